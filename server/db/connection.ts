@@ -1,0 +1,29 @@
+// Opens the SQLite file with the settings every connection needs.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+/** WAL for concurrent readers, foreign keys on, a bounded WAL file, and a wait instead of SQLITE_BUSY. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_size_limit = 67108864');
+  db.pragma('wal_autocheckpoint = 1000');
+  return db;
+}
+
+/** Folds the WAL back into the main file so it does not grow across restarts. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
