@@ -1,0 +1,38 @@
+// The one typed API client. Everything the UI fetches goes through these functions.
+import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
+import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+async function getJson<T>(path: string, { signal }: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw networkProblem(error);
+  }
+  if (!response.ok) throw await problemFromResponse(response);
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw parseProblem(path, error);
+  }
+}
+
+export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
+export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);
+export const getBoundaries = (options?: RequestOptions) => getJson<BoundaryCollection>('/api/boundaries', options);
+export const getBasemap = (options?: RequestOptions) => getJson<BasemapCollection>('/api/basemap', options);
+export const getCustomer = (id: string, options?: RequestOptions) =>
+  getJson<CustomerFeature>(`/api/customers/${encodeURIComponent(id)}`, options);
+
+/** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
+export const apiUrls = {
+  customerTiles: (origin: string) => `${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`,
+  basemap: (origin: string) => `${origin}/api/basemap`,
+  glyphs: (origin: string) => `${origin}/glyphs/{fontstack}/{range}.pbf`,
+};

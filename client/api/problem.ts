@@ -1,0 +1,88 @@
+// RFC 9457 problem+json on the client: one error class for every failed request and one formatter for people.
+import type { Translate } from '../i18n/types';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+/** Why a request failed: the server said no (`http`), it could not be reached (`network`), or it sent something unreadable (`parse`). */
+export type ProblemKind = 'http' | 'network' | 'parse';
+
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(
+    readonly kind: ProblemKind,
+    readonly problem: Problem,
+    options?: { cause?: unknown },
+  ) {
+    super(problem.detail ?? problem.title, options);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.title === 'string' && typeof v.status === 'number';
+}
+
+/** Turns a failed response into a ProblemError, reading problem+json when the server sent it. */
+export async function problemFromResponse(response: Response): Promise<ProblemError> {
+  let body: unknown = null;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) body = await response.json().catch(() => null);
+  if (isProblem(body)) {
+    const errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.field === 'string') : undefined;
+    return new ProblemError('http', { type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail, errors });
+  }
+  return new ProblemError('http', { type: 'about:blank', title: response.statusText, status: response.status });
+}
+
+export function networkProblem(cause: unknown): ProblemError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new ProblemError('network', { type: 'about:blank', title: 'Network error', status: 0, detail }, { cause });
+}
+
+export function parseProblem(url: string, cause: unknown): ProblemError {
+  return new ProblemError('parse', { type: 'about:blank', title: 'Unreadable response', status: 0, detail: `${url}: ${String(cause)}` }, { cause });
+}
+
+export interface FormattedProblem {
+  title: string;
+  detail: string;
+  fields: FieldError[];
+}
+
+/**
+ * What to tell a person about a failure: the server's own title and detail for problem+json,
+ * translated wording for network failures and anything unexpected.
+ * @example formatProblem(new ProblemError('http', { type: 'about:blank', title: 'Not found', status: 404, detail: 'No store st-99' }), t)
+ * // { title: 'Not found', detail: 'No store st-99', fields: [] }
+ */
+export function formatProblem(error: unknown, t: Translate): FormattedProblem {
+  if (error instanceof ProblemError) {
+    const { problem } = error;
+    if (error.kind === 'network') return { title: t('error.network.title'), detail: t('error.network.detail'), fields: [] };
+    const title = problem.title || t('error.http.title', { status: problem.status });
+    return { title, detail: problem.detail ?? '', fields: problem.errors ?? [] };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { title: t('error.unexpected.title'), detail, fields: [] };
+}
+
+/** True for a request cancelled on purpose (AbortController): never shown to anyone. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,56 @@
+// The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts.
+import { useEffect } from 'react';
+import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
+import { LayerPanel } from '../features/layers/LayerPanel';
+import { MapView } from '../features/map/MapView';
+import { OfflineBadge } from '../features/map/OfflineBadge';
+import { NavPanel } from '../features/nav/NavPanel';
+import { BottomSheet } from '../features/sheet/BottomSheet';
+import { Toasts } from '../features/toast/Toasts';
+import { useI18n } from '../i18n';
+import { useAppStore } from '../store';
+import { PHONE_QUERY, useMediaQuery } from '../ui/useMediaQuery';
+import { useGlobalKeys } from './keyboard';
+import { TopBar } from './TopBar';
+
+function focusMap() {
+  document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')?.focus();
+}
+
+export function App() {
+  const { t } = useI18n();
+  const phone = useMediaQuery(PHONE_QUERY);
+  const navOpen = useAppStore((s) => s.navOpen);
+  const selection = useAppStore((s) => s.selection);
+  const setSheet = useAppStore((s) => s.setSheet);
+  useGlobalKeys();
+
+  // On a phone, a new selection lifts the sheet so its details are visible.
+  useEffect(() => {
+    if (phone && selection) setSheet('half');
+  }, [phone, selection, setSheet]);
+
+  return (
+    <div className="app" data-layout={phone ? 'phone' : 'desktop'} data-nav={navOpen ? 'open' : 'closed'}>
+      <button type="button" className="skip-link" onClick={focusMap}>
+        {t('app.skipToMap')}
+      </button>
+      <TopBar showNavToggle={!phone} />
+      <div className="workspace">
+        {!phone && navOpen && <NavPanel id="nav-panel" />}
+        <main className="map-area">
+          <MapView />
+          <LayerPanel />
+          <OfflineBadge />
+        </main>
+        {!phone && <DetailsPanel />}
+      </div>
+      {phone && (
+        <BottomSheet label={selection ? t('details.label') : t('nav.label')}>
+          {selection ? <DetailsContent selection={selection} /> : <NavPanel />}
+        </BottomSheet>
+      )}
+      <Toasts />
+    </div>
+  );
+}

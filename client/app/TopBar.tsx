@@ -1,0 +1,37 @@
+// The 48 px top bar: panel toggle, product and workspace name, search, language.
+import { LanguageMenu } from '../features/lang/LanguageMenu';
+import { SearchBox } from '../features/search/SearchBox';
+import { useI18n } from '../i18n';
+import { useAppStore } from '../store';
+import { IconButton } from '../ui/IconButton';
+
+export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
+  const { t } = useI18n();
+  const workspace = useAppStore((s) => s.config.data?.workspace.name);
+  const navOpen = useAppStore((s) => s.navOpen);
+  const setNavOpen = useAppStore((s) => s.setNavOpen);
+  return (
+    <header className="top-bar">
+      {showNavToggle && (
+        <IconButton
+          icon="sidebar"
+          label={navOpen ? t('nav.hide') : t('nav.show')}
+          aria-expanded={navOpen}
+          aria-controls="nav-panel"
+          onClick={() => setNavOpen(!navOpen)}
+        />
+      )}
+      <p className="top-bar__title">
+        <span className="top-bar__product">{t('app.name')}</span>
+        {workspace && (
+          <>
+            <span className="top-bar__sep" aria-hidden="true">·</span>
+            <span className="top-bar__workspace" title={t('topbar.workspace', { name: workspace })}>{workspace}</span>
+          </>
+        )}
+      </p>
+      <SearchBox />
+      <LanguageMenu />
+    </header>
+  );
+}

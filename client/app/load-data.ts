@@ -1,0 +1,31 @@
+// Loads what the workspace needs at start (config, stores, boundaries); failures become toasts and error states.
+import { getBoundaries, getConfig, getStores } from '../api/client';
+import { reportError } from '../features/toast/report';
+import { bringIntoView } from './actions';
+import type { AppStore } from '../store';
+import type { AppState } from '../store';
+
+type Key = 'config' | 'stores' | 'boundaries';
+const loaders = { config: getConfig, stores: getStores, boundaries: getBoundaries } as const;
+
+export async function loadResource(store: AppStore, key: Key): Promise<void> {
+  const { setResource } = store.getState();
+  setResource(key, { status: 'loading', data: null, error: null });
+  try {
+    const data = await loaders[key]();
+    setResource(key, { status: 'ready', data, error: null } as AppState[typeof key]);
+  } catch (error) {
+    setResource(key, { status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    reportError(store, error);
+  }
+}
+
+/**
+ * Loads everything the first screen needs. With `focusSelection`, a link that names a selection but
+ * no view opens on that selection once it has loaded.
+ */
+export async function loadWorkspace(store: AppStore, { focusSelection = false } = {}): Promise<void> {
+  await Promise.all([loadResource(store, 'config'), loadResource(store, 'stores'), loadResource(store, 'boundaries')]);
+  const { selection } = store.getState();
+  if (focusSelection && selection) bringIntoView(store, selection);
+}

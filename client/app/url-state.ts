@@ -1,0 +1,70 @@
+// The URL is the state: pure parse/serialize of the query string. The camera is MapLibre's own `#map=` hash.
+//   ?sel=store:st-01            the selection (store | boundary | customer), id after the first colon
+//   ?layers=stores,customers    visible layers, only when different from the default ("none" for none)
+//   ?nav=closed                 the left panel, only when closed
+//   ?lang=de                    the chosen language
+// Unknown parameters are kept, so other features can add their own.
+import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
+
+export interface UrlState {
+  selection: Selection | null;
+  layers: LayerVisibility;
+  navOpen: boolean;
+  lang: string | null;
+}
+
+const isKind = (v: string): v is Selection['kind'] => (selectionKinds as readonly string[]).includes(v);
+const isLayer = (v: string): v is LayerName => (layerNames as readonly string[]).includes(v);
+
+/** `store:st-01` → `{ kind: 'store', id: 'st-01' }`; anything else → null. */
+export function parseSelection(value: string | null): Selection | null {
+  if (!value) return null;
+  const colon = value.indexOf(':');
+  if (colon < 1) return null;
+  const kind = value.slice(0, colon);
+  const id = value.slice(colon + 1);
+  return isKind(kind) && id.length > 0 ? { kind, id } : null;
+}
+
+export function parseLayers(value: string | null): LayerVisibility {
+  if (value === null) return { ...defaultLayers };
+  const named = new Set(value.split(',').map((s) => s.trim()).filter(isLayer));
+  return Object.fromEntries(layerNames.map((name) => [name, named.has(name)])) as LayerVisibility;
+}
+
+export function serializeLayers(layers: LayerVisibility): string | null {
+  if (layerNames.every((name) => layers[name] === defaultLayers[name])) return null;
+  const visible = layerNames.filter((name) => layers[name]);
+  return visible.length ? visible.join(',') : 'none';
+}
+
+/**
+ * Reads the app state from a query string.
+ * @example parseUrlState('?sel=store:st-01&layers=stores').selection // { kind: 'store', id: 'st-01' }
+ */
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  return {
+    selection: parseSelection(params.get('sel')),
+    layers: parseLayers(params.get('layers')),
+    navOpen: params.get('nav') !== 'closed',
+    lang: params.get('lang') || null,
+  };
+}
+
+/**
+ * Writes the app state into a query string, keeping unknown parameters of `current`.
+ * Returns '' or a string starting with '?', ready for `history.replaceState`.
+ * @example serializeUrlState({ selection: { kind: 'store', id: 'st-01' }, layers: defaultLayers, navOpen: true, lang: null })
+ * // '?sel=store:st-01'
+ */
+export function serializeUrlState(state: UrlState, current = ''): string {
+  const params = new URLSearchParams(current);
+  const put = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+  put('sel', state.selection ? `${state.selection.kind}:${state.selection.id}` : null);
+  put('layers', serializeLayers(state.layers));
+  put('nav', state.navOpen ? null : 'closed');
+  put('lang', state.lang);
+  const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+  return text ? `?${text}` : '';
+}

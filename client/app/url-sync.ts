@@ -1,0 +1,67 @@
+// Keeps the query string and the store in step: read once at start, written on every change, re-read on back/forward.
+import { resolveLocale } from '../i18n/locale';
+import type { AppStore } from '../store';
+import { PHONE_QUERY } from '../ui/useMediaQuery';
+import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
+
+const LANG_KEY = 'catchment.lang';
+
+function readStoredLang(): string | null {
+  try {
+    return localStorage.getItem(LANG_KEY);
+  } catch {
+    return null; // Storage can be disabled; the URL still works.
+  }
+}
+
+function rememberLang(locale: string) {
+  try {
+    localStorage.setItem(LANG_KEY, locale);
+  } catch {
+    // Not remembered across visits, but the URL keeps it for this one.
+  }
+}
+
+/** Puts the URL's state into the store. Call before the first render. */
+export function initFromUrl(store: AppStore): void {
+  const url = parseUrlState(location.search);
+  const locale = resolveLocale({ url: url.lang, stored: readStoredLang(), browser: navigator.languages });
+  if (url.lang) rememberLang(locale);
+  // On a phone the layer card starts folded, so the map is visible.
+  const phone = window.matchMedia(PHONE_QUERY).matches;
+  store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, locale, layerPanelOpen: !phone });
+}
+
+/** Writes store changes back into the URL. Selections add a history entry (Back deselects); the rest replace it. */
+export function startUrlSync(store: AppStore): () => void {
+  let langInUrl = parseUrlState(location.search).lang !== null;
+
+  const current = (): UrlState => {
+    const s = store.getState();
+    return { selection: s.selection, layers: s.layers, navOpen: s.navOpen, lang: langInUrl ? s.locale : null };
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.locale !== previous.locale) {
+      langInUrl = true;
+      rememberLang(state.locale);
+    }
+    const search = serializeUrlState(current(), location.search);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    const selectionChanged = state.selection !== previous.selection;
+    if (selectionChanged) history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  });
+
+  const onPopState = () => {
+    const url = parseUrlState(location.search);
+    store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen });
+  };
+  window.addEventListener('popstate', onPopState);
+
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPopState);
+  };
+}

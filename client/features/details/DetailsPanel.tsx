@@ -1,0 +1,108 @@
+// The right panel: details of the selected store, neighbourhood or customer. Escape closes it (see app/keyboard).
+import type { ReactNode } from 'react';
+import { showOnMap } from '../../app/actions';
+import { useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { selectBoundary, selectStore } from '../../store/selectors';
+import type { Selection } from '../../store/types';
+import { IconButton } from '../../ui/IconButton';
+import { StateMessage } from '../../ui/StateMessage';
+import { BoundaryDetails } from './BoundaryDetails';
+import { CustomerDetails } from './CustomerDetails';
+import { StoreDetails } from './StoreDetails';
+import { useCustomer } from './useCustomer';
+
+function Frame({ selection, title, canZoom, children }: { selection: Selection; title: string; canZoom?: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  const select = useAppStore((s) => s.select);
+  return (
+    <div className="details" data-kind={selection.kind}>
+      <header className="details__header">
+        <div className="details__heading">
+          <p className="details__kind">{t(`details.kind.${selection.kind}`)}</p>
+          <h2 className="details__title" id="details-title">{title}</h2>
+        </div>
+        <IconButton icon="close" label={t('details.close')} onClick={() => select(null)} />
+      </header>
+      <div className="details__body">{children}</div>
+      {canZoom && (
+        <footer className="details__footer">
+          <button type="button" className="button button--secondary" onClick={() => showOnMap(useAppStore, selection)}>
+            {t('details.zoomTo')}
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function Pending({ selection, status }: { selection: Selection; status: 'loading' | 'idle' | 'error' | 'ready' }) {
+  const { t } = useI18n();
+  const missing = status === 'ready' || status === 'error';
+  return (
+    <Frame selection={selection} title={missing ? selection.id : t('app.loading')}>
+      <StateMessage tone={missing ? 'empty' : 'loading'}>{missing ? t('details.missing') : t('app.loading')}</StateMessage>
+    </Frame>
+  );
+}
+
+function StorePanel({ selection }: { selection: Selection }) {
+  const store = useAppStore(selectStore(selection.id));
+  const status = useAppStore((s) => s.stores.status);
+  if (!store) return <Pending selection={selection} status={status} />;
+  return (
+    <Frame selection={selection} title={store.properties.name} canZoom>
+      <StoreDetails store={store} />
+    </Frame>
+  );
+}
+
+function BoundaryPanel({ selection }: { selection: Selection }) {
+  const boundary = useAppStore(selectBoundary(selection.id));
+  const status = useAppStore((s) => s.boundaries.status);
+  if (!boundary) return <Pending selection={selection} status={status} />;
+  return (
+    <Frame selection={selection} title={boundary.properties.name} canZoom>
+      <BoundaryDetails boundary={boundary} />
+    </Frame>
+  );
+}
+
+function CustomerPanel({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const state = useCustomer(selection.id);
+  if (state.status === 'loading') {
+    return (
+      <Frame selection={selection} title={selection.id}>
+        <StateMessage tone="loading">{t('details.customer.loading')}</StateMessage>
+      </Frame>
+    );
+  }
+  if (state.status === 'error') return <Pending selection={selection} status="error" />;
+  return (
+    <Frame selection={selection} title={state.customer.properties.firstName || selection.id}>
+      <CustomerDetails customer={state.customer} />
+    </Frame>
+  );
+}
+
+export function DetailsContent({ selection }: { selection: Selection }) {
+  switch (selection.kind) {
+    case 'store':
+      return <StorePanel selection={selection} key={selection.id} />;
+    case 'boundary':
+      return <BoundaryPanel selection={selection} key={selection.id} />;
+    case 'customer':
+      return <CustomerPanel selection={selection} key={selection.id} />;
+  }
+}
+
+export function DetailsPanel() {
+  const selection = useAppStore((s) => s.selection);
+  if (!selection) return null;
+  return (
+    <aside className="details-panel" aria-labelledby="details-title">
+      <DetailsContent selection={selection} />
+    </aside>
+  );
+}

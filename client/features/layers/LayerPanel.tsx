@@ -1,0 +1,59 @@
+// Floating card (bottom-left of the map): layer toggles, each with its legend.
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import type { LayerName } from '../../store/types';
+import { Icon } from '../../ui/Icon';
+import { BoundaryLegend, CustomerLegend, HeatmapLegend, StoreLegend } from './Legend';
+
+function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?: boolean; children?: ReactNode }) {
+  const { t } = useI18n();
+  const on = useAppStore((s) => s.layers[name]);
+  const toggle = useAppStore((s) => s.toggleLayer);
+  return (
+    <li className={`layer-toggle layer-toggle--${name}`} data-disabled={disabled || undefined}>
+      <label className="switch">
+        <input type="checkbox" role="switch" checked={on} disabled={disabled} onChange={() => toggle(name)} data-layer={name} />
+        <span className="switch__track" aria-hidden="true" />
+        <span className="switch__label">{t(`layers.${name}` as const)}</span>
+      </label>
+      {on && !disabled && children}
+    </li>
+  );
+}
+
+export function LayerPanel() {
+  const { t } = useI18n();
+  const open = useAppStore((s) => s.layerPanelOpen);
+  const setOpen = useAppStore((s) => s.setLayerPanelOpen);
+  const customersOn = useAppStore((s) => s.layers.customers);
+  const heatmapOn = useAppStore((s) => s.layers.heatmap);
+  return (
+    <section className="layer-panel floating-card" aria-labelledby="layer-panel-title">
+      <button
+        type="button"
+        className="layer-panel__header"
+        aria-expanded={open}
+        aria-controls="layer-panel-body"
+        title={open ? t('layers.hide') : t('layers.show')}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="layers" />
+        <span id="layer-panel-title">{t('layers.title')}</span>
+        <Icon name={open ? 'chevronDown' : 'chevronUp'} size={16} />
+      </button>
+      <ul className="layer-panel__body" id="layer-panel-body" hidden={!open}>
+        <LayerToggle name="stores">
+          <StoreLegend />
+        </LayerToggle>
+        <LayerToggle name="customers">{!heatmapOn && <CustomerLegend />}</LayerToggle>
+        <LayerToggle name="heatmap" disabled={!customersOn}>
+          <HeatmapLegend />
+        </LayerToggle>
+        <LayerToggle name="boundaries">
+          <BoundaryLegend />
+        </LayerToggle>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+// Turns any failure into a toast with the problem's title and detail (never a silent failure, never a stack).
+import { formatProblem, isAbort } from '../../api/problem';
+import { translatorFor } from '../../i18n';
+import type { AppStore } from '../../store';
+
+export function reportError(store: AppStore, error: unknown): void {
+  if (isAbort(error)) return;
+  const { title, detail, fields } = formatProblem(error, translatorFor(store.getState().locale));
+  const fieldText = fields.map((f) => `${f.field}: ${f.message}`).join('\n');
+  store.getState().pushToast({ tone: 'error', title, detail: [detail, fieldText].filter(Boolean).join('\n') });
+}

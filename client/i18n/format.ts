@@ -1,0 +1,62 @@
+// Intl formatters, cached per locale and options: numbers, money, areas, dates and relative times.
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}
+
+export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(locale, options).format(value);
+}
+
+export function formatMoney(locale: string, value: number, currency: string): string {
+  return numberFormat(locale, { style: 'currency', currency }).format(value);
+}
+
+/** A calendar date `YYYY-MM-DD` as a Date at UTC midnight, or null when it is not one. */
+export function parseIsoDate(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Formats a calendar date (`YYYY-MM-DD`) without shifting it through the viewer's time zone. */
+export function formatDate(locale: string, isoDate: string, style: 'medium' | 'long' = 'medium'): string {
+  const date = parseIsoDate(isoDate);
+  if (!date) return isoDate;
+  return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(date);
+}
+
+const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365],
+  ['month', 30],
+  ['week', 7],
+  ['day', 1],
+];
+
+/**
+ * How long ago (or ahead) a calendar date is from `at`, in the largest fitting unit.
+ * @example formatRelativeDate('en', '2025-01-01', new Date('2025-03-15')) // '2 months ago'
+ */
+export function formatRelativeDate(locale: string, isoDate: string, at: Date): string {
+  const date = parseIsoDate(isoDate);
+  if (!date) return isoDate;
+  const today = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const days = Math.round((date.getTime() - today) / 86_400_000);
+  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  for (const [unit, size] of relativeSteps) {
+    if (Math.abs(days) >= size || unit === 'day') return rtf.format(Math.trunc(days / size), unit);
+  }
+  return rtf.format(days, 'day');
+}

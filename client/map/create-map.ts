@@ -1,0 +1,44 @@
+// Creates the MapLibre map with our controls. MapLibre 6 is WebGL2-only and loads its worker from a URL we hand it.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface CreateMapOptions {
+  container: HTMLElement;
+  style: maplibregl.StyleSpecification;
+  center: [number, number];
+  zoom: number;
+  /** When given (and the URL has no `#map=` view), the first view fits these bounds instead. */
+  bounds?: [number, number, number, number];
+  boundsPadding?: maplibregl.PaddingOptions | number;
+  /** MapLibre's own UI strings (zoom buttons, scale units…) in the active language. */
+  uiStrings: Record<string, string>;
+  ariaLabel: string;
+}
+
+export function createMap({ container, style, center, zoom, bounds, boundsPadding = 24, uiStrings, ariaLabel }: CreateMapOptions): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style,
+    center,
+    zoom,
+    ...(bounds ? { bounds, fitBoundsOptions: { padding: boundsPadding } } : {}),
+    // The camera lives in the URL (`#map=zoom/lat/lng`), so a link reopens the same view.
+    hash: 'map',
+    attributionControl: false,
+    // Tests read pixels back; everyone else keeps the faster default.
+    canvasContextAttributes: { preserveDrawingBuffer: navigator.webdriver === true },
+    locale: uiStrings,
+    maxZoom: 19,
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.getCanvas().setAttribute('aria-label', ariaLabel);
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+  return map;
+}

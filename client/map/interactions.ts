@@ -1,0 +1,89 @@
+// Pointer input on the map → store actions: click selects (or expands a cluster), hover highlights.
+import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type { AppStore } from '../store';
+import type { Selection } from '../store/types';
+import { INTERACTIVE_LAYERS, LAYER } from './layers';
+import { CUSTOMERS_POINTS_FROM_ZOOM } from './sources';
+
+/** What the pointer is on: something selectable, a cluster to expand, or nothing. */
+export type Hit = { selection: Selection } | { cluster: [number, number] } | null;
+
+/** Pixels around the pointer that still count as a hit, so small symbols are easy to tap. */
+const TOLERANCE_PX = 4;
+
+export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'properties' | 'geometry'>): Hit {
+  const id = feature.properties?.id as unknown;
+  switch (feature.layer.id) {
+    case LAYER.storesSymbol:
+      return typeof id === 'string' ? { selection: { kind: 'store', id } } : null;
+    case LAYER.customersPoints:
+      return typeof id === 'string' ? { selection: { kind: 'customer', id } } : null;
+    case LAYER.boundariesFill:
+      return typeof id === 'string' ? { selection: { kind: 'boundary', id } } : null;
+    case LAYER.customersClusters:
+      return feature.geometry.type === 'Point' ? { cluster: feature.geometry.coordinates as [number, number] } : null;
+    default:
+      return null;
+  }
+}
+
+function hitAt(map: MapLibreMap, point: { x: number; y: number }): Hit {
+  const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  if (!layers.length) return null;
+  const box: [PointLike, PointLike] = [
+    [point.x - TOLERANCE_PX, point.y - TOLERANCE_PX],
+    [point.x + TOLERANCE_PX, point.y + TOLERANCE_PX],
+  ];
+  const features = map.queryRenderedFeatures(box, { layers });
+  const rank = (f: MapGeoJSONFeature) => INTERACTIVE_LAYERS.indexOf(f.layer.id as (typeof INTERACTIVE_LAYERS)[number]);
+  // Between overlapping symbols of the same layer, the one nearest the pointer wins.
+  const distance = (f: MapGeoJSONFeature) => {
+    if (f.geometry.type !== 'Point') return 0;
+    const p = map.project(f.geometry.coordinates as [number, number]);
+    return Math.hypot(p.x - point.x, p.y - point.y);
+  };
+  const best = features
+    .map((feature) => ({ feature, rank: rank(feature), distance: distance(feature) }))
+    .sort((a, b) => a.rank - b.rank || a.distance - b.distance)[0];
+  return best ? hitFromFeature(best.feature) : null;
+}
+
+export function bindInteractions(map: MapLibreMap, store: AppStore): () => void {
+  const onClick = (event: { point: { x: number; y: number } }) => {
+    const hit = hitAt(map, event.point);
+    if (hit && 'cluster' in hit) {
+      map.easeTo({ center: hit.cluster, zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM) });
+      return;
+    }
+    store.getState().select(hit?.selection ?? null);
+  };
+
+  let frame = 0;
+  let lastPoint: { x: number; y: number } | null = null;
+  const onMove = (event: { point: { x: number; y: number } }) => {
+    lastPoint = event.point;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!lastPoint) return;
+      const hit = hitAt(map, lastPoint);
+      map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      store.getState().setHover(hit && 'selection' in hit ? hit.selection : null);
+    });
+  };
+  const onLeave = () => {
+    lastPoint = null;
+    map.getCanvas().style.cursor = '';
+    store.getState().setHover(null);
+  };
+
+  map.on('click', onClick);
+  map.on('mousemove', onMove);
+  map.on('mouseout', onLeave);
+  return () => {
+    cancelAnimationFrame(frame);
+    map.off('click', onClick);
+    map.off('mousemove', onMove);
+    map.off('mouseout', onLeave);
+  };
+}

@@ -1,0 +1,228 @@
+// Our overlay layers as data: specs built from the palette, in drawing order, plus which toggle shows which layer.
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerVisibility } from '../store/types';
+import { BRAND_ICON_PREFIX } from './brands';
+import { withAlpha, type MapPalette } from './palette';
+import { CUSTOMERS_POINTS_FROM_ZOOM, CUSTOMERS_SOURCE_LAYER, SOURCE } from './sources';
+
+export const LAYER = {
+  boundariesFill: 'boundaries-fill',
+  boundariesOutline: 'boundaries-outline',
+  customersHeatmap: 'customers-heatmap',
+  customersClusters: 'customers-clusters',
+  customersPoints: 'customers-points',
+  boundariesLabel: 'boundaries-label',
+  customersCount: 'customers-cluster-count',
+  storesHighlight: 'stores-highlight',
+  storesSymbol: 'stores-symbol',
+} as const;
+export type LayerId = (typeof LAYER)[keyof typeof LAYER];
+
+export const FONT_REGULAR = ['Noto Sans Regular'];
+export const FONT_BOLD = ['Noto Sans Bold'];
+
+/** Cluster size classes: the legend and the layers share these thresholds. */
+export const CLUSTER_STEPS = [100, 1000] as const;
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const count: ExpressionSpecification = ['coalesce', ['get', 'point_count'], 1];
+
+function seq(p: MapPalette, i: number): string {
+  return p.sequential[Math.min(i, p.sequential.length - 1)] ?? p.selection;
+}
+
+function boundaryLayers(p: MapPalette): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.boundariesFill,
+      type: 'fill',
+      source: SOURCE.boundaries,
+      paint: {
+        'fill-color': ['case', ['any', selected, hovered], p.selection, p.boundaryFill],
+        'fill-opacity': ['case', selected, 0.16, hovered, 0.08, 0.04],
+      },
+    },
+    {
+      id: LAYER.boundariesOutline,
+      type: 'line',
+      source: SOURCE.boundaries,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', selected, p.selection, p.boundaryLine],
+        'line-width': [
+          'interpolate', ['linear'], ['zoom'],
+          9, ['case', selected, 2.5, hovered, 1.5, 0.6],
+          14, ['case', selected, 3, hovered, 2, 1.2],
+        ],
+        'line-opacity': ['case', selected, 1, 0.75],
+      },
+    },
+  ];
+}
+
+function customerLayers(p: MapPalette): LayerSpecification[] {
+  const source = { source: SOURCE.customers, 'source-layer': CUSTOMERS_SOURCE_LAYER };
+  const tierColor: ExpressionSpecification = [
+    'match', ['get', 'tier'], 'gold', seq(p, 6), 'silver', seq(p, 5), 'bronze', seq(p, 4), seq(p, 3),
+  ];
+  return [
+    {
+      id: LAYER.customersHeatmap,
+      type: 'heatmap',
+      ...source,
+      maxzoom: 17,
+      paint: {
+        // Clusters stand for many customers: weigh them by their count (single points weigh little).
+        'heatmap-weight': ['interpolate', ['linear'], count, 1, 0.05, 100, 0.5, 1000, 1.2, 5000, 2.5],
+        'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 0.9, 15, 2],
+        'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 34, 10, 46, 13, 40, 16, 24],
+        'heatmap-color': [
+          'interpolate', ['linear'], ['heatmap-density'],
+          0, withAlpha(seq(p, 0), 0),
+          0.15, withAlpha(seq(p, 1), 0.55),
+          0.35, withAlpha(seq(p, 2), 0.7),
+          0.55, seq(p, 3),
+          0.75, seq(p, 4),
+          0.9, seq(p, 5),
+          1, seq(p, 6),
+        ],
+        'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0.85, 16.5, 0],
+      },
+    },
+    {
+      id: LAYER.customersClusters,
+      type: 'circle',
+      ...source,
+      filter: isCluster,
+      paint: {
+        'circle-color': ['step', count, seq(p, 4), CLUSTER_STEPS[0], seq(p, 5), CLUSTER_STEPS[1], seq(p, 6)],
+        'circle-radius': ['interpolate', ['linear'], count, 2, 8, 20, 9.5, CLUSTER_STEPS[0], 12, CLUSTER_STEPS[1], 16, 5000, 21],
+        'circle-opacity': 0.9,
+        'circle-stroke-color': withAlpha(p.symbolHalo, 0.85),
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.customersPoints,
+      type: 'circle',
+      ...source,
+      filter: ['!', isCluster],
+      paint: {
+        'circle-color': tierColor,
+        'circle-radius': [
+          'interpolate', ['linear'], ['zoom'],
+          12, ['case', ['any', selected, hovered], 6, 3],
+          CUSTOMERS_POINTS_FROM_ZOOM, ['case', ['any', selected, hovered], 8, 4.5],
+          18, ['case', ['any', selected, hovered], 11, 7],
+        ],
+        'circle-stroke-color': ['case', ['any', selected, hovered], p.selection, p.symbolHalo],
+        'circle-stroke-width': ['case', selected, 3, hovered, 2, 1],
+      },
+    },
+  ];
+}
+
+function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.boundariesLabel,
+      type: 'symbol',
+      source: SOURCE.boundaryLabels,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_REGULAR,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 14],
+        'text-max-width': 8,
+        'text-padding': 4,
+        // Cluster counts claim their spot first; a name may move a little to find room beside them.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.9,
+        'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]],
+      },
+      paint: {
+        'text-color': p.label,
+        'text-halo-color': p.labelHalo,
+        'text-halo-width': 1.5,
+        'text-halo-blur': 0.5,
+      },
+    },
+    {
+      id: LAYER.customersCount,
+      type: 'symbol',
+      source: SOURCE.customers,
+      'source-layer': CUSTOMERS_SOURCE_LAYER,
+      filter: isCluster,
+      layout: {
+        'text-field': ['to-string', ['coalesce', ['get', 'point_count_abbreviated'], ['get', 'point_count']]],
+        'text-font': FONT_BOLD,
+        'text-size': 10,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': p.clusterText },
+    },
+    {
+      id: LAYER.storesHighlight,
+      type: 'circle',
+      source: SOURCE.stores,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 15, 13, 17, 17, 19],
+        'circle-color': withAlpha(p.selection, 0.12),
+        'circle-opacity': ['case', ['any', selected, hovered], 1, 0],
+        'circle-stroke-color': p.selection,
+        'circle-stroke-width': ['case', selected, 3, hovered, 2, 0],
+      },
+    },
+    {
+      id: LAYER.storesSymbol,
+      type: 'symbol',
+      source: SOURCE.stores,
+      layout: {
+        'icon-image': ['concat', BRAND_ICON_PREFIX, ['get', 'brand']],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 1, 13, 1.2, 17, 1.4],
+        'icon-allow-overlap': true,
+        'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
+        'text-font': FONT_REGULAR,
+        'text-size': 12,
+        'text-anchor': 'top',
+        'text-offset': [0, 1],
+        'text-optional': true,
+        'text-max-width': 10,
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+/** All overlay layers, bottom to top. */
+export function overlayLayers(palette: MapPalette): LayerSpecification[] {
+  return [...boundaryLayers(palette), ...customerLayers(palette), ...labelAndStoreLayers(palette)];
+}
+
+/**
+ * Which overlay layers are shown for the layer toggles. The heatmap replaces the clusters
+ * (it is a way of showing customers, so it needs the customers toggle on).
+ */
+export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolean> {
+  const heat = layers.customers && layers.heatmap;
+  return {
+    [LAYER.boundariesFill]: layers.boundaries,
+    [LAYER.boundariesOutline]: layers.boundaries,
+    [LAYER.boundariesLabel]: layers.boundaries,
+    [LAYER.customersHeatmap]: heat,
+    [LAYER.customersClusters]: layers.customers && !heat,
+    [LAYER.customersCount]: layers.customers && !heat,
+    [LAYER.customersPoints]: layers.customers,
+    [LAYER.storesHighlight]: layers.stores,
+    [LAYER.storesSymbol]: layers.stores,
+  };
+}
+
+/** Layers a click or hover can hit, most specific first. */
+export const INTERACTIVE_LAYERS: LayerId[] = [
+  LAYER.storesSymbol,
+  LAYER.customersPoints,
+  LAYER.customersClusters,
+  LAYER.boundariesFill,
+];

@@ -1,0 +1,106 @@
+// Puts the map on the page: picks the basemap, creates the map, wires sync and interactions, reports errors.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { apiUrls } from '../api/client';
+import { reportError } from '../features/toast/report';
+import { translatorFor, type Translate } from '../i18n';
+import type { AppStore } from '../store';
+import { chooseBasemap } from './basemap';
+import { createMap } from './create-map';
+import { bindInteractions } from './interactions';
+import { offlineStyle } from './offline-style';
+import { readPalette } from './palette';
+import { syncMap } from './sync';
+import { exposeForTests } from './test-hook';
+import { PHONE_QUERY } from '../ui/useMediaQuery';
+
+export interface MountedMap {
+  map: MapLibreMap;
+  destroy: () => void;
+}
+
+function mapUiStrings(t: Translate): Record<string, string> {
+  return {
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
+  };
+}
+
+/** Map errors (a tile or glyph that failed) are shown, but at most one every few seconds. */
+function throttledErrors(store: AppStore, intervalMs = 10_000) {
+  let last = 0;
+  return (event: { error?: unknown }) => {
+    const now = performance.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    reportError(store, event.error ?? new Error('Map error'));
+  };
+}
+
+/** Room the first view leaves for what floats over the map: the phone's bottom sheet, the desktop layer card. */
+function initialPadding(store: AppStore) {
+  if (window.matchMedia(PHONE_QUERY).matches) return { top: 72, bottom: 148, left: 16, right: 16 };
+  // Half the card: its lower part covers only the outskirts, and a fuller city reads better.
+  const layerCard = store.getState().layerPanelOpen ? 140 : 0;
+  const rtl = document.documentElement.dir === 'rtl';
+  return { top: 24, bottom: 24, left: 24 + (rtl ? 0 : layerCard), right: 24 + (rtl ? layerCard : 0) };
+}
+
+/** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
+export async function mountMap(container: HTMLElement, store: AppStore, signal: AbortSignal): Promise<MountedMap | null> {
+  const { config, locale } = store.getState();
+  if (!config.data) throw new Error('mountMap needs the workspace config');
+  const { workspace, basemap } = config.data;
+  const palette = readPalette();
+  const origin = location.origin;
+  const root = document.documentElement;
+  root.dataset.mapState = 'loading';
+
+  const choice = await chooseBasemap({
+    styleUrl: basemap.styleUrl,
+    offline: offlineStyle({ origin, palette }),
+    glyphsUrl: apiUrls.glyphs(origin),
+  });
+  if (signal.aborted) return null;
+  store.getState().setBasemap({ mode: choice.mode, reason: choice.reason, detail: choice.detail });
+  root.dataset.basemap = choice.mode;
+
+  const t = translatorFor(locale);
+  const map = createMap({
+    container,
+    style: choice.style,
+    center: workspace.center,
+    zoom: workspace.zoom,
+    bounds: workspace.bbox,
+    boundsPadding: initialPadding(store),
+    uiStrings: mapUiStrings(t),
+    ariaLabel: t('map.label'),
+  });
+  exposeForTests({ map });
+
+  const stopSync = syncMap(map, store, {
+    palette,
+    cameraPadding: () =>
+      window.matchMedia(PHONE_QUERY).matches
+        ? { top: 72, bottom: Math.round(window.innerHeight / 2) + 16, left: 24, right: 24 }
+        : { top: 64, bottom: 64, left: 64, right: 64 },
+    onFirstIdle: () => {
+      root.dataset.mapState = 'idle';
+      if (window.__catchment) window.__catchment.firstIdleMs = performance.now();
+    },
+  });
+  const stopInteractions = bindInteractions(map, store);
+  map.on('error', throttledErrors(store));
+
+  return {
+    map,
+    destroy: () => {
+      stopInteractions();
+      stopSync();
+      map.remove();
+      delete window.__catchment;
+      delete root.dataset.mapState;
+    },
+  };
+}

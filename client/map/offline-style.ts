@@ -1,0 +1,59 @@
+// The basemap Catchment ships: land, parks and water from our own server, labels with our own glyphs. Works offline.
+import type { StyleSpecification } from 'maplibre-gl';
+import { apiUrls } from '../api/client';
+import { FONT_REGULAR } from './layers';
+import type { MapPalette } from './palette';
+
+export const OFFLINE_STYLE_NAME = 'Catchment offline';
+
+export function offlineStyle({ origin, palette }: { origin: string; palette: MapPalette }): StyleSpecification {
+  const kind = (value: string) => ['==', ['get', 'kind'], value] as ['==', ['get', string], string];
+  return {
+    version: 8,
+    name: OFFLINE_STYLE_NAME,
+    glyphs: apiUrls.glyphs(origin),
+    sources: {
+      basemap: { type: 'geojson', data: apiUrls.basemap(origin), attribution: 'Catchment offline basemap' },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': palette.landOutside } },
+      { id: 'basemap-land', type: 'fill', source: 'basemap', filter: kind('land'), paint: { 'fill-color': palette.land } },
+      { id: 'basemap-park', type: 'fill', source: 'basemap', filter: kind('park'), paint: { 'fill-color': palette.park } },
+      {
+        id: 'basemap-water',
+        type: 'fill',
+        source: 'basemap',
+        filter: kind('water'),
+        paint: { 'fill-color': palette.water, 'fill-antialias': true },
+      },
+      {
+        id: 'basemap-water-line',
+        type: 'line',
+        source: 'basemap',
+        filter: ['all', ['==', ['get', 'kind'], 'water'], ['==', ['geometry-type'], 'LineString']],
+        paint: { 'line-color': palette.water, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 5] },
+      },
+      {
+        id: 'basemap-labels',
+        type: 'symbol',
+        source: 'basemap',
+        minzoom: 11,
+        filter: ['all', ['!=', ['get', 'kind'], 'land'], ['!=', ['coalesce', ['get', 'name'], ''], '']],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': FONT_REGULAR,
+          'text-size': 11,
+          'text-letter-spacing': 0.04,
+          'text-max-width': 8,
+          'symbol-placement': 'point',
+        },
+        paint: {
+          'text-color': ['case', kind('water'), palette.waterLabel, palette.label],
+          'text-halo-color': palette.labelHalo,
+          'text-halo-width': 1.2,
+          'text-opacity': 0.85,
+        },
+      },
+    ],
+  };
+}

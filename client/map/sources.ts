@@ -1,0 +1,46 @@
+// Our overlay sources: boundaries (+ their label points), stores (GeoJSON) and customers (server-side vector tiles).
+import type { GeoJSONSourceSpecification, SourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { apiUrls } from '../api/client';
+import type { Bbox } from '../api/types';
+
+export const SOURCE = {
+  boundaries: 'catchment-boundaries',
+  boundaryLabels: 'catchment-boundary-labels',
+  stores: 'catchment-stores',
+  customers: 'catchment-customers',
+} as const;
+
+/** The source layer inside the customer tiles. */
+export const CUSTOMERS_SOURCE_LAYER = 'customers';
+/** From this zoom on, the tiles hold single customers only (no clusters). */
+export const CUSTOMERS_POINTS_FROM_ZOOM = 15;
+
+export const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export interface OverlayData {
+  boundaries: GeoJSON.FeatureCollection;
+  boundaryLabels: GeoJSON.FeatureCollection;
+  stores: GeoJSON.FeatureCollection;
+}
+
+export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
+  const geojson = (collection: GeoJSON.FeatureCollection): GeoJSONSourceSpecification => ({
+    type: 'geojson',
+    data: collection,
+    promoteId: 'id',
+  });
+  const customers: VectorSourceSpecification = {
+    type: 'vector',
+    tiles: [apiUrls.customerTiles(origin)],
+    minzoom: 0,
+    maxzoom: 16,
+    promoteId: { [CUSTOMERS_SOURCE_LAYER]: 'id' },
+    ...(bbox ? { bounds: bbox } : {}),
+  };
+  return {
+    [SOURCE.boundaries]: geojson(data.boundaries),
+    [SOURCE.boundaryLabels]: { ...geojson(data.boundaryLabels), promoteId: 'id' },
+    [SOURCE.stores]: geojson(data.stores),
+    [SOURCE.customers]: customers,
+  };
+}

@@ -1,0 +1,138 @@
+// The one sync point between the store and the map: installs our overlay after every style load
+// (so it survives a basemap switch) and pushes store changes into sources, layers, feature state and camera.
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { AppState, AppStore } from '../store';
+import { selectBrands, selectBoundaryFeatures } from '../store/selectors';
+import type { CameraTarget, Selection } from '../store/types';
+import { BRAND_ICON_PREFIX, brandStyles } from './brands';
+import { featureFor } from './feature-state';
+import { labelPoints } from './geometry';
+import { ICON_PIXEL_RATIO, drawBrandIcon } from './icons';
+import { layerVisibility, overlayLayers } from './layers';
+import type { MapPalette } from './palette';
+import { SOURCE, emptyCollection, overlaySources, type OverlayData } from './sources';
+
+function overlayData(s: AppState): OverlayData {
+  const boundaries = selectBoundaryFeatures(s);
+  return {
+    boundaries: s.boundaries.data ?? emptyCollection(),
+    boundaryLabels: boundaries.length ? labelPoints(boundaries) : emptyCollection(),
+    stores: s.stores.data ?? emptyCollection(),
+  };
+}
+
+const settled = (s: AppState) =>
+  (s.stores.status === 'ready' || s.stores.status === 'error') && (s.boundaries.status === 'ready' || s.boundaries.status === 'error');
+
+export interface SyncOptions {
+  palette: MapPalette;
+  /** Room to leave around a camera target for what covers the map (a phone's bottom sheet). */
+  cameraPadding?: () => PaddingOptions;
+  /** Called once, at the first 'idle' after our data is on the map. */
+  onFirstIdle?: () => void;
+}
+
+export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadding, onFirstIdle }: SyncOptions): () => void {
+  const bbox = store.getState().config.data?.workspace.bbox ?? null;
+
+  const putBrandIcons = (s: AppState) => {
+    for (const style of brandStyles(selectBrands(s), palette)) {
+      const image = drawBrandIcon({ shape: style.shape, fill: style.color, halo: palette.symbolHalo });
+      if (map.hasImage(style.iconId)) map.updateImage(style.iconId, image);
+      else map.addImage(style.iconId, image, { pixelRatio: ICON_PIXEL_RATIO });
+    }
+  };
+
+  const setGeoJson = (id: string, data: GeoJSON.FeatureCollection) => {
+    const source = map.getSource(id);
+    if (source && 'setData' in source && typeof source.setData === 'function') source.setData(data);
+  };
+
+  const applyVisibility = (layers: AppState['layers']) => {
+    for (const [id, visible] of Object.entries(layerVisibility(layers))) {
+      if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    }
+  };
+
+  const applyState = (key: 'selected' | 'hover', previous: Selection | null, next: Selection | null) => {
+    if (previous && map.getSource(featureFor(previous).source)) map.setFeatureState(featureFor(previous), { [key]: false });
+    if (next && map.getSource(featureFor(next).source)) map.setFeatureState(featureFor(next), { [key]: true });
+  };
+
+  // Wait two frames: the request usually comes with a selection that opens the Details panel, and the
+  // camera must aim at the map's size after that layout, not before it.
+  const moveCamera = (target: CameraTarget) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => moveCameraNow(target)));
+  let stopped = false;
+  const moveCameraNow = (target: CameraTarget) => {
+    if (stopped) return;
+    const padding = cameraPadding?.() ?? { top: 64, bottom: 64, left: 64, right: 64 };
+    if ('bbox' in target) {
+      map.fitBounds(target.bbox, { padding, maxZoom: 15 });
+    } else {
+      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.zoom ?? 14), padding });
+    }
+  };
+
+  const takeCameraRequest = (s: AppState) => {
+    const request = s.cameraRequest;
+    if (!request || request.id === s.cameraHandled) return;
+    s.markCameraHandled(request.id);
+    moveCamera(request.target);
+  };
+
+  const installOverlay = () => {
+    const s = store.getState();
+    takeCameraRequest(s);
+    const sources = overlaySources(location.origin, bbox, overlayData(s));
+    for (const [id, source] of Object.entries(sources)) if (!map.getSource(id)) map.addSource(id, source);
+    for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);
+    putBrandIcons(s);
+    applyVisibility(s.layers);
+    applyState('selected', null, s.selection);
+    applyState('hover', null, s.hover);
+  };
+
+  // Icons vanish with a style switch; the stores layer asks for them again by name.
+  const onImageMissing = (event: { id: string }) => {
+    if (event.id.startsWith(BRAND_ICON_PREFIX)) putBrandIcons(store.getState());
+  };
+
+  let reportedIdle = false;
+  const onIdle = () => {
+    if (reportedIdle || !settled(store.getState())) return;
+    reportedIdle = true;
+    onFirstIdle?.();
+  };
+
+  map.on('style.load', installOverlay);
+  map.on('styleimagemissing', onImageMissing);
+  map.on('idle', onIdle);
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.cameraRequest !== prev.cameraRequest) takeCameraRequest(s);
+    // Data that settled after the last idle needs one more frame to report the first idle.
+    if (!reportedIdle && settled(s) && !settled(prev)) map.triggerRepaint();
+    if (!map.getSource(SOURCE.stores)) return; // Not installed yet: installOverlay reads the latest state.
+    if (s.stores !== prev.stores) {
+      putBrandIcons(s);
+      setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
+    }
+    if (s.boundaries !== prev.boundaries) {
+      const data = overlayData(s);
+      setGeoJson(SOURCE.boundaries, data.boundaries);
+      setGeoJson(SOURCE.boundaryLabels, data.boundaryLabels);
+    }
+    if (s.layers !== prev.layers) applyVisibility(s.layers);
+    if (s.selection !== prev.selection) applyState('selected', prev.selection, s.selection);
+    if (s.hover !== prev.hover) applyState('hover', prev.hover, s.hover);
+  });
+
+  return () => {
+    stopped = true;
+    unsubscribe();
+    map.off('style.load', installOverlay);
+    map.off('styleimagemissing', onImageMissing);
+    map.off('idle', onIdle);
+  };
+}

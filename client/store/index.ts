@@ -1,0 +1,25 @@
+// The one Zustand store, composed from typed slices (Zustand's slices pattern).
+import { create } from 'zustand';
+import { createDataSlice, type DataSlice } from './slices/data';
+import { createLayersSlice, type LayersSlice } from './slices/layers';
+import { createLocaleSlice, type LocaleSlice } from './slices/locale';
+import { createPanelsSlice, type PanelsSlice } from './slices/panels';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createToastsSlice, type ToastsSlice } from './slices/toasts';
+import { createViewSlice, type ViewSlice } from './slices/view';
+
+export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice;
+
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createDataSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createViewSlice(...a),
+    ...createLayersSlice(...a),
+    ...createPanelsSlice(...a),
+    ...createLocaleSlice(...a),
+    ...createToastsSlice(...a),
+  }));
+
+export const useAppStore = createAppStore();
+export type AppStore = typeof useAppStore;

@@ -1,0 +1,47 @@
+// Shapes shared by the store slices, the URL state and the map sync.
+import type { ProblemError } from '../api/problem';
+
+export const selectionKinds = ['store', 'boundary', 'customer'] as const;
+export type SelectionKind = (typeof selectionKinds)[number];
+export interface Selection {
+  kind: SelectionKind;
+  id: string;
+}
+
+export const layerNames = ['boundaries', 'stores', 'customers', 'heatmap'] as const;
+export type LayerName = (typeof layerNames)[number];
+export type LayerVisibility = Record<LayerName, boolean>;
+export const defaultLayers: LayerVisibility = { boundaries: true, stores: true, customers: true, heatmap: false };
+
+/** Something fetched: not yet asked, on its way, there, or failed with a problem to show. */
+export type Resource<T> =
+  | { status: 'idle' | 'loading'; data: null; error: null }
+  | { status: 'ready'; data: T; error: null }
+  | { status: 'error'; data: null; error: ProblemError | Error };
+
+export const idle = { status: 'idle', data: null, error: null } as const;
+
+/** Where the camera should go next; `id` makes two requests for the same place distinct. */
+export type CameraTarget = { center: [number, number]; zoom?: number } | { bbox: [number, number, number, number] };
+export interface CameraRequest {
+  id: number;
+  target: CameraTarget;
+}
+
+export type BasemapMode = 'pending' | 'online' | 'offline';
+export type OfflineReason = 'unset' | 'timeout' | 'failed';
+export interface BasemapState {
+  mode: BasemapMode;
+  reason: OfflineReason | null;
+  /** A short technical cause ("HTTP 404", "not a style") for the badge's title. */
+  detail: string | null;
+}
+
+export type SheetHeight = 'peek' | 'half' | 'full';
+
+export interface Toast {
+  id: number;
+  tone: 'error' | 'info';
+  title: string;
+  detail: string;
+}

@@ -1,0 +1,76 @@
+// createApp: the whole HTTP surface — API routes, OpenAPI document, docs, glyphs and the built client.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { matchedRoutes } from 'hono/route';
+import type { AppDeps } from './deps.js';
+import { ProblemError, problemBody, problemResponse } from './http/problem.js';
+import { allowedMethods, limitBody, methodNotAllowed, requireMediaType } from './http/guards.js';
+import { clientRoutes } from './http/static.js';
+import { glyphRoutes } from './http/glyphs.js';
+import { apiDocsRoutes } from './http/api-docs.js';
+import { healthRoutes } from './routes/health.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { storeRoutes } from './routes/stores.js';
+import { boundaryRoutes } from './routes/boundaries.js';
+import { customerRoutes } from './routes/customers.js';
+import { tileRoutes } from './routes/tiles.js';
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The route pattern, not the path: paths can carry customer ids, which are personal data.
+    deps.logger.info('request', { method: c.req.method, route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('/api/*', limitBody());
+  app.use('/api/*', requireMediaType());
+
+  const api = app
+    .route('/', healthRoutes(deps))
+    .route('/', workspaceRoutes(deps))
+    .route('/', storeRoutes(deps))
+    .route('/', boundaryRoutes(deps))
+    .route('/', customerRoutes(deps))
+    .route('/', tileRoutes(deps));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Catchment API',
+      version: '0.1.0',
+      description: 'Areas, audiences, campaigns and triggered offers for local micromarketing. Errors are RFC 9457 problem+json.',
+    },
+  });
+  app.route('/api/docs', apiDocsRoutes({ specUrl: '/api/openapi.json' }));
+  app.route('/', glyphRoutes());
+
+  app.all('/api/*', (c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) return methodNotAllowed(c, allowed);
+    return problemResponse(c, problemBody(404, `No API route ${c.req.method} ${c.req.path}`));
+  });
+  app.route('/', clientRoutes({ distDir: deps.distDir }));
+
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) return methodNotAllowed(c, allowed);
+    return problemResponse(c, problemBody(404, `Nothing at ${c.req.path}`));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, problemBody(error.status, error.detail, error.errors, error.extensions));
+    if (error instanceof HTTPException) {
+      const detail = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
+      const errors = error.status === 400 && /JSON/i.test(error.message) ? [{ field: 'body', message: 'malformed JSON' }] : undefined;
+      return problemResponse(c, problemBody(error.status, detail, errors));
+    }
+    deps.logger.error('unhandled error', { route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', method: c.req.method, error: error instanceof Error ? error.stack : String(error) });
+    return problemResponse(c, problemBody(500, 'Something went wrong on our side; the request was not applied.'));
+  });
+
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

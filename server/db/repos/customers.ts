@@ -1,0 +1,94 @@
+// Customers table access: bbox pages in keyset order, single reads, and the compact rows the tile index needs.
+import type { Db } from '../connection.js';
+import type { Bbox } from '../../domain/bbox.js';
+import type { Customer, Gender, LoyaltyTier } from '../../domain/schemas/customer.js';
+
+interface CustomerRow {
+  seq: number;
+  id: string;
+  first_name: string;
+  email: string;
+  phone: string;
+  lng: number;
+  lat: number;
+  age: number | null;
+  gender: Gender;
+  job_title: string;
+  industry: string;
+  interests: string;
+  loyalty_tier: LoyaltyTier;
+  visits: number;
+  total_spend: number;
+  last_purchase_at: string | null;
+  consent: 0 | 1;
+  home_store_id: string | null;
+}
+
+const columns = `seq, id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests,
+  loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id`;
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    email: row.email,
+    phone: row.phone,
+    age: row.age,
+    gender: row.gender,
+    jobTitle: row.job_title,
+    industry: row.industry,
+    interests: JSON.parse(row.interests) as string[],
+    loyaltyTier: row.loyalty_tier,
+    visits: row.visits,
+    totalSpend: row.total_spend,
+    lastPurchaseAt: row.last_purchase_at,
+    consent: row.consent === 1,
+    homeStoreId: row.home_store_id,
+    location: [row.lng, row.lat],
+  };
+}
+
+export interface CustomerPageQuery {
+  bbox: Bbox | null;
+  afterSeq: number;
+  limit: number;
+}
+
+/** One page in `seq` order; fetches one extra row to know whether another page follows. */
+export function pageCustomers(db: Db, query: CustomerPageQuery): { customers: Customer[]; lastSeq: number | null } {
+  const { bbox, afterSeq, limit } = query;
+  const rows = bbox
+    ? (db
+        .prepare(
+          `SELECT ${columns} FROM customers WHERE seq IN (
+             SELECT seq FROM customers_rtree WHERE min_lng >= ? AND max_lng <= ? AND min_lat >= ? AND max_lat <= ?)
+           AND seq > ? ORDER BY seq LIMIT ?`,
+        )
+        .all(bbox[0], bbox[2], bbox[1], bbox[3], afterSeq, limit + 1) as CustomerRow[])
+    : (db.prepare(`SELECT ${columns} FROM customers WHERE seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit + 1) as CustomerRow[]);
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
+}
+
+export function findCustomer(db: Db, id: string): Customer | undefined {
+  const row = db.prepare(`SELECT ${columns} FROM customers WHERE id = ?`).get(id) as CustomerRow | undefined;
+  return row && toCustomer(row);
+}
+
+export interface CustomerPoint {
+  id: string;
+  lng: number;
+  lat: number;
+  tier: LoyaltyTier;
+  consent: 0 | 1;
+}
+
+/** Streams the few columns the map needs, without building full customer objects. */
+export function* iterateCustomerPoints(db: Db): Generator<CustomerPoint> {
+  yield* db.prepare('SELECT id, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq').iterate() as Iterable<CustomerPoint>;
+}
+
+export function countCustomers(db: Db): number {
+  return db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+}

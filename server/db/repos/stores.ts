@@ -1,0 +1,76 @@
+// Stores table access. Every function takes the Db so callers choose the transaction.
+import type { Db } from '../connection.js';
+import type { Store, StoreCreate, StorePatch } from '../../domain/schemas/store.js';
+
+interface StoreRow {
+  id: string;
+  name: string;
+  brand: string;
+  franchisee: string;
+  address: string;
+  attractiveness: number;
+  opened: string | null;
+  lng: number;
+  lat: number;
+  version: number;
+}
+
+const columns = 'id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version';
+
+function toStore(row: StoreRow): Store {
+  const { lng, lat, opened, ...rest } = row;
+  return { ...rest, opened: opened ?? '', location: [lng, lat] };
+}
+
+export function listStores(db: Db): Store[] {
+  return (db.prepare(`SELECT ${columns} FROM stores ORDER BY brand, name`).all() as StoreRow[]).map(toStore);
+}
+
+export function findStore(db: Db, id: string): Store | undefined {
+  const row = db.prepare(`SELECT ${columns} FROM stores WHERE id = ?`).get(id) as StoreRow | undefined;
+  return row && toStore(row);
+}
+
+export function insertStore(db: Db, id: string, input: StoreCreate, now: Date): Store {
+  const [lng, lat] = input.location.coordinates;
+  db.prepare(
+    `INSERT INTO stores (id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  ).run(id, input.name, input.brand, input.franchisee, input.address, input.attractiveness, input.opened ?? null, lng, lat, now.toISOString(), now.toISOString());
+  return findStore(db, id)!;
+}
+
+/** Applies the patch only when `version` still matches; returns false when someone else saved first. */
+export function updateStore(db: Db, id: string, patch: StorePatch, now: Date): boolean {
+  const current = findStore(db, id);
+  if (!current) return false;
+  const [lng, lat] = patch.location?.coordinates ?? current.location;
+  const result = db
+    .prepare(
+      `UPDATE stores SET name = ?, brand = ?, franchisee = ?, address = ?, attractiveness = ?, opened = ?, lng = ?, lat = ?,
+       version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+    )
+    .run(
+      patch.name ?? current.name,
+      patch.brand ?? current.brand,
+      patch.franchisee ?? current.franchisee,
+      patch.address ?? current.address,
+      patch.attractiveness ?? current.attractiveness,
+      patch.opened ?? (current.opened || null),
+      lng,
+      lat,
+      now.toISOString(),
+      id,
+      patch.version,
+    );
+  return result.changes === 1;
+}
+
+export function deleteStore(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM stores WHERE id = ?').run(id).changes === 1;
+}
+
+export function countCustomersByHomeStore(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT home_store_id AS id, count(*) AS n FROM customers WHERE home_store_id IS NOT NULL GROUP BY home_store_id').all() as { id: string; n: number }[];
+  return new Map(rows.map((row) => [row.id, row.n]));
+}

@@ -1,0 +1,17 @@
+// Workspace settings (key/value rows written by the demo seed and, later, by the settings screen).
+import type { Db } from '../connection.js';
+
+export function readWorkspaceSettings(db: Db): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM workspace').all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+export interface BasemapFeatureRow {
+  kind: string;
+  name: string;
+  geometry: string;
+}
+
+export function listBasemapFeatures(db: Db): BasemapFeatureRow[] {
+  return db.prepare('SELECT kind, name, geometry FROM basemap_features ORDER BY id').all() as BasemapFeatureRow[];
+}

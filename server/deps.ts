@@ -1,0 +1,15 @@
+// What the app is built from; tests pass their own (a temp SQLite file, a fixed clock).
+import type { Db } from './db/connection.js';
+import type { Config } from './env.js';
+import type { CustomerTiles } from './services/customer-tiles.js';
+import type { Logger } from './logger.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  customerTiles: CustomerTiles;
+  clock: () => Date;
+  logger: Logger;
+  /** Folder with the built client (index.html, assets/). */
+  distDir: string;
+}

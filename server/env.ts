@@ -1,0 +1,57 @@
+// Configuration from the environment, validated once at start-up.
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const configSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('127.0.0.1')),
+  CATCHMENT_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default('data/catchment.db')),
+  CATCHMENT_BASEMAP_STYLE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  CATCHMENT_WEATHER: z.preprocess(emptyAsUndefined, z.enum(['open-meteo', 'scenario']).default('scenario')),
+  CATCHMENT_WEATHER_SCENARIO: z.preprocess(emptyAsUndefined, z.string().optional()),
+  CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
+  CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
+  CATCHMENT_DEMO_CUSTOMERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(50_000)),
+  CATCHMENT_DEMO_SEED: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(42)),
+  CATCHMENT_LOG: z.preprocess(emptyAsUndefined, z.enum(['silent', 'error', 'info']).default('info')),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  basemapStyleUrl: string | null;
+  weather: 'open-meteo' | 'scenario';
+  weatherScenarioFile: string | null;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demo: { customers: number; seed: number };
+  log: 'silent' | 'error' | 'info';
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Reads the variables PRODUCT.md names; never throws, so the entry point can print every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dbFile: e.CATCHMENT_DB,
+      basemapStyleUrl: e.CATCHMENT_BASEMAP_STYLE ?? null,
+      weather: e.CATCHMENT_WEATHER,
+      weatherScenarioFile: e.CATCHMENT_WEATHER_SCENARIO ?? null,
+      adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
+      adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
+      demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },
+      log: e.CATCHMENT_LOG,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// RFC 9457 problem+json: the one shape every 4xx/5xx answer of the API takes.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export interface FieldError {
+  /** Where the problem is: `query.bbox`, `body.location.coordinates.0`, `params.id`… */
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Invalid input',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+/** Thrown by services and routes for an expected failure; onError turns it into problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+  }
+}
+
+export function problemBody(status: number, detail?: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): Problem {
+  return {
+    type: 'about:blank',
+    title: titles[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+    ...extensions,
+  };
+}
+
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json',
+    ...headers,
+  });
+}
+
+/** Zod issues as field errors, prefixed with where the value came from (`query`, `body`, `params`). */
+export function fieldErrorsFromZod(error: ZodError, target: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [target, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+}

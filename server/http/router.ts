@@ -1,0 +1,31 @@
+// Every resource router is an OpenAPIHono whose validation failures answer problem+json.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { fieldErrorsFromZod, problemBody, problemResponse } from './problem.js';
+
+const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'params', header: 'headers', form: 'body', cookie: 'cookies' };
+
+/** A router for one resource; malformed queries and params are 400, well-formed but invalid bodies 422. */
+export function createRouter() {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const target = targetNames[result.target] ?? result.target;
+      const status = result.target === 'json' || result.target === 'form' ? 422 : 400;
+      return problemResponse(c, problemBody(status, `The request's ${target} has invalid fields`, fieldErrorsFromZod(result.error, target)));
+    },
+  });
+}
+
+/** The problem+json response, described once for the OpenAPI document. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` names each bad field' });
+
+export const problemContent = { 'application/problem+json': { schema: problemSchema } };

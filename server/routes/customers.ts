@@ -1,0 +1,81 @@
+// GET /api/customers (bbox pages) and GET /api/customers/:id.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { findCustomer, pageCustomers } from '../db/repos/customers.js';
+import { parseBbox } from '../domain/bbox.js';
+import { customerFeature, customerPage, type Customer } from '../domain/schemas/customer.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { ProblemError } from '../http/problem.js';
+
+export const CUSTOMER_PAGE_MAX = 5000;
+const CUSTOMER_PAGE_DEFAULT = 1000;
+
+const pageQuery = z.object({
+  bbox: z
+    .string()
+    .optional()
+    .meta({ param: { name: 'bbox', in: 'query' }, description: 'minLng,minLat,maxLng,maxLat', example: '13.30,52.48,13.45,52.56' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .transform((n) => Math.min(n ?? CUSTOMER_PAGE_DEFAULT, CUSTOMER_PAGE_MAX))
+    .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, capped at ${CUSTOMER_PAGE_MAX}` }),
+  cursor: z.string().max(200).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'nextCursor from the previous page' }),
+});
+const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
+
+export function customerToFeature({ location, ...properties }: Customer) {
+  return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/customers',
+  tags: ['Customers'],
+  summary: 'Customers inside a bounding box, in pages',
+  request: { query: pageQuery },
+  responses: {
+    200: { description: 'A page of customers; nextCursor when more remain', content: { 'application/json': { schema: customerPage } } },
+    400: { description: 'Bad bbox, limit or cursor', content: problemContent },
+  },
+});
+const one = createRoute({
+  method: 'get',
+  path: '/api/customers/{id}',
+  tags: ['Customers'],
+  summary: 'One customer',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The customer', content: { 'application/json': { schema: customerFeature } } },
+    404: { description: 'Unknown customer', content: problemContent },
+  },
+});
+
+export function customerRoutes({ db }: AppDeps) {
+  return createRouter()
+    .openapi(list, (c) => {
+      const query = c.req.valid('query');
+      const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
+      if (bbox && !bbox.ok) throw new ProblemError(400, bbox.reason, [{ field: 'query.bbox', message: bbox.reason }]);
+      const cursor = query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
+      if (!cursor.ok) throw new ProblemError(400, cursor.reason, [{ field: 'query.cursor', message: cursor.reason }]);
+      const page = pageCustomers(db, { bbox: bbox?.bbox ?? null, afterSeq: cursor.lastSeq, limit: query.limit });
+      return c.json(
+        {
+          type: 'FeatureCollection' as const,
+          features: page.customers.map(customerToFeature),
+          ...(page.lastSeq === null ? {} : { nextCursor: encodeCursor(page.lastSeq) }),
+        },
+        200,
+      );
+    })
+    .openapi(one, (c) => {
+      const { id } = c.req.valid('param');
+      const customer = findCustomer(db, id);
+      if (!customer) throw new ProblemError(404, `No customer with id ${id}`, [{ field: 'params.id', message: 'unknown customer' }]);
+      return c.json(customerToFeature(customer), 200);
+    });
+}

@@ -1,0 +1,23 @@
+// GET /api/health: answers ok once the database is open and migrated.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+
+const healthSchema = z
+  .object({ status: z.literal('ok'), database: z.literal('ok'), schemaVersion: z.number().int(), customers: z.number().int() })
+  .meta({ id: 'Health' });
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['System'],
+  summary: 'Liveness and readiness',
+  responses: { 200: { description: 'The server is up and its database migrated', content: { 'application/json': { schema: healthSchema } } } },
+});
+
+export function healthRoutes({ db, customerTiles }: AppDeps) {
+  return createRouter().openapi(route, (c) => {
+    const schemaVersion = db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number;
+    return c.json({ status: 'ok' as const, database: 'ok' as const, schemaVersion, customers: customerTiles.size }, 200);
+  });
+}

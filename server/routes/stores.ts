@@ -1,0 +1,65 @@
+// /api/stores: list, create, edit (versioned) and delete stores.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { listStores } from '../db/repos/stores.js';
+import { storeCollection, storeCreate, storeFeature, storePatch, type Store } from '../domain/schemas/store.js';
+import { createStore, patchStore, removeStore } from '../services/stores.js';
+
+const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+export function storeToFeature({ location, ...properties }: Store) {
+  return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/stores',
+  tags: ['Stores'],
+  summary: 'All stores',
+  responses: { 200: { description: 'A FeatureCollection of Point features', content: json(storeCollection) } },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/api/stores',
+  tags: ['Stores'],
+  summary: 'Add a store',
+  request: { body: { required: true, content: json(storeCreate) } },
+  responses: {
+    201: { description: 'The new store', content: json(storeFeature) },
+    422: { description: 'Invalid fields', content: problemContent },
+  },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/api/stores/{id}',
+  tags: ['Stores'],
+  summary: 'Edit a store; send the version you last read',
+  request: { params: idParam, body: { required: true, content: json(storePatch) } },
+  responses: {
+    200: { description: 'The updated store', content: json(storeFeature) },
+    404: { description: 'Unknown store', content: problemContent },
+    409: { description: 'Someone else changed the store since you read it', content: problemContent },
+    422: { description: 'Invalid fields', content: problemContent },
+  },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/stores/{id}',
+  tags: ['Stores'],
+  summary: 'Delete a store (its customers keep their data, without a home store)',
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown store', content: problemContent } },
+});
+
+export function storeRoutes({ db, clock }: AppDeps) {
+  return createRouter()
+    .openapi(list, (c) => c.json({ type: 'FeatureCollection' as const, features: listStores(db).map(storeToFeature) }, 200))
+    .openapi(create, (c) => c.json(storeToFeature(createStore(db, c.req.valid('json'), clock())), 201))
+    .openapi(patch, (c) => c.json(storeToFeature(patchStore(db, c.req.valid('param').id, c.req.valid('json'), clock())), 200))
+    .openapi(remove, (c) => {
+      removeStore(db, c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,74 @@
+// GET /api/config (what the client needs to start) and GET /api/basemap (the offline basemap's land and water).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
+
+const clientConfigSchema = z
+  .object({
+    workspace: z.object({
+      name: z.string(),
+      center: z.tuple([z.number(), z.number()]),
+      zoom: z.number(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    }),
+    basemap: z.object({ styleUrl: z.string().nullable().meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }) }),
+  })
+  .meta({ id: 'ClientConfig' });
+
+const basemapSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.object({ type: z.literal('Feature'), geometry: z.any(), properties: z.object({ kind: z.string(), name: z.string() }) })),
+  })
+  .meta({ id: 'BasemapFeatures' });
+
+const configRoute = createRoute({
+  method: 'get',
+  path: '/api/config',
+  tags: ['System'],
+  summary: 'Workspace view and basemap settings for the client',
+  responses: { 200: { description: 'Client configuration', content: { 'application/json': { schema: clientConfigSchema } } } },
+});
+
+const basemapRoute = createRoute({
+  method: 'get',
+  path: '/api/basemap',
+  tags: ['Map'],
+  summary: 'Land, water and parks for the offline basemap',
+  responses: { 200: { description: 'Basemap features', content: { 'application/json': { schema: basemapSchema } } } },
+});
+
+const fallbackView = { name: 'Catchment', center: [13.405, 52.52] as [number, number], zoom: 10, bbox: [13.08, 52.33, 13.77, 52.68] as [number, number, number, number] };
+
+function parseJson<T>(text: string | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function workspaceRoutes({ db, config }: AppDeps) {
+  return createRouter()
+    .openapi(configRoute, (c) => {
+      const settings = readWorkspaceSettings(db);
+      const workspace = {
+        name: settings.name ?? fallbackView.name,
+        center: parseJson(settings.center, fallbackView.center),
+        zoom: Number(settings.zoom ?? fallbackView.zoom),
+        bbox: parseJson(settings.bbox, fallbackView.bbox),
+      };
+      return c.json({ workspace, basemap: { styleUrl: config.basemapStyleUrl } }, 200);
+    })
+    .openapi(basemapRoute, (c) => {
+      const features = listBasemapFeatures(db).map((row) => ({
+        type: 'Feature' as const,
+        geometry: JSON.parse(row.geometry) as unknown,
+        properties: { kind: row.kind, name: row.name },
+      }));
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.json({ type: 'FeatureCollection' as const, features }, 200);
+    });
+}

@@ -1,0 +1,77 @@
+// Starts Catchment: open and migrate the DB, seed the demo city when it is empty, index customers, listen.
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { closeDatabase, openDatabase, type Db } from './db/connection.js';
+import { migrate } from './db/migrate.js';
+import { seedDemo } from './demo/seed.js';
+import type { AppDeps } from './deps.js';
+import type { Config } from './env.js';
+import { createLogger, type Logger } from './logger.js';
+import { createCustomerTiles } from './services/customer-tiles.js';
+
+export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  distDir?: string;
+}
+
+function isEmptyWorkspace(db: Db): boolean {
+  return db.prepare('SELECT (SELECT count(*) FROM stores) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM workspace)').pluck().get() === 0;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.log);
+  const clock = options.clock ?? (() => new Date());
+  const db = openDatabase(config.dbFile);
+  try {
+    const applied = migrate(db);
+    if (applied.length) logger.info('migrated', { versions: applied });
+    if (isEmptyWorkspace(db)) {
+      const now = clock();
+      const started = performance.now();
+      const counts = seedDemo(db, { seed: config.demo.seed, customers: config.demo.customers, today: now.toISOString().slice(0, 10), now });
+      logger.info('seeded the demo workspace', { ...counts, ms: Math.round(performance.now() - started) });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const customerTiles = createCustomerTiles(db);
+  const deps: AppDeps = { db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir };
+  const app = createApp(deps);
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        closeDatabase(db);
+        resolve();
+      });
+      // Keep-alive connections would hold close() open; end idle ones now, the rest after in-flight requests.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, 5000).unref();
+    }));
+
+  return { url, port, deps, close };
+}

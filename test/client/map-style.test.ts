@@ -1,0 +1,84 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { brandStyles } from '../../client/map/brands';
+import { INTERACTIVE_LAYERS, LAYER, layerVisibility, overlayLayers } from '../../client/map/layers';
+import { offlineStyle } from '../../client/map/offline-style';
+import type { MapPalette } from '../../client/map/palette';
+import { withAlpha } from '../../client/map/palette';
+import { SOURCE, emptyCollection, overlaySources } from '../../client/map/sources';
+import { defaultLayers } from '../../client/store/types';
+
+const palette: MapPalette = {
+  landOutside: '#ebe7df', land: '#f1eee8', water: '#c8d5dd', park: '#dde4d2', label: '#4a4740', waterLabel: '#5a7384',
+  labelHalo: '#ffffff', boundaryLine: '#625e55', boundaryFill: '#8a857a', selection: '#3b5bdb', symbolHalo: '#ffffff',
+  clusterText: '#ffffff', brands: ['#e8590c', '#0b7285', '#c2255c'],
+  sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
+};
+const origin = 'http://127.0.0.1:8787';
+
+function fullStyle(): StyleSpecification {
+  const base = offlineStyle({ origin, palette });
+  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection() };
+  return {
+    ...base,
+    sources: { ...base.sources, ...overlaySources(origin, [13.08, 52.33, 13.77, 52.68], data) },
+    layers: [...base.layers, ...overlayLayers(palette)],
+  };
+}
+
+describe('map style as data', () => {
+  it('the offline basemap plus our overlay is a valid MapLibre style', () => {
+    expect(validateStyleMin(fullStyle())).toEqual([]);
+  });
+
+  it('the offline style uses our own server for data and glyphs (no outside host)', () => {
+    const style = offlineStyle({ origin, palette });
+    expect(style.glyphs).toBe(`${origin}/glyphs/{fontstack}/{range}.pbf`);
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\/(?!127\.0\.0\.1:8787)/);
+  });
+
+  it('customer tiles are absolute URLs on our origin with max zoom 16', () => {
+    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection() });
+    expect(sources[SOURCE.customers]).toMatchObject({ type: 'vector', maxzoom: 16, tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`] });
+  });
+
+  it('every overlay layer has a unique id and every toggle maps to layers', () => {
+    const ids = overlayLayers(palette).map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Object.keys(layerVisibility(defaultLayers)).sort()).toEqual([...ids].sort());
+    for (const id of INTERACTIVE_LAYERS) expect(ids).toContain(id);
+  });
+
+  it('stores sit on top, boundaries at the bottom', () => {
+    const ids = overlayLayers(palette).map((l) => l.id);
+    expect(ids[0]).toBe(LAYER.boundariesFill);
+    expect(ids.at(-1)).toBe(LAYER.storesSymbol);
+  });
+
+  it('the heatmap replaces the clusters, and needs customers on', () => {
+    const clusters = layerVisibility(defaultLayers);
+    expect(clusters[LAYER.customersClusters]).toBe(true);
+    expect(clusters[LAYER.customersHeatmap]).toBe(false);
+    const heat = layerVisibility({ ...defaultLayers, heatmap: true });
+    expect(heat[LAYER.customersClusters]).toBe(false);
+    expect(heat[LAYER.customersCount]).toBe(false);
+    expect(heat[LAYER.customersHeatmap]).toBe(true);
+    const off = layerVisibility({ ...defaultLayers, customers: false, heatmap: true });
+    expect(off[LAYER.customersHeatmap]).toBe(false);
+    expect(off[LAYER.customersPoints]).toBe(false);
+  });
+
+  it('each brand gets its own colour and shape, in a stable order', () => {
+    const styles = brandStyles(['Backstube', 'Kaffee Kiez', 'Rad & Tat'], palette);
+    expect(new Set(styles.map((s) => s.color)).size).toBe(3);
+    expect(new Set(styles.map((s) => s.shape)).size).toBe(3);
+    expect(styles.map((s) => s.iconId)).toEqual(['brand:Backstube', 'brand:Kaffee Kiez', 'brand:Rad & Tat']);
+  });
+
+  it('withAlpha turns hex colours into rgba and leaves other syntaxes alone', () => {
+    expect(withAlpha('#3b5bdb', 0.5)).toBe('rgba(59, 91, 219, 0.5)');
+    expect(withAlpha('#fff', 1)).toBe('rgba(255, 255, 255, 1)');
+    expect(withAlpha('oklch(50% 0.1 200)', 0.5)).toBe('oklch(50% 0.1 200)');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { BoundaryFeature, StoreFeature } from '../../client/api/types';
+import { normalize, searchPlaces } from '../../client/features/search/search';
+
+const store = (id: string, name: string, brand: string, address = ''): StoreFeature => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [13.4, 52.5] },
+  properties: { id, name, brand, franchisee: '', address, attractiveness: 3, opened: '2020-01-01', version: 1 },
+});
+const boundary = (id: string, name: string): BoundaryFeature => ({
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
+  properties: { id, name, population: 1000 },
+});
+
+const stores = [store('st-1', 'Kaffee Kiez Mitte', 'Kaffee Kiez', 'Torstraße 1'), store('st-2', 'Backstube Köpenick', 'Backstube')];
+const boundaries = [boundary('b-1', 'Mitte'), boundary('b-2', 'Köpenick'), boundary('b-3', 'Prenzlauer Berg')];
+
+describe('search', () => {
+  it('ignores case and accents', () => {
+    expect(normalize('KÖPENICK')).toBe('kopenick');
+    expect(searchPlaces('kopenick', stores, boundaries).map((r) => r.label)).toEqual(['Köpenick', 'Backstube Köpenick']);
+  });
+
+  it('names that start with the query come before names that only contain it', () => {
+    expect(searchPlaces('mitte', stores, boundaries).map((r) => r.selection)).toEqual([
+      { kind: 'boundary', id: 'b-1' },
+      { kind: 'store', id: 'st-1' },
+    ]);
+  });
+
+  it('finds a store by its address or brand too', () => {
+    expect(searchPlaces('torstr', stores, boundaries).map((r) => r.selection.id)).toEqual(['st-1']);
+  });
+
+  it('an empty query finds nothing; results are capped', () => {
+    expect(searchPlaces('  ', stores, boundaries)).toEqual([]);
+    expect(searchPlaces('e', stores, boundaries, 2)).toHaveLength(2);
+  });
+});

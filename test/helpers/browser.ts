@@ -1,0 +1,37 @@
+// Headless system Chromium for browser tests: skipped locally when it is missing, a failure in CI.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's package; playwright-core downloads no browser of its own. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** SwiftShader gives MapLibre WebGL2 without a GPU; the rest keeps Chromium off the network. */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+];
+
+const MISSING = `Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get install chromium\` to run the browser tests`;
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/**
+ * Why browser tests cannot run here, for `describe.skipIf(chromiumSkipReason())`; undefined when they can.
+ * Throws in CI (`CI=true`), where a missing browser must fail the run rather than pass it silently.
+ */
+export function chromiumSkipReason(): string | undefined {
+  if (chromiumAvailable()) return undefined;
+  if (process.env.CI === 'true') throw new Error(MISSING);
+  console.warn(`skipping browser tests: ${MISSING}`);
+  return MISSING;
+}
+
+/** Launches headless Chromium; throws with the install hint when it is missing. Close it in afterAll. */
+export async function launchChromium(): Promise<Browser> {
+  if (!chromiumAvailable()) throw new Error(MISSING);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}

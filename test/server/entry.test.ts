@@ -1,0 +1,54 @@
+// The Node entry point: refuses a bad configuration, and shuts down cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const tsx = join('node_modules', '.bin', 'tsx');
+
+function run(env: Record<string, string>) {
+  const child = spawn(tsx, ['server/index.ts'], { env: { ...process.env, CATCHMENT_LOG: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('server entry point', () => {
+  it('exits with code 1 and names the variable when the configuration is bad', async () => {
+    const { exited, output } = run({ PORT: 'not-a-port' });
+    expect(await exited).toBe(1);
+    expect(output().stderr).toMatch(/PORT/);
+    expect(output().stderr).toMatch(/configuration is invalid/);
+  });
+
+  it('starts, serves health, and on SIGTERM closes the database with the WAL folded back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catchment-entry-'));
+    const dbFile = join(dir, 'catchment.db');
+    const { child, exited, output } = run({ PORT: '0', CATCHMENT_DB: dbFile, CATCHMENT_DEMO_CUSTOMERS: '200' });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start line: ${JSON.stringify(output())}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /running at (http:\/\/\S+)/.exec(output().stdout);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      const health = await fetch(`${url}/api/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', customers: 200 });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const wal = `${dbFile}-wal`;
+      expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

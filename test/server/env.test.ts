@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/env.js';
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const result = parseConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: expect.objectContaining({ port: 8787, host: '127.0.0.1', dbFile: 'data/catchment.db', basemapStyleUrl: null, weather: 'scenario' }),
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const result = parseConfig({ PORT: '', CATCHMENT_BASEMAP_STYLE: '' });
+    expect(result.ok && result.config.port).toBe(8787);
+    expect(result.ok && result.config.basemapStyleUrl).toBeNull();
+  });
+
+  it('reads every variable it knows', () => {
+    const result = parseConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      CATCHMENT_DB: '/tmp/x.db',
+      CATCHMENT_BASEMAP_STYLE: 'https://tiles.example.org/styles/positron',
+      CATCHMENT_WEATHER: 'open-meteo',
+      CATCHMENT_ADMIN_EMAIL: 'owner@example.com',
+      CATCHMENT_ADMIN_PASSWORD: 'correct horse battery',
+      CATCHMENT_DEMO_CUSTOMERS: '1000000',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({ port: 9000, host: '0.0.0.0', dbFile: '/tmp/x.db', weather: 'open-meteo', demo: { customers: 1_000_000 } });
+    expect(result.config.basemapStyleUrl).toBe('https://tiles.example.org/styles/positron');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ CATCHMENT_BASEMAP_STYLE: 'not a url' }, 'CATCHMENT_BASEMAP_STYLE'],
+    [{ CATCHMENT_BASEMAP_STYLE: 'file:///etc/passwd' }, 'CATCHMENT_BASEMAP_STYLE'],
+    [{ CATCHMENT_WEATHER: 'sunny' }, 'CATCHMENT_WEATHER'],
+    [{ CATCHMENT_ADMIN_EMAIL: 'nobody' }, 'CATCHMENT_ADMIN_EMAIL'],
+    [{ CATCHMENT_ADMIN_PASSWORD: 'short' }, 'CATCHMENT_ADMIN_PASSWORD'],
+    [{ CATCHMENT_DEMO_CUSTOMERS: '2000000' }, 'CATCHMENT_DEMO_CUSTOMERS'],
+  ])('names the bad variable in %j', (env, name) => {
+    const result = parseConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(name);
+  });
+
+  it('reports every bad variable at once', () => {
+    const result = parseConfig({ PORT: 'x', CATCHMENT_WEATHER: 'y' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toHaveLength(2);
+  });
+});
