@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps.js';
 import { ProblemError, problemBody, problemResponse } from './http/problem.js';
-import { allowedMethods, limitBody, methodNotAllowed, requireMediaType } from './http/guards.js';
+import { allowedMethods, limitBody, methodNotAllowed, refuseDotSegments, requireMediaType } from './http/guards.js';
 import { clientRoutes } from './http/static.js';
 import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
@@ -18,6 +18,7 @@ import { tileRoutes } from './routes/tiles.js';
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
 
+  app.use('*', refuseDotSegments());
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route('/api/docs', apiDocsRoutes({ specUrl: '/api/openapi.json' }));
+  app.get('/api/docs/', (c) => c.redirect('/api/docs', 301));
   app.route('/', glyphRoutes());
 
   app.all('/api/*', (c) => {

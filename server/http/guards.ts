@@ -8,7 +8,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export function limitBody(maxSize = DEFAULT_BODY_LIMIT_BYTES): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: (c) => problemResponse(c, problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`)),
+    // Close the connection: the unread rest of the body would otherwise be parsed as the next request.
+    onError: (c) => problemResponse(c, problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`), { Connection: 'close' }),
   });
 }
 
@@ -47,4 +48,22 @@ export function allowedMethods(routes: { method: string; path: string }[], path:
 
 export function methodNotAllowed(c: Context, allowed: string[]): Response {
   return problemResponse(c, problemBody(405, `${c.req.method} is not supported on ${c.req.path}; use ${allowed.join(', ')}`), { Allow: allowed.join(', ') });
+}
+
+/**
+ * URL parsing folds `/assets/../../etc/passwd` into `/etc/passwd` before routing, so a traversal attempt would
+ * quietly get the app shell. Refuse it outright instead, looking at the path exactly as the client sent it.
+ */
+export function refuseDotSegments(): MiddlewareHandler<{ Bindings: { incoming?: { url?: string } } }> {
+  return async (c, next) => {
+    const raw = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?')[0]!;
+    let decoded = raw;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      return problemResponse(c, problemBody(400, 'The path is not valid percent-encoding'));
+    }
+    if (/(^|[/\\])\.\.([/\\]|$)/.test(decoded)) return problemResponse(c, problemBody(400, 'Paths may not contain ".." segments'));
+    return next();
+  };
 }

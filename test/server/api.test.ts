@@ -208,3 +208,19 @@ describe('logs', () => {
     }
   });
 });
+
+describe('unexpected failures', () => {
+  it('answer 500 problem+json without a stack trace, and the server keeps serving', async () => {
+    const broken = await (await import('../helpers/server.js')).startTestServer({ customers: 20 });
+    try {
+      broken.deps.db.close(); // the next query throws inside a route, as a real fault would
+      const response = await fetch(`${broken.url}/api/stores`);
+      const body = await expectProblem(response, 500);
+      expect(body.detail).not.toMatch(/database|sqlite/i);
+      expect(broken.logLines.some((line) => line.includes('unhandled error'))).toBe(true);
+      expect((await fetch(`${broken.url}/api/nothing`)).status).toBe(404);
+    } finally {
+      await broken.close();
+    }
+  });
+});
