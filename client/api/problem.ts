@@ -1,18 +1,8 @@
 // RFC 9457 problem+json on the client: one error class for every failed request and one formatter for people.
+import type { FieldError, Problem } from '../../server/domain/schemas/problem';
 import type { Translate } from '../i18n/types';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+export type { FieldError, Problem };
 
 /** Why a request failed: the server said no (`http`), it could not be reached (`network`), or it sent something unreadable (`parse`). */
 export type ProblemKind = 'http' | 'network' | 'parse';

@@ -1,5 +1,4 @@
-// Response types. Resource shapes come from server/domain (the one server folder the client may import);
-// the client config and basemap shapes are declared here until the server moves their schemas to server/domain.
+// Response types. Resource shapes come from server/domain (the one server folder the client may import).
 import type { z } from 'zod';
 import type { boundaryCollection } from '../../server/domain/schemas/boundary';
 import type { customerFeature } from '../../server/domain/schemas/customer';
@@ -15,13 +14,8 @@ export type CustomerFeature = z.infer<typeof customerFeature>;
 
 export type Bbox = [minLng: number, minLat: number, maxLng: number, maxLat: number];
 
-/** GET /api/config (mirrors `clientConfigSchema` in server/routes/workspace.ts). */
-export interface ClientConfig {
-  workspace: { name: string; center: [number, number]; zoom: number; bbox: Bbox };
-  basemap: { styleUrl: string | null };
-}
-
-export type BasemapKind = 'land' | 'water' | 'park';
+import type { BasemapKind } from '../../server/domain/schemas/workspace';
+export type { ClientConfig, BasemapKind } from '../../server/domain/schemas/workspace';
 
 /** GET /api/basemap: land, water and parks for the offline style. */
 export interface BasemapCollection {

@@ -2,21 +2,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import type { FieldError, Problem } from '../domain/schemas/problem.js';
 
-export interface FieldError {
-  /** Where the problem is: `query.bbox`, `body.location.coordinates.0`, `params.id`… */
-  field: string;
-  message: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+export type { FieldError, Problem };
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -45,7 +33,7 @@ export class ProblemError extends Error {
   }
 }
 
-export function problemBody(status: number, detail?: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): Problem {
+export function problemBody(status: number, detail?: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): Problem & Record<string, unknown> {
   return {
     type: 'about:blank',
     title: titles[status] ?? 'Error',
@@ -56,7 +44,7 @@ export function problemBody(status: number, detail?: string, errors?: FieldError
   };
 }
 
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(c: Context, problem: Problem & Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
     ...headers,

@@ -1,6 +1,6 @@
 // Every resource router is an OpenAPIHono whose validation failures answer problem+json.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { problemSchema } from '../domain/schemas/problem.js';
 import { fieldErrorsFromZod, problemBody, problemResponse } from './problem.js';
 
 const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'params', header: 'headers', form: 'body', cookie: 'cookies' };
@@ -18,14 +18,4 @@ export function createRouter() {
 }
 
 /** The problem+json response, described once for the OpenAPI document. */
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` names each bad field' });
-
 export const problemContent = { 'application/problem+json': { schema: problemSchema } };

@@ -1,27 +1,9 @@
 // GET /api/config (what the client needs to start) and GET /api/basemap (the offline basemap's land and water).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
-
-const clientConfigSchema = z
-  .object({
-    workspace: z.object({
-      name: z.string(),
-      center: z.tuple([z.number(), z.number()]),
-      zoom: z.number(),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    }),
-    basemap: z.object({ styleUrl: z.string().nullable().meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }) }),
-  })
-  .meta({ id: 'ClientConfig' });
-
-const basemapSchema = z
-  .object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(z.object({ type: z.literal('Feature'), geometry: z.any(), properties: z.object({ kind: z.string(), name: z.string() }) })),
-  })
-  .meta({ id: 'BasemapFeatures' });
+import { basemapSchema, clientConfigSchema, type BasemapKind } from '../domain/schemas/workspace.js';
 
 const configRoute = createRoute({
   method: 'get',
@@ -66,7 +48,7 @@ export function workspaceRoutes({ db, config }: AppDeps) {
       const features = listBasemapFeatures(db).map((row) => ({
         type: 'Feature' as const,
         geometry: JSON.parse(row.geometry) as unknown,
-        properties: { kind: row.kind, name: row.name },
+        properties: { kind: row.kind as BasemapKind, name: row.name },
       }));
       c.header('Cache-Control', 'public, max-age=3600');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);

@@ -2,14 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 import { deleteStore, findStore, insertStore, updateStore } from '../db/repos/stores.js';
-import type { Store, StoreCreate, StorePatch } from '../domain/schemas/store.js';
+import type { StoreCreate, StorePatch, StoreRecord } from '../domain/schemas/store.js';
 import { ProblemError } from '../http/problem.js';
 
-export function createStore(db: Db, input: StoreCreate, now: Date): Store {
+export function createStore(db: Db, input: StoreCreate, now: Date): StoreRecord {
   return insertStore(db, `st-${randomUUID()}`, input, now);
 }
 
-export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): Store {
+export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): StoreRecord {
   return db.transaction(() => {
     const current = findStore(db, id);
     if (!current) throw new ProblemError(404, `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);

@@ -5,7 +5,7 @@ import { normalize, searchPlaces } from '../../client/features/search/search';
 const store = (id: string, name: string, brand: string, address = ''): StoreFeature => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [13.4, 52.5] },
-  properties: { id, name, brand, franchisee: '', address, attractiveness: 3, opened: '2020-01-01', version: 1 },
+  properties: { id, name, brand, franchisee: '', address, attractiveness: 3, opened: '2020-01-01', version: 1, homeCustomers: 0 },
 });
 const boundary = (id: string, name: string): BoundaryFeature => ({
   type: 'Feature',

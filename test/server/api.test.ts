@@ -52,6 +52,15 @@ describe('stores', () => {
     expect(new Set(body.features.map((f) => f.properties.brand)).size).toBeGreaterThanOrEqual(2);
   });
 
+  it("counts each store's home customers", async () => {
+    const body = (await (await get('/api/stores')).json()) as Collection<{ id: string; homeCustomers: number }>;
+    const db = new Database(server.dbFile, { readonly: true });
+    const withHome = db.prepare('SELECT count(*) FROM customers WHERE home_store_id IS NOT NULL').pluck().get();
+    db.close();
+    expect(body.features.reduce((sum, f) => sum + f.properties.homeCustomers, 0)).toBe(withHome);
+    expect(body.features.filter((f) => f.properties.homeCustomers > 0).length).toBeGreaterThan(body.features.length / 2);
+  });
+
   it('creates, edits with the current version, refuses a stale version, and deletes', async () => {
     const created = await send('POST', '/api/stores', { name: 'Pop-up Kiosk', brand: 'Kiezkaffee', location: { type: 'Point', coordinates: [13.41, 52.52] } });
     expect(created.status).toBe(201);

@@ -1,6 +1,6 @@
 // Details of a store: brand, franchisee, address, opening date and attractiveness.
 import type { StoreFeature } from '../../api/types';
-import { formatDate, formatRelativeDate, useI18n } from '../../i18n';
+import { formatDate, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
 import { BrandMark } from '../layers/BrandMark';
 import { useBrandStyle } from '../layers/brand-styles';
 import { DetailList } from './DetailList';
@@ -28,6 +28,7 @@ export function StoreDetails({ store }: { store: StoreFeature }) {
   return (
     <DetailList
       rows={[
+        { label: t('details.store.homeCustomers'), value: formatNumber(locale, p.homeCustomers), figure: true },
         { label: t('details.store.brand'), value: <span className="with-mark"><BrandMark style={style} />{p.brand}</span> },
         { label: t('details.store.franchisee'), value: p.franchisee },
         { label: t('details.store.address'), value: p.address },

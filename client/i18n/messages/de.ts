@@ -43,6 +43,7 @@ export const de = {
   'details.store.address': 'Adresse',
   'details.store.opened': 'Eröffnet',
   'details.store.attractiveness': 'Attraktivität',
+  'details.store.homeCustomers': 'Kundschaft mit dieser Stammfiliale',
   'details.store.attractivenessValue': '{value} von 5',
   'details.boundary.population': 'Einwohner',
   'details.boundary.area': 'Fläche',

@@ -44,6 +44,7 @@ export const en = {
   'details.store.address': 'Address',
   'details.store.opened': 'Opened',
   'details.store.attractiveness': 'Attractiveness',
+  'details.store.homeCustomers': 'Customers with this home store',
   'details.store.attractivenessValue': '{value} of 5',
   'details.boundary.population': 'Population',
   'details.boundary.area': 'Area',

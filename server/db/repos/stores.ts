@@ -1,6 +1,6 @@
 // Stores table access. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
-import type { Store, StoreCreate, StorePatch } from '../../domain/schemas/store.js';
+import type { StoreCreate, StorePatch, StoreRecord } from '../../domain/schemas/store.js';
 
 interface StoreRow {
   id: string;
@@ -13,25 +13,28 @@ interface StoreRow {
   lng: number;
   lat: number;
   version: number;
+  homeCustomers: number;
 }
 
-const columns = 'id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version';
+// The customer count uses the home-store index: one index range per store.
+const columns = `id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version,
+  (SELECT count(*) FROM customers WHERE home_store_id = stores.id) AS homeCustomers`;
 
-function toStore(row: StoreRow): Store {
+function toStore(row: StoreRow): StoreRecord {
   const { lng, lat, opened, ...rest } = row;
   return { ...rest, opened: opened ?? '', location: [lng, lat] };
 }
 
-export function listStores(db: Db): Store[] {
+export function listStores(db: Db): StoreRecord[] {
   return (db.prepare(`SELECT ${columns} FROM stores ORDER BY brand, name`).all() as StoreRow[]).map(toStore);
 }
 
-export function findStore(db: Db, id: string): Store | undefined {
+export function findStore(db: Db, id: string): StoreRecord | undefined {
   const row = db.prepare(`SELECT ${columns} FROM stores WHERE id = ?`).get(id) as StoreRow | undefined;
   return row && toStore(row);
 }
 
-export function insertStore(db: Db, id: string, input: StoreCreate, now: Date): Store {
+export function insertStore(db: Db, id: string, input: StoreCreate, now: Date): StoreRecord {
   const [lng, lat] = input.location.coordinates;
   db.prepare(
     `INSERT INTO stores (id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version, created_at, updated_at)
@@ -68,9 +71,4 @@ export function updateStore(db: Db, id: string, patch: StorePatch, now: Date): b
 
 export function deleteStore(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM stores WHERE id = ?').run(id).changes === 1;
-}
-
-export function countCustomersByHomeStore(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT home_store_id AS id, count(*) AS n FROM customers WHERE home_store_id IS NOT NULL GROUP BY home_store_id').all() as { id: string; n: number }[];
-  return new Map(rows.map((row) => [row.id, row.n]));
 }

@@ -13,6 +13,7 @@ export const storeProperties = z
     attractiveness: z.number().int().min(1).max(5),
     opened: z.string().meta({ description: 'Opening date (YYYY-MM-DD)' }),
     version: z.number().int(),
+    homeCustomers: z.number().int().meta({ description: 'Customers whose home store this is' }),
   })
   .meta({ id: 'StoreProperties' });
 
@@ -38,6 +39,8 @@ export const storeCreate = z
 /** Body of PATCH /api/stores/:id: any field, plus the version the client last saw. */
 export const storePatch = storeCreate.partial().extend({ version: z.number().int().min(1) }).meta({ id: 'StorePatch' });
 
-export type Store = z.infer<typeof storeProperties> & { location: [number, number] };
+export type Store = Omit<z.infer<typeof storeProperties>, 'homeCustomers'> & { location: [number, number] };
+/** A store as read back, with the counts derived from its customers. */
+export type StoreRecord = Store & { homeCustomers: number };
 export type StoreCreate = z.infer<typeof storeCreate>;
 export type StorePatch = z.infer<typeof storePatch>;

@@ -1,0 +1,29 @@
+// What the client needs to start (view, basemap) and the offline basemap's features.
+import { z } from 'zod';
+
+export const bboxTuple = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const clientConfigSchema = z
+  .object({
+    workspace: z.object({ name: z.string(), center: z.tuple([z.number(), z.number()]), zoom: z.number(), bbox: bboxTuple }),
+    basemap: z.object({ styleUrl: z.string().nullable().meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }) }),
+  })
+  .meta({ id: 'ClientConfig' });
+
+export const basemapKinds = ['land', 'water', 'park'] as const;
+
+export const basemapSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.any().meta({ description: 'A GeoJSON geometry' }),
+        properties: z.object({ kind: z.enum(basemapKinds), name: z.string() }),
+      }),
+    ),
+  })
+  .meta({ id: 'BasemapFeatures' });
+
+export type ClientConfig = z.infer<typeof clientConfigSchema>;
+export type BasemapKind = (typeof basemapKinds)[number];
