@@ -1,10 +1,11 @@
-// The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts.
+// The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts, shortcuts dialog.
 import { useEffect } from 'react';
 import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
 import { OfflineBadge } from '../features/map/OfflineBadge';
 import { NavPanel } from '../features/nav/NavPanel';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { BottomSheet } from '../features/sheet/BottomSheet';
 import { Toasts } from '../features/toast/Toasts';
 import { useI18n } from '../i18n';
@@ -51,6 +52,7 @@ export function App() {
         </BottomSheet>
       )}
       <Toasts />
+      <ShortcutsDialog />
     </div>
   );
 }

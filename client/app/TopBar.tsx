@@ -1,15 +1,17 @@
-// The 48 px top bar: panel toggle, product and workspace name, search, language.
+// The 48 px top bar: panel toggle, product and workspace name, search, language, keyboard shortcuts.
 import { LanguageMenu } from '../features/lang/LanguageMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { useI18n } from '../i18n';
 import { useAppStore } from '../store';
 import { IconButton } from '../ui/IconButton';
+import { ariaKeyShortcuts } from './shortcuts';
 
 export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
   const { t } = useI18n();
   const workspace = useAppStore((s) => s.config.data?.workspace.name);
   const navOpen = useAppStore((s) => s.navOpen);
   const setNavOpen = useAppStore((s) => s.setNavOpen);
+  const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
   return (
     <header className="top-bar">
       {showNavToggle && (
@@ -18,6 +20,7 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
           label={navOpen ? t('nav.hide') : t('nav.show')}
           aria-expanded={navOpen}
           aria-controls="nav-panel"
+          aria-keyshortcuts={ariaKeyShortcuts('toggleNav')}
           onClick={() => setNavOpen(!navOpen)}
         />
       )}
@@ -32,6 +35,14 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
       </p>
       <SearchBox />
       <LanguageMenu />
+      <IconButton
+        icon="keyboard"
+        className="top-bar__shortcuts"
+        label={t('shortcuts.open')}
+        aria-haspopup="dialog"
+        aria-keyshortcuts={ariaKeyShortcuts('showShortcuts')}
+        onClick={() => setShortcutsOpen(true)}
+      />
     </header>
   );
 }

@@ -150,6 +150,32 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     await page.close();
   });
 
+  it('keyboard shortcuts: ? lists them, H shows the heatmap, / focuses search', async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('?');
+    const dialog = page.locator('dialog.shortcuts-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await expect(dialog.locator('[data-shortcut="toggleHeatmap"] kbd').textContent()).resolves.toBe('H');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    const heatmapVisible = () =>
+      page.evaluate(() => window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none');
+    await expect(heatmapVisible()).resolves.toBe(false);
+    await page.keyboard.press('h');
+    await page.waitForFunction(() => window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none');
+    await expect(page.locator('input[data-layer="heatmap"]').isChecked()).resolves.toBe(true);
+
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+    // Typed into the search box, `h` is a letter, not a shortcut.
+    await page.keyboard.type('h');
+    await expect(page.locator('input[data-layer="heatmap"]').isChecked()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('falls back to the offline basemap when the configured style is unreachable, and says so', async () => {
     // Port 9 (discard) refuses connections here: the style can never load.
     const unreachable = await startTestServer({ customers: 2000, env: { CATCHMENT_BASEMAP_STYLE: 'http://127.0.0.1:9/style.json' } });

@@ -1,10 +1,18 @@
 // Floating card (bottom-left of the map): layer toggles, each with its legend.
 import type { ReactNode } from 'react';
+import { ariaKeyShortcuts, type ShortcutId } from '../../app/shortcuts';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { LayerName } from '../../store/types';
 import { Icon } from '../../ui/Icon';
 import { BoundaryLegend, CustomerLegend, HeatmapLegend, StoreLegend } from './Legend';
+
+const layerShortcut: Record<LayerName, ShortcutId> = {
+  boundaries: 'toggleBoundaries',
+  stores: 'toggleStores',
+  customers: 'toggleCustomers',
+  heatmap: 'toggleHeatmap',
+};
 
 function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?: boolean; children?: ReactNode }) {
   const { t } = useI18n();
@@ -13,7 +21,15 @@ function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?:
   return (
     <li className={`layer-toggle layer-toggle--${name}`} data-disabled={disabled || undefined}>
       <label className="switch">
-        <input type="checkbox" role="switch" checked={on} disabled={disabled} onChange={() => toggle(name)} data-layer={name} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on}
+          disabled={disabled}
+          onChange={() => toggle(name)}
+          data-layer={name}
+          aria-keyshortcuts={ariaKeyShortcuts(layerShortcut[name])}
+        />
         <span className="switch__track" aria-hidden="true" />
         <span className="switch__label">{t(`layers.${name}` as const)}</span>
       </label>
@@ -35,6 +51,7 @@ export function LayerPanel() {
         className="layer-panel__header"
         aria-expanded={open}
         aria-controls="layer-panel-body"
+        aria-keyshortcuts={ariaKeyShortcuts('toggleLayerPanel')}
         title={open ? t('layers.hide') : t('layers.show')}
         onClick={() => setOpen(!open)}
       >

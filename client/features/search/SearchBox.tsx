@@ -7,7 +7,8 @@ import { selectBoundaryFeatures, selectStoreFeatures } from '../../store/selecto
 import { Icon } from '../../ui/Icon';
 import { BrandMark } from '../layers/BrandMark';
 import { useBrandStyles } from '../layers/brand-styles';
-import { searchPlaces, type SearchResult } from './search';
+import { ariaKeyShortcuts } from '../../app/shortcuts';
+import { SEARCH_INPUT_ID, searchPlaces, type SearchResult } from './search';
 
 export function SearchBox() {
   const { t } = useI18n();
@@ -49,17 +50,18 @@ export function SearchBox() {
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
     <div className="search" role="search">
-      <label htmlFor={`${listId}-input`} className="visually-hidden">{t('search.label')}</label>
+      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">{t('search.label')}</label>
       <Icon name="search" size={16} />
       <input
         ref={input}
-        id={`${listId}-input`}
+        id={SEARCH_INPUT_ID}
         type="search"
         role="combobox"
         autoComplete="off"
         spellCheck={false}
         placeholder={t('search.placeholder')}
         aria-autocomplete="list"
+        aria-keyshortcuts={ariaKeyShortcuts('focusSearch')}
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && results.length ? optionId(active) : undefined}

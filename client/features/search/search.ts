@@ -2,6 +2,9 @@
 import type { BoundaryFeature, StoreFeature } from '../../api/types';
 import type { Selection } from '../../store/types';
 
+/** The search input's id: the `/` shortcut focuses it. There is one search box, in the top bar. */
+export const SEARCH_INPUT_ID = 'search-input';
+
 export interface SearchResult {
   selection: Selection;
   label: string;

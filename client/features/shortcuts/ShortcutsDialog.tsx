@@ -1,0 +1,85 @@
+// The `?` dialog: every keyboard shortcut, rendered from the same table the key handler runs (app/shortcuts).
+// A native <dialog> opened with showModal(): the browser traps focus, makes the page inert, closes it on
+// Escape and returns focus to where it was.
+import { useEffect, useId, useRef } from 'react';
+import { mapKeys, shortcutGroups, shortcuts, type ShortcutGroup } from '../../app/shortcuts';
+import { useI18n, type Translate } from '../../i18n';
+import { useAppStore } from '../../store';
+import { IconButton } from '../../ui/IconButton';
+
+function keyLabel(key: string, t: Translate): string {
+  return key === 'Escape' ? t('shortcuts.key.escape') : key;
+}
+
+function Keys({ keys, t }: { keys: readonly string[]; t: Translate }) {
+  return (
+    <span className="shortcut-keys">
+      {keys.map((key) => (
+        <kbd key={key}>{keyLabel(key, t)}</kbd>
+      ))}
+    </span>
+  );
+}
+
+function Group({ group, t }: { group: ShortcutGroup; t: Translate }) {
+  const headingId = useId();
+  const rows = shortcuts.filter((s) => s.group === group).map((s) => ({ id: s.id as string, keys: s.keys, label: s.label }));
+  if (group === 'map') rows.push(...mapKeys.map((m) => ({ id: m.label as string, keys: m.keys, label: m.label })));
+  return (
+    <section className="shortcut-group" aria-labelledby={headingId}>
+      <h3 className="shortcut-group__title" id={headingId}>{t(`shortcuts.group.${group}`)}</h3>
+      <dl className="shortcut-list">
+        {rows.map((row) => (
+          <div className="shortcut-list__row" key={row.id} data-shortcut={row.id}>
+            <dt>
+              <Keys keys={row.keys} t={t} />
+            </dt>
+            <dd>{t(row.label)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function ShortcutsDialog() {
+  const { t } = useI18n();
+  const open = useAppStore((s) => s.shortcutsOpen);
+  const setOpen = useAppStore((s) => s.setShortcutsOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  // The store says whether it is open; the element follows (and reports a native close back).
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    else if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="shortcuts-dialog"
+      aria-labelledby={titleId}
+      onClose={() => setOpen(false)}
+      // A click on the backdrop (the dialog element itself, outside its content) closes it.
+      onClick={(event) => {
+        if (event.target === event.currentTarget) event.currentTarget.close();
+      }}
+    >
+      <div className="shortcuts-dialog__content">
+        <header className="shortcuts-dialog__header">
+          <h2 className="shortcuts-dialog__title" id={titleId}>{t('shortcuts.title')}</h2>
+          <IconButton icon="close" label={t('shortcuts.close')} onClick={() => setOpen(false)} />
+        </header>
+        <p className="shortcuts-dialog__hint">{t('shortcuts.hint')}</p>
+        <div className="shortcuts-dialog__groups">
+          {shortcutGroups.map((group) => (
+            <Group key={group} group={group} t={t} />
+          ))}
+        </div>
+      </div>
+    </dialog>
+  );
+}
