@@ -1,0 +1,45 @@
+// Who lives in an area: the request and answer of POST /api/audience (shared by client and server).
+import { z } from 'zod';
+import { areaGeometry } from './geojson.js';
+import { segment } from './segment.js';
+
+export const audienceRequest = z
+  .union([
+    z.strictObject({ areaId: z.string().min(1).max(120), segment: segment.optional() }),
+    z.strictObject({ geometry: areaGeometry, segment: segment.optional() }),
+  ])
+  .meta({ id: 'AudienceRequest', description: 'A saved area (`areaId`) or an unsaved geometry, and an optional segment.' });
+
+/** Age bands, in this order; `unknown` for customers without an age. */
+export const ageBands = ['<18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+', 'unknown'] as const;
+/** Days since the last purchase, in this order; `never` for customers who never bought. */
+export const lapsedBuckets = ['0-29', '30-59', '60-89', '90-179', '180+', 'never'] as const;
+
+const bucket = z.object({ key: z.string(), count: z.number().int() });
+const buckets = z.array(bucket);
+
+export const audienceBreakdown = z
+  .object({
+    ageBands: buckets.meta({ description: `Every band in order: ${ageBands.join(', ')}` }),
+    genders: buckets,
+    loyaltyTiers: buckets,
+    lapsed: buckets.meta({ description: `Days since last purchase, every bucket in order: ${lapsedBuckets.join(', ')}` }),
+    jobTitles: buckets.meta({ description: 'Top 10, most first' }),
+    industries: buckets.meta({ description: 'Top 10, most first' }),
+    interests: buckets.meta({ description: 'Top 10, most first' }),
+  })
+  .meta({ id: 'AudienceBreakdown' });
+
+export const audience = z
+  .object({
+    count: z.number().int().meta({ description: 'Customers inside the area who match the segment' }),
+    consented: z.number().int().meta({ description: 'Of those, how many consented to marketing' }),
+    revenue: z.object({ total: z.number(), avgSpend: z.number() }),
+    breakdown: audienceBreakdown,
+    asOf: z.string().meta({ description: 'The instant lapsed and active days were counted from (ISO 8601)' }),
+  })
+  .meta({ id: 'Audience' });
+
+export type AudienceRequest = z.infer<typeof audienceRequest>;
+export type Audience = z.infer<typeof audience>;
+export type AudienceBreakdown = z.infer<typeof audienceBreakdown>;
