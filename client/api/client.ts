@@ -1,6 +1,7 @@
 // The one typed API client. Everything the UI fetches goes through these functions.
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
+import type { Audience, AudienceFacets, AudienceRequest, Segment } from './types';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -29,6 +30,41 @@ export const getBoundaries = (options?: RequestOptions) => getJson<BoundaryColle
 export const getBasemap = (options?: RequestOptions) => getJson<BasemapCollection>('/api/basemap', options);
 export const getCustomer = (id: string, options?: RequestOptions) =>
   getJson<CustomerFeature>(`/api/customers/${encodeURIComponent(id)}`, options);
+
+/** A JSON request body (POST, PATCH…) with the same problem handling as getJson. */
+async function sendJson<T>(method: string, path: string, body: unknown, { signal }: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw networkProblem(error);
+  }
+  if (!response.ok) throw await problemFromResponse(response);
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw parseProblem(path, error);
+  }
+}
+
+/** Who lives in a saved area or an unsaved geometry, narrowed by an optional segment. */
+export const postAudience = (request: AudienceRequest, options?: RequestOptions) =>
+  sendJson<Audience>('POST', '/api/audience', request, options);
+/** The values customers actually have (job titles, industries, interests, home stores), most common first. */
+export const getAudienceFacets = (options?: RequestOptions) => getJson<AudienceFacets>('/api/audience/facets', options);
+/** The CSV download of a saved area's consented audience, with the segment applied. */
+export function audienceExportUrl(areaId: string, segment?: Segment): string {
+  const params = new URLSearchParams({ areaId });
+  if (segment && Object.keys(segment).length > 0) params.set('segment', JSON.stringify(segment));
+  return `/api/audience/export?${params.toString()}`;
+}
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {

@@ -22,3 +22,19 @@ export interface BasemapCollection {
   type: 'FeatureCollection';
   features: { type: 'Feature'; geometry: GeoJSON.Geometry; properties: { kind: BasemapKind; name: string } }[];
 }
+
+export type { Audience, AudienceBreakdown, AudienceRequest } from '../../server/domain/schemas/audience';
+export type { Segment } from '../../server/domain/schemas/segment';
+export type { AreaGeometry } from '../../server/domain/schemas/geojson';
+/** One value and how many customers have it. */
+export interface FacetBucket {
+  key: string;
+  count: number;
+}
+/** GET /api/audience/facets: every value in use, most common first (`stores` keys are store ids). */
+export interface AudienceFacets {
+  jobTitles: FacetBucket[];
+  industries: FacetBucket[];
+  interests: FacetBucket[];
+  stores: FacetBucket[];
+}

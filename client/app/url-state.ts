@@ -3,14 +3,18 @@
 //   ?layers=stores,customers    visible layers, only when different from the default ("none" for none)
 //   ?nav=closed                 the left panel, only when closed
 //   ?lang=de                    the chosen language
+//   ?seg=age:25-40;tier:gold    the audience segment (see segment-param.ts), only when it filters something
 // Unknown parameters are kept, so other features can add their own.
 import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
+import type { Segment } from '../../server/domain/schemas/segment';
+import { parseSegment, serializeSegment } from './segment-param';
 
 export interface UrlState {
   selection: Selection | null;
   layers: LayerVisibility;
   navOpen: boolean;
   lang: string | null;
+  segment: Segment;
 }
 
 const isKind = (v: string): v is Selection['kind'] => (selectionKinds as readonly string[]).includes(v);
@@ -49,13 +53,14 @@ export function parseUrlState(search: string): UrlState {
     layers: parseLayers(params.get('layers')),
     navOpen: params.get('nav') !== 'closed',
     lang: params.get('lang') || null,
+    segment: parseSegment(params.get('seg')),
   };
 }
 
 /**
  * Writes the app state into a query string, keeping unknown parameters of `current`.
  * Returns '' or a string starting with '?', ready for `history.replaceState`.
- * @example serializeUrlState({ selection: { kind: 'store', id: 'st-01' }, layers: defaultLayers, navOpen: true, lang: null })
+ * @example serializeUrlState({ selection: { kind: 'store', id: 'st-01' }, layers: defaultLayers, navOpen: true, lang: null, segment: {} })
  * // '?sel=store:st-01'
  */
 export function serializeUrlState(state: UrlState, current = ''): string {
@@ -65,6 +70,8 @@ export function serializeUrlState(state: UrlState, current = ''): string {
   put('layers', serializeLayers(state.layers));
   put('nav', state.navOpen ? null : 'closed');
   put('lang', state.lang);
-  const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+  put('seg', serializeSegment(state.segment));
+  // `:` `,` `;` are safe in a query value; unescaped they keep links readable (`seg=age:25-40;tier:gold`).
+  const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   return text ? `?${text}` : '';
 }

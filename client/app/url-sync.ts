@@ -29,7 +29,7 @@ export function initFromUrl(store: AppStore): void {
   if (url.lang) rememberLang(locale);
   // On a phone the layer card starts folded, so the map is visible.
   const phone = window.matchMedia(PHONE_QUERY).matches;
-  store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, locale, layerPanelOpen: !phone });
+  store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, locale, layerPanelOpen: !phone, segment: url.segment });
 }
 
 /** Writes store changes back into the URL. Selections add a history entry (Back deselects); the rest replace it. */
@@ -38,7 +38,7 @@ export function startUrlSync(store: AppStore): () => void {
 
   const current = (): UrlState => {
     const s = store.getState();
-    return { selection: s.selection, layers: s.layers, navOpen: s.navOpen, lang: langInUrl ? s.locale : null };
+    return { selection: s.selection, layers: s.layers, navOpen: s.navOpen, lang: langInUrl ? s.locale : null, segment: s.segment };
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -56,7 +56,7 @@ export function startUrlSync(store: AppStore): () => void {
 
   const onPopState = () => {
     const url = parseUrlState(location.search);
-    store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen });
+    store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, segment: url.segment });
   };
   window.addEventListener('popstate', onPopState);
 

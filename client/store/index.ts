@@ -7,8 +7,10 @@ import { createPanelsSlice, type PanelsSlice } from './slices/panels';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
+import { createSegmentSlice, type SegmentSlice } from './slices/segment';
 
-export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice;
+export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice &
+  SegmentSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -19,6 +21,7 @@ export const createAppStore = () =>
     ...createPanelsSlice(...a),
     ...createLocaleSlice(...a),
     ...createToastsSlice(...a),
+    ...createSegmentSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

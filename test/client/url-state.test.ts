@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseSegment, serializeSegment } from '../../client/app/segment-param';
 import { parseSelection, parseUrlState, serializeUrlState, type UrlState } from '../../client/app/url-state';
 import { defaultLayers } from '../../client/store/types';
 
-const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null };
+const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {} };
 
 describe('URL state', () => {
   it('a plain URL means nothing selected, default layers, panel open, no language pinned', () => {
@@ -57,5 +58,69 @@ describe('URL state', () => {
   it('keeps parameters it does not know and drops the ones that return to default', () => {
     const search = serializeUrlState(base, '?sel=store:st-01&utm_source=mail&layers=none');
     expect(search).toBe('?utm_source=mail');
+  });
+
+  it('a segment is written compactly as seg= and read back, next to the other state', () => {
+    const state = { ...base, selection: { kind: 'boundary' as const, id: 'b-mitte' }, segment: { ageMin: 25, ageMax: 40, loyaltyTiers: ['gold' as const] } };
+    const search = serializeUrlState(state);
+    expect(search).toBe('?sel=boundary:b-mitte&seg=age:25-40;tier:gold');
+    expect(parseUrlState(search)).toEqual(state);
+  });
+
+  it('an empty segment leaves seg= out of the URL', () => {
+    expect(serializeUrlState({ ...base, segment: { genders: [], consentedOnly: false, lapsedDays: null } }, '?seg=age:1-2')).toBe('');
+  });
+});
+
+describe('the segment in the URL', () => {
+  const roundTrip = (segment: Parameters<typeof serializeSegment>[0]) => parseUrlState(serializeUrlState({ ...base, segment })).segment;
+
+  it('every field of the segment survives the trip through the URL', () => {
+    const segment = {
+      ageMin: 18,
+      ageMax: 65,
+      genders: ['female' as const, 'diverse' as const],
+      jobTitles: ['Nurse', 'Software developer'],
+      industries: ['Health care'],
+      interests: ['cycling', 'coffee'],
+      loyaltyTiers: ['gold' as const, 'silver' as const],
+      lapsedDays: 60,
+      activeWithinDays: 365,
+      minSpend: 99.5,
+      maxSpend: 2500,
+      storeIds: ['st-01', 'st-07'],
+      consentedOnly: true,
+    };
+    expect(roundTrip(segment)).toEqual(segment);
+  });
+
+  it('ranges may be open at either end', () => {
+    expect(serializeSegment({ ageMin: 30 })).toBe('age:30-');
+    expect(serializeSegment({ maxSpend: 50 })).toBe('spend:-50');
+    expect(roundTrip({ ageMin: 30, maxSpend: 50 })).toEqual({ ageMin: 30, maxSpend: 50 });
+  });
+
+  it('labels with commas, colons, semicolons, percent signs and non-Latin letters round-trip', () => {
+    const segment = { jobTitles: ['Chef, pastry', 'Head: sales; EMEA', '100% remote', 'Ärztin', 'مهندس'], interests: ['a b+c'] };
+    expect(roundTrip(segment)).toEqual(segment);
+  });
+
+  it('a hand-edited or damaged link keeps what is valid and drops the rest', () => {
+    expect(parseSegment('age:25-abc;tier:gold,platinum;lapsed:-5;int:,cycling,;bogus:1')).toEqual({
+      ageMin: 25,
+      loyaltyTiers: ['gold'],
+      interests: ['cycling'],
+    });
+    // Out of the schema's range, or min above max: the shared zod schema decides, and the offending field goes.
+    expect(parseSegment('age:20-300')).toEqual({ ageMin: 20 });
+    expect(parseSegment('spend:500-100')).toEqual({ minSpend: 500 });
+    expect(parseSegment('job:%E0%A4%A')).toEqual({});
+    expect(parseSegment('')).toEqual({});
+  });
+
+  it('consented only is a bare flag', () => {
+    expect(serializeSegment({ consentedOnly: true })).toBe('consent');
+    expect(parseSegment('consent')).toEqual({ consentedOnly: true });
+    expect(serializeSegment({ consentedOnly: false })).toBeNull();
   });
 });
