@@ -41,6 +41,7 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         center: parseJson(settings.center, fallbackView.center),
         zoom: Number(settings.zoom ?? fallbackView.zoom),
         bbox: parseJson(settings.bbox, fallbackView.bbox),
+        ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency) ? { currency: settings.currency } : {}),
       };
       return c.json({ workspace, basemap: { styleUrl: config.basemapStyleUrl } }, 200);
     })

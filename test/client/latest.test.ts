@@ -133,7 +133,7 @@ describe('newest request wins, debounced', () => {
     expect(runner.getState().error).toBeNull();
   });
 
-  it('notifies subscribers on each change and nothing after dispose', async () => {
+  it('notifies subscribers on each change; after cancel nothing is sent or reported until the next request', async () => {
     const { run, calls } = fakeFetch();
     const runner = createLatestRunner({ run, debounceMs: 150 });
     const seen: string[] = [];
@@ -146,9 +146,20 @@ describe('newest request wins, debounced', () => {
     expect(seen).toEqual(['loading', 'ready']);
 
     runner.request('c');
-    runner.dispose();
+    await vi.advanceTimersByTimeAsync(150);
+    runner.request('d');
+    runner.cancel();
+    expect(calls[1]!.signal.aborted).toBe(true);
+    calls[1]!.resolve('c answer');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
     expect(seen).toEqual(['loading', 'ready', 'loading']);
+
+    // Remounted (React StrictMode): the same runner works again.
+    runner.request('e');
+    await vi.advanceTimersByTimeAsync(150);
+    calls[2]!.resolve('e answer');
+    await flush();
+    expect(runner.getState()).toMatchObject({ status: 'ready', data: 'e answer' });
   });
 });

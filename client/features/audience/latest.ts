@@ -20,8 +20,11 @@ export interface LatestRunner<I, T> {
   retry: () => void;
   getState: () => LatestState<T>;
   subscribe: (listener: () => void) => () => void;
-  /** Cancels the timer and any request in flight; nothing is reported afterwards. */
-  dispose: () => void;
+  /**
+   * Cancels the waiting request and the one in flight (on unmount); their answers are never reported.
+   * The runner stays usable, because React's StrictMode unmounts and remounts the same component.
+   */
+  cancel: () => void;
 }
 
 export interface LatestOptions<I, T> {
@@ -51,7 +54,6 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
   let controller: AbortController | null = null;
   /** Counts started requests; only the newest started one may report. */
   let generation = 0;
-  let disposed = false;
 
   const set = (next: LatestState<T>) => {
     state = next;
@@ -66,7 +68,7 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
 
   const start = () => {
     clearTimers();
-    if (!pending || disposed) return;
+    if (!pending) return;
     const { input } = pending;
     pending = null;
     controller?.abort();
@@ -75,13 +77,13 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
     const id = ++generation;
     run(input, own.signal).then(
       (data) => {
-        if (id !== generation || disposed) return;
+        if (id !== generation) return;
         controller = null;
         // A newer input is already waiting: show this answer, but as not yet current.
         set({ status: pending ? 'loading' : 'ready', data, error: null, stale: pending !== null });
       },
       (error: unknown) => {
-        if (id !== generation || disposed || isAbort(error)) return;
+        if (id !== generation || isAbort(error)) return;
         controller = null;
         if (pending) return; // The waiting request supersedes this failure.
         set({ status: 'error', data: state.data, error, stale: state.data !== null });
@@ -90,7 +92,6 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
   };
 
   const schedule = (input: I, delayMs: number) => {
-    if (disposed) return;
     pending = lastInput = { input };
     // Already loading: nothing new to tell (saves a render per pointer move while dragging).
     if (state.status !== 'loading') set({ status: 'loading', data: state.data, error: null, stale: state.data !== null });
@@ -110,11 +111,12 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose: () => {
-      disposed = true;
+    cancel: () => {
       clearTimers();
+      pending = null;
+      generation++;
       controller?.abort();
-      listeners.clear();
+      controller = null;
     },
   };
 }

@@ -1,8 +1,9 @@
-// Details of a neighbourhood: population, area (computed here, geodesic) and density.
+// Details of a neighbourhood: population, area (computed here, geodesic), density, and who of our customers lives there.
 import { useMemo } from 'react';
 import type { BoundaryFeature } from '../../api/types';
 import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
+import { AudiencePanel } from '../audience/AudiencePanel';
 import { DetailList } from './DetailList';
 
 export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
@@ -10,20 +11,24 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
   const { population } = boundary.properties;
   const km2 = useMemo(() => areaKm2(boundary.geometry), [boundary.geometry]);
   const density = km2 > 0 ? population / km2 : null;
+  const target = useMemo(() => ({ geometry: boundary.geometry }), [boundary.geometry]);
   return (
-    <DetailList
-      rows={[
-        { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },
-        {
-          label: t('details.boundary.area'),
-          value: t('units.km2', { value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }) }),
-          figure: true,
-        },
-        {
-          label: t('details.boundary.density'),
-          value: density === null ? null : t('details.boundary.densityValue', { value: formatNumber(locale, Math.round(density)) }),
-        },
-      ]}
-    />
+    <>
+      <DetailList
+        rows={[
+          { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },
+          {
+            label: t('details.boundary.area'),
+            value: t('units.km2', { value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }) }),
+            figure: true,
+          },
+          {
+            label: t('details.boundary.density'),
+            value: density === null ? null : t('details.boundary.densityValue', { value: formatNumber(locale, Math.round(density)) }),
+          },
+        ]}
+      />
+      <AudiencePanel target={target} title={t('audience.boundaryTitle')} />
+    </>
   );
 }

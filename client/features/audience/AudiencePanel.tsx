@@ -1,0 +1,140 @@
+// Who is inside a target, live: headline figures, small breakdown charts, the segment builder and (for saved
+// areas) the consented-only CSV export. While a newer answer is on its way the last figures stay, dimmed.
+import { useId } from 'react';
+import { audienceExportUrl } from '../../api/client';
+import { formatProblem } from '../../api/problem';
+import type { Audience } from '../../api/types';
+import { formatMoney, formatNumber, useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { StateMessage } from '../../ui/StateMessage';
+import { isEmptySegment } from '../../../server/domain/schemas/segment';
+import { BarChart } from './BarChart';
+import { breakdownCharts } from './breakdowns';
+import { SegmentBuilder } from './SegmentBuilder';
+import { useAudience, type AudienceTarget } from './useAudience';
+import { useCurrency } from './useFacets';
+
+interface AudiencePanelProps {
+  target: AudienceTarget;
+  /** Heading; "Audience" unless the place suggests better words ("Who lives here"). */
+  title?: string;
+}
+
+function Figures({ audience, currency }: { audience: Audience; currency: string }) {
+  const { t, locale } = useI18n();
+  const share = audience.count > 0 ? audience.consented / audience.count : null;
+  const money = (value: number) => formatMoney(locale, value, currency);
+  return (
+    <dl className="audience-figures">
+      <div className="audience-figure" data-figure="count">
+        <dt>{t('audience.customers')}</dt>
+        <dd>{formatNumber(locale, audience.count)}</dd>
+      </div>
+      <div className="audience-figure" data-figure="consented">
+        <dt>{t('audience.consented')}</dt>
+        <dd>{formatNumber(locale, audience.consented)}</dd>
+        {share !== null && (
+          <dd className="audience-figure__note">
+            {t('audience.consentedShare', { percent: formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 }) })}
+          </dd>
+        )}
+      </div>
+      <div className="audience-figure" data-figure="revenue">
+        <dt>{t('audience.revenue')}</dt>
+        <dd>{money(audience.revenue.total)}</dd>
+      </div>
+      <div className="audience-figure" data-figure="avgSpend">
+        <dt>{t('audience.avgSpend')}</dt>
+        <dd>{money(audience.revenue.avgSpend)}</dd>
+        <dd className="audience-figure__note">{t('audience.avgSpendNote')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Skeleton() {
+  const { t } = useI18n();
+  return (
+    <div className="audience-skeleton" role="status">
+      <span className="visually-hidden">{t('audience.loading')}</span>
+      <div className="audience-skeleton__figures" aria-hidden="true">
+        {[0, 1, 2, 3].map((i) => (
+          <span key={i} className="audience-skeleton__block" />
+        ))}
+      </div>
+      {[0, 1].map((i) => (
+        <span key={i} className="audience-skeleton__chart" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+export function AudiencePanel({ target, title }: AudiencePanelProps) {
+  const { t } = useI18n();
+  const segment = useAppStore((s) => s.segment);
+  const currency = useCurrency();
+  const state = useAudience(target, segment);
+  const headingId = useId();
+  const { data: audience, status, stale } = state;
+  const busy = status === 'loading';
+
+  let body;
+  if (status === 'error') {
+    const problem = formatProblem(state.error, t);
+    body = (
+      <StateMessage tone="error" action={{ label: t('app.retry'), onClick: state.retry }}>
+        <strong className="audience-error__title">{problem.title || t('audience.error.title')}</strong>
+        {problem.detail && <span className="audience-error__detail">{problem.detail}</span>}
+        {problem.fields.map((f) => (
+          <span className="audience-error__detail" key={f.field}>{`${f.field}: ${f.message}`}</span>
+        ))}
+      </StateMessage>
+    );
+  } else if (!audience) {
+    body = <Skeleton />;
+  } else if (audience.count === 0) {
+    body = (
+      <div className="audience-empty" role="status">
+        <p className="audience-empty__title">{t('audience.empty.title')}</p>
+        <p>{isEmptySegment(segment) ? t('audience.empty.area') : t('audience.empty.segment')}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <Figures audience={audience} currency={currency} />
+        <div className="audience-charts">
+          {breakdownCharts(audience.breakdown, audience.count, t).map((chart) => (
+            <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} />
+          ))}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className="audience" aria-labelledby={headingId} aria-busy={busy} data-status={status} data-stale={stale || undefined}>
+      <header className="audience__header">
+        <h3 className="audience__title" id={headingId}>{title ?? t('audience.title')}</h3>
+        <span className="audience__status" role="status">
+          {busy && audience && (
+            <>
+              <span className="spinner spinner--small" aria-hidden="true" />
+              {t('audience.updating')}
+            </>
+          )}
+        </span>
+      </header>
+      <SegmentBuilder />
+      <div className="audience__body">{body}</div>
+      {'areaId' in target && (
+        <footer className="audience__export">
+          <a className="button button--secondary" href={audienceExportUrl(target.areaId, segment)} download>
+            {t('audience.export')}
+          </a>
+          <p className="audience__export-note">{t('audience.export.note')}</p>
+        </footer>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// A small horizontal bar chart, bars labelled directly with their counts. Screen readers get the same
+// figures as a table (the bars themselves are decoration to them).
+import { useId } from 'react';
+import { formatNumber, useI18n } from '../../i18n';
+import type { ChartRow } from './chart';
+
+interface BarChartProps {
+  title: string;
+  rows: ChartRow[];
+  /** Shown instead of bars when there are no rows (e.g. nobody has a job title on record). */
+  emptyText?: string;
+  /** Bars in the categorical tier colours rather than the accent (loyalty tiers). */
+  tone?: 'accent' | 'tier';
+}
+
+export function BarChart({ title, rows, emptyText, tone = 'accent' }: BarChartProps) {
+  const { t, locale } = useI18n();
+  const titleId = useId();
+  const percent = (share: number | null) => (share === null ? '' : formatNumber(locale, share, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 }));
+  return (
+    <figure className="bar-chart" aria-labelledby={titleId}>
+      <figcaption className="bar-chart__title" id={titleId}>{title}</figcaption>
+      {rows.length === 0 ? (
+        <p className="bar-chart__empty">{emptyText ?? t('audience.chart.empty')}</p>
+      ) : (
+        <>
+          <ul className="bar-chart__rows" aria-hidden="true">
+            {rows.map((row) => (
+              <li className="bar-chart__row" key={row.key} data-key={row.key}>
+                <span className="bar-chart__label" title={row.label}>{row.label}</span>
+                <span className="bar-chart__track">
+                  <span className={`bar-chart__bar${tone === 'tier' ? ` bar-chart__bar--tier-${row.key}` : ''}`} style={{ inlineSize: `${row.lengthPct}%` }} />
+                </span>
+                <span className="bar-chart__count">{formatNumber(locale, row.count)}</span>
+              </li>
+            ))}
+          </ul>
+          <table className="visually-hidden">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audience.chart.category')}</th>
+                <th scope="col">{t('audience.chart.customers')}</th>
+                <th scope="col">{t('audience.chart.share')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{formatNumber(locale, row.count)}</td>
+                  <td>{percent(row.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </figure>
+  );
+}
