@@ -19,8 +19,8 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
   return numberFormat(locale, options).format(value);
 }
 
-export function formatMoney(locale: string, value: number, currency: string): string {
-  return numberFormat(locale, { style: 'currency', currency }).format(value);
+export function formatMoney(locale: string, value: number, currency: string, options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(locale, { style: 'currency', currency, ...options }).format(value);
 }
 
 /** A calendar date `YYYY-MM-DD` as a Date at UTC midnight, or null when it is not one. */

@@ -20,10 +20,15 @@ interface AudiencePanelProps {
   title?: string;
 }
 
+/** Totals fit the figure's column: whole units, and compact ("€1.2M") from a million on. */
+function wholeMoney(value: number): Intl.NumberFormatOptions {
+  return Math.abs(value) >= 1e6 ? { notation: 'compact', maximumFractionDigits: 1 } : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+}
+
 function Figures({ audience, currency }: { audience: Audience; currency: string }) {
   const { t, locale } = useI18n();
   const share = audience.count > 0 ? audience.consented / audience.count : null;
-  const money = (value: number) => formatMoney(locale, value, currency);
+  const money = (value: number, cents: boolean) => formatMoney(locale, value, currency, cents ? {} : wholeMoney(value));
   return (
     <dl className="audience-figures">
       <div className="audience-figure" data-figure="count">
@@ -41,11 +46,11 @@ function Figures({ audience, currency }: { audience: Audience; currency: string 
       </div>
       <div className="audience-figure" data-figure="revenue">
         <dt>{t('audience.revenue')}</dt>
-        <dd>{money(audience.revenue.total)}</dd>
+        <dd title={formatMoney(locale, audience.revenue.total, currency)}>{money(audience.revenue.total, false)}</dd>
       </div>
       <div className="audience-figure" data-figure="avgSpend">
         <dt>{t('audience.avgSpend')}</dt>
-        <dd>{money(audience.revenue.avgSpend)}</dd>
+        <dd>{money(audience.revenue.avgSpend, true)}</dd>
         <dd className="audience-figure__note">{t('audience.avgSpendNote')}</dd>
       </div>
     </dl>
@@ -78,10 +83,11 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
   const { data: audience, status, stale } = state;
   const busy = status === 'loading';
 
-  let body;
+  let top;
+  let charts = null;
   if (status === 'error') {
     const problem = formatProblem(state.error, t);
-    body = (
+    top = (
       <StateMessage tone="error" action={{ label: t('app.retry'), onClick: state.retry }}>
         <strong className="audience-error__title">{problem.title || t('audience.error.title')}</strong>
         {problem.detail && <span className="audience-error__detail">{problem.detail}</span>}
@@ -91,24 +97,22 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
       </StateMessage>
     );
   } else if (!audience) {
-    body = <Skeleton />;
+    top = <Skeleton />;
   } else if (audience.count === 0) {
-    body = (
+    top = (
       <div className="audience-empty" role="status">
         <p className="audience-empty__title">{t('audience.empty.title')}</p>
         <p>{isEmptySegment(segment) ? t('audience.empty.area') : t('audience.empty.segment')}</p>
       </div>
     );
   } else {
-    body = (
-      <>
-        <Figures audience={audience} currency={currency} />
-        <div className="audience-charts">
-          {breakdownCharts(audience.breakdown, audience.count, t).map((chart) => (
-            <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} />
-          ))}
-        </div>
-      </>
+    top = <Figures audience={audience} currency={currency} />;
+    charts = (
+      <div className="audience-charts">
+        {breakdownCharts(audience.breakdown, audience.count, t).map((chart) => (
+          <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} />
+        ))}
+      </div>
     );
   }
 
@@ -125,8 +129,10 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
           )}
         </span>
       </header>
+      {/* Figures above the segment builder, so the count stays in sight while the segment is edited. */}
+      <div className="audience__top">{top}</div>
       <SegmentBuilder />
-      <div className="audience__body">{body}</div>
+      {charts}
       {'areaId' in target && (
         <footer className="audience__export">
           <a className="button button--secondary" href={audienceExportUrl(target.areaId, segment)} download>

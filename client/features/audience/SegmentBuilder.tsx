@@ -67,11 +67,11 @@ export function SegmentBuilder() {
     }
   };
 
-  const numberInput = (field: NumberField, label: string, suffix?: string) => {
+  const numberInput = (field: NumberField, label: string, suffix?: string, inline = false) => {
     const id = `${idBase}-${field}`;
     const problem = errors[field];
     return (
-      <div className="segment-number">
+      <div className={inline ? 'segment-number segment-number--inline' : 'segment-number'}>
         <label htmlFor={id} className="segment-number__label">{label}</label>
         <span className="segment-number__control">
           <input
@@ -160,7 +160,7 @@ export function SegmentBuilder() {
             'lapsedDays',
             <>
               {presets('lapsedDays', LAPSED_PRESETS)}
-              {numberInput('lapsedDays', t('segment.days'))}
+              {numberInput('lapsedDays', t('segment.otherDays'), t('segment.days'), true)}
             </>,
           )}
           {fieldset(
@@ -168,7 +168,7 @@ export function SegmentBuilder() {
             'activeWithinDays',
             <>
               {presets('activeWithinDays', ACTIVE_PRESETS)}
-              {numberInput('activeWithinDays', t('segment.days'))}
+              {numberInput('activeWithinDays', t('segment.otherDays'), t('segment.days'), true)}
             </>,
           )}
           {fieldset(

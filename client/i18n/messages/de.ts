@@ -194,6 +194,7 @@ export const de = {
   'segment.activeWithin': 'Aktiv: ein Einkauf innerhalb von',
   'segment.days': 'Tagen',
   'segment.preset.days': { one: '{count} Tag', other: '{count} Tage' },
+  'segment.otherDays': 'Andere:',
   'segment.preset.any': 'Egal',
   'segment.spend': 'Gesamtumsatz',
   'segment.minSpend': 'Mindestens',

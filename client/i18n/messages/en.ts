@@ -195,6 +195,7 @@ export const en = {
   'segment.activeWithin': 'Active: a purchase within',
   'segment.days': 'days',
   'segment.preset.days': { one: '{count} day', other: '{count} days' },
+  'segment.otherDays': 'Other:',
   'segment.preset.any': 'Any',
   'segment.spend': 'Total spend',
   'segment.minSpend': 'At least',
