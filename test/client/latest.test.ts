@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { audienceExportUrl } from '../../client/api/client';
 import { createLatestRunner } from '../../client/features/audience/latest';
+import { audienceRequest } from '../../client/features/audience/useAudience';
 
 /** A fake fetch whose answers the test releases by hand, in any order. */
 function fakeFetch() {
@@ -161,5 +163,21 @@ describe('newest request wins, debounced', () => {
     calls[2]!.resolve('e answer');
     await flush();
     expect(runner.getState()).toMatchObject({ status: 'ready', data: 'e answer' });
+  });
+});
+
+describe('the audience request body', () => {
+  const geometry = { type: 'Polygon' as const, coordinates: [[[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.5]]] };
+
+  it('names the saved area or carries the geometry, and leaves an empty segment out', () => {
+    expect(audienceRequest({ areaId: 'a-1' }, {})).toEqual({ areaId: 'a-1' });
+    expect(audienceRequest({ geometry }, { genders: [], consentedOnly: false })).toEqual({ geometry });
+    expect(audienceRequest({ areaId: 'a-1' }, { loyaltyTiers: ['gold'] })).toEqual({ areaId: 'a-1', segment: { loyaltyTiers: ['gold'] } });
+  });
+
+  it('the export link carries the segment as JSON and only the area id otherwise', () => {
+    expect(audienceExportUrl('a 1', {})).toBe('/api/audience/export?areaId=a+1');
+    const url = new URL(audienceExportUrl('a-1', { lapsedDays: 60 }), 'http://x');
+    expect(JSON.parse(url.searchParams.get('segment')!)).toEqual({ lapsedDays: 60 });
   });
 });
