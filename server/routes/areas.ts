@@ -87,7 +87,7 @@ const territories = createRoute({
   path: '/api/areas/territories',
   tags,
   summary: 'Save nearest-store territories (Voronoi, clipped to the city) for some or all stores',
-  request: { body: { required: true, content: json(areaTerritories) } },
+  request: { body: { required: false, content: json(areaTerritories) } },
   responses: { 201: { description: 'One territory area per store', content: json(territoryCollection) }, ...invalid },
 });
 
