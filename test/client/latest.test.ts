@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { audienceExportUrl } from '../../client/api/client';
 import { createLatestRunner } from '../../client/features/audience/latest';
 import { audienceRequest } from '../../client/features/audience/useAudience';
+import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 
 /** A fake fetch whose answers the test releases by hand, in any order. */
 function fakeFetch() {
@@ -167,7 +168,7 @@ describe('newest request wins, debounced', () => {
 });
 
 describe('the audience request body', () => {
-  const geometry = { type: 'Polygon' as const, coordinates: [[[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.5]]] };
+  const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.5]]] };
 
   it('names the saved area or carries the geometry, and leaves an empty segment out', () => {
     expect(audienceRequest({ areaId: 'a-1' }, {})).toEqual({ areaId: 'a-1' });
