@@ -7,8 +7,9 @@ import { createPanelsSlice, type PanelsSlice } from './slices/panels';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
+import { createAreasSlice, type AreasSlice } from './slices/areas';
 
-export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice;
+export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -19,6 +20,7 @@ export const createAppStore = () =>
     ...createPanelsSlice(...a),
     ...createLocaleSlice(...a),
     ...createToastsSlice(...a),
+    ...createAreasSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

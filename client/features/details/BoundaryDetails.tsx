@@ -1,5 +1,6 @@
-// Details of a neighbourhood: population, area (computed here, geodesic) and density.
+// Details of a neighbourhood: population, area (computed here, geodesic) and density; pick it for a new area.
 import { useMemo } from 'react';
+import { useAppStore } from '../../store';
 import type { BoundaryFeature } from '../../api/types';
 import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
@@ -10,20 +11,29 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
   const { population } = boundary.properties;
   const km2 = useMemo(() => areaKm2(boundary.geometry), [boundary.geometry]);
   const density = km2 > 0 ? population / km2 : null;
+  const picked = useAppStore((s) => s.boundaryPick.includes(boundary.properties.id));
+  const togglePick = useAppStore((s) => s.toggleBoundaryPick);
   return (
-    <DetailList
-      rows={[
-        { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },
-        {
-          label: t('details.boundary.area'),
-          value: t('units.km2', { value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }) }),
-          figure: true,
-        },
-        {
-          label: t('details.boundary.density'),
-          value: density === null ? null : t('details.boundary.densityValue', { value: formatNumber(locale, Math.round(density)) }),
-        },
-      ]}
-    />
+    <>
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" aria-pressed={picked} onClick={() => togglePick(boundary.properties.id)} data-action="pick-boundary">
+          {picked ? t('pick.remove') : t('pick.add')}
+        </button>
+      </div>
+      <DetailList
+        rows={[
+          { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },
+          {
+            label: t('details.boundary.area'),
+            value: t('units.km2', { value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }) }),
+            figure: true,
+          },
+          {
+            label: t('details.boundary.density'),
+            value: density === null ? null : t('details.boundary.densityValue', { value: formatNumber(locale, Math.round(density)) }),
+          },
+        ]}
+      />
+    </>
   );
 }
