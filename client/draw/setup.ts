@@ -63,8 +63,9 @@ export function createDraw(map: MapLibreMap, palette: MapPalette): TerraDraw {
           selectedPolygonOutlineWidth: 3,
           selectionPointColor: halo,
           selectionPointOutlineColor: color,
-          selectionPointWidth: 5,
-          selectionPointOutlineWidth: 2,
+          // A circle shows a handle per vertex: small ones keep its outline readable.
+          selectionPointWidth: 3,
+          selectionPointOutlineWidth: 1.5,
           midPointColor: color,
           midPointOutlineColor: halo,
           midPointWidth: 4,

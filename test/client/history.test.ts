@@ -84,7 +84,7 @@ describe('area history (pure)', () => {
   });
 
   it('a drawn area edit sends its geometry; an unloaded area cannot be patched', () => {
-    const moved = { ...drawn, geometry: { ...square, coordinates: [[[13.5, 52.5], [13.51, 52.5], [13.51, 52.51], [13.5, 52.5]]] } };
+    const moved: AreaSnapshot = { ...drawn, geometry: { type: 'Polygon', coordinates: [[[13.5, 52.5], [13.51, 52.5], [13.51, 52.51], [13.5, 52.5]]] } };
     expect(patchBody(drawn, moved, 2)).toEqual({ version: 2, geometry: moved.geometry });
     expect(() => requestsFor({ type: 'update', before: drawn, after: moved }, () => undefined)).toThrow(/not loaded/);
   });

@@ -5,18 +5,16 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { rings } from './actions';
 import { startCircleDraft } from './draft-actions';
-import { formatDistance } from './format';
 import { DEFAULT_BREAKS_KM } from './rings';
 
 const TARGET_RADIUS_M = 1000;
 
 export function StoreTargeting({ store }: { store: StoreFeature }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const center = store.geometry.coordinates as [number, number];
   const target = () => {
-    const name = t('areas.draft.aroundStore', { distance: formatDistance(locale, TARGET_RADIUS_M), store: store.properties.name });
-    startCircleDraft(useAppStore, { center: [center[0], center[1]], radiusMeters: TARGET_RADIUS_M }, name);
+    startCircleDraft(useAppStore, { center: [center[0], center[1]], radiusMeters: TARGET_RADIUS_M }, store.properties.name);
     useAppStore.getState().flyTo({ center, zoom: 13.5 });
   };
   const makeRings = async () => {

@@ -12,10 +12,12 @@ import { reportError } from '../toast/report';
 import { areaPalette, pickColor } from './colors';
 import { formatDistance } from './format';
 
-function defaultName(store: AppStore, shape: DraftShape, circle: CircleParams | null): string {
+function defaultName(store: AppStore, shape: DraftShape, circle: CircleParams | null, storeName: string | null = null): string {
   const { locale } = store.getState();
   const t = translatorFor(locale);
-  if (shape === 'circle') return t('areas.draft.name.circle', { distance: formatDistance(locale, circle?.radiusMeters ?? 0) });
+  const distance = formatDistance(locale, circle?.radiusMeters ?? 0);
+  if (shape === 'circle' && storeName) return t('areas.draft.aroundStore', { distance, store: storeName });
+  if (shape === 'circle') return t('areas.draft.name.circle', { distance });
   return t(`areas.draft.name.${shape}`);
 }
 
@@ -29,19 +31,26 @@ function show(store: AppStore, draft: Draft) {
 /** A shape was just finished on the map: it becomes the draft (replacing an earlier unsaved one). */
 export function draftFromShape(store: AppStore, shape: DraftShape, polygon: Polygon): void {
   const { geometry, circle } = draftGeometry(shape, polygon);
-  show(store, { areaId: null, version: null, shape, geometry, circle, name: defaultName(store, shape, circle), color: null });
+  show(store, { areaId: null, version: null, shape, geometry, circle, name: defaultName(store, shape, circle), named: false, storeName: null, color: null });
 }
 
 /** The draft was edited on the map (vertex moved, circle resized or moved, undo/redo of that). */
 export function updateDraftShape(store: AppStore, polygon: Polygon): void {
   const { draft, setDraft } = store.getState();
   if (!draft) return;
-  setDraft({ ...draft, ...draftGeometry(draft.shape, polygon) });
+  setDraft(renamed(store, { ...draft, ...draftGeometry(draft.shape, polygon) }));
 }
 
-/** A circle draft around a point (a store's "Target around this store"). */
-export function startCircleDraft(store: AppStore, circle: CircleParams, name?: string): void {
-  show(store, { areaId: null, version: null, shape: 'circle', geometry: asSchemaPolygon(circlePolygon(circle)), circle, name: name ?? defaultName(store, 'circle', circle), color: null });
+/** A name the user has not typed follows the radius. */
+function renamed(store: AppStore, draft: Draft): Draft {
+  return draft.named || draft.areaId ? draft : { ...draft, name: defaultName(store, draft.shape, draft.circle, draft.storeName) };
+}
+
+/** A circle draft around a point; with `storeName`, a store's "Target around this store". */
+export function startCircleDraft(store: AppStore, circle: CircleParams, storeName: string | null = null): void {
+  const geometry = asSchemaPolygon(circlePolygon(circle));
+  const name = defaultName(store, 'circle', circle, storeName);
+  show(store, { areaId: null, version: null, shape: 'circle', geometry, circle, name, named: false, storeName, color: null });
 }
 
 /** Typed or preset radius: the circle follows (the bridge pushes it into terra-draw). */
@@ -49,12 +58,12 @@ export function setDraftRadius(store: AppStore, meters: number): void {
   const { draft, setDraft } = store.getState();
   if (!draft?.circle) return;
   const circle = { ...draft.circle, radiusMeters: clampRadius(meters) };
-  setDraft({ ...draft, circle, geometry: asSchemaPolygon(circlePolygon(circle)) });
+  setDraft(renamed(store, { ...draft, circle, geometry: asSchemaPolygon(circlePolygon(circle)) }));
 }
 
 export function setDraftName(store: AppStore, name: string): void {
   const { draft, setDraft } = store.getState();
-  if (draft) setDraft({ ...draft, name });
+  if (draft) setDraft({ ...draft, name, named: name.trim() !== '' });
 }
 
 /** Drops the draft; an edited area goes back to being selected as it was. */
@@ -73,7 +82,7 @@ export function editAreaGeometry(store: AppStore, id: string): void {
   const circle = p.kind === 'radius' && p.params.center && p.params.radiusMeters
     ? { center: [p.params.center[0], p.params.center[1]] as [number, number], radiusMeters: p.params.radiusMeters }
     : null;
-  show(store, { areaId: id, version: p.version, shape: circle ? 'circle' : 'polygon', geometry: area.geometry, circle, name: p.name, color: p.color });
+  show(store, { areaId: id, version: p.version, shape: circle ? 'circle' : 'polygon', geometry: area.geometry, circle, name: p.name, named: true, storeName: null, color: p.color });
 }
 
 export type SaveOutcome = 'saved' | 'conflict' | 'failed';
@@ -82,7 +91,7 @@ export type SaveOutcome = 'saved' | 'conflict' | 'failed';
 export async function saveDraft(store: AppStore): Promise<SaveOutcome> {
   const { draft } = store.getState();
   if (!draft) return 'failed';
-  const name = draft.name.trim() || defaultName(store, draft.shape, draft.circle);
+  const name = draft.name.trim() || defaultName(store, draft.shape, draft.circle, draft.storeName);
   const shape = draft.circle ? { params: { center: draft.circle.center, radiusMeters: draft.circle.radiusMeters } } : { geometry: draft.geometry };
   try {
     if (draft.areaId) {

@@ -25,6 +25,10 @@ export interface Draft {
   geometry: AreaGeometry;
   circle: CircleParams | null;
   name: string;
+  /** Whether the user typed the name; until then it follows the shape ("1.2 km around Kiezkaffee Moabit"). */
+  named: boolean;
+  /** The store a circle was made around, for its name. */
+  storeName: string | null;
   color: string | null;
 }
 
