@@ -78,7 +78,7 @@ export async function mountMap(container: HTMLElement, store: AppStore, signal: 
     uiStrings: mapUiStrings(t),
     ariaLabel: t('map.label'),
   });
-  exposeForTests({ map });
+  exposeForTests({ map, store });
 
   const stopSync = syncMap(map, store, {
     palette,
