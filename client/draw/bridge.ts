@@ -22,6 +22,19 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
   let featureId: string | number | null = null;
   /** The draft geometry terra-draw already shows (set when it came from terra-draw, or after pushing it there). */
   let shown: object | null = null;
+  /** True while the draft is being updated from terra-draw, so the store's echo is not pushed back. */
+  let pulling = false;
+
+  /** Updates the draft from terra-draw without echoing the change back (it would land in terra-draw's history). */
+  const fromDraw = (update: () => void) => {
+    pulling = true;
+    try {
+      update();
+    } finally {
+      pulling = false;
+    }
+    shown = store.getState().draft?.geometry ?? null;
+  };
 
   const reselect = () => {
     if (featureId === null || !draw.hasFeature(featureId)) return;
@@ -34,8 +47,7 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     if (featureId === null) return;
     const feature = draw.getSnapshotFeature(featureId);
     if (!feature || feature.geometry.type !== 'Polygon') return;
-    updateDraftShape(store, feature.geometry as Polygon);
-    shown = store.getState().draft?.geometry ?? null;
+    fromDraw(() => updateDraftShape(store, feature.geometry as Polygon));
   };
 
   const onFinish = (id: string | number, context: { mode: string; action: string }) => {
@@ -46,8 +58,7 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
       const others = draw.getSnapshot().filter((f) => f.id !== id && isShape(f)).map((f) => f.id!);
       if (others.length) draw.removeFeatures(others);
       featureId = id;
-      draftFromShape(store, context.mode as DraftShape, feature.geometry as Polygon);
-      shown = store.getState().draft?.geometry ?? null;
+      fromDraw(() => draftFromShape(store, context.mode as DraftShape, feature.geometry as Polygon));
       // terra-draw is still inside its event: switch to select mode and start the draft's history afterwards.
       setTimeout(() => {
         reselect();
@@ -115,7 +126,7 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.tool !== prev.tool && draw.getMode() !== s.tool) draw.setMode(s.tool);
     if (s.tool !== prev.tool && s.tool === 'select') reselect();
-    if (s.draft !== prev.draft) {
+    if (s.draft !== prev.draft && !pulling) {
       if (!s.draft) clearShapes();
       else if (s.draft.geometry !== shown) push(s);
     }

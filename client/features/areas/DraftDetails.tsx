@@ -32,6 +32,8 @@ export function DraftDetails({ draft }: { draft: Draft }) {
   return (
     <form
       className="draft-form"
+      // The fields say what is wrong themselves; the browser's own bubbles would only repeat it.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();

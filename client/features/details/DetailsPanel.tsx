@@ -16,14 +16,14 @@ import { CustomerDetails } from './CustomerDetails';
 import { StoreDetails } from './StoreDetails';
 import { useCustomer } from './useCustomer';
 
-function Frame({ selection, title, canZoom, children }: { selection: Selection; title: string; canZoom?: boolean; children: ReactNode }) {
+function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
   const select = useAppStore((s) => s.select);
   return (
     <div className="details" data-kind={selection.kind}>
       <header className="details__header">
         <div className="details__heading">
-          <p className="details__kind">{t(`details.kind.${selection.kind}`)}</p>
+          <p className="details__kind">{kind ?? t(`details.kind.${selection.kind}`)}</p>
           <h2 className="details__title" id="details-title">{title}</h2>
         </div>
         <IconButton
@@ -111,7 +111,11 @@ function DraftPanel({ selection }: { selection: Selection }) {
   const draft = useAppStore((s) => s.draft);
   if (!draft) return <Pending selection={selection} status="ready" />;
   return (
-    <Frame selection={selection} title={draft.areaId ? t('areas.draft.editing', { name: draft.name }) : t('areas.draft.title')}>
+    <Frame
+      selection={selection}
+      kind={draft.areaId ? t('details.kind.area') : undefined}
+      title={draft.areaId ? t('areas.draft.editing', { name: draft.name }) : t('areas.draft.title')}
+    >
       <DraftDetails draft={draft} />
     </Frame>
   );
