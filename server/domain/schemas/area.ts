@@ -1,7 +1,8 @@
 // A saved target area: a Polygon/MultiPolygon with the parameters it was made from (shared by client and server).
 // Radius and ring areas are canonical as centre + radius; their polygon is derived (turf.circle) on the server.
 import { z } from 'zod';
-import { areaGeometry, position } from './geojson.js';
+import { areaGeometry, position, type AreaGeometry } from './geojson.js';
+import { validateAreaGeometry } from '../geometry/validate-area.js';
 
 export const areaKinds = ['radius', 'ring', 'polygon', 'boundary', 'territory', 'combined', 'event'] as const;
 export type AreaKind = (typeof areaKinds)[number];
@@ -9,6 +10,34 @@ export type AreaKind = (typeof areaKinds)[number];
 export const radiusMeters = z.number().positive().max(100_000).meta({ description: 'Metres' });
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
 const areaName = z.string().trim().min(1).max(120);
+
+/** New areas take the next of these in turn (Tableau 10: distinct, and kind to colour-blind eyes). */
+export const areaPalette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+
+/** Area ids: letters, digits and `_ . : -`, so they are safe in URLs, file names and logs. */
+export const areaId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$/, 'letters, digits, _ . : - (at most 120, starting with a letter or digit)')
+  .meta({ description: 'Area id', example: 'ar-3f2a' });
+
+/**
+ * A Polygon or MultiPolygon checked by validateAreaGeometry: a failure names the bad part, e.g.
+ * `body.geometry.coordinates[0][5]`, and says where a self-intersection is. Plain zod would stop at the first
+ * out-of-range number without saying that longitude and latitude look swapped, and cannot see self-intersections.
+ */
+export const areaGeometryInput = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const result = validateAreaGeometry(value);
+    if (result.ok) return;
+    const rest = result.path.replace(/^geometry\.?/, '');
+    ctx.addIssue({ code: 'custom', path: rest ? [rest] : [], message: result.message, params: { reason: result.reason, ...(result.at ? { at: result.at } : {}) } });
+  })
+  .transform((value) => value as AreaGeometry)
+  .meta({
+    description: 'A Polygon or MultiPolygon ([lng, lat], closed rings, at most 20,000 positions, no self-intersection)',
+    oneOf: [{ $ref: '#/components/schemas/Polygon' }, { $ref: '#/components/schemas/MultiPolygon' }],
+  } as Record<string, unknown>);
 
 /** What an area was made from. Only `center` + `radiusMeters` (+ `innerRadiusMeters` for rings) shape the geometry. */
 export const areaParams = z
@@ -55,11 +84,15 @@ export const areaCollection = z
  */
 export const areaCreate = z
   .strictObject({
-    name: areaName,
+    /** Optional: the client re-creates a deleted area under its old id to undo the delete. */
+    id: areaId.optional(),
+    /** Optional: a name is made up from the kind and parameters ("1.5 km around Kiezkaffee Mitte"). */
+    name: areaName.optional(),
     kind: z.enum(areaKinds).default('polygon'),
+    /** Optional: the next colour of the palette. */
     color: hexColor.optional(),
     params: areaParams.default({}),
-    geometry: areaGeometry.optional(),
+    geometry: areaGeometryInput.optional(),
   })
   .meta({ id: 'AreaCreate' });
 
@@ -69,13 +102,43 @@ export const areaPatch = z
     name: areaName.optional(),
     color: hexColor.optional(),
     params: areaParams.optional(),
-    geometry: areaGeometry.optional(),
-    version: z.number().int().min(1),
+    geometry: areaGeometryInput.optional(),
+    /** Required in practice: a missing or stale version answers 409 with the current one (`currentVersion`). */
+    version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
   })
   .meta({ id: 'AreaPatch' });
+
+const ids = z.array(z.string().min(1).max(120));
+const breakMeters = z.number().min(0).max(100_000);
+
+/** Body of POST /api/areas/combine: the first area united with, minus or intersected with the others. */
+export const areaCombine = z
+  .strictObject({
+    op: z.enum(['union', 'subtract', 'intersect']),
+    areaIds: ids.min(2).max(50),
+    name: areaName.optional(),
+    color: hexColor.optional(),
+  })
+  .meta({ id: 'AreaCombine' });
+
+/** Body of POST /api/areas/rings: concentric rings around a store or a point. */
+export const areaRings = z
+  .strictObject({
+    storeId: z.string().min(1).max(120).optional(),
+    center: position.optional(),
+    breaksMeters: z.array(breakMeters).min(2).max(21).meta({ description: 'Increasing radii; [0, 1000, 3000, 5000] gives 0–1, 1–3 and 3–5 km', example: [0, 1000, 3000, 5000] }),
+    name: areaName.optional().meta({ description: 'Prefix for the ring names' }),
+  })
+  .meta({ id: 'AreaRings' });
+
+/** Body of POST /api/areas/territories: nearest-store territories for these stores, or all when absent or empty. */
+export const areaTerritories = z.strictObject({ storeIds: ids.max(1000).optional() }).meta({ id: 'AreaTerritories' });
 
 export type AreaProperties = z.infer<typeof areaProperties>;
 export type AreaFeature = z.infer<typeof areaFeature>;
 export type AreaParams = z.infer<typeof areaParams>;
 export type AreaCreate = z.infer<typeof areaCreate>;
 export type AreaPatch = z.infer<typeof areaPatch>;
+export type AreaCombine = z.infer<typeof areaCombine>;
+export type AreaRings = z.infer<typeof areaRings>;
+export type AreaTerritories = z.infer<typeof areaTerritories>;

@@ -1,0 +1,124 @@
+// /api/areas: saved target areas — list, create (drawn or derived), read, edit (versioned), delete, download,
+// and areas made in one go (combinations, rings, territories).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
+import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea } from '../services/areas.js';
+import { combineSavedAreas, createRings, createTerritories } from '../services/area-batch.js';
+
+const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const tags = ['Areas'];
+const invalid = { 422: { description: 'Invalid fields (the geometry part or parameter at fault is named)', content: problemContent } };
+
+const territoryCollection = areaCollectionSchema
+  .extend({
+    merged: z.array(z.object({ storeId: z.string(), into: z.string() })).meta({ description: 'Stores at the same spot as another: they share its territory' }),
+    outside: z.array(z.string()).meta({ description: 'Stores whose territory does not reach into the city' }),
+    failed: z.array(z.object({ storeId: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'TerritoryCollection' });
+
+const list = createRoute({ method: 'get', path: '/api/areas', tags, summary: 'All saved areas', responses: { 200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) } } });
+const create = createRoute({
+  method: 'post',
+  path: '/api/areas',
+  tags,
+  summary: 'Save an area: radius and ring areas from params.center (or params.storeId) and radiusMeters, boundary areas from params.boundaryIds, others from their geometry',
+  request: { body: { required: true, content: json(areaCreate) } },
+  responses: { 201: { description: 'The new area', content: json(areaFeature) }, 409: { description: 'The id is taken', content: problemContent }, ...invalid },
+});
+const read = createRoute({
+  method: 'get',
+  path: '/api/areas/{id}',
+  tags,
+  summary: 'One area',
+  request: { params: idParam },
+  responses: { 200: { description: 'The area', content: json(areaFeature) }, 404: { description: 'Unknown area', content: problemContent } },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/api/areas/{id}',
+  tags,
+  summary: 'Rename, recolour, reshape or change the radius; send the version you last read',
+  request: { params: idParam, body: { required: true, content: json(areaPatch) } },
+  responses: {
+    200: { description: 'The updated area', content: json(areaFeature) },
+    404: { description: 'Unknown area', content: problemContent },
+    409: { description: 'Missing or stale version; `currentVersion` says the current one', content: problemContent },
+    ...invalid,
+  },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/areas/{id}',
+  tags,
+  summary: 'Delete an area (re-create it with the same id to undo)',
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown area', content: problemContent } },
+});
+const download = createRoute({
+  method: 'get',
+  path: '/api/areas/{id}/geojson',
+  tags,
+  summary: 'The area as a GeoJSON file to download',
+  request: { params: idParam },
+  responses: { 200: { description: 'A GeoJSON Feature', content: { 'application/geo+json': { schema: areaFeature } } }, 404: { description: 'Unknown area', content: problemContent } },
+});
+const combine = createRoute({
+  method: 'post',
+  path: '/api/areas/combine',
+  tags,
+  summary: 'Save the union, difference (first minus the others) or intersection of areas as a new area',
+  request: { body: { required: true, content: json(areaCombine) } },
+  responses: { 201: { description: 'The combined area', content: json(areaFeature) }, ...invalid },
+});
+const rings = createRoute({
+  method: 'post',
+  path: '/api/areas/rings',
+  tags,
+  summary: 'Save concentric rings around a store or a point',
+  request: { body: { required: true, content: json(areaRings) } },
+  responses: { 201: { description: 'The ring areas, innermost first', content: json(areaCollectionSchema) }, ...invalid },
+});
+const territories = createRoute({
+  method: 'post',
+  path: '/api/areas/territories',
+  tags,
+  summary: 'Save nearest-store territories (Voronoi, clipped to the city) for some or all stores',
+  request: { body: { required: false, content: json(areaTerritories) } },
+  responses: { 201: { description: 'One territory area per store', content: json(territoryCollection) }, ...invalid },
+});
+
+/** Letters, digits, dash and underscore only (plus our own extension): safe in a Content-Disposition header and any file system. */
+export function downloadName(name: string): string {
+  const safe = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return `${safe || 'area'}.geojson`;
+}
+
+export function areaRoutes({ db, clock, countCustomersInArea: count }: AppDeps) {
+  return createRouter()
+    .openapi(list, (c) => c.json(areaCollection(listAreas(db), count), 200))
+    .openapi(create, (c) => {
+      const feature = areaToFeature(createArea(db, c.req.valid('json'), clock()), count);
+      c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
+      return c.json(feature, 201);
+    })
+    .openapi(combine, (c) => c.json(areaToFeature(combineSavedAreas(db, c.req.valid('json'), clock()), count), 201))
+    .openapi(rings, (c) => c.json(areaCollection(createRings(db, c.req.valid('json'), clock()), count), 201))
+    .openapi(territories, (c) => {
+      const { areas, ...report } = createTerritories(db, c.req.valid('json'), clock());
+      return c.json({ ...areaCollection(areas, count), ...report }, 201);
+    })
+    .openapi(read, (c) => c.json(areaToFeature(getArea(db, c.req.valid('param').id), count), 200))
+    .openapi(download, (c) => {
+      const area = getArea(db, c.req.valid('param').id);
+      return c.json(areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
+    })
+    .openapi(patch, (c) => c.json(areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), clock()), count), 200))
+    .openapi(remove, (c) => {
+      removeArea(db, c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}

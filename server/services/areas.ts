@@ -1,0 +1,108 @@
+// Area writes: create (derived or drawn), versioned edits and deletes, each applied whole in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection.js';
+import { countAreas, deleteArea, findArea, insertArea, listAreas, updateArea, type AreaRecord, type AreaValues } from '../db/repos/areas.js';
+import { areaKm2, perimeterKm } from '../domain/geometry/measure.js';
+import { areaPalette, type AreaCreate, type AreaKind, type AreaParams, type AreaPatch } from '../domain/schemas/area.js';
+import type { AreaGeometry } from '../domain/schemas/geojson.js';
+import { ProblemError } from '../http/problem.js';
+import { shapeArea } from './area-shapes.js';
+
+/** Counts the customers inside a geometry; injected (the audience engine), absent when there is none. */
+export type CountCustomers = (geometry: AreaGeometry) => number;
+
+const fallbackNames: Record<AreaKind, string> = {
+  radius: 'Radius',
+  ring: 'Ring',
+  polygon: 'Drawn area',
+  boundary: 'Neighbourhoods',
+  territory: 'Territory',
+  combined: 'Combined area',
+  event: 'Event area',
+};
+
+export function newAreaId(): string {
+  return `ar-${randomUUID()}`;
+}
+
+/** The palette colour for the next area, continuing round robin over the areas that exist. */
+export function nextColor(db: Db, offset = 0): string {
+  return areaPalette[(countAreas(db) + offset) % areaPalette.length]!;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Values with their size measured: km² to the square metre, km to the metre. */
+export function measured(values: Omit<AreaValues, 'areaKm2' | 'perimeterKm'>): AreaValues {
+  return { ...values, areaKm2: round(areaKm2(values.geometry), 6), perimeterKm: round(perimeterKm(values.geometry), 3) };
+}
+
+export function areaToFeature(record: AreaRecord, countCustomers?: CountCustomers) {
+  const { geometry, ...properties } = record;
+  const customers = countCustomers?.(geometry);
+  return { type: 'Feature' as const, id: record.id, geometry, properties: { ...properties, ...(customers === undefined ? {} : { customers }) } };
+}
+
+export function areaCollection(records: AreaRecord[], countCustomers?: CountCustomers) {
+  return { type: 'FeatureCollection' as const, features: records.map((r) => areaToFeature(r, countCustomers)) };
+}
+
+export function getArea(db: Db, id: string): AreaRecord {
+  const area = findArea(db, id);
+  if (!area) throw new ProblemError(404, `No area with id ${id}`, [{ field: 'params.id', message: 'unknown area' }]);
+  return area;
+}
+
+export { listAreas };
+
+export function createArea(db: Db, input: AreaCreate, now: Date): AreaRecord {
+  return db.transaction(() => {
+    if (input.id && findArea(db, input.id)) {
+      throw new ProblemError(409, `An area with id ${input.id} already exists`, [{ field: 'body.id', message: 'already taken' }]);
+    }
+    const shaped = shapeArea(db, input.kind, input.params, input.geometry);
+    const name = input.name ?? shaped.suggestedName ?? `${fallbackNames[input.kind]} ${countAreas(db) + 1}`;
+    const values = measured({ name: name.slice(0, 120), kind: input.kind, color: input.color ?? nextColor(db), params: shaped.params, geometry: shaped.geometry });
+    return insertArea(db, input.id ?? newAreaId(), values, now);
+  })();
+}
+
+/** Which parameters shape each kind's polygon: changing them regenerates it. */
+function reshapes(kind: AreaKind, params: AreaParams | undefined): boolean {
+  if (!params) return false;
+  if (kind === 'radius' || kind === 'ring') return ['center', 'radiusMeters', 'innerRadiusMeters', 'storeId'].some((key) => key in params);
+  return kind === 'boundary' && params.boundaryIds !== undefined;
+}
+
+export function patchArea(db: Db, id: string, patch: AreaPatch, now: Date): AreaRecord {
+  return db.transaction(() => {
+    const current = getArea(db, id);
+    if (patch.version !== current.version) {
+      const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
+      throw new ProblemError(409, `The area is at version ${current.version}; ${why}. Reload and apply your change again.`, [
+        { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
+      ], { currentVersion: current.version });
+    }
+    // A new storeId without a new centre means "around that store": the old centre must not win.
+    const base = patch.params?.storeId !== undefined && patch.params.center === undefined ? { ...current.params, center: undefined } : current.params;
+    const params: AreaParams = { ...base, ...patch.params };
+    let geometry = current.geometry;
+    let nextParams = params;
+    if (patch.geometry || reshapes(current.kind, patch.params)) {
+      const shaped = shapeArea(db, current.kind, params, patch.geometry);
+      geometry = shaped.geometry;
+      nextParams = shaped.params;
+    }
+    const values = measured({ name: patch.name ?? current.name, kind: current.kind, color: patch.color ?? current.color, params: stripUndefined(nextParams), geometry });
+    updateArea(db, id, values, current.version, now);
+    return getArea(db, id);
+  })();
+}
+
+function stripUndefined(params: AreaParams): AreaParams {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as AreaParams;
+}
+
+export function removeArea(db: Db, id: string): void {
+  if (!deleteArea(db, id)) throw new ProblemError(404, `No area with id ${id}`, [{ field: 'params.id', message: 'unknown area' }]);
+}
