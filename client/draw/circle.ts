@@ -1,11 +1,16 @@
-// Radius areas are canonical as `{ center, radiusMeters }`; the polygon is derived here with turf.circle,
-// the same way the server derives it, so what the draft shows is what gets saved.
-import turfCircle from '@turf/circle';
+// Radius areas are canonical as `{ center, radiusMeters }`; the polygon is derived with the server's own helper
+// (turf.circle on the local ellipsoid radius, server/domain/geometry/circle), so the draft is what gets saved.
 import turfDistance from '@turf/distance';
 import type { Polygon, Position } from 'geojson';
+import {
+  circlePolygon as domainCirclePolygon,
+  DEFAULT_CIRCLE_STEPS,
+  localEarthRadiusMeters,
+  TURF_EARTH_RADIUS_METERS,
+} from '../../server/domain/geometry/circle';
 
-/** Vertices of a derived circle. The issue asks for at least 64; the server uses the same count. */
-export const CIRCLE_STEPS = 64;
+/** Vertices of a derived circle: the server's default (the issue asks for at least 64). */
+export const CIRCLE_STEPS = DEFAULT_CIRCLE_STEPS;
 /** Preset radii offered next to the metres field. */
 export const RADIUS_PRESETS_M = [250, 500, 1000, 2000, 5000] as const;
 /** The range the area schema accepts (`radiusMeters`: positive, at most 100 km). */
@@ -18,11 +23,11 @@ export interface CircleParams {
 }
 
 /**
- * The polygon of a circle on the sphere.
- * @example circlePolygon({ center: [13.4, 52.5], radiusMeters: 1000 }).coordinates[0].length // 65
+ * The polygon of a circle, exactly as the server derives it for a radius area.
+ * @example circlePolygon({ center: [13.4, 52.5], radiusMeters: 1000 }).coordinates[0].length // 129
  */
 export function circlePolygon({ center, radiusMeters }: CircleParams): Polygon {
-  return turfCircle(center, radiusMeters, { steps: CIRCLE_STEPS, units: 'meters' }).geometry;
+  return domainCirclePolygon({ center, radiusMeters, steps: CIRCLE_STEPS });
 }
 
 const EARTH_RADIUS_M = 6_378_137; // Web Mercator sphere
@@ -38,7 +43,7 @@ const fromMercator = ([x, y]: [number, number]): [number, number] => [
 /**
  * Centre and radius of a circle-like ring: the centre is the mean of its vertices in Web Mercator (exact for the
  * circles terra-draw draws and resizes on the map, within centimetres for geodesic ones), the radius the mean
- * distance from there to the vertices, to the metre.
+ * distance from there to the vertices on the local ellipsoid radius (as `circlePolygon` lays them out), to the metre.
  * @example circleFromRing(circlePolygon({ center: [13.4, 52.5], radiusMeters: 1000 }).coordinates[0]).radiusMeters // 1000
  */
 export function circleFromRing(ring: readonly Position[]): CircleParams {
@@ -53,7 +58,8 @@ export function circleFromRing(ring: readonly Position[]): CircleParams {
     sy += y;
   }
   const center = fromMercator([sx / vertices.length, sy / vertices.length]);
-  const mean = vertices.reduce((sum, v) => sum + turfDistance(center, v as [number, number], { units: 'meters' }), 0) / vertices.length;
+  const sphere = vertices.reduce((sum, v) => sum + turfDistance(center, v as [number, number], { units: 'meters' }), 0) / vertices.length;
+  const mean = (sphere * localEarthRadiusMeters(center[1])) / TURF_EARTH_RADIUS_METERS;
   return { center: [round(center[0], 7), round(center[1], 7)], radiusMeters: clampRadius(Math.round(mean)) };
 }
 

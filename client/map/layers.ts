@@ -202,7 +202,7 @@ function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
 
 /** Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected one stronger. */
 function areaLayers(p: MapPalette): LayerSpecification[] {
-  const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.areas[0] ?? p.selection];
+  const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.selection];
   return [
     {
       id: LAYER.areasFill,

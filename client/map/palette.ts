@@ -18,8 +18,6 @@ export interface MapPalette {
   /** The customers' sequential palette, light to dark (clusters, heat, points). */
   sequential: string[];
   clusterText: string;
-  /** Categorical colours for saved areas (hex, as the area schema stores them). */
-  areas: string[];
 }
 
 const single = {
@@ -52,7 +50,7 @@ export function readPalette(element: Element = document.documentElement): MapPal
     }
   };
   const singles = Object.fromEntries(Object.entries(single).map(([key, name]) => [key, read(name)])) as Record<SingleKey, string>;
-  return { ...singles, brands: series('--brand-'), sequential: series('--seq-'), areas: series('--area-') };
+  return { ...singles, brands: series('--brand-'), sequential: series('--seq-') };
 }
 
 /** `#rrggbb` (or `#rgb`) with an alpha, as `rgba()` for MapLibre. Other colour syntaxes are returned unchanged. */

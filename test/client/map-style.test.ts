@@ -14,7 +14,6 @@ const palette: MapPalette = {
   labelHalo: '#ffffff', boundaryLine: '#625e55', boundaryFill: '#8a857a', selection: '#3b5bdb', symbolHalo: '#ffffff',
   clusterText: '#ffffff', brands: ['#e8590c', '#0b7285', '#c2255c'],
   sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
-  areas: ['#1f77b4', '#d62728', '#2ca02c'],
 };
 const origin = 'http://127.0.0.1:8787';
 

@@ -58,7 +58,8 @@ function RingsForm({ area }: { area: AreaFeature }) {
   const run = async () => {
     if (!breaks) return;
     setBusy(true);
-    const breaksMeters = breaks.map((km) => Math.round(km * 1000));
+    // The server wants every edge, the centre first: 0, 1000, 3000, 5000 makes 0–1, 1–3 and 3–5 km.
+    const breaksMeters = [0, ...breaks.map((km) => Math.round(km * 1000))];
     await rings(useAppStore, storeId ? { storeId, breaksMeters } : { center: [center![0], center![1]], breaksMeters });
     setBusy(false);
   };

@@ -19,7 +19,7 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
   };
   const makeRings = async () => {
     setBusy(true);
-    await rings(useAppStore, { storeId: store.properties.id, breaksMeters: DEFAULT_BREAKS_KM.map((km) => km * 1000) });
+    await rings(useAppStore, { storeId: store.properties.id, breaksMeters: [0, ...DEFAULT_BREAKS_KM.map((km) => km * 1000)] });
     setBusy(false);
   };
   return (

@@ -1,12 +1,9 @@
-// The categorical area palette (tokens --area-1 … --area-8) and the colour a new area gets.
-import { readPalette } from '../../map/palette';
+// The categorical area palette (the domain's, shared with the server) and the colour a new area gets.
+import { areaPalette as palette } from '../../../server/domain/schemas/area';
 
-let cached: string[] | null = null;
-
-/** The area colours from the design tokens, read once (hex, as the area schema stores them). */
-export function areaPalette(): string[] {
-  if (!cached || cached.length === 0) cached = readPalette().areas.filter((c) => /^#[0-9a-f]{6}$/i.test(c));
-  return cached.length ? cached : ['#1f77b4'];
+/** The colours an area may take, in order (hex, as the area schema stores them). */
+export function areaPalette(): readonly string[] {
+  return palette;
 }
 
 /**
