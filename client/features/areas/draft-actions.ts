@@ -1,4 +1,5 @@
 // The draft: an unsaved shape (or a saved area being edited) shown in the Details panel until Save or Discard.
+import turfDistance from '@turf/distance';
 import type { Polygon } from 'geojson';
 import { createArea, patchArea } from '../../api/areas';
 import { ProblemError } from '../../api/problem';
@@ -31,7 +32,19 @@ function show(store: AppStore, draft: Draft) {
 /** A shape was just finished on the map: it becomes the draft (replacing an earlier unsaved one). */
 export function draftFromShape(store: AppStore, shape: DraftShape, polygon: Polygon): void {
   const { geometry, circle } = draftGeometry(shape, polygon);
-  show(store, { areaId: null, version: null, shape, geometry, circle, name: defaultName(store, shape, circle), named: false, storeName: null, color: null });
+  const storeName = circle ? storeAt(store, circle) : null;
+  show(store, { areaId: null, version: null, shape, geometry, circle, name: defaultName(store, shape, circle, storeName), named: false, storeName, color: null });
+}
+
+/** The store a circle was drawn around: the nearest one within a quarter of the radius (at most 100 m) of its centre. */
+function storeAt(store: AppStore, circle: CircleParams): string | null {
+  const reach = Math.min(100, circle.radiusMeters / 4);
+  let best: { name: string; meters: number } | null = null;
+  for (const f of store.getState().stores.data?.features ?? []) {
+    const meters = turfDistance(circle.center, f.geometry.coordinates as [number, number], { units: 'meters' });
+    if (meters <= reach && (!best || meters < best.meters)) best = { name: f.properties.name, meters };
+  }
+  return best?.name ?? null;
 }
 
 /** The draft was edited on the map (vertex moved, circle resized or moved, undo/redo of that). */
