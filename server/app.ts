@@ -14,6 +14,7 @@ import { storeRoutes } from './routes/stores.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { customerRoutes } from './routes/customers.js';
 import { tileRoutes } from './routes/tiles.js';
+import { audienceRoutes } from './routes/audience.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps) {
     .route('/', storeRoutes(deps))
     .route('/', boundaryRoutes(deps))
     .route('/', customerRoutes(deps))
-    .route('/', tileRoutes(deps));
+    .route('/', tileRoutes(deps))
+    .route('/', audienceRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
