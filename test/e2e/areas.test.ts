@@ -155,6 +155,17 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   });
 
   it('a polygon drawn over the circle is subtracted from it; undo and redo replay the step', async () => {
+    // Runs on its own too: without the circle saved above, one is made through the API around the first store.
+    if (!circleId) {
+      const stores = (await (await fetch(`${server.url}/api/stores`)).json()) as { features: { geometry: { coordinates: number[] }; properties: { name: string } }[] };
+      const first = stores.features[0]!;
+      const response = await fetch(`${server.url}/api/areas`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `1 km around ${first.properties.name}`, kind: 'radius', params: { center: first.geometry.coordinates, radiusMeters: 1000 } }),
+      });
+      circleId = ((await response.json()) as { properties: { id: string } }).properties.id;
+    }
     const { page, errors } = await openPage(browser, `${server.url}/?sel=area:${circleId}`);
     await page.waitForFunction(() => window.__catchment!.map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0);
     // One zoom level out, so the polygon drawn beside the circle fits on the map too.
