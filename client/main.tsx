@@ -10,6 +10,7 @@ import './styles/panels.css';
 import './styles/map.css';
 import './styles/controls.css';
 import './styles/audience.css';
+import './styles/areas.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasMapView } from './app/actions';

@@ -15,6 +15,7 @@ import { boundaryRoutes } from './routes/boundaries.js';
 import { customerRoutes } from './routes/customers.js';
 import { tileRoutes } from './routes/tiles.js';
 import { areaRoutes } from './routes/areas.js';
+import { audienceRoutes } from './routes/audience.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
@@ -36,7 +37,8 @@ export function createApp(deps: AppDeps) {
     .route('/', boundaryRoutes(deps))
     .route('/', customerRoutes(deps))
     .route('/', tileRoutes(deps))
-    .route('/', areaRoutes(deps));
+    .route('/', areaRoutes(deps))
+    .route('/', audienceRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,8 @@ import type { Config } from './env.js';
 import type { CustomerTiles } from './services/customer-tiles.js';
 import type { Logger } from './logger.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
+import type { AudienceService } from './services/audience.js';
+import type { CustomerIndex } from './services/customer-index.js';
 
 export interface AppDeps {
   db: Db;
@@ -13,6 +15,12 @@ export interface AppDeps {
   logger: Logger;
   /** Folder with the built client (index.html, assets/). */
   distDir: string;
-  /** Customers inside a geometry, for the `customers` count of areas; absent until an audience engine is wired in. */
-  countCustomersInArea?: (geometry: AreaGeometry) => number;
+  /** Customers inside a geometry, for the `customers` count of areas (the audience engine, off the event loop). */
+  countCustomersInArea: (geometry: AreaGeometry) => Promise<number>;
+  /** Every customer in memory, columnar, for audience scans. */
+  customerIndex: CustomerIndex;
+  /** Audience counts and export selections (inline or in worker threads). */
+  audience: AudienceService;
+  /** A saved area's geometry by id, or null when there is none (wired to the areas repo). */
+  resolveAreaGeometry: (id: string) => AreaGeometry | null;
 }

@@ -10,6 +10,10 @@ import type { AppDeps } from './deps.js';
 import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCustomerTiles } from './services/customer-tiles.js';
+import { createAudiencePool } from './services/audience-pool.js';
+import { createAudienceService } from './services/audience.js';
+import { buildCustomerIndex } from './services/customer-index.js';
+import { findArea } from './db/repos/areas.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -24,6 +28,8 @@ export interface StartOptions {
   logger?: Logger;
   clock?: () => Date;
   distDir?: string;
+  /** Audience scans reading more index rows than this go to worker threads (tests set 0 to exercise the pool). */
+  audienceInlineMaxRows?: number;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -49,7 +55,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const customerTiles = createCustomerTiles(db);
-  const deps: AppDeps = { db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir };
+  const indexStarted = performance.now();
+  const customerIndex = await buildCustomerIndex(db, { dbFile: config.dbFile });
+  logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
+  const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
+  const deps: AppDeps = {
+    db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
+    countCustomersInArea: async (geometry) => (await audience.audience({ geometry, at: clock() })).count,
+    resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
+  };
   const app = createApp(deps);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -63,8 +77,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
-        closeDatabase(db);
-        resolve();
+        void audience.close().finally(() => {
+          closeDatabase(db);
+          resolve();
+        });
       });
       // Keep-alive connections would hold close() open; end idle ones now, the rest after in-flight requests.
       if ('closeIdleConnections' in server) server.closeIdleConnections();

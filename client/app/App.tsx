@@ -1,6 +1,8 @@
 // The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts, shortcuts dialog.
 import { useEffect } from 'react';
 import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
+import { DrawToolbar } from '../features/areas/DrawToolbar';
+import { PickBar } from '../features/areas/PickBar';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
 import { OfflineBadge } from '../features/map/OfflineBadge';
@@ -41,6 +43,10 @@ export function App() {
         {!phone && navOpen && <NavPanel id="nav-panel" />}
         <main className="map-area">
           <MapView />
+          <div className="map-top-centre">
+            <DrawToolbar />
+            <PickBar />
+          </div>
           <LayerPanel />
           <OfflineBadge />
         </main>

@@ -1,9 +1,14 @@
 // App-wide keys: runs the shortcut table in app/shortcuts (the same table the `?` dialog lists).
-// Escape closes the Details panel (inputs that use Escape themselves stop it first).
+// Escape cancels a half-drawn shape, then closes the Details panel (inputs that use Escape themselves stop it first).
 import { useEffect } from 'react';
+import { drawController } from '../draw/controller';
+import { removeArea } from '../features/areas/actions';
+import { discardDraft } from '../features/areas/draft-actions';
+import { redo, undo } from '../features/areas/history-actions';
 import { useAppStore, type AppStore } from '../store';
+import type { DrawTool } from '../store/slices/areas';
 import { SEARCH_INPUT_ID } from '../features/search/search';
-import { shortcutFor, type ShortcutId } from './shortcuts';
+import { shortcutsFor, type ShortcutId } from './shortcuts';
 
 /** What each shortcut does. A Record, so a shortcut added to the table without an action fails to compile. */
 const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
@@ -31,7 +36,9 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
   closeDetails: (store) => {
     const { selection, select } = store.getState();
     if (!selection) return false;
-    select(null);
+    // Closing an unsaved draft's panel discards it (an edited area goes back to how it was).
+    if (selection.kind === 'draft') discardDraft(store);
+    else select(null);
     return true;
   },
   toggleHeatmap: (store) => {
@@ -51,7 +58,27 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
     flyTo({ bbox });
     return true;
   },
+  drawCircle: (store) => tool(store, 'circle'),
+  drawPolygon: (store) => tool(store, 'polygon'),
+  drawFreehand: (store) => tool(store, 'freehand'),
+  drawRectangle: (store) => tool(store, 'rectangle'),
+  drawSelect: (store) => tool(store, 'select'),
+  cancelDrawing: () => drawController()?.cancelDrawing() ?? false,
+  deleteSelection: (store) => {
+    const { selection } = store.getState();
+    if (selection?.kind === 'draft') discardDraft(store);
+    else if (selection?.kind === 'area') void removeArea(store, selection.id);
+    else return false;
+    return true;
+  },
+  undo: (store) => undo(store),
+  redo: (store) => redo(store),
 };
+
+function tool(store: AppStore, name: DrawTool): boolean {
+  store.getState().setTool(name);
+  return true;
+}
 
 function toggle(store: AppStore, name: 'boundaries' | 'stores' | 'customers'): boolean {
   store.getState().toggleLayer(name);
@@ -65,20 +92,22 @@ export function handleShortcut(event: KeyboardEvent, store: AppStore): boolean {
   // store: the dialog's close event (which updates the store) arrives a task after the dialog has closed.
   if (document.querySelector('dialog:modal')) return false;
   if (event.target instanceof Element && event.target.closest('dialog')) return false;
-  const shortcut = shortcutFor({
+  const candidates = shortcutsFor({
     key: event.key,
     ctrlKey: event.ctrlKey,
     metaKey: event.metaKey,
     altKey: event.altKey,
+    shiftKey: event.shiftKey,
     altGraph: event.getModifierState?.('AltGraph') ?? false,
     repeat: event.repeat,
     target: event.target,
   });
+  // Several shortcuts may share a key (Escape): the first whose action applies wins.
+  const shortcut = candidates.find((s) => actions[s.id](store));
   if (!shortcut) return false;
-  const done = actions[shortcut.id](store);
-  // Keep `/` from being typed into the search box it just focused, and `?` from scrolling anything.
-  if (done && shortcut.id !== 'closeDetails') event.preventDefault();
-  return done;
+  // Keep `/` from being typed into the search box it just focused, `?` from scrolling, Ctrl+Z from the browser.
+  if (shortcut.id !== 'closeDetails') event.preventDefault();
+  return true;
 }
 
 export function useGlobalKeys(): void {

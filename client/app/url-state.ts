@@ -1,5 +1,6 @@
 // The URL is the state: pure parse/serialize of the query string. The camera is MapLibre's own `#map=` hash.
-//   ?sel=store:st-01            the selection (store | boundary | customer), id after the first colon
+//   ?sel=store:st-01            the selection (store | boundary | customer | area), id after the first colon;
+//                               an unsaved draft is never written (it exists only in this tab)
 //   ?layers=stores,customers    visible layers, only when different from the default ("none" for none)
 //   ?nav=closed                 the left panel, only when closed
 //   ?lang=de                    the chosen language
@@ -17,7 +18,7 @@ export interface UrlState {
   segment: Segment;
 }
 
-const isKind = (v: string): v is Selection['kind'] => (selectionKinds as readonly string[]).includes(v);
+const isKind = (v: string): v is (typeof selectionKinds)[number] => (selectionKinds as readonly string[]).includes(v);
 const isLayer = (v: string): v is LayerName => (layerNames as readonly string[]).includes(v);
 
 /** `store:st-01` → `{ kind: 'store', id: 'st-01' }`; anything else → null. */
@@ -66,7 +67,8 @@ export function parseUrlState(search: string): UrlState {
 export function serializeUrlState(state: UrlState, current = ''): string {
   const params = new URLSearchParams(current);
   const put = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
-  put('sel', state.selection ? `${state.selection.kind}:${state.selection.id}` : null);
+  const linkable = state.selection && isKind(state.selection.kind) ? state.selection : null;
+  put('sel', linkable ? `${linkable.kind}:${linkable.id}` : null);
   put('layers', serializeLayers(state.layers));
   put('nav', state.navOpen ? null : 'closed');
   put('lang', state.lang);

@@ -1,9 +1,10 @@
-// Maps a selection (store/boundary/customer) to the MapLibre feature that carries its hover/selected state.
+// Maps a selection (store/boundary/customer/area) to the MapLibre feature that carries its hover/selected state.
 import type { FeatureIdentifier } from 'maplibre-gl';
 import type { Selection } from '../store/types';
 import { CUSTOMERS_SOURCE_LAYER, SOURCE } from './sources';
 
-export function featureFor(selection: Selection): FeatureIdentifier {
+/** The map feature for a selection; null for the draft, which terra-draw draws (see client/draw). */
+export function featureFor(selection: Selection): FeatureIdentifier | null {
   switch (selection.kind) {
     case 'store':
       return { source: SOURCE.stores, id: selection.id };
@@ -11,5 +12,9 @@ export function featureFor(selection: Selection): FeatureIdentifier {
       return { source: SOURCE.boundaries, id: selection.id };
     case 'customer':
       return { source: SOURCE.customers, sourceLayer: CUSTOMERS_SOURCE_LAYER, id: selection.id };
+    case 'area':
+      return { source: SOURCE.areas, id: selection.id };
+    case 'draft':
+      return null;
   }
 }

@@ -1,4 +1,5 @@
-// Pointer input on the map → store actions: click selects (or expands a cluster), hover highlights.
+// Pointer input on the map → store actions: click selects (or expands a cluster), hover highlights,
+// Shift+click picks neighbourhoods for a new area. While a shape is drawn or edited, terra-draw owns the pointer.
 import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import type { AppStore } from '../store';
 import type { Selection } from '../store/types';
@@ -20,6 +21,8 @@ export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'prope
       return typeof id === 'string' ? { selection: { kind: 'customer', id } } : null;
     case LAYER.boundariesFill:
       return typeof id === 'string' ? { selection: { kind: 'boundary', id } } : null;
+    case LAYER.areasFill:
+      return typeof id === 'string' ? { selection: { kind: 'area', id } } : null;
     case LAYER.customersClusters:
       return feature.geometry.type === 'Point' ? { cluster: feature.geometry.coordinates as [number, number] } : null;
     default:
@@ -27,8 +30,8 @@ export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'prope
   }
 }
 
-function hitAt(map: MapLibreMap, point: { x: number; y: number }): Hit {
-  const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+function hitAt(map: MapLibreMap, point: { x: number; y: number }, only?: readonly string[]): Hit {
+  const layers = (only ?? INTERACTIVE_LAYERS).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
   if (!layers.length) return null;
   const box: [PointLike, PointLike] = [
     [point.x - TOLERANCE_PX, point.y - TOLERANCE_PX],
@@ -48,8 +51,20 @@ function hitAt(map: MapLibreMap, point: { x: number; y: number }): Hit {
   return best ? hitFromFeature(best.feature) : null;
 }
 
+/** Drawing a shape or editing the draft: clicks and hover belong to terra-draw, not to selection. */
+const drawing = (store: AppStore) => {
+  const { tool, draft } = store.getState();
+  return tool !== 'select' || draft !== null;
+};
+
 export function bindInteractions(map: MapLibreMap, store: AppStore): () => void {
-  const onClick = (event: { point: { x: number; y: number } }) => {
+  const onClick = (event: { point: { x: number; y: number }; originalEvent?: MouseEvent }) => {
+    if (drawing(store)) return;
+    if (event.originalEvent?.shiftKey) {
+      const hit = hitAt(map, event.point, [LAYER.boundariesFill]);
+      if (hit && 'selection' in hit) store.getState().toggleBoundaryPick(hit.selection.id);
+      return;
+    }
     const hit = hitAt(map, event.point);
     if (hit && 'cluster' in hit) {
       map.easeTo({ center: hit.cluster, zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM) });
@@ -66,6 +81,10 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
     frame = requestAnimationFrame(() => {
       frame = 0;
       if (!lastPoint) return;
+      if (drawing(store)) {
+        store.getState().setHover(null);
+        return;
+      }
       const hit = hitAt(map, lastPoint);
       map.getCanvas().style.cursor = hit ? 'pointer' : '';
       store.getState().setHover(hit && 'selection' in hit ? hit.selection : null);

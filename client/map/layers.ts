@@ -15,6 +15,9 @@ export const LAYER = {
   customersCount: 'customers-cluster-count',
   storesHighlight: 'stores-highlight',
   storesSymbol: 'stores-symbol',
+  areasFill: 'areas-fill',
+  areasCasing: 'areas-casing',
+  areasOutline: 'areas-outline',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];
 
@@ -26,6 +29,8 @@ export const CLUSTER_STEPS = [100, 1000] as const;
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+/** A neighbourhood picked (Shift+click) to become part of a new area. */
+const picked: ExpressionSpecification = ['boolean', ['feature-state', 'picked'], false];
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
 const count: ExpressionSpecification = ['coalesce', ['get', 'point_count'], 1];
 
@@ -40,8 +45,8 @@ function boundaryLayers(p: MapPalette): LayerSpecification[] {
       type: 'fill',
       source: SOURCE.boundaries,
       paint: {
-        'fill-color': ['case', ['any', selected, hovered], p.selection, p.boundaryFill],
-        'fill-opacity': ['case', selected, 0.16, hovered, 0.08, 0.04],
+        'fill-color': ['case', ['any', selected, hovered, picked], p.selection, p.boundaryFill],
+        'fill-opacity': ['case', picked, 0.22, selected, 0.16, hovered, 0.08, 0.04],
       },
     },
     {
@@ -50,7 +55,7 @@ function boundaryLayers(p: MapPalette): LayerSpecification[] {
       source: SOURCE.boundaries,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': ['case', selected, p.selection, p.boundaryLine],
+        'line-color': ['case', ['any', selected, picked], p.selection, p.boundaryLine],
         'line-width': [
           'interpolate', ['linear'], ['zoom'],
           9, ['case', selected, 2.5, hovered, 1.5, 0.6],
@@ -195,9 +200,36 @@ function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/** Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected one stronger. */
+function areaLayers(p: MapPalette): LayerSpecification[] {
+  const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.selection];
+  return [
+    {
+      id: LAYER.areasFill,
+      type: 'fill',
+      source: SOURCE.areas,
+      paint: { 'fill-color': color, 'fill-opacity': ['case', selected, 0.3, hovered, 0.25, 0.2] },
+    },
+    {
+      id: LAYER.areasCasing,
+      type: 'line',
+      source: SOURCE.areas,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.symbolHalo, 'line-width': ['case', selected, 7, 0], 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER.areasOutline,
+      type: 'line',
+      source: SOURCE.areas,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': color, 'line-width': ['case', selected, 4, hovered, 3, 2] },
+    },
+  ];
+}
+
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
-  return [...boundaryLayers(palette), ...customerLayers(palette), ...labelAndStoreLayers(palette)];
+  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...labelAndStoreLayers(palette)];
 }
 
 /**
@@ -216,6 +248,10 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.customersPoints]: layers.customers,
     [LAYER.storesHighlight]: layers.stores,
     [LAYER.storesSymbol]: layers.stores,
+    // Saved areas have no toggle: they are what the user is working on.
+    [LAYER.areasFill]: true,
+    [LAYER.areasCasing]: true,
+    [LAYER.areasOutline]: true,
   };
 }
 
@@ -224,5 +260,6 @@ export const INTERACTIVE_LAYERS: LayerId[] = [
   LAYER.storesSymbol,
   LAYER.customersPoints,
   LAYER.customersClusters,
+  LAYER.areasFill,
   LAYER.boundariesFill,
 ];

@@ -6,6 +6,7 @@ import { translatorFor, type Translate } from '../i18n';
 import type { AppStore } from '../store';
 import { chooseBasemap } from './basemap';
 import { createMap } from './create-map';
+import { bindDraw } from '../draw/bridge';
 import { bindInteractions } from './interactions';
 import { offlineStyle } from './offline-style';
 import { readPalette } from './palette';
@@ -77,7 +78,7 @@ export async function mountMap(container: HTMLElement, store: AppStore, signal: 
     uiStrings: mapUiStrings(t),
     ariaLabel: t('map.label'),
   });
-  exposeForTests({ map });
+  exposeForTests({ map, store });
 
   const stopSync = syncMap(map, store, {
     palette,
@@ -91,11 +92,17 @@ export async function mountMap(container: HTMLElement, store: AppStore, signal: 
     },
   });
   const stopInteractions = bindInteractions(map, store);
+  // terra-draw needs a loaded style to add its layers to.
+  let stopDraw: (() => void) | null = null;
+  map.once('load', () => {
+    stopDraw = bindDraw(map, store, palette);
+  });
   map.on('error', throttledErrors(store));
 
   return {
     map,
     destroy: () => {
+      stopDraw?.();
       stopInteractions();
       stopSync();
       map.remove();

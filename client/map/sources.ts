@@ -1,4 +1,4 @@
-// Our overlay sources: boundaries (+ their label points), stores (GeoJSON) and customers (server-side vector tiles).
+// Our overlay sources: boundaries (+ their label points), stores, saved areas (GeoJSON) and customers (server-side vector tiles).
 import type { GeoJSONSourceSpecification, SourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
 import type { Bbox } from '../api/types';
@@ -8,6 +8,7 @@ export const SOURCE = {
   boundaryLabels: 'catchment-boundary-labels',
   stores: 'catchment-stores',
   customers: 'catchment-customers',
+  areas: 'catchment-areas',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -21,6 +22,7 @@ export interface OverlayData {
   boundaries: GeoJSON.FeatureCollection;
   boundaryLabels: GeoJSON.FeatureCollection;
   stores: GeoJSON.FeatureCollection;
+  areas: GeoJSON.FeatureCollection;
 }
 
 export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
@@ -42,5 +44,6 @@ export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayD
     [SOURCE.boundaryLabels]: { ...geojson(data.boundaryLabels), promoteId: 'id' },
     [SOURCE.stores]: geojson(data.stores),
     [SOURCE.customers]: customers,
+    [SOURCE.areas]: geojson(data.areas),
   };
 }

@@ -18,7 +18,15 @@ function overlayData(s: AppState): OverlayData {
     boundaries: s.boundaries.data ?? emptyCollection(),
     boundaryLabels: boundaries.length ? labelPoints(boundaries) : emptyCollection(),
     stores: s.stores.data ?? emptyCollection(),
+    areas: areaData(s),
   };
+}
+
+/** Saved areas for the map; the one being edited is left out, because terra-draw shows it while it changes. */
+function areaData(s: AppState): GeoJSON.FeatureCollection {
+  const features = s.areas.data?.features ?? [];
+  const editing = s.draft?.areaId;
+  return { type: 'FeatureCollection', features: editing ? features.filter((f) => f.properties.id !== editing) : features };
 }
 
 const settled = (s: AppState) =>
@@ -55,8 +63,16 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
   };
 
   const applyState = (key: 'selected' | 'hover', previous: Selection | null, next: Selection | null) => {
-    if (previous && map.getSource(featureFor(previous).source)) map.setFeatureState(featureFor(previous), { [key]: false });
-    if (next && map.getSource(featureFor(next).source)) map.setFeatureState(featureFor(next), { [key]: true });
+    const before = previous && featureFor(previous);
+    const after = next && featureFor(next);
+    if (before && map.getSource(before.source)) map.setFeatureState(before, { [key]: false });
+    if (after && map.getSource(after.source)) map.setFeatureState(after, { [key]: true });
+  };
+
+  const applyPicked = (previous: readonly string[], next: readonly string[]) => {
+    if (!map.getSource(SOURCE.boundaries)) return;
+    for (const id of previous) if (!next.includes(id)) map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: false });
+    for (const id of next) map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: true });
   };
 
   // Wait two frames: the request usually comes with a selection that opens the Details panel, and the
@@ -91,6 +107,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
     applyVisibility(s.layers);
     applyState('selected', null, s.selection);
     applyState('hover', null, s.hover);
+    applyPicked([], s.boundaryPick);
   };
 
   // Icons vanish with a style switch; the stores layer asks for them again by name.
@@ -123,6 +140,12 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.boundaries, data.boundaries);
       setGeoJson(SOURCE.boundaryLabels, data.boundaryLabels);
     }
+    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId) {
+      setGeoJson(SOURCE.areas, areaData(s));
+      // New data drops feature state: the selected area keeps its outline.
+      if (s.selection?.kind === 'area') applyState('selected', null, s.selection);
+    }
+    if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);
     if (s.layers !== prev.layers) applyVisibility(s.layers);
     if (s.selection !== prev.selection) applyState('selected', prev.selection, s.selection);
     if (s.hover !== prev.hover) applyState('hover', prev.hover, s.hover);

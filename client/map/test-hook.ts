@@ -1,10 +1,13 @@
-// What end-to-end tests can reach from the page: the map and when it first became idle.
+// What end-to-end tests can reach from the page: the map, the store and when the map first became idle.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppStore } from '../store';
 
 export interface CatchmentTestHook {
   map: MapLibreMap;
   /** performance.now() at the first 'idle' with our data on the map: time from navigation to a usable map. */
   firstIdleMs?: number;
+  /** The app store, so tests can read what the UI shows from (the draft's geometry, the history). */
+  store?: AppStore;
 }
 
 declare global {

@@ -7,9 +7,10 @@ import { createPanelsSlice, type PanelsSlice } from './slices/panels';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
+import { createAreasSlice, type AreasSlice } from './slices/areas';
 import { createSegmentSlice, type SegmentSlice } from './slices/segment';
 
-export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice &
+export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice &
   SegmentSlice;
 
 export const createAppStore = () =>
@@ -21,6 +22,7 @@ export const createAppStore = () =>
     ...createPanelsSlice(...a),
     ...createLocaleSlice(...a),
     ...createToastsSlice(...a),
+    ...createAreasSlice(...a),
     ...createSegmentSlice(...a),
   }));
 

@@ -1,8 +1,10 @@
 // Shapes shared by the store slices, the URL state and the map sync.
 import type { ProblemError } from '../api/problem';
 
-export const selectionKinds = ['store', 'boundary', 'customer'] as const;
-export type SelectionKind = (typeof selectionKinds)[number];
+/** Kinds a link can name (`?sel=kind:id`). */
+export const selectionKinds = ['store', 'boundary', 'customer', 'area'] as const;
+/** Plus the unsaved draft, which exists only in this tab and so never goes into the URL. */
+export type SelectionKind = (typeof selectionKinds)[number] | 'draft';
 export interface Selection {
   kind: SelectionKind;
   id: string;

@@ -10,6 +10,15 @@ const paths = {
   offline: 'M3 3l18 18M8.5 8.7A5 5 0 0 0 7 12.5 4 4 0 0 0 7.5 20H17m3-1.5A4 4 0 0 0 17 12h-.2A6 6 0 0 0 10 6.3',
   keyboard: 'M3 6.5h18v11H3zM7 10h.01M10.3 10h.01M13.7 10h.01M17 10h.01M7.5 14h9',
   target: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0-13v3m0 14v3M2 12h3m14 0h3',
+  circle: 'M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-8h.01',
+  polygon: 'M5 8l7-4 7 5-2 10H7L5 8Z',
+  freehand: 'M4 15c2-6 5-9 7-7s-1 6 1 7 4-4 6-6 2 3 1 6',
+  rectangle: 'M4 6h16v12H4z',
+  pointer: 'M6 3l12 9-6 1 3 7-2 1-3-7-4 4V3Z',
+  undo: 'M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
+  redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3',
+  trash: 'M4 7h16M9 7V4h6v3m-8 0 1 13h8l1-13',
+  rings: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -99,24 +99,24 @@ export function downloadName(name: string): string {
 
 export function areaRoutes({ db, clock, countCustomersInArea: count }: AppDeps) {
   return createRouter()
-    .openapi(list, (c) => c.json(areaCollection(listAreas(db), count), 200))
-    .openapi(create, (c) => {
-      const feature = areaToFeature(createArea(db, c.req.valid('json'), clock()), count);
+    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db), count), 200))
+    .openapi(create, async (c) => {
+      const feature = await areaToFeature(createArea(db, c.req.valid('json'), clock()), count);
       c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
       return c.json(feature, 201);
     })
-    .openapi(combine, (c) => c.json(areaToFeature(combineSavedAreas(db, c.req.valid('json'), clock()), count), 201))
-    .openapi(rings, (c) => c.json(areaCollection(createRings(db, c.req.valid('json'), clock()), count), 201))
-    .openapi(territories, (c) => {
+    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), clock()), count), 201))
+    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), clock()), count), 201))
+    .openapi(territories, async (c) => {
       const { areas, ...report } = createTerritories(db, c.req.valid('json'), clock());
-      return c.json({ ...areaCollection(areas, count), ...report }, 201);
+      return c.json({ ...(await areaCollection(areas, count)), ...report }, 201);
     })
-    .openapi(read, (c) => c.json(areaToFeature(getArea(db, c.req.valid('param').id), count), 200))
-    .openapi(download, (c) => {
+    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id), count), 200))
+    .openapi(download, async (c) => {
       const area = getArea(db, c.req.valid('param').id);
-      return c.json(areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
+      return c.json(await areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
     })
-    .openapi(patch, (c) => c.json(areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), clock()), count), 200))
+    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), clock()), count), 200))
     .openapi(remove, (c) => {
       removeArea(db, c.req.valid('param').id);
       return c.body(null, 204);

@@ -9,7 +9,7 @@ import { ProblemError } from '../http/problem.js';
 import { shapeArea } from './area-shapes.js';
 
 /** Counts the customers inside a geometry; injected (the audience engine), absent when there is none. */
-export type CountCustomers = (geometry: AreaGeometry) => number;
+export type CountCustomers = (geometry: AreaGeometry) => Promise<number>;
 
 const fallbackNames: Record<AreaKind, string> = {
   radius: 'Radius',
@@ -37,14 +37,14 @@ export function measured(values: Omit<AreaValues, 'areaKm2' | 'perimeterKm'>): A
   return { ...values, areaKm2: round(areaKm2(values.geometry), 6), perimeterKm: round(perimeterKm(values.geometry), 3) };
 }
 
-export function areaToFeature(record: AreaRecord, countCustomers?: CountCustomers) {
+export async function areaToFeature(record: AreaRecord, countCustomers?: CountCustomers) {
   const { geometry, ...properties } = record;
-  const customers = countCustomers?.(geometry);
+  const customers = await countCustomers?.(geometry);
   return { type: 'Feature' as const, id: record.id, geometry, properties: { ...properties, ...(customers === undefined ? {} : { customers }) } };
 }
 
-export function areaCollection(records: AreaRecord[], countCustomers?: CountCustomers) {
-  return { type: 'FeatureCollection' as const, features: records.map((r) => areaToFeature(r, countCustomers)) };
+export async function areaCollection(records: AreaRecord[], countCustomers?: CountCustomers) {
+  return { type: 'FeatureCollection' as const, features: await Promise.all(records.map((r) => areaToFeature(r, countCustomers))) };
 }
 
 export function getArea(db: Db, id: string): AreaRecord {

@@ -19,7 +19,7 @@ const origin = 'http://127.0.0.1:8787';
 
 function fullStyle(): StyleSpecification {
   const base = offlineStyle({ origin, palette });
-  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection() };
+  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection() };
   return {
     ...base,
     sources: { ...base.sources, ...overlaySources(origin, [13.08, 52.33, 13.77, 52.68], data) },
@@ -39,7 +39,7 @@ describe('map style as data', () => {
   });
 
   it('customer tiles are absolute URLs on our origin with max zoom 16', () => {
-    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection() });
+    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection() });
     expect(sources[SOURCE.customers]).toMatchObject({ type: 'vector', maxzoom: 16, tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`] });
   });
 
@@ -54,6 +54,17 @@ describe('map style as data', () => {
     const ids = overlayLayers(palette).map((l) => l.id);
     expect(ids[0]).toBe(LAYER.boundariesFill);
     expect(ids.at(-1)).toBe(LAYER.storesSymbol);
+  });
+
+  it('saved areas sit above the neighbourhoods and below customers, coloured by their own colour', () => {
+    const layers = overlayLayers(palette);
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.areasFill)).toBeGreaterThan(ids.indexOf(LAYER.boundariesOutline));
+    expect(ids.indexOf(LAYER.areasOutline)).toBeLessThan(ids.indexOf(LAYER.customersHeatmap));
+    const fill = layers.find((l) => l.id === LAYER.areasFill) as { paint: Record<string, unknown> };
+    expect(JSON.stringify(fill.paint['fill-color'])).toContain('"color"');
+    expect(JSON.stringify(fill.paint['fill-opacity'])).toContain('0.2');
+    expect(INTERACTIVE_LAYERS.indexOf(LAYER.areasFill)).toBeLessThan(INTERACTIVE_LAYERS.indexOf(LAYER.boundariesFill));
   });
 
   it('the heatmap replaces the clusters, and needs customers on', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ariaKeyShortcuts, isTypingTarget, shortcutFor, shortcutIds, shortcuts } from '../../client/app/shortcuts';
+import { ariaKeyShortcuts, isTypingTarget, parseKeySpec, shortcutFor, shortcutIds, shortcuts, shortcutsFor } from '../../client/app/shortcuts';
 import { en } from '../../client/i18n/messages/en';
 import { de } from '../../client/i18n/messages/de';
 
@@ -12,8 +12,39 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '/' })?.id).toBe('focusSearch');
     expect(shortcutFor({ key: '?' })?.id).toBe('showShortcuts');
     expect(shortcutFor({ key: 'q' })).toBeNull();
-    const keys = shortcuts.flatMap((s) => s.keys.map((k) => k.toLowerCase()));
+    // Escape is the one key shared on purpose: it cancels a half-drawn shape first, then closes the details.
+    const keys = shortcuts.flatMap((s) => s.keys.map((k) => k.toLowerCase())).filter((k) => k !== 'escape');
     expect(new Set(keys).size).toBe(keys.length);
+    expect(shortcutsFor({ key: 'Escape' }).map((s) => s.id)).toEqual(['cancelDrawing', 'closeDetails']);
+  });
+
+  it('drawing tools have their letters; customers moved from C to U', () => {
+    expect(shortcutFor({ key: 'c' })?.id).toBe('drawCircle');
+    expect(shortcutFor({ key: 'p' })?.id).toBe('drawPolygon');
+    expect(shortcutFor({ key: 'd' })?.id).toBe('drawFreehand');
+    expect(shortcutFor({ key: 'r' })?.id).toBe('drawRectangle');
+    expect(shortcutFor({ key: 'v' })?.id).toBe('drawSelect');
+    expect(shortcutFor({ key: 'u' })?.id).toBe('toggleCustomers');
+    expect(shortcutFor({ key: 'Delete' })?.id).toBe('deleteSelection');
+    expect(shortcutFor({ key: 'Backspace' })?.id).toBe('deleteSelection');
+    // Backspace in a text field deletes text, not the area.
+    expect(shortcutFor({ key: 'Backspace', target: input('text') })).toBeNull();
+  });
+
+  it('undo is Ctrl+Z or ⌘Z; redo is Ctrl+Shift+Z, ⌘⇧Z or Ctrl+Y', () => {
+    expect(shortcutFor({ key: 'z', ctrlKey: true })?.id).toBe('undo');
+    expect(shortcutFor({ key: 'z', metaKey: true })?.id).toBe('undo');
+    expect(shortcutFor({ key: 'Z', ctrlKey: true, shiftKey: true })?.id).toBe('redo');
+    expect(shortcutFor({ key: 'z', metaKey: true, shiftKey: true })?.id).toBe('redo');
+    expect(shortcutFor({ key: 'y', ctrlKey: true })?.id).toBe('redo');
+    // Without the modifier Z is nothing; with Alt added it is the system's.
+    expect(shortcutFor({ key: 'z' })).toBeNull();
+    expect(shortcutFor({ key: 'z', ctrlKey: true, altKey: true })).toBeNull();
+    // In a text field Ctrl+Z undoes typing, not areas.
+    expect(shortcutFor({ key: 'z', ctrlKey: true, target: input('text') })).toBeNull();
+    expect(parseKeySpec('Mod+Shift+Z')).toEqual({ key: 'Z', mod: true, shift: true });
+    expect(parseKeySpec('+')).toEqual({ key: '+', mod: false, shift: false });
+    expect(ariaKeyShortcuts('undo')).toBe('Control+Z Meta+Z');
   });
 
   it('keeps out of text fields but not out of switches; Escape works while typing', () => {

@@ -28,6 +28,14 @@ describe('URL state', () => {
     }
   });
 
+  it('an area deep link round-trips; the unsaved draft never reaches the URL', () => {
+    const area = { ...base, selection: { kind: 'area' as const, id: 'ar-7f3' } };
+    expect(serializeUrlState(area)).toBe('?sel=area:ar-7f3');
+    expect(parseUrlState('?sel=area:ar-7f3')).toEqual(area);
+    expect(serializeUrlState({ ...base, selection: { kind: 'draft', id: 'draft' } }, '?sel=area:ar-7f3&utm_source=mail')).toBe('?utm_source=mail');
+    expect(parseSelection('draft:draft')).toBeNull();
+  });
+
   it('an unknown kind or an empty id selects nothing', () => {
     expect(parseSelection('event:e-1')).toBeNull();
     expect(parseSelection('store:')).toBeNull();

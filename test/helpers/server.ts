@@ -12,7 +12,7 @@ export interface TestServer extends RunningServer {
   logLines: string[];
 }
 
-export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string; audienceInlineMaxRows?: number } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-test-'));
   const dbFile = join(dir, 'catchment.db');
   const parsed = parseConfig({
@@ -34,6 +34,7 @@ export async function startTestServer(options: { customers?: number; seed?: numb
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
+    ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
   });
   return {
     ...server,

@@ -5,7 +5,11 @@ import type { AreaGeometry, Audience, AudienceRequest, Segment } from '../../api
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { createLatestRunner, type LatestState } from './latest';
 
-export type AudienceTarget = { areaId: string } | { geometry: AreaGeometry };
+/**
+ * A saved area or an unsaved geometry. `version` (a saved area's) is not sent: a new one means the area's shape
+ * changed on the server, so the audience is asked for again.
+ */
+export type AudienceTarget = { areaId: string; version?: number } | { geometry: AreaGeometry };
 
 /** Quiet time before a request goes out, and the longest a stream of edits (a dragged radius) waits. */
 export const AUDIENCE_DEBOUNCE_MS = 150;
@@ -32,7 +36,7 @@ export function useAudience(target: AudienceTarget, segment: Segment): AudienceS
   useEffect(() => () => runner.cancel(), [runner]);
 
   // Keyed on what identifies the target, not the object: callers may pass `{ geometry }` inline on every render.
-  const targetKey = 'areaId' in target ? target.areaId : target.geometry;
+  const targetKey = 'areaId' in target ? `${target.areaId}@${target.version ?? ''}` : target.geometry;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is represented by targetKey
   const request = useMemo(() => audienceRequest(target, segment), [targetKey, segment]);
   useEffect(() => runner.request(request), [runner, request]);

@@ -1,5 +1,7 @@
-// Details of a neighbourhood: population, area (computed here, geodesic), density, and who of our customers lives there.
+// Details of a neighbourhood: population, area (computed here, geodesic), density and who of our customers lives
+// there; pick it for a new area.
 import { useMemo } from 'react';
+import { useAppStore } from '../../store';
 import type { BoundaryFeature } from '../../api/types';
 import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
@@ -12,8 +14,15 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
   const km2 = useMemo(() => areaKm2(boundary.geometry), [boundary.geometry]);
   const density = km2 > 0 ? population / km2 : null;
   const target = useMemo(() => ({ geometry: boundary.geometry }), [boundary.geometry]);
+  const picked = useAppStore((s) => s.boundaryPick.includes(boundary.properties.id));
+  const togglePick = useAppStore((s) => s.toggleBoundaryPick);
   return (
     <>
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" aria-pressed={picked} onClick={() => togglePick(boundary.properties.id)} data-action="pick-boundary">
+          {picked ? t('pick.remove') : t('pick.add')}
+        </button>
+      </div>
       <DetailList
         rows={[
           { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },

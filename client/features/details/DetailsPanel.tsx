@@ -1,4 +1,4 @@
-// The right panel: details of the selected store, neighbourhood or customer. Escape closes it (see app/keyboard).
+// The right panel: details of the selected store, neighbourhood, customer, area or draft. Escape closes it (see app/keyboard).
 import type { ReactNode } from 'react';
 import { showOnMap } from '../../app/actions';
 import { useI18n } from '../../i18n';
@@ -7,22 +7,30 @@ import { selectBoundary, selectStore } from '../../store/selectors';
 import type { Selection } from '../../store/types';
 import { IconButton } from '../../ui/IconButton';
 import { StateMessage } from '../../ui/StateMessage';
+import { AreaDetails } from '../areas/AreaDetails';
+import { DraftDetails } from '../areas/DraftDetails';
+import { StoreTargeting } from '../areas/StoreTargeting';
+import { discardDraft } from '../areas/draft-actions';
 import { BoundaryDetails } from './BoundaryDetails';
 import { CustomerDetails } from './CustomerDetails';
 import { StoreDetails } from './StoreDetails';
 import { useCustomer } from './useCustomer';
 
-function Frame({ selection, title, canZoom, children }: { selection: Selection; title: string; canZoom?: boolean; children: ReactNode }) {
+function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
   const select = useAppStore((s) => s.select);
   return (
     <div className="details" data-kind={selection.kind}>
       <header className="details__header">
         <div className="details__heading">
-          <p className="details__kind">{t(`details.kind.${selection.kind}`)}</p>
+          <p className="details__kind">{kind ?? t(`details.kind.${selection.kind}`)}</p>
           <h2 className="details__title" id="details-title">{title}</h2>
         </div>
-        <IconButton icon="close" label={t('details.close')} onClick={() => select(null)} />
+        <IconButton
+          icon="close"
+          label={t('details.close')}
+          onClick={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
+        />
       </header>
       <div className="details__body">{children}</div>
       {canZoom && (
@@ -52,6 +60,7 @@ function StorePanel({ selection }: { selection: Selection }) {
   if (!store) return <Pending selection={selection} status={status} />;
   return (
     <Frame selection={selection} title={store.properties.name} canZoom>
+      <StoreTargeting store={store} />
       <StoreDetails store={store} />
     </Frame>
   );
@@ -86,6 +95,32 @@ function CustomerPanel({ selection }: { selection: Selection }) {
   );
 }
 
+function AreaPanel({ selection }: { selection: Selection }) {
+  const area = useAppStore((s) => s.areas.data?.features.find((f) => f.properties.id === selection.id));
+  const status = useAppStore((s) => s.areas.status);
+  if (!area) return <Pending selection={selection} status={status} />;
+  return (
+    <Frame selection={selection} title={area.properties.name} canZoom>
+      <AreaDetails area={area} />
+    </Frame>
+  );
+}
+
+function DraftPanel({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const draft = useAppStore((s) => s.draft);
+  if (!draft) return <Pending selection={selection} status="ready" />;
+  return (
+    <Frame
+      selection={selection}
+      kind={draft.areaId ? t('details.kind.area') : undefined}
+      title={draft.areaId ? t('areas.draft.editing', { name: draft.name }) : t('areas.draft.title')}
+    >
+      <DraftDetails draft={draft} />
+    </Frame>
+  );
+}
+
 export function DetailsContent({ selection }: { selection: Selection }) {
   switch (selection.kind) {
     case 'store':
@@ -94,6 +129,10 @@ export function DetailsContent({ selection }: { selection: Selection }) {
       return <BoundaryPanel selection={selection} key={selection.id} />;
     case 'customer':
       return <CustomerPanel selection={selection} key={selection.id} />;
+    case 'area':
+      return <AreaPanel selection={selection} key={selection.id} />;
+    case 'draft':
+      return <DraftPanel selection={selection} />;
   }
 }
 

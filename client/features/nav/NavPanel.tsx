@@ -1,5 +1,6 @@
-// The left panel: lists for the current task (for now stores and neighbourhoods).
+// The left panel: lists for the current task (areas, stores and neighbourhoods).
 import { useI18n } from '../../i18n';
+import { AreaList } from '../areas/AreaList';
 import { BoundaryList } from './BoundaryList';
 import { StoreList } from './StoreList';
 
@@ -7,6 +8,7 @@ export function NavPanel({ id }: { id?: string }) {
   const { t } = useI18n();
   return (
     <nav className="nav-panel" id={id} aria-label={t('nav.label')}>
+      <AreaList />
       <StoreList />
       <BoundaryList />
     </nav>

@@ -7,15 +7,36 @@ import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
 
+const named = {
+  Escape: 'shortcuts.key.escape',
+  Mod: 'shortcuts.key.mod',
+  Shift: 'shortcuts.key.shift',
+  Delete: 'shortcuts.key.delete',
+  Backspace: 'shortcuts.key.backspace',
+} as const;
+
 function keyLabel(key: string, t: Translate): string {
-  return key === 'Escape' ? t('shortcuts.key.escape') : key;
+  return key in named ? t(named[key as keyof typeof named]) : key;
+}
+
+/** One key (`H`) or a combination (`Mod+Shift+Z` → Ctrl/⌘ + Shift + Z), each part its own <kbd>. */
+function Combination({ spec, t }: { spec: string; t: Translate }) {
+  const parts = spec.length > 1 ? spec.split('+') : [spec];
+  if (parts.length === 1) return <kbd>{keyLabel(spec, t)}</kbd>;
+  return (
+    <kbd className="shortcut-combo">
+      {parts.map((part, i) => (
+        <kbd key={i}>{keyLabel(part, t)}</kbd>
+      ))}
+    </kbd>
+  );
 }
 
 function Keys({ keys, t }: { keys: readonly string[]; t: Translate }) {
   return (
     <span className="shortcut-keys">
       {keys.map((key) => (
-        <kbd key={key}>{keyLabel(key, t)}</kbd>
+        <Combination key={key} spec={key} t={t} />
       ))}
     </span>
   );

@@ -1,0 +1,36 @@
+// `npm run bench`: runs every benchmark module, prints one table, writes bench/results/latest.json.
+// Figures are for orientation on this machine; ratios compare against baselines run in the same process.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const modules: { name: string; load: () => Promise<{ run: () => Promise<BenchResult[]> }> }[] = [{ name: 'audience', load: () => import('./audience.js') }];
+
+function format(r: BenchResult): string {
+  if (Number.isNaN(r.value)) return '—';
+  const digits = r.value >= 100 ? 0 : r.value >= 10 ? 1 : 2;
+  return `${r.value.toFixed(digits)} ${r.unit}`.trim();
+}
+
+const all: { module: string; results: BenchResult[] }[] = [];
+for (const m of modules) {
+  process.stderr.write(`${m.name}:\n`);
+  all.push({ module: m.name, results: await (await m.load()).run() });
+}
+
+const rows = all.flatMap(({ results }) => results.map((r) => [r.name, format(r), r.target ?? '']));
+const widths = [0, 1, 2].map((k) => Math.max(...rows.map((r) => r[k]!.length), ['benchmark', 'result', 'target'][k]!.length));
+const line = (cells: string[]) => cells.map((cell, k) => (k === 1 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  ');
+console.log(`\n${line(['benchmark', 'result', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const row of rows) console.log(line(row));
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '?' };
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), machine, modules: all }, null, 2) + '\n');
+console.log(`\nwritten to bench/results/latest.json (${machine.cpus} CPUs, Node ${machine.node})`);

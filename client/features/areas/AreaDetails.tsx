@@ -1,0 +1,53 @@
+// A saved area in the Details panel: its figures, the audience inside, rename/recolour/radius, shape editing,
+// delete, and what can be made from it (combine, rings, exports).
+import type { AreaFeature } from '../../api/areas';
+import { useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { DetailList } from '../details/DetailList';
+import { changeArea, removeArea } from './actions';
+import { AreaEditForm } from './AreaEditForm';
+import { AreaTools } from './AreaTools';
+import { AudienceSlot } from './AudienceSlot';
+import { editAreaGeometry } from './draft-actions';
+import { formatKm, formatKm2 } from './format';
+import { RadiusField } from './RadiusField';
+
+export function AreaDetails({ area }: { area: AreaFeature }) {
+  const { t, locale } = useI18n();
+  const p = area.properties;
+  const radius = p.kind === 'radius' && p.params.center && p.params.radiusMeters ? p.params.radiusMeters : null;
+  const editable = area.geometry.type === 'Polygon';
+  return (
+    <div className="area-details">
+      <DetailList
+        rows={[
+          { label: t('areas.customersLabel'), value: p.customers === undefined ? null : t('areas.customers', { count: p.customers }), figure: true },
+          { label: t('areas.size'), value: formatKm2(locale, p.areaKm2), figure: true },
+          { label: t('areas.perimeterLabel'), value: formatKm(locale, p.perimeterKm) },
+          { label: t('areas.kindLabel'), value: t(`areas.kind.${p.kind}`) },
+        ]}
+      />
+      <AudienceSlot target={{ areaId: p.id }} />
+      <AreaEditForm area={area} />
+      {radius !== null && (
+        <RadiusField meters={radius} onChange={(radiusMeters) => void changeArea(useAppStore, p.id, { params: { ...p.params, radiusMeters } })} />
+      )}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!editable}
+          title={editable ? undefined : t('areas.edit.multi')}
+          onClick={() => editAreaGeometry(useAppStore, p.id)}
+          data-action="edit-shape"
+        >
+          {t('areas.edit')}
+        </button>
+        <button type="button" className="button button--danger" onClick={() => void removeArea(useAppStore, p.id)} data-action="delete-area">
+          {t('areas.delete')}
+        </button>
+      </div>
+      <AreaTools area={area} />
+    </div>
+  );
+}

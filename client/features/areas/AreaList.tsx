@@ -1,0 +1,63 @@
+// Saved areas in the left panel: colour, name, kind, km², perimeter and customers inside; choosing one selects it
+// and fits the map. The header makes nearest-store territories for all stores.
+import { useMemo, type ReactNode } from 'react';
+import { formatNumber, useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { isSelected } from '../../store/selectors';
+import { StateMessage } from '../../ui/StateMessage';
+import { ListItem } from '../nav/ListItem';
+import { loadAreas, showArea } from './actions';
+import { formatKm, formatKm2 } from './format';
+import { TerritoriesButton } from './TerritoriesButton';
+
+export function AreaList() {
+  const { t, locale } = useI18n();
+  const resource = useAppStore((s) => s.areas);
+  const selection = useAppStore((s) => s.selection);
+  const features = resource.data?.features;
+  const areas = useMemo(() => [...(features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, locale)), [features, locale]);
+
+  let body: ReactNode;
+  if (resource.status === 'idle' || resource.status === 'loading') body = <StateMessage tone="loading">{t('areas.loading')}</StateMessage>;
+  else if (resource.status === 'error')
+    body = (
+      <StateMessage tone="error" action={{ label: t('app.retry'), onClick: () => void loadAreas(useAppStore) }}>
+        {t('areas.error')}
+      </StateMessage>
+    );
+  else if (areas.length === 0) body = <StateMessage tone="empty">{t('areas.empty')}</StateMessage>;
+  else
+    body = (
+      <ul className="item-list area-list">
+        {areas.map(({ properties: p }) => (
+          <ListItem key={p.id} row selected={isSelected(selection, 'area', p.id)} onClick={() => showArea(useAppStore, p.id)}>
+            <span className="area-item__swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+            <span className="area-item__text">
+              <span className="item__label">{p.name}</span>
+              <span className="item__meta">
+                {t(`areas.kind.${p.kind}`)} · {formatKm2(locale, p.areaKm2)} · {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm) })}
+              </span>
+            </span>
+            {p.customers !== undefined && (
+              <span className="item__figure" title={t('areas.customers.title')}>
+                {t('areas.customers', { count: p.customers })}
+              </span>
+            )}
+          </ListItem>
+        ))}
+      </ul>
+    );
+
+  return (
+    <section className="list-section" aria-labelledby="section-areas">
+      <h2 className="list-section__title" id="section-areas">
+        <span>{t('areas.title')}</span>
+        {resource.status === 'ready' && <span className="list-section__count">{formatNumber(locale, areas.length)}</span>}
+      </h2>
+      <div className="area-list__actions">
+        <TerritoriesButton />
+      </div>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { checkRings } from '../domain/geometry/ring-checks.js';
+import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
+import type { AreaGeometry } from '../domain/schemas/geojson.js';
+import { segment as segmentSchema, type Segment } from '../domain/schemas/segment.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
+import { audienceCsv } from '../services/audience-export.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const facet = z.array(z.object({ key: z.string(), count: z.number().int() }));
+const facets = z
+  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }) })
+  .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
+const [byArea, byGeometry] = audienceRequest.options;
+
+const count = createRoute({
+  method: 'post',
+  path: '/api/audience',
+  tags: ['Audience'],
+  summary: 'Who is inside an area: counts, revenue and breakdowns, optionally narrowed by a segment',
+  description: 'Points on an edge count as inside; holes are outside; MultiPolygons work.',
+  request: { body: { required: true, content: json(audienceRequest) } },
+  responses: {
+    200: { description: 'The audience', content: json(audience) },
+    404: { description: 'Unknown area', content: problemContent },
+    422: { description: 'Invalid body', content: problemContent },
+  },
+});
+const facetRoute = createRoute({
+  method: 'get',
+  path: '/api/audience/facets',
+  tags: ['Audience'],
+  summary: 'Job titles, industries, interests and home stores among the customers, for building segments',
+  responses: { 200: { description: 'Facets, most common first', content: json(facets) } },
+});
+const csvContent = { 'text/csv': { schema: z.string().meta({ description: `Header row: customer property names; consented customers only` }) } };
+const exportPost = createRoute({
+  method: 'post',
+  path: '/api/audience/export',
+  tags: ['Audience'],
+  summary: "Download an area's audience as CSV (consented customers only, segment applied)",
+  request: { body: { required: true, content: json(audienceRequest) } },
+  responses: {
+    200: { description: 'Streamed CSV', content: csvContent },
+    404: { description: 'Unknown area', content: problemContent },
+    422: { description: 'Invalid body', content: problemContent },
+  },
+});
+const exportGet = createRoute({
+  method: 'get',
+  path: '/api/audience/export',
+  tags: ['Audience'],
+  summary: "Download a saved area's audience as CSV, as a plain link",
+  request: {
+    query: z.object({
+      areaId: z.string().min(1).max(120).meta({ param: { name: 'areaId', in: 'query' } }),
+      segment: z.string().max(20_000).optional().meta({ param: { name: 'segment', in: 'query' }, description: 'A Segment as URL-encoded JSON' }),
+    }),
+  },
+  responses: {
+    200: { description: 'Streamed CSV', content: csvContent },
+    400: { description: 'Bad areaId or segment', content: problemContent },
+    404: { description: 'Unknown area', content: problemContent },
+  },
+});
+
+/** Union failures name no field; re-check against the branch the body meant (areaId or geometry) to name them. */
+function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }, c: Context) {
+  if (result.success) return;
+  const body = result.data;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('areaId' in body) && !('geometry' in body)) {
+    const message = 'send either areaId (a saved area) or geometry (a Polygon or MultiPolygon)';
+    return problemResponse(c, problemBody(422, "The request's body names no area", [{ field: 'body.areaId', message }, { field: 'body.geometry', message }]));
+  }
+  const branch = body !== null && typeof body === 'object' && 'areaId' in body && !('geometry' in body) ? byArea : byGeometry;
+  const parsed = branch.safeParse(body);
+  const errors = parsed.success ? fieldErrorsFromZod(result.error!, 'body') : fieldErrorsFromZod(parsed.error, 'body');
+  return problemResponse(c, problemBody(422, "The request's body has invalid fields", errors.length ? errors : [{ field: 'body', message: 'send {"areaId"} or {"geometry"}, and optionally "segment"' }]));
+}
+
+export function audienceRoutes(deps: AppDeps) {
+  const { audience: service, customerIndex, db, clock } = deps;
+
+  function geometryOf(request: AudienceRequest, field: string): AreaGeometry {
+    if ('geometry' in request) {
+      const rings = checkRings(request.geometry);
+      if (!rings.ok) throw new ProblemError(422, `The geometry is invalid: ${rings.reason}`, [{ field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason }]);
+      return request.geometry;
+    }
+    const geometry = deps.resolveAreaGeometry?.(request.areaId) ?? null;
+    if (!geometry) throw new ProblemError(404, `no area ${request.areaId}`, [{ field, message: 'unknown area' }]);
+    return geometry;
+  }
+
+  async function csvResponse(c: Context, request: AudienceRequest, field: string) {
+    const geometry = geometryOf(request, field);
+    const at = clock();
+    const seqs = await service.consentedSeqs({ geometry, segment: request.segment, at });
+    const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
+    return c.body(audienceCsv(db, seqs, { geometry, segment: request.segment, at }), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="audience-${name}-${at.toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  return createRouter()
+    .openapi(
+      count,
+      async (c) => {
+        const request = c.req.valid('json');
+        return c.json(await service.audience({ geometry: geometryOf(request, 'body.areaId'), segment: request.segment, at: clock() }), 200);
+      },
+      bodyHook as never, // a plain hook; its typed form would have to name every response of the route
+    )
+    .openapi(facetRoute, (c) => c.json(customerIndex.facets(), 200))
+    .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
+    .openapi(exportGet, (c) => {
+      const query = c.req.valid('query');
+      let segment: Segment | undefined;
+      if (query.segment !== undefined && query.segment !== '') {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(query.segment);
+        } catch {
+          throw new ProblemError(400, 'segment is not valid JSON', [{ field: 'query.segment', message: 'malformed JSON' }]);
+        }
+        const parsed = segmentSchema.safeParse(raw);
+        if (!parsed.success) throw new ProblemError(400, 'segment has invalid fields', fieldErrorsFromZod(parsed.error, 'query.segment'));
+        segment = parsed.data;
+      }
+      return csvResponse(c, { areaId: query.areaId, ...(segment ? { segment } : {}) }, 'query.areaId');
+    });
+}

@@ -1,0 +1,338 @@
+// Every customer in memory, columnar, for audience scans; built from SQLite at start-up and kept in step with
+// customer writes through upsert / remove (imports and erasure call these after their transaction commits).
+import { availableParallelism } from 'node:os';
+import type { Db } from '../db/connection.js';
+import { findCustomer } from '../db/repos/customers.js';
+import { genders, loyaltyTiers, type Customer } from '../domain/schemas/customer.js';
+import { knownAge, purchaseDay } from '../domain/segment.js';
+import { allocRows, columnBytes, layOut, ROWS, type IndexColumns, type Rows } from './customer-columns.js';
+import { AGE_UNKNOWN, NEVER, parseInterests, readRowChunk, type RowChunk } from './customer-rows.js';
+import { startTsWorker } from './ts-worker.js';
+
+export interface IndexedCustomer extends Customer {
+  /** The customers table's rowid. */
+  seq: number;
+}
+
+/** code → value; code k of `stores` is stores[k - 1] (0 = no home store). */
+export interface Dictionaries {
+  jobs: Dictionary;
+  industries: Dictionary;
+  stores: Dictionary;
+  interests: Dictionary;
+}
+
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(value, c);
+      this.values.push(value);
+    }
+    return c;
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
+export interface Facet {
+  key: string;
+  count: number;
+}
+export interface Facets {
+  jobTitles: Facet[];
+  industries: Facet[];
+  interests: Facet[];
+  stores: Facet[];
+}
+
+export interface CustomerIndex {
+  /** The current columns; replaced (new generation) when the index compacts or grows. */
+  readonly columns: IndexColumns;
+  readonly dictionaries: Dictionaries;
+  /** Customers currently indexed. */
+  readonly size: number;
+  /** Adds customers or replaces them (by seq), wherever they now live. */
+  upsert(customers: IndexedCustomer[]): void;
+  /** Re-reads these customers from the database and upserts those that exist. Returns how many it found. */
+  upsertFromDb(ids: string[]): number;
+  /** Drops customers by seq; returns how many were indexed. */
+  removeSeqs(seqs: number[]): number;
+  /** Drops customers by id; looks their seq up in the database, so call it before the rows are deleted. */
+  remove(ids: string[]): number;
+  facets(): Facets;
+  /** Memory the columns take per indexed customer. */
+  bytesPerCustomer(): number;
+}
+
+export interface BuildOptions {
+  /** The database file, for parallel reads in worker threads (not for ':memory:'). */
+  dbFile?: string;
+  /** Readers to use for a large table; 1 reads on the calling thread only. */
+  readers?: number;
+}
+
+/** Below this many customers one reader is quicker than starting worker threads. */
+const PARALLEL_MIN_ROWS = 200_000;
+
+/** Builds the index from the customers table. */
+export async function buildCustomerIndex(db: Db, options: BuildOptions = {}): Promise<CustomerIndex> {
+  const chunks = await readChunks(db, options);
+  const dictionaries: Dictionaries = { jobs: new Dictionary(), industries: new Dictionary(), stores: new Dictionary(), interests: new Dictionary() };
+  return new ColumnarCustomerIndex(db, dictionaries, mergeChunks(chunks, dictionaries));
+}
+
+async function readChunks(db: Db, { dbFile, readers = Math.min(4, availableParallelism()) }: BuildOptions): Promise<RowChunk[]> {
+  const { lo, hi, n } = db.prepare('SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM customers').get() as { lo: number | null; hi: number | null; n: number };
+  if (lo === null || hi === null) return [];
+  if (n < PARALLEL_MIN_ROWS || readers < 2 || !dbFile || dbFile === ':memory:') return [readRowChunk(db, lo, hi)];
+  const step = Math.ceil((hi - lo + 1) / readers);
+  const ranges = Array.from({ length: readers }, (_, k) => [lo + k * step, Math.min(hi, lo + (k + 1) * step - 1)] as const);
+  // Workers read the later ranges while this thread reads the first.
+  const pending = ranges.slice(1).map(
+    ([fromSeq, toSeq]) =>
+      new Promise<RowChunk>((resolve, reject) => {
+        const worker = startTsWorker(new URL('./customer-rows-worker.ts', import.meta.url), { dbFile, fromSeq, toSeq });
+        worker.once('message', (chunk: RowChunk) => {
+          resolve(chunk);
+          void worker.terminate();
+        });
+        worker.once('error', reject);
+      }),
+  );
+  const first = readRowChunk(db, ranges[0]![0], ranges[0]![1]);
+  return [first, ...(await Promise.all(pending))];
+}
+
+/** Chunks (each with its own dictionaries) into one set of rows with the index's dictionary codes. */
+function mergeChunks(chunks: RowChunk[], d: Dictionaries): Rows {
+  const setInterests = chunks.map((chunk) => chunk.interestSets.map((json) => parseInterests(json).map((name) => d.interests.code(name))));
+  const words = Math.max(1, Math.ceil(d.interests.values.length / 32));
+  const rows = allocRows(chunks.reduce((sum, c) => sum + c.count, 0), words);
+  let at = 0;
+  chunks.forEach((chunk, k) => {
+    const jobs = chunk.jobs.map((v) => d.jobs.code(v));
+    const industries = chunk.industries.map((v) => d.industries.code(v));
+    const stores = [0, ...chunk.stores.map((v) => d.stores.code(v) + 1)];
+    const sets = setInterests[k]!;
+    const setBits = new Uint32Array(sets.length * words);
+    sets.forEach((codes, s) => codes.forEach((code) => (setBits[s * words + (code >>> 5)]! |= 1 << (code & 31))));
+    for (let i = 0; i < chunk.count; i++, at++) {
+      rows.seq[at] = chunk.seq[i] as number;
+      rows.lng[at] = chunk.lng[i] as number;
+      rows.lat[at] = chunk.lat[i] as number;
+      rows.spend[at] = chunk.spend[i] as number;
+      const packed = chunk.packed[i] as number;
+      rows.age[at] = packed & 0xff;
+      rows.gender[at] = (packed >> 8) & 3;
+      rows.loyalty[at] = (packed >> 10) & 3;
+      rows.consent[at] = (packed >> 12) & 1;
+      rows.lastDay[at] = chunk.lastDay[i] as number;
+      rows.job[at] = jobs[chunk.job[i] as number] as number;
+      rows.industry[at] = industries[chunk.industry[i] as number] as number;
+      rows.store[at] = stores[chunk.store[i] as number] as number;
+      const s = (chunk.interestSet[i] as number) * words;
+      for (let w = 0; w < words; w++) rows.interests[at * words + w] = setBits[s + w] as number;
+    }
+  });
+  return rows;
+}
+
+/** Tail rows beyond this share of the index trigger a compaction (re-sort), so scans stay cell-local. */
+const TAIL_SHARE = 1 / 32;
+const MIN_TAIL = 4096;
+
+class ColumnarCustomerIndex implements CustomerIndex {
+  columns!: IndexColumns;
+  /** Rows of the sorted region in seq order, for finding a customer's row by binary search. */
+  private baseBySeq!: Int32Array;
+  /** seq → row for rows appended since the last compaction (the newest wins). */
+  private tail = new Map<number, number>();
+  private live = 0;
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly dictionaries: Dictionaries,
+    rows: Rows,
+  ) {
+    this.install(rows);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  private install(rows: Rows): void {
+    const d = this.dictionaries;
+    const capacity = Math.ceil(rows.count * (1 + TAIL_SHARE)) + MIN_TAIL;
+    const sizes = { jobs: d.jobs.values.length, industries: d.industries.values.length, stores: d.stores.values.length };
+    const { columns, rowOfInput } = layOut(rows, capacity, sizes, ++this.generation);
+    this.columns = columns;
+    this.baseBySeq = rowOfInput;
+    this.tail = new Map();
+    this.live = rows.count;
+  }
+
+  /** Live rows in seq order, with room for `words` interest words, for a fresh layout. */
+  private gather(words: number): Rows {
+    const c = this.columns;
+    const tailRows = [...this.tail.values()].filter((r) => c.alive[r] === 1).sort((a, b) => (c.seq[a] as number) - (c.seq[b] as number));
+    const rows = allocRows(this.live, words);
+    let i = 0;
+    let t = 0;
+    const take = (r: number) => {
+      rows.seq[i] = c.seq[r] as number;
+      rows.lng[i] = c.lng[r] as number;
+      rows.lat[i] = c.lat[r] as number;
+      rows.spend[i] = c.spend[r] as number;
+      rows.age[i] = c.age[r] as number;
+      rows.gender[i] = c.gender[r] as number;
+      rows.loyalty[i] = c.loyalty[r] as number;
+      rows.consent[i] = c.consent[r] as number;
+      rows.lastDay[i] = c.lastDay[r] as number;
+      rows.job[i] = c.job[r] as number;
+      rows.industry[i] = c.industry[r] as number;
+      rows.store[i] = c.store[r] as number;
+      for (let w = 0; w < c.words; w++) rows.interests[i * words + w] = c.interests[r * c.words + w] as number;
+      i++;
+    };
+    for (const r of this.baseBySeq) {
+      if (c.alive[r] !== 1) continue;
+      while (t < tailRows.length && (c.seq[tailRows[t]!] as number) < (c.seq[r] as number)) take(tailRows[t++]!);
+      take(r);
+    }
+    while (t < tailRows.length) take(tailRows[t++]!);
+    rows.count = i;
+    return rows;
+  }
+
+  private compact(words = this.columns.words): void {
+    this.install(this.gather(words));
+  }
+
+  private findRow(seq: number): number {
+    const c = this.columns;
+    const t = this.tail.get(seq);
+    if (t !== undefined && c.alive[t] === 1) return t;
+    let lo = 0;
+    let hi = this.baseBySeq.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const row = this.baseBySeq[mid] as number;
+      const s = c.seq[row] as number;
+      if (s === seq) return c.alive[row] === 1 ? row : -1;
+      if (s < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  upsert(customers: IndexedCustomer[]): void {
+    for (const customer of customers) {
+      const d = this.dictionaries;
+      const job = d.jobs.code(customer.jobTitle);
+      const industry = d.industries.code(customer.industry);
+      const store = customer.homeStoreId == null ? 0 : d.stores.code(customer.homeStoreId) + 1;
+      const interests = [...new Set(customer.interests)].map((name) => d.interests.code(name));
+      const words = Math.max(1, Math.ceil(d.interests.values.length / 32));
+      const c0 = this.columns;
+      const tooNarrow = (a: Uint16Array | Uint32Array, code: number) => a instanceof Uint16Array && code >= 0xffff;
+      const full = Atomics.load(c0.meta, ROWS) >= c0.capacity || this.tail.size >= Math.max(MIN_TAIL, this.live * TAIL_SHARE);
+      if (full || words > c0.words || tooNarrow(c0.job, job) || tooNarrow(c0.industry, industry) || tooNarrow(c0.store, store)) this.compact(words);
+
+      const old = this.findRow(customer.seq);
+      const c = this.columns;
+      const r = Atomics.load(c.meta, ROWS);
+      c.seq[r] = customer.seq;
+      c.lng[r] = customer.location[0];
+      c.lat[r] = customer.location[1];
+      c.spend[r] = customer.totalSpend;
+      c.age[r] = knownAge(customer.age) ?? AGE_UNKNOWN;
+      const gender = genders.indexOf(customer.gender);
+      c.gender[r] = gender < 0 ? genders.indexOf('unknown') : gender;
+      c.loyalty[r] = Math.max(0, loyaltyTiers.indexOf(customer.loyaltyTier));
+      c.consent[r] = customer.consent ? 1 : 0;
+      c.lastDay[r] = purchaseDay(customer.lastPurchaseAt) ?? NEVER;
+      c.job[r] = job;
+      c.industry[r] = industry;
+      c.store[r] = store;
+      c.interests.fill(0, r * c.words, (r + 1) * c.words);
+      for (const code of interests) c.interests[r * c.words + (code >>> 5)]! |= 1 << (code & 31);
+      // The old row dies before the new one appears: a scan running meanwhile may miss the customer, never count them twice.
+      if (old >= 0) c.alive[old] = 0;
+      else this.live++;
+      c.alive[r] = 1;
+      Atomics.store(c.meta, ROWS, r + 1);
+      this.tail.set(customer.seq, r);
+    }
+  }
+
+  upsertFromDb(ids: string[]): number {
+    const seqOf = this.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck();
+    const found: IndexedCustomer[] = [];
+    for (const id of ids) {
+      const seq = seqOf.get(id) as number | undefined;
+      const customer = seq === undefined ? undefined : findCustomer(this.db, id);
+      if (seq !== undefined && customer) found.push({ ...customer, seq });
+    }
+    this.upsert(found);
+    return found.length;
+  }
+
+  removeSeqs(seqs: number[]): number {
+    let removed = 0;
+    for (const seq of seqs) {
+      const row = this.findRow(seq);
+      if (row < 0) continue;
+      this.columns.alive[row] = 0;
+      this.tail.delete(seq);
+      this.live--;
+      removed++;
+    }
+    return removed;
+  }
+
+  remove(ids: string[]): number {
+    const seqOf = this.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck();
+    return this.removeSeqs(ids.map((id) => seqOf.get(id) as number | undefined).filter((s): s is number => s !== undefined));
+  }
+
+  facets(): Facets {
+    const c = this.columns;
+    const d = this.dictionaries;
+    const jobs = new Uint32Array(d.jobs.values.length);
+    const industries = new Uint32Array(d.industries.values.length);
+    const stores = new Uint32Array(d.stores.values.length + 1);
+    const interests = new Uint32Array(c.words * 32);
+    const rows = Atomics.load(c.meta, ROWS);
+    for (let i = 0; i < rows; i++) {
+      if (c.alive[i] !== 1) continue;
+      jobs[c.job[i] as number]!++;
+      industries[c.industry[i] as number]!++;
+      stores[c.store[i] as number]!++;
+      for (let w = 0; w < c.words; w++) {
+        let bits = c.interests[i * c.words + w] as number;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          interests[w * 32 + 31 - Math.clz32(low)]!++;
+          bits ^= low;
+        }
+      }
+    }
+    const list = (values: string[], counts: Uint32Array, offset = 0) =>
+      values
+        .map((key, k) => ({ key, count: counts[k + offset] as number }))
+        .filter((f) => f.count > 0 && f.key !== '')
+        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    return { jobTitles: list(d.jobs.values, jobs), industries: list(d.industries.values, industries), interests: list(d.interests.values, interests), stores: list(d.stores.values, stores, 1) };
+  }
+
+  bytesPerCustomer(): number {
+    return (columnBytes(this.columns) + this.baseBySeq.byteLength) / Math.max(1, this.live);
+  }
+}
