@@ -141,6 +141,28 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     await page.close();
   });
 
+  it('a saved area offers the CSV export of its consented audience, with the segment applied', async () => {
+    const created = await fetch(`${server.url}/api/areas`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Around ${boundary.name}`, kind: 'polygon', geometry: boundary.geometry }),
+    });
+    expect(created.status).toBe(201);
+    const areaId = ((await created.json()) as { properties: { id: string } }).properties.id;
+    const { page, errors } = await openPage(browser, `${server.url}/?sel=area:${encodeURIComponent(areaId)}&seg=tier:gold`);
+    expect(await shownFigure(page, 'count')).toBe(gold.count);
+    const link = page.locator('.audience__export a');
+    await expect(page.locator('.audience__export-note').textContent()).resolves.toMatch(/consented customers only/i);
+    const href = (await link.getAttribute('href'))!;
+    expect(JSON.parse(new URL(href, server.url).searchParams.get('segment')!)).toEqual({ loyaltyTiers: ['gold'] });
+    const csv = await (await fetch(new URL(href, server.url))).text();
+    const rows = csv.trim().split(/\r?\n/).length - 1; // minus the header
+    expect(gold.consented).toBeGreaterThan(0);
+    expect(rows).toBe(gold.consented);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('on a phone the panel lives in the bottom sheet and stays legible', async () => {
     const { page, errors } = await openPage(browser, `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}&seg=tier:gold`, PHONE);
     await page.locator('.bottom-sheet .audience').waitFor();

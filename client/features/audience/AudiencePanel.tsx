@@ -57,7 +57,8 @@ function Figures({ audience, currency }: { audience: Audience; currency: string 
   );
 }
 
-function Skeleton() {
+/** Placeholders in the figures' and the charts' places, so nothing jumps when the first answer arrives. */
+function FiguresSkeleton() {
   const { t } = useI18n();
   return (
     <div className="audience-skeleton" role="status">
@@ -67,8 +68,15 @@ function Skeleton() {
           <span key={i} className="audience-skeleton__block" />
         ))}
       </div>
+    </div>
+  );
+}
+
+function ChartsSkeleton() {
+  return (
+    <div className="audience-skeleton" aria-hidden="true">
       {[0, 1].map((i) => (
-        <span key={i} className="audience-skeleton__chart" aria-hidden="true" />
+        <span key={i} className="audience-skeleton__chart" />
       ))}
     </div>
   );
@@ -97,7 +105,8 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
       </StateMessage>
     );
   } else if (!audience) {
-    top = <Skeleton />;
+    top = <FiguresSkeleton />;
+    charts = <ChartsSkeleton />;
   } else if (audience.count === 0) {
     top = (
       <div className="audience-empty" role="status">
