@@ -72,5 +72,4 @@ export async function runAreaRequest(request: AreaRequest): Promise<AreaFeature 
 
 export const areaUrls = {
   geojson: (id: string) => `${areaPath(id)}/geojson`,
-  audienceCsv: (id: string) => `/api/audience/export?areaId=${encodeURIComponent(id)}`,
 };

@@ -21,7 +21,6 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
     <div className="area-details">
       <DetailList
         rows={[
-          { label: t('areas.customersLabel'), value: p.customers === undefined ? null : t('areas.customers', { count: p.customers }), figure: true },
           { label: t('areas.size'), value: formatKm2(locale, p.areaKm2), figure: true },
           { label: t('areas.perimeterLabel'), value: formatKm(locale, p.perimeterKm) },
           { label: t('areas.kindLabel'), value: t(`areas.kind.${p.kind}`) },

@@ -86,9 +86,6 @@ export function AreaTools({ area }: { area: AreaFeature }) {
       <div className="field tool-group">
         <p className="field__label">{t('areas.export')}</p>
         <div className="form-actions">
-          <a className="button button--secondary" href={areaUrls.audienceCsv(area.properties.id)} download data-export="csv">
-            {t('areas.export.csv')}
-          </a>
           <a className="button button--secondary" href={areaUrls.geojson(area.properties.id)} download data-export="geojson">
             {t('areas.export.geojson')}
           </a>
