@@ -229,7 +229,7 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     await page.close();
   });
 
-  it('territories for all stores become areas, one per store, shown on the map', async () => {
+  it('territories for all stores, then for two chosen stores, become areas shown on the map', async () => {
     const { page, errors } = await openPage(browser, server.url);
     const storeCount = await page.evaluate(() => window.__catchment!.store!.getState().stores.data!.features.length);
     const before = (await areaIds(page)).length;
@@ -241,6 +241,18 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     expect(territories).toBe(storeCount);
     await page.waitForFunction(() => window.__catchment!.map.queryRenderedFeatures({ layers: ['areas-fill'] }).length >= 5, null, { timeout: 10_000 });
     await page.screenshot({ path: 'test-results/areas-territories.png' });
+
+    // Only some stores: two chosen stores give two more territories, for those stores.
+    await page.locator('.territories__choose summary').click();
+    const chosen = await page.locator('.territories__stores input[type="checkbox"]').evaluateAll((inputs) => inputs.slice(0, 2).map((i) => i.getAttribute('data-store')!));
+    for (const id of chosen) await page.locator(`.territories__stores input[data-store="${id}"]`).check();
+    await page.screenshot({ path: 'test-results/areas-territories-choose.png' });
+    await page.locator('[data-action="territories-chosen"]').click();
+    await page.waitForFunction((n) => window.__catchment!.store!.getState().areas.data!.features.filter((f) => f.properties.kind === 'territory').length === n, storeCount + 2, { timeout: 30_000 });
+    const newest = await page.evaluate(() =>
+      window.__catchment!.store!.getState().areas.data!.features.filter((f) => f.properties.kind === 'territory').map((f) => f.properties.params.storeId!),
+    );
+    expect(newest.filter((id) => chosen.includes(id))).toHaveLength(4);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -316,6 +316,8 @@ export const de = {
   'areas.territories.all': 'Einzugsgebiete für alle Filialen',
   'areas.territories.running': 'Einzugsgebiete werden erstellt …',
   'areas.territories.cancel': 'Abbrechen',
+  'areas.territories.choose': 'Nur einige Filialen …',
+  'areas.territories.chosen': { one: 'Einzugsgebiet für {count} Filiale', other: 'Einzugsgebiete für {count} Filialen' },
   'pick.label': 'Ausgewählte Kieze',
   'pick.count': { one: '{count} Kiez ausgewählt', other: '{count} Kieze ausgewählt' },
   'pick.make': 'Gebiet erstellen',

@@ -317,6 +317,8 @@ export const en = {
   'areas.territories.all': 'Territories for all stores',
   'areas.territories.running': 'Making territories…',
   'areas.territories.cancel': 'Cancel',
+  'areas.territories.choose': 'Only some stores…',
+  'areas.territories.chosen': { one: 'Territory for {count} store', other: 'Territories for {count} stores' },
   'pick.label': 'Picked neighbourhoods',
   'pick.count': { one: '{count} neighbourhood picked', other: '{count} neighbourhoods picked' },
   'pick.make': 'Make area',
