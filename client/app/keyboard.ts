@@ -8,7 +8,7 @@ import { redo, undo } from '../features/areas/history-actions';
 import { useAppStore, type AppStore } from '../store';
 import type { DrawTool } from '../store/slices/areas';
 import { SEARCH_INPUT_ID } from '../features/search/search';
-import { shortcutsFor, type ShortcutId } from './shortcuts';
+import { isTypingTarget, shortcutsFor, type ShortcutId } from './shortcuts';
 
 /** What each shortcut does. A Record, so a shortcut added to the table without an action fails to compile. */
 const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
@@ -92,6 +92,11 @@ export function handleShortcut(event: KeyboardEvent, store: AppStore): boolean {
   // store: the dialog's close event (which updates the store) arrives a task after the dialog has closed.
   if (document.querySelector('dialog:modal')) return false;
   if (event.target instanceof Element && event.target.closest('dialog')) return false;
+  // Escape in a text field first leaves the field: it must not discard the draft whose name is being typed.
+  if (event.key === 'Escape' && isTypingTarget(event.target) && event.target instanceof HTMLElement && event.target.closest('.details')) {
+    event.target.blur();
+    return true;
+  }
   const candidates = shortcutsFor({
     key: event.key,
     ctrlKey: event.ctrlKey,

@@ -105,6 +105,10 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     await radius.waitFor({ timeout: 10_000 });
     expect(Number(await radius.inputValue())).toBeGreaterThan(100);
     await radius.fill('1000');
+    // Escape in a field leaves the field; the draft stays.
+    await radius.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-field'))).resolves.not.toBe('radius');
+    await expect(page.evaluate(() => window.__catchment!.store!.getState().draft !== null)).resolves.toBe(true);
     const draft = await page.evaluate(() => window.__catchment!.store!.getState().draft!);
     expect(draft.circle!.radiusMeters).toBe(1000);
     // The drag started on the store: the circle is around it.
