@@ -1,7 +1,7 @@
 // Areas end to end, in a real Chromium with real pointer events against a real server: draw a circle around a
 // store and type its radius, compare the panel's count with the API's, save, reload; draw a polygon and subtract
 // it; undo and redo; generate territories. Screenshots go to test-results/.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
@@ -154,6 +154,11 @@ describe.skipIf(skipReason)('areas in a browser', () => {
       { timeout: 10_000 },
     );
     await page.screenshot({ path: 'test-results/areas-circle-saved.png' });
+    // The README's screenshot: a saved 1 km circle around a store and who lives in it (only when asked for).
+    if (process.env.UPDATE_SCREENSHOT === '1') {
+      mkdirSync('docs', { recursive: true });
+      copyFileSync('test-results/areas-circle-saved.png', 'docs/screenshot.png');
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

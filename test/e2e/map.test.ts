@@ -1,6 +1,6 @@
 // The map in a real Chromium against a real server with 50,000 demo customers: it renders our data,
 // clicking a store opens its details, the URL restores selection and view, and the basemap falls back offline.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
@@ -87,7 +87,6 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     await expect(page.locator('.nav-panel .item').count()).resolves.toBeGreaterThan(10);
 
     mkdirSync('test-results', { recursive: true });
-    mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: 'test-results/map.png' });
     expect(errors).toEqual([]);
     await page.close();
@@ -195,7 +194,4 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   // Only on request, so a test run never changes a tracked file: UPDATE_SCREENSHOT=1 npm run test:e2e
-  it.runIf(process.env.UPDATE_SCREENSHOT === '1')('saves the README screenshot', () => {
-    copyFileSync('test-results/map.png', 'docs/screenshot.png');
-  });
 });
