@@ -92,14 +92,15 @@ export function forEachMatch(c: IndexColumns, area: AreaGrid, f: CompiledFilter,
         if (kind === INSIDE) {
           for (let i = start; i < end; i++) if (matches(i)) visit(i);
         } else {
-          for (let i = start; i < end; i++) if (gridContains(area, c.lng[i] as number, c.lat[i] as number) && matches(i)) visit(i);
+          // The segment first: its checks are cheaper than a point-in-polygon test and usually reject most rows.
+          for (let i = start; i < end; i++) if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
         }
       }
     }
   }
   // The unsorted tail (rows written since the last compaction): every one is tested.
   const rows = Atomics.load(c.meta, ROWS);
-  for (let i = c.baseCount; i < rows; i++) if (gridContains(area, c.lng[i] as number, c.lat[i] as number) && matches(i)) visit(i);
+  for (let i = c.baseCount; i < rows; i++) if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
 }
 
 export function countAudience(c: IndexColumns, area: AreaGrid, f: CompiledFilter, dictionarySizes: { jobs: number; industries: number }): AudienceCounts {
