@@ -1,7 +1,7 @@
 // The areas part of the typed API client: CRUD, combine, rings and territories (routes in PRODUCT.md / issue 3).
 import type { AreaCreate, AreaFeature, AreaPatch } from '../../server/domain/schemas/area';
 import type { AreaRequest } from '../store/history';
-import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
+import { request, type RequestOptions } from './client';
 
 export type { AreaFeature };
 export interface AreaCollection {
@@ -9,33 +9,6 @@ export interface AreaCollection {
   features: AreaFeature[];
 }
 export type CombineOp = 'union' | 'subtract' | 'intersect';
-
-interface SendOptions {
-  signal?: AbortSignal;
-}
-
-async function send<T>(method: string, path: string, body?: unknown, { signal }: SendOptions = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw networkProblem(error);
-  }
-  if (!response.ok) throw await problemFromResponse(response);
-  if (response.status === 204) return undefined as T;
-  try {
-    return (await response.json()) as T;
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw parseProblem(path, error);
-  }
-}
 
 const areaPath = (id: string) => `/api/areas/${encodeURIComponent(id)}`;
 
@@ -46,28 +19,28 @@ function featuresOf(result: AreaFeature | AreaCollection | { areas: AreaFeature[
   return [result];
 }
 
-export const listAreas = (options?: SendOptions) => send<AreaCollection>('GET', '/api/areas', undefined, options);
-export const getArea = (id: string, options?: SendOptions) => send<AreaFeature>('GET', areaPath(id), undefined, options);
-export const createArea = (body: AreaCreate & { id?: string }) => send<AreaFeature>('POST', '/api/areas', body);
-export const patchArea = (id: string, body: AreaPatch) => send<AreaFeature>('PATCH', areaPath(id), body);
-export const deleteArea = (id: string) => send<void>('DELETE', areaPath(id));
+export const listAreas = (options?: RequestOptions) => request<AreaCollection>('GET', '/api/areas', undefined, options);
+export const getArea = (id: string, options?: RequestOptions) => request<AreaFeature>('GET', areaPath(id), undefined, options);
+export const createArea = (body: AreaCreate & { id?: string }) => request<AreaFeature>('POST', '/api/areas', body);
+export const patchArea = (id: string, body: AreaPatch) => request<AreaFeature>('PATCH', areaPath(id), body);
+export const deleteArea = (id: string) => request<void>('DELETE', areaPath(id));
 
 export const combineAreas = async (body: { op: CombineOp; areaIds: string[]; name?: string }) =>
-  featuresOf(await send<AreaFeature | AreaCollection>('POST', '/api/areas/combine', body));
+  featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/combine', body));
 
 export type RingsRequest = ({ storeId: string } | { center: [number, number] }) & { breaksMeters: number[] };
-export const makeRings = async (body: RingsRequest) => featuresOf(await send<AreaFeature | AreaCollection>('POST', '/api/areas/rings', body));
+export const makeRings = async (body: RingsRequest) => featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/rings', body));
 
-export const makeTerritories = async (body: { storeIds?: string[] }, options?: SendOptions) =>
-  featuresOf(await send<AreaFeature | AreaCollection>('POST', '/api/areas/territories', body, options));
+export const makeTerritories = async (body: { storeIds?: string[] }, options?: RequestOptions) =>
+  featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/territories', body, options));
 
 /** Runs one planned history request (see store/history). */
-export async function runAreaRequest(request: AreaRequest): Promise<AreaFeature | null> {
-  if (request.method === 'DELETE') {
-    await send<void>('DELETE', request.path);
+export async function runAreaRequest(planned: AreaRequest): Promise<AreaFeature | null> {
+  if (planned.method === 'DELETE') {
+    await request<void>('DELETE', planned.path);
     return null;
   }
-  return send<AreaFeature>(request.method, request.path, request.body);
+  return request<AreaFeature>(planned.method, planned.path, planned.body);
 }
 
 export const areaUrls = {

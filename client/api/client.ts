@@ -7,15 +7,25 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function getJson<T>(path: string, { signal }: RequestOptions = {}): Promise<T> {
+/**
+ * One request with the API's error handling: network failures and problem+json answers become ProblemErrors,
+ * an abort stays an abort, 204 answers resolve to undefined. A body is sent as JSON.
+ */
+export async function request<T>(method: string, path: string, body?: unknown, { signal }: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw networkProblem(error);
   }
   if (!response.ok) throw await problemFromResponse(response);
+  if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch (error) {
@@ -23,6 +33,8 @@ async function getJson<T>(path: string, { signal }: RequestOptions = {}): Promis
     throw parseProblem(path, error);
   }
 }
+
+const getJson = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);
@@ -31,32 +43,9 @@ export const getBasemap = (options?: RequestOptions) => getJson<BasemapCollectio
 export const getCustomer = (id: string, options?: RequestOptions) =>
   getJson<CustomerFeature>(`/api/customers/${encodeURIComponent(id)}`, options);
 
-/** A JSON request body (POST, PATCH…) with the same problem handling as getJson. */
-async function sendJson<T>(method: string, path: string, body: unknown, { signal }: RequestOptions = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw networkProblem(error);
-  }
-  if (!response.ok) throw await problemFromResponse(response);
-  try {
-    return (await response.json()) as T;
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw parseProblem(path, error);
-  }
-}
-
 /** Who lives in a saved area or an unsaved geometry, narrowed by an optional segment. */
-export const postAudience = (request: AudienceRequest, options?: RequestOptions) =>
-  sendJson<Audience>('POST', '/api/audience', request, options);
+export const postAudience = (body: AudienceRequest, options?: RequestOptions) =>
+  request<Audience>('POST', '/api/audience', body, options);
 /** The values customers actually have (job titles, industries, interests, home stores), most common first. */
 export const getAudienceFacets = (options?: RequestOptions) => getJson<AudienceFacets>('/api/audience/facets', options);
 /** The CSV download of a saved area's consented audience, with the segment applied. */

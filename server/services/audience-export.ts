@@ -2,6 +2,7 @@
 // file in memory. Consent is checked again in SQL (the index could lag a write by a moment), the segment and the
 // area again in JS, and text cells that a spreadsheet would run as a formula are neutralised.
 import type { Db } from '../db/connection.js';
+import { consentedCustomersBySeq } from '../db/repos/customers.js';
 import { prepareAreaGrid, gridContains } from '../domain/geometry/area-grid.js';
 import type { Customer } from '../domain/schemas/customer.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
@@ -29,60 +30,10 @@ function csvLine(c: Customer): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
-interface Row {
-  seq: number;
-  id: string;
-  first_name: string;
-  email: string;
-  phone: string;
-  lng: number;
-  lat: number;
-  age: number | null;
-  gender: Customer['gender'];
-  job_title: string;
-  industry: string;
-  interests: string;
-  loyalty_tier: Customer['loyaltyTier'];
-  visits: number;
-  total_spend: number;
-  last_purchase_at: string | null;
-  consent: number;
-  home_store_id: string | null;
-}
-
-function toCustomer(r: Row): Customer {
-  let interests: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(r.interests);
-    if (Array.isArray(parsed)) interests = parsed.filter((v): v is string => typeof v === 'string');
-  } catch {
-    // A broken interests cell exports as none.
-  }
-  return {
-    id: r.id,
-    firstName: r.first_name,
-    email: r.email,
-    phone: r.phone,
-    location: [r.lng, r.lat],
-    age: r.age,
-    gender: r.gender,
-    jobTitle: r.job_title,
-    industry: r.industry,
-    interests,
-    loyaltyTier: r.loyalty_tier,
-    visits: r.visits,
-    totalSpend: r.total_spend,
-    lastPurchaseAt: r.last_purchase_at,
-    consent: r.consent === 1,
-    homeStoreId: r.home_store_id,
-  };
-}
-
 /** A stream of the CSV: header row, then the consented customers among `seqs` still inside and in the segment. */
 export function audienceCsv(db: Db, seqs: Float64Array, { geometry, segment, at }: { geometry: AreaGeometry; segment: Segment | undefined; at: Date }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const select = db.prepare(`SELECT seq, id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests, loyalty_tier, visits,
-    total_spend, last_purchase_at, consent, home_store_id FROM customers WHERE seq IN (SELECT value FROM json_each(?)) AND consent = 1 ORDER BY seq`);
+  const readBatch = consentedCustomersBySeq(db);
   const area = prepareAreaGrid(geometry);
   let next = 0;
   return new ReadableStream<Uint8Array>({
@@ -95,9 +46,8 @@ export function audienceCsv(db: Db, seqs: Float64Array, { geometry, segment, at 
         const batch = Array.from(seqs.subarray(next, next + BATCH));
         next += BATCH;
         let text = '';
-        for (const row of select.all(JSON.stringify(batch)) as Row[]) {
-          const customer = toCustomer(row);
-          if (!gridContains(area, row.lng, row.lat) || (segment && !inSegment(customer, segment, { at }))) continue;
+        for (const customer of readBatch(batch)) {
+          if (!gridContains(area, customer.location[0], customer.location[1]) || (segment && !inSegment(customer, segment, { at }))) continue;
           text += csvLine(customer);
         }
         if (text) {

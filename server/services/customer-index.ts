@@ -6,7 +6,8 @@ import { findCustomer } from '../db/repos/customers.js';
 import { genders, loyaltyTiers, type Customer } from '../domain/schemas/customer.js';
 import { knownAge, purchaseDay } from '../domain/segment.js';
 import { allocRows, columnBytes, layOut, ROWS, type IndexColumns, type Rows } from './customer-columns.js';
-import { AGE_UNKNOWN, NEVER, parseInterests, readRowChunk, type RowChunk } from './customer-rows.js';
+import { AGE_UNKNOWN, NEVER, readRowChunk, type RowChunk } from './customer-rows.js';
+import { parseInterests } from '../db/repos/customers.js';
 import { startTsWorker } from './ts-worker.js';
 
 export interface IndexedCustomer extends Customer {

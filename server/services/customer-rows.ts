@@ -107,19 +107,3 @@ export function readRowChunk(db: Db, fromSeq: number, toSeq: number): RowChunk {
   chunk.count = i;
   return { ...chunk, jobs: jobs.values, industries: industries.values, stores: stores.values, interestSets: interestSets.values };
 }
-
-/** The interests in a customer's interests column (JSON text); anything that is not a list of strings is none. */
-export function parseInterests(json: string): string[] {
-  // The common shape ["a","b"] without escapes is split directly: a million customers share ~200k distinct lists.
-  if (json.startsWith('["') && json.endsWith('"]') && !json.includes('\\')) {
-    const parts = json.slice(2, -2).split('","');
-    if (parts.every((p) => !p.includes('"'))) return parts;
-  }
-  if (json === '[]') return [];
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}

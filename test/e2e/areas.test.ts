@@ -6,29 +6,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { openAppPage, waitForMapIdle, type OpenedPage } from '../helpers/page';
 
 const skipReason = chromiumSkipReason();
-const VIEWPORT = { width: 1280, height: 800 };
-
-interface OpenedPage {
-  page: Page;
-  errors: string[];
+/** The map idle and the saved areas loaded. */
+async function waitForIdle(page: Page) {
+  await waitForMapIdle(page);
+  await page.waitForFunction(() => window.__catchment?.store?.getState().areas.status === 'ready', null, { timeout: 30_000 });
 }
 
 async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await waitForIdle(page);
-  return { page, errors };
+  const opened = await openAppPage(browser, url);
+  await waitForIdle(opened.page);
+  return opened;
 }
-
-const waitForIdle = (page: Page) =>
-  page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle' && window.__catchment?.store?.getState().areas.status === 'ready', null, { timeout: 90_000 });
 
 /** Pixel position of a store that stands alone, nearest the middle of the map (no floating panel covers it). */
 function loneStore(page: Page) {

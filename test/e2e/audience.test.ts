@@ -7,10 +7,10 @@ import type { Audience } from '../../server/domain/schemas/audience';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
+import { DESKTOP, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
-const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 interface Boundary {
@@ -29,18 +29,8 @@ async function audienceOf(server: TestServer, geometry: AreaGeometry, segment?: 
   return (await response.json()) as Audience;
 }
 
-async function openPage(browser: Browser, url: string, viewport = DESKTOP) {
-  // Reduced motion: the sheet and bars settle at once, so screenshots show the final layout.
-  const page = await browser.newPage({ viewport, locale: 'en-US', reducedMotion: 'reduce' });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
-  return { page, errors };
-}
+// Reduced motion: the sheet and bars settle at once, so screenshots show the final layout.
+const openPage = (browser: Browser, url: string, viewport = DESKTOP) => openAppPage(browser, url, { viewport, reducedMotion: 'reduce' });
 
 /** The panel's figure once the newest answer is in (not the stale one still shown while it loads). */
 async function shownFigure(page: Page, figure: 'count' | 'consented'): Promise<number> {

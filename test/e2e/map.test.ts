@@ -5,31 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { openAppPage, waitForMapIdle } from '../helpers/page';
 
 const skipReason = chromiumSkipReason();
-const VIEWPORT = { width: 1280, height: 800 };
-
-interface OpenedPage {
-  page: Page;
-  errors: string[];
-}
-
-async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await waitForIdle(page);
-  return { page, errors };
-}
-
-function waitForIdle(page: Page) {
-  return page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
-}
-
 /** Rendered features per layer id, read from MapLibre inside the page. */
 function renderedCounts(page: Page, layers: string[]) {
   return page.evaluate((ids) => {
@@ -69,7 +47,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
 
   it('renders the basemap, neighbourhoods, stores and customers, without console errors', async () => {
     const started = Date.now();
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url);
     const wallMs = Date.now() - started;
     const firstIdleMs = await page.evaluate(() => window.__catchment?.firstIdleMs ?? null);
     console.log(`map: first idle ${Math.round(firstIdleMs ?? -1)} ms after navigation (${wallMs} ms wall clock incl. page load)`);
@@ -93,7 +71,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('clicking a store opens its details; the URL keeps the selection and the view across a reload', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url);
     // A store with no other store close by, nearest the middle of the map (no floating panel covers it).
     const store = await page.evaluate(() => {
       const map = window.__catchment!.map;
@@ -124,7 +102,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     const before = page.url();
 
     await page.reload();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(page.url()).toBe(before);
     await expect(page.locator('.details-panel .details__title').textContent()).resolves.toBe(store.name);
     const view = await page.evaluate(() => {
@@ -150,7 +128,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('keyboard shortcuts: ? lists them, H shows the heatmap, / focuses search', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url);
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('?');
     const dialog = page.locator('dialog.shortcuts-dialog');
@@ -179,7 +157,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     // Port 9 (discard) refuses connections here: the style can never load.
     const unreachable = await startTestServer({ customers: 2000, env: { CATCHMENT_BASEMAP_STYLE: 'http://127.0.0.1:9/style.json' } });
     try {
-      const { page } = await openPage(browser, unreachable.url);
+      const { page } = await openAppPage(browser, unreachable.url);
       expect(await page.evaluate(() => document.documentElement.dataset.basemap)).toBe('offline');
       const badge = page.locator('.offline-badge');
       await expect(badge.isVisible()).resolves.toBe(true);

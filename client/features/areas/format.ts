@@ -7,8 +7,7 @@ import { formatNumber } from '../../i18n';
  */
 export function formatDistance(locale: string, meters: number): string {
   if (Math.abs(meters) < 1000) return formatNumber(locale, Math.round(meters), { style: 'unit', unit: 'meter' });
-  const km = meters / 1000;
-  return formatNumber(locale, km, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 2 : 1 });
+  return formatKm(locale, meters / 1000);
 }
 
 /** @example formatKm(locale, 3.14159) // '3.14 km' */

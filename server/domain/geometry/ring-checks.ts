@@ -1,7 +1,7 @@
 // Checks on an area's rings that the GeoJSON schema cannot express: closed rings and a vertex budget.
+// Lighter than validateAreaGeometry on purpose: a shape being drawn may cross itself and still be counted.
 import type { AreaGeometry } from '../schemas/geojson.js';
-
-export const MAX_AREA_VERTICES = 20_000;
+import { MAX_AREA_VERTICES } from './validate-area.js';
 
 export const RING_REASONS = {
   notClosed: 'ring is not closed: its last position must equal its first',
