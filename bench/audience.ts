@@ -14,9 +14,9 @@ import type { Segment } from '../server/domain/schemas/segment.js';
 import { DAY_MS, inSegment } from '../server/domain/segment.js';
 import { createAudiencePool } from '../server/services/audience-pool.js';
 import { createAudienceService } from '../server/services/audience.js';
-import { ROWS } from '../server/services/customer-columns.js';
 import { buildCustomerIndex, type CustomerIndex } from '../server/services/customer-index.js';
-import { AGE_UNKNOWN, NEVER } from '../server/services/customer-rows.js';
+import { AGE_UNKNOWN } from '../server/domain/customer-traits.js';
+import { NEVER, ROWS } from '../server/services/customer-columns.js';
 import type { BenchResult } from './run.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -62,11 +62,11 @@ function decodeCustomers(index: CustomerIndex): Customer[] {
   return out;
 }
 
-function openBenchDb(): { db: Db; file: string; cleanup: () => void } {
+function openBenchDb(): { db: Db; cleanup: () => void } {
   if (process.env.BENCH_DB) {
     const db = openDatabase(process.env.BENCH_DB);
     migrate(db);
-    return { db, file: process.env.BENCH_DB, cleanup: () => closeDatabase(db) };
+    return { db, cleanup: () => closeDatabase(db) };
   }
   const dir = mkdtempSync(join(tmpdir(), 'catchment-bench-'));
   const file = join(dir, 'bench.db');
@@ -75,18 +75,18 @@ function openBenchDb(): { db: Db; file: string; cleanup: () => void } {
   const started = performance.now();
   seedDemo(db, { seed: 42, customers: CUSTOMERS, today: AT.toISOString().slice(0, 10), now: AT });
   log(`seeded ${CUSTOMERS.toLocaleString('en')} demo customers in ${((performance.now() - started) / 1000).toFixed(1)} s (${file})`);
-  return { db, file, cleanup: () => (closeDatabase(db), rmSync(dir, { recursive: true, force: true })) };
+  return { db, cleanup: () => (closeDatabase(db), rmSync(dir, { recursive: true, force: true })) };
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const { db, file, cleanup } = openBenchDb();
+  const { db, cleanup } = openBenchDb();
   const results: BenchResult[] = [];
   try {
     const builds: number[] = [];
     let index!: CustomerIndex;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      index = await buildCustomerIndex(db, { dbFile: file });
+      index = buildCustomerIndex(db);
       builds.push(performance.now() - started);
     }
     log(`index builds: ${builds.map((ms) => ms.toFixed(0)).join(', ')} ms`);

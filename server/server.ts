@@ -56,7 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const customerTiles = createCustomerTiles(db);
   const indexStarted = performance.now();
-  const customerIndex = await buildCustomerIndex(db, { dbFile: config.dbFile });
+  const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
   const deps: AppDeps = {

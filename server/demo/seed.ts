@@ -1,6 +1,7 @@
 // Writes a generated demo workspace into the SQLite tables, all or nothing, in one transaction.
 import { bbox } from '@turf/turf';
 import type { Db } from '../db/connection.js';
+import { customerCoder } from '../db/repos/customer-codes.js';
 import { generateDemoWorkspace, type DemoOptions, type DemoWorkspace } from './generate.js';
 
 export interface SeedOptions extends DemoOptions {
@@ -85,22 +86,26 @@ function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: str
 }
 
 /**
- * Inserts the customers. The per-row R*Tree trigger costs ~6× the row itself, so when it is there it is
+ * Inserts the customers with their attribute codes (so migration 003's per-row trigger skips them). The per-row R*Tree trigger costs ~6× the row itself, so when it is there it is
  * set aside for the load and the R*Tree is filled afterwards in Z-order (faster, and a tighter tree for
  * bbox queries), then the trigger is recreated from its own stored SQL, all inside the caller's transaction.
  */
 function writeCustomers(db: Db, ws: DemoWorkspace, total: number, at: string, onProgress?: (done: number, total: number) => void): number {
   const insert = db.prepare(`INSERT INTO customers (id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests,
-    loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id, updated_at,
+    job_code, industry_code, store_code, interest_mask, traits, last_purchase_day)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const codesOf = customerCoder(db);
   const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_rtree_insert'").pluck().get();
   const bulk = typeof trigger === 'string' && total <= MAX_BULK ? { sql: trigger, seq: new Float64Array(total), lng: new Float64Array(total), lat: new Float64Array(total) } : null;
   if (bulk) db.exec('DROP TRIGGER customers_rtree_insert');
   let done = 0;
   onProgress?.(0, total);
   for (const c of ws.customers()) {
+    const codes = codesOf(c);
     const row = insert.run(c.id, c.firstName, c.email, c.phone, c.location[0], c.location[1], c.age, c.gender, c.jobTitle, c.industry,
-      JSON.stringify(c.interests), c.loyaltyTier, c.visits, c.totalSpend, c.lastPurchaseAt, c.consent ? 1 : 0, c.homeStoreId, at);
+      JSON.stringify(c.interests), c.loyaltyTier, c.visits, c.totalSpend, c.lastPurchaseAt, c.consent ? 1 : 0, c.homeStoreId, at,
+      codes.jobCode, codes.industryCode, codes.storeCode, codes.interestMask, codes.traits, codes.lastPurchaseDay);
     if (bulk) {
       bulk.seq[done] = Number(row.lastInsertRowid);
       bulk.lng[done] = c.location[0];

@@ -2,7 +2,7 @@
 import { genders, loyaltyTiers } from '../domain/schemas/customer.js';
 import type { Segment } from '../domain/schemas/segment.js';
 import { dayOf, knownAge } from '../domain/segment.js';
-import { AGE_UNKNOWN } from './customer-rows.js';
+import { AGE_UNKNOWN } from '../domain/customer-traits.js';
 import type { Dictionaries, Dictionary } from './customer-index.js';
 
 /** Plain numbers and typed arrays: posted to worker threads as is. */

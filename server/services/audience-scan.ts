@@ -1,9 +1,8 @@
 // The audience hot loop: visit the index cells an area touches, skip cells wholly outside it, test points only in
 // cells that straddle its boundary, apply the compiled segment, and count. Runs inline or in a worker thread.
 import { EDGE, INSIDE, OUTSIDE, gridContains, type AreaGrid } from '../domain/geometry/area-grid.js';
-import { ROWS, type IndexColumns } from './customer-columns.js';
+import { NEVER, ROWS, type IndexColumns } from './customer-columns.js';
 import type { CompiledFilter } from './audience-filter.js';
-import { NEVER } from './customer-rows.js';
 
 /** Raw tallies by code; audience-result.ts turns them into the API's Audience. */
 export interface AudienceCounts {

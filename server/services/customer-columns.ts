@@ -1,7 +1,10 @@
 // The customer index's memory layout: one typed array per attribute in SharedArrayBuffers (worker threads read
 // them without copying), rows sorted by a coarse grid cell with per-cell row ranges so a query reads only the
 // cells its area touches. Rows written later (upserts) go to an unsorted tail until the next compaction.
-import { AGE_UNKNOWN } from './customer-rows.js';
+import { AGE_UNKNOWN } from '../domain/customer-traits.js';
+
+/** lastDay of a customer who never bought: lower than any real day, so "no purchase for ≥ N days" holds. */
+export const NEVER = -2147483648;
 
 export type CodeArray = Uint16Array | Uint32Array;
 
@@ -177,23 +180,23 @@ export function layOut(rows: Rows, capacity: number, dictionarySizes: { jobs: nu
     words,
   };
   const c = columns;
-  for (let i = 0; i < n; i++) {
-    const r = rowOfInput[i] as number;
-    c.seq[r] = rows.seq[i] as number;
-    c.lng[r] = rows.lng[i] as number;
-    c.lat[r] = rows.lat[i] as number;
-    c.spend[r] = rows.spend[i] as number;
-    c.age[r] = rows.age[i] as number;
-    c.gender[r] = rows.gender[i] as number;
-    c.loyalty[r] = rows.loyalty[i] as number;
-    c.consent[r] = rows.consent[i] as number;
-    c.lastDay[r] = rows.lastDay[i] as number;
-    c.job[r] = rows.job[i] as number;
-    c.industry[r] = rows.industry[i] as number;
-    c.store[r] = rows.store[i] as number;
-    for (let w = 0; w < words; w++) c.interests[r * words + w] = rows.interests[i * words + w] as number;
-    c.alive[r] = 1;
-  }
+  // One column at a time (each pass reads one array in order and writes one), with a loop per column so each stays
+  // monomorphic: ~2× faster than writing a row at a time.
+  const at = rowOfInput;
+  for (let i = 0; i < n; i++) c.seq[at[i]!] = rows.seq[i]!;
+  for (let i = 0; i < n; i++) c.lng[at[i]!] = rows.lng[i]!;
+  for (let i = 0; i < n; i++) c.lat[at[i]!] = rows.lat[i]!;
+  for (let i = 0; i < n; i++) c.spend[at[i]!] = rows.spend[i]!;
+  for (let i = 0; i < n; i++) c.age[at[i]!] = rows.age[i]!;
+  for (let i = 0; i < n; i++) c.gender[at[i]!] = rows.gender[i]!;
+  for (let i = 0; i < n; i++) c.loyalty[at[i]!] = rows.loyalty[i]!;
+  for (let i = 0; i < n; i++) c.consent[at[i]!] = rows.consent[i]!;
+  for (let i = 0; i < n; i++) c.lastDay[at[i]!] = rows.lastDay[i]!;
+  for (let i = 0; i < n; i++) c.job[at[i]!] = rows.job[i]!;
+  for (let i = 0; i < n; i++) c.industry[at[i]!] = rows.industry[i]!;
+  for (let i = 0; i < n; i++) c.store[at[i]!] = rows.store[i]!;
+  for (let i = 0; i < n; i++) for (let w = 0; w < words; w++) c.interests[at[i]! * words + w] = rows.interests[i * words + w]!;
+  c.alive.fill(1, 0, n);
   Atomics.store(c.meta, ROWS, n);
   return { columns, rowOfInput };
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   db = openDatabase(file);
   migrate(db);
   seedDemo(db, { seed: 3, customers: 5000, today: '2026-11-23', now: at });
-  index = await buildCustomerIndex(db, { dbFile: file });
+  index = buildCustomerIndex(db);
   pool = createAudiencePool({ size: 2 });
   inline = createAudienceService({ index, pool: null });
   pooled = createAudienceService({ index, pool, inlineMaxRows: 0 });

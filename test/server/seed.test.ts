@@ -75,12 +75,13 @@ describe('seeding the demo workspace', () => {
     expect(boundary.min_lng).toBeLessThan(boundary.max_lng as number);
   });
 
-  it('leaves the R*Tree triggers in place, so later edits still index customers', () => {
+  it('leaves the R*Tree and code triggers in place, so later edits still index customers', () => {
     seedDemo(db, options);
     const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers' ORDER BY name").pluck().all();
-    expect(triggers).toEqual(['customers_rtree_delete', 'customers_rtree_insert', 'customers_rtree_update']);
+    expect(triggers).toEqual(['customers_codes_insert', 'customers_codes_update', 'customers_rtree_delete', 'customers_rtree_insert', 'customers_rtree_update']);
     db.prepare("INSERT INTO customers (id, lng, lat, updated_at) VALUES ('new-1', 13.4, 52.5, 'now')").run();
     expect(count('customers_rtree')).toBe(5001);
+    expect(db.prepare("SELECT job_code IS NOT NULL AND interest_mask = 0 FROM customers WHERE id = 'new-1'").pluck().get()).toBe(1);
   });
 
   it('refuses a second seed without replace and changes nothing', () => {
