@@ -11,13 +11,18 @@ import './styles/map.css';
 import './styles/controls.css';
 import './styles/audience.css';
 import './styles/areas.css';
-import { StrictMode } from 'react';
+import './styles/auth.css';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getMe, SIGNED_OUT_EVENT } from './api/client';
+import { ProblemError } from './api/problem';
+import type { Me } from './api/types';
 import { hasMapView } from './app/actions';
 import { App } from './app/App';
 import { startDocumentSync } from './app/document-sync';
 import { loadWorkspace } from './app/load-data';
 import { initFromUrl, startUrlSync } from './app/url-sync';
+import { SignInPage } from './features/auth/SignInPage';
 import { useAppStore } from './store';
 
 // Read before the map writes its own view into the hash.
@@ -25,12 +30,31 @@ const linkHasView = hasMapView(location.hash);
 initFromUrl(useAppStore);
 startUrlSync(useAppStore);
 startDocumentSync(useAppStore);
-void loadWorkspace(useAppStore, { focusSelection: !linkHasView });
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html needs <div id="root">');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html needs <div id="root">');
+const root = createRoot(element);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+
+let workspaceLoaded = false;
+function showApp(me: Me | null) {
+  useAppStore.getState().setMe(me);
+  if (!workspaceLoaded) {
+    workspaceLoaded = true;
+    void loadWorkspace(useAppStore, { focusSelection: !linkHasView });
+  }
+  render(<App />);
+}
+
+function showSignIn() {
+  useAppStore.getState().setMe(null);
+  // After a sign-out the page reloads on sign-in, so nothing of the previous user's session stays in memory.
+  render(<SignInPage onSignedIn={(me) => (workspaceLoaded ? location.reload() : showApp(me))} />);
+}
+
+window.addEventListener(SIGNED_OUT_EVENT, showSignIn);
+getMe().then(showApp, (error: unknown) => {
+  if (error instanceof ProblemError && error.status === 401) showSignIn();
+  // Offline or a server error: the app shows its own error states and retries.
+  else showApp(null);
+});

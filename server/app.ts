@@ -8,7 +8,9 @@ import { allowedMethods, limitBody, methodNotAllowed, refuseDotSegments, require
 import { clientRoutes } from './http/static.js';
 import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
+import { authenticate, type AuthEnv } from './http/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { storeRoutes } from './routes/stores.js';
 import { boundaryRoutes } from './routes/boundaries.js';
@@ -18,7 +20,7 @@ import { areaRoutes } from './routes/areas.js';
 import { audienceRoutes } from './routes/audience.js';
 
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
 
   app.use('*', refuseDotSegments());
   app.use('/api/*', async (c, next) => {
@@ -28,10 +30,12 @@ export function createApp(deps: AppDeps) {
     deps.logger.info('request', { method: c.req.method, route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('/api/*', limitBody());
+  app.use('/api/*', authenticate(deps));
   app.use('/api/*', requireMediaType());
 
   const api = app
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
     .route('/', workspaceRoutes(deps))
     .route('/', storeRoutes(deps))
     .route('/', boundaryRoutes(deps))
@@ -66,7 +70,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(c, problemBody(error.status, error.detail, error.errors, error.extensions));
+    if (error instanceof ProblemError) return problemResponse(c, problemBody(error.status, error.detail, error.errors, error.extensions), error.headers);
     if (error instanceof HTTPException) {
       const detail = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
       const errors = error.status === 400 && /JSON/i.test(error.message) ? [{ field: 'body', message: 'malformed JSON' }] : undefined;

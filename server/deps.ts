@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience.js';
 import type { CustomerIndex } from './services/customer-index.js';
+import type { LoginThrottle } from './services/login-throttle.js';
 
 export interface AppDeps {
   db: Db;
@@ -23,4 +24,6 @@ export interface AppDeps {
   audience: AudienceService;
   /** A saved area's geometry by id, or null when there is none (wired to the areas repo). */
   resolveAreaGeometry: (id: string) => AreaGeometry | null;
+  /** Failed sign-ins per email and address, for back-off. */
+  loginThrottle: LoginThrottle;
 }

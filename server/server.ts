@@ -14,6 +14,8 @@ import { createAudiencePool } from './services/audience-pool.js';
 import { createAudienceService } from './services/audience.js';
 import { buildCustomerIndex } from './services/customer-index.js';
 import { findArea } from './db/repos/areas.js';
+import { ensureFirstOwner } from './services/auth.js';
+import { createLoginThrottle } from './services/login-throttle.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -30,6 +32,8 @@ export interface StartOptions {
   distDir?: string;
   /** Audience scans reading more index rows than this go to worker threads (tests set 0 to exercise the pool). */
   audienceInlineMaxRows?: number;
+  /** Where the first owner's generated password is shown (the terminal by default). */
+  announce?: (text: string) => void;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -49,6 +53,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const counts = seedDemo(db, { seed: config.demo.seed, customers: config.demo.customers, today: now.toISOString().slice(0, 10), now });
       logger.info('seeded the demo workspace', { ...counts, ms: Math.round(performance.now() - started) });
     }
+    // The generated password goes to the terminal once, never to the log.
+    await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword }, clock(), options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)));
   } catch (error) {
     db.close();
     throw error;
@@ -63,6 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     countCustomersInArea: async (geometry) => (await audience.audience({ geometry, at: clock() })).count,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
+    loginThrottle: createLoginThrottle(),
   };
   const app = createApp(deps);
 

@@ -1,7 +1,7 @@
 // The one typed API client. Everything the UI fetches goes through these functions.
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
-import type { Audience, AudienceFacets, AudienceRequest, Segment } from './types';
+import type { Audience, AudienceFacets, AudienceRequest, Me, Segment } from './types';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -24,6 +24,8 @@ export async function request<T>(method: string, path: string, body?: unknown, {
     if (isAbort(error)) throw error;
     throw networkProblem(error);
   }
+  // The session ended (expired, or signed out in another tab): the app goes back to the sign-in page.
+  if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) throw await problemFromResponse(response);
   if (response.status === 204) return undefined as T;
   try {
@@ -34,7 +36,16 @@ export async function request<T>(method: string, path: string, body?: unknown, {
   }
 }
 
+/** Fired on window when an API call answers 401 outside /api/auth. */
+export const SIGNED_OUT_EVENT = 'catchment:signed-out';
+
 const getJson = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
+
+/** The signed-in user, or a 401 ProblemError before sign-in. */
+export const getMe = (options?: RequestOptions) => getJson<Me>('/api/auth/me', options);
+export const signIn = (email: string, password: string) => request<Me>('POST', '/api/auth/login', { email, password });
+export const signOut = () => request<void>('POST', '/api/auth/logout');
+export const changePassword = (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);

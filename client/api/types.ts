@@ -38,3 +38,4 @@ export interface AudienceFacets {
   interests: FacetBucket[];
   stores: FacetBucket[];
 }
+export type { Me, Role, User } from '../../server/domain/schemas/user';

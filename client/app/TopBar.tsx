@@ -1,4 +1,5 @@
-// The 48 px top bar: panel toggle, product and workspace name, search, language, keyboard shortcuts.
+// The 48 px top bar: panel toggle, product and workspace name, search, language, keyboard shortcuts, user menu.
+import { UserMenu } from '../features/auth/UserMenu';
 import { LanguageMenu } from '../features/lang/LanguageMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { useI18n } from '../i18n';
@@ -43,6 +44,7 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
         aria-keyshortcuts={ariaKeyShortcuts('showShortcuts')}
         onClick={() => setShortcutsOpen(true)}
       />
+      <UserMenu />
     </header>
   );
 }

@@ -9,9 +9,10 @@ import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { createAreasSlice, type AreasSlice } from './slices/areas';
 import { createSegmentSlice, type SegmentSlice } from './slices/segment';
+import { createSessionSlice, type SessionSlice } from './slices/session';
 
 export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice &
-  SegmentSlice;
+  SegmentSlice & SessionSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -24,6 +25,7 @@ export const createAppStore = () =>
     ...createToastsSlice(...a),
     ...createAreasSlice(...a),
     ...createSegmentSlice(...a),
+    ...createSessionSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

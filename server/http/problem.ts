@@ -27,6 +27,8 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = 'ProblemError';

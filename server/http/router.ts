@@ -1,13 +1,14 @@
 // Every resource router is an OpenAPIHono whose validation failures answer problem+json.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { problemSchema } from '../domain/schemas/problem.js';
+import type { AuthEnv } from './auth.js';
 import { fieldErrorsFromZod, problemBody, problemResponse } from './problem.js';
 
 const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'params', header: 'headers', form: 'body', cookie: 'cookies' };
 
 /** A router for one resource; malformed queries and params are 400, well-formed but invalid bodies 422. */
 export function createRouter() {
-  return new OpenAPIHono({
+  return new OpenAPIHono<AuthEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       const target = targetNames[result.target] ?? result.target;

@@ -1,6 +1,7 @@
 // GET /api/tiles/customers/{z}/{x}/{y}.pbf: customer clusters and points as Mapbox Vector Tiles.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
+import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { ProblemError } from '../http/problem.js';
 import { CUSTOMER_TILE_LAYER } from '../services/customer-tiles.js';
@@ -37,7 +38,7 @@ export function tileRoutes({ customerTiles }: AppDeps) {
 }
 
 /** The route is plain Hono (the .pbf suffix is not an OpenAPI path template), so it is described by hand. */
-function describe(app: OpenAPIHono) {
+function describe(app: OpenAPIHono<AuthEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/api/tiles/customers/{z}/{x}/{y}.pbf',

@@ -15,8 +15,8 @@ async function waitForIdle(page: Page) {
   await page.waitForFunction(() => window.__catchment?.store?.getState().areas.status === 'ready', null, { timeout: 30_000 });
 }
 
-async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
-  const opened = await openAppPage(browser, url);
+async function openPage(browser: Browser, server: TestServer, url: string): Promise<OpenedPage> {
+  const opened = await openAppPage(browser, url, { session: server.fetch.session });
   await waitForIdle(opened.page);
   return opened;
 }
@@ -55,7 +55,7 @@ const areaIds = (page: Page) => page.evaluate(() => window.__catchment!.store!.g
 const selected = (page: Page) => page.evaluate(() => window.__catchment!.store!.getState().selection);
 
 async function audienceCount(server: TestServer, geometry: unknown): Promise<number> {
-  const response = await fetch(`${server.url}/api/audience`, {
+  const response = await server.fetch(`/api/audience`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ geometry }),
@@ -80,7 +80,7 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   });
 
   it('a circle drawn around a store, typed to 1000 m, counts what the API counts; saved, it survives a reload', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(browser, server, server.url);
     await expect(page.locator('.nav-panel').textContent()).resolves.toContain('Draw your first area: press C');
     // Around a store, close enough to place the centre well (a pixel is about 25 m here).
     const lone = await loneStore(page);
@@ -157,16 +157,16 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   it('a polygon drawn over the circle is subtracted from it; undo and redo replay the step', async () => {
     // Runs on its own too: without the circle saved above, one is made through the API around the first store.
     if (!circleId) {
-      const stores = (await (await fetch(`${server.url}/api/stores`)).json()) as { features: { geometry: { coordinates: number[] }; properties: { name: string } }[] };
+      const stores = (await (await server.fetch(`/api/stores`)).json()) as { features: { geometry: { coordinates: number[] }; properties: { name: string } }[] };
       const first = stores.features[0]!;
-      const response = await fetch(`${server.url}/api/areas`, {
+      const response = await server.fetch(`/api/areas`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ name: `1 km around ${first.properties.name}`, kind: 'radius', params: { center: first.geometry.coordinates, radiusMeters: 1000 } }),
       });
       circleId = ((await response.json()) as { properties: { id: string } }).properties.id;
     }
-    const { page, errors } = await openPage(browser, `${server.url}/?sel=area:${circleId}`);
+    const { page, errors } = await openPage(browser, server, `${server.url}/?sel=area:${circleId}`);
     await page.waitForFunction(() => window.__catchment!.map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0);
     // One zoom level out, so the polygon drawn beside the circle fits on the map too.
     await page.evaluate(() => window.__catchment!.map.jumpTo({ zoom: window.__catchment!.map.getZoom() - 1 }));
@@ -216,10 +216,10 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('Control+z');
     await page.waitForFunction((id) => !window.__catchment!.store!.getState().areas.data!.features.some((f) => f.properties.id === id), combinedId);
-    expect((await fetch(`${server.url}/api/areas/${combinedId}`)).status).toBe(404);
+    expect((await server.fetch(`/api/areas/${combinedId}`)).status).toBe(404);
     await page.keyboard.press('Control+Shift+z');
     await page.waitForFunction((id) => window.__catchment!.store!.getState().areas.data!.features.some((f) => f.properties.id === id), combinedId);
-    expect((await fetch(`${server.url}/api/areas/${combinedId}`)).status).toBe(200);
+    expect((await server.fetch(`/api/areas/${combinedId}`)).status).toBe(200);
     // The toolbar buttons do the same.
     await page.locator('.draw-toolbar [data-action="undo"]').click();
     await page.waitForFunction((id) => !window.__catchment!.store!.getState().areas.data!.features.some((f) => f.properties.id === id), combinedId);
@@ -230,7 +230,7 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   });
 
   it('territories for all stores, then for two chosen stores, become areas shown on the map', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(browser, server, server.url);
     const storeCount = await page.evaluate(() => window.__catchment!.store!.getState().stores.data!.features.length);
     const before = (await areaIds(page)).length;
     await page.locator('.area-list__actions [data-action="territories"]').click();

@@ -20,7 +20,7 @@ interface Boundary {
 }
 
 async function audienceOf(server: TestServer, geometry: AreaGeometry, segment?: Segment): Promise<Audience> {
-  const response = await fetch(`${server.url}/api/audience`, {
+  const response = await server.fetch(`/api/audience`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(segment ? { geometry, segment } : { geometry }),
@@ -30,7 +30,8 @@ async function audienceOf(server: TestServer, geometry: AreaGeometry, segment?: 
 }
 
 // Reduced motion: the sheet and bars settle at once, so screenshots show the final layout.
-const openPage = (browser: Browser, url: string, viewport = DESKTOP) => openAppPage(browser, url, { viewport, reducedMotion: 'reduce' });
+const openPage = (browser: Browser, server: TestServer, url: string, viewport = DESKTOP) =>
+  openAppPage(browser, url, { viewport, reducedMotion: 'reduce', session: server.fetch.session });
 
 /** The panel's figure once the newest answer is in (not the stale one still shown while it loads). */
 async function shownFigure(page: Page, figure: 'count' | 'consented'): Promise<number> {
@@ -48,7 +49,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ customers: 20_000 }), launchChromium()]);
-    const collection = (await (await fetch(`${server.url}/api/boundaries`)).json()) as {
+    const collection = (await (await server.fetch(`/api/boundaries`)).json()) as {
       features: { geometry: AreaGeometry; properties: { id: string; name: string } }[];
     };
     // The neighbourhood with the most gold-tier customers: a segment there has something to show.
@@ -73,7 +74,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   it('selecting a neighbourhood shows who lives there: the same count as the API for its geometry', async () => {
     expect(gold.count).toBeGreaterThan(0);
     expect(gold.count).toBeLessThan(everyone.count);
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(browser, server, server.url);
     // In the Neighbourhoods list (store names can contain a neighbourhood's name), the row with exactly that name.
     const list = page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Neighbourhoods' }) });
     const label = new RegExp(`^${boundary.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -92,7 +93,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   });
 
   it('a gold-tier segment narrows the count to the API’s; a bad field says why; a reload keeps the segment', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`);
+    const { page, errors } = await openPage(browser, server, `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`);
     expect(await shownFigure(page, 'count')).toBe(everyone.count);
 
     await page.locator('.segment__toggle').click();
@@ -132,20 +133,20 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   });
 
   it('a saved area offers the CSV export of its consented audience, with the segment applied', async () => {
-    const created = await fetch(`${server.url}/api/areas`, {
+    const created = await server.fetch(`/api/areas`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: `Around ${boundary.name}`, kind: 'polygon', geometry: boundary.geometry }),
     });
     expect(created.status).toBe(201);
     const areaId = ((await created.json()) as { properties: { id: string } }).properties.id;
-    const { page, errors } = await openPage(browser, `${server.url}/?sel=area:${encodeURIComponent(areaId)}&seg=tier:gold`);
+    const { page, errors } = await openPage(browser, server, `${server.url}/?sel=area:${encodeURIComponent(areaId)}&seg=tier:gold`);
     expect(await shownFigure(page, 'count')).toBe(gold.count);
     const link = page.locator('.audience__export a');
     await expect(page.locator('.audience__export-note').textContent()).resolves.toMatch(/consented customers only/i);
     const href = (await link.getAttribute('href'))!;
     expect(JSON.parse(new URL(href, server.url).searchParams.get('segment')!)).toEqual({ loyaltyTiers: ['gold'] });
-    const csv = await (await fetch(new URL(href, server.url))).text();
+    const csv = await (await server.fetch(href)).text();
     const rows = csv.trim().split(/\r?\n/).length - 1; // minus the header
     expect(gold.consented).toBeGreaterThan(0);
     expect(rows).toBe(gold.consented);
@@ -154,7 +155,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   });
 
   it('on a phone the panel lives in the bottom sheet and stays legible', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}&seg=tier:gold`, PHONE);
+    const { page, errors } = await openPage(browser, server, `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}&seg=tier:gold`, PHONE);
     await page.locator('.bottom-sheet .audience').waitFor();
     expect(await shownFigure(page, 'count')).toBe(gold.count);
     await page.locator('.bottom-sheet__handle').click();

@@ -47,7 +47,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
 
   it('renders the basemap, neighbourhoods, stores and customers, without console errors', async () => {
     const started = Date.now();
-    const { page, errors } = await openAppPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
     const wallMs = Date.now() - started;
     const firstIdleMs = await page.evaluate(() => window.__catchment?.firstIdleMs ?? null);
     console.log(`map: first idle ${Math.round(firstIdleMs ?? -1)} ms after navigation (${wallMs} ms wall clock incl. page load)`);
@@ -71,7 +71,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('clicking a store opens its details; the URL keeps the selection and the view across a reload', async () => {
-    const { page, errors } = await openAppPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
     // A store with no other store close by, nearest the middle of the map (no floating panel covers it).
     const store = await page.evaluate(() => {
       const map = window.__catchment!.map;
@@ -128,7 +128,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('keyboard shortcuts: ? lists them, H shows the heatmap, / focuses search', async () => {
-    const { page, errors } = await openAppPage(browser, server.url);
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('?');
     const dialog = page.locator('dialog.shortcuts-dialog');
@@ -157,7 +157,7 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     // Port 9 (discard) refuses connections here: the style can never load.
     const unreachable = await startTestServer({ customers: 2000, env: { CATCHMENT_BASEMAP_STYLE: 'http://127.0.0.1:9/style.json' } });
     try {
-      const { page } = await openAppPage(browser, unreachable.url);
+      const { page } = await openAppPage(browser, unreachable.url, { session: unreachable.fetch.session });
       expect(await page.evaluate(() => document.documentElement.dataset.basemap)).toBe('offline');
       const badge = page.locator('.offline-badge');
       await expect(badge.isVisible()).resolves.toBe(true);

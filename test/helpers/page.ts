@@ -1,5 +1,6 @@
 // Opening the app in a browser page for end-to-end tests: console errors collected, and waiting for the map to settle.
 import type { Browser, Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../server/services/auth.js';
 
 export const DESKTOP = { width: 1280, height: 800 };
 
@@ -14,9 +15,19 @@ export function waitForMapIdle(page: Page) {
   return page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
 }
 
-/** A new page at `url` with English locale, open once the map is idle. */
-export async function openAppPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion }: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' } = {}): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport, locale: 'en-US', ...(reducedMotion ? { reducedMotion } : {}) });
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce';
+  /** A session id (from the test server's sign-in) to open the app signed in. */
+  session?: string;
+}
+
+/** A new page (in its own browser context) at `url` with English locale, open once the map is idle. */
+export async function openAppPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion, session }: PageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, locale: 'en-US', ...(reducedMotion ? { reducedMotion } : {}) });
+  if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: new URL(url).origin, httpOnly: true, sameSite: 'Lax' }]);
+  const page = await context.newPage();
+  page.once('close', () => void context.close());
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

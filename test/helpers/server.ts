@@ -1,15 +1,33 @@
-// Starts a real Catchment server on an ephemeral port with a fresh SQLite file seeded with the demo city.
+// Starts a real Catchment server on an ephemeral port with a fresh SQLite file seeded with the demo city, with an
+// owner account signed in (server.fetch) and a way to sign in as any role (server.as).
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../server/env.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
+import { insertUser } from '../../server/db/repos/users.js';
+import type { Role } from '../../server/domain/schemas/user.js';
+import { hashPassword } from '../../server/services/passwords.js';
+import { SESSION_COOKIE } from '../../server/services/auth.js';
+
+export const OWNER_EMAIL = 'owner@example.test';
+export const OWNER_PASSWORD = 'owner-password-for-tests';
+
+/** fetch against the test server with a user's session cookie and our own Origin (as the app's pages send it). */
+export type SignedInFetch = ((path: string, init?: RequestInit) => Promise<Response>) & { session: string; userId: string };
 
 export interface TestServer extends RunningServer {
   dbFile: string;
   /** Every line the server logged, for tests that check what reaches the log. */
   logLines: string[];
+  /** Requests as the owner. */
+  fetch: SignedInFetch;
+  /** Creates a user with this role (and stores, for a store manager) and signs them in. */
+  as(role: Role, options?: { storeIds?: string[]; email?: string; password?: string }): Promise<SignedInFetch>;
+  /** Signs in with email and password; throws when that fails. */
+  signIn(email: string, password: string): Promise<SignedInFetch>;
 }
 
 export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string; audienceInlineMaxRows?: number } = {}): Promise<TestServer> {
@@ -22,6 +40,8 @@ export async function startTestServer(options: { customers?: number; seed?: numb
     CATCHMENT_DEMO_CUSTOMERS: String(options.customers ?? 2000),
     CATCHMENT_DEMO_SEED: String(options.seed ?? 7),
     CATCHMENT_LOG: 'info',
+    CATCHMENT_ADMIN_EMAIL: OWNER_EMAIL,
+    CATCHMENT_ADMIN_PASSWORD: OWNER_PASSWORD,
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${parsed.errors.join('; ')}`);
@@ -32,17 +52,44 @@ export async function startTestServer(options: { customers?: number; seed?: numb
   };
   const server = await startServer(parsed.config, {
     logger,
+    announce: (text) => logLines.push(JSON.stringify({ level: 'announce', text })),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
     ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
   });
+  const signIn = async (email: string, password: string): Promise<SignedInFetch> => {
+    const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email, password }) });
+    if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+    const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
+    if (!session) throw new Error('sign-in set no session cookie');
+    const { user } = (await response.json()) as { user: { id: string } };
+    return signedInFetch(server.url, session, user.id);
+  };
+  const as = async (role: Role, { storeIds = [], email = `${role}-${randomUUID().slice(0, 8)}@example.test`, password = 'a-long-test-password' }: { storeIds?: string[]; email?: string; password?: string } = {}) => {
+    insertUser(server.deps.db, { id: `us-${randomUUID()}`, email, name: role, passwordHash: await hashPassword(password), role, storeIds }, new Date().toISOString());
+    return signIn(email, password);
+  };
+  const ownerFetch = await signIn(OWNER_EMAIL, OWNER_PASSWORD);
   return {
     ...server,
     dbFile,
     logLines,
+    fetch: ownerFetch,
+    as,
+    signIn,
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function signedInFetch(baseUrl: string, session: string, userId: string): SignedInFetch {
+  const f = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('Cookie', `${SESSION_COOKIE}=${session}`);
+    if (!headers.has('Origin')) headers.set('Origin', baseUrl);
+    return fetch(baseUrl + path, { ...init, headers });
+  };
+  return Object.assign(f, { session, userId });
 }

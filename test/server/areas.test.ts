@@ -37,15 +37,15 @@ let server: TestServer;
 let stores: Point[];
 beforeAll(async () => {
   server = await startTestServer({ customers: 600 });
-  stores = ((await (await fetch(`${server.url}/api/stores`)).json()) as Collection<Point>).features;
+  stores = ((await (await server.fetch(`/api/stores`)).json()) as Collection<Point>).features;
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const get = (path: string) => fetch(server.url + path);
+const get = (path: string) => server.fetch(path);
 const send = (method: string, path: string, body?: unknown) =>
-  fetch(server.url + path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  server.fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 async function created<T = AreaFeature>(response: Response): Promise<T> {
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -233,7 +233,7 @@ describe('boundary areas and combinations', () => {
 describe('territories', () => {
   it('splits the city into one nearest-store territory per store: no overlaps, all inside the city, together the city', async () => {
     const before = rows();
-    const body = await created<Collection & { merged: { storeId: string }[]; outside: string[]; failed: unknown[] }>(await fetch(`${server.url}/api/areas/territories`, { method: 'POST' }));
+    const body = await created<Collection & { merged: { storeId: string }[]; outside: string[]; failed: unknown[] }>(await server.fetch(`/api/areas/territories`, { method: 'POST' }));
     expect(body.failed).toEqual([]);
     expect(body.outside).toEqual([]);
     expect(body.merged).toEqual([]);

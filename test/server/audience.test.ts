@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 let server: TestServer;
 
 const post = (path: string, body: unknown) =>
-  fetch(server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  server.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const audienceOf = async (body: unknown) => {
   const response = await post('/api/audience', body);
   expect(response.status).toBe(200);
@@ -107,7 +107,7 @@ describe('POST /api/audience', () => {
   });
 
   it('matches a brute force over the database for a real neighbourhood boundary', async () => {
-    const boundaries = (await (await fetch(server.url + '/api/boundaries')).json()) as { features: { geometry: AreaGeometry }[] };
+    const boundaries = (await (await server.fetch('/api/boundaries')).json()) as { features: { geometry: AreaGeometry }[] };
     for (const { geometry } of boundaries.features.slice(0, 6)) {
       const expected = bruteForce(geometry);
       const body = await audienceOf({ geometry });
@@ -166,7 +166,7 @@ describe('POST /api/audience', () => {
   });
 
   it('filters by home store', async () => {
-    const stores = (await (await fetch(server.url + '/api/stores')).json()) as { features: { properties: { id: string } }[] };
+    const stores = (await (await server.fetch('/api/stores')).json()) as { features: { properties: { id: string } }[] };
     const storeIds = stores.features.slice(0, 2).map((f) => f.properties.id);
     const body = await audienceOf({ geometry: city, segment: { storeIds } });
     expect(body.count).toBe(bruteForce(city, { storeIds }).count);
@@ -196,7 +196,7 @@ describe('POST /api/audience', () => {
   it('answers several large queries at once through the pool, and other requests meanwhile', async () => {
     const expected = await audienceOf({ geometry: city });
     const queries = Array.from({ length: 6 }, () => audienceOf({ geometry: city }));
-    const health = fetch(server.url + '/api/health');
+    const health = server.fetch('/api/health');
     expect((await health).status).toBe(200);
     for (const body of await Promise.all(queries)) expect(body).toEqual(expected);
   });
@@ -232,7 +232,7 @@ describe('POST /api/audience', () => {
 
 describe('GET /api/audience/facets', () => {
   it('lists job titles, industries, interests and stores, most common first, with true counts', async () => {
-    const body = (await (await fetch(server.url + '/api/audience/facets')).json()) as Record<'jobTitles' | 'industries' | 'interests' | 'stores', { key: string; count: number }[]>;
+    const body = (await (await server.fetch('/api/audience/facets')).json()) as Record<'jobTitles' | 'industries' | 'interests' | 'stores', { key: string; count: number }[]>;
     const customers = allCustomers();
     for (const list of Object.values(body)) {
       expect(list.length).toBeGreaterThan(0);
@@ -317,15 +317,15 @@ describe('audience export', () => {
     expect((await post('/api/areas', { id: 'city', name: 'City', kind: 'polygon', geometry: city })).status).toBe(201);
     {
       const segment: Segment = { loyaltyTiers: ['gold'] };
-      const response = await fetch(`${server.url}/api/audience/export?areaId=city&segment=${encodeURIComponent(JSON.stringify(segment))}`);
+      const response = await server.fetch(`/api/audience/export?areaId=city&segment=${encodeURIComponent(JSON.stringify(segment))}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toMatch(/filename="audience-city-2026-11-23\.csv"/);
       const [, ...rows] = parseCsv(await response.text());
       expect(rows.length).toBe(bruteForce(city, { ...segment, consentedOnly: true }).count);
       expect(rows.every((r) => r[EXPORT_COLUMNS.indexOf('loyaltyTier')] === 'gold')).toBe(true);
-      await expectProblem(await fetch(`${server.url}/api/audience/export?areaId=city&segment=%7Bnope`), 400, 'query.segment');
-      await expectProblem(await fetch(`${server.url}/api/audience/export?areaId=city&segment=${encodeURIComponent('{"ageMin":-3}')}`), 400, 'query.segment.ageMin');
-      await expectProblem(await fetch(`${server.url}/api/audience/export?areaId=elsewhere`), 404, 'query.areaId');
+      await expectProblem(await server.fetch(`/api/audience/export?areaId=city&segment=%7Bnope`), 400, 'query.segment');
+      await expectProblem(await server.fetch(`/api/audience/export?areaId=city&segment=${encodeURIComponent('{"ageMin":-3}')}`), 400, 'query.segment.ageMin');
+      await expectProblem(await server.fetch(`/api/audience/export?areaId=elsewhere`), 404, 'query.areaId');
     }
   });
 });

@@ -23,7 +23,7 @@ function setCurrency(value: string) {
 }
 
 async function config() {
-  const response = await fetch(`${server.url}/api/config`);
+  const response = await server.fetch(`/api/config`);
   expect(response.status).toBe(200);
   return clientConfigSchema.parse(await response.json());
 }

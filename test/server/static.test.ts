@@ -26,7 +26,7 @@ afterAll(async () => {
   rmSync(distDir, { recursive: true, force: true });
 });
 
-const get = (path: string) => fetch(server.url + path);
+const get = (path: string) => server.fetch(path);
 
 /** fetch normalises `..` away; node:http sends the path exactly as written, like an attacker would. */
 function rawGet(path: string): Promise<{ status: number; body: string }> {

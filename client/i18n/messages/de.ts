@@ -7,6 +7,23 @@ export const de = {
   'app.retry': 'Erneut versuchen',
   'app.skipToMap': 'Zur Karte springen',
 
+  'auth.title': 'Im Arbeitsbereich anmelden',
+  'auth.email': 'E-Mail',
+  'auth.password': 'Passwort',
+  'auth.signIn': 'Anmelden',
+  'auth.signingIn': 'Anmeldung läuft …',
+  'auth.wrong': 'E-Mail oder Passwort ist falsch.',
+  'auth.tooMany': 'Zu viele Fehlversuche. {detail}',
+  'auth.failed': 'Die Anmeldung ist fehlgeschlagen. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'auth.hint': 'Noch kein Konto? Fragen Sie die Inhaberin oder den Inhaber des Arbeitsbereichs. Das Passwort des ersten Kontos wird beim ersten Start einmal ausgegeben.',
+  'auth.menu': 'Angemeldet als {email}',
+  'auth.signOut': 'Abmelden',
+  'role.owner': 'Inhaber:in',
+  'role.manager': 'Manager:in',
+  'role.store_manager': 'Filialleitung',
+  'role.marketer': 'Marketing',
+  'role.viewer': 'Nur lesen',
+
   'topbar.workspace': 'Arbeitsbereich: {name}',
   'topbar.language': 'Sprache',
 

@@ -8,6 +8,23 @@ export const en = {
   'app.retry': 'Try again',
   'app.skipToMap': 'Skip to map',
 
+  'auth.title': 'Sign in to your workspace',
+  'auth.email': 'Email',
+  'auth.password': 'Password',
+  'auth.signIn': 'Sign in',
+  'auth.signingIn': 'Signing in…',
+  'auth.wrong': 'Wrong email or password.',
+  'auth.tooMany': 'Too many failed attempts. {detail}',
+  'auth.failed': 'Signing in failed. Check your connection and try again.',
+  'auth.hint': 'No account yet? Ask your workspace owner. The first owner’s password is printed once when the server first starts.',
+  'auth.menu': 'Signed in as {email}',
+  'auth.signOut': 'Sign out',
+  'role.owner': 'Owner',
+  'role.manager': 'Manager',
+  'role.store_manager': 'Store manager',
+  'role.marketer': 'Marketer',
+  'role.viewer': 'Viewer',
+
   'topbar.workspace': 'Workspace: {name}',
   'topbar.language': 'Language',
 

@@ -1,0 +1,55 @@
+// API tokens for integrations, stored by the hash of the token. Every function takes the Db so callers choose the transaction.
+import type { Db } from '../connection.js';
+import type { TokenScope } from '../../domain/permissions.js';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: TokenScope[];
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface TokenRow extends Omit<TokenRecord, 'scopes'> {
+  scopes: string;
+}
+
+const select = 'SELECT id, name, prefix, scopes, created_by AS createdBy, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt FROM api_tokens';
+const toRecord = (row: TokenRow): TokenRecord => ({ ...row, scopes: JSON.parse(row.scopes) as TokenScope[] });
+
+export function insertToken(db: Db, token: Omit<TokenRecord, 'lastUsedAt' | 'revokedAt'> & { tokenHash: string }): void {
+  db.prepare('INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    token.id,
+    token.name,
+    token.tokenHash,
+    token.prefix,
+    JSON.stringify(token.scopes),
+    token.createdBy,
+    token.createdAt,
+  );
+}
+
+export function listTokens(db: Db): TokenRecord[] {
+  return (db.prepare(`${select} ORDER BY created_at DESC, id`).all() as TokenRow[]).map(toRecord);
+}
+
+export function findToken(db: Db, id: string): TokenRecord | null {
+  const row = db.prepare(`${select} WHERE id = ?`).get(id) as TokenRow | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function findTokenByHash(db: Db, tokenHash: string): TokenRecord | null {
+  const row = db.prepare(`${select} WHERE token_hash = ?`).get(tokenHash) as TokenRow | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function touchToken(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(at, id);
+}
+
+export function revokeToken(db: Db, id: string, at: string): boolean {
+  return db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes > 0;
+}

@@ -1,0 +1,118 @@
+// Who may do what: each role's permissions, how much of a customer each role may see, and the permission every API
+// route needs. The HTTP layer looks routes up here and refuses any route that is missing (it fails closed), and a
+// table-driven test calls every route with every role.
+import type { Role } from './schemas/user.js';
+
+export const permissions = [
+  /** Stores, boundaries, the workspace's map settings. */
+  'workspace:read',
+  'stores:write',
+  /** Customer rows (lists, one customer, points on the map), limited to their stores for store managers. */
+  'customers:read',
+  /** Personal-data exports (consented customers only). */
+  'customers:export',
+  'customers:erase',
+  'areas:read',
+  'areas:write',
+  /** Counts and breakdowns; small groups are hidden from roles without customer access (see minGroupSize). */
+  'audience:read',
+  'offers:read',
+  'users:admin',
+  'tokens:admin',
+  'audit:read',
+  'settings:write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everything: readonly Permission[] = permissions;
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  owner: everything,
+  manager: everything.filter((p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p)),
+  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read'],
+  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read'],
+  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read'],
+};
+
+/**
+ * How much of a customer a role may see: `all`, only customers whose home store is one of theirs, or aggregates
+ * only (counts with small groups hidden; on the map clusters, never single customers).
+ */
+export type CustomerAccess = 'all' | 'own-stores' | 'aggregate';
+export const customerAccessByRole: Record<Role, CustomerAccess> = {
+  owner: 'all',
+  manager: 'all',
+  store_manager: 'own-stores',
+  marketer: 'aggregate',
+  viewer: 'aggregate',
+};
+
+/** What an API token can be allowed to do: reading aggregates and offers, never personal data or admin. */
+export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read'] as const satisfies readonly Permission[];
+export type TokenScope = (typeof tokenScopes)[number];
+
+/** `public`: no sign-in; `signed-in`: any signed-in user (not tokens); otherwise the permission needed. */
+export type RouteAccess = 'public' | 'signed-in' | Permission;
+
+/** Every API route, as `METHOD /path` in the router's own syntax (`:id`), and what it needs. */
+export const routeAccess: Record<string, RouteAccess> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'GET /api/openapi.json': 'signed-in',
+  'GET /api/docs': 'signed-in',
+  'GET /api/docs/': 'signed-in',
+  'GET /api/docs/init.js': 'signed-in',
+  'GET /api/docs/assets/:file': 'signed-in',
+
+  'GET /api/config': 'workspace:read',
+  'GET /api/basemap': 'workspace:read',
+  'GET /api/stores': 'workspace:read',
+  'POST /api/stores': 'stores:write',
+  'PATCH /api/stores/:id': 'stores:write',
+  'DELETE /api/stores/:id': 'stores:write',
+  'GET /api/boundaries': 'workspace:read',
+
+  'GET /api/customers': 'customers:read',
+  'GET /api/customers/:id': 'customers:read',
+  // Aggregate-only roles get clusters at every zoom, never single customers.
+  'GET /api/tiles/customers/:z/:x/:file': 'audience:read',
+
+  'GET /api/areas': 'areas:read',
+  'POST /api/areas': 'areas:write',
+  'GET /api/areas/:id': 'areas:read',
+  'PATCH /api/areas/:id': 'areas:write',
+  'DELETE /api/areas/:id': 'areas:write',
+  'GET /api/areas/:id/geojson': 'areas:read',
+  'POST /api/areas/combine': 'areas:write',
+  'POST /api/areas/rings': 'areas:write',
+  'POST /api/areas/territories': 'areas:write',
+
+  'POST /api/audience': 'audience:read',
+  'GET /api/audience/facets': 'audience:read',
+  'POST /api/audience/export': 'customers:export',
+  'GET /api/audience/export': 'customers:export',
+};
+
+export interface Principal {
+  kind: 'user' | 'token';
+  /** The user's id, or the token's. */
+  id: string;
+  /** For the audit log: the user's email or the token's name. */
+  label: string;
+  role: Role | null;
+  permissions: readonly Permission[];
+  customerAccess: CustomerAccess;
+  /** Store managers' stores; empty otherwise. */
+  storeIds: string[];
+}
+
+/** Whether `principal` may call a route needing `access`. */
+export function allows(principal: Principal | null, access: RouteAccess): boolean {
+  if (access === 'public') return true;
+  if (!principal) return false;
+  if (access === 'signed-in') return principal.kind === 'user';
+  return principal.permissions.includes(access);
+}

@@ -1,0 +1,107 @@
+// Every /api request: cross-site writes refused, the caller identified (session cookie or API token), and the route
+// looked up in the permission matrix (server/domain/permissions.ts). A route missing from the matrix is refused.
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import type { AppDeps } from '../deps.js';
+import { allows, routeAccess, type Principal } from '../domain/permissions.js';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionUser, tokenPrincipal, userPrincipal } from '../services/auth.js';
+import { problemBody, problemResponse } from './problem.js';
+
+export interface AuthVariables {
+  /** Who is calling; null only on public routes. */
+  principal: Principal | null;
+  /** The session id from the cookie, when the caller signed in with one. */
+  sessionId: string | null;
+}
+export type AuthEnv = { Variables: AuthVariables };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `METHOD /path` of the route that will answer, as the permission matrix names it; null when none matches. */
+export function routeKey(c: Context): string | null {
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  // Wildcard routes (the app shell, the 404 and 405 answers) are fallbacks, not API routes.
+  const route = matchedRoutes(c).find((r) => r.method === method && !r.path.includes('*'));
+  return route ? `${method} ${route.path}` : null;
+}
+
+/**
+ * Cookies ride along with cross-site requests, so a cookie-authenticated write must come from our own pages:
+ * Sec-Fetch-Site says so in current browsers, Origin in older ones. Requests with neither are refused too.
+ */
+function sameOrigin(c: Context): boolean {
+  const site = c.req.header('Sec-Fetch-Site');
+  if (site) return site === 'same-origin';
+  const origin = c.req.header('Origin');
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host === (c.req.header('X-Forwarded-Host') ?? c.req.header('Host'));
+  } catch {
+    return false;
+  }
+}
+
+function bearerToken(c: Context): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
+  return match ? match[1]! : null;
+}
+
+export function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+}
+
+export function setSessionCookie(c: Context, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+}
+
+export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    if (UNSAFE.has(c.req.method) && !token && !sameOrigin(c)) {
+      return problemResponse(c, problemBody(403, 'Cross-site request refused: send writes from the Catchment app itself, or with an API token'));
+    }
+
+    const now = deps.clock();
+    let principal: Principal | null = null;
+    let sessionId: string | null = null;
+    if (token) {
+      principal = tokenPrincipal(deps.db, token, now);
+      if (!principal) return problemResponse(c, problemBody(401, 'The API token is unknown or has been revoked'), { 'WWW-Authenticate': 'Bearer' });
+    } else {
+      sessionId = getCookie(c, SESSION_COOKIE) ?? null;
+      const user = sessionId ? sessionUser(deps.db, sessionId, now) : null;
+      if (user) principal = userPrincipal(user);
+      else if (sessionId) {
+        clearSessionCookie(c);
+        sessionId = null;
+      }
+    }
+    c.set('principal', principal);
+    c.set('sessionId', sessionId);
+
+    const key = routeKey(c);
+    const access = key === null ? undefined : routeAccess[key];
+    if (access === 'public') return next();
+    if (!principal) return problemResponse(c, problemBody(401, 'Sign in to use Catchment, or send an API token'));
+    // No route: the 404 and 405 answers follow.
+    if (key === null) return next();
+    if (access === undefined) return problemResponse(c, problemBody(403, `${key} is not in the permission matrix, so nobody may call it`));
+    if (!allows(principal, access)) {
+      const who = principal.kind === 'token' ? 'This API token' : `Your role (${principal.role})`;
+      return problemResponse(c, problemBody(403, `${who} may not do this: it needs ${access === 'signed-in' ? 'a signed-in user' : `the ${access} permission`}`));
+    }
+    return next();
+  };
+}
+
+/** The caller on a route that is not public (the middleware has refused anonymous calls already). */
+export function principalOf(c: Context<AuthEnv>): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new Error('principalOf on a public route');
+  return principal;
+}

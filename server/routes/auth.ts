@@ -1,0 +1,83 @@
+// /api/auth: sign in (with back-off after failures), sign out, who am I, change password.
+import { createRoute } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { clearSessionCookie, principalOf, setSessionCookie, type AuthEnv } from '../http/auth.js';
+import { ProblemError } from '../http/problem.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { findUser, publicUser, type UserRecord } from '../db/repos/users.js';
+import { customerAccessByRole, rolePermissions } from '../domain/permissions.js';
+import { loginBody, me, passwordChange } from '../domain/schemas/user.js';
+import { changePassword, checkCredentials, endSession, startSession } from '../services/auth.js';
+
+const json = { 'application/json': { schema: me } };
+const tags = ['Auth'];
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags,
+  summary: 'Sign in: sets an HttpOnly session cookie',
+  request: { body: { required: true, content: { 'application/json': { schema: loginBody } } } },
+  responses: {
+    200: { description: 'Signed in', content: json },
+    401: { description: 'Wrong email or password', content: problemContent },
+    429: { description: 'Too many failed attempts; Retry-After says how long to wait', content: problemContent },
+  },
+});
+const logout = createRoute({ method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+const whoAmI = createRoute({ method: 'get', path: '/api/auth/me', tags, summary: 'The signed-in user and what they may do', responses: { 200: { description: 'The user', content: json } } });
+const password = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags,
+  summary: 'Change your password: signs you out everywhere else',
+  request: { body: { required: true, content: { 'application/json': { schema: passwordChange } } } },
+  responses: { 204: { description: 'Changed' }, 422: { description: 'The current password is wrong or the new one too short', content: problemContent } },
+});
+
+function meOf(user: UserRecord) {
+  return { user: publicUser(user), permissions: [...rolePermissions[user.role]], customerAccess: customerAccessByRole[user.role] };
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function authRoutes({ db, clock, loginThrottle }: AppDeps) {
+  return createRouter()
+    .openapi(login, async (c) => {
+      const { email, password: given } = c.req.valid('json');
+      const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress(c)}`];
+      const wait = loginThrottle.retryAfter(keys, clock());
+      if (wait > 0) throw new ProblemError(429, `Too many failed sign-ins; try again in ${wait} s`, undefined, { retryAfterSeconds: wait }, { 'Retry-After': String(wait) });
+      const user = await checkCredentials(db, email, given);
+      if (!user) {
+        loginThrottle.failed(keys, clock());
+        throw new ProblemError(401, 'Wrong email or password', [{ field: 'body.password', message: 'wrong email or password' }]);
+      }
+      loginThrottle.succeeded(keys.slice(0, 1));
+      setSessionCookie(c, startSession(db, user.id, clock(), (c as unknown as Context<AuthEnv>).get('sessionId')));
+      return c.json(meOf(user), 200);
+    })
+    .openapi(logout, (c) => {
+      const sessionId = c.get('sessionId');
+      if (sessionId) endSession(db, sessionId);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .openapi(whoAmI, (c) => c.json(meOf(findUser(db, principalOf(c).id)!), 200))
+    .openapi(password, async (c) => {
+      const body = c.req.valid('json');
+      const user = findUser(db, principalOf(c).id)!;
+      const sessionId = await changePassword(db, user, body.currentPassword, body.newPassword, clock(), c.get('sessionId') ?? '');
+      if (!sessionId) throw new ProblemError(422, 'The current password is wrong', [{ field: 'body.currentPassword', message: 'wrong password' }]);
+      setSessionCookie(c, sessionId);
+      return c.body(null, 204);
+    });
+}
