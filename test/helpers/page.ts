@@ -6,7 +6,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export interface OpenedPage {
   page: Page;
-  /** Console errors and uncaught page errors, for `expect(errors).toEqual([])`. */
+  /** Console errors, uncaught page errors and CSP violations, for `expect(errors).toEqual([])`. */
   errors: string[];
 }
 
@@ -26,6 +26,12 @@ export interface PageOptions {
 export async function openAppPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion, session }: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: 'en-US', ...(reducedMotion ? { reducedMotion } : {}) });
   if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: new URL(url).origin, httpOnly: true, sameSite: 'Lax' }]);
+  // A Content-Security-Policy violation is an error like any other: the app must run under the policy it is served with.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   page.once('close', () => void context.close());
   const errors: string[] = [];
