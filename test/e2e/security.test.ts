@@ -1,10 +1,10 @@
-// Security in a real Chromium: HTML in data shows as text and runs nothing, and the Content-Security-Policy is
-// enforced (an injected inline script is blocked and reported, which is how openAppPage turns violations into errors).
+// Security in a real Chromium: HTML in data shows as text and runs nothing, the API docs work under the
+// Content-Security-Policy, and the policy is enforced (an injected inline script is blocked and reported, which is how openAppPage turns violations into errors).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { openAppPage } from '../helpers/page';
+import { openAppPage, openPage } from '../helpers/page';
 
 const skipReason = chromiumSkipReason();
 const XSS = '<img src=x onerror=alert(1)>';
@@ -48,6 +48,15 @@ describe.skipIf(skipReason)('security in a browser', () => {
 
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the API docs, which run under the same policy', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/api/docs`, { session: server.fetch.session });
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.swagger-ui .opblock-tag').count()).toBeGreaterThan(3);
+    expect(await page.getByText('/api/users', { exact: true }).count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });
