@@ -1,4 +1,5 @@
 // Entry point: fonts and styles, state from the URL, data loading, then the React tree.
+import './zod-csp';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-500.css';
 import '@fontsource/inter/latin-600.css';

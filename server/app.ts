@@ -9,6 +9,7 @@ import { clientRoutes } from './http/static.js';
 import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
 import { authenticate, type AuthEnv } from './http/auth.js';
+import { securityHeaders } from './http/security-headers.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -18,10 +19,14 @@ import { customerRoutes } from './routes/customers.js';
 import { tileRoutes } from './routes/tiles.js';
 import { areaRoutes } from './routes/areas.js';
 import { audienceRoutes } from './routes/audience.js';
+import { userRoutes } from './routes/users.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { auditRoutes } from './routes/audit.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
 
+  app.use('*', securityHeaders({ basemapStyleUrl: deps.config.basemapStyleUrl }));
   app.use('*', refuseDotSegments());
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
@@ -42,7 +47,10 @@ export function createApp(deps: AppDeps) {
     .route('/', customerRoutes(deps))
     .route('/', tileRoutes(deps))
     .route('/', areaRoutes(deps))
-    .route('/', audienceRoutes(deps));
+    .route('/', audienceRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', tokenRoutes(deps))
+    .route('/', auditRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

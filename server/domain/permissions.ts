@@ -94,6 +94,15 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/audience/facets': 'audience:read',
   'POST /api/audience/export': 'customers:export',
   'GET /api/audience/export': 'customers:export',
+
+  'GET /api/users': 'users:admin',
+  'POST /api/users': 'users:admin',
+  'PATCH /api/users/:id': 'users:admin',
+  'DELETE /api/users/:id': 'users:admin',
+  'GET /api/tokens': 'tokens:admin',
+  'POST /api/tokens': 'tokens:admin',
+  'DELETE /api/tokens/:id': 'tokens:admin',
+  'GET /api/audit': 'audit:read',
 };
 
 export interface Principal {

@@ -17,7 +17,12 @@ const TOUCH_EVERY_MS = 60_000;
 export const TOKEN_PREFIX = 'ctk_';
 const DEFAULT_OWNER_EMAIL = 'owner@catchment.local';
 
-/** Session ids and tokens are stored as this hash only. */
+/**
+ * Session ids and tokens are stored as this hash only, and looked up by it. The lookup is an index search on the
+ * hash of a 256-bit random secret, so its timing tells an attacker nothing about any stored secret (they cannot
+ * choose hash prefixes); no compare of secret bytes happens in our code. Passwords, which people choose, are
+ * compared with timingSafeEqual (passwords.ts).
+ */
 export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }

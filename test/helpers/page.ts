@@ -6,7 +6,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export interface OpenedPage {
   page: Page;
-  /** Console errors and uncaught page errors, for `expect(errors).toEqual([])`. */
+  /** Console errors, uncaught page errors and CSP violations, for `expect(errors).toEqual([])`. */
   errors: string[];
 }
 
@@ -22,10 +22,16 @@ export interface PageOptions {
   session?: string;
 }
 
-/** A new page (in its own browser context) at `url` with English locale, open once the map is idle. */
-export async function openAppPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion, session }: PageOptions = {}): Promise<OpenedPage> {
+/** A new page (in its own browser context) at `url` with English locale, collecting errors; for pages without the map too. */
+export async function openPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion, session }: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: 'en-US', ...(reducedMotion ? { reducedMotion } : {}) });
   if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: new URL(url).origin, httpOnly: true, sameSite: 'Lax' }]);
+  // A Content-Security-Policy violation is an error like any other: the app must run under the policy it is served with.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   page.once('close', () => void context.close());
   const errors: string[] = [];
@@ -34,6 +40,12 @@ export async function openAppPage(browser: Browser, url: string, { viewport = DE
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
-  await waitForMapIdle(page);
   return { page, errors };
+}
+
+/** A new page at `url` (see openPage), open once the map is idle. */
+export async function openAppPage(browser: Browser, url: string, options: PageOptions = {}): Promise<OpenedPage> {
+  const opened = await openPage(browser, url, options);
+  await waitForMapIdle(opened.page);
+  return opened;
 }

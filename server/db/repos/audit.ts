@@ -40,9 +40,10 @@ export function listAudit(db: Db, q: AuditQuery): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT id, at, actor_id AS actorId, actor, action, target_type AS targetType, target_id AS targetId, detail FROM audit_log
-       WHERE (?1 IS NULL OR id < ?1) AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR target_type = ?3)
-       ORDER BY id DESC LIMIT ?4`,
+       WHERE (@beforeId IS NULL OR id < @beforeId) AND (@action IS NULL OR action = @action) AND (@targetType IS NULL OR target_type = @targetType)
+       ORDER BY id DESC LIMIT @limit`,
     )
-    .all(q.beforeId, q.action, q.targetType, q.limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+    // Named parameters: better-sqlite3 counts numbered ones (?1) as separate values.
+    .all({ beforeId: q.beforeId, action: q.action, targetType: q.targetType, limit: q.limit }) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
 }

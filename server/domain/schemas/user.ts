@@ -42,3 +42,33 @@ export const me = z
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
+
+export const userList = z.object({ users: z.array(user) }).meta({ id: 'UserList' });
+
+const userName = z.string().trim().max(120);
+const storeIds = z.array(z.string().min(1).max(200)).max(1000).meta({ description: "A store manager's stores (at least one); stored empty for other roles" });
+
+/** Body of POST /api/users. */
+export const userCreate = z
+  .strictObject({
+    email: z.email().max(320),
+    name: userName.default(''),
+    password,
+    role: z.enum(roles),
+    storeIds: storeIds.default([]),
+  })
+  .meta({ id: 'UserCreate' });
+export type UserCreate = z.infer<typeof userCreate>;
+
+/** Body of PATCH /api/users/:id: any of these fields, plus the version last read. */
+export const userPatch = z
+  .strictObject({
+    version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
+    name: userName.optional(),
+    role: z.enum(roles).optional(),
+    storeIds: storeIds.optional(),
+    active: z.boolean().optional().meta({ description: 'false signs the user out everywhere and keeps them from signing in' }),
+    password: password.optional().meta({ description: 'A new password; signs the user out everywhere' }),
+  })
+  .meta({ id: 'UserPatch' });
+export type UserPatch = z.infer<typeof userPatch>;
