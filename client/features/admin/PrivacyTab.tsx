@@ -5,6 +5,7 @@ import { fieldErrors, formatProblem } from '../../api/problem';
 import type { WorkspaceSettings } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
+import { Field } from '../../ui/Field';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { useLoad } from './useLoad';
@@ -44,30 +45,13 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
     }
   };
 
-  const err = (field: string) => errors[field] && <span className="field__error" id={`${field}-error`}>{errors[field]}</span>;
   return (
     <form className="admin-form privacy-form" onSubmit={(e) => void submit(e)} noValidate>
-      <div className="field">
-        <label className="field__label" htmlFor="min-group-size">
-          {t('privacy.minGroupSize')}
-        </label>
-        <input
-          id="min-group-size"
-          className="field__input field__input--number"
-          type="number"
-          inputMode="numeric"
-          min={2}
-          step={1}
-          value={form.minGroupSize}
-          onChange={(e) => setForm({ ...form, minGroupSize: e.target.value })}
-          aria-describedby="min-group-size-help min-group-size-error"
-          aria-invalid={errors['body.minGroupSize'] ? true : undefined}
-        />
-        <p className="dialog__hint" id="min-group-size-help">
-          {t('privacy.minGroupSizeHelp')}
-        </p>
-        {err('body.minGroupSize')}
-      </div>
+      <Field label={t('privacy.minGroupSize')} hint={t('privacy.minGroupSizeHelp')} error={errors['body.minGroupSize']}>
+        {(props) => (
+          <input {...props} className="field__input field__input--number" type="number" inputMode="numeric" min={2} step={1} value={form.minGroupSize} onChange={(e) => setForm({ ...form, minGroupSize: e.target.value })} />
+        )}
+      </Field>
       <fieldset className="field">
         <legend className="field__label">{t('privacy.retention')}</legend>
         <label className="checklist__item">
@@ -86,12 +70,16 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
               value={form.retentionMonths}
               onChange={(e) => setForm({ ...form, retentionMonths: e.target.value })}
               aria-invalid={errors['body.retentionMonths'] ? true : undefined}
-              aria-describedby="body.retentionMonths-error"
+              aria-describedby={errors['body.retentionMonths'] ? 'retention-months-error' : undefined}
             />
           </label>
         )}
         <p className="dialog__hint">{t('privacy.retentionHelp')}</p>
-        {err('body.retentionMonths')}
+        {errors['body.retentionMonths'] && (
+          <span className="field__error" id="retention-months-error">
+            {errors['body.retentionMonths']}
+          </span>
+        )}
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -7,6 +7,7 @@ import type { CreatedToken, TokenScope } from '../../api/types';
 import { tokenScopes } from '../../../server/domain/permissions';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
+import { Field } from '../../ui/Field';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { formatDateTime, formatRelativeTime } from './audit-format';
@@ -78,11 +79,9 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedToken)
 
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('tokens.createTitle')}>
-      <label className="field">
-        <span className="field__label">{t('tokens.name')}</span>
-        <input className="field__input" name="name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors['body.name'] ? true : undefined} aria-describedby={errors['body.name'] ? 'token-name-error' : undefined} />
-        {errors['body.name'] && <span className="field__error" id="token-name-error">{errors['body.name']}</span>}
-      </label>
+      <Field label={t('tokens.name')} error={errors['body.name']}>
+        {(props) => <input {...props} className="field__input" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
       <fieldset className="admin-form__stores" aria-invalid={errors['body.scopes'] ? true : undefined}>
         <legend className="field__label">{t('tokens.scopes')}</legend>
         <div className="checklist">

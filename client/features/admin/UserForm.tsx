@@ -1,6 +1,7 @@
 // Create a user, or change one: email (new users only), name, role, stores for store managers, a password
 // (required for new users, optional to reset), active. Problems appear on the field the server or the checks name.
 import { useId, useState, type FormEvent } from 'react';
+import { Field } from '../../ui/Field';
 import type { Role, User } from '../../api/types';
 import { MIN_PASSWORD_LENGTH, roles } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
@@ -60,42 +61,36 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
     <form className="admin-form" onSubmit={submit} noValidate aria-label={user ? t('users.editTitle', { email: user.email }) : t('users.createTitle')}>
       <div className="admin-form__grid">
         {!user && (
-          <label className="field">
-            <span className="field__label">{t('users.email')}</span>
-            <input className="field__input" type="email" name="email" autoComplete="off" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} {...invalid('body.email')} />
-            {error('body.email')}
-          </label>
+          <Field label={t('users.email')} error={errors['body.email']}>
+            {(props) => <input {...props} className="field__input" type="email" name="email" autoComplete="off" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />}
+          </Field>
         )}
-        <label className="field">
-          <span className="field__label">{t('users.name')}</span>
-          <input className="field__input" type="text" name="name" autoComplete="off" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...invalid('body.name')} />
-          {error('body.name')}
-        </label>
-        <label className="field">
-          <span className="field__label">{t('users.role')}</span>
-          <select
-            className="field__input"
-            name="role"
-            value={draft.role}
-            onChange={(e) => {
-              const role = e.target.value as Role;
-              setDraft({ ...draft, role, storeIds: storesForRole(role, draft.storeIds) });
-            }}
-            {...invalid('body.role')}
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-          {error('body.role')}
-        </label>
-        <label className="field">
-          <span className="field__label">{user ? t('users.newPassword') : t('users.password')}</span>
-          <input className="field__input" type="password" name="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} {...invalid('body.password')} />
-          {error('body.password')}
-        </label>
+        <Field label={t('users.name')} error={errors['body.name']}>
+          {(props) => <input {...props} className="field__input" type="text" name="name" autoComplete="off" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+        </Field>
+        <Field label={t('users.role')} error={errors['body.role']}>
+          {(props) => (
+            <select
+              {...props}
+              className="field__input"
+              name="role"
+              value={draft.role}
+              onChange={(e) => {
+                const role = e.target.value as Role;
+                setDraft({ ...draft, role, storeIds: storesForRole(role, draft.storeIds) });
+              }}
+            >
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={user ? t('users.newPassword') : t('users.password')} error={errors['body.password']}>
+          {(props) => <input {...props} className="field__input" type="password" name="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />}
+        </Field>
       </div>
       {draft.role === 'store_manager' && (
         <fieldset className="admin-form__stores" {...invalid('body.storeIds')}>

@@ -7,6 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { Field as FormField } from '../../ui/Field';
 import { reportError } from '../toast/report';
 import { validatePasswordDraft, type PasswordDraft, type PasswordFieldReason } from './password-form';
 import { USER_MENU_BUTTON_ID } from './UserMenu';
@@ -36,7 +37,9 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
       useAppStore.getState().pushToast({ tone: 'info', title: t('password.changed'), detail: '' });
       onDone();
     } catch (error) {
-      const fields = fieldErrors(error);
+      const fields: Partial<Record<Field, string>> = fieldErrors(error);
+      // The server's wording is English; the one error everyone meets is said in the reader's language.
+      if (fields['body.currentPassword']) fields['body.currentPassword'] = t('password.wrongCurrent');
       if (Object.keys(fields).length > 0) setErrors(fields);
       else reportError(useAppStore, error);
     } finally {
@@ -44,25 +47,12 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const input = (field: Field, key: keyof PasswordDraft, label: string, autoComplete: string) => (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <input
-        className="field__input"
-        type="password"
-        name={key}
-        autoComplete={autoComplete}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `${key}-error` : undefined}
-      />
-      {errors[field] && (
-        <span className="field__error" id={`${key}-error`}>
-          {errors[field]}
-        </span>
+  const input = (field: Field, key: keyof PasswordDraft, label: string, autoComplete: string, hint?: string) => (
+    <FormField label={label} error={errors[field]} hint={hint}>
+      {(props) => (
+        <input {...props} className="field__input" type="password" name={key} autoComplete={autoComplete} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
       )}
-    </label>
+    </FormField>
   );
 
   return (
@@ -70,8 +60,7 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
       {/* The username field lets password managers tie the new password to the account. */}
       <input type="email" name="username" autoComplete="username" value={useAppStore.getState().me?.user.email ?? ''} readOnly hidden />
       {input('body.currentPassword', 'currentPassword', t('password.current'), 'current-password')}
-      {input('body.newPassword', 'newPassword', t('password.new'), 'new-password')}
-      <p className="dialog__hint">{t('password.rule', { count: MIN_PASSWORD_LENGTH })}</p>
+      {input('body.newPassword', 'newPassword', t('password.new'), 'new-password', t('password.rule', { count: MIN_PASSWORD_LENGTH }))}
       {input('confirm', 'confirm', t('password.confirm'), 'new-password')}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -37,6 +37,7 @@ export const de = {
   'password.changed': 'Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.',
   'password.required': 'Bitte ausfüllen.',
   'password.tooShort': { one: 'Mindestens {count} Zeichen verwenden.', other: 'Mindestens {count} Zeichen verwenden.' },
+  'password.wrongCurrent': 'Das ist nicht Ihr aktuelles Passwort.',
   'password.mismatch': 'Die beiden neuen Passwörter stimmen nicht überein.',
   'password.unchanged': 'Wählen Sie ein anderes Passwort als das aktuelle.',
 

@@ -38,6 +38,7 @@ export const en = {
   'password.changed': 'Your password was changed. Other sessions were signed out.',
   'password.required': 'Fill this in.',
   'password.tooShort': { one: 'Use at least {count} character.', other: 'Use at least {count} characters.' },
+  'password.wrongCurrent': 'This is not your current password.',
   'password.mismatch': 'The two new passwords differ.',
   'password.unchanged': 'Choose a password different from the current one.',
 
