@@ -3,7 +3,8 @@ import { fieldErrors, ProblemError } from '../../client/api/problem';
 import { nextTab, parseAdminTab } from '../../client/features/admin/admin-tabs';
 import { auditActionKey, auditActions, formatRelativeTime, humanizeAction } from '../../client/features/admin/audit-format';
 import { parseSettingsForm } from '../../client/features/admin/settings-form';
-import { storesForRole, validateUserDraft, type UserDraft } from '../../client/features/admin/user-form';
+import { changeFrom, storesForRole, validateUserDraft, type UserDraft } from '../../client/features/admin/user-form';
+import type { User } from '../../client/api/types';
 import { validatePasswordDraft } from '../../client/features/auth/password-form';
 import { en } from '../../client/i18n/messages/en';
 import { de } from '../../client/i18n/messages/de';
@@ -40,6 +41,17 @@ describe('the user form', () => {
     expect(validateUserDraft(draft({ role: 'store_manager', storeIds: ['st-01'] }), { isNew: true })).toEqual({});
     expect(storesForRole('marketer', ['st-01'])).toEqual([]);
     expect(storesForRole('store_manager', ['st-01'])).toEqual(['st-01']);
+  });
+});
+
+describe('changing a user', () => {
+  const user: User = { id: 'us-1', email: 'sam@example.com', name: 'Sam', role: 'store_manager', storeIds: ['st-01', 'st-02'], active: true, version: 3, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  const unchanged = { email: user.email, name: user.name, password: '', role: user.role, storeIds: ['st-02', 'st-01'], active: true };
+
+  it('sends the version it was made against and only what changed', () => {
+    expect(changeFrom(user, unchanged)).toEqual({ version: 3 });
+    expect(changeFrom(user, { ...unchanged, role: 'marketer', storeIds: [] })).toEqual({ version: 3, role: 'marketer', storeIds: [] });
+    expect(changeFrom(user, { ...unchanged, active: false, password: 'a-new-long-password' })).toEqual({ version: 3, active: false, password: 'a-new-long-password' });
   });
 });
 

@@ -3,30 +3,19 @@
 import { useState } from 'react';
 import { createUser, deleteUser, listUsers, updateUser } from '../../api/client';
 import { fieldErrors, formatProblem, ProblemError } from '../../api/problem';
-import type { User, UserChange } from '../../api/types';
+import type { User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { ConfirmButton } from './ConfirmButton';
-import type { UserDraft } from './user-form';
+import { changeFrom, type UserDraft } from './user-form';
 import { UserForm, type UserFormErrors } from './UserForm';
 import { useLoad } from './useLoad';
 
 const loadUsers = (signal: AbortSignal) => listUsers({ signal });
 
 type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | null;
-
-/** Only what changed, so a PATCH does not overwrite fields someone else may have changed. */
-function changeFrom(user: User, draft: UserDraft & { active: boolean }): UserChange {
-  const change: UserChange = { version: user.version };
-  if (draft.name !== user.name) change.name = draft.name;
-  if (draft.role !== user.role) change.role = draft.role;
-  if (draft.storeIds.join() !== user.storeIds.join()) change.storeIds = draft.storeIds;
-  if (draft.active !== user.active) change.active = draft.active;
-  if (draft.password) change.password = draft.password;
-  return change;
-}
 
 export function UsersTab() {
   const { t } = useI18n();

@@ -18,6 +18,10 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>): [Resource
     return () => controller.abort();
   }, [load, generation]);
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    // After a failure, show that it is trying again; otherwise keep the old data on screen until the new arrives.
+    setState((s) => (s.status === 'error' ? { status: 'loading', data: null, error: null } : s));
+    setGeneration((g) => g + 1);
+  }, []);
   return [state, reload];
 }

@@ -1,6 +1,6 @@
 // Checks on the new-user and edit-user forms before they are sent, with the same field names the server uses
 // (`body.email`), so the client's and the server's errors land on the same input.
-import type { Role } from '../../api/types';
+import type { Role, User, UserChange } from '../../api/types';
 import { MIN_PASSWORD_LENGTH } from '../../../server/domain/schemas/user';
 
 export interface UserDraft {
@@ -39,4 +39,19 @@ export function validateUserDraft(draft: UserDraft, { isNew }: { isNew: boolean 
 /** Only store managers keep stores: switching a user to another role clears them. */
 export function storesForRole(role: Role, storeIds: string[]): string[] {
   return role === 'store_manager' ? storeIds : [];
+}
+
+/**
+ * The PATCH body for an edited user: the version it was made against and only what changed, so it does not
+ * overwrite what someone else changed meanwhile. An empty password keeps the old one.
+ * @example changeFrom(user, { ...sameAsUser, role: 'manager' }) // { version: 3, role: 'manager' }
+ */
+export function changeFrom(user: User, draft: UserDraft & { active: boolean }): UserChange {
+  const change: UserChange = { version: user.version };
+  if (draft.name !== user.name) change.name = draft.name;
+  if (draft.role !== user.role) change.role = draft.role;
+  if ([...draft.storeIds].sort().join() !== [...user.storeIds].sort().join()) change.storeIds = draft.storeIds;
+  if (draft.active !== user.active) change.active = draft.active;
+  if (draft.password) change.password = draft.password;
+  return change;
 }
