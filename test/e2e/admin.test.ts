@@ -53,6 +53,11 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await expect(row.textContent()).resolves.toContain('Store manager');
     await expect(row.textContent()).resolves.toContain(storeName);
     await page.screenshot({ path: 'test-results/admin-users.png' });
+    // Deactivating asks first.
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByRole('button', { name: 'Deactivate user' }).click();
+    await row.getByText('Deactivated').waitFor();
+    await expect(server.signIn(email, 'a-store-manager-password')).rejects.toThrow();
 
     // An API token: its secret once, then never again.
     await dialog.getByRole('tab', { name: 'API tokens' }).click();

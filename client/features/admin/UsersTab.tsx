@@ -64,6 +64,20 @@ export function UsersTab() {
     }
   };
 
+  const setActive = async (user: User, active: boolean) => {
+    setNotice(null);
+    try {
+      await updateUser(user.id, { version: user.version, active });
+      setNotice(active ? t('users.reactivated', { email: user.email }) : t('users.deactivated', { email: user.email }));
+      reload();
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 409) {
+        setNotice(t('users.conflict'));
+        reload();
+      } else reportError(useAppStore, error);
+    }
+  };
+
   const remove = async (user: User) => {
     setNotice(null);
     try {
@@ -122,6 +136,19 @@ export function UsersTab() {
                   <button type="button" className="button button--secondary" onClick={() => startEditing({ kind: 'edit', user })} aria-label={t('users.editTitle', { email: user.email })}>
                     {t('users.edit')}
                   </button>
+                  {user.active ? (
+                    <ConfirmButton
+                      label={t('users.deactivate')}
+                      question={t('users.deactivateQuestion', { email: user.email })}
+                      confirmLabel={t('users.deactivateConfirm')}
+                      disabled={user.id === me?.user.id}
+                      onConfirm={() => void setActive(user, false)}
+                    />
+                  ) : (
+                    <button type="button" className="button button--secondary" onClick={() => void setActive(user, true)}>
+                      {t('users.reactivate')}
+                    </button>
+                  )}
                   <ConfirmButton
                     label={t('users.delete')}
                     question={t('users.deleteQuestion', { email: user.email })}

@@ -27,7 +27,7 @@ export function AreaList() {
         {t('areas.error')}
       </StateMessage>
     );
-  else if (areas.length === 0) body = <StateMessage tone="empty">{t('areas.empty')}</StateMessage>;
+  else if (areas.length === 0) body = <StateMessage tone="empty">{mayWrite ? t('areas.empty') : t('areas.emptyReadOnly')}</StateMessage>;
   else
     body = (
       <ul className="item-list area-list">
