@@ -13,6 +13,7 @@ import './styles/controls.css';
 import './styles/audience.css';
 import './styles/areas.css';
 import './styles/auth.css';
+import './styles/admin.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getMe, SIGNED_OUT_EVENT } from './api/client';

@@ -1,7 +1,8 @@
 // The one typed API client. Everything the UI fetches goes through these functions.
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
-import type { Audience, AudienceFacets, AudienceRequest, Me, Segment } from './types';
+import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
+import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -46,6 +47,29 @@ export const getMe = (options?: RequestOptions) => getJson<Me>('/api/auth/me', o
 export const signIn = (email: string, password: string) => request<Me>('POST', '/api/auth/login', { email, password });
 export const signOut = () => request<void>('POST', '/api/auth/logout');
 export const changePassword = (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
+
+// Workspace administration (owners): users, API tokens, the audit log, privacy settings.
+const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+export const listUsers = (options?: RequestOptions) => getJson<UserList>('/api/users', options);
+export const createUser = (body: NewUser) => request<User>('POST', '/api/users', body);
+/** Answers 409 when someone else changed the user since `version`. */
+export const updateUser = (id: string, change: UserChange) => request<User>('PATCH', userPath(id), change);
+export const deleteUser = (id: string) => request<void>('DELETE', userPath(id));
+
+export const listTokens = (options?: RequestOptions) => getJson<TokenList>('/api/tokens', options);
+export const createToken = (name: string, scopes: TokenScope[]) => request<CreatedToken>('POST', '/api/tokens', { name, scopes });
+export const revokeToken = (id: string) => request<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
+
+/** One page of the audit log, newest first. */
+export function getAudit(query: AuditQuery = {}, options?: RequestOptions) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return getJson<AuditPage>(`/api/audit${search ? `?${search}` : ''}`, options);
+}
+
+export const getSettings = (options?: RequestOptions) => getJson<WorkspaceSettings>('/api/settings', options);
+export const patchSettings = (change: Partial<WorkspaceSettings>) => request<WorkspaceSettings>('PATCH', '/api/settings', change);
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);

@@ -76,3 +76,13 @@ export function formatProblem(error: unknown, t: Translate): FormattedProblem {
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/**
+ * A failure's field errors by field name (`body.email` → 'already taken'), for showing each next to its input.
+ * @example fieldErrors(new ProblemError('http', { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'body.email', message: 'taken' }] }))
+ * // { 'body.email': 'taken' }
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ProblemError)) return {};
+  return Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.message]));
+}

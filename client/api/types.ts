@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { boundaryCollection } from '../../server/domain/schemas/boundary';
 import type { customerFeature } from '../../server/domain/schemas/customer';
 import type { storeCollection } from '../../server/domain/schemas/store';
+import type { Role, User } from '../../server/domain/schemas/user';
+import type { TokenScope } from '../../server/domain/permissions';
 
 export type { CustomerProperties, LoyaltyTier, Gender } from '../../server/domain/schemas/customer';
 
@@ -39,3 +41,79 @@ export interface AudienceFacets {
   stores: FacetBucket[];
 }
 export type { Me, Role, User } from '../../server/domain/schemas/user';
+
+// Workspace administration (users, API tokens, audit log, privacy settings). The server's schemas for these are
+// being written alongside; until they exist in server/domain the client states the contract here.
+export type { TokenScope } from '../../server/domain/permissions';
+
+/** GET /api/users */
+export interface UserList {
+  users: User[];
+}
+/** POST /api/users */
+export interface NewUser {
+  email: string;
+  name?: string;
+  password: string;
+  role: Role;
+  storeIds?: string[];
+}
+/** PATCH /api/users/:id: `version` is the one the change was made against (a stale one answers 409). */
+export interface UserChange {
+  version: number;
+  name?: string;
+  role?: Role;
+  storeIds?: string[];
+  active?: boolean;
+  password?: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** The first characters of the secret, to recognise it (`ctk_ab12`). */
+  prefix: string;
+  scopes: TokenScope[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+/** GET /api/tokens */
+export interface TokenList {
+  tokens: ApiToken[];
+}
+/** POST /api/tokens answers the secret once; the server keeps only its hash. */
+export interface CreatedToken {
+  token: ApiToken;
+  secret: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  /** The actor's email or the token's name, as it was then. */
+  actor: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: unknown;
+}
+/** GET /api/audit: newest first; `nextBefore` is the `before` for the next (older) page, null at the end. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}
+export interface AuditQuery {
+  before?: number;
+  limit?: number;
+  action?: string;
+  targetType?: string;
+}
+
+/** GET/PATCH /api/settings: privacy settings. `retentionMonths` null keeps data until deleted. */
+export interface WorkspaceSettings {
+  minGroupSize: number;
+  retentionMonths: number | null;
+}

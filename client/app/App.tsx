@@ -1,5 +1,8 @@
-// The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts, shortcuts dialog.
+// The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts, and the
+// shortcuts, change-password and workspace settings dialogs.
 import { useEffect } from 'react';
+import { AdminDialog } from '../features/admin/AdminDialog';
+import { PasswordDialog } from '../features/auth/PasswordDialog';
 import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
@@ -12,6 +15,7 @@ import { BottomSheet } from '../features/sheet/BottomSheet';
 import { Toasts } from '../features/toast/Toasts';
 import { useI18n } from '../i18n';
 import { useAppStore } from '../store';
+import { can } from '../store/slices/session';
 import { PHONE_QUERY, useMediaQuery } from '../ui/useMediaQuery';
 import { useGlobalKeys } from './keyboard';
 import { TopBar } from './TopBar';
@@ -26,6 +30,8 @@ export function App() {
   const navOpen = useAppStore((s) => s.navOpen);
   const selection = useAppStore((s) => s.selection);
   const setSheet = useAppStore((s) => s.setSheet);
+  // Viewers see areas but cannot draw or change them.
+  const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   useGlobalKeys();
 
   // On a phone, a new selection lifts the sheet so its details are visible.
@@ -44,7 +50,7 @@ export function App() {
         <main className="map-area">
           <MapView />
           <div className="map-top-centre">
-            <DrawToolbar />
+            {canDraw && <DrawToolbar />}
             <PickBar />
           </div>
           <LayerPanel />
@@ -59,6 +65,8 @@ export function App() {
       )}
       <Toasts />
       <ShortcutsDialog />
+      <PasswordDialog />
+      <AdminDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { drawController } from '../draw/controller';
 import { removeArea } from '../features/areas/actions';
 import { discardDraft } from '../features/areas/draft-actions';
 import { redo, undo } from '../features/areas/history-actions';
+import { can } from '../store/slices/session';
 import { useAppStore, type AppStore } from '../store';
 import type { DrawTool } from '../store/slices/areas';
 import { SEARCH_INPUT_ID } from '../features/search/search';
@@ -67,7 +68,7 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
   deleteSelection: (store) => {
     const { selection } = store.getState();
     if (selection?.kind === 'draft') discardDraft(store);
-    else if (selection?.kind === 'area') void removeArea(store, selection.id);
+    else if (selection?.kind === 'area' && can(store.getState().me, 'areas:write')) void removeArea(store, selection.id);
     else return false;
     return true;
   },
@@ -76,6 +77,8 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
 };
 
 function tool(store: AppStore, name: DrawTool): boolean {
+  // Viewers have no draw toolbar; their keys do not draw either.
+  if (!can(store.getState().me, 'areas:write')) return false;
   store.getState().setTool(name);
   return true;
 }

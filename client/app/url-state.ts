@@ -5,10 +5,12 @@
 //   ?nav=closed                 the left panel, only when closed
 //   ?lang=de                    the chosen language
 //   ?seg=age:25-40;tier:gold    the audience segment (see segment-param.ts), only when it filters something
+//   ?admin=users                the workspace settings view and its tab (users | tokens | audit | privacy)
 // Unknown parameters are kept, so other features can add their own.
 import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { parseSegment, serializeSegment } from './segment-param';
+import { parseAdminTab, type AdminTab } from '../features/admin/admin-tabs';
 
 export interface UrlState {
   selection: Selection | null;
@@ -16,6 +18,7 @@ export interface UrlState {
   navOpen: boolean;
   lang: string | null;
   segment: Segment;
+  admin: AdminTab | null;
 }
 
 const isKind = (v: string): v is (typeof selectionKinds)[number] => (selectionKinds as readonly string[]).includes(v);
@@ -55,13 +58,14 @@ export function parseUrlState(search: string): UrlState {
     navOpen: params.get('nav') !== 'closed',
     lang: params.get('lang') || null,
     segment: parseSegment(params.get('seg')),
+    admin: parseAdminTab(params.get('admin')),
   };
 }
 
 /**
  * Writes the app state into a query string, keeping unknown parameters of `current`.
  * Returns '' or a string starting with '?', ready for `history.replaceState`.
- * @example serializeUrlState({ selection: { kind: 'store', id: 'st-01' }, layers: defaultLayers, navOpen: true, lang: null, segment: {} })
+ * @example serializeUrlState({ selection: { kind: 'store', id: 'st-01' }, layers: defaultLayers, navOpen: true, lang: null, segment: {}, admin: null })
  * // '?sel=store:st-01'
  */
 export function serializeUrlState(state: UrlState, current = ''): string {
@@ -73,6 +77,7 @@ export function serializeUrlState(state: UrlState, current = ''): string {
   put('nav', state.navOpen ? null : 'closed');
   put('lang', state.lang);
   put('seg', serializeSegment(state.segment));
+  put('admin', state.admin);
   // `:` `,` `;` are safe in a query value; unescaped they keep links readable (`seg=age:25-40;tier:gold`).
   const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   return text ? `?${text}` : '';

@@ -3,7 +3,7 @@ import { parseSegment, serializeSegment } from '../../client/app/segment-param';
 import { parseSelection, parseUrlState, serializeUrlState, type UrlState } from '../../client/app/url-state';
 import { defaultLayers } from '../../client/store/types';
 
-const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {} };
+const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null };
 
 describe('URL state', () => {
   it('a plain URL means nothing selected, default layers, panel open, no language pinned', () => {
@@ -34,6 +34,14 @@ describe('URL state', () => {
     expect(parseUrlState('?sel=area:ar-7f3')).toEqual(area);
     expect(serializeUrlState({ ...base, selection: { kind: 'draft', id: 'draft' } }, '?sel=area:ar-7f3&utm_source=mail')).toBe('?utm_source=mail');
     expect(parseSelection('draft:draft')).toBeNull();
+  });
+
+  it('the workspace settings view and its tab are a deep link; an unknown tab leaves it closed', () => {
+    const audit = { ...base, admin: 'audit' as const };
+    expect(serializeUrlState(audit)).toBe('?admin=audit');
+    expect(parseUrlState('?admin=audit')).toEqual(audit);
+    expect(parseUrlState('?admin=billing').admin).toBeNull();
+    expect(serializeUrlState(base, '?admin=users&utm_source=mail')).toBe('?utm_source=mail');
   });
 
   it('an unknown kind or an empty id selects nothing', () => {

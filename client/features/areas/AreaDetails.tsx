@@ -3,6 +3,7 @@
 import type { AreaFeature } from '../../api/areas';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
 import { DetailList } from '../details/DetailList';
 import { changeArea, removeArea } from './actions';
 import { AreaEditForm } from './AreaEditForm';
@@ -17,6 +18,8 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   const p = area.properties;
   const radius = p.kind === 'radius' && p.params.center && p.params.radiusMeters ? p.params.radiusMeters : null;
   const editable = area.geometry.type === 'Polygon';
+  // Viewers see the figures and the audience, not the controls that change the area.
+  const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   return (
     <div className="area-details">
       <DetailList
@@ -27,26 +30,28 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
         ]}
       />
       <AudienceSlot target={{ areaId: p.id }} />
-      <AreaEditForm area={area} />
-      {radius !== null && (
+      {mayWrite && <AreaEditForm area={area} />}
+      {mayWrite && radius !== null && (
         <RadiusField meters={radius} onChange={(radiusMeters) => void changeArea(useAppStore, p.id, { params: { ...p.params, radiusMeters } })} />
       )}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!editable}
-          title={editable ? undefined : t('areas.edit.multi')}
-          onClick={() => editAreaGeometry(useAppStore, p.id)}
-          data-action="edit-shape"
-        >
-          {t('areas.edit')}
-        </button>
-        <button type="button" className="button button--danger" onClick={() => void removeArea(useAppStore, p.id)} data-action="delete-area">
-          {t('areas.delete')}
-        </button>
-      </div>
-      <AreaTools area={area} />
+      {mayWrite && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!editable}
+            title={editable ? undefined : t('areas.edit.multi')}
+            onClick={() => editAreaGeometry(useAppStore, p.id)}
+            data-action="edit-shape"
+          >
+            {t('areas.edit')}
+          </button>
+          <button type="button" className="button button--danger" onClick={() => void removeArea(useAppStore, p.id)} data-action="delete-area">
+            {t('areas.delete')}
+          </button>
+        </div>
+      )}
+      <AreaTools area={area} mayWrite={mayWrite} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
 import { isSelected } from '../../store/selectors';
 import { StateMessage } from '../../ui/StateMessage';
 import { ListItem } from '../nav/ListItem';
@@ -14,6 +15,7 @@ export function AreaList() {
   const { t, locale } = useI18n();
   const resource = useAppStore((s) => s.areas);
   const selection = useAppStore((s) => s.selection);
+  const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const features = resource.data?.features;
   const areas = useMemo(() => [...(features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, locale)), [features, locale]);
 
@@ -25,7 +27,7 @@ export function AreaList() {
         {t('areas.error')}
       </StateMessage>
     );
-  else if (areas.length === 0) body = <StateMessage tone="empty">{t('areas.empty')}</StateMessage>;
+  else if (areas.length === 0) body = <StateMessage tone="empty">{mayWrite ? t('areas.empty') : t('areas.emptyReadOnly')}</StateMessage>;
   else
     body = (
       <ul className="item-list area-list">
@@ -54,9 +56,11 @@ export function AreaList() {
         <span>{t('areas.title')}</span>
         {resource.status === 'ready' && <span className="list-section__count">{formatNumber(locale, areas.length)}</span>}
       </h2>
-      <div className="area-list__actions">
-        <TerritoriesButton />
-      </div>
+      {mayWrite && (
+        <div className="area-list__actions">
+          <TerritoriesButton />
+        </div>
+      )}
       {body}
     </section>
   );

@@ -77,12 +77,12 @@ function RingsForm({ area }: { area: AreaFeature }) {
   );
 }
 
-export function AreaTools({ area }: { area: AreaFeature }) {
+export function AreaTools({ area, mayWrite }: { area: AreaFeature; mayWrite: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      <CombineForm area={area} />
-      <RingsForm area={area} />
+      {mayWrite && <CombineForm area={area} />}
+      {mayWrite && <RingsForm area={area} />}
       <div className="field tool-group">
         <p className="field__label">{t('areas.export')}</p>
         <div className="form-actions">

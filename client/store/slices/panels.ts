@@ -1,5 +1,7 @@
-// Open and closed panels: the left list panel, the layer card, the phone bottom sheet's height and the shortcuts dialog.
+// Open and closed panels: the left list panel, the layer card, the phone bottom sheet's height, the shortcuts,
+// change-password and workspace settings dialogs.
 import type { StateCreator } from 'zustand';
+import type { AdminTab } from '../../features/admin/admin-tabs';
 import type { SheetHeight } from '../types';
 import type { AppState } from '../index';
 
@@ -9,10 +11,16 @@ export interface PanelsSlice {
   sheet: SheetHeight;
   /** The `?` dialog. Not in the URL: help is not state worth sharing. */
   shortcutsOpen: boolean;
+  /** The change-password dialog. Not in the URL either. */
+  passwordOpen: boolean;
+  /** The workspace settings view and its tab (`?admin=users`); null when closed. */
+  adminTab: AdminTab | null;
   setNavOpen: (open: boolean) => void;
   setLayerPanelOpen: (open: boolean) => void;
   setSheet: (sheet: SheetHeight) => void;
   setShortcutsOpen: (open: boolean) => void;
+  setPasswordOpen: (open: boolean) => void;
+  setAdminTab: (tab: AdminTab | null) => void;
 }
 
 export const createPanelsSlice: StateCreator<AppState, [], [], PanelsSlice> = (set) => ({
@@ -20,8 +28,12 @@ export const createPanelsSlice: StateCreator<AppState, [], [], PanelsSlice> = (s
   layerPanelOpen: true,
   sheet: 'peek',
   shortcutsOpen: false,
+  passwordOpen: false,
+  adminTab: null,
   setNavOpen: (navOpen) => set({ navOpen }),
   setLayerPanelOpen: (layerPanelOpen) => set({ layerPanelOpen }),
   setSheet: (sheet) => set({ sheet }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setPasswordOpen: (passwordOpen) => set({ passwordOpen }),
+  setAdminTab: (adminTab) => set({ adminTab }),
 });
