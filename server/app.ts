@@ -18,6 +18,7 @@ import { customerRoutes } from './routes/customers.js';
 import { tileRoutes } from './routes/tiles.js';
 import { areaRoutes } from './routes/areas.js';
 import { audienceRoutes } from './routes/audience.js';
+import { settingsRoutes } from './routes/settings.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -42,7 +43,8 @@ export function createApp(deps: AppDeps) {
     .route('/', customerRoutes(deps))
     .route('/', tileRoutes(deps))
     .route('/', areaRoutes(deps))
-    .route('/', audienceRoutes(deps));
+    .route('/', audienceRoutes(deps))
+    .route('/', settingsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -77,6 +77,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 
   'GET /api/customers': 'customers:read',
   'GET /api/customers/:id': 'customers:read',
+  'DELETE /api/customers/:id': 'customers:erase',
   // Aggregate-only roles get clusters at every zoom, never single customers.
   'GET /api/tiles/customers/:z/:x/:file': 'audience:read',
 
@@ -94,6 +95,9 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/audience/facets': 'audience:read',
   'POST /api/audience/export': 'customers:export',
   'GET /api/audience/export': 'customers:export',
+
+  'GET /api/settings': 'signed-in',
+  'PATCH /api/settings': 'settings:write',
 };
 
 export interface Principal {

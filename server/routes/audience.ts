@@ -1,6 +1,7 @@
 // /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { checkRings } from '../domain/geometry/ring-checks.js';
@@ -10,11 +11,14 @@ import { segment as segmentSchema, type Segment } from '../domain/schemas/segmen
 import { createRouter, problemContent } from '../http/router.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
 import { audienceCsv } from '../services/audience-export.js';
+import { principalOf } from '../http/auth.js';
+import { hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const facet = z.array(z.object({ key: z.string(), count: z.number().int() }));
+const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
 const facets = z
-  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }) })
+  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })
   .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
 const [byArea, byGeometry] = audienceRequest.options;
 
@@ -97,10 +101,10 @@ export function audienceRoutes(deps: AppDeps) {
     return geometry;
   }
 
-  async function csvResponse(c: Context, request: AudienceRequest, field: string) {
+  async function csvResponse(c: Context<AuthEnv>, request: AudienceRequest, field: string) {
     const geometry = geometryOf(request, field);
     const at = clock();
-    const seqs = await service.consentedSeqs({ geometry, segment: request.segment, at });
+    const seqs = await service.consentedSeqs({ geometry, segment: scopeSegment(request.segment, principalOf(c)), at });
     const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
     return c.body(audienceCsv(db, seqs, { geometry, segment: request.segment, at }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -114,11 +118,17 @@ export function audienceRoutes(deps: AppDeps) {
       count,
       async (c) => {
         const request = c.req.valid('json');
-        return c.json(await service.audience({ geometry: geometryOf(request, 'body.areaId'), segment: request.segment, at: clock() }), 200);
+        const principal = principalOf(c);
+        const answer = await service.audience({ geometry: geometryOf(request, 'body.areaId'), segment: scopeSegment(request.segment, principal), at: clock() });
+        return c.json(hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer, 200);
       },
       bodyHook as never, // a plain hook; its typed form would have to name every response of the route
     )
-    .openapi(facetRoute, (c) => c.json(customerIndex.facets(), 200))
+    .openapi(facetRoute, (c) => {
+      const principal = principalOf(c);
+      const facets = customerIndex.facets(visibleStoreIds(principal));
+      return c.json(hidesSmallGroups(principal) ? suppressSmallFacets(facets, readPrivacySettings(db).minGroupSize) : facets, 200);
+    })
     .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
     .openapi(exportGet, (c) => {
       const query = c.req.valid('query');
