@@ -49,7 +49,7 @@ async function tileAs(f: SignedInFetch, z: number, x: number, y: number): Promis
   const response = await f(`/api/tiles/customers/${z}/${x}/${y}.pbf`);
   if (response.status === 204) return [];
   expect(response.status).toBe(200);
-  const layer = new VectorTile(new Pbf(new Uint8Array(await response.arrayBuffer()))).layers.customers;
+  const layer = new VectorTile(new Pbf(new Uint8Array(await response.arrayBuffer())) as never).layers.customers;
   return layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i)).map((f) => ({ type: f.type, properties: f.properties })) : [];
 }
 const tileOf = (lng: number, lat: number, z: number) => {
