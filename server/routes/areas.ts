@@ -4,7 +4,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
-import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea } from '../services/areas.js';
+import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea, type CountCustomers } from '../services/areas.js';
+import type { Principal } from '../domain/permissions.js';
+import { hidesSmallGroups, scopeSegment } from '../domain/privacy.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/area-batch.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
@@ -100,27 +103,43 @@ export function downloadName(name: string): string {
   return `${safe || 'area'}.geojson`;
 }
 
-export function areaRoutes({ db, clock, countCustomersInArea: count }: AppDeps) {
+/**
+ * The `customers` count of areas as this caller may see it: store managers count their stores' customers only, and
+ * aggregate-only roles get no count when it is below the minimum group size.
+ */
+function customerCounter({ db, clock, audience }: AppDeps, principal: Principal): CountCustomers {
+  const segment = scopeSegment(undefined, principal);
+  const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : 0;
+  return async (geometry) => {
+    const count = (await audience.audience({ geometry, segment, at: clock() })).count ?? 0;
+    return count < k ? undefined : count;
+  };
+}
+
+export function areaRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
+  const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
   return createRouter()
-    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db, principalOf(c)), count), 200))
+    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db, principalOf(c)), counter(c)), 200))
     .openapi(create, async (c) => {
+      const count = counter(c);
       const feature = await areaToFeature(createArea(db, c.req.valid('json'), writer(c)), count);
       c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
       return c.json(feature, 201);
     })
-    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), writer(c)), count), 201))
-    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), writer(c)), count), 201))
+    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), writer(c)), counter(c)), 201))
+    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), writer(c)), counter(c)), 201))
     .openapi(territories, async (c) => {
       const { areas, ...report } = createTerritories(db, c.req.valid('json'), writer(c));
-      return c.json({ ...(await areaCollection(areas, count)), ...report }, 201);
+      return c.json({ ...(await areaCollection(areas, counter(c))), ...report }, 201);
     })
-    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), count), 200))
+    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), counter(c)), 200))
     .openapi(download, async (c) => {
       const area = getArea(db, c.req.valid('param').id, principalOf(c));
       return c.json(await areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
     })
-    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)), count), 200))
+    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)), counter(c)), 200))
     .openapi(remove, (c) => {
       removeArea(db, c.req.valid('param').id, writer(c));
       return c.body(null, 204);

@@ -14,7 +14,7 @@ import { ProblemError } from '../http/problem.js';
 import { shapeArea } from './area-shapes.js';
 
 /** Counts the customers inside a geometry; injected (the audience engine), absent when there is none. */
-export type CountCustomers = (geometry: AreaGeometry) => Promise<number>;
+export type CountCustomers = (geometry: AreaGeometry) => Promise<number | undefined>;
 
 const fallbackNames: Record<AreaKind, string> = {
   radius: 'Radius',

@@ -216,6 +216,21 @@ describe('aggregate-only roles', () => {
   });
 });
 
+describe("areas' customer counts", () => {
+  it('count a store manager\'s customers only, and leave the count out below k for aggregate roles', async () => {
+    const created = (await (await server.fetch('/api/areas', json({ kind: 'radius', params: { center: [13.4, 52.52], radiusMeters: 3000 } }))).json()) as { id: string; properties: { customers: number } };
+    const read = async (f: SignedInFetch) => ((await (await f(`/api/areas/${created.id}`)).json()) as { properties: { customers?: number } }).properties.customers;
+    expect(await read(manager)).toBe((await audienceAs(manager, { areaId: created.id })).count);
+    expect(await read(manager)).toBeLessThan(created.properties.customers);
+    expect(await read(marketer)).toBe(created.properties.customers);
+
+    const tiny = (await (await server.fetch('/api/areas', json({ kind: 'radius', params: { center: [13.4, 52.52], radiusMeters: 60 } }))).json()) as { id: string; properties: { customers: number } };
+    expect(tiny.properties.customers).toBeLessThan(10);
+    const listed = ((await (await marketer('/api/areas')).json()) as { features: { id: string; properties: { customers?: number } }[] }).features.find((a) => a.id === tiny.id)!;
+    expect(listed.properties).not.toHaveProperty('customers');
+  });
+});
+
 describe('erasure', () => {
   it('removes a customer from counts, reads, tiles and exports, and the audit log keeps nothing of them', async () => {
     const target = rows().find((r) => r.consent === 1)!;

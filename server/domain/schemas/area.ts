@@ -64,7 +64,7 @@ export const areaProperties = z
     params: areaParams,
     areaKm2: z.number().meta({ description: 'Area in km²' }),
     perimeterKm: z.number().meta({ description: 'Length of every ring in km' }),
-    customers: z.number().int().optional().meta({ description: 'Customers inside (in lists)' }),
+    customers: z.number().int().optional().meta({ description: 'Customers inside that the caller may count; absent when below the minimum group size for aggregate-only roles' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
