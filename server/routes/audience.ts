@@ -12,7 +12,9 @@ import { createRouter, problemContent } from '../http/router.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
 import { audienceCsv } from '../services/audience-export.js';
 import { principalOf } from '../http/auth.js';
-import { hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
+import type { Principal } from '../domain/permissions.js';
+import { findArea } from '../db/repos/areas.js';
+import { canSeeArea, hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -89,22 +91,29 @@ function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }
 
 export function audienceRoutes(deps: AppDeps) {
   const { audience: service, customerIndex, db, clock } = deps;
+  const mayUseArea = (id: string, principal: Principal) => {
+    const area = findArea(db, id);
+    return area !== undefined && canSeeArea(principal, area);
+  };
 
-  function geometryOf(request: AudienceRequest, field: string): AreaGeometry {
+  function geometryOf(request: AudienceRequest, field: string, principal: Principal): AreaGeometry {
     if ('geometry' in request) {
       const rings = checkRings(request.geometry);
       if (!rings.ok) throw new ProblemError(422, `The geometry is invalid: ${rings.reason}`, [{ field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason }]);
       return request.geometry;
     }
-    const geometry = deps.resolveAreaGeometry?.(request.areaId) ?? null;
+    // An area the caller may not see is answered as if it did not exist.
+    const hidden = principal.customerAccess === 'own-stores' && !mayUseArea(request.areaId, principal);
+    const geometry = hidden ? null : (deps.resolveAreaGeometry?.(request.areaId) ?? null);
     if (!geometry) throw new ProblemError(404, `no area ${request.areaId}`, [{ field, message: 'unknown area' }]);
     return geometry;
   }
 
   async function csvResponse(c: Context<AuthEnv>, request: AudienceRequest, field: string) {
-    const geometry = geometryOf(request, field);
+    const principal = principalOf(c);
+    const geometry = geometryOf(request, field, principal);
     const at = clock();
-    const seqs = await service.consentedSeqs({ geometry, segment: scopeSegment(request.segment, principalOf(c)), at });
+    const seqs = await service.consentedSeqs({ geometry, segment: scopeSegment(request.segment, principal), at });
     const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
     return c.body(audienceCsv(db, seqs, { geometry, segment: request.segment, at }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -119,7 +128,7 @@ export function audienceRoutes(deps: AppDeps) {
       async (c) => {
         const request = c.req.valid('json');
         const principal = principalOf(c);
-        const answer = await service.audience({ geometry: geometryOf(request, 'body.areaId'), segment: scopeSegment(request.segment, principal), at: clock() });
+        const answer = await service.audience({ geometry: geometryOf(request, 'body.areaId', principal), segment: scopeSegment(request.segment, principal), at: clock() });
         return c.json(hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer, 200);
       },
       bodyHook as never, // a plain hook; its typed form would have to name every response of the route

@@ -154,6 +154,7 @@ describe('store managers', () => {
     expect(await ids(other)).not.toContain(mine.id);
     expect(await ids(server.fetch)).toContain(mine.id);
     await expectProblem(await other(`/api/areas/${mine.id}`), 404, 'params.id');
+    await expectProblem(await other('/api/audience', json({ areaId: mine.id })), 404, 'body.areaId');
     await expectProblem(await other(`/api/areas/${mine.id}`, json({ name: 'x', version: 1 }, 'PATCH')), 404);
 
     await expectProblem(await manager(`/api/areas/${headOffice.id}`, json({ name: 'Mine now', version: headOffice.properties.version }, 'PATCH')), 403);
