@@ -113,9 +113,10 @@ export function audienceRoutes(deps: AppDeps) {
     const principal = principalOf(c);
     const geometry = geometryOf(request, field, principal);
     const at = clock();
-    const seqs = await service.consentedSeqs({ geometry, segment: scopeSegment(request.segment, principal), at });
+    const segment = scopeSegment(request.segment, principal);
+    const seqs = await service.consentedSeqs({ geometry, segment, at });
     const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
-    return c.body(audienceCsv(db, seqs, { geometry, segment: request.segment, at }), 200, {
+    return c.body(audienceCsv(db, seqs, { geometry, segment, at }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="audience-${name}-${at.toISOString().slice(0, 10)}.csv"`,
       'Cache-Control': 'no-store',
