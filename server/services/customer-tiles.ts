@@ -16,8 +16,8 @@ export const CLUSTER_MAX_ZOOM = 14;
 /** Aggregate-only roles see the clusters of this zoom when closer in. */
 export const AGGREGATE_MAX_ZOOM = 15;
 export const CUSTOMER_TILE_LAYER = 'customers';
-/** Store-manager indexes kept at once (one per distinct set of stores). */
-const STORE_VIEWS_KEPT = 32;
+/** Filtered indexes kept at once: one per distinct set of stores, one per minimum group size. */
+const FILTERED_VIEWS_KEPT = 32;
 
 interface PointProps {
   id: string;
@@ -79,7 +79,7 @@ export function createCustomerTiles(db: Db): CustomerTiles {
       } else {
         found = clusterIndex(points, { maxZoom: AGGREGATE_MAX_ZOOM, minPoints: Math.max(2, view.minGroupSize) });
       }
-      if (views.size >= STORE_VIEWS_KEPT) views.delete(views.keys().next().value!);
+      if (views.size >= FILTERED_VIEWS_KEPT) views.delete(views.keys().next().value!);
       views.set(key, found);
     }
     return found;
