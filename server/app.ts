@@ -22,6 +22,7 @@ import { audienceRoutes } from './routes/audience.js';
 import { userRoutes } from './routes/users.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
+import { settingsRoutes } from './routes/settings.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -50,7 +51,8 @@ export function createApp(deps: AppDeps) {
     .route('/', audienceRoutes(deps))
     .route('/', userRoutes(deps))
     .route('/', tokenRoutes(deps))
-    .route('/', auditRoutes(deps));
+    .route('/', auditRoutes(deps))
+    .route('/', settingsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -16,6 +16,7 @@ import { buildCustomerIndex } from './services/customer-index.js';
 import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
+import { scheduleRetention } from './services/retention.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -67,11 +68,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
-    countCustomersInArea: async (geometry) => (await audience.audience({ geometry, at: clock() })).count,
+    countCustomersInArea: async (geometry) => (await audience.audience({ geometry, at: clock() })).count ?? 0,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
   };
   const app = createApp(deps);
+  const stopRetention = scheduleRetention(deps);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -83,6 +85,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      stopRetention();
       server.close(() => {
         void audience.close().finally(() => {
           closeDatabase(db);

@@ -28,10 +28,10 @@ export interface BasemapCollection {
 export type { Audience, AudienceBreakdown, AudienceRequest } from '../../server/domain/schemas/audience';
 export type { Segment } from '../../server/domain/schemas/segment';
 export type { AreaGeometry } from '../../server/domain/schemas/geojson';
-/** One value and how many customers have it. */
+/** One value and how many customers have it (null: fewer than minGroupSize, hidden from this user). */
 export interface FacetBucket {
   key: string;
-  count: number;
+  count: number | null;
 }
 /** GET /api/audience/facets: every value in use, most common first (`stores` keys are store ids). */
 export interface AudienceFacets {
@@ -39,6 +39,8 @@ export interface AudienceFacets {
   industries: FacetBucket[];
   interests: FacetBucket[];
   stores: FacetBucket[];
+  /** Present when small groups are hidden. */
+  minGroupSize?: number;
 }
 export type { Me, Role, User } from '../../server/domain/schemas/user';
 

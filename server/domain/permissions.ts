@@ -77,6 +77,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 
   'GET /api/customers': 'customers:read',
   'GET /api/customers/:id': 'customers:read',
+  'DELETE /api/customers/:id': 'customers:erase',
   // Aggregate-only roles get clusters at every zoom, never single customers.
   'GET /api/tiles/customers/:z/:x/:file': 'audience:read',
 
@@ -103,6 +104,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/tokens': 'tokens:admin',
   'DELETE /api/tokens/:id': 'tokens:admin',
   'GET /api/audit': 'audit:read',
+  'GET /api/settings': 'signed-in',
+  'PATCH /api/settings': 'settings:write',
 };
 
 export interface Principal {

@@ -4,8 +4,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
-import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea } from '../services/areas.js';
+import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea, type CountCustomers } from '../services/areas.js';
+import type { Principal } from '../domain/permissions.js';
+import { hidesSmallGroups, scopeSegment } from '../domain/privacy.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/area-batch.js';
+import { principalOf, type AuthEnv } from '../http/auth.js';
+import type { Context } from 'hono';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -45,6 +50,7 @@ const patch = createRoute({
   request: { params: idParam, body: { required: true, content: json(areaPatch) } },
   responses: {
     200: { description: 'The updated area', content: json(areaFeature) },
+    403: { description: 'Not yours to change (store managers) or to share', content: problemContent },
     404: { description: 'Unknown area', content: problemContent },
     409: { description: 'Missing or stale version; `currentVersion` says the current one', content: problemContent },
     ...invalid,
@@ -56,7 +62,7 @@ const remove = createRoute({
   tags,
   summary: 'Delete an area (re-create it with the same id to undo)',
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown area', content: problemContent } },
+  responses: { 204: { description: 'Deleted' }, 403: { description: 'Not yours to delete (store managers)', content: problemContent }, 404: { description: 'Unknown area', content: problemContent } },
 });
 const download = createRoute({
   method: 'get',
@@ -97,28 +103,45 @@ export function downloadName(name: string): string {
   return `${safe || 'area'}.geojson`;
 }
 
-export function areaRoutes({ db, clock, countCustomersInArea: count }: AppDeps) {
+/**
+ * The `customers` count of areas as this caller may see it: store managers count their stores' customers only, and
+ * aggregate-only roles get no count when it is below the minimum group size.
+ */
+function customerCounter({ db, clock, audience }: AppDeps, principal: Principal): CountCustomers {
+  const segment = scopeSegment(undefined, principal);
+  const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : 0;
+  return async (geometry) => {
+    const count = (await audience.audience({ geometry, segment, at: clock() })).count ?? 0;
+    return count < k ? undefined : count;
+  };
+}
+
+export function areaRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
+  const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
   return createRouter()
-    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db), count), 200))
+    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db, principalOf(c)), counter(c)), 200))
     .openapi(create, async (c) => {
-      const feature = await areaToFeature(createArea(db, c.req.valid('json'), clock()), count);
+      const count = counter(c);
+      const feature = await areaToFeature(createArea(db, c.req.valid('json'), writer(c)), count);
       c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
       return c.json(feature, 201);
     })
-    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), clock()), count), 201))
-    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), clock()), count), 201))
+    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), writer(c)), counter(c)), 201))
+    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), writer(c)), counter(c)), 201))
     .openapi(territories, async (c) => {
-      const { areas, ...report } = createTerritories(db, c.req.valid('json'), clock());
-      return c.json({ ...(await areaCollection(areas, count)), ...report }, 201);
+      const { areas, ...report } = createTerritories(db, c.req.valid('json'), writer(c));
+      return c.json({ ...(await areaCollection(areas, counter(c))), ...report }, 201);
     })
-    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id), count), 200))
+    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), counter(c)), 200))
     .openapi(download, async (c) => {
-      const area = getArea(db, c.req.valid('param').id);
+      const area = getArea(db, c.req.valid('param').id, principalOf(c));
       return c.json(await areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
     })
-    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), clock()), count), 200))
+    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)), counter(c)), 200))
     .openapi(remove, (c) => {
-      removeArea(db, c.req.valid('param').id);
+      removeArea(db, c.req.valid('param').id, writer(c));
       return c.body(null, 204);
     });
 }

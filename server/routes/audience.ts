@@ -1,6 +1,7 @@
 // /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { checkRings } from '../domain/geometry/ring-checks.js';
@@ -10,11 +11,16 @@ import { segment as segmentSchema, type Segment } from '../domain/schemas/segmen
 import { createRouter, problemContent } from '../http/router.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
 import { audienceCsv } from '../services/audience-export.js';
+import { principalOf } from '../http/auth.js';
+import type { Principal } from '../domain/permissions.js';
+import { findArea } from '../db/repos/areas.js';
+import { canSeeArea, hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const facet = z.array(z.object({ key: z.string(), count: z.number().int() }));
+const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
 const facets = z
-  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }) })
+  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })
   .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
 const [byArea, byGeometry] = audienceRequest.options;
 
@@ -85,24 +91,32 @@ function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }
 
 export function audienceRoutes(deps: AppDeps) {
   const { audience: service, customerIndex, db, clock } = deps;
+  const mayUseArea = (id: string, principal: Principal) => {
+    const area = findArea(db, id);
+    return area !== undefined && canSeeArea(principal, area);
+  };
 
-  function geometryOf(request: AudienceRequest, field: string): AreaGeometry {
+  function geometryOf(request: AudienceRequest, field: string, principal: Principal): AreaGeometry {
     if ('geometry' in request) {
       const rings = checkRings(request.geometry);
       if (!rings.ok) throw new ProblemError(422, `The geometry is invalid: ${rings.reason}`, [{ field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason }]);
       return request.geometry;
     }
-    const geometry = deps.resolveAreaGeometry?.(request.areaId) ?? null;
+    // An area the caller may not see is answered as if it did not exist.
+    const hidden = principal.customerAccess === 'own-stores' && !mayUseArea(request.areaId, principal);
+    const geometry = hidden ? null : (deps.resolveAreaGeometry?.(request.areaId) ?? null);
     if (!geometry) throw new ProblemError(404, `no area ${request.areaId}`, [{ field, message: 'unknown area' }]);
     return geometry;
   }
 
-  async function csvResponse(c: Context, request: AudienceRequest, field: string) {
-    const geometry = geometryOf(request, field);
+  async function csvResponse(c: Context<AuthEnv>, request: AudienceRequest, field: string) {
+    const principal = principalOf(c);
+    const geometry = geometryOf(request, field, principal);
     const at = clock();
-    const seqs = await service.consentedSeqs({ geometry, segment: request.segment, at });
+    const segment = scopeSegment(request.segment, principal);
+    const seqs = await service.consentedSeqs({ geometry, segment, at });
     const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
-    return c.body(audienceCsv(db, seqs, { geometry, segment: request.segment, at }), 200, {
+    return c.body(audienceCsv(db, seqs, { geometry, segment, at }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="audience-${name}-${at.toISOString().slice(0, 10)}.csv"`,
       'Cache-Control': 'no-store',
@@ -114,11 +128,17 @@ export function audienceRoutes(deps: AppDeps) {
       count,
       async (c) => {
         const request = c.req.valid('json');
-        return c.json(await service.audience({ geometry: geometryOf(request, 'body.areaId'), segment: request.segment, at: clock() }), 200);
+        const principal = principalOf(c);
+        const answer = await service.audience({ geometry: geometryOf(request, 'body.areaId', principal), segment: scopeSegment(request.segment, principal), at: clock() });
+        return c.json(hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer, 200);
       },
       bodyHook as never, // a plain hook; its typed form would have to name every response of the route
     )
-    .openapi(facetRoute, (c) => c.json(customerIndex.facets(), 200))
+    .openapi(facetRoute, (c) => {
+      const principal = principalOf(c);
+      const facets = customerIndex.facets(visibleStoreIds(principal));
+      return c.json(hidesSmallGroups(principal) ? suppressSmallFacets(facets, readPrivacySettings(db).minGroupSize) : facets, 200);
+    })
     .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
     .openapi(exportGet, (c) => {
       const query = c.req.valid('query');

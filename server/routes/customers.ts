@@ -1,8 +1,13 @@
-// GET /api/customers (bbox pages) and GET /api/customers/:id.
+// GET /api/customers (bbox pages), GET /api/customers/:id and DELETE /api/customers/:id (erasure).
+// Store managers see only customers of their stores; others' ids answer 404 so they do not leak.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { findCustomer, pageCustomers } from '../db/repos/customers.js';
+import { customerSeq, findCustomer, pageCustomers } from '../db/repos/customers.js';
+import { principalOf } from '../http/auth.js';
+import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
+import { eraseCustomerSeqs } from '../services/erasure.js';
+import { auditActor } from '../services/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
 import { customerFeature, customerPage, type Customer } from '../domain/schemas/customer.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -54,7 +59,19 @@ const one = createRoute({
   },
 });
 
-export function customerRoutes({ db }: AppDeps) {
+const erase = createRoute({
+  method: 'delete',
+  path: '/api/customers/{id}',
+  tags: ['Customers'],
+  summary: 'Erase a customer: the row, their place in counts, tiles and exports (the audit log keeps no trace of who)',
+  request: { params: idParam },
+  responses: { 204: { description: 'Erased' }, 404: { description: 'Unknown customer', content: problemContent } },
+});
+
+const unknownCustomer = (id: string) => new ProblemError(404, `No customer with id ${id}`, [{ field: 'params.id', message: 'unknown customer' }]);
+
+export function customerRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
   return createRouter()
     .openapi(list, (c) => {
       const query = c.req.valid('query');
@@ -62,7 +79,7 @@ export function customerRoutes({ db }: AppDeps) {
       if (bbox && !bbox.ok) throw new ProblemError(400, bbox.reason, [{ field: 'query.bbox', message: bbox.reason }]);
       const cursor = query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
       if (!cursor.ok) throw new ProblemError(400, cursor.reason, [{ field: 'query.cursor', message: cursor.reason }]);
-      const page = pageCustomers(db, { bbox: bbox?.bbox ?? null, afterSeq: cursor.lastSeq, limit: query.limit });
+      const page = pageCustomers(db, { bbox: bbox?.bbox ?? null, afterSeq: cursor.lastSeq, limit: query.limit, storeIds: visibleStoreIds(principalOf(c)) });
       return c.json(
         {
           type: 'FeatureCollection' as const,
@@ -75,7 +92,16 @@ export function customerRoutes({ db }: AppDeps) {
     .openapi(one, (c) => {
       const { id } = c.req.valid('param');
       const customer = findCustomer(db, id);
-      if (!customer) throw new ProblemError(404, `No customer with id ${id}`, [{ field: 'params.id', message: 'unknown customer' }]);
+      if (!customer || !canSeeCustomer(principalOf(c), customer.homeStoreId)) throw unknownCustomer(id);
       return c.json(customerToFeature(customer), 200);
+    })
+    .openapi(erase, (c) => {
+      const { id } = c.req.valid('param');
+      const principal = principalOf(c);
+      const customer = findCustomer(db, id);
+      const seq = customerSeq(db, id);
+      if (!customer || seq === undefined || !canSeeCustomer(principal, customer.homeStoreId)) throw unknownCustomer(id);
+      eraseCustomerSeqs(deps, [seq], { at: clock(), ...auditActor(principal), action: 'customer.erase' });
+      return c.body(null, 204);
     });
 }

@@ -4,7 +4,11 @@ import type { AppDeps } from '../deps.js';
 import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { ProblemError } from '../http/problem.js';
-import { CUSTOMER_TILE_LAYER } from '../services/customer-tiles.js';
+import { CUSTOMER_TILE_LAYER, tileViewKey, type TileView } from '../services/customer-tiles.js';
+import { principalOf } from '../http/auth.js';
+import type { Principal } from '../domain/permissions.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
+import type { Db } from '../db/connection.js';
 
 const MAX_TILE_ZOOM = 22;
 
@@ -16,7 +20,14 @@ export function parseTileAddress(z: string, x: string, y: string): { z: number; 
   return { z: zn, x: xn, y: yn };
 }
 
-export function tileRoutes({ customerTiles }: AppDeps) {
+/** What this caller may see on the map: everyone, their stores' customers, or clusters of at least k. */
+function tileView(db: Db, principal: Principal): TileView {
+  if (principal.customerAccess === 'own-stores') return { kind: 'stores', storeIds: principal.storeIds };
+  if (principal.customerAccess === 'aggregate') return { kind: 'aggregate', minGroupSize: readPrivacySettings(db).minGroupSize };
+  return { kind: 'all' };
+}
+
+export function tileRoutes({ customerTiles, db }: AppDeps) {
   const app = createRouter();
   describe(app);
   return app.get('/api/tiles/customers/:z/:x/:file', (c) => {
@@ -28,10 +39,12 @@ export function tileRoutes({ customerTiles }: AppDeps) {
         { field: 'params.tile', message: 'not a valid z/x/y' },
       ]);
     }
-    const etag = `"c${customerTiles.generation}-${address.z}-${address.x}-${address.y}"`;
-    const headers = { 'Cache-Control': 'no-cache', ETag: etag };
+    const view = tileView(db, principalOf(c));
+    // The view is part of the ETag: the same URL shows different customers to different callers.
+    const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${address.z}-${address.x}-${address.y}"`;
+    const headers = { 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization', ETag: etag };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-    const tile = customerTiles.tile(address.z, address.x, address.y);
+    const tile = customerTiles.tile(address.z, address.x, address.y, view);
     if (!tile) return c.body(null, 204, headers);
     return c.body(tile as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'application/vnd.mapbox-vector-tile' });
   });

@@ -1,6 +1,6 @@
 // Areas made from other things in one go: combinations of areas, rings around a store, nearest-store territories.
 import type { Db } from '../db/connection.js';
-import { findArea, insertArea, type AreaRecord } from '../db/repos/areas.js';
+import type { AreaRecord } from '../db/repos/areas.js';
 import { findStore, listStores } from '../db/repos/stores.js';
 import { combineAreas } from '../domain/geometry/combine.js';
 import { ringsAround } from '../domain/geometry/rings.js';
@@ -11,17 +11,19 @@ import type { StoreRecord } from '../domain/schemas/store.js';
 import { ProblemError } from '../http/problem.js';
 import { cityExtent } from './area-extent.js';
 import { formatDistanceRange, normalized } from './area-shapes.js';
-import { measured, newAreaId, nextColor } from './areas.js';
+import { getArea, insertOwnedArea, measured, newAreaId, nextColor, type AreaWriter } from './areas.js';
 
 const invalid = (field: string, message: string, detail = message) => new ProblemError(422, detail, [{ field, message }]);
 const symbols = { union: '+', subtract: '−', intersect: '∩' } as const;
 
-export function combineSavedAreas(db: Db, input: AreaCombine, now: Date): AreaRecord {
+export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter): AreaRecord {
   return db.transaction(() => {
     const sources = input.areaIds.map((id, i) => {
-      const area = findArea(db, id);
-      if (!area) throw invalid(`body.areaIds[${i}]`, `unknown area ${id}`);
-      return area;
+      try {
+        return getArea(db, id, writer.principal);
+      } catch {
+        throw invalid(`body.areaIds[${i}]`, `unknown area ${id}`);
+      }
     });
     const result = combineAreas(input.op, sources.map((a) => a.geometry));
     if (!result.ok) throw new ProblemError(422, result.message, [{ field: 'body.areaIds', message: result.message }], { reason: result.reason });
@@ -33,11 +35,11 @@ export function combineSavedAreas(db: Db, input: AreaCombine, now: Date): AreaRe
       params: { operations: [{ op: input.op, areaIds: input.areaIds }] },
       geometry: normalized(result.geometry as AreaGeometry),
     });
-    return insertArea(db, newAreaId(), values, now);
+    return insertOwnedArea(db, newAreaId(), values, writer, Object.keys(input));
   })();
 }
 
-export function createRings(db: Db, input: AreaRings, now: Date): AreaRecord[] {
+export function createRings(db: Db, input: AreaRings, writer: AreaWriter): AreaRecord[] {
   return db.transaction(() => {
     if ((input.storeId === undefined) === (input.center === undefined)) {
       throw invalid('body.center', 'give either storeId or center [lng, lat], not both or neither', 'Rings need a store (storeId) or a point (center)');
@@ -49,7 +51,7 @@ export function createRings(db: Db, input: AreaRings, now: Date): AreaRecord[] {
     if (!result.ok) throw invalid(`body.${result.path}`, result.message);
     const prefix = input.name ?? store?.name ?? 'Ring';
     return result.rings.map((ring) =>
-      insertArea(
+      insertOwnedArea(
         db,
         newAreaId(),
         measured({
@@ -59,7 +61,8 @@ export function createRings(db: Db, input: AreaRings, now: Date): AreaRecord[] {
           params: { center, innerRadiusMeters: ring.innerRadiusMeters, radiusMeters: ring.radiusMeters, ...(store ? { storeId: store.id } : {}) },
           geometry: normalized(ring.geometry as AreaGeometry),
         }),
-        now,
+        writer,
+        Object.keys(input),
       ),
     );
   })();
@@ -85,7 +88,7 @@ function chosenStores(db: Db, storeIds: string[] | undefined): StoreRecord[] {
   });
 }
 
-export function createTerritories(db: Db, input: AreaTerritories, now: Date): TerritoryReport {
+export function createTerritories(db: Db, input: AreaTerritories, writer: AreaWriter): TerritoryReport {
   return db.transaction(() => {
     const stores = chosenStores(db, input.storeIds);
     const extent = cityExtent(db);
@@ -101,7 +104,7 @@ export function createTerritories(db: Db, input: AreaTerritories, now: Date): Te
     const areas = result.territories.map((territory) => {
       const store = byId.get(territory.storeId)!;
       const twins = result.merged.filter((m) => m.into === store.id).map((m) => m.storeId);
-      return insertArea(
+      return insertOwnedArea(
         db,
         newAreaId(),
         measured({
@@ -111,7 +114,8 @@ export function createTerritories(db: Db, input: AreaTerritories, now: Date): Te
           params: { storeId: store.id, ...(twins.length ? { storeIds: [store.id, ...twins] } : {}) },
           geometry: normalized(territory.geometry as AreaGeometry),
         }),
-        now,
+        writer,
+        Object.keys(input),
       );
     });
     return { areas, merged: result.merged, outside: result.outside, failed: result.failed };

@@ -69,7 +69,8 @@ export interface CustomerIndex {
   removeSeqs(seqs: number[]): number;
   /** Drops customers by id; looks their seq up in the database, so call it before the rows are deleted. */
   remove(ids: string[]): number;
-  facets(): Facets;
+  /** Facets over every customer, or only those whose home store is one of `storeIds`. */
+  facets(storeIds?: string[] | null): Facets;
   /** Memory the columns take per indexed customer. */
   bytesPerCustomer(): number;
 }
@@ -249,9 +250,18 @@ class ColumnarCustomerIndex implements CustomerIndex {
     return this.removeSeqs(ids.map((id) => seqOf.get(id) as number | undefined).filter((s): s is number => s !== undefined));
   }
 
-  facets(): Facets {
+  facets(storeIds: string[] | null = null): Facets {
     const c = this.columns;
     const d = this.dictionaries;
+    // Store codes are offset by one (0 is "no home store").
+    let storeOk: Uint8Array | null = null;
+    if (storeIds) {
+      storeOk = new Uint8Array(d.stores.values.length + 1);
+      for (const id of storeIds) {
+        const code = d.stores.find(id);
+        if (code !== undefined) storeOk[code + 1] = 1;
+      }
+    }
     const jobs = new Uint32Array(d.jobs.values.length);
     const industries = new Uint32Array(d.industries.values.length);
     const stores = new Uint32Array(d.stores.values.length + 1);
@@ -259,6 +269,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
     const rows = Atomics.load(c.meta, ROWS);
     for (let i = 0; i < rows; i++) {
       if (c.alive[i] !== 1) continue;
+      if (storeOk && storeOk[c.store[i] as number] !== 1) continue;
       jobs[c.job[i] as number]!++;
       industries[c.industry[i] as number]!++;
       stores[c.store[i] as number]!++;

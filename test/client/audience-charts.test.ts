@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandLabel, breakdownCharts } from '../../client/features/audience/breakdowns';
 import { chartRows, MIN_BAR_PCT } from '../../client/features/audience/chart';
+import { formatCount } from '../../client/features/audience/hidden-counts';
 import { createTranslator } from '../../client/i18n/translate';
 import { de } from '../../client/i18n/messages/de';
 import { en } from '../../client/i18n/messages/en';
@@ -48,6 +49,26 @@ describe('bar chart scaling', () => {
   it('hideEmpty leaves zero rows out and scales to what remains', () => {
     const rows = chartRows([{ key: 'a', count: 0 }, { key: 'b', count: 3 }], { labelFor: same, hideEmpty: true });
     expect(rows).toEqual([{ key: 'b', label: 'b', count: 3, lengthPct: 100, share: null }]);
+  });
+});
+
+describe('hidden counts (below the minimum group size)', () => {
+  it('keep their row, with a bar up to k rather than zero, no share, and "< k" as the figure', () => {
+    const rows = chartRows(
+      [
+        { key: 'a', count: 40 },
+        { key: 'b', count: null },
+        { key: 'c', count: 0 },
+      ],
+      { total: 60, labelFor: same, hideEmpty: true, minGroupSize: 10 },
+    );
+    expect(rows.map((r) => [r.key, r.count, r.lengthPct, r.share])).toEqual([
+      ['a', 40, 100, 40 / 60],
+      ['b', null, 25, null],
+    ]);
+    expect(formatCount('en', null, 10, t)).toBe('< 10');
+    expect(formatCount('de', null, 1000, createTranslator('de', de))).toBe('< 1.000');
+    expect(formatCount('en', 1234, 10, t)).toBe('1,234');
   });
 });
 

@@ -56,8 +56,8 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     let best = -1;
     for (const f of collection.features) {
       const counted = await audienceOf(server, f.geometry, { loyaltyTiers: ['gold'] });
-      if (counted.count > best) {
-        best = counted.count;
+      if (counted.count! > best) {
+        best = counted.count!;
         boundary = { id: f.properties.id, name: f.properties.name, geometry: f.geometry };
       }
     }
@@ -73,7 +73,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
 
   it('selecting a neighbourhood shows who lives there: the same count as the API for its geometry', async () => {
     expect(gold.count).toBeGreaterThan(0);
-    expect(gold.count).toBeLessThan(everyone.count);
+    expect(gold.count).toBeLessThan(everyone.count!);
     const { page, errors } = await openPage(browser, server, server.url);
     // In the Neighbourhoods list (store names can contain a neighbourhood's name), the row with exactly that name.
     const list = page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Neighbourhoods' }) });

@@ -119,7 +119,7 @@ describe('POST /api/audience', () => {
     const multi: AreaGeometry = { type: 'MultiPolygon', coordinates: [holed.coordinates, [square(0.1, 0.1, 0.2, 0.2)], city.coordinates] };
     const body = await audienceOf({ geometry: multi });
     expect(body.count).toBe(bruteForce(multi).count);
-    expect(body.count).toBe((await audienceOf({ geometry: holed })).count + (await audienceOf({ geometry: city })).count);
+    expect(body.count).toBe((await audienceOf({ geometry: holed })).count! + (await audienceOf({ geometry: city })).count!);
   });
 
   it('reports revenue and every breakdown in the published order', async () => {
@@ -132,10 +132,10 @@ describe('POST /api/audience', () => {
     expect(body.breakdown.lapsed.map((b) => b.key)).toEqual(['0-29', '30-59', '60-89', '90-179', '180+', 'never']);
     expect(body.breakdown.genders.map((b) => b.key)).toEqual(['female', 'male', 'diverse', 'unknown']);
     expect(body.breakdown.loyaltyTiers.map((b) => b.key)).toEqual(['none', 'bronze', 'silver', 'gold']);
-    for (const list of Object.values(body.breakdown).slice(0, 4)) expect(list.reduce((s, b) => s + b.count, 0)).toBe(body.count);
+    for (const list of Object.values(body.breakdown).slice(0, 4)) expect(list.reduce((s, b) => s + b.count!, 0)).toBe(body.count);
     expect(body.breakdown.jobTitles.length).toBeLessThanOrEqual(10);
     const counts = body.breakdown.jobTitles.map((b) => b.count);
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts).toEqual([...counts].sort((a, b) => b! - a!));
     const topJob = body.breakdown.jobTitles[0]!;
     expect(topJob.count).toBe(expected.customers.filter((c) => c.jobTitle === topJob.key).length);
     const topInterest = body.breakdown.interests[0]!;
@@ -162,7 +162,7 @@ describe('POST /api/audience', () => {
     const expected = bruteForce(city, segment);
     expect({ count: body.count, consented: body.consented }).toEqual({ count: expected.count, consented: expected.consented });
     expect(body.count).toBeGreaterThan(0);
-    expect(body.count).toBeLessThan(all.count);
+    expect(body.count).toBeLessThan(all.count!);
   });
 
   it('filters by home store', async () => {

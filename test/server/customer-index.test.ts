@@ -72,7 +72,7 @@ describe('customer index', () => {
     expect(index.columns.generation).toBeGreaterThan(generation);
     const inside = added.filter((c) => c.location[1] <= 52.54 && !(c.location[0] >= 13.40 && c.location[0] <= 13.41 && c.location[1] >= 52.51 && c.location[1] <= 52.52)).length;
     const after = await pooled.audience({ geometry: centre, at });
-    expect(after.count).toBe(before + inside);
+    expect(after.count).toBe(before! + inside);
     expect(after).toEqual(await inline.audience({ geometry: centre, at }));
     expect(index.removeSeqs(added.map((c) => c.seq))).toBe(added.length);
     expect((await pooled.audience({ geometry: centre, at })).count).toBe(before);

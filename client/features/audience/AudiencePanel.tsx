@@ -13,6 +13,8 @@ import { breakdownCharts } from './breakdowns';
 import { SegmentBuilder } from './SegmentBuilder';
 import { useAudience, type AudienceTarget } from './useAudience';
 import { useCurrency } from './useFacets';
+import { formatCount } from './hidden-counts';
+import { can } from '../../store/slices/session';
 
 interface AudiencePanelProps {
   target: AudienceTarget;
@@ -27,17 +29,19 @@ function wholeMoney(value: number): Intl.NumberFormatOptions {
 
 function Figures({ audience, currency }: { audience: Audience; currency: string }) {
   const { t, locale } = useI18n();
-  const share = audience.count > 0 ? audience.consented / audience.count : null;
-  const money = (value: number, cents: boolean) => formatMoney(locale, value, currency, cents ? {} : wholeMoney(value));
+  const k = audience.minGroupSize;
+  const share = audience.count !== null && audience.consented !== null && audience.count > 0 ? audience.consented / audience.count : null;
+  const money = (value: number | null, cents: boolean) => (value === null ? t('audience.hiddenValue') : formatMoney(locale, value, currency, cents ? {} : wholeMoney(value)));
   return (
     <dl className="audience-figures">
-      <div className="audience-figure" data-figure="count">
+      <div className="audience-figure" data-figure="count" data-hidden={audience.count === null || undefined}>
         <dt>{t('audience.customers')}</dt>
-        <dd>{formatNumber(locale, audience.count)}</dd>
+        <dd>{formatCount(locale, audience.count, k, t)}</dd>
+        {k !== undefined && <dd className="audience-figure__note">{t('audience.hiddenNote', { k: formatNumber(locale, k) })}</dd>}
       </div>
-      <div className="audience-figure" data-figure="consented">
+      <div className="audience-figure" data-figure="consented" data-hidden={audience.consented === null || undefined}>
         <dt>{t('audience.consented')}</dt>
-        <dd>{formatNumber(locale, audience.consented)}</dd>
+        <dd>{formatCount(locale, audience.consented, k, t)}</dd>
         {share !== null && (
           <dd className="audience-figure__note">
             {t('audience.consentedShare', { percent: formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 }) })}
@@ -46,7 +50,7 @@ function Figures({ audience, currency }: { audience: Audience; currency: string 
       </div>
       <div className="audience-figure" data-figure="revenue">
         <dt>{t('audience.revenue')}</dt>
-        <dd title={formatMoney(locale, audience.revenue.total, currency)}>{money(audience.revenue.total, false)}</dd>
+        <dd title={audience.revenue.total === null ? undefined : formatMoney(locale, audience.revenue.total, currency)}>{money(audience.revenue.total, false)}</dd>
       </div>
       <div className="audience-figure" data-figure="avgSpend">
         <dt>{t('audience.avgSpend')}</dt>
@@ -87,6 +91,7 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
   const segment = useAppStore((s) => s.segment);
   const currency = useCurrency();
   const state = useAudience(target, segment);
+  const mayExport = useAppStore((s) => can(s.me, 'customers:export'));
   const headingId = useId();
   const { data: audience, status, stale } = state;
   const busy = status === 'loading';
@@ -118,8 +123,8 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
     top = <Figures audience={audience} currency={currency} />;
     charts = (
       <div className="audience-charts">
-        {breakdownCharts(audience.breakdown, audience.count, t).map((chart) => (
-          <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} />
+        {breakdownCharts(audience.breakdown, audience.count, t, audience.minGroupSize).map((chart) => (
+          <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} minGroupSize={audience.minGroupSize} />
         ))}
       </div>
     );
@@ -142,7 +147,7 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
       <div className="audience__top">{top}</div>
       <SegmentBuilder />
       {charts}
-      {'areaId' in target && (
+      {'areaId' in target && mayExport && (
         <footer className="audience__export">
           <a className="button button--secondary" href={audienceExportUrl(target.areaId, segment)} download>
             {t('audience.export')}

@@ -2,6 +2,7 @@
 // figures as a table (the bars themselves are decoration to them).
 import { useId } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
+import { formatCount } from './hidden-counts';
 import type { ChartRow } from './chart';
 
 interface BarChartProps {
@@ -11,10 +12,13 @@ interface BarChartProps {
   emptyText?: string;
   /** Bars in the categorical tier colours rather than the accent (loyalty tiers). */
   tone?: 'accent' | 'tier';
+  /** Counts hidden as null are shown as "< k". */
+  minGroupSize?: number | undefined;
 }
 
-export function BarChart({ title, rows, emptyText, tone = 'accent' }: BarChartProps) {
+export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize }: BarChartProps) {
   const { t, locale } = useI18n();
+  const countText = (count: number | null) => formatCount(locale, count, minGroupSize, t);
   const titleId = useId();
   const percent = (share: number | null) => (share === null ? '' : formatNumber(locale, share, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 }));
   return (
@@ -26,12 +30,15 @@ export function BarChart({ title, rows, emptyText, tone = 'accent' }: BarChartPr
         <>
           <ul className="bar-chart__rows" aria-hidden="true">
             {rows.map((row) => (
-              <li className="bar-chart__row" key={row.key} data-key={row.key}>
+              <li className="bar-chart__row" key={row.key} data-key={row.key} data-hidden={row.count === null || undefined}>
                 <span className="bar-chart__label" title={row.label}>{row.label}</span>
                 <span className="bar-chart__track">
-                  <span className={`bar-chart__bar${tone === 'tier' ? ` bar-chart__bar--tier-${row.key}` : ''}`} style={{ inlineSize: `${row.lengthPct}%` }} />
+                  <span
+                    className={`bar-chart__bar${row.count === null ? ' bar-chart__bar--hidden' : tone === 'tier' ? ` bar-chart__bar--tier-${row.key}` : ''}`}
+                    style={{ inlineSize: `${row.lengthPct}%` }}
+                  />
                 </span>
-                <span className="bar-chart__count">{formatNumber(locale, row.count)}</span>
+                <span className="bar-chart__count">{countText(row.count)}</span>
               </li>
             ))}
           </ul>
@@ -48,7 +55,7 @@ export function BarChart({ title, rows, emptyText, tone = 'accent' }: BarChartPr
               {rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.label}</th>
-                  <td>{formatNumber(locale, row.count)}</td>
+                  <td>{countText(row.count)}</td>
                   <td>{percent(row.share)}</td>
                 </tr>
               ))}

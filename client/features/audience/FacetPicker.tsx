@@ -2,7 +2,8 @@
 // then the most common matches of what was typed, each with how many customers have it.
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { FacetBucket } from '../../api/types';
-import { formatNumber, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { formatCount } from './hidden-counts';
 import { filterFacets } from './facet-filter';
 
 const VISIBLE = 6;
@@ -11,13 +12,15 @@ interface FacetPickerProps {
   legend: string;
   hint?: string;
   facets: readonly FacetBucket[];
+  /** Counts hidden as null show as "< k". */
+  minGroupSize?: number | undefined;
   selected: readonly string[];
   onChange: (selected: string[]) => void;
   labelFor?: (key: string) => string;
   field: string;
 }
 
-export function FacetPicker({ legend, hint, facets, selected, onChange, labelFor = (k) => k, field }: FacetPickerProps) {
+export function FacetPicker({ legend, hint, facets, minGroupSize, selected, onChange, labelFor = (k) => k, field }: FacetPickerProps) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const hintId = useId();
@@ -41,8 +44,8 @@ export function FacetPicker({ legend, hint, facets, selected, onChange, labelFor
           <span className="facet-option__label">{labelFor(key)}</span>
           {count !== undefined && (
             <>
-              <span className="facet-option__count" aria-hidden="true">{formatNumber(locale, count)}</span>
-              <span className="visually-hidden">{t('segment.optionCount', { count })}</span>
+              <span className="facet-option__count" aria-hidden="true">{formatCount(locale, count, minGroupSize, t)}</span>
+              <span className="visually-hidden">{count === null ? formatCount(locale, count, minGroupSize, t) : t('segment.optionCount', { count })}</span>
             </>
           )}
         </label>

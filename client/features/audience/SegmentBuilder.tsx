@@ -181,20 +181,20 @@ export function SegmentBuilder() {
           )}
           {facets.status === 'ready' ? (
             <>
-              <FacetPicker field="jobTitles" legend={t('segment.jobTitles')} facets={facets.data.jobTitles} selected={form.jobTitles} onChange={(v) => update({ jobTitles: v })} />
-              <FacetPicker field="industries" legend={t('segment.industries')} facets={facets.data.industries} selected={form.industries} onChange={(v) => update({ industries: v })} />
+              <FacetPicker field="jobTitles" legend={t('segment.jobTitles')} minGroupSize={facets.data.minGroupSize} facets={facets.data.jobTitles} selected={form.jobTitles} onChange={(v) => update({ jobTitles: v })} />
+              <FacetPicker field="industries" legend={t('segment.industries')} minGroupSize={facets.data.minGroupSize} facets={facets.data.industries} selected={form.industries} onChange={(v) => update({ industries: v })} />
               <FacetPicker
                 field="interests"
                 legend={t('segment.interests')}
                 hint={t('segment.interestsHint')}
-                facets={facets.data.interests}
+                minGroupSize={facets.data.minGroupSize} facets={facets.data.interests}
                 selected={form.interests}
                 onChange={(v) => update({ interests: v })}
               />
               <FacetPicker
                 field="storeIds"
                 legend={t('segment.stores')}
-                facets={facets.data.stores}
+                minGroupSize={facets.data.minGroupSize} facets={facets.data.stores}
                 selected={form.storeIds}
                 labelFor={(id) => storeName(id) ?? id}
                 onChange={(v) => update({ storeIds: v })}

@@ -31,7 +31,7 @@ export interface BreakdownChart {
 }
 
 /** The charts for an audience, in reading order: who they are, how loyal, how recent, then what they do and like. */
-export function breakdownCharts(breakdown: AudienceBreakdown, total: number, t: Translate): BreakdownChart[] {
+export function breakdownCharts(breakdown: AudienceBreakdown, total: number | null, t: Translate, minGroupSize?: number): BreakdownChart[] {
   const chart = (
     id: keyof AudienceBreakdown,
     title: `audience.chart.${keyof AudienceBreakdown}`,
@@ -40,7 +40,7 @@ export function breakdownCharts(breakdown: AudienceBreakdown, total: number, t: 
   ): BreakdownChart => ({
     id,
     title: t(title),
-    rows: chartRows(breakdown[id], { total, labelFor, hideEmpty }),
+    rows: chartRows(breakdown[id], { total, labelFor, hideEmpty, minGroupSize }),
     tone,
   });
   return [

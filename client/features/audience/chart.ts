@@ -2,13 +2,15 @@
 
 export interface ChartInput {
   key: string;
-  count: number;
+  /** null: fewer than the minimum group size (hidden from this user). */
+  count: number | null;
 }
 
 export interface ChartRow {
   key: string;
   label: string;
-  count: number;
+  /** null when hidden: the bar is drawn hatched up to the minimum group size, never as zero. */
+  count: number | null;
   /** Bar length as a percentage of the longest bar (0–100); a non-zero count always shows at least a sliver. */
   lengthPct: number;
   /** Share of `total` (0–1), or null without a total. */
@@ -25,15 +27,20 @@ export const MIN_BAR_PCT = 1.5;
  */
 export function chartRows(
   buckets: readonly ChartInput[],
-  { total, labelFor, hideEmpty = false }: { total?: number; labelFor: (key: string) => string; hideEmpty?: boolean },
+  { total, labelFor, hideEmpty = false, minGroupSize }: { total?: number | null; labelFor: (key: string) => string; hideEmpty?: boolean; minGroupSize?: number | undefined },
 ): ChartRow[] {
-  const rows = hideEmpty ? buckets.filter((b) => b.count > 0) : buckets;
-  const max = rows.reduce((m, b) => Math.max(m, b.count), 0);
-  return rows.map((b) => ({
-    key: b.key,
-    label: labelFor(b.key),
-    count: b.count,
-    lengthPct: max > 0 && b.count > 0 ? Math.max(MIN_BAR_PCT, (b.count / max) * 100) : 0,
-    share: total && total > 0 ? b.count / total : null,
-  }));
+  // Hidden buckets stay: they may hold anyone from 0 to k - 1 customers.
+  const rows = hideEmpty ? buckets.filter((b) => b.count === null || b.count > 0) : buckets;
+  const max = rows.reduce((m, b) => Math.max(m, b.count ?? minGroupSize ?? 0), 0);
+  return rows.map((b) => {
+    // A hidden bucket's bar reaches to where k would be: "somewhere below this".
+    const length = b.count ?? minGroupSize ?? 0;
+    return {
+      key: b.key,
+      label: labelFor(b.key),
+      count: b.count,
+      lengthPct: max > 0 && length > 0 ? Math.max(MIN_BAR_PCT, (length / max) * 100) : 0,
+      share: b.count !== null && total && total > 0 ? b.count / total : null,
+    };
+  });
 }

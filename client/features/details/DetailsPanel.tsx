@@ -13,6 +13,7 @@ import { StoreTargeting } from '../areas/StoreTargeting';
 import { discardDraft } from '../areas/draft-actions';
 import { BoundaryDetails } from './BoundaryDetails';
 import { CustomerDetails } from './CustomerDetails';
+import { can } from '../../store/slices/session';
 import { StoreDetails } from './StoreDetails';
 import { useCustomer } from './useCustomer';
 
@@ -77,7 +78,21 @@ function BoundaryPanel({ selection }: { selection: Selection }) {
   );
 }
 
+/** Roles without customer access never ask for one customer (the server would refuse anyway). */
 function CustomerPanel({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const mayRead = useAppStore((s) => can(s.me, 'customers:read'));
+  if (!mayRead) {
+    return (
+      <Frame selection={selection} title={t('details.kind.customer')}>
+        <StateMessage tone="empty">{t('details.customer.notAllowed')}</StateMessage>
+      </Frame>
+    );
+  }
+  return <CustomerRecord selection={selection} />;
+}
+
+function CustomerRecord({ selection }: { selection: Selection }) {
   const { t } = useI18n();
   const state = useCustomer(selection.id);
   if (state.status === 'loading') {

@@ -17,6 +17,17 @@ export interface AreaRecord {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The user who created it (null for areas from before accounts, or when that user is gone). */
+  owner: string | null;
+  /** Visible to everyone; otherwise only to its owner, the users in sharedWith, and roles that see all areas. */
+  shared: boolean;
+  sharedWith: string[];
+}
+
+/** Who owns a new area and whether everyone sees it. */
+export interface AreaOwnership {
+  owner: string | null;
+  shared: boolean;
 }
 
 /** What a write supplies; id, version and timestamps are the repo's. */
@@ -34,9 +45,13 @@ interface AreaRow {
   version: number;
   created_at: string;
   updated_at: string;
+  owner_id: string | null;
+  shared: 0 | 1;
+  shared_with: string;
 }
 
-const columns = 'id, name, kind, color, params, geometry, area_km2, perimeter_km, version, created_at, updated_at';
+const columns = `id, name, kind, color, params, geometry, area_km2, perimeter_km, version, created_at, updated_at, owner_id, shared,
+  (SELECT json_group_array(user_id) FROM (SELECT user_id FROM area_shares WHERE area_id = areas.id ORDER BY user_id)) AS shared_with`;
 
 function toRecord(row: AreaRow): AreaRecord {
   return {
@@ -51,11 +66,23 @@ function toRecord(row: AreaRow): AreaRecord {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    owner: row.owner_id,
+    shared: row.shared === 1,
+    sharedWith: JSON.parse(row.shared_with) as string[],
   };
 }
 
-export function listAreas(db: Db): AreaRecord[] {
-  return (db.prepare(`SELECT ${columns} FROM areas ORDER BY created_at, id`).all() as AreaRow[]).map(toRecord);
+/** Every area, or (for a viewer's id) those the viewer owns, shared with everyone, or shared with them. */
+export function listAreas(db: Db, visibleTo: string | null = null): AreaRecord[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${columns} FROM areas
+         WHERE @viewer IS NULL OR owner_id = @viewer OR shared = 1 OR id IN (SELECT area_id FROM area_shares WHERE user_id = @viewer)
+         ORDER BY created_at, id`,
+      )
+      .all({ viewer: visibleTo }) as AreaRow[]
+  ).map(toRecord);
 }
 
 export function findArea(db: Db, id: string): AreaRecord | undefined {
@@ -67,14 +94,22 @@ export function countAreas(db: Db): number {
   return db.prepare('SELECT count(*) FROM areas').pluck().get() as number;
 }
 
-export function insertArea(db: Db, id: string, values: AreaValues, now: Date): AreaRecord {
+export function insertArea(db: Db, id: string, values: AreaValues, now: Date, ownership: AreaOwnership = { owner: null, shared: true }): AreaRecord {
   const [minLng, minLat, maxLng, maxLat] = bbox(values.geometry);
   const at = now.toISOString();
   db.prepare(
-    `INSERT INTO areas (id, name, kind, color, params, geometry, min_lng, min_lat, max_lng, max_lat, area_km2, perimeter_km, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(id, values.name, values.kind, values.color, JSON.stringify(values.params), JSON.stringify(values.geometry), minLng, minLat, maxLng, maxLat, values.areaKm2, values.perimeterKm, at, at);
+    `INSERT INTO areas (id, name, kind, color, params, geometry, min_lng, min_lat, max_lng, max_lat, area_km2, perimeter_km, version, created_at, updated_at, owner_id, shared)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+  ).run(id, values.name, values.kind, values.color, JSON.stringify(values.params), JSON.stringify(values.geometry), minLng, minLat, maxLng, maxLat, values.areaKm2, values.perimeterKm, at, at, ownership.owner, ownership.shared ? 1 : 0);
   return findArea(db, id)!;
+}
+
+/** Replaces who an area is shared with (call inside the write's transaction). */
+export function updateAreaSharing(db: Db, id: string, shared: boolean, sharedWith: string[]): void {
+  db.prepare('UPDATE areas SET shared = ? WHERE id = ?').run(shared ? 1 : 0, id);
+  db.prepare('DELETE FROM area_shares WHERE area_id = ?').run(id);
+  const add = db.prepare('INSERT OR IGNORE INTO area_shares (area_id, user_id) VALUES (?, ?)');
+  for (const userId of sharedWith) add.run(id, userId);
 }
 
 /** Writes the new values only when `version` still matches; returns false when someone else saved first. */

@@ -68,20 +68,24 @@ export interface CustomerPageQuery {
   bbox: Bbox | null;
   afterSeq: number;
   limit: number;
+  /** Only customers whose home store is one of these; null for everyone. */
+  storeIds?: string[] | null;
 }
 
 /** One page in `seq` order; fetches one extra row to know whether another page follows. */
 export function pageCustomers(db: Db, query: CustomerPageQuery): { customers: Customer[]; lastSeq: number | null } {
   const { bbox, afterSeq, limit } = query;
+  const stores = query.storeIds ? JSON.stringify(query.storeIds) : null;
+  const storeFilter = 'AND (@stores IS NULL OR home_store_id IN (SELECT value FROM json_each(@stores)))';
   const rows = bbox
     ? (db
         .prepare(
           `SELECT ${columns} FROM customers WHERE seq IN (
-             SELECT seq FROM customers_rtree WHERE min_lng >= ? AND max_lng <= ? AND min_lat >= ? AND max_lat <= ?)
-           AND seq > ? ORDER BY seq LIMIT ?`,
+             SELECT seq FROM customers_rtree WHERE min_lng >= @minLng AND max_lng <= @maxLng AND min_lat >= @minLat AND max_lat <= @maxLat)
+           AND seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
         )
-        .all(bbox[0], bbox[2], bbox[1], bbox[3], afterSeq, limit + 1) as CustomerRow[])
-    : (db.prepare(`SELECT ${columns} FROM customers WHERE seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit + 1) as CustomerRow[]);
+        .all({ minLng: bbox[0], minLat: bbox[1], maxLng: bbox[2], maxLat: bbox[3], afterSeq, limit: limit + 1, stores }) as CustomerRow[])
+    : (db.prepare(`SELECT ${columns} FROM customers WHERE seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`).all({ afterSeq, limit: limit + 1, stores }) as CustomerRow[]);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
@@ -100,6 +104,7 @@ export function consentedCustomersBySeq(db: Db): (seqs: number[]) => Customer[] 
 
 export interface CustomerPoint {
   id: string;
+  store: string | null;
   lng: number;
   lat: number;
   tier: LoyaltyTier;
@@ -108,9 +113,18 @@ export interface CustomerPoint {
 
 /** Streams the few columns the map needs, without building full customer objects. */
 export function* iterateCustomerPoints(db: Db): Generator<CustomerPoint> {
-  yield* db.prepare('SELECT id, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq').iterate() as Iterable<CustomerPoint>;
+  yield* db.prepare('SELECT id, home_store_id AS store, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq').iterate() as Iterable<CustomerPoint>;
 }
 
 export function countCustomers(db: Db): number {
   return db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+}
+
+export function customerSeq(db: Db, id: string): number | undefined {
+  return db.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(id) as number | undefined;
+}
+
+/** Customers whose last purchase (or, without one, last update) was before this UTC day (YYYY-MM-DD). */
+export function staleCustomerSeqs(db: Db, beforeDay: string): number[] {
+  return db.prepare('SELECT seq FROM customers WHERE substr(coalesce(last_purchase_at, updated_at), 1, 10) < ? ORDER BY seq').pluck().all(beforeDay) as number[];
 }

@@ -64,10 +64,13 @@ export const areaProperties = z
     params: areaParams,
     areaKm2: z.number().meta({ description: 'Area in km²' }),
     perimeterKm: z.number().meta({ description: 'Length of every ring in km' }),
-    customers: z.number().int().optional().meta({ description: 'Customers inside (in lists)' }),
+    customers: z.number().int().optional().meta({ description: 'Customers inside that the caller may count; absent when below the minimum group size for aggregate-only roles' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    owner: z.string().nullable().meta({ description: 'The id of the user who created it; null for areas from before accounts' }),
+    shared: z.boolean().meta({ description: "Visible to everyone (store managers' areas start private)" }),
+    sharedWith: z.array(z.string()).meta({ description: 'User ids who see it when it is not shared with everyone' }),
   })
   .meta({ id: 'AreaProperties' });
 
@@ -103,6 +106,9 @@ export const areaPatch = z
     color: hexColor.optional(),
     params: areaParams.optional(),
     geometry: areaGeometryInput.optional(),
+    /** Only the area's owner, or owners and managers, may change who sees it. */
+    shared: z.boolean().optional(),
+    sharedWith: z.array(z.string().min(1).max(120)).max(500).optional().meta({ description: 'User ids; replaces the list' }),
     /** Required in practice: a missing or stale version answers 409 with the current one (`currentVersion`). */
     version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
   })

@@ -15,7 +15,8 @@ export const ageBands = ['<18', '18-24', '25-34', '35-44', '45-54', '55-64', '65
 /** Days since the last purchase, in this order; `never` for customers who never bought. */
 export const lapsedBuckets = ['0-29', '30-59', '60-89', '90-179', '180+', 'never'] as const;
 
-const bucket = z.object({ key: z.string(), count: z.number().int() });
+/** `count` is null when the group is smaller than the minimum group size (aggregate-only callers). */
+const bucket = z.object({ key: z.string(), count: z.number().int().nullable() });
 const buckets = z.array(bucket);
 
 export const audienceBreakdown = z
@@ -32,11 +33,12 @@ export const audienceBreakdown = z
 
 export const audience = z
   .object({
-    count: z.number().int().meta({ description: 'Customers inside the area who match the segment' }),
-    consented: z.number().int().meta({ description: 'Of those, how many consented to marketing' }),
-    revenue: z.object({ total: z.number(), avgSpend: z.number() }),
+    count: z.number().int().nullable().meta({ description: 'Customers inside the area who match the segment; null when fewer than minGroupSize' }),
+    consented: z.number().int().nullable().meta({ description: 'Of those, how many consented to marketing; null when fewer than minGroupSize' }),
+    revenue: z.object({ total: z.number().nullable(), avgSpend: z.number().nullable() }).meta({ description: 'null when count is hidden' }),
     breakdown: audienceBreakdown,
     asOf: z.string().meta({ description: 'The instant lapsed and active days were counted from (ISO 8601)' }),
+    minGroupSize: z.number().int().optional().meta({ description: 'Present when small groups are hidden: counts below it are null' }),
   })
   .meta({ id: 'Audience' });
 
