@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { parseConfig } from '../../server/env.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
@@ -79,7 +80,10 @@ export async function startTestServer(options: { customers?: number; seed?: numb
     signIn,
     close: async () => {
       await server.close();
+      const leaks = personalDataIn(logLines, dbFile);
       rmSync(dir, { recursive: true, force: true });
+      // Every test server of the whole run checks its own log: no customer's email, phone or id, no account email.
+      if (leaks.length) throw new Error(`personal data reached the server log: ${leaks.slice(0, 5).join(', ')}`);
     },
   };
 }
@@ -92,4 +96,24 @@ export function signedInFetch(baseUrl: string, session: string, userId: string):
     return fetch(baseUrl + path, { ...init, headers });
   };
   return Object.assign(f, { session, userId });
+}
+
+/** Customers' emails, phones and ids, and users' emails, that occur in the log lines (announcements aside). */
+export function personalDataIn(logLines: string[], dbFile: string): string[] {
+  const log = logLines.filter((line) => !line.startsWith('{"level":"announce"'));
+  const words = new Set(log.flatMap((line) => line.split(/[\s"',:{}[\]()=<>]+/)).filter(Boolean));
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const customers = db.prepare("SELECT id, email, phone FROM customers WHERE email <> '' OR phone <> ''").all() as { id: string; email: string; phone: string }[];
+    const users = db.prepare('SELECT email FROM users').pluck().all() as string[];
+    const phones = customers.map((c) => c.phone).filter((p) => p.length > 6);
+    const text = log.join('\n');
+    return [
+      ...customers.flatMap((c) => [c.id, c.email]).filter((v) => v && words.has(v)),
+      ...users.filter((email) => words.has(email)),
+      ...phones.filter((phone) => text.includes(phone)),
+    ];
+  } finally {
+    db.close();
+  }
 }

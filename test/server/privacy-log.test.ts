@@ -3,7 +3,7 @@
 // is searched for every customer's email, phone, first name and id, and for the passwords used.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyRetention } from '../../server/services/retention.js';
-import { OWNER_PASSWORD, startTestServer, type TestServer } from '../helpers/server.js';
+import { OWNER_EMAIL, OWNER_PASSWORD, personalDataIn, startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 const now = new Date('2026-11-23T09:00:00Z');
@@ -55,4 +55,14 @@ it('logs no customer email, phone, first name or id, and no password, through a 
   }
   for (const password of [OWNER_PASSWORD, managerPassword, marketerPassword, 'guessed-password-123']) if (log.includes(password)) leaks.push(password);
   expect(leaks).toEqual([]);
+});
+
+it('has every test server check its own log at close, and that check finds a leaked email, phone or id', () => {
+  const c = server.deps.db.prepare('SELECT id, email, phone FROM customers LIMIT 1').get() as { id: string; email: string; phone: string };
+  const line = (value: string) => JSON.stringify({ level: 'info', message: 'request', note: value });
+  expect(personalDataIn([line('nothing here')], server.dbFile)).toEqual([]);
+  expect(personalDataIn([line(c.email)], server.dbFile)).toEqual([c.email]);
+  expect(personalDataIn([line(`customer ${c.id} seen`)], server.dbFile)).toEqual([c.id]);
+  expect(personalDataIn([line(`call ${c.phone}`)], server.dbFile)).toEqual([c.phone]);
+  expect(personalDataIn([line(OWNER_EMAIL)], server.dbFile)).toEqual([OWNER_EMAIL]);
 });
