@@ -16,8 +16,7 @@ import './styles/auth.css';
 import './styles/admin.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getMe, SIGNED_OUT_EVENT } from './api/client';
-import { ProblemError } from './api/problem';
+import { getSession, SIGNED_OUT_EVENT } from './api/client';
 import type { Me } from './api/types';
 import { hasMapView } from './app/actions';
 import { App } from './app/App';
@@ -55,8 +54,8 @@ function showSignIn() {
 }
 
 window.addEventListener(SIGNED_OUT_EVENT, showSignIn);
-getMe().then(showApp, (error: unknown) => {
-  if (error instanceof ProblemError && error.status === 401) showSignIn();
+getSession().then(
+  ({ me }) => (me ? showApp(me) : showSignIn()),
   // Offline or a server error: the app shows its own error states and retries.
-  else showApp(null);
-});
+  () => showApp(null),
+);

@@ -58,6 +58,7 @@ export type RouteAccess = 'public' | 'signed-in' | Permission;
 export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
+  'GET /api/auth/session': 'public',
   'POST /api/auth/logout': 'signed-in',
   'GET /api/auth/me': 'signed-in',
   'POST /api/auth/password': 'signed-in',

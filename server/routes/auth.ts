@@ -1,5 +1,5 @@
 // /api/auth: sign in (with back-off after failures), sign out, who am I, change password.
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
@@ -27,6 +27,13 @@ const login = createRoute({
   },
 });
 const logout = createRoute({ method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+const session = createRoute({
+  method: 'get',
+  path: '/api/auth/session',
+  tags,
+  summary: 'Whether this browser is signed in (200 either way, so the app can ask before showing the sign-in page)',
+  responses: { 200: { description: 'The signed-in user, or null', content: { 'application/json': { schema: z.object({ me: me.nullable() }).meta({ id: 'Session' }) } } } },
+});
 const whoAmI = createRoute({ method: 'get', path: '/api/auth/me', tags, summary: 'The signed-in user and what they may do', responses: { 200: { description: 'The user', content: json } } });
 const password = createRoute({
   method: 'post',
@@ -70,6 +77,11 @@ export function authRoutes({ db, clock, loginThrottle }: AppDeps) {
       if (sessionId) endSession(db, sessionId);
       clearSessionCookie(c);
       return c.body(null, 204);
+    })
+    .openapi(session, (c) => {
+      const principal = c.get('principal');
+      const user = principal?.kind === 'user' ? findUser(db, principal.id) : null;
+      return c.json({ me: user ? meOf(user) : null }, 200);
     })
     .openapi(whoAmI, (c) => c.json(meOf(findUser(db, principalOf(c).id)!), 200))
     .openapi(password, async (c) => {

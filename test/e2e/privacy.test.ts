@@ -5,10 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../server/domain/schemas/audience';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage, waitForMapIdle } from '../helpers/page';
-import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server';
+import { openAppPage, openPage, waitForMapIdle } from '../helpers/page';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
+const MANAGER = { email: 'franchisee@example.test', password: 'franchisee-password' };
 
 /** Customers on the map after moving it: single points (with their store) and cluster sizes. */
 async function customersOnMap(page: Page, center: [number, number], zoom: number) {
@@ -35,14 +36,13 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
   let browser: Browser;
   let stores: string[];
   let theirs: { id: string; lng: number; lat: number }[];
-  let manager: SignedInFetch;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ customers: 4000 }), launchChromium()]);
     const byStore = server.deps.db.prepare('SELECT home_store_id AS id FROM customers WHERE home_store_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC').pluck().all() as string[];
     stores = byStore.slice(0, 2);
     theirs = server.deps.db.prepare('SELECT id, lng, lat FROM customers WHERE home_store_id IN (?, ?)').all(stores[0], stores[1]) as typeof theirs;
-    manager = await server.as('store_manager', { storeIds: stores });
+    await server.as('store_manager', { storeIds: stores, email: MANAGER.email, password: MANAGER.password });
   });
 
   afterAll(async () => {
@@ -50,8 +50,12 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
     await server?.close();
   });
 
-  it("a store manager's map and customer lists hold only their stores' customers", async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: manager.session });
+  it("a store manager signs in, and their map and customer lists hold only their stores' customers", async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForMapIdle(page);
     const far = await customersOnMap(page, [13.4, 52.52], 10);
     expect(far.clusters.length + far.points.length).toBeGreaterThan(0);
     expect(far.clusters.reduce((sum, n) => sum + n, 0) + far.points.length).toBeLessThanOrEqual(theirs.length);

@@ -70,6 +70,13 @@ describe('signing in', () => {
     await expectProblem(await login({ email: OWNER_EMAIL }), 422, 'body.password');
   });
 
+  it('tells the app whether it is signed in without a 401', async () => {
+    expect(await (await fetch(`${server.url}/api/auth/session`)).json()).toEqual({ me: null });
+    const owner = await server.signIn(OWNER_EMAIL, OWNER_PASSWORD);
+    const { me } = (await (await owner('/api/auth/session')).json()) as { me: { user: { email: string } } };
+    expect(me.user.email).toBe(OWNER_EMAIL);
+  });
+
   it('signs out', async () => {
     const owner = await server.signIn(OWNER_EMAIL, OWNER_PASSWORD);
     const out = await owner('/api/auth/logout', { method: 'POST' });
