@@ -83,6 +83,12 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('c');
     await expect(page.evaluate(() => window.__catchment!.store!.getState().tool)).resolves.toBe('select');
+    // The shortcuts list leaves the drawing keys out.
+    await page.keyboard.press('?');
+    await page.locator('.shortcuts-dialog[open]').waitFor();
+    await expect(page.locator('[data-shortcut="drawCircle"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-shortcut="toggleHeatmap"]').count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
     // Deep-linking the settings view does not open it for someone who may not use it.
     await page.goto(`${server.url}/?admin=users`);
     await page.locator('.top-bar').waitFor();

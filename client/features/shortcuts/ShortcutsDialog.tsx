@@ -5,6 +5,7 @@ import { useEffect, useId, useRef } from 'react';
 import { mapKeys, shortcutGroups, shortcuts, type ShortcutGroup } from '../../app/shortcuts';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
 import { IconButton } from '../../ui/IconButton';
 
 const named = {
@@ -69,6 +70,7 @@ export function ShortcutsDialog() {
   const setOpen = useAppStore((s) => s.setShortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
 
   // The store says whether it is open; the element follows (and reports a native close back).
   useEffect(() => {
@@ -96,7 +98,8 @@ export function ShortcutsDialog() {
         </header>
         <p className="shortcuts-dialog__hint">{t('shortcuts.hint')}</p>
         <div className="shortcuts-dialog__groups">
-          {shortcutGroups.map((group) => (
+          {/* Roles that cannot edit areas have no drawing keys (the key handler ignores them too). */}
+          {shortcutGroups.filter((group) => group !== 'draw' || canDraw).map((group) => (
             <Group key={group} group={group} t={t} />
           ))}
         </div>
