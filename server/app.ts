@@ -23,6 +23,7 @@ import { userRoutes } from './routes/users.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
+import { eventRoutes } from './routes/events.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -37,7 +38,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', limitBody());
   app.use('/api/*', authenticate(deps));
-  app.use('/api/*', requireMediaType());
+  app.use('/api/*', requireMediaType([{ prefix: '/api/events/import', types: ['text/calendar'] }]));
 
   const api = app
     .route('/', healthRoutes(deps))
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/', userRoutes(deps))
     .route('/', tokenRoutes(deps))
     .route('/', auditRoutes(deps))
-    .route('/', settingsRoutes(deps));
+    .route('/', settingsRoutes(deps))
+    .route('/', eventRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

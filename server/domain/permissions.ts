@@ -17,6 +17,9 @@ export const permissions = [
   /** Counts and breakdowns; small groups are hidden from roles without customer access (see minGroupSize). */
   'audience:read',
   'offers:read',
+  /** Events on the calendar and map, and their reach (counts follow the audience rules). */
+  'events:read',
+  'events:write',
   'users:admin',
   'tokens:admin',
   'audit:read',
@@ -29,9 +32,9 @@ const everything: readonly Permission[] = permissions;
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: everything,
   manager: everything.filter((p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p)),
-  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read'],
-  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read'],
-  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read'],
+  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
+  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
+  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read'],
 };
 
 /**
@@ -96,6 +99,14 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/audience/facets': 'audience:read',
   'POST /api/audience/export': 'customers:export',
   'GET /api/audience/export': 'customers:export',
+
+  'GET /api/events': 'events:read',
+  'POST /api/events': 'events:write',
+  'POST /api/events/import': 'events:write',
+  'GET /api/events/:id': 'events:read',
+  'PATCH /api/events/:id': 'events:write',
+  'DELETE /api/events/:id': 'events:write',
+  'GET /api/events/:id/reach': 'events:read',
 
   'GET /api/users': 'users:admin',
   'POST /api/users': 'users:admin',

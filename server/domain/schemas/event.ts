@@ -1,9 +1,15 @@
-// A local event (festival, market, match…) or one of the business's own promo events.
+// A local event (festival, market, match…) or one of the business's own promo events: the stored record, the API's
+// GeoJSON feature, and the bodies and queries of /api/events.
 import { z } from 'zod';
+import { audienceBreakdown } from './audience.js';
+import { pointGeometry, position } from './geojson.js';
 
 export const eventSources = ['manual', 'ics', 'demo'] as const;
 export const eventStatuses = ['planned', 'confirmed', 'done'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+export type EventSource = (typeof eventSources)[number];
 
+/** An event as the demo generator makes it (always placed). */
 export interface LocalEvent {
   id: string;
   name: string;
@@ -13,8 +19,18 @@ export interface LocalEvent {
   endsAt: string;
   timezone: string;
   expectedAttendance: number | null;
-  source: (typeof eventSources)[number];
-  status: (typeof eventStatuses)[number] | null;
+  source: EventSource;
+  status: EventStatus | null;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 export const eventProperties = z
@@ -22,11 +38,135 @@ export const eventProperties = z
     id: z.string(),
     name: z.string(),
     category: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    timezone: z.string(),
+    startsAt: z.string().meta({ description: 'UTC, ISO 8601' }),
+    endsAt: z.string().meta({ description: 'UTC, ISO 8601 (exclusive end; all-day events end at midnight after their last day)' }),
+    timezone: z.string().meta({ description: 'IANA time zone the event is held in' }),
+    allDay: z.boolean(),
     expectedAttendance: z.number().int().nullable(),
     source: z.enum(eventSources),
+    icsUid: z.string().nullable(),
     status: z.enum(eventStatuses).nullable(),
+    budget: z.number().nullable(),
+    notes: z.string(),
+    locationText: z.string(),
+    needsPlace: z.boolean().meta({ description: 'true when the event has no map position yet (geometry null)' }),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'EventProperties' });
+
+export const eventFeature = z
+  .object({ type: z.literal('Feature'), id: z.string(), geometry: pointGeometry.nullable(), properties: eventProperties })
+  .meta({ id: 'EventFeature' });
+export const eventCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(eventFeature) }).meta({ id: 'EventCollection' });
+
+const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset' });
+const timezone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
+
+const eventFields = {
+  name: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(60),
+  location: z.object({ type: z.literal('Point'), coordinates: position }).nullable(),
+  startsAt: instant,
+  endsAt: instant,
+  timezone,
+  allDay: z.boolean(),
+  expectedAttendance: z.number().int().min(0).max(10_000_000).nullable(),
+  status: z.enum(eventStatuses).nullable(),
+  budget: z.number().min(0).max(1e12).nullable(),
+  notes: z.string().max(10_000),
+  locationText: z.string().trim().max(500),
+};
+
+const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
+  value.startsAt === undefined || value.endsAt === undefined || Date.parse(value.endsAt) >= Date.parse(value.startsAt);
+const endsAfterStartIssue = { message: 'must not be before startsAt', path: ['endsAt'] };
+
+/** Body of POST /api/events. */
+export const eventCreate = z
+  .strictObject({
+    name: eventFields.name,
+    category: eventFields.category,
+    location: eventFields.location.optional(),
+    startsAt: eventFields.startsAt,
+    endsAt: eventFields.endsAt,
+    timezone: eventFields.timezone,
+    allDay: eventFields.allDay.default(false),
+    expectedAttendance: eventFields.expectedAttendance.optional(),
+    status: eventFields.status.optional(),
+    budget: eventFields.budget.optional(),
+    notes: eventFields.notes.default(''),
+    locationText: eventFields.locationText.default(''),
+  })
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .meta({ id: 'EventCreate' });
+
+/** Body of PATCH /api/events/:id: any field, plus the version last read. Setting location places an unplaced event. */
+export const eventPatch = z
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    name: eventFields.name.optional(),
+    category: eventFields.category.optional(),
+    location: eventFields.location.optional(),
+    startsAt: eventFields.startsAt.optional(),
+    endsAt: eventFields.endsAt.optional(),
+    timezone: eventFields.timezone.optional(),
+    allDay: eventFields.allDay.optional(),
+    expectedAttendance: eventFields.expectedAttendance.optional(),
+    status: eventFields.status.optional(),
+    budget: eventFields.budget.optional(),
+    notes: eventFields.notes.optional(),
+    locationText: eventFields.locationText.optional(),
+  })
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .meta({ id: 'EventPatch' });
+
+export const eventListQuery = z.object({
+  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: 'Events ending at or after this instant' }),
+  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: 'Events starting at or before this instant' }),
+  category: z.string().min(1).max(60).optional().meta({ param: { name: 'category', in: 'query' } }),
+});
+
+export const eventImportQuery = z.object({
+  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: 'Start of the window recurring events are expanded in (default: 30 days ago)' }),
+  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: 'End of the expansion window (default: 365 days ahead)' }),
+});
+
+export const eventImportResult = z
+  .object({
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    needsPlace: z.number().int().meta({ description: 'Imported events without GEO: they need a place on the map' }),
+    events: z.array(z.string()).meta({ description: 'Ids of every imported event, in file order' }),
+  })
+  .meta({ id: 'EventImportResult' });
+
+export const eventReachQuery = z.object({
+  withinMeters: z.coerce.number().int().min(50).max(5000).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
+});
+
+const nullableCount = z.number().int().nullable();
+export const eventReach = z
+  .object({
+    withinMeters: z.number().int(),
+    count: nullableCount.meta({ description: 'Customers within the radius; null when fewer than minGroupSize' }),
+    consented: nullableCount,
+    breakdown: audienceBreakdown,
+    minGroupSize: z.number().int().optional(),
+    areas: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'Saved areas the circle overlaps' }),
+    nearestStores: z.array(z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() })).meta({ description: 'The 3 nearest stores' }),
+  })
+  .meta({ id: 'EventReach' });
+
+export type EventProperties = z.infer<typeof eventProperties>;
+export type EventFeature = z.infer<typeof eventFeature>;
+export type EventCreate = z.infer<typeof eventCreate>;
+export type EventPatch = z.infer<typeof eventPatch>;
+
+/** An event as stored: the properties plus its position, null when unplaced. */
+export type EventRecord = Omit<EventProperties, 'needsPlace'> & { location: [number, number] | null; icsRecurrenceId: string };

@@ -1,0 +1,146 @@
+// /api/events: local and promo events — list by time window, read, create, edit (versioned), delete, import a
+// calendar file (.ics), and the reach of an event: who lives within walking distance.
+import { createRoute, z } from '@hono/zod-openapi';
+import { booleanIntersects, circle, distance } from '@turf/turf';
+import type { Context } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { principalOf, type AuthEnv } from '../http/auth.js';
+import { ProblemError } from '../http/problem.js';
+import {
+  eventCollection as eventCollectionSchema,
+  eventCreate,
+  eventFeature,
+  eventImportQuery,
+  eventImportResult,
+  eventListQuery,
+  eventPatch,
+  eventReach,
+  eventReachQuery,
+} from '../domain/schemas/event.js';
+import type { AreaGeometry } from '../domain/schemas/geojson.js';
+import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events.js';
+import { parseIcs } from '../services/event-ics.js';
+import { listAreas } from '../services/areas.js';
+import { listStores } from '../db/repos/stores.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
+import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../domain/privacy.js';
+
+const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const tags = ['Events'];
+const invalid = { 422: { description: 'Invalid fields (each one named)', content: problemContent } };
+const unknown = { 404: { description: 'Unknown event', content: problemContent } };
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/events',
+  tags,
+  summary: 'Events overlapping a time window, by start (unplaced events have geometry null)',
+  request: { query: eventListQuery },
+  responses: { 200: { description: 'A FeatureCollection of events', content: json(eventCollectionSchema) }, 400: { description: 'Bad query', content: problemContent } },
+});
+const read = createRoute({ method: 'get', path: '/api/events/{id}', tags, summary: 'One event', request: { params: idParam }, responses: { 200: { description: 'The event', content: json(eventFeature) }, ...unknown } });
+const create = createRoute({
+  method: 'post',
+  path: '/api/events',
+  tags,
+  summary: 'Add an event (without location it needs a place on the map later)',
+  request: { body: { required: true, content: json(eventCreate) } },
+  responses: { 201: { description: 'The new event', content: json(eventFeature) }, ...invalid },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/api/events/{id}',
+  tags,
+  summary: 'Change any field; send the version you last read. Setting location places an unplaced event.',
+  request: { params: idParam, body: { required: true, content: json(eventPatch) } },
+  responses: {
+    200: { description: 'The updated event', content: json(eventFeature) },
+    ...unknown,
+    409: { description: 'Missing or stale version; `currentVersion` says the current one', content: problemContent },
+    ...invalid,
+  },
+});
+const remove = createRoute({ method: 'delete', path: '/api/events/{id}', tags, summary: 'Delete an event', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, ...unknown } });
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/events/import',
+  tags,
+  summary: 'Import a calendar file (text/calendar): re-importing updates events by UID and occurrence, never duplicates',
+  description: 'Recurring events are expanded inside the window (at most 1000 occurrences each). A file with any error writes nothing; the errors name its lines as body.line.N.',
+  request: { query: eventImportQuery, body: { required: true, content: { 'text/calendar': { schema: z.string() } } } },
+  responses: { 200: { description: 'What was imported', content: json(eventImportResult) }, 400: { description: 'Bad window', content: problemContent }, ...invalid },
+});
+const reach = createRoute({
+  method: 'get',
+  path: '/api/events/{id}/reach',
+  tags,
+  summary: 'Customers within a radius of the event, the saved areas that radius overlaps and the 3 nearest stores',
+  description: 'Counts follow the audience rules: store managers count their stores\' customers, aggregate-only roles see small groups as null.',
+  request: { params: idParam, query: eventReachQuery },
+  responses: { 200: { description: 'The reach', content: json(eventReach) }, ...unknown, ...invalid },
+});
+
+const DAY_MS = 86_400_000;
+
+export function eventRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
+  return createRouter()
+    .openapi(list, (c) => {
+      const query = c.req.valid('query');
+      return c.json(eventCollection(searchEvents(db, query)), 200);
+    })
+    .openapi(create, (c) => {
+      const feature = eventToFeature(createEvent(db, c.req.valid('json'), writer(c)));
+      c.header('Location', `/api/events/${encodeURIComponent(feature.id)}`);
+      return c.json(feature, 201);
+    })
+    .openapi(importRoute, async (c) => {
+      const query = c.req.valid('query');
+      const now = clock().getTime();
+      const from = query.from ? new Date(query.from) : new Date(now - 30 * DAY_MS);
+      const to = query.to ? new Date(query.to) : new Date(now + 365 * DAY_MS);
+      if (to < from) throw new ProblemError(400, 'The import window ends before it starts', [{ field: 'query.to', message: 'must not be before from' }]);
+      const parsed = parseIcs(await c.req.text(), { from, to });
+      if (!parsed.ok) throw new ProblemError(422, 'The calendar file has errors; nothing was imported', parsed.errors);
+      return c.json(importEvents(db, parsed.events, writer(c)), 200);
+    })
+    .openapi(read, (c) => c.json(eventToFeature(getEvent(db, c.req.valid('param').id)), 200))
+    .openapi(patch, (c) => c.json(eventToFeature(patchEvent(db, c.req.valid('param').id, c.req.valid('json'), writer(c))), 200))
+    .openapi(remove, (c) => {
+      removeEvent(db, c.req.valid('param').id, writer(c));
+      return c.body(null, 204);
+    })
+    .openapi(reach, async (c) => {
+      const { id } = c.req.valid('param');
+      const { withinMeters } = c.req.valid('query');
+      const principal = principalOf(c);
+      const event = getEvent(db, id);
+      if (!event.location) throw new ProblemError(422, `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
+      const center = event.location;
+      const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry;
+      const answer = await deps.audience.audience({ geometry, segment: scopeSegment(undefined, principal), at: clock() });
+      const shown = hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer;
+      const areas = listAreas(db, principal)
+        .filter((area) => booleanIntersects(geometry, area.geometry))
+        .map((area) => ({ id: area.id, name: area.name }));
+      const nearestStores = listStores(db)
+        .map((store) => ({ id: store.id, name: store.name, distanceMeters: Math.round(distance(center, store.location, { units: 'meters' })) }))
+        .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id.localeCompare(b.id))
+        .slice(0, 3);
+      return c.json(
+        {
+          withinMeters,
+          count: shown.count,
+          consented: shown.consented,
+          breakdown: shown.breakdown,
+          ...(shown.minGroupSize === undefined ? {} : { minGroupSize: shown.minGroupSize }),
+          areas,
+          nearestStores,
+        },
+        200,
+      );
+    });
+}
