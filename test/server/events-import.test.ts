@@ -1,0 +1,176 @@
+// POST /api/events/import with hand-written calendar files (test/fixtures/ics): time zones with a DST change, all-day
+// events, weekly recurrence with an EXDATE, folded and escaped text, GEO and LOCATION-only events; re-import is
+// idempotent, and a broken file answers 422 naming its line and writes nothing. Expected instants are worked out by
+// hand from the Berlin offsets (CET = UTC+1, CEST = UTC+2 from 29 March 2026 02:00) and New York's (EDT = UTC−4).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { expectProblem } from '../helpers/problem.js';
+
+interface ImportResult {
+  inserted: number;
+  updated: number;
+  needsPlace: number;
+  events: string[];
+}
+interface EventFeature {
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] } | null;
+  properties: Record<string, unknown> & { name: string; startsAt: string; endsAt: string; icsUid: string | null; version: number; needsPlace: boolean };
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ customers: 200 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8');
+const window = `from=${encodeURIComponent('2026-03-01T00:00:00Z')}&to=${encodeURIComponent('2026-06-01T00:00:00Z')}`;
+const importFile = (text: string, query = window) => server.fetch(`/api/events/import?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/calendar; charset=utf-8' }, body: text });
+const imported = async (name: string) => {
+  const response = await importFile(fixture(name));
+  expect(response.status, name).toBe(200);
+  return (await response.json()) as ImportResult;
+};
+const eventsOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await (await server.fetch(`/api/events/${id}`)).json()) as EventFeature));
+const byUid = (events: EventFeature[], uid: string) => events.filter((e) => e.properties.icsUid === uid);
+const tableSnapshot = () => {
+  const db = new Database(server.dbFile, { readonly: true });
+  try {
+    return JSON.stringify(db.prepare('SELECT * FROM events ORDER BY id').all());
+  } finally {
+    db.close();
+  }
+};
+
+describe('importing calendar files', () => {
+  it('converts VTIMEZONE times to UTC on both sides of the DST change', async () => {
+    const result = await imported('berlin-dst.ics');
+    expect(result).toMatchObject({ inserted: 3, updated: 0, needsPlace: 0 });
+    const events = await eventsOf(result.events);
+    const times = Object.fromEntries(events.map((e) => [e.properties.icsUid, [e.properties.startsAt, e.properties.endsAt]]));
+    expect(times).toEqual({
+      'winter-side@catchment.test': ['2026-03-28T09:00:00Z', '2026-03-28T15:00:00Z'],
+      'summer-side@catchment.test': ['2026-03-30T08:00:00Z', '2026-03-30T14:00:00Z'],
+      'across-change@catchment.test': ['2026-03-29T00:00:00Z', '2026-03-29T02:00:00Z'],
+    });
+    const winter = byUid(events, 'winter-side@catchment.test')[0]!;
+    expect(winter.geometry).toEqual({ type: 'Point', coordinates: [13.4026, 52.5434] });
+    expect(winter.properties).toMatchObject({ source: 'ics', timezone: 'Europe/Berlin', category: 'market', status: 'confirmed', allDay: false, needsPlace: false });
+    expect(byUid(events, 'summer-side@catchment.test')[0]!.properties.status).toBe('planned');
+  });
+
+  it('expands a weekly RRULE inside the window, leaving out the EXDATE, across the DST change', async () => {
+    const result = await imported('weekly-exdate.ics');
+    const events = await eventsOf(result.events);
+    const weekly = byUid(events, 'street-food-thursday@catchment.test');
+    expect(weekly.map((e) => [e.properties.startsAt, e.properties.endsAt])).toEqual([
+      ['2026-03-19T16:00:00Z', '2026-03-19T21:00:00Z'],
+      ['2026-03-26T16:00:00Z', '2026-03-26T21:00:00Z'],
+      // 2 April is excluded; from here on it is summer time.
+      ['2026-04-09T15:00:00Z', '2026-04-09T20:00:00Z'],
+      ['2026-04-16T15:00:00Z', '2026-04-16T20:00:00Z'],
+    ]);
+    // An endless daily rule: only the occurrences overlapping 1 March – 1 June (92 days), no LOCATION-only GEO.
+    const daily = byUid(events, 'daily-forever@catchment.test');
+    expect(daily).toHaveLength(92);
+    expect(daily[0]!.properties.startsAt).toBe('2026-03-01T12:00:00Z');
+    expect(daily.at(-1)!.properties.startsAt).toBe('2026-05-31T12:00:00Z');
+    expect(result.needsPlace).toBe(92);
+    expect(daily.every((e) => e.geometry === null && e.properties.needsPlace && e.properties.locationText === 'Somewhere in Mitte')).toBe(true);
+    expect(result.inserted).toBe(96);
+  });
+
+  it('caps an endless rule at 1000 occurrences however wide the window', async () => {
+    const response = await importFile(fixture('weekly-exdate.ics').replace(/daily-forever/g, 'daily-capped'), `from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2031-01-01T00:00:00Z')}`);
+    const result = (await response.json()) as ImportResult;
+    const db = new Database(server.dbFile, { readonly: true });
+    const count = db.prepare("SELECT count(*) FROM events WHERE ics_uid = 'daily-capped@catchment.test'").pluck().get();
+    db.close();
+    expect(count).toBe(1000);
+    expect(result.inserted).toBe(1000);
+  });
+
+  it('reads all-day events as midnight to midnight in the calendar time zone', async () => {
+    const result = await imported('all-day.ics');
+    const events = await eventsOf(result.events);
+    expect(events.map((e) => [e.properties.icsUid, e.properties.startsAt, e.properties.endsAt, e.properties.allDay, e.properties.timezone])).toEqual([
+      ['christmas-days@catchment.test', '2026-12-23T23:00:00Z', '2026-12-26T23:00:00Z', true, 'Europe/Berlin'],
+      // No DTEND: one day; in July Berlin is UTC+2.
+      ['one-day@catchment.test', '2026-07-03T22:00:00Z', '2026-07-04T22:00:00Z', true, 'Europe/Berlin'],
+    ]);
+    expect(result.needsPlace).toBe(1);
+  });
+
+  it('unfolds lines and unescapes text, and reads GEO as the position', async () => {
+    const result = await imported('folded-escaped.ics');
+    const [event] = await eventsOf(result.events);
+    expect(event!.properties.name).toBe('Festival of lights, opening night; with music at the Brandenburg Gate');
+    expect(event!.properties.notes).toBe('Line one\nLine two with a backslash \\ and a comma, folded across three physical lines of the file so that the unfolding is tested for real.');
+    expect(event!.properties.locationText).toBe('Pariser Platz, Berlin');
+    expect(event!.geometry).toEqual({ type: 'Point', coordinates: [13.3777, 52.5163] });
+  });
+
+  it('imports LOCATION-only events as needing a place, and a TZID without VTIMEZONE through the IANA database', async () => {
+    const result = await imported('location-only.ics');
+    expect(result).toMatchObject({ inserted: 2, needsPlace: 2 });
+    const [tasting, parade] = await eventsOf(result.events);
+    expect(tasting!.geometry).toBeNull();
+    expect(tasting!.properties).toMatchObject({ needsPlace: true, locationText: 'Markthalle Neun, Eisenbahnstraße 42, Berlin', startsAt: '2026-06-12T15:00:00Z' });
+    expect(parade!.properties).toMatchObject({ timezone: 'America/New_York', startsAt: '2026-07-04T13:00:00Z', endsAt: '2026-07-04T15:00:00Z' });
+  });
+
+  it('re-imports by UID and occurrence: updates, never duplicates, and keeps a place set by hand', async () => {
+    const first = await imported('location-only.ics');
+    expect(first).toMatchObject({ inserted: 0, updated: 2 });
+    const [tasting] = await eventsOf(first.events);
+    const placed = await server.fetch(`/api/events/${tasting!.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: tasting!.properties.version, location: { type: 'Point', coordinates: [13.4318, 52.5023] } }),
+    });
+    expect(placed.status).toBe(200);
+
+    const weeklyBefore = tableSnapshot();
+    const again = await imported('weekly-exdate.ics');
+    expect(again).toMatchObject({ inserted: 0, updated: 96 });
+    expect(tableSnapshot()).toBe(weeklyBefore); // nothing changed, not even versions
+
+    const second = await imported('location-only.ics');
+    expect(second).toMatchObject({ inserted: 0, updated: 2, needsPlace: 1 });
+    expect(second.events).toEqual(first.events);
+    const [kept] = await eventsOf(second.events);
+    expect(kept!.geometry).toEqual({ type: 'Point', coordinates: [13.4318, 52.5023] });
+
+    // A changed SUMMARY updates the same event and bumps its version.
+    const renamed = await importFile(fixture('location-only.ics').replace('SUMMARY:Tasting at Markthalle Neun', 'SUMMARY:Tasting at Markthalle Neun (new menu)'));
+    const third = (await renamed.json()) as ImportResult;
+    expect(third.events).toEqual(first.events);
+    const [after] = await eventsOf(third.events);
+    expect(after!.properties.name).toBe('Tasting at Markthalle Neun (new menu)');
+    expect(after!.properties.version).toBe(kept!.properties.version + 1);
+  });
+
+  it('answers a broken file with 422 naming the line, and writes nothing', async () => {
+    const before = tableSnapshot();
+    const problem = await expectProblem(await importFile(fixture('broken.ics')), 422, 'body.line.7');
+    expect(problem.errors).toHaveLength(1);
+    // The good event before the bad one is not written either.
+    await expectProblem(await importFile(fixture('broken-date.ics')), 422, 'body.line.13');
+    await expectProblem(await importFile('BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260101T100000Z\nEND:VCALENDAR\n'), 422, 'body.line.5');
+    await expectProblem(await importFile('hello'), 422, 'body.line.1');
+    await expectProblem(await importFile('BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n'), 422, 'body.line.2');
+    expect(tableSnapshot()).toBe(before);
+  });
+
+  it('wants text/calendar, a sane window, and the events:write permission', async () => {
+    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 415, 'headers.content-type');
+    await expectProblem(await importFile(fixture('all-day.ics'), `from=${encodeURIComponent('2026-06-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`), 400, 'query.to');
+    const viewer = await server.as('viewer');
+    await expectProblem(await viewer('/api/events/import', { method: 'POST', headers: { 'Content-Type': 'text/calendar' }, body: fixture('all-day.ics') }), 403);
+  });
+});
