@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
-import { ProblemError } from '../http/problem.js';
+import { fieldErrorsFromZod, ProblemError } from '../http/problem.js';
+import { segment as segmentSchema, type Segment } from '../domain/schemas/segment.js';
 import {
   eventCollection as eventCollectionSchema,
   eventCreate,
@@ -76,13 +77,27 @@ const reach = createRoute({
   method: 'get',
   path: '/api/events/{id}/reach',
   tags,
-  summary: 'Customers within a radius of the event, the saved areas that radius overlaps and the 3 nearest stores',
+  summary: 'Customers within a radius of the event (optionally of a segment), the saved areas that radius overlaps and the 3 nearest stores',
   description: 'Counts follow the audience rules: store managers count their stores\' customers, aggregate-only roles see small groups as null.',
   request: { params: idParam, query: eventReachQuery },
-  responses: { 200: { description: 'The reach', content: json(eventReach) }, ...unknown, ...invalid },
+  responses: { 200: { description: 'The reach', content: json(eventReach) }, 400: { description: 'Bad radius or segment', content: problemContent }, ...unknown, ...invalid },
 });
 
 const DAY_MS = 86_400_000;
+
+/** The optional `segment` query parameter: URL-encoded JSON of a Segment, as GET /api/audience/export takes it. */
+function parseSegment(raw: string | undefined): Segment | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ProblemError(400, 'segment is not valid JSON', [{ field: 'query.segment', message: 'malformed JSON' }]);
+  }
+  const parsed = segmentSchema.safeParse(value);
+  if (!parsed.success) throw new ProblemError(400, 'segment has invalid fields', fieldErrorsFromZod(parsed.error, 'query.segment'));
+  return parsed.data;
+}
 
 export function eventRoutes(deps: AppDeps) {
   const { db, clock } = deps;
@@ -115,13 +130,14 @@ export function eventRoutes(deps: AppDeps) {
     })
     .openapi(reach, async (c) => {
       const { id } = c.req.valid('param');
-      const { withinMeters } = c.req.valid('query');
+      const { withinMeters, segment: rawSegment } = c.req.valid('query');
+      const segment = parseSegment(rawSegment);
       const principal = principalOf(c);
       const event = getEvent(db, id);
       if (!event.location) throw new ProblemError(422, `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
       const center = event.location;
       const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry;
-      const answer = await deps.audience.audience({ geometry, segment: scopeSegment(undefined, principal), at: clock() });
+      const answer = await deps.audience.audience({ geometry, segment: scopeSegment(segment, principal), at: clock() });
       const shown = hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer;
       const areas = listAreas(db, principal)
         .filter((area) => booleanIntersects(geometry, area.geometry))

@@ -31,6 +31,8 @@ export type IcsResult = { ok: true; events: IcsEvent[] } | { ok: false; errors: 
 
 /** At most this many occurrences per recurring event, and this many rule steps before giving up on reaching the window. */
 export const MAX_OCCURRENCES = 1000;
+/** At most this many events (occurrences counted one by one) per file. */
+export const MAX_EVENTS = 20_000;
 const MAX_STEPS = 100_000;
 const MAX_ERRORS = 20;
 
@@ -237,5 +239,6 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   for (const item of items.sort((a, b) => a.index - b.index)) events.push(...item.events);
+  if (events.length > MAX_EVENTS) return { ok: false, errors: [lineError(1, `the file holds ${events.length} events in the window; at most ${MAX_EVENTS} are imported at once (narrow the window)`)] };
   return { ok: true, events };
 }

@@ -223,6 +223,13 @@ describe('event reach', () => {
       .slice(0, 3);
     expect(reach.nearestStores).toEqual(expected);
 
+    // A segment narrows the count: consented customers only are exactly the consented ones.
+    const segment = encodeURIComponent(JSON.stringify({ consentedOnly: true }));
+    const consentedOnly = (await (await server.fetch(`/api/events/${event.id}/reach?withinMeters=${radius}&segment=${segment}`)).json()) as Reach;
+    expect(consentedOnly.count).toBe(reach.consented);
+    await expectProblem(await server.fetch(`/api/events/${event.id}/reach?segment=%7Bnope`), 400, 'query.segment');
+    await expectProblem(await server.fetch(`/api/events/${event.id}/reach?segment=${encodeURIComponent('{"genders":["robot"]}')}`), 400, 'query.segment.genders.0');
+
     // The default radius is 800 m; out-of-range radii are refused.
     expect(((await (await server.fetch(`/api/events/${event.id}/reach`)).json()) as Reach).withinMeters).toBe(800);
     await expectProblem(await server.fetch(`/api/events/${event.id}/reach?withinMeters=10`), 400, 'query.withinMeters');

@@ -148,6 +148,7 @@ export const eventImportResult = z
 
 export const eventReachQuery = z.object({
   withinMeters: z.coerce.number().int().min(50).max(5000).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
+  segment: z.string().max(20_000).optional().meta({ param: { name: 'segment', in: 'query' }, description: 'A Segment as URL-encoded JSON: count only these customers' }),
 });
 
 const nullableCount = z.number().int().nullable();
