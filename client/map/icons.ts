@@ -32,3 +32,26 @@ export function drawBrandIcon({ shape, fill, halo }: IconOptions): ImageData {
   ctx.fill(path);
   return ctx.getImageData(0, 0, size, size);
 }
+
+/** An event badge: a `fill` disc in a `halo` ring with the category's shape in `halo` colour inside. */
+export function drawEventIcon({ shape, fill, halo }: IconOptions): ImageData {
+  const size = Math.ceil((SHAPE_PX + HALO_PX * 2 + 2) * ICON_PIXEL_RATIO);
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available for map icons');
+  const scale = (SHAPE_PX / 2) * ICON_PIXEL_RATIO;
+  ctx.translate(size / 2, size / 2);
+  ctx.scale(scale, scale);
+  const disc = new Path2D(shapePaths.circle);
+  ctx.lineWidth = (HALO_PX * 2) / (SHAPE_PX / 2);
+  ctx.strokeStyle = halo;
+  ctx.stroke(disc);
+  ctx.fillStyle = fill;
+  ctx.fill(disc);
+  ctx.scale(0.55, 0.55);
+  ctx.fillStyle = halo;
+  ctx.fill(new Path2D(shapePaths[shape]));
+  return ctx.getImageData(0, 0, size, size);
+}

@@ -5,9 +5,9 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { LayerName } from '../../store/types';
 import { Icon } from '../../ui/Icon';
-import { BoundaryLegend, CustomerLegend, HeatmapLegend, StoreLegend } from './Legend';
+import { BoundaryLegend, CustomerLegend, EventLegend, HeatmapLegend, StoreLegend } from './Legend';
 
-const layerShortcut: Record<LayerName, ShortcutId> = {
+const layerShortcut: Partial<Record<LayerName, ShortcutId>> = {
   boundaries: 'toggleBoundaries',
   stores: 'toggleStores',
   customers: 'toggleCustomers',
@@ -18,6 +18,7 @@ function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?:
   const { t } = useI18n();
   const on = useAppStore((s) => s.layers[name]);
   const toggle = useAppStore((s) => s.toggleLayer);
+  const shortcut = layerShortcut[name];
   return (
     <li className={`layer-toggle layer-toggle--${name}`} data-disabled={disabled || undefined}>
       <label className="switch">
@@ -28,7 +29,7 @@ function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?:
           disabled={disabled}
           onChange={() => toggle(name)}
           data-layer={name}
-          aria-keyshortcuts={ariaKeyShortcuts(layerShortcut[name])}
+          aria-keyshortcuts={shortcut ? ariaKeyShortcuts(shortcut) : undefined}
         />
         <span className="switch__track" aria-hidden="true" />
         <span className="switch__label">{t(`layers.${name}` as const)}</span>
@@ -60,6 +61,9 @@ export function LayerPanel() {
         <Icon name={open ? 'chevronDown' : 'chevronUp'} size={16} />
       </button>
       <ul className="layer-panel__body" id="layer-panel-body" hidden={!open}>
+        <LayerToggle name="events">
+          <EventLegend />
+        </LayerToggle>
         <LayerToggle name="stores">
           <StoreLegend />
         </LayerToggle>
