@@ -4,14 +4,15 @@ import type { ShapeName } from './shapes';
 export const eventCategories = ['festival', 'market', 'sports', 'concert', 'fair', 'promo', 'other'] as const;
 export type EventCategory = (typeof eventCategories)[number];
 
-const shapes: Record<EventCategory, ShapeName> = {
+/** The shape inside the badge; null: a plain badge ("other"). */
+const shapes: Record<EventCategory, ShapeName | null> = {
   festival: 'star',
   market: 'square',
   sports: 'hexagon',
   concert: 'triangle',
   fair: 'diamond',
   promo: 'circle',
-  other: 'circle',
+  other: null,
 };
 
 export const EVENT_ICON_PREFIX = 'event-';
@@ -19,4 +20,7 @@ export const EVENT_ICON_PREFIX = 'event-';
 export const knownCategory = (category: string): EventCategory =>
   (eventCategories as readonly string[]).includes(category) ? (category as EventCategory) : 'other';
 
-export const eventShape = (category: string): ShapeName => shapes[knownCategory(category)];
+export const eventShape = (category: string): ShapeName | null => shapes[knownCategory(category)];
+
+/** Whether a category has its own name in the catalogs (`events.category.<name>`); others show as typed. */
+export const isKnownCategory = (category: string): category is EventCategory => (eventCategories as readonly string[]).includes(category);

@@ -33,8 +33,8 @@ export function drawBrandIcon({ shape, fill, halo }: IconOptions): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
-/** An event badge: a `fill` disc in a `halo` ring with the category's shape in `halo` colour inside. */
-export function drawEventIcon({ shape, fill, halo }: IconOptions): ImageData {
+/** An event badge: a `fill` disc in a `halo` ring with the category's shape (if any) in `halo` colour inside. */
+export function drawEventIcon({ shape, fill, halo }: Omit<IconOptions, 'shape'> & { shape: ShapeName | null }): ImageData {
   const size = Math.ceil((SHAPE_PX + HALO_PX * 2 + 2) * ICON_PIXEL_RATIO);
   const canvas = document.createElement('canvas');
   canvas.width = size;
@@ -50,8 +50,10 @@ export function drawEventIcon({ shape, fill, halo }: IconOptions): ImageData {
   ctx.stroke(disc);
   ctx.fillStyle = fill;
   ctx.fill(disc);
-  ctx.scale(0.55, 0.55);
-  ctx.fillStyle = halo;
-  ctx.fill(new Path2D(shapePaths[shape]));
+  if (shape) {
+    ctx.scale(0.5, 0.5);
+    ctx.fillStyle = halo;
+    ctx.fill(new Path2D(shapePaths[shape]));
+  }
   return ctx.getImageData(0, 0, size, size);
 }

@@ -8,6 +8,7 @@ import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { formatEventTime } from '../events/format';
 import { EventMark } from '../layers/EventMark';
+import { categoryLabel } from '../events/category-label';
 import { DetailList } from './DetailList';
 import { useEventReach } from './useEventReach';
 
@@ -78,7 +79,7 @@ export function EventDetails({ event }: { event: EventFeature }) {
     <>
       <DetailList
         rows={[
-          { label: t('details.event.category'), value: <span className="with-mark"><EventMark category={p.category} />{p.category}</span> },
+          { label: t('details.event.category'), value: <span className="with-mark"><EventMark category={p.category} />{categoryLabel(t, p.category)}</span> },
           { label: t('details.event.when'), value: <span data-event="when">{formatEventTime(locale, p)}</span> },
           { label: t('details.event.attendance'), value: p.expectedAttendance === null ? null : formatNumber(locale, p.expectedAttendance), figure: true },
           { label: t('details.event.status'), value: p.status ? t(`details.event.status.${p.status}` as const) : null },

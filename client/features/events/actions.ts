@@ -1,6 +1,7 @@
 // What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
 import { getEvents, updateEvent } from '../../api/client';
 import type { AppStore } from '../../store';
+import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
 import { rangeFor } from './timeline';
 
@@ -9,8 +10,10 @@ export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOption
 
 let latest = 0;
 
-/** Loads the events of the chosen range; an answer to an older request (the range changed since) is dropped. */
+/** Loads the events of the chosen range (for roles that may read them); an answer to an older request (the range changed since) is dropped. */
 export async function loadEvents(store: AppStore, at: Date = new Date()): Promise<void> {
+  // A role without events:read has no Events panel and asks nothing (the server would refuse).
+  if (!can(store.getState().me, 'events:read')) return;
   const request = ++latest;
   const { setEvents, eventRange } = store.getState();
   setEvents({ status: 'loading', data: null, error: null });

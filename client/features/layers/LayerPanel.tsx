@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { LayerName } from '../../store/types';
 import { Icon } from '../../ui/Icon';
+import { can } from '../../store/slices/session';
 import { BoundaryLegend, CustomerLegend, EventLegend, HeatmapLegend, StoreLegend } from './Legend';
 
 const layerShortcut: Partial<Record<LayerName, ShortcutId>> = {
@@ -45,6 +46,7 @@ export function LayerPanel() {
   const setOpen = useAppStore((s) => s.setLayerPanelOpen);
   const customersOn = useAppStore((s) => s.layers.customers);
   const heatmapOn = useAppStore((s) => s.layers.heatmap);
+  const eventsReadable = useAppStore((s) => can(s.me, 'events:read'));
   return (
     <section className="layer-panel floating-card" aria-labelledby="layer-panel-title">
       <button
@@ -61,9 +63,11 @@ export function LayerPanel() {
         <Icon name={open ? 'chevronDown' : 'chevronUp'} size={16} />
       </button>
       <ul className="layer-panel__body" id="layer-panel-body" hidden={!open}>
-        <LayerToggle name="events">
-          <EventLegend />
-        </LayerToggle>
+        {eventsReadable && (
+          <LayerToggle name="events">
+            <EventLegend />
+          </LayerToggle>
+        )}
         <LayerToggle name="stores">
           <StoreLegend />
         </LayerToggle>

@@ -83,7 +83,7 @@ export function EventLegend() {
     <ul className="legend legend--brands legend--events">
       {eventCategories.map((category) => (
         <li key={category}>
-          <EventMark category={category} />
+          <EventMark category={category} size={20} />
           <span>{t(`events.category.${category}` as const)}</span>
         </li>
       ))}

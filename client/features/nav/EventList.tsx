@@ -10,6 +10,7 @@ import { formatDay, formatEventTime, formatStartTime } from '../events/format';
 import { StateMessage } from '../../ui/StateMessage';
 import { categoriesOf, groupByDay, rangePresets } from '../events/timeline';
 import { EventMark } from '../layers/EventMark';
+import { categoryLabel } from '../events/category-label';
 import type { EventFeature } from '../../api/types';
 import { ListItem } from './ListItem';
 import { ListSection } from './ListSection';
@@ -55,7 +56,7 @@ function Filters() {
           <option value="">{t('nav.events.category.all')}</option>
           {categories.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {categoryLabel(t, c)}
             </option>
           ))}
         </select>
@@ -69,6 +70,7 @@ export function EventList() {
   const resource = useAppStore((s) => s.events);
   const range = useAppStore((s) => s.eventRange);
   const category = useAppStore((s) => s.eventCategory);
+  const mayRead = useAppStore((s) => can(s.me, 'events:read'));
   const mayPlace = useAppStore((s) => can(s.me, 'events:write'));
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
   const selection = useAppStore((s) => s.selection);
@@ -82,6 +84,7 @@ export function EventList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of range reloads
   }, [range]);
 
+  if (!mayRead) return null;
   return (
     <ListSection
       title={t('nav.events.title')}
