@@ -2,6 +2,7 @@
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
+import type { EventChange, EventCollection, EventFeature, EventQuery, EventReach, NewEvent } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
@@ -90,6 +91,23 @@ export function audienceExportUrl(areaId: string, segment?: Segment): string {
   if (segment && Object.keys(segment).length > 0) params.set('segment', JSON.stringify(segment));
   return `/api/audience/export?${params.toString()}`;
 }
+
+// Events: the calendar of festivals, markets and own promo events, and each one's reach.
+const eventPath = (id: string) => `/api/events/${encodeURIComponent(id)}`;
+/** Events overlapping [from, to], sorted by start; unplaced ones have a null geometry. */
+export function getEvents(query: EventQuery, options?: RequestOptions) {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.category) params.set('category', query.category);
+  return getJson<EventCollection>(`/api/events?${params.toString()}`, options);
+}
+export const getEvent = (id: string, options?: RequestOptions) => getJson<EventFeature>(eventPath(id), options);
+export const createEvent = (body: NewEvent) => request<EventFeature>('POST', '/api/events', body);
+/** Answers 409 when someone else changed the event since `version`. */
+export const updateEvent = (id: string, change: EventChange) => request<EventFeature>('PATCH', eventPath(id), change);
+export const deleteEvent = (id: string) => request<void>('DELETE', eventPath(id));
+/** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
+export const getEventReach = (id: string, withinMeters: number, options?: RequestOptions) =>
+  getJson<EventReach>(`${eventPath(id)}/reach?withinMeters=${encodeURIComponent(String(withinMeters))}`, options);
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {

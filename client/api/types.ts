@@ -119,3 +119,74 @@ export interface WorkspaceSettings {
   minGroupSize: number;
   retentionMonths: number | null;
 }
+
+import type { AudienceBreakdown } from '../../server/domain/schemas/audience';
+
+// Events (issue 5). Defined here from the API contract; the server's schemas land on another branch.
+export type EventSource = 'manual' | 'ics' | 'demo';
+export type EventStatus = 'planned' | 'confirmed' | 'done';
+export interface EventProperties {
+  id: string;
+  name: string;
+  category: string;
+  /** UTC ISO 8601. */
+  startsAt: string;
+  endsAt: string;
+  /** IANA zone the event's times are shown in. */
+  timezone: string;
+  allDay: boolean;
+  expectedAttendance: number | null;
+  source: EventSource;
+  icsUid: string | null;
+  status: EventStatus | null;
+  budget: number | null;
+  notes: string;
+  locationText: string;
+  /** True when the event has no geometry yet (an ICS event with only a LOCATION text). */
+  needsPlace: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface EventFeature {
+  type: 'Feature';
+  id: string;
+  geometry: GeoJSON.Point | null;
+  properties: EventProperties;
+}
+export interface EventCollection {
+  type: 'FeatureCollection';
+  features: EventFeature[];
+}
+export interface EventQuery {
+  from: string;
+  to: string;
+  category?: string;
+}
+/** POST /api/events. */
+export interface NewEvent {
+  name: string;
+  category: string;
+  location?: GeoJSON.Point;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  allDay?: boolean;
+  expectedAttendance?: number | null;
+  status?: EventStatus | null;
+  budget?: number | null;
+  notes?: string;
+  locationText?: string;
+}
+/** PATCH /api/events/:id: the version the edit started from plus any field; `location` places an unplaced event. */
+export type EventChange = Partial<NewEvent> & { version: number };
+/** GET /api/events/:id/reach: the audience within `withinMeters` of the event (counts null below minGroupSize). */
+export interface EventReach {
+  withinMeters: number;
+  count: number | null;
+  consented: number | null;
+  breakdown: AudienceBreakdown;
+  minGroupSize?: number;
+  areas: { id: string; name: string }[];
+  nearestStores: { id: string; name: string; distanceMeters: number }[];
+}

@@ -6,6 +6,7 @@ import { PasswordDialog } from '../features/auth/PasswordDialog';
 import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
+import { PlaceBar } from '../features/events/PlaceBar';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
 import { OfflineBadge } from '../features/map/OfflineBadge';
@@ -52,6 +53,7 @@ export function App() {
           <div className="map-top-centre">
             {canDraw && <DrawToolbar />}
             <PickBar />
+            <PlaceBar />
           </div>
           <LayerPanel />
           <OfflineBadge />

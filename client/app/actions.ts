@@ -10,7 +10,7 @@ export function showOnMap(store: AppStore, selection: Selection): void {
   bringIntoView(store, selection);
 }
 
-/** Moves the camera to a store, neighbourhood or area (customers have no client-side location yet). */
+/** Moves the camera to a store, neighbourhood, area or placed event (customers have no client-side location yet). */
 export function bringIntoView(store: AppStore, selection: Selection): void {
   const state = store.getState();
   if (selection.kind === 'store') {
@@ -19,6 +19,9 @@ export function bringIntoView(store: AppStore, selection: Selection): void {
   } else if (selection.kind === 'boundary') {
     const feature = selectBoundary(selection.id)(state);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });
+  } else if (selection.kind === 'event') {
+    const feature = state.events.data?.features.find((f) => f.id === selection.id);
+    if (feature?.geometry) state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
   } else if (selection.kind === 'area') {
     const feature = state.areas.data?.features.find((f) => f.properties.id === selection.id);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });

@@ -1,4 +1,4 @@
-// Maps a selection (store/boundary/customer/area) to the MapLibre feature that carries its hover/selected state.
+// Maps a selection (store/boundary/customer/area/event) to the MapLibre feature that carries its hover/selected state.
 import type { FeatureIdentifier } from 'maplibre-gl';
 import type { Selection } from '../store/types';
 import { CUSTOMERS_SOURCE_LAYER, SOURCE } from './sources';
@@ -14,6 +14,8 @@ export function featureFor(selection: Selection): FeatureIdentifier | null {
       return { source: SOURCE.customers, sourceLayer: CUSTOMERS_SOURCE_LAYER, id: selection.id };
     case 'area':
       return { source: SOURCE.areas, id: selection.id };
+    case 'event':
+      return { source: SOURCE.events, id: selection.id };
     case 'draft':
       return null;
   }

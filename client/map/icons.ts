@@ -32,3 +32,28 @@ export function drawBrandIcon({ shape, fill, halo }: IconOptions): ImageData {
   ctx.fill(path);
   return ctx.getImageData(0, 0, size, size);
 }
+
+/** An event badge: a `fill` disc in a `halo` ring with the category's shape (if any) in `halo` colour inside. */
+export function drawEventIcon({ shape, fill, halo }: Omit<IconOptions, 'shape'> & { shape: ShapeName | null }): ImageData {
+  const size = Math.ceil((SHAPE_PX + HALO_PX * 2 + 2) * ICON_PIXEL_RATIO);
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available for map icons');
+  const scale = (SHAPE_PX / 2) * ICON_PIXEL_RATIO;
+  ctx.translate(size / 2, size / 2);
+  ctx.scale(scale, scale);
+  const disc = new Path2D(shapePaths.circle);
+  ctx.lineWidth = (HALO_PX * 2) / (SHAPE_PX / 2);
+  ctx.strokeStyle = halo;
+  ctx.stroke(disc);
+  ctx.fillStyle = fill;
+  ctx.fill(disc);
+  if (shape) {
+    ctx.scale(0.5, 0.5);
+    ctx.fillStyle = halo;
+    ctx.fill(new Path2D(shapePaths[shape]));
+  }
+  return ctx.getImageData(0, 0, size, size);
+}

@@ -1,6 +1,7 @@
 // Pointer input on the map → store actions: click selects (or expands a cluster), hover highlights,
-// Shift+click picks neighbourhoods for a new area. While a shape is drawn or edited, terra-draw owns the pointer.
+// Shift+click picks neighbourhoods for a new area, and while an event is being placed a click sets its place. While a shape is drawn or edited, terra-draw owns the pointer.
 import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import { placeEvent } from '../features/events/actions';
 import type { AppStore } from '../store';
 import type { Selection } from '../store/types';
 import { INTERACTIVE_LAYERS, LAYER } from './layers';
@@ -17,6 +18,8 @@ export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'prope
   switch (feature.layer.id) {
     case LAYER.storesSymbol:
       return typeof id === 'string' ? { selection: { kind: 'store', id } } : null;
+    case LAYER.eventsSymbol:
+      return typeof id === 'string' ? { selection: { kind: 'event', id } } : null;
     case LAYER.customersPoints:
       return typeof id === 'string' ? { selection: { kind: 'customer', id } } : null;
     case LAYER.boundariesFill:
@@ -58,8 +61,14 @@ const drawing = (store: AppStore) => {
 };
 
 export function bindInteractions(map: MapLibreMap, store: AppStore): () => void {
-  const onClick = (event: { point: { x: number; y: number }; originalEvent?: MouseEvent }) => {
+  const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number }; originalEvent?: MouseEvent }) => {
     if (drawing(store)) return;
+    // Placing an event: the click is its place, not a selection.
+    const placing = store.getState().placingEvent;
+    if (placing) {
+      void placeEvent(store, placing, [event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     if (event.originalEvent?.shiftKey) {
       const hit = hitAt(map, event.point, [LAYER.boundariesFill]);
       if (hit && 'selection' in hit) store.getState().toggleBoundaryPick(hit.selection.id);
@@ -82,6 +91,11 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
       frame = 0;
       if (!lastPoint) return;
       if (drawing(store)) {
+        store.getState().setHover(null);
+        return;
+      }
+      if (store.getState().placingEvent) {
+        map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);
         return;
       }

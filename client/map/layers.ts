@@ -2,6 +2,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerVisibility } from '../store/types';
 import { BRAND_ICON_PREFIX } from './brands';
+import { EVENT_ICON_PREFIX, eventCategories } from './event-categories';
 import { withAlpha, type MapPalette } from './palette';
 import { CUSTOMERS_POINTS_FROM_ZOOM, CUSTOMERS_SOURCE_LAYER, SOURCE } from './sources';
 
@@ -18,6 +19,8 @@ export const LAYER = {
   areasFill: 'areas-fill',
   areasCasing: 'areas-casing',
   areasOutline: 'areas-outline',
+  eventsHighlight: 'events-highlight',
+  eventsSymbol: 'events-symbol',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];
 
@@ -227,9 +230,46 @@ function areaLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/** Events: a dark badge per event with its category's shape (icons drawn by map/icons), the name from zoom 13. */
+function eventLayers(p: MapPalette): LayerSpecification[] {
+  const category: ExpressionSpecification = ['match', ['get', 'category'], [...eventCategories], ['get', 'category'], 'other'];
+  return [
+    {
+      id: LAYER.eventsHighlight,
+      type: 'circle',
+      source: SOURCE.events,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 15, 13, 17, 17, 19],
+        'circle-color': withAlpha(p.selection, 0.12),
+        'circle-opacity': ['case', ['any', selected, hovered], 1, 0],
+        'circle-stroke-color': p.selection,
+        'circle-stroke-width': ['case', selected, 3, hovered, 2, 0],
+      },
+    },
+    {
+      id: LAYER.eventsSymbol,
+      type: 'symbol',
+      source: SOURCE.events,
+      layout: {
+        'icon-image': ['concat', EVENT_ICON_PREFIX, category],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 1, 13, 1.2, 17, 1.4],
+        'icon-allow-overlap': true,
+        'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
+        'text-font': FONT_BOLD,
+        'text-size': 12,
+        'text-anchor': 'top',
+        'text-offset': [0, 1],
+        'text-optional': true,
+        'text-max-width': 10,
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
-  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...labelAndStoreLayers(palette)];
+  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...eventLayers(palette), ...labelAndStoreLayers(palette)];
 }
 
 /**
@@ -252,11 +292,14 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.areasFill]: true,
     [LAYER.areasCasing]: true,
     [LAYER.areasOutline]: true,
+    [LAYER.eventsHighlight]: layers.events,
+    [LAYER.eventsSymbol]: layers.events,
   };
 }
 
 /** Layers a click or hover can hit, most specific first. */
 export const INTERACTIVE_LAYERS: LayerId[] = [
+  LAYER.eventsSymbol,
   LAYER.storesSymbol,
   LAYER.customersPoints,
   LAYER.customersClusters,

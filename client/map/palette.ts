@@ -18,6 +18,8 @@ export interface MapPalette {
   /** The customers' sequential palette, light to dark (clusters, heat, points). */
   sequential: string[];
   clusterText: string;
+  /** The events' badge. */
+  event: string;
 }
 
 const single = {
@@ -33,6 +35,7 @@ const single = {
   selection: '--map-selection',
   symbolHalo: '--map-symbol-halo',
   clusterText: '--map-cluster-text',
+  event: '--map-event',
 } as const satisfies Record<string, string>;
 
 type SingleKey = keyof typeof single;

@@ -1,4 +1,4 @@
-// Our overlay sources: boundaries (+ their label points), stores, saved areas (GeoJSON) and customers (server-side vector tiles).
+// Our overlay sources: boundaries (+ their label points), stores, saved areas, events (GeoJSON) and customers (server-side vector tiles).
 import type { GeoJSONSourceSpecification, SourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
 import type { Bbox } from '../api/types';
@@ -9,6 +9,7 @@ export const SOURCE = {
   stores: 'catchment-stores',
   customers: 'catchment-customers',
   areas: 'catchment-areas',
+  events: 'catchment-events',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -23,6 +24,8 @@ export interface OverlayData {
   boundaryLabels: GeoJSON.FeatureCollection;
   stores: GeoJSON.FeatureCollection;
   areas: GeoJSON.FeatureCollection;
+  /** Placed events only (unplaced ones have no geometry to draw). */
+  events: GeoJSON.FeatureCollection;
 }
 
 export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
@@ -45,5 +48,6 @@ export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayD
     [SOURCE.stores]: geojson(data.stores),
     [SOURCE.customers]: customers,
     [SOURCE.areas]: geojson(data.areas),
+    [SOURCE.events]: geojson(data.events),
   };
 }

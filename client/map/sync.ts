@@ -7,7 +7,8 @@ import type { CameraTarget, Selection } from '../store/types';
 import { BRAND_ICON_PREFIX, brandStyles } from './brands';
 import { featureFor } from './feature-state';
 import { labelPoints } from './geometry';
-import { ICON_PIXEL_RATIO, drawBrandIcon } from './icons';
+import { EVENT_ICON_PREFIX, eventCategories, eventShape } from './event-categories';
+import { ICON_PIXEL_RATIO, drawBrandIcon, drawEventIcon } from './icons';
 import { layerVisibility, overlayLayers } from './layers';
 import type { MapPalette } from './palette';
 import { SOURCE, emptyCollection, overlaySources, type OverlayData } from './sources';
@@ -19,7 +20,16 @@ function overlayData(s: AppState): OverlayData {
     boundaryLabels: boundaries.length ? labelPoints(boundaries) : emptyCollection(),
     stores: s.stores.data ?? emptyCollection(),
     areas: areaData(s),
+    events: eventData(s),
   };
+}
+
+/** Placed events of the loaded range in the chosen category (the map shows what the list shows). */
+function eventData(s: AppState): GeoJSON.FeatureCollection {
+  const features = (s.events.data?.features ?? []).filter(
+    (f) => f.geometry !== null && (!s.eventCategory || f.properties.category === s.eventCategory),
+  );
+  return { type: 'FeatureCollection', features: features as GeoJSON.Feature[] };
 }
 
 /** Saved areas for the map; the one being edited is left out, because terra-draw shows it while it changes. */
@@ -48,6 +58,15 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       const image = drawBrandIcon({ shape: style.shape, fill: style.color, halo: palette.symbolHalo });
       if (map.hasImage(style.iconId)) map.updateImage(style.iconId, image);
       else map.addImage(style.iconId, image, { pixelRatio: ICON_PIXEL_RATIO });
+    }
+  };
+
+  const putEventIcons = () => {
+    for (const category of eventCategories) {
+      const id = `${EVENT_ICON_PREFIX}${category}`;
+      const image = drawEventIcon({ shape: eventShape(category), fill: palette.event, halo: palette.symbolHalo });
+      if (map.hasImage(id)) map.updateImage(id, image);
+      else map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
     }
   };
 
@@ -104,6 +123,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
     for (const [id, source] of Object.entries(sources)) if (!map.getSource(id)) map.addSource(id, source);
     for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);
     putBrandIcons(s);
+    putEventIcons();
     applyVisibility(s.layers);
     applyState('selected', null, s.selection);
     applyState('hover', null, s.hover);
@@ -113,6 +133,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
   // Icons vanish with a style switch; the stores layer asks for them again by name.
   const onImageMissing = (event: { id: string }) => {
     if (event.id.startsWith(BRAND_ICON_PREFIX)) putBrandIcons(store.getState());
+    if (event.id.startsWith(EVENT_ICON_PREFIX)) putEventIcons();
   };
 
   let reportedIdle = false;
@@ -144,6 +165,10 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.areas, areaData(s));
       // New data drops feature state: the selected area keeps its outline.
       if (s.selection?.kind === 'area') applyState('selected', null, s.selection);
+    }
+    if (s.events !== prev.events || s.eventCategory !== prev.eventCategory) {
+      setGeoJson(SOURCE.events, eventData(s));
+      if (s.selection?.kind === 'event') applyState('selected', null, s.selection);
     }
     if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);
     if (s.layers !== prev.layers) applyVisibility(s.layers);

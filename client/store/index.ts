@@ -10,9 +10,10 @@ import { createViewSlice, type ViewSlice } from './slices/view';
 import { createAreasSlice, type AreasSlice } from './slices/areas';
 import { createSegmentSlice, type SegmentSlice } from './slices/segment';
 import { createSessionSlice, type SessionSlice } from './slices/session';
+import { createEventsSlice, type EventsSlice } from './slices/events';
 
 export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice &
-  SegmentSlice & SessionSlice;
+  SegmentSlice & SessionSlice & EventsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -26,6 +27,7 @@ export const createAppStore = () =>
     ...createAreasSlice(...a),
     ...createSegmentSlice(...a),
     ...createSessionSlice(...a),
+    ...createEventsSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -2,7 +2,7 @@
 import type { ProblemError } from '../api/problem';
 
 /** Kinds a link can name (`?sel=kind:id`). */
-export const selectionKinds = ['store', 'boundary', 'customer', 'area'] as const;
+export const selectionKinds = ['store', 'boundary', 'customer', 'area', 'event'] as const;
 /** Plus the unsaved draft, which exists only in this tab and so never goes into the URL. */
 export type SelectionKind = (typeof selectionKinds)[number] | 'draft';
 export interface Selection {
@@ -10,10 +10,10 @@ export interface Selection {
   id: string;
 }
 
-export const layerNames = ['boundaries', 'stores', 'customers', 'heatmap'] as const;
+export const layerNames = ['boundaries', 'stores', 'customers', 'heatmap', 'events'] as const;
 export type LayerName = (typeof layerNames)[number];
 export type LayerVisibility = Record<LayerName, boolean>;
-export const defaultLayers: LayerVisibility = { boundaries: true, stores: true, customers: true, heatmap: false };
+export const defaultLayers: LayerVisibility = { boundaries: true, stores: true, customers: true, heatmap: false, events: true };
 
 /** Something fetched: not yet asked, on its way, there, or failed with a problem to show. */
 export type Resource<T> =

@@ -12,14 +12,14 @@ import { defaultLayers } from '../../client/store/types';
 const palette: MapPalette = {
   landOutside: '#ebe7df', land: '#f1eee8', water: '#c8d5dd', park: '#dde4d2', label: '#4a4740', waterLabel: '#5a7384',
   labelHalo: '#ffffff', boundaryLine: '#625e55', boundaryFill: '#8a857a', selection: '#3b5bdb', symbolHalo: '#ffffff',
-  clusterText: '#ffffff', brands: ['#e8590c', '#0b7285', '#c2255c'],
+  clusterText: '#ffffff', event: '#1c1b18', brands: ['#e8590c', '#0b7285', '#c2255c'],
   sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
 };
 const origin = 'http://127.0.0.1:8787';
 
 function fullStyle(): StyleSpecification {
   const base = offlineStyle({ origin, palette });
-  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection() };
+  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection(), events: emptyCollection() };
   return {
     ...base,
     sources: { ...base.sources, ...overlaySources(origin, [13.08, 52.33, 13.77, 52.68], data) },
@@ -39,7 +39,7 @@ describe('map style as data', () => {
   });
 
   it('customer tiles are absolute URLs on our origin with max zoom 16', () => {
-    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection() });
+    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection(), events: emptyCollection() });
     expect(sources[SOURCE.customers]).toMatchObject({ type: 'vector', maxzoom: 16, tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`] });
   });
 

@@ -18,6 +18,12 @@ describe('URL state', () => {
     expect(parseUrlState(search)).toEqual(state);
   });
 
+  it('an event selection is written as sel=event:<id> and a link to it selects it', () => {
+    const state = { ...base, selection: { kind: 'event' as const, id: 'ev-street-festival' } };
+    expect(serializeUrlState(state)).toBe('?sel=event:ev-street-festival');
+    expect(parseUrlState('?sel=event:ev-street-festival')).toEqual(state);
+  });
+
   it('boundary and customer selections round-trip, ids may contain colons and spaces', () => {
     for (const selection of [
       { kind: 'boundary' as const, id: 'b-mitte' },
@@ -45,7 +51,7 @@ describe('URL state', () => {
   });
 
   it('an unknown kind or an empty id selects nothing', () => {
-    expect(parseSelection('event:e-1')).toBeNull();
+    expect(parseSelection('campaign:c-1')).toBeNull();
     expect(parseSelection('store:')).toBeNull();
     expect(parseSelection(':st-01')).toBeNull();
     expect(parseSelection('st-01')).toBeNull();
@@ -54,12 +60,12 @@ describe('URL state', () => {
   it('layers are written only when they differ from the default', () => {
     expect(serializeUrlState({ ...base, layers: { ...defaultLayers } })).toBe('');
     const heat = { ...base, layers: { ...defaultLayers, heatmap: true } };
-    expect(serializeUrlState(heat)).toBe('?layers=boundaries,stores,customers,heatmap');
+    expect(serializeUrlState(heat)).toBe('?layers=boundaries,stores,customers,heatmap,events');
     expect(parseUrlState(serializeUrlState(heat)).layers).toEqual(heat.layers);
   });
 
   it('all layers off is written as layers=none; unknown layer names are ignored', () => {
-    const none = { boundaries: false, stores: false, customers: false, heatmap: false };
+    const none = { boundaries: false, stores: false, customers: false, heatmap: false, events: false };
     expect(serializeUrlState({ ...base, layers: none })).toBe('?layers=none');
     expect(parseUrlState('?layers=none').layers).toEqual(none);
     expect(parseUrlState('?layers=stores,satellite').layers).toEqual({ ...none, stores: true });

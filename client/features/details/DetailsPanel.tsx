@@ -1,4 +1,4 @@
-// The right panel: details of the selected store, neighbourhood, customer, area or draft. Escape closes it (see app/keyboard).
+// The right panel: details of the selected store, neighbourhood, customer, area, event or draft. Escape closes it (see app/keyboard).
 import type { ReactNode } from 'react';
 import { showOnMap } from '../../app/actions';
 import { useI18n } from '../../i18n';
@@ -15,6 +15,8 @@ import { BoundaryDetails } from './BoundaryDetails';
 import { CustomerDetails } from './CustomerDetails';
 import { can } from '../../store/slices/session';
 import { StoreDetails } from './StoreDetails';
+import { EventDetails } from './EventDetails';
+import { useEvent } from './useEventReach';
 import { useCustomer } from './useCustomer';
 
 function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
@@ -121,6 +123,16 @@ function AreaPanel({ selection }: { selection: Selection }) {
   );
 }
 
+function EventPanel({ selection }: { selection: Selection }) {
+  const state = useEvent(selection.id);
+  if (state.status !== 'ready') return <Pending selection={selection} status={state.status === 'missing' ? 'ready' : 'loading'} />;
+  return (
+    <Frame selection={selection} title={state.event.properties.name} canZoom={state.event.geometry !== null}>
+      <EventDetails event={state.event} />
+    </Frame>
+  );
+}
+
 function DraftPanel({ selection }: { selection: Selection }) {
   const { t } = useI18n();
   const draft = useAppStore((s) => s.draft);
@@ -146,6 +158,8 @@ export function DetailsContent({ selection }: { selection: Selection }) {
       return <CustomerPanel selection={selection} key={selection.id} />;
     case 'area':
       return <AreaPanel selection={selection} key={selection.id} />;
+    case 'event':
+      return <EventPanel selection={selection} key={selection.id} />;
     case 'draft':
       return <DraftPanel selection={selection} />;
   }

@@ -5,9 +5,10 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { LayerName } from '../../store/types';
 import { Icon } from '../../ui/Icon';
-import { BoundaryLegend, CustomerLegend, HeatmapLegend, StoreLegend } from './Legend';
+import { can } from '../../store/slices/session';
+import { BoundaryLegend, CustomerLegend, EventLegend, HeatmapLegend, StoreLegend } from './Legend';
 
-const layerShortcut: Record<LayerName, ShortcutId> = {
+const layerShortcut: Partial<Record<LayerName, ShortcutId>> = {
   boundaries: 'toggleBoundaries',
   stores: 'toggleStores',
   customers: 'toggleCustomers',
@@ -18,6 +19,7 @@ function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?:
   const { t } = useI18n();
   const on = useAppStore((s) => s.layers[name]);
   const toggle = useAppStore((s) => s.toggleLayer);
+  const shortcut = layerShortcut[name];
   return (
     <li className={`layer-toggle layer-toggle--${name}`} data-disabled={disabled || undefined}>
       <label className="switch">
@@ -28,7 +30,7 @@ function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?:
           disabled={disabled}
           onChange={() => toggle(name)}
           data-layer={name}
-          aria-keyshortcuts={ariaKeyShortcuts(layerShortcut[name])}
+          aria-keyshortcuts={shortcut ? ariaKeyShortcuts(shortcut) : undefined}
         />
         <span className="switch__track" aria-hidden="true" />
         <span className="switch__label">{t(`layers.${name}` as const)}</span>
@@ -44,6 +46,7 @@ export function LayerPanel() {
   const setOpen = useAppStore((s) => s.setLayerPanelOpen);
   const customersOn = useAppStore((s) => s.layers.customers);
   const heatmapOn = useAppStore((s) => s.layers.heatmap);
+  const eventsReadable = useAppStore((s) => can(s.me, 'events:read'));
   return (
     <section className="layer-panel floating-card" aria-labelledby="layer-panel-title">
       <button
@@ -60,6 +63,11 @@ export function LayerPanel() {
         <Icon name={open ? 'chevronDown' : 'chevronUp'} size={16} />
       </button>
       <ul className="layer-panel__body" id="layer-panel-body" hidden={!open}>
+        {eventsReadable && (
+          <LayerToggle name="events">
+            <EventLegend />
+          </LayerToggle>
+        )}
         <LayerToggle name="stores">
           <StoreLegend />
         </LayerToggle>

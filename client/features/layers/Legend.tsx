@@ -1,6 +1,8 @@
 // Legends drawn from the same tokens and shapes as the map layers.
 import { useI18n } from '../../i18n';
 import { CLUSTER_STEPS } from '../../map/layers';
+import { eventCategories } from '../../map/event-categories';
+import { EventMark } from './EventMark';
 import { BrandMark } from './BrandMark';
 import { useBrandStyles } from './brand-styles';
 
@@ -71,5 +73,20 @@ export function BoundaryLegend() {
       <span className="legend-outline" aria-hidden="true" />
       <span>{t('legend.boundaries')}</span>
     </div>
+  );
+}
+
+/** One badge per event category, the same shapes the events layer draws. */
+export function EventLegend() {
+  const { t } = useI18n();
+  return (
+    <ul className="legend legend--brands legend--events">
+      {eventCategories.map((category) => (
+        <li key={category}>
+          <EventMark category={category} size={20} />
+          <span>{t(`events.category.${category}` as const)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,99 @@
+// Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a radius.
+import { useState } from 'react';
+import type { EventFeature } from '../../api/types';
+import { formatNumber, useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
+import { StateMessage } from '../../ui/StateMessage';
+import { formatCount } from '../audience/hidden-counts';
+import { formatEventTime } from '../events/format';
+import { EventMark } from '../layers/EventMark';
+import { categoryLabel } from '../events/category-label';
+import { DetailList } from './DetailList';
+import { useEventReach } from './useEventReach';
+
+export const REACH_MIN_M = 200;
+export const REACH_MAX_M = 2000;
+export const REACH_DEFAULT_M = 800;
+
+function Reach({ event }: { event: EventFeature }) {
+  const { t, locale } = useI18n();
+  const [meters, setMeters] = useState(REACH_DEFAULT_M);
+  const state = useEventReach(event.id, meters, event.properties.version);
+  const metersText = t('details.event.meters', { meters: formatNumber(locale, meters) });
+  let body;
+  if (state.status === 'loading') body = <StateMessage tone="loading">{t('details.event.reachLoading')}</StateMessage>;
+  else if (state.status === 'error') body = <StateMessage tone="error">{t('details.event.reachError')}</StateMessage>;
+  else {
+    const { reach } = state;
+    const k = reach.minGroupSize;
+    body = (
+      <DetailList
+        rows={[
+          { label: t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) }), value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>, figure: true },
+          { label: t('details.event.consented'), value: <span data-reach="consented">{formatCount(locale, reach.consented, k, t)}</span>, figure: true },
+          {
+            label: t('details.event.nearestStores'),
+            value: reach.nearestStores.length ? (
+              <ol className="event-reach__stores">
+                {reach.nearestStores.map((s) => (
+                  <li key={s.id}>
+                    {s.name} <span className="muted">({t('details.event.meters', { meters: formatNumber(locale, Math.round(s.distanceMeters)) })})</span>
+                  </li>
+                ))}
+              </ol>
+            ) : null,
+          },
+          { label: t('details.event.areas'), value: reach.areas.map((a) => a.name).join(', ') },
+        ]}
+      />
+    );
+  }
+  return (
+    <section className="event-reach" aria-labelledby="event-reach-title">
+      <h3 className="audience__title" id="event-reach-title">{t('details.event.reach')}</h3>
+      <label className="event-reach__radius">
+        <span>{t('details.event.radius')}</span>
+        <input
+          type="range"
+          min={REACH_MIN_M}
+          max={REACH_MAX_M}
+          step={50}
+          value={meters}
+          aria-valuetext={metersText}
+          onChange={(e) => setMeters(Number(e.target.value))}
+        />
+        <output>{metersText}</output>
+      </label>
+      {body}
+    </section>
+  );
+}
+
+export function EventDetails({ event }: { event: EventFeature }) {
+  const { t, locale } = useI18n();
+  const p = event.properties;
+  const mayPlace = useAppStore((s) => can(s.me, 'events:write'));
+  const setPlacing = useAppStore((s) => s.setPlacingEvent);
+  return (
+    <>
+      <DetailList
+        rows={[
+          { label: t('details.event.category'), value: <span className="with-mark"><EventMark category={p.category} />{categoryLabel(t, p.category)}</span> },
+          { label: t('details.event.when'), value: <span data-event="when">{formatEventTime(locale, p)}</span> },
+          { label: t('details.event.attendance'), value: p.expectedAttendance === null ? null : formatNumber(locale, p.expectedAttendance), figure: true },
+          { label: t('details.event.status'), value: p.status ? t(`details.event.status.${p.status}` as const) : null },
+          { label: t('details.event.location'), value: p.locationText },
+          { label: t('details.event.notes'), value: p.notes },
+        ]}
+      />
+      {event.geometry ? (
+        <Reach event={event} />
+      ) : (
+        <StateMessage tone="empty" action={mayPlace ? { label: t('nav.events.place'), onClick: () => setPlacing(event.id) } : undefined}>
+          {t('details.event.needsPlace')}
+        </StateMessage>
+      )}
+    </>
+  );
+}

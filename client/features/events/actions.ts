@@ -1,0 +1,53 @@
+// What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
+import { getEvents, updateEvent } from '../../api/client';
+import type { AppStore } from '../../store';
+import { can } from '../../store/slices/session';
+import { reportError } from '../toast/report';
+import { rangeFor } from './timeline';
+
+/** The time zone the timeline's days and ranges are counted in: the viewer's own. */
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+let latest = 0;
+
+/** Loads the events of the chosen range (for roles that may read them); an answer to an older request (the range changed since) is dropped. */
+export async function loadEvents(store: AppStore, at: Date = new Date()): Promise<void> {
+  // A role without events:read has no Events panel and asks nothing (the server would refuse).
+  if (!can(store.getState().me, 'events:read')) return;
+  const request = ++latest;
+  const { setEvents, eventRange } = store.getState();
+  setEvents({ status: 'loading', data: null, error: null });
+  try {
+    const data = await getEvents(rangeFor(eventRange, at, viewerTimeZone()));
+    if (request === latest) setEvents({ status: 'ready', data, error: null });
+  } catch (error) {
+    if (request !== latest) return;
+    setEvents({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    reportError(store, error);
+  }
+}
+
+const eventById = (store: AppStore, id: string) => store.getState().events.data?.features.find((f) => f.id === id);
+
+/** Selects an event and, when it has a place, flies the map there. */
+export function showEvent(store: AppStore, id: string): void {
+  const state = store.getState();
+  state.select({ kind: 'event', id });
+  const event = eventById(store, id);
+  if (event?.geometry) state.flyTo({ center: event.geometry.coordinates as [number, number], zoom: 14 });
+}
+
+/** Sets an event's place with the version it was loaded at (a stale one answers 409 and the list reloads). */
+export async function placeEvent(store: AppStore, id: string, lngLat: [number, number]): Promise<void> {
+  const event = eventById(store, id);
+  store.getState().setPlacingEvent(null);
+  if (!event) return;
+  try {
+    const placed = await updateEvent(id, { version: event.properties.version, location: { type: 'Point', coordinates: lngLat } });
+    store.getState().putEvent(placed);
+    store.getState().select({ kind: 'event', id });
+  } catch (error) {
+    reportError(store, error);
+    void loadEvents(store);
+  }
+}

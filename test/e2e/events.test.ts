@@ -1,0 +1,117 @@
+// Events end to end in a real Chromium against a real server: the Events panel lists the demo events by day,
+// selecting one shows its reach (the same count as the API's), and an event created without a place is placed by
+// clicking the map (Escape cancels first). Needs the events API (GET/POST/PATCH /api/events, reach) on the server.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventCollection, EventFeature, EventReach } from '../../client/api/types';
+import { chromiumSkipReason, launchChromium } from '../helpers/browser';
+import { openAppPage } from '../helpers/page';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const skipReason = chromiumSkipReason();
+const DAY_MS = 86_400_000;
+
+const eventsList = (page: Page) => page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Events' }) });
+const storedEvent = (page: Page, id: string) =>
+  page.evaluate((eventId) => window.__catchment!.store!.getState().events.data?.features.find((f) => f.id === eventId) ?? null, id);
+
+describe.skipIf(skipReason)('events in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let demo: EventFeature[];
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    // The list opens on the next 90 days (from today's local midnight): ask for a window well inside it.
+    const now = Date.now();
+    const query = new URLSearchParams({ from: new Date(now + DAY_MS).toISOString(), to: new Date(now + 80 * DAY_MS).toISOString() });
+    const response = await server.fetch(`/api/events?${query.toString()}`);
+    expect(response.status).toBe(200);
+    demo = ((await response.json()) as EventCollection).features.filter((f) => f.properties.source === 'demo' && f.geometry !== null);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the Events panel lists the demo events; selecting one shows its time and the API’s reach count', async () => {
+    expect(demo.length).toBeGreaterThan(0);
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    const list = eventsList(page);
+    for (const event of demo.slice(0, 5)) {
+      await list.locator('.item__label', { hasText: event.properties.name }).first().waitFor();
+    }
+
+    const chosen = demo[0]!;
+    await list.locator('.item', { has: page.locator('.item__label', { hasText: chosen.properties.name }) }).first().click();
+    await page.locator('.details-panel .details__title', { hasText: chosen.properties.name }).waitFor();
+    await expect(page.evaluate(() => window.__catchment!.store!.getState().selection)).resolves.toEqual({ kind: 'event', id: chosen.id });
+    expect(page.url()).toContain(`sel=event:${chosen.id}`);
+
+    const reach = (await (await server.fetch(`/api/events/${encodeURIComponent(chosen.id)}/reach?withinMeters=800`)).json()) as EventReach;
+    const shown = page.locator('.details-panel [data-reach="count"]');
+    await shown.waitFor();
+    const expected = reach.count === null ? /^< / : new RegExp(`^${new Intl.NumberFormat('en-US').format(reach.count)}$`);
+    expect(await shown.textContent()).toMatch(expected);
+    await expect(page.locator('.details-panel [data-event="when"]').textContent()).resolves.toMatch(/\d/);
+    await page.screenshot({ path: 'test-results/events.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an event without a place is listed first and placed by a click on the map; Escape cancels placing', async () => {
+    const startsAt = new Date(Date.now() + 3 * DAY_MS);
+    const created = await server.fetch('/api/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Flea market at the old depot',
+        category: 'market',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
+        timezone: 'Europe/Berlin',
+        locationText: 'Old tram depot',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const event = (await created.json()) as EventFeature;
+    expect(event.geometry).toBeNull();
+
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    const needsPlace = eventsList(page).locator('[data-group="needs-place"]');
+    await needsPlace.locator('.item__label', { hasText: 'Flea market at the old depot' }).waitFor();
+    const placeButton = page.getByRole('button', { name: 'Place Flea market at the old depot on the map' });
+
+    await placeButton.click();
+    await page.locator('.place-bar').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.place-bar').waitFor({ state: 'hidden' });
+    await expect(page.evaluate(() => window.__catchment!.store!.getState().placingEvent)).resolves.toBeNull();
+
+    await placeButton.click();
+    await page.locator('.place-bar').waitFor();
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const at = { x: box.width / 2, y: box.height / 2 };
+    const lngLat = await page.evaluate((p) => window.__catchment!.map.unproject([p.x, p.y]).toArray(), at);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((id) => window.__catchment!.store!.getState().events.data?.features.find((f) => f.id === id)?.geometry != null, event.id);
+
+    const placed = (await (await server.fetch(`/api/events/${encodeURIComponent(event.id)}`)).json()) as EventFeature;
+    expect(placed.properties.needsPlace).toBe(false);
+    expect(placed.properties.version).toBeGreaterThan(event.properties.version);
+    expect(placed.geometry!.coordinates[0]).toBeCloseTo(lngLat[0]!, 5);
+    expect(placed.geometry!.coordinates[1]).toBeCloseTo(lngLat[1]!, 5);
+    expect((await storedEvent(page, event.id))?.properties.version).toBe(placed.properties.version);
+    // Placed, it leaves "Needs a place" and its reach is counted.
+    await needsPlace.locator('.item__label', { hasText: 'Flea market at the old depot' }).waitFor({ state: 'detached' });
+    await page.locator('.details-panel [data-reach="count"]').waitFor();
+    await page.screenshot({ path: 'test-results/events-placed.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
