@@ -107,6 +107,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'PATCH /api/events/:id': 'events:write',
   'DELETE /api/events/:id': 'events:write',
   'GET /api/events/:id/reach': 'events:read',
+  'POST /api/events/sites': 'events:read',
 
   'GET /api/users': 'users:admin',
   'POST /api/users': 'users:admin',

@@ -1,7 +1,8 @@
 // /api/events: local and promo events — list by time window, read, create, edit (versioned), delete, import a
-// calendar file (.ics), and the reach of an event: who lives within walking distance.
+// calendar file (.ics), the reach of an event (who lives within walking distance) and the comparison of candidate
+// sites for one.
 import { createRoute, z } from '@hono/zod-openapi';
-import { booleanIntersects, circle, distance } from '@turf/turf';
+import { booleanIntersects } from '@turf/turf';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
@@ -18,14 +19,13 @@ import {
   eventPatch,
   eventReach,
   eventReachQuery,
+  eventSites,
+  eventSitesRequest,
 } from '../domain/schemas/event.js';
-import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events.js';
 import { parseIcs } from '../services/event-ics.js';
 import { listAreas } from '../services/areas.js';
-import { listStores } from '../db/repos/stores.js';
-import { readPrivacySettings } from '../db/repos/settings.js';
-import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../domain/privacy.js';
+import { bestSite, nearestStores, reachAround } from '../services/event-reach.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -83,6 +83,16 @@ const reach = createRoute({
   responses: { 200: { description: 'The reach', content: json(eventReach) }, 400: { description: 'Bad radius or segment', content: problemContent }, ...unknown, ...invalid },
 });
 
+const sites = createRoute({
+  method: 'post',
+  path: '/api/events/sites',
+  tags,
+  summary: 'Compare 2 to 5 candidate places for an event: customers (optionally of a segment) within a radius of each, and the best one',
+  description: 'Each site is counted like an event\'s reach: store managers count their stores\' customers, aggregate-only roles see small groups as null.',
+  request: { body: { required: true, content: json(eventSitesRequest) } },
+  responses: { 200: { description: 'Every site, in request order, and the best', content: json(eventSites) }, ...invalid },
+});
+
 const DAY_MS = 86_400_000;
 
 /** The optional `segment` query parameter: URL-encoded JSON of a Segment, as GET /api/audience/export takes it. */
@@ -135,28 +145,31 @@ export function eventRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const event = getEvent(db, id);
       if (!event.location) throw new ProblemError(422, `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
-      const center = event.location;
-      const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry;
-      const answer = await deps.audience.audience({ geometry, segment: scopeSegment(segment, principal), at: clock() });
-      const shown = hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer;
+      const { geometry, ...counts } = await reachAround(deps, principal, event.location, withinMeters, segment);
       const areas = listAreas(db, principal)
         .filter((area) => booleanIntersects(geometry, area.geometry))
         .map((area) => ({ id: area.id, name: area.name }));
-      const nearestStores = listStores(db)
-        .map((store) => ({ id: store.id, name: store.name, distanceMeters: Math.round(distance(center, store.location, { units: 'meters' })) }))
-        .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id.localeCompare(b.id))
-        .slice(0, 3);
-      return c.json(
-        {
-          withinMeters,
-          count: shown.count,
-          consented: shown.consented,
-          breakdown: shown.breakdown,
-          ...(shown.minGroupSize === undefined ? {} : { minGroupSize: shown.minGroupSize }),
-          areas,
-          nearestStores,
-        },
-        200,
+      return c.json({ withinMeters, ...counts, areas, nearestStores: nearestStores(db, event.location, 3) }, 200);
+    })
+    .openapi(sites, async (c) => {
+      const { sites: candidates, withinMeters, segment } = c.req.valid('json');
+      const principal = principalOf(c);
+      const reached = await Promise.all(
+        candidates.map(async (site, index) => {
+          const center: [number, number] = [site.lng, site.lat];
+          return { index, site, center, ...(await reachAround(deps, principal, center, withinMeters, segment)) };
+        }),
       );
+      const counted = reached.map(({ index, site, center, count, consented, breakdown }) => ({
+        index,
+        label: site.label ?? null,
+        location: { type: 'Point' as const, coordinates: center },
+        count,
+        consented,
+        breakdown,
+        nearestStore: nearestStores(db, center, 1)[0] ?? null,
+      }));
+      const minGroupSize = reached[0]?.minGroupSize;
+      return c.json({ withinMeters, sites: counted, ...(minGroupSize === undefined ? {} : { minGroupSize }), best: bestSite(counted) }, 200);
     });
 }

@@ -2,7 +2,8 @@
 // GeoJSON feature, and the bodies and queries of /api/events.
 import { z } from 'zod';
 import { audienceBreakdown } from './audience.js';
-import { pointGeometry, position } from './geojson.js';
+import { latitude, longitude, pointGeometry, position } from './geojson.js';
+import { segment } from './segment.js';
 
 export const eventSources = ['manual', 'ics', 'demo'] as const;
 export const eventStatuses = ['planned', 'confirmed', 'done'] as const;
@@ -152,6 +153,7 @@ export const eventReachQuery = z.object({
 });
 
 const nullableCount = z.number().int().nullable();
+const nearStore = z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() });
 export const eventReach = z
   .object({
     withinMeters: z.number().int(),
@@ -160,9 +162,40 @@ export const eventReach = z
     breakdown: audienceBreakdown,
     minGroupSize: z.number().int().optional(),
     areas: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'Saved areas the circle overlaps' }),
-    nearestStores: z.array(z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() })).meta({ description: 'The 3 nearest stores' }),
+    nearestStores: z.array(nearStore).meta({ description: 'The 3 nearest stores' }),
   })
   .meta({ id: 'EventReach' });
+
+export const eventSitesRequest = z
+  .strictObject({
+    sites: z
+      .array(z.strictObject({ lng: longitude, lat: latitude, label: z.string().max(200).optional() }))
+      .min(2)
+      .max(5)
+      .meta({ description: '2 to 5 candidate places; the same place may appear twice' }),
+    withinMeters: z.number().int().min(50).max(5000).default(800),
+    segment: segment.optional().meta({ description: 'Count only these customers' }),
+  })
+  .meta({ id: 'EventSitesRequest' });
+
+export const eventSites = z
+  .object({
+    withinMeters: z.number().int(),
+    sites: z.array(
+      z.object({
+        index: z.number().int().meta({ description: 'Position in the request, from 0' }),
+        label: z.string().nullable().meta({ description: 'The label sent, or null' }),
+        location: pointGeometry,
+        count: nullableCount,
+        consented: nullableCount,
+        breakdown: audienceBreakdown,
+        nearestStore: nearStore.nullable().meta({ description: 'null when there are no stores' }),
+      }),
+    ),
+    minGroupSize: z.number().int().optional(),
+    best: z.number().int().nullable().meta({ description: 'Index of the site with most consented customers (ties: more customers, then lower index); null when every count is hidden' }),
+  })
+  .meta({ id: 'EventSites' });
 
 export type EventProperties = z.infer<typeof eventProperties>;
 export type EventFeature = z.infer<typeof eventFeature>;
