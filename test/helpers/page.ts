@@ -33,7 +33,8 @@ export async function openPage(browser: Browser, url: string, { viewport = DESKT
     });
   });
   const page = await context.newPage();
-  page.once('close', () => void context.close());
+  // The browser may already be closing (its pages close first): nothing left to clean up then.
+  page.once('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
