@@ -2,7 +2,7 @@
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
-import type { EventChange, EventCollection, EventFeature, EventQuery, EventReach, NewEvent } from './types';
+import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, NewEvent } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
@@ -13,13 +13,22 @@ export interface RequestOptions {
  * One request with the API's error handling: network failures and problem+json answers become ProblemErrors,
  * an abort stays an abort, 204 answers resolve to undefined. A body is sent as JSON.
  */
-export async function request<T>(method: string, path: string, body?: unknown, { signal }: RequestOptions = {}): Promise<T> {
+export function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) }, options);
+}
+
+/** The same as request(), with a text body of the given Content-Type (e.g. a calendar file as text/calendar). */
+export function requestText<T>(method: string, path: string, type: string, text: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>(method, path, { type, text }, options);
+}
+
+async function send<T>(method: string, path: string, body: { type: string; text: string } | undefined, { signal }: RequestOptions): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': body.type }) },
+      body: body?.text,
       signal,
     });
   } catch (error) {
@@ -105,6 +114,8 @@ export const createEvent = (body: NewEvent) => request<EventFeature>('POST', '/a
 /** Answers 409 when someone else changed the event since `version`. */
 export const updateEvent = (id: string, change: EventChange) => request<EventFeature>('PATCH', eventPath(id), change);
 export const deleteEvent = (id: string) => request<void>('DELETE', eventPath(id));
+/** Imports a calendar file (.ics text); a file with errors answers 422 naming its lines (field body.line.N) and imports nothing. */
+export const importEvents = (text: string) => requestText<EventImportResult>('POST', '/api/events/import', 'text/calendar', text);
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
 export const getEventReach = (id: string, withinMeters: number, options?: RequestOptions) =>
   getJson<EventReach>(`${eventPath(id)}/reach?withinMeters=${encodeURIComponent(String(withinMeters))}`, options);

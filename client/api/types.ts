@@ -180,6 +180,13 @@ export interface NewEvent {
 }
 /** PATCH /api/events/:id: the version the edit started from plus any field; `location` places an unplaced event. */
 export type EventChange = Partial<NewEvent> & { version: number };
+/** POST /api/events/import: what a calendar file added and updated, and how many of its events need a place. */
+export interface EventImportResult {
+  inserted: number;
+  updated: number;
+  needsPlace: number;
+  events: string[];
+}
 /** GET /api/events/:id/reach: the audience within `withinMeters` of the event (counts null below minGroupSize). */
 export interface EventReach {
   withinMeters: number;

@@ -1,5 +1,7 @@
 // What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
-import { getEvents, updateEvent } from '../../api/client';
+import { getEvents, importEvents, updateEvent } from '../../api/client';
+import { formatProblem, ProblemError } from '../../api/problem';
+import type { Translate } from '../../i18n/types';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
@@ -49,5 +51,24 @@ export async function placeEvent(store: AppStore, id: string, lngLat: [number, n
   } catch (error) {
     reportError(store, error);
     void loadEvents(store);
+  }
+}
+
+/**
+ * Imports a calendar file: the panel shows progress, then the summary and the reloaded events; a file the server
+ * refuses (422, nothing imported) shows its errors, each naming a line; other failures go to the toast as well.
+ */
+export async function importCalendar(store: AppStore, file: { name: string; text: () => Promise<string> }, t: Translate): Promise<void> {
+  const { setEventImport } = store.getState();
+  if (!can(store.getState().me, 'events:write') || store.getState().eventImport.status === 'running') return;
+  setEventImport({ status: 'running', fileName: file.name });
+  try {
+    const result = await importEvents(await file.text());
+    setEventImport({ status: 'done', fileName: file.name, result });
+    await loadEvents(store);
+  } catch (error) {
+    const { title, detail, fields } = formatProblem(error, t);
+    setEventImport({ status: 'error', fileName: file.name, title: detail || title, errors: fields });
+    if (!(error instanceof ProblemError && error.status === 422)) reportError(store, error);
   }
 }

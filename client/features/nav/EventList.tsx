@@ -10,6 +10,7 @@ import { formatDay, formatEventTime, formatStartTime } from '../events/format';
 import { StateMessage } from '../../ui/StateMessage';
 import { categoriesOf, groupByDay, rangePresets } from '../events/timeline';
 import { EventMark } from '../layers/EventMark';
+import { EventImport, EventImportDrop } from '../events/EventImport';
 import { categoryLabel } from '../events/category-label';
 import type { EventFeature } from '../../api/types';
 import { ListItem } from './ListItem';
@@ -86,54 +87,57 @@ export function EventList() {
 
   if (!mayRead) return null;
   return (
-    <ListSection
-      title={t('nav.events.title')}
-      count={resource.status === 'ready' ? t('nav.events.count', { count: total }) : undefined}
-      resource={resource}
-      isEmpty={false}
-      messages={{ loading: t('nav.events.loading'), empty: t('nav.events.empty'), error: t('nav.events.error') }}
-      onRetry={() => void loadEvents(useAppStore)}
-    >
-      <Filters />
-      {total === 0 && <StateMessage tone="empty">{t('nav.events.empty')}</StateMessage>}
-      {timeline.unplaced.length > 0 && (
-        <div className="list-group" data-group="needs-place">
-          <h3 className="list-group__title">{t('nav.events.needsPlace')}</h3>
-          <ul className="item-list">
-            {timeline.unplaced.map((event) => (
-              <li className="event-unplaced" key={event.id}>
-                <button type="button" className="item" aria-current={isSelected(selection, 'event', event.id) ? 'true' : undefined} onClick={() => showEvent(useAppStore, event.id)}>
-                  <span className="item__label with-mark">
-                    <EventMark category={event.properties.category} />
-                    {event.properties.name}
-                  </span>
-                  <span className="item__meta">{event.properties.locationText || formatEventTime(locale, event.properties)}</span>
-                </button>
-                {mayPlace && (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t('nav.events.placeLabel', { name: event.properties.name })}
-                    onClick={() => setPlacing(event.id)}
-                  >
-                    {t('nav.events.place')}
+    <EventImportDrop>
+      <ListSection
+        title={t('nav.events.title')}
+        count={resource.status === 'ready' ? t('nav.events.count', { count: total }) : undefined}
+        resource={resource}
+        isEmpty={false}
+        messages={{ loading: t('nav.events.loading'), empty: t('nav.events.empty'), error: t('nav.events.error') }}
+        onRetry={() => void loadEvents(useAppStore)}
+      >
+        <Filters />
+        <EventImport />
+        {total === 0 && <StateMessage tone="empty">{t('nav.events.empty')}</StateMessage>}
+        {timeline.unplaced.length > 0 && (
+          <div className="list-group" data-group="needs-place">
+            <h3 className="list-group__title">{t('nav.events.needsPlace')}</h3>
+            <ul className="item-list">
+              {timeline.unplaced.map((event) => (
+                <li className="event-unplaced" key={event.id}>
+                  <button type="button" className="item" aria-current={isSelected(selection, 'event', event.id) ? 'true' : undefined} onClick={() => showEvent(useAppStore, event.id)}>
+                    <span className="item__label with-mark">
+                      <EventMark category={event.properties.category} />
+                      {event.properties.name}
+                    </span>
+                    <span className="item__meta">{event.properties.locationText || formatEventTime(locale, event.properties)}</span>
                   </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {timeline.days.map((day) => (
-        <div className="list-group" key={day.day} data-day={day.day}>
-          <h3 className="list-group__title">{formatDay(locale, day.day)}</h3>
-          <ul className="item-list">
-            {day.events.map((event) => (
-              <EventRow key={event.id} event={event} />
-            ))}
-          </ul>
-        </div>
-      ))}
-    </ListSection>
+                  {mayPlace && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={t('nav.events.placeLabel', { name: event.properties.name })}
+                      onClick={() => setPlacing(event.id)}
+                    >
+                      {t('nav.events.place')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {timeline.days.map((day) => (
+          <div className="list-group" key={day.day} data-day={day.day}>
+            <h3 className="list-group__title">{formatDay(locale, day.day)}</h3>
+            <ul className="item-list">
+              {day.events.map((event) => (
+                <EventRow key={event.id} event={event} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </ListSection>
+    </EventImportDrop>
   );
 }

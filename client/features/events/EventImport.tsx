@@ -1,0 +1,104 @@
+// "Import calendar (.ics)" in the Events panel: a file input (or a file dropped onto the panel) is sent to
+// POST /api/events/import; the panel shows progress, then what was added and updated, or the file's errors by line.
+import { useRef, type DragEvent, type ReactNode } from 'react';
+import { useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
+import type { FieldError } from '../../api/problem';
+import type { Translate } from '../../i18n/types';
+import { importCalendar } from './actions';
+
+/** "Line 7: …" for the server's body.line.N errors, the bare message otherwise. */
+export function importErrorText(error: FieldError, t: Translate): string {
+  const line = /^body\.line\.(\d+)$/.exec(error.field)?.[1];
+  return line ? t('nav.events.import.line', { line, message: error.message }) : error.message;
+}
+
+function ImportStatus() {
+  const { t } = useI18n();
+  const state = useAppStore((s) => s.eventImport);
+  if (state.status === 'idle') return null;
+  if (state.status === 'running') {
+    return (
+      <p className="event-import__status" role="status" data-import="running">
+        {t('nav.events.import.running', { file: state.fileName })}
+      </p>
+    );
+  }
+  if (state.status === 'done') {
+    const { inserted, updated, needsPlace } = state.result;
+    return (
+      <p className="event-import__status" role="status" data-import="done">
+        {t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
+      </p>
+    );
+  }
+  return (
+    <div className="event-import__status event-import__status--error" role="alert" data-import="error">
+      <p>{t('nav.events.import.failed', { file: state.fileName, reason: state.title })}</p>
+      {state.errors.length > 0 && (
+        <ul className="event-import__errors">
+          {state.errors.map((error, i) => (
+            <li key={i}>{importErrorText(error, t)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The import control; nothing for roles without events:write. */
+export function EventImport() {
+  const { t } = useI18n();
+  const mayWrite = useAppStore((s) => can(s.me, 'events:write'));
+  const running = useAppStore((s) => s.eventImport.status === 'running');
+  const input = useRef<HTMLInputElement>(null);
+  if (!mayWrite) return null;
+  return (
+    <div className="event-import">
+      <label className="button button--secondary button--small event-import__pick" aria-disabled={running || undefined}>
+        {t('nav.events.import')}
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          accept=".ics,text/calendar"
+          disabled={running}
+          data-testid="event-import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importCalendar(useAppStore, file, t);
+          }}
+        />
+      </label>
+      <ImportStatus />
+    </div>
+  );
+}
+
+/** Wraps the Events panel so a calendar file dropped onto it is imported (for roles with events:write). */
+export function EventImportDrop({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const mayWrite = useAppStore((s) => can(s.me, 'events:write'));
+  if (!mayWrite) return <>{children}</>;
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  return (
+    <div
+      className="event-import-drop"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void importCalendar(useAppStore, file, t);
+      }}
+    >
+      {children}
+    </div>
+  );
+}
