@@ -2,7 +2,7 @@
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
-import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, NewEvent } from './types';
+import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
@@ -119,6 +119,10 @@ export const importEvents = (text: string) => requestText<EventImportResult>('PO
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
 export const getEventReach = (id: string, withinMeters: number, options?: RequestOptions) =>
   getJson<EventReach>(`${eventPath(id)}/reach?withinMeters=${encodeURIComponent(String(withinMeters))}`, options);
+
+/** Customers around 2 to 5 candidate places, side by side, and which one reaches most consented customers. */
+export const compareSites = (body: EventSitesRequest, options?: RequestOptions) =>
+  request<EventSites>('POST', '/api/events/sites', body, options);
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {

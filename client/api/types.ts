@@ -121,6 +121,7 @@ export interface WorkspaceSettings {
 }
 
 import type { AudienceBreakdown } from '../../server/domain/schemas/audience';
+import type { Segment } from '../../server/domain/schemas/segment';
 
 // Events (issue 5). Defined here from the API contract; the server's schemas land on another branch.
 export type EventSource = 'manual' | 'ics' | 'demo';
@@ -196,4 +197,26 @@ export interface EventReach {
   minGroupSize?: number;
   areas: { id: string; name: string }[];
   nearestStores: { id: string; name: string; distanceMeters: number }[];
+}
+/** POST /api/events/sites: 2 to 5 candidate places compared by the customers around each. */
+export interface EventSitesRequest {
+  sites: { lng: number; lat: number; label?: string }[];
+  withinMeters?: number;
+  segment?: Segment;
+}
+export interface EventSite {
+  index: number;
+  label: string | null;
+  location: { type: 'Point'; coordinates: [number, number] };
+  count: number | null;
+  consented: number | null;
+  breakdown: AudienceBreakdown;
+  nearestStore: { id: string; name: string; distanceMeters: number } | null;
+}
+export interface EventSites {
+  withinMeters: number;
+  sites: EventSite[];
+  minGroupSize?: number;
+  /** Index of the site with most consented customers; null when every count is hidden. */
+  best: number | null;
 }

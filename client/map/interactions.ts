@@ -63,6 +63,11 @@ const drawing = (store: AppStore) => {
 export function bindInteractions(map: MapLibreMap, store: AppStore): () => void {
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number }; originalEvent?: MouseEvent }) => {
     if (drawing(store)) return;
+    // Comparing sites: the click adds a candidate site.
+    if (store.getState().siteCompare?.picking) {
+      store.getState().addSitePoint([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     // Placing an event: the click is its place, not a selection.
     const placing = store.getState().placingEvent;
     if (placing) {
@@ -94,7 +99,7 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
         store.getState().setHover(null);
         return;
       }
-      if (store.getState().placingEvent) {
+      if (store.getState().placingEvent || store.getState().siteCompare?.picking) {
         map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);
         return;

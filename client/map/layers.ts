@@ -21,6 +21,8 @@ export const LAYER = {
   areasOutline: 'areas-outline',
   eventsHighlight: 'events-highlight',
   eventsSymbol: 'events-symbol',
+  sitesCircle: 'sites-circle',
+  sitesNumber: 'sites-number',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];
 
@@ -267,9 +269,40 @@ function eventLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/** Candidate sites being compared: a numbered disc per clicked point, the best one ringed in the selection colour. */
+function siteLayers(p: MapPalette): LayerSpecification[] {
+  const best: ExpressionSpecification = ['==', ['get', 'best'], true];
+  return [
+    {
+      id: LAYER.sitesCircle,
+      type: 'circle',
+      source: SOURCE.sites,
+      paint: {
+        'circle-radius': 11,
+        'circle-color': p.event,
+        'circle-stroke-color': ['case', best, p.selection, p.symbolHalo],
+        'circle-stroke-width': ['case', best, 4, 2],
+      },
+    },
+    {
+      id: LAYER.sitesNumber,
+      type: 'symbol',
+      source: SOURCE.sites,
+      layout: {
+        'text-field': ['to-string', ['get', 'number']],
+        'text-font': FONT_BOLD,
+        'text-size': 13,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': p.symbolHalo },
+    },
+  ];
+}
+
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
-  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...eventLayers(palette), ...labelAndStoreLayers(palette)];
+  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...eventLayers(palette), ...siteLayers(palette), ...labelAndStoreLayers(palette)];
 }
 
 /**
@@ -294,6 +327,9 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.areasOutline]: true,
     [LAYER.eventsHighlight]: layers.events,
     [LAYER.eventsSymbol]: layers.events,
+    // Sites exist only while the user compares them.
+    [LAYER.sitesCircle]: true,
+    [LAYER.sitesNumber]: true,
   };
 }
 

@@ -10,6 +10,7 @@ export const SOURCE = {
   customers: 'catchment-customers',
   areas: 'catchment-areas',
   events: 'catchment-events',
+  sites: 'catchment-sites',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -26,6 +27,8 @@ export interface OverlayData {
   areas: GeoJSON.FeatureCollection;
   /** Placed events only (unplaced ones have no geometry to draw). */
   events: GeoJSON.FeatureCollection;
+  /** Candidate sites being compared: numbered points. */
+  sites?: GeoJSON.FeatureCollection;
 }
 
 export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
@@ -49,5 +52,6 @@ export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayD
     [SOURCE.customers]: customers,
     [SOURCE.areas]: geojson(data.areas),
     [SOURCE.events]: geojson(data.events),
+    [SOURCE.sites]: geojson(data.sites ?? emptyCollection()),
   };
 }

@@ -21,6 +21,21 @@ function overlayData(s: AppState): OverlayData {
     stores: s.stores.data ?? emptyCollection(),
     areas: areaData(s),
     events: eventData(s),
+    sites: siteData(s),
+  };
+}
+
+/** The points of a site comparison, numbered from 1; `best` marks the winner once the comparison is answered. */
+export function siteData(s: Pick<AppState, 'siteCompare' | 'siteBest'>): GeoJSON.FeatureCollection {
+  const points = s.siteCompare?.points ?? [];
+  return {
+    type: 'FeatureCollection',
+    features: points.map((coordinates, index) => ({
+      type: 'Feature',
+      id: index + 1,
+      geometry: { type: 'Point', coordinates },
+      properties: { id: index + 1, number: index + 1, best: s.siteBest === index },
+    })),
   };
 }
 
@@ -170,6 +185,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.events, eventData(s));
       if (s.selection?.kind === 'event') applyState('selected', null, s.selection);
     }
+    if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest) setGeoJson(SOURCE.sites, siteData(s));
     if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);
     if (s.layers !== prev.layers) applyVisibility(s.layers);
     if (s.selection !== prev.selection) applyState('selected', prev.selection, s.selection);

@@ -18,6 +18,7 @@ import { StoreDetails } from './StoreDetails';
 import { EventDetails } from './EventDetails';
 import { useEvent } from './useEventReach';
 import { useCustomer } from './useCustomer';
+import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
 
 function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
@@ -167,6 +168,16 @@ export function DetailsContent({ selection }: { selection: Selection }) {
 
 export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
+  const compare = useAppStore((s) => s.siteCompare);
+  useSiteKeys(compare !== null);
+  // A site comparison takes the panel while it is open; the selection comes back when it closes.
+  if (compare) {
+    return (
+      <aside className="details-panel" aria-labelledby="details-title">
+        <SiteComparison compare={compare} />
+      </aside>
+    );
+  }
   if (!selection) return null;
   return (
     <aside className="details-panel" aria-labelledby="details-title">

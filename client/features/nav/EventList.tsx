@@ -74,6 +74,7 @@ export function EventList() {
   const mayRead = useAppStore((s) => can(s.me, 'events:read'));
   const mayPlace = useAppStore((s) => can(s.me, 'events:write'));
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
+  const startCompare = useAppStore((s) => s.startSiteCompare);
   const selection = useAppStore((s) => s.selection);
   const timeline = useMemo(() => groupByDay(resource.data?.features ?? [], viewerTimeZone(), category), [resource.data, category]);
   const total = timeline.unplaced.length + timeline.days.reduce((sum, d) => sum + d.events.length, 0);
@@ -98,6 +99,9 @@ export function EventList() {
       >
         <Filters />
         <EventImport />
+        <button type="button" className="button button--secondary button--small" data-action="compare-sites" onClick={() => startCompare()}>
+          {t('sites.start')}
+        </button>
         {total === 0 && <StateMessage tone="empty">{t('nav.events.empty')}</StateMessage>}
         {timeline.unplaced.length > 0 && (
           <div className="list-group" data-group="needs-place">

@@ -28,6 +28,29 @@ export interface EventsSlice {
   setEventRange: (range: RangePreset) => void;
   setEventCategory: (category: string | null) => void;
   setPlacingEvent: (id: string | null) => void;
+  /** Comparing candidate pop-up sites: the points clicked so far (at most 5) and the radius; null when not comparing. */
+  siteCompare: SiteCompare | null;
+  startSiteCompare: () => void;
+  /** Adds a clicked point while picking; ignored past the fifth. */
+  addSitePoint: (point: [number, number]) => void;
+  removeLastSitePoint: () => void;
+  setSiteRadius: (withinMeters: number) => void;
+  /** Stops picking points (the comparison stays open). */
+  finishSitePicking: () => void;
+  stopSiteCompare: () => void;
+  /** The index of the best site in the last answered comparison (ringed on the map); null until then. */
+  siteBest: number | null;
+  setSiteBest: (index: number | null) => void;
+}
+
+export const MAX_SITES = 5;
+export const MIN_SITES = 2;
+
+export interface SiteCompare {
+  /** Map clicks add points while true. */
+  picking: boolean;
+  points: [number, number][];
+  withinMeters: number;
 }
 
 export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (set, get) => ({
@@ -47,4 +70,27 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   setEventRange: (eventRange) => set({ eventRange }),
   setEventCategory: (eventCategory) => set({ eventCategory }),
   setPlacingEvent: (placingEvent) => set({ placingEvent }),
+  siteCompare: null,
+  siteBest: null,
+  setSiteBest: (siteBest) => set({ siteBest }),
+  startSiteCompare: () => set({ siteCompare: { picking: true, points: [], withinMeters: 800 }, siteBest: null, placingEvent: null }),
+  addSitePoint: (point) => {
+    const current = get().siteCompare;
+    if (!current?.picking || current.points.length >= MAX_SITES) return;
+    set({ siteCompare: { ...current, points: [...current.points, point] }, siteBest: null });
+  },
+  removeLastSitePoint: () => {
+    const current = get().siteCompare;
+    if (!current || current.points.length === 0) return;
+    set({ siteCompare: { ...current, picking: true, points: current.points.slice(0, -1) }, siteBest: null });
+  },
+  setSiteRadius: (withinMeters) => {
+    const current = get().siteCompare;
+    if (current) set({ siteCompare: { ...current, withinMeters }, siteBest: null });
+  },
+  finishSitePicking: () => {
+    const current = get().siteCompare;
+    if (current?.picking) set({ siteCompare: { ...current, picking: false } });
+  },
+  stopSiteCompare: () => set({ siteCompare: null, siteBest: null }),
 });
