@@ -99,9 +99,11 @@ export function EventList() {
       >
         <Filters />
         <EventImport />
-        <button type="button" className="button button--secondary button--small" data-action="compare-sites" onClick={() => startCompare()}>
-          {t('sites.start')}
-        </button>
+        <div className="event-actions">
+          <button type="button" className="button button--secondary button--small" data-action="compare-sites" onClick={() => startCompare()}>
+            {t('sites.start')}
+          </button>
+        </div>
         {total === 0 && <StateMessage tone="empty">{t('nav.events.empty')}</StateMessage>}
         {timeline.unplaced.length > 0 && (
           <div className="list-group" data-group="needs-place">
