@@ -16,8 +16,6 @@ export interface AppDeps {
   logger: Logger;
   /** Folder with the built client (index.html, assets/). */
   distDir: string;
-  /** Customers inside a geometry, for the `customers` count of areas (the audience engine, off the event loop). */
-  countCustomersInArea: (geometry: AreaGeometry) => Promise<number>;
   /** Every customer in memory, columnar, for audience scans. */
   customerIndex: CustomerIndex;
   /** Audience counts and export selections (inline or in worker threads). */

@@ -68,7 +68,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
-    countCustomersInArea: async (geometry) => (await audience.audience({ geometry, at: clock() })).count ?? 0,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
   };
