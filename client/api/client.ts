@@ -117,8 +117,11 @@ export const deleteEvent = (id: string) => request<void>('DELETE', eventPath(id)
 /** Imports a calendar file (.ics text); a file with errors answers 422 naming its lines (field body.line.N) and imports nothing. */
 export const importEvents = (text: string) => requestText<EventImportResult>('POST', '/api/events/import', 'text/calendar', text);
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
-export const getEventReach = (id: string, withinMeters: number, options?: RequestOptions) =>
-  getJson<EventReach>(`${eventPath(id)}/reach?withinMeters=${encodeURIComponent(String(withinMeters))}`, options);
+export function getEventReach(id: string, withinMeters: number, segment: Segment, options?: RequestOptions) {
+  const params = new URLSearchParams({ withinMeters: String(withinMeters) });
+  if (Object.keys(segment).length > 0) params.set('segment', JSON.stringify(segment));
+  return getJson<EventReach>(`${eventPath(id)}/reach?${params}`, options);
+}
 
 /** Customers around 2 to 5 candidate places, side by side, and which one reaches most consented customers. */
 export const compareSites = (body: EventSitesRequest, options?: RequestOptions) =>

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { AdminDialog } from '../features/admin/AdminDialog';
 import { PasswordDialog } from '../features/auth/PasswordDialog';
-import { DetailsContent, DetailsPanel } from '../features/details/DetailsPanel';
+import { DetailsContent, DetailsPanel, SiteComparisonPanel } from '../features/details/DetailsPanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
@@ -31,6 +31,8 @@ export function App() {
   const navOpen = useAppStore((s) => s.navOpen);
   const selection = useAppStore((s) => s.selection);
   const setSheet = useAppStore((s) => s.setSheet);
+  const comparing = useAppStore((s) => s.siteCompare !== null);
+  const pickingSites = useAppStore((s) => s.siteCompare?.picking ?? false);
   // Viewers see areas but cannot draw or change them.
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   useGlobalKeys();
@@ -39,6 +41,10 @@ export function App() {
   useEffect(() => {
     if (phone && selection) setSheet('half');
   }, [phone, selection, setSheet]);
+  // Comparing sites on a phone: the sheet steps down while points are tapped on the map, and up for the answer.
+  useEffect(() => {
+    if (phone && comparing) setSheet(pickingSites ? 'peek' : 'half');
+  }, [phone, comparing, pickingSites, setSheet]);
 
   return (
     <div className="app" data-layout={phone ? 'phone' : 'desktop'} data-nav={navOpen ? 'open' : 'closed'}>
@@ -61,8 +67,8 @@ export function App() {
         {!phone && <DetailsPanel />}
       </div>
       {phone && (
-        <BottomSheet label={selection ? t('details.label') : t('nav.label')}>
-          {selection ? <DetailsContent selection={selection} /> : <NavPanel />}
+        <BottomSheet label={comparing ? t('sites.title') : selection ? t('details.label') : t('nav.label')}>
+          {comparing ? <SiteComparisonPanel /> : selection ? <DetailsContent selection={selection} /> : <NavPanel />}
         </BottomSheet>
       )}
       <Toasts />

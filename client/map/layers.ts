@@ -21,6 +21,8 @@ export const LAYER = {
   areasOutline: 'areas-outline',
   eventsHighlight: 'events-highlight',
   eventsSymbol: 'events-symbol',
+  reachFill: 'reach-fill',
+  reachOutline: 'reach-outline',
   sitesCircle: 'sites-circle',
   sitesNumber: 'sites-number',
 } as const;
@@ -269,6 +271,25 @@ function eventLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/** Walking-radius circles (an event's reach, each candidate site's): a faint wash and a dashed edge, under the symbols. */
+function reachLayers(p: MapPalette): LayerSpecification[] {
+  const best: ExpressionSpecification = ['==', ['get', 'best'], true];
+  return [
+    {
+      id: LAYER.reachFill,
+      type: 'fill',
+      source: SOURCE.reach,
+      paint: { 'fill-color': p.event, 'fill-opacity': ['case', best, 0.16, 0.08] },
+    },
+    {
+      id: LAYER.reachOutline,
+      type: 'line',
+      source: SOURCE.reach,
+      paint: { 'line-color': ['case', best, p.selection, p.event], 'line-width': ['case', best, 2.5, 1.5], 'line-dasharray': [3, 2] },
+    },
+  ];
+}
+
 /** Candidate sites being compared: a numbered disc per clicked point, the best one ringed in the selection colour. */
 function siteLayers(p: MapPalette): LayerSpecification[] {
   const best: ExpressionSpecification = ['==', ['get', 'best'], true];
@@ -302,7 +323,16 @@ function siteLayers(p: MapPalette): LayerSpecification[] {
 
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
-  return [...boundaryLayers(palette), ...areaLayers(palette), ...customerLayers(palette), ...eventLayers(palette), ...siteLayers(palette), ...labelAndStoreLayers(palette)];
+  // Site markers go last: they are what the user is placing, so no label may hide them.
+  return [
+    ...boundaryLayers(palette),
+    ...areaLayers(palette),
+    ...customerLayers(palette),
+    ...reachLayers(palette),
+    ...eventLayers(palette),
+    ...labelAndStoreLayers(palette),
+    ...siteLayers(palette),
+  ];
 }
 
 /**
@@ -327,7 +357,9 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.areasOutline]: true,
     [LAYER.eventsHighlight]: layers.events,
     [LAYER.eventsSymbol]: layers.events,
-    // Sites exist only while the user compares them.
+    // Reach circles and sites exist only while the user looks at an event or compares sites.
+    [LAYER.reachFill]: true,
+    [LAYER.reachOutline]: true,
     [LAYER.sitesCircle]: true,
     [LAYER.sitesNumber]: true,
   };

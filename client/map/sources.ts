@@ -11,6 +11,7 @@ export const SOURCE = {
   areas: 'catchment-areas',
   events: 'catchment-events',
   sites: 'catchment-sites',
+  reach: 'catchment-reach',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -29,6 +30,8 @@ export interface OverlayData {
   events: GeoJSON.FeatureCollection;
   /** Candidate sites being compared: numbered points. */
   sites?: GeoJSON.FeatureCollection;
+  /** Walking-radius circles: around the selected event, and around each candidate site. */
+  reach?: GeoJSON.FeatureCollection;
 }
 
 export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
@@ -53,5 +56,6 @@ export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayD
     [SOURCE.areas]: geojson(data.areas),
     [SOURCE.events]: geojson(data.events),
     [SOURCE.sites]: geojson(data.sites ?? emptyCollection()),
+    [SOURCE.reach]: geojson(data.reach ?? emptyCollection()),
   };
 }

@@ -11,6 +11,7 @@ import { EVENT_ICON_PREFIX, eventCategories, eventShape } from './event-categori
 import { ICON_PIXEL_RATIO, drawBrandIcon, drawEventIcon } from './icons';
 import { layerVisibility, overlayLayers } from './layers';
 import type { MapPalette } from './palette';
+import { circlePolygon } from '../../server/domain/geometry/circle';
 import { SOURCE, emptyCollection, overlaySources, type OverlayData } from './sources';
 
 function overlayData(s: AppState): OverlayData {
@@ -22,7 +23,25 @@ function overlayData(s: AppState): OverlayData {
     areas: areaData(s),
     events: eventData(s),
     sites: siteData(s),
+    reach: reachData(s),
   };
+}
+
+const REACH_CIRCLE_STEPS = 64;
+
+/** The walking radius around the selected (placed) event, and around each candidate site while sites are compared. */
+export function reachData(s: Pick<AppState, 'selection' | 'events' | 'eventReachMeters' | 'siteCompare' | 'siteBest'>): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  const circle = (center: [number, number], radiusMeters: number, properties: Record<string, unknown>) =>
+    features.push({ type: 'Feature', geometry: circlePolygon({ center, radiusMeters, steps: REACH_CIRCLE_STEPS }), properties });
+  if (s.siteCompare) {
+    s.siteCompare.points.forEach((point, index) => circle(point, s.siteCompare!.withinMeters, { id: `site-${index + 1}`, best: s.siteBest === index }));
+  } else if (s.selection?.kind === 'event') {
+    const id = s.selection.id;
+    const event = s.events.data?.features.find((f) => f.id === id);
+    if (event?.geometry) circle(event.geometry.coordinates as [number, number], s.eventReachMeters, { id: `event-${id}`, best: false });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** The points of a site comparison, numbered from 1; `best` marks the winner once the comparison is answered. */
@@ -186,6 +205,9 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       if (s.selection?.kind === 'event') applyState('selected', null, s.selection);
     }
     if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest) setGeoJson(SOURCE.sites, siteData(s));
+    if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest || s.selection !== prev.selection || s.events !== prev.events || s.eventReachMeters !== prev.eventReachMeters) {
+      setGeoJson(SOURCE.reach, reachData(s));
+    }
     if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);
     if (s.layers !== prev.layers) applyVisibility(s.layers);
     if (s.selection !== prev.selection) applyState('selected', prev.selection, s.selection);

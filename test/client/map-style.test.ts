@@ -50,10 +50,13 @@ describe('map style as data', () => {
     for (const id of INTERACTIVE_LAYERS) expect(ids).toContain(id);
   });
 
-  it('stores sit on top, boundaries at the bottom', () => {
+  it('boundaries at the bottom; stores above every other layer but the candidate sites being placed', () => {
     const ids = overlayLayers(palette).map((l) => l.id);
     expect(ids[0]).toBe(LAYER.boundariesFill);
-    expect(ids.at(-1)).toBe(LAYER.storesSymbol);
+    expect(ids.slice(-3)).toEqual([LAYER.storesSymbol, LAYER.sitesCircle, LAYER.sitesNumber]);
+    expect(ids.indexOf(LAYER.boundariesLabel)).toBeLessThan(ids.indexOf(LAYER.sitesNumber));
+    // Reach circles lie under the event symbols they surround.
+    expect(ids.indexOf(LAYER.reachOutline)).toBeLessThan(ids.indexOf(LAYER.eventsSymbol));
   });
 
   it('saved areas sit above the neighbourhoods and below customers, coloured by their own colour', () => {

@@ -82,12 +82,75 @@ describe.skipIf(skipReason)('comparing pop-up sites in a browser', () => {
       await expect(panel.locator('.site-table__best').textContent()).resolves.toContain(`site ${answer.best + 1}`);
       await page.waitForFunction((best) => window.__catchment!.store!.getState().siteBest === best, answer.best);
     }
+    // Each site's walking radius is drawn around it.
+    // (querySourceFeatures answers once per tile a circle crosses: count distinct ids.)
+    const circles = () => page.evaluate(() => [...new Set(window.__catchment!.map.querySourceFeatures('catchment-reach').map((f) => f.properties.id as string))].sort());
+    await expect.poll(circles).toEqual(['site-1', 'site-2']);
     await page.screenshot({ path: 'test-results/event-sites.png' });
+
+    // A segment makes the answer stale (the table goes, the best site loses its ring); comparing again counts the segment.
+    await panel.locator('.segment__toggle').click();
+    await panel.locator('.segment button.chip-toggle[data-value="gold"]').click();
+    await table.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => window.__catchment!.store!.getState().siteBest === null);
+    await panel.getByRole('button', { name: 'Compare', exact: true }).click();
+    await table.waitFor();
+    const gold = (await (
+      await server.fetch('/api/events/sites', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sites: points.map(([lng, lat]) => ({ lng, lat })), withinMeters: 800, segment: { loyaltyTiers: ['gold'] } }),
+      })
+    ).json()) as EventSites;
+    for (const site of gold.sites) {
+      expect(site.count ?? 0).toBeLessThanOrEqual(answer.sites[site.index]!.count ?? Infinity);
+      expect(await table.locator(`tr[data-row="count"] td[data-site="${site.index}"]`).textContent()).toMatch(format(site.count));
+    }
 
     // Escape closes the comparison and its markers.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     await expect(page.evaluate(() => window.__catchment!.store!.getState().siteCompare)).resolves.toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the comparison lives in the bottom sheet, and the numbered sites stay above the map labels', async () => {
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session, viewport: { width: 390, height: 844 } });
+    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    await page.locator('.bottom-sheet').getByRole('button', { name: 'Compare sites' }).click();
+    const sheet = page.locator('.bottom-sheet');
+    await sheet.locator('[data-kind="sites"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('.bottom-sheet')?.getAttribute('data-height') === 'peek');
+    // While points are tapped, the sheet is lowered to the status and the Compare button.
+    await expect(sheet.getByRole('button', { name: 'Compare', exact: true }).isVisible()).resolves.toBe(true);
+    await page.waitForFunction(() => !window.__catchment!.map.isMoving());
+
+    // The first site goes right onto a neighbourhood's label: the site's number must be drawn over it.
+    const label = await page.evaluate(() => {
+      const map = window.__catchment!.map;
+      const { width, height } = map.getCanvas().getBoundingClientRect();
+      const hits = map.queryRenderedFeatures([[40, 80], [width - 40, height - 200]], { layers: ['boundaries-label'] });
+      const hit = hits.find((f) => f.geometry.type === 'Point')!;
+      const at = map.project((hit.geometry as GeoJSON.Point).coordinates as [number, number]);
+      return { x: Math.round(at.x), y: Math.round(at.y) };
+    });
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + label.x, box.y + label.y);
+    await page.mouse.click(box.x + label.x + 60, box.y + label.y + 40);
+    await page.waitForFunction(() => window.__catchment!.store!.getState().siteCompare?.points.length === 2);
+    await page.waitForFunction(() => window.__catchment!.map.loaded() && !window.__catchment!.map.isMoving());
+    const topLayer = await page.evaluate((p) => window.__catchment!.map.queryRenderedFeatures([p.x, p.y])[0]?.layer.id, label);
+    expect(['sites-number', 'sites-circle']).toContain(topLayer);
+
+    await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
+    await sheet.locator('table.site-table').waitFor();
+    await page.waitForFunction(() => document.querySelector('.bottom-sheet')?.getAttribute('data-height') === 'half');
+    await page.screenshot({ path: 'test-results/event-sites-phone.png' });
+    // The table scrolls sideways inside the sheet rather than widening the page.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.keyboard.press('Escape');
+    await sheet.locator('[data-kind="sites"]').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await page.close();
   });

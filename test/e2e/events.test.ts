@@ -114,4 +114,64 @@ describe.skipIf(skipReason)('events in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('search finds an event; its reach circle is on the map and follows the radius; a segment narrows the count to the API’s', async () => {
+    const chosen = demo.find((e) => !demo.some((other) => other !== e && other.properties.name === e.properties.name)) ?? demo[0]!;
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    await page.locator('#search-input').fill(chosen.properties.name);
+    const option = page.locator('.search__option', { has: page.locator('.search__label', { hasText: chosen.properties.name }) }).first();
+    await expect(option.locator('.search__kind').textContent()).resolves.not.toBe('');
+    await option.click();
+    await page.locator('.details-panel .details__title', { hasText: chosen.properties.name }).waitFor();
+    await page.locator('.details-panel [data-reach="count"]').waitFor();
+
+    // The walking radius is drawn around the event, and redrawn when the slider moves.
+    const reachCircle = () =>
+      page.evaluate(() => {
+        const map = window.__catchment!.map;
+        // One answer per tile the circle crosses, each clipped to its tile: keep the longest ring per id.
+        const byId = new Map<string, number[][]>();
+        for (const f of map.querySourceFeatures('catchment-reach')) {
+          const ring = (f.geometry as GeoJSON.Polygon).coordinates[0]!;
+          const id = f.properties.id as string;
+          if ((byId.get(id)?.length ?? 0) < ring.length) byId.set(id, ring);
+        }
+        return [...byId].map(([id, ring]) => ({ id, ring }));
+      });
+    await page.waitForFunction(() => window.__catchment!.map.queryRenderedFeatures({ layers: ['reach-outline'] }).length > 0);
+    const [circle] = await reachCircle();
+    expect(circle!.id).toBe(`event-${chosen.id}`);
+    const radiusOf = (ring: number[][]) => {
+      const [lng, lat] = chosen.geometry!.coordinates as [number, number];
+      const toMeters = (p: number[]) => Math.hypot((p[0]! - lng) * 111_320 * Math.cos((lat * Math.PI) / 180), (p[1]! - lat) * 110_574);
+      return ring.reduce((max, p) => Math.max(max, toMeters(p)), 0);
+    };
+    expect(radiusOf(circle!.ring)).toBeGreaterThan(700);
+    expect(radiusOf(circle!.ring)).toBeLessThan(900);
+    const slider = page.locator('.event-reach__radius input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+    await page.locator('.event-reach__radius output', { hasText: '1,000' }).waitFor();
+    await page.waitForFunction(() => window.__catchment!.store!.getState().eventReachMeters === 1000);
+    await expect.poll(async () => radiusOf((await reachCircle())[0]!.ring)).toBeGreaterThan(900);
+
+    // A gold-tier segment: the count shown is the API's for the same radius and segment.
+    await page.locator('.details-panel .segment__toggle').click();
+    await page.locator('.details-panel .segment button.chip-toggle[data-value="gold"]').click();
+    const query = new URLSearchParams({ withinMeters: '1000', segment: JSON.stringify({ loyaltyTiers: ['gold'] }) });
+    const reach = (await (await server.fetch(`/api/events/${encodeURIComponent(chosen.id)}/reach?${query.toString()}`)).json()) as EventReach;
+    const all = (await (await server.fetch(`/api/events/${encodeURIComponent(chosen.id)}/reach?withinMeters=1000`)).json()) as EventReach;
+    expect(reach.count).toBeLessThan(all.count!);
+    const expected = reach.count === null ? '< 10' : new Intl.NumberFormat('en-US').format(reach.count);
+    await expect.poll(() => page.locator('.details-panel [data-reach="count"]').textContent()).toBe(expected);
+    await page.locator('.details-panel [data-reach="charts"]').waitFor();
+    await page.screenshot({ path: 'test-results/events-reach-segment.png' });
+
+    // Closing the details removes the circle.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await reachCircle()).length).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

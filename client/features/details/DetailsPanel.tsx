@@ -166,15 +166,21 @@ export function DetailsContent({ selection }: { selection: Selection }) {
   }
 }
 
-export function DetailsPanel() {
-  const selection = useAppStore((s) => s.selection);
+/** The open site comparison (with its keys: Escape, Backspace), in the side panel or a phone's bottom sheet. */
+export function SiteComparisonPanel() {
   const compare = useAppStore((s) => s.siteCompare);
   useSiteKeys(compare !== null);
+  return compare ? <SiteComparison compare={compare} /> : null;
+}
+
+export function DetailsPanel() {
+  const selection = useAppStore((s) => s.selection);
+  const comparing = useAppStore((s) => s.siteCompare !== null);
   // A site comparison takes the panel while it is open; the selection comes back when it closes.
-  if (compare) {
+  if (comparing) {
     return (
       <aside className="details-panel" aria-labelledby="details-title">
-        <SiteComparison compare={compare} />
+        <SiteComparisonPanel />
       </aside>
     );
   }

@@ -1,5 +1,4 @@
 // Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a radius.
-import { useState } from 'react';
 import type { EventFeature } from '../../api/types';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -9,17 +8,21 @@ import { formatCount } from '../audience/hidden-counts';
 import { formatEventTime } from '../events/format';
 import { EventMark } from '../layers/EventMark';
 import { categoryLabel } from '../events/category-label';
+import { BarChart } from '../audience/BarChart';
+import { breakdownCharts } from '../audience/breakdowns';
+import { SegmentBuilder } from '../audience/SegmentBuilder';
 import { DetailList } from './DetailList';
 import { useEventReach } from './useEventReach';
 
 export const REACH_MIN_M = 200;
 export const REACH_MAX_M = 2000;
-export const REACH_DEFAULT_M = 800;
 
 function Reach({ event }: { event: EventFeature }) {
   const { t, locale } = useI18n();
-  const [meters, setMeters] = useState(REACH_DEFAULT_M);
-  const state = useEventReach(event.id, meters, event.properties.version);
+  const meters = useAppStore((s) => s.eventReachMeters);
+  const setMeters = useAppStore((s) => s.setEventReachMeters);
+  const segment = useAppStore((s) => s.segment);
+  const state = useEventReach(event.id, meters, segment, event.properties.version);
   const metersText = t('details.event.meters', { meters: formatNumber(locale, meters) });
   let body;
   if (state.status === 'loading') body = <StateMessage tone="loading">{t('details.event.reachLoading')}</StateMessage>;
@@ -28,6 +31,7 @@ function Reach({ event }: { event: EventFeature }) {
     const { reach } = state;
     const k = reach.minGroupSize;
     body = (
+      <>
       <DetailList
         rows={[
           { label: t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) }), value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>, figure: true },
@@ -47,6 +51,14 @@ function Reach({ event }: { event: EventFeature }) {
           { label: t('details.event.areas'), value: reach.areas.map((a) => a.name).join(', ') },
         ]}
       />
+      {reach.count !== 0 && (
+        <div className="audience-charts" data-reach="charts">
+          {breakdownCharts(reach.breakdown, reach.count, t, k).map((chart) => (
+            <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} minGroupSize={k} />
+          ))}
+        </div>
+      )}
+      </>
     );
   }
   return (
@@ -65,6 +77,7 @@ function Reach({ event }: { event: EventFeature }) {
         />
         <output>{metersText}</output>
       </label>
+      <SegmentBuilder />
       {body}
     </section>
   );

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { getEvent, getEventReach } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { EventFeature, EventReach } from '../../api/types';
+import type { EventFeature, EventReach, Segment } from '../../api/types';
 import { useAppStore } from '../../store';
 import { reportError } from '../toast/report';
 
@@ -10,14 +10,14 @@ export type ReachState = { status: 'loading' } | { status: 'ready'; reach: Event
 
 const DEBOUNCE_MS = 150;
 
-/** `key` changes when the event moves (a new version), so its reach is counted again. */
-export function useEventReach(id: string, withinMeters: number, key: number): ReachState {
+/** `key` changes when the event moves (a new version), so its reach is counted again; so does a new segment. */
+export function useEventReach(id: string, withinMeters: number, segment: Segment, key: number): ReachState {
   const [state, setState] = useState<{ ask: string; value: ReachState }>({ ask: '', value: { status: 'loading' } });
-  const ask = `${id}|${withinMeters}|${key}`;
+  const ask = `${id}|${withinMeters}|${key}|${JSON.stringify(segment)}`;
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getEventReach(id, withinMeters, { signal: controller.signal })
+      getEventReach(id, withinMeters, segment, { signal: controller.signal })
         .then((reach) => setState({ ask, value: { status: 'ready', reach } }))
         .catch((error: unknown) => {
           if (isAbort(error)) return;
@@ -29,7 +29,9 @@ export function useEventReach(id: string, withinMeters: number, key: number): Re
       clearTimeout(timer);
       controller.abort();
     };
-  }, [id, withinMeters, ask]);
+    // `ask` stands for id, radius, version and segment (a new segment object with the same filters asks nothing new).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ask]);
   // While the next answer is on its way, the last one stays (the numbers change in place, no flicker).
   return state.value.status === 'ready' || state.ask === ask ? state.value : { status: 'loading' };
 }

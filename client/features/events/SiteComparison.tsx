@@ -2,7 +2,9 @@
 // Details panel shows the customers around each side by side, with the best site (most consented customers) marked.
 import { useEffect, useState } from 'react';
 import { compareSites } from '../../api/client';
-import type { AudienceBreakdown, EventSites } from '../../api/types';
+import type { AudienceBreakdown, EventSites, Segment } from '../../api/types';
+import { isEmptySegment } from '../../../server/domain/schemas/segment';
+import { SegmentBuilder } from '../audience/SegmentBuilder';
 import { formatNumber, useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
@@ -12,7 +14,9 @@ import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { REACH_MAX_M, REACH_MIN_M } from '../details/EventDetails';
 
-type Answer = { for: SiteCompare; sites: EventSites } | { for: SiteCompare; error: true };
+/** What was asked: the points and radius, and the segment applied. */
+type Asked = { compare: SiteCompare; segment: Segment };
+type Answer = { for: Asked; sites: EventSites } | { for: Asked; error: true };
 
 /** The age band with most customers, or null when every band is hidden or empty. */
 function topAgeBand(breakdown: AudienceBreakdown): string | null {
@@ -87,17 +91,30 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
   const start = useAppStore((s) => s.startSiteCompare);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
+  const segment = useAppStore((s) => s.segment);
   const n = compare.points.length;
-  const current = answer && answer.for.points === compare.points && answer.for.withinMeters === compare.withinMeters ? answer : null;
+  // An answer stays on screen only while it answers what is shown: the same points, radius and segment.
+  const current =
+    answer && answer.for.compare.points === compare.points && answer.for.compare.withinMeters === compare.withinMeters && answer.for.segment === segment ? answer : null;
+  useEffect(() => {
+    // A new segment makes the ringed best site stale too.
+    if (!current) setBest(null);
+  }, [current, setBest]);
 
   const run = async () => {
     finish();
     setBusy(true);
-    const asked = useAppStore.getState().siteCompare!;
+    const state = useAppStore.getState();
+    const asked: Asked = { compare: state.siteCompare!, segment: state.segment };
     try {
-      const sites = await compareSites({ sites: asked.points.map(([lng, lat]) => ({ lng, lat })), withinMeters: asked.withinMeters });
+      const sites = await compareSites({
+        sites: asked.compare.points.map(([lng, lat]) => ({ lng, lat })),
+        withinMeters: asked.compare.withinMeters,
+        ...(isEmptySegment(asked.segment) ? {} : { segment: asked.segment }),
+      });
       setAnswer({ for: asked, sites });
-      if (useAppStore.getState().siteCompare?.points === asked.points) setBest(sites.best);
+      const now = useAppStore.getState();
+      if (now.siteCompare?.points === asked.compare.points && now.segment === asked.segment) setBest(sites.best);
     } catch {
       setAnswer({ for: asked, error: true });
     } finally {
@@ -116,9 +133,20 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
         <IconButton icon="close" label={t('details.close')} onClick={stop} />
       </header>
       <div className="details__body site-compare">
-        <p role="status" data-sites={n}>
-          {compare.picking ? t('sites.picking', { count: n, max: MAX_SITES }) : t('sites.picked', { count: n })}
-        </p>
+        {/* Status and actions first: on a phone the sheet is lowered to them while points are tapped. */}
+        <div className="site-compare__bar">
+          <p role="status" data-sites={n}>
+            {compare.picking ? t('sites.picking', { count: n, max: MAX_SITES }) : t('sites.picked', { count: n })}
+          </p>
+          <div className="site-compare__actions">
+            <button type="button" className="button" disabled={n < MIN_SITES || busy} onClick={() => void run()}>
+              {t('sites.compare')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={start}>
+              {t('sites.restart')}
+            </button>
+          </div>
+        </div>
         <label className="event-reach__radius">
           <span>{t('details.event.radius')}</span>
           <input
@@ -132,14 +160,7 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
           />
           <output>{metersText}</output>
         </label>
-        <div className="site-compare__actions">
-          <button type="button" className="button" disabled={n < MIN_SITES || busy} onClick={() => void run()}>
-            {t('sites.compare')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={start}>
-            {t('sites.restart')}
-          </button>
-        </div>
+        <SegmentBuilder />
         {busy && <StateMessage tone="loading">{t('sites.loading')}</StateMessage>}
         {current && 'error' in current && <StateMessage tone="error">{t('sites.error')}</StateMessage>}
         {current && 'sites' in current && !busy && <Table answer={current.sites} />}

@@ -1,4 +1,4 @@
-// Search over stores and neighbourhoods (ARIA combobox): arrows move, Enter flies to and selects the hit.
+// Search over stores, neighbourhoods, saved areas and events (ARIA combobox): arrows move, Enter flies to and selects the hit.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { showOnMap } from '../../app/actions';
 import { useI18n } from '../../i18n';
@@ -6,6 +6,8 @@ import { useAppStore } from '../../store';
 import { selectBoundaryFeatures, selectStoreFeatures } from '../../store/selectors';
 import { Icon } from '../../ui/Icon';
 import { BrandMark } from '../layers/BrandMark';
+import { EventMark } from '../layers/EventMark';
+import { categoryLabel } from '../events/category-label';
 import { useBrandStyles } from '../layers/brand-styles';
 import { ariaKeyShortcuts } from '../../app/shortcuts';
 import { SEARCH_INPUT_ID, searchPlaces, type SearchResult } from './search';
@@ -14,13 +16,15 @@ export function SearchBox() {
   const { t } = useI18n();
   const stores = useAppStore(selectStoreFeatures);
   const boundaries = useAppStore(selectBoundaryFeatures);
+  const areas = useAppStore((s) => s.areas.data?.features);
+  const events = useAppStore((s) => s.events.data?.features);
   const styles = useBrandStyles();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const results = useMemo(() => searchPlaces(query, stores, boundaries), [query, stores, boundaries]);
+  const results = useMemo(() => searchPlaces(query, { stores, boundaries, areas, events }), [query, stores, boundaries, areas, events]);
   const expanded = open && query.trim().length > 0;
 
   const choose = (result: SearchResult | undefined) => {
@@ -45,6 +49,13 @@ export function SearchBox() {
       else input.current?.blur();
       setOpen(false);
     }
+  };
+
+  const kindLabel = (result: SearchResult) => {
+    const { kind } = result.selection;
+    if (kind === 'store') return result.hint || t('search.kind.store');
+    if (kind === 'event') return categoryLabel(t, result.hint);
+    return t(kind === 'area' ? 'search.kind.area' : 'search.kind.boundary');
   };
 
   const optionId = (i: number) => `${listId}-option-${i}`;
@@ -88,10 +99,16 @@ export function SearchBox() {
             onClick={() => choose(result)}
           >
             <span className="search__mark" aria-hidden="true">
-              {result.selection.kind === 'store' ? <BrandMark style={styles.find((s) => s.brand === result.hint)} /> : <span className="search__area" />}
+              {result.selection.kind === 'store' ? (
+                <BrandMark style={styles.find((s) => s.brand === result.hint)} />
+              ) : result.selection.kind === 'event' ? (
+                <EventMark category={result.hint} size={16} />
+              ) : (
+                <span className="search__area" data-kind={result.selection.kind} />
+              )}
             </span>
             <span className="search__label">{result.label}</span>
-            <span className="search__kind">{result.hint || t(`search.kind.${result.selection.kind === 'store' ? 'store' : 'boundary'}`)}</span>
+            <span className="search__kind">{kindLabel(result)}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
-// Finds stores and neighbourhoods by name (and a store's brand or address), ignoring case and accents.
-import type { BoundaryFeature, StoreFeature } from '../../api/types';
+// Finds stores, neighbourhoods, saved areas and events by name (and a store's brand or address, an event's category or
+// place), ignoring case and accents.
+import type { AreaFeature } from '../../api/areas';
+import type { BoundaryFeature, EventFeature, StoreFeature } from '../../api/types';
 import type { Selection } from '../../store/types';
 
 /** The search input's id: the `/` shortcut focuses it. There is one search box, in the top bar. */
@@ -8,8 +10,16 @@ export const SEARCH_INPUT_ID = 'search-input';
 export interface SearchResult {
   selection: Selection;
   label: string;
-  /** Brand for stores; nothing for neighbourhoods. */
+  /** Brand for stores, category for events; nothing for neighbourhoods and areas (the kind is shown instead). */
   hint: string;
+}
+
+/** What can be found. Events are the loaded range's (the timeline's). */
+export interface SearchSources {
+  stores: readonly StoreFeature[];
+  boundaries: readonly BoundaryFeature[];
+  areas?: readonly AreaFeature[];
+  events?: readonly EventFeature[];
 }
 
 /** Lower case without diacritics: "Köpenick" and "kopenick" match. */
@@ -28,15 +38,10 @@ function rank(query: string, name: string, others: string[]): number | null {
 }
 
 /**
- * Stores and neighbourhoods matching `query`, best first, at most `limit`.
- * @example searchPlaces('mitte', stores, boundaries)[0].label // 'Mitte'
+ * Places matching `query`, best first, at most `limit`; on equal rank stores, then neighbourhoods, areas and events.
+ * @example searchPlaces('mitte', { stores, boundaries })[0].label // 'Mitte'
  */
-export function searchPlaces(
-  query: string,
-  stores: readonly StoreFeature[],
-  boundaries: readonly BoundaryFeature[],
-  limit = 8,
-): SearchResult[] {
+export function searchPlaces(query: string, { stores, boundaries, areas = [], events = [] }: SearchSources, limit = 8): SearchResult[] {
   const q = normalize(query);
   if (!q) return [];
   const scored: { score: number; result: SearchResult }[] = [];
@@ -50,6 +55,17 @@ export function searchPlaces(
     const score = rank(q, name, []);
     if (score !== null) scored.push({ score, result: { selection: { kind: 'boundary', id }, label: name, hint: '' } });
   }
+  for (const f of areas) {
+    const { id, name } = f.properties;
+    const score = rank(q, name, []);
+    if (score !== null) scored.push({ score, result: { selection: { kind: 'area', id }, label: name, hint: '' } });
+  }
+  for (const f of events) {
+    const { id, name, category, locationText } = f.properties;
+    const score = rank(q, name, [category, locationText]);
+    if (score !== null) scored.push({ score, result: { selection: { kind: 'event', id }, label: name, hint: category } });
+  }
+  // A stable sort keeps the kinds in the order above when rank and label tie.
   return scored
     .sort((a, b) => a.score - b.score || a.result.label.localeCompare(b.result.label))
     .slice(0, limit)

@@ -158,11 +158,12 @@ export const de = {
   'topbar.language': 'Sprache',
 
   'search.label': 'Filialen und Kieze suchen',
-  'search.placeholder': 'Filialen und Kieze suchen',
+  'search.placeholder': 'Filialen, Kieze, Gebiete, Events suchen',
   'search.noResults': 'Keine Treffer für „{query}“',
   'search.results': { one: '{count} Treffer', other: '{count} Treffer' },
   'search.kind.store': 'Filiale',
   'search.kind.boundary': 'Kiez',
+  'search.kind.area': 'Gespeichertes Gebiet',
 
   'nav.label': 'Listen',
   'nav.show': 'Seitenleiste einblenden',

@@ -159,11 +159,12 @@ export const en = {
   'topbar.language': 'Language',
 
   'search.label': 'Search stores and neighbourhoods',
-  'search.placeholder': 'Search stores and neighbourhoods',
+  'search.placeholder': 'Search stores, places, areas, events',
   'search.noResults': 'Nothing matches “{query}”',
   'search.results': { one: '{count} result', other: '{count} results' },
   'search.kind.store': 'Store',
   'search.kind.boundary': 'Neighbourhood',
+  'search.kind.area': 'Saved area',
 
   'nav.label': 'Lists',
   'nav.show': 'Show side panel',

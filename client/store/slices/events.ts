@@ -28,6 +28,9 @@ export interface EventsSlice {
   setEventRange: (range: RangePreset) => void;
   setEventCategory: (category: string | null) => void;
   setPlacingEvent: (id: string | null) => void;
+  /** The walking radius an event's reach is counted in (the Details slider; the map draws it around the selected event). */
+  eventReachMeters: number;
+  setEventReachMeters: (meters: number) => void;
   /** Comparing candidate pop-up sites: the points clicked so far (at most 5) and the radius; null when not comparing. */
   siteCompare: SiteCompare | null;
   startSiteCompare: () => void;
@@ -44,6 +47,8 @@ export interface EventsSlice {
 }
 
 export const MAX_SITES = 5;
+/** A walking radius: about ten minutes on foot. The server's default for an event's reach too. */
+export const DEFAULT_REACH_METERS = 800;
 export const MIN_SITES = 2;
 
 export interface SiteCompare {
@@ -70,10 +75,12 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   setEventRange: (eventRange) => set({ eventRange }),
   setEventCategory: (eventCategory) => set({ eventCategory }),
   setPlacingEvent: (placingEvent) => set({ placingEvent }),
+  eventReachMeters: DEFAULT_REACH_METERS,
+  setEventReachMeters: (eventReachMeters) => set({ eventReachMeters }),
   siteCompare: null,
   siteBest: null,
   setSiteBest: (siteBest) => set({ siteBest }),
-  startSiteCompare: () => set({ siteCompare: { picking: true, points: [], withinMeters: 800 }, siteBest: null, placingEvent: null }),
+  startSiteCompare: () => set({ siteCompare: { picking: true, points: [], withinMeters: DEFAULT_REACH_METERS }, siteBest: null, placingEvent: null }),
   addSitePoint: (point) => {
     const current = get().siteCompare;
     if (!current?.picking || current.points.length >= MAX_SITES) return;
