@@ -15,14 +15,14 @@ function random(seed: number) {
   };
 }
 
-const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 
 describe('area lookup', () => {
   it('agrees with a one-by-one test over 500 circles, a square with a hole and a two-part area', () => {
     const next = random(7);
     const areas: LookupArea[] = Array.from({ length: 500 }, (_, i) => ({
       id: `circle-${i}`,
-      geometry: circlePolygon({ center: [13.1 + next() * 0.6, 52.35 + next() * 0.3], radiusMeters: 200 + next() * 3000, steps: 64 }),
+      geometry: circlePolygon({ center: [13.1 + next() * 0.6, 52.35 + next() * 0.3], radiusMeters: 200 + next() * 3000, steps: 64 }) as AreaGeometry,
     }));
     const holed: AreaGeometry = { type: 'Polygon', coordinates: [square(13.3, 52.45, 13.5, 52.55), square(13.35, 52.48, 13.45, 52.52)] };
     const twoParts: AreaGeometry = { type: 'MultiPolygon', coordinates: [[square(13.0, 52.3, 13.1, 52.4)], [square(13.7, 52.6, 13.8, 52.7)]] };
