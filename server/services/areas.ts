@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 import { countAreas, deleteArea, findArea, insertArea, listAreas as listAllAreas, updateArea, updateAreaSharing, type AreaRecord, type AreaValues } from '../db/repos/areas.js';
 import { recordAudit } from '../db/repos/audit.js';
+import { campaignsUsingArea } from '../db/repos/campaign-areas.js';
 import type { Principal } from '../domain/permissions.js';
 import { canEditArea, canSeeArea, canShareArea, newAreaOwnership } from '../domain/privacy.js';
 import { auditActor } from './audit-actor.js';
@@ -145,6 +146,14 @@ function stripUndefined(params: AreaParams): AreaParams {
 export function removeArea(db: Db, id: string, writer: AreaWriter): void {
   db.transaction(() => {
     editableArea(db, id, writer.principal);
+    // Deleting it would silently change what those campaigns target (and the database refuses it anyway).
+    const campaigns = campaignsUsingArea(db, id);
+    if (campaigns.length > 0) {
+      const names = campaigns.map((c) => `“${c.name}”`).join(', ');
+      throw new ProblemError(409, `The area is used by ${campaigns.length === 1 ? 'a campaign' : `${campaigns.length} campaigns`} (${names}): remove it from them first`, [
+        { field: 'params.id', message: `used by campaigns ${campaigns.map((c) => c.id).join(', ')}` },
+      ]);
+    }
     deleteArea(db, id);
     audit(db, writer, 'area.delete', id, []);
   })();
