@@ -44,7 +44,7 @@ export const frequencyCap = z
   .meta({ id: 'FrequencyCap', description: 'At most maxPerCustomer messages per customer in any perDays days (sending channels only)' });
 
 const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset' });
-const timezone = z.string().min(1).max(64).refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
+const timezone = z.string().max(64).refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 const areaIds = z.array(areaId).min(1, 'at least one area').max(100);
 
 const campaignFields = {
