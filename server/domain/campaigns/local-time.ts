@@ -1,0 +1,70 @@
+// The local weekday and time of an instant in an IANA timezone, via Intl (no timezone library). The live-offers lookup
+// asks this thousands of times a second, so formatters are made once per timezone and the last answer per timezone is
+// kept for its UTC minute (every lookup at one instant asks the same question).
+
+export interface LocalTime {
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  isoWeekday: number;
+  /** Minutes after local midnight, 0–1439. */
+  minutes: number;
+}
+
+const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const lastAnswer = new Map<string, { minute: number; local: LocalTime }>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The weekday and clock time shown in `timeZone` at `at`. Correct across DST changes because Intl applies the zone's
+ * rules; cached per UTC minute, which is exact for every zone whose offset is whole minutes (all of them since 1972).
+ * @example localTime(new Date('2026-03-29T05:30:00Z'), 'Europe/Berlin') // { isoWeekday: 7, minutes: 450 } (Sun 07:30)
+ */
+export function localTime(at: Date, timeZone: string): LocalTime {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cached = lastAnswer.get(timeZone);
+  if (cached && cached.minute === minute) return cached.local;
+  let isoWeekday = 0;
+  let hour = 0;
+  let min = 0;
+  for (const part of formatter(timeZone).formatToParts(at)) {
+    if (part.type === 'weekday') isoWeekday = weekdays[part.value] ?? 0;
+    else if (part.type === 'hour') hour = Number(part.value) % 24;
+    else if (part.type === 'minute') min = Number(part.value);
+  }
+  const local = { isoWeekday, minutes: hour * 60 + min };
+  lastAnswer.set(timeZone, { minute, local });
+  return local;
+}
+
+const dayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** `Mon 07:42`. */
+export function formatLocalTime(local: LocalTime): string {
+  return `${dayNames[local.isoWeekday]} ${formatClock(local.minutes)}`;
+}
+
+/** `07:42` from minutes after midnight (1440 is `24:00`). */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** `Mon–Fri`, `Mon, Wed, Sat–Sun`: ISO weekdays as the shortest list of ranges. */
+export function formatDays(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${dayNames[sorted[i]!]}–${dayNames[sorted[j]!]}` : dayNames[sorted[i]!]!);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
