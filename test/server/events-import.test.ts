@@ -167,8 +167,9 @@ describe('importing calendar files', () => {
     expect(tableSnapshot()).toBe(before);
   });
 
-  it('wants text/calendar, a sane window, and the events:write permission', async () => {
-    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 415, 'headers.content-type');
+  it('wants text/calendar (or JSON with a feed url), a sane window, and the events:write permission', async () => {
+    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'BEGIN:VCALENDAR' }), 415, 'headers.content-type');
+    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 422, 'body.url');
     await expectProblem(await importFile(fixture('all-day.ics'), `from=${encodeURIComponent('2026-06-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`), 400, 'query.to');
     const viewer = await server.as('viewer');
     await expectProblem(await viewer('/api/events/import', { method: 'POST', headers: { 'Content-Type': 'text/calendar' }, body: fixture('all-day.ics') }), 403);
