@@ -4,7 +4,7 @@
 // (or the calendar's lines) and write nothing. A server with the default policy refuses loopback, link-local and a
 // redirect into the private network, before connecting.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const window = `from=${encodeURIComponent('2026-03-01T00:00:00Z')}&to=${encodeUR
 /** The fake calendar host; `requests` records every path it was asked for. */
 function startFeedHost(): Promise<{ server: Server; base: string; requests: string[]; port: number }> {
   const requests: string[] = [];
-  const hanging = new Set<import('node:http').ServerResponse>();
+  const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://feed.test');
     requests.push(url.pathname);
