@@ -206,6 +206,15 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
 
   const items: { index: number; events: IcsEvent[] }[] = [];
   for (const [uid, { component, index }] of masters) {
+    // ical.js's iterator hands RDATE periods back as Periods, not Times: keep their starts (each occurrence then
+    // lasts as long as the event itself, not as long as its period says).
+    for (const property of component.getAllProperties('rdate')) {
+      if (property.type !== 'period') continue;
+      const starts = (property.getValues() as ICAL.Period[]).map((period) => period.start);
+      property.resetType('date-time');
+      property.removeParameter('value');
+      property.setValues(starts);
+    }
     const event = new ICAL.Event(component);
     const own = exceptions.filter((e) => e.uid === uid);
     if (!event.isRecurring()) {

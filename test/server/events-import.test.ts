@@ -166,7 +166,12 @@ describe('importing calendar files', () => {
     ]);
     // First Mondays (COUNT=3) plus one extra Wednesday.
     expect(byUid(events, 'rule-plus-extra@catchment.test').map((e) => e.properties.startsAt)).toEqual(['2026-03-02T18:00:00Z', '2026-03-25T18:00:00Z', '2026-04-06T18:00:00Z', '2026-05-04T18:00:00Z']);
-    expect(result).toMatchObject({ inserted: 7, updated: 0 });
+    // A PERIOD RDATE gives its start; the occurrence lasts as long as the event (its own length is not read).
+    expect(byUid(events, 'period-dates@catchment.test').map((e) => [e.properties.startsAt, e.properties.endsAt])).toEqual([
+      ['2026-04-01T09:00:00Z', '2026-04-01T10:00:00Z'],
+      ['2026-04-08T09:00:00Z', '2026-04-08T10:00:00Z'],
+    ]);
+    expect(result).toMatchObject({ inserted: 9, updated: 0 });
 
     const twice = fixture('rdate.ics').replace('RDATE:20260325T180000Z', 'RDATE:20260325T180000Z,20260406T180000Z').replace(/rule-plus-extra/g, 'rule-and-rdate-overlap');
     const overlap = (await (await importFile(twice)).json()) as ImportResult;
