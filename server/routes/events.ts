@@ -129,7 +129,7 @@ export function eventRoutes(deps: AppDeps) {
     const fetched = await deps.fetchFeed(url);
     const ms = Math.round(performance.now() - started);
     if (fetched.ok) {
-      deps.logger.info('fetched a calendar feed', { host: fetched.host, bytes: fetched.text.length, ms });
+      deps.logger.info('fetched a calendar feed', { host: fetched.host, characters: fetched.text.length, ms });
       return fetched.text;
     }
     deps.logger.info('calendar feed refused', { status: fetched.status, ms });
