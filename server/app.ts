@@ -38,7 +38,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', limitBody());
   app.use('/api/*', authenticate(deps));
-  app.use('/api/*', requireMediaType([{ prefix: '/api/events/import', types: ['text/calendar'] }]));
+  app.use('/api/*', requireMediaType([{ prefix: '/api/events/import', types: ['text/calendar', 'application/json'] }]));
 
   const api = app
     .route('/', healthRoutes(deps))

@@ -15,6 +15,7 @@ const configSchema = z.object({
   CATCHMENT_DEMO_CUSTOMERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(50_000)),
   CATCHMENT_DEMO_SEED: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(42)),
   CATCHMENT_LOG: z.preprocess(emptyAsUndefined, z.enum(['silent', 'error', 'info']).default('info')),
+  CATCHMENT_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
 });
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   adminPassword: string | null;
   demo: { customers: number; seed: number };
   log: 'silent' | 'error' | 'info';
+  /** Calendar feeds may be fetched from loopback and private networks (an intranet; tests). */
+  feedsAllowPrivate: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -52,6 +55,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
       demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },
       log: e.CATCHMENT_LOG,
+      feedsAllowPrivate: e.CATCHMENT_FEEDS_ALLOW_PRIVATE === '1',
     },
   };
 }

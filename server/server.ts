@@ -17,6 +17,7 @@ import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
+import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -33,6 +34,8 @@ export interface StartOptions {
   distDir?: string;
   /** Audience scans reading more index rows than this go to worker threads (tests set 0 to exercise the pool). */
   audienceInlineMaxRows?: number;
+  /** Feed fetch time and size limits (tests shorten the timeouts). */
+  feedLimits?: Partial<Omit<FeedFetchOptions, 'isAllowedAddress'>>;
   /** Where the first owner's generated password is shown (the terminal by default). */
   announce?: (text: string) => void;
 }
@@ -70,6 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
+    fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);

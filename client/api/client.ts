@@ -116,6 +116,8 @@ export const updateEvent = (id: string, change: EventChange) => request<EventFea
 export const deleteEvent = (id: string) => request<void>('DELETE', eventPath(id));
 /** Imports a calendar file (.ics text); a file with errors answers 422 naming its lines (field body.line.N) and imports nothing. */
 export const importEvents = (text: string) => requestText<EventImportResult>('POST', '/api/events/import', 'text/calendar', text);
+/** Imports a calendar feed the server fetches (http, https or webcal); fetch problems name body.url, calendar errors its lines. */
+export const importEventFeed = (url: string) => request<EventImportResult>('POST', '/api/events/import', { url });
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
 export function getEventReach(id: string, withinMeters: number, segment: Segment, options?: RequestOptions) {
   const params = new URLSearchParams({ withinMeters: String(withinMeters) });

@@ -183,6 +183,8 @@ export interface NewEvent {
 export type EventChange = Partial<NewEvent> & { version: number };
 /** POST /api/events/import: what a calendar file added and updated, and how many of its events need a place. */
 export interface EventImportResult {
+  /** For an import from a feed: the URL as sent. */
+  source?: { url: string };
   inserted: number;
   updated: number;
   needsPlace: number;

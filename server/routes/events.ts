@@ -13,6 +13,7 @@ import {
   eventCollection as eventCollectionSchema,
   eventCreate,
   eventFeature,
+  eventFeedImport,
   eventImportQuery,
   eventImportResult,
   eventListQuery,
@@ -68,10 +69,20 @@ const importRoute = createRoute({
   method: 'post',
   path: '/api/events/import',
   tags,
-  summary: 'Import a calendar file (text/calendar): re-importing updates events by UID and occurrence, never duplicates',
-  description: 'Recurring events are expanded inside the window (at most 1000 occurrences each). A file with any error writes nothing; the errors name its lines as body.line.N.',
-  request: { query: eventImportQuery, body: { required: true, content: { 'text/calendar': { schema: z.string() } } } },
-  responses: { 200: { description: 'What was imported', content: json(eventImportResult) }, 400: { description: 'Bad window', content: problemContent }, ...invalid },
+  summary: 'Import a calendar file (text/calendar) or a feed by its URL (JSON): re-importing updates events by UID and occurrence, never duplicates',
+  description:
+    'Recurring events are expanded inside the window (at most 1000 occurrences each). A file with any error writes nothing; the errors name its lines as body.line.N. ' +
+    'A feed is fetched by the server (http, https or webcal; at most 3 redirects, 5 s to answer, 15 s and 1 MiB for the whole calendar) and then imported like a file; ' +
+    'addresses in loopback, private, link-local and other special networks are refused unless the server allows private feeds. Fetch problems name body.url.',
+  // Not `required`: the JSON validator would then also run on calendar bodies. One of the two is always needed.
+  request: { query: eventImportQuery, body: { content: { 'text/calendar': { schema: z.string() }, ...json(eventFeedImport) } } },
+  responses: {
+    200: { description: 'What was imported', content: json(eventImportResult) },
+    400: { description: 'Bad window', content: problemContent },
+    ...invalid,
+    502: { description: 'The feed could not be fetched or answered with an error', content: problemContent },
+    504: { description: 'The feed did not answer in time', content: problemContent },
+  },
 });
 const reach = createRoute({
   method: 'get',
@@ -112,6 +123,18 @@ function parseSegment(raw: string | undefined): Segment | undefined {
 export function eventRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
+  /** The feed's text, or a problem naming body.url. Only the host reaches the log: feed queries carry secret tokens. */
+  const fetchFeedText = async (url: string): Promise<string> => {
+    const started = performance.now();
+    const fetched = await deps.fetchFeed(url);
+    const ms = Math.round(performance.now() - started);
+    if (fetched.ok) {
+      deps.logger.info('fetched a calendar feed', { host: fetched.host, characters: fetched.text.length, ms });
+      return fetched.text;
+    }
+    deps.logger.info('calendar feed refused', { status: fetched.status, ms });
+    throw new ProblemError(fetched.status, `The feed could not be imported: ${fetched.reason}`, [{ field: 'body.url', message: fetched.reason }]);
+  };
   return createRouter()
     .openapi(list, (c) => {
       const query = c.req.valid('query');
@@ -128,9 +151,13 @@ export function eventRoutes(deps: AppDeps) {
       const from = query.from ? new Date(query.from) : new Date(now - 30 * DAY_MS);
       const to = query.to ? new Date(query.to) : new Date(now + 365 * DAY_MS);
       if (to < from) throw new ProblemError(400, 'The import window ends before it starts', [{ field: 'query.to', message: 'must not be before from' }]);
-      const parsed = parseIcs(await c.req.text(), { from, to });
-      if (!parsed.ok) throw new ProblemError(422, 'The calendar file has errors; nothing was imported', parsed.errors);
-      return c.json(importEvents(db, parsed.events, writer(c)), 200);
+      const isJson = /^application\/json\b/i.test(c.req.header('Content-Type') ?? '');
+      const feedUrl = isJson ? (c.req.valid('json') as { url: string }).url : null;
+      const text = feedUrl === null ? await c.req.text() : await fetchFeedText(feedUrl);
+      const parsed = parseIcs(text, { from, to });
+      if (!parsed.ok) throw new ProblemError(422, feedUrl === null ? 'The calendar file has errors; nothing was imported' : 'The feed\'s calendar has errors; nothing was imported', parsed.errors);
+      const summary = importEvents(db, parsed.events, writer(c));
+      return c.json(feedUrl === null ? summary : { source: { url: feedUrl }, ...summary }, 200);
     })
     .openapi(read, (c) => c.json(eventToFeature(getEvent(db, c.req.valid('param').id)), 200))
     .openapi(patch, (c) => c.json(eventToFeature(patchEvent(db, c.req.valid('param').id, c.req.valid('json'), writer(c))), 200))

@@ -206,6 +206,15 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
 
   const items: { index: number; events: IcsEvent[] }[] = [];
   for (const [uid, { component, index }] of masters) {
+    // ical.js's iterator hands RDATE periods back as Periods, not Times: keep their starts (each occurrence then
+    // lasts as long as the event itself, not as long as its period says).
+    for (const property of component.getAllProperties('rdate')) {
+      if (property.type !== 'period') continue;
+      const starts = (property.getValues() as ICAL.Period[]).map((period) => period.start);
+      property.resetType('date-time');
+      property.removeParameter('value');
+      property.setValues(starts);
+    }
     const event = new ICAL.Event(component);
     const own = exceptions.filter((e) => e.uid === uid);
     if (!event.isRecurring()) {
@@ -216,15 +225,24 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
     for (const e of own) event.relateException(e.component);
     const found: IcsEvent[] = [];
     try {
+      // ical.js skips DTSTART when there are RDATEs but no RRULE (kewisch/ical.js#534) or when the RRULE does not
+      // produce it (#294), and repeats an instant that both an RRULE and an RDATE produce (#1026). RFC 5545: DTSTART is
+      // always the first instance unless an EXDATE removes it, and the instances are a set.
+      const excluded = new Set(component.getAllProperties('exdate').flatMap((p) => p.getValues() as ICAL.Time[]).map((time) => recurrenceIdOf(component, time)));
+      const seen = new Set<string>();
       const iterator = event.iterator();
       let steps = 0;
-      for (let next = iterator.next(); next && found.length < MAX_OCCURRENCES && steps < MAX_STEPS; next = iterator.next(), steps++) {
+      for (let next: ICAL.Time | null = event.startDate.clone(); next && found.length < MAX_OCCURRENCES && steps < MAX_STEPS; next = iterator.next(), steps++) {
+        const recurrenceId = recurrenceIdOf(component, next);
+        if (seen.has(recurrenceId) || excluded.has(recurrenceId)) continue;
+        seen.add(recurrenceId);
         const details = event.getOccurrenceDetails(next);
         const startMs = toUtc(details.startDate, null, fallbackZone);
         if (startMs > toMs + 86_400_000 * 2) break;
         const occurrence = describe(details.item.component, uid, recurrenceIdOf(component, details.recurrenceId), details.startDate, details.endDate);
         if (occurrence && Date.parse(occurrence.endsAt) >= fromMs && Date.parse(occurrence.startsAt) <= toMs) found.push(occurrence);
       }
+      found.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
     } catch (error) {
       errors.push(lineError(lineOf(index, 'rrule'), `RRULE: ${error instanceof Error ? error.message : 'cannot be expanded'}`));
     }

@@ -10,6 +10,15 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('refuses private networks to calendar feeds unless CATCHMENT_FEEDS_ALLOW_PRIVATE=1', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.feedsAllowPrivate).toBe(false);
+    const on = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
+    expect(on.ok && on.config.feedsAllowPrivate).toBe(true);
+    const bad = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: 'yes' });
+    expect(bad.ok).toBe(false);
+  });
+
   it('treats empty strings as unset', () => {
     const result = parseConfig({ PORT: '', CATCHMENT_BASEMAP_STYLE: '' });
     expect(result.ok && result.config.port).toBe(8787);

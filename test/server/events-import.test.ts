@@ -155,6 +155,58 @@ describe('importing calendar files', () => {
     expect(after!.properties.version).toBe(kept!.properties.version + 1);
   });
 
+  it('expands RDATEs: DTSTART is the first instance, extra dates join an RRULE, an instant both produce counts once', async () => {
+    const result = await imported('rdate.ics');
+    const events = await eventsOf(result.events);
+    // Berlin: 15 March is CET (UTC+1), April and May CEST (UTC+2); 7 June is outside the window.
+    expect(byUid(events, 'flea-market-dates@catchment.test').map((e) => [e.properties.startsAt, e.properties.endsAt])).toEqual([
+      ['2026-03-15T09:00:00Z', '2026-03-15T15:00:00Z'],
+      ['2026-04-12T08:00:00Z', '2026-04-12T14:00:00Z'],
+      ['2026-05-10T08:00:00Z', '2026-05-10T14:00:00Z'],
+    ]);
+    // First Mondays (COUNT=3) plus one extra Wednesday.
+    expect(byUid(events, 'rule-plus-extra@catchment.test').map((e) => e.properties.startsAt)).toEqual(['2026-03-02T18:00:00Z', '2026-03-25T18:00:00Z', '2026-04-06T18:00:00Z', '2026-05-04T18:00:00Z']);
+    // A PERIOD RDATE gives its start; the occurrence lasts as long as the event (its own length is not read).
+    expect(byUid(events, 'period-dates@catchment.test').map((e) => [e.properties.startsAt, e.properties.endsAt])).toEqual([
+      ['2026-04-01T09:00:00Z', '2026-04-01T10:00:00Z'],
+      ['2026-04-08T09:00:00Z', '2026-04-08T10:00:00Z'],
+    ]);
+    expect(result).toMatchObject({ inserted: 9, updated: 0 });
+
+    const twice = fixture('rdate.ics').replace('RDATE:20260325T180000Z', 'RDATE:20260325T180000Z,20260406T180000Z').replace(/rule-plus-extra/g, 'rule-and-rdate-overlap');
+    const overlap = (await (await importFile(twice)).json()) as ImportResult;
+    expect(new Set(overlap.events).size).toBe(overlap.events.length);
+    expect(byUid(await eventsOf(overlap.events), 'rule-and-rdate-overlap@catchment.test')).toHaveLength(4);
+
+    const exdated = fixture('rdate.ics').replace('RDATE;TZID=Europe/Berlin:20260607T100000', 'EXDATE;TZID=Europe/Berlin:20260315T100000').replace(/flea-market-dates/g, 'flea-market-exdate');
+    const withoutFirst = await eventsOf(((await (await importFile(exdated)).json()) as ImportResult).events);
+    expect(byUid(withoutFirst, 'flea-market-exdate@catchment.test').map((e) => e.properties.startsAt)).toEqual(['2026-04-12T08:00:00Z', '2026-05-10T08:00:00Z']);
+  });
+
+  it('reads a Google Calendar export, ignoring X-WR-* headers, alarms, attendees and other extensions', async () => {
+    const result = await imported('google-export.ics');
+    expect(result).toMatchObject({ inserted: 2, needsPlace: 2 });
+    const [fair, party] = await eventsOf(result.events);
+    expect(fair!.properties).toMatchObject({
+      name: 'Spring fair at Boxhagener Platz',
+      startsAt: '2026-04-18T12:00:00Z',
+      endsAt: '2026-04-18T16:00:00Z',
+      timezone: 'Europe/Berlin',
+      status: 'confirmed',
+      locationText: 'Boxhagener Platz, 10245 Berlin, Germany',
+      notes: 'Bring your own cup.<br>Live music from 15:00.', // the alarm's DESCRIPTION stays with the alarm
+    });
+    // An all-day event in the calendar's X-WR-TIMEZONE.
+    expect(party!.properties).toMatchObject({ name: 'Labour day street party', allDay: true, startsAt: '2026-04-30T22:00:00Z', endsAt: '2026-05-01T22:00:00Z', status: 'planned' });
+    // Attendees are personal data the app has no use for: nothing of them is stored.
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      expect(JSON.stringify(db.prepare('SELECT * FROM events WHERE ics_uid LIKE ?').all('%@google.com'))).not.toMatch(/jane|max@|mailto/i);
+    } finally {
+      db.close();
+    }
+  });
+
   it('answers a broken file with 422 naming the line, and writes nothing', async () => {
     const before = tableSnapshot();
     const problem = await expectProblem(await importFile(fixture('broken.ics')), 422, 'body.line.7');
@@ -167,8 +219,9 @@ describe('importing calendar files', () => {
     expect(tableSnapshot()).toBe(before);
   });
 
-  it('wants text/calendar, a sane window, and the events:write permission', async () => {
-    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 415, 'headers.content-type');
+  it('wants text/calendar (or JSON with a feed url), a sane window, and the events:write permission', async () => {
+    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'BEGIN:VCALENDAR' }), 415, 'headers.content-type');
+    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 422, 'body.url');
     await expectProblem(await importFile(fixture('all-day.ics'), `from=${encodeURIComponent('2026-06-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`), 400, 'query.to');
     const viewer = await server.as('viewer');
     await expectProblem(await viewer('/api/events/import', { method: 'POST', headers: { 'Content-Type': 'text/calendar' }, body: fixture('all-day.ics') }), 403);

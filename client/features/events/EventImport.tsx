@@ -1,12 +1,12 @@
 // "Import calendar (.ics)" in the Events panel: a file input (or a file dropped onto the panel) is sent to
 // POST /api/events/import; the panel shows progress, then what was added and updated, or the file's errors by line.
-import { useRef, type DragEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import type { FieldError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
-import { importCalendar } from './actions';
+import { importCalendar, importFeed } from './actions';
 
 /** "Line 7: …" for the server's body.line.N errors, the bare message otherwise. */
 export function importErrorText(error: FieldError, t: Translate): string {
@@ -72,8 +72,50 @@ export function EventImport() {
           }}
         />
       </label>
+      <FeedForm running={running} />
       <ImportStatus />
     </div>
+  );
+}
+
+/** "Import from a feed URL": the server fetches the calendar (http, https or webcal) and imports it like a file. */
+function FeedForm({ running }: { running: boolean }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [url, setUrl] = useState('');
+  const urlRefused = useAppStore((s) => s.eventImport.status === 'error' && s.eventImport.errors.some((e) => e.field === 'body.url'));
+  return (
+    <form
+      className="event-import__feed"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (url.trim()) void importFeed(useAppStore, url, t);
+      }}
+    >
+      <label className="field__label" htmlFor={`${id}-url`}>
+        {t('nav.events.import.feed')}
+      </label>
+      <div className="field__row">
+        <input
+          id={`${id}-url`}
+          className="field__input"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('nav.events.import.feedPlaceholder')}
+          value={url}
+          disabled={running}
+          aria-invalid={urlRefused || undefined}
+          data-testid="event-import-url"
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <button type="submit" className="button button--secondary button--small" disabled={running || !url.trim()}>
+          {t('nav.events.import.feedSubmit')}
+        </button>
+      </div>
+    </form>
   );
 }
 

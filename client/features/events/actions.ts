@@ -1,7 +1,8 @@
 // What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
-import { getEvents, importEvents, updateEvent } from '../../api/client';
+import { getEvents, importEventFeed, importEvents, updateEvent } from '../../api/client';
 import { formatProblem, ProblemError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
+import type { EventImportResult } from '../../api/types';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
@@ -58,17 +59,37 @@ export async function placeEvent(store: AppStore, id: string, lngLat: [number, n
  * Imports a calendar file: the panel shows progress, then the summary and the reloaded events; a file the server
  * refuses (422, nothing imported) shows its errors, each naming a line; other failures go to the toast as well.
  */
-export async function importCalendar(store: AppStore, file: { name: string; text: () => Promise<string> }, t: Translate): Promise<void> {
+export function importCalendar(store: AppStore, file: { name: string; text: () => Promise<string> }, t: Translate): Promise<void> {
+  return runImport(store, file.name, async () => importEvents(await file.text()), t);
+}
+
+/** The host a feed URL names, for the panel's messages (the full URL may carry a secret token); the text itself when unreadable. */
+export function feedLabel(url: string): string {
+  try {
+    return new URL(url.trim().replace(/^webcals?:/i, 'https:')).host || url;
+  } catch {
+    return url.trim();
+  }
+}
+
+/** Imports a calendar feed by URL (the server fetches it); same progress, summary and errors as a file. */
+export function importFeed(store: AppStore, url: string, t: Translate): Promise<void> {
+  return runImport(store, feedLabel(url), () => importEventFeed(url.trim()), t);
+}
+
+async function runImport(store: AppStore, label: string, send: () => Promise<EventImportResult>, t: Translate): Promise<void> {
   const { setEventImport } = store.getState();
   if (!can(store.getState().me, 'events:write') || store.getState().eventImport.status === 'running') return;
-  setEventImport({ status: 'running', fileName: file.name });
+  setEventImport({ status: 'running', fileName: label });
   try {
-    const result = await importEvents(await file.text());
-    setEventImport({ status: 'done', fileName: file.name, result });
+    const result = await send();
+    setEventImport({ status: 'done', fileName: label, result });
     await loadEvents(store);
   } catch (error) {
     const { title, detail, fields } = formatProblem(error, t);
-    setEventImport({ status: 'error', fileName: file.name, title: detail || title, errors: fields });
-    if (!(error instanceof ProblemError && error.status === 422)) reportError(store, error);
+    setEventImport({ status: 'error', fileName: label, title: detail || title, errors: fields });
+    // Shown in the panel already: a refused calendar (422) and a feed that could not be fetched (naming body.url).
+    const shown = error instanceof ProblemError && (error.status === 422 || fields.some((f) => f.field === 'body.url'));
+    if (!shown) reportError(store, error);
   }
 }

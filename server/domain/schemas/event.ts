@@ -138,8 +138,18 @@ export const eventImportQuery = z.object({
   to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: 'End of the expansion window (default: 365 days ahead)' }),
 });
 
+export const eventFeedImport = z
+  .object({
+    url: z.string().trim().min(1).max(2000).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
+  })
+  .meta({ id: 'EventFeedImport' });
+
 export const eventImportResult = z
   .object({
+    source: z
+      .object({ url: z.string().meta({ description: 'The feed URL as sent' }) })
+      .optional()
+      .meta({ description: 'Where the calendar came from, for an import from a feed URL' }),
     inserted: z.number().int(),
     updated: z.number().int(),
     needsPlace: z.number().int().meta({ description: 'Imported events without GEO: they need a place on the map' }),

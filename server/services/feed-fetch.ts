@@ -1,0 +1,154 @@
+// Fetches a calendar feed for import, defending against server-side request forgery: only http(s) (webcal read as
+// https), no credentials in the URL, every address the host resolves to checked before connecting — inside the
+// socket's own DNS lookup, so a second answer cannot slip in between check and connect — redirects followed by hand
+// and re-checked, time and size limits, and failures as reasons (never throws). URLs are never logged here: feeds
+// often carry secret tokens in their query.
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net, { type LookupFunction } from 'node:net';
+import { addressRange, describeRange, PRIVATE_RANGES } from '../domain/ip-ranges.js';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../http/guards.js';
+
+/** A reason the address may not be fetched from, or null when it may. `hop` is 0 for the URL given, 1… for redirects. */
+export type AddressPolicy = (address: string, hop: number) => string | null;
+
+export interface FeedFetchOptions {
+  isAllowedAddress: AddressPolicy;
+  /** Until the answer's status and headers have arrived. */
+  headersTimeoutMs: number;
+  /** Until the whole body has arrived, from the first request on (redirects included). */
+  bodyTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+export type FeedFailure = { ok: false; status: 422 | 502 | 504; reason: string };
+export type FeedResult = { ok: true; text: string; host: string } | FeedFailure;
+
+export const FEED_DEFAULTS: Omit<FeedFetchOptions, 'isAllowedAddress'> = {
+  headersTimeoutMs: 5_000,
+  bodyTimeoutMs: 15_000,
+  maxBytes: DEFAULT_BODY_LIMIT_BYTES,
+  maxRedirects: 3,
+};
+
+/** Public addresses only; with allowPrivate also loopback, private, CGNAT and unique-local ones (never link-local, multicast…). */
+export function feedAddressPolicy({ allowPrivate }: { allowPrivate: boolean }): AddressPolicy {
+  return (address) => {
+    const range = addressRange(address);
+    if (range === null || (allowPrivate && PRIVATE_RANGES.includes(range))) return null;
+    return describeRange(address, range);
+  };
+}
+
+const fail = (status: FeedFailure['status'], reason: string): FeedFailure => ({ ok: false, status, reason });
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/** Reads a feed URL as given (webcal:// becomes https://); refuses other schemes and credentials. */
+export function feedUrl(raw: string, base?: URL): { ok: true; url: URL } | FeedFailure {
+  let url: URL;
+  try {
+    url = new URL(raw.trim().replace(/^webcals?:/i, 'https:'), base);
+  } catch {
+    return fail(422, 'not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(422, `${url.protocol} addresses are not fetched; use http:, https: or webcal:`);
+  if (url.username || url.password) return fail(422, 'URLs with a user name or password are not fetched; use a token in the query instead');
+  if (!url.hostname) return fail(422, 'the URL names no host');
+  return { ok: true, url };
+}
+
+type Hop = { kind: 'redirect'; location: string } | { kind: 'body'; text: string } | FeedFailure;
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline: number): Promise<Hop> {
+  return new Promise((resolve) => {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    // Node connects to an IP literal without calling `lookup`, so those are checked here.
+    if (net.isIP(host)) {
+      const reason = options.isAllowedAddress(host, hop);
+      if (reason) return resolve(fail(422, reason));
+    }
+    let refusal: string | null = null;
+    const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
+      dns.lookup(hostname, { all: true, family: lookupOptions.family ?? 0 }, (error, addresses) => {
+        if (error) return callback(error, '', 4);
+        for (const { address } of addresses) {
+          refusal = options.isAllowedAddress(address, hop);
+          if (refusal) return callback(Object.assign(new Error(refusal), { code: 'EREFUSEDADDRESS' }), '', 4);
+        }
+        if (addresses.length === 0) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
+        if (lookupOptions.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+        callback(null, addresses[0]!.address, addresses[0]!.family);
+      });
+    };
+
+    let settled = false;
+    const finish = (result: Hop) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(headersTimer);
+      clearTimeout(bodyTimer);
+      request.destroy();
+      resolve(result);
+    };
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'GET',
+      lookup,
+      agent: false,
+      headers: { Accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1', 'User-Agent': 'Catchment calendar import' },
+    });
+    const headersTimer = setTimeout(() => finish(fail(504, `the feed did not answer within ${seconds(options.headersTimeoutMs)}`)), options.headersTimeoutMs);
+    const bodyTimer = setTimeout(() => finish(fail(504, `the feed did not send its calendar within ${seconds(options.bodyTimeoutMs)}`)), Math.max(0, deadline - Date.now()));
+
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (refusal) return finish(fail(422, refusal));
+      if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return finish(fail(422, `the host ${host} was not found`));
+      finish(fail(502, `could not fetch the feed (${error.code ?? error.message})`));
+    });
+    request.on('response', (response) => {
+      clearTimeout(headersTimer);
+      response.on('error', () => finish(fail(502, 'the feed closed the connection before the end')));
+      const status = response.statusCode ?? 0;
+      if (REDIRECTS.has(status)) {
+        const location = response.headers.location;
+        return finish(location ? { kind: 'redirect', location } : fail(502, `the feed answered ${status} without a Location`));
+      }
+      if (status < 200 || status > 299) return finish(fail(502, `the feed answered ${status}`));
+      const tooLarge = fail(422, `the feed is larger than ${options.maxBytes.toLocaleString('en')} bytes, the most one import takes`);
+      if (Number(response.headers['content-length'] ?? 0) > options.maxBytes) return finish(tooLarge);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) return finish(tooLarge);
+        chunks.push(chunk);
+      });
+      response.on('end', () => finish({ kind: 'body', text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) }));
+      response.on('aborted', () => finish(fail(502, 'the feed closed the connection before the end')));
+    });
+    request.end();
+  });
+}
+
+/**
+ * Fetches a feed's text, following at most `maxRedirects` redirects, each target checked like the first URL.
+ * @example await fetchFeed('webcal://example.org/city.ics', { ...FEED_DEFAULTS, isAllowedAddress: feedAddressPolicy({ allowPrivate: false }) })
+ */
+export async function fetchFeed(raw: string, options: FeedFetchOptions): Promise<FeedResult> {
+  const first = feedUrl(raw);
+  if (!first.ok) return first;
+  let url = first.url;
+  const deadline = Date.now() + options.bodyTimeoutMs;
+  for (let hop = 0; ; hop++) {
+    const result = await requestOnce(url, hop, options, deadline);
+    if ('ok' in result) return result;
+    if (result.kind === 'body') return { ok: true, text: result.text, host: url.hostname };
+    if (hop >= options.maxRedirects) return fail(502, `the feed redirected more than ${options.maxRedirects} times`);
+    const next = feedUrl(result.location, url);
+    if (!next.ok) return fail(next.status, `the feed redirected to an address that is refused: ${next.reason}`);
+    url = next.url;
+  }
+}
