@@ -20,6 +20,12 @@ export const permissions = [
   /** Events on the calendar and map, and their reach (counts follow the audience rules). */
   'events:read',
   'events:write',
+  /** Campaigns the caller may see (store managers: their own, or on areas they all see), their activations and results. */
+  'campaigns:read',
+  /** Create and change campaigns (store managers: only their own) and run the trigger evaluation by hand. */
+  'campaigns:write',
+  /** Record a redeemed offer code at a till (tills use an API token with this scope). */
+  'redemptions:write',
   'users:admin',
   'tokens:admin',
   'audit:read',
@@ -32,9 +38,22 @@ const everything: readonly Permission[] = permissions;
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: everything,
   manager: everything.filter((p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p)),
-  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
-  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
-  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read'],
+  store_manager: [
+    'workspace:read',
+    'customers:read',
+    'customers:export',
+    'areas:read',
+    'areas:write',
+    'audience:read',
+    'offers:read',
+    'events:read',
+    'events:write',
+    'campaigns:read',
+    'campaigns:write',
+    'redemptions:write',
+  ],
+  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'campaigns:read', 'campaigns:write'],
+  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'campaigns:read'],
 };
 
 /**
@@ -50,8 +69,8 @@ export const customerAccessByRole: Record<Role, CustomerAccess> = {
   viewer: 'aggregate',
 };
 
-/** What an API token can be allowed to do: reading aggregates and offers, never personal data or admin. */
-export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read'] as const satisfies readonly Permission[];
+/** What an API token can be allowed to do: read aggregates and offers and record redemptions at a till; never personal data or admin. */
+export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read', 'redemptions:write'] as const satisfies readonly Permission[];
 export type TokenScope = (typeof tokenScopes)[number];
 
 /** `public`: no sign-in; `signed-in`: any signed-in user (not tokens); otherwise the permission needed. */
@@ -106,6 +125,12 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/events/:id': 'events:read',
   'PATCH /api/events/:id': 'events:write',
   'DELETE /api/events/:id': 'events:write',
+
+  'GET /api/campaigns': 'campaigns:read',
+  'POST /api/campaigns': 'campaigns:write',
+  'GET /api/campaigns/:id': 'campaigns:read',
+  'PATCH /api/campaigns/:id': 'campaigns:write',
+  'DELETE /api/campaigns/:id': 'campaigns:write',
   'GET /api/events/:id/reach': 'events:read',
   'POST /api/events/sites': 'events:read',
 

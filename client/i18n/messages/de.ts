@@ -100,6 +100,7 @@ export const de = {
   'tokens.scope.audience:read': 'Zielgruppen-Zahlen lesen',
   'tokens.scope.areas:read': 'Gebiete lesen',
   'tokens.scope.workspace:read': 'Filialen und Karteneinstellungen lesen',
+  'tokens.scope.redemptions:write': 'Eingelöste Angebotscodes erfassen (Kassen)',
   'tokens.scopesRequired': 'Wählen Sie mindestens eine Berechtigung.',
   'tokens.create': 'Token erstellen',
   'tokens.created': 'Erstellt',

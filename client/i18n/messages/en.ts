@@ -101,6 +101,7 @@ export const en = {
   'tokens.scope.audience:read': 'Read audience counts',
   'tokens.scope.areas:read': 'Read areas',
   'tokens.scope.workspace:read': 'Read stores and map settings',
+  'tokens.scope.redemptions:write': 'Record redeemed offer codes (tills)',
   'tokens.scopesRequired': 'Choose at least one permission.',
   'tokens.create': 'Create token',
   'tokens.created': 'Created',

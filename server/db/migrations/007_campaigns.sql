@@ -19,8 +19,6 @@ CREATE TABLE campaigns (
   trigger_mode    TEXT NOT NULL DEFAULT 'any' CHECK (trigger_mode IN ('any', 'all')),
   frequency_cap   TEXT CHECK (frequency_cap IS NULL OR json_valid(frequency_cap)),
   holdout_percent REAL NOT NULL DEFAULT 0 CHECK (holdout_percent BETWEEN 0 AND 50),
-  -- The event whose page it was created from (its trigger names the event too); kept when the event goes.
-  event_id        TEXT REFERENCES events(id) ON DELETE SET NULL,
   owner_id        TEXT REFERENCES users(id) ON DELETE SET NULL,
   version         INTEGER NOT NULL DEFAULT 1,
   created_at      TEXT NOT NULL,
@@ -96,3 +94,23 @@ CREATE TABLE webhook_deliveries (
   duration_ms  INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX webhook_deliveries_outbox ON webhook_deliveries(outbox_id);
+
+-- One number that changes whenever campaigns, their areas, areas or events change, whoever writes them: the in-memory
+-- live-offers index compares it on every lookup (one indexed read) and rebuilds itself when it moved.
+CREATE TABLE offer_data_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n  INTEGER NOT NULL
+) STRICT;
+INSERT INTO offer_data_version (id, n) VALUES (1, 0);
+CREATE TRIGGER campaigns_insert_bumps_offers AFTER INSERT ON campaigns BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER campaigns_update_bumps_offers AFTER UPDATE ON campaigns BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER campaigns_delete_bumps_offers AFTER DELETE ON campaigns BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER campaign_areas_insert_bumps_offers AFTER INSERT ON campaign_areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER campaign_areas_update_bumps_offers AFTER UPDATE ON campaign_areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER campaign_areas_delete_bumps_offers AFTER DELETE ON campaign_areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER areas_insert_bumps_offers AFTER INSERT ON areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER areas_update_bumps_offers AFTER UPDATE ON areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER areas_delete_bumps_offers AFTER DELETE ON areas BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_insert_bumps_offers AFTER INSERT ON events BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_update_bumps_offers AFTER UPDATE ON events BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER events_delete_bumps_offers AFTER DELETE ON events BEGIN UPDATE offer_data_version SET n = n + 1 WHERE id = 1; END;
