@@ -100,3 +100,21 @@ describe('event trigger by category', () => {
     expect(evaluateEvent(0, byCategory({ category: 'concert' }), area, events, during, 'UTC')).toMatchObject({ holds: false, code: 'no_event', detail: 'no concert event' });
   });
 });
+
+describe('metersToArea against Turf', () => {
+  it('agrees with the geodesic pointToPolygonDistance within 0.5 % from 10 m to 50 km, in any direction', async () => {
+    const { circle, pointToPolygonDistance } = await import('@turf/turf');
+    const ring = circle([13.41, 52.52], 2, { steps: 32, units: 'kilometers' }).geometry;
+    for (const meters of [10, 320, 5_000, 50_000])
+      for (const bearing of [0, 45, 90, 135, 180, 250, 315]) {
+        const edge = destination([13.41, 52.52], 2, bearing, { units: 'kilometers' });
+        const p = destination(edge, meters, bearing, { units: 'meters' }).geometry.coordinates as [number, number];
+        const geodesic = pointToPolygonDistance(p, ring, { units: 'meters' });
+        expect(Math.abs(metersToArea(p, ring) - geodesic), `${meters} m at ${bearing}°`).toBeLessThanOrEqual(geodesic * 0.005 + 0.01);
+      }
+  });
+  it('measures across the antimeridian', () => {
+    const fiji: Polygon = { type: 'Polygon', coordinates: [[[179.9, -17], [180, -17], [180, -16.9], [179.9, -16.9], [179.9, -17]]] };
+    expect(metersToArea([-179.99, -16.95], fiji)).toBeCloseTo(0.01 * Math.cos((16.95 * Math.PI) / 180) * 111_195, -1);
+  });
+});
