@@ -83,7 +83,7 @@ export function evaluateEvent(
   const atMs = at.getTime();
   const category = t.category?.toLowerCase();
   const base = { index, type: 'event' as const, threshold: t.withinMeters, unit: 'm' };
-  
+
   let best: { event: EventForTrigger; meters: number } | null = null; // nearest in time (holds if within range)
   let matched: EventForTrigger | null = null;
   let unplacedOnNow: EventForTrigger | null = null;
