@@ -62,7 +62,10 @@ describe('event trigger by id', () => {
     expect(evaluateEvent(0, byId({ withinMeters: Math.ceil(meters) }), area, [festival()], during, 'UTC').holds).toBe(true);
     const r = evaluateEvent(0, byId({ withinMeters: Math.floor(meters) }), area, [festival()], during, 'UTC');
     expect(r).toMatchObject({ holds: false, code: 'too_far', threshold: Math.floor(meters) });
-    expect(r.detail).toBe(`Street festival 320 m away (more than ${Math.floor(meters)} m), 14:00–22:00 ±60 min`);
+    expect(r.detail).toMatch(new RegExp(`^Street festival 320\\.\\d m away \\(more than ${Math.floor(meters)} m\\), 14:00–22:00 ±60 min$`));
+    const justOver = evaluateEvent(0, byId({ withinMeters: 320 }), area, [festival({ location: eastOf(320.2) })], during, 'UTC');
+    expect(justOver).toMatchObject({ holds: false, code: 'too_far' });
+    expect(justOver.detail).toMatch(/^Street festival 320\.[1-3] m away \(more than 320 m\)/);
   });
 
   it('holds at withinMeters 0 only for an event inside the area', () => {

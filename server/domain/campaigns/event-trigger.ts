@@ -103,7 +103,9 @@ export function evaluateEvent(
     const { event, meters } = best;
     const holds = meters <= t.withinMeters;
     const name = event.name ?? event.id;
-    const distance = meters === 0 ? 'inside the area' : `${Math.round(meters)} m away`;
+    // Whole metres, unless rounding would make a distance just over the limit read as the limit ("500 m, more than 500 m").
+    const shown = !holds && Math.round(meters) <= t.withinMeters ? (Math.ceil(meters * 10) / 10).toFixed(1) : String(Math.round(meters));
+    const distance = meters === 0 ? 'inside the area' : `${shown} m away`;
     const detail = `${name} ${distance}${holds ? '' : ` (more than ${t.withinMeters} m)`}, ${timeLabel(event, t, timeZone)}`;
     return { ...base, holds, code: holds ? 'holds' : 'too_far', observed: Math.round(meters * 10) / 10, detail, eventId: event.id, ...(event.name ? { eventName: event.name } : {}) };
   }
