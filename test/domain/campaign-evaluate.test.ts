@@ -83,6 +83,20 @@ describe('evaluateCampaign', () => {
     expect(evaluate(c, table, monday0742, []).live).toBe(false);
   });
 
+  it('notices a campaign changed in place, though campaigns are meant to be replaced', () => {
+    const c = campaign({ triggers: [weekdayMornings] });
+    expect(evaluate(c).live).toBe(true);
+    c.status = 'paused';
+    expect(evaluate(c).live).toBe(false);
+    c.status = 'active';
+    c.endsAt = '2026-11-23T06:00:00Z';
+    expect(evaluate(c).reasons[0]).toMatchObject({ code: 'ended', endsAt: '2026-11-23T06:00:00Z' });
+    c.endsAt = '2027-01-01T00:00:00Z';
+    const schedule = c.triggers[0]!;
+    if (schedule.type === 'schedule') schedule.from = '08:00';
+    expect(evaluate(c).live).toBe(false);
+  });
+
   it('gives the same answer when asked twice about the same instant', () => {
     const c = campaign();
     expect(evaluate(c)).toEqual(evaluate(c));

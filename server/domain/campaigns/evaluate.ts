@@ -6,25 +6,41 @@ import { evaluateSchedule } from './schedule-trigger.js';
 import type { CampaignForEvaluation, Evaluation, EvaluationInput, TriggerResult, WindowReason } from './types.js';
 import { evaluateWeather } from './weather-trigger.js';
 
-const windowMs = new WeakMap<CampaignForEvaluation, { starts: number; ends: number }>();
+interface Gate {
+  starts: number;
+  ends: number;
+  /** The reasons, made once per campaign: none depends on the instant. */
+  inWindow: WindowReason;
+  notRunning: WindowReason;
+  notStarted: WindowReason;
+  ended: WindowReason;
+}
+const gates = new WeakMap<CampaignForEvaluation, Gate>();
 
-function campaignWindow(c: CampaignForEvaluation): { starts: number; ends: number } {
-  let w = windowMs.get(c);
-  if (!w) {
-    w = { starts: Date.parse(c.startsAt), ends: Date.parse(c.endsAt) };
-    windowMs.set(c, w);
+function gate(c: CampaignForEvaluation): Gate {
+  let g = gates.get(c);
+  // Campaigns are values (replace, don't mutate); a changed status or window is still noticed and rebuilt.
+  if (!g || g.inWindow.status !== c.status || g.inWindow.startsAt !== c.startsAt || g.inWindow.endsAt !== c.endsAt) {
+    const base = { type: 'window' as const, status: c.status, startsAt: c.startsAt, endsAt: c.endsAt };
+    g = {
+      starts: Date.parse(c.startsAt),
+      ends: Date.parse(c.endsAt),
+      inWindow: Object.freeze({ ...base, holds: true, code: 'in_window', detail: `campaign ${c.status}, ${c.startsAt} – ${c.endsAt}` }),
+      notRunning: Object.freeze({ ...base, holds: false, code: 'not_running', detail: `campaign is ${c.status}` }),
+      notStarted: Object.freeze({ ...base, holds: false, code: 'not_started', detail: `campaign starts ${c.startsAt}` }),
+      ended: Object.freeze({ ...base, holds: false, code: 'ended', detail: `campaign ended ${c.endsAt}` }),
+    };
+    gates.set(c, g);
   }
-  return w;
+  return g;
 }
 
+/** The campaign's own gate at `atMs`: its status, then its window [startsAt, endsAt). */
 function windowReason(c: CampaignForEvaluation, atMs: number): WindowReason {
-  const base = { type: 'window' as const, status: c.status, startsAt: c.startsAt, endsAt: c.endsAt };
-  const span = `${c.startsAt} – ${c.endsAt}`;
-  if (!canBeLive(c.status)) return { ...base, holds: false, code: 'not_running', detail: `campaign is ${c.status}` };
-  const { starts, ends } = campaignWindow(c);
-  if (atMs < starts) return { ...base, holds: false, code: 'not_started', detail: `campaign starts ${c.startsAt}` };
-  if (!(atMs < ends)) return { ...base, holds: false, code: 'ended', detail: `campaign ended ${c.endsAt}` };
-  return { ...base, holds: true, code: 'in_window', detail: `campaign ${c.status}, ${span}` };
+  const g = gate(c);
+  if (!canBeLive(c.status)) return g.notRunning;
+  if (atMs < g.starts) return g.notStarted;
+  return atMs < g.ends ? g.inWindow : g.ended;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The local weekday and time of an instant in an IANA timezone, via Intl (no timezone library). The live-offers lookup
-// asks this thousands of times a second, so formatters are made once per timezone and the last answer per timezone is
-// kept for its UTC minute (every lookup at one instant asks the same question).
+// asks this thousands of times a second, so formatters are made once per timezone and answers are kept per timezone
+// and UTC minute (every lookup at one instant asks the same question; event times recur in every evaluation).
 
 export interface LocalTime {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -11,7 +11,8 @@ export interface LocalTime {
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const lastAnswer = new Map<string, { minute: number; local: LocalTime }>();
+const answers = new Map<string, Map<number, LocalTime>>();
+const MAX_ANSWERS_PER_ZONE = 512;
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -29,8 +30,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  */
 export function localTime(at: Date, timeZone: string): LocalTime {
   const minute = Math.floor(at.getTime() / 60_000);
-  const cached = lastAnswer.get(timeZone);
-  if (cached && cached.minute === minute) return cached.local;
+  let known = answers.get(timeZone);
+  const cached = known?.get(minute);
+  if (cached) return cached;
   let isoWeekday = 0;
   let hour = 0;
   let min = 0;
@@ -40,7 +42,9 @@ export function localTime(at: Date, timeZone: string): LocalTime {
     else if (part.type === 'minute') min = Number(part.value);
   }
   const local = { isoWeekday, minutes: hour * 60 + min };
-  lastAnswer.set(timeZone, { minute, local });
+  if (!known) answers.set(timeZone, (known = new Map()));
+  else if (known.size >= MAX_ANSWERS_PER_ZONE) known.clear(); // a scheduler sweeping time: start over rather than grow
+  known.set(minute, local);
   return local;
 }
 

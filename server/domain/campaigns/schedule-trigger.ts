@@ -4,6 +4,7 @@ import { formatClock, formatDays, formatLocalTime, localTime } from './local-tim
 import type { TriggerResult } from './types.js';
 
 interface Window {
+  source: { from: string; to: string; days: readonly number[]; dayCount: number };
   days: boolean[]; // index 1–7
   from: number;
   to: number;
@@ -14,12 +15,13 @@ const everyDay = new Array<boolean>(8).fill(true);
 
 function compile(t: ScheduleTrigger): Window {
   let w = compiled.get(t);
-  if (!w) {
+  // Triggers are values (replace, don't mutate); a changed window is still noticed and rebuilt.
+  if (!w || w.source.from !== t.from || w.source.to !== t.to || w.source.days !== t.daysOfWeek || w.source.dayCount !== t.daysOfWeek.length) {
     const days = new Array<boolean>(8).fill(false);
     for (const d of t.daysOfWeek) days[d] = true;
     const from = clockMinutes(t.from);
     const to = clockMinutes(t.to);
-    w = { days, from, to, label: `${formatDays(t.daysOfWeek)} ${formatClock(from)}–${formatClock(to)}` };
+    w = { source: { from: t.from, to: t.to, days: t.daysOfWeek, dayCount: t.daysOfWeek.length }, days, from, to, label: `${formatDays(t.daysOfWeek)} ${formatClock(from)}–${formatClock(to)}` };
     compiled.set(t, w);
   }
   return w;

@@ -1,7 +1,7 @@
 // Weather triggers: the reading at the area's weather point for the hour containing the instant (and the hours before
 // it for "sustained", after it for "within"), compared with the threshold.
 import { defaultClearMaxCloudPct, weatherThresholds, type WeatherCondition, type WeatherTrigger } from '../schemas/trigger.js';
-import { hourStart, type WeatherAt, type WeatherReading } from '../weather.js';
+import type { WeatherAt, WeatherReading } from '../weather.js';
 import type { TriggerResult } from './types.js';
 
 const HOUR_MS = 3_600_000;
@@ -54,6 +54,13 @@ const relation: Record<WeatherCondition, [string, string]> = {
   clear: ['≤', '>'],
 };
 
+let lastHour = { ms: NaN, iso: '' };
+/** ISO string of an hour start, remembered for the last hour asked (every evaluation at one instant asks the same). */
+function hourIso(ms: number): string {
+  if (lastHour.ms !== ms) lastHour = { ms, iso: new Date(ms).toISOString() };
+  return lastHour.iso;
+}
+
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 function describe(condition: WeatherCondition, threshold: number, r: WeatherReading, holds: boolean): string {
@@ -78,24 +85,25 @@ export function evaluateWeather(index: number, t: WeatherTrigger, point: [number
   const threshold = t.threshold ?? defaultClearMaxCloudPct;
   const sustained = t.sustainedHours ?? 1;
   const within = t.withinHours ?? 0;
-  const base = hourStart(at).getTime();
+  const base = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS; // hourStart(at), without the Date
   const result = { index, type: 'weather' as const, condition: t.condition, threshold, unit: weatherThresholds[t.condition].unit };
 
   let current: WeatherReading | null = null;
   let run = 0;
   for (let offset = 1 - sustained; offset <= within; offset++) {
-    const hour = new Date(base + offset * HOUR_MS);
-    const reading = weatherAt(point, hour);
+    const hourMs = base + offset * HOUR_MS;
+    const reading = weatherAt(point, new Date(hourMs));
     if (offset === 0) current = reading;
     run = reading && weatherHolds(t.condition, threshold, reading) ? run + 1 : 0;
     if (offset >= 0 && run >= sustained && reading) {
       let detail = describe(t.condition, threshold, reading, true);
       if (sustained > 1) detail += `, ${sustained} h in a row`;
-      if (offset > 0) detail += `, expected at ${hour.toISOString().slice(11, 16)} UTC`;
-      return { ...result, holds: true, code: 'holds', observed: observedValue(t.condition, reading), detail, hour: hour.toISOString(), freshness: reading.freshness };
+      const hour = hourIso(hourMs);
+      if (offset > 0) detail += `, expected at ${hour.slice(11, 16)} UTC`;
+      return { ...result, holds: true, code: 'holds', observed: observedValue(t.condition, reading), detail, hour, freshness: reading.freshness };
     }
   }
-  const hour = new Date(base).toISOString();
+  const hour = hourIso(base);
   if (!current) return { ...result, holds: false, code: 'no_weather_data', observed: null, detail: `no weather data for ${hour.slice(0, 13)}:00 UTC`, hour };
   const holdsNow = weatherHolds(t.condition, threshold, current);
   let detail = describe(t.condition, threshold, current, holdsNow);
