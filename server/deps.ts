@@ -7,6 +7,7 @@ import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience.js';
 import type { CustomerIndex } from './services/customer-index.js';
 import type { LoginThrottle } from './services/login-throttle.js';
+import type { Weather } from './services/weather/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -24,4 +25,6 @@ export interface AppDeps {
   resolveAreaGeometry: (id: string) => AreaGeometry | null;
   /** Failed sign-ins per email and address, for back-off. */
   loginThrottle: LoginThrottle;
+  /** The weather provider CATCHMENT_WEATHER chose (read synchronously by the evaluator) and the scenario in force. */
+  weather: Weather;
 }

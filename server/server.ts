@@ -17,6 +17,8 @@ import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
+import { createWeather, type WeatherProvider } from './services/weather/index.js';
+import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -35,6 +37,10 @@ export interface StartOptions {
   audienceInlineMaxRows?: number;
   /** Where the first owner's generated password is shown (the terminal by default). */
   announce?: (text: string) => void;
+  /** A weather provider to use instead of the one CATCHMENT_WEATHER names. */
+  weatherProvider?: WeatherProvider;
+  /** Time-outs, retries and sleep for the open-meteo client (tests make them fast). */
+  openMeteo?: Partial<OpenMeteoOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -45,6 +51,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? (() => new Date());
   const db = openDatabase(config.dbFile);
+  let weather;
   try {
     const applied = migrate(db);
     if (applied.length) logger.info('migrated', { versions: applied });
@@ -56,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     // The generated password goes to the terminal once, never to the log.
     await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword }, clock(), options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)));
+    weather = createWeather({ config, db, clock, logger }, { ...(options.weatherProvider ? { provider: options.weatherProvider } : {}), ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}) });
   } catch (error) {
     db.close();
     throw error;
@@ -70,6 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
+    weather,
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);

@@ -20,6 +20,10 @@ export const permissions = [
   /** Events on the calendar and map, and their reach (counts follow the audience rules). */
   'events:read',
   'events:write',
+  /** Each area's weather and the scenario in force. */
+  'weather:read',
+  /** Setting the weather scenario (demos and what-if previews). */
+  'weather:simulate',
   'users:admin',
   'tokens:admin',
   'audit:read',
@@ -32,9 +36,9 @@ const everything: readonly Permission[] = permissions;
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: everything,
   manager: everything.filter((p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p)),
-  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
-  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write'],
-  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read'],
+  store_manager: ['workspace:read', 'customers:read', 'customers:export', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'weather:read'],
+  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'weather:read', 'weather:simulate'],
+  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'weather:read'],
 };
 
 /**
@@ -53,6 +57,14 @@ export const customerAccessByRole: Record<Role, CustomerAccess> = {
 /** What an API token can be allowed to do: reading aggregates and offers, never personal data or admin. */
 export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read'] as const satisfies readonly Permission[];
 export type TokenScope = (typeof tokenScopes)[number];
+
+/** Permissions a token scope carries besides its own name: reading the workspace includes its weather. */
+const scopeIncludes: Partial<Record<TokenScope, readonly Permission[]>> = { 'workspace:read': ['weather:read'] };
+
+/** What a token with these scopes may do. */
+export function tokenPermissions(scopes: readonly TokenScope[]): Permission[] {
+  return [...new Set(scopes.flatMap((scope) => [scope, ...(scopeIncludes[scope] ?? [])]))];
+}
 
 /** `public`: no sign-in; `signed-in`: any signed-in user (not tokens); otherwise the permission needed. */
 export type RouteAccess = 'public' | 'signed-in' | Permission;
@@ -108,6 +120,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'DELETE /api/events/:id': 'events:write',
   'GET /api/events/:id/reach': 'events:read',
   'POST /api/events/sites': 'events:read',
+
+  'GET /api/weather/areas': 'weather:read',
+  'GET /api/weather/scenario': 'weather:read',
+  'PUT /api/weather/scenario': 'weather:simulate',
 
   'GET /api/users': 'users:admin',
   'POST /api/users': 'users:admin',

@@ -99,7 +99,7 @@ export const de = {
   'tokens.scope.offers:read': 'Angebote lesen',
   'tokens.scope.audience:read': 'Zielgruppen-Zahlen lesen',
   'tokens.scope.areas:read': 'Gebiete lesen',
-  'tokens.scope.workspace:read': 'Filialen und Karteneinstellungen lesen',
+  'tokens.scope.workspace:read': 'Filialen, Karteneinstellungen und Wetter lesen',
   'tokens.scopesRequired': 'Wählen Sie mindestens eine Berechtigung.',
   'tokens.create': 'Token erstellen',
   'tokens.created': 'Erstellt',
@@ -140,6 +140,7 @@ export const de = {
   'audit.action.area.delete': 'Gebiet gelöscht',
   'audit.action.customer.export': 'Kunden exportiert',
   'audit.action.customer.erase': 'Kunde gelöscht',
+  'audit.action.weather.scenario': 'Wetterszenario ersetzt',
 
   'privacy.intro': 'Wie viel andere Rollen und Programme von Ihren Kunden sehen dürfen und wie lange deren Daten aufbewahrt werden.',
   'privacy.minGroupSize': 'Kleinste angezeigte Gruppe (k)',

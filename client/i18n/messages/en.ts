@@ -100,7 +100,7 @@ export const en = {
   'tokens.scope.offers:read': 'Read offers',
   'tokens.scope.audience:read': 'Read audience counts',
   'tokens.scope.areas:read': 'Read areas',
-  'tokens.scope.workspace:read': 'Read stores and map settings',
+  'tokens.scope.workspace:read': 'Read stores, map settings and weather',
   'tokens.scopesRequired': 'Choose at least one permission.',
   'tokens.create': 'Create token',
   'tokens.created': 'Created',
@@ -141,6 +141,7 @@ export const en = {
   'audit.action.area.delete': 'Area deleted',
   'audit.action.customer.export': 'Customers exported',
   'audit.action.customer.erase': 'Customer erased',
+  'audit.action.weather.scenario': 'Weather scenario replaced',
 
   'privacy.intro': 'How much of your customers other roles and programs may see, and how long their data is kept.',
   'privacy.minGroupSize': 'Smallest group shown (k)',
