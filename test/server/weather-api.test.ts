@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
-import { ok, startFakeWeather, type FakeWeather } from '../helpers/fake-weather.js';
+import { startFakeWeather, type FakeWeather } from '../helpers/fake-weather.js';
 import type { AreaWeatherList } from '../../server/domain/schemas/weather.js';
 import { ConfigError } from '../../server/services/weather/index.js';
 
