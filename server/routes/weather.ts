@@ -41,8 +41,8 @@ export function weatherRoutes({ db, clock, weather }: AppDeps) {
   const current = () => ({ ...weather.scenarios.current(), provider: weather.provider.name });
   return createRouter()
     .openapi(areas, async (c) => {
-      const { at } = c.req.valid('query');
-      return c.json(await weatherOfAreas(db, principalOf(c), weather.provider, at ? new Date(at) : clock()), 200);
+      const { at, areaId } = c.req.valid('query');
+      return c.json(await weatherOfAreas(db, principalOf(c), weather.provider, at ? new Date(at) : clock(), areaId), 200);
     })
     .openapi(readScenario, (c) => c.json(current(), 200))
     .openapi(putScenario, (c) => {

@@ -86,6 +86,9 @@ describe('the weather scenario through the API', () => {
     expect(byId.get(inside)).toMatchObject({ freshness: 'simulated', reading: { precipitationMmH: 2.5, cloudCoverPct: 100, temperatureC: 8, freshness: 'simulated' } });
     expect(byId.get(outside)).toMatchObject({ freshness: 'simulated', reading: { precipitationMmH: 0, cloudCoverPct: 40, temperatureC: 8 } });
 
+    const one = (await (await server.fetch(`/api/weather/areas?at=2026-11-23T09:00:00Z&areaId=${inside}`)).json()) as AreaWeatherList;
+    expect(one.areas.map((a) => a.areaId)).toEqual([inside]);
+
     const after = await areaWeather(server.fetch, '2026-11-23T12:00:00Z');
     expect(after.areas.find((a) => a.areaId === inside)?.reading?.precipitationMmH).toBe(0);
   });
@@ -110,6 +113,8 @@ describe('the weather scenario through the API', () => {
     expect(seen).toContain(own);
     const otherManager = await server.as('store_manager', { storeIds: [] });
     expect((await areaWeather(otherManager, '2026-11-23T09:00:00Z')).areas.map((a) => a.areaId)).not.toContain(own);
+    const asked = (await (await otherManager(`/api/weather/areas?areaId=${own}`)).json()) as AreaWeatherList;
+    expect(asked.areas).toEqual([]);
     expect((await areaWeather(server.fetch, '2026-11-23T09:00:00Z')).areas.map((a) => a.areaId)).toContain(own);
   });
 

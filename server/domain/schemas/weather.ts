@@ -19,6 +19,7 @@ export const weatherReading = z
 
 export const areaWeatherQuery = z.object({
   at: z.iso.datetime({ offset: true }).optional().meta({ description: 'The instant (its UTC hour is read); now when absent' }),
+  areaId: z.string().min(1).max(120).optional().meta({ description: 'Only this area (an empty list when you may not see it)' }),
 });
 
 export const areaWeather = z.object({
