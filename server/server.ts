@@ -17,7 +17,7 @@ import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
-import { createWeather, type WeatherProvider } from './services/weather/index.js';
+import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -50,6 +50,8 @@ function isEmptyWorkspace(db: Db): boolean {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? (() => new Date());
+  // A bad scenario file stops start-up before the database is touched.
+  const scenarioFile = scenarioFromConfig(config);
   const db = openDatabase(config.dbFile);
   let weather;
   try {
@@ -63,7 +65,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     // The generated password goes to the terminal once, never to the log.
     await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword }, clock(), options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)));
-    weather = createWeather({ config, db, clock, logger }, { ...(options.weatherProvider ? { provider: options.weatherProvider } : {}), ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}) });
+    weather = createWeather({ config, db, clock, logger, scenarioFile }, { ...(options.weatherProvider ? { provider: options.weatherProvider } : {}), ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}) });
   } catch (error) {
     db.close();
     throw error;

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/connection.js';
 import type { Config } from '../../env.js';
 import type { Logger } from '../../logger.js';
+import type { WeatherScenario } from '../../domain/schemas/weather-scenario.js';
 import { createOpenMeteoProvider, type OpenMeteoOptions } from './open-meteo.js';
 import type { WeatherProvider } from './provider.js';
 import { createScenarioProvider } from './scenario.js';
@@ -28,17 +29,19 @@ export interface Weather {
   scenarios: ScenarioStore;
 }
 
+/** The CATCHMENT_WEATHER_SCENARIO file, validated; throws a ConfigError naming every bad field. Null when unset. */
+export function scenarioFromConfig(config: Config): WeatherScenario | null {
+  if (!config.weatherScenarioFile) return null;
+  const loaded = loadScenarioFile(config.weatherScenarioFile);
+  if (!loaded.ok) throw new ConfigError(`CATCHMENT_WEATHER_SCENARIO (${config.weatherScenarioFile}) is not a valid weather scenario:`, loaded.errors);
+  return loaded.scenario;
+}
+
 export function createWeather(
-  { config, db, clock, logger }: { config: Config; db: Db; clock: () => Date; logger: Logger },
+  { config, db, clock, logger, scenarioFile }: { config: Config; db: Db; clock: () => Date; logger: Logger; scenarioFile: WeatherScenario | null },
   overrides: { provider?: WeatherProvider; openMeteo?: Partial<OpenMeteoOptions> } = {},
 ): Weather {
-  let fromFile = null;
-  if (config.weatherScenarioFile) {
-    const loaded = loadScenarioFile(config.weatherScenarioFile);
-    if (!loaded.ok) throw new ConfigError(`CATCHMENT_WEATHER_SCENARIO (${config.weatherScenarioFile}) is not a valid weather scenario:`, loaded.errors);
-    fromFile = loaded.scenario;
-  }
-  const scenarios = createScenarioStore(db, fromFile);
+  const scenarios = createScenarioStore(db, scenarioFile);
   const provider =
     overrides.provider ??
     (config.weather === 'open-meteo'
