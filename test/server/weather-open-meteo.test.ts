@@ -132,6 +132,12 @@ describe('grid cells and the hourly cache', () => {
     await weather.prefetch([alex], now, at('2026-11-28T00:00:00Z'));
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1]!.searchParams.get('forecast_days')).toBe('5');
+    // The hourly refresh a day later asks for the window wanted then, not everything ever asked for.
+    advance(24 * 60 * MIN);
+    await window(weather);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests[2]!.searchParams.get('past_days')).toBe('1');
+    expect(fake.requests[2]!.searchParams.get('forecast_days')).toBe('2');
   });
 });
 

@@ -93,7 +93,10 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
 
   const fetchCell = async (state: CellState, from: number, to: number): Promise<void> => {
     const startedAt = now();
-    const { pastDays, forecastDays, covered } = daysFor(startedAt, Math.min(from, state.covered?.[0] ?? from), Math.max(to, state.covered?.[1] ?? to));
+    // Widening a fresh cell keeps what it covers; an hourly refresh asks only for the window wanted now, so the request
+    // does not grow day after day.
+    const widen: [number, number] = state.covered !== null && state.fetchedAt !== null && startedAt - state.fetchedAt < REFETCH_AFTER_MS ? state.covered : [from, to];
+    const { pastDays, forecastDays, covered } = daysFor(startedAt, Math.min(from, widen[0]), Math.max(to, widen[1]));
     const url = new URL(options.url);
     url.searchParams.set('latitude', state.cell.lat.toFixed(1));
     url.searchParams.set('longitude', state.cell.lng.toFixed(1));
