@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { weatherRoutes } from './routes/weather.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
     .route('/', eventRoutes(deps))
-    .route('/', campaignRoutes(deps));
+    .route('/', campaignRoutes(deps))
+    .route('/', weatherRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -8,6 +8,7 @@ import type { AudienceService } from './services/audience.js';
 import type { CustomerIndex } from './services/customer-index.js';
 import type { LoginThrottle } from './services/login-throttle.js';
 import type { FeedResult } from './services/feed-fetch.js';
+import type { Weather } from './services/weather/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -27,4 +28,6 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Fetches a calendar feed for import, refusing addresses the config does not allow. */
   fetchFeed: (url: string) => Promise<FeedResult>;
+  /** The weather provider CATCHMENT_WEATHER chose (read synchronously by the evaluator) and the scenario in force. */
+  weather: Weather;
 }

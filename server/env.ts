@@ -10,6 +10,7 @@ const configSchema = z.object({
   CATCHMENT_BASEMAP_STYLE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   CATCHMENT_WEATHER: z.preprocess(emptyAsUndefined, z.enum(['open-meteo', 'scenario']).default('scenario')),
   CATCHMENT_WEATHER_SCENARIO: z.preprocess(emptyAsUndefined, z.string().optional()),
+  CATCHMENT_WEATHER_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com/v1/forecast')),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
   CATCHMENT_DEMO_CUSTOMERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(50_000)),
@@ -25,6 +26,8 @@ export interface Config {
   basemapStyleUrl: string | null;
   weather: 'open-meteo' | 'scenario';
   weatherScenarioFile: string | null;
+  /** The Open-Meteo forecast endpoint (tests point it at a local fake server). */
+  weatherUrl: string;
   adminEmail: string | null;
   adminPassword: string | null;
   demo: { customers: number; seed: number };
@@ -51,6 +54,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       basemapStyleUrl: e.CATCHMENT_BASEMAP_STYLE ?? null,
       weather: e.CATCHMENT_WEATHER,
       weatherScenarioFile: e.CATCHMENT_WEATHER_SCENARIO ?? null,
+      weatherUrl: e.CATCHMENT_WEATHER_URL,
       adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
       demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },

@@ -1,6 +1,7 @@
 // Node entry point: validate the environment, start, and shut down cleanly on SIGINT/SIGTERM.
 import { parseConfig } from './env.js';
 import { startServer } from './server.js';
+import { ConfigError } from './services/weather/index.js';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -21,6 +22,10 @@ try {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Catchment cannot start: the configuration is invalid.\n${error.message}\nSee README.md › Configuration.\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Catchment could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }

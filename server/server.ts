@@ -18,6 +18,8 @@ import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
 import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
+import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
+import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -38,6 +40,10 @@ export interface StartOptions {
   feedLimits?: Partial<Omit<FeedFetchOptions, 'isAllowedAddress'>>;
   /** Where the first owner's generated password is shown (the terminal by default). */
   announce?: (text: string) => void;
+  /** A weather provider to use instead of the one CATCHMENT_WEATHER names. */
+  weatherProvider?: WeatherProvider;
+  /** Time-outs, retries and sleep for the open-meteo client (tests make them fast). */
+  openMeteo?: Partial<OpenMeteoOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -47,7 +53,10 @@ function isEmptyWorkspace(db: Db): boolean {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? (() => new Date());
+  // A bad scenario file stops start-up before the database is touched.
+  const scenarioFile = scenarioFromConfig(config);
   const db = openDatabase(config.dbFile);
+  let weather;
   try {
     const applied = migrate(db);
     if (applied.length) logger.info('migrated', { versions: applied });
@@ -59,6 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     // The generated password goes to the terminal once, never to the log.
     await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword }, clock(), options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)));
+    weather = createWeather({ config, db, clock, logger, scenarioFile }, { ...(options.weatherProvider ? { provider: options.weatherProvider } : {}), ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}) });
   } catch (error) {
     db.close();
     throw error;
@@ -74,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
+    weather,
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);

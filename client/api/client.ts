@@ -3,6 +3,7 @@ import { isAbort, networkProblem, parseProblem, problemFromResponse } from './pr
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
+import type { AreaWeatherList } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
@@ -81,6 +82,9 @@ export function getAudit(query: AuditQuery = {}, options?: RequestOptions) {
 
 export const getSettings = (options?: RequestOptions) => getJson<WorkspaceSettings>('/api/settings', options);
 export const patchSettings = (change: Partial<WorkspaceSettings>) => request<WorkspaceSettings>('PATCH', '/api/settings', change);
+
+/** One area's weather for the current hour (from the provider's cache, fetched first when needed). */
+export const getAreaWeather = (areaId: string, options?: RequestOptions) => getJson<AreaWeatherList>(`/api/weather/areas?areaId=${encodeURIComponent(areaId)}`, options);
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);

@@ -222,3 +222,5 @@ export interface EventSites {
   /** Index of the site with most consented customers; null when every count is hidden. */
   best: number | null;
 }
+
+export type { AreaWeatherList } from '../../server/domain/schemas/weather';

@@ -26,6 +26,10 @@ export const permissions = [
   'campaigns:write',
   /** Record a redeemed offer code at a till (tills use an API token with this scope). */
   'redemptions:write',
+  /** Each area's weather and the scenario in force. */
+  'weather:read',
+  /** Setting the weather scenario (demos and what-if previews). */
+  'weather:simulate',
   'users:admin',
   'tokens:admin',
   'audit:read',
@@ -48,12 +52,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'offers:read',
     'events:read',
     'events:write',
+    'weather:read',
     'campaigns:read',
     'campaigns:write',
     'redemptions:write',
   ],
-  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'campaigns:read', 'campaigns:write'],
-  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'campaigns:read'],
+  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'weather:read', 'weather:simulate', 'campaigns:read', 'campaigns:write'],
+  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'weather:read', 'campaigns:read'],
 };
 
 /**
@@ -72,6 +77,14 @@ export const customerAccessByRole: Record<Role, CustomerAccess> = {
 /** What an API token can be allowed to do: read aggregates and offers and record redemptions at a till; never personal data or admin. */
 export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read', 'redemptions:write'] as const satisfies readonly Permission[];
 export type TokenScope = (typeof tokenScopes)[number];
+
+/** Permissions a token scope carries besides its own name: reading the workspace includes its weather. */
+const scopeIncludes: Partial<Record<TokenScope, readonly Permission[]>> = { 'workspace:read': ['weather:read'] };
+
+/** What a token with these scopes may do. */
+export function tokenPermissions(scopes: readonly TokenScope[]): Permission[] {
+  return [...new Set(scopes.flatMap((scope) => [scope, ...(scopeIncludes[scope] ?? [])]))];
+}
 
 /** `public`: no sign-in; `signed-in`: any signed-in user (not tokens); otherwise the permission needed. */
 export type RouteAccess = 'public' | 'signed-in' | Permission;
@@ -133,6 +146,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'DELETE /api/campaigns/:id': 'campaigns:write',
   'GET /api/events/:id/reach': 'events:read',
   'POST /api/events/sites': 'events:read',
+
+  'GET /api/weather/areas': 'weather:read',
+  'GET /api/weather/scenario': 'weather:read',
+  'PUT /api/weather/scenario': 'weather:simulate',
 
   'GET /api/users': 'users:admin',
   'POST /api/users': 'users:admin',

@@ -6,7 +6,7 @@ import { recordAudit } from '../db/repos/audit.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../db/repos/sessions.js';
 import { findTokenByHash, touchToken } from '../db/repos/tokens.js';
 import { countUsers, findUser, findUserByEmail, insertUser, updateUser, type UserRecord } from '../db/repos/users.js';
-import { customerAccessByRole, rolePermissions, type Principal } from '../domain/permissions.js';
+import { customerAccessByRole, rolePermissions, tokenPermissions, type Principal } from '../domain/permissions.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'catchment_session';
@@ -86,7 +86,7 @@ export function tokenPrincipal(db: Db, token: string, now: Date): Principal | nu
   const record = findTokenByHash(db, secretHash(token));
   if (!record || record.revokedAt) return null;
   if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) >= TOUCH_EVERY_MS) touchToken(db, record.id, now.toISOString());
-  return { kind: 'token', id: record.id, label: `token ${record.name}`, role: null, permissions: record.scopes, customerAccess: 'aggregate', storeIds: [] };
+  return { kind: 'token', id: record.id, label: `token ${record.name}`, role: null, permissions: tokenPermissions(record.scopes), customerAccess: 'aggregate', storeIds: [] };
 }
 
 /**

@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { parseConfig } from '../../server/env.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
+import type { OpenMeteoOptions } from '../../server/services/weather/open-meteo.js';
+import type { WeatherProvider } from '../../server/services/weather/provider.js';
 import { insertUser } from '../../server/db/repos/users.js';
 import type { Role } from '../../server/domain/schemas/user.js';
 import { hashPassword } from '../../server/services/passwords.js';
@@ -31,9 +33,25 @@ export interface TestServer extends RunningServer {
   signIn(email: string, password: string): Promise<SignedInFetch>;
 }
 
-export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string; audienceInlineMaxRows?: number; feedLimits?: StartOptions['feedLimits'] } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  customers?: number;
+  seed?: number;
+  env?: Record<string, string>;
+  clock?: () => Date;
+  distDir?: string;
+  audienceInlineMaxRows?: number;
+  /** Use this SQLite file (and leave it in place at close) instead of a fresh one, e.g. to restart on the same data. */
+  dbFile?: string;
+  /** A weather provider instead of the one CATCHMENT_WEATHER names. */
+  weatherProvider?: WeatherProvider;
+  /** Time-outs, retries and sleep of the open-meteo client. */
+  openMeteo?: Partial<OpenMeteoOptions>;
+  feedLimits?: StartOptions['feedLimits'];
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-test-'));
-  const dbFile = join(dir, 'catchment.db');
+  const dbFile = options.dbFile ?? join(dir, 'catchment.db');
   const parsed = parseConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -51,14 +69,22 @@ export async function startTestServer(options: { customers?: number; seed?: numb
     info: (message, fields) => logLines.push(JSON.stringify({ level: 'info', message, ...fields })),
     error: (message, fields) => logLines.push(JSON.stringify({ level: 'error', message, ...fields })),
   };
-  const server = await startServer(parsed.config, {
-    logger,
-    announce: (text) => logLines.push(JSON.stringify({ level: 'announce', text })),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.distDir ? { distDir: options.distDir } : {}),
-    ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
-    ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer(parsed.config, {
+      logger,
+      announce: (text) => logLines.push(JSON.stringify({ level: 'announce', text })),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.distDir ? { distDir: options.distDir } : {}),
+      ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
+      ...(options.weatherProvider ? { weatherProvider: options.weatherProvider } : {}),
+      ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
+      ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const signIn = async (email: string, password: string): Promise<SignedInFetch> => {
     const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email, password }) });
     if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);

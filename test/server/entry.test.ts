@@ -1,6 +1,6 @@
 // The Node entry point: refuses a bad configuration, and shuts down cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,23 @@ describe('server entry point', () => {
     expect(await exited).toBe(1);
     expect(output().stderr).toMatch(/PORT/);
     expect(output().stderr).toMatch(/configuration is invalid/);
+  });
+
+  it('exits with code 1 naming each field when the weather scenario file is bad, before creating a database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catchment-entry-'));
+    try {
+      const file = join(dir, 'scenario.json');
+      writeFileSync(file, JSON.stringify({ cells: [{ bbox: [13.5, 52.5, 13.4, 52.6], from: '2026-11-23T06:00:00Z', to: '2026-11-23T05:00:00Z', set: { precipitationMmH: 2 } }] }));
+      const { exited, output } = run({ PORT: '0', CATCHMENT_DB: join(dir, 'catchment.db'), CATCHMENT_WEATHER_SCENARIO: file });
+      expect(await exited).toBe(1);
+      expect(output().stderr).toMatch(/configuration is invalid/);
+      expect(output().stderr).toMatch(/CATCHMENT_WEATHER_SCENARIO/);
+      expect(output().stderr).toMatch(/- cells\.0\.bbox: /);
+      expect(output().stderr).toMatch(/- cells\.0\.to: must be after from/);
+      expect(existsSync(join(dir, 'catchment.db'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts, serves health, and on SIGTERM closes the database with the WAL folded back', async () => {

@@ -32,6 +32,7 @@ describe('configuration from the environment', () => {
       CATCHMENT_DB: '/tmp/x.db',
       CATCHMENT_BASEMAP_STYLE: 'https://tiles.example.org/styles/positron',
       CATCHMENT_WEATHER: 'open-meteo',
+      CATCHMENT_WEATHER_URL: 'http://127.0.0.1:9999/v1/forecast',
       CATCHMENT_ADMIN_EMAIL: 'owner@example.com',
       CATCHMENT_ADMIN_PASSWORD: 'correct horse battery',
       CATCHMENT_DEMO_CUSTOMERS: '1000000',
@@ -40,6 +41,8 @@ describe('configuration from the environment', () => {
     if (!result.ok) return;
     expect(result.config).toMatchObject({ port: 9000, host: '0.0.0.0', dbFile: '/tmp/x.db', weather: 'open-meteo', demo: { customers: 1_000_000 } });
     expect(result.config.basemapStyleUrl).toBe('https://tiles.example.org/styles/positron');
+    expect(result.config.weatherUrl).toBe('http://127.0.0.1:9999/v1/forecast');
+    expect((parseConfig({}) as { config: { weatherUrl: string } }).config.weatherUrl).toBe('https://api.open-meteo.com/v1/forecast');
   });
 
   it.each([
@@ -49,6 +52,7 @@ describe('configuration from the environment', () => {
     [{ CATCHMENT_BASEMAP_STYLE: 'not a url' }, 'CATCHMENT_BASEMAP_STYLE'],
     [{ CATCHMENT_BASEMAP_STYLE: 'file:///etc/passwd' }, 'CATCHMENT_BASEMAP_STYLE'],
     [{ CATCHMENT_WEATHER: 'sunny' }, 'CATCHMENT_WEATHER'],
+    [{ CATCHMENT_WEATHER_URL: 'ftp://example.org/forecast' }, 'CATCHMENT_WEATHER_URL'],
     [{ CATCHMENT_ADMIN_EMAIL: 'nobody' }, 'CATCHMENT_ADMIN_EMAIL'],
     [{ CATCHMENT_ADMIN_PASSWORD: 'short' }, 'CATCHMENT_ADMIN_PASSWORD'],
     [{ CATCHMENT_DEMO_CUSTOMERS: '2000000' }, 'CATCHMENT_DEMO_CUSTOMERS'],

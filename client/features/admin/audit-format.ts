@@ -14,6 +14,7 @@ export const auditActions = [
   'area.delete',
   'customer.export',
   'customer.erase',
+  'weather.scenario',
 ] as const;
 export type KnownAuditAction = (typeof auditActions)[number];
 

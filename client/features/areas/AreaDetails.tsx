@@ -9,6 +9,7 @@ import { changeArea, removeArea } from './actions';
 import { AreaEditForm } from './AreaEditForm';
 import { AreaTools } from './AreaTools';
 import { AudienceSlot } from './AudienceSlot';
+import { AreaWeather } from './AreaWeather';
 import { editAreaGeometry } from './draft-actions';
 import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
@@ -20,6 +21,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   const editable = area.geometry.type === 'Polygon';
   // Viewers see the figures and the audience, not the controls that change the area.
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
+  const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
   return (
     <div className="area-details">
       <DetailList
@@ -29,6 +31,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
           { label: t('areas.kindLabel'), value: t(`areas.kind.${p.kind}`) },
         ]}
       />
+      {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
       <AudienceSlot target={{ areaId: p.id }} />
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (

@@ -1,0 +1,31 @@
+// Weather from a scenario (PRODUCT.md › Weather scenario format), as the evaluator reads it. Pure: the what-if panel
+// and the `scenario` provider both call scenarioWeather with whichever scenario they hold.
+import { hourStart, type WeatherAt, type WeatherReading } from './weather.js';
+import { DEFAULT_WEATHER_VALUES, type WeatherScenario } from './schemas/weather-scenario.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The weather a scenario describes. An hour takes a cell's values when the point lies in the cell's bbox (edges
+ * included) and the hour [h, h + 1 h) overlaps the cell's [from, to) — so `from` is inclusive and `to` exclusive for
+ * whole hours, and a cell from 06:30 still wets the 06:00 hour. Later cells override earlier ones value by value.
+ * Readings are `simulated`; a scenario knows every hour, so the answer is never null.
+ *
+ * @example
+ * const at = scenarioWeather({ cells: [{ bbox: [13.3, 52.48, 13.45, 52.56], from: '2026-11-23T06:00:00Z', to: '2026-11-23T12:00:00Z', set: { precipitationMmH: 2.5 } }] });
+ * at([13.4, 52.5], new Date('2026-11-23T07:00:00Z'))!.precipitationMmH; // 2.5
+ */
+export function scenarioWeather(scenario: WeatherScenario): WeatherAt {
+  const base = { ...DEFAULT_WEATHER_VALUES, ...scenario.default };
+  const cells = (scenario.cells ?? []).map((cell) => ({ bbox: cell.bbox, from: Date.parse(cell.from), to: Date.parse(cell.to), set: cell.set }));
+  return ([lng, lat], at) => {
+    const start = hourStart(at).getTime();
+    const values = { ...base };
+    for (const { bbox, from, to, set } of cells) {
+      const inside = lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
+      if (inside && from < start + HOUR_MS && to > start) Object.assign(values, set);
+    }
+    const reading: WeatherReading = { hour: new Date(start).toISOString(), ...values, freshness: 'simulated' };
+    return reading;
+  };
+}

@@ -1,0 +1,58 @@
+// The scenario in force: the one set through the API (stored, so it survives a restart), else the
+// CATCHMENT_WEATHER_SCENARIO file, else the mild, dry default. Kept in memory; replacing it writes through to SQLite.
+import { readFileSync } from 'node:fs';
+import type { Db } from '../../db/connection.js';
+import { readStoredScenario, writeStoredScenario } from '../../db/repos/weather-scenario.js';
+import { weatherScenario, type WeatherScenario } from '../../domain/schemas/weather-scenario.js';
+
+export type ScenarioSource = 'api' | 'file' | 'default';
+
+export interface CurrentScenario {
+  scenario: WeatherScenario;
+  source: ScenarioSource;
+  /** When it was set through the API; null for a file or the default. */
+  updatedAt: string | null;
+}
+
+export interface ScenarioStore {
+  current(): CurrentScenario;
+  /** Stores the scenario (the caller validated it) and makes it the one in force. */
+  replace(scenario: WeatherScenario, at: Date): CurrentScenario;
+}
+
+export type ScenarioFileResult = { ok: true; scenario: WeatherScenario } | { ok: false; errors: string[] };
+
+/** Reads and validates a scenario file; every problem is named (`cells.0.bbox: …`), never thrown. */
+export function loadScenarioFile(path: string): ScenarioFileResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { ok: false, errors: [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const parsed = weatherScenario.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+  return { ok: true, scenario: parsed.data };
+}
+
+export function createScenarioStore(db: Db, fromFile: WeatherScenario | null): ScenarioStore {
+  const stored = readStoredScenario(db);
+  let current: CurrentScenario = stored
+    ? { scenario: stored.scenario, source: 'api', updatedAt: stored.updatedAt }
+    : { scenario: fromFile ?? { cells: [] }, source: fromFile ? 'file' : 'default', updatedAt: null };
+  return {
+    current: () => current,
+    replace(scenario, at) {
+      const updatedAt = at.toISOString();
+      writeStoredScenario(db, { scenario, updatedAt });
+      current = { scenario, source: 'api', updatedAt };
+      return current;
+    },
+  };
+}
