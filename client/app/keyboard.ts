@@ -61,7 +61,8 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
     return true;
   },
   // Roles without events:write have no New event button; the key does nothing for them either.
-  newEvent: (store) => openEventForm(store),
+  // While the form is hidden for picking a place, E does not start over.
+  newEvent: (store) => store.getState().eventForm === null && openEventForm(store),
   drawCircle: (store) => tool(store, 'circle'),
   drawPolygon: (store) => tool(store, 'polygon'),
   drawFreehand: (store) => tool(store, 'freehand'),

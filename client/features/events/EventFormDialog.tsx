@@ -15,6 +15,13 @@ import { validateEventDraft, withAllDay, type EventDraft } from './event-form';
 import { reloadEventForm, saveEventForm } from './form-actions';
 
 export const NEW_EVENT_BUTTON_ID = 'new-event-button';
+
+/** The request field each input edits, as the checks and the server name it. */
+const fieldOf: Record<keyof EventDraft, string> = {
+  name: 'body.name', category: 'body.category', timezone: 'body.timezone', allDay: 'body.allDay', start: 'body.startsAt', end: 'body.endsAt',
+  attendance: 'body.expectedAttendance', status: 'body.status', budget: 'body.budget', notes: 'body.notes', locationText: 'body.locationText',
+  lat: 'body.location', lng: 'body.location',
+};
 const CUSTOM = '__custom';
 
 /** Server field names inside the location (`body.location.coordinates.1`) all show on the place fields. */
@@ -40,7 +47,12 @@ function EventForm({ draft }: { draft: EventDraft }) {
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timeZones(draft.timezone), [draft.timezone]);
-  const set = (change: Partial<EventDraft>) => setForm({ ...form, draft: { ...draft, ...change } });
+  // Changing a field clears its error (the checks run again on the next save).
+  const set = (change: Partial<EventDraft>) => {
+    setForm({ ...form, draft: { ...draft, ...change } });
+    const cleared = Object.keys(change).map((key) => fieldOf[key as keyof EventDraft]);
+    if (cleared.some((field) => errors[field])) setErrors(Object.fromEntries(Object.entries(errors).filter(([field]) => !cleared.includes(field))));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -112,17 +124,19 @@ function EventForm({ draft }: { draft: EventDraft }) {
         {text('body.expectedAttendance', t('events.form.attendance'), 'attendance', 'number', { min: 0, step: 1, inputMode: 'numeric' })}
         {text('body.budget', t('events.form.budget'), 'budget', 'number', { min: 0, step: 'any', inputMode: 'decimal' })}
       </div>
-      {field('body.status', t('events.form.status'), (props) => (
-        <select {...props} className="field__input" name="status" value={draft.status} onChange={(e) => set({ status: e.target.value as EventDraft['status'] })}>
-          <option value="">{t('events.form.status.none')}</option>
-          {eventStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`details.event.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      ))}
-      {text('body.locationText', t('events.form.locationText'), 'locationText', 'text', { maxLength: 500 })}
+      <div className="event-form__row">
+        {field('body.status', t('events.form.status'), (props) => (
+          <select {...props} className="field__input" name="status" value={draft.status} onChange={(e) => set({ status: e.target.value as EventDraft['status'] })}>
+            <option value="">{t('events.form.status.none')}</option>
+            {eventStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`details.event.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        ))}
+        {text('body.locationText', t('events.form.locationText'), 'locationText', 'text', { maxLength: 500 })}
+      </div>
       <fieldset className="field event-form__place" aria-describedby="event-form-place-hint">
         <legend className="field__label">{t('events.form.position')}</legend>
         <div className="event-form__row event-form__row--place">
@@ -143,28 +157,28 @@ function EventForm({ draft }: { draft: EventDraft }) {
               )}
             </Field>
           ))}
+          <div className="event-form__place-actions">
+            <button type="button" className="button button--secondary" data-action="pick-place" onClick={() => setForm({ ...form, picking: true })}>
+              {t('events.form.pick')}
+            </button>
+            {(draft.lat || draft.lng) && (
+              <button type="button" className="button button--secondary" onClick={() => set({ lat: '', lng: '' })}>
+                {t('events.form.clearPosition')}
+              </button>
+            )}
+          </div>
         </div>
         {placeError && (
           <span className="field__error" id="event-form-place-error" data-field-error>
             {placeError}
           </span>
         )}
-        <div className="form-actions">
-          <button type="button" className="button button--secondary button--small" data-action="pick-place" onClick={() => setForm({ ...form, picking: true })}>
-            {t('events.form.pick')}
-          </button>
-          {(draft.lat || draft.lng) && (
-            <button type="button" className="button button--secondary button--small" onClick={() => set({ lat: '', lng: '' })}>
-              {t('events.form.clearPosition')}
-            </button>
-          )}
-        </div>
         <p className="dialog__hint" id="event-form-place-hint">
           {t('events.form.positionHint')}
         </p>
       </fieldset>
       {field('body.notes', t('events.form.notes'), (props) => (
-        <textarea {...props} className="field__input event-form__notes" name="notes" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
+        <textarea {...props} className="field__input event-form__notes" name="notes" rows={2} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
       ))}
       {conflict && (
         <div className="event-form__conflict" role="alert">
