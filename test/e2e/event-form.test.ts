@@ -145,6 +145,8 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
 
     await page.locator('.details-panel .details__title', { hasText: 'Pop-up stall, place to be decided' }).waitFor();
     await page.locator('.details-panel').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('.details-panel .confirm').waitFor();
+    await page.screenshot({ path: 'test-results/event-delete.png' });
     await page.locator('.details-panel').getByRole('button', { name: 'Delete event' }).click();
     await needsPlace.waitFor({ state: 'detached' });
     await page.locator('.details-panel').waitFor({ state: 'detached' });
@@ -174,6 +176,7 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
     await input(page, 'Expected attendance').fill('120');
     await dialog(page).getByRole('button', { name: 'Save changes' }).click();
     await dialog(page).getByRole('alert').filter({ hasText: 'Someone else changed this event' }).waitFor();
+    await page.screenshot({ path: 'test-results/event-form-conflict.png' });
     await dialog(page).getByRole('button', { name: 'Reload event' }).click();
     await page.waitForFunction(() => (document.querySelector('dialog.dialog--event input[name="name"]') as HTMLInputElement | null)?.value === 'Night run (moved)');
     await expect(dialog(page).getByRole('alert').count()).resolves.toBe(0);

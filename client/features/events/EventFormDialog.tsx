@@ -181,7 +181,8 @@ function EventForm({ draft }: { draft: EventDraft }) {
         <textarea {...props} className="field__input event-form__notes" name="notes" rows={2} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
       ))}
       {conflict && (
-        <div className="event-form__conflict" role="alert">
+        // Scrolled into view: the form is taller than some screens and the message is next to the buttons.
+        <div className="event-form__conflict" role="alert" ref={(element) => element?.scrollIntoView({ block: 'nearest' })}>
           <p>{t('events.form.conflict')}</p>
           <button type="button" className="button button--secondary button--small" onClick={() => void reloadEventForm(useAppStore).then(() => setConflict(false))}>
             {t('events.form.reload')}
