@@ -168,7 +168,8 @@ export interface EventQuery {
 export interface NewEvent {
   name: string;
   category: string;
-  location?: GeoJSON.Point;
+  /** null (or absent): the event needs a place. */
+  location?: GeoJSON.Point | null;
   startsAt: string;
   endsAt: string;
   timezone: string;

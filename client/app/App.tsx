@@ -1,5 +1,5 @@
 // The application shell: top bar, left panel, full-bleed map with floating controls, Details panel, toasts, and the
-// shortcuts, change-password and workspace settings dialogs.
+// shortcuts, change-password, workspace settings and event dialogs.
 import { useEffect } from 'react';
 import { AdminDialog } from '../features/admin/AdminDialog';
 import { PasswordDialog } from '../features/auth/PasswordDialog';
@@ -7,6 +7,7 @@ import { DetailsContent, DetailsPanel, SiteComparisonPanel } from '../features/d
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
+import { EventFormDialog } from '../features/events/EventFormDialog';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
 import { OfflineBadge } from '../features/map/OfflineBadge';
@@ -75,6 +76,7 @@ export function App() {
       <ShortcutsDialog />
       <PasswordDialog />
       <AdminDialog />
+      <EventFormDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { drawController } from '../draw/controller';
 import { removeArea } from '../features/areas/actions';
 import { discardDraft } from '../features/areas/draft-actions';
 import { redo, undo } from '../features/areas/history-actions';
+import { openEventForm } from '../features/events/form-actions';
 import { can } from '../store/slices/session';
 import { useAppStore, type AppStore } from '../store';
 import type { DrawTool } from '../store/slices/areas';
@@ -59,6 +60,9 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
     flyTo({ bbox });
     return true;
   },
+  // Roles without events:write have no New event button; the key does nothing for them either.
+  // While the form is hidden for picking a place, E does not start over.
+  newEvent: (store) => store.getState().eventForm === null && openEventForm(store),
   drawCircle: (store) => tool(store, 'circle'),
   drawPolygon: (store) => tool(store, 'polygon'),
   drawFreehand: (store) => tool(store, 'freehand'),

@@ -1,5 +1,6 @@
 // Pointer input on the map → store actions: click selects (or expands a cluster), hover highlights,
-// Shift+click picks neighbourhoods for a new area, and while an event is being placed a click sets its place. While a shape is drawn or edited, terra-draw owns the pointer.
+// Shift+click picks neighbourhoods for a new area, and while an event is being placed (or the event form picks a
+// place) a click sets its place. While a shape is drawn or edited, terra-draw owns the pointer.
 import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import { placeEvent } from '../features/events/actions';
 import type { AppStore } from '../store';
@@ -68,6 +69,11 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
       store.getState().addSitePoint([event.lngLat.lng, event.lngLat.lat]);
       return;
     }
+    // Picking the event form's place: the click fills its coordinates and the form comes back.
+    if (store.getState().eventForm?.picking) {
+      store.getState().pickEventFormPlace([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     // Placing an event: the click is its place, not a selection.
     const placing = store.getState().placingEvent;
     if (placing) {
@@ -99,7 +105,7 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
         store.getState().setHover(null);
         return;
       }
-      if (store.getState().placingEvent || store.getState().siteCompare?.picking) {
+      if (store.getState().placingEvent || store.getState().siteCompare?.picking || store.getState().eventForm?.picking) {
         map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);
         return;

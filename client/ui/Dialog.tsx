@@ -31,7 +31,10 @@ export function Dialog({ open, onClose, title, closeLabel, className, returnFocu
       ref={ref}
       className={['dialog', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
-      onClose={() => {
+      onClose={(event) => {
+        // The close event comes a task later: when the dialog was opened again meanwhile (the event form hides
+        // itself while a place is picked on the map), that event is stale.
+        if (event.currentTarget.open) return;
         onClose();
         if (returnFocusId) document.getElementById(returnFocusId)?.focus();
       }}

@@ -1,4 +1,5 @@
-// Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a radius.
+// Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a
+// radius; writers edit it (the event form, prefilled) or delete it (asked first).
 import type { EventFeature } from '../../api/types';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -11,6 +12,8 @@ import { categoryLabel } from '../events/category-label';
 import { BarChart } from '../audience/BarChart';
 import { breakdownCharts } from '../audience/breakdowns';
 import { SegmentBuilder } from '../audience/SegmentBuilder';
+import { openEventForm, removeEvent } from '../events/form-actions';
+import { ConfirmButton } from '../admin/ConfirmButton';
 import { DetailList } from './DetailList';
 import { useEventReach } from './useEventReach';
 
@@ -106,6 +109,19 @@ export function EventDetails({ event }: { event: EventFeature }) {
         <StateMessage tone="empty" action={mayPlace ? { label: t('nav.events.place'), onClick: () => setPlacing(event.id) } : undefined}>
           {t('details.event.needsPlace')}
         </StateMessage>
+      )}
+      {mayPlace && (
+        <div className="form-actions event-details__actions">
+          <button type="button" className="button button--secondary" data-action="edit-event" onClick={() => openEventForm(useAppStore, event)}>
+            {t('events.edit')}
+          </button>
+          <ConfirmButton
+            label={t('events.delete')}
+            question={t('events.deleteQuestion', { name: p.name })}
+            confirmLabel={t('events.deleteConfirm')}
+            onConfirm={() => void removeEvent(useAppStore, event)}
+          />
+        </div>
       )}
     </>
   );

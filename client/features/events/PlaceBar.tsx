@@ -1,4 +1,5 @@
-// Shown under the toolbar while an event is being placed: the next map click sets its place; Escape or Cancel stops.
+// Shown under the toolbar while a place is being picked: for an unplaced event (the click sets its place) or for
+// the event form (the click fills its coordinates and the form comes back). Escape or Cancel stops.
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -8,26 +9,39 @@ export function PlaceBar() {
   const placing = useAppStore((s) => s.placingEvent);
   const name = useAppStore((s) => s.events.data?.features.find((f) => f.id === s.placingEvent)?.properties.name);
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
+  const form = useAppStore((s) => (s.eventForm?.picking ? s.eventForm : null));
+  const setForm = useAppStore((s) => s.setEventForm);
+  const active = placing !== null || form !== null;
 
   // Captured before the app's shortcuts, so Escape cancels placing instead of closing the Details panel.
   useEffect(() => {
-    if (!placing) return;
+    if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      setPlacing(null);
+      cancel();
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, [placing, setPlacing]);
+  });
 
-  if (!placing) return null;
+  function cancel() {
+    const current = useAppStore.getState().eventForm;
+    if (current?.picking) setForm({ ...current, picking: false });
+    else setPlacing(null);
+  }
+
+  if (!active) return null;
+  const draftName = form?.draft.name.trim();
+  let text: string;
+  if (form) text = draftName ? t('events.form.picking', { name: draftName }) : t('events.form.pickingUnnamed');
+  else text = t('events.placing', { name: name ?? placing! });
   return (
-    <div className="place-bar floating-card" role="status" data-placing={placing}>
-      <p className="pick-bar__text">{t('events.placing', { name: name ?? placing })}</p>
-      <button type="button" className="button button--secondary" onClick={() => setPlacing(null)}>
-        {t('events.placeCancel')}
+    <div className="place-bar floating-card" role="status" data-placing={form ? 'form' : placing}>
+      <p className="pick-bar__text">{text}</p>
+      <button type="button" className="button button--secondary" onClick={cancel}>
+        {form ? t('events.form.pickCancel') : t('events.placeCancel')}
       </button>
     </div>
   );

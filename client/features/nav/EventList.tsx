@@ -1,5 +1,6 @@
-// Events of a date range as a timeline grouped by day, with a range and category filter; events that need a place
-// come first, each with a "Place on map" action (the next map click sets its place, see map/interactions).
+// Events of a date range as a timeline grouped by day, with a range and category filter and, for writers, "New
+// event"; events that need a place come first, each with a "Place on map" action (the next map click sets its
+// place, see map/interactions).
 import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -11,6 +12,9 @@ import { StateMessage } from '../../ui/StateMessage';
 import { categoriesOf, groupByDay, rangePresets } from '../events/timeline';
 import { EventMark } from '../layers/EventMark';
 import { EventImport, EventImportDrop } from '../events/EventImport';
+import { NEW_EVENT_BUTTON_ID } from '../events/EventFormDialog';
+import { openEventForm } from '../events/form-actions';
+import { ariaKeyShortcuts } from '../../app/shortcuts';
 import { categoryLabel } from '../events/category-label';
 import type { EventFeature } from '../../api/types';
 import { ListItem } from './ListItem';
@@ -100,6 +104,19 @@ export function EventList() {
         <Filters />
         <EventImport />
         <div className="event-actions">
+          {mayPlace && (
+            <button
+              type="button"
+              id={NEW_EVENT_BUTTON_ID}
+              className="button button--primary button--small"
+              data-action="new-event"
+              aria-keyshortcuts={ariaKeyShortcuts('newEvent')}
+              title={`${t('events.new')} (E)`}
+              onClick={() => openEventForm(useAppStore)}
+            >
+              {t('events.new')}
+            </button>
+          )}
           <button type="button" className="button button--secondary button--small" data-action="compare-sites" onClick={() => startCompare()}>
             {t('sites.start')}
           </button>

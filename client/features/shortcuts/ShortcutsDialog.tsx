@@ -43,9 +43,12 @@ function Keys({ keys, t }: { keys: readonly string[]; t: Translate }) {
   );
 }
 
-function Group({ group, t }: { group: ShortcutGroup; t: Translate }) {
+const NONE: readonly string[] = [];
+const NO_NEW_EVENT: readonly string[] = ['newEvent'];
+
+function Group({ group, t, omit }: { group: ShortcutGroup; t: Translate; omit: readonly string[] }) {
   const headingId = useId();
-  const rows = shortcuts.filter((s) => s.group === group).map((s) => ({ id: s.id as string, keys: s.keys, label: s.label }));
+  const rows = shortcuts.filter((s) => s.group === group && !omit.includes(s.id)).map((s) => ({ id: s.id as string, keys: s.keys, label: s.label }));
   if (group === 'map') rows.push(...mapKeys.map((m) => ({ id: m.label as string, keys: m.keys, label: m.label })));
   return (
     <section className="shortcut-group" aria-labelledby={headingId}>
@@ -71,6 +74,8 @@ export function ShortcutsDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
+  // Roles that cannot write events have no New event key either.
+  const omit = useAppStore((s) => (can(s.me, 'events:write') ? NONE : NO_NEW_EVENT));
 
   // The store says whether it is open; the element follows (and reports a native close back).
   useEffect(() => {
@@ -100,7 +105,7 @@ export function ShortcutsDialog() {
         <div className="shortcuts-dialog__groups">
           {/* Roles that cannot edit areas have no drawing keys (the key handler ignores them too). */}
           {shortcutGroups.filter((group) => group !== 'draw' || canDraw).map((group) => (
-            <Group key={group} group={group} t={t} />
+            <Group key={group} group={group} t={t} omit={omit} />
           ))}
         </div>
       </div>

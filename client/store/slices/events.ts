@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { EventCollection, EventFeature, EventImportResult } from '../../api/types';
 import type { FieldError } from '../../api/problem';
 import type { RangePreset } from '../../features/events/timeline';
+import type { EventDraft } from '../../features/events/event-form';
 import { idle, type Resource } from '../types';
 import type { AppState } from '../index';
 
@@ -12,6 +13,18 @@ export type EventImportState =
   | { status: 'running'; fileName: string }
   | { status: 'done'; fileName: string; result: EventImportResult }
   | { status: 'error'; fileName: string; title: string; errors: FieldError[] };
+
+/**
+ * The new-event / edit-event form: the draft lives here, not in the dialog, because picking a place on the map
+ * closes the dialog (a modal makes the map inert) and opening it again must show the same draft.
+ */
+export interface EventFormState {
+  /** The event being edited, as read when the form opened (its version goes with the PATCH); null for a new one. */
+  event: EventFeature | null;
+  draft: EventDraft;
+  /** While true the dialog is hidden and the next map click sets the draft's coordinates; Escape cancels. */
+  picking: boolean;
+}
 
 export interface EventsSlice {
   events: Resource<EventCollection>;
@@ -23,8 +36,13 @@ export interface EventsSlice {
   eventImport: EventImportState;
   setEventImport: (state: EventImportState) => void;
   setEvents: (events: Resource<EventCollection>) => void;
-  /** Replaces one event by id (after an edit), keeping the list's order. */
+  /** Replaces one event by id (after an edit), keeping the list's order; a new one goes in by its start. */
   putEvent: (feature: EventFeature) => void;
+  dropEvent: (id: string) => void;
+  eventForm: EventFormState | null;
+  setEventForm: (form: EventFormState | null) => void;
+  /** Sets the draft's coordinates from a map click and shows the form again. */
+  pickEventFormPlace: (lngLat: [number, number]) => void;
   setEventRange: (range: RangePreset) => void;
   setEventCategory: (category: string | null) => void;
   setPlacingEvent: (id: string | null) => void;
@@ -69,8 +87,26 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   putEvent: (feature) => {
     const { events } = get();
     if (events.status !== 'ready') return;
-    const features = events.data.features.map((f) => (f.id === feature.id ? feature : f));
+    const known = events.data.features.some((f) => f.id === feature.id);
+    const features = known
+      ? events.data.features.map((f) => (f.id === feature.id ? feature : f))
+      : [...events.data.features, feature].sort((a, b) => Date.parse(a.properties.startsAt) - Date.parse(b.properties.startsAt));
     set({ events: { status: 'ready', data: { ...events.data, features }, error: null } });
+  },
+  dropEvent: (id) => {
+    const { events, placingEvent } = get();
+    if (events.status !== 'ready') return;
+    const features = events.data.features.filter((f) => f.id !== id);
+    set({ events: { status: 'ready', data: { ...events.data, features }, error: null }, placingEvent: placingEvent === id ? null : placingEvent });
+  },
+  eventForm: null,
+  setEventForm: (eventForm) => set(eventForm?.picking ? { eventForm, placingEvent: null, siteCompare: null, siteBest: null } : { eventForm }),
+  pickEventFormPlace: ([lng, lat]) => {
+    const form = get().eventForm;
+    if (!form?.picking) return;
+    // Six decimals: about 10 cm, more than a map click can mean.
+    const fixed = (n: number) => String(Number(n.toFixed(6)));
+    set({ eventForm: { ...form, picking: false, draft: { ...form.draft, lat: fixed(lat), lng: fixed(lng) } } });
   },
   setEventRange: (eventRange) => set({ eventRange }),
   setEventCategory: (eventCategory) => set({ eventCategory }),
