@@ -4,6 +4,7 @@ import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeatu
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
 import type { AreaWeatherList } from './types';
+import type { ActivationList, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, LiveCampaigns } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 
 export interface RequestOptions {
@@ -132,6 +133,28 @@ export function getEventReach(id: string, withinMeters: number, segment: Segment
 /** Customers around 2 to 5 candidate places, side by side, and which one reaches most consented customers. */
 export const compareSites = (body: EventSitesRequest, options?: RequestOptions) =>
   request<EventSites>('POST', '/api/events/sites', body, options);
+
+// Campaigns: offers per area that switch on with the weather, an event or the hour.
+const campaignPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
+/** Campaigns the caller may see; `eventId` keeps those an event (or its category) triggers. */
+export function listCampaigns(query: { status?: CampaignStatus[]; eventId?: string } = {}, options?: RequestOptions) {
+  const params = new URLSearchParams();
+  if (query.status?.length) params.set('status', query.status.join(','));
+  if (query.eventId) params.set('eventId', query.eventId);
+  const search = params.toString();
+  return getJson<CampaignList>(`/api/campaigns${search ? `?${search}` : ''}`, options);
+}
+export const getCampaign = (id: string, options?: RequestOptions) => getJson<CampaignRecord>(campaignPath(id), options);
+/** Answers 422 naming each bad field (`body.offer.code`, `body.triggers.0.threshold`). */
+export const createCampaign = (body: CampaignCreate) => request<CampaignRecord>('POST', '/api/campaigns', body);
+/** Answers 409 (with currentVersion) when someone else changed it since `version`, or for a status change not allowed. */
+export const updateCampaign = (id: string, change: CampaignPatch) => request<CampaignRecord>('PATCH', campaignPath(id), change);
+/** Answers 409 once the campaign has run: end it instead. */
+export const deleteCampaign = (id: string) => request<void>('DELETE', campaignPath(id));
+/** When the offer was live in each area, and why. */
+export const getCampaignActivations = (id: string, options?: RequestOptions) => getJson<ActivationList>(`${campaignPath(id)}/activations`, options);
+/** The campaign × area pairs live now (badges, map highlight). */
+export const getLiveCampaigns = (options?: RequestOptions) => getJson<LiveCampaigns>('/api/campaigns/live', options);
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {

@@ -225,3 +225,40 @@ export interface EventSites {
 }
 
 export type { AreaWeatherList } from '../../server/domain/schemas/weather';
+
+// Campaigns: the stored shape comes from the shared schema; activations and what is live now follow the contract of
+// the activation side (issue 6), typed here until their schemas land in server/domain.
+export type { Campaign, CampaignCreate, CampaignPatch, Channel, Trigger, TriggerMode, WeatherCondition, CampaignStatus } from '../../server/domain/schemas/campaign';
+import type { Campaign } from '../../server/domain/schemas/campaign';
+/** A campaign as GET /api/campaigns answers: plus who created it. */
+export type CampaignRecord = Campaign & { owner: string | null };
+export interface CampaignList {
+  campaigns: CampaignRecord[];
+}
+/** Why an offer is (or was) live: the campaign's window or one trigger's observed value against its threshold. */
+export interface Reason {
+  type: string;
+  holds?: boolean;
+  code?: string;
+  observed?: number | string | null;
+  threshold?: number | string | null;
+  unit?: string | null;
+  detail?: string;
+  condition?: string;
+  eventName?: string;
+}
+/** GET /api/campaigns/:id/activations: the intervals the offer was live, per area. */
+export interface Activation {
+  id: string;
+  areaId: string;
+  startedAt: string;
+  endedAt: string | null;
+  reasons: Reason[];
+}
+export interface ActivationList {
+  activations: Activation[];
+}
+/** GET /api/campaigns/live: the campaign × area pairs live now. */
+export interface LiveCampaigns {
+  live: { campaignId: string; areaId: string }[];
+}

@@ -8,6 +8,7 @@ import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
 import { EventFormDialog } from '../features/events/EventFormDialog';
+import { CampaignFormDialog } from '../features/campaigns/CampaignFormDialog';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
 import { OfflineBadge } from '../features/map/OfflineBadge';
@@ -77,6 +78,7 @@ export function App() {
       <PasswordDialog />
       <AdminDialog />
       <EventFormDialog />
+      <CampaignFormDialog />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-// Loads what the workspace needs at start (config, stores, boundaries, areas, events); failures become toasts and error states.
+// Loads what the workspace needs at start (config, stores, boundaries, areas, events, campaigns); failures become toasts and error states.
 import { getBoundaries, getConfig, getStores } from '../api/client';
 import { loadAreas } from '../features/areas/actions';
 import { loadEvents } from '../features/events/actions';
+import { loadCampaigns } from '../features/campaigns/actions';
 import { reportError } from '../features/toast/report';
 import { bringIntoView } from './actions';
 import type { AppStore } from '../store';
@@ -27,7 +28,7 @@ export async function loadResource(store: AppStore, key: Key): Promise<void> {
  * no view opens on that selection once it has loaded.
  */
 export async function loadWorkspace(store: AppStore, { focusSelection = false } = {}): Promise<void> {
-  await Promise.all([loadResource(store, 'config'), loadResource(store, 'stores'), loadResource(store, 'boundaries'), loadAreas(store), loadEvents(store)]);
+  await Promise.all([loadResource(store, 'config'), loadResource(store, 'stores'), loadResource(store, 'boundaries'), loadAreas(store), loadEvents(store), loadCampaigns(store)]);
   const { selection } = store.getState();
   if (focusSelection && selection) bringIntoView(store, selection);
 }

@@ -1,5 +1,5 @@
 // The URL is the state: pure parse/serialize of the query string. The camera is MapLibre's own `#map=` hash.
-//   ?sel=store:st-01            the selection (store | boundary | customer | area | event), id after the first colon;
+//   ?sel=store:st-01            the selection (store | boundary | customer | area | event | campaign), id after the first colon;
 //                               an unsaved draft is never written (it exists only in this tab)
 //   ?layers=stores,customers    visible layers, only when different from the default ("none" for none)
 //   ?nav=closed                 the left panel, only when closed

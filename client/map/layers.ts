@@ -17,6 +17,7 @@ export const LAYER = {
   storesHighlight: 'stores-highlight',
   storesSymbol: 'stores-symbol',
   areasFill: 'areas-fill',
+  areasLive: 'areas-live',
   areasCasing: 'areas-casing',
   areasOutline: 'areas-outline',
   eventsHighlight: 'events-highlight',
@@ -207,15 +208,27 @@ function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
-/** Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected one stronger. */
+/**
+ * Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected one stronger. An
+ * area a campaign is live in now (`properties.live`, see map/sync) glows: a wide soft line under a 3 px outline.
+ */
 function areaLayers(p: MapPalette): LayerSpecification[] {
   const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.selection];
+  const live: ExpressionSpecification = ['boolean', ['get', 'live'], false];
   return [
     {
       id: LAYER.areasFill,
       type: 'fill',
       source: SOURCE.areas,
       paint: { 'fill-color': color, 'fill-opacity': ['case', selected, 0.3, hovered, 0.25, 0.2] },
+    },
+    {
+      id: LAYER.areasLive,
+      type: 'line',
+      source: SOURCE.areas,
+      filter: live,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': color, 'line-width': 12, 'line-blur': 8, 'line-opacity': 0.7 },
     },
     {
       id: LAYER.areasCasing,
@@ -229,7 +242,7 @@ function areaLayers(p: MapPalette): LayerSpecification[] {
       type: 'line',
       source: SOURCE.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-width': ['case', selected, 4, hovered, 3, 2] },
+      paint: { 'line-color': color, 'line-width': ['case', selected, 4, ['any', hovered, live], 3, 2] },
     },
   ];
 }
@@ -353,6 +366,7 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.storesSymbol]: layers.stores,
     // Saved areas have no toggle: they are what the user is working on.
     [LAYER.areasFill]: true,
+    [LAYER.areasLive]: true,
     [LAYER.areasCasing]: true,
     [LAYER.areasOutline]: true,
     [LAYER.eventsHighlight]: layers.events,

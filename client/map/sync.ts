@@ -2,7 +2,7 @@
 // (so it survives a basemap switch) and pushes store changes into sources, layers, feature state and camera.
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { AppState, AppStore } from '../store';
-import { selectBrands, selectBoundaryFeatures } from '../store/selectors';
+import { liveAreaIds, selectBrands, selectBoundaryFeatures } from '../store/selectors';
 import type { CameraTarget, Selection } from '../store/types';
 import { BRAND_ICON_PREFIX, brandStyles } from './brands';
 import { featureFor } from './feature-state';
@@ -66,11 +66,19 @@ function eventData(s: AppState): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features: features as GeoJSON.Feature[] };
 }
 
-/** Saved areas for the map; the one being edited is left out, because terra-draw shows it while it changes. */
-function areaData(s: AppState): GeoJSON.FeatureCollection {
+/**
+ * Saved areas for the map; the one being edited is left out, because terra-draw shows it while it changes. Areas a
+ * campaign is live in now carry `live: true` (a property, not feature state: it survives new data without re-applying).
+ */
+export function areaData(s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns'>): GeoJSON.FeatureCollection {
   const features = s.areas.data?.features ?? [];
   const editing = s.draft?.areaId;
-  return { type: 'FeatureCollection', features: editing ? features.filter((f) => f.properties.id !== editing) : features };
+  const live = liveAreaIds(s);
+  const shown = editing ? features.filter((f) => f.properties.id !== editing) : features;
+  return {
+    type: 'FeatureCollection',
+    features: live.size === 0 ? shown : shown.map((f) => (live.has(f.properties.id) ? { ...f, properties: { ...f.properties, live: true } } : f)),
+  };
 }
 
 const settled = (s: AppState) =>
@@ -195,7 +203,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.boundaries, data.boundaries);
       setGeoJson(SOURCE.boundaryLabels, data.boundaryLabels);
     }
-    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId) {
+    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId || s.liveCampaigns !== prev.liveCampaigns) {
       setGeoJson(SOURCE.areas, areaData(s));
       // New data drops feature state: the selected area keeps its outline.
       if (s.selection?.kind === 'area') applyState('selected', null, s.selection);

@@ -11,9 +11,10 @@ import { createAreasSlice, type AreasSlice } from './slices/areas';
 import { createSegmentSlice, type SegmentSlice } from './slices/segment';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createEventsSlice, type EventsSlice } from './slices/events';
+import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 
 export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice &
-  SegmentSlice & SessionSlice & EventsSlice;
+  SegmentSlice & SessionSlice & EventsSlice & CampaignsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -28,6 +29,7 @@ export const createAppStore = () =>
     ...createSegmentSlice(...a),
     ...createSessionSlice(...a),
     ...createEventsSlice(...a),
+    ...createCampaignsSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

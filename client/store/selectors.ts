@@ -48,3 +48,8 @@ export const selectBoundary = (id: string) => (s: AppState) => selectBoundaryFea
 
 export const isSelected = (selection: Selection | null, kind: Selection['kind'], id: string) =>
   selection?.kind === kind && selection.id === id;
+
+/** The areas some campaign is live in now (the map highlights them). */
+export function liveAreaIds(s: Pick<AppState, 'liveCampaigns'>): Set<string> {
+  return new Set(s.liveCampaigns.map((l) => l.areaId));
+}

@@ -2,7 +2,7 @@
 import type { ProblemError } from '../api/problem';
 
 /** Kinds a link can name (`?sel=kind:id`). */
-export const selectionKinds = ['store', 'boundary', 'customer', 'area', 'event'] as const;
+export const selectionKinds = ['store', 'boundary', 'customer', 'area', 'event', 'campaign'] as const;
 /** Plus the unsaved draft, which exists only in this tab and so never goes into the URL. */
 export type SelectionKind = (typeof selectionKinds)[number] | 'draft';
 export interface Selection {

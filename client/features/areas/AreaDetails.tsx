@@ -1,5 +1,5 @@
 // A saved area in the Details panel: its figures, the audience inside, rename/recolour/radius, shape editing,
-// delete, and what can be made from it (combine, rings, exports).
+// delete, and what can be made from it (a campaign, combine, rings, exports).
 import type { AreaFeature } from '../../api/areas';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -13,6 +13,7 @@ import { AreaWeather } from './AreaWeather';
 import { editAreaGeometry } from './draft-actions';
 import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
+import { openNewCampaign } from '../campaigns/actions';
 
 export function AreaDetails({ area }: { area: AreaFeature }) {
   const { t, locale } = useI18n();
@@ -22,6 +23,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   // Viewers see the figures and the audience, not the controls that change the area.
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
+  const mayCampaign = useAppStore((s) => can(s.me, 'campaigns:write'));
   return (
     <div className="area-details">
       <DetailList
@@ -33,6 +35,11 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
       />
       {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
       <AudienceSlot target={{ areaId: p.id }} />
+      {mayCampaign && (
+        <button type="button" className="button button--primary" data-action="area-campaign" onClick={() => openNewCampaign(useAppStore, { areaId: p.id })}>
+          {t('campaigns.fromArea')}
+        </button>
+      )}
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
         <RadiusField meters={radius} onChange={(radiusMeters) => void changeArea(useAppStore, p.id, { params: { ...p.params, radiusMeters } })} />

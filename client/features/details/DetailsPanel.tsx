@@ -1,4 +1,4 @@
-// The right panel: details of the selected store, neighbourhood, customer, area, event or draft. Escape closes it (see app/keyboard).
+// The right panel: details of the selected store, neighbourhood, customer, area, event, campaign or draft. Escape closes it (see app/keyboard).
 import type { ReactNode } from 'react';
 import { showOnMap } from '../../app/actions';
 import { useI18n } from '../../i18n';
@@ -19,6 +19,7 @@ import { EventDetails } from './EventDetails';
 import { useEvent } from './useEventReach';
 import { useCustomer } from './useCustomer';
 import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
+import { CampaignDetails } from '../campaigns/CampaignDetails';
 
 function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
@@ -134,6 +135,17 @@ function EventPanel({ selection }: { selection: Selection }) {
   );
 }
 
+function CampaignPanel({ selection }: { selection: Selection }) {
+  const campaign = useAppStore((s) => s.campaigns.data?.campaigns.find((c) => c.id === selection.id));
+  const status = useAppStore((s) => s.campaigns.status);
+  if (!campaign) return <Pending selection={selection} status={status} />;
+  return (
+    <Frame selection={selection} title={campaign.name}>
+      <CampaignDetails campaign={campaign} />
+    </Frame>
+  );
+}
+
 function DraftPanel({ selection }: { selection: Selection }) {
   const { t } = useI18n();
   const draft = useAppStore((s) => s.draft);
@@ -161,6 +173,8 @@ export function DetailsContent({ selection }: { selection: Selection }) {
       return <AreaPanel selection={selection} key={selection.id} />;
     case 'event':
       return <EventPanel selection={selection} key={selection.id} />;
+    case 'campaign':
+      return <CampaignPanel selection={selection} key={selection.id} />;
     case 'draft':
       return <DraftPanel selection={selection} />;
   }

@@ -15,6 +15,7 @@ import { SegmentBuilder } from '../audience/SegmentBuilder';
 import { openEventForm, removeEvent } from '../events/form-actions';
 import { ConfirmButton } from '../admin/ConfirmButton';
 import { DetailList } from './DetailList';
+import { EventOffers } from '../campaigns/EventOffers';
 import { useEventReach } from './useEventReach';
 
 export const REACH_MIN_M = 200;
@@ -110,6 +111,7 @@ export function EventDetails({ event }: { event: EventFeature }) {
           {t('details.event.needsPlace')}
         </StateMessage>
       )}
+      <EventOffers event={event} />
       {mayPlace && (
         <div className="form-actions event-details__actions">
           <button type="button" className="button button--secondary" data-action="edit-event" onClick={() => openEventForm(useAppStore, event)}>

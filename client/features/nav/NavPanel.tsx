@@ -1,6 +1,7 @@
-// The left panel: lists for the current task (areas, events, stores and neighbourhoods).
+// The left panel: lists for the current task (areas, campaigns, events, stores and neighbourhoods).
 import { useI18n } from '../../i18n';
 import { AreaList } from '../areas/AreaList';
+import { CampaignList } from '../campaigns/CampaignList';
 import { BoundaryList } from './BoundaryList';
 import { EventList } from './EventList';
 import { StoreList } from './StoreList';
@@ -10,6 +11,7 @@ export function NavPanel({ id }: { id?: string }) {
   return (
     <nav className="nav-panel" id={id} aria-label={t('nav.label')}>
       <AreaList />
+      <CampaignList />
       <EventList />
       <StoreList />
       <BoundaryList />

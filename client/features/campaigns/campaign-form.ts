@@ -1,0 +1,158 @@
+// The campaign builder as data: the draft the inputs edit (numbers as typed, wall-clock times in the campaign's time
+// zone), the POST / PATCH bodies, and the checks made before sending — the shared schema's own, so the client's and
+// the server's errors name the same fields (`body.offer.code`, `body.triggers.0.threshold`) and land on the same input.
+import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/types';
+import { campaignCreate, isSendingChannel, type createStatuses } from '../../../server/domain/schemas/campaign';
+import { localToUtc, utcToLocal } from '../events/local-time';
+
+export type CreateStatus = (typeof createStatuses)[number];
+
+export type TriggerDraft =
+  | { type: 'weather'; condition: WeatherCondition; threshold: string; sustainedHours: string; withinHours: string }
+  | { type: 'event'; eventId: string; category: string; withinMeters: string; beforeMinutes: string; afterMinutes: string }
+  | { type: 'schedule'; daysOfWeek: number[]; from: string; to: string };
+
+export interface CampaignDraft {
+  name: string;
+  areaIds: string[];
+  segment: Segment;
+  headline: string;
+  body: string;
+  code: string;
+  discount: string;
+  channel: Channel;
+  /** `YYYY-MM-DDTHH:mm` in `timezone`. */
+  start: string;
+  /** `YYYY-MM-DDTHH:mm` in `timezone` (exclusive). */
+  end: string;
+  timezone: string;
+  /** Only on create: a campaign then changes status through its allowed transitions. */
+  status: CreateStatus;
+  triggerMode: TriggerMode;
+  triggers: TriggerDraft[];
+  capMax: string;
+  capDays: string;
+  holdout: string;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The starting values of a new trigger of each type. */
+export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
+  if (type === 'weather') return { type, condition: 'rain', threshold: '1', sustainedHours: '', withinHours: '' };
+  if (type === 'event') return { type, eventId: '', category: '', withinMeters: '500', beforeMinutes: '60', afterMinutes: '60' };
+  return { type, daysOfWeek: [1, 2, 3, 4, 5], from: '07:00', to: '11:00' };
+}
+
+/**
+ * A new campaign's draft: from the next full hour for 30 days in `timeZone`, with the given areas and segment.
+ * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T18:00'
+ */
+export function emptyCampaignDraft({ timeZone, now, areaIds = [], segment = {} }: { timeZone: string; now: Date; areaIds?: string[]; segment?: Segment }): CampaignDraft {
+  const next = Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS;
+  return {
+    name: '', areaIds, segment, headline: '', body: '', code: '', discount: '', channel: 'in_store',
+    start: utcToLocal(new Date(next), timeZone), end: utcToLocal(new Date(next + 30 * DAY_MS), timeZone), timezone: timeZone,
+    status: 'draft', triggerMode: 'any', triggers: [], capMax: '', capDays: '', holdout: '0',
+  };
+}
+
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/** The draft of a stored campaign, its window read in its own time zone. */
+export function draftFromCampaign(c: CampaignRecord): CampaignDraft {
+  const triggers: TriggerDraft[] = c.triggers.map((t) => {
+    if (t.type === 'weather') return { type: 'weather', condition: t.condition, threshold: text(t.threshold), sustainedHours: text(t.sustainedHours), withinHours: text(t.withinHours) };
+    if (t.type === 'event')
+      return { type: 'event', eventId: t.eventId ?? '', category: t.category ?? '', withinMeters: text(t.withinMeters), beforeMinutes: text(t.beforeMinutes), afterMinutes: text(t.afterMinutes) };
+    return { type: 'schedule', daysOfWeek: [...t.daysOfWeek], from: t.from, to: t.to };
+  });
+  return {
+    name: c.name, areaIds: [...c.areaIds], segment: c.segment, headline: c.offer.headline, body: c.offer.body, code: c.offer.code,
+    discount: text(c.offer.discountPercent), channel: c.channel, start: utcToLocal(c.startsAt, c.timezone), end: utcToLocal(c.endsAt, c.timezone),
+    timezone: c.timezone, status: c.status === 'scheduled' || c.status === 'active' ? c.status : 'draft', triggerMode: c.triggerMode, triggers,
+    capMax: text(c.frequencyCap?.maxPerCustomer), capDays: text(c.frequencyCap?.perDays), holdout: text(c.holdoutPercent),
+  };
+}
+
+/** A typed number: '' is absent, a decimal comma is read as a point, anything else that is not a number stays NaN. */
+export function parseNumber(typed: string): number | undefined {
+  const trimmed = typed.trim();
+  return trimmed === '' ? undefined : Number(trimmed.replace(',', '.'));
+}
+
+function triggerBody(t: TriggerDraft): Record<string, unknown> {
+  if (t.type === 'weather') {
+    const out: Record<string, unknown> = { type: 'weather', condition: t.condition };
+    for (const key of ['threshold', 'sustainedHours', 'withinHours'] as const) {
+      const value = parseNumber(t[key]);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+  if (t.type === 'event') {
+    const out: Record<string, unknown> = { type: 'event', withinMeters: parseNumber(t.withinMeters) ?? 0, beforeMinutes: parseNumber(t.beforeMinutes) ?? 0, afterMinutes: parseNumber(t.afterMinutes) ?? 0 };
+    if (t.eventId) out.eventId = t.eventId;
+    else if (t.category.trim()) out.category = t.category.trim();
+    return out;
+  }
+  return { type: 'schedule', daysOfWeek: [...t.daysOfWeek].sort((a, b) => a - b), from: t.from, to: t.to };
+}
+
+/**
+ * The POST body of a draft: local times converted to UTC in the campaign's time zone, numbers parsed, the frequency
+ * cap only for channels that send. Not yet validated: {@link checkCampaignDraft} says what is wrong with it.
+ * @example bodyFromDraft({ ...draft, start: '2026-07-01T14:00', timezone: 'Europe/Berlin' }).startsAt // '2026-07-01T12:00:00.000Z'
+ */
+export function bodyFromDraft(d: CampaignDraft): CampaignCreate {
+  const capMax = parseNumber(d.capMax);
+  const capDays = parseNumber(d.capDays);
+  const cap = isSendingChannel(d.channel) && (capMax !== undefined || capDays !== undefined) ? { maxPerCustomer: capMax ?? NaN, perDays: capDays ?? NaN } : null;
+  return {
+    name: d.name.trim(),
+    areaIds: d.areaIds,
+    segment: d.segment,
+    offer: { headline: d.headline.trim(), body: d.body.trim(), code: d.code.trim(), discountPercent: parseNumber(d.discount) ?? null },
+    channel: d.channel,
+    startsAt: localToUtc(d.start, d.timezone) ?? d.start,
+    endsAt: localToUtc(d.end, d.timezone) ?? d.end,
+    timezone: d.timezone,
+    status: d.status,
+    triggerMode: d.triggerMode,
+    triggers: d.triggers.map(triggerBody) as CampaignCreate['triggers'],
+    frequencyCap: cap,
+    holdoutPercent: parseNumber(d.holdout) ?? 0,
+  };
+}
+
+/** The PATCH body for an edited campaign: every field but the status (changed by its own actions), with the version read. */
+export function changeFromDraft(c: CampaignRecord, d: CampaignDraft): CampaignPatch {
+  const { status: _status, ...body } = bodyFromDraft(d);
+  return { ...body, version: c.version };
+}
+
+/** Why a field cannot be sent: `required`, `number` (typed text that is not one), or the schema's own message. */
+export type DraftProblem = { reason: 'required' | 'number' } | { reason: 'schema'; message: string };
+
+/**
+ * The schema's verdict on the draft, by field as the server names it; empty when it can be sent. Empty texts say
+ * `required` and unreadable numbers `number`, so the form can word those in the user's language.
+ * @example checkCampaignDraft({ ...draft, code: 'R' }) // { 'body.offer.code': { reason: 'schema', message: '2 to 32 letters, digits, _ or -, e.g. RAIN20' } }
+ */
+export function checkCampaignDraft(d: CampaignDraft): Record<string, DraftProblem> {
+  const body = bodyFromDraft(d);
+  const result = campaignCreate.safeParse(body);
+  const problems: Record<string, DraftProblem> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = ['body', ...issue.path.map(String)].join('.');
+      if (problems[field]) continue;
+      const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], body);
+      if (typeof value === 'number' && Number.isNaN(value)) problems[field] = { reason: 'number' };
+      else if (typeof value === 'string' && value.trim() === '') problems[field] = { reason: 'required' };
+      else problems[field] = { reason: 'schema', message: issue.message };
+    }
+  }
+  return problems;
+}
