@@ -24,6 +24,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -54,7 +55,8 @@ export function createApp(deps: AppDeps) {
     .route('/', tokenRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
-    .route('/', eventRoutes(deps));
+    .route('/', eventRoutes(deps))
+    .route('/', webhookRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -7,6 +7,7 @@ import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience.js';
 import type { CustomerIndex } from './services/customer-index.js';
 import type { LoginThrottle } from './services/login-throttle.js';
+import type { WebhookWorker } from './services/webhooks/worker.js';
 
 export interface AppDeps {
   db: Db;
@@ -24,4 +25,6 @@ export interface AppDeps {
   resolveAreaGeometry: (id: string) => AreaGeometry | null;
   /** Failed sign-ins per email and address, for back-off. */
   loginThrottle: LoginThrottle;
+  /** The webhook delivery worker (routes kick it after queueing a test or saving a URL). */
+  webhooks: Pick<WebhookWorker, 'kick' | 'deliverDue'>;
 }

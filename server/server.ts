@@ -17,6 +17,7 @@ import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
+import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -35,6 +36,8 @@ export interface StartOptions {
   audienceInlineMaxRows?: number;
   /** Where the first owner's generated password is shown (the terminal by default). */
   announce?: (text: string) => void;
+  /** Webhook worker settings (tests shorten the time-out and fix the back-off). */
+  webhooks?: Partial<WebhookWorkerOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -66,10 +69,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
+  const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
+    webhooks,
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
@@ -86,7 +91,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= new Promise<void>((resolve) => {
       stopRetention();
       server.close(() => {
-        void audience.close().finally(() => {
+        void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
           closeDatabase(db);
           resolve();
         });

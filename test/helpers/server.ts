@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseConfig } from '../../server/env.js';
-import { startServer, type RunningServer } from '../../server/server.js';
+import { startServer, type RunningServer, type StartOptions } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
 import { insertUser } from '../../server/db/repos/users.js';
 import type { Role } from '../../server/domain/schemas/user.js';
@@ -31,7 +31,7 @@ export interface TestServer extends RunningServer {
   signIn(email: string, password: string): Promise<SignedInFetch>;
 }
 
-export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string; audienceInlineMaxRows?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { customers?: number; seed?: number; env?: Record<string, string>; clock?: () => Date; distDir?: string; audienceInlineMaxRows?: number; webhooks?: StartOptions['webhooks'] } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-test-'));
   const dbFile = join(dir, 'catchment.db');
   const parsed = parseConfig({
@@ -57,6 +57,7 @@ export async function startTestServer(options: { customers?: number; seed?: numb
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
     ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const signIn = async (email: string, password: string): Promise<SignedInFetch> => {
     const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email, password }) });
