@@ -4,6 +4,7 @@ import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeatu
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
+import type { WebhookDeliveryPage, WebhookSettings } from './types';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -81,6 +82,14 @@ export function getAudit(query: AuditQuery = {}, options?: RequestOptions) {
 
 export const getSettings = (options?: RequestOptions) => getJson<WorkspaceSettings>('/api/settings', options);
 export const patchSettings = (change: Partial<WorkspaceSettings>) => request<WorkspaceSettings>('PATCH', '/api/settings', change);
+
+// Webhooks: the URL and signing secret (owners), a test ping, the delivery log.
+export const getWebhookSettings = (options?: RequestOptions) => getJson<WebhookSettings>('/api/settings/webhook', options);
+/** `url: null` turns webhooks off. */
+export const patchWebhookSettings = (url: string | null) => request<WebhookSettings>('PATCH', '/api/settings/webhook', { url });
+export const rotateWebhookSecret = () => request<WebhookSettings>('POST', '/api/settings/webhook/rotate-secret');
+export const sendWebhookTest = () => request<{ idempotencyKey: string }>('POST', '/api/settings/webhook/test');
+export const listWebhookDeliveries = (options?: RequestOptions) => getJson<WebhookDeliveryPage>('/api/webhooks/deliveries?limit=50', options);
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);

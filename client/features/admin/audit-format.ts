@@ -14,6 +14,9 @@ export const auditActions = [
   'area.delete',
   'customer.export',
   'customer.erase',
+  'webhook.update',
+  'webhook.rotate-secret',
+  'webhook.test',
 ] as const;
 export type KnownAuditAction = (typeof auditActions)[number];
 
