@@ -21,7 +21,7 @@ let receiver: Server;
 let receiverUrl: string;
 let received: Received[] = [];
 /** How the receiver answers the next requests, in order; when empty it answers 200. */
-let answers: ('ok' | 'error' | 'hang')[] = [];
+let answers: ('ok' | 'error' | 'hang' | 'redirect')[] = [];
 let now = new Date('2026-11-23T09:00:00Z');
 const advance = (ms: number) => (now = new Date(now.getTime() + ms));
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const answer = answers.shift() ?? 'ok';
       if (answer === 'hang') return; // never answers: the sender's time-out has to end it
+      if (answer === 'redirect') return res.writeHead(307, { Location: '/elsewhere' }).end();
       res.writeHead(answer === 'ok' ? 200 : 500, { 'Content-Type': 'text/plain' }).end(answer === 'ok' ? 'thanks' : 'receiver broke');
     });
   });
@@ -196,6 +197,17 @@ describe('retries', () => {
     expect(server.deps.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(3);
     advance(3_600_000);
     expect(await deliver()).toBe(0);
+  });
+});
+
+describe('redirects', () => {
+  it('counts a redirect as a failure and does not follow it with the signed body', async () => {
+    await setUrl(receiverUrl);
+    answers = ['redirect'];
+    enqueue(10);
+    await deliver();
+    expect(received.map((r) => r.headers['idempotency-key'])).toEqual(['activation-10-started']);
+    expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'retrying', lastStatus: 307, lastError: 'HTTP 307' });
   });
 });
 

@@ -48,6 +48,22 @@ export function urlForLog(url: string): string {
 
 const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
+/** The start of a response body, for the log; the rest is not read (a receiver could answer with megabytes). */
+async function bodyStart(response: Response, maxBytes = 1024): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+}
+
 function errorText(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
   if (error instanceof DOMException && error.name === 'AbortError') return 'aborted: the server was stopping';
@@ -81,7 +97,7 @@ export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<W
         signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping.signal]),
       });
       status = response.status;
-      const text = await response.text();
+      const text = await bodyStart(response);
       if (status < 200 || status > 299) error = oneLine(`HTTP ${status}${text ? `: ${text}` : ''}`, 300);
     } catch (e) {
       error = errorText(e, o.timeoutMs);
