@@ -1,5 +1,6 @@
 // Webhooks in a browser, as the owner: open the Webhooks tab from a deep link, see the empty log, refuse a bad URL
-// next to the field, save the URL of a local receiver, send a test and see it delivered (and signed) in the log;
+// next to the field, save the URL of a local receiver, send a test and see it delivered (and signed) in the log, then
+// a retrying one for a receiver that is gone;
 // rotate the secret after confirming. Screenshots go to test-results/.
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -10,6 +11,15 @@ import { verifySignature } from '../../server/services/webhooks/signature';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
+
+/** A local port nobody listens on: opened, then closed again. */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
 
 const skipReason = chromiumSkipReason();
 
@@ -77,6 +87,14 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
     await dialog.getByRole('button', { name: 'Rotate', exact: true }).click();
     await page.locator('.toast', { hasText: 'Signing secret replaced' }).waitFor();
     await expect.poll(() => secret.textContent()).not.toBe(shown);
+    // A receiver that is gone: the next test waits for a retry, with the error in the log (refreshed while open).
+    await server.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `http://127.0.0.1:${await closedPort()}/gone` }) });
+    expect((await server.fetch('/api/settings/webhook/test', { method: 'POST' })).status).toBe(202);
+    const retrying = dialog.locator('tr[data-status="retrying"]');
+    await retrying.waitFor({ timeout: 10_000 });
+    await expect(retrying.textContent()).resolves.toMatch(/Retrying.*next in .*ECONNREFUSED/);
+    await page.screenshot({ path: 'test-results/webhooks-retrying.png' });
+
     // The refused ftp:// URL is the one expected error.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
     await page.context().close();
