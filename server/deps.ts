@@ -9,6 +9,7 @@ import type { CustomerIndex } from './services/customer-index.js';
 import type { LoginThrottle } from './services/login-throttle.js';
 import type { FeedResult } from './services/feed-fetch.js';
 import type { Weather } from './services/weather/index.js';
+import type { WebhookWorker } from './services/webhooks/worker.js';
 
 export interface AppDeps {
   db: Db;
@@ -30,4 +31,6 @@ export interface AppDeps {
   fetchFeed: (url: string) => Promise<FeedResult>;
   /** The weather provider CATCHMENT_WEATHER chose (read synchronously by the evaluator) and the scenario in force. */
   weather: Weather;
+  /** The webhook delivery worker (routes kick it after queueing a test or saving a URL). */
+  webhooks: Pick<WebhookWorker, 'kick' | 'deliverDue'>;
 }

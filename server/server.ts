@@ -20,6 +20,7 @@ import { scheduleRetention } from './services/retention.js';
 import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
 import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
+import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -44,6 +45,8 @@ export interface StartOptions {
   weatherProvider?: WeatherProvider;
   /** Time-outs, retries and sleep for the open-meteo client (tests make them fast). */
   openMeteo?: Partial<OpenMeteoOptions>;
+  /** Webhook worker settings (tests shorten the time-out and fix the back-off). */
+  webhooks?: Partial<WebhookWorkerOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -79,12 +82,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
+  const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
     weather,
+    webhooks,
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
@@ -101,7 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= new Promise<void>((resolve) => {
       stopRetention();
       server.close(() => {
-        void audience.close().finally(() => {
+        void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
           closeDatabase(db);
           resolve();
         });

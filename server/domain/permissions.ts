@@ -34,6 +34,8 @@ export const permissions = [
   'tokens:admin',
   'audit:read',
   'settings:write',
+  /** The webhook delivery log (not the URL or secret: those need settings:write). */
+  'webhooks:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -161,6 +163,12 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/audit': 'audit:read',
   'GET /api/settings': 'signed-in',
   'PATCH /api/settings': 'settings:write',
+  // The signing secret is in the answer: owners only, like changing it.
+  'GET /api/settings/webhook': 'settings:write',
+  'PATCH /api/settings/webhook': 'settings:write',
+  'POST /api/settings/webhook/rotate-secret': 'settings:write',
+  'POST /api/settings/webhook/test': 'settings:write',
+  'GET /api/webhooks/deliveries': 'webhooks:read',
 };
 
 export interface Principal {

@@ -47,6 +47,7 @@ export interface TestServerOptions {
   /** Time-outs, retries and sleep of the open-meteo client. */
   openMeteo?: Partial<OpenMeteoOptions>;
   feedLimits?: StartOptions['feedLimits'];
+  webhooks?: StartOptions['webhooks'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,6 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.weatherProvider ? { weatherProvider: options.weatherProvider } : {}),
       ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
       ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
