@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { offerRoutes } from './routes/offers.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/', settingsRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', campaignRoutes(deps))
+    .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))
     .route('/', webhookRoutes(deps));
 

@@ -21,6 +21,9 @@ import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } fr
 import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
+import { createOfferEngine } from './services/offer-engine.js';
+import { runEvaluation, scheduleEvaluations } from './services/trigger-runs.js';
+import { enqueueActivationWebhook } from './services/activation-webhooks.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -83,6 +86,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
   const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
+  const offers = createOfferEngine(db);
+  const triggerRunDeps = { db, engine: offers, weather: weather.provider, logger, onEdge: enqueueActivationWebhook(db, clock), clock };
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
@@ -90,9 +95,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
     weather,
     webhooks,
+    offers,
+    runTriggers: async (at) => {
+      const run = await runEvaluation(triggerRunDeps, at);
+      if (run.opened || run.closed) webhooks.kick();
+      return run;
+    },
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
+  const stopEvaluations = scheduleEvaluations({
+      ...triggerRunDeps,
+      onEdge: (edge) => {
+        triggerRunDeps.onEdge(edge);
+        webhooks.kick();
+      },
+    }, config.evaluateMinutes);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -105,6 +123,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       stopRetention();
+      stopEvaluations();
       server.close(() => {
         void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
           closeDatabase(db);

@@ -142,6 +142,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'DELETE /api/events/:id': 'events:write',
 
   'GET /api/campaigns': 'campaigns:read',
+  'GET /api/campaigns/live': 'campaigns:read',
+  'GET /api/campaigns/:id/activations': 'campaigns:read',
+  'GET /api/offers/live': 'offers:read',
+  'POST /api/triggers/evaluate': 'campaigns:write',
   'POST /api/campaigns': 'campaigns:write',
   'GET /api/campaigns/:id': 'campaigns:read',
   'PATCH /api/campaigns/:id': 'campaigns:write',

@@ -60,6 +60,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CATCHMENT_DEMO_CUSTOMERS: String(options.customers ?? 2000),
     CATCHMENT_DEMO_SEED: String(options.seed ?? 7),
     CATCHMENT_LOG: 'info',
+    // Tests evaluate triggers at the instants they choose (POST /api/triggers/evaluate?at=), not on a timer.
+    CATCHMENT_EVALUATE_MINUTES: '0',
     CATCHMENT_ADMIN_EMAIL: OWNER_EMAIL,
     CATCHMENT_ADMIN_PASSWORD: OWNER_PASSWORD,
     ...options.env,
