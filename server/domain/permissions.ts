@@ -146,6 +146,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/campaigns/:id/activations': 'campaigns:read',
   'GET /api/offers/live': 'offers:read',
   'POST /api/triggers/evaluate': 'campaigns:write',
+  'POST /api/triggers/what-if': 'campaigns:read',
   'POST /api/campaigns': 'campaigns:write',
   'GET /api/campaigns/:id': 'campaigns:read',
   'PATCH /api/campaigns/:id': 'campaigns:write',

@@ -199,4 +199,29 @@ describe('triggered offers', () => {
     // A campaign that ran cannot be deleted; ending it keeps the record.
     await expectProblem(await server.fetch(`/api/campaigns/${festival.id}`, { method: 'DELETE' }), 409, 'params.id');
   });
+
+  it('what-if: rain over the café from 07:00 to 11:00 local tomorrow fires the rainy-day campaign for four hours, and records nothing', async () => {
+    const before = await activationsOf(campaignId);
+    const outboxBefore = outbox().length;
+    const response = await send(server.fetch, '/api/triggers/what-if', 'POST', {
+      cells: [{ bbox: [13.40, 52.51, 13.42, 52.53], from: '2026-11-25T06:00:00Z', to: '2026-11-25T10:00:00Z', set: { precipitationMmH: 3 } }],
+      from: '2026-11-25T04:00:00Z',
+      to: '2026-11-25T12:00:00Z',
+      stepMinutes: 60,
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { steps: { at: string; live: { campaignId: string; areaId: string }[] }[]; campaigns: { campaignId: string; liveSteps: number; firstLiveAt: string; areaIds: string[] }[] };
+    expect(answer.steps).toHaveLength(8);
+    const liveHours = answer.steps.filter((s) => s.live.some((l) => l.campaignId === campaignId)).map((s) => s.at.slice(11, 16));
+    expect(liveHours).toEqual(['06:00', '07:00', '08:00', '09:00']);
+    expect(answer.campaigns).toContainEqual(expect.objectContaining({ campaignId, liveSteps: 4, firstLiveAt: '2026-11-25T06:00:00.000Z', areaIds: [rainyArea.id] }));
+    // A preview: no activation, no webhook.
+    expect(await activationsOf(campaignId)).toEqual(before);
+    expect(outbox()).toHaveLength(outboxBefore);
+    // The live scenario is untouched: that hour is dry for real.
+    expect(await liveAt(server.fetch, [13.41, 52.52], '2026-11-25T07:00:00Z')).toEqual([]);
+
+    await expectProblem(await send(server.fetch, '/api/triggers/what-if', 'POST', { cells: [RAIN], from: '2026-11-25T12:00:00Z', to: '2026-11-25T04:00:00Z' }), 422, 'body.to');
+    await expectProblem(await send(server.fetch, '/api/triggers/what-if', 'POST', { cells: [], from: '2026-11-25T04:00:00Z', to: '2026-11-25T12:00:00Z' }), 422, 'body.cells');
+  });
 });
