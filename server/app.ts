@@ -25,7 +25,9 @@ import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { offerRoutes } from './routes/offers.js';
 import { weatherRoutes } from './routes/weather.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -58,7 +60,9 @@ export function createApp(deps: AppDeps) {
     .route('/', settingsRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', campaignRoutes(deps))
-    .route('/', weatherRoutes(deps));
+    .route('/', offerRoutes(deps))
+    .route('/', weatherRoutes(deps))
+    .route('/', webhookRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,9 @@ import type { CustomerIndex } from './services/customer-index.js';
 import type { LoginThrottle } from './services/login-throttle.js';
 import type { FeedResult } from './services/feed-fetch.js';
 import type { Weather } from './services/weather/index.js';
+import type { WebhookWorker } from './services/webhooks/worker.js';
+import type { OfferEngine } from './services/offer-engine.js';
+import type { EvaluationRun } from './services/trigger-runs.js';
 
 export interface AppDeps {
   db: Db;
@@ -30,4 +33,10 @@ export interface AppDeps {
   fetchFeed: (url: string) => Promise<FeedResult>;
   /** The weather provider CATCHMENT_WEATHER chose (read synchronously by the evaluator) and the scenario in force. */
   weather: Weather;
+  /** The webhook delivery worker (routes kick it after queueing a test or saving a URL). */
+  webhooks: Pick<WebhookWorker, 'kick' | 'deliverDue'>;
+  /** Campaigns that can go live, in memory: the live-offers lookup and the scheduler read them. */
+  offers: OfferEngine;
+  /** Evaluates every campaign at an instant and records the activations (the scheduler's run, on demand). */
+  runTriggers: (at: Date) => Promise<EvaluationRun>;
 }

@@ -15,6 +15,7 @@ const configSchema = z.object({
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
   CATCHMENT_DEMO_CUSTOMERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(50_000)),
   CATCHMENT_DEMO_SEED: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(42)),
+  CATCHMENT_EVALUATE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
   CATCHMENT_LOG: z.preprocess(emptyAsUndefined, z.enum(['silent', 'error', 'info']).default('info')),
   CATCHMENT_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
 });
@@ -34,6 +35,8 @@ export interface Config {
   log: 'silent' | 'error' | 'info';
   /** Calendar feeds may be fetched from loopback and private networks (an intranet; tests). */
   feedsAllowPrivate: boolean;
+  /** How often the scheduler evaluates every campaign's triggers, in minutes; 0 turns it off. */
+  evaluateMinutes: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -59,6 +62,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
       demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },
       log: e.CATCHMENT_LOG,
+      evaluateMinutes: e.CATCHMENT_EVALUATE_MINUTES,
       feedsAllowPrivate: e.CATCHMENT_FEEDS_ALLOW_PRIVATE === '1',
     },
   };

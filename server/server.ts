@@ -20,6 +20,10 @@ import { scheduleRetention } from './services/retention.js';
 import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
 import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
+import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
+import { createOfferEngine } from './services/offer-engine.js';
+import { runEvaluation, scheduleEvaluations } from './services/trigger-runs.js';
+import { enqueueActivationWebhook } from './services/activation-webhooks.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -44,6 +48,8 @@ export interface StartOptions {
   weatherProvider?: WeatherProvider;
   /** Time-outs, retries and sleep for the open-meteo client (tests make them fast). */
   openMeteo?: Partial<OpenMeteoOptions>;
+  /** Webhook worker settings (tests shorten the time-out and fix the back-off). */
+  webhooks?: Partial<WebhookWorkerOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -79,15 +85,32 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
+  const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
+  const offers = createOfferEngine(db);
+  const triggerRunDeps = { db, engine: offers, weather: weather.provider, logger, onEdge: enqueueActivationWebhook(db, clock), clock };
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
     weather,
+    webhooks,
+    offers,
+    runTriggers: async (at) => {
+      const run = await runEvaluation(triggerRunDeps, at);
+      if (run.opened || run.closed) webhooks.kick();
+      return run;
+    },
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
+  const stopEvaluations = scheduleEvaluations({
+      ...triggerRunDeps,
+      onEdge: (edge) => {
+        triggerRunDeps.onEdge(edge);
+        webhooks.kick();
+      },
+    }, config.evaluateMinutes);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -100,8 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       stopRetention();
+      stopEvaluations();
       server.close(() => {
-        void audience.close().finally(() => {
+        void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
           closeDatabase(db);
           resolve();
         });

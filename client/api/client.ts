@@ -6,6 +6,7 @@ import type { EventChange, EventCollection, EventFeature, EventImportResult, Eve
 import type { AreaWeatherList } from './types';
 import type { ActivationList, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, LiveCampaigns } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
+import type { WebhookDeliveryPage, WebhookSettings } from './types';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -86,6 +87,13 @@ export const patchSettings = (change: Partial<WorkspaceSettings>) => request<Wor
 
 /** One area's weather for the current hour (from the provider's cache, fetched first when needed). */
 export const getAreaWeather = (areaId: string, options?: RequestOptions) => getJson<AreaWeatherList>(`/api/weather/areas?areaId=${encodeURIComponent(areaId)}`, options);
+// Webhooks: the URL and signing secret (owners), a test ping, the delivery log.
+export const getWebhookSettings = (options?: RequestOptions) => getJson<WebhookSettings>('/api/settings/webhook', options);
+/** `url: null` turns webhooks off. */
+export const patchWebhookSettings = (url: string | null) => request<WebhookSettings>('PATCH', '/api/settings/webhook', { url });
+export const rotateWebhookSecret = () => request<WebhookSettings>('POST', '/api/settings/webhook/rotate-secret');
+export const sendWebhookTest = () => request<{ idempotencyKey: string }>('POST', '/api/settings/webhook/test');
+export const listWebhookDeliveries = (options?: RequestOptions) => getJson<WebhookDeliveryPage>('/api/webhooks/deliveries?limit=50', options);
 
 export const getConfig = (options?: RequestOptions) => getJson<ClientConfig>('/api/config', options);
 export const getStores = (options?: RequestOptions) => getJson<StoreCollection>('/api/stores', options);

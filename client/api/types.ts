@@ -114,6 +114,14 @@ export interface AuditQuery {
   targetType?: string;
 }
 
+/** GET/PATCH /api/settings/webhook and the delivery log (GET /api/webhooks/deliveries). */
+import type { WebhookDelivery } from '../../server/domain/schemas/webhook';
+export type { WebhookSettings, WebhookDelivery, DeliveryStatus } from '../../server/domain/schemas/webhook';
+export interface WebhookDeliveryPage {
+  deliveries: WebhookDelivery[];
+  nextCursor: string | null;
+}
+
 /** GET/PATCH /api/settings: privacy settings. `retentionMonths` null keeps data until deleted. */
 export interface WorkspaceSettings {
   minGroupSize: number;

@@ -34,6 +34,8 @@ export const permissions = [
   'tokens:admin',
   'audit:read',
   'settings:write',
+  /** The webhook delivery log (not the URL or secret: those need settings:write). */
+  'webhooks:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -140,6 +142,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   'DELETE /api/events/:id': 'events:write',
 
   'GET /api/campaigns': 'campaigns:read',
+  'GET /api/campaigns/live': 'campaigns:read',
+  'GET /api/campaigns/:id/activations': 'campaigns:read',
+  'GET /api/offers/live': 'offers:read',
+  'POST /api/triggers/evaluate': 'campaigns:write',
+  'POST /api/triggers/what-if': 'campaigns:read',
   'POST /api/campaigns': 'campaigns:write',
   'GET /api/campaigns/:id': 'campaigns:read',
   'PATCH /api/campaigns/:id': 'campaigns:write',
@@ -161,6 +168,12 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/audit': 'audit:read',
   'GET /api/settings': 'signed-in',
   'PATCH /api/settings': 'settings:write',
+  // The signing secret is in the answer: owners only, like changing it.
+  'GET /api/settings/webhook': 'settings:write',
+  'PATCH /api/settings/webhook': 'settings:write',
+  'POST /api/settings/webhook/rotate-secret': 'settings:write',
+  'POST /api/settings/webhook/test': 'settings:write',
+  'GET /api/webhooks/deliveries': 'webhooks:read',
 };
 
 export interface Principal {

@@ -29,3 +29,22 @@ export function scenarioWeather(scenario: WeatherScenario): WeatherAt {
     return reading;
   };
 }
+
+/**
+ * Hypothetical weather laid over real weather: where a cell applies, its values replace those `base` knows (or the
+ * defaults when it knows nothing for that hour), and the reading is `simulated`; elsewhere `base` answers unchanged.
+ * The what-if preview ("rain here from 07:00 to 11:00 tomorrow") evaluates campaigns through this.
+ */
+export function overlayWeather(base: WeatherAt, cells: WeatherScenario['cells']): WeatherAt {
+  const parsed = (cells ?? []).map((cell) => ({ bbox: cell.bbox, from: Date.parse(cell.from), to: Date.parse(cell.to), set: cell.set }));
+  return (point, at) => {
+    const [lng, lat] = point;
+    const start = hourStart(at).getTime();
+    const applying = parsed.filter(({ bbox, from, to }) => lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3] && from < start + HOUR_MS && to > start);
+    const known = base(point, at);
+    if (applying.length === 0) return known;
+    const values = { ...DEFAULT_WEATHER_VALUES, ...known };
+    for (const { set } of applying) Object.assign(values, set);
+    return { ...values, hour: new Date(start).toISOString(), freshness: 'simulated' };
+  };
+}

@@ -9,6 +9,7 @@ import { campaign as campaignSchema, campaignCreate, campaignPatch, campaignStat
 import type { CampaignRecord } from '../db/repos/campaigns.js';
 import { createCampaign, getCampaign, listCampaigns, patchCampaign, removeCampaign } from '../services/campaigns.js';
 import { findEvent } from '../db/repos/events.js';
+import { campaignActivations, openActivations } from '../db/repos/activations.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -69,6 +70,33 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, 403: { description: 'Not yours to delete (store managers)', content: problemContent }, ...unknown, 409: { description: 'It has run: end it instead', content: problemContent } },
 });
 
+const activation = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.string(),
+    areaId: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable().meta({ description: 'null while the offer is live' }),
+    reasons: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Why it went live: the window and the triggers, with observed values' }),
+    endReasons: z.array(z.record(z.string(), z.unknown())).nullable().meta({ description: 'Why it stopped' }),
+  })
+  .meta({ id: 'Activation' });
+const activations = createRoute({
+  method: 'get',
+  path: '/api/campaigns/{id}/activations',
+  tags,
+  summary: 'When the campaign\'s offer was live, per area, newest first (at most 500)',
+  request: { params: idParam },
+  responses: { 200: { description: 'The activations', content: json(z.object({ activations: z.array(activation) })) }, ...unknown },
+});
+const liveNow = createRoute({
+  method: 'get',
+  path: '/api/campaigns/live',
+  tags,
+  summary: 'Campaign × area pairs whose offer is live since the last evaluation (open activations)',
+  responses: { 200: { description: 'What is live', content: json(z.object({ live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), since: z.string() })) })) } },
+});
+
 /** Whether one of the campaign's event triggers names the event, or the event's category. */
 function triggeredBy(campaign: CampaignRecord, event: { id: string; category: string }): boolean {
   return campaign.triggers.some((t) => t.type === 'event' && (t.eventId === event.id || (t.category !== undefined && t.category === event.category)));
@@ -86,6 +114,18 @@ export function campaignRoutes(deps: AppDeps) {
         campaigns = event ? campaigns.filter((campaign) => triggeredBy(campaign, event)) : [];
       }
       return c.json({ campaigns }, 200);
+    })
+    // Before /api/campaigns/{id}, which would take "live" for an id.
+    .openapi(liveNow, (c) => {
+      const visible = new Set(listCampaigns(db, principalOf(c)).map((campaign) => campaign.id));
+      const live = openActivations(db)
+        .filter((a) => visible.has(a.campaignId))
+        .map((a) => ({ campaignId: a.campaignId, areaId: a.areaId, since: a.startedAt }));
+      return c.json({ live }, 200);
+    })
+    .openapi(activations, (c) => {
+      const campaign = getCampaign(db, c.req.valid('param').id, principalOf(c));
+      return c.json({ activations: campaignActivations(db, campaign.id) }, 200);
     })
     .openapi(create, (c) => {
       const campaign = createCampaign(db, c.req.valid('json'), writer(c));

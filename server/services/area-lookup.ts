@@ -2,12 +2,13 @@
 // few whose box holds the point, and the exact point-in-area test (edges count as inside, like everywhere else in
 // Catchment) decides. Built once per change of the areas in play; a lookup allocates only its small answer.
 import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { pointInArea } from '../domain/geometry/point-in-area.js';
 
 export interface LookupArea {
   id: string;
-  geometry: AreaGeometry;
+  geometry: AreaGeometry | Polygon | MultiPolygon;
 }
 
 export interface AreaLookup {
@@ -16,7 +17,7 @@ export interface AreaLookup {
   areasAt(lng: number, lat: number): string[];
 }
 
-function bboxOf(geometry: AreaGeometry): [number, number, number, number] {
+function bboxOf(geometry: LookupArea['geometry']): [number, number, number, number] {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -42,7 +43,7 @@ export function buildAreaLookup(areas: readonly LookupArea[]): AreaLookup {
   return {
     size: areas.length,
     areasAt(lng, lat) {
-      const hits = index.search(lng, lat, lng, lat, (i) => pointInArea([lng, lat], areas[i]!.geometry));
+      const hits = index.search(lng, lat, lng, lat, (i) => pointInArea([lng, lat], areas[i]!.geometry as AreaGeometry));
       // Flatbush answers in tree order; callers get the areas' own order so answers are stable.
       return hits.sort((a, b) => a - b).map((i) => areas[i]!.id);
     },

@@ -95,9 +95,9 @@ describe('the workspace settings view in the URL', () => {
     expect(parseAdminTab('billing')).toBeNull();
     expect(parseAdminTab(null)).toBeNull();
     expect(nextTab('users', 'ArrowRight')).toBe('tokens');
-    expect(nextTab('users', 'ArrowLeft')).toBe('privacy');
+    expect(nextTab('users', 'ArrowLeft')).toBe('webhooks');
     expect(nextTab('audit', 'Home')).toBe('users');
-    expect(nextTab('audit', 'End')).toBe('privacy');
+    expect(nextTab('audit', 'End')).toBe('webhooks');
     expect(nextTab('audit', 'a')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // The weather scenario format: defaults, cells by place and time (bbox edges inside, from inclusive, to exclusive),
 // later cells winning where they overlap, and validation that names each bad field.
 import { describe, expect, it } from 'vitest';
-import { scenarioWeather } from '../../server/domain/weather-scenario.js';
+import { overlayWeather, scenarioWeather } from '../../server/domain/weather-scenario.js';
+import { hourStart, type WeatherAt } from '../../server/domain/weather.js';
 import { weatherScenario, DEFAULT_WEATHER_VALUES, type WeatherScenario } from '../../server/domain/schemas/weather-scenario.js';
 
 const kreuzberg: [number, number] = [13.4, 52.5];
@@ -114,5 +115,27 @@ describe('validating a scenario', () => {
   it('names bad default values and unknown top-level fields', () => {
     expect(fields({ default: { temperatureC: 100 } })).toEqual(['default.temperatureC']);
     expect(fields({ cells: [], weather: 'sunny' })).toEqual(['']);
+  });
+});
+
+describe('overlayWeather (what-if over real weather)', () => {
+  const real: WeatherAt = ([lng], at) =>
+    lng < 13 ? null : { hour: hourStart(at).toISOString(), temperatureC: 4, precipitationMmH: 0, snowfallCmH: 0, windKmh: 20, cloudCoverPct: 90, weatherCode: 3, freshness: 'live' };
+  const cells = [{ bbox: [13.3, 52.4, 13.5, 52.6] as [number, number, number, number], from: '2026-11-25T06:00:00Z', to: '2026-11-25T10:00:00Z', set: { precipitationMmH: 3 } }];
+  const at = overlayWeather(real, cells);
+
+  it('inside a cell and its hours: the real values with the cell’s laid over, simulated', () => {
+    expect(at([13.4, 52.5], new Date('2026-11-25T07:30:00Z'))).toEqual({ hour: '2026-11-25T07:00:00.000Z', temperatureC: 4, precipitationMmH: 3, snowfallCmH: 0, windKmh: 20, cloudCoverPct: 90, weatherCode: 3, freshness: 'simulated' });
+  });
+
+  it('outside the cell or its hours: the real reading unchanged (or nothing, when nothing is known)', () => {
+    expect(at([13.4, 52.5], new Date('2026-11-25T10:00:00Z'))?.freshness).toBe('live');
+    expect(at([13.6, 52.5], new Date('2026-11-25T07:00:00Z'))?.precipitationMmH).toBe(0);
+    expect(overlayWeather(real, cells)([12.9, 52.5], new Date('2026-11-25T07:00:00Z'))).toBeNull();
+  });
+
+  it('where nothing real is known, the cell’s values go over the defaults', () => {
+    const west = overlayWeather(real, [{ ...cells[0]!, bbox: [12.5, 52.4, 12.95, 52.6] }]);
+    expect(west([12.9, 52.5], new Date('2026-11-25T07:00:00Z'))).toMatchObject({ precipitationMmH: 3, temperatureC: 12, freshness: 'simulated' });
   });
 });

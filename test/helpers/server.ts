@@ -47,6 +47,7 @@ export interface TestServerOptions {
   /** Time-outs, retries and sleep of the open-meteo client. */
   openMeteo?: Partial<OpenMeteoOptions>;
   feedLimits?: StartOptions['feedLimits'];
+  webhooks?: StartOptions['webhooks'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -59,6 +60,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CATCHMENT_DEMO_CUSTOMERS: String(options.customers ?? 2000),
     CATCHMENT_DEMO_SEED: String(options.seed ?? 7),
     CATCHMENT_LOG: 'info',
+    // Tests evaluate triggers at the instants they choose (POST /api/triggers/evaluate?at=), not on a timer.
+    CATCHMENT_EVALUATE_MINUTES: '0',
     CATCHMENT_ADMIN_EMAIL: OWNER_EMAIL,
     CATCHMENT_ADMIN_PASSWORD: OWNER_PASSWORD,
     ...options.env,
@@ -80,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.weatherProvider ? { weatherProvider: options.weatherProvider } : {}),
       ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
       ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

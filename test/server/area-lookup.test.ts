@@ -33,7 +33,7 @@ describe('area lookup', () => {
     let hits = 0;
     for (let i = 0; i < 1000; i++) {
       const point: [number, number] = [12.95 + next() * 0.9, 52.25 + next() * 0.5];
-      const expected = areas.filter((a) => pointInArea(point, a.geometry)).map((a) => a.id);
+      const expected = areas.filter((a) => pointInArea(point, a.geometry as AreaGeometry)).map((a) => a.id);
       expect(lookup.areasAt(...point)).toEqual(expected);
       hits += expected.length;
     }

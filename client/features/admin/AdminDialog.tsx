@@ -1,4 +1,4 @@
-// Workspace settings for owners: users, API tokens, the audit log and privacy, as tabs in a tall dialog over the
+// Workspace settings for owners: users, API tokens, the audit log, privacy and webhooks, as tabs in a tall dialog over the
 // map. Deep-linkable (`?admin=tokens`); shown only to roles with users:admin, whatever the URL says.
 import { useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n';
@@ -11,8 +11,9 @@ import { AuditTab } from './AuditTab';
 import { PrivacyTab } from './PrivacyTab';
 import { TokensTab } from './TokensTab';
 import { UsersTab } from './UsersTab';
+import { WebhooksTab } from './WebhooksTab';
 
-const panels: Record<AdminTab, () => React.JSX.Element> = { users: UsersTab, tokens: TokensTab, audit: AuditTab, privacy: PrivacyTab };
+const panels: Record<AdminTab, () => React.JSX.Element> = { users: UsersTab, tokens: TokensTab, audit: AuditTab, privacy: PrivacyTab, webhooks: WebhooksTab };
 
 export function AdminDialog() {
   const { t } = useI18n();

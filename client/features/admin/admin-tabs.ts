@@ -1,5 +1,5 @@
 // The workspace settings view's tabs, in order; the open tab is in the URL as `?admin=<tab>`.
-export const adminTabs = ['users', 'tokens', 'audit', 'privacy'] as const;
+export const adminTabs = ['users', 'tokens', 'audit', 'privacy', 'webhooks'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 /** `users` → 'users'; anything else (missing, misspelt) → null, i.e. the view is closed. */

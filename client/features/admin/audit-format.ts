@@ -15,6 +15,9 @@ export const auditActions = [
   'customer.export',
   'customer.erase',
   'weather.scenario',
+  'webhook.update',
+  'webhook.rotate-secret',
+  'webhook.test',
 ] as const;
 export type KnownAuditAction = (typeof auditActions)[number];
 

@@ -1,0 +1,141 @@
+// Live offers and trigger evaluation: which offers are live at a point and instant (for tills, apps and kiosks, with
+// an API token), and an evaluation of every campaign at an instant that records the activations.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { createRouter, problemContent } from '../http/router.js';
+import { latitude, longitude } from '../domain/schemas/geojson.js';
+import { weatherScenarioCell } from '../domain/schemas/weather-scenario.js';
+import { overlayWeather } from '../domain/weather-scenario.js';
+import { principalOf } from '../http/auth.js';
+import { listCampaigns } from '../services/campaigns.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const instant = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' });
+const reason = z.record(z.string(), z.unknown()).meta({ id: 'Reason', description: 'Why: the campaign window, or a trigger with its observed value, threshold and unit' });
+
+const liveOffer = z
+  .object({
+    campaignId: z.string(),
+    campaignName: z.string(),
+    areaId: z.string(),
+    areaName: z.string(),
+    headline: z.string(),
+    body: z.string(),
+    code: z.string(),
+    discountPercent: z.number().nullable(),
+    channel: z.string(),
+    reasons: z.array(reason),
+  })
+  .meta({ id: 'LiveOffer' });
+
+const live = createRoute({
+  method: 'get',
+  path: '/api/offers/live',
+  tags: ['Offers'],
+  summary: 'The offers live at a point and instant, each with the reasons it is live',
+  description:
+    'Areas containing the point (edges included) are found in an R-tree; each campaign targeting them is evaluated at the instant against the weather known for the area (the provider\'s cache) and the events its triggers name. A campaign in several areas at the point is listed once.',
+  request: { query: z.object({ lat: z.coerce.number().pipe(latitude), lng: z.coerce.number().pipe(longitude), at: instant }) },
+  responses: { 200: { description: 'Live offers, by campaign name', content: json(z.object({ at: z.string(), offers: z.array(liveOffer) })) }, 400: { description: 'Bad point or instant', content: problemContent } },
+});
+
+const evaluate = createRoute({
+  method: 'post',
+  path: '/api/triggers/evaluate',
+  tags: ['Offers'],
+  summary: 'Evaluate every campaign at an instant and record the activations',
+  description:
+    'Opens an activation where a campaign became live in an area and closes one whose conditions ended. Evaluating the same instant again changes nothing; an instant before a campaign\'s last evaluation is answered but not recorded (listed in notRecorded).',
+  request: { query: z.object({ at: instant }) },
+  responses: {
+    200: {
+      description: 'What is live at that instant, and what changed',
+      content: json(
+        z.object({
+          at: z.string(),
+          live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), reasons: z.array(reason) })),
+          opened: z.number().int(),
+          closed: z.number().int(),
+          notRecorded: z.array(z.string()),
+        }),
+      ),
+    },
+    400: { description: 'Bad instant', content: problemContent },
+  },
+});
+
+const MAX_WHAT_IF_STEPS = 7 * 24 * 4;
+const whatIfBody = z
+  .strictObject({
+    cells: z.array(weatherScenarioCell).min(1).max(20).meta({ description: 'Hypothetical weather, in the scenario format, laid over the weather known now' }),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    stepMinutes: z.number().int().min(15).max(360).default(60),
+    areaIds: z.array(z.string().min(1).max(120)).max(100).optional().meta({ description: 'Only these areas (all areas in play when absent)' }),
+  })
+  .superRefine((body, ctx) => {
+    const span = Date.parse(body.to) - Date.parse(body.from);
+    if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (span / 60_000 / body.stepMinutes > MAX_WHAT_IF_STEPS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_WHAT_IF_STEPS} steps: shorten the span or lengthen stepMinutes` });
+  })
+  .meta({ id: 'WhatIfRequest' });
+const whatIf = createRoute({
+  method: 'post',
+  path: '/api/triggers/what-if',
+  tags: ['Offers'],
+  summary: 'Which campaigns would fire under hypothetical weather (nothing is recorded)',
+  description: 'Evaluates every scheduled or active campaign at each step from `from` (inclusive) to `to` (exclusive), with the cells laid over the weather known now (the provider\'s cache or the scenario).',
+  request: { body: { required: true, content: json(whatIfBody) } },
+  responses: {
+    200: {
+      description: 'Per step, what would be live; per campaign, when',
+      content: json(
+        z.object({
+          steps: z.array(z.object({ at: z.string(), live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), reasons: z.array(reason) })) })),
+          campaigns: z.array(z.object({ campaignId: z.string(), name: z.string(), code: z.string(), areaIds: z.array(z.string()), liveSteps: z.number().int(), firstLiveAt: z.string() })),
+        }),
+      ),
+    },
+    422: { description: 'Invalid fields', content: problemContent },
+  },
+});
+
+export function offerRoutes(deps: AppDeps) {
+  const { offers, weather, clock } = deps;
+  return createRouter()
+    .openapi(live, (c) => {
+      const { lat, lng, at } = c.req.valid('query');
+      const instantAt = at ? new Date(at) : clock();
+      return c.json({ at: instantAt.toISOString(), offers: offers.offersAt(lng, lat, instantAt, weather.provider.at) }, 200);
+    })
+    .openapi(evaluate, async (c) => {
+      const { at } = c.req.valid('query');
+      return c.json(await deps.runTriggers(at ? new Date(at) : clock()), 200);
+    })
+    .openapi(whatIf, async (c) => {
+      const body = c.req.valid('json');
+      const from = Date.parse(body.from);
+      const to = Date.parse(body.to);
+      const wanted = body.areaIds ? new Set(body.areaIds) : null;
+      // The provider's cache must hold the real weather the cells are laid over.
+      await weather.provider.prefetch(offers.weatherPoints(), new Date(from - 73 * 3_600_000), new Date(to + 73 * 3_600_000));
+      const weatherAt = overlayWeather(weather.provider.at, body.cells);
+      const visible = new Set(listCampaigns(deps.db, principalOf(c)).map((campaign) => campaign.id));
+      type Live = { campaignId: string; areaId: string; reasons: unknown[] };
+      const steps: { at: string; live: Live[] }[] = [];
+      const byCampaign = new Map<string, { campaignId: string; name: string; code: string; areaIds: string[]; liveSteps: number; firstLiveAt: string }>();
+      for (let t = from; t < to; t += body.stepMinutes * 60_000) {
+        const at = new Date(t).toISOString();
+        const live = offers.evaluateAll(new Date(t), weatherAt).filter((r) => r.live && visible.has(r.campaign.id) && (!wanted || wanted.has(r.areaId)));
+        for (const r of live) {
+          let entry = byCampaign.get(r.campaign.id);
+          if (!entry) byCampaign.set(r.campaign.id, (entry = { campaignId: r.campaign.id, name: r.campaign.name, code: r.campaign.offer.code, areaIds: [], liveSteps: 0, firstLiveAt: at }));
+          if (!entry.areaIds.includes(r.areaId)) entry.areaIds.push(r.areaId);
+        }
+        // A campaign live in several areas at one step counts that step once.
+        for (const id of new Set(live.map((r) => r.campaign.id))) byCampaign.get(id)!.liveSteps += 1;
+        steps.push({ at, live: live.map((r) => ({ campaignId: r.campaign.id, areaId: r.areaId, reasons: r.reasons })) });
+      }
+      return c.json({ steps, campaigns: [...byCampaign.values()].sort((a, b) => a.firstLiveAt.localeCompare(b.firstLiveAt) || a.name.localeCompare(b.name)) }, 200);
+    });
+}

@@ -1,0 +1,130 @@
+// The campaigns that can go live, held in memory for the live-offers lookup and the scheduler: scheduled and active
+// campaigns, the areas they target (in an R-tree), and the events their event triggers name. It rebuilds itself when
+// the database's offer_data_version moved (triggers bump it on every write to campaigns, their areas, areas or events),
+// so every writer — API, import, seed — is seen, and a lookup costs one indexed read plus the evaluations at the point.
+import type { Db } from '../db/connection.js';
+import { listAreas } from '../db/repos/areas.js';
+import { listCampaigns, type CampaignRecord } from '../db/repos/campaigns.js';
+import { listEvents } from '../db/repos/events.js';
+import { evaluateCampaign, type AreaForEvaluation, type EventForTrigger, type Reason } from '../domain/campaigns/index.js';
+import { areaWeatherPoint, type WeatherAt } from '../domain/weather.js';
+import { buildAreaLookup, type AreaLookup } from './area-lookup.js';
+
+export interface LiveOffer {
+  campaignId: string;
+  campaignName: string;
+  areaId: string;
+  areaName: string;
+  headline: string;
+  body: string;
+  code: string;
+  discountPercent: number | null;
+  channel: CampaignRecord['channel'];
+  reasons: Reason[];
+}
+
+export interface PairEvaluation {
+  campaign: CampaignRecord;
+  areaId: string;
+  live: boolean;
+  reasons: Reason[];
+}
+
+export interface OfferEngine {
+  /** The offers live at [lng, lat] at `at`, by campaign name; the weather is read through `weatherAt`. */
+  offersAt(lng: number, lat: number, at: Date, weatherAt: WeatherAt): LiveOffer[];
+  /** Every campaign that can go live, in every area it targets, evaluated at `at`. */
+  evaluateAll(at: Date, weatherAt: WeatherAt): PairEvaluation[];
+  /** Where the weather of every area in play is read, for the provider to fetch ahead. */
+  weatherPoints(): [number, number][];
+  /** The ids of the campaigns in play (scheduled or active). */
+  campaignIds(): Set<string>;
+}
+
+interface AreaInPlay extends AreaForEvaluation {
+  name: string;
+  campaigns: CampaignRecord[];
+}
+
+interface Model {
+  version: number;
+  areas: Map<string, AreaInPlay>;
+  lookup: AreaLookup;
+  /** Per campaign, only the events its event triggers can name (by id, or by category ignoring case). */
+  events: Map<string, EventForTrigger[]>;
+}
+
+function eventsFor(campaign: CampaignRecord, all: EventForTrigger[]): EventForTrigger[] {
+  const ids = new Set<string>();
+  const categories = new Set<string>();
+  for (const t of campaign.triggers) {
+    if (t.type !== 'event') continue;
+    if (t.eventId !== undefined) ids.add(t.eventId);
+    if (t.category !== undefined) categories.add(t.category.toLowerCase());
+  }
+  if (ids.size === 0 && categories.size === 0) return [];
+  return all.filter((e) => ids.has(e.id) || categories.has(e.category.toLowerCase()));
+}
+
+function load(db: Db, version: number): Model {
+  const campaigns = listCampaigns(db, { statuses: ['scheduled', 'active'] });
+  const wanted = new Set(campaigns.flatMap((c) => c.areaIds));
+  const areas = new Map<string, AreaInPlay>();
+  for (const area of listAreas(db)) {
+    if (!wanted.has(area.id)) continue;
+    areas.set(area.id, { id: area.id, name: area.name, geometry: area.geometry, weatherPoint: areaWeatherPoint(area.geometry), campaigns: [] });
+  }
+  for (const campaign of campaigns) for (const id of campaign.areaIds) areas.get(id)?.campaigns.push(campaign);
+  const needsEvents = campaigns.some((c) => c.triggers.some((t) => t.type === 'event'));
+  const allEvents: EventForTrigger[] = needsEvents
+    ? listEvents(db).map((e) => ({ id: e.id, name: e.name, category: e.category, location: e.location, startsAt: e.startsAt, endsAt: e.endsAt }))
+    : [];
+  const events = new Map(campaigns.map((c) => [c.id, eventsFor(c, allEvents)]));
+  const inPlay = [...areas.values()];
+  return { version, areas, lookup: buildAreaLookup(inPlay), events };
+}
+
+export function createOfferEngine(db: Db): OfferEngine {
+  const readVersion = db.prepare('SELECT n FROM offer_data_version WHERE id = 1').pluck();
+  let model: Model | null = null;
+  const current = (): Model => {
+    const version = readVersion.get() as number;
+    if (!model || model.version !== version) model = load(db, version);
+    return model;
+  };
+
+  const evaluate = (m: Model, campaign: CampaignRecord, area: AreaInPlay, at: Date, weatherAt: WeatherAt) =>
+    evaluateCampaign({ campaign, area, weatherAt, events: m.events.get(campaign.id) ?? [], at });
+
+  return {
+    offersAt(lng, lat, at, weatherAt) {
+      const m = current();
+      const offers: LiveOffer[] = [];
+      for (const areaId of m.lookup.areasAt(lng, lat)) {
+        const area = m.areas.get(areaId)!;
+        for (const campaign of area.campaigns) {
+          const result = evaluate(m, campaign, area, at, weatherAt);
+          if (!result.live) continue;
+          const { headline, body, code, discountPercent } = campaign.offer;
+          offers.push({ campaignId: campaign.id, campaignName: campaign.name, areaId, areaName: area.name, headline, body, code, discountPercent, channel: campaign.channel, reasons: result.reasons });
+        }
+      }
+      // One offer per campaign: a point inside two of its areas gets it once (from the first area, in its order).
+      const seen = new Set<string>();
+      return offers.filter((o) => !seen.has(o.campaignId) && seen.add(o.campaignId)).sort((a, b) => a.campaignName.localeCompare(b.campaignName) || a.campaignId.localeCompare(b.campaignId));
+    },
+    evaluateAll(at, weatherAt) {
+      const m = current();
+      const results: PairEvaluation[] = [];
+      for (const area of m.areas.values()) {
+        for (const campaign of area.campaigns) {
+          const { live, reasons } = evaluate(m, campaign, area, at, weatherAt);
+          results.push({ campaign, areaId: area.id, live, reasons });
+        }
+      }
+      return results;
+    },
+    weatherPoints: () => [...current().areas.values()].map((a) => a.weatherPoint),
+    campaignIds: () => new Set([...current().areas.values()].flatMap((a) => a.campaigns.map((c) => c.id))),
+  };
+}

@@ -1,0 +1,164 @@
+// The delivery worker: polls the outbox for due rows and POSTs each one, signed, to the workspace's URL; logs every
+// attempt; retries failures with back-off and gives up after maxAttempts. Runs are serial (a tick that finds the last
+// run still going skips), and each row is claimed with a lease before it is sent, so no row goes out twice at once.
+import type { Db } from '../../db/connection.js';
+import { claimOutbox, dueOutbox, recordAttempt, type OutboxRow } from '../../db/repos/webhook-outbox.js';
+import { readWebhookUrl, webhookSecret } from '../../db/repos/webhook-settings.js';
+import type { Logger } from '../../logger.js';
+import { exponentialBackoff, type Backoff } from './backoff.js';
+import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
+
+export interface WebhookWorkerDeps {
+  db: Db;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export interface WebhookWorkerOptions {
+  /** How often due rows are looked for. */
+  intervalMs: number;
+  /** One attempt's limit, connection and answer together. */
+  timeoutMs: number;
+  /** After this many failed attempts a delivery is marked failed. */
+  maxAttempts: number;
+  backoff: Backoff;
+  /** Rows sent per run. */
+  batchSize: number;
+}
+
+export const defaultWebhookOptions: WebhookWorkerOptions = { intervalMs: 5_000, timeoutMs: 10_000, maxAttempts: 8, backoff: exponentialBackoff(), batchSize: 50 };
+
+export interface WebhookWorker {
+  /** Sends what is due at `now` (default: the clock); resolves with how many attempts were made. Serial with other runs. */
+  deliverDue(now?: Date): Promise<number>;
+  /** Look for due rows soon (after a test ping, or once a URL is saved), without waiting for the next tick. */
+  kick(): void;
+  /** Stops the timer, aborts an attempt in flight and waits for the run to end. */
+  stop(): Promise<void>;
+}
+
+/** Where a URL points, for the log: the origin only. Paths and queries of hook URLs often carry tokens. */
+export function urlForLog(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid url)';
+  }
+}
+
+const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
+
+/** The start of a response body, for the log; the rest is not read (a receiver could answer with megabytes). */
+async function bodyStart(response: Response, maxBytes = 1024): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+}
+
+function errorText(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
+  if (error instanceof DOMException && error.name === 'AbortError') return 'aborted: the server was stopping';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+  const message = cause ? `${error instanceof Error ? error.message : ''}: ${cause.message}` : error instanceof Error ? error.message : String(error);
+  // Errors can quote the URL they failed on; drop any query string it carries.
+  return oneLine(message.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1'), 300);
+}
+
+export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
+  const o = { ...defaultWebhookOptions, ...options };
+  const stopping = new AbortController();
+  let current: Promise<number> | null = null;
+
+  async function attempt(row: OutboxRow, url: string, secret: string, now: Date): Promise<void> {
+    const started = performance.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Catchment-Webhooks/1',
+          'Idempotency-Key': row.idempotencyKey,
+          [SIGNATURE_HEADER]: signatureHeader(secret, row.payload, Math.floor(now.getTime() / 1000)),
+        },
+        body: row.payload,
+        // A redirect is a failure: following it would send the signed body somewhere the owner did not name.
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping.signal]),
+      });
+      status = response.status;
+      const text = await bodyStart(response);
+      if (status < 200 || status > 299) error = oneLine(`HTTP ${status}${text ? `: ${text}` : ''}`, 300);
+    } catch (e) {
+      error = errorText(e, o.timeoutMs);
+    }
+    if (stopping.signal.aborted) return; // the lease runs out and the row is tried again after a restart
+    const durationMs = Math.round(performance.now() - started);
+    const attempts = row.attempts + 1;
+    const nowIso = now.toISOString();
+    const outcome =
+      error === null ? { delivered: nowIso } : attempts >= o.maxAttempts ? { failed: nowIso } : { retryAt: new Date(now.getTime() + o.backoff(attempts)).toISOString() };
+    recordAttempt(deps.db, { outboxId: row.id, attemptedAt: nowIso, status, error, durationMs, outcome });
+    const log = error === null ? deps.logger.info : deps.logger.error;
+    log('webhook attempt', { outboxId: row.id, kind: row.kind, target: urlForLog(url), status, ms: durationMs, attempt: attempts, outcome: Object.keys(outcome)[0], ...(error ? { error } : {}) });
+  }
+
+  async function runOnce(now: Date): Promise<number> {
+    if (stopping.signal.aborted) return 0;
+    const url = readWebhookUrl(deps.db);
+    if (url === null) return 0; // webhooks off: rows wait until a URL is saved
+    const secret = webhookSecret(deps.db);
+    const lease = new Date(now.getTime() + o.timeoutMs + 60_000).toISOString();
+    let sent = 0;
+    for (const row of dueOutbox(deps.db, now.toISOString(), o.batchSize)) {
+      if (stopping.signal.aborted) break;
+      if (!claimOutbox(deps.db, row, lease)) continue;
+      await attempt(row, url, secret, now);
+      sent++;
+    }
+    return sent;
+  }
+
+  function deliverDue(now?: Date): Promise<number> {
+    const run = (current ?? Promise.resolve(0))
+      .catch(() => 0)
+      .then(() => runOnce(now ?? deps.clock()));
+    current = run;
+    void run
+      .catch(() => 0)
+      .finally(() => {
+        if (current === run) current = null;
+      });
+    return run;
+  }
+
+  const background = () => {
+    deliverDue().catch((error: unknown) => deps.logger.error('webhook delivery failed', { error: error instanceof Error ? error.message : String(error) }));
+  };
+  const timer = setInterval(() => {
+    if (!current) background();
+  }, o.intervalMs);
+  timer.unref();
+
+  return {
+    deliverDue,
+    kick: () => {
+      if (!stopping.signal.aborted) setImmediate(background);
+    },
+    stop: async () => {
+      clearInterval(timer);
+      stopping.abort();
+      await current?.catch(() => 0);
+    },
+  };
+}
