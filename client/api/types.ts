@@ -257,16 +257,18 @@ export interface Reason {
 }
 /** GET /api/campaigns/:id/activations: the intervals the offer was live, per area. */
 export interface Activation {
-  id: string;
+  id: string | number;
   areaId: string;
   startedAt: string;
   endedAt: string | null;
   reasons: Reason[];
+  /** Why it stopped, once it did. */
+  endReasons?: Reason[] | null;
 }
 export interface ActivationList {
   activations: Activation[];
 }
 /** GET /api/campaigns/live: the campaign × area pairs live now. */
 export interface LiveCampaigns {
-  live: { campaignId: string; areaId: string }[];
+  live: { campaignId: string; areaId: string; since?: string }[];
 }

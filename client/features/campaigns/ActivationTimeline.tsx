@@ -48,7 +48,8 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
   const names = useAppStore(useShallow((s) => Object.fromEntries(campaign.areaIds.map((id) => [id, areaName(s, id) ?? id]))));
   const [now] = useState(() => new Date());
   const range = timelineRange(campaign, now);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: campaign.timezone });
+  // Short: the two ends of the axis share one line under the strips.
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: campaign.timezone });
 
   let body;
   if (state.status === 'loading') body = <StateMessage tone="loading">{t('campaigns.timeline.loading')}</StateMessage>;

@@ -46,11 +46,12 @@ export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
 }
 
 /**
- * A new campaign's draft: from the next full hour for 30 days in `timeZone`, with the given areas and segment.
- * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T18:00'
+ * A new campaign's draft: from the start of the current hour (so one created as active can go live at once) for 30
+ * days in `timeZone`, with the given areas and segment.
+ * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T17:00'
  */
 export function emptyCampaignDraft({ timeZone, now, areaIds = [], segment = {} }: { timeZone: string; now: Date; areaIds?: string[]; segment?: Segment }): CampaignDraft {
-  const next = Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS;
+  const next = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   return {
     name: '', areaIds, segment, headline: '', body: '', code: '', discount: '', channel: 'in_store',
     start: utcToLocal(new Date(next), timeZone), end: utcToLocal(new Date(next + 30 * DAY_MS), timeZone), timezone: timeZone,

@@ -1,0 +1,159 @@
+// Campaigns end to end in a real Chromium against a real server: from a saved area's panel "Create campaign" opens the
+// builder with the area chosen; a rain trigger and an offer later the campaign is in the list and in GET
+// /api/campaigns with the right body; its page changes status through the allowed actions; rain makes it live (badge,
+// glowing area, a bar on the timeline); a taken code shows next to the Code field; a viewer sees the list, no New or Edit.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignRecord } from '../../client/api/types';
+import { localToUtc } from '../../client/features/events/local-time';
+import { chromiumSkipReason, launchChromium } from '../helpers/browser';
+import { openAppPage } from '../helpers/page';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const skipReason = chromiumSkipReason();
+
+const campaignsList = (page: Page) => page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Campaigns' }) });
+const dialog = (page: Page) => page.locator('dialog.dialog--campaign');
+const input = (page: Page, label: string) => dialog(page).getByLabel(label, { exact: true });
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe.skipIf(skipReason)('campaigns in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let areaId: string;
+  let center: [number, number];
+  let campaignId: string;
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    const stores = (await (await server.fetch('/api/stores')).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+    center = stores.features[0]!.geometry.coordinates;
+    const response = await server.fetch('/api/areas', json('POST', { name: 'Rainy corner', kind: 'radius', params: { center, radiusMeters: 800 } }));
+    expect(response.status).toBe(201);
+    areaId = ((await response.json()) as { properties: { id: string } }).properties.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a campaign made from an area with a rain trigger is listed, stored as built, and paused from its page', async () => {
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, { session: server.fetch.session });
+    await page.locator('.details-panel .details__title', { hasText: 'Rainy corner' }).waitFor();
+    await page.locator('[data-action="area-campaign"]').click();
+    await dialog(page).waitFor();
+    // The area is chosen already: one click and a name (plus the offer) make the campaign.
+    await expect(dialog(page).getByRole('checkbox', { name: 'Rainy corner' }).isChecked()).resolves.toBe(true);
+    await dialog(page).locator('[data-builder="audience"]').waitFor();
+    await input(page, 'Name').fill('Rainy-day latte');
+    await input(page, 'Headline').fill('20% off when it rains');
+    await input(page, 'Code').fill('rain20');
+    await input(page, 'Discount (%)').fill('20');
+    await input(page, 'Start as').selectOption('active');
+    await dialog(page).locator('[data-add-trigger="weather"]').click();
+    await input(page, 'Threshold (mm/h)').fill('1');
+    const start = await input(page, 'Starts').inputValue();
+    const zone = await input(page, 'Time zone').inputValue();
+    await page.screenshot({ path: 'test-results/campaign-builder.png', fullPage: true });
+    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
+    await dialog(page).waitFor({ state: 'hidden' });
+
+    await campaignsList(page).locator('.item', { hasText: 'Rainy-day latte' }).waitFor();
+    await page.locator('.details-panel .details__title', { hasText: 'Rainy-day latte' }).waitFor();
+    const { campaigns } = (await (await server.fetch('/api/campaigns')).json()) as { campaigns: CampaignRecord[] };
+    const stored = campaigns.find((c) => c.name === 'Rainy-day latte')!;
+    expect(stored).toMatchObject({
+      areaIds: [areaId],
+      offer: { headline: '20% off when it rains', code: 'RAIN20', discountPercent: 20 },
+      channel: 'in_store',
+      status: 'active',
+      timezone: zone,
+      triggers: [{ type: 'weather', condition: 'rain', threshold: 1 }],
+      triggerMode: 'any',
+    });
+    expect(Date.parse(stored.startsAt)).toBe(Date.parse(localToUtc(start, zone)!));
+    campaignId = stored.id;
+    expect(page.url()).toContain(`sel=campaign:${campaignId}`);
+    await expect(page.locator('.details-panel [data-campaign="triggers"]').textContent()).resolves.toContain('Rain ≥ 1 mm/h');
+    await page.locator('.details-panel .state-message', { hasText: 'Not live yet' }).waitFor();
+    await page.screenshot({ path: 'test-results/campaign-page.png' });
+
+    // Only the allowed changes are offered: active → paused or ended.
+    const actions = await page.locator('.details-panel [data-status-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-status-action')));
+    expect(actions).toEqual(['paused', 'ended']);
+    await page.locator('.details-panel [data-status-action="paused"]').click();
+    await page.locator('.details-panel .status-chip', { hasText: 'Paused' }).waitFor();
+    const paused = (await (await server.fetch(`/api/campaigns/${campaignId}`)).json()) as CampaignRecord;
+    expect(paused).toMatchObject({ status: 'paused', version: stored.version + 1 });
+    await campaignsList(page).locator('.item', { hasText: 'Rainy-day latte' }).locator('.status-chip', { hasText: 'Paused' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('rain in the area makes it live: badge in the list, the area glowing on the map, a bar on the timeline', async () => {
+    expect((await server.fetch(`/api/campaigns/${campaignId}`, json('PATCH', { status: 'active', version: 2 }))).status).toBe(200);
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const [lng, lat] = center;
+    const scenario = { default: { temperatureC: 7 }, cells: [{ bbox: [lng - 0.05, lat - 0.05, lng + 0.05, lat + 0.05], from: new Date(hour - 3_600_000).toISOString(), to: new Date(hour + 6 * 3_600_000).toISOString(), set: { precipitationMmH: 2.5 } }] };
+    expect((await server.fetch('/api/weather/scenario', json('PUT', scenario))).status).toBe(200);
+    const evaluated = (await (await server.fetch('/api/triggers/evaluate', { method: 'POST' })).json()) as { live: { campaignId: string; areaId: string }[] };
+    expect(evaluated.live).toContainEqual(expect.objectContaining({ campaignId, areaId }));
+
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=campaign:${campaignId}`, { session: server.fetch.session });
+    await campaignsList(page).locator('.item', { hasText: 'Rainy-day latte' }).locator('[data-live]').waitFor();
+    await page.locator('.details-panel [data-activation]').first().waitFor();
+    const title = await page.locator('.details-panel [data-activation]').first().getAttribute('title');
+    expect(title).toMatch(/Rain 2\.5 mm\/h ≥ 1 mm\/h/);
+    await page.evaluate((id) => window.__catchment!.store!.getState().select({ kind: 'area', id }), areaId);
+    await page.waitForFunction(
+      (id) => window.__catchment!.map.queryRenderedFeatures({ layers: ['areas-live'] }).some((f) => f.properties.id === id),
+      areaId,
+      { timeout: 15_000 },
+    );
+    await page.screenshot({ path: 'test-results/campaign-live.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a code taken by a running campaign shows next to the Code field', async () => {
+    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    await page.locator('[data-action="new-campaign"]').click();
+    await dialog(page).waitFor();
+    // Nothing filled: the schema's own checks name the fields before anything is sent.
+    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
+    await input(page, 'Name').and(page.locator('[aria-invalid="true"]')).waitFor();
+    await expect(dialog(page).locator('#campaign-areas-error').textContent()).resolves.toBe('at least one area');
+    await dialog(page).getByRole('checkbox', { name: 'Rainy corner' }).check();
+    await input(page, 'Name').fill('Copycat');
+    await input(page, 'Headline').fill('Also 20% off');
+    await input(page, 'Code').fill('RAIN20');
+    await input(page, 'Start as').selectOption('active');
+    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
+    await input(page, 'Code').and(page.locator('[aria-invalid="true"]')).waitFor();
+    const shown = await dialog(page).locator('[data-field-error]').allTextContents();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('RAIN20 is already the code of “Rainy-day latte”');
+    await page.screenshot({ path: 'test-results/campaign-code-taken.png' });
+    const { campaigns } = (await (await server.fetch('/api/campaigns')).json()) as { campaigns: CampaignRecord[] };
+    expect(campaigns.map((c) => c.name)).not.toContain('Copycat');
+    // The browser logs the refused code's 422 itself; nothing else went wrong.
+    expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a viewer sees the campaigns and their pages, but no New, Edit or status actions', async () => {
+    const viewer = await server.as('viewer');
+    const { page, errors } = await openAppPage(browser, server.url, { session: viewer.session });
+    await campaignsList(page).locator('.item', { hasText: 'Rainy-day latte' }).click();
+    await page.locator('.details-panel .details__title', { hasText: 'Rainy-day latte' }).waitFor();
+    await page.screenshot({ path: 'test-results/campaign-list.png' });
+    await expect(page.locator('[data-action="new-campaign"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-action="edit-campaign"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-status-action]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
