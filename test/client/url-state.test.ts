@@ -24,6 +24,12 @@ describe('URL state', () => {
     expect(parseUrlState('?sel=event:ev-street-festival')).toEqual(state);
   });
 
+  it('a campaign page is a deep link: sel=campaign:<id>', () => {
+    const state = { ...base, selection: { kind: 'campaign' as const, id: 'cmp-1f2e' } };
+    expect(serializeUrlState(state)).toBe('?sel=campaign:cmp-1f2e');
+    expect(parseUrlState('?sel=campaign:cmp-1f2e')).toEqual(state);
+  });
+
   it('boundary and customer selections round-trip, ids may contain colons and spaces', () => {
     for (const selection of [
       { kind: 'boundary' as const, id: 'b-mitte' },
@@ -51,7 +57,7 @@ describe('URL state', () => {
   });
 
   it('an unknown kind or an empty id selects nothing', () => {
-    expect(parseSelection('campaign:c-1')).toBeNull();
+    expect(parseSelection('galaxy:c-1')).toBeNull();
     expect(parseSelection('store:')).toBeNull();
     expect(parseSelection(':st-01')).toBeNull();
     expect(parseSelection('st-01')).toBeNull();

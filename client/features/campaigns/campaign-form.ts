@@ -3,6 +3,7 @@
 // the server's errors name the same fields (`body.offer.code`, `body.triggers.0.threshold`) and land on the same input.
 import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/types';
 import { campaignCreate, isSendingChannel, type createStatuses } from '../../../server/domain/schemas/campaign';
+import { isTimeZone } from '../../../server/domain/schemas/event';
 import { localToUtc, utcToLocal } from '../events/local-time';
 
 export type CreateStatus = (typeof createStatuses)[number];
@@ -109,6 +110,8 @@ function triggerBody(t: TriggerDraft): Record<string, unknown> {
 export function bodyFromDraft(d: CampaignDraft): CampaignCreate {
   const capMax = parseNumber(d.capMax);
   const capDays = parseNumber(d.capDays);
+  // While the time zone is being typed it may name none: the times go as typed and the timezone field says why.
+  const instant = (local: string) => (isTimeZone(d.timezone) ? (localToUtc(local, d.timezone) ?? local) : local);
   const cap = isSendingChannel(d.channel) && (capMax !== undefined || capDays !== undefined) ? { maxPerCustomer: capMax ?? NaN, perDays: capDays ?? NaN } : null;
   return {
     name: d.name.trim(),
@@ -116,8 +119,8 @@ export function bodyFromDraft(d: CampaignDraft): CampaignCreate {
     segment: d.segment,
     offer: { headline: d.headline.trim(), body: d.body.trim(), code: d.code.trim(), discountPercent: parseNumber(d.discount) ?? null },
     channel: d.channel,
-    startsAt: localToUtc(d.start, d.timezone) ?? d.start,
-    endsAt: localToUtc(d.end, d.timezone) ?? d.end,
+    startsAt: instant(d.start),
+    endsAt: instant(d.end),
     timezone: d.timezone,
     status: d.status,
     triggerMode: d.triggerMode,

@@ -2,7 +2,7 @@
 // 07:00–11:00"), in the user's language: the evaluator's structured fields (observed, threshold, unit) are worded
 // here, its English `detail` is only the last resort.
 import type { Reason, Trigger } from '../../api/types';
-import { weatherThresholds, type WeatherCondition } from '../../../server/domain/schemas/campaign';
+import { defaultClearMaxCloudPct, weatherThresholds, type WeatherCondition } from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
 import type { Translate } from '../../i18n/types';
 
@@ -54,8 +54,10 @@ function comparison(condition: WeatherCondition): string {
 export function describeTrigger(trigger: Trigger, { t, locale, eventName }: WordingOptions): string {
   if (trigger.type === 'weather') {
     const { unit } = weatherThresholds[trigger.condition];
+    // Clear sky without a threshold means the default most cloud cover.
+    const threshold = trigger.threshold ?? (trigger.condition === 'clear' ? defaultClearMaxCloudPct : undefined);
     const parts = [t(`campaigns.condition.${trigger.condition}`)];
-    if (trigger.threshold !== undefined) parts[0] += ` ${comparison(trigger.condition)} ${num(locale, trigger.threshold)} ${unit}`;
+    if (threshold !== undefined) parts[0] += ` ${comparison(trigger.condition)} ${num(locale, threshold)} ${unit}`;
     if (trigger.sustainedHours) parts.push(t('campaigns.trigger.sustained', { hours: trigger.sustainedHours }));
     if (trigger.withinHours) parts.push(t('campaigns.trigger.within', { hours: trigger.withinHours }));
     return parts.join(', ');
