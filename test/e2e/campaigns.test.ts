@@ -1,11 +1,13 @@
 // Campaigns end to end in a real Chromium against a real server: from a saved area's panel "Create campaign" opens the
 // builder with the area chosen; a rain trigger and an offer later the campaign is in the list and in GET
 // /api/campaigns with the right body; its page changes status through the allowed actions; rain makes it live (badge,
-// glowing area, a bar on the timeline); a taken code shows next to the Code field; a viewer sees the list, no New or Edit.
+// glowing area, a bar on the timeline); a taken code shows next to the Code field; an offer made from an event's page
+// gets its trigger, its day and a 500 m area around it; a viewer sees the list, no New or Edit.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRecord } from '../../client/api/types';
+import type { CampaignRecord, EventCollection } from '../../client/api/types';
+import { eventDay } from '../../client/features/campaigns/event-offer';
 import { localToUtc } from '../../client/features/events/local-time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
@@ -141,6 +143,49 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(campaigns.map((c) => c.name)).not.toContain('Copycat');
     // The browser logs the refused code's 422 itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    await page.close();
+  });
+
+  it('an offer from an event’s page: an event trigger, the event’s day, a 500 m area made around it, and listed on the event', async () => {
+    const now = Date.now();
+    const query = new URLSearchParams({ from: new Date(now + 86_400_000).toISOString(), to: new Date(now + 60 * 86_400_000).toISOString() });
+    const events = (await (await server.fetch(`/api/events?${query}`)).json()) as EventCollection;
+    const event = events.features.find((f) => f.geometry !== null)!;
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=event:${event.id}`, { session: server.fetch.session });
+    await page.locator('.details-panel .details__title', { hasText: event.properties.name }).waitFor();
+    await page.locator('.details-panel .event-offers', { hasText: 'No offers are tied to this event yet.' }).waitFor();
+    await page.locator('[data-action="event-offer"]').click();
+    await dialog(page).waitFor();
+    await expect(input(page, 'Event').inputValue()).resolves.toBe(event.id);
+    await expect(input(page, 'Within (m)').inputValue()).resolves.toBe('500');
+    await expect(input(page, 'Time zone').inputValue()).resolves.toBe(event.properties.timezone);
+    const day = eventDay(event.properties);
+    await expect(input(page, 'Starts').inputValue()).resolves.toBe(day.start);
+    await dialog(page).locator('[data-action="event-area"]').click();
+    const areaName = `500 m around ${event.properties.name}`;
+    await expect(dialog(page).getByRole('checkbox', { name: areaName }).isChecked()).resolves.toBe(true);
+    await input(page, 'Headline').fill('Free cookie for loyalty members');
+    await input(page, 'Code').fill('COOKIE1');
+    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
+    await dialog(page).waitFor({ state: 'hidden' });
+
+    const { campaigns } = (await (await server.fetch(`/api/campaigns?eventId=${encodeURIComponent(event.id)}`)).json()) as { campaigns: CampaignRecord[] };
+    expect(campaigns).toHaveLength(1);
+    const offer = campaigns[0]!;
+    expect(offer).toMatchObject({
+      name: event.properties.name,
+      timezone: event.properties.timezone,
+      triggers: [{ type: 'event', eventId: event.id, withinMeters: 500, beforeMinutes: 60, afterMinutes: 60 }],
+    });
+    expect(Date.parse(offer.startsAt)).toBe(Date.parse(localToUtc(day.start, event.properties.timezone)!));
+    expect(Date.parse(offer.endsAt)).toBe(Date.parse(localToUtc(day.end, event.properties.timezone)!));
+    const area = (await (await server.fetch(`/api/areas/${offer.areaIds[0]}`)).json()) as { properties: { name: string; kind: string; params: { center: number[]; radiusMeters: number } } };
+    expect(area.properties).toMatchObject({ name: areaName, kind: 'radius', params: { center: event.geometry!.coordinates, radiusMeters: 500 } });
+
+    await page.evaluate((id) => window.__catchment!.store!.getState().select({ kind: 'event', id }), event.id);
+    await page.locator('.details-panel .event-offers button', { hasText: event.properties.name }).waitFor();
+    await page.screenshot({ path: 'test-results/campaign-event-offers.png' });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
