@@ -36,7 +36,7 @@ function StatusActions({ campaign }: { campaign: CampaignRecord }) {
             void changeCampaignStatus(useAppStore, campaign, status).finally(() => setBusy(false));
           }}
         >
-          {t(`campaigns.action.${status}`)}
+          {campaign.status === 'paused' && status === 'active' ? t('campaigns.action.resume') : t(`campaigns.action.${status}`)}
         </button>
       ))}
     </div>

@@ -36,8 +36,14 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
   const zones = useMemo(() => timeZones(draft.timezone), [draft.timezone]);
   const set = (change: Partial<CampaignDraft>) => setForm({ ...form, draft: { ...draft, ...change } });
 
-  /** The first error at a field or below it: `body.frequencyCap` also shows `body.frequencyCap.perDays`. */
-  const errorAt = (field: string) => errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
+  /**
+   * The first error at a field or below it (`body.frequencyCap` also shows `body.frequencyCap.perDays`); the cap's
+   * first input also shows an error about the cap as a whole.
+   */
+  const errorAt = (field: string) =>
+    errors[field] ??
+    Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1] ??
+    (field === 'body.frequencyCap.maxPerCustomer' ? errors['body.frequencyCap'] : undefined);
   const stray = Object.entries(errors).filter(([field]) => !owned(field));
 
   const submit = async (e: FormEvent) => {

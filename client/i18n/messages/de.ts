@@ -686,6 +686,7 @@ export const de = {
   'campaigns.action.scheduled': 'Planen',
   'campaigns.action.active': 'Aktivieren',
   'campaigns.action.paused': 'Pausieren',
+  'campaigns.action.resume': 'Fortsetzen',
   'campaigns.action.ended': 'Kampagne beenden',
   'campaigns.channel.email': 'E-Mail',
   'campaigns.channel.sms': 'SMS',

@@ -687,6 +687,7 @@ export const en = {
   'campaigns.action.scheduled': 'Schedule',
   'campaigns.action.active': 'Activate',
   'campaigns.action.paused': 'Pause',
+  'campaigns.action.resume': 'Resume',
   'campaigns.action.ended': 'End campaign',
   'campaigns.channel.email': 'Email',
   'campaigns.channel.sms': 'SMS',
