@@ -3,7 +3,7 @@ import { isAbort, networkProblem, parseProblem, problemFromResponse } from './pr
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
-import type { AreaWeatherList } from './types';
+import type { AreaWeatherList, WhatIfAnswer, WhatIfRequest } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 import type { WebhookDeliveryPage, WebhookSettings } from './types';
 
@@ -147,3 +147,6 @@ export const apiUrls = {
   basemap: (origin: string) => `${origin}/api/basemap`,
   glyphs: (origin: string) => `${origin}/glyphs/{fontstack}/{range}.pbf`,
 };
+
+/** Which campaigns would fire under hypothetical weather; nothing is recorded. */
+export const previewWhatIf = (body: WhatIfRequest, options?: RequestOptions) => request<WhatIfAnswer>('POST', '/api/triggers/what-if', body, options);

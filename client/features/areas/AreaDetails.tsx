@@ -10,6 +10,8 @@ import { AreaEditForm } from './AreaEditForm';
 import { AreaTools } from './AreaTools';
 import { AudienceSlot } from './AudienceSlot';
 import { AreaWeather } from './AreaWeather';
+import { AreaWhatIf } from './AreaWhatIf';
+import { bboxOf } from '../../map/geometry';
 import { editAreaGeometry } from './draft-actions';
 import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
@@ -22,6 +24,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   // Viewers see the figures and the audience, not the controls that change the area.
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
+  const mayPreview = useAppStore((s) => can(s.me, 'campaigns:read'));
   return (
     <div className="area-details">
       <DetailList
@@ -32,6 +35,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
         ]}
       />
       {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
+      {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
