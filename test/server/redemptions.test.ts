@@ -237,18 +237,41 @@ describe('GET /api/campaigns/:id/results', () => {
     expect(r.lift).toBeNull();
   });
 
-  it('aggregate roles get counts below the minimum group size as null; store managers count only their stores', async () => {
+  it('aggregate roles get counts below the minimum group size, and rates over such groups, as null', async () => {
     const owner = await results();
-    const viewer = await results(await server.as('viewer'));
-    const k = viewer.minGroupSize!;
-    expect(k).toBeGreaterThan(1);
-    const hide = (n: number | null) => (n === null || n < k ? null : n);
-    expect(viewer.audience).toEqual({ count: hide(owner.audience.count), consented: hide(owner.audience.consented), treated: hide(owner.audience.treated), holdout: hide(owner.audience.holdout) });
-    expect(viewer.redemptions).toEqual(owner.redemptions);
+    const holdout = owner.holdout.customers!;
+    // k just above the holdout: the holdout and its rate hide, the whole audience does not.
+    expect((await send(server.fetch, '/api/settings', 'PATCH', { minGroupSize: holdout + 1 })).status).toBe(200);
+    try {
+      const viewer = await results(await server.as('viewer'));
+      const k = holdout + 1;
+      expect(viewer.minGroupSize).toBe(k);
+      const hide = (n: number | null) => (n === null || n < k ? null : n);
+      expect(viewer.audience).toEqual({ count: owner.audience.count, consented: hide(owner.audience.consented), treated: owner.audience.treated, holdout: null });
+      expect(viewer.holdout).toEqual({ percent: 20, customers: null, purchasedRate: null });
+      expect(viewer.lift).toBeNull();
+      expect(viewer.conversionRate).toBe(owner.conversionRate);
+      expect(viewer.redemptions).toEqual(owner.redemptions);
+      expect(owner.minGroupSize).toBeUndefined();
+    } finally {
+      await send(server.fetch, '/api/settings', 'PATCH', { minGroupSize: 10 });
+    }
+  });
 
-    const manager = await results(await server.as('store_manager', { storeIds: [farStore] }));
-    expect(manager.audience.count).toBe(0);
+  it("store managers count only their stores' customers and redemptions", async () => {
+    // The demo store with the most home customers in the audience.
+    const audience = new Set(audienceIds());
+    const homes = withDb((db) => db.prepare('SELECT id, home_store_id AS store FROM customers WHERE home_store_id IS NOT NULL').all() as { id: string; store: string }[]).filter((c) => audience.has(c.id));
+    const byStore = new Map<string, number>();
+    for (const c of homes) byStore.set(c.store, (byStore.get(c.store) ?? 0) + 1);
+    const [store, count] = [...byStore.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    expect(count).toBeGreaterThan(0);
+    const manager = await results(await server.as('store_manager', { storeIds: [store] }));
+    expect(manager.audience.count).toBe(count);
     expect(manager.redemptions.count).toBe(0);
-    expect(manager.conversionRate).toBeNull();
+    expect(manager.conversionRate).toBe(0);
+    const elsewhere = await results(await server.as('store_manager', { storeIds: [farStore] }));
+    expect(elsewhere.audience.count).toBe(0);
+    expect(elsewhere.conversionRate).toBeNull();
   });
 });
