@@ -274,4 +274,14 @@ describe('GET /api/campaigns/:id/results', () => {
     expect(elsewhere.audience.count).toBe(0);
     expect(elsewhere.conversionRate).toBeNull();
   });
+
+  it('erasing a customer keeps their redemptions, anonymous', async () => {
+    const named = withDb((db) => db.prepare("SELECT customer_id FROM redemptions WHERE customer_id IS NOT NULL LIMIT 1").pluck().get() as string);
+    const before = await results();
+    const erased = await server.fetch(`/api/customers/${encodeURIComponent(named)}`, { method: 'DELETE' });
+    expect(erased.status).toBe(204);
+    expect(withDb((db) => db.prepare('SELECT count(*) FROM redemptions WHERE customer_id = ?').pluck().get(named))).toBe(0);
+    const after = await results();
+    expect(after.redemptions).toEqual(before.redemptions);
+  });
 });
