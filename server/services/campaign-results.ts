@@ -6,24 +6,12 @@ import type { CampaignRecord } from '../db/repos/campaigns.js';
 import { campaignRedemptions } from '../db/repos/redemptions.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
 import { inHoldout } from '../domain/campaigns/holdout.js';
-import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay } from '../domain/campaigns/results.js';
+import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, type CampaignResults } from '../domain/campaigns/results.js';
 import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, scopeSegment, visibleStoreIds } from '../domain/privacy.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import type { AudienceService } from './audience.js';
 
-export interface CampaignResults {
-  campaignId: string;
-  at: string;
-  audience: { count: number | null; consented: number | null; treated: number | null; holdout: number | null };
-  activations: { count: number; liveHours: number };
-  redemptions: { count: number; revenue: number; byDay: { day: string; count: number; revenue: number }[] };
-  conversionRate: number | null;
-  holdout: { percent: number; customers: number | null; purchasedRate: number | null };
-  treatedPurchasedRate: number | null;
-  lift: number | null;
-  minGroupSize?: number;
-}
 
 export interface ResultsContext {
   db: Db;

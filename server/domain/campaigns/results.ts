@@ -90,3 +90,17 @@ export function lift(treatedRate: number | null, holdoutRate: number | null): nu
   if (treatedRate === null || holdoutRate === null || holdoutRate === 0) return null;
   return treatedRate / holdoutRate - 1;
 }
+
+/** What GET /api/campaigns/:id/results answers. */
+export interface CampaignResults {
+  campaignId: string;
+  at: string;
+  audience: { count: number | null; consented: number | null; treated: number | null; holdout: number | null };
+  activations: { count: number; liveHours: number };
+  redemptions: { count: number; revenue: number; byDay: { day: string; count: number; revenue: number }[] };
+  conversionRate: number | null;
+  holdout: { percent: number; customers: number | null; purchasedRate: number | null };
+  treatedPurchasedRate: number | null;
+  lift: number | null;
+  minGroupSize?: number;
+}
