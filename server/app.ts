@@ -26,6 +26,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
+import { redemptionRoutes } from './routes/redemptions.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
     .route('/', eventRoutes(deps))
+    .route('/', redemptionRoutes(deps))
     .route('/', campaignRoutes(deps))
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))

@@ -3,7 +3,7 @@ import { isAbort, networkProblem, parseProblem, problemFromResponse } from './pr
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
-import type { AreaWeatherList } from './types';
+import type { AreaWeatherList, CampaignResults, WhatIfAnswer, WhatIfRequest } from './types';
 import type { ActivationList, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, LiveCampaigns } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
 import type { WebhookDeliveryPage, WebhookSettings } from './types';
@@ -170,3 +170,9 @@ export const apiUrls = {
   basemap: (origin: string) => `${origin}/api/basemap`,
   glyphs: (origin: string) => `${origin}/glyphs/{fontstack}/{range}.pbf`,
 };
+
+/** Which campaigns would fire under hypothetical weather; nothing is recorded. */
+export const previewWhatIf = (body: WhatIfRequest, options?: RequestOptions) => request<WhatIfAnswer>('POST', '/api/triggers/what-if', body, options);
+
+/** A campaign's audience, activations, redemptions, conversion, holdout and lift. */
+export const getCampaignResults = (id: string, options?: RequestOptions) => getJson<CampaignResults>(`/api/campaigns/${encodeURIComponent(id)}/results`, options);

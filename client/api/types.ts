@@ -28,6 +28,8 @@ export interface BasemapCollection {
 export type { Audience, AudienceBreakdown, AudienceRequest } from '../../server/domain/schemas/audience';
 export type { Segment } from '../../server/domain/schemas/segment';
 export type { AreaGeometry } from '../../server/domain/schemas/geojson';
+export type { WhatIfAnswer, WhatIfRequest } from '../../server/domain/schemas/what-if';
+export type { CampaignResults } from '../../server/domain/campaigns/results';
 /** One value and how many customers have it (null: fewer than minGroupSize, hidden from this user). */
 export interface FacetBucket {
   key: string;

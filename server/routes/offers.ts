@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { latitude, longitude } from '../domain/schemas/geojson.js';
-import { weatherScenarioCell } from '../domain/schemas/weather-scenario.js';
+import { whatIfBody } from '../domain/schemas/what-if.js';
 import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
 import { listCampaigns } from '../services/campaigns.js';
@@ -64,21 +64,6 @@ const evaluate = createRoute({
   },
 });
 
-const MAX_WHAT_IF_STEPS = 7 * 24 * 4;
-const whatIfBody = z
-  .strictObject({
-    cells: z.array(weatherScenarioCell).min(1).max(20).meta({ description: 'Hypothetical weather, in the scenario format, laid over the weather known now' }),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-    stepMinutes: z.number().int().min(15).max(360).default(60),
-    areaIds: z.array(z.string().min(1).max(120)).max(100).optional().meta({ description: 'Only these areas (all areas in play when absent)' }),
-  })
-  .superRefine((body, ctx) => {
-    const span = Date.parse(body.to) - Date.parse(body.from);
-    if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    else if (span / 60_000 / body.stepMinutes > MAX_WHAT_IF_STEPS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_WHAT_IF_STEPS} steps: shorten the span or lengthen stepMinutes` });
-  })
-  .meta({ id: 'WhatIfRequest' });
 const whatIf = createRoute({
   method: 'post',
   path: '/api/triggers/what-if',

@@ -21,6 +21,8 @@ export interface AudienceService {
   audience(query: AudienceQuery): Promise<Audience>;
   /** Seqs of the consented customers inside who match, in seq order (for exports). */
   consentedSeqs(query: AudienceQuery): Promise<Float64Array>;
+  /** Seqs of every customer inside who matches, consented or not, in seq order (for campaign results). */
+  matchingSeqs(query: AudienceQuery): Promise<Float64Array>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,12 @@ export function createAudienceService({ index, pool, inlineMaxRows = INLINE_MAX_
     async consentedSeqs(query) {
       // Exports are for marketing: consented customers only, whatever the segment says.
       const filter = filterFor(query, true);
+      return usePool(query.geometry)
+        ? pool!.run({ kind: 'seqs', geometry: query.geometry, filter }, index.columns)
+        : matchingSeqs(index.columns, prepareAreaGrid(query.geometry), filter);
+    },
+    async matchingSeqs(query) {
+      const filter = filterFor(query);
       return usePool(query.geometry)
         ? pool!.run({ kind: 'seqs', geometry: query.geometry, filter }, index.columns)
         : matchingSeqs(index.columns, prepareAreaGrid(query.geometry), filter);

@@ -39,6 +39,11 @@ export interface OfferEngine {
   weatherPoints(): [number, number][];
   /** The ids of the campaigns in play (scheduled or active). */
   campaignIds(): Set<string>;
+  /**
+   * One campaign evaluated at [lng, lat] even when it is not live there: each of its areas containing the point with
+   * the evaluation (reasons say why not). null when the campaign is not in play (not scheduled or active).
+   */
+  explain(campaignId: string, lng: number, lat: number, at: Date, weatherAt: WeatherAt): PairEvaluation[] | null;
 }
 
 interface AreaInPlay extends AreaForEvaluation {
@@ -126,5 +131,18 @@ export function createOfferEngine(db: Db): OfferEngine {
     },
     weatherPoints: () => [...current().areas.values()].map((a) => a.weatherPoint),
     campaignIds: () => new Set([...current().areas.values()].flatMap((a) => a.campaigns.map((c) => c.id))),
+    explain(campaignId, lng, lat, at, weatherAt) {
+      const m = current();
+      if (![...m.areas.values()].some((a) => a.campaigns.some((c) => c.id === campaignId))) return null;
+      const results: PairEvaluation[] = [];
+      for (const areaId of m.lookup.areasAt(lng, lat)) {
+        const area = m.areas.get(areaId)!;
+        const campaign = area.campaigns.find((c) => c.id === campaignId);
+        if (!campaign) continue;
+        const { live, reasons } = evaluate(m, campaign, area, at, weatherAt);
+        results.push({ campaign, areaId, live, reasons });
+      }
+      return results;
+    },
   };
 }

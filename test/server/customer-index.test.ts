@@ -61,6 +61,10 @@ describe('customer index', () => {
       }
     }
     expect(Array.from(await pooled.consentedSeqs({ geometry: centre, segment, at }))).toEqual(Array.from(await inline.consentedSeqs({ geometry: centre, segment, at })));
+    const every = Array.from(await pooled.matchingSeqs({ geometry: centre, segment, at }));
+    expect(every).toEqual(Array.from(await inline.matchingSeqs({ geometry: centre, segment, at })));
+    // Every matching customer, consented or not: as many as the audience counts.
+    expect(every.length).toBe((await inline.audience({ geometry: centre, segment, at })).count);
   });
 
   it('compacts after many upserts and the pool follows the new columns', async () => {

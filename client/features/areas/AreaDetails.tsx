@@ -10,6 +10,8 @@ import { AreaEditForm } from './AreaEditForm';
 import { AreaTools } from './AreaTools';
 import { AudienceSlot } from './AudienceSlot';
 import { AreaWeather } from './AreaWeather';
+import { AreaWhatIf } from './AreaWhatIf';
+import { bboxOf } from '../../map/geometry';
 import { editAreaGeometry } from './draft-actions';
 import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
@@ -24,6 +26,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
   const mayCampaign = useAppStore((s) => can(s.me, 'campaigns:write'));
+  const mayPreview = useAppStore((s) => can(s.me, 'campaigns:read'));
   return (
     <div className="area-details">
       <DetailList
@@ -34,6 +37,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
         ]}
       />
       {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
+      {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
       {mayCampaign && (
         <button type="button" className="button button--primary" data-action="area-campaign" onClick={() => openNewCampaign(useAppStore, { areaId: p.id })}>

@@ -1,5 +1,6 @@
 // A campaign's page in the Details panel: the offer, channel, window in the campaign's time zone, areas (each opens
-// its own panel), audience, triggers in words, the allowed status changes, Edit and Delete, and when it was live.
+// its own panel), audience, triggers in words, the allowed status changes, Edit and Delete, its results and when it
+// was live.
 import { useState } from 'react';
 import { formatProblem } from '../../api/problem';
 import type { CampaignRecord } from '../../api/types';
@@ -11,6 +12,7 @@ import { ConfirmButton } from '../admin/ConfirmButton';
 import { showArea } from '../areas/actions';
 import { DetailList } from '../details/DetailList';
 import { ActivationTimeline } from './ActivationTimeline';
+import { CampaignResults } from './CampaignResults';
 import { changeCampaignStatus, openEditCampaign, removeCampaign } from './actions';
 import { LiveBadge, StatusChip } from './StatusChip';
 import { describeTrigger } from './trigger-text';
@@ -140,6 +142,7 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
           )}
         </>
       )}
+      <CampaignResults campaignId={c.id} version={c.version} />
       <ActivationTimeline campaign={c} />
     </div>
   );

@@ -36,7 +36,7 @@ function gate(c: CampaignForEvaluation): Gate {
 }
 
 /** The campaign's own gate at `atMs`: its status, then its window [startsAt, endsAt). */
-function windowReason(c: CampaignForEvaluation, atMs: number): WindowReason {
+export function windowReason(c: CampaignForEvaluation, atMs: number): WindowReason {
   const g = gate(c);
   if (!canBeLive(c.status)) return g.notRunning;
   if (atMs < g.starts) return g.notStarted;

@@ -1,0 +1,106 @@
+// "What if it rains here from 07:00 to 11:00 tomorrow?": the campaigns that would fire in this area, and in which
+// hours, under hypothetical weather. A preview: nothing is recorded, no offer goes out.
+import { useId, useState } from 'react';
+import { previewWhatIf } from '../../api/client';
+import { formatProblem } from '../../api/problem';
+import type { WhatIfAnswer } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { StateMessage } from '../../ui/StateMessage';
+import { viewerTimeZone } from '../events/actions';
+import { defaultWhatIf, whatIfConditions, whatIfRequest, whatIfValues, type WhatIfForm } from './what-if';
+
+type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; answer: WhatIfAnswer; form: WhatIfForm } | { status: 'error'; message: string };
+
+export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, number, number, number] }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const timeZone = viewerTimeZone();
+  const [form, setForm] = useState<WhatIfForm>(() => defaultWhatIf(new Date(), timeZone));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ status: 'idle' });
+
+  const update = (patch: Partial<WhatIfForm>) => {
+    setForm((f) => ({ ...f, ...patch, ...(patch.condition ? { value: whatIfValues[patch.condition].value } : {}) }));
+    setInvalid(null);
+  };
+  const run = async () => {
+    const built = whatIfRequest(form, areaId, bbox, timeZone);
+    if (!built.ok) return setInvalid(built.field);
+    setState({ status: 'running' });
+    try {
+      setState({ status: 'done', answer: await previewWhatIf(built.request), form });
+    } catch (error) {
+      setState({ status: 'error', message: formatProblem(error, t).title });
+    }
+  };
+
+  const hour = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return (
+    <section className="what-if" aria-labelledby={`${id}-title`}>
+      <h3 className="audience__title" id={`${id}-title`}>{t('whatIf.title')}</h3>
+      <form
+        className="what-if__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('whatIf.condition')}</span>
+          <select className="input" value={form.condition} onChange={(e) => update({ condition: e.target.value as WhatIfForm['condition'] })}>
+            {whatIfConditions.map((c) => (
+              <option key={c} value={c}>{t(`whatIf.condition.${c}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('whatIf.value', { unit: whatIfValues[form.condition].unit })}</span>
+          <input className="input" type="number" step="0.5" value={Number.isFinite(form.value) ? form.value : ''} aria-invalid={invalid === 'value' || undefined} onChange={(e) => update({ value: e.target.valueAsNumber })} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('whatIf.day')}</span>
+          <input className="input" type="date" value={form.day} aria-invalid={invalid === 'day' || undefined} onChange={(e) => update({ day: e.target.value })} />
+        </label>
+        <div className="what-if__times">
+          <label className="field">
+            <span className="field__label">{t('whatIf.from')}</span>
+            <input className="input" type="time" value={form.from} aria-invalid={invalid === 'from' || undefined} onChange={(e) => update({ from: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('whatIf.to')}</span>
+            <input className="input" type="time" value={form.to} aria-invalid={invalid === 'to' || undefined} onChange={(e) => update({ to: e.target.value })} />
+          </label>
+        </div>
+        {invalid && <p className="field__error" role="alert">{t(`whatIf.invalid.${invalid}` as 'whatIf.invalid.to')}</p>}
+        <button type="submit" className="button button--secondary" disabled={state.status === 'running'} data-action="what-if">
+          {t('whatIf.run')}
+        </button>
+      </form>
+      {state.status === 'running' && <StateMessage tone="loading">{t('whatIf.running')}</StateMessage>}
+      {state.status === 'error' && <StateMessage tone="error">{state.message}</StateMessage>}
+      {state.status === 'done' &&
+        (state.answer.campaigns.length === 0 ? (
+          <StateMessage tone="empty">{t('whatIf.none')}</StateMessage>
+        ) : (
+          <div className="what-if__answer" data-what-if="answer">
+            <p className="muted">{t('whatIf.would', { count: state.answer.campaigns.length })}</p>
+            <ul className="what-if__list">
+              {state.answer.campaigns.map((c) => (
+                <li key={c.campaignId} data-campaign={c.campaignId}>
+                  <strong>{c.name}</strong> <code>{c.code}</code>
+                  <span className="what-if__hours" aria-label={t('whatIf.hours', { count: c.liveSteps })}>
+                    {state.answer.steps.map((step) => (
+                      <span key={step.at} className="what-if__hour" data-live={step.live.some((l) => l.campaignId === c.campaignId) || undefined} title={hour(step.at)} />
+                    ))}
+                  </span>
+                  <span className="muted">
+                    {t('whatIf.firstAt', { time: hour(c.firstLiveAt) })} · {t('whatIf.hours', { count: c.liveSteps })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// What a campaign achieved: its audience (treated and held out), how long its offer was live, the codes redeemed and
+// their revenue, the conversion rate, and the lift against the holdout — with redemptions per day as bars.
+import { useEffect, useId, useState } from 'react';
+import { getCampaignResults } from '../../api/client';
+import { isAbort } from '../../api/problem';
+import type { CampaignResults as Results } from '../../api/types';
+import { formatMoney, formatNumber, useI18n } from '../../i18n';
+import { StateMessage } from '../../ui/StateMessage';
+import { formatCount } from '../audience/hidden-counts';
+import { useCurrency } from '../audience/useFacets';
+
+type State = { status: 'loading' } | { status: 'ready'; results: Results } | { status: 'error' };
+
+function useResults(id: string, key: number): State {
+  const [state, setState] = useState<{ key: string; value: State }>({ key: '', value: { status: 'loading' } });
+  const ask = `${id}@${key}`;
+  useEffect(() => {
+    const controller = new AbortController();
+    getCampaignResults(id, { signal: controller.signal })
+      .then((results) => setState({ key: ask, value: { status: 'ready', results } }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setState({ key: ask, value: { status: 'error' } });
+      });
+    return () => controller.abort();
+  }, [id, ask]);
+  return state.key === ask ? state.value : { status: 'loading' };
+}
+
+/** `version` changes when the campaign does, so its results are read again. */
+export function CampaignResults({ campaignId, version }: { campaignId: string; version: number }) {
+  const { t, locale } = useI18n();
+  const currency = useCurrency();
+  const headingId = useId();
+  const state = useResults(campaignId, version);
+  let body;
+  if (state.status === 'loading') body = <StateMessage tone="loading">{t('campaignResults.loading')}</StateMessage>;
+  else if (state.status === 'error') body = <StateMessage tone="error">{t('campaignResults.error')}</StateMessage>;
+  else {
+    const r = state.results;
+    const k = r.minGroupSize;
+    const percent = (value: number | null) => (value === null ? '—' : formatNumber(locale, value, { style: 'percent', maximumFractionDigits: 1 }));
+    const figures: { key: string; label: string; value: string; note?: string }[] = [
+      { key: 'audience', label: t('campaignResults.audience'), value: formatCount(locale, r.audience.count, k, t), note: t('campaignResults.consented', { count: formatCount(locale, r.audience.consented, k, t) }) },
+      { key: 'liveHours', label: t('campaignResults.liveHours'), value: formatNumber(locale, r.activations.liveHours, { maximumFractionDigits: 1 }), note: t('campaignResults.activations', { count: r.activations.count }) },
+      { key: 'redemptions', label: t('campaignResults.redemptions'), value: formatNumber(locale, r.redemptions.count) },
+      { key: 'revenue', label: t('campaignResults.revenue'), value: formatMoney(locale, r.redemptions.revenue, currency) },
+      { key: 'conversion', label: t('campaignResults.conversion'), value: percent(r.conversionRate) },
+      {
+        key: 'lift',
+        label: t('campaignResults.lift'),
+        value: r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${percent(r.lift)}`,
+        note: r.holdout.percent > 0 ? t('campaignResults.holdout', { percent: formatNumber(locale, r.holdout.percent), count: formatCount(locale, r.holdout.customers, k, t) }) : t('campaignResults.noHoldout'),
+      },
+    ];
+    const most = Math.max(1, ...r.redemptions.byDay.map((d) => d.count));
+    body = (
+      <>
+        <dl className="audience-figures campaign-results__figures">
+          {figures.map((f) => (
+            <div className="audience-figure" key={f.key} data-result={f.key}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+              {f.note && <dd className="audience-figure__note">{f.note}</dd>}
+            </div>
+          ))}
+        </dl>
+        {r.redemptions.byDay.length > 0 ? (
+          <figure className="campaign-results__days">
+            <figcaption>{t('campaignResults.byDay')}</figcaption>
+            <ol className="campaign-results__bars">
+              {r.redemptions.byDay.map((d) => (
+                <li key={d.day} title={`${d.day}: ${formatNumber(locale, d.count)} · ${formatMoney(locale, d.revenue, currency)}`}>
+                  <span className="campaign-results__bar" style={{ blockSize: `${Math.max(4, (d.count / most) * 100)}%` }} />
+                  <span className="visually-hidden">{`${d.day}: ${d.count}`}</span>
+                </li>
+              ))}
+            </ol>
+          </figure>
+        ) : (
+          <p className="muted">{t('campaignResults.noRedemptions')}</p>
+        )}
+      </>
+    );
+  }
+  return (
+    <section className="campaign-results" aria-labelledby={headingId} aria-busy={state.status === 'loading'}>
+      <h3 className="audience__title" id={headingId}>{t('campaignResults.title')}</h3>
+      {body}
+    </section>
+  );
+}
