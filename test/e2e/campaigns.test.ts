@@ -103,6 +103,10 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect((await server.fetch('/api/weather/scenario', json('PUT', scenario))).status).toBe(200);
     const evaluated = (await (await server.fetch('/api/triggers/evaluate', { method: 'POST' })).json()) as { live: { campaignId: string; areaId: string }[] };
     expect(evaluated.live).toContainEqual(expect.objectContaining({ campaignId, areaId }));
+    // The live-offers API says so too, at the area's centre, with the rain as the reason.
+    const { offers } = (await (await server.fetch(`/api/offers/live?lat=${lat}&lng=${lng}`)).json()) as { offers: { campaignId: string; code: string; reasons: { type: string; observed?: number }[] }[] };
+    expect(offers).toContainEqual(expect.objectContaining({ campaignId, code: 'RAIN20' }));
+    expect(offers.find((o) => o.campaignId === campaignId)!.reasons.find((r) => r.type === 'weather')).toMatchObject({ observed: 2.5 });
 
     const { page, errors } = await openAppPage(browser, `${server.url}/?sel=campaign:${campaignId}`, { session: server.fetch.session });
     await campaignsList(page).locator('.item', { hasText: 'Rainy-day latte' }).locator('[data-live]').waitFor();
@@ -188,6 +192,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await expect(dialog(page).getByRole('checkbox', { name: areaName }).isChecked()).resolves.toBe(true);
     await input(page, 'Headline').fill('Free cookie for loyalty members');
     await input(page, 'Code').fill('COOKIE1');
+    await input(page, 'Start as').selectOption('active');
     await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
     await dialog(page).waitFor({ state: 'hidden' });
 
@@ -203,6 +208,15 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(Date.parse(offer.endsAt)).toBe(Date.parse(localToUtc(day.end, event.properties.timezone)!));
     const area = (await (await server.fetch(`/api/areas/${offer.areaIds[0]}`)).json()) as { properties: { name: string; kind: string; params: { center: number[]; radiusMeters: number } } };
     expect(area.properties).toMatchObject({ name: areaName, kind: 'radius', params: { center: event.geometry!.coordinates, radiusMeters: 500 } });
+
+    // Live around the event during its window (from an hour before to an hour after), not before, not elsewhere.
+    const [eventLng, eventLat] = event.geometry!.coordinates as [number, number];
+    const codesAt = async (lng: number, lat: number, at: number) =>
+      ((await (await server.fetch(`/api/offers/live?lat=${lat}&lng=${lng}&at=${new Date(at).toISOString()}`)).json()) as { offers: { code: string }[] }).offers.map((o) => o.code);
+    const starts = Date.parse(event.properties.startsAt);
+    expect(await codesAt(eventLng, eventLat, starts + 30 * 60_000)).toContain('COOKIE1');
+    if (starts - 61 * 60_000 >= Date.parse(offer.startsAt)) expect(await codesAt(eventLng, eventLat, starts - 61 * 60_000)).not.toContain('COOKIE1');
+    expect(await codesAt(eventLng + 0.05, eventLat, starts + 30 * 60_000)).not.toContain('COOKIE1');
 
     await page.evaluate((id) => window.__catchment!.store!.getState().select({ kind: 'event', id }), event.id);
     await page.locator('.details-panel .event-offers button', { hasText: event.properties.name }).waitFor();
@@ -220,6 +234,25 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await expect(page.locator('[data-action="new-campaign"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-action="edit-campaign"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-status-action]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('what if it rains over the area tomorrow morning: the rainy-day campaign would fire, nothing is recorded', async () => {
+    const before = ((await (await server.fetch(`/api/campaigns/${campaignId}/activations`)).json()) as { activations: unknown[] }).activations.length;
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, { session: server.fetch.session });
+    const panel = page.locator('.details-panel .what-if');
+    await panel.waitFor();
+    await panel.locator('[data-action="what-if"]').click();
+    const row = panel.locator(`[data-campaign="${campaignId}"]`);
+    await row.waitFor();
+    // Rain from 07:00 to 11:00: four hours lit on the strip.
+    await expect(row.locator('.what-if__hour[data-live]').count()).resolves.toBe(4);
+    await page.screenshot({ path: 'test-results/campaign-what-if.png' });
+    await row.getByRole('button').click();
+    await page.locator('.details-panel [data-action="edit-campaign"]').waitFor();
+    const after = ((await (await server.fetch(`/api/campaigns/${campaignId}/activations`)).json()) as { activations: unknown[] }).activations.length;
+    expect(after).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@ import { previewWhatIf } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { WhatIfAnswer } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { viewerTimeZone } from '../events/actions';
 import { defaultWhatIf, whatIfConditions, whatIfRequest, whatIfValues, type WhatIfForm } from './what-if';
@@ -18,6 +19,7 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
   const [form, setForm] = useState<WhatIfForm>(() => defaultWhatIf(new Date(), timeZone));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
+  const select = useAppStore((s) => s.select);
 
   const update = (patch: Partial<WhatIfForm>) => {
     setForm((f) => ({ ...f, ...patch, ...(patch.condition ? { value: whatIfValues[patch.condition].value } : {}) }));
@@ -87,7 +89,10 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
             <ul className="what-if__list">
               {state.answer.campaigns.map((c) => (
                 <li key={c.campaignId} data-campaign={c.campaignId}>
-                  <strong>{c.name}</strong> <code>{c.code}</code>
+                  <button type="button" className="link-button" onClick={() => select({ kind: 'campaign', id: c.campaignId })}>
+                    {c.name}
+                  </button>{' '}
+                  <code>{c.code}</code>
                   <span className="what-if__hours" aria-label={t('whatIf.hours', { count: c.liveSteps })}>
                     {state.answer.steps.map((step) => (
                       <span key={step.at} className="what-if__hour" data-live={step.live.some((l) => l.campaignId === c.campaignId) || undefined} title={hour(step.at)} />
