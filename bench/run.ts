@@ -1,4 +1,4 @@
-// `npm run bench`: runs every benchmark module, prints one table, writes bench/results/latest.json.
+// `npm run bench`: runs every benchmark module (BENCH_ONLY=offers for one), prints one table, writes bench/results/latest.json.
 // Figures are for orientation on this machine; ratios compare against baselines run in the same process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -10,7 +10,14 @@ export interface BenchResult {
   target?: string;
 }
 
-const modules: { name: string; load: () => Promise<{ run: () => Promise<BenchResult[]> }> }[] = [{ name: 'audience', load: () => import('./audience.js') }];
+const available: { name: string; load: () => Promise<{ run: () => Promise<BenchResult[]> }> }[] = [
+  { name: 'audience', load: () => import('./audience.js') },
+  { name: 'offers', load: () => import('./offers.js') },
+];
+// BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const modules = only?.length ? available.filter((m) => only.includes(m.name)) : available;
+if (only?.length && modules.length !== only.length) throw new Error(`BENCH_ONLY names unknown modules; known: ${available.map((m) => m.name).join(', ')}`);
 
 function format(r: BenchResult): string {
   if (Number.isNaN(r.value)) return '—';

@@ -57,6 +57,8 @@ interface Model {
   lookup: AreaLookup;
   /** Per campaign, only the events its event triggers can name (by id, or by category ignoring case). */
   events: Map<string, EventForTrigger[]>;
+  /** Per campaign id, its place in the answer's order (name, then id, by localeCompare), so a lookup sorts by number. */
+  rank: Map<string, number>;
 }
 
 function eventsFor(campaign: CampaignRecord, all: EventForTrigger[]): EventForTrigger[] {
@@ -86,7 +88,9 @@ function load(db: Db, version: number): Model {
     : [];
   const events = new Map(campaigns.map((c) => [c.id, eventsFor(c, allEvents)]));
   const inPlay = [...areas.values()];
-  return { version, areas, lookup: buildAreaLookup(inPlay), events };
+  const byName = [...campaigns].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const rank = new Map(byName.map((c, i) => [c.id, i]));
+  return { version, areas, lookup: buildAreaLookup(inPlay), events, rank };
 }
 
 export function createOfferEngine(db: Db): OfferEngine {
@@ -105,18 +109,21 @@ export function createOfferEngine(db: Db): OfferEngine {
     offersAt(lng, lat, at, weatherAt) {
       const m = current();
       const offers: LiveOffer[] = [];
+      // One offer per campaign: a point inside two of its areas gets it once (from the first area, in its order, where
+      // it is live), so a campaign already offered is not evaluated again.
+      const offered = new Set<string>();
       for (const areaId of m.lookup.areasAt(lng, lat)) {
         const area = m.areas.get(areaId)!;
         for (const campaign of area.campaigns) {
+          if (offered.has(campaign.id)) continue;
           const result = evaluate(m, campaign, area, at, weatherAt);
           if (!result.live) continue;
+          offered.add(campaign.id);
           const { headline, body, code, discountPercent } = campaign.offer;
           offers.push({ campaignId: campaign.id, campaignName: campaign.name, areaId, areaName: area.name, headline, body, code, discountPercent, channel: campaign.channel, reasons: result.reasons });
         }
       }
-      // One offer per campaign: a point inside two of its areas gets it once (from the first area, in its order).
-      const seen = new Set<string>();
-      return offers.filter((o) => !seen.has(o.campaignId) && seen.add(o.campaignId)).sort((a, b) => a.campaignName.localeCompare(b.campaignName) || a.campaignId.localeCompare(b.campaignId));
+      return offers.sort((a, b) => m.rank.get(a.campaignId)! - m.rank.get(b.campaignId)!);
     },
     evaluateAll(at, weatherAt) {
       const m = current();

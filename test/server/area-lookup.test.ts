@@ -53,6 +53,25 @@ describe('area lookup', () => {
     expect(lookup.areasAt(25, 0.5)).toEqual([]);
   });
 
+  it('every vertex of a circle and of a neighbouring circle answers exactly as the one-by-one test does', () => {
+    const next = random(11);
+    const areas: LookupArea[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `c-${i}`,
+      geometry: circlePolygon({ center: [13.3 + next() * 0.05, 52.5 + next() * 0.05], radiusMeters: 300 + next() * 2000, steps: 64 }) as AreaGeometry,
+    }));
+    const lookup = buildAreaLookup(areas);
+    let checked = 0;
+    for (const area of areas) {
+      for (const [x, y] of (area.geometry as { coordinates: number[][][] }).coordinates[0]!) {
+        const expected = areas.filter((a) => pointInArea([x!, y!], a.geometry as AreaGeometry)).map((a) => a.id);
+        expect(expected).toContain(area.id); // a vertex is on the boundary, so inside
+        expect(lookup.areasAt(x!, y!)).toEqual(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBe(40 * 65);
+  });
+
   it('no areas: nothing anywhere', () => {
     expect(buildAreaLookup([]).areasAt(13.4, 52.5)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 // API tokens for integrations, stored by the hash of the token. Every function takes the Db so callers choose the transaction.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 import type { TokenScope } from '../../domain/permissions.js';
 
@@ -41,8 +42,13 @@ export function findToken(db: Db, id: string): TokenRecord | null {
   return row ? toRecord(row) : null;
 }
 
+/** The by-hash read runs on every request with a token; preparing it once per database saves most of its cost. */
+const byHash = new WeakMap<Db, Statement<[string], TokenRow>>();
+
 export function findTokenByHash(db: Db, tokenHash: string): TokenRecord | null {
-  const row = db.prepare(`${select} WHERE token_hash = ?`).get(tokenHash) as TokenRow | undefined;
+  let statement = byHash.get(db);
+  if (!statement) byHash.set(db, (statement = db.prepare<[string], TokenRow>(`${select} WHERE token_hash = ?`)));
+  const row = statement.get(tokenHash);
   return row ? toRecord(row) : null;
 }
 
