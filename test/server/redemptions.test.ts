@@ -8,17 +8,9 @@ import type { Polygon } from 'geojson';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
 import { inHoldout } from '../../server/domain/campaigns/holdout.js';
+import type { CampaignResults } from '../../server/domain/campaigns/results.js';
 
-interface Results {
-  audience: { count: number | null; consented: number | null; treated: number | null; holdout: number | null };
-  activations: { count: number; liveHours: number };
-  redemptions: { count: number; revenue: number; byDay: { day: string; count: number; revenue: number }[] };
-  conversionRate: number | null;
-  holdout: { percent: number; customers: number | null; purchasedRate: number | null };
-  treatedPurchasedRate: number | null;
-  lift: number | null;
-  minGroupSize?: number;
-}
+type Results = CampaignResults;
 interface Redemption {
   id: string;
   campaignId: string;

@@ -15,7 +15,7 @@ function wallFormat(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall clock in `timeZone` at the instant `ms`, as the UTC milliseconds of that same wall time. */
-function wallClockMs(ms: number, timeZone: string): number {
+export function wallClockMs(ms: number, timeZone: string): number {
   const parts = Object.fromEntries(wallFormat(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
 }

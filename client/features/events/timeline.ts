@@ -1,5 +1,6 @@
 // Pure pieces of the events timeline: date-range presets and grouping by local day, both in a given IANA time zone.
 import type { EventFeature } from '../../api/types';
+import { wallClockMs } from './local-time';
 
 export const rangePresets = ['week', 'month', 'next90'] as const;
 export type RangePreset = (typeof rangePresets)[number];
@@ -11,37 +12,19 @@ export interface DateRange {
   to: string;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall clock in `timeZone` at `at`, as the UTC milliseconds of that same wall time. */
-function wallClockMs(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(dayFormat(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-}
-
 /**
  * The calendar day (`YYYY-MM-DD`) of an instant in a time zone.
  * @example dayKey('2026-11-28T23:30:00Z', 'Europe/Berlin') // '2026-11-29'
  */
 export function dayKey(at: Date | string, timeZone: string): string {
-  return new Date(wallClockMs(new Date(at), timeZone)).toISOString().slice(0, 10);
+  return new Date(wallClockMs(new Date(at).getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
 /** The instant a local day starts in a time zone (DST-safe: the offset is read at that instant). */
 export function startOfDay(day: string, timeZone: string): Date {
   const wall = Date.parse(`${day}T00:00:00Z`);
-  let guess = wall - (wallClockMs(new Date(wall), timeZone) - wall);
-  guess = wall - (wallClockMs(new Date(guess), timeZone) - guess);
+  let guess = wall - (wallClockMs(wall, timeZone) - wall);
+  guess = wall - (wallClockMs(guess, timeZone) - guess);
   return new Date(guess);
 }
 
