@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { checkRings } from '../domain/geometry/ring-checks.js';
 import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
-import { segment as segmentSchema, type Segment } from '../domain/schemas/segment.js';
+import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
 import { audienceCsv } from '../services/audience-export.js';
@@ -142,18 +142,7 @@ export function audienceRoutes(deps: AppDeps) {
     .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
     .openapi(exportGet, (c) => {
       const query = c.req.valid('query');
-      let segment: Segment | undefined;
-      if (query.segment !== undefined && query.segment !== '') {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(query.segment);
-        } catch {
-          throw new ProblemError(400, 'segment is not valid JSON', [{ field: 'query.segment', message: 'malformed JSON' }]);
-        }
-        const parsed = segmentSchema.safeParse(raw);
-        if (!parsed.success) throw new ProblemError(400, 'segment has invalid fields', fieldErrorsFromZod(parsed.error, 'query.segment'));
-        segment = parsed.data;
-      }
+      const segment = segmentFromQuery(query.segment);
       return csvResponse(c, { areaId: query.areaId, ...(segment ? { segment } : {}) }, 'query.areaId');
     });
 }

@@ -9,6 +9,7 @@ import { campaign as campaignSchema, campaignCreate, campaignPatch, campaignStat
 import type { CampaignRecord } from '../db/repos/campaigns.js';
 import { createCampaign, getCampaign, listCampaigns, patchCampaign, removeCampaign } from '../services/campaigns.js';
 import { findEvent } from '../db/repos/events.js';
+import { namesEvent } from '../domain/campaigns/index.js';
 import { campaignActivations, openActivations } from '../db/repos/activations.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
@@ -99,7 +100,7 @@ const liveNow = createRoute({
 
 /** Whether one of the campaign's event triggers names the event, or the event's category. */
 function triggeredBy(campaign: CampaignRecord, event: { id: string; category: string }): boolean {
-  return campaign.triggers.some((t) => t.type === 'event' && (t.eventId === event.id || (t.category !== undefined && t.category === event.category)));
+  return campaign.triggers.some((t) => t.type === 'event' && namesEvent(t, event));
 }
 
 export function campaignRoutes(deps: AppDeps) {

@@ -7,8 +7,8 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
-import { fieldErrorsFromZod, ProblemError } from '../http/problem.js';
-import { segment as segmentSchema, type Segment } from '../domain/schemas/segment.js';
+import { ProblemError } from '../http/problem.js';
+import { segmentFromQuery } from '../http/segment-query.js';
 import {
   eventCollection as eventCollectionSchema,
   eventCreate,
@@ -106,20 +106,6 @@ const sites = createRoute({
 
 const DAY_MS = 86_400_000;
 
-/** The optional `segment` query parameter: URL-encoded JSON of a Segment, as GET /api/audience/export takes it. */
-function parseSegment(raw: string | undefined): Segment | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ProblemError(400, 'segment is not valid JSON', [{ field: 'query.segment', message: 'malformed JSON' }]);
-  }
-  const parsed = segmentSchema.safeParse(value);
-  if (!parsed.success) throw new ProblemError(400, 'segment has invalid fields', fieldErrorsFromZod(parsed.error, 'query.segment'));
-  return parsed.data;
-}
-
 export function eventRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
@@ -168,7 +154,7 @@ export function eventRoutes(deps: AppDeps) {
     .openapi(reach, async (c) => {
       const { id } = c.req.valid('param');
       const { withinMeters, segment: rawSegment } = c.req.valid('query');
-      const segment = parseSegment(rawSegment);
+      const segment = segmentFromQuery(rawSegment);
       const principal = principalOf(c);
       const event = getEvent(db, id);
       if (!event.location) throw new ProblemError(422, `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);

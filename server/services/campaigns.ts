@@ -145,7 +145,8 @@ export function removeCampaign(db: Db, id: string, writer: CampaignWriter): void
     if (!canEditCampaign(writer.principal, current)) throw new ProblemError(403, `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`);
     const history = campaignHistory(db, id);
     if (history.activations > 0 || history.redemptions > 0) {
-      throw new ProblemError(409, `The campaign has run (${history.activations} activations, ${history.redemptions} redemptions): end it instead of deleting it`, [
+      const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+      throw new ProblemError(409, `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`, [
         { field: 'params.id', message: 'has activations or redemptions' },
       ]);
     }

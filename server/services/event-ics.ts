@@ -4,6 +4,7 @@
 import ICAL from 'ical.js';
 import type { FieldError } from '../http/problem.js';
 import { isTimeZone, type EventStatus } from '../domain/schemas/event.js';
+import { utcInstant } from './events.js';
 
 /** One event (or one occurrence of a recurring event) read from a calendar file. */
 export interface IcsEvent {
@@ -103,7 +104,7 @@ export function wallTimeToUtc(wall: { year: number; month: number; day: number; 
   return Math.min(first, second);
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number) => utcInstant(ms);
 
 /** Where a time's UTC instant comes from: its VTIMEZONE, the Z suffix, or the TZID read as an IANA zone. */
 function toUtc(time: ICAL.Time, tzid: string | null, fallbackZone: string): number {

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import { listAreas } from '../db/repos/areas.js';
 import { listCampaigns, type CampaignRecord } from '../db/repos/campaigns.js';
 import { listEvents } from '../db/repos/events.js';
-import { evaluateCampaign, type AreaForEvaluation, type EventForTrigger, type Reason } from '../domain/campaigns/index.js';
+import { evaluateCampaign, namesEvent, type AreaForEvaluation, type EventForTrigger, type Reason } from '../domain/campaigns/index.js';
 import { areaWeatherPoint, type WeatherAt } from '../domain/weather.js';
 import { buildAreaLookup, type AreaLookup } from './area-lookup.js';
 
@@ -62,15 +62,9 @@ interface Model {
 }
 
 function eventsFor(campaign: CampaignRecord, all: EventForTrigger[]): EventForTrigger[] {
-  const ids = new Set<string>();
-  const categories = new Set<string>();
-  for (const t of campaign.triggers) {
-    if (t.type !== 'event') continue;
-    if (t.eventId !== undefined) ids.add(t.eventId);
-    if (t.category !== undefined) categories.add(t.category.toLowerCase());
-  }
-  if (ids.size === 0 && categories.size === 0) return [];
-  return all.filter((e) => ids.has(e.id) || categories.has(e.category.toLowerCase()));
+  const triggers = campaign.triggers.filter((t) => t.type === 'event');
+  if (triggers.length === 0) return [];
+  return all.filter((e) => triggers.some((t) => namesEvent(t, e)));
 }
 
 function load(db: Db, version: number): Model {

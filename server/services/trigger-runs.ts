@@ -7,6 +7,7 @@ import { closeActivation, lastEvaluations, openActivation, openActivations, reco
 import { findCampaign } from '../db/repos/campaigns.js';
 import type { Reason } from '../domain/campaigns/index.js';
 import type { Logger } from '../logger.js';
+import { utcInstant } from './events.js';
 import type { OfferEngine } from './offer-engine.js';
 import type { WeatherProvider } from './weather/index.js';
 
@@ -42,8 +43,6 @@ export interface TriggerRunDeps {
   onEdge?: (edge: ActivationEdge) => void;
 }
 
-const utc = (at: Date) => at.toISOString().replace('.000Z', 'Z');
-
 /** The campaign stopped running (paused, ended, back to draft) or no longer targets the area: why its interval closes. */
 function notRunningReason(db: Db, campaignId: string, areaId: string): Reason[] {
   const campaign = findCampaign(db, campaignId);
@@ -63,7 +62,7 @@ function notRunningReason(db: Db, campaignId: string, areaId: string): Reason[] 
 }
 
 export async function runEvaluation({ db, engine, weather, logger, onEdge }: TriggerRunDeps, atDate: Date): Promise<EvaluationRun> {
-  const at = utc(new Date(Math.floor(atDate.getTime() / 1000) * 1000));
+  const at = utcInstant(atDate);
   await weather.prefetch(engine.weatherPoints(), new Date(atDate.getTime() - WEATHER_REACH_MS), new Date(atDate.getTime() + WEATHER_REACH_MS));
   const results = engine.evaluateAll(new Date(at), weather.at);
   const run: EvaluationRun = { at, live: [], opened: 0, closed: 0, notRecorded: [] };

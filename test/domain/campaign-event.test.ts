@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { destination } from '@turf/turf';
 import type { Polygon, MultiPolygon } from 'geojson';
-import { evaluateEvent, metersToArea } from '../../server/domain/campaigns/event-trigger.js';
+import { evaluateEvent, metersToArea, namesEvent } from '../../server/domain/campaigns/event-trigger.js';
 import type { EventForTrigger } from '../../server/domain/campaigns/types.js';
 import { eventTrigger, type EventTrigger } from '../../server/domain/schemas/trigger.js';
 
@@ -119,5 +119,16 @@ describe('metersToArea against Turf', () => {
   it('measures across the antimeridian', () => {
     const fiji: Polygon = { type: 'Polygon', coordinates: [[[179.9, -17], [180, -17], [180, -16.9], [179.9, -16.9], [179.9, -17]]] };
     expect(metersToArea([-179.99, -16.95], fiji)).toBeCloseTo(0.01 * Math.cos((16.95 * Math.PI) / 180) * 111_195, -1);
+  });
+});
+
+describe('namesEvent: which events a trigger can name', () => {
+  const event = { id: 'ev-1', category: 'Festival' };
+  const base = { type: 'event' as const, withinMeters: 500, beforeMinutes: 0, afterMinutes: 0 };
+  it('by id, or by category ignoring case', () => {
+    expect(namesEvent({ ...base, eventId: 'ev-1' }, event)).toBe(true);
+    expect(namesEvent({ ...base, eventId: 'ev-2' }, event)).toBe(false);
+    expect(namesEvent({ ...base, category: 'festival' }, event)).toBe(true);
+    expect(namesEvent({ ...base, category: 'market' }, event)).toBe(false);
   });
 });

@@ -179,7 +179,7 @@ describe('campaigns API', () => {
     expect((await send(viewer, '/api/campaigns', 'POST', rainyDay({ offer: { headline: 'H', code: 'VIEW1' } }))).status).toBe(403);
   });
 
-  it('lists the campaigns an event triggers, by its id or its category', async () => {
+  it('lists the campaigns an event triggers, by its id or its category (in any case)', async () => {
     const created = await send(server.fetch, '/api/events', 'POST', {
       name: 'Street festival',
       category: 'festival',
@@ -193,7 +193,7 @@ describe('campaigns API', () => {
       await send(server.fetch, '/api/campaigns', 'POST', rainyDay({ name: 'Festival cookie', offer: { headline: 'Free cookie', code: 'FEST1' }, triggers: [{ type: 'event', eventId: event.id, withinMeters: 500, beforeMinutes: 60, afterMinutes: 60 }] }))
     ).json()) as Campaign;
     const byCategory = (await (
-      await send(server.fetch, '/api/campaigns', 'POST', rainyDay({ name: 'Any festival', offer: { headline: 'Free tea', code: 'FEST2' }, triggers: [{ type: 'event', category: 'festival', withinMeters: 500, beforeMinutes: 0, afterMinutes: 0 }] }))
+      await send(server.fetch, '/api/campaigns', 'POST', rainyDay({ name: 'Any festival', offer: { headline: 'Free tea', code: 'FEST2' }, triggers: [{ type: 'event', category: 'Festival', withinMeters: 500, beforeMinutes: 0, afterMinutes: 0 }] }))
     ).json()) as Campaign;
     const list = (await (await server.fetch(`/api/campaigns?eventId=${event.id}`)).json()) as { campaigns: Campaign[] };
     expect(list.campaigns.map((c) => c.id).sort()).toEqual([byId.id, byCategory.id].sort());

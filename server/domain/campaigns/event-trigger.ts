@@ -67,6 +67,14 @@ function timeLabel(event: EventForTrigger, t: EventTrigger, timeZone: string): s
 }
 
 /**
+ * Whether an event trigger names this event: by its id, or by its category compared ignoring case.
+ * @example namesEvent({ type: 'event', category: 'Festival', withinMeters: 500, beforeMinutes: 0, afterMinutes: 0 }, { id: 'ev-1', category: 'festival' }) // true
+ */
+export function namesEvent(t: EventTrigger, event: { id: string; category: string }): boolean {
+  return t.eventId !== undefined ? event.id === t.eventId : t.category !== undefined && event.category.toLowerCase() === t.category.toLowerCase();
+}
+
+/**
  * Evaluates an event trigger at `at` for an area. Unplaced events never hold. For a category (compared ignoring case)
  * the nearest event that holds decides; when none does, the nearest event in its time that is too far explains why.
  * @example evaluateEvent(0, { type: 'event', eventId: 'ev-1', withinMeters: 500, beforeMinutes: 60, afterMinutes: 60 }, …)
@@ -81,14 +89,13 @@ export function evaluateEvent(
   timeZone: string,
 ): TriggerResult {
   const atMs = at.getTime();
-  const category = t.category?.toLowerCase();
   const base = { index, type: 'event' as const, threshold: t.withinMeters, unit: 'm' };
 
   let best: { event: EventForTrigger; meters: number } | null = null; // nearest in time (holds if within range)
   let matched: EventForTrigger | null = null;
   let unplacedOnNow: EventForTrigger | null = null;
   for (const event of events) {
-    if (t.eventId !== undefined ? event.id !== t.eventId : event.category.toLowerCase() !== category) continue;
+    if (!namesEvent(t, event)) continue;
     matched ??= event;
     if (!inEventTime(event, t, atMs)) continue;
     if (!event.location) {
