@@ -18,14 +18,16 @@ const HOUR_MS = 3_600_000;
 export function scenarioWeather(scenario: WeatherScenario): WeatherAt {
   const base = { ...DEFAULT_WEATHER_VALUES, ...scenario.default };
   const cells = (scenario.cells ?? []).map((cell) => ({ bbox: cell.bbox, from: Date.parse(cell.from), to: Date.parse(cell.to), set: cell.set }));
+  // The live lookup reads one hour for many points: its ISO name is made once per hour asked, not per reading.
+  let last = { start: NaN, hour: '' };
   return ([lng, lat], at) => {
-    const start = hourStart(at).getTime();
-    const values = { ...base };
+    const start = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+    if (start !== last.start) last = { start, hour: new Date(start).toISOString() };
+    const reading: WeatherReading = { hour: last.hour, ...base, freshness: 'simulated' };
     for (const { bbox, from, to, set } of cells) {
       const inside = lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
-      if (inside && from < start + HOUR_MS && to > start) Object.assign(values, set);
+      if (inside && from < start + HOUR_MS && to > start) Object.assign(reading, set);
     }
-    const reading: WeatherReading = { hour: new Date(start).toISOString(), ...values, freshness: 'simulated' };
     return reading;
   };
 }

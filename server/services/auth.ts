@@ -1,6 +1,7 @@
 // Signing in and out, sessions (idle and absolute expiry, a fresh id at every sign-in and password change), API
 // tokens, and the first owner account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../db/repos/sessions.js';
@@ -81,12 +82,47 @@ export function endSession(db: Db, sessionId: string): void {
   deleteSession(db, secretHash(sessionId));
 }
 
+interface CachedToken {
+  principal: Principal;
+  lastUsedMs: number | null;
+}
+
+/**
+ * Per database: the principals of the tokens seen since token_data_version last moved (migration 009 moves it on any
+ * revoke, re-scope, rename or delete, from any writer), so a till's request costs one hash and one tiny read instead
+ * of the token row. Unknown tokens are not cached; the map is dropped whole when it grows past TOKEN_CACHE_MAX.
+ */
+const tokenCaches = new WeakMap<Db, { readVersion: Statement<[], number>; version: number; byHash: Map<string, CachedToken> }>();
+const TOKEN_CACHE_MAX = 10_000;
+
+function tokenCacheOf(db: Db) {
+  let cache = tokenCaches.get(db);
+  if (!cache) tokenCaches.set(db, (cache = { readVersion: db.prepare<[], number>('SELECT n FROM token_data_version WHERE id = 1').pluck(), version: -1, byHash: new Map() }));
+  return cache;
+}
+
 /** The principal of an API token, or null when it is unknown or revoked. */
 export function tokenPrincipal(db: Db, token: string, now: Date): Principal | null {
-  const record = findTokenByHash(db, secretHash(token));
-  if (!record || record.revokedAt) return null;
-  if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) >= TOUCH_EVERY_MS) touchToken(db, record.id, now.toISOString());
-  return { kind: 'token', id: record.id, label: `token ${record.name}`, role: null, permissions: tokenPermissions(record.scopes), customerAccess: 'aggregate', storeIds: [] };
+  const cache = tokenCacheOf(db);
+  const version = cache.readVersion.get()!;
+  if (version !== cache.version || cache.byHash.size >= TOKEN_CACHE_MAX) {
+    cache.byHash.clear();
+    cache.version = version;
+  }
+  const hash = secretHash(token);
+  let entry = cache.byHash.get(hash);
+  if (!entry) {
+    const record = findTokenByHash(db, hash);
+    if (!record || record.revokedAt) return null;
+    const principal: Principal = { kind: 'token', id: record.id, label: `token ${record.name}`, role: null, permissions: tokenPermissions(record.scopes), customerAccess: 'aggregate', storeIds: [] };
+    entry = { principal: Object.freeze(principal), lastUsedMs: record.lastUsedAt ? Date.parse(record.lastUsedAt) : null };
+    cache.byHash.set(hash, entry);
+  }
+  if (entry.lastUsedMs === null || now.getTime() - entry.lastUsedMs >= TOUCH_EVERY_MS) {
+    touchToken(db, entry.principal.id, now.toISOString());
+    entry.lastUsedMs = now.getTime();
+  }
+  return entry.principal;
 }
 
 /**

@@ -62,9 +62,22 @@ describe('activation timeline', () => {
   const activation = (id: string, areaId: string, from: number, to: number | null): Activation => ({ id, areaId, startedAt: hour(from), endedAt: to === null ? null : hour(to), reasons: [] });
 
   it('shows a short window whole and a long one’s last 7 days up to now', () => {
-    expect(timelineRange({ startsAt: hour(0), endsAt: hour(24) }, new Date(hour(12)))).toEqual({ from: Date.parse(hour(0)), to: Date.parse(hour(24)) });
+    expect(timelineRange({ startsAt: hour(0), endsAt: hour(24) }, new Date(hour(12)))).toEqual({ from: Date.parse(hour(0)), to: Date.parse(hour(24)), earlier: false, later: false });
     const long = timelineRange({ startsAt: '2026-11-01T00:00:00Z', endsAt: '2027-02-28T00:00:00Z' }, new Date(hour(12)));
-    expect(long).toEqual({ from: Date.parse(hour(12)) - 7 * 86_400_000, to: Date.parse(hour(12)) });
+    expect(long).toEqual({ from: Date.parse(hour(12)) - 7 * 86_400_000, to: Date.parse(hour(12)), earlier: true, later: false });
+  });
+
+  it('pages a long window back a week at a time, down to its first week and no further', () => {
+    const WEEK = 7 * 86_400_000;
+    const window = { startsAt: '2026-11-01T00:00:00Z', endsAt: '2027-02-28T00:00:00Z' };
+    const now = new Date('2026-11-23T12:00:00Z');
+    expect(timelineRange(window, now, 1)).toEqual({ from: now.getTime() - 2 * WEEK, to: now.getTime() - WEEK, earlier: true, later: true });
+    // 22.5 days in: the third week back would start before the window, so it is the first week instead.
+    const first = { from: Date.parse(window.startsAt), to: Date.parse(window.startsAt) + WEEK, earlier: false, later: true };
+    expect(timelineRange(window, now, 3)).toEqual(first);
+    expect(timelineRange(window, now, 9)).toEqual(first);
+    // Started three days ago: one page only.
+    expect(timelineRange(window, new Date('2026-11-04T00:00:00Z'), 2)).toEqual({ from: Date.parse(window.startsAt), to: Date.parse('2026-11-04T00:00:00Z'), earlier: false, later: false });
   });
 
   it('places each interval in percent of the period, per area, clipped; an open one runs to now', () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { createApp } from '../../server/app.js';
 
 let server: TestServer;
 
@@ -58,6 +59,10 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
 describe('security headers', () => {
   it.each(['/api/health', '/api/stores', '/api/no-such-route', '/', '/areas/abc', '/api/docs', '/api/docs/init.js', '/glyphs/missing.pbf'])('are on %s', async (path) => {
     expectSecurityHeaders(await server.fetch(path));
+  });
+
+  it('are on answers made without Node underneath too (app.request)', async () => {
+    expectSecurityHeaders(await createApp(server.deps).request('/api/health'));
   });
 
   it('are on refusals too (401, 403, 400 for traversal)', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { secretHash } from '../../server/services/auth.js';
+import { closeDatabase, openDatabase } from '../../server/db/connection.js';
 
 interface Token {
   id: string;
@@ -118,5 +119,31 @@ describe('revoking tokens', () => {
     expect(mine.map((e) => e.action)).toEqual(['token.revoke', 'token.create']);
     expect(mine[1]!.detail).toEqual({ scopes: ['areas:read'] });
     expect(JSON.stringify(server.deps.db.prepare('SELECT * FROM audit_log').all())).not.toContain(secret);
+  });
+
+  it('stops a token revoked by another process, though the server had its principal cached', async () => {
+    const { token, secret } = await createToken({ name: 'revoked elsewhere', scopes: ['areas:read'] });
+    expect((await withToken(secret, '/api/areas')).status).toBe(200);
+    expect((await withToken(secret, '/api/areas')).status).toBe(200);
+    // Another connection to the same file, as a second server process or an admin's sqlite3 shell would be.
+    const other = openDatabase(server.deps.config.dbFile);
+    try {
+      other.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ?').run(new Date().toISOString(), token.id);
+    } finally {
+      closeDatabase(other);
+    }
+    await expectProblem(await withToken(secret, '/api/areas'), 401);
+  });
+
+  it('stops a token deleted outright, and one whose scopes were narrowed loses the rest at once', async () => {
+    const deleted = await createToken({ name: 'deleted', scopes: ['areas:read'] });
+    const narrowed = await createToken({ name: 'narrowed', scopes: ['areas:read', 'offers:read'] });
+    expect((await withToken(deleted.secret, '/api/areas')).status).toBe(200);
+    expect((await withToken(narrowed.secret, '/api/offers/live?lat=52.5&lng=13.4')).status).toBe(200);
+    server.deps.db.prepare('DELETE FROM api_tokens WHERE id = ?').run(deleted.token.id);
+    server.deps.db.prepare('UPDATE api_tokens SET scopes = ? WHERE id = ?').run(JSON.stringify(['areas:read']), narrowed.token.id);
+    await expectProblem(await withToken(deleted.secret, '/api/areas'), 401);
+    await expectProblem(await withToken(narrowed.secret, '/api/offers/live?lat=52.5&lng=13.4'), 403);
+    expect((await withToken(narrowed.secret, '/api/areas')).status).toBe(200);
   });
 });

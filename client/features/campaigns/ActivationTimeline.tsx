@@ -1,5 +1,5 @@
-// When the offer was live: one strip per area over the campaign's window (or its last 7 days), each live interval a
-// bar whose title says when and why. A list under it says the same for screen readers.
+// When the offer was live: one strip per area over the campaign's window (or a week of a long one, paged back and
+// forth), each live interval a bar whose title says when and why. A list under it says the same for screen readers.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getCampaignActivations } from '../../api/client';
@@ -47,7 +47,9 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
   const state = useActivations(campaign);
   const names = useAppStore(useShallow((s) => Object.fromEntries(campaign.areaIds.map((id) => [id, areaName(s, id) ?? id]))));
   const [now] = useState(() => new Date());
-  const range = timelineRange(campaign, now);
+  // A long window is shown a week at a time; 0 is the latest week.
+  const [weeksBack, setWeeksBack] = useState(0);
+  const range = timelineRange(campaign, now, weeksBack);
   // Short: the two ends of the axis share one line under the strips.
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: campaign.timezone });
 
@@ -83,6 +85,17 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
             <span>{format.format(new Date(range.to))}</span>
           </div>
         </div>
+        {range.earlier || range.later ? (
+          <div className="timeline__paging">
+            <button type="button" className="button button--secondary button--small" disabled={!range.earlier} onClick={() => setWeeksBack((w) => w + 1)}>
+              {t('campaigns.timeline.earlier')}
+            </button>
+            <span className="timeline__period">{t('campaigns.timeline.range', { from: format.format(new Date(range.from)), to: format.format(new Date(range.to)) })}</span>
+            <button type="button" className="button button--secondary button--small" disabled={!range.later} onClick={() => setWeeksBack((w) => Math.max(0, w - 1))}>
+              {t('campaigns.timeline.later')}
+            </button>
+          </div>
+        ) : null}
         {any ? (
           <ul className="visually-hidden">
             {rows.flatMap((row) => row.bars.map((bar) => <li key={bar.activation.id}>{`${names[row.areaId] ?? row.areaId}: ${intervalText(bar.activation, campaign, t, locale)}`}</li>))}

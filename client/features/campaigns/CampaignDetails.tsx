@@ -143,7 +143,7 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
         </>
       )}
       <CampaignResults campaignId={c.id} version={c.version} />
-      <ActivationTimeline campaign={c} />
+      <ActivationTimeline key={c.id} campaign={c} />
     </div>
   );
 }

@@ -2,21 +2,34 @@
 import type { Activation } from '../../api/types';
 
 const DAY_MS = 86_400_000;
-/** A window up to this long is shown whole; a longer one shows its last week up to now. */
+/** A window up to this long is shown whole; a longer one a week at a time, the last one up to now first. */
 export const WHOLE_WINDOW_MAX_MS = 14 * DAY_MS;
 
+const WEEK_MS = 7 * DAY_MS;
+
+export interface TimelineRange {
+  from: number;
+  to: number;
+  /** Whether an earlier or a later week of a long window can be shown. */
+  earlier: boolean;
+  later: boolean;
+}
+
 /**
- * The period the timeline shows: the campaign's window when it is at most two weeks long, else the 7 days up to now
- * (or up to its end, once it ended; from its start, when it started less than 7 days ago).
+ * The period the timeline shows: the campaign's window when it is at most two weeks long, else a week — the 7 days up
+ * to now (or up to its end, once it ended; from its start, when it started less than 7 days ago), or `weeksBack`
+ * weeks before that, never before the first week of the window.
  * @example timelineRange({ startsAt: '2026-11-01T00:00:00Z', endsAt: '2027-02-28T00:00:00Z' }, new Date('2026-11-23T12:00:00Z'))
- * // { from: 2026-11-16T12:00Z, to: 2026-11-23T12:00Z } as epoch milliseconds
+ * // { from: 2026-11-16T12:00Z, to: 2026-11-23T12:00Z, earlier: true, later: false } (times as epoch milliseconds)
  */
-export function timelineRange(c: { startsAt: string; endsAt: string }, now: Date): { from: number; to: number } {
+export function timelineRange(c: { startsAt: string; endsAt: string }, now: Date, weeksBack = 0): TimelineRange {
   const starts = Date.parse(c.startsAt);
   const ends = Date.parse(c.endsAt);
-  if (ends - starts <= WHOLE_WINDOW_MAX_MS) return { from: starts, to: ends };
-  const to = Math.max(starts + DAY_MS, Math.min(now.getTime(), ends));
-  return { from: Math.max(starts, to - 7 * DAY_MS), to };
+  if (ends - starts <= WHOLE_WINDOW_MAX_MS) return { from: starts, to: ends, earlier: false, later: false };
+  const newest = Math.max(starts + DAY_MS, Math.min(now.getTime(), ends));
+  const to = Math.max(Math.min(starts + WEEK_MS, newest), newest - weeksBack * WEEK_MS);
+  const from = Math.max(starts, to - WEEK_MS);
+  return { from, to, earlier: from > starts, later: to < newest };
 }
 
 export interface TimelineBar {

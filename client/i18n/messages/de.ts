@@ -778,6 +778,8 @@ export const de = {
   'campaigns.timeline.error': 'Die Aktivierungen konnten nicht geladen werden.',
   'campaigns.timeline.range': '{from} – {to}',
   'campaigns.timeline.interval': '{from} – {to}: {reasons}',
+  'campaigns.timeline.earlier': '← Woche davor',
+  'campaigns.timeline.later': 'Woche danach →',
   'campaigns.timeline.now': 'jetzt',
   'campaigns.fromArea': 'Kampagne erstellen',
   'campaigns.fromEvent': 'Angebot für diese Veranstaltung erstellen',

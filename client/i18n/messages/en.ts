@@ -779,6 +779,8 @@ export const en = {
   'campaigns.timeline.error': 'Could not load the activations.',
   'campaigns.timeline.range': '{from} – {to}',
   'campaigns.timeline.interval': '{from} – {to}: {reasons}',
+  'campaigns.timeline.earlier': '← Earlier week',
+  'campaigns.timeline.later': 'Later week →',
   'campaigns.timeline.now': 'now',
   'campaigns.fromArea': 'Create campaign',
   'campaigns.fromEvent': 'Create offer for this event',

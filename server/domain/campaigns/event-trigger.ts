@@ -54,6 +54,19 @@ function originToSegment2(ax: number, ay: number, bx: number, by: number): numbe
   return x * x + y * y;
 }
 
+/**
+ * metersToArea remembered per event place and area shape (both values that are replaced, never mutated): the live
+ * lookup asks the same pairs at every point, and a 64-edge distance costs more than the rest of an evaluation.
+ */
+const distances = new WeakMap<Polygon | MultiPolygon, WeakMap<[number, number], number>>();
+function distanceOf(location: [number, number], geometry: Polygon | MultiPolygon): number {
+  let byLocation = distances.get(geometry);
+  if (!byLocation) distances.set(geometry, (byLocation = new WeakMap()));
+  let meters = byLocation.get(location);
+  if (meters === undefined) byLocation.set(location, (meters = metersToArea(location, geometry)));
+  return meters;
+}
+
 /** Whether `at` is in [startsAt − before, endsAt + after): the event's own end is exclusive, so the padded end is too. */
 export function inEventTime(event: EventForTrigger, t: Pick<EventTrigger, 'beforeMinutes' | 'afterMinutes'>, atMs: number): boolean {
   return atMs >= Date.parse(event.startsAt) - t.beforeMinutes * MINUTE_MS && atMs < Date.parse(event.endsAt) + t.afterMinutes * MINUTE_MS;
@@ -102,7 +115,7 @@ export function evaluateEvent(
       unplacedOnNow ??= event;
       continue;
     }
-    const meters = metersToArea(event.location, area.geometry);
+    const meters = distanceOf(event.location, area.geometry);
     if (!best || meters < best.meters) best = { event, meters };
   }
 
