@@ -256,4 +256,42 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a three-month campaign shows its latest week, and pages back to a rainy afternoon 17 days ago', async () => {
+    const DAY = 86_400_000;
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const body = {
+      name: 'Winter umbrella', areaIds: [areaId], offer: { headline: 'Umbrella 10% off', code: 'BROLLY10', discountPercent: 10 }, channel: 'in_store',
+      startsAt: new Date(hour - 30 * DAY).toISOString(), endsAt: new Date(hour + 60 * DAY).toISOString(), timezone: 'Europe/Berlin', status: 'active',
+      triggers: [{ type: 'weather', condition: 'rain', threshold: 1 }],
+    };
+    const created = await server.fetch('/api/campaigns', json('POST', body));
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as CampaignRecord).id;
+    // Rain over the area for three hours 17 days ago, evaluated as it happened: one closed activation.
+    const [lng, lat] = center;
+    const rainFrom = hour - 17 * DAY;
+    const scenario = { cells: [{ bbox: [lng - 0.05, lat - 0.05, lng + 0.05, lat + 0.05], from: new Date(rainFrom).toISOString(), to: new Date(rainFrom + 3 * 3_600_000).toISOString(), set: { precipitationMmH: 3 } }] };
+    expect((await server.fetch('/api/weather/scenario', json('PUT', scenario))).status).toBe(200);
+    for (const at of [rainFrom, rainFrom + 3 * 3_600_000]) expect((await server.fetch(`/api/triggers/evaluate?at=${new Date(at).toISOString()}`, { method: 'POST' })).status).toBe(200);
+    const { activations } = (await (await server.fetch(`/api/campaigns/${id}/activations`)).json()) as { activations: { endedAt: string | null }[] };
+    expect(activations).toHaveLength(1);
+    expect(activations[0]!.endedAt).not.toBeNull();
+
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=campaign:${id}`, { session: server.fetch.session });
+    const timeline = page.locator('.details-panel .campaign-section', { has: page.locator('#campaign-timeline-title') });
+    await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
+    await expect(timeline.getByRole('button', { name: 'Later week →' }).isDisabled()).resolves.toBe(true);
+    // This week, then the week before: still nothing; two weeks back holds the rainy afternoon.
+    await timeline.getByRole('button', { name: '← Earlier week' }).click();
+    await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
+    await timeline.getByRole('button', { name: '← Earlier week' }).click();
+    await timeline.locator('[data-activation]').waitFor();
+    await expect(timeline.locator('[data-activation]').getAttribute('title')).resolves.toMatch(/Rain 3 mm\/h ≥ 1 mm\/h/);
+    await page.screenshot({ path: 'test-results/campaign-timeline-earlier.png' });
+    await timeline.getByRole('button', { name: 'Later week →' }).click();
+    await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -90,7 +90,8 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
             <button type="button" className="button button--secondary button--small" disabled={!range.earlier} onClick={() => setWeeksBack((w) => w + 1)}>
               {t('campaigns.timeline.earlier')}
             </button>
-            <span className="timeline__period">{t('campaigns.timeline.range', { from: format.format(new Date(range.from)), to: format.format(new Date(range.to)) })}</span>
+            {/* The axis shows the period to the eye; this says it, and says it again after a page. */}
+            <span className="visually-hidden" aria-live="polite">{t('campaigns.timeline.range', { from: format.format(new Date(range.from)), to: format.format(new Date(range.to)) })}</span>
             <button type="button" className="button button--secondary button--small" disabled={!range.later} onClick={() => setWeeksBack((w) => Math.max(0, w - 1))}>
               {t('campaigns.timeline.later')}
             </button>
