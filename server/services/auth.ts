@@ -1,9 +1,9 @@
 // Signing in and out, sessions (idle and absolute expiry, a fresh id at every sign-in and password change), API
 // tokens, and the first owner account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { recordAudit } from '../db/repos/audit.js';
+import { versionReader } from '../db/version-reader.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../db/repos/sessions.js';
 import { findTokenByHash, touchToken } from '../db/repos/tokens.js';
 import { countUsers, findUser, findUserByEmail, insertUser, updateUser, type UserRecord } from '../db/repos/users.js';
@@ -89,22 +89,22 @@ interface CachedToken {
 
 /**
  * Per database: the principals of the tokens seen since token_data_version last moved (migration 009 moves it on any
- * revoke, re-scope, rename or delete, from any writer), so a till's request costs one hash and one tiny read instead
- * of the token row. Unknown tokens are not cached; the map is dropped whole when it grows past TOKEN_CACHE_MAX.
+ * revoke, re-scope, rename or delete; a commit by another process is seen within OTHER_WRITERS_CHECK_MS), so a till's
+ * request costs one hash instead of reading the token row. Unknown tokens are not cached; the map is dropped whole when it grows past TOKEN_CACHE_MAX.
  */
-const tokenCaches = new WeakMap<Db, { readVersion: Statement<[], number>; version: number; byHash: Map<string, CachedToken> }>();
+const tokenCaches = new WeakMap<Db, { tokenDataVersion: () => number; version: number; byHash: Map<string, CachedToken> }>();
 const TOKEN_CACHE_MAX = 10_000;
 
 function tokenCacheOf(db: Db) {
   let cache = tokenCaches.get(db);
-  if (!cache) tokenCaches.set(db, (cache = { readVersion: db.prepare<[], number>('SELECT n FROM token_data_version WHERE id = 1').pluck(), version: -1, byHash: new Map() }));
+  if (!cache) tokenCaches.set(db, (cache = { tokenDataVersion: versionReader(db, 'token_data_version'), version: -1, byHash: new Map() }));
   return cache;
 }
 
 /** The principal of an API token, or null when it is unknown or revoked. */
 export function tokenPrincipal(db: Db, token: string, now: Date): Principal | null {
   const cache = tokenCacheOf(db);
-  const version = cache.readVersion.get()!;
+  const version = cache.tokenDataVersion();
   if (version !== cache.version || cache.byHash.size >= TOKEN_CACHE_MAX) {
     cache.byHash.clear();
     cache.version = version;

@@ -1,9 +1,10 @@
 // The campaigns that can go live, held in memory for the live-offers lookup and the scheduler: scheduled and active
 // campaigns, the areas they target (in an R-tree), and the events their event triggers name. It rebuilds itself when
 // the database's offer_data_version moved (triggers bump it on every write to campaigns, their areas, areas or events),
-// so every writer — API, import, seed — is seen, and a lookup costs one indexed read plus the evaluations at the point.
+// so every writer — API, import, seed, another process — is seen, and a lookup costs the evaluations at the point.
 import type { Db } from '../db/connection.js';
 import { listAreas } from '../db/repos/areas.js';
+import { versionReader } from '../db/version-reader.js';
 import { listCampaigns, type CampaignRecord } from '../db/repos/campaigns.js';
 import { listEvents } from '../db/repos/events.js';
 import { evaluateCampaign, namesEvent, type AreaForEvaluation, type EventForTrigger, type Reason } from '../domain/campaigns/index.js';
@@ -88,10 +89,10 @@ function load(db: Db, version: number): Model {
 }
 
 export function createOfferEngine(db: Db): OfferEngine {
-  const readVersion = db.prepare('SELECT n FROM offer_data_version WHERE id = 1').pluck();
+  const offerDataVersion = versionReader(db, 'offer_data_version');
   let model: Model | null = null;
   const current = (): Model => {
-    const version = readVersion.get() as number;
+    const version = offerDataVersion();
     if (!model || model.version !== version) model = load(db, version);
     return model;
   };
