@@ -20,6 +20,11 @@ export interface LoadResult {
   statuses: Record<string, number>;
   seconds: number;
   firstFailure: string | null;
+  /**
+   * CPU time this process (the server under test) spent during the measured period: known only with wrk, which runs
+   * in its own process; the worker-thread generator's own work would be counted in it.
+   */
+  serverCpuSeconds?: number;
 }
 
 const options = workerData as LoadOptions;

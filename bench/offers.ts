@@ -243,7 +243,7 @@ export async function run(): Promise<BenchResult[]> {
 
       const cpus = availableParallelism();
       const client = useWrk ? 'wrk (one thread)' : 'a worker thread (install wrk for a lighter client)';
-      log(`HTTP: ${IN_FLIGHT} requests in flight over keep-alive from ${client}, 1 s warm-up then ${HTTP_SECONDS} s; ${cpus} CPUs shared by the client and the server`);
+      log(`HTTP: ${IN_FLIGHT} requests in flight over keep-alive from ${client}, 1 s warm-up then ${HTTP_SECONDS} s; ${cpus} CPUs shared by the client and the server, which is one process (one event loop)`);
       const liveUrl = `${server.url}/api/offers/live?at=${encodeURIComponent(AT.toISOString())}`;
       const api = await load({ ...common, url: liveUrl, headers: { Authorization: `Bearer ${secret}` } });
       // The same route at points far from every area: the path's own cost (token, validation, headers, an empty answer).
@@ -260,6 +260,12 @@ export async function run(): Promise<BenchResult[]> {
       results.push({ name: 'offers: HTTP lookups/s at points with no area (the path without the lookup)', value: empty.ok / empty.seconds, unit: '/s' });
       results.push({ name: 'offers: bare Hono route lookups/s (ceiling, same run)', value: bareRate, unit: '/s' });
       results.push({ name: 'offers: HTTP / bare', value: (100 * apiRate) / bareRate, unit: '%' });
+      // One Node process answers on one event loop: its CPU per request, not the machine's CPU count, sets its ceiling.
+      if (useWrk) {
+        for (const [label, r] of [['GET /api/offers/live', api], ['the same, no areas near', empty], ['bare Hono route', ceiling]] as const) {
+          results.push({ name: `offers: server CPU per request, ${label}`, value: (r.serverCpuSeconds! * 1e6) / r.ok, unit: 'µs' });
+        }
+      }
     } finally {
       bare.close();
       await server.close();

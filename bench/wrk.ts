@@ -51,7 +51,10 @@ export function parseWrkOutput(output: string): Pick<LoadResult, 'ok' | 'failed'
   };
 }
 
-/** A warm-up run, then the measured one, over `inFlight` keep-alive connections from one wrk thread. */
+/**
+ * A warm-up run, then the measured one, over `inFlight` keep-alive connections from one wrk thread. The server must
+ * run in this process: the CPU it used while wrk measured is returned with the counts.
+ */
 export async function wrkLoad(options: LoadOptions): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-wrk-'));
   try {
@@ -59,8 +62,10 @@ export async function wrkLoad(options: LoadOptions): Promise<LoadResult> {
     writeFileSync(script, wrkScript(options));
     const args = (ms: number) => ['-t1', `-c${options.inFlight}`, `-d${Math.max(1, Math.round(ms / 1000))}s`, '-s', script, new URL(options.url).origin];
     await run(WRK, args(options.warmupMs));
+    const cpuBefore = process.cpuUsage();
     const { stdout } = await run(WRK, args(options.measureMs));
-    return parseWrkOutput(stdout);
+    const cpu = process.cpuUsage(cpuBefore);
+    return { ...parseWrkOutput(stdout), serverCpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
