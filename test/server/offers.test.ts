@@ -8,6 +8,7 @@ import { expectProblem } from '../helpers/problem.js';
 
 interface Offer {
   campaignId: string;
+  campaignName: string;
   areaId: string;
   headline: string;
   code: string;
@@ -137,6 +138,36 @@ describe('triggered offers', () => {
     expect(await liveAt(server.fetch, inside, '2026-11-24T11:00:00Z')).toEqual([]);
     const vertex = rainyArea.ring[5]!;
     expect((await liveAt(server.fetch, vertex, '2026-11-24T07:00:00Z')).map((o) => o.campaignId)).toEqual([campaignId]);
+  });
+
+  it('follows an area moved and a campaign renamed after the lookup ran, keeping the areas that did not change', async () => {
+    const at = '2026-11-24T07:00:00Z';
+    const inside: [number, number] = [13.41, 52.52];
+    const farther: [number, number] = [13.435, 52.52];
+    expect((await liveAt(server.fetch, inside, at)).map((o) => o.areaId)).toEqual([rainyArea.id]);
+    expect(await liveAt(server.fetch, farther, at)).toEqual([]);
+    const move = async (center: [number, number]) => {
+      const current = (await (await server.fetch(`/api/areas/${rainyArea.id}`)).json()) as { properties: { version: number } };
+      const moved = await send(server.fetch, `/api/areas/${rainyArea.id}`, 'PATCH', { params: { center, radiusMeters: 600 }, version: current.properties.version });
+      expect(moved.status).toBe(200);
+    };
+    try {
+      // 1.7 km east, still under the rain: the offer goes with the area.
+      await move([13.435, 52.52]);
+      expect(await liveAt(server.fetch, inside, at)).toEqual([]);
+      expect((await liveAt(server.fetch, farther, at)).map((o) => o.areaId)).toEqual([rainyArea.id]);
+      // A campaign-only change rebuilds the model around the areas already parsed; the moved one stays where it went.
+      const campaign = (await (await server.fetch(`/api/campaigns/${campaignId}`)).json()) as { version: number };
+      expect((await send(server.fetch, `/api/campaigns/${campaignId}`, 'PATCH', { name: 'Rainy-day latte (east)', version: campaign.version })).status).toBe(200);
+      expect((await liveAt(server.fetch, farther, at)).map((o) => ({ areaId: o.areaId, name: o.campaignName }))).toEqual([
+        { areaId: rainyArea.id, name: 'Rainy-day latte (east)' },
+      ]);
+      expect(await liveAt(server.fetch, [13.25, 52.5], at)).toEqual([]);
+    } finally {
+      await move([13.41, 52.52]);
+      const campaign = (await (await server.fetch(`/api/campaigns/${campaignId}`)).json()) as { version: number };
+      expect((await send(server.fetch, `/api/campaigns/${campaignId}`, 'PATCH', { name: 'Rainy-day latte', version: campaign.version })).status).toBe(200);
+    }
   });
 
   it('tills call it with an API token that may read offers; a token without that scope is refused', async () => {

@@ -85,6 +85,18 @@ export function listAreas(db: Db, visibleTo: string | null = null): AreaRecord[]
   ).map(toRecord);
 }
 
+/** Every area's id and version in listAreas order: enough for a cache of parsed areas to tell which it can keep. */
+export function listAreaVersions(db: Db): { id: string; version: number }[] {
+  return db.prepare('SELECT id, version FROM areas ORDER BY created_at, id').all() as { id: string; version: number }[];
+}
+
+/** The areas with these ids, in no particular order; unknown ids are left out. */
+export function findAreas(db: Db, ids: readonly string[]): AreaRecord[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`SELECT ${columns} FROM areas WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as AreaRow[];
+  return rows.map(toRecord);
+}
+
 export function findArea(db: Db, id: string): AreaRecord | undefined {
   const row = db.prepare(`SELECT ${columns} FROM areas WHERE id = ?`).get(id) as AreaRow | undefined;
   return row && toRecord(row);
