@@ -90,7 +90,8 @@ interface CachedToken {
 /**
  * Per database: the principals of the tokens seen since token_data_version last moved (migration 009 moves it on any
  * revoke, re-scope, rename or delete; a commit by another process is seen within OTHER_WRITERS_CHECK_MS), so a till's
- * request costs one hash instead of reading the token row. Unknown tokens are not cached; the map is dropped whole when it grows past TOKEN_CACHE_MAX.
+ * request costs one hash instead of reading the token row. Unknown tokens are not cached; the map is dropped whole
+ * when it grows past TOKEN_CACHE_MAX.
  */
 const tokenCaches = new WeakMap<Db, { tokenDataVersion: () => number; version: number; byHash: Map<string, CachedToken> }>();
 const TOKEN_CACHE_MAX = 10_000;
