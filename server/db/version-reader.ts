@@ -25,8 +25,9 @@ export function versionReader(db: Db, table: 'offer_data_version' | 'token_data_
     let changed = false;
     const own = ownChanges.get()!;
     if (own !== seenOwn) [seenOwn, changed] = [own, true];
-    if (now() - othersCheckedAt >= OTHER_WRITERS_CHECK_MS) {
-      othersCheckedAt = now();
+    const t = now();
+    if (t - othersCheckedAt >= OTHER_WRITERS_CHECK_MS) {
+      othersCheckedAt = t;
       const others = othersCommits.get()!;
       if (others !== seenOthers) [seenOthers, changed] = [others, true];
     }

@@ -80,18 +80,16 @@ function load(db: Db, version: number, previous: Model | null): Model {
   const wanted = new Set(campaigns.flatMap((c) => c.areaIds));
   const inOrder = listAreaVersions(db).filter((a) => wanted.has(a.id));
   const parsed = new Map<string, Omit<AreaInPlay, 'campaigns'>>();
+  const changed: string[] = [];
   for (const { id, version: areaVersion } of inOrder) {
     const kept = previous?.areas.get(id);
-    if (kept && kept.version === areaVersion) parsed.set(id, kept);
+    if (kept?.version === areaVersion) parsed.set(id, kept);
+    else changed.push(id);
   }
-  for (const area of findAreas(db, inOrder.filter((a) => !parsed.has(a.id)).map((a) => a.id))) {
+  for (const area of findAreas(db, changed)) {
     parsed.set(area.id, { id: area.id, name: area.name, version: area.version, geometry: area.geometry, weatherPoint: areaWeatherPoint(area.geometry) });
   }
-  const areas = new Map<string, AreaInPlay>();
-  for (const { id } of inOrder) {
-    const area = parsed.get(id)!;
-    areas.set(id, { id: area.id, name: area.name, version: area.version, geometry: area.geometry, weatherPoint: area.weatherPoint, campaigns: [] });
-  }
+  const areas = new Map<string, AreaInPlay>(inOrder.map(({ id }) => [id, { ...parsed.get(id)!, campaigns: [] }]));
   for (const campaign of campaigns) for (const id of campaign.areaIds) areas.get(id)?.campaigns.push(campaign);
   const needsEvents = campaigns.some((c) => c.triggers.some((t) => t.type === 'event'));
   const allEvents: EventForTrigger[] = needsEvents
