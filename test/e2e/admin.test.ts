@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { expectQueryParam, openAppPage } from '../helpers/page';
 import { OWNER_EMAIL, OWNER_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -33,7 +33,7 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await page.getByRole('button', { name: 'Workspace settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Workspace settings' });
     await dialog.waitFor();
-    expect(new URL(page.url()).searchParams.get('admin')).toBe('users');
+    await expectQueryParam(page, 'admin', 'users');
     await dialog.locator(`tr[data-user="${OWNER_EMAIL}"]`).waitFor();
 
     // A store manager with one store.
@@ -61,7 +61,7 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
 
     // An API token: its secret once, then never again.
     await dialog.getByRole('tab', { name: 'API tokens' }).click();
-    expect(new URL(page.url()).searchParams.get('admin')).toBe('tokens');
+    await expectQueryParam(page, 'admin', 'tokens');
     await dialog.getByRole('button', { name: 'New token' }).click();
     await dialog.getByLabel('Name').fill('Shop window');
     await dialog.getByLabel('Read audience counts').check();
@@ -99,7 +99,7 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await dialog.getByRole('tab', { name: 'Audit log' }).focus();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(new URL(page.url()).searchParams.get('admin')).toBeNull();
+    await expectQueryParam(page, 'admin', null);
     await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, { timeout: 5_000 });
 
     // The owner's own password.

@@ -10,7 +10,7 @@ import type { CampaignRecord, EventCollection } from '../../client/api/types';
 import { eventDay } from '../../client/features/campaigns/event-offer';
 import { localToUtc } from '../../client/features/events/local-time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { expectQueryParam, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -78,7 +78,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     });
     expect(Date.parse(stored.startsAt)).toBe(Date.parse(localToUtc(start, zone)!));
     campaignId = stored.id;
-    expect(page.url()).toContain(`sel=campaign:${campaignId}`);
+    await expectQueryParam(page, 'sel', `campaign:${campaignId}`);
     await expect(page.locator('.details-panel [data-campaign="triggers"]').textContent()).resolves.toContain('Rain ≥ 1 mm/h');
     await page.locator('.details-panel .state-message', { hasText: 'Not live yet' }).waitFor();
     await page.screenshot({ path: 'test-results/campaign-page.png' });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature, EventReach } from '../../client/api/types';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { expectQueryParam, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -50,7 +50,7 @@ describe.skipIf(skipReason)('events in a browser', () => {
     await list.locator('.item', { has: page.locator('.item__label', { hasText: chosen.properties.name }) }).first().click();
     await page.locator('.details-panel .details__title', { hasText: chosen.properties.name }).waitFor();
     await expect(page.evaluate(() => window.__catchment!.store!.getState().selection)).resolves.toEqual({ kind: 'event', id: chosen.id });
-    expect(page.url()).toContain(`sel=event:${chosen.id}`);
+    await expectQueryParam(page, 'sel', `event:${chosen.id}`);
 
     const reach = (await (await server.fetch(`/api/events/${encodeURIComponent(chosen.id)}/reach?withinMeters=800`)).json()) as EventReach;
     const shown = page.locator('.details-panel [data-reach="count"]');

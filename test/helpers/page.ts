@@ -1,5 +1,6 @@
 // Opening the app in a browser page for end-to-end tests: console errors collected, and waiting for the map to settle.
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { SESSION_COOKIE } from '../../server/services/auth.js';
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -13,6 +14,16 @@ export interface OpenedPage {
 /** Resolves once the map has drawn everything it was asked to (the app sets data-map-state="idle"). */
 export function waitForMapIdle(page: Page) {
   return page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
+}
+
+/**
+ * Expects the page's own address to carry `name=value` in its query (`null`: no such parameter), waiting up to
+ * `timeout` for the app to write it. Reads `location` in the page: Playwright's `page.url()` learns of
+ * `history.pushState` from a protocol event that can arrive after the next assertion has run.
+ */
+export async function expectQueryParam(page: Page, name: string, value: string | null, timeout = 5_000) {
+  await page.waitForFunction(([param, wanted]) => new URLSearchParams(location.search).get(param) === wanted, [name, value] as const, { timeout }).catch(() => undefined);
+  expect(await page.evaluate((param) => new URLSearchParams(location.search).get(param), name), `the query parameter ${name}`).toBe(value);
 }
 
 export interface PageOptions {
