@@ -24,6 +24,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
+import { eventFeedRoutes } from './routes/event-feeds.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/', tokenRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
+    .route('/', eventFeedRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))
     .route('/', campaignRoutes(deps))

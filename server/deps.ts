@@ -3,6 +3,7 @@ import type { Db } from './db/connection.js';
 import type { Config } from './env.js';
 import type { CustomerTiles } from './services/customer-tiles.js';
 import type { Logger } from './logger.js';
+import type { FeedSync } from './services/event-feeds.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience.js';
 import type { CustomerIndex } from './services/customer-index.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Fetches a calendar feed for import, refusing addresses the config does not allow. */
   fetchFeed: (url: string) => Promise<FeedResult>;
+  /** Kept calendar feeds: synced on request and every few hours. */
+  feeds: Pick<FeedSync, 'sync' | 'syncDue'>;
   /** The weather provider CATCHMENT_WEATHER chose (read synchronously by the evaluator) and the scenario in force. */
   weather: Weather;
   /** The webhook delivery worker (routes kick it after queueing a test or saving a URL). */

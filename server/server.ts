@@ -17,6 +17,7 @@ import { findArea } from './db/repos/areas.js';
 import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
+import { createFeedSync } from './services/event-feeds.js';
 import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
 import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
@@ -87,12 +88,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
   const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
   const offers = createOfferEngine(db);
+  const fetchCalendar = (url: string) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) });
+  const feeds = createFeedSync({ db, fetchFeed: fetchCalendar, logger, clock });
   const triggerRunDeps = { db, engine: offers, weather: weather.provider, logger, onEdge: enqueueActivationWebhook(db, clock), clock };
   const deps: AppDeps = {
     db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
-    fetchFeed: (url) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) }),
+    fetchFeed: fetchCalendar,
+    feeds,
     weather,
     webhooks,
     offers,
@@ -104,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
+  const stopFeedSync = feeds.schedule();
   const stopEvaluations = scheduleEvaluations({
       ...triggerRunDeps,
       onEdge: (edge) => {
@@ -123,6 +128,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       stopRetention();
+      stopFeedSync();
       stopEvaluations();
       server.close(() => {
         void Promise.all([audience.close(), webhooks.stop()]).finally(() => {

@@ -2,7 +2,7 @@
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
 import type { Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
-import type { EventChange, EventCollection, EventFeature, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
+import type { EventChange, EventCollection, EventFeature, EventFeed, EventFeedSync, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
 import type { AreaWeatherList, CampaignResults, WhatIfAnswer, WhatIfRequest } from './types';
 import type { ActivationList, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, LiveCampaigns } from './types';
 import type { AuditPage, AuditQuery, CreatedToken, NewUser, TokenList, TokenScope, UserChange, UserList, WorkspaceSettings } from './types';
@@ -130,7 +130,13 @@ export const deleteEvent = (id: string) => request<void>('DELETE', eventPath(id)
 /** Imports a calendar file (.ics text); a file with errors answers 422 naming its lines (field body.line.N) and imports nothing. */
 export const importEvents = (text: string) => requestText<EventImportResult>('POST', '/api/events/import', 'text/calendar', text);
 /** Imports a calendar feed the server fetches (http, https or webcal); fetch problems name body.url, calendar errors its lines. */
-export const importEventFeed = (url: string) => request<EventImportResult>('POST', '/api/events/import', { url });
+export const importEventFeed = (url: string, subscribe: boolean) => request<EventImportResult>('POST', '/api/events/import', { url, subscribe });
+/** The calendar feeds kept in sync (for roles that may import). */
+export const getEventFeeds = (options?: RequestOptions) => getJson<{ feeds: EventFeed[] }>('/api/events/feeds', options);
+/** Fetches a kept feed now; a failure answers problem+json with the feed (its lastError) as `feed`. */
+export const syncEventFeed = (id: string) => request<EventFeedSync>('POST', `/api/events/feeds/${encodeURIComponent(id)}/sync`);
+/** Stops keeping a feed in sync; its events stay. */
+export const stopEventFeed = (id: string) => request<void>('DELETE', `/api/events/feeds/${encodeURIComponent(id)}`);
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
 export function getEventReach(id: string, withinMeters: number, segment: Segment, options?: RequestOptions) {
   const params = new URLSearchParams({ withinMeters: String(withinMeters) });

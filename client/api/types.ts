@@ -194,12 +194,38 @@ export interface NewEvent {
 export type EventChange = Partial<NewEvent> & { version: number };
 /** POST /api/events/import: what a calendar file added and updated, and how many of its events need a place. */
 export interface EventImportResult {
-  /** For an import from a feed: the URL as sent. */
-  source?: { url: string };
+  /** For an import from a feed: the URL as sent, and the kept feed when it is kept in sync. */
+  source?: { url: string; feedId?: string };
   inserted: number;
   updated: number;
+  /** Events the calendar now marks cancelled, and upcoming events of a kept feed that it no longer lists. */
+  removed: number;
   needsPlace: number;
   events: string[];
+}
+export interface FeedSyncSummary {
+  inserted: number;
+  updated: number;
+  removed: number;
+  needsPlace: number;
+}
+/** GET /api/events/feeds: a calendar feed the server keeps in sync. `label` hides the URL's query (often a token). */
+export interface EventFeed {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  lastSyncedAt: string | null;
+  /** Why the last attempt failed; null when it worked. */
+  lastError: string | null;
+  lastSummary: FeedSyncSummary | null;
+  eventCount: number;
+  nextSyncAt: string;
+}
+/** POST /api/events/feeds/:id/sync */
+export interface EventFeedSync {
+  feed: EventFeed;
+  summary: FeedSyncSummary;
 }
 /** GET /api/events/:id/reach: the audience within `withinMeters` of the event (counts null below minGroupSize). */
 export interface EventReach {

@@ -137,6 +137,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/events': 'events:read',
   'POST /api/events': 'events:write',
   'POST /api/events/import': 'events:write',
+  // Feed addresses are only for those who may import them.
+  'GET /api/events/feeds': 'events:write',
+  'POST /api/events/feeds/:id/sync': 'events:write',
+  'DELETE /api/events/feeds/:id': 'events:write',
   'GET /api/events/:id': 'events:read',
   'PATCH /api/events/:id': 'events:write',
   'DELETE /api/events/:id': 'events:write',

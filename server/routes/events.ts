@@ -14,6 +14,7 @@ import {
   eventCreate,
   eventFeature,
   eventFeedImport,
+  type EventFeedImport,
   eventImportQuery,
   eventImportResult,
   eventListQuery,
@@ -25,6 +26,7 @@ import {
 } from '../domain/schemas/event.js';
 import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events.js';
 import { parseIcs } from '../services/event-ics.js';
+import { defaultImportWindow, importFeedCalendar } from '../services/event-feeds.js';
 import { listAreas } from '../services/areas.js';
 import { bestSite, nearestStores, reachAround } from '../services/event-reach.js';
 
@@ -104,8 +106,6 @@ const sites = createRoute({
   responses: { 200: { description: 'Every site, in request order, and the best', content: json(eventSites) }, ...invalid },
 });
 
-const DAY_MS = 86_400_000;
-
 export function eventRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
@@ -133,17 +133,21 @@ export function eventRoutes(deps: AppDeps) {
     })
     .openapi(importRoute, async (c) => {
       const query = c.req.valid('query');
-      const now = clock().getTime();
-      const from = query.from ? new Date(query.from) : new Date(now - 30 * DAY_MS);
-      const to = query.to ? new Date(query.to) : new Date(now + 365 * DAY_MS);
+      const defaults = defaultImportWindow(clock());
+      const from = query.from ? new Date(query.from) : defaults.from;
+      const to = query.to ? new Date(query.to) : defaults.to;
       if (to < from) throw new ProblemError(400, 'The import window ends before it starts', [{ field: 'query.to', message: 'must not be before from' }]);
       const isJson = /^application\/json\b/i.test(c.req.header('Content-Type') ?? '');
-      const feedUrl = isJson ? (c.req.valid('json') as { url: string }).url : null;
-      const text = feedUrl === null ? await c.req.text() : await fetchFeedText(feedUrl);
-      const parsed = parseIcs(text, { from, to });
-      if (!parsed.ok) throw new ProblemError(422, feedUrl === null ? 'The calendar file has errors; nothing was imported' : 'The feed\'s calendar has errors; nothing was imported', parsed.errors);
-      const summary = importEvents(db, parsed.events, writer(c));
-      return c.json(feedUrl === null ? summary : { source: { url: feedUrl }, ...summary }, 200);
+      if (!isJson) {
+        const parsed = parseIcs(await c.req.text(), { from, to });
+        if (!parsed.ok) throw new ProblemError(422, 'The calendar file has errors; nothing was imported', parsed.errors);
+        return c.json(importEvents(db, parsed, writer(c)), 200);
+      }
+      const { url, subscribe = false } = c.req.valid('json') as EventFeedImport;
+      const parsed = parseIcs(await fetchFeedText(url), { from, to });
+      if (!parsed.ok) throw new ProblemError(422, 'The feed\'s calendar has errors; nothing was imported', parsed.errors);
+      const { feedId, ...summary } = importFeedCalendar(db, url, parsed, writer(c), { from, to }, subscribe);
+      return c.json({ source: { url, ...(feedId ? { feedId } : {}) }, ...summary }, 200);
     })
     .openapi(read, (c) => c.json(eventToFeature(getEvent(db, c.req.valid('param').id)), 200))
     .openapi(patch, (c) => c.json(eventToFeature(patchEvent(db, c.req.valid('param').id, c.req.valid('json'), writer(c))), 200))

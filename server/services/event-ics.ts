@@ -28,7 +28,11 @@ export interface IcsWindow {
   to: Date;
 }
 
-export type IcsResult = { ok: true; events: IcsEvent[] } | { ok: false; errors: FieldError[] };
+/** An event's identity across imports: its UID and, for one occurrence of a recurring event, the occurrence. */
+export type IcsIdentity = Pick<IcsEvent, 'uid' | 'recurrenceId'>;
+
+/** `cancelled`: events and occurrences the calendar marks STATUS:CANCELLED, so an earlier import of them can go. */
+export type IcsResult = { ok: true; events: IcsEvent[]; cancelled: IcsIdentity[] } | { ok: false; errors: FieldError[] };
 
 /** At most this many occurrences per recurring event, and this many rule steps before giving up on reaching the window. */
 export const MAX_OCCURRENCES = 1000;
@@ -126,7 +130,7 @@ function statusOf(value: unknown): EventStatus | null | 'cancelled' {
 
 /**
  * Reads a calendar: every VEVENT, recurring ones expanded to their occurrences that overlap the window (at most
- * MAX_OCCURRENCES each), cancelled ones left out. Any problem fails the whole file with the lines at fault.
+ * MAX_OCCURRENCES each), cancelled ones left out and listed by identity. Any problem fails the whole file with the lines at fault.
  */
 export function parseIcs(text: string, window: IcsWindow): IcsResult {
   const scanned = scan(text);
@@ -175,9 +179,13 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
 
+  const cancelled: IcsIdentity[] = [];
   const describe = (component: ICAL.Component, uid: string, recurrenceId: string, start: ICAL.Time, end: ICAL.Time): IcsEvent | null => {
     const status = statusOf(component.getFirstPropertyValue('status'));
-    if (status === 'cancelled') return null;
+    if (status === 'cancelled') {
+      cancelled.push({ uid, recurrenceId });
+      return null;
+    }
     const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
     const zoneName = typeof tzid === 'string' && isTimeZone(tzid) ? tzid : fallbackZone;
     const startMs = toUtc(start, typeof tzid === 'string' ? tzid : null, fallbackZone);
@@ -259,5 +267,5 @@ export function parseIcs(text: string, window: IcsWindow): IcsResult {
   if (errors.length > 0) return { ok: false, errors };
   for (const item of items.sort((a, b) => a.index - b.index)) events.push(...item.events);
   if (events.length > MAX_EVENTS) return { ok: false, errors: [lineError(1, `the file holds ${events.length} events in the window; at most ${MAX_EVENTS} are imported at once (narrow the window)`)] };
-  return { ok: true, events };
+  return { ok: true, events, cancelled };
 }

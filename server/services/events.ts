@@ -4,14 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 import { deleteEvent, findEvent, findEventByIcsIdentity, insertEvent, listEvents, updateEvent, type EventFilter, type EventValues } from '../db/repos/events.js';
 import { recordAudit } from '../db/repos/audit.js';
+import { feedEventsOutside, linkEventToFeed } from '../db/repos/event-feeds.js';
 import type { Principal } from '../domain/permissions.js';
 import type { EventCreate, EventFeature, EventPatch, EventRecord } from '../domain/schemas/event.js';
 import { ProblemError } from '../http/problem.js';
 import { auditActor } from './audit-actor.js';
-import type { IcsEvent } from './event-ics.js';
+import type { IcsEvent, IcsIdentity } from './event-ics.js';
 
 export interface EventWriter {
-  principal: Principal;
+  /** Null for the server's own writes (a scheduled feed sync). */
+  principal: Principal | null;
   at: Date;
 }
 
@@ -40,7 +42,8 @@ export function eventCollection(records: EventRecord[]) {
 }
 
 function audit(db: Db, writer: EventWriter, action: string, id: string | null, detail: Record<string, unknown>): void {
-  recordAudit(db, { at: writer.at.toISOString(), ...auditActor(writer.principal), action, targetType: 'event', targetId: id, detail });
+  const actor = writer.principal ? auditActor(writer.principal) : { actorId: null, actor: 'feed sync' };
+  recordAudit(db, { at: writer.at.toISOString(), ...actor, action, targetType: 'event', targetId: id, detail });
 }
 
 export function getEvent(db: Db, id: string): EventRecord {
@@ -121,18 +124,29 @@ export function removeEvent(db: Db, id: string, writer: EventWriter): void {
 export interface ImportSummary {
   inserted: number;
   updated: number;
+  /** Events the calendar marks cancelled, and upcoming events of a kept feed that it no longer lists. */
+  removed: number;
   needsPlace: number;
   events: string[];
+}
+
+/** A feed's calendar is its whole list: its events starting in [removeFrom, removeTo] that it no longer lists go. */
+export interface FeedScope {
+  feedId: string;
+  removeFrom: Date;
+  removeTo: Date;
 }
 
 /**
  * Writes parsed calendar events in one transaction: an event whose UID (and occurrence) was imported before is
  * updated in place — its map position only when the file has one, so a place set by hand survives re-imports.
+ * Events the calendar cancels are removed. With a feed, the events are linked to it and its upcoming events missing
+ * from the calendar are removed too.
  */
-export function importEvents(db: Db, parsed: IcsEvent[], writer: EventWriter): ImportSummary {
+export function importEvents(db: Db, calendar: { events: IcsEvent[]; cancelled: IcsIdentity[] }, writer: EventWriter, feed?: FeedScope): ImportSummary {
   return db.transaction(() => {
-    const summary: ImportSummary = { inserted: 0, updated: 0, needsPlace: 0, events: [] };
-    for (const item of parsed) {
+    const summary: ImportSummary = { inserted: 0, updated: 0, removed: 0, needsPlace: 0, events: [] };
+    for (const item of calendar.events) {
       const existing = findEventByIcsIdentity(db, item.uid, item.recurrenceId);
       const values: EventValues = {
         name: item.name,
@@ -164,9 +178,16 @@ export function importEvents(db: Db, parsed: IcsEvent[], writer: EventWriter): I
         summary.inserted += 1;
       }
       if (values.location === null) summary.needsPlace += 1;
+      if (feed) linkEventToFeed(db, id, feed.feedId);
       summary.events.push(id);
     }
-    audit(db, writer, 'event.import', null, { inserted: summary.inserted, updated: summary.updated, needsPlace: summary.needsPlace });
+    const kept = new Set(summary.events);
+    const gone = new Set(calendar.cancelled.map((c) => findEventByIcsIdentity(db, c.uid, c.recurrenceId)?.id).filter((id): id is string => id !== undefined && !kept.has(id)));
+    if (feed) for (const id of feedEventsOutside(db, feed.feedId, kept, utcInstant(feed.removeFrom), utcInstant(feed.removeTo))) gone.add(id);
+    for (const id of gone) deleteEvent(db, id);
+    summary.removed = gone.size;
+    const { inserted, updated, removed, needsPlace } = summary;
+    audit(db, writer, 'event.import', null, { inserted, updated, removed, needsPlace, ...(feed ? { feedId: feed.feedId } : {}) });
     return summary;
   })();
 }

@@ -1,6 +1,7 @@
 // Importing a calendar feed by its URL from the Events panel in a real Chromium: a fake calendar host on this machine
 // serves a small .ics (the app server allows private feeds, as an intranet install would); the panel sums up what was
-// added and the events are listed. A URL the server refuses shows its reason next to the field and adds nothing.
+// added and the events are listed. A URL the server refuses shows its reason next to the field and adds nothing. The
+// feed is kept in sync: "Sync now" brings a renamed, a new and a cancelled event, and "Stop syncing" keeps the events.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,22 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
   let browser: Browser;
   let feedHost: Server;
   let feedBase: string;
+  /** What the fake host serves at /city.ics; the test rewrites it between syncs. */
+  let served: string;
+
+  /** A calendar of [uid, name, days from now] events, two hours each, in Mitte. */
+  const calendar = (...events: [string, string, number][]) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//catchment//e2e feed//EN',
+      ...events.flatMap(([uid, name, days]) => {
+        const start = new Date(Date.now() + days * DAY_MS);
+        return ['BEGIN:VEVENT', `UID:${uid}`, `DTSTAMP:${icsTime(new Date())}`, `DTSTART:${icsTime(start)}`, `DTEND:${icsTime(new Date(start.getTime() + 2 * 3_600_000))}`, `SUMMARY:${name}`, 'GEO:52.52;13.405', 'END:VEVENT'];
+      }),
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
 
   const allEvents = async () => {
     const now = Date.now();
@@ -31,27 +48,11 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
-    const start = new Date(Date.now() + 4 * DAY_MS);
-    const end = new Date(start.getTime() + 2 * 3_600_000);
-    const ics = [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'PRODID:-//catchment//e2e feed//EN',
-      'BEGIN:VEVENT',
-      'UID:e2e-feed-market@catchment',
-      `DTSTAMP:${icsTime(new Date())}`,
-      `DTSTART:${icsTime(start)}`,
-      `DTEND:${icsTime(end)}`,
-      'SUMMARY:Feed farmers market',
-      'GEO:52.52;13.405',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n');
+    served = calendar(['e2e-feed-market@catchment', 'Feed farmers market', 4]);
     feedHost = createServer((req, res) => {
       if (req.url?.startsWith('/city.ics')) {
         res.writeHead(200, { 'Content-Type': 'text/calendar' });
-        return res.end(ics);
+        return res.end(served);
       }
       res.writeHead(500);
       res.end();
@@ -89,6 +90,40 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect((await allEvents()).length).toBe(before);
     // The 502 is shown in the panel; the browser logs the failed request, nothing else.
+    expect(errors.filter((e) => !/502|Bad Gateway/.test(e))).toEqual([]);
+
+    // "Keep in sync" was on: the feed is listed without its token; the refused URL was not kept.
+    const kept = list.locator('.kept-feed');
+    await kept.first().waitFor();
+    await expect(kept.count()).resolves.toBe(1);
+    await expect(kept.locator('.kept-feed__label').textContent()).resolves.toBe(`${feedBase}/city.ics?…`);
+    await expect(list.locator('.kept-feeds').textContent()).resolves.not.toContain('token=e2e');
+    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(/^Synced .+ · 1 event$/);
+
+    // The city renames the market and adds a night run: "Sync now" brings both in.
+    served = calendar(['e2e-feed-market@catchment', 'Feed farmers market (late opening)', 4], ['e2e-feed-run@catchment', 'Feed night run', 6]);
+    await kept.getByRole('button', { name: 'Sync now' }).click();
+    await page.locator('.toast', { hasText: 'Feed synced' }).waitFor();
+    await expect(page.locator('.toast', { hasText: 'Feed synced' }).textContent()).resolves.toContain('1 added, 1 updated, 0 removed');
+    await list.locator('.item__label', { hasText: 'Feed night run' }).first().waitFor();
+    await list.locator('.item__label', { hasText: 'Feed farmers market (late opening)' }).first().waitFor();
+    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(/· 2 events$/);
+    await list.locator('.kept-feeds').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/events-feed-kept.png' });
+
+    // The run is cancelled: the next sync removes it.
+    served = calendar(['e2e-feed-market@catchment', 'Feed farmers market (late opening)', 4]);
+    await kept.getByRole('button', { name: 'Sync now' }).click();
+    await page.locator('.toast', { hasText: '0 added, 1 updated, 1 removed' }).waitFor();
+    await list.locator('.item__label', { hasText: 'Feed night run' }).waitFor({ state: 'detached' });
+
+    // Stopping asks first; the feed goes, its event stays.
+    await kept.getByRole('button', { name: 'Stop syncing' }).click();
+    await kept.getByRole('button', { name: 'Stop', exact: true }).click();
+    await list.locator('.kept-feeds').waitFor({ state: 'detached' });
+    expect((await allEvents()).filter((f) => f.properties.name === 'Feed farmers market (late opening)')).toHaveLength(1);
+    const feeds = (await (await server.fetch('/api/events/feeds')).json()) as { feeds: unknown[] };
+    expect(feeds.feeds).toEqual([]);
     expect(errors.filter((e) => !/502|Bad Gateway/.test(e))).toEqual([]);
     await page.close();
   });

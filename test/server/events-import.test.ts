@@ -155,6 +155,25 @@ describe('importing calendar files', () => {
     expect(after!.properties.version).toBe(kept!.properties.version + 1);
   });
 
+  it('removes an event, or one occurrence, that a re-imported calendar marks cancelled; the rest stay', async () => {
+    const event = (lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...lines, 'END:VEVENT'];
+    const file = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Catchment tests//cancel//EN', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const fair = ['UID:cancel-fair@catchment.test', 'DTSTART:20260410T100000Z', 'DTEND:20260410T160000Z', 'SUMMARY:Spring fair'];
+    const yoga = ['UID:cancel-yoga@catchment.test', 'DTSTART:20260406T070000Z', 'DTEND:20260406T080000Z', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Park yoga'];
+    const first = (await (await importFile(file(event(fair), event(yoga)))).json()) as ImportResult & { removed: number };
+    expect(first).toMatchObject({ inserted: 4, removed: 0 });
+
+    const rainedOff = ['UID:cancel-yoga@catchment.test', 'RECURRENCE-ID:20260413T070000Z', 'DTSTART:20260413T070000Z', 'DTEND:20260413T080000Z', 'SUMMARY:Park yoga', 'STATUS:CANCELLED'];
+    const second = (await (await importFile(file(event([...fair, 'STATUS:CANCELLED']), event(yoga), event(rainedOff)))).json()) as ImportResult & { removed: number };
+    expect(second).toMatchObject({ inserted: 0, updated: 2, removed: 2 });
+    const statuses = await Promise.all(first.events.map(async (id) => (await server.fetch(`/api/events/${id}`)).status));
+    expect(statuses).toEqual([404, 200, 404, 200]); // the fair, then the yoga mornings of 6, 13 and 20 April
+    const left = await eventsOf(first.events.filter((_, i) => statuses[i] === 200));
+    expect(left.map((e) => e.properties.startsAt)).toEqual(['2026-04-06T07:00:00Z', '2026-04-20T07:00:00Z']);
+    // Importing the same file again removes nothing more.
+    expect(await (await importFile(file(event([...fair, 'STATUS:CANCELLED']), event(yoga), event(rainedOff)))).json()).toMatchObject({ removed: 0, updated: 2 });
+  });
+
   it('expands RDATEs: DTSTART is the first instance, extra dates join an RRULE, an instant both produce counts once', async () => {
     const result = await imported('rdate.ics');
     const events = await eventsOf(result.events);

@@ -7,6 +7,7 @@ import { can } from '../../store/slices/session';
 import type { FieldError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
 import { importCalendar, importFeed } from './actions';
+import { KeptFeeds } from './KeptFeeds';
 
 /** "Line 7: …" for the server's body.line.N errors, the bare message otherwise. */
 export function importErrorText(error: FieldError, t: Translate): string {
@@ -26,19 +27,21 @@ function ImportStatus() {
     );
   }
   if (state.status === 'done') {
-    const { inserted, updated, needsPlace } = state.result;
+    const { inserted, updated, removed, needsPlace } = state.result;
     return (
       <p className="event-import__status" role="status" data-import="done">
-        {t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
+        {removed > 0 ? t('nav.events.import.summaryRemoved', { inserted, updated, removed, count: needsPlace }) : t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
       </p>
     );
   }
+  // A feed's fetch failure names body.url with the reason the title already gives: say it once.
+  const details = state.errors.filter((error) => !state.title.includes(error.message));
   return (
     <div className="event-import__status event-import__status--error" role="alert" data-import="error">
       <p>{t('nav.events.import.failed', { file: state.fileName, reason: state.title })}</p>
-      {state.errors.length > 0 && (
+      {details.length > 0 && (
         <ul className="event-import__errors">
-          {state.errors.map((error, i) => (
+          {details.map((error, i) => (
             <li key={i}>{importErrorText(error, t)}</li>
           ))}
         </ul>
@@ -74,6 +77,7 @@ export function EventImport() {
       </label>
       <FeedForm running={running} />
       <ImportStatus />
+      <KeptFeeds />
     </div>
   );
 }
@@ -83,6 +87,7 @@ function FeedForm({ running }: { running: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const [url, setUrl] = useState('');
+  const [keep, setKeep] = useState(true);
   const urlRefused = useAppStore((s) => s.eventImport.status === 'error' && s.eventImport.errors.some((e) => e.field === 'body.url'));
   return (
     <form
@@ -90,7 +95,7 @@ function FeedForm({ running }: { running: boolean }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (url.trim()) void importFeed(useAppStore, url, t);
+        if (url.trim()) void importFeed(useAppStore, url, keep, t);
       }}
     >
       <label className="field__label" htmlFor={`${id}-url`}>
@@ -115,6 +120,10 @@ function FeedForm({ running }: { running: boolean }) {
           {t('nav.events.import.feedSubmit')}
         </button>
       </div>
+      <label className="checkbox event-import__keep">
+        <input type="checkbox" checked={keep} disabled={running} onChange={(e) => setKeep(e.target.checked)} data-testid="event-import-keep" />
+        {t('nav.events.import.keep')}
+      </label>
     </form>
   );
 }

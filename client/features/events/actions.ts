@@ -1,8 +1,8 @@
 // What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
-import { getEvents, importEventFeed, importEvents, updateEvent } from '../../api/client';
+import { getEventFeeds, getEvents, importEventFeed, importEvents, stopEventFeed, syncEventFeed, updateEvent } from '../../api/client';
 import { formatProblem, ProblemError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
-import type { EventImportResult } from '../../api/types';
+import type { EventFeed, EventImportResult } from '../../api/types';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
@@ -13,13 +13,17 @@ export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOption
 
 let latest = 0;
 
-/** Loads the events of the chosen range (for roles that may read them); an answer to an older request (the range changed since) is dropped. */
-export async function loadEvents(store: AppStore, at: Date = new Date()): Promise<void> {
+/**
+ * Loads the events of the chosen range (for roles that may read them); an answer to an older request (the range
+ * changed since) is dropped. A refresh (after an import or a sync) keeps the list on screen until the answer comes:
+ * showing "Loading…" would unmount the panel's forms and the button that has focus.
+ */
+export async function loadEvents(store: AppStore, at: Date = new Date(), { refresh = false } = {}): Promise<void> {
   // A role without events:read has no Events panel and asks nothing (the server would refuse).
   if (!can(store.getState().me, 'events:read')) return;
   const request = ++latest;
-  const { setEvents, eventRange } = store.getState();
-  setEvents({ status: 'loading', data: null, error: null });
+  const { setEvents, eventRange, events } = store.getState();
+  if (!(refresh && events.status === 'ready')) setEvents({ status: 'loading', data: null, error: null });
   try {
     const data = await getEvents(rangeFor(eventRange, at, viewerTimeZone()));
     if (request === latest) setEvents({ status: 'ready', data, error: null });
@@ -73,8 +77,51 @@ export function feedLabel(url: string): string {
 }
 
 /** Imports a calendar feed by URL (the server fetches it); same progress, summary and errors as a file. */
-export function importFeed(store: AppStore, url: string, t: Translate): Promise<void> {
-  return runImport(store, feedLabel(url), () => importEventFeed(url.trim()), t);
+export async function importFeed(store: AppStore, url: string, keepInSync: boolean, t: Translate): Promise<void> {
+  await runImport(store, feedLabel(url), () => importEventFeed(url.trim(), keepInSync), t);
+  if (keepInSync) await loadEventFeeds(store);
+}
+
+/** Loads the kept feeds, for roles that may import (the server refuses the rest). */
+export async function loadEventFeeds(store: AppStore): Promise<void> {
+  if (!can(store.getState().me, 'events:write')) return;
+  const { setEventFeeds } = store.getState();
+  if (store.getState().eventFeeds.status !== 'ready') setEventFeeds({ status: 'loading', data: null, error: null });
+  try {
+    setEventFeeds({ status: 'ready', data: (await getEventFeeds()).feeds, error: null });
+  } catch (error) {
+    setEventFeeds({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+  }
+}
+
+/**
+ * Fetches a kept feed now. The feed's row shows what happened: the summary, or the failure the server recorded
+ * (its answer carries the feed with lastError), so only unexpected failures also go to the toast.
+ */
+export async function syncFeedNow(store: AppStore, id: string, t: Translate): Promise<void> {
+  // The last import's message is about another action; the sync reports in the toast and on the feed's row.
+  if (store.getState().eventImport.status !== 'running') store.getState().setEventImport({ status: 'idle' });
+  try {
+    const { feed, summary } = await syncEventFeed(id);
+    store.getState().putEventFeed(feed);
+    store.getState().pushToast({ tone: 'info', title: t('nav.events.feeds.synced'), detail: t('nav.events.feeds.summary', summary) });
+    await loadEvents(store, new Date(), { refresh: true });
+  } catch (error) {
+    const feed = error instanceof ProblemError ? (error.problem as { feed?: EventFeed }).feed : undefined;
+    if (feed) store.getState().putEventFeed(feed);
+    else reportError(store, error);
+    if (error instanceof ProblemError && error.status === 404) await loadEventFeeds(store);
+  }
+}
+
+/** Stops keeping a feed in sync; its events stay in the list. */
+export async function stopFeed(store: AppStore, id: string): Promise<void> {
+  try {
+    await stopEventFeed(id);
+  } catch (error) {
+    if (!(error instanceof ProblemError && error.status === 404)) reportError(store, error);
+  }
+  await loadEventFeeds(store);
 }
 
 async function runImport(store: AppStore, label: string, send: () => Promise<EventImportResult>, t: Translate): Promise<void> {
@@ -84,7 +131,7 @@ async function runImport(store: AppStore, label: string, send: () => Promise<Eve
   try {
     const result = await send();
     setEventImport({ status: 'done', fileName: label, result });
-    await loadEvents(store);
+    await loadEvents(store, new Date(), { refresh: true });
   } catch (error) {
     const { title, detail, fields } = formatProblem(error, t);
     setEventImport({ status: 'error', fileName: label, title: detail || title, errors: fields });

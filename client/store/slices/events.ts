@@ -1,6 +1,6 @@
 // Events in the chosen date range, the range and category filter of the timeline, and the event being placed on the map.
 import type { StateCreator } from 'zustand';
-import type { EventCollection, EventFeature, EventImportResult } from '../../api/types';
+import type { EventCollection, EventFeature, EventFeed, EventImportResult } from '../../api/types';
 import type { FieldError } from '../../api/problem';
 import type { RangePreset } from '../../features/events/timeline';
 import type { EventDraft } from '../../features/events/event-form';
@@ -35,6 +35,11 @@ export interface EventsSlice {
   placingEvent: string | null;
   eventImport: EventImportState;
   setEventImport: (state: EventImportState) => void;
+  /** The calendar feeds the server keeps in sync (loaded for roles that may import). */
+  eventFeeds: Resource<EventFeed[]>;
+  setEventFeeds: (feeds: Resource<EventFeed[]>) => void;
+  /** Replaces one feed by id (after a sync), keeping the list's order. */
+  putEventFeed: (feed: EventFeed) => void;
   setEvents: (events: Resource<EventCollection>) => void;
   /** Replaces one event by id (after an edit), keeping the list's order; a new one goes in by its start. */
   putEvent: (feature: EventFeature) => void;
@@ -83,6 +88,13 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   placingEvent: null,
   eventImport: { status: 'idle' },
   setEventImport: (eventImport) => set({ eventImport }),
+  eventFeeds: idle,
+  setEventFeeds: (eventFeeds) => set({ eventFeeds }),
+  putEventFeed: (feed) => {
+    const { eventFeeds } = get();
+    if (eventFeeds.status !== 'ready') return;
+    set({ eventFeeds: { status: 'ready', data: eventFeeds.data.map((f) => (f.id === feed.id ? feed : f)), error: null } });
+  },
   setEvents: (events) => set({ events }),
   putEvent: (feature) => {
     const { events } = get();

@@ -141,21 +141,49 @@ export const eventImportQuery = z.object({
 export const eventFeedImport = z
   .object({
     url: z.string().trim().min(1).max(2000).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
+    subscribe: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Keep the feed in sync: the server fetches it again every 6 hours, updates its events and removes the upcoming ones it no longer lists' }),
   })
   .meta({ id: 'EventFeedImport' });
 
 export const eventImportResult = z
   .object({
     source: z
-      .object({ url: z.string().meta({ description: 'The feed URL as sent' }) })
+      .object({
+        url: z.string().meta({ description: 'The feed URL as sent' }),
+        feedId: z.string().optional().meta({ description: 'The kept feed, when the URL is kept in sync' }),
+      })
       .optional()
       .meta({ description: 'Where the calendar came from, for an import from a feed URL' }),
     inserted: z.number().int(),
     updated: z.number().int(),
+    removed: z.number().int().meta({ description: 'Events imported before that the calendar now marks cancelled, and upcoming events of a kept feed that it no longer lists' }),
     needsPlace: z.number().int().meta({ description: 'Imported events without GEO: they need a place on the map' }),
     events: z.array(z.string()).meta({ description: 'Ids of every imported event, in file order' }),
   })
   .meta({ id: 'EventImportResult' });
+
+const feedSummary = z.object({ inserted: z.number().int(), updated: z.number().int(), removed: z.number().int(), needsPlace: z.number().int() });
+
+export const eventFeed = z
+  .object({
+    id: z.string(),
+    label: z.string().meta({ description: 'Scheme, host and path; the query, which often holds a secret token, is shown as ?…', example: 'https://calendar.example.org/city-events.ics?…' }),
+    createdAt: z.string(),
+    lastAttemptAt: z.string().nullable(),
+    lastSyncedAt: z.string().nullable().meta({ description: 'The last successful sync' }),
+    lastError: z.string().nullable().meta({ description: 'Why the last attempt failed; null when it worked. The events stay as they were.' }),
+    lastSummary: feedSummary.nullable().meta({ description: 'What the last successful sync changed' }),
+    eventCount: z.number().int().meta({ description: 'Events from this feed now' }),
+    nextSyncAt: z.string().meta({ description: 'When the server fetches it again (6 hours after the last attempt)' }),
+  })
+  .meta({ id: 'EventFeed' });
+
+export const eventFeedList = z.object({ feeds: z.array(eventFeed) }).meta({ id: 'EventFeedList' });
+
+export const eventFeedSync = z.object({ feed: eventFeed, summary: feedSummary }).meta({ id: 'EventFeedSync' });
 
 export const eventReachQuery = z.object({
   withinMeters: z.coerce.number().int().min(50).max(5000).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
@@ -211,6 +239,8 @@ export type EventProperties = z.infer<typeof eventProperties>;
 export type EventFeature = z.infer<typeof eventFeature>;
 export type EventCreate = z.infer<typeof eventCreate>;
 export type EventPatch = z.infer<typeof eventPatch>;
+export type EventFeedImport = z.infer<typeof eventFeedImport>;
+export type EventFeed = z.infer<typeof eventFeed>;
 
 /** An event as stored: the properties plus its position, null when unplaced. */
 export type EventRecord = Omit<EventProperties, 'needsPlace'> & { location: [number, number] | null; icsRecurrenceId: string };
