@@ -141,7 +141,8 @@ export function createFeedSync(deps: FeedSyncDeps) {
       try {
         outcomes.push(await sync(feed, { principal: null, at: deps.clock() }));
       } catch (error) {
-        if (!stopped) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });
+        // Removed while it synced (a 404 for a request) or the server is closing: nothing went wrong.
+        if (!stopped && !(error instanceof ProblemError)) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });
       }
     }
     return outcomes;
