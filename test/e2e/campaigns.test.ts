@@ -257,6 +257,47 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await page.close();
   });
 
+  it('what if it rains and is cold: a campaign that needs both fires only once the second condition is added', async () => {
+    const now = Date.now();
+    const body = {
+      name: 'Cold rain soup', areaIds: [areaId], offer: { headline: 'Soup of the day', code: 'SOUP5', discountPercent: 5 }, channel: 'in_store',
+      startsAt: new Date(now - 86_400_000).toISOString(), endsAt: new Date(now + 30 * 86_400_000).toISOString(), timezone: 'Europe/Berlin', status: 'active',
+      triggers: [{ type: 'weather', condition: 'rain', threshold: 1 }, { type: 'weather', condition: 'temperature_below', threshold: 5 }],
+      triggerMode: 'all',
+    };
+    const created = await server.fetch('/api/campaigns', json('POST', body));
+    expect(created.status).toBe(201);
+    const soupId = ((await created.json()) as CampaignRecord).id;
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, { session: server.fetch.session });
+    const panel = page.locator('.details-panel .what-if');
+    await panel.waitFor();
+
+    // Rain alone (the simulated base weather is 12 °C): the rainy-day campaign fires, the soup does not.
+    await panel.locator('[data-action="what-if"]').click();
+    await panel.locator(`[data-campaign="${campaignId}"]`).waitFor();
+    await expect(panel.locator(`[data-campaign="${soupId}"]`).count()).resolves.toBe(0);
+
+    // And cold, 2 °C: heat is no longer offered to the first row, and the soup fires for the four hours.
+    await panel.locator('[data-action="what-if-add"]').click();
+    const second = panel.locator('[data-condition-row="1"]');
+    await second.getByLabel('And').selectOption('cold');
+    await second.getByLabel('Value (°C)').fill('2');
+    await expect(panel.locator('[data-condition-row="0"] option').allTextContents()).resolves.toEqual(['Rain', 'Snow', 'Wind']);
+    await panel.locator('[data-action="what-if"]').click();
+    const soup = panel.locator(`[data-campaign="${soupId}"]`);
+    await soup.waitFor();
+    await expect(soup.locator('.what-if__hour[data-live]').count()).resolves.toBe(4);
+    await page.screenshot({ path: 'test-results/campaign-what-if-cold-rain.png' });
+
+    // Removing the cold row asks the rain-only question again.
+    await second.getByRole('button', { name: 'Remove Cold' }).click();
+    await expect(panel.locator('[data-condition-row]').count()).resolves.toBe(1);
+    await panel.locator('[data-action="what-if"]').click();
+    await soup.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a three-month campaign shows its latest week, and pages back to a rainy afternoon 17 days ago', async () => {
     const DAY = 86_400_000;
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;

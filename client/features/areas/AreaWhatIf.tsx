@@ -1,14 +1,16 @@
-// "What if it rains here from 07:00 to 11:00 tomorrow?": the campaigns that would fire in this area, and in which
-// hours, under hypothetical weather. A preview: nothing is recorded, no offer goes out.
+// "What if it rains here from 07:00 to 11:00 tomorrow?" (and, with "Add a condition", "…and it is cold?", for
+// campaigns whose triggers must all hold): the campaigns that would fire in this area, and in which hours, under
+// hypothetical weather. A preview: nothing is recorded, no offer goes out.
 import { useId, useState } from 'react';
 import { previewWhatIf } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { WhatIfAnswer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
+import { IconButton } from '../../ui/IconButton';
 import { StateMessage } from '../../ui/StateMessage';
 import { viewerTimeZone } from '../events/actions';
-import { defaultWhatIf, whatIfConditions, whatIfRequest, whatIfValues, type WhatIfForm } from './what-if';
+import { addCondition, conditionChoices, defaultWhatIf, whatIfRequest, whatIfValues, type WhatIfForm, type WhatIfWeather } from './what-if';
 
 type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; answer: WhatIfAnswer; form: WhatIfForm } | { status: 'error'; message: string };
 
@@ -17,17 +19,20 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
   const id = useId();
   const timeZone = viewerTimeZone();
   const [form, setForm] = useState<WhatIfForm>(() => defaultWhatIf(new Date(), timeZone));
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<{ field: string; row?: number | undefined } | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
   const select = useAppStore((s) => s.select);
 
   const update = (patch: Partial<WhatIfForm>) => {
-    setForm((f) => ({ ...f, ...patch, ...(patch.condition ? { value: whatIfValues[patch.condition].value } : {}) }));
+    setForm((f) => ({ ...f, ...patch }));
     setInvalid(null);
   };
+  /** Changes one condition row; a new condition starts at its usual value. */
+  const updateRow = (row: number, patch: Partial<WhatIfWeather>) =>
+    update({ conditions: form.conditions.map((c, i) => (i !== row ? c : patch.condition ? { condition: patch.condition, value: whatIfValues[patch.condition].value } : { ...c, ...patch })) });
   const run = async () => {
     const built = whatIfRequest(form, areaId, bbox, timeZone);
-    if (!built.ok) return setInvalid(built.field);
+    if (!built.ok) return setInvalid({ field: built.field, row: built.row });
     setState({ status: 'running' });
     try {
       setState({ status: 'done', answer: await previewWhatIf(built.request), form });
@@ -47,33 +52,45 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
           void run();
         }}
       >
-        <label className="field">
-          <span className="field__label">{t('whatIf.condition')}</span>
-          <select className="input" value={form.condition} onChange={(e) => update({ condition: e.target.value as WhatIfForm['condition'] })}>
-            {whatIfConditions.map((c) => (
-              <option key={c} value={c}>{t(`whatIf.condition.${c}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('whatIf.value', { unit: whatIfValues[form.condition].unit })}</span>
-          <input className="input" type="number" step="0.5" value={Number.isFinite(form.value) ? form.value : ''} aria-invalid={invalid === 'value' || undefined} onChange={(e) => update({ value: e.target.valueAsNumber })} />
-        </label>
+        {form.conditions.map((weather, row) => (
+          <div className="what-if__condition" key={row} data-condition-row={row}>
+            <label className="field">
+              <span className="field__label">{row === 0 ? t('whatIf.condition') : t('whatIf.andCondition')}</span>
+              <select className="input" value={weather.condition} onChange={(e) => updateRow(row, { condition: e.target.value as WhatIfWeather['condition'] })}>
+                {conditionChoices(form.conditions, row).map((c) => (
+                  <option key={c} value={c}>{t(`whatIf.condition.${c}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('whatIf.value', { unit: whatIfValues[weather.condition].unit })}</span>
+              <input className="input" type="number" step="0.5" value={Number.isFinite(weather.value) ? weather.value : ''} aria-invalid={(invalid?.field === 'value' && invalid.row === row) || undefined} onChange={(e) => updateRow(row, { value: e.target.valueAsNumber })} />
+            </label>
+            {form.conditions.length > 1 && (
+              <IconButton icon="close" label={t('whatIf.removeCondition', { condition: t(`whatIf.condition.${weather.condition}`) })} onClick={() => update({ conditions: form.conditions.filter((_, i) => i !== row) })} />
+            )}
+          </div>
+        ))}
+        {addCondition(form) !== form && (
+          <button type="button" className="link-button what-if__add" data-action="what-if-add" onClick={() => update(addCondition(form))}>
+            {t('whatIf.addCondition')}
+          </button>
+        )}
         <label className="field">
           <span className="field__label">{t('whatIf.day')}</span>
-          <input className="input" type="date" value={form.day} aria-invalid={invalid === 'day' || undefined} onChange={(e) => update({ day: e.target.value })} />
+          <input className="input" type="date" value={form.day} aria-invalid={invalid?.field === 'day' || undefined} onChange={(e) => update({ day: e.target.value })} />
         </label>
         <div className="what-if__times">
           <label className="field">
             <span className="field__label">{t('whatIf.from')}</span>
-            <input className="input" type="time" value={form.from} aria-invalid={invalid === 'from' || undefined} onChange={(e) => update({ from: e.target.value })} />
+            <input className="input" type="time" value={form.from} aria-invalid={invalid?.field === 'from' || undefined} onChange={(e) => update({ from: e.target.value })} />
           </label>
           <label className="field">
             <span className="field__label">{t('whatIf.to')}</span>
-            <input className="input" type="time" value={form.to} aria-invalid={invalid === 'to' || undefined} onChange={(e) => update({ to: e.target.value })} />
+            <input className="input" type="time" value={form.to} aria-invalid={invalid?.field === 'to' || undefined} onChange={(e) => update({ to: e.target.value })} />
           </label>
         </div>
-        {invalid && <p className="field__error" role="alert">{t(`whatIf.invalid.${invalid}` as 'whatIf.invalid.to')}</p>}
+        {invalid && <p className="field__error" role="alert">{t(`whatIf.invalid.${invalid.field}` as 'whatIf.invalid.to')}</p>}
         <button type="submit" className="button button--secondary" disabled={state.status === 'running'} data-action="what-if">
           {t('whatIf.run')}
         </button>
