@@ -122,7 +122,8 @@ describe('triggered offers', () => {
     const [activation] = await activationsOf(campaignId);
     expect(rows.map((r) => r.key)).toEqual([`activation-${activation!.id}-started`, `activation-${activation!.id}-ended`]);
     const started = JSON.parse(rows[0]!.payload) as { campaign: { id: string }; area: { id: string }; offer: { code: string }; reasons: unknown[] };
-    expect(started).toMatchObject({ campaign: { id: campaignId }, area: { id: rainyArea.id }, offer: { code: 'RAIN20' } });
+    // What a sender needs to act on it: channel, segment and (none for in-store) the frequency cap.
+    expect(started).toMatchObject({ campaign: { id: campaignId, name: 'Rainy-day latte', channel: 'in_store', segment: {}, frequencyCap: null }, area: { id: rainyArea.id }, offer: { code: 'RAIN20' } });
     expect(started.reasons.length).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,6 @@
 // What a webhook delivery's JSON body looks like. The outbox is generic over payloads; these build the two we send.
+import type { Channel, FrequencyCap } from '../../domain/schemas/campaign.js';
+import type { Segment } from '../../domain/schemas/segment.js';
 import type { WebhookKind } from '../../domain/schemas/webhook.js';
 
 export interface ActivationWebhookPayload {
@@ -6,11 +8,23 @@ export interface ActivationWebhookPayload {
   /** The idempotency key: the same activation edge always has the same id. */
   id: string;
   occurredAt: string;
-  campaign: { id: string; name: string };
+  /**
+   * What a sending system needs to act on the edge: the channel, the segment to send to (for the consented audience
+   * export of the area) and the frequency cap it must keep, since Catchment itself sends nothing.
+   */
+  campaign: WebhookCampaign;
   area: { id: string; name: string };
   offer: { headline: string; code: string };
   /** The observed values that made the offer go live (or stop), as the evaluator explains them. */
   reasons: unknown[];
+}
+
+export interface WebhookCampaign {
+  id: string;
+  name: string;
+  channel: Channel;
+  segment: Segment;
+  frequencyCap: FrequencyCap | null;
 }
 
 export interface PingWebhookPayload {
@@ -39,16 +53,17 @@ export function activationPayload(input: {
   type: ActivationWebhookPayload['type'];
   activationId: number | string;
   at: Date;
-  campaign: { id: string; name: string };
+  campaign: WebhookCampaign;
   area: { id: string; name: string };
   offer: { headline: string; code: string };
   reasons: unknown[];
 }): ActivationWebhookPayload {
+  const { id, name, channel, segment, frequencyCap } = input.campaign;
   return {
     type: input.type,
     id: activationKey(input.activationId, input.type),
     occurredAt: input.at.toISOString(),
-    campaign: { id: input.campaign.id, name: input.campaign.name },
+    campaign: { id, name, channel, segment, frequencyCap },
     area: { id: input.area.id, name: input.area.name },
     offer: { headline: input.offer.headline, code: input.offer.code },
     reasons: input.reasons,
