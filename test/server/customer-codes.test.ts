@@ -1,10 +1,7 @@
 // Migration 003's attribute codes: the triggers, the backfill of older rows and the seed's own codes agree, and the
 // index built from codes holds exactly the customers' text attributes, odd values included.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
 import { parseInterests } from '../../server/db/repos/customers.js';
 import { seedDemo } from '../../server/demo/seed.js';
@@ -12,18 +9,17 @@ import { genders, type Gender } from '../../server/domain/schemas/customer.js';
 import { purchaseDay } from '../../server/domain/segment.js';
 import { NEVER } from '../../server/services/customer-columns.js';
 import { buildCustomerIndex, type CustomerIndex } from '../../server/services/customer-index.js';
+import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
-let dir: string;
+let temp: TempDatabase;
 let db: Db;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'catchment-codes-'));
-  db = openDatabase(join(dir, 'c.db'));
+  // Not migrated: some tests apply the migrations before 003 first, to see its backfill.
+  temp = tempDatabase('codes', { migrated: false });
+  db = temp.db;
 });
-afterEach(() => {
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.close());
 
 type Codes = [seq: number, job: number | null, industry: number | null, store: number | null, mask: number | null, traits: number | null, lastDay: number | null];
 const codes = () => db.prepare('SELECT seq, job_code, industry_code, store_code, interest_mask, traits, last_purchase_day FROM customers ORDER BY seq').raw().all() as Codes[];

@@ -1,24 +1,21 @@
 // The in-memory customer index against its SQLite source: builds, upserts, removals, compaction and growth,
 // with the same answers inline and from the worker pool.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, type Db } from '../../server/db/connection.js';
-import { migrate } from '../../server/db/migrate.js';
+import type { Db } from '../../server/db/connection.js';
 import { seedDemo } from '../../server/demo/seed.js';
 import { buildCustomerIndex, type CustomerIndex, type IndexedCustomer } from '../../server/services/customer-index.js';
 import { createAudienceService, type AudienceService } from '../../server/services/audience.js';
 import { createAudiencePool, type AudiencePool } from '../../server/services/audience-pool.js';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson.js';
 import type { Segment } from '../../server/domain/schemas/segment.js';
+import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
 const at = new Date('2026-11-23T12:00:00Z');
 const city: AreaGeometry = { type: 'Polygon', coordinates: [[[12.9, 52.2], [13.9, 52.2], [13.9, 52.8], [12.9, 52.8], [12.9, 52.2]]] };
 const centre: AreaGeometry = { type: 'Polygon', coordinates: [[[13.36, 52.49], [13.45, 52.49], [13.45, 52.54], [13.36, 52.54], [13.36, 52.49]], [[13.40, 52.51], [13.40, 52.52], [13.41, 52.52], [13.41, 52.51], [13.40, 52.51]]] };
 const segment: Segment = { ageMin: 25, ageMax: 54, interests: ['coffee', 'cycling'], lapsedDays: 30 };
 
-let dir: string;
+let temp: TempDatabase;
 let db: Db;
 let index: CustomerIndex;
 let pool: AudiencePool;
@@ -26,10 +23,8 @@ let inline: AudienceService;
 let pooled: AudienceService;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'catchment-index-'));
-  const file = join(dir, 'c.db');
-  db = openDatabase(file);
-  migrate(db);
+  temp = tempDatabase('index');
+  db = temp.db;
   seedDemo(db, { seed: 3, customers: 5000, today: '2026-11-23', now: at });
   index = buildCustomerIndex(db);
   pool = createAudiencePool({ size: 2 });
@@ -38,8 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pool?.close();
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
+  temp?.close();
 });
 
 const customer = (seq: number, over: Partial<IndexedCustomer> = {}): IndexedCustomer => ({

@@ -1,30 +1,25 @@
 // Seeding the demo into a real SQLite file: all tables filled in one go, the R*Tree in step, and no silent overwrite.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../server/db/connection.js';
-import { migrate } from '../../server/db/migrate.js';
 import { hasWorkspaceData, seedDemo, type SeedOptions } from '../../server/demo/seed.js';
 import { parseSeedArgs } from '../../server/seed-cli.js';
+import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
 const options: SeedOptions = { seed: 42, customers: 5000, today: '2026-11-23', now: new Date('2026-11-23T08:00:00Z') };
 const tables = ['stores', 'customers', 'customers_rtree', 'boundaries', 'events', 'basemap_features', 'workspace'] as const;
 
+let temp: TempDatabase;
 let dir: string;
 let db: Db;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'catchment-seed-'));
-  db = openDatabase(join(dir, 'catchment.db'));
-  migrate(db);
+  temp = tempDatabase('seed');
+  ({ dir, db } = temp);
 });
 
-afterEach(() => {
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.close());
 
 const count = (table: (typeof tables)[number]) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const counts = () => Object.fromEntries(tables.map((t) => [t, count(t)]));

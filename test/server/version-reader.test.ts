@@ -1,30 +1,25 @@
 // The version reader behind the offer engine's and the token cache's freshness: a write on this connection is seen at
 // once (triggers included), another connection's commit once OTHER_WRITERS_CHECK_MS has passed, and nothing else
 // moves the answer.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../server/db/connection.js';
-import { migrate } from '../../server/db/migrate.js';
 import { OTHER_WRITERS_CHECK_MS, versionReader } from '../../server/db/version-reader.js';
+import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
-let dir: string;
+let temp: TempDatabase;
 let db: Db;
 let other: Db;
 let clockMs: number;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'catchment-version-'));
-  db = openDatabase(join(dir, 'v.db'));
-  migrate(db);
-  other = openDatabase(join(dir, 'v.db'));
+  temp = tempDatabase('version');
+  db = temp.db;
+  other = openDatabase(temp.file);
   clockMs = 1_000;
 });
 afterEach(() => {
   closeDatabase(other);
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
+  temp.close();
 });
 
 const stored = (on: Db) => on.prepare('SELECT n FROM token_data_version WHERE id = 1').pluck().get() as number;
