@@ -128,6 +128,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/areas/combine': 'areas:write',
   'POST /api/areas/rings': 'areas:write',
   'POST /api/areas/territories': 'areas:write',
+  // Counts, like an audience: the answer follows the audience rules.
+  'POST /api/areas/compare': 'audience:read',
 
   'POST /api/audience': 'audience:read',
   'GET /api/audience/facets': 'audience:read',

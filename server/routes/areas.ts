@@ -1,5 +1,5 @@
 // /api/areas: saved target areas — list, create (drawn or derived), read, edit (versioned), delete, download,
-// and areas made in one go (combinations, rings, territories).
+// areas made in one go (combinations, rings, territories), and 2 to 8 areas compared side by side.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
@@ -9,6 +9,8 @@ import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, scopeSegment } from '../domain/privacy.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/area-batch.js';
+import { compareAreas } from '../services/area-compare.js';
+import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
 
@@ -97,6 +99,18 @@ const territories = createRoute({
   responses: { 201: { description: 'One territory area per store', content: json(territoryCollection) }, ...invalid },
 });
 
+const compare = createRoute({
+  method: 'post',
+  path: '/api/areas/compare',
+  tags,
+  summary: 'Compare 2 to 8 saved areas side by side, and what each pair shares',
+  description:
+    'Per area: km², population (areal weighting over the neighbourhoods), customers, consented, density, penetration, revenue, average spend, loyalty mix and lapsed share (90+ days), ' +
+    'optionally for a segment. Per pair that meets: shared km² and shared customers. Counts follow the audience rules (store scope, small groups hidden for aggregate-only roles).',
+  request: { body: { required: true, content: json(areaCompareRequest) } },
+  responses: { 200: { description: 'The comparison', content: json(areaComparison) }, 404: { description: 'An unknown area (named)', content: problemContent }, ...invalid },
+});
+
 /** Letters, digits, dash and underscore only (plus our own extension): safe in a Content-Disposition header and any file system. */
 export function downloadName(name: string): string {
   const safe = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
@@ -134,6 +148,7 @@ export function areaRoutes(deps: AppDeps) {
       const { areas, ...report } = createTerritories(db, c.req.valid('json'), writer(c));
       return c.json({ ...(await areaCollection(areas, counter(c))), ...report }, 201);
     })
+    .openapi(compare, async (c) => c.json(await compareAreas(deps, c.req.valid('json'), principalOf(c), clock()), 200))
     .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), counter(c)), 200))
     .openapi(download, async (c) => {
       const area = getArea(db, c.req.valid('param').id, principalOf(c));
