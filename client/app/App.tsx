@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { AdminDialog } from '../features/admin/AdminDialog';
 import { PasswordDialog } from '../features/auth/PasswordDialog';
 import { DetailsContent, DetailsPanel, SiteComparisonPanel } from '../features/details/DetailsPanel';
+import { AreaComparisonPanel } from '../features/areas/AreaComparison';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
@@ -35,6 +36,7 @@ export function App() {
   const setSheet = useAppStore((s) => s.setSheet);
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const pickingSites = useAppStore((s) => s.siteCompare?.picking ?? false);
+  const comparedAreas = useAppStore((s) => s.areaCompare);
   // Viewers see areas but cannot draw or change them.
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   useGlobalKeys();
@@ -47,6 +49,11 @@ export function App() {
   useEffect(() => {
     if (phone && comparing) setSheet(pickingSites ? 'peek' : 'half');
   }, [phone, comparing, pickingSites, setSheet]);
+  // Comparing areas on a phone: the sheet rises to the comparison.
+  const comparingAreas = comparedAreas !== null;
+  useEffect(() => {
+    if (phone && comparingAreas) setSheet('half');
+  }, [phone, comparingAreas, setSheet]);
 
   return (
     <div className="app" data-layout={phone ? 'phone' : 'desktop'} data-nav={navOpen ? 'open' : 'closed'}>
@@ -69,8 +76,8 @@ export function App() {
         {!phone && <DetailsPanel />}
       </div>
       {phone && (
-        <BottomSheet label={comparing ? t('sites.title') : selection ? t('details.label') : t('nav.label')}>
-          {comparing ? <SiteComparisonPanel /> : selection ? <DetailsContent selection={selection} /> : <NavPanel />}
+        <BottomSheet label={comparing ? t('sites.title') : comparedAreas ? t('compare.title') : selection ? t('details.label') : t('nav.label')}>
+          {comparing ? <SiteComparisonPanel /> : comparedAreas ? <AreaComparisonPanel chosen={comparedAreas} /> : selection ? <DetailsContent selection={selection} /> : <NavPanel />}
         </BottomSheet>
       )}
       <Toasts />

@@ -6,6 +6,7 @@
 //   ?lang=de                    the chosen language
 //   ?seg=age:25-40;tier:gold    the audience segment (see segment-param.ts), only when it filters something
 //   ?admin=users                the workspace settings view and its tab (users | tokens | audit | privacy)
+//   ?cmp=ar-1,ar-2              areas compared side by side, in order (empty while none is chosen yet)
 // Unknown parameters are kept, so other features can add their own.
 import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
 import type { Segment } from '../../server/domain/schemas/segment';
@@ -19,6 +20,7 @@ export interface UrlState {
   lang: string | null;
   segment: Segment;
   admin: AdminTab | null;
+  compare: string[] | null;
 }
 
 const isKind = (v: string): v is (typeof selectionKinds)[number] => (selectionKinds as readonly string[]).includes(v);
@@ -46,6 +48,12 @@ export function serializeLayers(layers: LayerVisibility): string | null {
   return visible.length ? visible.join(',') : 'none';
 }
 
+/** `ar-1,ar-2` → the ids, each once, at most eight; null when the parameter is absent. */
+export function parseCompare(value: string | null): string[] | null {
+  if (value === null) return null;
+  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 120))].slice(0, 8);
+}
+
 /**
  * Reads the app state from a query string.
  * @example parseUrlState('?sel=store:st-01&layers=stores').selection // { kind: 'store', id: 'st-01' }
@@ -59,6 +67,7 @@ export function parseUrlState(search: string): UrlState {
     lang: params.get('lang') || null,
     segment: parseSegment(params.get('seg')),
     admin: parseAdminTab(params.get('admin')),
+    compare: parseCompare(params.get('cmp')),
   };
 }
 
@@ -78,6 +87,7 @@ export function serializeUrlState(state: UrlState, current = ''): string {
   put('lang', state.lang);
   put('seg', serializeSegment(state.segment));
   put('admin', state.admin);
+  put('cmp', state.compare === null ? null : state.compare.join(','));
   // `:` `,` `;` are safe in a query value; unescaped they keep links readable (`seg=age:25-40;tier:gold`).
   const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   return text ? `?${text}` : '';

@@ -85,6 +85,12 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
       if (hit && 'selection' in hit) store.getState().toggleBoundaryPick(hit.selection.id);
       return;
     }
+    // Comparing areas: a click on a saved area ticks it in (or out of) the comparison.
+    if (store.getState().areaCompare) {
+      const area = hitAt(map, event.point, [LAYER.areasFill]);
+      if (area && 'selection' in area) store.getState().toggleComparedArea(area.selection.id);
+      return;
+    }
     const hit = hitAt(map, event.point);
     if (hit && 'cluster' in hit) {
       map.easeTo({ center: hit.cluster, zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM) });

@@ -209,18 +209,21 @@ function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
 }
 
 /**
- * Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected one stronger. An
+ * Saved areas: each in its own colour (`properties.color`), 20 % fill, 2 px outline; the selected and the compared
+ * ones stronger. An
  * area a campaign is live in now (`properties.live`, see map/sync) glows: a wide soft line under a 3 px outline.
  */
 function areaLayers(p: MapPalette): LayerSpecification[] {
   const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.selection];
   const live: ExpressionSpecification = ['boolean', ['get', 'live'], false];
+  // Compared areas stand out like the selected one, so the map shows the comparison's columns.
+  const strong: ExpressionSpecification = ['any', selected, ['boolean', ['get', 'compared'], false]];
   return [
     {
       id: LAYER.areasFill,
       type: 'fill',
       source: SOURCE.areas,
-      paint: { 'fill-color': color, 'fill-opacity': ['case', selected, 0.3, hovered, 0.25, 0.2] },
+      paint: { 'fill-color': color, 'fill-opacity': ['case', strong, 0.3, hovered, 0.25, 0.2] },
     },
     {
       id: LAYER.areasLive,
@@ -235,14 +238,14 @@ function areaLayers(p: MapPalette): LayerSpecification[] {
       type: 'line',
       source: SOURCE.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': p.symbolHalo, 'line-width': ['case', selected, 7, 0], 'line-opacity': 0.9 },
+      paint: { 'line-color': p.symbolHalo, 'line-width': ['case', strong, 7, 0], 'line-opacity': 0.9 },
     },
     {
       id: LAYER.areasOutline,
       type: 'line',
       source: SOURCE.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-width': ['case', selected, 4, ['any', hovered, live], 3, 2] },
+      paint: { 'line-color': color, 'line-width': ['case', strong, 4, ['any', hovered, live], 3, 2] },
     },
   ];
 }

@@ -68,16 +68,22 @@ function eventData(s: AppState): GeoJSON.FeatureCollection {
 
 /**
  * Saved areas for the map; the one being edited is left out, because terra-draw shows it while it changes. Areas a
- * campaign is live in now carry `live: true` (a property, not feature state: it survives new data without re-applying).
+ * campaign is live in now carry `live: true`, and areas being compared `compared: true` (properties, not feature
+ * state: they survive new data without re-applying).
  */
-export function areaData(s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns'>): GeoJSON.FeatureCollection {
+export function areaData(s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns' | 'areaCompare'>): GeoJSON.FeatureCollection {
   const features = s.areas.data?.features ?? [];
   const editing = s.draft?.areaId;
   const live = liveAreaIds(s);
+  const compared = new Set(s.areaCompare ?? []);
   const shown = editing ? features.filter((f) => f.properties.id !== editing) : features;
+  if (live.size === 0 && compared.size === 0) return { type: 'FeatureCollection', features: shown };
   return {
     type: 'FeatureCollection',
-    features: live.size === 0 ? shown : shown.map((f) => (live.has(f.properties.id) ? { ...f, properties: { ...f.properties, live: true } } : f)),
+    features: shown.map((f) => {
+      const marks = { ...(live.has(f.properties.id) ? { live: true } : {}), ...(compared.has(f.properties.id) ? { compared: true } : {}) };
+      return Object.keys(marks).length === 0 ? f : { ...f, properties: { ...f.properties, ...marks } };
+    }),
   };
 }
 
@@ -203,7 +209,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.boundaries, data.boundaries);
       setGeoJson(SOURCE.boundaryLabels, data.boundaryLabels);
     }
-    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId || s.liveCampaigns !== prev.liveCampaigns) {
+    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId || s.liveCampaigns !== prev.liveCampaigns || s.areaCompare !== prev.areaCompare) {
       setGeoJson(SOURCE.areas, areaData(s));
       // New data drops feature state: the selected area keeps its outline.
       if (s.selection?.kind === 'area') applyState('selected', null, s.selection);

@@ -3,7 +3,7 @@ import { parseSegment, serializeSegment } from '../../client/app/segment-param';
 import { parseSelection, parseUrlState, serializeUrlState, type UrlState } from '../../client/app/url-state';
 import { defaultLayers } from '../../client/store/types';
 
-const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null };
+const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null, compare: null };
 
 describe('URL state', () => {
   it('a plain URL means nothing selected, default layers, panel open, no language pinned', () => {
@@ -54,6 +54,15 @@ describe('URL state', () => {
     expect(parseUrlState('?admin=audit')).toEqual(audit);
     expect(parseUrlState('?admin=billing').admin).toBeNull();
     expect(serializeUrlState(base, '?admin=users&utm_source=mail')).toBe('?utm_source=mail');
+  });
+
+  it('areas compared side by side are cmp=<ids>, in order; an empty comparison is kept open', () => {
+    const compared = { ...base, compare: ['ar-1', 'ar-2'] };
+    expect(serializeUrlState(compared)).toBe('?cmp=ar-1,ar-2');
+    expect(parseUrlState('?cmp=ar-1,ar-2')).toEqual(compared);
+    expect(serializeUrlState({ ...base, compare: [] })).toBe('?cmp=');
+    expect(parseUrlState('?cmp=').compare).toEqual([]);
+    expect(parseUrlState('?cmp=a,b,a,,c,d,e,f,g,h,i').compare).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
   });
 
   it('an unknown kind or an empty id selects nothing', () => {

@@ -1,5 +1,5 @@
 // Saved areas in the left panel: colour, name, kind, km², perimeter and customers inside; choosing one selects it
-// and fits the map. The header makes nearest-store territories for all stores.
+// and fits the map. The header makes nearest-store territories for all stores and opens the area comparison.
 import { useMemo, type ReactNode } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -11,11 +11,18 @@ import { loadAreas, showArea } from './actions';
 import { formatKm, formatKm2 } from './format';
 import { TerritoriesButton } from './TerritoriesButton';
 
+/** Opens the comparison, with the selected area (if one is) already ticked. */
+function startComparing() {
+  const { selection, setAreaCompare } = useAppStore.getState();
+  setAreaCompare(selection?.kind === 'area' ? [selection.id] : []);
+}
+
 export function AreaList() {
   const { t, locale } = useI18n();
   const resource = useAppStore((s) => s.areas);
   const selection = useAppStore((s) => s.selection);
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
+  const mayCount = useAppStore((s) => can(s.me, 'audience:read'));
   const features = resource.data?.features;
   const areas = useMemo(() => [...(features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, locale)), [features, locale]);
 
@@ -56,9 +63,14 @@ export function AreaList() {
         <span>{t('areas.title')}</span>
         {resource.status === 'ready' && <span className="list-section__count">{formatNumber(locale, areas.length)}</span>}
       </h2>
-      {mayWrite && (
+      {(mayWrite || (mayCount && areas.length >= 2)) && (
         <div className="area-list__actions">
-          <TerritoriesButton />
+          {mayWrite && <TerritoriesButton />}
+          {mayCount && areas.length >= 2 && (
+            <button type="button" className="button button--secondary" data-action="compare-areas" onClick={() => startComparing()}>
+              {t('compare.open')}
+            </button>
+          )}
         </div>
       )}
       {body}

@@ -38,11 +38,17 @@ export function showArea(store: AppStore, id: string): void {
   if (area) store.getState().flyTo({ bbox: bboxOf(area.geometry) });
 }
 
-/** Fits the map around several areas (territories, rings). */
+/** Fits the map around several areas (territories, rings), selecting the first. */
 function showAreas(store: AppStore, areas: AreaFeature[]) {
   if (!areas.length) return;
-  const boxes = areas.map((a) => bboxOf(a.geometry));
   store.getState().select({ kind: 'area', id: areas[0]!.properties.id });
+  fitAreas(store, areas);
+}
+
+/** Fits the map around these areas (the ones compared side by side, so the map shows what the panel compares). */
+export function fitAreas(store: AppStore, areas: AreaFeature[]): void {
+  if (!areas.length) return;
+  const boxes = areas.map((a) => bboxOf(a.geometry));
   store.getState().flyTo({
     bbox: [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))],
   });

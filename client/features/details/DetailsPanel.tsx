@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBoundary, selectStore } from '../../store/selectors';
 import type { Selection } from '../../store/types';
-import { IconButton } from '../../ui/IconButton';
+import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { AreaDetails } from '../areas/AreaDetails';
 import { DraftDetails } from '../areas/DraftDetails';
@@ -20,23 +20,19 @@ import { useEvent } from './useEventReach';
 import { useCustomer } from './useCustomer';
 import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
 import { CampaignDetails } from '../campaigns/CampaignDetails';
+import { AreaComparisonPanel } from '../areas/AreaComparison';
 
 function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
   const select = useAppStore((s) => s.select);
   return (
     <div className="details" data-kind={selection.kind}>
-      <header className="details__header">
-        <div className="details__heading">
-          <p className="details__kind">{kind ?? t(`details.kind.${selection.kind}`)}</p>
-          <h2 className="details__title" id="details-title">{title}</h2>
-        </div>
-        <IconButton
-          icon="close"
-          label={t('details.close')}
-          onClick={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
-        />
-      </header>
+      <PanelHeader
+        kind={kind ?? t(`details.kind.${selection.kind}`)}
+        title={title}
+        closeLabel={t('details.close')}
+        onClose={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
+      />
       <div className="details__body">{children}</div>
       {canZoom && (
         <footer className="details__footer">
@@ -190,11 +186,20 @@ export function SiteComparisonPanel() {
 export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
   const comparing = useAppStore((s) => s.siteCompare !== null);
+  const comparedAreas = useAppStore((s) => s.areaCompare);
   // A site comparison takes the panel while it is open; the selection comes back when it closes.
   if (comparing) {
     return (
       <aside className="details-panel" aria-labelledby="details-title">
         <SiteComparisonPanel />
+      </aside>
+    );
+  }
+  // So does an area comparison.
+  if (comparedAreas) {
+    return (
+      <aside className="details-panel" aria-labelledby="details-title">
+        <AreaComparisonPanel chosen={comparedAreas} />
       </aside>
     );
   }

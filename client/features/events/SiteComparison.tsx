@@ -9,7 +9,7 @@ import { formatNumber, useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { MAX_SITES, MIN_SITES, type SiteCompare } from '../../store/slices/events';
-import { IconButton } from '../../ui/IconButton';
+import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { REACH_MAX_M, REACH_MIN_M } from '../details/EventDetails';
@@ -125,13 +125,7 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
   const metersText = t('details.event.meters', { meters: formatNumber(locale, compare.withinMeters) });
   return (
     <div className="details" data-kind="sites">
-      <header className="details__header">
-        <div className="details__heading">
-          <p className="details__kind">{t('sites.kind')}</p>
-          <h2 className="details__title" id="details-title">{t('sites.title')}</h2>
-        </div>
-        <IconButton icon="close" label={t('details.close')} onClick={stop} />
-      </header>
+      <PanelHeader kind={t('sites.kind')} title={t('sites.title')} closeLabel={t('details.close')} onClose={stop} />
       <div className="details__body site-compare">
         {/* Status and actions first: on a phone the sheet is lowered to them while points are tapped. */}
         <div className="site-compare__bar">

@@ -48,7 +48,16 @@ export interface AreasSlice {
   setHistory: (history: History) => void;
   toggleBoundaryPick: (id: string) => void;
   clearBoundaryPick: () => void;
+  /** Areas being compared side by side (`?cmp=`), in the order chosen; null when not comparing. */
+  areaCompare: string[] | null;
+  /** Opens the comparison (with these areas already chosen), or replaces its areas. */
+  setAreaCompare: (ids: string[] | null) => void;
+  /** Adds an area to the comparison, or takes it out; at most MAX_COMPARED_AREAS. */
+  toggleComparedArea: (id: string) => void;
 }
+
+/** As many as POST /api/areas/compare takes. */
+export const MAX_COMPARED_AREAS = 8;
 
 export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set, get) => ({
   areas: idle,
@@ -78,4 +87,12 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
   toggleBoundaryPick: (id) =>
     set((s) => ({ boundaryPick: s.boundaryPick.includes(id) ? s.boundaryPick.filter((b) => b !== id) : [...s.boundaryPick, id] })),
   clearBoundaryPick: () => set({ boundaryPick: [] }),
+  areaCompare: null,
+  setAreaCompare: (areaCompare) => set({ areaCompare }),
+  toggleComparedArea: (id) =>
+    set((s) => {
+      const chosen = s.areaCompare ?? [];
+      if (chosen.includes(id)) return { areaCompare: chosen.filter((a) => a !== id) };
+      return chosen.length >= MAX_COMPARED_AREAS ? {} : { areaCompare: [...chosen, id] };
+    }),
 });
