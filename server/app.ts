@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit.js';
 import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { eventFeedRoutes } from './routes/event-feeds.js';
+import { whiteSpaceRoutes } from './routes/white-space.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .route('/', tokenRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
+    .route('/', whiteSpaceRoutes(deps))
     .route('/', eventFeedRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))

@@ -130,6 +130,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/areas/territories': 'areas:write',
   // Counts, like an audience: the answer follows the audience rules.
   'POST /api/areas/compare': 'audience:read',
+  'GET /api/white-space': 'audience:read',
 
   'POST /api/audience': 'audience:read',
   'GET /api/audience/facets': 'audience:read',
