@@ -1,7 +1,7 @@
 // The one typed API client. Everything the UI fetches goes through these functions.
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import type { BasemapCollection, BoundaryCollection, ClientConfig, CustomerFeature, StoreCollection } from './types';
-import type { AreaComparison, AreaCompareRequest, Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
+import type { AreaComparison, AreaCompareRequest, WhiteSpaceAnswer, Audience, AudienceFacets, AudienceRequest, Me, Segment, User } from './types';
 import type { EventChange, EventCollection, EventFeature, EventFeed, EventFeedSync, EventImportResult, EventQuery, EventReach, EventSites, EventSitesRequest, NewEvent } from './types';
 import type { AreaWeatherList, CampaignResults, WhatIfAnswer, WhatIfRequest } from './types';
 import type { ActivationList, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, LiveCampaigns } from './types';
@@ -108,6 +108,11 @@ export const postAudience = (body: AudienceRequest, options?: RequestOptions) =>
 /** The values customers actually have (job titles, industries, interests, home stores), most common first. */
 /** Saved areas side by side and what each pair shares (POST /api/areas/compare). */
 export const compareAreas = (body: AreaCompareRequest, options?: RequestOptions) => request<AreaComparison>('POST', '/api/areas/compare', body, options);
+/** Populous hexagons with few customers and no store within `minStoreKm` (GET /api/white-space). */
+export function getWhiteSpace(query: { minStoreKm: number; limit?: number }, options?: RequestOptions) {
+  const params = new URLSearchParams({ minStoreKm: String(query.minStoreKm), limit: String(query.limit ?? 15) });
+  return getJson<WhiteSpaceAnswer>(`/api/white-space?${params}`, options);
+}
 export const getAudienceFacets = (options?: RequestOptions) => getJson<AudienceFacets>('/api/audience/facets', options);
 /** The CSV download of a saved area's consented audience, with the segment applied. */
 export function audienceExportUrl(areaId: string, segment?: Segment): string {

@@ -27,6 +27,7 @@ export interface BasemapCollection {
 
 export type { Audience, AudienceBreakdown, AudienceRequest } from '../../server/domain/schemas/audience';
 export type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../../server/domain/schemas/area-compare';
+export type { WhiteSpaceAnswer } from '../../server/domain/schemas/white-space';
 export type { Segment } from '../../server/domain/schemas/segment';
 export type { AreaGeometry } from '../../server/domain/schemas/geojson';
 export type { WhatIfAnswer, WhatIfRequest } from '../../server/domain/schemas/what-if';

@@ -5,6 +5,7 @@ import { AdminDialog } from '../features/admin/AdminDialog';
 import { PasswordDialog } from '../features/auth/PasswordDialog';
 import { DetailsContent, DetailsPanel, SiteComparisonPanel } from '../features/details/DetailsPanel';
 import { AreaComparisonPanel } from '../features/areas/AreaComparison';
+import { WhiteSpacePanel } from '../features/areas/WhiteSpacePanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
@@ -37,6 +38,7 @@ export function App() {
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const pickingSites = useAppStore((s) => s.siteCompare?.picking ?? false);
   const comparedAreas = useAppStore((s) => s.areaCompare);
+  const whiteSpace = useAppStore((s) => s.whiteSpace);
   // Viewers see areas but cannot draw or change them.
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   useGlobalKeys();
@@ -49,11 +51,23 @@ export function App() {
   useEffect(() => {
     if (phone && comparing) setSheet(pickingSites ? 'peek' : 'half');
   }, [phone, comparing, pickingSites, setSheet]);
-  // Comparing areas on a phone: the sheet rises to the comparison.
-  const comparingAreas = comparedAreas !== null;
+  // Comparing areas or looking for white space on a phone: the sheet rises to the panel.
+  const areaPanel = comparedAreas !== null || whiteSpace !== null;
   useEffect(() => {
-    if (phone && comparingAreas) setSheet('half');
-  }, [phone, comparingAreas, setSheet]);
+    if (phone && areaPanel) setSheet('half');
+  }, [phone, areaPanel, setSheet]);
+  const sheetPanel = comparing ? (
+    <SiteComparisonPanel />
+  ) : comparedAreas ? (
+    <AreaComparisonPanel chosen={comparedAreas} />
+  ) : whiteSpace ? (
+    <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
+  ) : selection ? (
+    <DetailsContent selection={selection} />
+  ) : (
+    <NavPanel />
+  );
+  const sheetLabel = comparing ? t('sites.title') : comparedAreas ? t('compare.title') : whiteSpace ? t('whiteSpace.title') : selection ? t('details.label') : t('nav.label');
 
   return (
     <div className="app" data-layout={phone ? 'phone' : 'desktop'} data-nav={navOpen ? 'open' : 'closed'}>
@@ -76,8 +90,8 @@ export function App() {
         {!phone && <DetailsPanel />}
       </div>
       {phone && (
-        <BottomSheet label={comparing ? t('sites.title') : comparedAreas ? t('compare.title') : selection ? t('details.label') : t('nav.label')}>
-          {comparing ? <SiteComparisonPanel /> : comparedAreas ? <AreaComparisonPanel chosen={comparedAreas} /> : selection ? <DetailsContent selection={selection} /> : <NavPanel />}
+        <BottomSheet label={sheetLabel}>
+          {sheetPanel}
         </BottomSheet>
       )}
       <Toasts />

@@ -7,6 +7,7 @@
 //   ?seg=age:25-40;tier:gold    the audience segment (see segment-param.ts), only when it filters something
 //   ?admin=users                the workspace settings view and its tab (users | tokens | audit | privacy)
 //   ?cmp=ar-1,ar-2              areas compared side by side, in order (empty while none is chosen yet)
+//   ?ws=1.5                     the white-space search, with how far (km) from every store a hexagon must be
 // Unknown parameters are kept, so other features can add their own.
 import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
 import type { Segment } from '../../server/domain/schemas/segment';
@@ -21,6 +22,7 @@ export interface UrlState {
   segment: Segment;
   admin: AdminTab | null;
   compare: string[] | null;
+  whiteSpace: { minStoreKm: number } | null;
 }
 
 const isKind = (v: string): v is (typeof selectionKinds)[number] => (selectionKinds as readonly string[]).includes(v);
@@ -54,6 +56,13 @@ export function parseCompare(value: string | null): string[] | null {
   return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 120))].slice(0, 8);
 }
 
+/** `1.5` → 1.5 km; an unreadable or out-of-range value opens the search at 1.5 km; absent → closed. */
+export function parseWhiteSpace(value: string | null): { minStoreKm: number } | null {
+  if (value === null) return null;
+  const km = Number(value);
+  return { minStoreKm: value !== '' && Number.isFinite(km) && km >= 0 && km <= 50 ? km : 1.5 };
+}
+
 /**
  * Reads the app state from a query string.
  * @example parseUrlState('?sel=store:st-01&layers=stores').selection // { kind: 'store', id: 'st-01' }
@@ -68,6 +77,7 @@ export function parseUrlState(search: string): UrlState {
     segment: parseSegment(params.get('seg')),
     admin: parseAdminTab(params.get('admin')),
     compare: parseCompare(params.get('cmp')),
+    whiteSpace: parseWhiteSpace(params.get('ws')),
   };
 }
 
@@ -88,6 +98,7 @@ export function serializeUrlState(state: UrlState, current = ''): string {
   put('seg', serializeSegment(state.segment));
   put('admin', state.admin);
   put('cmp', state.compare === null ? null : state.compare.join(','));
+  put('ws', state.whiteSpace === null ? null : String(state.whiteSpace.minStoreKm));
   // `:` `,` `;` are safe in a query value; unescaped they keep links readable (`seg=age:25-40;tier:gold`).
   const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   return text ? `?${text}` : '';

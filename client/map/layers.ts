@@ -26,6 +26,9 @@ export const LAYER = {
   reachOutline: 'reach-outline',
   sitesCircle: 'sites-circle',
   sitesNumber: 'sites-number',
+  whiteSpaceFill: 'white-space-fill',
+  whiteSpaceOutline: 'white-space-outline',
+  whiteSpaceRank: 'white-space-rank',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];
 
@@ -337,12 +340,38 @@ function siteLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/** White-space hexagons: a warm fill, stronger for the first ranks, each numbered by its rank in the panel's list. */
+function whiteSpaceLayers(p: MapPalette): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.whiteSpaceFill,
+      type: 'fill',
+      source: SOURCE.whiteSpace,
+      paint: { 'fill-color': p.whiteSpace, 'fill-opacity': ['interpolate', ['linear'], ['get', 'rank'], 1, 0.45, 15, 0.15] },
+    },
+    {
+      id: LAYER.whiteSpaceOutline,
+      type: 'line',
+      source: SOURCE.whiteSpace,
+      paint: { 'line-color': p.whiteSpace, 'line-width': 1.5 },
+    },
+    {
+      id: LAYER.whiteSpaceRank,
+      type: 'symbol',
+      source: SOURCE.whiteSpace,
+      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': FONT_BOLD, 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': p.whiteSpace, 'text-halo-color': p.symbolHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
   // Site markers go last: they are what the user is placing, so no label may hide them.
   return [
     ...boundaryLayers(palette),
     ...areaLayers(palette),
+    ...whiteSpaceLayers(palette),
     ...customerLayers(palette),
     ...reachLayers(palette),
     ...eventLayers(palette),
@@ -379,6 +408,10 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.reachOutline]: true,
     [LAYER.sitesCircle]: true,
     [LAYER.sitesNumber]: true,
+    // White space exists only while the search is open.
+    [LAYER.whiteSpaceFill]: true,
+    [LAYER.whiteSpaceOutline]: true,
+    [LAYER.whiteSpaceRank]: true,
   };
 }
 

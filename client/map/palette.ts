@@ -20,6 +20,8 @@ export interface MapPalette {
   clusterText: string;
   /** The events' badge. */
   event: string;
+  /** White-space hexagons: places to win, in a warm hue no brand or area uses. */
+  whiteSpace: string;
 }
 
 const single = {
@@ -36,6 +38,7 @@ const single = {
   symbolHalo: '--map-symbol-halo',
   clusterText: '--map-cluster-text',
   event: '--map-event',
+  whiteSpace: '--map-white-space',
 } as const satisfies Record<string, string>;
 
 type SingleKey = keyof typeof single;

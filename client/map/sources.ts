@@ -12,6 +12,7 @@ export const SOURCE = {
   events: 'catchment-events',
   sites: 'catchment-sites',
   reach: 'catchment-reach',
+  whiteSpace: 'catchment-white-space',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -32,6 +33,8 @@ export interface OverlayData {
   sites?: GeoJSON.FeatureCollection;
   /** Walking-radius circles: around the selected event, and around each candidate site. */
   reach?: GeoJSON.FeatureCollection;
+  /** White-space hexagons, ranked. */
+  whiteSpace?: GeoJSON.FeatureCollection;
 }
 
 export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
@@ -57,5 +60,6 @@ export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayD
     [SOURCE.events]: geojson(data.events),
     [SOURCE.sites]: geojson(data.sites ?? emptyCollection()),
     [SOURCE.reach]: geojson(data.reach ?? emptyCollection()),
+    [SOURCE.whiteSpace]: geojson(data.whiteSpace ?? emptyCollection()),
   };
 }

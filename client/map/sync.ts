@@ -23,6 +23,7 @@ function overlayData(s: AppState): OverlayData {
     areas: areaData(s),
     events: eventData(s),
     sites: siteData(s),
+    whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
   };
 }
@@ -45,6 +46,15 @@ export function reachData(s: Pick<AppState, 'selection' | 'events' | 'eventReach
 }
 
 /** The points of a site comparison, numbered from 1; `best` marks the winner once the comparison is answered. */
+/** The white-space hexagons found, numbered by rank (1 = most untapped), while the search is open. */
+export function whiteSpaceData(s: Pick<AppState, 'whiteSpace' | 'whiteSpaceCells'>): GeoJSON.FeatureCollection {
+  const cells = s.whiteSpace ? (s.whiteSpaceCells ?? []) : [];
+  return {
+    type: 'FeatureCollection',
+    features: cells.map((cell, i) => ({ type: 'Feature', id: cell.h3, geometry: cell.geometry, properties: { id: cell.h3, rank: i + 1 } })),
+  };
+}
+
 export function siteData(s: Pick<AppState, 'siteCompare' | 'siteBest'>): GeoJSON.FeatureCollection {
   const points = s.siteCompare?.points ?? [];
   return {
@@ -219,6 +229,7 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       if (s.selection?.kind === 'event') applyState('selected', null, s.selection);
     }
     if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest) setGeoJson(SOURCE.sites, siteData(s));
+    if (s.whiteSpace !== prev.whiteSpace || s.whiteSpaceCells !== prev.whiteSpaceCells) setGeoJson(SOURCE.whiteSpace, whiteSpaceData(s));
     if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest || s.selection !== prev.selection || s.events !== prev.events || s.eventReachMeters !== prev.eventReachMeters) {
       setGeoJson(SOURCE.reach, reachData(s));
     }

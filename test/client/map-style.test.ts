@@ -12,7 +12,7 @@ import { defaultLayers } from '../../client/store/types';
 const palette: MapPalette = {
   landOutside: '#ebe7df', land: '#f1eee8', water: '#c8d5dd', park: '#dde4d2', label: '#4a4740', waterLabel: '#5a7384',
   labelHalo: '#ffffff', boundaryLine: '#625e55', boundaryFill: '#8a857a', selection: '#3b5bdb', symbolHalo: '#ffffff',
-  clusterText: '#ffffff', event: '#1c1b18', brands: ['#e8590c', '#0b7285', '#c2255c'],
+  clusterText: '#ffffff', event: '#1c1b18', whiteSpace: '#8a5300', brands: ['#e8590c', '#0b7285', '#c2255c'],
   sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
 };
 const origin = 'http://127.0.0.1:8787';

@@ -3,7 +3,7 @@ import { parseSegment, serializeSegment } from '../../client/app/segment-param';
 import { parseSelection, parseUrlState, serializeUrlState, type UrlState } from '../../client/app/url-state';
 import { defaultLayers } from '../../client/store/types';
 
-const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null, compare: null };
+const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null, compare: null, whiteSpace: null };
 
 describe('URL state', () => {
   it('a plain URL means nothing selected, default layers, panel open, no language pinned', () => {
@@ -54,6 +54,15 @@ describe('URL state', () => {
     expect(parseUrlState('?admin=audit')).toEqual(audit);
     expect(parseUrlState('?admin=billing').admin).toBeNull();
     expect(serializeUrlState(base, '?admin=users&utm_source=mail')).toBe('?utm_source=mail');
+  });
+
+  it('the white-space search is ws=<km from every store>; a bad distance opens it at 1.5 km', () => {
+    const open = { ...base, whiteSpace: { minStoreKm: 2 } };
+    expect(serializeUrlState(open)).toBe('?ws=2');
+    expect(parseUrlState('?ws=2')).toEqual(open);
+    expect(parseUrlState('?ws=far').whiteSpace).toEqual({ minStoreKm: 1.5 });
+    expect(parseUrlState('?ws=').whiteSpace).toEqual({ minStoreKm: 1.5 });
+    expect(parseUrlState('?ws=-3').whiteSpace).toEqual({ minStoreKm: 1.5 });
   });
 
   it('areas compared side by side are cmp=<ids>, in order; an empty comparison is kept open', () => {

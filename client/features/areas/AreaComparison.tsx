@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { MAX_COMPARED_AREAS } from '../../store/slices/areas';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
+import { useEscapeKey } from '../../ui/useEscapeKey';
 import { useCurrency } from '../audience/useFacets';
 import { formatCount } from '../audience/hidden-counts';
 import { CompareBars, type CompareBar } from './CompareBars';
@@ -137,15 +138,17 @@ function Checklist({ chosen }: { chosen: string[] }) {
   );
 }
 
+const closeComparison = () => useAppStore.getState().setAreaCompare(null);
+
 export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
   const { t } = useI18n();
-  const close = () => useAppStore.getState().setAreaCompare(null);
+  const close = closeComparison;
   const segment = useAppStore((s) => s.segment);
   const areasVersion = useAppStore((s) => s.areas.data);
   // Areas that no longer exist (deleted, or a stale link) are dropped from the choice.
   const known = useMemo(() => (areasVersion ? chosen.filter((id) => areasVersion.features.some((f) => f.properties.id === id)) : chosen), [areasVersion, chosen]);
   const state = useAreaComparison(known, segment, areasVersion);
-  useCompareKeys();
+  useEscapeKey(close);
   // The map follows the choice: it fits the compared areas whenever the set changes (and once they have loaded, for a link).
   const chosenKey = known.join(',');
   const loaded = areasVersion !== null;
@@ -171,19 +174,4 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
       </div>
     </div>
   );
-}
-
-/** While comparing, Escape closes the comparison (before the app's own shortcuts; not while typing). */
-function useCompareKeys() {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== 'Escape' || (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox' || target.tagName === 'TEXTAREA' || target.isContentEditable))) return;
-      useAppStore.getState().setAreaCompare(null);
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    window.addEventListener('keydown', onKeyDown, { capture: true });
-    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, []);
 }

@@ -1,5 +1,6 @@
 // Saved areas in the left panel: colour, name, kind, km², perimeter and customers inside; choosing one selects it
-// and fits the map. The header makes nearest-store territories for all stores and opens the area comparison.
+// and fits the map. The header makes nearest-store territories for all stores, opens the area comparison and the
+// white-space search.
 import { useMemo, type ReactNode } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -13,8 +14,15 @@ import { TerritoriesButton } from './TerritoriesButton';
 
 /** Opens the comparison, with the selected area (if one is) already ticked. */
 function startComparing() {
-  const { selection, setAreaCompare } = useAppStore.getState();
+  const { selection, setAreaCompare, setWhiteSpace } = useAppStore.getState();
+  setWhiteSpace(null);
   setAreaCompare(selection?.kind === 'area' ? [selection.id] : []);
+}
+
+/** Opens the white-space search (one side panel at a time: a comparison closes). */
+function findWhiteSpace() {
+  useAppStore.getState().setAreaCompare(null);
+  useAppStore.getState().setWhiteSpace({ minStoreKm: 1.5 });
 }
 
 export function AreaList() {
@@ -63,12 +71,17 @@ export function AreaList() {
         <span>{t('areas.title')}</span>
         {resource.status === 'ready' && <span className="list-section__count">{formatNumber(locale, areas.length)}</span>}
       </h2>
-      {(mayWrite || (mayCount && areas.length >= 2)) && (
+      {(mayWrite || mayCount) && (
         <div className="area-list__actions">
           {mayWrite && <TerritoriesButton />}
           {mayCount && areas.length >= 2 && (
             <button type="button" className="button button--secondary" data-action="compare-areas" onClick={() => startComparing()}>
               {t('compare.open')}
+            </button>
+          )}
+          {mayCount && (
+            <button type="button" className="button button--secondary" data-action="white-space" onClick={findWhiteSpace}>
+              {t('whiteSpace.open')}
             </button>
           )}
         </div>

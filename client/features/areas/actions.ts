@@ -146,3 +146,18 @@ export async function areaFromBoundaries(store: AppStore, boundaryIds: string[],
     return false;
   }
 }
+
+/** A white-space hexagon becomes a saved polygon area, shown on its own (the search closes). Undo removes it. */
+export async function areaFromHexagon(store: AppStore, geometry: AreaFeature['geometry'], name: string): Promise<boolean> {
+  try {
+    const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
+    const area = await createArea({ name, kind: 'polygon', color: pickColor(used, areaPalette()), params: {}, geometry });
+    created(store, [area]);
+    store.getState().setWhiteSpace(null);
+    showArea(store, area.properties.id);
+    return true;
+  } catch (error) {
+    reportError(store, error);
+    return false;
+  }
+}

@@ -21,6 +21,7 @@ import { useCustomer } from './useCustomer';
 import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
 import { CampaignDetails } from '../campaigns/CampaignDetails';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
+import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
 
 function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
   const { t } = useI18n();
@@ -187,6 +188,7 @@ export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const comparedAreas = useAppStore((s) => s.areaCompare);
+  const whiteSpace = useAppStore((s) => s.whiteSpace);
   // A site comparison takes the panel while it is open; the selection comes back when it closes.
   if (comparing) {
     return (
@@ -200,6 +202,14 @@ export function DetailsPanel() {
     return (
       <aside className="details-panel" aria-labelledby="details-title">
         <AreaComparisonPanel chosen={comparedAreas} />
+      </aside>
+    );
+  }
+  // And the white-space search.
+  if (whiteSpace) {
+    return (
+      <aside className="details-panel" aria-labelledby="details-title">
+        <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
       </aside>
     );
   }

@@ -1,5 +1,6 @@
 // Saved areas, the draft being drawn or edited, the active drawing tool, the undo history and picked neighbourhoods.
 // Only the draft's geometry also lives in terra-draw (client/draw); saved areas render as an ordinary layer.
+import type { WhiteSpaceAnswer } from '../../api/types';
 import type { StateCreator } from 'zustand';
 import type { AreaCollection, AreaFeature } from '../../api/areas';
 import type { CircleParams } from '../../draw/circle';
@@ -54,7 +55,15 @@ export interface AreasSlice {
   setAreaCompare: (ids: string[] | null) => void;
   /** Adds an area to the comparison, or takes it out; at most MAX_COMPARED_AREAS. */
   toggleComparedArea: (id: string) => void;
+  /** The white-space search (`?ws=<km>`): how far from every store a hexagon must be; null when closed. */
+  whiteSpace: { minStoreKm: number } | null;
+  setWhiteSpace: (whiteSpace: { minStoreKm: number } | null) => void;
+  /** The hexagons found, drawn on the map and listed in the panel; null before an answer. */
+  whiteSpaceCells: WhiteSpaceCell[] | null;
+  setWhiteSpaceCells: (cells: WhiteSpaceCell[] | null) => void;
 }
+
+export type WhiteSpaceCell = WhiteSpaceAnswer['cells'][number];
 
 /** As many as POST /api/areas/compare takes. */
 export const MAX_COMPARED_AREAS = 8;
@@ -95,4 +104,8 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       if (chosen.includes(id)) return { areaCompare: chosen.filter((a) => a !== id) };
       return chosen.length >= MAX_COMPARED_AREAS ? {} : { areaCompare: [...chosen, id] };
     }),
+  whiteSpace: null,
+  setWhiteSpace: (whiteSpace) => set(whiteSpace ? { whiteSpace } : { whiteSpace, whiteSpaceCells: null }),
+  whiteSpaceCells: null,
+  setWhiteSpaceCells: (whiteSpaceCells) => set({ whiteSpaceCells }),
 });

@@ -1,0 +1,110 @@
+// "Find white space": the hexagons (about 0.7 km² each) where many people live, few are customers yet and no store is
+// near, most untapped first — numbered on the map as in the list. Each can be shown, or made into an area to target
+// or compare. Escape closes the search.
+import { useEffect, useState } from 'react';
+import { getWhiteSpace } from '../../api/client';
+import { isAbort } from '../../api/problem';
+import type { WhiteSpaceAnswer } from '../../api/types';
+import { formatNumber, useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { can } from '../../store/slices/session';
+import { PanelHeader } from '../../ui/PanelHeader';
+import { StateMessage } from '../../ui/StateMessage';
+import { useEscapeKey } from '../../ui/useEscapeKey';
+import { bboxOf } from '../../map/geometry';
+import { formatCount } from '../audience/hidden-counts';
+import { reportError } from '../toast/report';
+import { areaFromHexagon } from './actions';
+import { formatDistance } from './format';
+
+const DISTANCES_KM = [1, 1.5, 2, 3, 5];
+
+type State = { status: 'loading' } | { status: 'ready'; answer: WhiteSpaceAnswer } | { status: 'error' };
+
+function useWhiteSpace(minStoreKm: number): State {
+  const [state, setState] = useState<{ km: number; value: State }>({ km: -1, value: { status: 'loading' } });
+  useEffect(() => {
+    const controller = new AbortController();
+    getWhiteSpace({ minStoreKm }, { signal: controller.signal })
+      .then((answer) => {
+        setState({ km: minStoreKm, value: { status: 'ready', answer } });
+        useAppStore.getState().setWhiteSpaceCells(answer.cells);
+      })
+      .catch((error: unknown) => {
+        if (isAbort(error)) return;
+        setState({ km: minStoreKm, value: { status: 'error' } });
+        reportError(useAppStore, error);
+      });
+    return () => controller.abort();
+  }, [minStoreKm]);
+  return state.km === minStoreKm ? state.value : { status: 'loading' };
+}
+
+const closeWhiteSpace = () => useAppStore.getState().setWhiteSpace(null);
+
+export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
+  const { t, locale } = useI18n();
+  const state = useWhiteSpace(minStoreKm);
+  const mayCreate = useAppStore((s) => can(s.me, 'areas:write'));
+  const [making, setMaking] = useState<string | null>(null);
+  const close = closeWhiteSpace;
+  useEscapeKey(close);
+  const km = (value: number) => formatDistance(locale, value * 1000);
+  return (
+    <div className="details" data-kind="white-space">
+      <PanelHeader kind={t('compare.kind')} title={t('whiteSpace.title')} closeLabel={t('details.close')} onClose={close} />
+      <div className="details__body white-space" data-state={state.status}>
+        <p className="muted">{t('whiteSpace.intro')}</p>
+        <label className="field">
+          <span className="field__label">{t('whiteSpace.minStoreKm')}</span>
+          <select className="input" value={minStoreKm} onChange={(e) => useAppStore.getState().setWhiteSpace({ minStoreKm: Number(e.target.value) })}>
+            {[...new Set([...DISTANCES_KM, minStoreKm])].sort((a, b) => a - b).map((d) => (
+              <option key={d} value={d}>{km(d)}</option>
+            ))}
+          </select>
+        </label>
+        {state.status === 'loading' && <StateMessage tone="loading">{t('whiteSpace.loading')}</StateMessage>}
+        {state.status === 'error' && <StateMessage tone="error">{t('whiteSpace.error')}</StateMessage>}
+        {state.status === 'ready' && state.answer.cells.length === 0 && <StateMessage tone="empty">{t('whiteSpace.none', { km: km(minStoreKm) })}</StateMessage>}
+        {state.status === 'ready' && state.answer.cells.length > 0 && (
+          <>
+            <p className="muted">{t('whiteSpace.city', { share: formatNumber(locale, state.answer.cityPenetration, { style: 'percent', maximumFractionDigits: 2 }) })}</p>
+            <ol className="white-space__list">
+              {state.answer.cells.map((cell, i) => (
+                <li key={cell.h3} data-cell={cell.h3}>
+                  <span className="white-space__rank" aria-hidden="true">{i + 1}</span>
+                  <span className="white-space__text">
+                    <span className="item__label">{t('whiteSpace.residents', { count: cell.residents, residents: formatNumber(locale, cell.residents) })}</span>
+                    <span className="item__meta">
+                      {t('whiteSpace.customers', { count: cell.customers ?? 2, customers: formatCount(locale, cell.customers, state.answer.minGroupSize, t), untapped: formatNumber(locale, Math.round(cell.untapped)) })}
+                      {cell.nearestStoreKm !== null && ` · ${t('whiteSpace.store', { km: km(cell.nearestStoreKm) })}`}
+                    </span>
+                    <span className="white-space__actions">
+                      <button type="button" className="link-button" onClick={() => useAppStore.getState().flyTo({ bbox: bboxOf(cell.geometry) })}>
+                        {t('whiteSpace.show')}
+                      </button>
+                      {mayCreate && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-action="white-space-area"
+                          disabled={making !== null}
+                          onClick={() => {
+                            setMaking(cell.h3);
+                            void areaFromHexagon(useAppStore, cell.geometry, t('whiteSpace.areaName', { rank: i + 1 })).finally(() => setMaking(null));
+                          }}
+                        >
+                          {t('whiteSpace.makeArea')}
+                        </button>
+                      )}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
