@@ -18,6 +18,6 @@ const find = createRoute({
   responses: { 200: { description: 'The hexagons', content: { 'application/json': { schema: whiteSpaceAnswer } } }, 400: { description: 'A bad query value (named)', content: problemContent } },
 });
 
-export function whiteSpaceRoutes({ db }: AppDeps) {
-  return createRouter().openapi(find, (c) => c.json(findWhiteSpace(db, c.req.valid('query'), principalOf(c)), 200));
+export function whiteSpaceRoutes({ db, customerIndex }: AppDeps) {
+  return createRouter().openapi(find, (c) => c.json(findWhiteSpace(db, customerIndex, c.req.valid('query'), principalOf(c)), 200));
 }

@@ -61,6 +61,8 @@ export interface CustomerIndex {
   readonly dictionaries: Dictionaries;
   /** Customers currently indexed. */
   readonly size: number;
+  /** Moves on every upsert and removal: a key for caches of figures over all customers (white space). */
+  readonly changes: number;
   /** Adds customers or replaces them (by seq), wherever they now live. */
   upsert(customers: IndexedCustomer[]): void;
   /** Re-reads these customers from the database and upserts those that exist. Returns how many it found. */
@@ -102,6 +104,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   private tail = new Map<number, number>();
   private live = 0;
   private generation = 0;
+  changes = 0;
 
   constructor(
     private readonly db: Db,
@@ -181,6 +184,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   }
 
   upsert(customers: IndexedCustomer[]): void {
+    if (customers.length > 0) this.changes++;
     for (const customer of customers) {
       const d = this.dictionaries;
       const job = d.jobs.code(customer.jobTitle);
@@ -233,6 +237,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   }
 
   removeSeqs(seqs: number[]): number {
+    this.changes++;
     let removed = 0;
     for (const seq of seqs) {
       const row = this.findRow(seq);

@@ -1,6 +1,7 @@
 // White space for the caller: every customer for owners and managers, their stores' customers for a store manager;
-// per-hexagon customer counts below the minimum group size hidden from aggregate-only roles. Reads the customers'
-// positions straight from SQLite on every request: about 3 s per million customers, on the event loop (see README).
+// per-hexagon customer counts below the minimum group size hidden from aggregate-only roles. Counting customers per
+// hexagon reads every position (about 3 s per million, on the event loop), so the counts are kept until the customer
+// index changes: another distance or limit, or the next visitor, is answered from them.
 import type { Db } from '../db/connection.js';
 import { listBoundaries } from '../db/repos/boundaries.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
@@ -8,7 +9,8 @@ import { listStores } from '../db/repos/stores.js';
 import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, visibleStoreIds } from '../domain/privacy.js';
 import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../domain/schemas/white-space.js';
-import { whiteSpace } from '../domain/white-space.js';
+import { customersByCell, whiteSpace } from '../domain/white-space.js';
+import type { CustomerIndex } from './customer-index.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
   const rows = storeIds === null
@@ -17,11 +19,27 @@ function* customerPositions(db: Db, storeIds: string[] | null): Generator<[numbe
   for (const row of rows) yield row as [number, number];
 }
 
-export function findWhiteSpace(db: Db, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
-  const result = whiteSpace(
-    { neighbourhoods: listBoundaries(db), customers: customerPositions(db, visibleStoreIds(principal)), stores: listStores(db).map((s) => s.location) },
-    query,
-  );
+/** Counts per hexagon, per customer index (a restarted server has a new one) by its version, resolution and store scope. */
+const MAX_CACHED = 16;
+const caches = new WeakMap<object, Map<string, Map<string, number>>>();
+
+function countsFor(db: Db, index: Pick<CustomerIndex, 'changes'>, resolution: number, storeIds: string[] | null): Map<string, number> {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}`;
+  let counts = cache.get(key);
+  if (!counts) {
+    counts = customersByCell(customerPositions(db, storeIds), resolution);
+    // Older versions are never asked for again; a few entries cover the resolutions and scopes in use.
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, counts);
+  }
+  return counts;
+}
+
+export function findWhiteSpace(db: Db, index: Pick<CustomerIndex, 'changes'>, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
+  const customers = countsFor(db, index, query.resolution, visibleStoreIds(principal));
+  const result = whiteSpace({ neighbourhoods: listBoundaries(db), customers, stores: listStores(db).map((s) => s.location) }, query);
   const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
   const cells = result.cells.map((c) => (k !== null && c.customers < k ? { ...c, customers: null, penetration: null } : c));
   return { ...result, cells, resolution: query.resolution, ...(k === null ? {} : { minGroupSize: k }) };

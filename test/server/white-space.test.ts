@@ -70,6 +70,19 @@ describe('white space', () => {
     expect(hidden.cells.some((c) => c.customers === null && c.penetration === null)).toBe(true);
   });
 
+  it('counts again after a customer is erased (the counts are kept only until the customers change)', async () => {
+    const ask = async () => (await (await server.fetch('/api/white-space?minStoreKm=0&minResidents=0&limit=200')).json()) as WhiteSpaceAnswer;
+    const before = await ask();
+    const cell = before.cells.find((c) => (c.customers ?? 0) > 0)!;
+    const db = new Database(server.dbFile, { readonly: true });
+    const rows = db.prepare('SELECT id, lng, lat FROM customers').raw().all() as [string, number, number][];
+    db.close();
+    const [id] = rows.find(([, lng, lat]) => latLngToCell(lat, lng, 8) === cell.h3)!;
+    expect((await server.fetch(`/api/customers/${encodeURIComponent(id)}`, { method: 'DELETE' })).status).toBe(204);
+    const after = (await ask()).cells.find((c) => c.h3 === cell.h3)!;
+    expect(after.customers).toBe(cell.customers! - 1);
+  });
+
   it('names a bad or unknown query value', async () => {
     await expectProblem(await server.fetch('/api/white-space?resolution=12'), 400, 'query.resolution');
     await expectProblem(await server.fetch('/api/white-space?minStoreKm=far'), 400, 'query.minStoreKm');
