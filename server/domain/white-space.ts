@@ -73,16 +73,14 @@ export function customersByCell(positions: Iterable<[number, number]>, resolutio
 }
 
 /**
- * The white-space hexagons, most untapped first. `customers` counts per hexagon at `options.resolution`
- * (see customersByCell).
- * @example whiteSpace({ neighbourhoods, customers: customersByCell([[13.4, 52.5]], 8), stores: [[13.3, 52.5]] }, { resolution: 8, minStoreKm: 1.5, minResidents: 500, limit: 20 })
+ * The white-space hexagons, most untapped first. `residents` and `customers` are counts per hexagon at
+ * `options.resolution` (see residentsByCell and customersByCell).
+ * @example whiteSpace({ residents: residentsByCell(hoods, 8), customers: customersByCell([[13.4, 52.5]], 8), stores: [[13.3, 52.5]] }, { resolution: 8, minStoreKm: 1.5, minResidents: 500, limit: 20 })
  */
 export function whiteSpace(
-  input: { neighbourhoods: readonly { population: number; geometry: Polygon | MultiPolygon }[]; customers: ReadonlyMap<string, number>; stores: readonly [number, number][] },
+  { residents, customers, stores }: { residents: ReadonlyMap<string, number>; customers: ReadonlyMap<string, number>; stores: readonly [number, number][] },
   options: WhiteSpaceOptions,
 ): WhiteSpaceResult {
-  const residents = residentsByCell(input.neighbourhoods, options.resolution);
-  const customers = input.customers;
   let people = 0;
   let clients = 0;
   for (const [cell, count] of residents) {
@@ -96,7 +94,7 @@ export function whiteSpace(
     if (count < options.minResidents) continue;
     const [lat, lng] = cellToLatLng(h3);
     const center: [number, number] = [lng, lat];
-    const nearestStoreKm = input.stores.reduce((min, store) => Math.min(min, distanceKm(center, store)), Infinity);
+    const nearestStoreKm = stores.reduce((min, store) => Math.min(min, distanceKm(center, store)), Infinity);
     if (nearestStoreKm < options.minStoreKm) continue;
     const have = customers.get(h3) ?? 0;
     const penetration = have / count;

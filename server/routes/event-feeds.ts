@@ -1,16 +1,15 @@
 // /api/events/feeds: the calendar feeds kept in sync — list them, sync one now, stop keeping one (its events stay).
 // Mounted before /api/events/{id}, which would otherwise take "feeds" for an event id.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { principalOf, type AuthEnv } from '../http/auth.js';
+import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { eventFeedList, eventFeedSync, type EventFeed } from '../domain/schemas/event.js';
 import { deleteEventFeed, findEventFeed, listEventFeeds, type EventFeedRecord } from '../db/repos/event-feeds.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { auditActor } from '../services/audit-actor.js';
-import { FEED_SYNC_HOURS, feedLabel } from '../services/event-feeds.js';
+import { feedLabel, nextSyncAt, summaryOf } from '../services/event-feeds.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -48,12 +47,9 @@ const remove = createRoute({
   responses: { 204: { description: 'No longer kept' }, ...unknown },
 });
 
-const HOUR_MS = 3_600_000;
-
 function feedView(feed: EventFeedRecord, now: Date): EventFeed {
-  const { url, lastAttemptAt, ...rest } = feed;
-  const next = lastAttemptAt ? Math.max(Date.parse(lastAttemptAt) + FEED_SYNC_HOURS * HOUR_MS, now.getTime()) : now.getTime();
-  return { ...rest, label: feedLabel(url), lastAttemptAt, nextSyncAt: new Date(next).toISOString() };
+  const { url, ...rest } = feed;
+  return { ...rest, label: feedLabel(url), nextSyncAt: nextSyncAt(feed, now).toISOString() };
 }
 
 export function eventFeedRoutes({ db, clock, feeds }: AppDeps) {
@@ -62,26 +58,23 @@ export function eventFeedRoutes({ db, clock, feeds }: AppDeps) {
     if (!feed) throw new ProblemError(404, `No kept feed ${id}`, [{ field: 'params.id', message: 'unknown feed' }]);
     return feed;
   };
-  const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
   return createRouter()
     .openapi(list, (c) => c.json({ feeds: listEventFeeds(db).map((feed) => feedView(feed, clock())) }, 200))
     .openapi(sync, async (c) => {
-      const outcome = await feeds.sync(getFeed(c.req.valid('param').id), writer(c));
+      const outcome = await feeds.sync(getFeed(c.req.valid('param').id), principalOf(c));
       if (!outcome.ok) {
         // A calendar's errors name its lines; a fetch failure has no field of this request to name.
         const errors = outcome.errors.length > 0 ? outcome.errors : undefined;
         throw new ProblemError(outcome.status, `The feed could not be synced: ${outcome.reason}`, errors, { feed: feedView(outcome.feed, clock()) });
       }
-      const { inserted, updated, removed, needsPlace } = outcome.summary;
-      return c.json({ feed: feedView(outcome.feed, clock()), summary: { inserted, updated, removed, needsPlace } }, 200);
+      return c.json({ feed: feedView(outcome.feed, clock()), summary: summaryOf(outcome.summary) }, 200);
     })
     .openapi(remove, (c) => {
       const { id } = c.req.valid('param');
-      const { principal, at } = writer(c);
       db.transaction(() => {
         const feed = getFeed(id);
         deleteEventFeed(db, id);
-        recordAudit(db, { at: at.toISOString(), ...auditActor(principal), action: 'event.feed.delete', targetType: 'event-feed', targetId: id, detail: { label: feedLabel(feed.url), events: feed.eventCount } });
+        recordAudit(db, { at: clock().toISOString(), ...auditActor(principalOf(c)), action: 'event.feed.delete', targetType: 'event-feed', targetId: id, detail: { label: feedLabel(feed.url), events: feed.eventCount } });
       })();
       return c.body(null, 204);
     });

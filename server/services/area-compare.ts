@@ -10,7 +10,6 @@ import type { Audience } from '../domain/schemas/audience.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../domain/schemas/area-compare.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
-import { ProblemError } from '../http/problem.js';
 import type { AudienceService } from './audience.js';
 import { getArea } from './areas.js';
 
@@ -30,25 +29,19 @@ function lapsedShare(audience: Audience): number | null {
 
 export async function compareAreas(deps: { db: Db; audience: AudienceService }, request: AreaCompareRequest, principal: Principal, at: Date): Promise<AreaComparison> {
   const { db } = deps;
-  const areas = request.areaIds.map((id, i) => {
-    try {
-      return getArea(db, id, principal);
-    } catch (error) {
-      if (error instanceof ProblemError && error.status === 404) throw new ProblemError(404, `No area with id ${id}`, [{ field: `body.areaIds.${i}`, message: 'unknown area' }]);
-      throw error;
-    }
-  });
+  const areas = request.areaIds.map((id, i) => getArea(db, id, principal, `body.areaIds.${i}`));
   const segment = scopeSegment(request.segment, principal);
   const minGroupSize = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
   const hide = (audience: Audience) => (minGroupSize === null ? audience : suppressSmallGroups(audience, minGroupSize));
   const neighbourhoods = listBoundaries(db);
 
-  const compared: ComparedArea[] = [];
-  for (const area of areas) {
-    const audience = hide(await deps.audience.audience({ geometry: area.geometry, segment, at }));
+  // Large scans go to the worker pool: asking for every area at once lets them run side by side.
+  const audiences = await Promise.all(areas.map(async (area) => hide(await deps.audience.audience({ geometry: area.geometry, segment, at }))));
+  const compared = areas.map((area, i): ComparedArea => {
+    const audience = audiences[i]!;
     const { population, complete } = populationWithin(area.geometry, neighbourhoods);
     const customers = audience.count;
-    compared.push({
+    return {
       id: area.id,
       name: area.name,
       color: area.color,
@@ -63,23 +56,24 @@ export async function compareAreas(deps: { db: Db; audience: AudienceService }, 
       avgSpend: audience.revenue.avgSpend,
       loyaltyTiers: audience.breakdown.loyaltyTiers,
       lapsedShare: lapsedShare(audience),
-    });
-  }
+    };
+  });
 
-  const overlaps: AreaOverlap[] = [];
+  const pairs: Promise<AreaOverlap>[] = [];
   for (let i = 0; i < areas.length; i++) {
     for (let j = i + 1; j < areas.length; j++) {
       const shared = sharedPart(areas[i]!.geometry, areas[j]!.geometry);
       if (shared.ok && shared.geometry === null) continue;
       const pair = { a: areas[i]!.id, b: areas[j]!.id };
       if (!shared.ok) {
-        overlaps.push({ ...pair, sharedKm2: null, sharedCustomers: null });
+        pairs.push(Promise.resolve({ ...pair, sharedKm2: null, sharedCustomers: null }));
         continue;
       }
       // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
-      const both = hide(await deps.audience.audience({ geometry: shared.geometry as AreaGeometry, segment, at }));
-      overlaps.push({ ...pair, sharedKm2: shared.km2, sharedCustomers: both.count });
+      const both = deps.audience.audience({ geometry: shared.geometry as AreaGeometry, segment, at });
+      pairs.push(both.then((audience) => ({ ...pair, sharedKm2: shared.km2, sharedCustomers: hide(audience).count })));
     }
   }
+  const overlaps = await Promise.all(pairs);
   return { areas: compared, overlaps, asOf: at.toISOString(), ...(minGroupSize === null ? {} : { minGroupSize }) };
 }

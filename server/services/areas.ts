@@ -63,10 +63,13 @@ function audit(db: Db, writer: AreaWriter, action: 'area.create' | 'area.update'
   recordAudit(db, { at: writer.at.toISOString(), ...auditActor(writer.principal), action, targetType: 'area', targetId: id, detail: { fields } });
 }
 
-/** The area, when it exists and the principal may see it (areas they may not see answer 404, as if absent). */
-export function getArea(db: Db, id: string, principal?: Principal): AreaRecord {
+/**
+ * The area, when it exists and the principal may see it (areas they may not see answer 404, as if absent). `field`
+ * is where the request named it, for the problem.
+ */
+export function getArea(db: Db, id: string, principal?: Principal, field = 'params.id'): AreaRecord {
   const area = findArea(db, id);
-  if (!area || (principal && !canSeeArea(principal, area))) throw new ProblemError(404, `No area with id ${id}`, [{ field: 'params.id', message: 'unknown area' }]);
+  if (!area || (principal && !canSeeArea(principal, area))) throw new ProblemError(404, `No area with id ${id}`, [{ field, message: 'unknown area' }]);
   return area;
 }
 

@@ -25,9 +25,9 @@ export const FEED_SYNC_HOURS = 6;
 export const FEED_CHECK_MINUTES = 15;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 type ParsedCalendar = Extract<IcsResult, { ok: true }>;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Recurring events are expanded from 30 days back to a year ahead unless an import names its own window. */
 export function defaultImportWindow(now: Date): { from: Date; to: Date } {
@@ -89,7 +89,14 @@ function keepFeed(db: Db, url: string, writer: EventWriter): string {
   return id;
 }
 
-const summaryOf = ({ inserted, updated, removed, needsPlace }: ImportSummary): FeedSyncSummary => ({ inserted, updated, removed, needsPlace });
+/** The counts of an import, without its event ids: what a feed records and a sync answers. */
+export const summaryOf = ({ inserted, updated, removed, needsPlace }: ImportSummary): FeedSyncSummary => ({ inserted, updated, removed, needsPlace });
+
+/** When the scheduler fetches a feed next: FEED_SYNC_HOURS after its last attempt, or now if that has passed. */
+export function nextSyncAt(feed: Pick<EventFeedRecord, 'lastAttemptAt'>, now: Date): Date {
+  const due = feed.lastAttemptAt ? Date.parse(feed.lastAttemptAt) + FEED_SYNC_HOURS * HOUR_MS : now.getTime();
+  return new Date(Math.max(due, now.getTime()));
+}
 
 /**
  * Syncs feeds on request and on a timer. Two syncs of one feed never overlap: a request while one runs gets the
@@ -105,13 +112,13 @@ export function createFeedSync(deps: FeedSyncDeps) {
     return { ok: false, feed: findEventFeed(deps.db, feed.id)!, status, reason, errors };
   };
 
-  const syncOnce = async (feed: EventFeedRecord, writer: EventWriter): Promise<SyncOutcome> => {
+  /** `principal` is who asked (null for the scheduler); the sync is dated when the feed's answer arrives. */
+  const syncOnce = async (feed: EventFeedRecord, principal: EventWriter['principal']): Promise<SyncOutcome> => {
     const started = performance.now();
     const fetched = await deps.fetchFeed(feed.url);
     if (stopped) throw new Error('feed sync stopped: the server is closing');
     if (!findEventFeed(deps.db, feed.id)) throw new ProblemError(404, 'The feed was removed while it synced; nothing was imported', [{ field: 'params.id', message: 'no longer kept in sync' }]);
     const at = deps.clock();
-    const syncWriter = { ...writer, at };
     if (!fetched.ok) return fail(feed, at, fetched.status, fetched.reason);
     const window = defaultImportWindow(at);
     const parsed = parseIcs(fetched.text, window);
@@ -119,15 +126,15 @@ export function createFeedSync(deps: FeedSyncDeps) {
       const first = parsed.errors[0];
       return fail(feed, at, 422, `the calendar has errors${first ? ` (${first.message})` : ''}`, parsed.errors);
     }
-    const summary = applyFeedCalendar(deps.db, feed.id, parsed, syncWriter, window);
+    const summary = applyFeedCalendar(deps.db, feed.id, parsed, { principal, at }, window);
     deps.logger.info('synced a calendar feed', { feed: feed.id, host: fetched.host, ...summaryOf(summary), ms: Math.round(performance.now() - started) });
     return { ok: true, feed: findEventFeed(deps.db, feed.id)!, summary };
   };
 
-  const sync = (feed: EventFeedRecord, writer: EventWriter): Promise<SyncOutcome> => {
+  const sync = (feed: EventFeedRecord, principal: EventWriter['principal']): Promise<SyncOutcome> => {
     const current = running.get(feed.id);
     if (current) return current;
-    const next = syncOnce(feed, writer).finally(() => running.delete(feed.id));
+    const next = syncOnce(feed, principal).finally(() => running.delete(feed.id));
     running.set(feed.id, next);
     return next;
   };
@@ -139,7 +146,7 @@ export function createFeedSync(deps: FeedSyncDeps) {
     for (const feed of dueEventFeeds(deps.db, before)) {
       if (stopped) break;
       try {
-        outcomes.push(await sync(feed, { principal: null, at: deps.clock() }));
+        outcomes.push(await sync(feed, null));
       } catch (error) {
         // Removed while it synced (a 404 for a request) or the server is closing: nothing went wrong.
         if (!stopped && !(error instanceof ProblemError)) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });

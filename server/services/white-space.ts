@@ -1,7 +1,8 @@
 // White space for the caller: every customer for owners and managers, their stores' customers for a store manager;
 // per-hexagon customer counts below the minimum group size hidden from aggregate-only roles. Counting customers per
 // hexagon reads every position (about 3 s per million, on the event loop), so the counts are kept until the customer
-// index changes: another distance or limit, or the next visitor, is answered from them.
+// index changes: another distance or limit, or the next visitor, is answered from them. Residents per hexagon
+// (~100 ms) are kept per connection: neighbourhoods are only written by the seed, before the server opens.
 import type { Db } from '../db/connection.js';
 import { listBoundaries } from '../db/repos/boundaries.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
@@ -9,7 +10,7 @@ import { listStores } from '../db/repos/stores.js';
 import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, visibleStoreIds } from '../domain/privacy.js';
 import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../domain/schemas/white-space.js';
-import { customersByCell, whiteSpace } from '../domain/white-space.js';
+import { customersByCell, residentsByCell, whiteSpace } from '../domain/white-space.js';
 import type { CustomerIndex } from './customer-index.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
@@ -37,9 +38,20 @@ function countsFor(db: Db, index: Pick<CustomerIndex, 'changes'>, resolution: nu
   return counts;
 }
 
+const residentsCaches = new WeakMap<Db, Map<number, Map<string, number>>>();
+
+function residentsFor(db: Db, resolution: number): Map<string, number> {
+  let cache = residentsCaches.get(db);
+  if (!cache) residentsCaches.set(db, (cache = new Map()));
+  let residents = cache.get(resolution);
+  if (!residents) cache.set(resolution, (residents = residentsByCell(listBoundaries(db), resolution)));
+  return residents;
+}
+
 export function findWhiteSpace(db: Db, index: Pick<CustomerIndex, 'changes'>, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
+  const residents = residentsFor(db, query.resolution);
   const customers = countsFor(db, index, query.resolution, visibleStoreIds(principal));
-  const result = whiteSpace({ neighbourhoods: listBoundaries(db), customers, stores: listStores(db).map((s) => s.location) }, query);
+  const result = whiteSpace({ residents, customers, stores: listStores(db).map((s) => s.location) }, query);
   const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
   const cells = result.cells.map((c) => (k !== null && c.customers < k ? { ...c, customers: null, penetration: null } : c));
   return { ...result, cells, resolution: query.resolution, ...(k === null ? {} : { minGroupSize: k }) };

@@ -26,7 +26,7 @@ describe('white space', () => {
 
   it('finds populous hexagons far from any store with fewer customers than the city average, least served first', () => {
     const customers = [...grid(13.3, 52.5, 13.4, 52.56, 0.004), ...grid(13.4, 52.5, 13.5, 52.56, 0.02)];
-    const result = whiteSpace({ neighbourhoods: [west, east], customers: customersByCell(customers, 8), stores: [[13.35, 52.53]] }, { resolution: 8, minStoreKm: 2, minResidents: 100, limit: 10 });
+    const result = whiteSpace({ residents: residentsByCell([west, east], 8), customers: customersByCell(customers, 8), stores: [[13.35, 52.53]] }, { resolution: 8, minStoreKm: 2, minResidents: 100, limit: 10 });
     expect(result.cells.length).toBe(10);
     expect(result.cityPenetration).toBeGreaterThan(0);
     for (const cell of result.cells) {
@@ -42,9 +42,9 @@ describe('white space', () => {
 
   it('finds nothing where every hexagon is near a store; without stores, only the hexagons below the average', () => {
     const everywhere = grid(13.3, 52.5, 13.5, 52.56, 0.004);
-    const nearStores = whiteSpace({ neighbourhoods: [west, east], customers: new Map(), stores: grid(13.3, 52.5, 13.5, 52.56, 0.01) }, { resolution: 8, minStoreKm: 1.5, minResidents: 0, limit: 10 });
+    const nearStores = whiteSpace({ residents: residentsByCell([west, east], 8), customers: new Map(), stores: grid(13.3, 52.5, 13.5, 52.56, 0.01) }, { resolution: 8, minStoreKm: 1.5, minResidents: 0, limit: 10 });
     expect(nearStores.cells).toEqual([]);
-    const served = whiteSpace({ neighbourhoods: [west, east], customers: customersByCell(everywhere, 8), stores: [] }, { resolution: 8, minStoreKm: 1.5, minResidents: 0, limit: 500 });
+    const served = whiteSpace({ residents: residentsByCell([west, east], 8), customers: customersByCell(everywhere, 8), stores: [] }, { resolution: 8, minStoreKm: 1.5, minResidents: 0, limit: 500 });
     // Without stores, every hexagon below the average qualifies, and none at or above it.
     expect(served.cells.length).toBeGreaterThan(0);
     expect(served.cells.length).toBeLessThan(served.hexagons);

@@ -142,13 +142,12 @@ const closeComparison = () => useAppStore.getState().setAreaCompare(null);
 
 export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
   const { t } = useI18n();
-  const close = closeComparison;
   const segment = useAppStore((s) => s.segment);
   const areasVersion = useAppStore((s) => s.areas.data);
   // Areas that no longer exist (deleted, or a stale link) are dropped from the choice.
   const known = useMemo(() => (areasVersion ? chosen.filter((id) => areasVersion.features.some((f) => f.properties.id === id)) : chosen), [areasVersion, chosen]);
   const state = useAreaComparison(known, segment, areasVersion);
-  useEscapeKey(close);
+  useEscapeKey(closeComparison);
   // The map follows the choice: it fits the compared areas whenever the set changes (and once they have loaded, for a link).
   const chosenKey = known.join(',');
   const loaded = areasVersion !== null;
@@ -160,7 +159,7 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
   const shown = state.status === 'ready' ? state.comparison : state.status === 'loading' ? state.last : null;
   return (
     <div className="details" data-kind="compare">
-      <PanelHeader kind={t('compare.kind')} title={t('compare.title')} closeLabel={t('details.close')} onClose={close} />
+      <PanelHeader kind={t('compare.kind')} title={t('compare.title')} closeLabel={t('details.close')} onClose={closeComparison} />
       <div className="details__body area-compare" data-state={state.status}>
         <Checklist chosen={known} />
         {known.length < 2 && <StateMessage tone="empty">{t('compare.needTwo')}</StateMessage>}

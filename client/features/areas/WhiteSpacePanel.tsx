@@ -47,12 +47,11 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
   const state = useWhiteSpace(minStoreKm);
   const mayCreate = useAppStore((s) => can(s.me, 'areas:write'));
   const [making, setMaking] = useState<string | null>(null);
-  const close = closeWhiteSpace;
-  useEscapeKey(close);
+  useEscapeKey(closeWhiteSpace);
   const km = (value: number) => formatDistance(locale, value * 1000);
   return (
     <div className="details" data-kind="white-space">
-      <PanelHeader kind={t('compare.kind')} title={t('whiteSpace.title')} closeLabel={t('details.close')} onClose={close} />
+      <PanelHeader kind={t('compare.kind')} title={t('whiteSpace.title')} closeLabel={t('details.close')} onClose={closeWhiteSpace} />
       <div className="details__body white-space" data-state={state.status}>
         <p className="muted">{t('whiteSpace.intro')}</p>
         <label className="field">
