@@ -4,7 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps.js';
 import { ProblemError, problemBody, problemResponse } from './http/problem.js';
-import { allowedMethods, limitBody, methodNotAllowed, refuseDotSegments, requireMediaType } from './http/guards.js';
+import { allowedMethods, limitBody, limitUrl, MAX_URL_LENGTH, methodNotAllowed, refuseDotSegments, refuseRepeatedQuery, requireMediaType } from './http/guards.js';
+import { MAX_HEADER_BYTES } from './http/client-errors.js';
 import { clientRoutes } from './http/static.js';
 import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', securityHeaders({ basemapStyleUrl: deps.config.basemapStyleUrl }));
   app.use('*', refuseDotSegments());
+  app.use('*', limitUrl());
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps) {
     deps.logger.info('request', { method: c.req.method, route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('/api/*', limitBody());
+  app.use('/api/*', refuseRepeatedQuery());
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', requireMediaType([{ prefix: '/api/events/import', types: ['text/calendar', 'application/json'] }]));
 
@@ -75,7 +78,11 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Catchment API',
       version: '0.1.0',
-      description: 'Areas, audiences, campaigns and triggered offers for local micromarketing. Errors are RFC 9457 problem+json.',
+      description: [
+        'Areas, audiences, campaigns and triggered offers for local micromarketing. Errors are RFC 9457 problem+json naming each bad field.',
+        '',
+        `Query strings: numbers are plain decimals (\`-13.405\`; no exponent, hexadecimal, spaces or Infinity), whole numbers digits only; each parameter at most once (400 otherwise); page sizes above their maximum are refused (400), never clamped. URLs longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters answer 414, a request line and headers over ${MAX_HEADER_BYTES.toLocaleString('en')} bytes 431. Stored text refuses control characters (422); notes and offer bodies keep tabs and line breaks.`,
+      ].join('\n'),
     },
   });
   app.route('/api/docs', apiDocsRoutes({ specUrl: '/api/openapi.json' }));

@@ -28,7 +28,7 @@ export interface AppDeps {
   audience: AudienceService;
   /** A saved area's geometry by id, or null when there is none (wired to the areas repo). */
   resolveAreaGeometry: (id: string) => AreaGeometry | null;
-  /** Failed sign-ins per email and address, for back-off. */
+  /** Failed sign-ins per client and account, per client, and per account, for back-off. */
   loginThrottle: LoginThrottle;
   /** Fetches a calendar feed for import, refusing addresses the config does not allow. */
   fetchFeed: (url: string) => Promise<FeedResult>;

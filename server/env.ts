@@ -17,7 +17,11 @@ const configSchema = z.object({
   CATCHMENT_DEMO_SEED: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(42)),
   CATCHMENT_EVALUATE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
   CATCHMENT_LOG: z.preprocess(emptyAsUndefined, z.enum(['silent', 'error', 'info']).default('info')),
-  CATCHMENT_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
+  CATCHMENT_ALLOW_PRIVATE_URLS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  // The older name, from when only calendar feeds fetched URLs; still read so existing set-ups keep working.
+  CATCHMENT_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  // Digits only: a hop count, so `true` or `0x1` stop start-up instead of being read as something.
+  CATCHMENT_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{1,2}$/, 'a number of proxy hops: 0 (none, the default), 1, 2…').default('0')),
 });
 
 export interface Config {
@@ -33,8 +37,13 @@ export interface Config {
   adminPassword: string | null;
   demo: { customers: number; seed: number };
   log: 'silent' | 'error' | 'info';
-  /** Calendar feeds may be fetched from loopback and private networks (an intranet; tests). */
-  feedsAllowPrivate: boolean;
+  /** Calendar feeds and webhooks may reach loopback and private networks (an intranet; tests). */
+  allowPrivateUrls: boolean;
+  /**
+   * How many reverse proxies of ours stand in front of the server. 0: X-Forwarded-* headers are ignored (anyone can
+   * send them); n: they are read, and the client is the n-th X-Forwarded-For entry from the right.
+   */
+  trustProxyHops: number;
   /** How often the scheduler evaluates every campaign's triggers, in minutes; 0 turns it off. */
   evaluateMinutes: number;
 }
@@ -63,7 +72,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },
       log: e.CATCHMENT_LOG,
       evaluateMinutes: e.CATCHMENT_EVALUATE_MINUTES,
-      feedsAllowPrivate: e.CATCHMENT_FEEDS_ALLOW_PRIVATE === '1',
+      allowPrivateUrls: (e.CATCHMENT_ALLOW_PRIVATE_URLS ?? e.CATCHMENT_FEEDS_ALLOW_PRIVATE) === '1',
+      trustProxyHops: Number(e.CATCHMENT_TRUST_PROXY),
     },
   };
 }

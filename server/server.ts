@@ -1,8 +1,10 @@
 // Starts Catchment: open and migrate the DB, seed the demo city when it is empty, index customers, listen.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
 import { closeDatabase, openDatabase, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
@@ -18,7 +20,8 @@ import { ensureFirstOwner } from './services/auth.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { scheduleRetention } from './services/retention.js';
 import { createFeedSync } from './services/event-feeds.js';
-import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
+import { FEED_DEFAULTS, fetchFeed, type FeedFetchOptions } from './services/feed-fetch.js';
+import { outboundAddressPolicy } from './services/outbound-address.js';
 import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
@@ -86,9 +89,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
   const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
-  const webhooks = startWebhookDelivery({ db, clock, logger }, options.webhooks);
+  // Feeds and webhooks connect to URLs users typed in: the same address rules and opt-in for both.
+  const isAllowedAddress = outboundAddressPolicy({ allowPrivate: config.allowPrivateUrls });
+  const webhooks = startWebhookDelivery({ db, clock, logger, isAllowedAddress }, options.webhooks);
   const offers = createOfferEngine(db);
-  const fetchCalendar = (url: string) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress: feedAddressPolicy({ allowPrivate: config.feedsAllowPrivate }) });
+  const fetchCalendar = (url: string) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress });
   const feeds = createFeedSync({ db, fetchFeed: fetchCalendar, logger, clock });
   const triggerRunDeps = { db, engine: offers, weather: weather.provider, logger, onEdge: enqueueActivationWebhook(db, clock), clock };
   const deps: AppDeps = {
@@ -118,7 +123,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }, config.evaluateMinutes);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, () => resolve(s));
+    answerClientErrors(s as Server);
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;

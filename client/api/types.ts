@@ -194,6 +194,8 @@ export interface NewEvent {
 }
 /** PATCH /api/events/:id: the version the edit started from plus any field; `location` places an unplaced event. */
 export type EventChange = Partial<NewEvent> & { version: number };
+import type { ImportTruncation } from '../../server/domain/schemas/event';
+export type { ImportTruncation } from '../../server/domain/schemas/event';
 /** POST /api/events/import: what a calendar file added and updated, and how many of its events need a place. */
 export interface EventImportResult {
   /** For an import from a feed: the URL as sent, and the kept feed when it is kept in sync. */
@@ -204,6 +206,10 @@ export interface EventImportResult {
   removed: number;
   needsPlace: number;
   events: string[];
+  /** Recurring events were expanded only between these instants (where they overlap the import's window). */
+  horizon: { from: string; to: string };
+  /** The recurring events not imported in full: how many, and the first 100 with why and how many were kept. */
+  truncated: ImportTruncation;
 }
 export interface FeedSyncSummary {
   inserted: number;
@@ -228,6 +234,7 @@ export interface EventFeed {
 export interface EventFeedSync {
   feed: EventFeed;
   summary: FeedSyncSummary;
+  truncated: ImportTruncation;
 }
 /** GET /api/events/:id/reach: the audience within `withinMeters` of the event (counts null below minGroupSize). */
 export interface EventReach {

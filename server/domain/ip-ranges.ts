@@ -15,7 +15,7 @@ export type AddressRange =
   | 'reserved'
   | 'invalid';
 
-/** Ranges a self-hoster may open to feeds on their intranet (CATCHMENT_FEEDS_ALLOW_PRIVATE); the rest stay shut. */
+/** Ranges a self-hoster may open to feeds and webhooks on their intranet (CATCHMENT_ALLOW_PRIVATE_URLS); the rest stay shut. */
 export const PRIVATE_RANGES: readonly AddressRange[] = ['loopback', 'private', 'shared', 'unique-local'];
 
 const rangeWords: Record<AddressRange, string> = {
@@ -109,4 +109,20 @@ export function addressRange(address: string): AddressRange | null {
   if (!text.includes(':')) return 'invalid';
   const v6 = parseIpv6(text);
   return v6 ? ipv6Range(v6) : 'invalid';
+}
+
+/**
+ * The block of addresses one client usually holds, for counting its sign-in attempts: an IPv4 address itself (an
+ * IPv4-mapped IPv6 one read as IPv4), and for IPv6 the /64 prefix, since one home or server gets a whole /64 and could
+ * otherwise take a fresh address per guess. Text that is no IP address comes back as it is.
+ * @example clientBlock('::ffff:203.0.113.9') // '203.0.113.9'
+ * @example clientBlock('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export function clientBlock(address: string): string {
+  const text = address.replace(/^\[(.*)\]$/, '$1');
+  if (parseIpv4(text)) return text;
+  const g = text.includes(':') ? parseIpv6(text) : null;
+  if (!g) return address;
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join('.');
+  return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
 }

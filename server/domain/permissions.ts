@@ -26,6 +26,8 @@ export const permissions = [
   'campaigns:write',
   /** Record a redeemed offer code at a till (tills use an API token with this scope). */
   'redemptions:write',
+  /** A campaign's redemptions row by row: each is one person's purchase, so only roles that see customers. */
+  'redemptions:read',
   /** Each area's weather and the scenario in force. */
   'weather:read',
   /** Setting the weather scenario (demos and what-if previews). */
@@ -58,6 +60,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaigns:read',
     'campaigns:write',
     'redemptions:write',
+    'redemptions:read',
   ],
   marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'weather:read', 'weather:simulate', 'campaigns:read', 'campaigns:write'],
   viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'weather:read', 'campaigns:read'],
@@ -151,7 +154,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/campaigns': 'campaigns:read',
   'GET /api/campaigns/live': 'campaigns:read',
   'GET /api/campaigns/:id/activations': 'campaigns:read',
-  'GET /api/campaigns/:id/redemptions': 'campaigns:read',
+  'GET /api/campaigns/:id/redemptions': 'redemptions:read',
   'GET /api/campaigns/:id/results': 'campaigns:read',
   'POST /api/redemptions': 'redemptions:write',
   'GET /api/offers/live': 'offers:read',

@@ -55,6 +55,29 @@ export function suppressSmallGroups(audience: Audience, k: number): Audience {
   };
 }
 
+/**
+ * Whether a count of people is a group too small to show: 1 to k − 1. Zero reveals nobody, so it stays visible where
+ * "none yet" is the useful answer (redemptions, conversions).
+ */
+export const isSmallGroup = (count: number, k: number): boolean => count > 0 && count < k;
+
+/**
+ * Buckets (days, stores…) of at least k people, and none that a subtraction from the total would reveal: when the
+ * hidden buckets add up to 1 … k − 1, the smallest shown ones are hidden with them until the remainder is k or more.
+ * @example hideSmallBuckets([{ count: 3 }, { count: 12 }, { count: 40 }], 10) // [{ count: 40 }] (3 alone is total − 52)
+ */
+export function hideSmallBuckets<B extends { count: number }>(buckets: readonly B[], k: number): B[] {
+  const shown = new Set(buckets.filter((b) => b.count >= k));
+  let hidden = buckets.reduce((sum, b) => sum + (shown.has(b) ? 0 : b.count), 0);
+  const smallestFirst = [...shown].sort((a, b) => a.count - b.count);
+  for (const bucket of smallestFirst) {
+    if (!isSmallGroup(hidden, k)) break;
+    shown.delete(bucket);
+    hidden += bucket.count;
+  }
+  return buckets.filter((b) => shown.has(b));
+}
+
 export interface FacetCounts {
   jobTitles: { key: string; count: number | null }[];
   industries: { key: string; count: number | null }[];

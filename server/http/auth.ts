@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { allows, routeAccess, type Principal } from '../domain/permissions.js';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionUser, tokenPrincipal, userPrincipal } from '../services/auth.js';
 import { problemBody, problemResponse } from './problem.js';
+import { isHttps, requestHost, type ProxyTrust } from './proxy.js';
 
 export interface AuthVariables {
   /** Who is calling; null only on public routes. */
@@ -28,15 +29,16 @@ export function routeKey(c: Context): string | null {
 
 /**
  * Cookies ride along with cross-site requests, so a cookie-authenticated write must come from our own pages:
- * Sec-Fetch-Site says so in current browsers, Origin in older ones. Requests with neither are refused too.
+ * Sec-Fetch-Site says so in current browsers, Origin in older ones (compared with the host the browser addressed:
+ * X-Forwarded-Host only behind a trusted proxy, or anyone could name their own site). Requests with neither are refused.
  */
-function sameOrigin(c: Context): boolean {
+function sameOrigin(c: Context, trust: ProxyTrust): boolean {
   const site = c.req.header('Sec-Fetch-Site');
   if (site) return site === 'same-origin';
   const origin = c.req.header('Origin');
   if (!origin || origin === 'null') return false;
   try {
-    return new URL(origin).host === (c.req.header('X-Forwarded-Host') ?? c.req.header('Host'));
+    return new URL(origin).host === requestHost(c, trust);
   } catch {
     return false;
   }
@@ -47,22 +49,18 @@ function bearerToken(c: Context): string | null {
   return match ? match[1]! : null;
 }
 
-export function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+export function setSessionCookie(c: Context, sessionId: string, trust: ProxyTrust): void {
+  setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trust), path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
 }
 
-export function setSessionCookie(c: Context, sessionId: string): void {
-  setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
-}
-
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+export function clearSessionCookie(c: Context, trust: ProxyTrust): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, trust) });
 }
 
 export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = bearerToken(c);
-    if (UNSAFE.has(c.req.method) && !token && !sameOrigin(c)) {
+    if (UNSAFE.has(c.req.method) && !token && !sameOrigin(c, deps.config)) {
       return problemResponse(c, problemBody(403, 'Cross-site request refused: send writes from the Catchment app itself, or with an API token'));
     }
 
@@ -77,7 +75,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
       const user = sessionId ? sessionUser(deps.db, sessionId, now) : null;
       if (user) principal = userPrincipal(user);
       else if (sessionId) {
-        clearSessionCookie(c);
+        clearSessionCookie(c, deps.config);
         sessionId = null;
       }
     }

@@ -1,4 +1,4 @@
-// Request guards shared by every API route: body size, media type, and 405 for known paths.
+// Request guards shared by every API route: URL and body size, repeated query parameters, media type, and 405 for known paths.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problemBody, problemResponse } from './problem.js';
@@ -16,6 +16,56 @@ export function limitBody(maxSize = DEFAULT_BODY_LIMIT_BYTES): MiddlewareHandler
     onError: (c) => problemResponse(c, problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`), { Connection: 'close' }),
   });
   return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+}
+
+/** Longest URL (path and query, as sent) the server reads; a common limit of proxies too (nginx, most CDNs: 8 KiB). */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * 414 problem+json for a URL longer than `max`, naming its longest query parameter: a query that long is almost always
+ * one value (a segment) that belongs in a POST body. Node refuses even longer ones before this (see client-errors.ts).
+ */
+export function limitUrl(max = MAX_URL_LENGTH): MiddlewareHandler<{ Bindings: { incoming?: { url?: string } } }> {
+  return async (c, next) => {
+    const raw = c.env?.incoming?.url ?? c.req.url.slice(new URL(c.req.url).origin.length);
+    if (raw.length <= max) return next();
+    const query = raw.includes('?') ? raw.slice(raw.indexOf('?') + 1) : '';
+    const longest = query
+      .split('&')
+      .map((pair) => ({ key: pair.split('=')[0]!, length: pair.length }))
+      .reduce((a, b) => (b.length > a.length ? b : a), { key: '', length: 0 });
+    let field = 'path';
+    if (longest.key) {
+      try {
+        field = `query.${decodeURIComponent(longest.key.replace(/\+/g, ' '))}`;
+      } catch {
+        field = 'query';
+      }
+    }
+    const message = `the URL is ${raw.length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are read`;
+    return problemResponse(c, problemBody(414, `${message}. Send large values (a segment) in a POST body instead.`, [{ field, message }]));
+  };
+}
+
+/**
+ * A query parameter given twice is refused, naming it: routes read one value, and which of `bbox=…&bbox=…` would win
+ * is not something a caller should have to guess.
+ */
+export function refuseRepeatedQuery(): MiddlewareHandler {
+  return async (c, next) => {
+    const url = c.req.url;
+    const start = url.indexOf('?');
+    if (start < 0) return next();
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
+    for (const key of new URLSearchParams(url.slice(start + 1)).keys()) (seen.has(key) ? repeated : seen).add(key);
+    if (repeated.size === 0) return next();
+    const names = [...repeated];
+    return problemResponse(
+      c,
+      problemBody(400, `Give each query parameter once; repeated: ${names.join(', ')}`, names.map((name) => ({ field: `query.${name}`, message: 'given more than once; send it once' }))),
+    );
+  };
 }
 
 /**

@@ -5,7 +5,9 @@ import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { checkRings } from '../domain/geometry/ring-checks.js';
+import { validateAreaGeometry } from '../domain/geometry/validate-area.js';
 import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
+import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
@@ -54,7 +56,7 @@ const exportPost = createRoute({
   responses: {
     200: { description: 'Streamed CSV', content: csvContent },
     404: { description: 'Unknown area', content: problemContent },
-    422: { description: 'Invalid body', content: problemContent },
+    422: { description: 'Invalid body, or a geometry no saved area could have (it crosses itself, …): exports use the area rules', content: problemContent },
   },
 });
 const exportGet = createRoute({
@@ -65,7 +67,7 @@ const exportGet = createRoute({
   request: {
     query: z.object({
       areaId: z.string().min(1).max(120).meta({ param: { name: 'areaId', in: 'query' } }),
-      segment: z.string().max(20_000).optional().meta({ param: { name: 'segment', in: 'query' }, description: 'A Segment as URL-encoded JSON' }),
+      segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
     }),
   },
   responses: {
@@ -96,7 +98,17 @@ export function audienceRoutes(deps: AppDeps) {
     return area !== undefined && canSeeArea(principal, area);
   };
 
-  function geometryOf(request: AudienceRequest, field: string, principal: Principal): AreaGeometry {
+  /**
+   * The counted area. A shape being drawn is counted even while it crosses itself (`checkRings` only); an export takes
+   * the rules of a saved area (`validateAreaGeometry`), so no CSV comes from a shape that could not be saved.
+   */
+  function geometryOf(request: AudienceRequest, field: string, principal: Principal, rules: 'drawing' | 'area' = 'drawing'): AreaGeometry {
+    if ('geometry' in request && rules === 'area') {
+      const result = validateAreaGeometry(request.geometry);
+      if (!result.ok) {
+        throw new ProblemError(422, `The geometry is not a usable area: ${result.message}`, [{ field: `body.${result.path}`, message: result.message }], { reason: result.reason, ...(result.at ? { at: result.at } : {}) });
+      }
+    }
     if ('geometry' in request) {
       const rings = checkRings(request.geometry);
       if (!rings.ok) throw new ProblemError(422, `The geometry is invalid: ${rings.reason}`, [{ field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason }]);
@@ -111,7 +123,7 @@ export function audienceRoutes(deps: AppDeps) {
 
   async function csvResponse(c: Context<AuthEnv>, request: AudienceRequest, field: string) {
     const principal = principalOf(c);
-    const geometry = geometryOf(request, field, principal);
+    const geometry = geometryOf(request, field, principal, 'area');
     const at = clock();
     const segment = scopeSegment(request.segment, principal);
     const seqs = await service.consentedSeqs({ geometry, segment, at });

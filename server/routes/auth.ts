@@ -1,10 +1,11 @@
 // /api/auth: sign in (with back-off after failures), sign out, who am I, change password.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { clearSessionCookie, principalOf, setSessionCookie, type AuthEnv } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
+import { clientAddress } from '../http/proxy.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { findUser, publicUser, type UserRecord } from '../db/repos/users.js';
 import { customerAccessByRole, rolePermissions } from '../domain/permissions.js';
@@ -48,34 +49,29 @@ function meOf(user: UserRecord) {
   return { user: publicUser(user), permissions: [...rolePermissions[user.role]], customerAccess: customerAccessByRole[user.role] };
 }
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-export function authRoutes({ db, clock, loginThrottle }: AppDeps) {
+export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
   return createRouter()
     .openapi(login, async (c) => {
       const { email, password: given } = c.req.valid('json');
-      const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress(c)}`];
-      const wait = loginThrottle.retryAfter(keys, clock());
+      // Throttled per client and account (services/login-throttle.ts), so a guesser elsewhere cannot lock anyone out.
+      const attempt = { client: clientAddress(c, config), account: email };
+      const wait = loginThrottle.retryAfter(attempt, clock());
       if (wait > 0) throw new ProblemError(429, `Too many failed sign-ins; try again in ${wait} s`, undefined, { retryAfterSeconds: wait }, { 'Retry-After': String(wait) });
+      const hold = loginThrottle.holdMs(attempt, clock());
+      if (hold > 0) await sleep(hold);
       const user = await checkCredentials(db, email, given);
       if (!user) {
-        loginThrottle.failed(keys, clock());
+        loginThrottle.failed(attempt, clock());
         throw new ProblemError(401, 'Wrong email or password', [{ field: 'body.password', message: 'wrong email or password' }]);
       }
-      loginThrottle.succeeded(keys.slice(0, 1));
-      setSessionCookie(c, startSession(db, user.id, clock(), (c as unknown as Context<AuthEnv>).get('sessionId')));
+      loginThrottle.succeeded(attempt);
+      setSessionCookie(c, startSession(db, user.id, clock(), (c as unknown as Context<AuthEnv>).get('sessionId')), config);
       return c.json(meOf(user), 200);
     })
     .openapi(logout, (c) => {
       const sessionId = c.get('sessionId');
       if (sessionId) endSession(db, sessionId);
-      clearSessionCookie(c);
+      clearSessionCookie(c, config);
       return c.body(null, 204);
     })
     .openapi(session, (c) => {
@@ -89,7 +85,7 @@ export function authRoutes({ db, clock, loginThrottle }: AppDeps) {
       const user = findUser(db, principalOf(c).id)!;
       const sessionId = await changePassword(db, user, body.currentPassword, body.newPassword, clock(), c.get('sessionId') ?? '');
       if (!sessionId) throw new ProblemError(422, 'The current password is wrong', [{ field: 'body.currentPassword', message: 'wrong password' }]);
-      setSessionCookie(c, sessionId);
+      setSessionCookie(c, sessionId, config);
       return c.body(null, 204);
     });
 }

@@ -9,6 +9,7 @@ import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
 import { eraseCustomerSeqs } from '../services/erasure.js';
 import { auditActor } from '../services/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
+import { queryInt } from '../domain/schemas/query.js';
 import { customerFeature, customerPage, type Customer } from '../domain/schemas/customer.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
@@ -21,13 +22,10 @@ const pageQuery = z.object({
     .string()
     .optional()
     .meta({ param: { name: 'bbox', in: 'query' }, description: 'minLng,minLat,maxLng,maxLat', example: '13.30,52.48,13.45,52.56' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .transform((n) => Math.min(n ?? CUSTOMER_PAGE_DEFAULT, CUSTOMER_PAGE_MAX))
-    .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, capped at ${CUSTOMER_PAGE_MAX}` }),
+  // Refused above the maximum like every other page size, not clamped: a caller asking for more learns it at once.
+  limit: queryInt(z.number().int().min(1).max(CUSTOMER_PAGE_MAX))
+    .default(CUSTOMER_PAGE_DEFAULT)
+    .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, at most ${CUSTOMER_PAGE_MAX} (more answers 400)` }),
   cursor: z.string().max(200).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'nextCursor from the previous page' }),
 });
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });

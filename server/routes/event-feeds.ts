@@ -67,7 +67,7 @@ export function eventFeedRoutes({ db, clock, feeds }: AppDeps) {
         const errors = outcome.errors.length > 0 ? outcome.errors : undefined;
         throw new ProblemError(outcome.status, `The feed could not be synced: ${outcome.reason}`, errors, { feed: feedView(outcome.feed, clock()) });
       }
-      return c.json({ feed: feedView(outcome.feed, clock()), summary: summaryOf(outcome.summary) }, 200);
+      return c.json({ feed: feedView(outcome.feed, clock()), summary: summaryOf(outcome.summary), truncated: outcome.truncated }, 200);
     })
     .openapi(remove, (c) => {
       const { id } = c.req.valid('param');

@@ -25,10 +25,15 @@ import {
   eventSitesRequest,
 } from '../domain/schemas/event.js';
 import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events.js';
-import { parseIcs } from '../services/event-ics.js';
+import { parseIcs, type IcsResult } from '../services/event-ics.js';
+import { MAX_COMPONENT_DEPTH, MAX_IMPORT_EVENTS, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS } from '../domain/calendar-limits.js';
 import { defaultImportWindow, importFeedCalendar } from '../services/event-feeds.js';
 import { listAreas } from '../services/areas.js';
 import { bestSite, nearestStores, reachAround } from '../services/event-reach.js';
+
+type ParsedCalendar = Extract<IcsResult, { ok: true }>;
+/** What an import says about its expansion besides the counts: the horizon it used and what it cut. */
+const expansionOf = ({ horizon, truncated }: ParsedCalendar) => ({ horizon: { from: horizon.from.toISOString(), to: horizon.to.toISOString() }, truncated });
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -73,7 +78,10 @@ const importRoute = createRoute({
   tags,
   summary: 'Import a calendar file (text/calendar) or a feed by its URL (JSON): re-importing updates events by UID and occurrence, never duplicates',
   description:
-    'Recurring events are expanded inside the window (at most 1000 occurrences each). A file with any error writes nothing; the errors name its lines as body.line.N. ' +
+    `Recurring events are expanded inside the window and the recurrence horizon — ${RECURRENCE_PAST_DAYS} days before the import to ${RECURRENCE_FUTURE_DAYS} days after it — ` +
+    `at most ${MAX_OCCURRENCES_PER_SERIES.toLocaleString('en')} occurrences each; \`truncated\` lists the recurring events cut short and why. ` +
+    `A calendar with more than ${MAX_IMPORT_EVENTS.toLocaleString('en')} events in the window (each occurrence counts), or whose recurrence rules take too long to expand, is refused naming body. ` +
+    `Components nest at most ${MAX_COMPONENT_DEPTH} deep and a VCALENDAR never inside another. A file with any error writes nothing; the errors name its lines as body.line.N. ` +
     'A feed is fetched by the server (http, https or webcal; at most 3 redirects, 5 s to answer, 15 s and 1 MiB for the whole calendar) and then imported like a file; ' +
     'addresses in loopback, private, link-local and other special networks are refused unless the server allows private feeds. Fetch problems name body.url.',
   // Not `required`: the JSON validator would then also run on calendar bodies. One of the two is always needed.
@@ -139,15 +147,21 @@ export function eventRoutes(deps: AppDeps) {
       if (to < from) throw new ProblemError(400, 'The import window ends before it starts', [{ field: 'query.to', message: 'must not be before from' }]);
       const isJson = /^application\/json\b/i.test(c.req.header('Content-Type') ?? '');
       if (!isJson) {
-        const parsed = parseIcs(await c.req.text(), { from, to });
-        if (!parsed.ok) throw new ProblemError(422, 'The calendar file has errors; nothing was imported', parsed.errors);
-        return c.json(importEvents(db, parsed, writer(c)), 200);
+        const text = await c.req.text();
+        const by = writer(c);
+        const parsed = parseIcs(text, { from, to }, by.at);
+        if (!parsed.ok) throw new ProblemError(422, parsed.detail ?? 'The calendar file has errors; nothing was imported', parsed.errors);
+        return c.json({ ...importEvents(db, parsed, by), ...expansionOf(parsed) }, 200);
       }
       const { url, subscribe = false } = c.req.valid('json') as EventFeedImport;
-      const parsed = parseIcs(await fetchFeedText(url), { from, to });
-      if (!parsed.ok) throw new ProblemError(422, 'The feed\'s calendar has errors; nothing was imported', parsed.errors);
-      const { feedId, ...summary } = importFeedCalendar(db, url, parsed, writer(c), { from, to }, subscribe);
-      return c.json({ source: { url, ...(feedId ? { feedId } : {}) }, ...summary }, 200);
+      const text = await fetchFeedText(url);
+      const by = writer(c);
+      const parsed = parseIcs(text, { from, to }, by.at);
+      if (!parsed.ok) throw new ProblemError(422, parsed.detail ?? 'The feed\'s calendar has errors; nothing was imported', parsed.errors);
+      // A kept feed's events missing from its calendar are removed only where it was expanded: not past the horizon.
+      const scope = { from, to: new Date(Math.min(to.getTime(), parsed.horizon.to.getTime())) };
+      const { feedId, ...summary } = importFeedCalendar(db, url, parsed, by, scope, subscribe);
+      return c.json({ source: { url, ...(feedId ? { feedId } : {}) }, ...summary, ...expansionOf(parsed) }, 200);
     })
     .openapi(read, (c) => c.json(eventToFeature(getEvent(db, c.req.valid('param').id)), 200))
     .openapi(patch, (c) => c.json(eventToFeature(patchEvent(db, c.req.valid('param').id, c.req.valid('json'), writer(c))), 200))

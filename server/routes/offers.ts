@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { latitude, longitude } from '../domain/schemas/geojson.js';
+import { queryNumber } from '../domain/schemas/query.js';
 import { whatIfBody } from '../domain/schemas/what-if.js';
 import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
@@ -35,7 +36,7 @@ const live = createRoute({
   summary: 'The offers live at a point and instant, each with the reasons it is live',
   description:
     'Areas containing the point (edges included) are found in an R-tree; each campaign targeting them is evaluated at the instant against the weather known for the area (the provider\'s cache) and the events its triggers name. A campaign in several areas at the point is listed once.',
-  request: { query: z.object({ lat: z.coerce.number().pipe(latitude), lng: z.coerce.number().pipe(longitude), at: instant }) },
+  request: { query: z.object({ lat: queryNumber(latitude), lng: queryNumber(longitude), at: instant }) },
   responses: { 200: { description: 'Live offers, by campaign name', content: json(z.object({ at: z.string(), offers: z.array(liveOffer) })) }, 400: { description: 'Bad point or instant', content: problemContent } },
 });
 

@@ -7,6 +7,8 @@ import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { visibleStoreIds } from '../domain/privacy.js';
 import { pageRedemptions } from '../db/repos/redemptions.js';
+import { queryInt } from '../domain/schemas/query.js';
+import { text } from '../domain/schemas/text.js';
 import { getCampaign } from '../services/campaigns.js';
 import { campaignResults } from '../services/campaign-results.js';
 import { redeem } from '../services/redemptions.js';
@@ -20,11 +22,11 @@ const nullableRate = (description: string) => z.number().nullable().meta({ descr
 
 const redemptionBody = z
   .strictObject({
-    code: z.string().trim().min(1).max(64).meta({ description: 'The offer code, any case' }),
-    storeId: z.string().min(1).max(200),
+    code: text({ min: 1, max: 64 }).meta({ description: 'The offer code, any case' }),
+    storeId: text({ min: 1, max: 200 }),
     amount: z.number().min(0).max(1e9).meta({ description: 'What the customer paid, in currency units' }),
     redeemedAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' }),
-    customerId: z.string().trim().min(1).max(200).optional().meta({ description: "The customer's id, when the till knows it (loyalty card)" }),
+    customerId: text({ min: 1, max: 200 }).optional().meta({ description: "The customer's id, when the till knows it (loyalty card)" }),
   })
   .meta({ id: 'RedemptionCreate' });
 const redemption = z
@@ -56,7 +58,7 @@ const create = createRoute({
 });
 
 const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(z.number().int().min(1).max(500)).default(100),
   cursor: z.string().max(400).optional().meta({ description: 'nextCursor from the previous page' }),
 });
 const list = createRoute({
@@ -64,6 +66,7 @@ const list = createRoute({
   path: '/api/campaigns/{id}/redemptions',
   tags,
   summary: "A campaign's redemptions, newest first, a page at a time (store managers: at their stores)",
+  description: "Rows about single purchases (customer, amount, store, time): only for roles that may see customers. Aggregate-only roles read the campaign's results instead.",
   request: { params: idParam, query: pageQuery },
   responses: {
     200: { description: 'A page; nextCursor when more remain', content: json(z.object({ redemptions: z.array(redemption), nextCursor: z.string().optional() })) },
@@ -87,9 +90,11 @@ const resultsSchema = z
       liveHours: z.number().meta({ description: 'Sum of the intervals\' lengths in hours (per area; open ones up to now)' }),
     }),
     redemptions: z.object({
-      count: z.number().int(),
-      revenue: z.number().meta({ description: 'Sum of the redeemed amounts, in currency units' }),
-      byDay: z.array(z.object({ day: z.string().meta({ description: 'UTC date' }), count: z.number().int(), revenue: z.number() })),
+      count: z.number().int().nullable().meta({ description: 'Redemptions; null for 1 … minGroupSize − 1 (aggregate roles)' }),
+      revenue: z.number().nullable().meta({ description: 'Sum of the redeemed amounts, in currency units; null with count' }),
+      byDay: z
+        .array(z.object({ day: z.string().meta({ description: 'UTC date' }), count: z.number().int(), revenue: z.number() }))
+        .meta({ description: 'Aggregate roles: only days of at least minGroupSize redemptions, and none whose count the total minus the others would reveal' }),
     }),
     conversionRate: nullableRate(
       'Converted / treated audience. Converted: distinct treated customers who redeemed, plus each redemption that names no customer; null when the treated audience is empty (or below minGroupSize)',
@@ -110,7 +115,7 @@ const results = createRoute({
   tags,
   summary: "A campaign's audience, activations, redemptions, conversion rate, holdout and lift",
   description:
-    "Audience: customers inside any of the campaign's areas who match its segment, counted once. Holdout: each audience customer is held out when a hash of campaign id and customer id falls below holdoutPercent; treated = audience − holdout. Purchases are known by date only (customers' last purchase date), so a customer 'purchased during the campaign' when that date is a UTC day on which an activation interval was open. Lift compares the treated group's purchase rate with the holdout's. Aggregate roles get counts below the minimum group size, and rates over such groups, as null; store managers count only their stores' customers and redemptions.",
+    "Audience: customers inside any of the campaign's areas who match its segment, counted once. Holdout: each audience customer is held out when a hash of campaign id and customer id falls below holdoutPercent; treated = audience − holdout. Purchases are known by date only (customers' last purchase date), so a customer 'purchased during the campaign' when that date is a UTC day on which an activation interval was open. Lift compares the treated group's purchase rate with the holdout's. Aggregate roles get counts below the minimum group size, redemptions of fewer than that, and rates over or counting such groups (conversions, purchasers), as null; store managers count only their stores' customers and redemptions.",
   request: { params: idParam },
   responses: { 200: { description: 'The results', content: json(resultsSchema) }, ...unknown },
 });

@@ -9,6 +9,7 @@ import { readWebhookSettings } from '../db/repos/webhook-settings.js';
 import { listDeliveries } from '../db/repos/webhook-outbox.js';
 import { deliveryPage, deliveryQuery, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
 import { enqueuePing, rotateWebhookSecret, updateWebhookSettings } from '../services/webhooks/settings.js';
+import { outboundAddressPolicy } from '../services/outbound-address.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Webhooks'];
@@ -19,7 +20,8 @@ const deliveryContract = `Each activation's start and end is POSTed as JSON to t
 \`Idempotency-Key\` (the same as \`id\`; drop a repeat) and \`Catchment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>\`.
 Verify the HMAC over the raw body in constant time and reject a \`t\` more than 5 minutes old (a replayed delivery).
 Any 2xx answer (within 10 s) counts as delivered; anything else is retried after 30 s, doubling up to an hour, 8 attempts in all.
-Deliveries are queued even while no URL is set and go out once one is.`;
+Deliveries are queued even while no URL is set and go out once one is. The URL must point at a public address
+(checked when saved and at every delivery, like calendar feeds) unless the server sets \`CATCHMENT_ALLOW_PRIVATE_URLS=1\`.`;
 
 const read = createRoute({
   method: 'get',
@@ -36,7 +38,7 @@ const patch = createRoute({
   summary: 'Set the webhook URL, or null to turn webhooks off (owner only)',
   description: deliveryContract,
   request: { body: { required: true, content: json(webhookSettingsPatch) } },
-  responses: { 200: { description: 'The settings now', content: json(webhookSettings) }, 422: { description: 'Invalid fields', content: problemContent } },
+  responses: { 200: { description: 'The settings now', content: json(webhookSettings) }, 422: { description: 'Invalid fields, or a URL whose host is not a public address', content: problemContent } },
 });
 const rotate = createRoute({
   method: 'post',
@@ -64,11 +66,12 @@ const deliveries = createRoute({
   responses: { 200: { description: 'A page of deliveries', content: json(deliveryPage) }, 400: { description: 'Invalid query', content: problemContent } },
 });
 
-export function webhookRoutes({ db, clock, webhooks }: AppDeps) {
+export function webhookRoutes({ db, config, clock, webhooks }: AppDeps) {
+  const policy = outboundAddressPolicy({ allowPrivate: config.allowPrivateUrls });
   return createRouter()
     .openapi(read, (c) => c.json(readWebhookSettings(db), 200))
-    .openapi(patch, (c) => {
-      const settings = updateWebhookSettings(db, c.req.valid('json'), principalOf(c), clock());
+    .openapi(patch, async (c) => {
+      const settings = await updateWebhookSettings(db, c.req.valid('json'), principalOf(c), clock(), policy);
       // Deliveries that waited while webhooks were off go out now.
       if (settings.url) webhooks.kick();
       return c.json(settings, 200);

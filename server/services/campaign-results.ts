@@ -6,12 +6,11 @@ import type { CampaignRecord } from '../db/repos/campaigns.js';
 import { campaignRedemptions } from '../db/repos/redemptions.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
 import { inHoldout } from '../domain/campaigns/holdout.js';
-import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, type CampaignResults } from '../domain/campaigns/results.js';
+import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, suppressSmallResults, type CampaignResults } from '../domain/campaigns/results.js';
 import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, scopeSegment, visibleStoreIds } from '../domain/privacy.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import type { AudienceService } from './audience.js';
-
 
 export interface ResultsContext {
   db: Db;
@@ -68,33 +67,18 @@ export async function campaignResults(ctx: ResultsContext, campaign: CampaignRec
   }
 
   const redemptions = campaignRedemptions(db, campaign.id, visibleStoreIds(ctx.principal));
+  const converted = conversions(redemptions, treated);
   const results: CampaignResults = {
     campaignId: campaign.id,
     at: at.toISOString(),
     audience: { count: members.length, consented, treated: treated.size, holdout: heldOut },
     activations: { count: intervals.length, liveHours: liveHours(intervals, at) },
     redemptions: { count: redemptions.length, revenue: cents(redemptions.reduce((sum, r) => sum + r.amount, 0)), byDay: redemptionsByDay(redemptions) },
-    conversionRate: rate(conversions(redemptions, treated), treated.size),
+    conversionRate: rate(converted, treated.size),
     holdout: { percent: campaign.holdoutPercent, customers: heldOut, purchasedRate: rate(heldOutPurchased, heldOut) },
     treatedPurchasedRate: rate(treatedPurchased, treated.size),
     lift: lift(rate(treatedPurchased, treated.size), rate(heldOutPurchased, heldOut)),
   };
-  return hidesSmallGroups(ctx.principal) ? suppress(results, readPrivacySettings(db).minGroupSize) : results;
-}
-
-/** Customer counts below k become null, and so does every rate over a group below k (and lift built on one). */
-function suppress(r: CampaignResults, k: number): CampaignResults {
-  const small = (n: number | null) => n === null || n < k;
-  const count = (n: number | null) => (small(n) ? null : n);
-  const treatedSmall = small(r.audience.treated);
-  const holdoutSmall = small(r.holdout.customers);
-  return {
-    ...r,
-    audience: { count: count(r.audience.count), consented: count(r.audience.consented), treated: count(r.audience.treated), holdout: count(r.audience.holdout) },
-    conversionRate: treatedSmall ? null : r.conversionRate,
-    holdout: { percent: r.holdout.percent, customers: count(r.holdout.customers), purchasedRate: holdoutSmall ? null : r.holdout.purchasedRate },
-    treatedPurchasedRate: treatedSmall ? null : r.treatedPurchasedRate,
-    lift: treatedSmall || holdoutSmall ? null : r.lift,
-    minGroupSize: k,
-  };
+  if (!hidesSmallGroups(ctx.principal)) return results;
+  return suppressSmallResults(results, { conversions: converted, treatedPurchased, heldOutPurchased }, readPrivacySettings(db).minGroupSize);
 }

@@ -16,7 +16,7 @@ import {
 } from '../db/repos/event-feeds.js';
 import { ProblemError, type FieldError } from '../http/problem.js';
 import type { Logger } from '../logger.js';
-import { parseIcs, type IcsResult, type IcsWindow } from './event-ics.js';
+import { parseIcs, type IcsResult, type IcsTruncation, type IcsWindow } from './event-ics.js';
 import { importEvents, type EventWriter, type ImportSummary } from './events.js';
 import { feedUrl, type FeedFailure, type FeedResult } from './feed-fetch.js';
 
@@ -45,7 +45,7 @@ export function feedLabel(url: string): string {
 }
 
 export type SyncOutcome =
-  | { ok: true; feed: EventFeedRecord; summary: ImportSummary }
+  | { ok: true; feed: EventFeedRecord; summary: ImportSummary; truncated: IcsTruncation }
   | { ok: false; feed: EventFeedRecord; status: FeedFailure['status']; reason: string; errors: FieldError[] };
 
 export interface FeedSyncDeps {
@@ -121,14 +121,17 @@ export function createFeedSync(deps: FeedSyncDeps) {
     const at = deps.clock();
     if (!fetched.ok) return fail(feed, at, fetched.status, fetched.reason);
     const window = defaultImportWindow(at);
-    const parsed = parseIcs(fetched.text, window);
+    const parsed = parseIcs(fetched.text, window, at);
     if (!parsed.ok) {
       const first = parsed.errors[0];
+      // Over an import's limits (too many events, rules too slow to expand): the limit is the reason.
+      if (parsed.detail && first) return fail(feed, at, 422, first.message, parsed.errors);
       return fail(feed, at, 422, `the calendar has errors${first ? ` (${first.message})` : ''}`, parsed.errors);
     }
     const summary = applyFeedCalendar(deps.db, feed.id, parsed, { principal, at }, window);
-    deps.logger.info('synced a calendar feed', { feed: feed.id, host: fetched.host, ...summaryOf(summary), ms: Math.round(performance.now() - started) });
-    return { ok: true, feed: findEventFeed(deps.db, feed.id)!, summary };
+    const { truncated } = parsed;
+    deps.logger.info('synced a calendar feed', { feed: feed.id, host: fetched.host, ...summaryOf(summary), truncated: truncated.count, ms: Math.round(performance.now() - started) });
+    return { ok: true, feed: findEventFeed(deps.db, feed.id)!, summary, truncated };
   };
 
   const sync = (feed: EventFeedRecord, principal: EventWriter['principal']): Promise<SyncOutcome> => {

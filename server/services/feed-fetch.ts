@@ -1,17 +1,14 @@
 // Fetches a calendar feed for import, defending against server-side request forgery: only http(s) (webcal read as
 // https), no credentials in the URL, every address the host resolves to checked before connecting — inside the
-// socket's own DNS lookup, so a second answer cannot slip in between check and connect — redirects followed by hand
-// and re-checked, time and size limits, and failures as reasons (never throws). URLs are never logged here: feeds
-// often carry secret tokens in their query.
-import dns from 'node:dns';
+// socket's own DNS lookup (outbound-address.ts), so a second answer cannot slip in between check and connect —
+// redirects followed by hand and re-checked, time and size limits, and failures as reasons (never throws). URLs are
+// never logged here: feeds often carry secret tokens in their query.
 import http from 'node:http';
 import https from 'node:https';
-import net, { type LookupFunction } from 'node:net';
-import { addressRange, describeRange, PRIVATE_RANGES } from '../domain/ip-ranges.js';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../http/guards.js';
+import { bareHost, checkedLookup, literalRefusal, outboundAddressPolicy, type AddressPolicy } from './outbound-address.js';
 
-/** A reason the address may not be fetched from, or null when it may. `hop` is 0 for the URL given, 1… for redirects. */
-export type AddressPolicy = (address: string, hop: number) => string | null;
+export type { AddressPolicy };
 
 export interface FeedFetchOptions {
   isAllowedAddress: AddressPolicy;
@@ -33,14 +30,8 @@ export const FEED_DEFAULTS: Omit<FeedFetchOptions, 'isAllowedAddress'> = {
   maxRedirects: 3,
 };
 
-/** Public addresses only; with allowPrivate also loopback, private, CGNAT and unique-local ones (never link-local, multicast…). */
-export function feedAddressPolicy({ allowPrivate }: { allowPrivate: boolean }): AddressPolicy {
-  return (address) => {
-    const range = addressRange(address);
-    if (range === null || (allowPrivate && PRIVATE_RANGES.includes(range))) return null;
-    return describeRange(address, range);
-  };
-}
+/** The same rules as webhooks (outbound-address.ts), under the name the feed code and its tests know. */
+export const feedAddressPolicy = outboundAddressPolicy;
 
 const fail = (status: FeedFailure['status'], reason: string): FeedFailure => ({ ok: false, status, reason });
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
@@ -65,25 +56,11 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline: number): Promise<Hop> {
   return new Promise((resolve) => {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    // Node connects to an IP literal without calling `lookup`, so those are checked here.
-    if (net.isIP(host)) {
-      const reason = options.isAllowedAddress(host, hop);
-      if (reason) return resolve(fail(422, reason));
-    }
-    let refusal: string | null = null;
-    const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
-      dns.lookup(hostname, { all: true, family: lookupOptions.family ?? 0 }, (error, addresses) => {
-        if (error) return callback(error, '', 4);
-        for (const { address } of addresses) {
-          refusal = options.isAllowedAddress(address, hop);
-          if (refusal) return callback(Object.assign(new Error(refusal), { code: 'EREFUSEDADDRESS' }), '', 4);
-        }
-        if (addresses.length === 0) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
-        if (lookupOptions.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
-        callback(null, addresses[0]!.address, addresses[0]!.family);
-      });
-    };
+    const host = bareHost(url);
+    const check = (address: string) => options.isAllowedAddress(address, hop);
+    const literal = literalRefusal(host, check);
+    if (literal) return resolve(fail(422, literal));
+    const { lookup, refusal } = checkedLookup(check);
 
     let settled = false;
     const finish = (result: Hop) => {
@@ -104,7 +81,8 @@ function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline:
     const bodyTimer = setTimeout(() => finish(fail(504, `the feed did not send its calendar within ${seconds(options.bodyTimeoutMs)}`)), Math.max(0, deadline - Date.now()));
 
     request.on('error', (error: NodeJS.ErrnoException) => {
-      if (refusal) return finish(fail(422, refusal));
+      const refused = refusal();
+      if (refused) return finish(fail(422, refused));
       if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return finish(fail(422, `the host ${host} was not found`));
       finish(fail(502, `could not fetch the feed (${error.code ?? error.message})`));
     });

@@ -19,6 +19,9 @@ describe('parseBbox', () => {
     ['1,,3,4', BBOX_REASONS.shape],
     ['NaN,1,2,3', BBOX_REASONS.shape],
     ['Infinity,1,2,3', BBOX_REASONS.shape],
+    ['0x0d,52,14,53', BBOX_REASONS.shape], // issue 14: read as 13 before
+    ['13,52,1.4e1,53', BBOX_REASONS.shape],
+    ['13,52,14.,53', BBOX_REASONS.shape],
     ['-181,0,0,1', BBOX_REASONS.range],
     ['0,-91,1,1', BBOX_REASONS.range],
     ['0,0,181,1', BBOX_REASONS.range],

@@ -1,7 +1,7 @@
 // The address classifier behind the feed fetcher's SSRF defence: every special range named, public addresses pass,
 // IPv6 spellings (compressed, bracketed, zone ids, IPv4-mapped) read the same as their long forms.
 import { describe, expect, it } from 'vitest';
-import { addressRange, describeRange } from '../../server/domain/ip-ranges.js';
+import { addressRange, clientBlock, describeRange } from '../../server/domain/ip-ranges.js';
 
 describe('classifying IP addresses', () => {
   it.each([
@@ -54,5 +54,18 @@ describe('classifying IP addresses', () => {
   it('says why in words', () => {
     expect(describeRange('10.0.0.5', 'private')).toBe('address 10.0.0.5 is in a private network');
     expect(describeRange('169.254.169.254', 'link-local')).toMatch(/metadata/);
+  });
+});
+
+describe('the block of addresses one client holds (for sign-in throttling)', () => {
+  it.each([
+    ['203.0.113.9', '203.0.113.9'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['[2001:0db8:0001:0002:ffff:1:2:3]', '2001:db8:1:2::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['unknown', 'unknown'],
+  ])('%s counts as %s', (address, block) => {
+    expect(clientBlock(address)).toBe(block);
   });
 });

@@ -40,7 +40,8 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    // The receiver is on loopback, which webhooks reach only with the opt-in.
+    [server, browser] = await Promise.all([startTestServer({ env: { CATCHMENT_ALLOW_PRIVATE_URLS: '1' } }), launchChromium()]);
   });
 
   afterAll(async () => {

@@ -155,8 +155,9 @@ describe('customers', () => {
     expect(page.nextCursor).toBeDefined();
   });
 
-  it('caps the page size', async () => {
-    const page = (await (await get('/api/customers?limit=999999')).json()) as Collection;
+  it('refuses a page size above 5000 instead of quietly giving fewer', async () => {
+    await expectProblem(await get('/api/customers?limit=999999'), 400, 'query.limit');
+    const page = (await (await get('/api/customers?limit=5000')).json()) as Collection;
     expect(page.features.length).toBe(Math.min(CUSTOMERS, 5000));
   });
 

@@ -1,6 +1,6 @@
 // Accounts against a real server: sign-in and sessions (cookie flags, rotation, idle and absolute expiry), password
-// change, cross-site write refusal, sign-in back-off, the first owner, and the permission matrix called route by
-// route with every role.
+// change, cross-site write refusal, forwarded headers read only behind a trusted proxy, sign-in back-off per client
+// and account, the first owner, and the permission matrix called route by route with every role.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,17 +15,24 @@ import { expectProblem } from '../helpers/problem.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, signedInFetch, startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
+/** The same app behind one trusted reverse proxy (CATCHMENT_TRUST_PROXY=1); X-Forwarded-For tells its clients apart. */
+let proxied: TestServer;
 let now = new Date('2026-11-23T09:00:00Z');
 
 beforeAll(async () => {
-  server = await startTestServer({ customers: 300, clock: () => now });
+  [server, proxied] = await Promise.all([
+    startTestServer({ customers: 300, clock: () => now }),
+    startTestServer({ customers: 100, clock: () => now, env: { CATCHMENT_TRUST_PROXY: '1' } }),
+  ]);
 });
 afterAll(async () => {
-  await server?.close();
+  await Promise.all([server?.close(), proxied?.close()]);
 });
 
-const login = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers }, body: JSON.stringify(body) });
+const login = (body: unknown, headers: Record<string, string> = {}, target: TestServer = server) =>
+  fetch(`${target.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: target.url, ...headers }, body: JSON.stringify(body) });
+/** A sign-in through the trusted proxy from the client at `address`. */
+const loginFrom = (address: string, body: unknown) => login(body, { 'X-Forwarded-For': address }, proxied);
 const cookieOf = (response: Response) => new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
 const advance = (ms: number) => (now = new Date(now.getTime() + ms));
 
@@ -55,8 +62,16 @@ describe('signing in', () => {
     expect((await signedInFetch(server.url, old, '')('/api/auth/me')).status).toBe(401);
     expect((await signedInFetch(server.url, cookieOf(second)!, '')('/api/auth/me')).status).toBe(200);
 
-    const secure = await login({ email: OWNER_EMAIL, password: OWNER_PASSWORD }, { 'X-Forwarded-Proto': 'https' });
+    // HTTPS ends at a reverse proxy, which says so in X-Forwarded-Proto: believed only from a trusted proxy.
+    const secure = await login({ email: OWNER_EMAIL, password: OWNER_PASSWORD }, { 'X-Forwarded-Proto': 'https' }, proxied);
+    expect(secure.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(secure.headers.get('set-cookie')).toMatch(/Secure/i);
+  });
+
+  it('ignores X-Forwarded-Proto for the Secure flag unless a proxy is trusted', async () => {
+    const claimed = await login({ email: OWNER_EMAIL, password: OWNER_PASSWORD }, { 'X-Forwarded-Proto': 'https' });
+    expect(claimed.status).toBe(200);
+    expect(claimed.headers.get('set-cookie')).not.toMatch(/Secure/i);
   });
 
   it('refuses a wrong password or an unknown email alike, and a deactivated user', async () => {
@@ -143,6 +158,33 @@ describe('cross-site requests', () => {
   });
 });
 
+describe('forwarded headers', () => {
+  const circle = JSON.stringify({ kind: 'radius', params: { center: [13.4, 52.5], radiusMeters: 1000 } });
+  /** A cookie-authenticated POST /api/areas with a valid body, signed in afresh (earlier tests move the clock on days). */
+  const createArea = async (target: TestServer, headers: Record<string, string>) => {
+    const { session } = await target.signIn(OWNER_EMAIL, OWNER_PASSWORD);
+    return fetch(`${target.url}/api/areas`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=${session}`, ...headers }, body: circle });
+  };
+  const areaCount = (target: TestServer) => target.deps.db.prepare('SELECT count(*) FROM areas').pluck().get();
+
+  it('refuse a cookie write from another site that names itself in X-Forwarded-Host, when no proxy is trusted', async () => {
+    const before = areaCount(server);
+    await expectProblem(await createArea(server, { Origin: 'http://evil.example', 'X-Forwarded-Host': 'evil.example' }), 403);
+    expect(areaCount(server)).toBe(before);
+    // The same body from the app itself is a valid write.
+    expect((await createArea(server, { Origin: server.url })).status).toBe(201);
+  });
+
+  it('are honoured behind a trusted proxy: the host the browser addressed is the one the proxy forwarded', async () => {
+    // The proxy serves the app at catchment.example and forwards to us, so the browser's Origin is that host.
+    expect((await createArea(proxied, { Origin: 'https://catchment.example', 'X-Forwarded-Host': 'catchment.example', 'X-Forwarded-Proto': 'https' })).status).toBe(201);
+    const before = areaCount(proxied);
+    // A host the caller put in front of the proxy's own entry is not the proxy's word.
+    await expectProblem(await createArea(proxied, { Origin: 'http://evil.example', 'X-Forwarded-Host': 'evil.example, catchment.example' }), 403);
+    expect(areaCount(proxied)).toBe(before);
+  });
+});
+
 describe('sign-in back-off', () => {
   it('answers 429 with Retry-After after repeated failures, even with the right password, and lets the owner in later', async () => {
     const email = 'target@example.test';
@@ -155,6 +197,35 @@ describe('sign-in back-off', () => {
     expect(retryAfter).toBeGreaterThan(0);
     advance(retryAfter * 1000 + 1);
     expect((await login({ email, password: 'target-password-1' })).status).toBe(200);
+  });
+
+  it('does not lock a user out for a guesser elsewhere: their right password still signs in from another client', async () => {
+    const email = 'victim@example.test';
+    await proxied.as('viewer', { email, password: 'victim-password-1' });
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < 5; i++) await expectProblem(await loginFrom(attacker, { email, password: `guess-${i}-xxxxxxx` }), 401);
+
+    // The guesser waits, whether the next guess is wrong or right…
+    for (const password of ['guess-5-xxxxxxx', 'victim-password-1']) {
+      const blocked = await loginFrom(attacker, { email, password });
+      await expectProblem(blocked, 429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // …the user, at another address, signs in at once, and that does not free the guesser.
+    const user = await loginFrom('198.51.100.7', { email, password: 'victim-password-1' });
+    expect(user.status).toBe(200);
+    expect(user.headers.get('set-cookie')).toContain(SESSION_COOKIE);
+    await expectProblem(await loginFrom(attacker, { email, password: 'guess-6-xxxxxxx' }), 429);
+  });
+
+  it('slows one client guessing across many accounts, and only that client', async () => {
+    const guesser = '192.0.2.77';
+    for (let i = 0; i < 20; i++) await expectProblem(await loginFrom(guesser, { email: `someone-${i}@example.test`, password: 'password-123' }), 401);
+    const blocked = await loginFrom(guesser, { email: 'someone-else@example.test', password: 'password-123' });
+    await expectProblem(blocked, 429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Its neighbour behind the same proxy is another client.
+    await expectProblem(await loginFrom('192.0.2.78', { email: 'someone-else@example.test', password: 'password-123' }), 401);
   });
 });
 
@@ -202,6 +273,10 @@ describe('the permission matrix', () => {
     expect(rolePermissions.marketer).not.toContain('customers:read');
     expect(rolePermissions.marketer).not.toContain('customers:export');
     expect(rolePermissions.viewer.every((p) => p.endsWith(':read'))).toBe(true);
+    // Rows about one person (customers, exports, redemptions) are for roles that see customers, never aggregate ones.
+    for (const role of roles.filter((r) => customerAccessByRole[r] === 'aggregate')) {
+      expect(rolePermissions[role].filter((p) => ['customers:read', 'customers:export', 'redemptions:read'].includes(p))).toEqual([]);
+    }
     expect(customerAccessByRole).toEqual({ owner: 'all', manager: 'all', store_manager: 'own-stores', marketer: 'aggregate', viewer: 'aggregate' });
   });
 

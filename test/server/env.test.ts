@@ -10,13 +10,35 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('refuses private networks to calendar feeds unless CATCHMENT_FEEDS_ALLOW_PRIVATE=1', () => {
+  it('refuses private networks to calendar feeds and webhooks unless CATCHMENT_ALLOW_PRIVATE_URLS=1 (or the older CATCHMENT_FEEDS_ALLOW_PRIVATE=1)', () => {
     const off = parseConfig({});
-    expect(off.ok && off.config.feedsAllowPrivate).toBe(false);
-    const on = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
-    expect(on.ok && on.config.feedsAllowPrivate).toBe(true);
-    const bad = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: 'yes' });
-    expect(bad.ok).toBe(false);
+    expect(off.ok && off.config.allowPrivateUrls).toBe(false);
+    const on = parseConfig({ CATCHMENT_ALLOW_PRIVATE_URLS: '1' });
+    expect(on.ok && on.config.allowPrivateUrls).toBe(true);
+    const alias = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
+    expect(alias.ok && alias.config.allowPrivateUrls).toBe(true);
+    // The new name wins when both are set.
+    const both = parseConfig({ CATCHMENT_ALLOW_PRIVATE_URLS: '0', CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
+    expect(both.ok && both.config.allowPrivateUrls).toBe(false);
+    for (const name of ['CATCHMENT_ALLOW_PRIVATE_URLS', 'CATCHMENT_FEEDS_ALLOW_PRIVATE']) {
+      const bad = parseConfig({ [name]: 'yes' });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.errors.join('\n')).toContain(name);
+    }
+  });
+
+  it('ignores X-Forwarded-* headers unless CATCHMENT_TRUST_PROXY names how many proxies stand in front', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.trustProxyHops).toBe(0);
+    const one = parseConfig({ CATCHMENT_TRUST_PROXY: '1' });
+    expect(one.ok && one.config.trustProxyHops).toBe(1);
+    const two = parseConfig({ CATCHMENT_TRUST_PROXY: '2' });
+    expect(two.ok && two.config.trustProxyHops).toBe(2);
+    for (const value of ['true', 'yes', '-1', '0x1', '1.5', '100']) {
+      const bad = parseConfig({ CATCHMENT_TRUST_PROXY: value });
+      expect(bad.ok, value).toBe(false);
+      if (!bad.ok) expect(bad.errors.join('\n')).toContain('CATCHMENT_TRUST_PROXY');
+    }
   });
 
   it('treats empty strings as unset', () => {

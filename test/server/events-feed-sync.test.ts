@@ -161,6 +161,27 @@ describe('a calendar feed kept in sync', () => {
     expect((await feedList())[0]!.lastError).toBeNull();
   });
 
+  it('a sync over the events limit fails with that reason and changes nothing; a rule cut short is reported', async () => {
+    const before = rows();
+    const everyMinute = Array.from({ length: 6 }, (_, i) => vevent(`busy-${i}@city`, 'Every minute', '20260410T100000Z', 'RRULE:FREQ=MINUTELY\r\n'));
+    served.body = calendar(...everyMinute);
+    const problem = await expectProblem(await post(`/api/events/feeds/${feedId}/sync`), 422, 'body');
+    expect(problem.detail).toMatch(/more than 5,000 events/);
+    expect(rows()).toEqual(before);
+    expect((await feedList())[0]!.lastError).toMatch(/more than 5,000 events/);
+
+    served.body = calendar(vevent('new@city', 'Pop-up market', '20260415T090000Z'), vevent('every-second@city', 'Every second', '20260410T100000Z', 'RRULE:FREQ=SECONDLY\r\n'));
+    const synced = await post(`/api/events/feeds/${feedId}/sync`);
+    expect(synced.status).toBe(200);
+    const { summary, truncated } = (await synced.json()) as { summary: FeedView['lastSummary']; truncated: unknown };
+    expect(summary).toMatchObject({ inserted: 1000 });
+    expect(truncated).toEqual({ count: 1, series: [{ uid: 'every-second@city', name: 'Every second', reason: 'series-cap', kept: 1000 }] });
+
+    served.body = calendar(vevent('new@city', 'Pop-up market', '20260415T090000Z'));
+    expect(await (await post(`/api/events/feeds/${feedId}/sync`)).json()).toMatchObject({ summary: { removed: 1000 }, truncated: { count: 0 } });
+    expect(rows()).toEqual(before);
+  });
+
   it('the scheduler syncs a feed once its last attempt is six hours old, as the server', async () => {
     served.body = calendar(vevent('new@city', 'Pop-up market', '20260415T090000Z'), vevent('late@city', 'Late show', '20260416T200000Z'));
     const asked = served.requests;

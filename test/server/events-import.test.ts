@@ -2,6 +2,7 @@
 // events, weekly recurrence with an EXDATE, folded and escaped text, GEO and LOCATION-only events; re-import is
 // idempotent, and a broken file answers 422 naming its line and writes nothing. Expected instants are worked out by
 // hand from the Berlin offsets (CET = UTC+1, CEST = UTC+2 from 29 March 2026 02:00) and New York's (EDT = UTC−4).
+// The server's clock stands at 15 April 2026, so the recurrence horizon is 15 April 2025 to 14 April 2028.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -13,6 +14,8 @@ interface ImportResult {
   updated: number;
   needsPlace: number;
   events: string[];
+  horizon: { from: string; to: string };
+  truncated: { count: number; series: { uid: string; name: string; reason: 'horizon' | 'series-cap'; kept: number }[] };
 }
 interface EventFeature {
   id: string;
@@ -20,9 +23,10 @@ interface EventFeature {
   properties: Record<string, unknown> & { name: string; startsAt: string; endsAt: string; icsUid: string | null; version: number; needsPlace: boolean };
 }
 
+const NOW = new Date('2026-04-15T00:00:00Z');
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ customers: 200 });
+  server = await startTestServer({ customers: 200, clock: () => NOW });
 });
 afterAll(async () => {
   await server?.close();
@@ -83,16 +87,20 @@ describe('importing calendar files', () => {
     expect(result.needsPlace).toBe(92);
     expect(daily.every((e) => e.geometry === null && e.properties.needsPlace && e.properties.locationText === 'Somewhere in Mitte')).toBe(true);
     expect(result.inserted).toBe(96);
+    // Inside the horizon both rules are expanded in full: nothing is reported cut.
+    expect(result.truncated).toEqual({ count: 0, series: [] });
   });
 
-  it('caps an endless rule at 1000 occurrences however wide the window', async () => {
+  it('expands an endless rule only up to the horizon however wide the window, and says where it stopped', async () => {
     const response = await importFile(fixture('weekly-exdate.ics').replace(/daily-forever/g, 'daily-capped'), `from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2031-01-01T00:00:00Z')}`);
     const result = (await response.json()) as ImportResult;
     const db = new Database(server.dbFile, { readonly: true });
-    const count = db.prepare("SELECT count(*) FROM events WHERE ics_uid = 'daily-capped@catchment.test'").pluck().get();
+    const [count, last] = db.prepare("SELECT count(*), max(starts_at) FROM events WHERE ics_uid = 'daily-capped@catchment.test'").raw().get() as [number, string];
     db.close();
-    expect(count).toBe(1000);
-    expect(result.inserted).toBe(1000);
+    // Daily from 1 January 2026 to the horizon's end on 14 April 2028: 365 + 365 + 104 days.
+    expect([count, last]).toEqual([834, '2028-04-13T12:00:00Z']);
+    expect(result.horizon).toEqual({ from: '2025-04-15T00:00:00.000Z', to: '2028-04-14T00:00:00.000Z' });
+    expect(result.truncated).toEqual({ count: 1, series: [{ uid: 'daily-capped@catchment.test', name: 'Lunch concert every day', reason: 'horizon', kept: 834 }] });
   });
 
   it('reads all-day events as midnight to midnight in the calendar time zone', async () => {
@@ -244,5 +252,56 @@ describe('importing calendar files', () => {
     await expectProblem(await importFile(fixture('all-day.ics'), `from=${encodeURIComponent('2026-06-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`), 400, 'query.to');
     const viewer = await server.as('viewer');
     await expectProblem(await viewer('/api/events/import', { method: 'POST', headers: { 'Content-Type': 'text/calendar' }, body: fixture('all-day.ics') }), 403);
+  });
+});
+
+describe('the limits of an import', () => {
+  const event = (uid: string, ...lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', 'DTSTART:20260420T100000Z', 'DURATION:PT1S', `SUMMARY:${uid}`, ...lines, 'END:VEVENT'];
+  const file = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Catchment tests//limits//EN', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+  const rowsOf = (uid: string) => {
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) FROM events WHERE ics_uid = ?').pluck().get(uid) as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('an endless FREQ=SECONDLY rule adds 1,000 events, and the result says the rule was cut at the series cap', async () => {
+    const response = await importFile(file(event('every-second@catchment.test', 'RRULE:FREQ=SECONDLY')));
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as ImportResult;
+    expect(result).toMatchObject({ inserted: 1000, truncated: { count: 1, series: [{ uid: 'every-second@catchment.test', name: 'every-second@catchment.test', reason: 'series-cap', kept: 1000 }] } });
+    expect(rowsOf('every-second@catchment.test')).toBe(1000);
+  });
+
+  it('COUNT=1000000000 adds 1,000 events, and the result says so', async () => {
+    const result = (await (await importFile(file(event('a-billion@catchment.test', 'RRULE:FREQ=MINUTELY;COUNT=1000000000')))).json()) as ImportResult;
+    expect(result.truncated.series).toEqual([{ uid: 'a-billion@catchment.test', name: 'a-billion@catchment.test', reason: 'series-cap', kept: 1000 }]);
+    expect(rowsOf('a-billion@catchment.test')).toBe(1000);
+  });
+
+  it('refuses 10,000 VCALENDARs nested in one another with 422 naming the line, and writes nothing', async () => {
+    const before = tableSnapshot();
+    const nested = 'BEGIN:VCALENDAR\r\n'.repeat(10_000) + 'END:VCALENDAR\r\n'.repeat(10_000);
+    const problem = await expectProblem(await importFile(nested), 422, 'body.line.2');
+    expect(problem.errors?.[0]?.message).toMatch(/calendars do not nest/);
+    expect(tableSnapshot()).toBe(before);
+  });
+
+  it('refuses an import that would add more than 5,000 events with 422 naming body, and writes nothing', async () => {
+    const before = tableSnapshot();
+    const busy = Array.from({ length: 5 }, (_, i) => event(`busy-${i}@catchment.test`, 'RRULE:FREQ=MINUTELY'));
+    const problem = await expectProblem(await importFile(file(...busy, event('one-too-many@catchment.test'))), 422, 'body');
+    expect(problem.detail).toMatch(/more than 5,000 events; nothing was imported/);
+    expect(tableSnapshot()).toBe(before);
+  });
+
+  it('states the horizon and the limits in the API description', async () => {
+    const doc = (await (await server.fetch('/api/openapi.json')).json()) as { paths: Record<string, { post?: { description?: string } }> };
+    const description = doc.paths['/api/events/import']?.post?.description ?? '';
+    expect(description).toMatch(/365 days before the import to 730 days after it/);
+    expect(description).toMatch(/at most 1,000 occurrences each/);
+    expect(description).toMatch(/more than 5,000 events/);
   });
 });

@@ -4,6 +4,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../server/domain/schemas/audience.js';
+import { routeAccess, tokenScopes } from '../../server/domain/permissions.js';
 import { applyRetention, monthsBefore } from '../../server/services/retention.js';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
@@ -214,6 +215,46 @@ describe('aggregate-only roles', () => {
     const facets = (await (await marketer('/api/audience/facets')).json()) as { minGroupSize: number; interests: { count: number | null }[] };
     expect(facets.minGroupSize).toBe(10);
     for (const f of facets.interests) expect(f.count === null || f.count >= 10).toBe(true);
+  });
+});
+
+describe('rows about a person', () => {
+  it('reach no aggregate-only role or API token on any GET route: no customer id, email or phone in any answer', async () => {
+    // A campaign redeemed by one named customer: the rows the redemptions list and results are built from.
+    const customer = rows().find((r) => r.home_store_id !== null)!;
+    const area = (await (await server.fetch('/api/areas', json({ kind: 'radius', params: { center: [customer.lng, customer.lat], radiusMeters: 800 } }))).json()) as { id: string };
+    const campaign = (await (
+      await server.fetch('/api/campaigns', json({ name: 'Walk-in', areaIds: [area.id], offer: { headline: 'Hello', code: 'WALKIN' }, channel: 'in_store', startsAt: '2026-11-01T00:00:00Z', endsAt: '2027-01-31T00:00:00Z', timezone: 'Europe/Berlin', status: 'active' }))
+    ).json()) as { id: string };
+    server.deps.db
+      .prepare("INSERT INTO redemptions (id, campaign_id, area_id, code, store_id, amount, redeemed_at, customer_id, created_at) VALUES ('rd-walk', ?, ?, 'WALKIN', ?, 9.5, '2026-11-22T10:00:00Z', ?, '2026-11-22T10:00:00Z')")
+      .run(campaign.id, area.id, customer.home_store_id, customer.id);
+    const event = (await (await server.fetch('/api/events', json({ name: 'Fair', category: 'market', location: { type: 'Point', coordinates: [customer.lng, customer.lat] }, startsAt: '2026-11-28T10:00:00Z', endsAt: '2026-11-28T18:00:00Z' }))).json()) as { id: string };
+    const token = ((await (await server.fetch('/api/tokens', json({ name: 'every scope', scopes: [...tokenScopes] }))).json()) as { secret: string }).secret;
+    const asToken = ((path: string) => fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } })) as SignedInFetch;
+
+    const tile = tileOf(customer.lng, customer.lat, 16);
+    const concrete = (path: string) => {
+      const id = path.startsWith('/api/campaigns/') ? campaign.id : path.startsWith('/api/areas/') ? area.id : path.startsWith('/api/events/') ? event.id : customer.id;
+      return path.replace(':z', String(tile.z)).replace(':x', String(tile.x)).replace(':file', `${tile.y}.pbf`).replace(':id', encodeURIComponent(id));
+    };
+    const routes = Object.keys(routeAccess).filter((key) => key.startsWith('GET ')).map((key) => concrete(key.slice(4)));
+    const people = rows().filter((r) => r.consent || r.id === customer.id);
+    const phones = (server.deps.db.prepare("SELECT phone FROM customers WHERE length(phone) > 6").pluck().all() as string[]);
+    const leaks: string[] = [];
+    let answered = 0;
+    for (const [who, caller] of [['viewer', await server.as('viewer')], ['marketer', marketer], ['token', asToken]] as const) {
+      for (const path of routes) {
+        const response = await caller(path);
+        if (response.status === 200) answered++;
+        const body = Buffer.from(await response.arrayBuffer()).toString('latin1');
+        const found = [customer.id, customer.email, ...people.slice(0, 200).flatMap((p) => [p.id, p.email]), ...phones.slice(0, 200)].find((value) => value && body.includes(value));
+        if (found) leaks.push(`${who} ${path} shows ${found === customer.id ? 'the redeeming customer' : 'a customer'}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The walk read real answers, not only refusals.
+    expect(answered).toBeGreaterThan(routes.length);
   });
 });
 

@@ -242,12 +242,28 @@ describe('GET /api/campaigns/:id/results', () => {
       expect(viewer.audience).toEqual({ count: owner.audience.count, consented: hide(owner.audience.consented), treated: owner.audience.treated, holdout: null });
       expect(viewer.holdout).toEqual({ percent: 20, customers: null, purchasedRate: null });
       expect(viewer.lift).toBeNull();
-      expect(viewer.conversionRate).toBe(owner.conversionRate);
-      expect(viewer.redemptions).toEqual(owner.redemptions);
+      // Six redemptions by five converted customers: both fewer than k, so neither the rows' sum nor the rate shows.
+      expect(owner.redemptions.count).toBeLessThan(k);
+      expect(viewer.redemptions).toEqual({ count: null, revenue: null, byDay: [] });
+      expect(viewer.conversionRate).toBeNull();
       expect(owner.minGroupSize).toBeUndefined();
     } finally {
       await send(server.fetch, '/api/settings', 'PATCH', { minGroupSize: 10 });
     }
+  });
+
+  it('aggregate roles never read redemption rows, and see a few redemptions as hidden, not as one worth 9.50', async () => {
+    const marketer = await server.as('marketer');
+    for (const role of [marketer, await server.as('viewer')]) {
+      await expectProblem(await role(`/api/campaigns/${campaignId}/redemptions`), 403);
+    }
+    const owner = await results();
+    const seen = await results(marketer);
+    expect(owner.redemptions.count).toBeGreaterThan(0);
+    expect(owner.redemptions.count).toBeLessThan(10);
+    expect(seen.minGroupSize).toBe(10);
+    expect(seen.redemptions).toEqual({ count: null, revenue: null, byDay: [] });
+    expect(JSON.stringify(seen)).not.toContain(String(owner.redemptions.revenue));
   });
 
   it("store managers count only their stores' customers and redemptions", async () => {

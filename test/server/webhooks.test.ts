@@ -1,12 +1,14 @@
 // Webhooks against a real server and a real local receiver (node:http on port 0): signed deliveries, idempotency,
-// retries with back-off on a fake clock, time-outs, giving up, webhooks off, settings validation and who may see the
-// secret.
+// retries with back-off on a fake clock, time-outs, giving up, webhooks off, settings validation, who may see the
+// secret, and targets on loopback or the intranet refused (when saved and when delivered) without the opt-in. The
+// receiver listens on 127.0.0.1, so the main server opts in with CATCHMENT_ALLOW_PRIVATE_URLS=1.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueWebhook, activationPayload, verifySignature, exponentialBackoff } from '../../server/services/webhooks/index.js';
 import { claimOutbox, dueOutbox } from '../../server/db/repos/webhook-outbox.js';
+import { readWebhookUrl, writeWebhookUrl } from '../../server/db/repos/webhook-settings.js';
 import type { WebhookDelivery, WebhookSettings } from '../../server/domain/schemas/webhook.js';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -39,7 +41,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/catchment`;
-  server = await startTestServer({ customers: 300, clock: () => now, webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3, backoff: (attempts) => 30_000 * 2 ** (attempts - 1) } });
+  server = await startTestServer({
+    customers: 300,
+    clock: () => now,
+    env: { CATCHMENT_ALLOW_PRIVATE_URLS: '1' },
+    webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3, backoff: (attempts) => 30_000 * 2 ** (attempts - 1) },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -80,9 +87,9 @@ const started = (activationId: number) =>
     offer: { headline: 'Hot drinks −20 %', code: 'RAIN20' },
     reasons: [{ trigger: 'weather', metric: 'rain', observed: 1.4, threshold: 1, unit: 'mm/h' }],
   });
-const enqueue = (activationId: number) => {
+const enqueue = (activationId: number, target: TestServer = server) => {
   const payload = started(activationId);
-  return enqueueWebhook(server.deps.db, { kind: payload.type, payload, idempotencyKey: payload.id, at: now });
+  return enqueueWebhook(target.deps.db, { kind: payload.type, payload, idempotencyKey: payload.id, at: now });
 };
 
 describe('delivering an activation', () => {
@@ -298,6 +305,63 @@ describe('settings', () => {
     expect(second.deliveries.map((d) => d.idempotencyKey)).toEqual(['activation-11-started']);
     expect(second.nextCursor).toBeNull();
     await expectProblem(await server.fetch('/api/webhooks/deliveries?cursor=nonsense'), 400, 'query.cursor');
+  });
+});
+
+describe('targets inside the network', () => {
+  /** A server without CATCHMENT_ALLOW_PRIVATE_URLS: webhooks go to public addresses only, as calendar feeds do. */
+  let strict: TestServer;
+  beforeAll(async () => {
+    strict = await startTestServer({ customers: 100, clock: () => now, webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3 } });
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+  const patchUrl = (target: TestServer, url: string) =>
+    target.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url }) });
+  const port = () => (receiver.address() as AddressInfo).port;
+
+  it('are refused when saved without the opt-in: 422 naming body.url, and nothing is stored or audited', async () => {
+    for (const [url, why] of [
+      [receiverUrl, /127\.0\.0\.1 is a loopback address/],
+      [`http://localhost:${port()}/hooks/catchment`, /is a loopback address/], // a name, resolved and checked
+      [`http://[::1]:${port()}/hook`, /loopback/],
+      ['http://[::ffff:10.0.0.5]/hook', /private network/],
+      ['https://192.168.1.20/hook', /private network/],
+      ['http://169.254.169.254/latest/meta-data', /link-local/],
+    ] as const) {
+      const problem = await expectProblem(await patchUrl(strict, url), 422, 'body.url');
+      expect(problem.detail, url).toMatch(why);
+    }
+    expect(readWebhookUrl(strict.deps.db)).toBeNull();
+    const audit = (await (await strict.fetch('/api/audit?action=webhook.update')).json()) as { entries: unknown[] };
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('are not connected to at delivery without the opt-in, even when the URL got in (a name that now resolves to loopback)', async () => {
+    // As if the name had resolved to a public address when saved and to loopback now (DNS rebinding).
+    for (const [id, url] of [
+      [21, `http://localhost:${port()}/hooks/catchment`],
+      [22, receiverUrl],
+    ] as const) {
+      writeWebhookUrl(strict.deps.db, url);
+      enqueue(id, strict);
+      expect(await strict.deps.webhooks.deliverDue(now)).toBe(1);
+      const [row] = ((await (await strict.fetch('/api/webhooks/deliveries')).json()) as { deliveries: WebhookDelivery[] }).deliveries;
+      expect(row).toMatchObject({ idempotencyKey: `activation-${id}-started`, status: 'retrying', attempts: 1, lastStatus: null, deliveredAt: null });
+      expect(row!.lastError).toMatch(/address 127\.0\.0\.1 is a loopback address/);
+    }
+    expect(received).toEqual([]);
+    expect(strict.logLines.filter((line) => line.includes('webhook attempt') && line.includes('loopback'))).toHaveLength(2);
+    strict.deps.db.prepare('DELETE FROM webhook_outbox').run();
+  });
+
+  it('are reached with the opt-in, also by a name that resolves to them', async () => {
+    await setUrl(`http://localhost:${port()}/hooks/catchment`);
+    enqueue(23);
+    await deliver();
+    expect(received.map((r) => r.headers['idempotency-key'])).toEqual(['activation-23-started']);
+    expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'delivered', lastStatus: 200 });
   });
 });
 

@@ -42,8 +42,8 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
     const figures: { key: string; label: string; value: string; note?: string }[] = [
       { key: 'audience', label: t('campaignResults.audience'), value: formatCount(locale, r.audience.count, k, t), note: t('campaignResults.consented', { count: formatCount(locale, r.audience.consented, k, t) }) },
       { key: 'liveHours', label: t('campaignResults.liveHours'), value: formatNumber(locale, r.activations.liveHours, { maximumFractionDigits: 1 }), note: t('campaignResults.activations', { count: r.activations.count }) },
-      { key: 'redemptions', label: t('campaignResults.redemptions'), value: formatNumber(locale, r.redemptions.count) },
-      { key: 'revenue', label: t('campaignResults.revenue'), value: formatMoney(locale, r.redemptions.revenue, currency) },
+      { key: 'redemptions', label: t('campaignResults.redemptions'), value: formatCount(locale, r.redemptions.count, k, t) },
+      { key: 'revenue', label: t('campaignResults.revenue'), value: r.redemptions.revenue === null ? '—' : formatMoney(locale, r.redemptions.revenue, currency) },
       { key: 'conversion', label: t('campaignResults.conversion'), value: percent(r.conversionRate) },
       {
         key: 'lift',
@@ -53,6 +53,9 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
       },
     ];
     const most = Math.max(1, ...r.redemptions.byDay.map((d) => d.count));
+    // Aggregate roles: days (or all redemptions) of fewer than k people are left out, and the chart says so.
+    const shownByDay = r.redemptions.byDay.reduce((sum, d) => sum + d.count, 0);
+    const hiddenDays = k !== undefined && (r.redemptions.count === null || shownByDay < r.redemptions.count);
     body = (
       <>
         <dl className="audience-figures campaign-results__figures">
@@ -77,8 +80,9 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
             </ol>
           </figure>
         ) : (
-          <p className="muted">{t('campaignResults.noRedemptions')}</p>
+          r.redemptions.count === 0 && <p className="muted">{t('campaignResults.noRedemptions')}</p>
         )}
+        {hiddenDays && <p className="muted">{t('campaignResults.smallDaysHidden', { k: formatNumber(locale, k ?? 0) })}</p>}
       </>
     );
   }

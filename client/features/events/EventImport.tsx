@@ -1,18 +1,38 @@
 // "Import calendar (.ics)" in the Events panel: a file input (or a file dropped onto the panel) is sent to
-// POST /api/events/import; the panel shows progress, then what was added and updated, or the file's errors by line.
+// POST /api/events/import; the panel shows progress, then what was added and updated (and which recurring events were
+// cut short by the import's limits), or the file's errors by line.
 import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import type { FieldError } from '../../api/problem';
+import type { EventImportResult } from '../../api/types';
 import type { Translate } from '../../i18n/types';
 import { importCalendar, importFeed } from './actions';
+import { importCutLines } from './import-cuts';
 import { KeptFeeds } from './KeptFeeds';
 
 /** "Line 7: …" for the server's body.line.N errors, the bare message otherwise. */
 export function importErrorText(error: FieldError, t: Translate): string {
   const line = /^body\.line\.(\d+)$/.exec(error.field)?.[1];
   return line ? t('nav.events.import.line', { line, message: error.message }) : error.message;
+}
+
+/** Under the summary: which recurring events the import cut short, and the limits that cut them. */
+function ImportCuts({ result }: { result: EventImportResult }) {
+  const { t, locale } = useI18n();
+  const [limits, ...series] = importCutLines(result, t, locale);
+  if (!limits) return null;
+  return (
+    <div className="event-import__status event-import__status--cut" role="status" data-import="cut">
+      <p>{limits}</p>
+      <ul className="event-import__errors">
+        {series.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function ImportStatus() {
@@ -29,9 +49,12 @@ function ImportStatus() {
   if (state.status === 'done') {
     const { inserted, updated, removed, needsPlace } = state.result;
     return (
-      <p className="event-import__status" role="status" data-import="done">
-        {removed > 0 ? t('nav.events.import.summaryRemoved', { inserted, updated, removed, count: needsPlace }) : t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
-      </p>
+      <>
+        <p className="event-import__status" role="status" data-import="done">
+          {removed > 0 ? t('nav.events.import.summaryRemoved', { inserted, updated, removed, count: needsPlace }) : t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
+        </p>
+        <ImportCuts result={state.result} />
+      </>
     );
   }
   // A feed's fetch failure names body.url with the reason the title already gives: say it once.

@@ -1,5 +1,6 @@
 // A campaign's results from its parts: live hours of its activations, redemptions by day, the conversion rate, and lift
 // of the treated group's purchase rate over the holdout's. Pure: the service reads the rows, these do the arithmetic.
+import { hideSmallBuckets, isSmallGroup } from '../privacy.js';
 import { DAY_MS, purchaseDay } from '../segment.js';
 
 export interface Interval {
@@ -97,10 +98,42 @@ export interface CampaignResults {
   at: string;
   audience: { count: number | null; consented: number | null; treated: number | null; holdout: number | null };
   activations: { count: number; liveHours: number };
-  redemptions: { count: number; revenue: number; byDay: { day: string; count: number; revenue: number }[] };
+  /** count and revenue are null for a group of 1 … k − 1 redemptions (aggregate roles); byDay then lists no day. */
+  redemptions: { count: number | null; revenue: number | null; byDay: { day: string; count: number; revenue: number }[] };
   conversionRate: number | null;
   holdout: { percent: number; customers: number | null; purchasedRate: number | null };
   treatedPurchasedRate: number | null;
   lift: number | null;
   minGroupSize?: number;
+}
+
+/** The counts of people behind the rates: a rate over a group below k hides, and so does one whose numerator is 1 … k − 1. */
+export interface ResultNumerators {
+  conversions: number;
+  treatedPurchased: number;
+  heldOutPurchased: number;
+}
+
+/**
+ * What aggregate-only roles see: customer counts below k as null, redemptions of 1 … k − 1 hidden with their revenue,
+ * days of redemptions only where no day's few can be read off (hideSmallBuckets), and every rate over, or counting,
+ * a small group as null (and lift built on one). The answer names k.
+ */
+export function suppressSmallResults(r: CampaignResults, n: ResultNumerators, k: number): CampaignResults {
+  const belowK = (count: number | null) => count === null || count < k;
+  const count = (value: number | null) => (belowK(value) ? null : value);
+  const treatedSmall = belowK(r.audience.treated);
+  const holdoutSmall = belowK(r.holdout.customers) || isSmallGroup(n.heldOutPurchased, k);
+  const treatedRateSmall = treatedSmall || isSmallGroup(n.treatedPurchased, k);
+  const redemptionsSmall = r.redemptions.count === null || isSmallGroup(r.redemptions.count, k);
+  return {
+    ...r,
+    audience: { count: count(r.audience.count), consented: count(r.audience.consented), treated: count(r.audience.treated), holdout: count(r.audience.holdout) },
+    redemptions: redemptionsSmall ? { count: null, revenue: null, byDay: [] } : { ...r.redemptions, byDay: hideSmallBuckets(r.redemptions.byDay, k) },
+    conversionRate: treatedSmall || isSmallGroup(n.conversions, k) ? null : r.conversionRate,
+    holdout: { percent: r.holdout.percent, customers: count(r.holdout.customers), purchasedRate: holdoutSmall ? null : r.holdout.purchasedRate },
+    treatedPurchasedRate: treatedRateSmall ? null : r.treatedPurchasedRate,
+    lift: treatedRateSmall || holdoutSmall ? null : r.lift,
+    minGroupSize: k,
+  };
 }

@@ -44,6 +44,8 @@ function shapeOf(geometry: { type: string; coordinates: unknown }): Shape | Fail
         if (!isArray(position) || position.length < 2 || position.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
           return fail(AREA_REASONS.malformed, path, `${path} must be [lng, lat] with two finite numbers`);
         }
+        // RFC 7946 § 3.1.1: at most an altitude after longitude and latitude.
+        if (position.length > 3) return fail(AREA_REASONS.malformed, path, `${path} has ${position.length} members; a position is [lng, lat] or [lng, lat, altitude]`);
         const [lng, lat] = position as [number, number];
         if (Math.abs(lng) > 180 || Math.abs(lat) > 90) {
           const swapped = Math.abs(lat) <= 180 && Math.abs(lng) <= 90;

@@ -3,13 +3,16 @@
 import { z } from 'zod';
 import { areaGeometry, position, type AreaGeometry } from './geojson.js';
 import { validateAreaGeometry } from '../geometry/validate-area.js';
+import { text } from './text.js';
 
 export const areaKinds = ['radius', 'ring', 'polygon', 'boundary', 'territory', 'combined', 'event'] as const;
 export type AreaKind = (typeof areaKinds)[number];
 
 export const radiusMeters = z.number().positive().max(100_000).meta({ description: 'Metres' });
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
-const areaName = z.string().trim().min(1).max(120);
+const areaName = text({ min: 1, max: 120 });
+/** Ids kept in an area's params or shares: unknown ones are refused by the service, control characters here. */
+const storedId = text({ max: 120, trim: false });
 
 /** New areas take the next of these in turn (Tableau 10: distinct, and kind to colour-blind eyes). */
 export const areaPalette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
@@ -46,12 +49,12 @@ export const areaParams = z
     radiusMeters: radiusMeters.optional(),
     /** Rings: the hole's radius (0 for a full disc). */
     innerRadiusMeters: z.number().min(0).max(100_000).optional(),
-    storeId: z.string().max(120).optional(),
-    storeIds: z.array(z.string().max(120)).max(1000).optional(),
-    boundaryIds: z.array(z.string().max(120)).max(1000).optional(),
-    eventId: z.string().max(120).optional(),
+    storeId: storedId.optional(),
+    storeIds: z.array(storedId).max(1000).optional(),
+    boundaryIds: z.array(storedId).max(1000).optional(),
+    eventId: storedId.optional(),
     /** How a combined area was made, e.g. `{ op: 'subtract', areaIds: [a, b] }`. */
-    operations: z.array(z.strictObject({ op: z.enum(['union', 'subtract', 'intersect']), areaIds: z.array(z.string().max(120)).min(1).max(50) })).max(50).optional(),
+    operations: z.array(z.strictObject({ op: z.enum(['union', 'subtract', 'intersect']), areaIds: z.array(storedId).min(1).max(50) })).max(50).optional(),
   })
   .meta({ id: 'AreaParams' });
 
@@ -108,7 +111,7 @@ export const areaPatch = z
     geometry: areaGeometryInput.optional(),
     /** Only the area's owner, or owners and managers, may change who sees it. */
     shared: z.boolean().optional(),
-    sharedWith: z.array(z.string().min(1).max(120)).max(500).optional().meta({ description: 'User ids; replaces the list' }),
+    sharedWith: z.array(storedId.min(1)).max(500).optional().meta({ description: 'User ids; replaces the list' }),
     /** Required in practice: a missing or stale version answers 409 with the current one (`currentVersion`). */
     version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
   })

@@ -1,5 +1,6 @@
 // The audit log as the API gives it: newest first, paged by id.
 import { z } from 'zod';
+import { queryInt } from './query.js';
 
 export const MAX_AUDIT_PAGE = 200;
 
@@ -17,8 +18,8 @@ export const auditEntry = z
   .meta({ id: 'AuditEntry' });
 
 export const auditQuery = z.object({
-  before: z.coerce.number().int().min(1).optional().meta({ description: 'Entries older than this id: the previous page’s nextBefore' }),
-  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
+  before: queryInt(z.number().int().min(1)).optional().meta({ description: 'Entries older than this id: the previous page’s nextBefore' }),
+  limit: queryInt(z.number().int().min(1).max(MAX_AUDIT_PAGE)).default(50),
   action: z.string().min(1).max(100).optional(),
   targetType: z.string().min(1).max(100).optional(),
 });

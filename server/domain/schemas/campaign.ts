@@ -5,6 +5,7 @@ import { campaignStatuses, createStatuses } from '../campaigns/status.js';
 import { areaId } from './area.js';
 import { isTimeZone } from './event.js';
 import { segment } from './segment.js';
+import { text } from './text.js';
 import { trigger } from './trigger.js';
 
 export { campaignStatuses, campaignTransitions, canBeLive, createStatuses, transitionError, type CampaignStatus } from '../campaigns/status.js';
@@ -24,8 +25,8 @@ export const maxTriggers = 20;
 
 export const offer = z
   .strictObject({
-    headline: z.string().trim().min(1).max(120),
-    body: z.string().trim().max(2000).default(''),
+    headline: text({ min: 1, max: 120 }),
+    body: text({ max: 2000, multiline: true }).default(''),
     code: z
       .string()
       .trim()
@@ -48,7 +49,7 @@ const timezone = z.string().max(64).refine(isTimeZone, { message: 'not an IANA t
 const areaIds = z.array(areaId).min(1, 'at least one area').max(100);
 
 const campaignFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ min: 1, max: 200 }),
   areaIds,
   segment,
   offer,

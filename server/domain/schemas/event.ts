@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { audienceBreakdown } from './audience.js';
 import { latitude, longitude, pointGeometry, position } from './geojson.js';
-import { segment } from './segment.js';
+import { MAX_CUTS_LISTED, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS, truncationReasons } from '../calendar-limits.js';
+import { queryInt } from './query.js';
+import { segment, SEGMENT_QUERY_MAX } from './segment.js';
+import { text } from './text.js';
 
 export const eventSources = ['manual', 'ics', 'demo'] as const;
 export const eventStatuses = ['planned', 'confirmed', 'done'] as const;
@@ -70,8 +73,8 @@ const timezone = z
   .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 
 const eventFields = {
-  name: z.string().trim().min(1).max(200),
-  category: z.string().trim().min(1).max(60),
+  name: text({ min: 1, max: 200 }),
+  category: text({ min: 1, max: 60 }),
   location: z.object({ type: z.literal('Point'), coordinates: position }).nullable(),
   startsAt: instant,
   endsAt: instant,
@@ -80,8 +83,8 @@ const eventFields = {
   expectedAttendance: z.number().int().min(0).max(10_000_000).nullable(),
   status: z.enum(eventStatuses).nullable(),
   budget: z.number().min(0).max(1e12).nullable(),
-  notes: z.string().max(10_000),
-  locationText: z.string().trim().max(500),
+  notes: text({ max: 10_000, multiline: true, trim: false }),
+  locationText: text({ max: 500 }),
 };
 
 const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
@@ -134,19 +137,38 @@ export const eventListQuery = z.object({
 });
 
 export const eventImportQuery = z.object({
-  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: 'Start of the window recurring events are expanded in (default: 30 days ago)' }),
-  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: 'End of the expansion window (default: 365 days ahead)' }),
+  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: `Start of the window recurring events are expanded in (default: 30 days ago; never before ${RECURRENCE_PAST_DAYS} days ago)` }),
+  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: `End of the expansion window (default: 365 days ahead; never after ${RECURRENCE_FUTURE_DAYS} days ahead)` }),
 });
 
 export const eventFeedImport = z
   .object({
-    url: z.string().trim().min(1).max(2000).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
+    url: text({ min: 1, max: 2000 }).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
     subscribe: z
       .boolean()
       .optional()
       .meta({ description: 'Keep the feed in sync: the server fetches it again every 6 hours, updates its events and removes the upcoming ones it no longer lists' }),
   })
   .meta({ id: 'EventFeedImport' });
+
+export const importTruncation = z
+  .object({
+    count: z.number().int().meta({ description: 'Recurring events not imported in full' }),
+    series: z
+      .array(
+        z.object({
+          uid: z.string(),
+          name: z.string(),
+          reason: z.enum(truncationReasons).meta({
+            description: `horizon: occurrences in the window lie outside the recurrence horizon; series-cap: more than ${MAX_OCCURRENCES_PER_SERIES.toLocaleString('en')} occurrences in the window, or the rule takes too many steps to reach them`,
+          }),
+          kept: z.number().int().meta({ description: 'Occurrences imported' }),
+        }),
+      )
+      .meta({ description: `The first ${MAX_CUTS_LISTED} of them, in file order` }),
+  })
+  .meta({ id: 'EventImportTruncation', description: 'What the import cut: nothing when count is 0' });
+export type ImportTruncation = z.infer<typeof importTruncation>;
 
 export const eventImportResult = z
   .object({
@@ -162,6 +184,10 @@ export const eventImportResult = z
     removed: z.number().int().meta({ description: 'Events imported before that the calendar now marks cancelled, and upcoming events of a kept feed that it no longer lists' }),
     needsPlace: z.number().int().meta({ description: 'Imported events without GEO: they need a place on the map' }),
     events: z.array(z.string()).meta({ description: 'Ids of every imported event, in file order' }),
+    horizon: z
+      .object({ from: z.string(), to: z.string() })
+      .meta({ description: `Recurring events were expanded only between these instants (${RECURRENCE_PAST_DAYS} days before the import to ${RECURRENCE_FUTURE_DAYS} days after it), where they overlap the window` }),
+    truncated: importTruncation,
   })
   .meta({ id: 'EventImportResult' });
 
@@ -183,11 +209,11 @@ export const eventFeed = z
 
 export const eventFeedList = z.object({ feeds: z.array(eventFeed) }).meta({ id: 'EventFeedList' });
 
-export const eventFeedSync = z.object({ feed: eventFeed, summary: feedSummary }).meta({ id: 'EventFeedSync' });
+export const eventFeedSync = z.object({ feed: eventFeed, summary: feedSummary, truncated: importTruncation }).meta({ id: 'EventFeedSync' });
 
 export const eventReachQuery = z.object({
-  withinMeters: z.coerce.number().int().min(50).max(5000).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
-  segment: z.string().max(20_000).optional().meta({ param: { name: 'segment', in: 'query' }, description: 'A Segment as URL-encoded JSON: count only these customers' }),
+  withinMeters: queryInt(z.number().int().min(50).max(5000)).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
+  segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON: count only these customers (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
 });
 
 const nullableCount = z.number().int().nullable();
@@ -207,7 +233,7 @@ export const eventReach = z
 export const eventSitesRequest = z
   .strictObject({
     sites: z
-      .array(z.strictObject({ lng: longitude, lat: latitude, label: z.string().max(200).optional() }))
+      .array(z.strictObject({ lng: longitude, lat: latitude, label: text({ max: 200 }).optional() }))
       .min(2)
       .max(5)
       .meta({ description: '2 to 5 candidate places; the same place may appear twice' }),

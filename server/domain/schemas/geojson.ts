@@ -4,11 +4,12 @@ import { z } from 'zod';
 export const longitude = z.number().min(-180).max(180).meta({ description: 'Longitude in degrees (WGS 84)' });
 export const latitude = z.number().min(-90).max(90).meta({ description: 'Latitude in degrees (WGS 84)' });
 
-/** A position is `[lng, lat]`; a third value (altitude) is tolerated and ignored. */
+/** A position is `[lng, lat]` or `[lng, lat, altitude]` (ignored); RFC 7946 § 3.1.1 advises against more members, so they are refused. */
 export const position = z
   .tuple([longitude, latitude])
   .rest(z.number())
-  .meta({ description: '[longitude, latitude]', example: [13.405, 52.52] });
+  .refine((p) => p.length <= 3, 'a position is [lng, lat] or [lng, lat, altitude]')
+  .meta({ description: '[longitude, latitude] or [longitude, latitude, altitude]', maxItems: 3, example: [13.405, 52.52] });
 
 export const pointGeometry = z
   .object({ type: z.literal('Point'), coordinates: position })

@@ -2,11 +2,18 @@
 // An absent, null or empty field does not filter. Ranges are inclusive.
 import { z } from 'zod';
 import { genders, loyaltyTiers } from './customer.js';
+import { text } from './text.js';
 
 const days = z.number().int().min(0).max(36_500);
 const money = z.number().min(0).max(1e9);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(500);
-const label = z.string().trim().min(1).max(120);
+const label = text({ min: 1, max: 120 });
+
+/**
+ * Longest segment a query string takes (GET export links, an event's reach): with its URL encoding it stays within
+ * the server's URL limit of 8,192 characters (longer URLs answer 414). Larger segments go in a POST body.
+ */
+export const SEGMENT_QUERY_MAX = 4000;
 
 export const segment = z
   .strictObject({

@@ -1,6 +1,7 @@
 // A store of one of the workspace's brands, run by a franchisee.
 import { z } from 'zod';
 import { featureCollectionOf, pointGeometry, position } from './geojson.js';
+import { text } from './text.js';
 
 export const storeProperties = z
   .object({
@@ -20,7 +21,7 @@ export const storeProperties = z
 export const storeFeature = z.object({ type: z.literal('Feature'), id: z.string().optional(), geometry: pointGeometry, properties: storeProperties });
 export const storeCollection = featureCollectionOf(pointGeometry, storeProperties).meta({ id: 'StoreCollection' });
 
-const name = z.string().trim().min(1).max(120);
+const name = text({ min: 1, max: 120 });
 const isoDate = z.iso.date();
 
 /** Body of POST /api/stores: a location and the store's descriptive fields. */
@@ -28,8 +29,8 @@ export const storeCreate = z
   .strictObject({
     name,
     brand: name,
-    franchisee: z.string().trim().max(120).default(''),
-    address: z.string().trim().max(240).default(''),
+    franchisee: text({ max: 120 }).default(''),
+    address: text({ max: 240 }).default(''),
     attractiveness: z.number().int().min(1).max(5).default(3),
     opened: isoDate.optional(),
     location: z.object({ type: z.literal('Point'), coordinates: position }),

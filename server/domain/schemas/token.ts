@@ -1,6 +1,7 @@
 // API tokens for integrations: what lists show (never the secret or its hash) and what creating one takes and gives.
 import { z } from 'zod';
 import { tokenScopes } from '../permissions.js';
+import { text } from './text.js';
 
 export const token = z
   .object({
@@ -20,7 +21,7 @@ export const tokenList = z.object({ tokens: z.array(token) }).meta({ id: 'TokenL
 /** Body of POST /api/tokens. */
 export const tokenCreate = z
   .strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: text({ min: 1, max: 120 }),
     scopes: z.array(z.enum(tokenScopes)).min(1, 'at least one scope'),
   })
   .meta({ id: 'TokenCreate' });

@@ -1,6 +1,7 @@
 // What switches a campaign on: the weather in its area, a local event near it, or the local hour. A discriminated union
 // on `type`, shared by the campaigns API, the evaluator and the campaign builder.
 import { z } from 'zod';
+import { text } from './text.js';
 
 export const weatherConditions = ['rain', 'snow', 'temperature_above', 'temperature_below', 'wind_above', 'clear'] as const;
 export type WeatherCondition = (typeof weatherConditions)[number];
@@ -58,8 +59,8 @@ const minutes = z.number().int().min(0).max(10_080).meta({ description: 'Minutes
 export const eventTrigger = z
   .strictObject({
     type: z.literal('event'),
-    eventId: z.string().min(1).max(120).optional(),
-    category: z.string().trim().min(1).max(60).optional().meta({ description: 'Any event of this category (compared ignoring case)' }),
+    eventId: text({ min: 1, max: 120, trim: false }).optional(),
+    category: text({ min: 1, max: 60 }).optional().meta({ description: 'Any event of this category (compared ignoring case)' }),
     withinMeters: z.number().min(0).max(50_000).meta({ description: 'Distance from the event to the area (0 = the event is inside it)' }),
     beforeMinutes: minutes.default(0),
     afterMinutes: minutes.default(0),

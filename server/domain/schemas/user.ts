@@ -1,5 +1,6 @@
 // Users, roles and sign-in: the shapes the auth and user routes take and give, shared with the client.
 import { z } from 'zod';
+import { text } from './text.js';
 
 export const roles = ['owner', 'manager', 'store_manager', 'marketer', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -45,8 +46,8 @@ export type Me = z.infer<typeof me>;
 
 export const userList = z.object({ users: z.array(user) }).meta({ id: 'UserList' });
 
-const userName = z.string().trim().max(120);
-const storeIds = z.array(z.string().min(1).max(200)).max(1000).meta({ description: "A store manager's stores (at least one); stored empty for other roles" });
+const userName = text({ max: 120 });
+const storeIds = z.array(text({ min: 1, max: 200, trim: false })).max(1000).meta({ description: "A store manager's stores (at least one); stored empty for other roles" });
 
 /** Body of POST /api/users. */
 export const userCreate = z

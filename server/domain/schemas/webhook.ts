@@ -1,5 +1,7 @@
 // Workspace webhooks as the API gives them: the URL and signing secret, and the delivery log.
 import { z } from 'zod';
+import { queryInt } from './query.js';
+import { isOneLineText, TEXT_MESSAGES } from './text.js';
 
 export const MAX_DELIVERY_PAGE = 200;
 
@@ -16,6 +18,7 @@ export const webhookSettings = z
 const webhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
   .max(2000)
+  .refine(isOneLineText, { message: TEXT_MESSAGES.oneLine })
   // Credentials in the URL would end up in places a secret should not be (logs of proxies, screenshots).
   .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), { message: 'must not contain a user name or password' });
 
@@ -47,7 +50,7 @@ export const webhookDelivery = z
   .meta({ id: 'WebhookDelivery' });
 
 export const deliveryQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_PAGE).default(50),
+  limit: queryInt(z.number().int().min(1).max(MAX_DELIVERY_PAGE)).default(50),
   cursor: z.string().min(1).max(100).optional().meta({ description: 'The previous page’s nextCursor' }),
 });
 

@@ -1,11 +1,12 @@
 // GET /api/white-space: where many people live, few are customers and no store is near.
 import { z } from 'zod';
+import { queryInt, queryNumber } from './query.js';
 
 export const whiteSpaceQuery = z.strictObject({
-  resolution: z.coerce.number().int().min(6).max(9).default(8).meta({ param: { name: 'resolution', in: 'query' }, description: 'H3 resolution: 7 ≈ 5 km², 8 ≈ 0.74 km², 9 ≈ 0.1 km² per hexagon' }),
-  minStoreKm: z.coerce.number().min(0).max(50).default(1.5).meta({ param: { name: 'minStoreKm', in: 'query' }, description: 'Only hexagons at least this far from every store' }),
-  minResidents: z.coerce.number().int().min(0).max(1_000_000).default(500).meta({ param: { name: 'minResidents', in: 'query' } }),
-  limit: z.coerce.number().int().min(1).max(200).default(25).meta({ param: { name: 'limit', in: 'query' } }),
+  resolution: queryInt(z.number().int().min(6).max(9)).default(8).meta({ param: { name: 'resolution', in: 'query' }, description: 'H3 resolution: 7 ≈ 5 km², 8 ≈ 0.74 km², 9 ≈ 0.1 km² per hexagon' }),
+  minStoreKm: queryNumber(z.number().min(0).max(50)).default(1.5).meta({ param: { name: 'minStoreKm', in: 'query' }, description: 'Only hexagons at least this far from every store' }),
+  minResidents: queryInt(z.number().int().min(0).max(1_000_000)).default(500).meta({ param: { name: 'minResidents', in: 'query' } }),
+  limit: queryInt(z.number().int().min(1).max(200)).default(25).meta({ param: { name: 'limit', in: 'query' } }),
 });
 
 const cell = z.object({

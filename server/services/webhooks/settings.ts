@@ -1,4 +1,5 @@
-// Changing the workspace's webhook settings, each change with its audit entry (never the secret itself).
+// Changing the workspace's webhook settings, each change with its audit entry (never the secret itself). A URL whose
+// host the delivery worker would refuse (loopback, the intranet…: outbound-address.ts) is refused when saved.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
@@ -7,11 +8,20 @@ import type { WebhookSettings, WebhookSettingsPatch } from '../../domain/schemas
 import type { Principal } from '../../domain/permissions.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditActor } from '../audit-actor.js';
+import { bareHost, hostRefusal, type AddressPolicy } from '../outbound-address.js';
 import { urlForLog } from './worker.js';
 import { enqueueWebhook } from './enqueue.js';
 import { pingPayload } from './payload.js';
 
-export function updateWebhookSettings(db: Db, patch: WebhookSettingsPatch, principal: Principal, at: Date): WebhookSettings {
+/** Saves the URL (422 naming body.url when its host is refused by `policy`), or turns webhooks off with null. */
+export async function updateWebhookSettings(db: Db, patch: WebhookSettingsPatch, principal: Principal, at: Date, policy: AddressPolicy): Promise<WebhookSettings> {
+  if (patch.url !== null) {
+    const reason = await hostRefusal(bareHost(new URL(patch.url)), policy);
+    if (reason) {
+      const message = `${reason}; webhooks go to public addresses only (CATCHMENT_ALLOW_PRIVATE_URLS=1 allows the intranet)`;
+      throw new ProblemError(422, `The webhook URL is refused: ${message}`, [{ field: 'body.url', message }]);
+    }
+  }
   db.transaction(() => {
     writeWebhookUrl(db, patch.url);
     // The audit log names where deliveries go (the origin), not the full URL: hook URLs often carry a token.

@@ -1,17 +1,22 @@
-// The delivery worker: polls the outbox for due rows and POSTs each one, signed, to the workspace's URL; logs every
-// attempt; retries failures with back-off and gives up after maxAttempts. Runs are serial (a tick that finds the last
-// run still going skips), and each row is claimed with a lease before it is sent, so no row goes out twice at once.
+// The delivery worker: polls the outbox for due rows and POSTs each one, signed, to the workspace's URL (only to
+// addresses the policy allows, as calendar feeds: post.ts); logs every attempt; retries failures with back-off and
+// gives up after maxAttempts. Runs are serial (a tick that finds the last run still going skips), and each row is
+// claimed with a lease before it is sent, so no row goes out twice at once.
 import type { Db } from '../../db/connection.js';
 import { claimOutbox, dueOutbox, recordAttempt, type OutboxRow } from '../../db/repos/webhook-outbox.js';
 import { readWebhookUrl, webhookSecret } from '../../db/repos/webhook-settings.js';
 import type { Logger } from '../../logger.js';
+import type { AddressPolicy } from '../outbound-address.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
+import { postWebhook } from './post.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
 
 export interface WebhookWorkerDeps {
   db: Db;
   clock: () => Date;
   logger: Logger;
+  /** Where deliveries may connect: outboundAddressPolicy with the CATCHMENT_ALLOW_PRIVATE_URLS opt-in. */
+  isAllowedAddress: AddressPolicy;
 }
 
 export interface WebhookWorkerOptions {
@@ -48,30 +53,8 @@ export function urlForLog(url: string): string {
 
 const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
-/** The start of a response body, for the log; the rest is not read (a receiver could answer with megabytes). */
-async function bodyStart(response: Response, maxBytes = 1024): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < maxBytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
-}
-
-function errorText(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  if (error instanceof DOMException && error.name === 'AbortError') return 'aborted: the server was stopping';
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const message = cause ? `${error instanceof Error ? error.message : ''}: ${cause.message}` : error instanceof Error ? error.message : String(error);
-  // Errors can quote the URL they failed on; drop any query string it carries.
-  return oneLine(message.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1'), 300);
-}
+// Errors can quote the URL they failed on; drop any query string it carries.
+const errorText = (message: string) => oneLine(message.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1'), 300);
 
 export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
   const o = { ...defaultWebhookOptions, ...options };
@@ -82,25 +65,24 @@ export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<W
     const started = performance.now();
     let status: number | null = null;
     let error: string | null = null;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Catchment-Webhooks/1',
-          'Idempotency-Key': row.idempotencyKey,
-          [SIGNATURE_HEADER]: signatureHeader(secret, row.payload, Math.floor(now.getTime() / 1000)),
-        },
-        body: row.payload,
-        // A redirect is a failure: following it would send the signed body somewhere the owner did not name.
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping.signal]),
-      });
-      status = response.status;
-      const text = await bodyStart(response);
-      if (status < 200 || status > 299) error = oneLine(`HTTP ${status}${text ? `: ${text}` : ''}`, 300);
-    } catch (e) {
-      error = errorText(e, o.timeoutMs);
+    const result = await postWebhook(url, {
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Catchment-Webhooks/1',
+        'Idempotency-Key': row.idempotencyKey,
+        [SIGNATURE_HEADER]: signatureHeader(secret, row.payload, Math.floor(now.getTime() / 1000)),
+      },
+      body: row.payload,
+      timeoutMs: o.timeoutMs,
+      signal: stopping.signal,
+      check: (address) => deps.isAllowedAddress(address, 0),
+    });
+    if (result.ok) {
+      status = result.status;
+      // A redirect is a failure too (post.ts never follows one).
+      if (status < 200 || status > 299) error = oneLine(`HTTP ${status}${result.text ? `: ${result.text}` : ''}`, 300);
+    } else {
+      error = errorText(result.error);
     }
     if (stopping.signal.aborted) return; // the lease runs out and the row is tried again after a restart
     const durationMs = Math.round(performance.now() - started);
