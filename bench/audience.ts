@@ -12,11 +12,11 @@ import { genders, loyaltyTiers, type Customer } from '../server/domain/schemas/c
 import type { AreaGeometry } from '../server/domain/schemas/geojson.js';
 import type { Segment } from '../server/domain/schemas/segment.js';
 import { DAY_MS, inSegment } from '../server/domain/segment.js';
-import { createAudiencePool } from '../server/services/audience-pool.js';
-import { createAudienceService } from '../server/services/audience.js';
-import { buildCustomerIndex, type CustomerIndex } from '../server/services/customer-index.js';
+import { createAudiencePool } from '../server/services/audience/pool.js';
+import { createAudienceService } from '../server/services/audience/audience.js';
+import { buildCustomerIndex, type CustomerIndex } from '../server/services/customers/customer-index.js';
 import { AGE_UNKNOWN } from '../server/domain/customer-traits.js';
-import { NEVER, ROWS } from '../server/services/customer-columns.js';
+import { NEVER, ROWS } from '../server/services/customers/columns.js';
 import type { BenchResult } from './run.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);

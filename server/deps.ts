@@ -1,18 +1,18 @@
 // What the app is built from; tests pass their own (a temp SQLite file, a fixed clock).
 import type { Db } from './db/connection.js';
 import type { Config } from './env.js';
-import type { CustomerTiles } from './services/customer-tiles.js';
+import type { CustomerTiles } from './services/customers/tiles.js';
 import type { Logger } from './logger.js';
-import type { FeedSync } from './services/event-feeds.js';
+import type { FeedSync } from './services/events/feeds.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
-import type { AudienceService } from './services/audience.js';
-import type { CustomerIndex } from './services/customer-index.js';
-import type { LoginThrottle } from './services/login-throttle.js';
-import type { FeedResult } from './services/feed-fetch.js';
+import type { AudienceService } from './services/audience/audience.js';
+import type { CustomerIndex } from './services/customers/customer-index.js';
+import type { LoginThrottle } from './services/accounts/login-throttle.js';
+import type { FeedResult } from './services/events/feed-fetch.js';
 import type { Weather } from './services/weather/index.js';
 import type { WebhookWorker } from './services/webhooks/worker.js';
-import type { OfferEngine } from './services/offer-engine.js';
-import type { EvaluationRun } from './services/trigger-runs.js';
+import type { OfferEngine } from './services/campaigns/offer-engine.js';
+import type { EvaluationRun } from './services/campaigns/trigger-runs.js';
 
 export interface AppDeps {
   db: Db;

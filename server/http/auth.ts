@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from '../deps.js';
 import { allows, routeAccess, type Principal } from '../domain/permissions.js';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionUser, tokenPrincipal, userPrincipal } from '../services/auth.js';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionUser, tokenPrincipal, userPrincipal } from '../services/accounts/auth.js';
 import { problemBody, problemResponse } from './problem.js';
 import { isHttps, requestHost, type ProxyTrust } from './proxy.js';
 

@@ -12,7 +12,7 @@ import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
-import { audienceCsv } from '../services/audience-export.js';
+import { audienceCsv } from '../services/audience/export.js';
 import { principalOf } from '../http/auth.js';
 import type { Principal } from '../domain/permissions.js';
 import { findArea } from '../db/repos/areas.js';

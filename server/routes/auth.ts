@@ -10,7 +10,7 @@ import { createRouter, problemContent } from '../http/router.js';
 import { findUser, publicUser, type UserRecord } from '../db/repos/users.js';
 import { customerAccessByRole, rolePermissions } from '../domain/permissions.js';
 import { loginBody, me, passwordChange } from '../domain/schemas/user.js';
-import { changePassword, checkCredentials, endSession, startSession } from '../services/auth.js';
+import { changePassword, checkCredentials, endSession, startSession } from '../services/accounts/auth.js';
 
 const json = { 'application/json': { schema: me } };
 const tags = ['Auth'];
@@ -53,7 +53,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
   return createRouter()
     .openapi(login, async (c) => {
       const { email, password: given } = c.req.valid('json');
-      // Throttled per client and account (services/login-throttle.ts), so a guesser elsewhere cannot lock anyone out.
+      // Throttled per client and account (services/accounts/login-throttle.ts), so a guesser elsewhere cannot lock anyone out.
       const attempt = { client: clientAddress(c, config), account: email };
       const wait = loginThrottle.retryAfter(attempt, clock());
       if (wait > 0) throw new ProblemError(429, `Too many failed sign-ins; try again in ${wait} s`, undefined, { retryAfterSeconds: wait }, { 'Retry-After': String(wait) });

@@ -7,7 +7,7 @@ import { createRouter, problemContent } from '../http/router.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import { campaign as campaignSchema, campaignCreate, campaignPatch, campaignStatuses } from '../domain/schemas/campaign.js';
 import type { CampaignRecord } from '../db/repos/campaigns.js';
-import { createCampaign, getCampaign, listCampaigns, patchCampaign, removeCampaign } from '../services/campaigns.js';
+import { createCampaign, getCampaign, listCampaigns, patchCampaign, removeCampaign } from '../services/campaigns/campaigns.js';
 import { findEvent } from '../db/repos/events.js';
 import { namesEvent } from '../domain/campaigns/index.js';
 import { campaignActivations, openActivations } from '../db/repos/activations.js';

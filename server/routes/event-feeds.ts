@@ -8,8 +8,8 @@ import { ProblemError } from '../http/problem.js';
 import { eventFeedList, eventFeedSync, type EventFeed } from '../domain/schemas/event.js';
 import { deleteEventFeed, findEventFeed, listEventFeeds, type EventFeedRecord } from '../db/repos/event-feeds.js';
 import { recordAudit } from '../db/repos/audit.js';
-import { auditActor } from '../services/audit-actor.js';
-import { feedLabel, nextSyncAt, summaryOf } from '../services/event-feeds.js';
+import { auditActor } from '../services/accounts/audit-actor.js';
+import { feedLabel, nextSyncAt, summaryOf } from '../services/events/feeds.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

@@ -24,12 +24,12 @@ import {
   eventSites,
   eventSitesRequest,
 } from '../domain/schemas/event.js';
-import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events.js';
-import { parseIcs, type IcsResult } from '../services/event-ics.js';
+import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events/events.js';
+import { parseIcs, type IcsResult } from '../services/events/ics.js';
 import { MAX_COMPONENT_DEPTH, MAX_IMPORT_EVENTS, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS } from '../domain/calendar-limits.js';
-import { defaultImportWindow, importFeedCalendar } from '../services/event-feeds.js';
-import { listAreas } from '../services/areas.js';
-import { bestSite, nearestStores, reachAround } from '../services/event-reach.js';
+import { defaultImportWindow, importFeedCalendar } from '../services/events/feeds.js';
+import { listAreas } from '../services/areas/areas.js';
+import { bestSite, nearestStores, reachAround } from '../services/events/reach.js';
 
 type ParsedCalendar = Extract<IcsResult, { ok: true }>;
 /** What an import says about its expansion besides the counts: the horizon it used and what it cut. */

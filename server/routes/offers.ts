@@ -8,7 +8,7 @@ import { queryNumber } from '../domain/schemas/query.js';
 import { whatIfBody } from '../domain/schemas/what-if.js';
 import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
-import { listCampaigns } from '../services/campaigns.js';
+import { listCampaigns } from '../services/campaigns/campaigns.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const instant = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' });

@@ -9,9 +9,9 @@ import { visibleStoreIds } from '../domain/privacy.js';
 import { pageRedemptions } from '../db/repos/redemptions.js';
 import { queryInt } from '../domain/schemas/query.js';
 import { text } from '../domain/schemas/text.js';
-import { getCampaign } from '../services/campaigns.js';
-import { campaignResults } from '../services/campaign-results.js';
-import { redeem } from '../services/redemptions.js';
+import { getCampaign } from '../services/campaigns/campaigns.js';
+import { campaignResults } from '../services/campaigns/results.js';
+import { redeem } from '../services/campaigns/redemptions.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Redemptions'];

@@ -6,7 +6,7 @@ import { principalOf } from '../http/auth.js';
 import { readPrivacySettings, writePrivacySettings } from '../db/repos/settings.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { privacySettings, privacySettingsPatch } from '../domain/schemas/settings.js';
-import { auditActor } from '../services/audit-actor.js';
+import { auditActor } from '../services/accounts/audit-actor.js';
 
 const json = { 'application/json': { schema: privacySettings } };
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listStores } from '../db/repos/stores.js';
 import { storeCollection, storeCreate, storeFeature, storePatch, type StoreRecord } from '../domain/schemas/store.js';
-import { createStore, patchStore, removeStore } from '../services/stores.js';
+import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

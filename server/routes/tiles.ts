@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { ProblemError } from '../http/problem.js';
-import { CUSTOMER_TILE_LAYER, tileViewKey, type TileView } from '../services/customer-tiles.js';
+import { CUSTOMER_TILE_LAYER, tileViewKey, type TileView } from '../services/customers/tiles.js';
 import { principalOf } from '../http/auth.js';
 import type { Principal } from '../domain/permissions.js';
 import { readPrivacySettings } from '../db/repos/settings.js';

@@ -5,7 +5,7 @@ import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listTokens } from '../db/repos/tokens.js';
 import { tokenCreate, tokenCreated, tokenList } from '../domain/schemas/token.js';
-import { createToken, revokeTokenById } from '../services/tokens.js';
+import { createToken, revokeTokenById } from '../services/accounts/tokens.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

@@ -5,7 +5,7 @@ import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listUsers, publicUser } from '../db/repos/users.js';
 import { user, userCreate, userList, userPatch } from '../domain/schemas/user.js';
-import { createUser, patchUser, removeUser } from '../services/users.js';
+import { createUser, patchUser, removeUser } from '../services/accounts/users.js';
 
 const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

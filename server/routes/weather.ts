@@ -7,7 +7,7 @@ import { principalOf } from '../http/auth.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { areaWeatherList, areaWeatherQuery, currentScenario } from '../domain/schemas/weather.js';
 import { weatherScenario } from '../domain/schemas/weather-scenario.js';
-import { auditActor } from '../services/audit-actor.js';
+import { auditActor } from '../services/accounts/audit-actor.js';
 import { weatherOfAreas } from '../services/weather/area-weather.js';
 
 const tags = ['Weather'];

@@ -9,7 +9,7 @@ import { readWebhookSettings } from '../db/repos/webhook-settings.js';
 import { listDeliveries } from '../db/repos/webhook-outbox.js';
 import { deliveryPage, deliveryQuery, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
 import { enqueuePing, rotateWebhookSecret, updateWebhookSettings } from '../services/webhooks/settings.js';
-import { outboundAddressPolicy } from '../services/outbound-address.js';
+import { outboundAddressPolicy } from '../services/webhooks/outbound-address.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Webhooks'];

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { whiteSpaceAnswer, whiteSpaceQuery } from '../domain/schemas/white-space.js';
-import { findWhiteSpace } from '../services/white-space.js';
+import { findWhiteSpace } from '../services/audience/white-space.js';
 
 const find = createRoute({
   method: 'get',

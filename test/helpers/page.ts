@@ -1,7 +1,7 @@
 // Opening the app in a browser page for end-to-end tests: console errors collected, and waiting for the map to settle.
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { SESSION_COOKIE } from '../../server/services/auth.js';
+import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
 
 export const DESKTOP = { width: 1280, height: 800 };
 

@@ -12,8 +12,8 @@ import type { OpenMeteoOptions } from '../../server/services/weather/open-meteo.
 import type { WeatherProvider } from '../../server/services/weather/provider.js';
 import { insertUser } from '../../server/db/repos/users.js';
 import type { Role } from '../../server/domain/schemas/user.js';
-import { hashPassword } from '../../server/services/passwords.js';
-import { SESSION_COOKIE } from '../../server/services/auth.js';
+import { hashPassword } from '../../server/services/accounts/passwords.js';
+import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
 
 export const OWNER_EMAIL = 'owner@example.test';
 export const OWNER_PASSWORD = 'owner-password-for-tests';

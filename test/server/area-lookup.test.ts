@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 import { circlePolygon } from '../../server/domain/geometry/circle';
 import { pointInArea } from '../../server/domain/geometry/point-in-area';
-import { buildAreaLookup, type LookupArea } from '../../server/services/area-lookup';
+import { buildAreaLookup, type LookupArea } from '../../server/services/areas/lookup';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {

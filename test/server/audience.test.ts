@@ -10,7 +10,7 @@ import type { Customer } from '../../server/domain/schemas/customer.js';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson.js';
 import type { Audience } from '../../server/domain/schemas/audience.js';
 import type { Segment } from '../../server/domain/schemas/segment.js';
-import { EXPORT_COLUMNS } from '../../server/services/audience-export.js';
+import { EXPORT_COLUMNS } from '../../server/services/audience/export.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 let server: TestServer;

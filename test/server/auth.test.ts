@@ -10,7 +10,7 @@ import { startServer } from '../../server/server.js';
 import { createApp } from '../../server/app.js';
 import { roles, type Role } from '../../server/domain/schemas/user.js';
 import { allows, routeAccess, rolePermissions, customerAccessByRole, type Principal } from '../../server/domain/permissions.js';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../server/services/auth.js';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../server/services/accounts/auth.js';
 import { expectProblem } from '../helpers/problem.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, signedInFetch, startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 

@@ -7,8 +7,8 @@ import { parseInterests } from '../../server/db/repos/customers.js';
 import { seedDemo } from '../../server/demo/seed.js';
 import { genders, type Gender } from '../../server/domain/schemas/customer.js';
 import { purchaseDay } from '../../server/domain/segment.js';
-import { NEVER } from '../../server/services/customer-columns.js';
-import { buildCustomerIndex, type CustomerIndex } from '../../server/services/customer-index.js';
+import { NEVER } from '../../server/services/customers/columns.js';
+import { buildCustomerIndex, type CustomerIndex } from '../../server/services/customers/customer-index.js';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
 let temp: TempDatabase;

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.js';
 import { seedDemo } from '../../server/demo/seed.js';
-import { buildCustomerIndex, type CustomerIndex, type IndexedCustomer } from '../../server/services/customer-index.js';
-import { createAudienceService, type AudienceService } from '../../server/services/audience.js';
-import { createAudiencePool, type AudiencePool } from '../../server/services/audience-pool.js';
+import { buildCustomerIndex, type CustomerIndex, type IndexedCustomer } from '../../server/services/customers/customer-index.js';
+import { createAudienceService, type AudienceService } from '../../server/services/audience/audience.js';
+import { createAudiencePool, type AudiencePool } from '../../server/services/audience/pool.js';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson.js';
 import type { Segment } from '../../server/domain/schemas/segment.js';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';

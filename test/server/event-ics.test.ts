@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_EVENTS, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS } from '../../server/domain/calendar-limits.js';
-import { parseIcs, type IcsResult, type IcsWindow } from '../../server/services/event-ics.js';
+import { parseIcs, type IcsResult, type IcsWindow } from '../../server/services/events/ics.js';
 
 const DAY_MS = 86_400_000;
 const at = new Date('2026-04-15T00:00:00Z');
@@ -27,7 +27,7 @@ async function parseInWorker(text: string, deadlineMs = 20_000): Promise<IcsResu
       .then(({ register }) => { register(); return import(workerData.module); })
       .then(({ parseIcs }) => parentPort.postMessage(parseIcs(workerData.text, workerData.window, workerData.at)));
   `;
-  const module = new URL('../../server/services/event-ics.ts', import.meta.url).href;
+  const module = new URL('../../server/services/events/ics.ts', import.meta.url).href;
   const worker = new Worker(code, { eval: true, workerData: { module, text, window, at } });
   try {
     return await new Promise<IcsResult>((resolve, reject) => {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
-import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed } from '../../server/services/feed-fetch.js';
+import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed } from '../../server/services/events/feed-fetch.js';
 
 interface ImportResult {
   source?: { url: string };

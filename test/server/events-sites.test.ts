@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { distance } from '@turf/turf';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
-import { bestSite } from '../../server/services/event-reach.js';
+import { bestSite } from '../../server/services/events/reach.js';
 
 interface Site {
   index: number;

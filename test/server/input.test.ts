@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
 import { MAX_URL_LENGTH } from '../../server/http/guards.js';
 import { MAX_HEADER_BYTES } from '../../server/http/client-errors.js';
-import { SESSION_COOKIE } from '../../server/services/auth.js';
+import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
 
 let server: TestServer;
 let eventId: string;

@@ -1,6 +1,6 @@
 // The sign-in throttle on its own, with instants passed in: who waits, who does not, and when answers are held.
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle } from '../../server/services/login-throttle.js';
+import { createLoginThrottle } from '../../server/services/accounts/login-throttle.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, minutes));
 

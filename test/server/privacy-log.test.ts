@@ -2,7 +2,7 @@
 // failed sign-ins with a customer's email as the user name, a retention run) and then every line the server logged
 // is searched for every customer's email, phone, first name and id, and for the passwords used.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { applyRetention } from '../../server/services/retention.js';
+import { applyRetention } from '../../server/services/customers/retention.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, personalDataIn, startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

@@ -5,7 +5,7 @@ import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../server/domain/schemas/audience.js';
 import { routeAccess, tokenScopes } from '../../server/domain/permissions.js';
-import { applyRetention, monthsBefore } from '../../server/services/retention.js';
+import { applyRetention, monthsBefore } from '../../server/services/customers/retention.js';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
 

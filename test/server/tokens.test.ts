@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { secretHash } from '../../server/services/auth.js';
+import { secretHash } from '../../server/services/accounts/auth.js';
 import { closeDatabase, openDatabase } from '../../server/db/connection.js';
 import { OTHER_WRITERS_CHECK_MS } from '../../server/db/version-reader.js';
 

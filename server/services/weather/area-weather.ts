@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { Principal } from '../../domain/permissions.js';
 import { areaWeatherPoint, hourStart } from '../../domain/weather.js';
 import type { AreaWeatherList } from '../../domain/schemas/weather.js';
-import { listAreas } from '../areas.js';
+import { listAreas } from '../areas/areas.js';
 import type { WeatherProvider } from './provider.js';
 
 const HOUR_MS = 3_600_000;

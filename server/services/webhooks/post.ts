@@ -4,7 +4,7 @@
 // would send the signed body somewhere the owner did not name. Never throws: failures come back as words for the log.
 import http from 'node:http';
 import https from 'node:https';
-import { bareHost, checkedLookup, literalRefusal, type AddressCheck } from '../outbound-address.js';
+import { bareHost, checkedLookup, literalRefusal, type AddressCheck } from './outbound-address.js';
 
 export interface PostOptions {
   headers: Record<string, string>;

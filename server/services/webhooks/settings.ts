@@ -7,8 +7,8 @@ import { newWebhookSecret, readWebhookSettings, readWebhookUrl, writeWebhookSecr
 import type { WebhookSettings, WebhookSettingsPatch } from '../../domain/schemas/webhook.js';
 import type { Principal } from '../../domain/permissions.js';
 import { ProblemError } from '../../http/problem.js';
-import { auditActor } from '../audit-actor.js';
-import { bareHost, hostRefusal, type AddressPolicy } from '../outbound-address.js';
+import { auditActor } from '../accounts/audit-actor.js';
+import { bareHost, hostRefusal, type AddressPolicy } from './outbound-address.js';
 import { urlForLog } from './worker.js';
 import { enqueueWebhook } from './enqueue.js';
 import { pingPayload } from './payload.js';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { claimOutbox, dueOutbox, recordAttempt, type OutboxRow } from '../../db/repos/webhook-outbox.js';
 import { readWebhookUrl, webhookSecret } from '../../db/repos/webhook-settings.js';
 import type { Logger } from '../../logger.js';
-import type { AddressPolicy } from '../outbound-address.js';
+import type { AddressPolicy } from './outbound-address.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
 import { postWebhook } from './post.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';

@@ -1,0 +1,79 @@
+// Saved areas side by side: each one's size, population, customers, penetration, revenue, loyalty mix and lapsed
+// share, and what every pair shares (km² and customers) — the overlap a franchise manager calls cannibalisation.
+// Counts follow the audience rules: the caller's store scope, and small groups hidden for aggregate-only roles.
+import type { Db } from '../../db/connection.js';
+import { listBoundaries } from '../../db/repos/boundaries.js';
+import { populationWithin, sharedPart } from '../../domain/geometry/overlap.js';
+import type { Principal } from '../../domain/permissions.js';
+import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../../domain/privacy.js';
+import type { Audience } from '../../domain/schemas/audience.js';
+import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../../domain/schemas/area-compare.js';
+import { readPrivacySettings } from '../../db/repos/settings.js';
+import type { AudienceService } from '../audience/audience.js';
+import { getArea } from './areas.js';
+
+/** Buckets of days since the last purchase that count as lapsed: 90 days or more, or never bought. */
+const LAPSED_KEYS = new Set(['90-179', '180+', 'never']);
+
+function lapsedShare(audience: Audience): number | null {
+  if (audience.count === null || audience.count === 0) return null;
+  let lapsed = 0;
+  for (const bucket of audience.breakdown.lapsed) {
+    if (!LAPSED_KEYS.has(bucket.key)) continue;
+    if (bucket.count === null) return null;
+    lapsed += bucket.count;
+  }
+  return lapsed / audience.count;
+}
+
+export async function compareAreas(deps: { db: Db; audience: AudienceService }, request: AreaCompareRequest, principal: Principal, at: Date): Promise<AreaComparison> {
+  const { db } = deps;
+  const areas = request.areaIds.map((id, i) => getArea(db, id, principal, `body.areaIds.${i}`));
+  const segment = scopeSegment(request.segment, principal);
+  const minGroupSize = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
+  const hide = (audience: Audience) => (minGroupSize === null ? audience : suppressSmallGroups(audience, minGroupSize));
+  const neighbourhoods = listBoundaries(db);
+
+  // Large scans go to the worker pool: asking for every area at once lets them run side by side.
+  const audiences = await Promise.all(areas.map(async (area) => hide(await deps.audience.audience({ geometry: area.geometry, segment, at }))));
+  const compared = areas.map((area, i): ComparedArea => {
+    const audience = audiences[i]!;
+    const { population, complete } = populationWithin(area.geometry, neighbourhoods);
+    const customers = audience.count;
+    return {
+      id: area.id,
+      name: area.name,
+      color: area.color,
+      areaKm2: area.areaKm2,
+      population,
+      populationComplete: complete,
+      customers,
+      consented: audience.consented,
+      density: customers === null || area.areaKm2 <= 0 ? null : customers / area.areaKm2,
+      penetration: customers === null || population <= 0 ? null : customers / population,
+      revenue: audience.revenue.total,
+      avgSpend: audience.revenue.avgSpend,
+      loyaltyTiers: audience.breakdown.loyaltyTiers,
+      lapsedShare: lapsedShare(audience),
+    };
+  });
+
+  const pairs: Promise<AreaOverlap>[] = [];
+  for (let i = 0; i < areas.length; i++) {
+    for (let j = i + 1; j < areas.length; j++) {
+      const shared = sharedPart(areas[i]!.geometry, areas[j]!.geometry);
+      if (shared.ok && shared.geometry === null) continue;
+      const pair = { a: areas[i]!.id, b: areas[j]!.id };
+      if (!shared.ok) {
+        pairs.push(Promise.resolve({ ...pair, sharedKm2: null, sharedCustomers: null }));
+        continue;
+      }
+      // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
+      const both = deps.audience.audience({ geometry: shared.geometry as AreaGeometry, segment, at });
+      pairs.push(both.then((audience) => ({ ...pair, sharedKm2: shared.km2, sharedCustomers: hide(audience).count })));
+    }
+  }
+  const overlaps = await Promise.all(pairs);
+  return { areas: compared, overlaps, asOf: at.toISOString(), ...(minGroupSize === null ? {} : { minGroupSize }) };
+}

@@ -1,0 +1,87 @@
+// Who is inside an area: a segment compiled against the index, a scan inline or in the worker pool, the tallies
+// turned into the API's Audience. Also the matching customers' seqs, for exports.
+import { prepareAreaGrid } from '../../domain/geometry/area-grid.js';
+import type { Audience } from '../../domain/schemas/audience.js';
+import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import type { Segment } from '../../domain/schemas/segment.js';
+import { compileSegment } from './filter.js';
+import type { AudiencePool } from './pool.js';
+import { toAudience } from './result.js';
+import { countAudience, matchingSeqs } from './scan.js';
+import { ROWS } from '../customers/columns.js';
+import type { CustomerIndex } from '../customers/customer-index.js';
+
+export interface AudienceQuery {
+  geometry: AreaGeometry;
+  segment?: Segment | undefined;
+  at: Date;
+}
+
+export interface AudienceService {
+  audience(query: AudienceQuery): Promise<Audience>;
+  /** Seqs of the consented customers inside who match, in seq order (for exports). */
+  consentedSeqs(query: AudienceQuery): Promise<Float64Array>;
+  /** Seqs of every customer inside who matches, consented or not, in seq order (for campaign results). */
+  matchingSeqs(query: AudienceQuery): Promise<Float64Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * Scans that would read at most this many rows run inline: under a millisecond, less than the hop to a worker
+ * (posting the task, preparing the grid there, posting the tallies back). Larger ones go to the pool.
+ */
+export const INLINE_MAX_ROWS = 20_000;
+
+export function createAudienceService({ index, pool, inlineMaxRows = INLINE_MAX_ROWS }: { index: CustomerIndex; pool?: AudiencePool | null; inlineMaxRows?: number }): AudienceService {
+  /** Rows a scan would read: the index cells under the area's bbox plus the unsorted tail. */
+  function rowsToRead(geometry: AreaGeometry): number {
+    const c = index.columns;
+    const g = c.grid;
+    const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const ring of rings) {
+      for (const p of ring) {
+        minX = Math.min(minX, p[0]!);
+        maxX = Math.max(maxX, p[0]!);
+        minY = Math.min(minY, p[1]!);
+        maxY = Math.max(maxY, p[1]!);
+      }
+    }
+    const col = (x: number) => Math.max(0, Math.min(g.cols - 1, Math.floor((x - g.minX) * g.sx)));
+    const row = (y: number) => Math.max(0, Math.min(g.rows - 1, Math.floor((y - g.minY) * g.sy)));
+    let rows = Atomics.load(c.meta, ROWS) - c.baseCount;
+    for (let r = row(minY); r <= row(maxY); r++) rows += (c.cellStart[r * g.cols + col(maxX) + 1] as number) - (c.cellStart[r * g.cols + col(minX)] as number);
+    return rows;
+  }
+
+  const filterFor = (query: AudienceQuery, consentedOnly = false) =>
+    compileSegment({ ...query.segment, ...(consentedOnly ? { consentedOnly: true } : {}) }, index.dictionaries, index.columns.words, query.at);
+  const usePool = (geometry: AreaGeometry) => pool != null && rowsToRead(geometry) > inlineMaxRows;
+
+  return {
+    async audience(query) {
+      const filter = filterFor(query);
+      const sizes = { jobs: index.dictionaries.jobs.values.length, industries: index.dictionaries.industries.values.length };
+      const counts = usePool(query.geometry)
+        ? await pool!.run({ kind: 'count', geometry: query.geometry, filter, sizes }, index.columns)
+        : countAudience(index.columns, prepareAreaGrid(query.geometry), filter, sizes);
+      return toAudience(counts, index.dictionaries, query.at);
+    },
+    async consentedSeqs(query) {
+      // Exports are for marketing: consented customers only, whatever the segment says.
+      const filter = filterFor(query, true);
+      return usePool(query.geometry)
+        ? pool!.run({ kind: 'seqs', geometry: query.geometry, filter }, index.columns)
+        : matchingSeqs(index.columns, prepareAreaGrid(query.geometry), filter);
+    },
+    async matchingSeqs(query) {
+      const filter = filterFor(query);
+      return usePool(query.geometry)
+        ? pool!.run({ kind: 'seqs', geometry: query.geometry, filter }, index.columns)
+        : matchingSeqs(index.columns, prepareAreaGrid(query.geometry), filter);
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
+}

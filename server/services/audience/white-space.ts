@@ -1,0 +1,58 @@
+// White space for the caller: every customer for owners and managers, their stores' customers for a store manager;
+// per-hexagon customer counts below the minimum group size hidden from aggregate-only roles. Counting customers per
+// hexagon reads every position (about 3 s per million, on the event loop), so the counts are kept until the customer
+// index changes: another distance or limit, or the next visitor, is answered from them. Residents per hexagon
+// (~100 ms) are kept per connection: neighbourhoods are only written by the seed, before the server opens.
+import type { Db } from '../../db/connection.js';
+import { listBoundaries } from '../../db/repos/boundaries.js';
+import { readPrivacySettings } from '../../db/repos/settings.js';
+import { listStores } from '../../db/repos/stores.js';
+import type { Principal } from '../../domain/permissions.js';
+import { hidesSmallGroups, visibleStoreIds } from '../../domain/privacy.js';
+import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../../domain/schemas/white-space.js';
+import { customersByCell, residentsByCell, whiteSpace } from '../../domain/white-space.js';
+import type { CustomerIndex } from '../customers/customer-index.js';
+
+function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
+  const rows = storeIds === null
+    ? db.prepare('SELECT lng, lat FROM customers').raw().iterate()
+    : db.prepare(`SELECT lng, lat FROM customers WHERE home_store_id IN (${storeIds.map(() => '?').join(',') || 'NULL'})`).raw().iterate(...storeIds);
+  for (const row of rows) yield row as [number, number];
+}
+
+/** Counts per hexagon, per customer index (a restarted server has a new one) by its version, resolution and store scope. */
+const MAX_CACHED = 16;
+const caches = new WeakMap<object, Map<string, Map<string, number>>>();
+
+function countsFor(db: Db, index: Pick<CustomerIndex, 'changes'>, resolution: number, storeIds: string[] | null): Map<string, number> {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}`;
+  let counts = cache.get(key);
+  if (!counts) {
+    counts = customersByCell(customerPositions(db, storeIds), resolution);
+    // Older versions are never asked for again; a few entries cover the resolutions and scopes in use.
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, counts);
+  }
+  return counts;
+}
+
+const residentsCaches = new WeakMap<Db, Map<number, Map<string, number>>>();
+
+function residentsFor(db: Db, resolution: number): Map<string, number> {
+  let cache = residentsCaches.get(db);
+  if (!cache) residentsCaches.set(db, (cache = new Map()));
+  let residents = cache.get(resolution);
+  if (!residents) cache.set(resolution, (residents = residentsByCell(listBoundaries(db), resolution)));
+  return residents;
+}
+
+export function findWhiteSpace(db: Db, index: Pick<CustomerIndex, 'changes'>, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
+  const residents = residentsFor(db, query.resolution);
+  const customers = countsFor(db, index, query.resolution, visibleStoreIds(principal));
+  const result = whiteSpace({ residents, customers, stores: listStores(db).map((s) => s.location) }, query);
+  const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
+  const cells = result.cells.map((c) => (k !== null && c.customers < k ? { ...c, customers: null, penetration: null } : c));
+  return { ...result, cells, resolution: query.resolution, ...(k === null ? {} : { minGroupSize: k }) };
+}

@@ -1,0 +1,84 @@
+// A campaign's results: its audience (union of its areas, its segment, scoped to the caller) split into treated and
+// held-out customers, its activations, its redemptions, the conversion rate and lift against the holdout. Aggregate
+// roles get small groups hidden, like every other audience answer.
+import type { Db } from '../../db/connection.js';
+import type { CampaignRecord } from '../../db/repos/campaigns.js';
+import { campaignRedemptions } from '../../db/repos/redemptions.js';
+import { readPrivacySettings } from '../../db/repos/settings.js';
+import { inHoldout } from '../../domain/campaigns/holdout.js';
+import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, suppressSmallResults, type CampaignResults } from '../../domain/campaigns/results.js';
+import type { Principal } from '../../domain/permissions.js';
+import { hidesSmallGroups, scopeSegment, visibleStoreIds } from '../../domain/privacy.js';
+import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import type { AudienceService } from '../audience/audience.js';
+
+export interface ResultsContext {
+  db: Db;
+  audience: AudienceService;
+  resolveAreaGeometry: (id: string) => AreaGeometry | null;
+  principal: Principal;
+  at: Date;
+}
+
+interface AudienceMember {
+  id: string;
+  consent: number;
+  lastPurchaseAt: string | null;
+}
+
+/** The customers of the campaign's areas matching its segment (narrowed to the caller's stores), each once. */
+async function audienceOf(ctx: ResultsContext, campaign: CampaignRecord): Promise<AudienceMember[]> {
+  const segment = scopeSegment(campaign.segment, ctx.principal);
+  const seqs = new Set<number>();
+  for (const areaId of campaign.areaIds) {
+    const geometry = ctx.resolveAreaGeometry(areaId);
+    if (!geometry) continue;
+    for (const seq of await ctx.audience.matchingSeqs({ geometry, segment, at: ctx.at })) seqs.add(seq);
+  }
+  const read = ctx.db.prepare('SELECT id, consent, last_purchase_at AS lastPurchaseAt FROM customers WHERE seq IN (SELECT value FROM json_each(?))');
+  const all = [...seqs];
+  const members: AudienceMember[] = [];
+  // Chunks keep each JSON parameter small; a million seqs is a few hundred round trips into SQLite, not one huge one.
+  for (let i = 0; i < all.length; i += 5000) members.push(...(read.all(JSON.stringify(all.slice(i, i + 5000))) as AudienceMember[]));
+  return members;
+}
+
+export async function campaignResults(ctx: ResultsContext, campaign: CampaignRecord): Promise<CampaignResults> {
+  const { db, at } = ctx;
+  const members = await audienceOf(ctx, campaign);
+  const intervals = db.prepare('SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE campaign_id = ?').all(campaign.id) as { startedAt: string; endedAt: string | null }[];
+  const days = liveDays(intervals, at);
+
+  const treated = new Set<string>();
+  let consented = 0;
+  let heldOut = 0;
+  let heldOutPurchased = 0;
+  let treatedPurchased = 0;
+  for (const m of members) {
+    consented += m.consent;
+    const purchased = purchasedDuring(m.lastPurchaseAt, days);
+    if (inHoldout(campaign.id, m.id, campaign.holdoutPercent)) {
+      heldOut++;
+      if (purchased) heldOutPurchased++;
+    } else {
+      treated.add(m.id);
+      if (purchased) treatedPurchased++;
+    }
+  }
+
+  const redemptions = campaignRedemptions(db, campaign.id, visibleStoreIds(ctx.principal));
+  const converted = conversions(redemptions, treated);
+  const results: CampaignResults = {
+    campaignId: campaign.id,
+    at: at.toISOString(),
+    audience: { count: members.length, consented, treated: treated.size, holdout: heldOut },
+    activations: { count: intervals.length, liveHours: liveHours(intervals, at) },
+    redemptions: { count: redemptions.length, revenue: cents(redemptions.reduce((sum, r) => sum + r.amount, 0)), byDay: redemptionsByDay(redemptions) },
+    conversionRate: rate(converted, treated.size),
+    holdout: { percent: campaign.holdoutPercent, customers: heldOut, purchasedRate: rate(heldOutPurchased, heldOut) },
+    treatedPurchasedRate: rate(treatedPurchased, treated.size),
+    lift: lift(rate(treatedPurchased, treated.size), rate(heldOutPurchased, heldOut)),
+  };
+  if (!hidesSmallGroups(ctx.principal)) return results;
+  return suppressSmallResults(results, { conversions: converted, treatedPurchased, heldOutPurchased }, readPrivacySettings(db).minGroupSize);
+}

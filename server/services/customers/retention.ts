@@ -1,0 +1,40 @@
+// Retention: when the workspace keeps customers for N months, customers whose last purchase (or, without one, last
+// update) is older than that are erased, the same way as an erasure request, with one audit entry for the batch.
+import { readPrivacySettings } from '../../db/repos/settings.js';
+import { staleCustomerSeqs } from '../../db/repos/customers.js';
+import type { Logger } from '../../logger.js';
+import { eraseCustomerSeqs, type ErasureDeps } from './erasure.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The UTC day N calendar months before `now` (the 31st of a shorter month becomes its last day). */
+export function monthsBefore(now: Date, months: number): string {
+  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Erases customers past the retention period; returns how many (0 when retention is off). */
+export function applyRetention(deps: ErasureDeps, now: Date): number {
+  const { retentionMonths } = readPrivacySettings(deps.db);
+  if (retentionMonths === null) return 0;
+  const seqs = staleCustomerSeqs(deps.db, monthsBefore(now, retentionMonths));
+  return eraseCustomerSeqs(deps, seqs, { at: now, actorId: null, actor: 'retention', action: 'customer.retention', detail: { months: retentionMonths } });
+}
+
+/** Runs retention now and then daily; the timer does not keep the process alive. Returns a stop function. */
+export function scheduleRetention(deps: ErasureDeps & { clock: () => Date; logger: Logger }): () => void {
+  const run = () => {
+    try {
+      const erased = applyRetention(deps, deps.clock());
+      if (erased > 0) deps.logger.info('retention erased customers', { count: erased });
+    } catch (error) {
+      deps.logger.error('retention failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  run();
+  const timer = setInterval(run, DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,164 @@
+// Customers reach the map as vector tiles: clusters with counts when zoomed out, single points up close.
+// One Supercluster index in memory, built from the DB at start-up and rebuilt lazily after customer writes.
+// Who is looking changes what a tile holds (server/domain/privacy.ts):
+// - store managers get an index of their stores' customers only (built on first use, kept per set of stores);
+// - aggregate-only roles get clusters of at least k customers at every zoom and never a single customer: their
+//   index clusters only groups of k or more (minPoints = k), stops at AGGREGATE_MAX_ZOOM, and closer tiles show
+//   the clusters of that zoom; points that are not in such a cluster are left out.
+import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import { fromGeojsonVt } from 'vt-pbf';
+import type { Db } from '../../db/connection.js';
+import { iterateCustomerPoints } from '../../db/repos/customers.js';
+
+const TILE_EXTENT = 512;
+/** Above this zoom every customer is a single point (Supercluster returns raw points). */
+export const CLUSTER_MAX_ZOOM = 14;
+/** Aggregate-only roles see the clusters of this zoom when closer in. */
+export const AGGREGATE_MAX_ZOOM = 15;
+export const CUSTOMER_TILE_LAYER = 'customers';
+/** Filtered indexes kept at once: one per distinct set of stores, one per minimum group size. */
+const FILTERED_VIEWS_KEPT = 32;
+
+interface PointProps {
+  id: string;
+  tier: string;
+  consent: number;
+  /** The home store's id ('' without one): not personal, and it lets a store manager's map colour by store. */
+  store: string;
+}
+interface ClusterProps {
+  consented: number;
+}
+
+/** Whose view of the customers a tile shows. */
+export type TileView = { kind: 'all' } | { kind: 'stores'; storeIds: string[] } | { kind: 'aggregate'; minGroupSize: number };
+
+export function tileViewKey(view: TileView): string {
+  if (view.kind === 'all') return 'all';
+  if (view.kind === 'aggregate') return `k${view.minGroupSize}`;
+  return `s${[...view.storeIds].sort().join(',')}`;
+}
+
+export interface CustomerTiles {
+  /** The encoded MVT for a tile, or null when the tile is empty. */
+  tile(z: number, x: number, y: number, view?: TileView): Uint8Array | null;
+  rebuild(): void;
+  /** Customers changed: the indexes are rebuilt on the next tile request. */
+  invalidate(): void;
+  readonly size: number;
+  /** Changes on every rebuild, so tile responses can carry an ETag. */
+  readonly generation: number;
+}
+
+type Index = Supercluster<PointProps, ClusterProps>;
+type TileFeature = { type: 1; geometry: [number, number][]; tags: Record<string, unknown>; id?: number };
+
+export function createCustomerTiles(db: Db): CustomerTiles {
+  let points = readPoints(db);
+  let index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+  let views = new Map<string, Index>();
+  let stale = false;
+  let generation = 1;
+
+  function refresh() {
+    if (!stale) return;
+    points = readPoints(db);
+    index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+    views = new Map();
+    stale = false;
+  }
+
+  function viewIndex(view: TileView): Index {
+    if (view.kind === 'all') return index;
+    const key = tileViewKey(view);
+    let found = views.get(key);
+    if (!found) {
+      if (view.kind === 'stores') {
+        const stores = new Set(view.storeIds);
+        found = clusterIndex(points.filter((p) => stores.has(p.properties.store)), { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+      } else {
+        found = clusterIndex(points, { maxZoom: AGGREGATE_MAX_ZOOM, minPoints: Math.max(2, view.minGroupSize) });
+      }
+      if (views.size >= FILTERED_VIEWS_KEPT) views.delete(views.keys().next().value!);
+      views.set(key, found);
+    }
+    return found;
+  }
+
+  return {
+    tile(z, x, y, view = { kind: 'all' }) {
+      refresh();
+      if (view.kind === 'aggregate') return aggregateTile(viewIndex(view), z, x, y, view.minGroupSize);
+      const tile = viewIndex(view).getTile(z, x, y);
+      if (!tile || tile.features.length === 0) return null;
+      return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
+    },
+    rebuild() {
+      stale = true;
+      refresh();
+      generation += 1;
+    },
+    invalidate() {
+      stale = true;
+      generation += 1;
+    },
+    get size() {
+      refresh();
+      return points.length;
+    },
+    get generation() {
+      return generation;
+    },
+  };
+}
+
+/** Clusters of at least k customers only, taken from the index at min(z, its max zoom), in this tile's pixels. */
+function aggregateTile(index: Index, z: number, x: number, y: number, k: number): Uint8Array | null {
+  const zoom = Math.min(z, AGGREGATE_MAX_ZOOM);
+  const n = 2 ** z;
+  const lng = (px: number) => (px / n) * 360 - 180;
+  const lat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / n))) * 180) / Math.PI;
+  // A little margin so cluster circles on the edge are drawn in both tiles.
+  const margin = 64 / TILE_EXTENT;
+  const bbox: [number, number, number, number] = [lng(x - margin), lat(y + 1 + margin), lng(x + 1 + margin), lat(y - margin)];
+  const features: TileFeature[] = [];
+  for (const f of index.getClusters(bbox, zoom)) {
+    const props = f.properties as Partial<ClusterProperties> & ClusterProps;
+    if (props.cluster !== true || (props.point_count ?? 0) < k) continue;
+    const [fLng, fLat] = f.geometry.coordinates as [number, number];
+    const sin = Math.sin((fLat * Math.PI) / 180);
+    const px = ((fLng + 180) / 360) * n;
+    const py = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n;
+    features.push({
+      type: 1,
+      geometry: [[Math.round((px - x) * TILE_EXTENT), Math.round((py - y) * TILE_EXTENT)]],
+      // The consented count is a group of its own: below k it is left out.
+      tags: { cluster: true, point_count: props.point_count, point_count_abbreviated: props.point_count_abbreviated, ...(props.consented >= k ? { consented: props.consented } : {}) },
+    });
+  }
+  if (features.length === 0) return null;
+  return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: { features } } as never, { version: 2, extent: TILE_EXTENT });
+}
+
+function readPoints(db: Db): PointFeature<PointProps>[] {
+  const points: PointFeature<PointProps>[] = [];
+  for (const p of iterateCustomerPoints(db)) {
+    points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { id: p.id, tier: p.tier, consent: p.consent, store: p.store ?? '' } });
+  }
+  return points;
+}
+
+function clusterIndex(points: PointFeature<PointProps>[], { maxZoom, minPoints }: { maxZoom: number; minPoints: number }): Index {
+  const index = new Supercluster<PointProps, ClusterProps>({
+    radius: 48,
+    extent: TILE_EXTENT,
+    maxZoom,
+    minPoints,
+    map: (props) => ({ consented: props.consent }),
+    reduce: (acc, props) => {
+      acc.consented += props.consented;
+    },
+  });
+  index.load(points);
+  return index;
+}
