@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam, json } from '../http/route-helpers.js';
 import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
 import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea, type CountCustomers } from '../services/areas/areas.js';
 import type { Principal } from '../domain/permissions.js';
@@ -14,8 +15,6 @@ import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compa
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Areas'];
 const invalid = { 422: { description: 'Invalid fields (the geometry part or parameter at fault is named)', content: problemContent } };
 

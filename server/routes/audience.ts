@@ -11,6 +11,7 @@ import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { json } from '../http/route-helpers.js';
 import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
 import { audienceCsv } from '../services/audience/export.js';
 import { principalOf } from '../http/auth.js';
@@ -19,7 +20,6 @@ import { findArea } from '../db/repos/areas.js';
 import { canSeeArea, hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
 import { readPrivacySettings } from '../db/repos/settings.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
 const facets = z
   .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })

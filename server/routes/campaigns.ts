@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam, json } from '../http/route-helpers.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import { campaign as campaignSchema, campaignCreate, campaignPatch, campaignStatuses } from '../domain/schemas/campaign.js';
 import type { CampaignRecord } from '../db/repos/campaigns.js';
@@ -12,8 +13,6 @@ import { findEvent } from '../db/repos/events.js';
 import { namesEvent } from '../domain/campaigns/index.js';
 import { campaignActivations, openActivations } from '../db/repos/activations.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Campaigns'];
 const invalid = { 422: { description: 'Invalid fields, each one named (unknown areas, a taken code, an end before the start…)', content: problemContent } };
 const unknown = { 404: { description: 'Unknown campaign', content: problemContent } };

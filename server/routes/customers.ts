@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam } from '../http/route-helpers.js';
 import { customerSeq, findCustomer, pageCustomers } from '../db/repos/customers.js';
 import { principalOf } from '../http/auth.js';
 import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
@@ -28,7 +29,6 @@ const pageQuery = z.object({
     .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, at most ${CUSTOMER_PAGE_MAX} (more answers 400)` }),
   cursor: z.string().max(200).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'nextCursor from the previous page' }),
 });
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 
 export function customerToFeature({ location, ...properties }: Customer) {
   return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };

@@ -6,6 +6,7 @@ import { booleanIntersects } from '@turf/turf';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam, json } from '../http/route-helpers.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { segmentFromQuery } from '../http/segment-query.js';
@@ -35,8 +36,6 @@ type ParsedCalendar = Extract<IcsResult, { ok: true }>;
 /** What an import says about its expansion besides the counts: the horizon it used and what it cut. */
 const expansionOf = ({ horizon, truncated }: ParsedCalendar) => ({ horizon: { from: horizon.from.toISOString(), to: horizon.to.toISOString() }, truncated });
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Events'];
 const invalid = { 422: { description: 'Invalid fields (each one named)', content: problemContent } };
 const unknown = { 404: { description: 'Unknown event', content: problemContent } };

@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { json } from '../http/route-helpers.js';
 import { latitude, longitude } from '../domain/schemas/geojson.js';
 import { queryNumber } from '../domain/schemas/query.js';
 import { whatIfBody } from '../domain/schemas/what-if.js';
@@ -10,7 +11,6 @@ import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
 import { listCampaigns } from '../services/campaigns/campaigns.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const instant = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' });
 const reason = z.record(z.string(), z.unknown()).meta({ id: 'Reason', description: 'Why: the campaign window, or a trigger with its observed value, threshold and unit' });
 

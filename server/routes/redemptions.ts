@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam, json } from '../http/route-helpers.js';
 import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { visibleStoreIds } from '../domain/privacy.js';
@@ -13,9 +14,7 @@ import { getCampaign } from '../services/campaigns/campaigns.js';
 import { campaignResults } from '../services/campaigns/results.js';
 import { redeem } from '../services/campaigns/redemptions.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Redemptions'];
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const unknown = { 404: { description: 'Unknown campaign', content: problemContent } };
 const nullableCount = (description: string) => z.number().int().nullable().meta({ description: `${description}; null when below minGroupSize (aggregate roles)` });
 const nullableRate = (description: string) => z.number().nullable().meta({ description });

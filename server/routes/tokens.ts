@@ -1,14 +1,13 @@
 // /api/tokens: owners create API tokens for integrations (the secret is shown once), list and revoke them.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { idParam, json } from '../http/route-helpers.js';
 import { listTokens } from '../db/repos/tokens.js';
 import { tokenCreate, tokenCreated, tokenList } from '../domain/schemas/token.js';
 import { createToken, revokeTokenById } from '../services/accounts/tokens.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['API tokens'];
 
 const list = createRoute({ method: 'get', path: '/api/tokens', tags, summary: 'Every API token, revoked ones too (never the secret)', responses: { 200: { description: 'The tokens', content: json(tokenList) } } });

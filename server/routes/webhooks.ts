@@ -5,13 +5,13 @@ import { principalOf } from '../http/auth.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { json } from '../http/route-helpers.js';
 import { readWebhookSettings } from '../db/repos/webhook-settings.js';
 import { listDeliveries } from '../db/repos/webhook-outbox.js';
 import { deliveryPage, deliveryQuery, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
 import { enqueuePing, rotateWebhookSecret, updateWebhookSettings } from '../services/webhooks/settings.js';
 import { outboundAddressPolicy } from '../services/webhooks/outbound-address.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Webhooks'];
 
 const deliveryContract = `Each activation's start and end is POSTed as JSON to the workspace's URL:
