@@ -3,7 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps.js';
-import { ProblemError, problemBody, problemResponse } from './http/problem.js';
+import { ProblemError, problemBody, problemResponse, serviceErrorStatus } from './http/problem.js';
+import { ServiceError } from './services/errors.js';
 import { allowedMethods, limitBody, limitUrl, MAX_URL_LENGTH, methodNotAllowed, refuseDotSegments, refuseRepeatedQuery, requireMediaType } from './http/guards.js';
 import { MAX_HEADER_BYTES } from './http/client-errors.js';
 import { clientRoutes } from './http/static.js';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, problemBody(error.status, error.detail, error.errors, error.extensions), error.headers);
+    if (error instanceof ServiceError) return problemResponse(c, problemBody(serviceErrorStatus[error.kind], error.detail, error.errors, error.extensions));
     if (error instanceof HTTPException) {
       const detail = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
       const errors = error.status === 400 && /JSON/i.test(error.message) ? [{ field: 'body', message: 'malformed JSON' }] : undefined;

@@ -15,6 +15,8 @@ export const MAX_IMPORT_EVENTS = 5000;
 export const MAX_CUTS_LISTED = 100;
 /** Components nest at most this deep (VCALENDAR › VEVENT › VALARM is 3); a VCALENDAR never sits inside another. */
 export const MAX_COMPONENT_DEPTH = 6;
+/** A feed's calendar is at most 1 MiB, as much as an uploaded file can be (the API's body limit, server/http/guards.ts). */
+export const MAX_FEED_BYTES = 1024 * 1024;
 
 /**
  * Why a recurring event was not imported in full. `horizon`: occurrences inside the asked-for window lie outside

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { FieldError, Problem } from '../domain/schemas/problem.js';
+import type { ServiceErrorKind } from '../services/errors.js';
 
 export type { FieldError, Problem };
 
@@ -22,7 +23,7 @@ const titles: Record<number, string> = {
   500: 'Internal server error',
 };
 
-/** Thrown by services and routes for an expected failure; onError turns it into problem+json. */
+/** Thrown by routes and middleware for an expected failure of the request itself; onError turns it into problem+json. */
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -36,6 +37,9 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 }
+
+/** The status each kind of service failure (server/services/errors.ts) answers with. */
+export const serviceErrorStatus: Record<ServiceErrorKind, ContentfulStatusCode> = { invalid: 422, 'not-found': 404, conflict: 409, forbidden: 403 };
 
 export function problemBody(status: number, detail?: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): Problem & Record<string, unknown> {
   return {

@@ -1,4 +1,5 @@
-// Architecture rules from STYLE.md: the domain is pure, and the client reaches the server only through it.
+// Architecture rules from STYLE.md: the domain is pure, services know nothing of HTTP, and the client reaches the
+// server only through the domain.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,18 @@ describe('module boundaries', () => {
           const target = relative('server/domain', resolve(dirname(file), spec));
           if (target.startsWith('..')) offenders.push(`${file} → ${spec}`);
         } else if (!/^(zod|@turf\/[\w-]+|h3-js|geojson)$/.test(spec)) offenders.push(`${file} → ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('server/services import nothing from server/http or server/routes: they report reasons, the edge answers HTTP', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles('server/services')) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative('server', resolve(dirname(file), spec));
+        if (/^(http|routes)(\/|$)/.test(target)) offenders.push(`${file} → ${spec}`);
       }
     }
     expect(offenders).toEqual([]);

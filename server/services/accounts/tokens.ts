@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/repos/audit.js';
 import { findToken, insertToken, revokeToken, type TokenRecord } from '../../db/repos/tokens.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { TokenCreate } from '../../domain/schemas/token.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { newSecret, secretHash, TOKEN_PREFIX } from './auth.js';
 
 /** Enough of the secret to tell tokens apart in a list (`ctk_` and four random characters), far too little to guess it. */
@@ -27,7 +27,7 @@ export function createToken(db: Db, input: TokenCreate, actor: Principal, now: D
 export function revokeTokenById(db: Db, id: string, actor: Principal, now: Date): void {
   const at = now.toISOString();
   db.transaction(() => {
-    if (!findToken(db, id)) throw new ProblemError(404, `No API token with id ${id}`, [{ field: 'params.id', message: 'unknown token' }]);
+    if (!findToken(db, id)) throw new ServiceError('not-found', `No API token with id ${id}`, [{ field: 'params.id', message: 'unknown token' }]);
     if (revokeToken(db, id, at)) recordAudit(db, { at, actorId: actor.id, actor: actor.label, action: 'token.revoke', targetType: 'token', targetId: id, detail: {} });
   })();
 }

@@ -11,7 +11,7 @@ import { auditActor } from '../accounts/audit-actor.js';
 import { areaKm2, perimeterKm } from '../../domain/geometry/measure.js';
 import { areaPalette, type AreaCreate, type AreaKind, type AreaParams, type AreaPatch } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { shapeArea } from './shapes.js';
 
 /** Counts the customers inside a geometry; injected (the audience engine), absent when there is none. */
@@ -69,14 +69,14 @@ function audit(db: Db, writer: AreaWriter, action: 'area.create' | 'area.update'
  */
 export function getArea(db: Db, id: string, principal?: Principal, field = 'params.id'): AreaRecord {
   const area = findArea(db, id);
-  if (!area || (principal && !canSeeArea(principal, area))) throw new ProblemError(404, `No area with id ${id}`, [{ field, message: 'unknown area' }]);
+  if (!area || (principal && !canSeeArea(principal, area))) throw new ServiceError('not-found', `No area with id ${id}`, [{ field, message: 'unknown area' }]);
   return area;
 }
 
 /** The area for a write: 404 when invisible, 403 when visible but not theirs to change. */
 function editableArea(db: Db, id: string, principal: Principal): AreaRecord {
   const area = getArea(db, id, principal);
-  if (!canEditArea(principal, area)) throw new ProblemError(403, `Area ${id} belongs to someone else: store managers change only their own areas`);
+  if (!canEditArea(principal, area)) throw new ServiceError('forbidden', `Area ${id} belongs to someone else: store managers change only their own areas`);
   return area;
 }
 
@@ -94,7 +94,7 @@ export function insertOwnedArea(db: Db, id: string, values: AreaValues, writer: 
 export function createArea(db: Db, input: AreaCreate, writer: AreaWriter): AreaRecord {
   return db.transaction(() => {
     if (input.id && findArea(db, input.id)) {
-      throw new ProblemError(409, `An area with id ${input.id} already exists`, [{ field: 'body.id', message: 'already taken' }]);
+      throw new ServiceError('conflict', `An area with id ${input.id} already exists`, [{ field: 'body.id', message: 'already taken' }]);
     }
     const shaped = shapeArea(db, input.kind, input.params, input.geometry);
     const name = input.name ?? shaped.suggestedName ?? `${fallbackNames[input.kind]} ${countAreas(db) + 1}`;
@@ -115,7 +115,7 @@ export function patchArea(db: Db, id: string, patch: AreaPatch, writer: AreaWrit
     const current = editableArea(db, id, writer.principal);
     if (patch.version !== current.version) {
       const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
-      throw new ProblemError(409, `The area is at version ${current.version}; ${why}. Reload and apply your change again.`, [
+      throw new ServiceError('conflict', `The area is at version ${current.version}; ${why}. Reload and apply your change again.`, [
         { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
       ], { currentVersion: current.version });
     }
@@ -131,10 +131,10 @@ export function patchArea(db: Db, id: string, patch: AreaPatch, writer: AreaWrit
     }
     const values = measured({ name: patch.name ?? current.name, kind: current.kind, color: patch.color ?? current.color, params: stripUndefined(nextParams), geometry });
     if ((patch.shared !== undefined || patch.sharedWith !== undefined) && !canShareArea(writer.principal, current)) {
-      throw new ProblemError(403, 'Only the area\'s owner, or an owner or manager, may change who sees it', [{ field: patch.shared !== undefined ? 'body.shared' : 'body.sharedWith', message: 'not yours to share' }]);
+      throw new ServiceError('forbidden', 'Only the area\'s owner, or an owner or manager, may change who sees it', [{ field: patch.shared !== undefined ? 'body.shared' : 'body.sharedWith', message: 'not yours to share' }]);
     }
     const unknown = (patch.sharedWith ?? []).findIndex((userId) => db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId) === undefined);
-    if (unknown >= 0) throw new ProblemError(422, `No user with id ${patch.sharedWith![unknown]}`, [{ field: `body.sharedWith.${unknown}`, message: 'unknown user' }]);
+    if (unknown >= 0) throw new ServiceError('invalid', `No user with id ${patch.sharedWith![unknown]}`, [{ field: `body.sharedWith.${unknown}`, message: 'unknown user' }]);
     updateArea(db, id, values, current.version, writer.at);
     if (patch.shared !== undefined || patch.sharedWith !== undefined) updateAreaSharing(db, id, patch.shared ?? current.shared, patch.sharedWith ?? current.sharedWith);
     audit(db, writer, 'area.update', id, Object.keys(patch).filter((key) => key !== 'version'));
@@ -153,7 +153,7 @@ export function removeArea(db: Db, id: string, writer: AreaWriter): void {
     const campaigns = campaignsUsingArea(db, id);
     if (campaigns.length > 0) {
       const names = campaigns.map((c) => `“${c.name}”`).join(', ');
-      throw new ProblemError(409, `The area is used by ${campaigns.length === 1 ? 'a campaign' : `${campaigns.length} campaigns`} (${names}): remove it from them first`, [
+      throw new ServiceError('conflict', `The area is used by ${campaigns.length === 1 ? 'a campaign' : `${campaigns.length} campaigns`} (${names}): remove it from them first`, [
         { field: 'params.id', message: `used by campaigns ${campaigns.map((c) => c.id).join(', ')}` },
       ]);
     }

@@ -8,12 +8,12 @@ import { nearestStoreTerritories, type TerritoriesResult } from '../../domain/ge
 import type { AreaCombine, AreaRings, AreaTerritories } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { StoreRecord } from '../../domain/schemas/store.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { cityExtent } from './extent.js';
 import { formatDistanceRange, normalized } from './shapes.js';
 import { getArea, insertOwnedArea, measured, newAreaId, nextColor, type AreaWriter } from './areas.js';
 
-const invalid = (field: string, message: string, detail = message) => new ProblemError(422, detail, [{ field, message }]);
+const invalid = (field: string, message: string, detail = message) => new ServiceError('invalid', detail, [{ field, message }]);
 const symbols = { union: '+', subtract: '−', intersect: '∩' } as const;
 
 export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter): AreaRecord {
@@ -26,7 +26,7 @@ export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter
       }
     });
     const result = combineAreas(input.op, sources.map((a) => a.geometry));
-    if (!result.ok) throw new ProblemError(422, result.message, [{ field: 'body.areaIds', message: result.message }], { reason: result.reason });
+    if (!result.ok) throw new ServiceError('invalid', result.message, [{ field: 'body.areaIds', message: result.message }], { reason: result.reason });
     const name = input.name ?? sources.map((a) => a.name).join(` ${symbols[input.op]} `).slice(0, 120);
     const values = measured({
       name,
@@ -92,10 +92,10 @@ export function createTerritories(db: Db, input: AreaTerritories, writer: AreaWr
   return db.transaction(() => {
     const stores = chosenStores(db, input.storeIds);
     const extent = cityExtent(db);
-    if (!extent) throw new ProblemError(422, 'The workspace has no city outline or neighbourhoods to clip territories to', [{ field: 'body', message: 'no city extent' }]);
+    if (!extent) throw new ServiceError('invalid', 'The workspace has no city outline or neighbourhoods to clip territories to', [{ field: 'body', message: 'no city extent' }]);
     const result = nearestStoreTerritories({ stores: stores.map((s) => ({ id: s.id, location: s.location })), extent });
     if (result.territories.length === 0) {
-      throw new ProblemError(422, 'None of these stores has a territory inside the city', [{ field: 'body.storeIds', message: 'all stores lie outside the city extent' }], {
+      throw new ServiceError('invalid', 'None of these stores has a territory inside the city', [{ field: 'body.storeIds', message: 'all stores lie outside the city extent' }], {
         outside: result.outside,
         failed: result.failed,
       });

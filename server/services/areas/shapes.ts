@@ -10,7 +10,7 @@ import { ringPolygon } from '../../domain/geometry/rings.js';
 import { validateAreaGeometry } from '../../domain/geometry/validate-area.js';
 import type { AreaKind, AreaParams } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 
 export interface Shaped {
   geometry: AreaGeometry;
@@ -19,7 +19,7 @@ export interface Shaped {
   suggestedName?: string;
 }
 
-const invalid = (field: string, message: string, detail = message) => new ProblemError(422, detail, [{ field, message }]);
+const invalid = (field: string, message: string, detail = message) => new ServiceError('invalid', detail, [{ field, message }]);
 
 /** 1500 → "1.5 km", 250 → "250 m". */
 export function formatDistance(meters: number): string {
@@ -88,7 +88,7 @@ function boundaryShape(db: Db, params: AreaParams): Shaped {
 /**
  * The geometry for a new or edited area. Radius and ring areas are always derived from their parameters;
  * boundary areas from `params.boundaryIds` when given; every other kind uses the geometry sent.
- * Throws ProblemError 422 naming the field at fault.
+ * Throws ServiceError 'invalid' naming the field at fault.
  */
 export function shapeArea(db: Db, kind: AreaKind, params: AreaParams, geometry: AreaGeometry | undefined): Shaped {
   if (kind === 'radius' || kind === 'ring') {

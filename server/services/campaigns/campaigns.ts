@@ -20,7 +20,7 @@ import {
 import type { Principal } from '../../domain/permissions.js';
 import { canSeeArea } from '../../domain/privacy.js';
 import { campaignIssues, transitionError, type CampaignCreate, type CampaignPatch, type CampaignStatus } from '../../domain/schemas/campaign.js';
-import { ProblemError, type FieldError } from '../../http/problem.js';
+import { ServiceError, type FieldError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../events/events.js';
 
@@ -59,7 +59,7 @@ export function newCampaignId(): string {
 export function getCampaign(db: Db, id: string, principal?: Principal): CampaignRecord {
   const campaign = findCampaign(db, id);
   if (!campaign || (principal && !canSeeCampaign(db, principal, campaign))) {
-    throw new ProblemError(404, `No campaign with id ${id}`, [{ field: 'params.id', message: 'unknown campaign' }]);
+    throw new ServiceError('not-found', `No campaign with id ${id}`, [{ field: 'params.id', message: 'unknown campaign' }]);
   }
   return campaign;
 }
@@ -97,7 +97,7 @@ export function createCampaign(db: Db, input: CampaignCreate, writer: CampaignWr
       owner: writer.principal.kind === 'user' ? writer.principal.id : null,
     };
     const errors = storeIssues(db, writer.principal, values, null, new Set(Object.keys(input)));
-    if (errors.length > 0) throw new ProblemError(422, 'The campaign cannot be saved', errors);
+    if (errors.length > 0) throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
     const id = newCampaignId();
     const campaign = insertCampaign(db, id, values, writer.at);
     audit(db, writer, 'campaign.create', id, { status: campaign.status, areas: campaign.areaIds.length });
@@ -108,20 +108,20 @@ export function createCampaign(db: Db, input: CampaignCreate, writer: CampaignWr
 export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: CampaignWriter): CampaignRecord {
   return db.transaction(() => {
     const current = getCampaign(db, id, writer.principal);
-    if (!canEditCampaign(writer.principal, current)) throw new ProblemError(403, `Campaign ${id} belongs to someone else: store managers change only their own campaigns`);
+    if (!canEditCampaign(writer.principal, current)) throw new ServiceError('forbidden', `Campaign ${id} belongs to someone else: store managers change only their own campaigns`);
     if (patch.version !== current.version) {
       const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
-      throw new ProblemError(409, `The campaign is at version ${current.version}; ${why}. Reload and apply your change again.`, [
+      throw new ServiceError('conflict', `The campaign is at version ${current.version}; ${why}. Reload and apply your change again.`, [
         { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
       ], { currentVersion: current.version });
     }
     const changes = Object.keys(patch).filter((key) => key !== 'version' && patch[key as keyof CampaignPatch] !== undefined);
     if (current.status === 'ended' && changes.length > 0) {
-      throw new ProblemError(409, 'An ended campaign is kept as it ran; copy it to run it again', [{ field: `body.${changes[0]}`, message: 'the campaign has ended' }]);
+      throw new ServiceError('conflict', 'An ended campaign is kept as it ran; copy it to run it again', [{ field: `body.${changes[0]}`, message: 'the campaign has ended' }]);
     }
     if (patch.status !== undefined) {
       const refused = transitionError(current.status, patch.status);
-      if (refused) throw new ProblemError(409, `The campaign cannot go from ${current.status} to ${patch.status}`, [{ field: 'body.status', message: refused }]);
+      if (refused) throw new ServiceError('conflict', `The campaign cannot go from ${current.status} to ${patch.status}`, [{ field: 'body.status', message: refused }]);
     }
     const { version: _version, ...fields } = patch;
     const values: CampaignValues = {
@@ -131,7 +131,7 @@ export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: 
       endsAt: patch.endsAt === undefined ? current.endsAt : utcInstant(patch.endsAt),
     };
     const errors = storeIssues(db, writer.principal, values, id, new Set(changes));
-    if (errors.length > 0) throw new ProblemError(422, 'The campaign cannot be saved', errors);
+    if (errors.length > 0) throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
     updateCampaign(db, id, values, current.version, writer.at);
     audit(db, writer, 'campaign.update', id, { fields: changes, ...(patch.status ? { status: `${current.status}→${patch.status}` } : {}) });
     return getCampaign(db, id);
@@ -142,11 +142,11 @@ export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: 
 export function removeCampaign(db: Db, id: string, writer: CampaignWriter): void {
   db.transaction(() => {
     const current = getCampaign(db, id, writer.principal);
-    if (!canEditCampaign(writer.principal, current)) throw new ProblemError(403, `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`);
+    if (!canEditCampaign(writer.principal, current)) throw new ServiceError('forbidden', `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`);
     const history = campaignHistory(db, id);
     if (history.activations > 0 || history.redemptions > 0) {
       const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-      throw new ProblemError(409, `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`, [
+      throw new ServiceError('conflict', `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`, [
         { field: 'params.id', message: 'has activations or redemptions' },
       ]);
     }

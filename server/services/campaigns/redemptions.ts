@@ -12,7 +12,7 @@ import { campaignStatuses, type CampaignStatus } from '../../domain/schemas/camp
 import type { Principal } from '../../domain/permissions.js';
 import { visibleStoreIds } from '../../domain/privacy.js';
 import type { WeatherAt } from '../../domain/weather.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../events/events.js';
 import type { OfferEngine } from './offer-engine.js';
@@ -38,7 +38,7 @@ export interface RedemptionContext {
 const preference: readonly CampaignStatus[] = ['active', 'scheduled', 'paused', 'draft', 'ended'];
 
 const refuse = (message: string, extensions: Record<string, unknown> = {}): never => {
-  throw new ProblemError(422, `The code cannot be redeemed: ${message}`, [{ field: 'body.code', message }], extensions);
+  throw new ServiceError('invalid', `The code cannot be redeemed: ${message}`, [{ field: 'body.code', message }], extensions);
 };
 
 /** Why the campaign's offer was not live at the store: the window, the store outside its areas, or its triggers. */
@@ -65,7 +65,7 @@ export function redeem(ctx: RedemptionContext, input: RedemptionInput): Redempti
     const mine = visibleStoreIds(principal);
     // A store manager redeems at their own stores; another store is answered as if it did not exist.
     if (!store || (mine !== null && !mine.includes(store.id))) {
-      throw new ProblemError(422, `No store with id ${input.storeId}`, [{ field: 'body.storeId', message: `no store with id ${input.storeId}` }]);
+      throw new ServiceError('invalid', `No store with id ${input.storeId}`, [{ field: 'body.storeId', message: `no store with id ${input.storeId}` }]);
     }
     const code = input.code.trim().toUpperCase();
     // Whole seconds in UTC, as campaigns and activations store their instants (so they sort as text).

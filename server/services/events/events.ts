@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/repos/audit.js';
 import { feedEventsOutside, linkEventToFeed } from '../../db/repos/event-feeds.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { EventCreate, EventFeature, EventPatch, EventRecord } from '../../domain/schemas/event.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import type { IcsEvent, IcsIdentity } from './ics.js';
 
@@ -48,7 +48,7 @@ function audit(db: Db, writer: EventWriter, action: string, id: string | null, d
 
 export function getEvent(db: Db, id: string): EventRecord {
   const event = findEvent(db, id);
-  if (!event) throw new ProblemError(404, `No event with id ${id}`, [{ field: 'params.id', message: 'unknown event' }]);
+  if (!event) throw new ServiceError('not-found', `No event with id ${id}`, [{ field: 'params.id', message: 'unknown event' }]);
   return event;
 }
 
@@ -91,14 +91,14 @@ export function patchEvent(db: Db, id: string, patch: EventPatch, writer: EventW
     const current = getEvent(db, id);
     if (patch.version !== current.version) {
       const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
-      throw new ProblemError(409, `The event is at version ${current.version}; ${why}. Reload and apply your change again.`, [
+      throw new ServiceError('conflict', `The event is at version ${current.version}; ${why}. Reload and apply your change again.`, [
         { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
       ], { currentVersion: current.version });
     }
     const startsAt = patch.startsAt === undefined ? current.startsAt : utcInstant(patch.startsAt);
     const endsAt = patch.endsAt === undefined ? current.endsAt : utcInstant(patch.endsAt);
     if (endsAt < startsAt) {
-      throw new ProblemError(422, 'The event would end before it starts', [{ field: patch.endsAt === undefined ? 'body.startsAt' : 'body.endsAt', message: `must not be after endsAt (${endsAt})` }]);
+      throw new ServiceError('invalid', 'The event would end before it starts', [{ field: patch.endsAt === undefined ? 'body.startsAt' : 'body.endsAt', message: `must not be after endsAt (${endsAt})` }]);
     }
     const values: EventValues = {
       ...current,

@@ -5,7 +5,7 @@
 // never logged here: feeds often carry secret tokens in their query.
 import http from 'node:http';
 import https from 'node:https';
-import { DEFAULT_BODY_LIMIT_BYTES } from '../../http/guards.js';
+import { MAX_FEED_BYTES } from '../../domain/calendar-limits.js';
 import { bareHost, checkedLookup, literalRefusal, outboundAddressPolicy, type AddressPolicy } from '../webhooks/outbound-address.js';
 
 export type { AddressPolicy };
@@ -26,7 +26,7 @@ export type FeedResult = { ok: true; text: string; host: string } | FeedFailure;
 export const FEED_DEFAULTS: Omit<FeedFetchOptions, 'isAllowedAddress'> = {
   headersTimeoutMs: 5_000,
   bodyTimeoutMs: 15_000,
-  maxBytes: DEFAULT_BODY_LIMIT_BYTES,
+  maxBytes: MAX_FEED_BYTES,
   maxRedirects: 3,
 };
 

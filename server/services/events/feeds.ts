@@ -14,7 +14,7 @@ import {
   type EventFeedRecord,
   type FeedSyncSummary,
 } from '../../db/repos/event-feeds.js';
-import { ProblemError, type FieldError } from '../../http/problem.js';
+import { ServiceError, type FieldError } from '../errors.js';
 import type { Logger } from '../../logger.js';
 import { parseIcs, type IcsResult, type IcsTruncation, type IcsWindow } from './ics.js';
 import { importEvents, type EventWriter, type ImportSummary } from './events.js';
@@ -117,7 +117,7 @@ export function createFeedSync(deps: FeedSyncDeps) {
     const started = performance.now();
     const fetched = await deps.fetchFeed(feed.url);
     if (stopped) throw new Error('feed sync stopped: the server is closing');
-    if (!findEventFeed(deps.db, feed.id)) throw new ProblemError(404, 'The feed was removed while it synced; nothing was imported', [{ field: 'params.id', message: 'no longer kept in sync' }]);
+    if (!findEventFeed(deps.db, feed.id)) throw new ServiceError('not-found', 'The feed was removed while it synced; nothing was imported', [{ field: 'params.id', message: 'no longer kept in sync' }]);
     const at = deps.clock();
     if (!fetched.ok) return fail(feed, at, fetched.status, fetched.reason);
     const window = defaultImportWindow(at);
@@ -152,7 +152,7 @@ export function createFeedSync(deps: FeedSyncDeps) {
         outcomes.push(await sync(feed, null));
       } catch (error) {
         // Removed while it synced (a 404 for a request) or the server is closing: nothing went wrong.
-        if (!stopped && !(error instanceof ProblemError)) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });
+        if (!stopped && !(error instanceof ServiceError)) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });
       }
     }
     return outcomes;

@@ -3,7 +3,7 @@
 // recurring events inside a window and the recurrence horizon (reporting what it cut), and converts TZIDs without a
 // VTIMEZONE through the runtime's IANA database. The limits in ../domain/calendar-limits.ts bound its time and memory.
 import ICAL from 'ical.js';
-import type { FieldError } from '../../http/problem.js';
+import type { FieldError } from '../errors.js';
 import {
   MAX_COMPONENT_DEPTH,
   MAX_CUTS_LISTED,

@@ -6,7 +6,7 @@ import { recordAudit } from '../../db/repos/audit.js';
 import { newWebhookSecret, readWebhookSettings, readWebhookUrl, writeWebhookSecret, writeWebhookUrl } from '../../db/repos/webhook-settings.js';
 import type { WebhookSettings, WebhookSettingsPatch } from '../../domain/schemas/webhook.js';
 import type { Principal } from '../../domain/permissions.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { bareHost, hostRefusal, type AddressPolicy } from './outbound-address.js';
 import { urlForLog } from './worker.js';
@@ -19,7 +19,7 @@ export async function updateWebhookSettings(db: Db, patch: WebhookSettingsPatch,
     const reason = await hostRefusal(bareHost(new URL(patch.url)), policy);
     if (reason) {
       const message = `${reason}; webhooks go to public addresses only (CATCHMENT_ALLOW_PRIVATE_URLS=1 allows the intranet)`;
-      throw new ProblemError(422, `The webhook URL is refused: ${message}`, [{ field: 'body.url', message }]);
+      throw new ServiceError('invalid', `The webhook URL is refused: ${message}`, [{ field: 'body.url', message }]);
     }
   }
   db.transaction(() => {
@@ -40,7 +40,7 @@ export function rotateWebhookSecret(db: Db, principal: Principal, at: Date): Web
 
 /** Queues a `ping` delivery; refuses (409, naming url) while no URL is set, since nothing would be sent. */
 export function enqueuePing(db: Db, principal: Principal, at: Date): { idempotencyKey: string } {
-  if (readWebhookUrl(db) === null) throw new ProblemError(409, 'Set a webhook URL before sending a test', [{ field: 'url', message: 'no webhook URL is set' }]);
+  if (readWebhookUrl(db) === null) throw new ServiceError('conflict', 'Set a webhook URL before sending a test', [{ field: 'url', message: 'no webhook URL is set' }]);
   const idempotencyKey = `ping-${randomUUID()}`;
   db.transaction(() => {
     enqueueWebhook(db, { kind: 'ping', payload: pingPayload(idempotencyKey, at), idempotencyKey, at });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { deleteStore, findStore, insertStore, updateStore } from '../../db/repos/stores.js';
 import type { StoreCreate, StorePatch, StoreRecord } from '../../domain/schemas/store.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 
 export function createStore(db: Db, input: StoreCreate, now: Date): StoreRecord {
   return insertStore(db, `st-${randomUUID()}`, input, now);
@@ -12,9 +12,9 @@ export function createStore(db: Db, input: StoreCreate, now: Date): StoreRecord 
 export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): StoreRecord {
   return db.transaction(() => {
     const current = findStore(db, id);
-    if (!current) throw new ProblemError(404, `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
+    if (!current) throw new ServiceError('not-found', `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
     if (!updateStore(db, id, patch, now)) {
-      throw new ProblemError(409, `The store was changed by someone else (version ${current.version}, you sent ${patch.version}). Reload and apply your change again.`, [
+      throw new ServiceError('conflict', `The store was changed by someone else (version ${current.version}, you sent ${patch.version}). Reload and apply your change again.`, [
         { field: 'body.version', message: `stale: current version is ${current.version}` },
       ], { currentVersion: current.version });
     }
@@ -23,5 +23,5 @@ export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): St
 }
 
 export function removeStore(db: Db, id: string): void {
-  if (!deleteStore(db, id)) throw new ProblemError(404, `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
+  if (!deleteStore(db, id)) throw new ServiceError('not-found', `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
 }

@@ -1,0 +1,26 @@
+// Expected failures of a service, as reasons rather than HTTP statuses: the one onError (server/app.ts) turns each
+// kind into its status and the failure into problem+json. Services import this, never server/http.
+import type { FieldError } from '../domain/schemas/problem.js';
+
+export type { FieldError };
+
+/**
+ * What went wrong, in the caller's terms: `invalid` input (422), a resource `not-found` or hidden from the caller
+ * (404), a `conflict` with the stored state (409), an action `forbidden` to this caller (403).
+ */
+export const SERVICE_ERROR_KINDS = ['invalid', 'not-found', 'conflict', 'forbidden'] as const;
+export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
+
+/** Thrown by a service for an expected failure: its kind, the sentence for people, the fields at fault, extra members. */
+export class ServiceError extends Error {
+  constructor(
+    readonly kind: ServiceErrorKind,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    /** Members added to the problem beside `errors`, e.g. `reason` or `at`. */
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'ServiceError';
+  }
+}
