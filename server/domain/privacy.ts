@@ -1,5 +1,5 @@
 // What a principal may learn about customers: store managers only their stores' customers, aggregate-only roles
-// counts with small groups hidden (the minimum group size k). Pure functions; the routes apply them.
+// counts with small groups hidden (the minimum group size k). Pure functions; services/audience/viewer.ts applies them.
 import type { Principal } from './permissions.js';
 import type { Audience } from './schemas/audience.js';
 import type { Segment } from './schemas/segment.js';

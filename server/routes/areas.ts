@@ -5,10 +5,7 @@ import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { idParam, json } from '../http/route-helpers.js';
 import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
-import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea, type CountCustomers } from '../services/areas/areas.js';
-import type { Principal } from '../domain/permissions.js';
-import { hidesSmallGroups, scopeSegment } from '../domain/privacy.js';
-import { readPrivacySettings } from '../db/repos/settings.js';
+import { areaCollection, areaToFeature, createArea, customerCounter, getArea, listAreas, patchArea, removeArea } from '../services/areas/areas.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/areas/batch.js';
 import { compareAreas } from '../services/areas/compare.js';
 import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
@@ -114,19 +111,6 @@ const compare = createRoute({
 export function downloadName(name: string): string {
   const safe = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
   return `${safe || 'area'}.geojson`;
-}
-
-/**
- * The `customers` count of areas as this caller may see it: store managers count their stores' customers only, and
- * aggregate-only roles get no count when it is below the minimum group size.
- */
-function customerCounter({ db, clock, audience }: AppDeps, principal: Principal): CountCustomers {
-  const segment = scopeSegment(undefined, principal);
-  const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : 0;
-  return async (geometry) => {
-    const count = (await audience.audience({ geometry, segment, at: clock() })).count ?? 0;
-    return count < k ? undefined : count;
-  };
 }
 
 export function areaRoutes(deps: AppDeps) {

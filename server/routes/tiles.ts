@@ -4,11 +4,8 @@ import type { AppDeps } from '../deps.js';
 import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { ProblemError } from '../http/problem.js';
-import { CUSTOMER_TILE_LAYER, tileViewKey, type TileView } from '../services/customers/tiles.js';
+import { CUSTOMER_TILE_LAYER, tileViewFor, tileViewKey } from '../services/customers/tiles.js';
 import { principalOf } from '../http/auth.js';
-import type { Principal } from '../domain/permissions.js';
-import { readPrivacySettings } from '../db/repos/settings.js';
-import type { Db } from '../db/connection.js';
 
 const MAX_TILE_ZOOM = 22;
 
@@ -18,13 +15,6 @@ export function parseTileAddress(z: string, x: string, y: string): { z: number; 
   const [zn, xn, yn] = [Number(z), Number(x), Number(y)];
   if (zn > MAX_TILE_ZOOM || xn >= 2 ** zn || yn >= 2 ** zn) return null;
   return { z: zn, x: xn, y: yn };
-}
-
-/** What this caller may see on the map: everyone, their stores' customers, or clusters of at least k. */
-function tileView(db: Db, principal: Principal): TileView {
-  if (principal.customerAccess === 'own-stores') return { kind: 'stores', storeIds: principal.storeIds };
-  if (principal.customerAccess === 'aggregate') return { kind: 'aggregate', minGroupSize: readPrivacySettings(db).minGroupSize };
-  return { kind: 'all' };
 }
 
 export function tileRoutes({ customerTiles, db }: AppDeps) {
@@ -39,7 +29,7 @@ export function tileRoutes({ customerTiles, db }: AppDeps) {
         { field: 'params.tile', message: 'not a valid z/x/y' },
       ]);
     }
-    const view = tileView(db, principalOf(c));
+    const view = tileViewFor(db, principalOf(c));
     // The view is part of the ETag: the same URL shows different customers to different callers.
     const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${address.z}-${address.x}-${address.y}"`;
     const headers = { 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization', ETag: etag };

@@ -11,6 +11,8 @@ import { auditActor } from '../accounts/audit-actor.js';
 import { areaKm2, perimeterKm } from '../../domain/geometry/measure.js';
 import { areaPalette, type AreaCreate, type AreaKind, type AreaParams, type AreaPatch } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import type { AppDeps } from '../../deps.js';
+import { audienceViewFor } from '../audience/viewer.js';
 import { ServiceError } from '../errors.js';
 import { shapeArea } from './shapes.js';
 
@@ -43,6 +45,16 @@ export function measured(values: Omit<AreaValues, 'areaKm2' | 'perimeterKm'>): A
   return { ...values, areaKm2: round(areaKm2(values.geometry), 6), perimeterKm: round(perimeterKm(values.geometry), 3) };
 }
 
+/**
+ * The `customers` count of areas as this caller may see it: store managers count their stores' customers only, and
+ * aggregate-only roles get no count when it is below the minimum group size.
+ */
+export function customerCounter({ db, audience, clock }: Pick<AppDeps, 'db' | 'audience' | 'clock'>, principal: Principal): CountCustomers {
+  const view = audienceViewFor(db, principal);
+  const segment = view.segment(undefined);
+  return async (geometry) => view.hideCount((await audience.audience({ geometry, segment, at: clock() })).count ?? 0) ?? undefined;
+}
+
 export async function areaToFeature(record: AreaRecord, countCustomers?: CountCustomers) {
   const { geometry, ...properties } = record;
   const customers = await countCustomers?.(geometry);
@@ -63,13 +75,19 @@ function audit(db: Db, writer: AreaWriter, action: 'area.create' | 'area.update'
   recordAudit(db, { at: writer.at.toISOString(), ...auditActor(writer.principal), action, targetType: 'area', targetId: id, detail: { fields } });
 }
 
+/** The area when it exists and the principal (when named) may see it; undefined otherwise. One read of the area. */
+export function findVisibleArea(db: Db, id: string, principal?: Principal): AreaRecord | undefined {
+  const area = findArea(db, id);
+  return area && (!principal || canSeeArea(principal, area)) ? area : undefined;
+}
+
 /**
  * The area, when it exists and the principal may see it (areas they may not see answer 404, as if absent). `field`
  * is where the request named it, for the problem.
  */
 export function getArea(db: Db, id: string, principal?: Principal, field = 'params.id'): AreaRecord {
-  const area = findArea(db, id);
-  if (!area || (principal && !canSeeArea(principal, area))) throw new ServiceError('not-found', `No area with id ${id}`, [{ field, message: 'unknown area' }]);
+  const area = findVisibleArea(db, id, principal);
+  if (!area) throw new ServiceError('not-found', `No area with id ${id}`, [{ field, message: 'unknown area' }]);
   return area;
 }
 

@@ -5,12 +5,11 @@ import type { Db } from '../../db/connection.js';
 import { listBoundaries } from '../../db/repos/boundaries.js';
 import { populationWithin, sharedPart } from '../../domain/geometry/overlap.js';
 import type { Principal } from '../../domain/permissions.js';
-import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../../domain/privacy.js';
 import type { Audience } from '../../domain/schemas/audience.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../../domain/schemas/area-compare.js';
-import { readPrivacySettings } from '../../db/repos/settings.js';
 import type { AudienceService } from '../audience/audience.js';
+import { audienceViewFor, namedK } from '../audience/viewer.js';
 import { getArea } from './areas.js';
 
 /** Buckets of days since the last purchase that count as lapsed: 90 days or more, or never bought. */
@@ -30,13 +29,12 @@ function lapsedShare(audience: Audience): number | null {
 export async function compareAreas(deps: { db: Db; audience: AudienceService }, request: AreaCompareRequest, principal: Principal, at: Date): Promise<AreaComparison> {
   const { db } = deps;
   const areas = request.areaIds.map((id, i) => getArea(db, id, principal, `body.areaIds.${i}`));
-  const segment = scopeSegment(request.segment, principal);
-  const minGroupSize = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
-  const hide = (audience: Audience) => (minGroupSize === null ? audience : suppressSmallGroups(audience, minGroupSize));
+  const view = audienceViewFor(db, principal);
+  const segment = view.segment(request.segment);
   const neighbourhoods = listBoundaries(db);
 
   // Large scans go to the worker pool: asking for every area at once lets them run side by side.
-  const audiences = await Promise.all(areas.map(async (area) => hide(await deps.audience.audience({ geometry: area.geometry, segment, at }))));
+  const audiences = await Promise.all(areas.map(async (area) => view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at }))));
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;
     const { population, complete } = populationWithin(area.geometry, neighbourhoods);
@@ -71,9 +69,9 @@ export async function compareAreas(deps: { db: Db; audience: AudienceService }, 
       }
       // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
       const both = deps.audience.audience({ geometry: shared.geometry as AreaGeometry, segment, at });
-      pairs.push(both.then((audience) => ({ ...pair, sharedKm2: shared.km2, sharedCustomers: hide(audience).count })));
+      pairs.push(both.then((audience) => ({ ...pair, sharedKm2: shared.km2, sharedCustomers: view.hide(audience).count })));
     }
   }
   const overlaps = await Promise.all(pairs);
-  return { areas: compared, overlaps, asOf: at.toISOString(), ...(minGroupSize === null ? {} : { minGroupSize }) };
+  return { areas: compared, overlaps, asOf: at.toISOString(), ...namedK(view) };
 }

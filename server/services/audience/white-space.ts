@@ -5,13 +5,12 @@
 // (~100 ms) are kept per connection: neighbourhoods are only written by the seed, before the server opens.
 import type { Db } from '../../db/connection.js';
 import { listBoundaries } from '../../db/repos/boundaries.js';
-import { readPrivacySettings } from '../../db/repos/settings.js';
 import { listStores } from '../../db/repos/stores.js';
 import type { Principal } from '../../domain/permissions.js';
-import { hidesSmallGroups, visibleStoreIds } from '../../domain/privacy.js';
 import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../../domain/schemas/white-space.js';
 import { customersByCell, residentsByCell, whiteSpace } from '../../domain/white-space.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
+import { audienceViewFor, namedK } from './viewer.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
   const rows = storeIds === null
@@ -50,9 +49,9 @@ function residentsFor(db: Db, resolution: number): Map<string, number> {
 
 export function findWhiteSpace(db: Db, index: Pick<CustomerIndex, 'changes'>, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
   const residents = residentsFor(db, query.resolution);
-  const customers = countsFor(db, index, query.resolution, visibleStoreIds(principal));
+  const view = audienceViewFor(db, principal);
+  const customers = countsFor(db, index, query.resolution, view.storeIds);
   const result = whiteSpace({ residents, customers, stores: listStores(db).map((s) => s.location) }, query);
-  const k = hidesSmallGroups(principal) ? readPrivacySettings(db).minGroupSize : null;
-  const cells = result.cells.map((c) => (k !== null && c.customers < k ? { ...c, customers: null, penetration: null } : c));
-  return { ...result, cells, resolution: query.resolution, ...(k === null ? {} : { minGroupSize: k }) };
+  const cells = result.cells.map((c) => (view.hideCount(c.customers) === null ? { ...c, customers: null, penetration: null } : c));
+  return { ...result, cells, resolution: query.resolution, ...namedK(view) };
 }

@@ -4,13 +4,12 @@
 import type { Db } from '../../db/connection.js';
 import type { CampaignRecord } from '../../db/repos/campaigns.js';
 import { campaignRedemptions } from '../../db/repos/redemptions.js';
-import { readPrivacySettings } from '../../db/repos/settings.js';
 import { inHoldout } from '../../domain/campaigns/holdout.js';
 import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, suppressSmallResults, type CampaignResults } from '../../domain/campaigns/results.js';
 import type { Principal } from '../../domain/permissions.js';
-import { hidesSmallGroups, scopeSegment, visibleStoreIds } from '../../domain/privacy.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceService } from '../audience/audience.js';
+import { audienceViewFor, type AudienceView } from '../audience/viewer.js';
 
 export interface ResultsContext {
   db: Db;
@@ -27,8 +26,8 @@ interface AudienceMember {
 }
 
 /** The customers of the campaign's areas matching its segment (narrowed to the caller's stores), each once. */
-async function audienceOf(ctx: ResultsContext, campaign: CampaignRecord): Promise<AudienceMember[]> {
-  const segment = scopeSegment(campaign.segment, ctx.principal);
+async function audienceOf(ctx: ResultsContext, view: AudienceView, campaign: CampaignRecord): Promise<AudienceMember[]> {
+  const segment = view.segment(campaign.segment);
   const seqs = new Set<number>();
   for (const areaId of campaign.areaIds) {
     const geometry = ctx.resolveAreaGeometry(areaId);
@@ -45,7 +44,8 @@ async function audienceOf(ctx: ResultsContext, campaign: CampaignRecord): Promis
 
 export async function campaignResults(ctx: ResultsContext, campaign: CampaignRecord): Promise<CampaignResults> {
   const { db, at } = ctx;
-  const members = await audienceOf(ctx, campaign);
+  const view = audienceViewFor(db, ctx.principal);
+  const members = await audienceOf(ctx, view, campaign);
   const intervals = db.prepare('SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE campaign_id = ?').all(campaign.id) as { startedAt: string; endedAt: string | null }[];
   const days = liveDays(intervals, at);
 
@@ -66,7 +66,7 @@ export async function campaignResults(ctx: ResultsContext, campaign: CampaignRec
     }
   }
 
-  const redemptions = campaignRedemptions(db, campaign.id, visibleStoreIds(ctx.principal));
+  const redemptions = campaignRedemptions(db, campaign.id, view.storeIds);
   const converted = conversions(redemptions, treated);
   const results: CampaignResults = {
     campaignId: campaign.id,
@@ -79,6 +79,6 @@ export async function campaignResults(ctx: ResultsContext, campaign: CampaignRec
     treatedPurchasedRate: rate(treatedPurchased, treated.size),
     lift: lift(rate(treatedPurchased, treated.size), rate(heldOutPurchased, heldOut)),
   };
-  if (!hidesSmallGroups(ctx.principal)) return results;
-  return suppressSmallResults(results, { conversions: converted, treatedPurchased, heldOutPurchased }, readPrivacySettings(db).minGroupSize);
+  if (view.k === null) return results;
+  return suppressSmallResults(results, { conversions: converted, treatedPurchased, heldOutPurchased }, view.k);
 }

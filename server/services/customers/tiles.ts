@@ -9,6 +9,8 @@ import Supercluster, { type ClusterProperties, type PointFeature } from 'supercl
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Db } from '../../db/connection.js';
 import { iterateCustomerPoints } from '../../db/repos/customers.js';
+import type { Principal } from '../../domain/permissions.js';
+import { audienceViewFor } from '../audience/viewer.js';
 
 const TILE_EXTENT = 512;
 /** Above this zoom every customer is a single point (Supercluster returns raw points). */
@@ -32,6 +34,14 @@ interface ClusterProps {
 
 /** Whose view of the customers a tile shows. */
 export type TileView = { kind: 'all' } | { kind: 'stores'; storeIds: string[] } | { kind: 'aggregate'; minGroupSize: number };
+
+/** What this caller may see on the map: everyone, their stores' customers, or clusters of at least k. */
+export function tileViewFor(db: Db, principal: Principal): TileView {
+  const view = audienceViewFor(db, principal);
+  if (view.storeIds !== null) return { kind: 'stores', storeIds: view.storeIds };
+  if (view.k !== null) return { kind: 'aggregate', minGroupSize: view.k };
+  return { kind: 'all' };
+}
 
 export function tileViewKey(view: TileView): string {
   if (view.kind === 'all') return 'all';
