@@ -1,24 +1,18 @@
-// /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export.
+// /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export; the
+// answers, filtered for the caller, come from services/audience/answers.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { checkRings } from '../domain/geometry/ring-checks.js';
-import { validateAreaGeometry } from '../domain/geometry/validate-area.js';
 import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
 import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
-import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { fieldErrorsFromZod, ProblemError, problemBody, problemResponse } from '../http/problem.js';
-import { audienceCsv } from '../services/audience/export.js';
+import { fieldErrorsFromZod, problemBody, problemResponse } from '../http/problem.js';
+import { audienceExport, audienceFor, facetsFor } from '../services/audience/answers.js';
 import { principalOf } from '../http/auth.js';
-import type { Principal } from '../domain/permissions.js';
-import { findArea } from '../db/repos/areas.js';
-import { canSeeArea, hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds } from '../domain/privacy.js';
-import { readPrivacySettings } from '../db/repos/settings.js';
 
 const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
 const facets = z
@@ -92,45 +86,13 @@ function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }
 }
 
 export function audienceRoutes(deps: AppDeps) {
-  const { audience: service, customerIndex, db, clock } = deps;
-  const mayUseArea = (id: string, principal: Principal) => {
-    const area = findArea(db, id);
-    return area !== undefined && canSeeArea(principal, area);
-  };
-
-  /**
-   * The counted area. A shape being drawn is counted even while it crosses itself (`checkRings` only); an export takes
-   * the rules of a saved area (`validateAreaGeometry`), so no CSV comes from a shape that could not be saved.
-   */
-  function geometryOf(request: AudienceRequest, field: string, principal: Principal, rules: 'drawing' | 'area' = 'drawing'): AreaGeometry {
-    if ('geometry' in request && rules === 'area') {
-      const result = validateAreaGeometry(request.geometry);
-      if (!result.ok) {
-        throw new ProblemError(422, `The geometry is not a usable area: ${result.message}`, [{ field: `body.${result.path}`, message: result.message }], { reason: result.reason, ...(result.at ? { at: result.at } : {}) });
-      }
-    }
-    if ('geometry' in request) {
-      const rings = checkRings(request.geometry);
-      if (!rings.ok) throw new ProblemError(422, `The geometry is invalid: ${rings.reason}`, [{ field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason }]);
-      return request.geometry;
-    }
-    // An area the caller may not see is answered as if it did not exist.
-    const hidden = principal.customerAccess === 'own-stores' && !mayUseArea(request.areaId, principal);
-    const geometry = hidden ? null : (deps.resolveAreaGeometry?.(request.areaId) ?? null);
-    if (!geometry) throw new ProblemError(404, `no area ${request.areaId}`, [{ field, message: 'unknown area' }]);
-    return geometry;
-  }
+  const { clock } = deps;
 
   async function csvResponse(c: Context<AuthEnv>, request: AudienceRequest, field: string) {
-    const principal = principalOf(c);
-    const geometry = geometryOf(request, field, principal, 'area');
-    const at = clock();
-    const segment = scopeSegment(request.segment, principal);
-    const seqs = await service.consentedSeqs({ geometry, segment, at });
-    const name = 'areaId' in request ? request.areaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) : 'area';
-    return c.body(audienceCsv(db, seqs, { geometry, segment, at }), 200, {
+    const { csv, fileName } = await audienceExport(deps, principalOf(c), request, field, clock());
+    return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audience-${name}-${at.toISOString().slice(0, 10)}.csv"`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'no-store',
     });
   }
@@ -138,19 +100,10 @@ export function audienceRoutes(deps: AppDeps) {
   return createRouter()
     .openapi(
       count,
-      async (c) => {
-        const request = c.req.valid('json');
-        const principal = principalOf(c);
-        const answer = await service.audience({ geometry: geometryOf(request, 'body.areaId', principal), segment: scopeSegment(request.segment, principal), at: clock() });
-        return c.json(hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(db).minGroupSize) : answer, 200);
-      },
+      async (c) => c.json(await audienceFor(deps, principalOf(c), c.req.valid('json'), clock()), 200),
       bodyHook as never, // a plain hook; its typed form would have to name every response of the route
     )
-    .openapi(facetRoute, (c) => {
-      const principal = principalOf(c);
-      const facets = customerIndex.facets(visibleStoreIds(principal));
-      return c.json(hidesSmallGroups(principal) ? suppressSmallFacets(facets, readPrivacySettings(db).minGroupSize) : facets, 200);
-    })
+    .openapi(facetRoute, (c) => c.json(facetsFor(deps, principalOf(c)), 200))
     .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
     .openapi(exportGet, (c) => {
       const query = c.req.valid('query');

@@ -2,7 +2,6 @@
 // calendar file (.ics), the reach of an event (who lives within walking distance) and the comparison of candidate
 // sites for one.
 import { createRoute, z } from '@hono/zod-openapi';
-import { booleanIntersects } from '@turf/turf';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
@@ -29,8 +28,7 @@ import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, p
 import { parseIcs, type IcsResult } from '../services/events/ics.js';
 import { MAX_COMPONENT_DEPTH, MAX_IMPORT_EVENTS, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS } from '../domain/calendar-limits.js';
 import { defaultImportWindow, importFeedCalendar } from '../services/events/feeds.js';
-import { listAreas } from '../services/areas/areas.js';
-import { bestSite, nearestStores, reachAround } from '../services/events/reach.js';
+import { compareSites, reachOfEvent } from '../services/events/reach.js';
 
 type ParsedCalendar = Extract<IcsResult, { ok: true }>;
 /** What an import says about its expansion besides the counts: the horizon it used and what it cut. */
@@ -169,37 +167,8 @@ export function eventRoutes(deps: AppDeps) {
       return c.body(null, 204);
     })
     .openapi(reach, async (c) => {
-      const { id } = c.req.valid('param');
-      const { withinMeters, segment: rawSegment } = c.req.valid('query');
-      const segment = segmentFromQuery(rawSegment);
-      const principal = principalOf(c);
-      const event = getEvent(db, id);
-      if (!event.location) throw new ProblemError(422, `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
-      const { geometry, ...counts } = await reachAround(deps, principal, event.location, withinMeters, segment);
-      const areas = listAreas(db, principal)
-        .filter((area) => booleanIntersects(geometry, area.geometry))
-        .map((area) => ({ id: area.id, name: area.name }));
-      return c.json({ withinMeters, ...counts, areas, nearestStores: nearestStores(db, event.location, 3) }, 200);
+      const { withinMeters, segment } = c.req.valid('query');
+      return c.json(await reachOfEvent(deps, principalOf(c), c.req.valid('param').id, { withinMeters, segment: segmentFromQuery(segment) }), 200);
     })
-    .openapi(sites, async (c) => {
-      const { sites: candidates, withinMeters, segment } = c.req.valid('json');
-      const principal = principalOf(c);
-      const reached = await Promise.all(
-        candidates.map(async (site, index) => {
-          const center: [number, number] = [site.lng, site.lat];
-          return { index, site, center, ...(await reachAround(deps, principal, center, withinMeters, segment)) };
-        }),
-      );
-      const counted = reached.map(({ index, site, center, count, consented, breakdown }) => ({
-        index,
-        label: site.label ?? null,
-        location: { type: 'Point' as const, coordinates: center },
-        count,
-        consented,
-        breakdown,
-        nearestStore: nearestStores(db, center, 1)[0] ?? null,
-      }));
-      const minGroupSize = reached[0]?.minGroupSize;
-      return c.json({ withinMeters, sites: counted, ...(minGroupSize === undefined ? {} : { minGroupSize }), best: bestSite(counted) }, 200);
-    });
+    .openapi(sites, async (c) => c.json(await compareSites(deps, principalOf(c), c.req.valid('json')), 200));
 }

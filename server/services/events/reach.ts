@@ -1,17 +1,23 @@
-// Who lives around a point: the audience engine over a circle, scoped to the caller's stores and with small groups
-// hidden for aggregate-only roles — shared by an event's reach and the comparison of candidate sites.
-import { circle, distance } from '@turf/turf';
+// Who lives around a point: the audience engine over a circle, as the caller may see it (audience/viewer.ts) — an
+// event's reach (with the saved areas it overlaps and the nearest stores) and the comparison of candidate sites.
+import { booleanIntersects, circle, distance } from '@turf/turf';
+import type { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceBreakdown } from '../../domain/schemas/audience.js';
-import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../../domain/privacy.js';
-import { readPrivacySettings } from '../../db/repos/settings.js';
+import type { eventReach as eventReachSchema, eventSites, eventSitesRequest } from '../../domain/schemas/event.js';
 import { listStores } from '../../db/repos/stores.js';
 import type { Db } from '../../db/connection.js';
+import { listAreas } from '../areas/areas.js';
+import { audienceViewFor, namedK, type AudienceView } from '../audience/viewer.js';
+import { ServiceError } from '../errors.js';
+import { getEvent } from './events.js';
 
-export interface ReachCounts {
+type ReachDeps = Pick<AppDeps, 'db' | 'audience' | 'clock'>;
+
+interface ReachCounts {
   /** The circle counted over (64 steps, inscribed). */
   geometry: AreaGeometry;
   count: number | null;
@@ -21,23 +27,16 @@ export interface ReachCounts {
   minGroupSize?: number;
 }
 
-export interface NearStore {
+interface NearStore {
   id: string;
   name: string;
   distanceMeters: number;
 }
 
-/** The caller's audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it. */
-export async function reachAround(
-  deps: Pick<AppDeps, 'db' | 'audience' | 'clock'>,
-  principal: Principal,
-  center: [number, number],
-  withinMeters: number,
-  segment: Segment | undefined,
-): Promise<ReachCounts> {
+/** The audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it to the viewer. */
+async function reachAround(deps: ReachDeps, view: AudienceView, center: [number, number], withinMeters: number, segment: Segment | undefined): Promise<ReachCounts> {
   const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry;
-  const answer = await deps.audience.audience({ geometry, segment: scopeSegment(segment, principal), at: deps.clock() });
-  const shown = hidesSmallGroups(principal) ? suppressSmallGroups(answer, readPrivacySettings(deps.db).minGroupSize) : answer;
+  const shown = view.hide(await deps.audience.audience({ geometry, segment: view.segment(segment), at: deps.clock() }));
   return {
     geometry,
     count: shown.count,
@@ -47,8 +46,41 @@ export async function reachAround(
   };
 }
 
+/** Who lives within `withinMeters` of event `id`, the caller's saved areas that circle overlaps, and the 3 nearest stores. */
+export async function reachOfEvent(deps: ReachDeps, principal: Principal, id: string, { withinMeters, segment }: { withinMeters: number; segment: Segment | undefined }): Promise<z.output<typeof eventReachSchema>> {
+  const event = getEvent(deps.db, id);
+  if (!event.location) throw new ServiceError('invalid', `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
+  const { geometry, ...counts } = await reachAround(deps, audienceViewFor(deps.db, principal), event.location, withinMeters, segment);
+  const areas = listAreas(deps.db, principal)
+    .filter((area) => booleanIntersects(geometry, area.geometry))
+    .map((area) => ({ id: area.id, name: area.name }));
+  return { withinMeters, ...counts, areas, nearestStores: nearestStores(deps.db, event.location, 3) };
+}
+
+/** 2 to 5 candidate places for an event, each counted like an event's reach, in request order, and the best of them. */
+export async function compareSites(deps: ReachDeps, principal: Principal, request: z.output<typeof eventSitesRequest>): Promise<z.output<typeof eventSites>> {
+  const { sites: candidates, withinMeters, segment } = request;
+  const view = audienceViewFor(deps.db, principal);
+  const reached = await Promise.all(
+    candidates.map(async (site, index) => {
+      const center: [number, number] = [site.lng, site.lat];
+      return { index, site, center, ...(await reachAround(deps, view, center, withinMeters, segment)) };
+    }),
+  );
+  const counted = reached.map(({ index, site, center, count, consented, breakdown }) => ({
+    index,
+    label: site.label ?? null,
+    location: { type: 'Point' as const, coordinates: center },
+    count,
+    consented,
+    breakdown,
+    nearestStore: nearestStores(deps.db, center, 1)[0] ?? null,
+  }));
+  return { withinMeters, sites: counted, ...namedK(view), best: bestSite(counted) };
+}
+
 /** The `limit` stores nearest to `center` (great-circle metres, rounded; ties by id). */
-export function nearestStores(db: Db, center: [number, number], limit: number): NearStore[] {
+function nearestStores(db: Db, center: [number, number], limit: number): NearStore[] {
   return listStores(db)
     .map((store) => ({ id: store.id, name: store.name, distanceMeters: Math.round(distance(center, store.location, { units: 'meters' })) }))
     .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id.localeCompare(b.id))
