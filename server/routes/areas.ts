@@ -1,9 +1,10 @@
 // /api/areas: saved target areas — list, create (drawn or derived), read, edit (versioned), delete, download,
 // areas made in one go (combinations, rings, territories), and 2 to 8 areas compared side by side.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
+import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories, territoryCollection } from '../domain/schemas/area.js';
+import { idParam } from '../domain/schemas/params.js';
 import { areaCollection, areaToFeature, createArea, getArea, listAreas, patchArea, removeArea, type CountCustomers } from '../services/areas/areas.js';
 import type { Principal } from '../domain/permissions.js';
 import { hidesSmallGroups, scopeSegment } from '../domain/privacy.js';
@@ -14,18 +15,9 @@ import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compa
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Areas'];
 const invalid = { 422: { description: 'Invalid fields (the geometry part or parameter at fault is named)', content: problemContent } };
-
-const territoryCollection = areaCollectionSchema
-  .extend({
-    merged: z.array(z.object({ storeId: z.string(), into: z.string() })).meta({ description: 'Stores at the same spot as another: they share its territory' }),
-    outside: z.array(z.string()).meta({ description: 'Stores whose territory does not reach into the city' }),
-    failed: z.array(z.object({ storeId: z.string(), message: z.string() })),
-  })
-  .meta({ id: 'TerritoryCollection' });
 
 const list = createRoute({ method: 'get', path: '/api/areas', tags, summary: 'All saved areas', responses: { 200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) } } });
 const create = createRoute({

@@ -1,13 +1,12 @@
 // /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { checkRings } from '../domain/geometry/ring-checks.js';
 import { validateAreaGeometry } from '../domain/geometry/validate-area.js';
-import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
-import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
+import { audience, audienceExportCsv, audienceExportQuery, audienceFacets, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
 import type { AreaGeometry } from '../domain/schemas/geojson.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
@@ -20,10 +19,6 @@ import { canSeeArea, hidesSmallGroups, scopeSegment, suppressSmallFacets, suppre
 import { readPrivacySettings } from '../db/repos/settings.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
-const facets = z
-  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })
-  .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
 const [byArea, byGeometry] = audienceRequest.options;
 
 const count = createRoute({
@@ -44,9 +39,9 @@ const facetRoute = createRoute({
   path: '/api/audience/facets',
   tags: ['Audience'],
   summary: 'Job titles, industries, interests and home stores among the customers, for building segments',
-  responses: { 200: { description: 'Facets, most common first', content: json(facets) } },
+  responses: { 200: { description: 'Facets, most common first', content: json(audienceFacets) } },
 });
-const csvContent = { 'text/csv': { schema: z.string().meta({ description: `Header row: customer property names; consented customers only` }) } };
+const csvContent = { 'text/csv': { schema: audienceExportCsv } };
 const exportPost = createRoute({
   method: 'post',
   path: '/api/audience/export',
@@ -64,12 +59,7 @@ const exportGet = createRoute({
   path: '/api/audience/export',
   tags: ['Audience'],
   summary: "Download a saved area's audience as CSV, as a plain link",
-  request: {
-    query: z.object({
-      areaId: z.string().min(1).max(120).meta({ param: { name: 'areaId', in: 'query' } }),
-      segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
-    }),
-  },
+  request: { query: audienceExportQuery },
   responses: {
     200: { description: 'Streamed CSV', content: csvContent },
     400: { description: 'Bad areaId or segment', content: problemContent },

@@ -1,17 +1,17 @@
 // /api/events/feeds: the calendar feeds kept in sync — list them, sync one now, stop keeping one (its events stay).
 // Mounted before /api/events/{id}, which would otherwise take "feeds" for an event id.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { eventFeedList, eventFeedSync, type EventFeed } from '../domain/schemas/event.js';
+import { idParam } from '../domain/schemas/params.js';
 import { deleteEventFeed, findEventFeed, listEventFeeds, type EventFeedRecord } from '../db/repos/event-feeds.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { feedLabel, nextSyncAt, summaryOf } from '../services/events/feeds.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Events'];
 const unknown = { 404: { description: 'Unknown feed', content: problemContent } };

@@ -1,12 +1,12 @@
 // /api/stores: list, create, edit (versioned) and delete stores.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listStores } from '../db/repos/stores.js';
 import { storeCollection, storeCreate, storeFeature, storePatch, type StoreRecord } from '../domain/schemas/store.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export function storeToFeature({ location, ...properties }: StoreRecord) {

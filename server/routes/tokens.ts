@@ -1,13 +1,13 @@
 // /api/tokens: owners create API tokens for integrations (the secret is shown once), list and revoke them.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listTokens } from '../db/repos/tokens.js';
 import { tokenCreate, tokenCreated, tokenList } from '../domain/schemas/token.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createToken, revokeTokenById } from '../services/accounts/tokens.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['API tokens'];
 

@@ -1,13 +1,13 @@
 // /api/users: owners list, create, edit, deactivate and delete accounts.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { listUsers, publicUser } from '../db/repos/users.js';
 import { user, userCreate, userList, userPatch } from '../domain/schemas/user.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createUser, patchUser, removeUser } from '../services/accounts/users.js';
 
-const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Users'];
 

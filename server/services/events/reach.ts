@@ -6,6 +6,7 @@ import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceBreakdown } from '../../domain/schemas/audience.js';
+import type { NearStore } from '../../domain/schemas/event.js';
 import { hidesSmallGroups, scopeSegment, suppressSmallGroups } from '../../domain/privacy.js';
 import { readPrivacySettings } from '../../db/repos/settings.js';
 import { listStores } from '../../db/repos/stores.js';
@@ -19,12 +20,6 @@ export interface ReachCounts {
   breakdown: AudienceBreakdown;
   /** Present when small groups are hidden for the caller. */
   minGroupSize?: number;
-}
-
-export interface NearStore {
-  id: string;
-  name: string;
-  distanceMeters: number;
 }
 
 /** The caller's audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it. */
