@@ -19,7 +19,7 @@ import './styles/campaigns.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSession, SIGNED_OUT_EVENT } from './api/client';
-import type { Me } from './api/types';
+import type { Me } from './api/contract';
 import { hasMapView } from './app/actions';
 import { App } from './app/App';
 import { startDocumentSync } from './app/document-sync';

@@ -12,7 +12,7 @@ import type { FeedResult } from './services/events/feed-fetch.js';
 import type { Weather } from './services/weather/index.js';
 import type { WebhookWorker } from './services/webhooks/worker.js';
 import type { OfferEngine } from './services/campaigns/offer-engine.js';
-import type { EvaluationRun } from './services/campaigns/trigger-runs.js';
+import type { EvaluationRun } from './domain/schemas/offer.js';
 
 export interface AppDeps {
   db: Db;

@@ -1,16 +1,9 @@
 // The areas part of the typed API client: CRUD, combine, rings and territories (routes in PRODUCT.md / issue 3).
-import type { AreaCreate, AreaFeature, AreaPatch } from '../../server/domain/schemas/area';
+import type { AreaCollection, AreaCreate, AreaFeature, AreaPatch, CombineOp, RingsRequest } from './contract';
 import type { AreaRequest } from '../store/history';
-import { request, type RequestOptions } from './client';
+import { answer, api, byId, init, type RequestOptions } from './http';
 
-export type { AreaFeature };
-export interface AreaCollection {
-  type: 'FeatureCollection';
-  features: AreaFeature[];
-}
-export type CombineOp = 'union' | 'subtract' | 'intersect';
-
-const areaPath = (id: string) => `/api/areas/${encodeURIComponent(id)}`;
+export type { AreaCollection, AreaFeature, CombineOp, RingsRequest };
 
 /** Several areas come back as a FeatureCollection, one as a Feature; callers get a list either way. */
 function featuresOf(result: AreaFeature | AreaCollection | { areas: AreaFeature[] }): AreaFeature[] {
@@ -19,30 +12,32 @@ function featuresOf(result: AreaFeature | AreaCollection | { areas: AreaFeature[
   return [result];
 }
 
-export const listAreas = (options?: RequestOptions) => request<AreaCollection>('GET', '/api/areas', undefined, options);
-export const getArea = (id: string, options?: RequestOptions) => request<AreaFeature>('GET', areaPath(id), undefined, options);
-export const createArea = (body: AreaCreate & { id?: string }) => request<AreaFeature>('POST', '/api/areas', body);
-export const patchArea = (id: string, body: AreaPatch) => request<AreaFeature>('PATCH', areaPath(id), body);
-export const deleteArea = (id: string) => request<void>('DELETE', areaPath(id));
+export const listAreas = (options?: RequestOptions) => answer(api.areas.$get(undefined, init(options)));
+export const getArea = (id: string, options?: RequestOptions) => answer(api.areas[':id'].$get(byId(id), init(options)));
+export const createArea = (body: AreaCreate) => answer(api.areas.$post({ json: body }));
+export const patchArea = (id: string, body: AreaPatch) => answer(api.areas[':id'].$patch({ ...byId(id), json: body }));
+export const deleteArea = (id: string) => answer(api.areas[':id'].$delete(byId(id)));
 
-export const combineAreas = async (body: { op: CombineOp; areaIds: string[]; name?: string }) =>
-  featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/combine', body));
+export const combineAreas = async (body: { op: CombineOp; areaIds: string[]; name?: string }) => featuresOf(await answer(api.areas.combine.$post({ json: body })));
 
-export type RingsRequest = ({ storeId: string } | { center: [number, number] }) & { breaksMeters: number[] };
-export const makeRings = async (body: RingsRequest) => featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/rings', body));
+export const makeRings = async (body: RingsRequest) => featuresOf(await answer(api.areas.rings.$post({ json: body })));
 
 export const makeTerritories = async (body: { storeIds?: string[] }, options?: RequestOptions) =>
-  featuresOf(await request<AreaFeature | AreaCollection>('POST', '/api/areas/territories', body, options));
+  featuresOf(await answer(api.areas.territories.$post({ json: body }, init(options))));
 
 /** Runs one planned history request (see store/history). */
 export async function runAreaRequest(planned: AreaRequest): Promise<AreaFeature | null> {
-  if (planned.method === 'DELETE') {
-    await request<void>('DELETE', planned.path);
-    return null;
+  switch (planned.method) {
+    case 'POST':
+      return createArea(planned.body);
+    case 'PATCH':
+      return patchArea(planned.id, planned.body);
+    case 'DELETE':
+      await deleteArea(planned.id);
+      return null;
   }
-  return request<AreaFeature>(planned.method, planned.path, planned.body);
 }
 
 export const areaUrls = {
-  geojson: (id: string) => `${areaPath(id)}/geojson`,
+  geojson: (id: string) => api.areas[':id'].geojson.$path(byId(id)),
 };

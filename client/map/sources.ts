@@ -1,7 +1,7 @@
 // Our overlay sources: boundaries (+ their label points), stores, saved areas, events (GeoJSON) and customers (server-side vector tiles).
 import type { GeoJSONSourceSpecification, SourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
-import type { Bbox } from '../api/types';
+import type { Bbox } from '../api/contract';
 
 export const SOURCE = {
   boundaries: 'catchment-boundaries',

@@ -1,5 +1,5 @@
 // Selectors over the store. Derived arrays are memoised on their input, so components re-render only when data changes.
-import type { BoundaryFeature, StoreFeature } from '../api/types';
+import type { BoundaryFeature, StoreFeature } from '../api/contract';
 import type { AppState } from './index';
 import type { Selection } from './types';
 

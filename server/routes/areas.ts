@@ -1,10 +1,11 @@
 // /api/areas: saved target areas — list, create (drawn or derived), read, edit (versioned), delete, download,
 // areas made in one go (combinations, rings, territories), and 2 to 8 areas compared side by side.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
-import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories } from '../domain/schemas/area.js';
+import { json } from '../http/route-helpers.js';
+import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories, territoryCollection } from '../domain/schemas/area.js';
+import { idParam } from '../domain/schemas/params.js';
 import { areaCollection, areaToFeature, createArea, customerCounter, getArea, listAreas, patchArea, removeArea } from '../services/areas/areas.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/areas/batch.js';
 import { compareAreas } from '../services/areas/compare.js';
@@ -14,14 +15,6 @@ import type { Context } from 'hono';
 
 const tags = ['Areas'];
 const invalid = { 422: { description: 'Invalid fields (the geometry part or parameter at fault is named)', content: problemContent } };
-
-const territoryCollection = areaCollectionSchema
-  .extend({
-    merged: z.array(z.object({ storeId: z.string(), into: z.string() })).meta({ description: 'Stores at the same spot as another: they share its territory' }),
-    outside: z.array(z.string()).meta({ description: 'Stores whose territory does not reach into the city' }),
-    failed: z.array(z.object({ storeId: z.string(), message: z.string() })),
-  })
-  .meta({ id: 'TerritoryCollection' });
 
 const list = createRoute({ method: 'get', path: '/api/areas', tags, summary: 'All saved areas', responses: { 200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) } } });
 const create = createRoute({

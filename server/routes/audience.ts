@@ -1,12 +1,11 @@
 // /api/audience: who is inside an area (by segment), the facets for the segment builder, and the CSV export; the
 // answers, filtered for the caller, come from services/audience/answers.ts.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { audience, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
-import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
+import { audience, audienceExportCsv, audienceExportQuery, audienceFacets, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
@@ -14,10 +13,6 @@ import { fieldErrorsFromZod, problemBody, problemResponse } from '../http/proble
 import { audienceExport, audienceFor, facetsFor } from '../services/audience/answers.js';
 import { principalOf } from '../http/auth.js';
 
-const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
-const facets = z
-  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })
-  .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
 const [byArea, byGeometry] = audienceRequest.options;
 
 const count = createRoute({
@@ -38,9 +33,9 @@ const facetRoute = createRoute({
   path: '/api/audience/facets',
   tags: ['Audience'],
   summary: 'Job titles, industries, interests and home stores among the customers, for building segments',
-  responses: { 200: { description: 'Facets, most common first', content: json(facets) } },
+  responses: { 200: { description: 'Facets, most common first', content: json(audienceFacets) } },
 });
-const csvContent = { 'text/csv': { schema: z.string().meta({ description: `Header row: customer property names; consented customers only` }) } };
+const csvContent = { 'text/csv': { schema: audienceExportCsv } };
 const exportPost = createRoute({
   method: 'post',
   path: '/api/audience/export',
@@ -58,12 +53,7 @@ const exportGet = createRoute({
   path: '/api/audience/export',
   tags: ['Audience'],
   summary: "Download a saved area's audience as CSV, as a plain link",
-  request: {
-    query: z.object({
-      areaId: z.string().min(1).max(120).meta({ param: { name: 'areaId', in: 'query' } }),
-      segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
-    }),
-  },
+  request: { query: audienceExportQuery },
   responses: {
     200: { description: 'Streamed CSV', content: csvContent },
     400: { description: 'Bad areaId or segment', content: problemContent },

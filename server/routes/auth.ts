@@ -1,5 +1,5 @@
 // /api/auth: sign in (with back-off after failures), sign out, who am I, change password.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
@@ -9,7 +9,7 @@ import { clientAddress } from '../http/proxy.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { findUser, publicUser, type UserRecord } from '../db/repos/users.js';
 import { customerAccessByRole, rolePermissions } from '../domain/permissions.js';
-import { loginBody, me, passwordChange } from '../domain/schemas/user.js';
+import { loginBody, me, passwordChange, session as sessionSchema } from '../domain/schemas/user.js';
 import { changePassword, checkCredentials, endSession, startSession } from '../services/accounts/auth.js';
 
 const json = { 'application/json': { schema: me } };
@@ -33,7 +33,7 @@ const session = createRoute({
   path: '/api/auth/session',
   tags,
   summary: 'Whether this browser is signed in (200 either way, so the app can ask before showing the sign-in page)',
-  responses: { 200: { description: 'The signed-in user, or null', content: { 'application/json': { schema: z.object({ me: me.nullable() }).meta({ id: 'Session' }) } } } },
+  responses: { 200: { description: 'The signed-in user, or null', content: { 'application/json': { schema: sessionSchema } } } },
 });
 const whoAmI = createRoute({ method: 'get', path: '/api/auth/me', tags, summary: 'The signed-in user and what they may do', responses: { 200: { description: 'The user', content: json } } });
 const password = createRoute({

@@ -1,13 +1,14 @@
 // /api/campaigns: local campaigns — list (by status, or those an event triggers), create, read, edit (versioned, with
 // enforced status changes) and delete (only before they ran).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
-import { campaign as campaignSchema, campaignCreate, campaignPatch, campaignStatuses } from '../domain/schemas/campaign.js';
-import type { CampaignRecord } from '../db/repos/campaigns.js';
+import { campaignCreate, campaignList, campaignListQuery, campaignPatch, campaignRecord, type CampaignRecord } from '../domain/schemas/campaign.js';
+import { activationList, liveCampaigns } from '../domain/schemas/activation.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createCampaign, getCampaign, listCampaigns, patchCampaign, removeCampaign } from '../services/campaigns/campaigns.js';
 import { findEvent } from '../db/repos/events.js';
 import { namesEvent } from '../domain/campaigns/index.js';
@@ -17,25 +18,12 @@ const tags = ['Campaigns'];
 const invalid = { 422: { description: 'Invalid fields, each one named (unknown areas, a taken code, an end before the start…)', content: problemContent } };
 const unknown = { 404: { description: 'Unknown campaign', content: problemContent } };
 
-const campaignResponse = campaignSchema
-  .extend({ owner: z.string().nullable().meta({ description: 'The user who created it (store managers change only their own)' }) })
-  .meta({ id: 'CampaignRecord' });
-const campaignList = z.object({ campaigns: z.array(campaignResponse) }).meta({ id: 'CampaignList' });
-const listQuery = z.object({
-  status: z
-    .string()
-    .regex(new RegExp(`^(${campaignStatuses.join('|')})(,(${campaignStatuses.join('|')}))*$`), `a comma-separated list of ${campaignStatuses.join(', ')}`)
-    .optional()
-    .meta({ description: 'Only campaigns in these statuses, e.g. `scheduled,active`' }),
-  eventId: z.string().min(1).max(200).optional().meta({ description: 'Only campaigns with an event trigger naming this event, or its category' }),
-});
-
 const list = createRoute({
   method: 'get',
   path: '/api/campaigns',
   tags,
   summary: 'Campaigns the caller may see, by name',
-  request: { query: listQuery },
+  request: { query: campaignListQuery },
   responses: { 200: { description: 'The campaigns', content: json(campaignList) }, 400: { description: 'Bad query', content: problemContent } },
 });
 const create = createRoute({
@@ -44,9 +32,9 @@ const create = createRoute({
   tags,
   summary: 'Create a campaign (draft, scheduled or active)',
   request: { body: { required: true, content: json(campaignCreate) } },
-  responses: { 201: { description: 'The new campaign', content: json(campaignResponse) }, ...invalid },
+  responses: { 201: { description: 'The new campaign', content: json(campaignRecord) }, ...invalid },
 });
-const read = createRoute({ method: 'get', path: '/api/campaigns/{id}', tags, summary: 'One campaign', request: { params: idParam }, responses: { 200: { description: 'The campaign', content: json(campaignResponse) }, ...unknown } });
+const read = createRoute({ method: 'get', path: '/api/campaigns/{id}', tags, summary: 'One campaign', request: { params: idParam }, responses: { 200: { description: 'The campaign', content: json(campaignRecord) }, ...unknown } });
 const patch = createRoute({
   method: 'patch',
   path: '/api/campaigns/{id}',
@@ -54,7 +42,7 @@ const patch = createRoute({
   summary: 'Change any field or the status (draft → scheduled → active ⇄ paused → ended); send the version you last read',
   request: { params: idParam, body: { required: true, content: json(campaignPatch) } },
   responses: {
-    200: { description: 'The updated campaign', content: json(campaignResponse) },
+    200: { description: 'The updated campaign', content: json(campaignRecord) },
     403: { description: 'Not yours to change (store managers)', content: problemContent },
     ...unknown,
     409: { description: 'Missing or stale version (`currentVersion` says the current one), a status change that is not allowed, or an ended campaign', content: problemContent },
@@ -70,31 +58,20 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, 403: { description: 'Not yours to delete (store managers)', content: problemContent }, ...unknown, 409: { description: 'It has run: end it instead', content: problemContent } },
 });
 
-const activation = z
-  .object({
-    id: z.number().int(),
-    campaignId: z.string(),
-    areaId: z.string(),
-    startedAt: z.string(),
-    endedAt: z.string().nullable().meta({ description: 'null while the offer is live' }),
-    reasons: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Why it went live: the window and the triggers, with observed values' }),
-    endReasons: z.array(z.record(z.string(), z.unknown())).nullable().meta({ description: 'Why it stopped' }),
-  })
-  .meta({ id: 'Activation' });
 const activations = createRoute({
   method: 'get',
   path: '/api/campaigns/{id}/activations',
   tags,
   summary: 'When the campaign\'s offer was live, per area, newest first (at most 500)',
   request: { params: idParam },
-  responses: { 200: { description: 'The activations', content: json(z.object({ activations: z.array(activation) })) }, ...unknown },
+  responses: { 200: { description: 'The activations', content: json(activationList) }, ...unknown },
 });
 const liveNow = createRoute({
   method: 'get',
   path: '/api/campaigns/live',
   tags,
   summary: 'Campaign × area pairs whose offer is live since the last evaluation (open activations)',
-  responses: { 200: { description: 'What is live', content: json(z.object({ live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), since: z.string() })) })) } },
+  responses: { 200: { description: 'What is live', content: json(liveCampaigns) } },
 });
 
 /** Whether one of the campaign's event triggers names the event, or the event's category. */

@@ -1,34 +1,18 @@
 // GET /api/customers (bbox pages), GET /api/customers/:id and DELETE /api/customers/:id (erasure).
 // Store managers see only customers of their stores; others' ids answer 404 so they do not leak.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam } from '../http/route-helpers.js';
 import { customerSeq, findCustomer, pageCustomers } from '../db/repos/customers.js';
 import { principalOf } from '../http/auth.js';
 import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
 import { eraseCustomerSeqs } from '../services/customers/erasure.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
-import { queryInt } from '../domain/schemas/query.js';
-import { customerFeature, customerPage, type Customer } from '../domain/schemas/customer.js';
+import { customerFeature, customerPage, customerPageQuery, type Customer } from '../domain/schemas/customer.js';
+import { idParam } from '../domain/schemas/params.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-
-export const CUSTOMER_PAGE_MAX = 5000;
-const CUSTOMER_PAGE_DEFAULT = 1000;
-
-const pageQuery = z.object({
-  bbox: z
-    .string()
-    .optional()
-    .meta({ param: { name: 'bbox', in: 'query' }, description: 'minLng,minLat,maxLng,maxLat', example: '13.30,52.48,13.45,52.56' }),
-  // Refused above the maximum like every other page size, not clamped: a caller asking for more learns it at once.
-  limit: queryInt(z.number().int().min(1).max(CUSTOMER_PAGE_MAX))
-    .default(CUSTOMER_PAGE_DEFAULT)
-    .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, at most ${CUSTOMER_PAGE_MAX} (more answers 400)` }),
-  cursor: z.string().max(200).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'nextCursor from the previous page' }),
-});
 
 export function customerToFeature({ location, ...properties }: Customer) {
   return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };
@@ -39,7 +23,7 @@ const list = createRoute({
   path: '/api/customers',
   tags: ['Customers'],
   summary: 'Customers inside a bounding box, in pages',
-  request: { query: pageQuery },
+  request: { query: customerPageQuery },
   responses: {
     200: { description: 'A page of customers; nextCursor when more remain', content: { 'application/json': { schema: customerPage } } },
     400: { description: 'Bad bbox, limit or cursor', content: problemContent },

@@ -3,10 +3,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { eventFeedList, eventFeedSync, type EventFeed } from '../domain/schemas/event.js';
+import { idParam } from '../domain/schemas/params.js';
 import { deleteEventFeed, findEventFeed, listEventFeeds, type EventFeedRecord } from '../db/repos/event-feeds.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { auditActor } from '../services/accounts/audit-actor.js';

@@ -1,15 +1,16 @@
 // /api/events: local and promo events — list by time window, read, create, edit (versioned), delete, import a
 // calendar file (.ics), the reach of an event (who lives within walking distance) and the comparison of candidate
 // sites for one.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import {
+  calendarText,
   eventCollection as eventCollectionSchema,
   eventCreate,
   eventFeature,
@@ -24,6 +25,7 @@ import {
   eventSites,
   eventSitesRequest,
 } from '../domain/schemas/event.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createEvent, eventCollection, eventToFeature, getEvent, importEvents, patchEvent, removeEvent, searchEvents } from '../services/events/events.js';
 import { parseIcs, type IcsResult } from '../services/events/ics.js';
 import { MAX_COMPONENT_DEPTH, MAX_IMPORT_EVENTS, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS } from '../domain/calendar-limits.js';
@@ -82,7 +84,7 @@ const importRoute = createRoute({
     'A feed is fetched by the server (http, https or webcal; at most 3 redirects, 5 s to answer, 15 s and 1 MiB for the whole calendar) and then imported like a file; ' +
     'addresses in loopback, private, link-local and other special networks are refused unless the server allows private feeds. Fetch problems name body.url.',
   // Not `required`: the JSON validator would then also run on calendar bodies. One of the two is always needed.
-  request: { query: eventImportQuery, body: { content: { 'text/calendar': { schema: z.string() }, ...json(eventFeedImport) } } },
+  request: { query: eventImportQuery, body: { content: { 'text/calendar': { schema: calendarText }, ...json(eventFeedImport) } } },
   responses: {
     200: { description: 'What was imported', content: json(eventImportResult) },
     400: { description: 'Bad window', content: problemContent },

@@ -1,18 +1,15 @@
 // GET /api/health: answers ok once the database is open and migrated.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
-
-const healthSchema = z
-  .object({ status: z.literal('ok'), database: z.literal('ok'), schemaVersion: z.number().int(), customers: z.number().int() })
-  .meta({ id: 'Health' });
+import { health } from '../domain/schemas/health.js';
 
 const route = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['System'],
   summary: 'Liveness and readiness',
-  responses: { 200: { description: 'The server is up and its database migrated', content: { 'application/json': { schema: healthSchema } } } },
+  responses: { 200: { description: 'The server is up and its database migrated', content: { 'application/json': { schema: health } } } },
 });
 
 export function healthRoutes({ db, customerTiles }: AppDeps) {

@@ -1,33 +1,15 @@
 // Live offers and trigger evaluation: which offers are live at a point and instant (for tills, apps and kiosks, with
 // an API token), and an evaluation of every campaign at an instant that records the activations.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { latitude, longitude } from '../domain/schemas/geojson.js';
-import { queryNumber } from '../domain/schemas/query.js';
-import { whatIfBody } from '../domain/schemas/what-if.js';
+import { evaluationQuery, evaluationRun, liveOffers, liveOffersQuery, type LivePair } from '../domain/schemas/offer.js';
+import { whatIfAnswer, whatIfBody } from '../domain/schemas/what-if.js';
 import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
 import { listCampaigns } from '../services/campaigns/campaigns.js';
 
-const instant = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' });
-const reason = z.record(z.string(), z.unknown()).meta({ id: 'Reason', description: 'Why: the campaign window, or a trigger with its observed value, threshold and unit' });
-
-const liveOffer = z
-  .object({
-    campaignId: z.string(),
-    campaignName: z.string(),
-    areaId: z.string(),
-    areaName: z.string(),
-    headline: z.string(),
-    body: z.string(),
-    code: z.string(),
-    discountPercent: z.number().nullable(),
-    channel: z.string(),
-    reasons: z.array(reason),
-  })
-  .meta({ id: 'LiveOffer' });
 
 const live = createRoute({
   method: 'get',
@@ -36,8 +18,8 @@ const live = createRoute({
   summary: 'The offers live at a point and instant, each with the reasons it is live',
   description:
     'Areas containing the point (edges included) are found in an R-tree; each campaign targeting them is evaluated at the instant against the weather known for the area (the provider\'s cache) and the events its triggers name. A campaign in several areas at the point is listed once.',
-  request: { query: z.object({ lat: queryNumber(latitude), lng: queryNumber(longitude), at: instant }) },
-  responses: { 200: { description: 'Live offers, by campaign name', content: json(z.object({ at: z.string(), offers: z.array(liveOffer) })) }, 400: { description: 'Bad point or instant', content: problemContent } },
+  request: { query: liveOffersQuery },
+  responses: { 200: { description: 'Live offers, by campaign name', content: json(liveOffers) }, 400: { description: 'Bad point or instant', content: problemContent } },
 });
 
 const evaluate = createRoute({
@@ -47,20 +29,9 @@ const evaluate = createRoute({
   summary: 'Evaluate every campaign at an instant and record the activations',
   description:
     'Opens an activation where a campaign became live in an area and closes one whose conditions ended. Evaluating the same instant again changes nothing; an instant before a campaign\'s last evaluation is answered but not recorded (listed in notRecorded).',
-  request: { query: z.object({ at: instant }) },
+  request: { query: evaluationQuery },
   responses: {
-    200: {
-      description: 'What is live at that instant, and what changed',
-      content: json(
-        z.object({
-          at: z.string(),
-          live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), reasons: z.array(reason) })),
-          opened: z.number().int(),
-          closed: z.number().int(),
-          notRecorded: z.array(z.string()),
-        }),
-      ),
-    },
+    200: { description: 'What is live at that instant, and what changed', content: json(evaluationRun) },
     400: { description: 'Bad instant', content: problemContent },
   },
 });
@@ -73,15 +44,7 @@ const whatIf = createRoute({
   description: 'Evaluates every scheduled or active campaign at each step from `from` (inclusive) to `to` (exclusive), with the cells laid over the weather known now (the provider\'s cache or the scenario).',
   request: { body: { required: true, content: json(whatIfBody) } },
   responses: {
-    200: {
-      description: 'Per step, what would be live; per campaign, when',
-      content: json(
-        z.object({
-          steps: z.array(z.object({ at: z.string(), live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), reasons: z.array(reason) })) })),
-          campaigns: z.array(z.object({ campaignId: z.string(), name: z.string(), code: z.string(), areaIds: z.array(z.string()), liveSteps: z.number().int(), firstLiveAt: z.string() })),
-        }),
-      ),
-    },
+    200: { description: 'Per step, what would be live; per campaign, when', content: json(whatIfAnswer) },
     422: { description: 'Invalid fields', content: problemContent },
   },
 });
@@ -107,8 +70,7 @@ export function offerRoutes(deps: AppDeps) {
       await weather.provider.prefetch(offers.weatherPoints(), new Date(from - 73 * 3_600_000), new Date(to + 73 * 3_600_000));
       const weatherAt = overlayWeather(weather.provider.at, body.cells);
       const visible = new Set(listCampaigns(deps.db, principalOf(c)).map((campaign) => campaign.id));
-      type Live = { campaignId: string; areaId: string; reasons: unknown[] };
-      const steps: { at: string; live: Live[] }[] = [];
+      const steps: { at: string; live: LivePair[] }[] = [];
       const byCampaign = new Map<string, { campaignId: string; name: string; code: string; areaIds: string[]; liveSteps: number; firstLiveAt: string }>();
       for (let t = from; t < to; t += body.stepMinutes * 60_000) {
         const at = new Date(t).toISOString();

@@ -2,9 +2,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { listStores } from '../db/repos/stores.js';
 import { storeCollection, storeCreate, storeFeature, storePatch, type StoreRecord } from '../domain/schemas/store.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
 
 

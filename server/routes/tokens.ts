@@ -3,9 +3,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { listTokens } from '../db/repos/tokens.js';
 import { tokenCreate, tokenCreated, tokenList } from '../domain/schemas/token.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createToken, revokeTokenById } from '../services/accounts/tokens.js';
 
 const tags = ['API tokens'];

@@ -3,9 +3,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { idParam, json } from '../http/route-helpers.js';
+import { json } from '../http/route-helpers.js';
 import { listUsers, publicUser } from '../db/repos/users.js';
 import { user, userCreate, userList, userPatch } from '../domain/schemas/user.js';
+import { idParam } from '../domain/schemas/params.js';
 import { createUser, patchUser, removeUser } from '../services/accounts/users.js';
 
 const tags = ['Users'];

@@ -1,5 +1,5 @@
 // Workspace webhooks: the URL and signing secret (owners), a test ping, and the delivery log (owners and managers).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -8,7 +8,7 @@ import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
 import { readWebhookSettings } from '../db/repos/webhook-settings.js';
 import { listDeliveries } from '../db/repos/webhook-outbox.js';
-import { deliveryPage, deliveryQuery, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
+import { deliveryPage, deliveryQuery, webhookPing, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
 import { enqueuePing, rotateWebhookSecret, updateWebhookSettings } from '../services/webhooks/settings.js';
 import { outboundAddressPolicy } from '../services/webhooks/outbound-address.js';
 
@@ -53,7 +53,7 @@ const test = createRoute({
   tags,
   summary: 'Queue a `ping` delivery to the webhook URL',
   responses: {
-    202: { description: 'Queued; see the delivery log', content: json(z.object({ idempotencyKey: z.string() })) },
+    202: { description: 'Queued; see the delivery log', content: json(webhookPing) },
     409: { description: 'No webhook URL is set', content: problemContent },
   },
 });

@@ -4,7 +4,7 @@ import { nextTab, parseAdminTab } from '../../client/features/admin/admin-tabs';
 import { auditActionKey, auditActions, formatRelativeTime, humanizeAction } from '../../client/features/admin/audit-format';
 import { parseSettingsForm } from '../../client/features/admin/settings-form';
 import { changeFrom, storesForRole, validateUserDraft, type UserDraft } from '../../client/features/admin/user-form';
-import type { User } from '../../client/api/types';
+import type { User } from '../../client/api/contract';
 import { validatePasswordDraft } from '../../client/features/auth/password-form';
 import { en } from '../../client/i18n/messages/en';
 import { de } from '../../client/i18n/messages/de';

@@ -2,7 +2,7 @@
 // parsed, the frequency cap only for sending channels), a stored campaign comes back as the same draft, and the shared
 // schema's problems are named by the fields the server names.
 import { describe, expect, it } from 'vitest';
-import type { CampaignRecord } from '../../client/api/types';
+import type { CampaignRecord } from '../../client/api/contract';
 import { bodyFromDraft, changeFromDraft, checkCampaignDraft, draftFromCampaign, emptyCampaignDraft, newTrigger, type CampaignDraft } from '../../client/features/campaigns/campaign-form';
 import { eventDay } from '../../client/features/campaigns/event-offer';
 import { campaignCreate } from '../../server/domain/schemas/campaign';

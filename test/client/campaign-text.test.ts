@@ -1,7 +1,7 @@
 // Triggers and activation reasons in words with their units, in English and German, and the activation timeline's
 // period and bar positions.
 import { describe, expect, it } from 'vitest';
-import type { Activation } from '../../client/api/types';
+import type { Reason, TriggerResult } from '../../client/api/contract';
 import { layoutTimeline, timelineRange } from '../../client/features/campaigns/activation-timeline';
 import { describeReason, describeTrigger, formatDays } from '../../client/features/campaigns/trigger-text';
 import { createTranslator } from '../../client/i18n/translate';
@@ -43,23 +43,23 @@ describe('triggers in words', () => {
 
 describe('reasons in words', () => {
   it('a weather reason compares the observed value with the threshold, in the unit', () => {
-    const reason = { type: 'weather', holds: true, condition: 'rain', observed: 2.5, threshold: 1, unit: 'mm/h', detail: 'rain 2.5 mm/h ≥ 1 mm/h' };
+    const reason = { type: 'weather', holds: true, condition: 'rain', observed: 2.5, threshold: 1, unit: 'mm/h', detail: 'rain 2.5 mm/h ≥ 1 mm/h' } as TriggerResult;
     expect(describeReason(reason, { t, locale: 'en' })).toBe('Rain 2.5 mm/h ≥ 1 mm/h');
     expect(describeReason(reason, { t: tDe, locale: 'de' })).toBe('Regen 2,5 mm/h ≥ 1 mm/h');
     expect(describeReason({ ...reason, holds: false, observed: 0.2 }, { t, locale: 'en' })).toBe('Rain 0.2 mm/h < 1 mm/h');
   });
 
   it('an event reason gives the distance; anything unknown falls back to the server’s detail', () => {
-    expect(describeReason({ type: 'event', holds: true, observed: 320, threshold: 500, unit: 'm', eventName: 'Street festival' }, { t, locale: 'en' })).toBe(
+    expect(describeReason({ type: 'event', holds: true, observed: 320, threshold: 500, unit: 'm', eventName: 'Street festival' } as Reason, { t, locale: 'en' })).toBe(
       'Street festival 320 m away (within 500 m)',
     );
-    expect(describeReason({ type: 'mystery', detail: 'something new' }, { t, locale: 'en' })).toBe('something new');
+    expect(describeReason({ type: 'mystery', detail: 'something new' } as unknown as Reason, { t, locale: 'en' })).toBe('something new');
   });
 });
 
 describe('activation timeline', () => {
   const hour = (h: number) => new Date(Date.UTC(2026, 10, 23, h)).toISOString();
-  const activation = (id: string, areaId: string, from: number, to: number | null): Activation => ({ id, areaId, startedAt: hour(from), endedAt: to === null ? null : hour(to), reasons: [] });
+  const activation = (id: string, areaId: string, from: number, to: number | null) => ({ id, areaId, startedAt: hour(from), endedAt: to === null ? null : hour(to), reasons: [] });
 
   it('shows a short window whole and a long one’s last 7 days up to now', () => {
     expect(timelineRange({ startsAt: hour(0), endsAt: hour(24) }, new Date(hour(12)))).toEqual({ from: Date.parse(hour(0)), to: Date.parse(hour(24)), earlier: false, later: false });

@@ -1,7 +1,7 @@
 // The event form's pure pieces: local wall time in an IANA zone ↔ UTC (across DST changes, all-day events), the
 // checks made before sending, and the POST / PATCH bodies.
 import { describe, expect, it } from 'vitest';
-import type { EventFeature } from '../../client/api/types';
+import type { EventFeature } from '../../client/api/contract';
 import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../client/features/events/local-time';
 import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft, validateEventDraft, withAllDay, type EventDraft } from '../../client/features/events/event-form';
 

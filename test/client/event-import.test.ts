@@ -5,7 +5,7 @@ import { importCutLines } from '../../client/features/events/import-cuts';
 import { createTranslator } from '../../client/i18n/translate';
 import { de } from '../../client/i18n/messages/de';
 import { en } from '../../client/i18n/messages/en';
-import type { EventImportResult } from '../../client/api/types';
+import type { EventImportResult } from '../../client/api/contract';
 
 const horizon = { from: '2025-04-15T00:00:00.000Z', to: '2028-04-14T00:00:00.000Z' };
 const cut = (name: string, reason: 'horizon' | 'series-cap', kept: number) => ({ uid: `${name}@test`, name, reason, kept });

@@ -1,6 +1,6 @@
 // The events timeline's pure pieces: range presets and grouping by the local day, in a given time zone.
 import { describe, expect, it } from 'vitest';
-import type { EventFeature } from '../../client/api/types';
+import type { EventFeature } from '../../client/api/contract';
 import { formatEventTime } from '../../client/features/events/format';
 import { categoriesOf, dayKey, groupByDay, rangeFor, startOfDay } from '../../client/features/events/timeline';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaFeature } from '../../client/api/areas';
-import type { BoundaryFeature, EventFeature, StoreFeature } from '../../client/api/types';
+import type { BoundaryFeature, EventFeature, StoreFeature } from '../../client/api/contract';
 import { normalize, searchPlaces } from '../../client/features/search/search';
 
 const store = (id: string, name: string, brand: string, address = ''): StoreFeature => ({

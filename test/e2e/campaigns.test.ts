@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRecord, EventCollection } from '../../client/api/types';
+import type { CampaignRecord, EventCollection } from '../../client/api/contract';
 import { eventDay } from '../../client/features/campaigns/event-offer';
 import { localToUtc } from '../../client/features/events/local-time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventFeature } from '../../client/api/types';
+import type { EventFeature } from '../../client/api/contract';
 import { localToUtc, utcToLocal } from '../../client/features/events/local-time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage, waitForMapIdle } from '../helpers/page';

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventSites } from '../../client/api/types';
+import type { EventSites } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventCollection } from '../../client/api/types';
+import type { EventCollection } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventCollection, EventFeature } from '../../client/api/types';
+import type { EventCollection, EventFeature } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

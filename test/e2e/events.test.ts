@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventCollection, EventFeature, EventReach } from '../../client/api/types';
+import type { EventCollection, EventFeature, EventReach } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { expectQueryParam, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WhiteSpaceAnswer } from '../../client/api/types';
+import type { WhiteSpaceAnswer } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { expectQueryParam, openAppPage, waitForMapIdle } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

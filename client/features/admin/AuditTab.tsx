@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { getAudit } from '../../api/client';
 import { formatProblem, isAbort } from '../../api/problem';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntry } from '../../api/contract';
 import { useI18n, type Translate } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';
 import { auditActionKey, auditActions, formatDateTime, formatRelativeTime, humanizeAction } from './audit-format';

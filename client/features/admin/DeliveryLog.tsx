@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { listWebhookDeliveries } from '../../api/client';
 import { formatProblem } from '../../api/problem';
-import type { DeliveryStatus, WebhookDelivery } from '../../api/types';
+import type { DeliveryStatus, WebhookDelivery } from '../../api/contract';
 import { webhookKinds, type WebhookKind } from '../../../server/domain/schemas/webhook';
 import { useI18n } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';

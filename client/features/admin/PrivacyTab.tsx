@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { getSettings, patchSettings } from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
-import type { WorkspaceSettings } from '../../api/types';
+import type { WorkspaceSettings } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { createToken, listTokens, revokeToken } from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
-import type { CreatedToken, TokenScope } from '../../api/types';
+import type { CreatedToken, TokenScope } from '../../api/contract';
 import { tokenScopes } from '../../../server/domain/permissions';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';

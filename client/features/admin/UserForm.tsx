@@ -2,7 +2,7 @@
 // (required for new users, optional to reset), active. Problems appear on the field the server or the checks name.
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '../../ui/Field';
-import type { Role, User } from '../../api/types';
+import type { Role, User } from '../../api/contract';
 import { MIN_PASSWORD_LENGTH, roles } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { createUser, deleteUser, listUsers, updateUser } from '../../api/client';
 import { fieldErrors, formatProblem, ProblemError } from '../../api/problem';
-import type { User } from '../../api/types';
+import type { User } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';

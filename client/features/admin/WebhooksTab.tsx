@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { getWebhookSettings, patchWebhookSettings, rotateWebhookSecret, sendWebhookTest } from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
-import type { WebhookSettings } from '../../api/types';
+import type { WebhookSettings } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';

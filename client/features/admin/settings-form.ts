@@ -1,5 +1,5 @@
 // The privacy form's text inputs to the PATCH /api/settings body, or the reasons they cannot be sent.
-import type { WorkspaceSettings } from '../../api/types';
+import type { WorkspaceSettings } from '../../api/contract';
 
 export interface SettingsForm {
   minGroupSize: string;

@@ -1,6 +1,6 @@
 // Checks on the new-user and edit-user forms before they are sent, with the same field names the server uses
 // (`body.email`), so the client's and the server's errors land on the same input.
-import type { Role, User, UserChange } from '../../api/types';
+import type { Role, User, UserChange } from '../../api/contract';
 import { MIN_PASSWORD_LENGTH } from '../../../server/domain/schemas/user';
 
 export interface UserDraft {

@@ -2,7 +2,7 @@
 // in its colour — customers, penetration, density, revenue, spend, lapsed share, loyalty mix — and what each pair
 // shares (the cannibalisation between two stores' areas). The compared areas stand out on the map. Escape closes.
 import { useEffect, useMemo } from 'react';
-import type { AreaComparison as Comparison, AreaOverlap, ComparedArea } from '../../api/types';
+import type { AreaComparison as Comparison, AreaOverlap, ComparedArea } from '../../api/contract';
 import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { MAX_COMPARED_AREAS } from '../../store/slices/areas';

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { getAreaWeather } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { AreaWeatherList } from '../../api/types';
+import type { AreaWeatherList } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 
 type AreaWeatherRow = AreaWeatherList['areas'][number];

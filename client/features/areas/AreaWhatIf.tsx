@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { previewWhatIf } from '../../api/client';
 import { formatProblem } from '../../api/problem';
-import type { WhatIfAnswer } from '../../api/types';
+import type { WhatIfAnswer } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';

@@ -1,6 +1,6 @@
 // One-click targeting from a store's panel: a 1 km circle draft around it, or rings (0–1, 1–3, 3–5 km).
 import { useState } from 'react';
-import type { StoreFeature } from '../../api/types';
+import type { StoreFeature } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { rings } from './actions';

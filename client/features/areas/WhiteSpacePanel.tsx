@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { getWhiteSpace } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { WhiteSpaceAnswer } from '../../api/types';
+import type { WhiteSpaceAnswer } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';

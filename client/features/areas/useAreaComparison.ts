@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { compareAreas } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { AreaComparison, Segment } from '../../api/types';
+import type { AreaComparison, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 
 export type ComparisonState = { status: 'idle' } | { status: 'loading'; last: AreaComparison | null } | { status: 'ready'; comparison: AreaComparison } | { status: 'error' };

@@ -1,7 +1,7 @@
 // The what-if question an area's panel asks ("rain here from 07:00 to 11:00 tomorrow", or "rain and cold", for
 // campaigns whose triggers must all hold) as the API's request: one hypothetical weather cell over the area's
 // bounding box setting every chosen condition, in local times of the viewer's time zone.
-import type { WhatIfRequest } from '../../api/types';
+import type { WhatIfRequest } from '../../api/contract';
 import { localToUtc } from '../events/local-time';
 
 export const whatIfConditions = ['rain', 'snow', 'heat', 'cold', 'wind'] as const;

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { audienceExportUrl } from '../../api/client';
 import { formatProblem } from '../../api/problem';
-import type { Audience } from '../../api/types';
+import type { Audience } from '../../api/contract';
 import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';

@@ -1,7 +1,7 @@
 // A multi-select for one long list (job titles, industries, interests, home stores): the chosen values on top,
 // then the most common matches of what was typed, each with how many customers have it.
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { FacetBucket } from '../../api/types';
+import type { FacetBucket } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { formatCount } from './hidden-counts';
 import { filterFacets } from './facet-filter';

@@ -3,7 +3,7 @@
 // a field the schema refuses shows why next to it and the last valid segment stays in force.
 import { useId, useState, type ReactNode } from 'react';
 import { genders, loyaltyTiers } from '../../../server/domain/schemas/customer';
-import type { Segment } from '../../api/types';
+import type { Segment } from '../../api/contract';
 import { serializeSegment } from '../../app/segment-param';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';

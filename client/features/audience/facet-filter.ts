@@ -1,5 +1,5 @@
 // Type-to-filter for the segment builder's long lists (job titles, industries, interests, stores).
-import type { FacetBucket } from '../../api/types';
+import type { FacetBucket } from '../../api/contract';
 
 export interface FacetMatches {
   /** Unselected values that match the query, most common first, at most `limit`. */

@@ -1,7 +1,7 @@
 // Who is inside a target (a saved area or an unsaved geometry), live: debounced, newest request wins, last figures kept.
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { postAudience } from '../../api/client';
-import type { AreaGeometry, Audience, AudienceRequest, Segment } from '../../api/types';
+import type { AreaGeometry, Audience, AudienceRequest, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { createLatestRunner, type LatestState } from './latest';
 

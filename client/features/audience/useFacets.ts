@@ -1,7 +1,7 @@
 // The values the segment builder offers (job titles, industries, interests, home stores), fetched once per session.
 import { useEffect, useState } from 'react';
 import { getAudienceFacets } from '../../api/client';
-import type { AudienceFacets } from '../../api/types';
+import type { AudienceFacets } from '../../api/contract';
 import { useAppStore } from '../../store';
 
 /** The facets of the current session: one request shared by every builder; a failure can be retried. */

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../../api/client';
 import { ProblemError } from '../../api/problem';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/contract';
 import { useI18n } from '../../i18n';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {

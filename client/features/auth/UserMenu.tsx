@@ -1,7 +1,7 @@
 // The signed-in user in the top bar: who, which role, change password, workspace settings (owners), sign out.
 import { useEffect, useRef, useState } from 'react';
 import { signOut } from '../../api/client';
-import type { Role } from '../../api/types';
+import type { Role } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getCampaignActivations } from '../../api/client';
 import { ProblemError, isAbort } from '../../api/problem';
-import type { Activation, CampaignRecord } from '../../api/types';
+import type { Activation, CampaignRecord } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { postAudience } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { Audience, EventFeature, Segment } from '../../api/types';
+import type { Audience, EventFeature, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';

@@ -3,7 +3,7 @@
 // was live.
 import { useState } from 'react';
 import { formatProblem } from '../../api/problem';
-import type { CampaignRecord } from '../../api/types';
+import type { CampaignRecord } from '../../api/contract';
 import { campaignTransitions } from '../../../server/domain/schemas/campaign';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { isSelected } from '../../store/selectors';
-import type { CampaignRecord } from '../../api/types';
+import type { CampaignRecord } from '../../api/contract';
 import { ListItem } from '../nav/ListItem';
 import { ListSection } from '../nav/ListSection';
 import { StateMessage } from '../../ui/StateMessage';

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { getCampaignResults } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { CampaignResults as Results } from '../../api/types';
+import type { CampaignResults as Results } from '../../api/contract';
 import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';

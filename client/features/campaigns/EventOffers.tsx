@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { listCampaigns } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { CampaignRecord, EventFeature } from '../../api/types';
+import type { CampaignRecord, EventFeature } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';

@@ -1,5 +1,5 @@
 // A campaign's status as a small coloured chip, and the "Live now" badge.
-import type { CampaignStatus } from '../../api/types';
+import type { CampaignStatus } from '../../api/contract';
 import { useI18n } from '../../i18n';
 
 export function StatusChip({ status }: { status: CampaignStatus }) {

@@ -3,7 +3,7 @@
 import { createArea } from '../../api/areas';
 import { createCampaign, deleteCampaign, getCampaign, getLiveCampaigns, listCampaigns, updateCampaign } from '../../api/client';
 import { ProblemError } from '../../api/problem';
-import type { CampaignRecord, CampaignStatus, EventFeature } from '../../api/types';
+import type { CampaignRecord, CampaignStatus, EventFeature } from '../../api/contract';
 import { translatorFor } from '../../i18n';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';

@@ -1,5 +1,5 @@
 // The activation timeline as data: which period it shows and where each live interval sits in it, per area.
-import type { Activation } from '../../api/types';
+import type { Activation } from '../../api/contract';
 
 const DAY_MS = 86_400_000;
 /** A window up to this long is shown whole; a longer one a week at a time, the last one up to now first. */
@@ -32,8 +32,11 @@ export function timelineRange(c: { startsAt: string; endsAt: string }, now: Date
   return { from, to, earlier: from > starts, later: to < newest };
 }
 
-export interface TimelineBar {
-  activation: Activation;
+/** What the layout reads of an activation. */
+export type TimelineInterval = Pick<Activation, 'areaId' | 'startedAt' | 'endedAt'>;
+
+export interface TimelineBar<A extends TimelineInterval = Activation> {
+  activation: A;
   /** Percent of the period from its start, and of its length, clipped to the period. */
   left: number;
   width: number;
@@ -41,9 +44,9 @@ export interface TimelineBar {
   open: boolean;
 }
 
-export interface TimelineRow {
+export interface TimelineRow<A extends TimelineInterval = Activation> {
   areaId: string;
-  bars: TimelineBar[];
+  bars: TimelineBar<A>[];
 }
 
 /**
@@ -52,10 +55,10 @@ export interface TimelineRow {
  * @example layoutTimeline([{ id: 'a', areaId: 'ar-1', startedAt: '…T06:00Z', endedAt: '…T12:00Z', reasons: [] }], ['ar-1'], { from, to }, now)
  * // [{ areaId: 'ar-1', bars: [{ left: 25, width: 25, open: false, … }] }]
  */
-export function layoutTimeline(activations: readonly Activation[], areaIds: readonly string[], range: { from: number; to: number }, now: Date): TimelineRow[] {
+export function layoutTimeline<A extends TimelineInterval>(activations: readonly A[], areaIds: readonly string[], range: { from: number; to: number }, now: Date): TimelineRow<A>[] {
   const span = range.to - range.from;
   const order = [...areaIds, ...activations.map((a) => a.areaId).filter((id) => !areaIds.includes(id))];
-  const rows = new Map<string, TimelineBar[]>([...new Set(order)].map((id) => [id, []]));
+  const rows = new Map<string, TimelineBar<A>[]>([...new Set(order)].map((id) => [id, []]));
   if (span <= 0) return [...rows].map(([areaId, bars]) => ({ areaId, bars }));
   for (const activation of activations) {
     const start = Date.parse(activation.startedAt);

@@ -1,7 +1,7 @@
 // The campaign builder as data: the draft the inputs edit (numbers as typed, wall-clock times in the campaign's time
 // zone), the POST / PATCH bodies, and the checks made before sending — the shared schema's own, so the client's and
 // the server's errors name the same fields (`body.offer.code`, `body.triggers.0.threshold`) and land on the same input.
-import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/types';
+import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/contract';
 import { campaignCreate, isSendingChannel, type createStatuses } from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
 import { localToUtc, utcToLocal } from '../events/local-time';

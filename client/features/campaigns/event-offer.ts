@@ -1,5 +1,5 @@
 // An offer made from an event's page: its window is the event's day(s) in the event's own time zone.
-import type { EventProperties } from '../../api/types';
+import type { EventProperties } from '../../api/contract';
 import { utcToLocal } from '../events/local-time';
 
 /** `YYYY-MM-DD` plus some days. */

@@ -1,7 +1,7 @@
 // Triggers and the reasons an offer was live, in words with their units ("Rain ≥ 1 mm/h for 2 h", "Mon–Fri
 // 07:00–11:00"), in the user's language: the evaluator's structured fields (observed, threshold, unit) are worded
 // here, its English `detail` is only the last resort.
-import type { Reason, Trigger } from '../../api/types';
+import type { Reason, Trigger } from '../../api/contract';
 import { defaultClearMaxCloudPct, weatherThresholds, type WeatherCondition } from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
 import type { Translate } from '../../i18n/types';
@@ -77,7 +77,7 @@ export function describeTrigger(trigger: Trigger, { t, locale, eventName }: Word
  */
 export function describeReason(reason: Reason, { t, locale }: WordingOptions): string {
   const value = (v: number | string | null | undefined) => (typeof v === 'number' ? num(locale, v) : (v ?? ''));
-  const unit = reason.unit ? ` ${reason.unit}` : '';
+  const unit = 'unit' in reason && reason.unit ? ` ${reason.unit}` : '';
   if (reason.type === 'weather' && reason.condition && typeof reason.observed === 'number') {
     const condition = reason.condition as WeatherCondition;
     const sign = reason.holds === false ? (comparison(condition) === '≥' ? '<' : '>') : comparison(condition);

@@ -1,5 +1,5 @@
 // A segment as one line of phrases ("Age 25–40 · Gold · Lapsed ≥ 60 days"), or null when it filters nothing.
-import type { Segment } from '../../api/types';
+import type { Segment } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { segmentSummary } from '../audience/segment-summary';

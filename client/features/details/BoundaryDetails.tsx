@@ -2,7 +2,7 @@
 // there; pick it for a new area.
 import { useMemo } from 'react';
 import { useAppStore } from '../../store';
-import type { BoundaryFeature } from '../../api/types';
+import type { BoundaryFeature } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
 import { AudiencePanel } from '../audience/AudiencePanel';

@@ -1,6 +1,6 @@
 // Details of a customer: every attribute, formatted with Intl; marketing consent shown plainly.
 import { showOnMap } from '../../app/actions';
-import type { CustomerFeature } from '../../api/types';
+import type { CustomerFeature } from '../../api/contract';
 import { formatDate, formatMoney, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectStore } from '../../store/selectors';

@@ -1,6 +1,6 @@
 // Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a
 // radius; writers edit it (the event form, prefilled) or delete it (asked first).
-import type { EventFeature } from '../../api/types';
+import type { EventFeature } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';

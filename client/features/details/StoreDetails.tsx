@@ -1,5 +1,5 @@
 // Details of a store: brand, franchisee, address, opening date and attractiveness.
-import type { StoreFeature } from '../../api/types';
+import type { StoreFeature } from '../../api/contract';
 import { formatDate, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
 import { BrandMark } from '../layers/BrandMark';
 import { useBrandStyle } from '../layers/brand-styles';

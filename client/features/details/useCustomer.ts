@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { getCustomer } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { CustomerFeature } from '../../api/types';
+import type { CustomerFeature } from '../../api/contract';
 import { useAppStore } from '../../store';
 import { reportError } from '../toast/report';
 

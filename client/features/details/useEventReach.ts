@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { getEvent, getEventReach } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { EventFeature, EventReach, Segment } from '../../api/types';
+import type { EventFeature, EventReach, Segment } from '../../api/contract';
 import { useAppStore } from '../../store';
 import { reportError } from '../toast/report';
 

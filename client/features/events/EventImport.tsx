@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import type { FieldError } from '../../api/problem';
-import type { EventImportResult } from '../../api/types';
+import type { EventImportResult } from '../../api/contract';
 import type { Translate } from '../../i18n/types';
 import { importCalendar, importFeed } from './actions';
 import { importCutLines } from './import-cuts';

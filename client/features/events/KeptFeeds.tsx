@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
-import type { EventFeed } from '../../api/types';
+import type { EventFeed } from '../../api/contract';
 import { ConfirmButton } from '../admin/ConfirmButton';
 import { formatDateTime, formatRelativeTime } from '../admin/audit-format';
 import { loadEventFeeds, stopFeed, syncFeedNow } from './actions';

@@ -2,7 +2,7 @@
 // Details panel shows the customers around each side by side, with the best site (most consented customers) marked.
 import { useEffect, useState } from 'react';
 import { compareSites } from '../../api/client';
-import type { AudienceBreakdown, EventSites, Segment } from '../../api/types';
+import type { AudienceBreakdown, EventSites, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { SegmentBuilder } from '../audience/SegmentBuilder';
 import { formatNumber, useI18n } from '../../i18n';

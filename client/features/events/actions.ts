@@ -2,7 +2,7 @@
 import { getEventFeeds, getEvents, importEventFeed, importEvents, stopEventFeed, syncEventFeed, updateEvent } from '../../api/client';
 import { formatProblem, ProblemError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
-import type { EventFeed, EventImportResult } from '../../api/types';
+import type { EventFeed, EventImportResult } from '../../api/contract';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';

@@ -1,7 +1,7 @@
 // The event form as data: the draft the inputs edit (wall-clock times in the event's own time zone, numbers as
 // typed), the checks made before sending, and the POST / PATCH bodies. Field names are the server's (`body.endsAt`),
 // so the client's and the server's errors land on the same input.
-import type { EventChange, EventFeature, EventStatus, NewEvent } from '../../api/types';
+import type { EventChange, EventFeature, EventStatus, NewEvent } from '../../api/contract';
 import { isTimeZone } from '../../../server/domain/schemas/event';
 import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from './local-time';
 

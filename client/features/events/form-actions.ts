@@ -1,7 +1,7 @@
 // What the event form and the event's Details actions do: open the form (new or prefilled), save it (POST, or
 // PATCH with the version read), reload after a conflict, and delete an event.
 import { createEvent, deleteEvent, getEvent, updateEvent } from '../../api/client';
-import type { EventFeature } from '../../api/types';
+import type { EventFeature } from '../../api/contract';
 import { translatorFor } from '../../i18n';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';

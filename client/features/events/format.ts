@@ -1,5 +1,5 @@
 // How an event's time reads: start–end in the event's own time zone, formatted with Intl in the user's locale.
-import type { EventProperties } from '../../api/types';
+import type { EventProperties } from '../../api/contract';
 
 type Times = Pick<EventProperties, 'startsAt' | 'endsAt' | 'timezone' | 'allDay'>;
 

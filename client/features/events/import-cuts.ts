@@ -1,6 +1,6 @@
 // What a calendar import cut short, as lines for the Events panel: the import's limits (the recurrence horizon and the
 // occurrences per recurring event), then each recurring event cut and why.
-import type { EventImportResult } from '../../api/types';
+import type { EventImportResult } from '../../api/contract';
 import { formatDate } from '../../i18n/format';
 import type { Translate } from '../../i18n/types';
 import { MAX_OCCURRENCES_PER_SERIES } from '../../../server/domain/calendar-limits';

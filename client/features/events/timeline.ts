@@ -1,5 +1,5 @@
 // Pure pieces of the events timeline: date-range presets and grouping by local day, both in a given IANA time zone.
-import type { EventFeature } from '../../api/types';
+import type { EventFeature } from '../../api/contract';
 import { wallClockMs } from './local-time';
 
 export const rangePresets = ['week', 'month', 'next90'] as const;

@@ -16,7 +16,7 @@ import { NEW_EVENT_BUTTON_ID } from '../events/EventFormDialog';
 import { openEventForm } from '../events/form-actions';
 import { ariaKeyShortcuts } from '../../app/shortcuts';
 import { categoryLabel } from '../events/category-label';
-import type { EventFeature } from '../../api/types';
+import type { EventFeature } from '../../api/contract';
 import { ListItem } from './ListItem';
 import { ListSection } from './ListSection';
 

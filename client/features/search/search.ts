@@ -1,7 +1,7 @@
 // Finds stores, neighbourhoods, saved areas and events by name (and a store's brand or address, an event's category or
 // place), ignoring case and accents.
 import type { AreaFeature } from '../../api/areas';
-import type { BoundaryFeature, EventFeature, StoreFeature } from '../../api/types';
+import type { BoundaryFeature, EventFeature, StoreFeature } from '../../api/contract';
 import type { Selection } from '../../store/types';
 
 /** The search input's id: the `/` shortcut focuses it. There is one search box, in the top bar. */

@@ -1,6 +1,6 @@
 // Saved areas, the draft being drawn or edited, the active drawing tool, the undo history and picked neighbourhoods.
 // Only the draft's geometry also lives in terra-draw (client/draw); saved areas render as an ordinary layer.
-import type { WhiteSpaceAnswer } from '../../api/types';
+import type { WhiteSpaceAnswer } from '../../api/contract';
 import type { StateCreator } from 'zustand';
 import type { AreaCollection, AreaFeature } from '../../api/areas';
 import type { CircleParams } from '../../draw/circle';

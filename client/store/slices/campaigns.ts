@@ -1,6 +1,6 @@
 // Campaigns: the list, which campaign × area pairs are live now (badges, map highlight) and the builder's form.
 import type { StateCreator } from 'zustand';
-import type { CampaignList, CampaignRecord, LiveCampaigns } from '../../api/types';
+import type { CampaignList, CampaignRecord, LiveCampaigns } from '../../api/contract';
 import type { CampaignDraft } from '../../features/campaigns/campaign-form';
 import { idle, type Resource } from '../types';
 import type { AppState } from '../index';

@@ -1,6 +1,6 @@
 // Server data the map and panels share: the workspace config, stores, boundaries and the basemap outcome.
 import type { StateCreator } from 'zustand';
-import type { BoundaryCollection, ClientConfig, StoreCollection } from '../../api/types';
+import type { BoundaryCollection, ClientConfig, StoreCollection } from '../../api/contract';
 import { idle, type BasemapState, type Resource } from '../types';
 import type { AppState } from '../index';
 

@@ -1,6 +1,6 @@
 // Events in the chosen date range, the range and category filter of the timeline, and the event being placed on the map.
 import type { StateCreator } from 'zustand';
-import type { EventCollection, EventFeature, EventFeed, EventImportResult } from '../../api/types';
+import type { EventCollection, EventFeature, EventFeed, EventImportResult } from '../../api/contract';
 import type { FieldError } from '../../api/problem';
 import type { RangePreset } from '../../features/events/timeline';
 import type { EventDraft } from '../../features/events/event-form';

@@ -1,6 +1,6 @@
 // Who is signed in and what their role may do (from /api/auth/me); null before sign-in.
 import type { StateCreator } from 'zustand';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/contract';
 import type { AppState } from '../index';
 
 export interface SessionSlice {

@@ -2,16 +2,10 @@
 // Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
 import type { Reason } from '../../domain/campaigns/index.js';
+import type { Activation } from '../../domain/schemas/activation.js';
 
-export interface ActivationRecord {
-  id: number;
-  campaignId: string;
-  areaId: string;
-  startedAt: string;
-  endedAt: string | null;
-  reasons: Reason[];
-  endReasons: Reason[] | null;
-}
+/** A stored activation: the API's shape. */
+export type ActivationRecord = Activation;
 
 interface ActivationRow {
   id: number;

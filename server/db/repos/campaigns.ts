@@ -1,10 +1,10 @@
 // Campaigns table access, with the areas each targets. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
-import type { Campaign, CampaignStatus, Channel, FrequencyCap, Offer, Trigger, TriggerMode } from '../../domain/schemas/campaign.js';
+import type { CampaignRecord, CampaignStatus, Channel, FrequencyCap, Offer, Trigger, TriggerMode } from '../../domain/schemas/campaign.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 
-/** A stored campaign: the API's shape plus who created it (store managers edit only their own). */
-export type CampaignRecord = Campaign & { owner: string | null };
+/** A stored campaign: the API's shape, with who created it (store managers edit only their own). */
+export type { CampaignRecord };
 
 /** The fields a write sets (everything but identity, version and timestamps). */
 export type CampaignValues = Omit<CampaignRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'>;

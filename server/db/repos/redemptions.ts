@@ -1,17 +1,9 @@
 // Redemptions table access: offer codes used at a till. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
+import type { Redemption } from '../../domain/schemas/redemption.js';
 
-export interface RedemptionRecord {
-  id: string;
-  campaignId: string;
-  areaId: string | null;
-  code: string;
-  storeId: string | null;
-  amount: number;
-  redeemedAt: string;
-  customerId: string | null;
-  createdAt: string;
-}
+/** A stored redemption: the API's shape. */
+export type RedemptionRecord = Redemption;
 
 interface RedemptionRow {
   id: string;

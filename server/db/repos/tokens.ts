@@ -2,17 +2,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 import type { TokenScope } from '../../domain/permissions.js';
+import type { Token } from '../../domain/schemas/token.js';
 
-export interface TokenRecord {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A stored token as lists show it (never the secret or its hash): the API's shape. */
+export type TokenRecord = Token;
 
 interface TokenRow extends Omit<TokenRecord, 'scopes'> {
   scopes: string;

@@ -1,6 +1,7 @@
 // A campaign's results from its parts: live hours of its activations, redemptions by day, the conversion rate, and lift
 // of the treated group's purchase rate over the holdout's. Pure: the service reads the rows, these do the arithmetic.
 import { hideSmallBuckets, isSmallGroup } from '../privacy.js';
+import type { CampaignResults } from '../schemas/campaign-results.js';
 import { DAY_MS, purchaseDay } from '../segment.js';
 
 export interface Interval {
@@ -92,20 +93,8 @@ export function lift(treatedRate: number | null, holdoutRate: number | null): nu
   return treatedRate / holdoutRate - 1;
 }
 
-/** What GET /api/campaigns/:id/results answers. */
-export interface CampaignResults {
-  campaignId: string;
-  at: string;
-  audience: { count: number | null; consented: number | null; treated: number | null; holdout: number | null };
-  activations: { count: number; liveHours: number };
-  /** count and revenue are null for a group of 1 … k − 1 redemptions (aggregate roles); byDay then lists no day. */
-  redemptions: { count: number | null; revenue: number | null; byDay: { day: string; count: number; revenue: number }[] };
-  conversionRate: number | null;
-  holdout: { percent: number; customers: number | null; purchasedRate: number | null };
-  treatedPurchasedRate: number | null;
-  lift: number | null;
-  minGroupSize?: number;
-}
+/** What GET /api/campaigns/:id/results answers: the schema's shape. */
+export type { CampaignResults };
 
 /** The counts of people behind the rates: a rate over a group below k hides, and so does one whose numerator is 1 … k − 1. */
 export interface ResultNumerators {

@@ -1,7 +1,8 @@
 // What the campaign evaluator takes and what it answers: whether an offer is live in one area at one instant, and why.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Campaign, TriggerType, WeatherCondition } from '../schemas/campaign.js';
-import type { WeatherAt, WeatherFreshness } from '../weather.js';
+import type { Campaign } from '../schemas/campaign.js';
+import type { Reason, TriggerResult } from '../schemas/reason.js';
+import type { WeatherAt } from '../weather.js';
 
 /** The campaign fields the evaluator reads (a stored Campaign fits). */
 export type CampaignForEvaluation = Pick<Campaign, 'status' | 'startsAt' | 'endsAt' | 'timezone' | 'triggers' | 'triggerMode'>;
@@ -32,57 +33,8 @@ export interface EvaluationInput {
   at: Date;
 }
 
-/**
- * Why a trigger holds or not, for the UI to translate: `holds`; weather `not_met` / `no_weather_data`; event `too_far`,
- * `outside_time`, `not_placed`, `no_event` (no such id or no event of the category); schedule `outside_days` /
- * `outside_hours`.
- */
-export type TriggerCode =
-  | 'holds'
-  | 'not_met'
-  | 'no_weather_data'
-  | 'too_far'
-  | 'outside_time'
-  | 'not_placed'
-  | 'no_event'
-  | 'outside_days'
-  | 'outside_hours';
-
-/** One trigger's answer: the observed value against the threshold, in the unit, and a sentence saying the same. */
-export interface TriggerResult {
-  /** Position of the trigger in `campaign.triggers`. */
-  index: number;
-  type: TriggerType;
-  holds: boolean;
-  code: TriggerCode;
-  /** Weather: the reading (°C, mm/h…); event: metres from the area; schedule: local `Mon 07:42`. null when unknown. */
-  observed: number | string | null;
-  /** Weather: the threshold; event: withinMeters; schedule: `Mon–Fri 07:00–11:00`. */
-  threshold: number | string | null;
-  unit: string | null;
-  /** English, e.g. "rain 2.5 mm/h ≥ 1 mm/h (simulated)"; the structured fields are there for other languages. */
-  detail: string;
-  /** Weather: the condition, the UTC hour of the reading that decided and where that reading came from. */
-  condition?: WeatherCondition;
-  hour?: string;
-  freshness?: WeatherFreshness;
-  /** Event: the event that decided (the nearest qualifying one for a category). */
-  eventId?: string;
-  eventName?: string;
-}
-
-/** The campaign's own gate: its status and its window [startsAt, endsAt). */
-export interface WindowReason {
-  type: 'window';
-  holds: boolean;
-  code: 'in_window' | 'not_running' | 'not_started' | 'ended';
-  status: Campaign['status'];
-  startsAt: string;
-  endsAt: string;
-  detail: string;
-}
-
-export type Reason = WindowReason | TriggerResult;
+// Reasons are part of the API's answers: their shape is the schema's.
+export type { Reason, TriggerCode, TriggerResult, WindowReason } from '../schemas/reason.js';
 
 export interface Evaluation {
   live: boolean;

@@ -143,8 +143,19 @@ export const areaRings = z
 /** Body of POST /api/areas/territories: nearest-store territories for these stores, or all when absent or empty. */
 export const areaTerritories = z.strictObject({ storeIds: ids.max(1000).optional() }).meta({ id: 'AreaTerritories' });
 
+/** What POST /api/areas/territories answers: the territories, and the stores that got none of their own. */
+export const territoryCollection = areaCollection
+  .extend({
+    merged: z.array(z.object({ storeId: z.string(), into: z.string() })).meta({ description: 'Stores at the same spot as another: they share its territory' }),
+    outside: z.array(z.string()).meta({ description: 'Stores whose territory does not reach into the city' }),
+    failed: z.array(z.object({ storeId: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'TerritoryCollection' });
+
 export type AreaProperties = z.infer<typeof areaProperties>;
 export type AreaFeature = z.infer<typeof areaFeature>;
+export type AreaCollection = z.infer<typeof areaCollection>;
+export type TerritoryCollection = z.infer<typeof territoryCollection>;
 export type AreaParams = z.infer<typeof areaParams>;
 export type AreaCreate = z.infer<typeof areaCreate>;
 export type AreaPatch = z.infer<typeof areaPatch>;

@@ -1,7 +1,7 @@
 // Who lives in an area: the request and answer of POST /api/audience (shared by client and server).
 import { z } from 'zod';
 import { areaGeometry } from './geojson.js';
-import { segment } from './segment.js';
+import { segment, SEGMENT_QUERY_MAX } from './segment.js';
 
 export const audienceRequest = z
   .union([
@@ -42,6 +42,29 @@ export const audience = z
   })
   .meta({ id: 'Audience' });
 
+/** One value in use and how many customers have it (null: fewer than minGroupSize, hidden from this caller). */
+const facet = z.array(z.object({ key: z.string(), count: z.number().int().nullable().meta({ description: 'null when below minGroupSize' }) }));
+
+/** What GET /api/audience/facets answers: every value in use, most common first. */
+export const audienceFacets = z
+  .object({ jobTitles: facet, industries: facet, interests: facet, stores: facet.meta({ description: 'Home store ids' }), minGroupSize: z.number().int().optional() })
+  .meta({ id: 'AudienceFacets', description: 'Values present among the customers, most common first' });
+
+/** Query of GET /api/audience/export: a saved area and an optional segment as JSON. */
+export const audienceExportQuery = z.object({
+  areaId: z.string().min(1).max(120).meta({ param: { name: 'areaId', in: 'query' } }),
+  segment: z
+    .string()
+    .max(SEGMENT_QUERY_MAX)
+    .optional()
+    .meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
+});
+
+/** The CSV of an audience export. */
+export const audienceExportCsv = z.string().meta({ description: `Header row: customer property names; consented customers only` });
+
 export type AudienceRequest = z.infer<typeof audienceRequest>;
 export type Audience = z.infer<typeof audience>;
 export type AudienceBreakdown = z.infer<typeof audienceBreakdown>;
+export type AudienceFacets = z.infer<typeof audienceFacets>;
+export type FacetBucket = AudienceFacets['jobTitles'][number];

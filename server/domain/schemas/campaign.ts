@@ -162,8 +162,26 @@ export const campaign = z
   })
   .meta({ id: 'Campaign' });
 
+/** A stored campaign with who created it, as the /api/campaigns routes answer. */
+export const campaignRecord = campaign
+  .extend({ owner: z.string().nullable().meta({ description: 'The user who created it (store managers change only their own)' }) })
+  .meta({ id: 'CampaignRecord' });
+export const campaignList = z.object({ campaigns: z.array(campaignRecord) }).meta({ id: 'CampaignList' });
+
+/** Query of GET /api/campaigns. */
+export const campaignListQuery = z.object({
+  status: z
+    .string()
+    .regex(new RegExp(`^(${campaignStatuses.join('|')})(,(${campaignStatuses.join('|')}))*$`), `a comma-separated list of ${campaignStatuses.join(', ')}`)
+    .optional()
+    .meta({ description: 'Only campaigns in these statuses, e.g. `scheduled,active`' }),
+  eventId: z.string().min(1).max(200).optional().meta({ description: 'Only campaigns with an event trigger naming this event, or its category' }),
+});
+
 export type Offer = z.infer<typeof offer>;
 export type FrequencyCap = z.infer<typeof frequencyCap>;
 export type CampaignCreate = z.infer<typeof campaignCreate>;
 export type CampaignPatch = z.infer<typeof campaignPatch>;
 export type Campaign = z.infer<typeof campaign>;
+export type CampaignRecord = z.infer<typeof campaignRecord>;
+export type CampaignList = z.infer<typeof campaignList>;

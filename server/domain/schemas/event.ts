@@ -141,6 +141,8 @@ export const eventImportQuery = z.object({
   to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: `End of the expansion window (default: 365 days ahead; never after ${RECURRENCE_FUTURE_DAYS} days ahead)` }),
 });
 
+/** A calendar file as POST /api/events/import takes it (text/calendar). */
+export const calendarText = z.string();
 export const eventFeedImport = z
   .object({
     url: text({ min: 1, max: 2000 }).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
@@ -217,7 +219,8 @@ export const eventReachQuery = z.object({
 });
 
 const nullableCount = z.number().int().nullable();
-const nearStore = z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() });
+/** A store near a place, with its distance. */
+export const nearStore = z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() });
 export const eventReach = z
   .object({
     withinMeters: z.number().int(),
@@ -267,6 +270,7 @@ export type EventCreate = z.infer<typeof eventCreate>;
 export type EventPatch = z.infer<typeof eventPatch>;
 export type EventFeedImport = z.infer<typeof eventFeedImport>;
 export type EventFeed = z.infer<typeof eventFeed>;
+export type NearStore = z.infer<typeof nearStore>;
 
 /** An event as stored: the properties plus its position, null when unplaced. */
 export type EventRecord = Omit<EventProperties, 'needsPlace'> & { location: [number, number] | null; icsRecurrenceId: string };

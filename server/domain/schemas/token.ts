@@ -33,3 +33,5 @@ export const tokenCreated = z
     secret: z.string().meta({ description: 'Send as `Authorization: Bearer <secret>`. Shown only in this answer: it is stored hashed' }),
   })
   .meta({ id: 'TokenCreated' });
+
+export type Token = z.infer<typeof token>;

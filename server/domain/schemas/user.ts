@@ -44,6 +44,10 @@ export const me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
 
+/** What GET /api/auth/session answers: the signed-in user, or null before sign-in. */
+export const session = z.object({ me: me.nullable() }).meta({ id: 'Session' });
+export type Session = z.infer<typeof session>;
+
 export const userList = z.object({ users: z.array(user) }).meta({ id: 'UserList' });
 
 const userName = text({ max: 120 });
@@ -73,3 +77,4 @@ export const userPatch = z
   })
   .meta({ id: 'UserPatch' });
 export type UserPatch = z.infer<typeof userPatch>;
+export type UserList = z.infer<typeof userList>;

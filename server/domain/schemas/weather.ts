@@ -44,9 +44,10 @@ export const currentScenario = z
   .object({
     scenario: weatherScenario,
     source: z.enum(['api', 'file', 'default']),
-    updatedAt: z.string().nullable(),
+    updatedAt: z.string().nullable().meta({ description: 'When it was set through the API; null for a file or the default' }),
     provider: z.enum(['open-meteo', 'scenario']).meta({ description: 'With open-meteo the scenario only serves what-if previews' }),
   })
   .meta({ id: 'CurrentWeatherScenario' });
 
 export type AreaWeatherList = z.infer<typeof areaWeatherList>;
+export type CurrentWeatherScenario = z.infer<typeof currentScenario>;

@@ -61,6 +61,10 @@ export const deliveryPage = z
   })
   .meta({ id: 'WebhookDeliveryPage' });
 
+/** What POST /api/settings/webhook/test answers: the queued ping's key, to find it in the delivery log. */
+export const webhookPing = z.object({ idempotencyKey: z.string() });
+
 export type WebhookSettings = z.infer<typeof webhookSettings>;
 export type WebhookSettingsPatch = z.infer<typeof webhookSettingsPatch>;
 export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+export type WebhookDeliveryPage = z.infer<typeof deliveryPage>;

@@ -1,5 +1,7 @@
-// A what-if question: hypothetical weather cells laid over the real weather, and the span to evaluate campaigns over.
+// A what-if question: hypothetical weather cells laid over the real weather, and the span to evaluate campaigns over;
+// and its answer.
 import { z } from 'zod';
+import { livePair } from './offer.js';
 import { weatherScenarioCell } from './weather-scenario.js';
 
 const MAX_WHAT_IF_STEPS = 7 * 24 * 4;
@@ -19,8 +21,9 @@ export const whatIfBody = z
   .meta({ id: 'WhatIfRequest' });
 export type WhatIfRequest = z.input<typeof whatIfBody>;
 
-/** What POST /api/triggers/what-if answers. */
-export interface WhatIfAnswer {
-  steps: { at: string; live: { campaignId: string; areaId: string; reasons: unknown[] }[] }[];
-  campaigns: { campaignId: string; name: string; code: string; areaIds: string[]; liveSteps: number; firstLiveAt: string }[];
-}
+/** What POST /api/triggers/what-if answers: per step, what would be live; per campaign, when. */
+export const whatIfAnswer = z.object({
+  steps: z.array(z.object({ at: z.string(), live: z.array(livePair) })),
+  campaigns: z.array(z.object({ campaignId: z.string(), name: z.string(), code: z.string(), areaIds: z.array(z.string()), liveSteps: z.number().int(), firstLiveAt: z.string() })),
+});
+export type WhatIfAnswer = z.infer<typeof whatIfAnswer>;

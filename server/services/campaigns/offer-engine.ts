@@ -8,21 +8,9 @@ import { versionReader } from '../../db/version-reader.js';
 import { listCampaigns, type CampaignRecord } from '../../db/repos/campaigns.js';
 import { listEvents } from '../../db/repos/events.js';
 import { evaluateCampaign, namesEvent, type AreaForEvaluation, type EventForTrigger, type Reason } from '../../domain/campaigns/index.js';
+import type { LiveOffer } from '../../domain/schemas/offer.js';
 import { areaWeatherPoint, type WeatherAt } from '../../domain/weather.js';
 import { buildAreaLookup, type AreaLookup } from '../areas/lookup.js';
-
-export interface LiveOffer {
-  campaignId: string;
-  campaignName: string;
-  areaId: string;
-  areaName: string;
-  headline: string;
-  body: string;
-  code: string;
-  discountPercent: number | null;
-  channel: CampaignRecord['channel'];
-  reasons: Reason[];
-}
 
 export interface PairEvaluation {
   campaign: CampaignRecord;

@@ -9,6 +9,7 @@ import { insertRedemption, type RedemptionRecord } from '../../db/repos/redempti
 import { findStore } from '../../db/repos/stores.js';
 import { inHoldout, windowReason, type TriggerResult } from '../../domain/campaigns/index.js';
 import { campaignStatuses, type CampaignStatus } from '../../domain/schemas/campaign.js';
+import type { RedemptionCreate } from '../../domain/schemas/redemption.js';
 import type { Principal } from '../../domain/permissions.js';
 import { visibleStoreIds } from '../../domain/privacy.js';
 import type { WeatherAt } from '../../domain/weather.js';
@@ -16,14 +17,6 @@ import { ServiceError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../events/events.js';
 import type { OfferEngine } from './offer-engine.js';
-
-export interface RedemptionInput {
-  code: string;
-  storeId: string;
-  amount: number;
-  redeemedAt?: string | undefined;
-  customerId?: string | undefined;
-}
 
 export interface RedemptionContext {
   db: Db;
@@ -58,7 +51,7 @@ function whyNot(ctx: RedemptionContext, campaign: CampaignRecord, store: { name:
   });
 }
 
-export function redeem(ctx: RedemptionContext, input: RedemptionInput): RedemptionRecord {
+export function redeem(ctx: RedemptionContext, input: RedemptionCreate): RedemptionRecord {
   const { db, principal } = ctx;
   return db.transaction(() => {
     const store = findStore(db, input.storeId);

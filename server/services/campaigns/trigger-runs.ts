@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { closeActivation, lastEvaluations, openActivation, openActivations, recordEvaluation, type ActivationRecord } from '../../db/repos/activations.js';
 import { findCampaign } from '../../db/repos/campaigns.js';
 import type { Reason } from '../../domain/campaigns/index.js';
+import type { EvaluationRun } from '../../domain/schemas/offer.js';
 import type { Logger } from '../../logger.js';
 import { utcInstant } from '../events/events.js';
 import type { OfferEngine } from './offer-engine.js';
@@ -22,16 +23,6 @@ export interface ActivationEdge {
   areaId: string;
   at: string;
   reasons: Reason[];
-}
-
-export interface EvaluationRun {
-  at: string;
-  /** What is live at `at`: every campaign × area whose conditions hold, with the reasons. */
-  live: { campaignId: string; areaId: string; reasons: Reason[] }[];
-  opened: number;
-  closed: number;
-  /** Campaigns already evaluated at a later instant: answered, not recorded. */
-  notRecorded: string[];
 }
 
 export interface TriggerRunDeps {

@@ -7,7 +7,7 @@ import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceBreakdown } from '../../domain/schemas/audience.js';
-import type { eventReach as eventReachSchema, eventSites, eventSitesRequest } from '../../domain/schemas/event.js';
+import type { eventReach as eventReachSchema, eventSites, eventSitesRequest, NearStore } from '../../domain/schemas/event.js';
 import { listStores } from '../../db/repos/stores.js';
 import type { Db } from '../../db/connection.js';
 import { listAreas } from '../areas/areas.js';
@@ -25,12 +25,6 @@ interface ReachCounts {
   breakdown: AudienceBreakdown;
   /** Present when small groups are hidden for the caller. */
   minGroupSize?: number;
-}
-
-interface NearStore {
-  id: string;
-  name: string;
-  distanceMeters: number;
 }
 
 /** The audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it to the viewer. */

@@ -3,16 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/connection.js';
 import { readStoredScenario, writeStoredScenario } from '../../db/repos/weather-scenario.js';
+import type { CurrentWeatherScenario } from '../../domain/schemas/weather.js';
 import { weatherScenario, type WeatherScenario } from '../../domain/schemas/weather-scenario.js';
 
-export type ScenarioSource = 'api' | 'file' | 'default';
-
-export interface CurrentScenario {
-  scenario: WeatherScenario;
-  source: ScenarioSource;
-  /** When it was set through the API; null for a file or the default. */
-  updatedAt: string | null;
-}
+/** The scenario in force as GET /api/weather/scenario shows it, without the provider (the route adds it). */
+export type CurrentScenario = Omit<CurrentWeatherScenario, 'provider'>;
 
 export interface ScenarioStore {
   current(): CurrentScenario;
