@@ -2,7 +2,7 @@
 // checks made before sending, and the POST / PATCH bodies.
 import { describe, expect, it } from 'vitest';
 import type { EventFeature } from '../../client/api/types';
-import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../client/features/events/local-time';
+import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../server/domain/time';
 import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft, validateEventDraft, withAllDay, type EventDraft } from '../../client/features/events/event-form';
 
 describe('local time in a time zone to UTC', () => {

@@ -4,7 +4,7 @@
 import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/types';
 import { campaignCreate, isSendingChannel, type createStatuses } from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
-import { localToUtc, utcToLocal } from '../events/local-time';
+import { localToUtc, utcToLocal } from '../../../server/domain/time';
 
 export type CreateStatus = (typeof createStatuses)[number];
 

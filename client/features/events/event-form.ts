@@ -3,7 +3,7 @@
 // so the client's and the server's errors land on the same input.
 import type { EventChange, EventFeature, EventStatus, NewEvent } from '../../api/types';
 import { isTimeZone } from '../../../server/domain/schemas/event';
-import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from './local-time';
+import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../../server/domain/time';
 
 export interface EventDraft {
   name: string;
