@@ -1,9 +1,7 @@
 // Pure pieces of the events timeline: date-range presets and grouping by local day, both in a given IANA time zone.
 import type { EventFeature } from '../../api/types';
+import type { RangePreset } from '../../store/slices/events';
 import { addDays, dayKey, startOfDay } from '../../../server/domain/time';
-
-export const rangePresets = ['week', 'month', 'next90'] as const;
-export type RangePreset = (typeof rangePresets)[number];
 
 export interface DateRange {
   /** UTC ISO 8601, inclusive. */
