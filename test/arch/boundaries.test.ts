@@ -37,15 +37,16 @@ describe('module boundaries', () => {
     expect(specifiers(text)).toEqual(['./a', '../b', './c', './d.css', 'node:e', './f']);
   });
 
-  // h3-js is pure computation like Turf: hexagon maths, no I/O.
-  it('server/domain imports only itself, zod, Turf, h3-js and GeoJSON types', () => {
+  // h3-js, ipaddr.js and robust-predicates are pure computation like Turf: hexagon maths, address parsing and exact
+  // geometric signs, no I/O.
+  it('server/domain imports only itself, zod, Turf, h3-js, ipaddr.js, robust-predicates and GeoJSON types', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles('server/domain')) {
       for (const spec of imports(file)) {
         if (spec.startsWith('.')) {
           const target = relative('server/domain', resolve(dirname(file), spec));
           if (target.startsWith('..')) offenders.push(`${file} → ${spec}`);
-        } else if (!/^(zod|@turf\/[\w-]+|h3-js|geojson)$/.test(spec)) offenders.push(`${file} → ${spec}`);
+        } else if (!/^(zod|@turf\/[\w-]+|h3-js|ipaddr\.js|robust-predicates|geojson)$/.test(spec)) offenders.push(`${file} → ${spec}`);
       }
     }
     expect(offenders).toEqual([]);
