@@ -55,7 +55,6 @@ export const SIGNED_OUT_EVENT = 'catchment:signed-out';
 
 const getJson = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
 
-/** The signed-in user, or a 401 ProblemError before sign-in. */
 /** The signed-in user or null, without a 401 (which the browser would log as an error on the sign-in page). */
 export const getSession = (options?: RequestOptions) => getJson<{ me: Me | null }>('/api/auth/session', options);
 export const signIn = (email: string, password: string) => request<Me>('POST', '/api/auth/login', { email, password });
