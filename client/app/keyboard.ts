@@ -99,6 +99,8 @@ export function handleShortcut(event: KeyboardEvent, store: AppStore): boolean {
   // store: the dialog's close event (which updates the store) arrives a task after the dialog has closed.
   if (document.querySelector('dialog:modal')) return false;
   if (event.target instanceof Element && event.target.closest('dialog')) return false;
+  // An open menu or popover owns Escape the same way: it closes, and nothing behind it does.
+  if (event.key === 'Escape' && document.querySelector(':popover-open')) return false;
   // Escape in a text field first leaves the field: it must not discard the draft whose name is being typed.
   if (event.key === 'Escape' && isTypingTarget(event.target) && event.target instanceof HTMLElement && event.target.closest('.details')) {
     event.target.blur();

@@ -12,7 +12,8 @@
 import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { parseSegment, serializeSegment } from './segment-param';
-import { parseAdminTab, type AdminTab } from '../features/admin/admin-tabs';
+import { parseAdminTab } from '../features/admin/admin-tabs';
+import type { AdminTab } from '../store/slices/panels';
 
 export interface UrlState {
   selection: Selection | null;

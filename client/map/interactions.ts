@@ -2,7 +2,6 @@
 // Shift+click picks neighbourhoods for a new area, and while an event is being placed (or the event form picks a
 // place) a click sets its place. While a shape is drawn or edited, terra-draw owns the pointer.
 import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
-import { placeEvent } from '../features/events/actions';
 import type { AppStore } from '../store';
 import type { Selection } from '../store/types';
 import { INTERACTIVE_LAYERS, LAYER } from './layers';
@@ -61,7 +60,16 @@ const drawing = (store: AppStore) => {
   return tool !== 'select' || draft !== null;
 };
 
-export function bindInteractions(map: MapLibreMap, store: AppStore): () => void {
+/**
+ * What the map hands on to the features instead of importing them (the map layer sits below features/): placing an
+ * event saves it through the API, and a map error becomes a toast.
+ */
+export interface MapActions {
+  placeEvent: (id: string, lngLat: [number, number]) => void;
+  reportError: (error: unknown) => void;
+}
+
+export function bindInteractions(map: MapLibreMap, store: AppStore, actions: Pick<MapActions, 'placeEvent'>): () => void {
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number }; originalEvent?: MouseEvent }) => {
     if (drawing(store)) return;
     // Comparing sites: the click adds a candidate site.
@@ -77,7 +85,7 @@ export function bindInteractions(map: MapLibreMap, store: AppStore): () => void 
     // Placing an event: the click is its place, not a selection.
     const placing = store.getState().placingEvent;
     if (placing) {
-      void placeEvent(store, placing, [event.lngLat.lng, event.lngLat.lat]);
+      actions.placeEvent(placing, [event.lngLat.lng, event.lngLat.lat]);
       return;
     }
     if (event.originalEvent?.shiftKey) {

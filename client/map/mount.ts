@@ -1,13 +1,12 @@
 // Puts the map on the page: picks the basemap, creates the map, wires sync and interactions, reports errors.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
-import { reportError } from '../features/toast/report';
 import { translatorFor, type Translate } from '../i18n';
 import type { AppStore } from '../store';
 import { chooseBasemap } from './basemap';
 import { createMap } from './create-map';
 import { bindDraw } from '../draw/bridge';
-import { bindInteractions } from './interactions';
+import { bindInteractions, type MapActions } from './interactions';
 import { offlineStyle } from './offline-style';
 import { readPalette } from './palette';
 import { syncMap } from './sync';
@@ -29,13 +28,13 @@ function mapUiStrings(t: Translate): Record<string, string> {
 }
 
 /** Map errors (a tile or glyph that failed) are shown, but at most one every few seconds. */
-function throttledErrors(store: AppStore, intervalMs = 10_000) {
+function throttledErrors(reportError: MapActions['reportError'], intervalMs = 10_000) {
   let last = 0;
   return (event: { error?: unknown }) => {
     const now = performance.now();
     if (now - last < intervalMs) return;
     last = now;
-    reportError(store, event.error ?? new Error('Map error'));
+    reportError(event.error ?? new Error('Map error'));
   };
 }
 
@@ -49,7 +48,7 @@ function initialPadding(store: AppStore) {
 }
 
 /** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
-export async function mountMap(container: HTMLElement, store: AppStore, signal: AbortSignal): Promise<MountedMap | null> {
+export async function mountMap(container: HTMLElement, store: AppStore, signal: AbortSignal, actions: MapActions): Promise<MountedMap | null> {
   const { config, locale } = store.getState();
   if (!config.data) throw new Error('mountMap needs the workspace config');
   const { workspace, basemap } = config.data;
@@ -91,13 +90,13 @@ export async function mountMap(container: HTMLElement, store: AppStore, signal: 
       if (window.__catchment) window.__catchment.firstIdleMs = performance.now();
     },
   });
-  const stopInteractions = bindInteractions(map, store);
+  const stopInteractions = bindInteractions(map, store, actions);
   // terra-draw needs a loaded style to add its layers to.
   let stopDraw: (() => void) | null = null;
   map.once('load', () => {
     stopDraw = bindDraw(map, store, palette);
   });
-  map.on('error', throttledErrors(store));
+  map.on('error', throttledErrors(actions.reportError));
 
   return {
     map,

@@ -45,7 +45,6 @@ export function reachData(s: Pick<AppState, 'selection' | 'events' | 'eventReach
   return { type: 'FeatureCollection', features };
 }
 
-/** The points of a site comparison, numbered from 1; `best` marks the winner once the comparison is answered. */
 /** The white-space hexagons found, numbered by rank (1 = most untapped), while the search is open. */
 export function whiteSpaceData(s: Pick<AppState, 'whiteSpace' | 'whiteSpaceCells'>): GeoJSON.FeatureCollection {
   const cells = s.whiteSpace ? (s.whiteSpaceCells ?? []) : [];
@@ -55,6 +54,7 @@ export function whiteSpaceData(s: Pick<AppState, 'whiteSpace' | 'whiteSpaceCells
   };
 }
 
+/** The points of a site comparison, numbered from 1; `best` marks the winner once the comparison is answered. */
 export function siteData(s: Pick<AppState, 'siteCompare' | 'siteBest'>): GeoJSON.FeatureCollection {
   const points = s.siteCompare?.points ?? [];
   return {

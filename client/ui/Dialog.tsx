@@ -1,8 +1,9 @@
-// A modal dialog on the native <dialog> (showModal): the browser traps focus, makes the page inert and closes it
-// on Escape. The content mounts only while open, so forms start empty each time. On close, focus goes to
-// `returnFocusId` (the button that opened it may have been inside a menu that is gone by then).
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// A modal dialog on the top layer's <dialog> (see top-layer.ts): focus trapped, the page inert, Escape closes it. The
+// content mounts only while open, so forms start empty each time. On close, focus goes to `returnFocusId` (the button
+// that opened it may have been inside a menu that is gone by then), else the browser returns it where it was.
+import { useId, useRef, type ReactNode } from 'react';
 import { IconButton } from './IconButton';
+import { useTopLayer } from './top-layer';
 
 interface DialogProps {
   open: boolean;
@@ -12,19 +13,15 @@ interface DialogProps {
   /** Extra class for sizing (`dialog--wide`, `dialog--tall`). */
   className?: string;
   returnFocusId?: string;
+  /** A click on the backdrop closes it too: for dialogs that only show something (never for a form with a draft). */
+  dismissOnBackdrop?: boolean;
   children: ReactNode;
 }
 
-export function Dialog({ open, onClose, title, closeLabel, className, returnFocusId, children }: DialogProps) {
+export function Dialog({ open, onClose, title, closeLabel, className, returnFocusId, dismissOnBackdrop, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
+  useTopLayer(ref, 'modal', open);
 
   return (
     <dialog
@@ -38,6 +35,8 @@ export function Dialog({ open, onClose, title, closeLabel, className, returnFocu
         onClose();
         if (returnFocusId) document.getElementById(returnFocusId)?.focus();
       }}
+      // The backdrop is the dialog element itself, outside its content.
+      onClick={dismissOnBackdrop ? (event) => event.target === event.currentTarget && event.currentTarget.close() : undefined}
     >
       {open && (
         <div className="dialog__content">

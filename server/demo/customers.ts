@@ -49,10 +49,10 @@ const AGE_BANDS: [number, number][] = [[18, 24], [25, 34], [35, 44], [45, 54], [
 const GENDERS = cumulative([49, 48, 1, 2]);
 const GENDER_NAMES: Gender[] = ['female', 'male', 'diverse', 'unknown'];
 const INTEREST_COUNTS = cumulative([20, 30, 25, 15, 10]);
-/** Quantiles of a standard normal: 50 % none, 25 % bronze, 15 % silver, 10 % gold. */
 /** Last purchases further back than this are clamped: CRMs purge older history. */
 const MAX_DAYS_AGO = 1000;
 const TIER_RANK: Record<LoyaltyTier, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
+/** Quantiles of a standard normal: 50 % none, 25 % bronze, 15 % silver, 10 % gold. */
 const TIER_CUTS: [number, LoyaltyTier][] = [[1.2816, 'gold'], [0.6745, 'silver'], [0, 'bronze']];
 
 export interface CustomerOptions {

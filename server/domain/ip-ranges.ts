@@ -1,5 +1,8 @@
 // Which special-purpose range an IP address falls in (RFC 6890 and friends), for refusing server-side requests to
-// addresses inside the host's own network. Pure text parsing, so the domain stays free of node:net.
+// addresses inside the host's own network. The ranges are data; parsing and prefix matching are ipaddr.js's (the
+// parser behind Express's proxy-addr): pure JavaScript, so the domain stays free of node:net, whose BlockList matches
+// prefixes but cannot name the range, read the IPv4 address inside NAT64 or IPv4-compatible IPv6, or give a /64.
+import ipaddr from 'ipaddr.js';
 
 /** Why an address is not on the public internet; null for a public one. */
 export type AddressRange =
@@ -35,65 +38,67 @@ const rangeWords: Record<AddressRange, string> = {
 /** "address 10.0.0.5 is in a private network" */
 export const describeRange = (address: string, range: AddressRange): string => `address ${address} ${rangeWords[range]}`;
 
-function parseIpv4(text: string): number[] | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return bytes.every((b) => b >= 0 && b <= 255) ? bytes : null;
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+const cidrs = (...texts: string[]): Cidr[] => texts.map((text) => ipaddr.parseCIDR(text));
+
+/** First match wins: the unspecified address and the broadcast address sit inside wider ranges. */
+const IPV4_RANGES: readonly (readonly [AddressRange, Cidr[]])[] = [
+  ['unspecified', cidrs('0.0.0.0/32')],
+  ['this-network', cidrs('0.0.0.0/8')],
+  ['loopback', cidrs('127.0.0.0/8')],
+  ['private', cidrs('10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16')],
+  ['shared', cidrs('100.64.0.0/10')],
+  ['link-local', cidrs('169.254.0.0/16')],
+  ['broadcast', cidrs('255.255.255.255/32')],
+  ['multicast', cidrs('224.0.0.0/4')],
+  // Future use, IETF protocol assignments, benchmarking.
+  ['reserved', cidrs('240.0.0.0/4', '192.0.0.0/24', '198.18.0.0/15')],
+];
+
+const IPV6_RANGES: readonly (readonly [AddressRange, Cidr[]])[] = [
+  ['unspecified', cidrs('::/128')],
+  ['loopback', cidrs('::1/128')],
+  ['unique-local', cidrs('fc00::/7')],
+  ['link-local', cidrs('fe80::/10')],
+  ['reserved', cidrs('fec0::/10')], // site-local, deprecated
+  ['multicast', cidrs('ff00::/8')],
+];
+
+/**
+ * IPv6 prefixes whose last 32 bits are an IPv4 address that a connection reaches: IPv4-mapped (::ffff:a.b.c.d), the
+ * deprecated IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96). They are judged as that IPv4 address.
+ */
+const IPV4_CARRIERS = cidrs('::ffff:0:0/96', '::/96', '64:ff9b::/96');
+
+/**
+ * The address an IPv4 dotted quad or IPv6 text stands for (brackets and a zone id allowed), or null. Stricter than
+ * ipaddr.js alone: IPv4 only as four decimal parts without leading zeros (ipaddr.js reads `010.0.0.1` in octal and
+ * `127.1` as 127.0.0.1, the old BSD way), an IPv6 text's IPv4 tail too.
+ */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const unbracketed = address.replace(/^\[(.*)\]$/, '$1');
+  if (ipaddr.IPv4.isValidFourPartDecimal(unbracketed)) return ipaddr.IPv4.parse(unbracketed);
+  const text = unbracketed.replace(/%.*$/, '');
+  if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return null;
+  const dotted = text.includes('.') ? text.slice(text.lastIndexOf(':') + 1) : null;
+  if (dotted === null) return ipaddr.IPv6.parse(text);
+  if (!ipaddr.IPv4.isValidFourPartDecimal(dotted)) return null;
+  if (text !== `::${dotted}`) return ipaddr.IPv6.parse(text);
+  // ipaddr.js rewrites the deprecated IPv4-compatible ::a.b.c.d as IPv4-mapped, which reads ::0.0.0.1 (::1) as 0.0.0.1.
+  const [a, b, c, d] = ipaddr.IPv4.parse(dotted).octets as [number, number, number, number];
+  return new ipaddr.IPv6([0, 0, 0, 0, 0, 0, (a << 8) | b, (c << 8) | d]);
 }
 
-/** The eight 16-bit groups of an IPv6 address (zone id dropped, an embedded dotted IPv4 tail read), or null. */
-function parseIpv6(text: string): number[] | null {
-  let rest = text.replace(/%.*$/, '').toLowerCase();
-  const tail: number[] = [];
-  const dotted = /(^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(rest);
-  if (dotted) {
-    const v4 = parseIpv4(dotted[2]!);
-    if (!v4) return null;
-    tail.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-    rest = rest.slice(0, rest.length - dotted[2]!.length);
-    if (rest.endsWith(':') && !rest.endsWith('::')) rest = rest.slice(0, -1);
+function rangeOf(address: ipaddr.IPv4 | ipaddr.IPv6): AddressRange | null {
+  if (address.kind() === 'ipv4') return IPV4_RANGES.find(([, list]) => list.some((cidr) => address.match(cidr)))?.[0] ?? null;
+  const v6 = address as ipaddr.IPv6;
+  const named = IPV6_RANGES.find(([, list]) => list.some((cidr) => v6.match(cidr)))?.[0];
+  if (named === 'unspecified' || named === 'loopback') return named;
+  if (IPV4_CARRIERS.some((cidr) => v6.match(cidr))) {
+    const [, , , , , , high, low] = v6.parts as [number, number, number, number, number, number, number, number];
+    return rangeOf(new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]));
   }
-  const halves = rest.split('::');
-  if (halves.length > 2) return null;
-  const groups = (part: string) => (part === '' ? [] : part.split(':'));
-  const head = groups(halves[0]!);
-  const back = halves.length === 2 ? groups(halves[1]!) : [];
-  if (![...head, ...back].every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  const count = head.length + back.length + tail.length;
-  if (halves.length === 1 ? count !== 8 : count > 7) return null;
-  const hex = (g: string) => parseInt(g, 16);
-  return [...head.map(hex), ...Array<number>(8 - count).fill(0), ...back.map(hex), ...tail];
-}
-
-function ipv4Range([a, b, c, d]: number[]): AddressRange | null {
-  if (a === 0) return b === 0 && c === 0 && d === 0 ? 'unspecified' : 'this-network';
-  if (a === 127) return 'loopback';
-  if (a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168)) return 'private';
-  if (a === 100 && b! >= 64 && b! <= 127) return 'shared';
-  if (a === 169 && b === 254) return 'link-local';
-  if (a === 255 && b === 255 && c === 255 && d === 255) return 'broadcast';
-  if (a! >= 224 && a! <= 239) return 'multicast';
-  if (a! >= 240) return 'reserved';
-  // 192.0.0.0/24 (IETF protocol assignments), 198.18.0.0/15 (benchmarking).
-  if ((a === 192 && b === 0 && c === 0) || (a === 198 && (b === 18 || b === 19))) return 'reserved';
-  return null;
-}
-
-function ipv6Range(g: number[]): AddressRange | null {
-  const zeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
-  if (zeroUpTo(8)) return 'unspecified';
-  if (zeroUpTo(7) && g[7] === 1) return 'loopback';
-  const embedded = [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff];
-  // IPv4-mapped (::ffff:a.b.c.d) and the deprecated IPv4-compatible (::a.b.c.d) carry an IPv4 address.
-  if (zeroUpTo(5) && (g[5] === 0xffff || g[5] === 0)) return ipv4Range(embedded);
-  // NAT64 (64:ff9b::/96) reaches the embedded IPv4 address too.
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return ipv4Range(embedded);
-  if ((g[0]! & 0xfe00) === 0xfc00) return 'unique-local';
-  if ((g[0]! & 0xffc0) === 0xfe80) return 'link-local';
-  if ((g[0]! & 0xffc0) === 0xfec0) return 'reserved'; // site-local, deprecated
-  if ((g[0]! & 0xff00) === 0xff00) return 'multicast';
-  return null;
+  return named ?? null;
 }
 
 /**
@@ -103,12 +108,8 @@ function ipv6Range(g: number[]): AddressRange | null {
  * @example addressRange('93.184.216.34') // null
  */
 export function addressRange(address: string): AddressRange | null {
-  const text = address.replace(/^\[(.*)\]$/, '$1');
-  const v4 = parseIpv4(text);
-  if (v4) return ipv4Range(v4);
-  if (!text.includes(':')) return 'invalid';
-  const v6 = parseIpv6(text);
-  return v6 ? ipv6Range(v6) : 'invalid';
+  const parsed = parseAddress(address);
+  return parsed ? rangeOf(parsed) : 'invalid';
 }
 
 /**
@@ -119,10 +120,10 @@ export function addressRange(address: string): AddressRange | null {
  * @example clientBlock('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
  */
 export function clientBlock(address: string): string {
-  const text = address.replace(/^\[(.*)\]$/, '$1');
-  if (parseIpv4(text)) return text;
-  const g = text.includes(':') ? parseIpv6(text) : null;
-  if (!g) return address;
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join('.');
-  return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+  const parsed = parseAddress(address);
+  if (!parsed) return address;
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  return `${v6.parts.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
 }

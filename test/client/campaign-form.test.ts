@@ -3,7 +3,8 @@
 // schema's problems are named by the fields the server names.
 import { describe, expect, it } from 'vitest';
 import type { CampaignRecord } from '../../client/api/contract';
-import { bodyFromDraft, changeFromDraft, checkCampaignDraft, draftFromCampaign, emptyCampaignDraft, newTrigger, type CampaignDraft } from '../../client/features/campaigns/campaign-form';
+import { bodyFromDraft, changeFromDraft, checkCampaignDraft, draftFromCampaign, emptyCampaignDraft, newTrigger } from '../../client/features/campaigns/campaign-form';
+import type { CampaignDraft } from '../../client/store/slices/campaigns';
 import { eventDay } from '../../client/features/campaigns/event-offer';
 import { campaignCreate } from '../../server/domain/schemas/campaign';
 

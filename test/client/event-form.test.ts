@@ -2,8 +2,9 @@
 // checks made before sending, and the POST / PATCH bodies.
 import { describe, expect, it } from 'vitest';
 import type { EventFeature } from '../../client/api/contract';
-import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../client/features/events/local-time';
-import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft, validateEventDraft, withAllDay, type EventDraft } from '../../client/features/events/event-form';
+import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../server/domain/time';
+import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft, validateEventDraft, withAllDay } from '../../client/features/events/event-form';
+import type { EventDraft } from '../../client/store/slices/events';
 
 describe('local time in a time zone to UTC', () => {
   it('Berlin is UTC+1 in winter and UTC+2 in summer', () => {

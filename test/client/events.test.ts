@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFeature } from '../../client/api/contract';
 import { formatEventTime } from '../../client/features/events/format';
-import { categoriesOf, dayKey, groupByDay, rangeFor, startOfDay } from '../../client/features/events/timeline';
+import { categoriesOf, groupByDay, rangeFor } from '../../client/features/events/timeline';
+import { dayKey, startOfDay } from '../../server/domain/time';
 
 function event(id: string, startsAt: string, { placed = true, category = 'festival', endsAt = startsAt } = {}): EventFeature {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSchedule } from '../../server/domain/campaigns/schedule-trigger.js';
-import { localTime } from '../../server/domain/campaigns/local-time.js';
+import { localTime } from '../../server/domain/time/local-time.js';
 import { scheduleTrigger } from '../../server/domain/schemas/trigger.js';
 
 const schedule = (daysOfWeek: number[], from: string, to: string) => scheduleTrigger.parse({ type: 'schedule', daysOfWeek, from, to });

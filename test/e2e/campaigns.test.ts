@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRecord, EventCollection } from '../../client/api/contract';
 import { eventDay } from '../../client/features/campaigns/event-offer';
-import { localToUtc } from '../../client/features/events/local-time';
+import { localToUtc } from '../../server/domain/time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { expectQueryParam, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

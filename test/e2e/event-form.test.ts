@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFeature } from '../../client/api/contract';
-import { localToUtc, utcToLocal } from '../../client/features/events/local-time';
+import { localToUtc, utcToLocal } from '../../server/domain/time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage, waitForMapIdle } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';

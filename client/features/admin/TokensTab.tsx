@@ -11,7 +11,7 @@ import { Field } from '../../ui/Field';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { formatDateTime, formatRelativeTime } from './audit-format';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useLoad } from './useLoad';
 
 const loadTokens = (signal: AbortSignal) => listTokens({ signal });

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { changeFrom, type UserDraft } from './user-form';
 import { UserForm, type UserFormErrors } from './UserForm';
 import { useLoad } from './useLoad';

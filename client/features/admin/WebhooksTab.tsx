@@ -9,7 +9,7 @@ import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DeliveryLog } from './DeliveryLog';
 import { useLoad } from './useLoad';
 

@@ -1,6 +1,5 @@
-// The workspace settings view's tabs, in order; the open tab is in the URL as `?admin=<tab>`.
-export const adminTabs = ['users', 'tokens', 'audit', 'privacy', 'webhooks'] as const;
-export type AdminTab = (typeof adminTabs)[number];
+// Reading and moving between the workspace settings view's tabs (the store's panels slice lists them).
+import { adminTabs, type AdminTab } from '../../store/slices/panels';
 
 /** `users` → 'users'; anything else (missing, misspelt) → null, i.e. the view is closed. */
 export function parseAdminTab(value: string | null): AdminTab | null {

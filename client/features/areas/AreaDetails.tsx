@@ -4,7 +4,7 @@ import type { AreaFeature } from '../../api/areas';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
-import { DetailList } from '../details/DetailList';
+import { DetailList } from '../../ui/DetailList';
 import { changeArea, removeArea } from './actions';
 import { AreaEditForm } from './AreaEditForm';
 import { AreaTools } from './AreaTools';

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { isSelected } from '../../store/selectors';
 import { StateMessage } from '../../ui/StateMessage';
-import { ListItem } from '../nav/ListItem';
+import { ListItem } from '../../ui/ListItem';
 import { loadAreas, showArea } from './actions';
 import { formatKm, formatKm2 } from './format';
 import { TerritoriesButton } from './TerritoriesButton';

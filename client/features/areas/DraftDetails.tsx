@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
 import { useAppStore } from '../../store';
 import type { Draft } from '../../store/slices/areas';
-import { DetailList } from '../details/DetailList';
+import { DetailList } from '../../ui/DetailList';
 import { loadAreas } from './actions';
 import { AudienceSlot } from './AudienceSlot';
 import { discardDraft, saveDraft, setDraftName, setDraftRadius } from './draft-actions';

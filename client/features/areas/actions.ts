@@ -48,10 +48,7 @@ function showAreas(store: AppStore, areas: AreaFeature[]) {
 /** Fits the map around these areas (the ones compared side by side, so the map shows what the panel compares). */
 export function fitAreas(store: AppStore, areas: AreaFeature[]): void {
   if (!areas.length) return;
-  const boxes = areas.map((a) => bboxOf(a.geometry));
-  store.getState().flyTo({
-    bbox: [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))],
-  });
+  store.getState().flyTo({ bbox: bboxOf({ type: 'FeatureCollection', features: areas }) });
 }
 
 /** Server-made areas (combine, rings, territories, neighbourhoods) come in as one undoable create. */

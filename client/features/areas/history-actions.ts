@@ -61,8 +61,3 @@ export function redo(store: AppStore): boolean {
   queue = queue.then(() => step(store, 'redo'));
   return true;
 }
-
-/** Resolves when every queued undo/redo step has run (for callers that must wait, and tests). */
-export function historySettled(): Promise<void> {
-  return queue;
-}

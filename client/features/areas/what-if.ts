@@ -2,7 +2,7 @@
 // campaigns whose triggers must all hold) as the API's request: one hypothetical weather cell over the area's
 // bounding box setting every chosen condition, in local times of the viewer's time zone.
 import type { WhatIfRequest } from '../../api/contract';
-import { localToUtc } from '../events/local-time';
+import { addDays, dayKey, localToUtc } from '../../../server/domain/time';
 
 export const whatIfConditions = ['rain', 'snow', 'heat', 'cold', 'wind'] as const;
 export type WhatIfCondition = (typeof whatIfConditions)[number];
@@ -35,8 +35,7 @@ export interface WhatIfForm {
 
 /** Tomorrow 07:00–11:00 in `timeZone`, rain at 2.5 mm/h: the question most people ask first. */
 export function defaultWhatIf(now: Date, timeZone: string): WhatIfForm {
-  const tomorrow = new Date(now.getTime() + 86_400_000);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(tomorrow);
+  const day = dayKey(new Date(now.getTime() + 86_400_000), timeZone);
   return { conditions: [{ condition: 'rain', value: whatIfValues.rain.value }], day, from: '07:00', to: '11:00' };
 }
 
@@ -67,7 +66,7 @@ export function whatIfRequest(
   if (badValue >= 0) return { ok: false, field: 'value', row: badValue };
   const from = localToUtc(`${form.day}T${form.from}`, timeZone);
   if (!from) return { ok: false, field: /^\d{4}-\d{2}-\d{2}$/.test(form.day) ? 'from' : 'day' };
-  const to = form.to === '24:00' ? localToUtc(`${nextDay(form.day)}T00:00`, timeZone) : localToUtc(`${form.day}T${form.to}`, timeZone);
+  const to = form.to === '24:00' ? localToUtc(`${addDays(form.day, 1)}T00:00`, timeZone) : localToUtc(`${form.day}T${form.to}`, timeZone);
   if (!to || Date.parse(to) <= Date.parse(from)) return { ok: false, field: 'to' };
   const set = Object.fromEntries(form.conditions.map((c) => [whatIfValues[c.condition].field, c.value]));
   // Triggers read whole hours: widen the window to the hours it touches so the preview matches what would happen.
@@ -76,10 +75,4 @@ export function whatIfRequest(
     ok: true,
     request: { cells: [{ bbox, from, to, set }], from: fromHour, to, stepMinutes: 60, areaIds: [areaId] },
   };
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

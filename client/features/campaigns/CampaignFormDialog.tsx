@@ -12,7 +12,8 @@ import { Field } from '../../ui/Field';
 import { reportError } from '../toast/report';
 import { reloadCampaignForm, saveCampaignForm } from './actions';
 import { BuilderAudience } from './BuilderAudience';
-import { checkCampaignDraft, type CampaignDraft } from './campaign-form';
+import type { CampaignDraft } from '../../store/slices/campaigns';
+import { checkCampaignDraft } from './campaign-form';
 import { NEW_CAMPAIGN_BUTTON_ID } from './CampaignList';
 import { TriggerEditor } from './TriggerEditor';
 

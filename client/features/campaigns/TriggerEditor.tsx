@@ -5,7 +5,8 @@ import { weatherConditions, weatherThresholds, type WeatherCondition } from '../
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
-import { newTrigger, type TriggerDraft } from './campaign-form';
+import type { TriggerDraft } from '../../store/slices/campaigns';
+import { newTrigger } from './campaign-form';
 import { weekdayNames } from './trigger-text';
 
 interface EditorProps {

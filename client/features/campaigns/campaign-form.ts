@@ -1,40 +1,11 @@
 // The campaign builder as data: the draft the inputs edit (numbers as typed, wall-clock times in the campaign's time
 // zone), the POST / PATCH bodies, and the checks made before sending — the shared schema's own, so the client's and
 // the server's errors name the same fields (`body.offer.code`, `body.triggers.0.threshold`) and land on the same input.
-import type { CampaignCreate, CampaignPatch, CampaignRecord, Channel, Segment, TriggerMode, WeatherCondition } from '../../api/contract';
-import { campaignCreate, isSendingChannel, type createStatuses } from '../../../server/domain/schemas/campaign';
+import type { CampaignCreate, CampaignPatch, CampaignRecord, Segment } from '../../api/contract';
+import { campaignCreate, isSendingChannel } from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
-import { localToUtc, utcToLocal } from '../events/local-time';
-
-export type CreateStatus = (typeof createStatuses)[number];
-
-export type TriggerDraft =
-  | { type: 'weather'; condition: WeatherCondition; threshold: string; sustainedHours: string; withinHours: string }
-  | { type: 'event'; eventId: string; category: string; withinMeters: string; beforeMinutes: string; afterMinutes: string }
-  | { type: 'schedule'; daysOfWeek: number[]; from: string; to: string };
-
-export interface CampaignDraft {
-  name: string;
-  areaIds: string[];
-  segment: Segment;
-  headline: string;
-  body: string;
-  code: string;
-  discount: string;
-  channel: Channel;
-  /** `YYYY-MM-DDTHH:mm` in `timezone`. */
-  start: string;
-  /** `YYYY-MM-DDTHH:mm` in `timezone` (exclusive). */
-  end: string;
-  timezone: string;
-  /** Only on create: a campaign then changes status through its allowed transitions. */
-  status: CreateStatus;
-  triggerMode: TriggerMode;
-  triggers: TriggerDraft[];
-  capMax: string;
-  capDays: string;
-  holdout: string;
-}
+import { localToUtc, utcToLocal } from '../../../server/domain/time';
+import type { CampaignDraft, TriggerDraft } from '../../store/slices/campaigns';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

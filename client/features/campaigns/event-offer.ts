@@ -1,13 +1,6 @@
 // An offer made from an event's page: its window is the event's day(s) in the event's own time zone.
 import type { EventProperties } from '../../api/contract';
-import { utcToLocal } from '../events/local-time';
-
-/** `YYYY-MM-DD` plus some days. */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { addDays, utcToLocal } from '../../../server/domain/time';
 
 /**
  * From local midnight of the day the event starts to local midnight after the day it ends (the end is exclusive),

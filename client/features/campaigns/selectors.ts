@@ -7,5 +7,4 @@ import { useAppStore } from '../../store';
 export const useLiveAreaIds = (campaignId: string): string[] =>
   useAppStore(useShallow((s: AppState) => s.liveCampaigns.filter((l) => l.campaignId === campaignId).map((l) => l.areaId)));
 
-export const campaignById = (s: AppState, id: string) => s.campaigns.data?.campaigns.find((c) => c.id === id);
 export const areaName = (s: AppState, id: string) => s.areas.data?.features.find((f) => f.properties.id === id)?.properties.name;

@@ -6,7 +6,7 @@ import type { BoundaryFeature } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
 import { AudiencePanel } from '../audience/AudiencePanel';
-import { DetailList } from './DetailList';
+import { DetailList } from '../../ui/DetailList';
 
 export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
   const { t, locale } = useI18n();

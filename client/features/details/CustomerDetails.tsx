@@ -4,7 +4,7 @@ import type { CustomerFeature } from '../../api/contract';
 import { formatDate, formatMoney, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectStore } from '../../store/selectors';
-import { DetailList } from './DetailList';
+import { DetailList } from '../../ui/DetailList';
 
 /** The workspace currency is not in /api/config yet; the demo workspace is in Berlin. */
 const CURRENCY = 'EUR';

@@ -13,8 +13,8 @@ import { BarChart } from '../audience/BarChart';
 import { breakdownCharts } from '../audience/breakdowns';
 import { SegmentBuilder } from '../audience/SegmentBuilder';
 import { openEventForm, removeEvent } from '../events/form-actions';
-import { ConfirmButton } from '../admin/ConfirmButton';
-import { DetailList } from './DetailList';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DetailList } from '../../ui/DetailList';
 import { EventOffers } from '../campaigns/EventOffers';
 import { useEventReach } from './useEventReach';
 

@@ -3,7 +3,7 @@ import type { StoreFeature } from '../../api/contract';
 import { formatDate, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
 import { BrandMark } from '../layers/BrandMark';
 import { useBrandStyle } from '../layers/brand-styles';
-import { DetailList } from './DetailList';
+import { DetailList } from '../../ui/DetailList';
 
 function Attractiveness({ value, label }: { value: number; label: string }) {
   return (

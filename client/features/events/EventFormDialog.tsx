@@ -11,7 +11,8 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { reportError } from '../toast/report';
 import { categoryLabel } from './category-label';
-import { validateEventDraft, withAllDay, type EventDraft } from './event-form';
+import type { EventDraft } from '../../store/slices/events';
+import { validateEventDraft, withAllDay } from './event-form';
 import { reloadEventForm, saveEventForm } from './form-actions';
 
 export const NEW_EVENT_BUTTON_ID = 'new-event-button';

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import type { EventFeed } from '../../api/contract';
-import { ConfirmButton } from '../admin/ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatDateTime, formatRelativeTime } from '../admin/audit-format';
 import { loadEventFeeds, stopFeed, syncFeedNow } from './actions';
 

@@ -1,27 +1,10 @@
 // The event form as data: the draft the inputs edit (wall-clock times in the event's own time zone, numbers as
 // typed), the checks made before sending, and the POST / PATCH bodies. Field names are the server's (`body.endsAt`),
 // so the client's and the server's errors land on the same input.
-import type { EventChange, EventFeature, EventStatus, NewEvent } from '../../api/contract';
+import type { EventChange, EventFeature, NewEvent } from '../../api/contract';
+import type { EventDraft } from '../../store/slices/events';
 import { isTimeZone } from '../../../server/domain/schemas/event';
-import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from './local-time';
-
-export interface EventDraft {
-  name: string;
-  category: string;
-  timezone: string;
-  allDay: boolean;
-  /** `YYYY-MM-DDTHH:mm` in `timezone`, or `YYYY-MM-DD` (first day) when all-day. */
-  start: string;
-  /** `YYYY-MM-DDTHH:mm` in `timezone`, or `YYYY-MM-DD` (last day, inclusive) when all-day. */
-  end: string;
-  attendance: string;
-  status: EventStatus | '';
-  budget: string;
-  notes: string;
-  locationText: string;
-  lat: string;
-  lng: string;
-}
+import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../../server/domain/time';
 
 export type EventField =
   | 'body.name' | 'body.category' | 'body.timezone' | 'body.startsAt' | 'body.endsAt' | 'body.expectedAttendance' | 'body.budget' | 'body.location';

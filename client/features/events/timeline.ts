@@ -1,38 +1,13 @@
 // Pure pieces of the events timeline: date-range presets and grouping by local day, both in a given IANA time zone.
 import type { EventFeature } from '../../api/contract';
-import { wallClockMs } from './local-time';
-
-export const rangePresets = ['week', 'month', 'next90'] as const;
-export type RangePreset = (typeof rangePresets)[number];
+import type { RangePreset } from '../../store/slices/events';
+import { addDays, dayKey, startOfDay } from '../../../server/domain/time';
 
 export interface DateRange {
   /** UTC ISO 8601, inclusive. */
   from: string;
   /** UTC ISO 8601, exclusive. */
   to: string;
-}
-
-/**
- * The calendar day (`YYYY-MM-DD`) of an instant in a time zone.
- * @example dayKey('2026-11-28T23:30:00Z', 'Europe/Berlin') // '2026-11-29'
- */
-export function dayKey(at: Date | string, timeZone: string): string {
-  return new Date(wallClockMs(new Date(at).getTime(), timeZone)).toISOString().slice(0, 10);
-}
-
-/** The instant a local day starts in a time zone (DST-safe: the offset is read at that instant). */
-export function startOfDay(day: string, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  let guess = wall - (wallClockMs(wall, timeZone) - wall);
-  guess = wall - (wallClockMs(guess, timeZone) - guess);
-  return new Date(guess);
-}
-
-/** `YYYY-MM-DD` plus some days. */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

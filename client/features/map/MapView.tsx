@@ -4,6 +4,7 @@ import { loadResource } from '../../app/load-data';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
+import { placeEvent } from '../events/actions';
 import { reportError } from '../toast/report';
 
 type Status = 'waiting' | 'mounting' | 'ready' | 'failed';
@@ -21,9 +22,14 @@ export function MapView() {
     let destroy: (() => void) | undefined;
     setStatus('mounting');
     const element = container.current;
+    // What the map sets off in the features (it imports none of them itself).
+    const actions = {
+      placeEvent: (id: string, lngLat: [number, number]) => void placeEvent(useAppStore, id, lngLat),
+      reportError: (error: unknown) => reportError(useAppStore, error),
+    };
     // MapLibre is most of the bundle: load it in its own chunk, so the shell and lists appear first.
     import('../../map/mount')
-      .then(({ mountMap }) => mountMap(element, useAppStore, controller.signal))
+      .then(({ mountMap }) => mountMap(element, useAppStore, controller.signal, actions))
       .then((mounted) => {
         if (!mounted) return;
         if (controller.signal.aborted) return mounted.destroy();

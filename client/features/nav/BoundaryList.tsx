@@ -4,8 +4,8 @@ import { loadResource } from '../../app/load-data';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { isSelected, selectBoundariesByName } from '../../store/selectors';
-import { ListItem } from './ListItem';
-import { ListSection } from './ListSection';
+import { ListItem } from '../../ui/ListItem';
+import { ListSection } from '../../ui/ListSection';
 
 export function BoundaryList() {
   const { t, locale } = useI18n();

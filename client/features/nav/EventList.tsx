@@ -9,7 +9,8 @@ import { isSelected } from '../../store/selectors';
 import { loadEvents, showEvent, viewerTimeZone } from '../events/actions';
 import { formatDay, formatEventTime, formatStartTime } from '../events/format';
 import { StateMessage } from '../../ui/StateMessage';
-import { categoriesOf, groupByDay, rangePresets } from '../events/timeline';
+import { categoriesOf, groupByDay } from '../events/timeline';
+import { rangePresets } from '../../store/slices/events';
 import { EventMark } from '../layers/EventMark';
 import { EventImport, EventImportDrop } from '../events/EventImport';
 import { NEW_EVENT_BUTTON_ID } from '../events/EventFormDialog';
@@ -17,8 +18,8 @@ import { openEventForm } from '../events/form-actions';
 import { ariaKeyShortcuts } from '../../app/shortcuts';
 import { categoryLabel } from '../events/category-label';
 import type { EventFeature } from '../../api/contract';
-import { ListItem } from './ListItem';
-import { ListSection } from './ListSection';
+import { ListItem } from '../../ui/ListItem';
+import { ListSection } from '../../ui/ListSection';
 
 function EventRow({ event }: { event: EventFeature }) {
   const { t, locale } = useI18n();

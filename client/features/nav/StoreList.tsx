@@ -6,8 +6,8 @@ import { useAppStore } from '../../store';
 import { isSelected, selectStoresByBrand } from '../../store/selectors';
 import { BrandMark } from '../layers/BrandMark';
 import { useBrandStyles } from '../layers/brand-styles';
-import { ListItem } from './ListItem';
-import { ListSection } from './ListSection';
+import { ListItem } from '../../ui/ListItem';
+import { ListSection } from '../../ui/ListSection';
 
 export function StoreList() {
   const { t } = useI18n();

@@ -1,12 +1,11 @@
-// The `?` dialog: every keyboard shortcut, rendered from the same table the key handler runs (app/shortcuts).
-// A native <dialog> opened with showModal(): the browser traps focus, makes the page inert, closes it on
-// Escape and returns focus to where it was.
-import { useEffect, useId, useRef } from 'react';
+// The `?` dialog: every keyboard shortcut, rendered from the same table the key handler runs (app/shortcuts), in the
+// shared ui/Dialog (focus trapped, Escape or a click on the backdrop closes it, focus goes back where it was).
+import { useId } from 'react';
 import { mapKeys, shortcutGroups, shortcuts, type ShortcutGroup } from '../../app/shortcuts';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
-import { IconButton } from '../../ui/IconButton';
+import { Dialog } from '../../ui/Dialog';
 
 const named = {
   Escape: 'shortcuts.key.escape',
@@ -71,44 +70,19 @@ export function ShortcutsDialog() {
   const { t } = useI18n();
   const open = useAppStore((s) => s.shortcutsOpen);
   const setOpen = useAppStore((s) => s.setShortcutsOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   // Roles that cannot write events have no New event key either.
   const omit = useAppStore((s) => (can(s.me, 'events:write') ? NONE : NO_NEW_EVENT));
 
-  // The store says whether it is open; the element follows (and reports a native close back).
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialog}
-      className="shortcuts-dialog"
-      aria-labelledby={titleId}
-      onClose={() => setOpen(false)}
-      // A click on the backdrop (the dialog element itself, outside its content) closes it.
-      onClick={(event) => {
-        if (event.target === event.currentTarget) event.currentTarget.close();
-      }}
-    >
-      <div className="shortcuts-dialog__content">
-        <header className="shortcuts-dialog__header">
-          <h2 className="shortcuts-dialog__title" id={titleId}>{t('shortcuts.title')}</h2>
-          <IconButton icon="close" label={t('shortcuts.close')} onClick={() => setOpen(false)} />
-        </header>
-        <p className="shortcuts-dialog__hint">{t('shortcuts.hint')}</p>
-        <div className="shortcuts-dialog__groups">
-          {/* Roles that cannot edit areas have no drawing keys (the key handler ignores them too). */}
-          {shortcutGroups.filter((group) => group !== 'draw' || canDraw).map((group) => (
-            <Group key={group} group={group} t={t} omit={omit} />
-          ))}
-        </div>
+    <Dialog open={open} onClose={() => setOpen(false)} title={t('shortcuts.title')} closeLabel={t('shortcuts.close')} className="shortcuts-dialog" dismissOnBackdrop>
+      <p className="shortcuts-dialog__hint">{t('shortcuts.hint')}</p>
+      <div className="shortcuts-dialog__groups">
+        {/* Roles that cannot edit areas have no drawing keys (the key handler ignores them too). */}
+        {shortcutGroups.filter((group) => group !== 'draw' || canDraw).map((group) => (
+          <Group key={group} group={group} t={t} omit={omit} />
+        ))}
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,9 +1,41 @@
 // Campaigns: the list, which campaign × area pairs are live now (badges, map highlight) and the builder's form.
 import type { StateCreator } from 'zustand';
 import type { CampaignList, CampaignRecord, LiveCampaigns } from '../../api/contract';
-import type { CampaignDraft } from '../../features/campaigns/campaign-form';
+import type { Channel, createStatuses, TriggerMode, WeatherCondition } from '../../../server/domain/schemas/campaign';
+import type { Segment } from '../../../server/domain/schemas/segment';
 import { idle, type Resource } from '../types';
 import type { AppState } from '../index';
+
+/** The campaign builder as the inputs hold it (features/campaigns/campaign-form turns it into API bodies). */
+export type CreateStatus = (typeof createStatuses)[number];
+
+export type TriggerDraft =
+  | { type: 'weather'; condition: WeatherCondition; threshold: string; sustainedHours: string; withinHours: string }
+  | { type: 'event'; eventId: string; category: string; withinMeters: string; beforeMinutes: string; afterMinutes: string }
+  | { type: 'schedule'; daysOfWeek: number[]; from: string; to: string };
+
+export interface CampaignDraft {
+  name: string;
+  areaIds: string[];
+  segment: Segment;
+  headline: string;
+  body: string;
+  code: string;
+  discount: string;
+  channel: Channel;
+  /** `YYYY-MM-DDTHH:mm` in `timezone`. */
+  start: string;
+  /** `YYYY-MM-DDTHH:mm` in `timezone` (exclusive). */
+  end: string;
+  timezone: string;
+  /** Only on create: a campaign then changes status through its allowed transitions. */
+  status: CreateStatus;
+  triggerMode: TriggerMode;
+  triggers: TriggerDraft[];
+  capMax: string;
+  capDays: string;
+  holdout: string;
+}
 
 /** The campaign builder: the draft lives here so entry points (an area, an event) can open it prefilled. */
 export interface CampaignFormState {

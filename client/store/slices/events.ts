@@ -2,8 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { EventCollection, EventFeature, EventFeed, EventImportResult } from '../../api/contract';
 import type { FieldError } from '../../api/problem';
-import type { RangePreset } from '../../features/events/timeline';
-import type { EventDraft } from '../../features/events/event-form';
+import type { EventStatus } from '../../../server/domain/schemas/event';
 import { idle, type Resource } from '../types';
 import type { AppState } from '../index';
 
@@ -13,6 +12,29 @@ export type EventImportState =
   | { status: 'running'; fileName: string }
   | { status: 'done'; fileName: string; result: EventImportResult }
   | { status: 'error'; fileName: string; title: string; errors: FieldError[] };
+
+/** The timeline's date ranges: this week, this month, the next 90 days. */
+export const rangePresets = ['week', 'month', 'next90'] as const;
+export type RangePreset = (typeof rangePresets)[number];
+
+/** The event form as the inputs hold it (features/events/event-form turns it into API bodies). */
+export interface EventDraft {
+  name: string;
+  category: string;
+  timezone: string;
+  allDay: boolean;
+  /** `YYYY-MM-DDTHH:mm` in `timezone`, or `YYYY-MM-DD` (first day) when all-day. */
+  start: string;
+  /** `YYYY-MM-DDTHH:mm` in `timezone`, or `YYYY-MM-DD` (last day, inclusive) when all-day. */
+  end: string;
+  attendance: string;
+  status: EventStatus | '';
+  budget: string;
+  notes: string;
+  locationText: string;
+  lat: string;
+  lng: string;
+}
 
 /**
  * The new-event / edit-event form: the draft lives here, not in the dialog, because picking a place on the map

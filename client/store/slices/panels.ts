@@ -1,9 +1,12 @@
 // Open and closed panels: the left list panel, the layer card, the phone bottom sheet's height, the shortcuts,
 // change-password and workspace settings dialogs.
 import type { StateCreator } from 'zustand';
-import type { AdminTab } from '../../features/admin/admin-tabs';
 import type { SheetHeight } from '../types';
 import type { AppState } from '../index';
+
+/** The workspace settings view's tabs, in order; the open tab is in the URL as `?admin=<tab>`. */
+export const adminTabs = ['users', 'tokens', 'audit', 'privacy', 'webhooks'] as const;
+export type AdminTab = (typeof adminTabs)[number];
 
 export interface PanelsSlice {
   navOpen: boolean;

@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { pointInArea } from '../geometry/point-in-area.js';
 import type { AreaGeometry } from '../schemas/geojson.js';
 import type { EventTrigger } from '../schemas/trigger.js';
-import { formatClock, localTime } from './local-time.js';
+import { formatClock, localTime } from '../time/local-time.js';
 import type { EventForTrigger, TriggerResult } from './types.js';
 
 const MINUTE_MS = 60_000;

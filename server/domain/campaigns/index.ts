@@ -4,6 +4,5 @@ export { evaluateCampaign, windowReason } from './evaluate.js';
 export { evaluateWeather, observedValue, weatherHolds } from './weather-trigger.js';
 export { evaluateEvent, inEventTime, metersToArea, namesEvent } from './event-trigger.js';
 export { evaluateSchedule, inSchedule } from './schedule-trigger.js';
-export { formatClock, formatDays, formatLocalTime, localTime, type LocalTime } from './local-time.js';
 export { hash32, holdoutBucket, inHoldout } from './holdout.js';
 export type * from './types.js';

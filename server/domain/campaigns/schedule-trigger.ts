@@ -1,6 +1,6 @@
 // Schedule triggers: days of the week and a local time window, read on the campaign's clock (its IANA timezone).
 import { clockMinutes, type ScheduleTrigger } from '../schemas/trigger.js';
-import { formatClock, formatDays, formatLocalTime, localTime } from './local-time.js';
+import { formatClock, formatDays, formatLocalTime, localTime } from '../time/local-time.js';
 import type { TriggerResult } from './types.js';
 
 interface Window {

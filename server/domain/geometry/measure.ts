@@ -34,8 +34,3 @@ export function perimeterKm(geometry: Polygon | MultiPolygon): number {
   for (const ring of rings(geometry)) if (ring.length >= 2) km += length(lineString(ring), { units: 'kilometers' });
   return km * scaleAt(geometry);
 }
-
-/** Number of positions over every ring, closing positions included. */
-export function vertexCount(geometry: Polygon | MultiPolygon): number {
-  return rings(geometry).reduce((sum, ring) => sum + ring.length, 0);
-}

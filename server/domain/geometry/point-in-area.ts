@@ -1,9 +1,10 @@
 // Is a point inside a Polygon or MultiPolygon? Points on an edge or vertex count as inside (a point on a hole's
 // edge too: it is on the boundary); points strictly inside a hole are outside.
-// The arithmetic mirrors point-in-polygon-hao (what Turf's booleanPointInPolygon uses), so both agree on every
-// point, including points exactly on an edge; area-grid.ts reuses `crossingsAt` for its edge cells.
+// The arithmetic mirrors point-in-polygon-hao (what Turf's booleanPointInPolygon uses), down to its exact orientation
+// test from robust-predicates, so both agree on every point, including points exactly on an edge; area-grid.ts reuses
+// `crossingsAt` for its edge cells.
+import { orient2d } from 'robust-predicates';
 import type { AreaGeometry } from '../schemas/geojson.js';
-import { crossSign } from './exact.js';
 
 export type Position = readonly [number, number, ...number[]] | readonly number[];
 
@@ -21,7 +22,8 @@ export function crossingsAt(x: number, y: number, ax: number, ay: number, bx: nu
   const v2 = by - y;
   if (v1 === 0 && v2 === 0) return (u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0) ? ON_BOUNDARY : 0;
   if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
-    const f = crossSign(u2, v1, u1, v2);
+    // The exact sign of u2·v1 − u1·v2 (Shewchuk's adaptive predicate): "on the edge" without rounding error.
+    const f = orient2d(u1, u2, v1, v2, 0, 0);
     if (f === 0) return ON_BOUNDARY;
     if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) return 1;
   }

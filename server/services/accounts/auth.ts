@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { versionReader } from '../../db/version-reader.js';
-import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../../db/repos/sessions.js';
+import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../../db/repos/sessions.js';
 import { findTokenByHash, touchToken } from '../../db/repos/tokens.js';
 import { countUsers, findUser, findUserByEmail, insertUser, updateUser, type UserRecord } from '../../db/repos/users.js';
 import { customerAccessByRole, rolePermissions, tokenPermissions, type Principal } from '../../domain/permissions.js';
@@ -53,6 +53,14 @@ export function startSession(db: Db, userId: string, now: Date, previousSessionI
     insertSession(db, { idHash: secretHash(id), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString() });
   })();
   return id;
+}
+
+/**
+ * Deletes the sessions that can no longer sign anyone in (past their absolute expiry, or idle for SESSION_IDLE_MS):
+ * resolving one already refuses it, this takes its row away. Returns how many went.
+ */
+export function purgeExpiredSessions(db: Db, now: Date): number {
+  return deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
 }
 
 /** The active user with this email and password, or null; as slow for an unknown email as for a wrong password. */

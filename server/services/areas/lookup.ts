@@ -4,6 +4,7 @@
 // The rings are copied into flat Float64Arrays and edges entirely above or below the point are skipped inline: at
 // 10,000 areas a point has ~50 candidate boxes of 64-edge circles, and this makes the exact test ~2.5× faster than
 // walking the GeoJSON arrays, with the same answers (crossingsAt decides every edge that reaches the point's latitude).
+import { bbox } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
@@ -20,23 +21,7 @@ export interface AreaLookup {
   areasAt(lng: number, lat: number): string[];
 }
 
-function bboxOf(geometry: LookupArea['geometry']): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  // The outer rings bound everything: holes lie inside them.
-  for (const polygon of polygons) {
-    for (const [x, y] of polygon[0] ?? []) {
-      if (x! < minX) minX = x!;
-      if (y! < minY) minY = y!;
-      if (x! > maxX) maxX = x!;
-      if (y! > maxY) maxY = y!;
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
+const bboxOf = (geometry: LookupArea['geometry']) => bbox(geometry, { recompute: true }) as [number, number, number, number];
 
 /** Per polygon, its rings as flat [x0, y0, x1, y1, …] arrays (closed: the first position repeated last). */
 type FlatArea = Float64Array[][];

@@ -1,5 +1,6 @@
 // Who is inside an area: a segment compiled against the index, a scan inline or in the worker pool, the tallies
 // turned into the API's Audience. Also the matching customers' seqs, for exports.
+import { bbox } from '@turf/turf';
 import { prepareAreaGrid } from '../../domain/geometry/area-grid.js';
 import type { Audience } from '../../domain/schemas/audience.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
@@ -37,16 +38,7 @@ export function createAudienceService({ index, pool, inlineMaxRows = INLINE_MAX_
   function rowsToRead(geometry: AreaGeometry): number {
     const c = index.columns;
     const g = c.grid;
-    const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const ring of rings) {
-      for (const p of ring) {
-        minX = Math.min(minX, p[0]!);
-        maxX = Math.max(maxX, p[0]!);
-        minY = Math.min(minY, p[1]!);
-        maxY = Math.max(maxY, p[1]!);
-      }
-    }
+    const [minX, minY, maxX, maxY] = bbox(geometry, { recompute: true }) as [number, number, number, number];
     const col = (x: number) => Math.max(0, Math.min(g.cols - 1, Math.floor((x - g.minX) * g.sx)));
     const row = (y: number) => Math.max(0, Math.min(g.rows - 1, Math.floor((y - g.minY) * g.sy)));
     let rows = Atomics.load(c.meta, ROWS) - c.baseCount;

@@ -22,7 +22,7 @@ import { canSeeArea } from '../../domain/privacy.js';
 import { campaignIssues, transitionError, type CampaignCreate, type CampaignPatch, type CampaignStatus } from '../../domain/schemas/campaign.js';
 import { ServiceError, type FieldError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
-import { utcInstant } from '../events/events.js';
+import { utcInstant } from '../../domain/time/index.js';
 
 export interface CampaignWriter {
   principal: Principal;

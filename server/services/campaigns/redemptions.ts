@@ -15,7 +15,7 @@ import { visibleStoreIds } from '../../domain/privacy.js';
 import type { WeatherAt } from '../../domain/weather.js';
 import { ServiceError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
-import { utcInstant } from '../events/events.js';
+import { utcInstant } from '../../domain/time/index.js';
 import type { OfferEngine } from './offer-engine.js';
 
 export interface RedemptionContext {

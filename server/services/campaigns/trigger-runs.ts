@@ -8,7 +8,7 @@ import { findCampaign } from '../../db/repos/campaigns.js';
 import type { Reason } from '../../domain/campaigns/index.js';
 import type { EvaluationRun } from '../../domain/schemas/offer.js';
 import type { Logger } from '../../logger.js';
-import { utcInstant } from '../events/events.js';
+import { utcInstant } from '../../domain/time/index.js';
 import type { OfferEngine } from './offer-engine.js';
 import type { WeatherProvider } from '../weather/index.js';
 

@@ -1,8 +1,10 @@
 // Retention: when the workspace keeps customers for N months, customers whose last purchase (or, without one, last
-// update) is older than that are erased, the same way as an erasure request, with one audit entry for the batch.
+// update) is older than that are erased, the same way as an erasure request, with one audit entry for the batch. The
+// same daily run deletes expired sessions, which nothing else removes.
 import { readPrivacySettings } from '../../db/repos/settings.js';
 import { staleCustomerSeqs } from '../../db/repos/customers.js';
 import type { Logger } from '../../logger.js';
+import { purgeExpiredSessions } from '../accounts/auth.js';
 import { eraseCustomerSeqs, type ErasureDeps } from './erasure.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,14 +25,23 @@ export function applyRetention(deps: ErasureDeps, now: Date): number {
   return eraseCustomerSeqs(deps, seqs, { at: now, actorId: null, actor: 'retention', action: 'customer.retention', detail: { months: retentionMonths } });
 }
 
-/** Runs retention now and then daily; the timer does not keep the process alive. Returns a stop function. */
+/** Runs retention and the expired-session purge now and then daily; the timer does not keep the process alive. Returns a stop function. */
 export function scheduleRetention(deps: ErasureDeps & { clock: () => Date; logger: Logger }): () => void {
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const run = () => {
+    const now = deps.clock();
     try {
-      const erased = applyRetention(deps, deps.clock());
+      const erased = applyRetention(deps, now);
       if (erased > 0) deps.logger.info('retention erased customers', { count: erased });
     } catch (error) {
-      deps.logger.error('retention failed', { error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('retention failed', { error: message(error) });
+    }
+    // Apart: a failed erasure does not keep old sessions, nor the other way round.
+    try {
+      const purged = purgeExpiredSessions(deps.db, now);
+      if (purged > 0) deps.logger.info('expired sessions deleted', { count: purged });
+    } catch (error) {
+      deps.logger.error('session purge failed', { error: message(error) });
     }
   };
   run();

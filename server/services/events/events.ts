@@ -8,6 +8,7 @@ import { feedEventsOutside, linkEventToFeed } from '../../db/repos/event-feeds.j
 import type { Principal } from '../../domain/permissions.js';
 import type { EventCreate, EventFeature, EventPatch, EventRecord } from '../../domain/schemas/event.js';
 import { ServiceError } from '../errors.js';
+import { utcInstant } from '../../domain/time/index.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import type { IcsEvent, IcsIdentity } from './ics.js';
 
@@ -15,12 +16,6 @@ export interface EventWriter {
   /** Null for the server's own writes (a scheduled feed sync). */
   principal: Principal | null;
   at: Date;
-}
-
-/** UTC ISO 8601 to the second (`2026-11-23T10:00:00Z`), the one shape stored, so text order is time order. */
-export function utcInstant(value: string | number | Date): string {
-  const ms = new Date(value).getTime();
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 export function newEventId(): string {

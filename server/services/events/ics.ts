@@ -14,7 +14,7 @@ import {
   type TruncationReason,
 } from '../../domain/calendar-limits.js';
 import { isTimeZone, type EventStatus, type ImportTruncation } from '../../domain/schemas/event.js';
-import { utcInstant } from './events.js';
+import { utcInstant, wallTimeToUtc } from '../../domain/time/index.js';
 import { MAX_RULE_STEPS_PER_FILE, MAX_ZONE_STEPS, meterRules, OCCURRENCE_READ_STEPS, OCCURRENCE_STEPS, OutOfSteps, StepBudget } from './ics-steps.js';
 
 /** One event (or one occurrence of a recurring event) read from a calendar file. */
@@ -111,36 +111,13 @@ function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] 
   return { errors, events };
 }
 
-// Building a DateTimeFormat costs far more than using one, and an expansion converts thousands of occurrences.
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-const zoneFormat = (zone: string) => {
-  let format = zoneFormats.get(zone);
-  if (!format) zoneFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
-  return format;
-};
-
-/** Milliseconds the zone is ahead of UTC at the instant `ms`. */
-function zoneOffsetMs(ms: number, zone: string): number {
-  const parts = zoneFormat(zone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The UTC instant of a wall-clock time in an IANA zone (in a DST gap: the time an hour later; in an overlap: the first). */
-export function wallTimeToUtc(wall: { year: number; month: number; day: number; hour: number; minute: number; second: number }, zone: string): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const first = asUtc - zoneOffsetMs(asUtc, zone);
-  const second = asUtc - zoneOffsetMs(first, zone);
-  return Math.min(first, second);
-}
-
 const iso = (ms: number) => utcInstant(ms);
 
 /** Where a time's UTC instant comes from: its VTIMEZONE, the Z suffix, or the TZID read as an IANA zone. */
 function toUtc(time: ICAL.Time, tzid: string | null, fallbackZone: string): number {
   const zone = time.zone;
-  const wall = { year: time.year, month: time.month, day: time.day, hour: time.isDate ? 0 : time.hour, minute: time.isDate ? 0 : time.minute, second: time.isDate ? 0 : time.second };
   if (!time.isDate && zone && (zone.tzid === 'UTC' || zone.component)) return time.toUnixTime() * 1000;
+  const wall = time.isDate ? Date.UTC(time.year, time.month - 1, time.day) : Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
   return wallTimeToUtc(wall, tzid && isTimeZone(tzid) ? tzid : fallbackZone);
 }
 

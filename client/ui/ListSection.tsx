@@ -1,8 +1,8 @@
 // A titled list section that shows loading, error and empty states in place of its items.
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n';
-import type { Resource } from '../../store/types';
-import { StateMessage } from '../../ui/StateMessage';
+import { useI18n } from '../i18n';
+import type { Resource } from '../store/types';
+import { StateMessage } from './StateMessage';
 
 interface ListSectionProps {
   title: string;

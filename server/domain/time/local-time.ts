@@ -1,6 +1,8 @@
-// The local weekday and time of an instant in an IANA timezone, via Intl (no timezone library). The live-offers lookup
-// asks this thousands of times a second, so formatters are made once per timezone and answers are kept per timezone
-// and UTC minute (every lookup at one instant asks the same question; event times recur in every evaluation).
+// The local weekday and time of an instant in an IANA time zone, for schedules and event windows. The live-offers
+// lookup asks this thousands of times a second, so answers are kept per time zone and UTC minute (every lookup at one
+// instant asks the same question; event times recur in every evaluation).
+import { DAY_MS } from './wall-time.js';
+import { wallClockMs } from './zone-clock.js';
 
 export interface LocalTime {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -9,19 +11,8 @@ export interface LocalTime {
   minutes: number;
 }
 
-const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const answers = new Map<string, Map<number, LocalTime>>();
 const MAX_ANSWERS_PER_ZONE = 512;
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /**
  * The weekday and clock time shown in `timeZone` at `at`. Correct across DST changes because Intl applies the zone's
@@ -33,15 +24,10 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   let known = answers.get(timeZone);
   const cached = known?.get(minute);
   if (cached) return cached;
-  let isoWeekday = 0;
-  let hour = 0;
-  let min = 0;
-  for (const part of formatter(timeZone).formatToParts(at)) {
-    if (part.type === 'weekday') isoWeekday = weekdays[part.value] ?? 0;
-    else if (part.type === 'hour') hour = Number(part.value) % 24;
-    else if (part.type === 'minute') min = Number(part.value);
-  }
-  const local = { isoWeekday, minutes: hour * 60 + min };
+  const wall = wallClockMs(minute * 60_000, timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
+  const local = { isoWeekday: ((((day + 3) % 7) + 7) % 7) + 1, minutes: Math.floor((wall - day * DAY_MS) / 60_000) };
   if (!known) answers.set(timeZone, (known = new Map()));
   else if (known.size >= MAX_ANSWERS_PER_ZONE) known.clear(); // a scheduler sweeping time: start over rather than grow
   known.set(minute, local);

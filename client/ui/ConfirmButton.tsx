@@ -1,6 +1,6 @@
 // A destructive action asked twice: the first press shows the question in place, with confirm and cancel.
 import { useState } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 interface ConfirmButtonProps {
   label: string;
