@@ -7,7 +7,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/client/**/*.test.ts', 'test/arch/**/*.test.ts'],
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/client/**/*.test.ts',
+            'test/arch/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -43,7 +43,13 @@ function one(): Promise<void> {
   const lat = (minY + Math.random() * (maxY - minY)).toFixed(6);
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: base.hostname, port: base.port, path: `${base.pathname}${base.search}${sep}lat=${lat}&lng=${lng}`, headers: options.headers },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path: `${base.pathname}${base.search}${sep}lat=${lat}&lng=${lng}`,
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -15,9 +15,14 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'offers', load: () => import('./offers.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const modules = only?.length ? available.filter((m) => only.includes(m.name)) : available;
-if (only?.length && modules.length !== only.length) throw new Error(`BENCH_ONLY names unknown modules; known: ${available.map((m) => m.name).join(', ')}`);
+if (only?.length && modules.length !== only.length)
+  throw new Error(
+    `BENCH_ONLY names unknown modules; known: ${available.map((m) => m.name).join(', ')}`,
+  );
 
 function format(r: BenchResult): string {
   if (Number.isNaN(r.value)) return '—';
@@ -32,12 +37,26 @@ for (const m of modules) {
 }
 
 const rows = all.flatMap(({ results }) => results.map((r) => [r.name, format(r), r.target ?? '']));
-const widths = [0, 1, 2].map((k) => Math.max(...rows.map((r) => r[k]!.length), ['benchmark', 'result', 'target'][k]!.length));
-const line = (cells: string[]) => cells.map((cell, k) => (k === 1 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  ');
-console.log(`\n${line(['benchmark', 'result', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+const widths = [0, 1, 2].map((k) =>
+  Math.max(...rows.map((r) => r[k]!.length), ['benchmark', 'result', 'target'][k]!.length),
+);
+const line = (cells: string[]) =>
+  cells
+    .map((cell, k) => (k === 1 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!)))
+    .join('  ');
+console.log(
+  `\n${line(['benchmark', 'result', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`,
+);
 for (const row of rows) console.log(line(row));
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '?' };
-writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), machine, modules: all }, null, 2) + '\n');
+const machine = {
+  node: process.version,
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model ?? '?',
+};
+writeFileSync(
+  new URL('./results/latest.json', import.meta.url),
+  JSON.stringify({ at: new Date().toISOString(), machine, modules: all }, null, 2) + '\n',
+);
 console.log(`\nwritten to bench/results/latest.json (${machine.cpus} CPUs, Node ${machine.node})`);

@@ -18,7 +18,9 @@ export function wrkScript(options: Pick<LoadOptions, 'url' | 'headers' | 'bbox'>
   const [minX, minY, maxX, maxY] = options.bbox;
   const url = new URL(options.url);
   const path = `${url.pathname}${url.search}${url.search ? '&' : '?'}`;
-  const headers = Object.entries(options.headers).map(([name, value]) => `[${JSON.stringify(name)}] = ${JSON.stringify(value)}`).join(', ');
+  const headers = Object.entries(options.headers)
+    .map(([name, value]) => `[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
+    .join(', ');
   return [
     'math.randomseed(42)',
     `local headers = { ${headers} }`,
@@ -33,12 +35,17 @@ export function wrkScript(options: Pick<LoadOptions, 'url' | 'headers' | 'bbox'>
 }
 
 /** Reads wrk's summary: "N requests in Xs", "Non-2xx or 3xx responses: N" and "Socket errors: connect a, read b, …". */
-export function parseWrkOutput(output: string): Pick<LoadResult, 'ok' | 'failed' | 'seconds' | 'statuses' | 'firstFailure'> {
+export function parseWrkOutput(
+  output: string,
+): Pick<LoadResult, 'ok' | 'failed' | 'seconds' | 'statuses' | 'firstFailure'> {
   const total = /(\d+) requests in ([\d.]+)(ms|s|m)/.exec(output);
   if (!total) throw new Error(`wrk printed no request count:\n${output}`);
-  const seconds = Number(total[2]) * ({ ms: 0.001, s: 1, m: 60 } as const)[total[3] as 'ms' | 's' | 'm'];
+  const seconds =
+    Number(total[2]) * ({ ms: 0.001, s: 1, m: 60 } as const)[total[3] as 'ms' | 's' | 'm'];
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    output,
+  );
   const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
   const requests = Number(total[1]);
   const failed = non2xx + socketErrors;
@@ -60,7 +67,14 @@ export async function wrkLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     const script = join(dir, 'points.lua');
     writeFileSync(script, wrkScript(options));
-    const args = (ms: number) => ['-t1', `-c${options.inFlight}`, `-d${Math.max(1, Math.round(ms / 1000))}s`, '-s', script, new URL(options.url).origin];
+    const args = (ms: number) => [
+      '-t1',
+      `-c${options.inFlight}`,
+      `-d${Math.max(1, Math.round(ms / 1000))}s`,
+      '-s',
+      script,
+      new URL(options.url).origin,
+    ];
     await run(WRK, args(options.warmupMs));
     const cpuBefore = process.cpuUsage();
     const { stdout } = await run(WRK, args(options.measureMs));

@@ -1,6 +1,14 @@
 // Renders Noto Sans into MapLibre SDF glyph PBFs (data/glyphs/<fontstack>/<start>-<end>.pbf) with TinySDF in headless Chromium.
 import { brotliDecompressSync } from 'node:zlib';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +106,8 @@ function cmapCodePoints(cmap: DataView): Set<number> {
   for (let i = 0; i < cmap.getUint16(2); i++) {
     const platform = cmap.getUint16(4 + i * 8);
     const encoding = cmap.getUint16(6 + i * 8);
-    if ((platform === 3 && (encoding === 1 || encoding === 10)) || platform === 0) subtables.push(cmap.getUint32(8 + i * 8));
+    if ((platform === 3 && (encoding === 1 || encoding === 10)) || platform === 0)
+      subtables.push(cmap.getUint32(8 + i * 8));
   }
   for (const start of subtables) {
     const format = cmap.getUint16(start);
@@ -124,7 +133,8 @@ function cmapCodePoints(cmap: DataView): Set<number> {
         const rangeOffsetAt = rangeOffsets + s * 2;
         const rangeOffset = cmap.getUint16(rangeOffsetAt);
         for (let c = first; c <= end && c !== 0xffff; c++) {
-          let glyph = rangeOffset === 0 ? c : cmap.getUint16(rangeOffsetAt + rangeOffset + (c - first) * 2);
+          let glyph =
+            rangeOffset === 0 ? c : cmap.getUint16(rangeOffsetAt + rangeOffset + (c - first) * 2);
           if (rangeOffset !== 0 && glyph === 0) continue;
           glyph = (glyph + delta) & 0xffff;
           if (glyph !== 0) points.add(c);
@@ -160,7 +170,8 @@ window.renderGlyphs = async ({ tinySdfUrl, faces, jobs, sdf }) => {
 function toPbfGlyph(id: number, g: TinySdfGlyph): PbfGlyph {
   const format = /^\p{gc=Cf}$/u.test(String.fromCodePoint(id));
   const advance = format ? 0 : Math.round(g.glyphAdvance); // PBF advances are whole pixels, as fontnik's are
-  if (format || g.glyphWidth === 0 || g.glyphHeight === 0) return { id, width: 0, height: 0, left: 0, top: -BASELINE_FROM_TOP, advance };
+  if (format || g.glyphWidth === 0 || g.glyphHeight === 0)
+    return { id, width: 0, height: 0, left: 0, top: -BASELINE_FROM_TOP, advance };
   return {
     id,
     bitmap: Buffer.from(g.data, 'base64'),
@@ -176,21 +187,29 @@ function toPbfGlyph(id: number, g: TinySdfGlyph): PbfGlyph {
 
 function encodeRange(name: string, range: string, glyphs: PbfGlyph[]): Uint8Array {
   const pbf = new Pbf();
-  pbf.writeMessage(1, (_: unknown, stack: Pbf) => {
-    stack.writeStringField(1, name);
-    stack.writeStringField(2, range);
-    for (const glyph of glyphs) {
-      stack.writeMessage(3, (_g: unknown, out: Pbf) => {
-        out.writeVarintField(1, glyph.id);
-        if (glyph.bitmap) out.writeBytesField(2, glyph.bitmap);
-        out.writeVarintField(3, glyph.width);
-        out.writeVarintField(4, glyph.height);
-        out.writeSVarintField(5, glyph.left);
-        out.writeSVarintField(6, glyph.top);
-        out.writeVarintField(7, glyph.advance);
-      }, undefined);
-    }
-  }, undefined);
+  pbf.writeMessage(
+    1,
+    (_: unknown, stack: Pbf) => {
+      stack.writeStringField(1, name);
+      stack.writeStringField(2, range);
+      for (const glyph of glyphs) {
+        stack.writeMessage(
+          3,
+          (_g: unknown, out: Pbf) => {
+            out.writeVarintField(1, glyph.id);
+            if (glyph.bitmap) out.writeBytesField(2, glyph.bitmap);
+            out.writeVarintField(3, glyph.width);
+            out.writeVarintField(4, glyph.height);
+            out.writeSVarintField(5, glyph.left);
+            out.writeSVarintField(6, glyph.top);
+            out.writeVarintField(7, glyph.advance);
+          },
+          undefined,
+        );
+      }
+    },
+    undefined,
+  );
   return pbf.finish();
 }
 
@@ -201,7 +220,12 @@ const inOurRanges = (cp: number) => RANGE_STARTS.some((start) => cp >= start && 
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -216,14 +240,19 @@ try {
       const file = readFileSync(join(fontDir, `noto-sans-${subset}-${weight}-normal.woff2`));
       const family = `glyphs ${subset} ${weight}`;
       faces.push({ family, weight, base64: file.toString('base64') });
-      const codePoints = [...cmapCodePoints(woff2Cmap(file))].filter((cp) => inOurRanges(cp) && !isControl(cp) && !taken.has(cp));
+      const codePoints = [...cmapCodePoints(woff2Cmap(file))].filter(
+        (cp) => inOurRanges(cp) && !isControl(cp) && !taken.has(cp),
+      );
       codePoints.forEach((cp) => taken.add(cp));
       jobs.push({ stack: name, family, weight, codePoints });
     }
   }
 
   const rendered = await page.evaluate(
-    (args) => (window as unknown as { renderGlyphs: (a: typeof args) => Promise<TinySdfGlyph[][]> }).renderGlyphs(args),
+    (args) =>
+      (
+        window as unknown as { renderGlyphs: (a: typeof args) => Promise<TinySdfGlyph[][]> }
+      ).renderGlyphs(args),
     {
       tinySdfUrl: `data:text/javascript;base64,${readFileSync(tinySdfFile).toString('base64')}`,
       faces,
@@ -234,7 +263,9 @@ try {
 
   for (const { name } of STACKS) {
     const glyphs = jobs
-      .flatMap((job, j) => (job.stack === name ? job.codePoints.map((cp, i) => toPbfGlyph(cp, rendered[j]![i]!)) : []))
+      .flatMap((job, j) =>
+        job.stack === name ? job.codePoints.map((cp, i) => toPbfGlyph(cp, rendered[j]![i]!)) : [],
+      )
       .sort((a, b) => a.id - b.id);
     const stackDir = join(outDir, name);
     rmSync(stackDir, { recursive: true, force: true });
@@ -249,8 +280,9 @@ try {
   // Generated glyphs are derived from the font, so they travel with its licence (SIL OFL 1.1).
   copyFileSync(join(fontDir, '..', 'LICENSE'), join(outDir, 'OFL.txt'));
 
-  const total = STACKS.flatMap(({ name }) => readdirSync(join(outDir, name)).map((f) => statSync(join(outDir, name, f)).size))
-    .reduce((sum, size) => sum + size, 0);
+  const total = STACKS.flatMap(({ name }) =>
+    readdirSync(join(outDir, name)).map((f) => statSync(join(outDir, name, f)).size),
+  ).reduce((sum, size) => sum + size, 0);
   console.log(`total ${(total / 1024).toFixed(1)} KiB in ${outDir}`);
 } finally {
   await browser.close();

@@ -5,7 +5,16 @@ import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps.js';
 import { ProblemError, problemBody, problemResponse, serviceErrorStatus } from './http/problem.js';
 import { ServiceError } from './services/errors.js';
-import { allowedMethods, limitBody, limitUrl, MAX_URL_LENGTH, methodNotAllowed, refuseDotSegments, refuseRepeatedQuery, requireMediaType } from './http/guards.js';
+import {
+  allowedMethods,
+  limitBody,
+  limitUrl,
+  MAX_URL_LENGTH,
+  methodNotAllowed,
+  refuseDotSegments,
+  refuseRepeatedQuery,
+  requireMediaType,
+} from './http/guards.js';
 import { MAX_HEADER_BYTES } from './http/client-errors.js';
 import { clientRoutes } from './http/static.js';
 import { glyphRoutes } from './http/glyphs.js';
@@ -44,12 +53,22 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     await next();
     // The route pattern, not the path: paths can carry customer ids, which are personal data.
-    deps.logger.info('request', { method: c.req.method, route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', status: c.res.status, ms: Math.round(performance.now() - started) });
+    deps.logger.info('request', {
+      method: c.req.method,
+      route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?',
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use('/api/*', limitBody());
   app.use('/api/*', refuseRepeatedQuery());
   app.use('/api/*', authenticate(deps));
-  app.use('/api/*', requireMediaType([{ prefix: '/api/events/import', types: ['text/calendar', 'application/json'] }]));
+  app.use(
+    '/api/*',
+    requireMediaType([
+      { prefix: '/api/events/import', types: ['text/calendar', 'application/json'] },
+    ]),
+  );
 
   const api = app
     .route('/', healthRoutes(deps))
@@ -104,15 +123,37 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(c, problemBody(error.status, error.detail, error.errors, error.extensions), error.headers);
-    if (error instanceof ServiceError) return problemResponse(c, problemBody(serviceErrorStatus[error.kind], error.detail, error.errors, error.extensions));
+    if (error instanceof ProblemError)
+      return problemResponse(
+        c,
+        problemBody(error.status, error.detail, error.errors, error.extensions),
+        error.headers,
+      );
+    if (error instanceof ServiceError)
+      return problemResponse(
+        c,
+        problemBody(serviceErrorStatus[error.kind], error.detail, error.errors, error.extensions),
+      );
     if (error instanceof HTTPException) {
-      const detail = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
-      const errors = error.status === 400 && /JSON/i.test(error.message) ? [{ field: 'body', message: 'malformed JSON' }] : undefined;
+      const detail =
+        error.status === 400 && /JSON/i.test(error.message)
+          ? 'The body is not valid JSON'
+          : error.message;
+      const errors =
+        error.status === 400 && /JSON/i.test(error.message)
+          ? [{ field: 'body', message: 'malformed JSON' }]
+          : undefined;
       return problemResponse(c, problemBody(error.status, detail, errors));
     }
-    deps.logger.error('unhandled error', { route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?', method: c.req.method, error: error instanceof Error ? error.stack : String(error) });
-    return problemResponse(c, problemBody(500, 'Something went wrong on our side; the request was not applied.'));
+    deps.logger.error('unhandled error', {
+      route: matchedRoutes(c)[c.req.routeIndex]?.path ?? '?',
+      method: c.req.method,
+      error: error instanceof Error ? error.stack : String(error),
+    });
+    return problemResponse(
+      c,
+      problemBody(500, 'Something went wrong on our side; the request was not applied.'),
+    );
   });
 
   return api;

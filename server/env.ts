@@ -7,21 +7,45 @@ const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
   HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('127.0.0.1')),
   CATCHMENT_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default('data/catchment.db')),
-  CATCHMENT_BASEMAP_STYLE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
-  CATCHMENT_WEATHER: z.preprocess(emptyAsUndefined, z.enum(['open-meteo', 'scenario']).default('scenario')),
+  CATCHMENT_BASEMAP_STYLE: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  CATCHMENT_WEATHER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['open-meteo', 'scenario']).default('scenario'),
+  ),
   CATCHMENT_WEATHER_SCENARIO: z.preprocess(emptyAsUndefined, z.string().optional()),
-  CATCHMENT_WEATHER_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com/v1/forecast')),
+  CATCHMENT_WEATHER_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com/v1/forecast'),
+  ),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
-  CATCHMENT_DEMO_CUSTOMERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(50_000)),
+  CATCHMENT_DEMO_CUSTOMERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(50_000),
+  ),
   CATCHMENT_DEMO_SEED: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(42)),
-  CATCHMENT_EVALUATE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
-  CATCHMENT_LOG: z.preprocess(emptyAsUndefined, z.enum(['silent', 'error', 'info']).default('info')),
+  CATCHMENT_EVALUATE_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1440).default(5),
+  ),
+  CATCHMENT_LOG: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['silent', 'error', 'info']).default('info'),
+  ),
   CATCHMENT_ALLOW_PRIVATE_URLS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
   // The older name, from when only calendar feeds fetched URLs; still read so existing set-ups keep working.
   CATCHMENT_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
   // Digits only: a hop count, so `true` or `0x1` stop start-up instead of being read as something.
-  CATCHMENT_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{1,2}$/, 'a number of proxy hops: 0 (none, the default), 1, 2…').default('0')),
+  CATCHMENT_TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'a number of proxy hops: 0 (none, the default), 1, 2…')
+      .default('0'),
+  ),
 });
 
 export interface Config {
@@ -54,7 +78,10 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    };
   }
   const e = parsed.data;
   return {

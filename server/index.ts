@@ -5,7 +5,9 @@ import { ConfigError } from './services/weather/index.js';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
-  process.stderr.write(`Catchment cannot start: the configuration is invalid.\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\nSee README.md › Configuration.\n`);
+  process.stderr.write(
+    `Catchment cannot start: the configuration is invalid.\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\nSee README.md › Configuration.\n`,
+  );
   process.exit(1);
 }
 
@@ -23,9 +25,13 @@ try {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
   if (error instanceof ConfigError) {
-    process.stderr.write(`Catchment cannot start: the configuration is invalid.\n${error.message}\nSee README.md › Configuration.\n`);
+    process.stderr.write(
+      `Catchment cannot start: the configuration is invalid.\n${error.message}\nSee README.md › Configuration.\n`,
+    );
     process.exit(1);
   }
-  process.stderr.write(`Catchment could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Catchment could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }

@@ -4,7 +4,10 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: 'silent' | 'error' | 'info', write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  level: 'silent' | 'error' | 'info',
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const emit = (lvl: string, message: string, fields?: Record<string, unknown>) =>
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...fields }));
   return {

@@ -8,7 +8,8 @@ import { dayNumber } from './demo/events.js';
 import { DEFAULT_DEMO_CUSTOMERS, MAX_DEMO_CUSTOMERS } from './demo/generate.js';
 import { seedDemo } from './demo/seed.js';
 
-const USAGE = 'Usage: npm run seed -- [--customers N] [--seed S] [--db path] [--today YYYY-MM-DD] [--replace]';
+const USAGE =
+  'Usage: npm run seed -- [--customers N] [--seed S] [--db path] [--today YYYY-MM-DD] [--replace]';
 
 interface CliOptions {
   customers: number;
@@ -19,7 +20,11 @@ interface CliOptions {
 }
 
 /** Parses and validates the flags; returns a message instead of options when something is wrong. */
-export function parseSeedArgs(args: string[], env: NodeJS.ProcessEnv, now: Date): CliOptions | { error: string } {
+export function parseSeedArgs(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  now: Date,
+): CliOptions | { error: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -40,10 +45,13 @@ export function parseSeedArgs(args: string[], env: NodeJS.ProcessEnv, now: Date)
   if (values.help) return { error: '' };
   const customers = values.customers ?? String(DEFAULT_DEMO_CUSTOMERS);
   if (!/^\d+$/.test(customers) || Number(customers) > MAX_DEMO_CUSTOMERS) {
-    return { error: `--customers must be a whole number from 0 to ${MAX_DEMO_CUSTOMERS.toLocaleString('en')}, got "${customers}"` };
+    return {
+      error: `--customers must be a whole number from 0 to ${MAX_DEMO_CUSTOMERS.toLocaleString('en')}, got "${customers}"`,
+    };
   }
   const seed = values.seed ?? '42';
-  if (!/^-?\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) return { error: `--seed must be a whole number, got "${seed}"` };
+  if (!/^-?\d+$/.test(seed) || !Number.isSafeInteger(Number(seed)))
+    return { error: `--seed must be a whole number, got "${seed}"` };
   const today = values.today ?? now.toISOString().slice(0, 10);
   try {
     dayNumber(today);
@@ -91,4 +99,8 @@ function main(): number {
 }
 
 // Run only as a program, so tests can import parseSeedArgs without seeding anything.
-if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) process.exitCode = main();
+if (
+  process.argv[1] &&
+  realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+)
+  process.exitCode = main();

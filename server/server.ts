@@ -22,7 +22,11 @@ import { scheduleRetention } from './services/customers/retention.js';
 import { createFeedSync } from './services/events/feeds.js';
 import { FEED_DEFAULTS, fetchFeed, type FeedFetchOptions } from './services/events/feed-fetch.js';
 import { outboundAddressPolicy } from './services/webhooks/outbound-address.js';
-import { createWeather, scenarioFromConfig, type WeatherProvider } from './services/weather/index.js';
+import {
+  createWeather,
+  scenarioFromConfig,
+  type WeatherProvider,
+} from './services/weather/index.js';
 import type { OpenMeteoOptions } from './services/weather/open-meteo.js';
 import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webhooks/worker.js';
 import { createOfferEngine } from './services/campaigns/offer-engine.js';
@@ -57,10 +61,20 @@ export interface StartOptions {
 }
 
 function isEmptyWorkspace(db: Db): boolean {
-  return db.prepare('SELECT (SELECT count(*) FROM stores) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM workspace)').pluck().get() === 0;
+  return (
+    db
+      .prepare(
+        'SELECT (SELECT count(*) FROM stores) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM workspace)',
+      )
+      .pluck()
+      .get() === 0
+  );
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? (() => new Date());
   // A bad scenario file stops start-up before the database is touched.
@@ -73,12 +87,31 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (isEmptyWorkspace(db)) {
       const now = clock();
       const started = performance.now();
-      const counts = seedDemo(db, { seed: config.demo.seed, customers: config.demo.customers, today: now.toISOString().slice(0, 10), now });
-      logger.info('seeded the demo workspace', { ...counts, ms: Math.round(performance.now() - started) });
+      const counts = seedDemo(db, {
+        seed: config.demo.seed,
+        customers: config.demo.customers,
+        today: now.toISOString().slice(0, 10),
+        now,
+      });
+      logger.info('seeded the demo workspace', {
+        ...counts,
+        ms: Math.round(performance.now() - started),
+      });
     }
     // The generated password goes to the terminal once, never to the log.
-    await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword }, clock(), options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)));
-    weather = createWeather({ config, db, clock, logger, scenarioFile }, { ...(options.weatherProvider ? { provider: options.weatherProvider } : {}), ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}) });
+    await ensureFirstOwner(
+      db,
+      { email: config.adminEmail, password: config.adminPassword },
+      clock(),
+      options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)),
+    );
+    weather = createWeather(
+      { config, db, clock, logger, scenarioFile },
+      {
+        ...(options.weatherProvider ? { provider: options.weatherProvider } : {}),
+        ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
+      },
+    );
   } catch (error) {
     db.close();
     throw error;
@@ -87,17 +120,42 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const customerTiles = createCustomerTiles(db);
   const indexStarted = performance.now();
   const customerIndex = buildCustomerIndex(db);
-  logger.info('indexed customers', { customers: customerIndex.size, ms: Math.round(performance.now() - indexStarted), bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()) });
-  const audience = createAudienceService({ index: customerIndex, pool: createAudiencePool(), ...(options.audienceInlineMaxRows !== undefined ? { inlineMaxRows: options.audienceInlineMaxRows } : {}) });
+  logger.info('indexed customers', {
+    customers: customerIndex.size,
+    ms: Math.round(performance.now() - indexStarted),
+    bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()),
+  });
+  const audience = createAudienceService({
+    index: customerIndex,
+    pool: createAudiencePool(),
+    ...(options.audienceInlineMaxRows !== undefined
+      ? { inlineMaxRows: options.audienceInlineMaxRows }
+      : {}),
+  });
   // Feeds and webhooks connect to URLs users typed in: the same address rules and opt-in for both.
   const isAllowedAddress = outboundAddressPolicy({ allowPrivate: config.allowPrivateUrls });
   const webhooks = startWebhookDelivery({ db, clock, logger, isAllowedAddress }, options.webhooks);
   const offers = createOfferEngine(db);
-  const fetchCalendar = (url: string) => fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress });
+  const fetchCalendar = (url: string) =>
+    fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress });
   const feeds = createFeedSync({ db, fetchFeed: fetchCalendar, logger, clock });
-  const triggerRunDeps = { db, engine: offers, weather: weather.provider, logger, onEdge: enqueueActivationWebhook(db, clock), clock };
+  const triggerRunDeps = {
+    db,
+    engine: offers,
+    weather: weather.provider,
+    logger,
+    onEdge: enqueueActivationWebhook(db, clock),
+    clock,
+  };
   const deps: AppDeps = {
-    db, config, customerTiles, clock, logger, distDir: options.distDir ?? defaultDistDir, customerIndex, audience,
+    db,
+    config,
+    customerTiles,
+    clock,
+    logger,
+    distDir: options.distDir ?? defaultDistDir,
+    customerIndex,
+    audience,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: fetchCalendar,
@@ -114,16 +172,27 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
   const stopFeedSync = feeds.schedule();
-  const stopEvaluations = scheduleEvaluations({
+  const stopEvaluations = scheduleEvaluations(
+    {
       ...triggerRunDeps,
       onEdge: (edge) => {
         triggerRunDeps.onEdge(edge);
         webhooks.kick();
       },
-    }, config.evaluateMinutes);
+    },
+    config.evaluateMinutes,
+  );
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+      },
+      () => resolve(s),
+    );
     answerClientErrors(s as Server);
     s.once('error', reject);
   });

@@ -2,11 +2,29 @@
 // outputs them, bodies as the schema takes them. Nothing here is written twice; rename a field there and the client
 // stops compiling.
 import type { z } from 'zod';
-import type { areaCollection, areaCombine, areaCreate, areaFeature, areaPatch, areaRings } from '../../server/domain/schemas/area';
+import type {
+  areaCollection,
+  areaCombine,
+  areaCreate,
+  areaFeature,
+  areaPatch,
+  areaRings,
+} from '../../server/domain/schemas/area';
 import type { auditEntry, auditPage, auditQuery } from '../../server/domain/schemas/audit';
 import type { boundaryCollection } from '../../server/domain/schemas/boundary';
 import type { customerFeature } from '../../server/domain/schemas/customer';
-import type { eventCollection, eventCreate, eventFeedList, eventFeedSync, eventImportResult, eventListQuery, eventPatch, eventReach, eventSites, eventSitesRequest } from '../../server/domain/schemas/event';
+import type {
+  eventCollection,
+  eventCreate,
+  eventFeedList,
+  eventFeedSync,
+  eventImportResult,
+  eventListQuery,
+  eventPatch,
+  eventReach,
+  eventSites,
+  eventSitesRequest,
+} from '../../server/domain/schemas/event';
 import type { privacySettings, privacySettingsPatch } from '../../server/domain/schemas/settings';
 import type { storeCollection } from '../../server/domain/schemas/store';
 import type { tokenCreated, tokenList } from '../../server/domain/schemas/token';
@@ -36,8 +54,19 @@ export type AreaCreate = z.input<typeof areaCreate>;
 export type AreaPatch = z.input<typeof areaPatch>;
 export type CombineOp = z.infer<typeof areaCombine>['op'];
 export type RingsRequest = z.input<typeof areaRings>;
-export type { Audience, AudienceBreakdown, AudienceFacets, AudienceRequest, FacetBucket } from '../../server/domain/schemas/audience';
-export type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../../server/domain/schemas/area-compare';
+export type {
+  Audience,
+  AudienceBreakdown,
+  AudienceFacets,
+  AudienceRequest,
+  FacetBucket,
+} from '../../server/domain/schemas/audience';
+export type {
+  AreaComparison,
+  AreaCompareRequest,
+  AreaOverlap,
+  ComparedArea,
+} from '../../server/domain/schemas/area-compare';
 export type { WhiteSpaceAnswer } from '../../server/domain/schemas/white-space';
 export type { AreaWeatherList } from '../../server/domain/schemas/weather';
 export type { WhatIfAnswer, WhatIfRequest } from '../../server/domain/schemas/what-if';
@@ -53,11 +82,22 @@ export type AuditPage = z.infer<typeof auditPage>;
 export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
 export type WorkspaceSettings = z.infer<typeof privacySettings>;
 export type WorkspaceSettingsChange = z.input<typeof privacySettingsPatch>;
-export type { DeliveryStatus, WebhookDelivery, WebhookSettings } from '../../server/domain/schemas/webhook';
+export type {
+  DeliveryStatus,
+  WebhookDelivery,
+  WebhookSettings,
+} from '../../server/domain/schemas/webhook';
 export type WebhookDeliveryPage = z.infer<typeof deliveryPage>;
 
 // Events: the calendar, imports and feeds, an event's reach and candidate sites.
-export type { EventFeature, EventFeed, EventProperties, EventSource, EventStatus, ImportTruncation } from '../../server/domain/schemas/event';
+export type {
+  EventFeature,
+  EventFeed,
+  EventProperties,
+  EventSource,
+  EventStatus,
+  ImportTruncation,
+} from '../../server/domain/schemas/event';
 export type EventCollection = z.infer<typeof eventCollection>;
 export type EventQuery = z.input<typeof eventListQuery>;
 export type NewEvent = z.input<typeof eventCreate>;
@@ -70,7 +110,22 @@ export type EventSitesRequest = z.input<typeof eventSitesRequest>;
 export type EventSites = z.infer<typeof eventSites>;
 
 // Campaigns: the stored shape, activations, what is live now, results.
-export type { Campaign, CampaignCreate, CampaignList, CampaignPatch, CampaignRecord, CampaignStatus, Channel, Trigger, TriggerMode, WeatherCondition } from '../../server/domain/schemas/campaign';
+export type {
+  Campaign,
+  CampaignCreate,
+  CampaignList,
+  CampaignPatch,
+  CampaignRecord,
+  CampaignStatus,
+  Channel,
+  Trigger,
+  TriggerMode,
+  WeatherCondition,
+} from '../../server/domain/schemas/campaign';
 export type { Reason, TriggerResult } from '../../server/domain/schemas/reason';
 export type { CampaignResults } from '../../server/domain/schemas/campaign-results';
-export type { Activation, ActivationList, LiveCampaigns } from '../../server/domain/schemas/activation';
+export type {
+  Activation,
+  ActivationList,
+  LiveCampaigns,
+} from '../../server/domain/schemas/activation';

@@ -29,20 +29,34 @@ async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<R
     throw networkProblem(error);
   }
   // The session ended (expired, or signed out in another tab): the app goes back to the sign-in page.
-  if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  if (response.status === 401 && !path.startsWith('/api/auth/'))
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) throw await problemFromResponse(response);
   return response;
 }
 
 /** The API's routes: `api.areas[':id'].$get({ param: { id } })`. Paths are relative to the page, which the API serves. */
-export const api = hc<AppType>('/', { fetch: apiFetch, headers: { Accept: 'application/json' } }).api;
+export const api = hc<AppType>('/', {
+  fetch: apiFetch,
+  headers: { Accept: 'application/json' },
+}).api;
 
 /** What a call answers when it works: the JSON of its 2xx answers, undefined for 204. */
 export type Answer<R> =
-  R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (S extends 204 ? undefined : F extends 'json' ? T : never) : never) : never;
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? S extends 204
+        ? undefined
+        : F extends 'json'
+          ? T
+          : never
+      : never
+    : never;
 
 /** The answer of a call made with `api`; a failure has already become a ProblemError. */
-export async function answer<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<Answer<R>> {
+export async function answer<R extends ClientResponse<unknown, number, string>>(
+  call: Promise<R>,
+): Promise<Answer<R>> {
   const response = await call;
   if (response.status === 204) return undefined as Answer<R>;
   try {
@@ -54,7 +68,8 @@ export async function answer<R extends ClientResponse<unknown, number, string>>(
 }
 
 /** A call's options: its abort signal. */
-export const init = (options?: RequestOptions) => (options?.signal ? { init: { signal: options.signal } } : undefined);
+export const init = (options?: RequestOptions) =>
+  options?.signal ? { init: { signal: options.signal } } : undefined;
 
 /** `{ param: { id } }`, encoded: hc puts path parameters in the URL as they are. */
 export const byId = (id: string) => ({ param: { id: encodeURIComponent(id) } });
@@ -64,6 +79,10 @@ export const byId = (id: string) => ({ param: { id: encodeURIComponent(id) } });
  * caller states the answer's type from the route (InferResponseType), so it stays tied to the server.
  */
 export async function sendText<T>(path: string, type: string, text: string): Promise<T> {
-  const response = await apiFetch(path, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': type }, body: text });
+  const response = await apiFetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': type },
+    body: text,
+  });
   return answer(Promise.resolve(response as unknown as ClientResponse<T, 200, 'json'>));
 }

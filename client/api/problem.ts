@@ -34,19 +34,44 @@ export async function problemFromResponse(response: Response): Promise<ProblemEr
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) body = await response.json().catch(() => null);
   if (isProblem(body)) {
-    const errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.field === 'string') : undefined;
-    return new ProblemError('http', { type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail, errors });
+    const errors = Array.isArray(body.errors)
+      ? body.errors.filter((e) => typeof e?.field === 'string')
+      : undefined;
+    return new ProblemError('http', {
+      type: body.type ?? 'about:blank',
+      title: body.title,
+      status: body.status,
+      detail: body.detail,
+      errors,
+    });
   }
-  return new ProblemError('http', { type: 'about:blank', title: response.statusText, status: response.status });
+  return new ProblemError('http', {
+    type: 'about:blank',
+    title: response.statusText,
+    status: response.status,
+  });
 }
 
 export function networkProblem(cause: unknown): ProblemError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new ProblemError('network', { type: 'about:blank', title: 'Network error', status: 0, detail }, { cause });
+  return new ProblemError(
+    'network',
+    { type: 'about:blank', title: 'Network error', status: 0, detail },
+    { cause },
+  );
 }
 
 export function parseProblem(url: string, cause: unknown): ProblemError {
-  return new ProblemError('parse', { type: 'about:blank', title: 'Unreadable response', status: 0, detail: `${url}: ${String(cause)}` }, { cause });
+  return new ProblemError(
+    'parse',
+    {
+      type: 'about:blank',
+      title: 'Unreadable response',
+      status: 0,
+      detail: `${url}: ${String(cause)}`,
+    },
+    { cause },
+  );
 }
 
 export interface FormattedProblem {
@@ -64,7 +89,8 @@ export interface FormattedProblem {
 export function formatProblem(error: unknown, t: Translate): FormattedProblem {
   if (error instanceof ProblemError) {
     const { problem } = error;
-    if (error.kind === 'network') return { title: t('error.network.title'), detail: t('error.network.detail'), fields: [] };
+    if (error.kind === 'network')
+      return { title: t('error.network.title'), detail: t('error.network.detail'), fields: [] };
     const title = problem.title || t('error.http.title', { status: problem.status });
     return { title, detail: problem.detail ?? '', fields: problem.errors ?? [] };
   }

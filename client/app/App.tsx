@@ -3,7 +3,11 @@
 import { useEffect } from 'react';
 import { AdminDialog } from '../features/admin/AdminDialog';
 import { PasswordDialog } from '../features/auth/PasswordDialog';
-import { DetailsContent, DetailsPanel, SiteComparisonPanel } from '../features/details/DetailsPanel';
+import {
+  DetailsContent,
+  DetailsPanel,
+  SiteComparisonPanel,
+} from '../features/details/DetailsPanel';
 import { AreaComparisonPanel } from '../features/areas/AreaComparison';
 import { WhiteSpacePanel } from '../features/areas/WhiteSpacePanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
@@ -67,10 +71,22 @@ export function App() {
   ) : (
     <NavPanel />
   );
-  const sheetLabel = comparing ? t('sites.title') : comparedAreas ? t('compare.title') : whiteSpace ? t('whiteSpace.title') : selection ? t('details.label') : t('nav.label');
+  const sheetLabel = comparing
+    ? t('sites.title')
+    : comparedAreas
+      ? t('compare.title')
+      : whiteSpace
+        ? t('whiteSpace.title')
+        : selection
+          ? t('details.label')
+          : t('nav.label');
 
   return (
-    <div className="app" data-layout={phone ? 'phone' : 'desktop'} data-nav={navOpen ? 'open' : 'closed'}>
+    <div
+      className="app"
+      data-layout={phone ? 'phone' : 'desktop'}
+      data-nav={navOpen ? 'open' : 'closed'}
+    >
       <button type="button" className="skip-link" onClick={focusMap}>
         {t('app.skipToMap')}
       </button>
@@ -89,11 +105,7 @@ export function App() {
         </main>
         {!phone && <DetailsPanel />}
       </div>
-      {phone && (
-        <BottomSheet label={sheetLabel}>
-          {sheetPanel}
-        </BottomSheet>
-      )}
+      {phone && <BottomSheet label={sheetLabel}>{sheetPanel}</BottomSheet>}
       <Toasts />
       <ShortcutsDialog />
       <PasswordDialog />

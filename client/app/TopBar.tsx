@@ -29,8 +29,12 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
         <span className="top-bar__product">{t('app.name')}</span>
         {workspace && (
           <>
-            <span className="top-bar__sep" aria-hidden="true">·</span>
-            <span className="top-bar__workspace" title={t('topbar.workspace', { name: workspace })}>{workspace}</span>
+            <span className="top-bar__sep" aria-hidden="true">
+              ·
+            </span>
+            <span className="top-bar__workspace" title={t('topbar.workspace', { name: workspace })}>
+              {workspace}
+            </span>
           </>
         )}
       </p>

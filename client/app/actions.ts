@@ -15,13 +15,15 @@ export function bringIntoView(store: AppStore, selection: Selection): void {
   const state = store.getState();
   if (selection.kind === 'store') {
     const feature = selectStore(selection.id)(state);
-    if (feature) state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
+    if (feature)
+      state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
   } else if (selection.kind === 'boundary') {
     const feature = selectBoundary(selection.id)(state);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });
   } else if (selection.kind === 'event') {
     const feature = state.events.data?.features.find((f) => f.id === selection.id);
-    if (feature?.geometry) state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
+    if (feature?.geometry)
+      state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
   } else if (selection.kind === 'area') {
     const feature = state.areas.data?.features.find((f) => f.properties.id === selection.id);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });

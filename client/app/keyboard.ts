@@ -47,7 +47,9 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
     const { layers, setLayers } = store.getState();
     // The heatmap is a way of showing customers: turning it on turns customers on too (the switch needs them).
     const shown = layers.heatmap && layers.customers;
-    setLayers(shown ? { ...layers, heatmap: false } : { ...layers, heatmap: true, customers: true });
+    setLayers(
+      shown ? { ...layers, heatmap: false } : { ...layers, heatmap: true, customers: true },
+    );
     return true;
   },
   toggleBoundaries: (store) => toggle(store, 'boundaries'),
@@ -72,7 +74,8 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
   deleteSelection: (store) => {
     const { selection } = store.getState();
     if (selection?.kind === 'draft') discardDraft(store);
-    else if (selection?.kind === 'area' && can(store.getState().me, 'areas:write')) void removeArea(store, selection.id);
+    else if (selection?.kind === 'area' && can(store.getState().me, 'areas:write'))
+      void removeArea(store, selection.id);
     else return false;
     return true;
   },
@@ -102,7 +105,12 @@ export function handleShortcut(event: KeyboardEvent, store: AppStore): boolean {
   // An open menu or popover owns Escape the same way: it closes, and nothing behind it does.
   if (event.key === 'Escape' && document.querySelector(':popover-open')) return false;
   // Escape in a text field first leaves the field: it must not discard the draft whose name is being typed.
-  if (event.key === 'Escape' && isTypingTarget(event.target) && event.target instanceof HTMLElement && event.target.closest('.details')) {
+  if (
+    event.key === 'Escape' &&
+    isTypingTarget(event.target) &&
+    event.target instanceof HTMLElement &&
+    event.target.closest('.details')
+  ) {
     event.target.blur();
     return true;
   }

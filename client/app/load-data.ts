@@ -18,7 +18,11 @@ export async function loadResource(store: AppStore, key: Key): Promise<void> {
     const data = await loaders[key]();
     setResource(key, { status: 'ready', data, error: null } as AppState[typeof key]);
   } catch (error) {
-    setResource(key, { status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    setResource(key, {
+      status: 'error',
+      data: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
     reportError(store, error);
   }
 }
@@ -27,8 +31,18 @@ export async function loadResource(store: AppStore, key: Key): Promise<void> {
  * Loads everything the first screen needs. With `focusSelection`, a link that names a selection but
  * no view opens on that selection once it has loaded.
  */
-export async function loadWorkspace(store: AppStore, { focusSelection = false } = {}): Promise<void> {
-  await Promise.all([loadResource(store, 'config'), loadResource(store, 'stores'), loadResource(store, 'boundaries'), loadAreas(store), loadEvents(store), loadCampaigns(store)]);
+export async function loadWorkspace(
+  store: AppStore,
+  { focusSelection = false } = {},
+): Promise<void> {
+  await Promise.all([
+    loadResource(store, 'config'),
+    loadResource(store, 'stores'),
+    loadResource(store, 'boundaries'),
+    loadAreas(store),
+    loadEvents(store),
+    loadCampaigns(store),
+  ]);
   const { selection } = store.getState();
   if (focusSelection && selection) bringIntoView(store, selection);
 }

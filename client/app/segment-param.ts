@@ -28,7 +28,8 @@ const ranges: [string, RangeField][] = [
 ];
 const enums: Partial<Record<ListField, readonly string[]>> = { genders, loyaltyTiers };
 
-const escapeItem = (text: string) => text.replace(/[%,;:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const escapeItem = (text: string) =>
+  text.replace(/[%,;:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 function unescapeItem(text: string): string | null {
   try {
     return decodeURIComponent(text);
@@ -53,7 +54,9 @@ export function serializeSegment(segment: Segment): string | null {
     const min = segment[minField];
     const max = segment[maxField];
     if (min == null && max == null) continue;
-    parts.push(`${key}:${min == null ? '' : numberText(min)}-${max == null ? '' : numberText(max)}`);
+    parts.push(
+      `${key}:${min == null ? '' : numberText(min)}-${max == null ? '' : numberText(max)}`,
+    );
   }
   for (const [key, field] of lists) {
     const items = segment[field];
@@ -96,7 +99,10 @@ export function parseSegment(text: string | null): Segment {
       const items = value
         .split(',')
         .map(unescapeItem)
-        .filter((item): item is string => item !== null && item.trim() !== '' && (!allowed || allowed.includes(item)));
+        .filter(
+          (item): item is string =>
+            item !== null && item.trim() !== '' && (!allowed || allowed.includes(item)),
+        );
       if (items.length) draft[list] = [...new Set(items)];
     }
   }

@@ -54,14 +54,25 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'toggleNav', keys: ['['], group: 'general', label: 'shortcuts.toggleNav' },
   { id: 'toggleLayerPanel', keys: ['L'], group: 'general', label: 'shortcuts.toggleLayerPanel' },
   { id: 'cancelDrawing', keys: ['Escape'], group: 'draw', label: 'shortcuts.cancelDrawing' },
-  { id: 'closeDetails', keys: ['Escape'], group: 'general', label: 'shortcuts.closeDetails', whileTyping: true },
+  {
+    id: 'closeDetails',
+    keys: ['Escape'],
+    group: 'general',
+    label: 'shortcuts.closeDetails',
+    whileTyping: true,
+  },
   { id: 'newEvent', keys: ['E'], group: 'general', label: 'shortcuts.newEvent' },
   { id: 'drawCircle', keys: ['C'], group: 'draw', label: 'shortcuts.drawCircle' },
   { id: 'drawPolygon', keys: ['P'], group: 'draw', label: 'shortcuts.drawPolygon' },
   { id: 'drawFreehand', keys: ['D'], group: 'draw', label: 'shortcuts.drawFreehand' },
   { id: 'drawRectangle', keys: ['R'], group: 'draw', label: 'shortcuts.drawRectangle' },
   { id: 'drawSelect', keys: ['V'], group: 'draw', label: 'shortcuts.drawSelect' },
-  { id: 'deleteSelection', keys: ['Delete', 'Backspace'], group: 'draw', label: 'shortcuts.deleteSelection' },
+  {
+    id: 'deleteSelection',
+    keys: ['Delete', 'Backspace'],
+    group: 'draw',
+    label: 'shortcuts.deleteSelection',
+  },
   { id: 'undo', keys: ['Mod+Z'], group: 'draw', label: 'shortcuts.undo' },
   { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], group: 'draw', label: 'shortcuts.redo' },
   { id: 'toggleHeatmap', keys: ['H'], group: 'layers', label: 'shortcuts.toggleHeatmap' },
@@ -93,7 +104,17 @@ export interface KeyInput {
 }
 
 /** Input types that take no text: letters typed there are not typing. */
-const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+const nonTextInputs = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+]);
 
 /**
  * Whether key presses on `target` are typing (a text field, a select, contenteditable), so shortcuts keep out.
@@ -110,7 +131,8 @@ export function isTypingTarget(target: unknown): boolean {
   return !nonTextInputs.has(type);
 }
 
-const sameKey = (a: string, b: string) => a === b || (a.length === 1 && b.length === 1 && a.toLowerCase() === b.toLowerCase());
+const sameKey = (a: string, b: string) =>
+  a === b || (a.length === 1 && b.length === 1 && a.toLowerCase() === b.toLowerCase());
 
 export interface KeySpec {
   key: string;
@@ -143,7 +165,9 @@ function keyMatches(spec: string, input: KeyInput): boolean {
 export function shortcutsFor(input: KeyInput): Shortcut[] {
   if (input.repeat) return [];
   const typing = isTypingTarget(input.target);
-  return shortcuts.filter((s) => s.keys.some((k) => keyMatches(k, input)) && (s.whileTyping || !typing));
+  return shortcuts.filter(
+    (s) => s.keys.some((k) => keyMatches(k, input)) && (s.whileTyping || !typing),
+  );
 }
 
 /**
@@ -158,6 +182,8 @@ export function shortcutFor(input: KeyInput): Shortcut | null {
 export function ariaKeyShortcuts(id: ShortcutId): string {
   const keys = shortcuts.find((s) => s.id === id)?.keys ?? [];
   return keys
-    .flatMap((k) => (k.startsWith('Mod+') ? [k.replace('Mod+', 'Control+'), k.replace('Mod+', 'Meta+')] : [k]))
+    .flatMap((k) =>
+      k.startsWith('Mod+') ? [k.replace('Mod+', 'Control+'), k.replace('Mod+', 'Meta+')] : [k],
+    )
     .join(' ');
 }

@@ -9,7 +9,14 @@
 //   ?cmp=ar-1,ar-2              areas compared side by side, in order (empty while none is chosen yet)
 //   ?ws=1.5                     the white-space search, with how far (km) from every store a hexagon must be
 // Unknown parameters are kept, so other features can add their own.
-import { defaultLayers, layerNames, selectionKinds, type LayerName, type LayerVisibility, type Selection } from '../store/types';
+import {
+  defaultLayers,
+  layerNames,
+  selectionKinds,
+  type LayerName,
+  type LayerVisibility,
+  type Selection,
+} from '../store/types';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { parseSegment, serializeSegment } from './segment-param';
 import { parseAdminTab } from '../features/admin/admin-tabs';
@@ -26,7 +33,8 @@ export interface UrlState {
   whiteSpace: { minStoreKm: number } | null;
 }
 
-const isKind = (v: string): v is (typeof selectionKinds)[number] => (selectionKinds as readonly string[]).includes(v);
+const isKind = (v: string): v is (typeof selectionKinds)[number] =>
+  (selectionKinds as readonly string[]).includes(v);
 const isLayer = (v: string): v is LayerName => (layerNames as readonly string[]).includes(v);
 
 /** `store:st-01` → `{ kind: 'store', id: 'st-01' }`; anything else → null. */
@@ -41,7 +49,12 @@ export function parseSelection(value: string | null): Selection | null {
 
 export function parseLayers(value: string | null): LayerVisibility {
   if (value === null) return { ...defaultLayers };
-  const named = new Set(value.split(',').map((s) => s.trim()).filter(isLayer));
+  const named = new Set(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(isLayer),
+  );
   return Object.fromEntries(layerNames.map((name) => [name, named.has(name)])) as LayerVisibility;
 }
 
@@ -54,7 +67,14 @@ export function serializeLayers(layers: LayerVisibility): string | null {
 /** `ar-1,ar-2` → the ids, each once, at most eight; null when the parameter is absent. */
 export function parseCompare(value: string | null): string[] | null {
   if (value === null) return null;
-  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 120))].slice(0, 8);
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0 && s.length <= 120),
+    ),
+  ].slice(0, 8);
 }
 
 /** `1.5` → 1.5 km; an unreadable or out-of-range value opens the search at 1.5 km; absent → closed. */
@@ -90,7 +110,8 @@ export function parseUrlState(search: string): UrlState {
  */
 export function serializeUrlState(state: UrlState, current = ''): string {
   const params = new URLSearchParams(current);
-  const put = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+  const put = (key: string, value: string | null) =>
+    value === null ? params.delete(key) : params.set(key, value);
   const linkable = state.selection && isKind(state.selection.kind) ? state.selection : null;
   put('sel', linkable ? `${linkable.kind}:${linkable.id}` : null);
   put('layers', serializeLayers(state.layers));

@@ -25,11 +25,25 @@ function rememberLang(locale: string) {
 /** Puts the URL's state into the store. Call before the first render. */
 export function initFromUrl(store: AppStore): void {
   const url = parseUrlState(location.search);
-  const locale = resolveLocale({ url: url.lang, stored: readStoredLang(), browser: navigator.languages });
+  const locale = resolveLocale({
+    url: url.lang,
+    stored: readStoredLang(),
+    browser: navigator.languages,
+  });
   if (url.lang) rememberLang(locale);
   // On a phone the layer card starts folded, so the map is visible.
   const phone = window.matchMedia(PHONE_QUERY).matches;
-  store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, locale, layerPanelOpen: !phone, segment: url.segment, adminTab: url.admin, areaCompare: url.compare, whiteSpace: url.whiteSpace });
+  store.setState({
+    selection: url.selection,
+    layers: url.layers,
+    navOpen: url.navOpen,
+    locale,
+    layerPanelOpen: !phone,
+    segment: url.segment,
+    adminTab: url.admin,
+    areaCompare: url.compare,
+    whiteSpace: url.whiteSpace,
+  });
 }
 
 /** Writes store changes back into the URL. Selections add a history entry (Back deselects); the rest replace it. */
@@ -38,7 +52,16 @@ export function startUrlSync(store: AppStore): () => void {
 
   const current = (): UrlState => {
     const s = store.getState();
-    return { selection: s.selection, layers: s.layers, navOpen: s.navOpen, lang: langInUrl ? s.locale : null, segment: s.segment, admin: s.adminTab, compare: s.areaCompare, whiteSpace: s.whiteSpace };
+    return {
+      selection: s.selection,
+      layers: s.layers,
+      navOpen: s.navOpen,
+      lang: langInUrl ? s.locale : null,
+      segment: s.segment,
+      admin: s.adminTab,
+      compare: s.areaCompare,
+      whiteSpace: s.whiteSpace,
+    };
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -51,14 +74,25 @@ export function startUrlSync(store: AppStore): () => void {
     const url = `${location.pathname}${search}${location.hash}`;
     // Opening or closing the settings view or a comparison is a step Back undoes, like a selection.
     const selectionChanged =
-      state.selection !== previous.selection || (state.adminTab === null) !== (previous.adminTab === null) || (state.areaCompare === null) !== (previous.areaCompare === null) || (state.whiteSpace === null) !== (previous.whiteSpace === null);
+      state.selection !== previous.selection ||
+      (state.adminTab === null) !== (previous.adminTab === null) ||
+      (state.areaCompare === null) !== (previous.areaCompare === null) ||
+      (state.whiteSpace === null) !== (previous.whiteSpace === null);
     if (selectionChanged) history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
   });
 
   const onPopState = () => {
     const url = parseUrlState(location.search);
-    store.setState({ selection: url.selection, layers: url.layers, navOpen: url.navOpen, segment: url.segment, adminTab: url.admin, areaCompare: url.compare, whiteSpace: url.whiteSpace });
+    store.setState({
+      selection: url.selection,
+      layers: url.layers,
+      navOpen: url.navOpen,
+      segment: url.segment,
+      adminTab: url.admin,
+      areaCompare: url.compare,
+      whiteSpace: url.whiteSpace,
+    });
   };
   window.addEventListener('popstate', onPopState);
 

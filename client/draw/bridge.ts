@@ -14,7 +14,9 @@ import { createDraw } from './setup';
 
 const shapes = new Set<string>(drawTools.filter((t) => t !== 'select'));
 const isShape = (f: GeoJSONStoreFeatures): boolean =>
-  f.geometry.type === 'Polygon' && typeof f.properties.mode === 'string' && shapes.has(f.properties.mode);
+  f.geometry.type === 'Polygon' &&
+  typeof f.properties.mode === 'string' &&
+  shapes.has(f.properties.mode);
 
 export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette): () => void {
   let draw: TerraDraw;
@@ -55,10 +57,15 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     if (!feature || !isShape(feature)) return;
     if (context.action === 'draw') {
       // A new shape replaces an unsaved one: only one shape lives in terra-draw.
-      const others = draw.getSnapshot().filter((f) => f.id !== id && isShape(f)).map((f) => f.id!);
+      const others = draw
+        .getSnapshot()
+        .filter((f) => f.id !== id && isShape(f))
+        .map((f) => f.id!);
       if (others.length) draw.removeFeatures(others);
       featureId = id;
-      fromDraw(() => draftFromShape(store, context.mode as DraftShape, feature.geometry as Polygon));
+      fromDraw(() =>
+        draftFromShape(store, context.mode as DraftShape, feature.geometry as Polygon),
+      );
       // terra-draw is still inside its event: switch to select mode and start the draft's history afterwards.
       setTimeout(() => {
         reselect();
@@ -82,7 +89,9 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
       return;
     }
     const id = draw.getFeatureId();
-    const [result] = draw.addFeatures([{ id, type: 'Feature', geometry, properties: { mode: draft.shape } }]);
+    const [result] = draw.addFeatures([
+      { id, type: 'Feature', geometry, properties: { mode: draft.shape } },
+    ]);
     if (!result?.valid) return;
     featureId = id;
     shown = draft.geometry;

@@ -47,7 +47,8 @@ const fromMercator = ([x, y]: [number, number]): [number, number] => [
  * @example circleFromRing(circlePolygon({ center: [13.4, 52.5], radiusMeters: 1000 }).coordinates[0]).radiusMeters // 1000
  */
 export function circleFromRing(ring: readonly Position[]): CircleParams {
-  const closed = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1];
+  const closed =
+    ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1];
   const vertices = closed ? ring.slice(0, -1) : ring;
   if (vertices.length === 0) throw new Error('circleFromRing needs at least one vertex');
   let sx = 0;
@@ -58,9 +59,16 @@ export function circleFromRing(ring: readonly Position[]): CircleParams {
     sy += y;
   }
   const center = fromMercator([sx / vertices.length, sy / vertices.length]);
-  const sphere = vertices.reduce((sum, v) => sum + turfDistance(center, v as [number, number], { units: 'meters' }), 0) / vertices.length;
+  const sphere =
+    vertices.reduce(
+      (sum, v) => sum + turfDistance(center, v as [number, number], { units: 'meters' }),
+      0,
+    ) / vertices.length;
   const mean = (sphere * localEarthRadiusMeters(center[1])) / TURF_EARTH_RADIUS_METERS;
-  return { center: [round(center[0], 7), round(center[1], 7)], radiusMeters: clampRadius(Math.round(mean)) };
+  return {
+    center: [round(center[0], 7), round(center[1], 7)],
+    radiusMeters: clampRadius(Math.round(mean)),
+  };
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -32,7 +32,10 @@ export function forDraw(polygon: Polygon): Polygon {
  * their polygon derived again (so the saved area is exactly the circle the panel shows), other shapes are kept.
  * @example draftGeometry('polygon', square).circle // null
  */
-export function draftGeometry(shape: DraftShape, polygon: Polygon): { geometry: SchemaPolygon; circle: CircleParams | null } {
+export function draftGeometry(
+  shape: DraftShape,
+  polygon: Polygon,
+): { geometry: SchemaPolygon; circle: CircleParams | null } {
   if (shape === 'circle') {
     const circle = circleFromRing(polygon.coordinates[0] ?? []);
     return { geometry: asSchemaPolygon(circlePolygon(circle)), circle };

@@ -16,7 +16,8 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { MapPalette } from '../map/palette';
 import { COORDINATE_PRECISION } from './draft-shape';
 
-const hex = (color: string, fallback: HexColor): HexColor => (/^#[0-9a-f]{6}$/i.test(color) ? (color as HexColor) : fallback);
+const hex = (color: string, fallback: HexColor): HexColor =>
+  /^#[0-9a-f]{6}$/i.test(color) ? (color as HexColor) : fallback;
 
 function shapeStyles(color: HexColor, halo: HexColor) {
   return {
@@ -35,16 +36,30 @@ export function createDraw(map: MapLibreMap, palette: MapPalette): TerraDraw {
   const color = hex(palette.selection, '#3b5bdb');
   const halo = hex(palette.symbolHalo, '#ffffff');
   const styles = shapeStyles(color, halo);
-  const editable = { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } };
+  const editable = {
+    draggable: true,
+    coordinates: { draggable: true, midpoints: true, deletable: true },
+  };
   return new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION }),
     modes: [
       // Drag out a circle, or click the centre and click again at the edge.
-      new TerraDrawCircleMode({ styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 }, keyEvents: null, drawInteraction: 'click-move-or-drag' }),
+      new TerraDrawCircleMode({
+        styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 },
+        keyEvents: null,
+        drawInteraction: 'click-move-or-drag',
+      }),
       // Click (or tap) to add points; click the first or last point to close.
       new TerraDrawPolygonMode({ styles, keyEvents: { cancel: null, finish: 'Enter' } }),
-      new TerraDrawFreehandMode({ styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 }, keyEvents: null }),
-      new TerraDrawRectangleMode({ styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 }, keyEvents: null, drawInteraction: 'click-move-or-drag' }),
+      new TerraDrawFreehandMode({
+        styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 },
+        keyEvents: null,
+      }),
+      new TerraDrawRectangleMode({
+        styles: { fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 2 },
+        keyEvents: null,
+        drawInteraction: 'click-move-or-drag',
+      }),
       new TerraDrawSelectMode({
         keyEvents: null,
         // The draft stays selected (handles visible) until it is saved or discarded.
@@ -73,6 +88,9 @@ export function createDraw(map: MapLibreMap, palette: MapPalette): TerraDraw {
         },
       }),
     ],
-    undoRedo: { modeLevel: new TerraDrawModeUndoRedo(), sessionLevel: new TerraDrawSessionUndoRedo() },
+    undoRedo: {
+      modeLevel: new TerraDrawModeUndoRedo(),
+      sessionLevel: new TerraDrawSessionUndoRedo(),
+    },
   });
 }

@@ -2,7 +2,10 @@
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -11,15 +14,30 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return formatter;
 }
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+export function numberFormat(
+  locale: string,
+  options: Intl.NumberFormatOptions = {},
+): Intl.NumberFormat {
+  return cached(
+    `n|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(locale, options),
+  );
 }
 
-export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+  locale: string,
+  value: number,
+  options?: Intl.NumberFormatOptions,
+): string {
   return numberFormat(locale, options).format(value);
 }
 
-export function formatMoney(locale: string, value: number, currency: string, options: Intl.NumberFormatOptions = {}): string {
+export function formatMoney(
+  locale: string,
+  value: number,
+  currency: string,
+  options: Intl.NumberFormatOptions = {},
+): string {
   return numberFormat(locale, { style: 'currency', currency, ...options }).format(value);
 }
 
@@ -32,10 +50,17 @@ export function parseIsoDate(text: string): Date | null {
 }
 
 /** Formats a calendar date (`YYYY-MM-DD`) without shifting it through the viewer's time zone. */
-export function formatDate(locale: string, isoDate: string, style: 'medium' | 'long' = 'medium'): string {
+export function formatDate(
+  locale: string,
+  isoDate: string,
+  style: 'medium' | 'long' = 'medium',
+): string {
   const date = parseIsoDate(isoDate);
   if (!date) return isoDate;
-  return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(date);
+  return cached(
+    `d|${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
+  ).format(date);
 }
 
 const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [

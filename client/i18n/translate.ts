@@ -9,11 +9,13 @@ import { numberFormat } from './format';
  */
 export function createTranslator(locale: string, catalog: Catalog): Translate {
   const plurals = new Intl.PluralRules(locale);
-  const format = (value: ParamValue) => (typeof value === 'number' ? numberFormat(locale).format(value) : value);
+  const format = (value: ParamValue) =>
+    typeof value === 'number' ? numberFormat(locale).format(value) : value;
 
   const t = (key: MessageKey, params?: Record<string, ParamValue>): string => {
     const message: MessageValue = catalog[key] ?? en[key];
-    const template = typeof message === 'string' ? message : pluralForm(message, plurals, params?.count);
+    const template =
+      typeof message === 'string' ? message : pluralForm(message, plurals, params?.count);
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
@@ -23,7 +25,11 @@ export function createTranslator(locale: string, catalog: Catalog): Translate {
   return t as Translate;
 }
 
-function pluralForm(forms: Exclude<MessageValue, string>, rules: Intl.PluralRules, count: ParamValue | undefined): string {
+function pluralForm(
+  forms: Exclude<MessageValue, string>,
+  rules: Intl.PluralRules,
+  count: ParamValue | undefined,
+): string {
   const n = typeof count === 'number' ? count : Number(count);
   if (!Number.isFinite(n)) return forms.other;
   return forms[rules.select(n)] ?? forms.other;

@@ -5,13 +5,17 @@ export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 
 /** A message: plain text, or plural forms chosen by Intl.PluralRules (`other` is required). */
-export type PluralForms = { readonly other: string } & { readonly [rule in Intl.LDMLPluralRule]?: string };
+export type PluralForms = { readonly other: string } & {
+  readonly [rule in Intl.LDMLPluralRule]?: string;
+};
 export type MessageValue = string | PluralForms;
 
 /** A translation may leave keys out; English fills the gaps. */
 export type Catalog = { readonly [K in MessageKey]?: MessageValue };
 
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 
 type ParamNames<V> = V extends string ? Placeholders<V> : 'count' | Placeholders<V[keyof V]>;
 

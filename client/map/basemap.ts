@@ -20,12 +20,18 @@ export interface ChooseBasemapOptions {
 function isStyle(value: unknown): value is StyleSpecification {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.version === 8 && typeof v.sources === 'object' && v.sources !== null && Array.isArray(v.layers);
+  return (
+    v.version === 8 &&
+    typeof v.sources === 'object' &&
+    v.sources !== null &&
+    Array.isArray(v.layers)
+  );
 }
 
 /** Relative URLs inside a fetched style would resolve against our page; resolve them against the style's URL. */
 function absolutize(style: StyleSpecification, base: string): StyleSpecification {
-  const abs = (url: string) => (/^[a-z]+:/i.test(url) || url.startsWith('{') ? url : new URL(url, base).href);
+  const abs = (url: string) =>
+    /^[a-z]+:/i.test(url) || url.startsWith('{') ? url : new URL(url, base).href;
   const sources = Object.fromEntries(
     Object.entries(style.sources).map(([id, source]) => {
       const s = { ...source } as Record<string, unknown>;
@@ -44,21 +50,40 @@ function absolutize(style: StyleSpecification, base: string): StyleSpecification
  * not JSON, not a style) falls back to the offline style and says why.
  */
 export async function chooseBasemap(options: ChooseBasemapOptions): Promise<BasemapChoice> {
-  const { styleUrl, offline, glyphsUrl, timeoutMs = BASEMAP_TIMEOUT_MS, fetch: doFetch = globalThis.fetch } = options;
-  const fallback = (reason: OfflineReason, detail: string | null = null): BasemapChoice => ({ mode: 'offline', style: offline, reason, detail });
+  const {
+    styleUrl,
+    offline,
+    glyphsUrl,
+    timeoutMs = BASEMAP_TIMEOUT_MS,
+    fetch: doFetch = globalThis.fetch,
+  } = options;
+  const fallback = (reason: OfflineReason, detail: string | null = null): BasemapChoice => ({
+    mode: 'offline',
+    style: offline,
+    reason,
+    detail,
+  });
   if (!styleUrl) return fallback('unset');
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const base = new URL(styleUrl, globalThis.location?.href ?? 'http://localhost/').href;
-    const response = await doFetch(base, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const response = await doFetch(base, {
+      signal: controller.signal,
+      headers: { Accept: 'application/json' },
+    });
     if (!response.ok) return fallback('failed', `HTTP ${response.status}`);
     const body: unknown = await response.json().catch(() => undefined);
     if (controller.signal.aborted) return fallback('timeout', `${timeoutMs / 1000} s`);
     if (!isStyle(body)) return fallback('failed', 'not a MapLibre style');
     const style = absolutize(body, base);
-    return { mode: 'online', style: { ...style, glyphs: style.glyphs ?? glyphsUrl }, reason: null, detail: null };
+    return {
+      mode: 'online',
+      style: { ...style, glyphs: style.glyphs ?? glyphsUrl },
+      reason: null,
+      detail: null,
+    };
   } catch (error) {
     if (controller.signal.aborted) return fallback('timeout', `${timeoutMs / 1000} s`);
     return fallback('failed', error instanceof Error ? error.message : String(error));

@@ -17,7 +17,10 @@ export function brandIconId(brand: string): string {
 }
 
 /** Styles for `brands` (already in their stable order). */
-export function brandStyles(brands: readonly string[], palette: Pick<MapPalette, 'brands'>): BrandStyle[] {
+export function brandStyles(
+  brands: readonly string[],
+  palette: Pick<MapPalette, 'brands'>,
+): BrandStyle[] {
   return brands.map((brand, index) => ({
     brand,
     color: palette.brands[index % Math.max(1, palette.brands.length)] ?? '#666666',

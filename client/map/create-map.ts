@@ -18,7 +18,16 @@ export interface CreateMapOptions {
   ariaLabel: string;
 }
 
-export function createMap({ container, style, center, zoom, bounds, boundsPadding = 24, uiStrings, ariaLabel }: CreateMapOptions): maplibregl.Map {
+export function createMap({
+  container,
+  style,
+  center,
+  zoom,
+  bounds,
+  boundsPadding = 24,
+  uiStrings,
+  ariaLabel,
+}: CreateMapOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
     style,

@@ -1,7 +1,15 @@
 // Event categories on the map and in the legend: one shape per known category (unknown ones look like "other").
 import type { ShapeName } from './shapes';
 
-export const eventCategories = ['festival', 'market', 'sports', 'concert', 'fair', 'promo', 'other'] as const;
+export const eventCategories = [
+  'festival',
+  'market',
+  'sports',
+  'concert',
+  'fair',
+  'promo',
+  'other',
+] as const;
 export type EventCategory = (typeof eventCategories)[number];
 
 /** The shape inside the badge; null: a plain badge ("other"). */
@@ -23,4 +31,5 @@ export const knownCategory = (category: string): EventCategory =>
 export const eventShape = (category: string): ShapeName | null => shapes[knownCategory(category)];
 
 /** Whether a category has its own name in the catalogs (`events.category.<name>`); others show as typed. */
-export const isKnownCategory = (category: string): category is EventCategory => (eventCategories as readonly string[]).includes(category);
+export const isKnownCategory = (category: string): category is EventCategory =>
+  (eventCategories as readonly string[]).includes(category);

@@ -43,7 +43,12 @@ const polygonAreaM2 = (polygon: readonly Position[][]) =>
  * @example areaKm2({ type: 'Polygon', coordinates: [[[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.51], [13.4, 52.5]]] }) // ≈ 0.755
  */
 export function areaKm2(geometry: AreaGeometry): number {
-  return polygonsOf(geometry).reduce((total, polygon) => total + Math.max(0, polygonAreaM2(polygon)), 0) / 1_000_000;
+  return (
+    polygonsOf(geometry).reduce(
+      (total, polygon) => total + Math.max(0, polygonAreaM2(polygon)),
+      0,
+    ) / 1_000_000
+  );
 }
 
 /** Ray casting: is [x, y] inside the ring? */
@@ -113,15 +118,26 @@ export function labelPoint(geometry: AreaGeometry): Point {
   const centroid = ringCentroid(outer);
   if (centroid && inPolygon(centroid, part)) return { type: 'Point', coordinates: centroid };
   const [, minLat, , maxLat] = bboxOf({ type: 'Polygon', coordinates: part });
-  const candidates = [0.5, 0.4, 0.6, 0.3, 0.7].map((f) => widestSpanMidpoint(part, minLat + f * (maxLat - minLat)));
+  const candidates = [0.5, 0.4, 0.6, 0.3, 0.7].map((f) =>
+    widestSpanMidpoint(part, minLat + f * (maxLat - minLat)),
+  );
   const found = candidates.find((c): c is [number, number] => c !== null);
-  return { type: 'Point', coordinates: found ?? (outer[0] as [number, number] | undefined) ?? [0, 0] };
+  return {
+    type: 'Point',
+    coordinates: found ?? (outer[0] as [number, number] | undefined) ?? [0, 0],
+  };
 }
 
 /** One label point per area feature, carrying the feature's properties. */
-export function labelPoints<P extends { id: string }>(features: readonly { geometry: AreaGeometry; properties: P }[]) {
+export function labelPoints<P extends { id: string }>(
+  features: readonly { geometry: AreaGeometry; properties: P }[],
+) {
   return {
     type: 'FeatureCollection' as const,
-    features: features.map((f): Feature<Point, P> => ({ type: 'Feature', geometry: labelPoint(f.geometry), properties: f.properties })),
+    features: features.map((f): Feature<Point, P> => ({
+      type: 'Feature',
+      geometry: labelPoint(f.geometry),
+      properties: f.properties,
+    })),
   };
 }

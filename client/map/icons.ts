@@ -34,7 +34,11 @@ export function drawBrandIcon({ shape, fill, halo }: IconOptions): ImageData {
 }
 
 /** An event badge: a `fill` disc in a `halo` ring with the category's shape (if any) in `halo` colour inside. */
-export function drawEventIcon({ shape, fill, halo }: Omit<IconOptions, 'shape'> & { shape: ShapeName | null }): ImageData {
+export function drawEventIcon({
+  shape,
+  fill,
+  halo,
+}: Omit<IconOptions, 'shape'> & { shape: ShapeName | null }): ImageData {
   const size = Math.ceil((SHAPE_PX + HALO_PX * 2 + 2) * ICON_PIXEL_RATIO);
   const canvas = document.createElement('canvas');
   canvas.width = size;

@@ -13,7 +13,9 @@ export type Hit = { selection: Selection } | { cluster: [number, number] } | nul
 /** Pixels around the pointer that still count as a hit, so small symbols are easy to tap. */
 const TOLERANCE_PX = 4;
 
-export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'properties' | 'geometry'>): Hit {
+export function hitFromFeature(
+  feature: Pick<MapGeoJSONFeature, 'layer' | 'properties' | 'geometry'>,
+): Hit {
   const id = feature.properties?.id as unknown;
   switch (feature.layer.id) {
     case LAYER.storesSymbol:
@@ -27,21 +29,26 @@ export function hitFromFeature(feature: Pick<MapGeoJSONFeature, 'layer' | 'prope
     case LAYER.areasFill:
       return typeof id === 'string' ? { selection: { kind: 'area', id } } : null;
     case LAYER.customersClusters:
-      return feature.geometry.type === 'Point' ? { cluster: feature.geometry.coordinates as [number, number] } : null;
+      return feature.geometry.type === 'Point'
+        ? { cluster: feature.geometry.coordinates as [number, number] }
+        : null;
     default:
       return null;
   }
 }
 
 function hitAt(map: MapLibreMap, point: { x: number; y: number }, only?: readonly string[]): Hit {
-  const layers = (only ?? INTERACTIVE_LAYERS).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  const layers = (only ?? INTERACTIVE_LAYERS).filter(
+    (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+  );
   if (!layers.length) return null;
   const box: [PointLike, PointLike] = [
     [point.x - TOLERANCE_PX, point.y - TOLERANCE_PX],
     [point.x + TOLERANCE_PX, point.y + TOLERANCE_PX],
   ];
   const features = map.queryRenderedFeatures(box, { layers });
-  const rank = (f: MapGeoJSONFeature) => INTERACTIVE_LAYERS.indexOf(f.layer.id as (typeof INTERACTIVE_LAYERS)[number]);
+  const rank = (f: MapGeoJSONFeature) =>
+    INTERACTIVE_LAYERS.indexOf(f.layer.id as (typeof INTERACTIVE_LAYERS)[number]);
   // Between overlapping symbols of the same layer, the one nearest the pointer wins.
   const distance = (f: MapGeoJSONFeature) => {
     if (f.geometry.type !== 'Point') return 0;
@@ -69,8 +76,16 @@ export interface MapActions {
   reportError: (error: unknown) => void;
 }
 
-export function bindInteractions(map: MapLibreMap, store: AppStore, actions: Pick<MapActions, 'placeEvent'>): () => void {
-  const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number }; originalEvent?: MouseEvent }) => {
+export function bindInteractions(
+  map: MapLibreMap,
+  store: AppStore,
+  actions: Pick<MapActions, 'placeEvent'>,
+): () => void {
+  const onClick = (event: {
+    point: { x: number; y: number };
+    lngLat: { lng: number; lat: number };
+    originalEvent?: MouseEvent;
+  }) => {
     if (drawing(store)) return;
     // Comparing sites: the click adds a candidate site.
     if (store.getState().siteCompare?.picking) {
@@ -101,7 +116,10 @@ export function bindInteractions(map: MapLibreMap, store: AppStore, actions: Pic
     }
     const hit = hitAt(map, event.point);
     if (hit && 'cluster' in hit) {
-      map.easeTo({ center: hit.cluster, zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM) });
+      map.easeTo({
+        center: hit.cluster,
+        zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM),
+      });
       return;
     }
     store.getState().select(hit?.selection ?? null);
@@ -119,7 +137,11 @@ export function bindInteractions(map: MapLibreMap, store: AppStore, actions: Pic
         store.getState().setHover(null);
         return;
       }
-      if (store.getState().placingEvent || store.getState().siteCompare?.picking || store.getState().eventForm?.picking) {
+      if (
+        store.getState().placingEvent ||
+        store.getState().siteCompare?.picking ||
+        store.getState().eventForm?.picking
+      ) {
         map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);
         return;

@@ -68,9 +68,13 @@ function boundaryLayers(p: MapPalette): LayerSpecification[] {
       paint: {
         'line-color': ['case', ['any', selected, picked], p.selection, p.boundaryLine],
         'line-width': [
-          'interpolate', ['linear'], ['zoom'],
-          9, ['case', selected, 2.5, hovered, 1.5, 0.6],
-          14, ['case', selected, 3, hovered, 2, 1.2],
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['case', selected, 2.5, hovered, 1.5, 0.6],
+          14,
+          ['case', selected, 3, hovered, 2, 1.2],
         ],
         'line-opacity': ['case', selected, 1, 0.75],
       },
@@ -81,7 +85,15 @@ function boundaryLayers(p: MapPalette): LayerSpecification[] {
 function customerLayers(p: MapPalette): LayerSpecification[] {
   const source = { source: SOURCE.customers, 'source-layer': CUSTOMERS_SOURCE_LAYER };
   const tierColor: ExpressionSpecification = [
-    'match', ['get', 'tier'], 'gold', seq(p, 6), 'silver', seq(p, 5), 'bronze', seq(p, 4), seq(p, 3),
+    'match',
+    ['get', 'tier'],
+    'gold',
+    seq(p, 6),
+    'silver',
+    seq(p, 5),
+    'bronze',
+    seq(p, 4),
+    seq(p, 3),
   ];
   return [
     {
@@ -91,18 +103,39 @@ function customerLayers(p: MapPalette): LayerSpecification[] {
       maxzoom: 17,
       paint: {
         // Clusters stand for many customers: weigh them by their count (single points weigh little).
-        'heatmap-weight': ['interpolate', ['linear'], count, 1, 0.05, 100, 0.5, 1000, 1.2, 5000, 2.5],
+        'heatmap-weight': [
+          'interpolate',
+          ['linear'],
+          count,
+          1,
+          0.05,
+          100,
+          0.5,
+          1000,
+          1.2,
+          5000,
+          2.5,
+        ],
         'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 0.9, 15, 2],
         'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 34, 10, 46, 13, 40, 16, 24],
         'heatmap-color': [
-          'interpolate', ['linear'], ['heatmap-density'],
-          0, withAlpha(seq(p, 0), 0),
-          0.15, withAlpha(seq(p, 1), 0.55),
-          0.35, withAlpha(seq(p, 2), 0.7),
-          0.55, seq(p, 3),
-          0.75, seq(p, 4),
-          0.9, seq(p, 5),
-          1, seq(p, 6),
+          'interpolate',
+          ['linear'],
+          ['heatmap-density'],
+          0,
+          withAlpha(seq(p, 0), 0),
+          0.15,
+          withAlpha(seq(p, 1), 0.55),
+          0.35,
+          withAlpha(seq(p, 2), 0.7),
+          0.55,
+          seq(p, 3),
+          0.75,
+          seq(p, 4),
+          0.9,
+          seq(p, 5),
+          1,
+          seq(p, 6),
         ],
         'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0.85, 16.5, 0],
       },
@@ -113,8 +146,30 @@ function customerLayers(p: MapPalette): LayerSpecification[] {
       ...source,
       filter: isCluster,
       paint: {
-        'circle-color': ['step', count, seq(p, 4), CLUSTER_STEPS[0], seq(p, 5), CLUSTER_STEPS[1], seq(p, 6)],
-        'circle-radius': ['interpolate', ['linear'], count, 2, 8, 20, 9.5, CLUSTER_STEPS[0], 12, CLUSTER_STEPS[1], 16, 5000, 21],
+        'circle-color': [
+          'step',
+          count,
+          seq(p, 4),
+          CLUSTER_STEPS[0],
+          seq(p, 5),
+          CLUSTER_STEPS[1],
+          seq(p, 6),
+        ],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          count,
+          2,
+          8,
+          20,
+          9.5,
+          CLUSTER_STEPS[0],
+          12,
+          CLUSTER_STEPS[1],
+          16,
+          5000,
+          21,
+        ],
         'circle-opacity': 0.9,
         'circle-stroke-color': withAlpha(p.symbolHalo, 0.85),
         'circle-stroke-width': 1.5,
@@ -128,10 +183,15 @@ function customerLayers(p: MapPalette): LayerSpecification[] {
       paint: {
         'circle-color': tierColor,
         'circle-radius': [
-          'interpolate', ['linear'], ['zoom'],
-          12, ['case', ['any', selected, hovered], 6, 3],
-          CUSTOMERS_POINTS_FROM_ZOOM, ['case', ['any', selected, hovered], 8, 4.5],
-          18, ['case', ['any', selected, hovered], 11, 7],
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          12,
+          ['case', ['any', selected, hovered], 6, 3],
+          CUSTOMERS_POINTS_FROM_ZOOM,
+          ['case', ['any', selected, hovered], 8, 4.5],
+          18,
+          ['case', ['any', selected, hovered], 11, 7],
         ],
         'circle-stroke-color': ['case', ['any', selected, hovered], p.selection, p.symbolHalo],
         'circle-stroke-width': ['case', selected, 3, hovered, 2, 1],
@@ -171,7 +231,10 @@ function labelAndStoreLayers(p: MapPalette): LayerSpecification[] {
       'source-layer': CUSTOMERS_SOURCE_LAYER,
       filter: isCluster,
       layout: {
-        'text-field': ['to-string', ['coalesce', ['get', 'point_count_abbreviated'], ['get', 'point_count']]],
+        'text-field': [
+          'to-string',
+          ['coalesce', ['get', 'point_count_abbreviated'], ['get', 'point_count']],
+        ],
         'text-font': FONT_BOLD,
         'text-size': 10,
         'text-allow-overlap': true,
@@ -220,7 +283,11 @@ function areaLayers(p: MapPalette): LayerSpecification[] {
   const color: ExpressionSpecification = ['coalesce', ['get', 'color'], p.selection];
   const live: ExpressionSpecification = ['boolean', ['get', 'live'], false];
   // Compared areas stand out like the selected one, so the map shows the comparison's columns.
-  const strong: ExpressionSpecification = ['any', selected, ['boolean', ['get', 'compared'], false]];
+  const strong: ExpressionSpecification = [
+    'any',
+    selected,
+    ['boolean', ['get', 'compared'], false],
+  ];
   return [
     {
       id: LAYER.areasFill,
@@ -241,21 +308,34 @@ function areaLayers(p: MapPalette): LayerSpecification[] {
       type: 'line',
       source: SOURCE.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': p.symbolHalo, 'line-width': ['case', strong, 7, 0], 'line-opacity': 0.9 },
+      paint: {
+        'line-color': p.symbolHalo,
+        'line-width': ['case', strong, 7, 0],
+        'line-opacity': 0.9,
+      },
     },
     {
       id: LAYER.areasOutline,
       type: 'line',
       source: SOURCE.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-width': ['case', strong, 4, ['any', hovered, live], 3, 2] },
+      paint: {
+        'line-color': color,
+        'line-width': ['case', strong, 4, ['any', hovered, live], 3, 2],
+      },
     },
   ];
 }
 
 /** Events: a dark badge per event with its category's shape (icons drawn by map/icons), the name from zoom 13. */
 function eventLayers(p: MapPalette): LayerSpecification[] {
-  const category: ExpressionSpecification = ['match', ['get', 'category'], [...eventCategories], ['get', 'category'], 'other'];
+  const category: ExpressionSpecification = [
+    'match',
+    ['get', 'category'],
+    [...eventCategories],
+    ['get', 'category'],
+    'other',
+  ];
   return [
     {
       id: LAYER.eventsHighlight,
@@ -304,7 +384,11 @@ function reachLayers(p: MapPalette): LayerSpecification[] {
       id: LAYER.reachOutline,
       type: 'line',
       source: SOURCE.reach,
-      paint: { 'line-color': ['case', best, p.selection, p.event], 'line-width': ['case', best, 2.5, 1.5], 'line-dasharray': [3, 2] },
+      paint: {
+        'line-color': ['case', best, p.selection, p.event],
+        'line-width': ['case', best, 2.5, 1.5],
+        'line-dasharray': [3, 2],
+      },
     },
   ];
 }
@@ -347,7 +431,10 @@ function whiteSpaceLayers(p: MapPalette): LayerSpecification[] {
       id: LAYER.whiteSpaceFill,
       type: 'fill',
       source: SOURCE.whiteSpace,
-      paint: { 'fill-color': p.whiteSpace, 'fill-opacity': ['interpolate', ['linear'], ['get', 'rank'], 1, 0.45, 15, 0.15] },
+      paint: {
+        'fill-color': p.whiteSpace,
+        'fill-opacity': ['interpolate', ['linear'], ['get', 'rank'], 1, 0.45, 15, 0.15],
+      },
     },
     {
       id: LAYER.whiteSpaceOutline,
@@ -359,8 +446,17 @@ function whiteSpaceLayers(p: MapPalette): LayerSpecification[] {
       id: LAYER.whiteSpaceRank,
       type: 'symbol',
       source: SOURCE.whiteSpace,
-      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': FONT_BOLD, 'text-size': 12, 'text-allow-overlap': true },
-      paint: { 'text-color': p.whiteSpace, 'text-halo-color': p.symbolHalo, 'text-halo-width': 1.5 },
+      layout: {
+        'text-field': ['to-string', ['get', 'rank']],
+        'text-font': FONT_BOLD,
+        'text-size': 12,
+        'text-allow-overlap': true,
+      },
+      paint: {
+        'text-color': p.whiteSpace,
+        'text-halo-color': p.symbolHalo,
+        'text-halo-width': 1.5,
+      },
     },
   ];
 }

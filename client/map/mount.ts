@@ -44,11 +44,21 @@ function initialPadding(store: AppStore) {
   // Half the card: its lower part covers only the outskirts, and a fuller city reads better.
   const layerCard = store.getState().layerPanelOpen ? 140 : 0;
   const rtl = document.documentElement.dir === 'rtl';
-  return { top: 24, bottom: 24, left: 24 + (rtl ? 0 : layerCard), right: 24 + (rtl ? layerCard : 0) };
+  return {
+    top: 24,
+    bottom: 24,
+    left: 24 + (rtl ? 0 : layerCard),
+    right: 24 + (rtl ? layerCard : 0),
+  };
 }
 
 /** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
-export async function mountMap(container: HTMLElement, store: AppStore, signal: AbortSignal, actions: MapActions): Promise<MountedMap | null> {
+export async function mountMap(
+  container: HTMLElement,
+  store: AppStore,
+  signal: AbortSignal,
+  actions: MapActions,
+): Promise<MountedMap | null> {
   const { config, locale } = store.getState();
   if (!config.data) throw new Error('mountMap needs the workspace config');
   const { workspace, basemap } = config.data;

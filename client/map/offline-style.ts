@@ -6,19 +6,41 @@ import type { MapPalette } from './palette';
 
 export const OFFLINE_STYLE_NAME = 'Catchment offline';
 
-export function offlineStyle({ origin, palette }: { origin: string; palette: MapPalette }): StyleSpecification {
+export function offlineStyle({
+  origin,
+  palette,
+}: {
+  origin: string;
+  palette: MapPalette;
+}): StyleSpecification {
   const kind = (value: string) => ['==', ['get', 'kind'], value] as ['==', ['get', string], string];
   return {
     version: 8,
     name: OFFLINE_STYLE_NAME,
     glyphs: apiUrls.glyphs(origin),
     sources: {
-      basemap: { type: 'geojson', data: apiUrls.basemap(origin), attribution: 'Catchment offline basemap' },
+      basemap: {
+        type: 'geojson',
+        data: apiUrls.basemap(origin),
+        attribution: 'Catchment offline basemap',
+      },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': palette.landOutside } },
-      { id: 'basemap-land', type: 'fill', source: 'basemap', filter: kind('land'), paint: { 'fill-color': palette.land } },
-      { id: 'basemap-park', type: 'fill', source: 'basemap', filter: kind('park'), paint: { 'fill-color': palette.park } },
+      {
+        id: 'basemap-land',
+        type: 'fill',
+        source: 'basemap',
+        filter: kind('land'),
+        paint: { 'fill-color': palette.land },
+      },
+      {
+        id: 'basemap-park',
+        type: 'fill',
+        source: 'basemap',
+        filter: kind('park'),
+        paint: { 'fill-color': palette.park },
+      },
       {
         id: 'basemap-water',
         type: 'fill',
@@ -31,14 +53,21 @@ export function offlineStyle({ origin, palette }: { origin: string; palette: Map
         type: 'line',
         source: 'basemap',
         filter: ['all', ['==', ['get', 'kind'], 'water'], ['==', ['geometry-type'], 'LineString']],
-        paint: { 'line-color': palette.water, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 5] },
+        paint: {
+          'line-color': palette.water,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 5],
+        },
       },
       {
         id: 'basemap-labels',
         type: 'symbol',
         source: 'basemap',
         minzoom: 11,
-        filter: ['all', ['!=', ['get', 'kind'], 'land'], ['!=', ['coalesce', ['get', 'name'], ''], '']],
+        filter: [
+          'all',
+          ['!=', ['get', 'kind'], 'land'],
+          ['!=', ['coalesce', ['get', 'name'], ''], ''],
+        ],
         layout: {
           'text-field': ['get', 'name'],
           'text-font': FONT_REGULAR,

@@ -55,7 +55,9 @@ export function readPalette(element: Element = document.documentElement): MapPal
       values.push(value);
     }
   };
-  const singles = Object.fromEntries(Object.entries(single).map(([key, name]) => [key, read(name)])) as Record<SingleKey, string>;
+  const singles = Object.fromEntries(
+    Object.entries(single).map(([key, name]) => [key, read(name)]),
+  ) as Record<SingleKey, string>;
   return { ...singles, brands: series('--brand-'), sequential: series('--seq-') };
 }
 

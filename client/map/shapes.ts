@@ -25,9 +25,23 @@ function star(points: number, outer: number, inner: number): [number, number][] 
 /** Path data per shape; sizes are tuned so each shape carries about the same visual weight. */
 export const shapePaths: Readonly<Record<ShapeName, string>> = {
   circle: 'M-0.92,0A0.92,0.92 0 1,0 0.92,0A0.92,0.92 0 1,0 -0.92,0Z',
-  square: polygonPath([[-0.8, -0.8], [0.8, -0.8], [0.8, 0.8], [-0.8, 0.8]]),
-  diamond: polygonPath([[0, -1], [1, 0], [0, 1], [-1, 0]]),
-  triangle: polygonPath([[0, -1], [1, 0.78], [-1, 0.78]]),
+  square: polygonPath([
+    [-0.8, -0.8],
+    [0.8, -0.8],
+    [0.8, 0.8],
+    [-0.8, 0.8],
+  ]),
+  diamond: polygonPath([
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ]),
+  triangle: polygonPath([
+    [0, -1],
+    [1, 0.78],
+    [-1, 0.78],
+  ]),
   hexagon: polygonPath(regular(6, 0.95)),
   star: polygonPath(star(5, 1, 0.48)),
 };

@@ -1,5 +1,9 @@
 // Our overlay sources: boundaries (+ their label points), stores, saved areas, events (GeoJSON) and customers (server-side vector tiles).
-import type { GeoJSONSourceSpecification, SourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type {
+  GeoJSONSourceSpecification,
+  SourceSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
 import { apiUrls } from '../api/client';
 import type { Bbox } from '../api/contract';
 
@@ -20,7 +24,10 @@ export const CUSTOMERS_SOURCE_LAYER = 'customers';
 /** From this zoom on, the tiles hold single customers only (no clusters). */
 export const CUSTOMERS_POINTS_FROM_ZOOM = 15;
 
-export const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+export const emptyCollection = (): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: [],
+});
 
 export interface OverlayData {
   boundaries: GeoJSON.FeatureCollection;
@@ -37,7 +44,11 @@ export interface OverlayData {
   whiteSpace?: GeoJSON.FeatureCollection;
 }
 
-export function overlaySources(origin: string, bbox: Bbox | null, data: OverlayData): Record<string, SourceSpecification> {
+export function overlaySources(
+  origin: string,
+  bbox: Bbox | null,
+  data: OverlayData,
+): Record<string, SourceSpecification> {
   const geojson = (collection: GeoJSON.FeatureCollection): GeoJSONSourceSpecification => ({
     type: 'geojson',
     data: collection,

@@ -31,26 +31,52 @@ function overlayData(s: AppState): OverlayData {
 const REACH_CIRCLE_STEPS = 64;
 
 /** The walking radius around the selected (placed) event, and around each candidate site while sites are compared. */
-export function reachData(s: Pick<AppState, 'selection' | 'events' | 'eventReachMeters' | 'siteCompare' | 'siteBest'>): GeoJSON.FeatureCollection {
+export function reachData(
+  s: Pick<AppState, 'selection' | 'events' | 'eventReachMeters' | 'siteCompare' | 'siteBest'>,
+): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
-  const circle = (center: [number, number], radiusMeters: number, properties: Record<string, unknown>) =>
-    features.push({ type: 'Feature', geometry: circlePolygon({ center, radiusMeters, steps: REACH_CIRCLE_STEPS }), properties });
+  const circle = (
+    center: [number, number],
+    radiusMeters: number,
+    properties: Record<string, unknown>,
+  ) =>
+    features.push({
+      type: 'Feature',
+      geometry: circlePolygon({ center, radiusMeters, steps: REACH_CIRCLE_STEPS }),
+      properties,
+    });
   if (s.siteCompare) {
-    s.siteCompare.points.forEach((point, index) => circle(point, s.siteCompare!.withinMeters, { id: `site-${index + 1}`, best: s.siteBest === index }));
+    s.siteCompare.points.forEach((point, index) =>
+      circle(point, s.siteCompare!.withinMeters, {
+        id: `site-${index + 1}`,
+        best: s.siteBest === index,
+      }),
+    );
   } else if (s.selection?.kind === 'event') {
     const id = s.selection.id;
     const event = s.events.data?.features.find((f) => f.id === id);
-    if (event?.geometry) circle(event.geometry.coordinates as [number, number], s.eventReachMeters, { id: `event-${id}`, best: false });
+    if (event?.geometry)
+      circle(event.geometry.coordinates as [number, number], s.eventReachMeters, {
+        id: `event-${id}`,
+        best: false,
+      });
   }
   return { type: 'FeatureCollection', features };
 }
 
 /** The white-space hexagons found, numbered by rank (1 = most untapped), while the search is open. */
-export function whiteSpaceData(s: Pick<AppState, 'whiteSpace' | 'whiteSpaceCells'>): GeoJSON.FeatureCollection {
+export function whiteSpaceData(
+  s: Pick<AppState, 'whiteSpace' | 'whiteSpaceCells'>,
+): GeoJSON.FeatureCollection {
   const cells = s.whiteSpace ? (s.whiteSpaceCells ?? []) : [];
   return {
     type: 'FeatureCollection',
-    features: cells.map((cell, i) => ({ type: 'Feature', id: cell.h3, geometry: cell.geometry, properties: { id: cell.h3, rank: i + 1 } })),
+    features: cells.map((cell, i) => ({
+      type: 'Feature',
+      id: cell.h3,
+      geometry: cell.geometry,
+      properties: { id: cell.h3, rank: i + 1 },
+    })),
   };
 }
 
@@ -81,7 +107,9 @@ function eventData(s: AppState): GeoJSON.FeatureCollection {
  * campaign is live in now carry `live: true`, and areas being compared `compared: true` (properties, not feature
  * state: they survive new data without re-applying).
  */
-export function areaData(s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns' | 'areaCompare'>): GeoJSON.FeatureCollection {
+export function areaData(
+  s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns' | 'areaCompare'>,
+): GeoJSON.FeatureCollection {
   const features = s.areas.data?.features ?? [];
   const editing = s.draft?.areaId;
   const live = liveAreaIds(s);
@@ -91,14 +119,20 @@ export function areaData(s: Pick<AppState, 'areas' | 'draft' | 'liveCampaigns' |
   return {
     type: 'FeatureCollection',
     features: shown.map((f) => {
-      const marks = { ...(live.has(f.properties.id) ? { live: true } : {}), ...(compared.has(f.properties.id) ? { compared: true } : {}) };
-      return Object.keys(marks).length === 0 ? f : { ...f, properties: { ...f.properties, ...marks } };
+      const marks = {
+        ...(live.has(f.properties.id) ? { live: true } : {}),
+        ...(compared.has(f.properties.id) ? { compared: true } : {}),
+      };
+      return Object.keys(marks).length === 0
+        ? f
+        : { ...f, properties: { ...f.properties, ...marks } };
     }),
   };
 }
 
 const settled = (s: AppState) =>
-  (s.stores.status === 'ready' || s.stores.status === 'error') && (s.boundaries.status === 'ready' || s.boundaries.status === 'error');
+  (s.stores.status === 'ready' || s.stores.status === 'error') &&
+  (s.boundaries.status === 'ready' || s.boundaries.status === 'error');
 
 export interface SyncOptions {
   palette: MapPalette;
@@ -108,12 +142,20 @@ export interface SyncOptions {
   onFirstIdle?: () => void;
 }
 
-export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadding, onFirstIdle }: SyncOptions): () => void {
+export function syncMap(
+  map: MapLibreMap,
+  store: AppStore,
+  { palette, cameraPadding, onFirstIdle }: SyncOptions,
+): () => void {
   const bbox = store.getState().config.data?.workspace.bbox ?? null;
 
   const putBrandIcons = (s: AppState) => {
     for (const style of brandStyles(selectBrands(s), palette)) {
-      const image = drawBrandIcon({ shape: style.shape, fill: style.color, halo: palette.symbolHalo });
+      const image = drawBrandIcon({
+        shape: style.shape,
+        fill: style.color,
+        halo: palette.symbolHalo,
+      });
       if (map.hasImage(style.iconId)) map.updateImage(style.iconId, image);
       else map.addImage(style.iconId, image, { pixelRatio: ICON_PIXEL_RATIO });
     }
@@ -122,7 +164,11 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
   const putEventIcons = () => {
     for (const category of eventCategories) {
       const id = `${EVENT_ICON_PREFIX}${category}`;
-      const image = drawEventIcon({ shape: eventShape(category), fill: palette.event, halo: palette.symbolHalo });
+      const image = drawEventIcon({
+        shape: eventShape(category),
+        fill: palette.event,
+        halo: palette.symbolHalo,
+      });
       if (map.hasImage(id)) map.updateImage(id, image);
       else map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
     }
@@ -139,7 +185,11 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
     }
   };
 
-  const applyState = (key: 'selected' | 'hover', previous: Selection | null, next: Selection | null) => {
+  const applyState = (
+    key: 'selected' | 'hover',
+    previous: Selection | null,
+    next: Selection | null,
+  ) => {
     const before = previous && featureFor(previous);
     const after = next && featureFor(next);
     if (before && map.getSource(before.source)) map.setFeatureState(before, { [key]: false });
@@ -148,7 +198,9 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
 
   const applyPicked = (previous: readonly string[], next: readonly string[]) => {
     if (!map.getSource(SOURCE.boundaries)) return;
-    for (const id of previous) if (!next.includes(id)) map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: false });
+    for (const id of previous)
+      if (!next.includes(id))
+        map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: false });
     for (const id of next) map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: true });
   };
 
@@ -163,7 +215,11 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
     if ('bbox' in target) {
       map.fitBounds(target.bbox, { padding, maxZoom: 15 });
     } else {
-      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.zoom ?? 14), padding });
+      map.flyTo({
+        center: target.center,
+        zoom: Math.max(map.getZoom(), target.zoom ?? 14),
+        padding,
+      });
     }
   };
 
@@ -178,7 +234,8 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
     const s = store.getState();
     takeCameraRequest(s);
     const sources = overlaySources(location.origin, bbox, overlayData(s));
-    for (const [id, source] of Object.entries(sources)) if (!map.getSource(id)) map.addSource(id, source);
+    for (const [id, source] of Object.entries(sources))
+      if (!map.getSource(id)) map.addSource(id, source);
     for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);
     putBrandIcons(s);
     putEventIcons();
@@ -219,7 +276,12 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.boundaries, data.boundaries);
       setGeoJson(SOURCE.boundaryLabels, data.boundaryLabels);
     }
-    if (s.areas !== prev.areas || s.draft?.areaId !== prev.draft?.areaId || s.liveCampaigns !== prev.liveCampaigns || s.areaCompare !== prev.areaCompare) {
+    if (
+      s.areas !== prev.areas ||
+      s.draft?.areaId !== prev.draft?.areaId ||
+      s.liveCampaigns !== prev.liveCampaigns ||
+      s.areaCompare !== prev.areaCompare
+    ) {
       setGeoJson(SOURCE.areas, areaData(s));
       // New data drops feature state: the selected area keeps its outline.
       if (s.selection?.kind === 'area') applyState('selected', null, s.selection);
@@ -228,9 +290,17 @@ export function syncMap(map: MapLibreMap, store: AppStore, { palette, cameraPadd
       setGeoJson(SOURCE.events, eventData(s));
       if (s.selection?.kind === 'event') applyState('selected', null, s.selection);
     }
-    if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest) setGeoJson(SOURCE.sites, siteData(s));
-    if (s.whiteSpace !== prev.whiteSpace || s.whiteSpaceCells !== prev.whiteSpaceCells) setGeoJson(SOURCE.whiteSpace, whiteSpaceData(s));
-    if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest || s.selection !== prev.selection || s.events !== prev.events || s.eventReachMeters !== prev.eventReachMeters) {
+    if (s.siteCompare !== prev.siteCompare || s.siteBest !== prev.siteBest)
+      setGeoJson(SOURCE.sites, siteData(s));
+    if (s.whiteSpace !== prev.whiteSpace || s.whiteSpaceCells !== prev.whiteSpaceCells)
+      setGeoJson(SOURCE.whiteSpace, whiteSpaceData(s));
+    if (
+      s.siteCompare !== prev.siteCompare ||
+      s.siteBest !== prev.siteBest ||
+      s.selection !== prev.selection ||
+      s.events !== prev.events ||
+      s.eventReachMeters !== prev.eventReachMeters
+    ) {
       setGeoJson(SOURCE.reach, reachData(s));
     }
     if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);

@@ -29,7 +29,14 @@ export const HISTORY_LIMIT = 100;
 
 export function snapshotOf(area: AreaFeature): AreaSnapshot {
   const p = area.properties;
-  return { id: p.id, name: p.name, kind: p.kind, color: p.color, params: p.params, geometry: area.geometry };
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    color: p.color,
+    params: p.params,
+    geometry: area.geometry,
+  };
 }
 
 /**
@@ -44,14 +51,20 @@ export function record(history: History, entry: HistoryEntry, limit = HISTORY_LI
 export function takeUndo(history: History): { entry: HistoryEntry; history: History } | null {
   const entry = history.past.at(-1);
   if (!entry) return null;
-  return { entry, history: { past: history.past.slice(0, -1), future: [...history.future, entry] } };
+  return {
+    entry,
+    history: { past: history.past.slice(0, -1), future: [...history.future, entry] },
+  };
 }
 
 /** The entry to redo and the history after it, or null when there is nothing to redo. */
 export function takeRedo(history: History): { entry: HistoryEntry; history: History } | null {
   const entry = history.future.at(-1);
   if (!entry) return null;
-  return { entry, history: { past: [...history.past, entry], future: history.future.slice(0, -1) } };
+  return {
+    entry,
+    history: { past: [...history.past, entry], future: history.future.slice(0, -1) },
+  };
 }
 
 /** What undoes an entry: a delete re-creates, a create deletes, an edit goes back. */
@@ -74,7 +87,8 @@ export type AreaRequest =
 const areaPath = (id: string) => `/api/areas/${encodeURIComponent(id)}`;
 
 /** Radius areas are canonical as centre + radius: the server derives their polygon, so we send none. */
-const derived = (s: AreaSnapshot) => s.kind === 'radius' && !!s.params.center && !!s.params.radiusMeters;
+const derived = (s: AreaSnapshot) =>
+  s.kind === 'radius' && !!s.params.center && !!s.params.radiusMeters;
 
 /** The body that re-creates an area exactly, with its id. */
 export function restoreBody(s: AreaSnapshot): AreaCreate & { id: string } {
@@ -94,7 +108,8 @@ export function patchBody(from: AreaSnapshot, to: AreaSnapshot, version: number)
   if (from.name !== to.name) patch.name = to.name;
   if (from.color !== to.color) patch.color = to.color;
   if (JSON.stringify(from.params) !== JSON.stringify(to.params)) patch.params = to.params;
-  if (!derived(to) && JSON.stringify(from.geometry) !== JSON.stringify(to.geometry)) patch.geometry = to.geometry;
+  if (!derived(to) && JSON.stringify(from.geometry) !== JSON.stringify(to.geometry))
+    patch.geometry = to.geometry;
   return patch;
 }
 
@@ -102,16 +117,31 @@ export function patchBody(from: AreaSnapshot, to: AreaSnapshot, version: number)
  * The requests that carry out an entry. `versionOf` gives the version the server has now (edits need it).
  * @example requestsFor({ type: 'create', areas: [a] }, () => 1) // [{ method: 'POST', path: '/api/areas', body: { id: a.id, … } }]
  */
-export function requestsFor(entry: HistoryEntry, versionOf: (id: string) => number | undefined): AreaRequest[] {
+export function requestsFor(
+  entry: HistoryEntry,
+  versionOf: (id: string) => number | undefined,
+): AreaRequest[] {
   switch (entry.type) {
     case 'create':
-      return entry.areas.map((s) => ({ method: 'POST', id: s.id, path: '/api/areas', body: restoreBody(s) }));
+      return entry.areas.map((s) => ({
+        method: 'POST',
+        id: s.id,
+        path: '/api/areas',
+        body: restoreBody(s),
+      }));
     case 'delete':
       return entry.areas.map((s) => ({ method: 'DELETE', id: s.id, path: areaPath(s.id) }));
     case 'update': {
       const version = versionOf(entry.after.id);
       if (version === undefined) throw new Error(`area ${entry.after.id} is not loaded`);
-      return [{ method: 'PATCH', id: entry.after.id, path: areaPath(entry.after.id), body: patchBody(entry.before, entry.after, version) }];
+      return [
+        {
+          method: 'PATCH',
+          id: entry.after.id,
+          path: areaPath(entry.after.id),
+          body: patchBody(entry.before, entry.after, version),
+        },
+      ];
     }
   }
 }

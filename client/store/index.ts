@@ -13,8 +13,18 @@ import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createEventsSlice, type EventsSlice } from './slices/events';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 
-export type AppState = DataSlice & SelectionSlice & ViewSlice & LayersSlice & PanelsSlice & LocaleSlice & ToastsSlice & AreasSlice &
-  SegmentSlice & SessionSlice & EventsSlice & CampaignsSlice;
+export type AppState = DataSlice &
+  SelectionSlice &
+  ViewSlice &
+  LayersSlice &
+  PanelsSlice &
+  LocaleSlice &
+  ToastsSlice &
+  AreasSlice &
+  SegmentSlice &
+  SessionSlice &
+  EventsSlice &
+  CampaignsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({

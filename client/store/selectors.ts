@@ -36,15 +36,20 @@ export interface BrandGroup {
   stores: StoreFeature[];
 }
 const groupByBrand = memoOne((stores: StoreFeature[]): BrandGroup[] =>
-  brandsOf(stores).map((brand) => ({ brand, stores: stores.filter((f) => f.properties.brand === brand).sort(byName) })),
+  brandsOf(stores).map((brand) => ({
+    brand,
+    stores: stores.filter((f) => f.properties.brand === brand).sort(byName),
+  })),
 );
 export const selectStoresByBrand = (s: AppState) => groupByBrand(selectStoreFeatures(s));
 
 const sortBoundaries = memoOne((boundaries: BoundaryFeature[]) => [...boundaries].sort(byName));
 export const selectBoundariesByName = (s: AppState) => sortBoundaries(selectBoundaryFeatures(s));
 
-export const selectStore = (id: string) => (s: AppState) => selectStoreFeatures(s).find((f) => f.properties.id === id);
-export const selectBoundary = (id: string) => (s: AppState) => selectBoundaryFeatures(s).find((f) => f.properties.id === id);
+export const selectStore = (id: string) => (s: AppState) =>
+  selectStoreFeatures(s).find((f) => f.properties.id === id);
+export const selectBoundary = (id: string) => (s: AppState) =>
+  selectBoundaryFeatures(s).find((f) => f.properties.id === id);
 
 export const isSelected = (selection: Selection | null, kind: Selection['kind'], id: string) =>
   selection?.kind === kind && selection.id === id;

@@ -2,7 +2,14 @@
 import type { ProblemError } from '../api/problem';
 
 /** Kinds a link can name (`?sel=kind:id`). */
-export const selectionKinds = ['store', 'boundary', 'customer', 'area', 'event', 'campaign'] as const;
+export const selectionKinds = [
+  'store',
+  'boundary',
+  'customer',
+  'area',
+  'event',
+  'campaign',
+] as const;
 /** Plus the unsaved draft, which exists only in this tab and so never goes into the URL. */
 export type SelectionKind = (typeof selectionKinds)[number] | 'draft';
 export interface Selection {
@@ -13,7 +20,13 @@ export interface Selection {
 export const layerNames = ['boundaries', 'stores', 'customers', 'heatmap', 'events'] as const;
 export type LayerName = (typeof layerNames)[number];
 export type LayerVisibility = Record<LayerName, boolean>;
-export const defaultLayers: LayerVisibility = { boundaries: true, stores: true, customers: true, heatmap: false, events: true };
+export const defaultLayers: LayerVisibility = {
+  boundaries: true,
+  stores: true,
+  customers: true,
+  heatmap: false,
+  events: true,
+};
 
 /** Something fetched: not yet asked, on its way, there, or failed with a problem to show. */
 export type Resource<T> =
@@ -24,7 +37,8 @@ export type Resource<T> =
 export const idle = { status: 'idle', data: null, error: null } as const;
 
 /** Where the camera should go next; `id` makes two requests for the same place distinct. */
-export type CameraTarget = { center: [number, number]; zoom?: number } | { bbox: [number, number, number, number] };
+export type CameraTarget =
+  { center: [number, number]; zoom?: number } | { bbox: [number, number, number, number] };
 export interface CameraRequest {
   id: number;
   target: CameraTarget;

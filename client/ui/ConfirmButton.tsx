@@ -10,12 +10,23 @@ interface ConfirmButtonProps {
   disabled?: boolean;
 }
 
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, disabled }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  disabled,
+}: ConfirmButtonProps) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" className="button button--secondary" disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

@@ -14,7 +14,10 @@ export function DetailList({ rows }: { rows: DetailRow[] }) {
       {rows
         .filter((row) => row.value !== null && row.value !== undefined && row.value !== '')
         .map((row) => (
-          <div className={row.figure ? 'detail-row detail-row--figure' : 'detail-row'} key={row.label}>
+          <div
+            className={row.figure ? 'detail-row detail-row--figure' : 'detail-row'}
+            key={row.label}
+          >
             <dt>{row.label}</dt>
             <dd>{row.value}</dd>
           </div>

@@ -18,7 +18,16 @@ interface DialogProps {
   children: ReactNode;
 }
 
-export function Dialog({ open, onClose, title, closeLabel, className, returnFocusId, dismissOnBackdrop, children }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  closeLabel,
+  className,
+  returnFocusId,
+  dismissOnBackdrop,
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useTopLayer(ref, 'modal', open);
@@ -36,7 +45,11 @@ export function Dialog({ open, onClose, title, closeLabel, className, returnFocu
         if (returnFocusId) document.getElementById(returnFocusId)?.focus();
       }}
       // The backdrop is the dialog element itself, outside its content.
-      onClick={dismissOnBackdrop ? (event) => event.target === event.currentTarget && event.currentTarget.close() : undefined}
+      onClick={
+        dismissOnBackdrop
+          ? (event) => event.target === event.currentTarget && event.currentTarget.close()
+          : undefined
+      }
     >
       {open && (
         <div className="dialog__content">

@@ -23,7 +23,11 @@ export function Field({ label, error, hint, children }: FieldProps) {
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, ...(error ? { 'aria-invalid': true } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      {children({
+        id,
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
       {hint && (
         <p className="dialog__hint" id={`${id}-hint`}>
           {hint}

@@ -6,10 +6,13 @@ const paths = {
   layers: 'M12 3 2 8.5l10 5.5 10-5.5L12 3Zm-10 10 10 5.5L22 13',
   chevronUp: 'M6 15l6-6 6 6',
   chevronDown: 'M6 9l6 6 6-6',
-  globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9Z',
-  offline: 'M3 3l18 18M8.5 8.7A5 5 0 0 0 7 12.5 4 4 0 0 0 7.5 20H17m3-1.5A4 4 0 0 0 17 12h-.2A6 6 0 0 0 10 6.3',
+  globe:
+    'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9Z',
+  offline:
+    'M3 3l18 18M8.5 8.7A5 5 0 0 0 7 12.5 4 4 0 0 0 7.5 20H17m3-1.5A4 4 0 0 0 17 12h-.2A6 6 0 0 0 10 6.3',
   keyboard: 'M3 6.5h18v11H3zM7 10h.01M10.3 10h.01M13.7 10h.01M17 10h.01M7.5 14h9',
-  target: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0-13v3m0 14v3M2 12h3m14 0h3',
+  target:
+    'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0-13v3m0 14v3M2 12h3m14 0h3',
   circle: 'M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-8h.01',
   polygon: 'M5 8l7-4 7 5-2 10H7L5 8Z',
   freehand: 'M4 15c2-6 5-9 7-7s-1 6 1 7 4-4 6-6 2 3 1 6',
@@ -26,8 +29,22 @@ export type IconName = keyof typeof paths;
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
-    <svg className="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d={paths[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -15,7 +15,13 @@ export function ListItem({ selected, row, onClick, children }: ListItemProps) {
   }, [selected]);
   return (
     <li>
-      <button ref={ref} type="button" className={row ? 'item item--row' : 'item'} aria-current={selected ? 'true' : undefined} onClick={onClick}>
+      <button
+        ref={ref}
+        type="button"
+        className={row ? 'item item--row' : 'item'}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onClick}
+      >
         {children}
       </button>
     </li>

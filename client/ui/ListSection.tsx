@@ -14,12 +14,26 @@ interface ListSectionProps {
   children: ReactNode;
 }
 
-export function ListSection({ title, count, resource, isEmpty, messages, onRetry, children }: ListSectionProps) {
+export function ListSection({
+  title,
+  count,
+  resource,
+  isEmpty,
+  messages,
+  onRetry,
+  children,
+}: ListSectionProps) {
   const { t } = useI18n();
   const headingId = `section-${title.replace(/\W+/g, '-').toLowerCase()}`;
   let body: ReactNode = children;
-  if (resource.status === 'loading' || resource.status === 'idle') body = <StateMessage tone="loading">{messages.loading}</StateMessage>;
-  else if (resource.status === 'error') body = <StateMessage tone="error" action={{ label: t('app.retry'), onClick: onRetry }}>{messages.error}</StateMessage>;
+  if (resource.status === 'loading' || resource.status === 'idle')
+    body = <StateMessage tone="loading">{messages.loading}</StateMessage>;
+  else if (resource.status === 'error')
+    body = (
+      <StateMessage tone="error" action={{ label: t('app.retry'), onClick: onRetry }}>
+        {messages.error}
+      </StateMessage>
+    );
   else if (isEmpty) body = <StateMessage tone="empty">{messages.empty}</StateMessage>;
   return (
     <section className="list-section" aria-labelledby={headingId}>

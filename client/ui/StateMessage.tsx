@@ -9,7 +9,10 @@ interface StateMessageProps {
 
 export function StateMessage({ tone, children, action }: StateMessageProps) {
   return (
-    <div className={`state-message state-message--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`state-message state-message--${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+    >
       {tone === 'loading' && <span className="spinner" aria-hidden="true" />}
       <p>{children}</p>
       {action && (

@@ -8,7 +8,14 @@ import { useEffect, type RefObject } from 'react';
 
 export type TopLayerKind = 'modal' | 'popover';
 
-const control: Record<TopLayerKind, { isOpen: (element: HTMLElement) => boolean; show: (element: HTMLElement) => void; hide: (element: HTMLElement) => void }> = {
+const control: Record<
+  TopLayerKind,
+  {
+    isOpen: (element: HTMLElement) => boolean;
+    show: (element: HTMLElement) => void;
+    hide: (element: HTMLElement) => void;
+  }
+> = {
   modal: {
     isOpen: (element) => (element as HTMLDialogElement).open,
     show: (element) => (element as HTMLDialogElement).showModal(),
@@ -26,7 +33,11 @@ const control: Record<TopLayerKind, { isOpen: (element: HTMLElement) => boolean;
  * element follows. Closes the browser makes itself (Escape, a click outside) come back through the element's own
  * event — `close` for a dialog, `toggle` for a popover — which the component turns into its `onClose`.
  */
-export function useTopLayer(ref: RefObject<HTMLElement | null>, kind: TopLayerKind, open: boolean): void {
+export function useTopLayer(
+  ref: RefObject<HTMLElement | null>,
+  kind: TopLayerKind,
+  open: boolean,
+): void {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;

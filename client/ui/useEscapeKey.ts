@@ -4,7 +4,10 @@ import { useEffect } from 'react';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || target.tagName === 'TEXTAREA' || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(target.type)));
+  (target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    (target instanceof HTMLInputElement &&
+      !['checkbox', 'radio', 'button', 'range'].includes(target.type)));
 
 /** `onEscape` should be stable (a store action); a new function re-binds the listener. */
 export function useEscapeKey(onEscape: () => void): void {

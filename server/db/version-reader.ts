@@ -13,7 +13,11 @@ export const OTHER_WRITERS_CHECK_MS = 100;
  * (triggers included) or, checked at most every OTHER_WRITERS_CHECK_MS, another connection commits.
  * @example const offerDataVersion = versionReader(db, 'offer_data_version'); offerDataVersion() // 42
  */
-export function versionReader(db: Db, table: 'offer_data_version' | 'token_data_version', now: () => number = () => performance.now()): () => number {
+export function versionReader(
+  db: Db,
+  table: 'offer_data_version' | 'token_data_version',
+  now: () => number = () => performance.now(),
+): () => number {
   const readRow = db.prepare<[], number>(`SELECT n FROM ${table} WHERE id = 1`).pluck();
   const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   const othersCommits = db.prepare<[], number>('PRAGMA data_version').pluck();

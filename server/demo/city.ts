@@ -13,14 +13,35 @@ const citySchema = z.object({
   /** Residents the density model is scaled to. */
   population: z.number().int().positive(),
   /** The city-wide centre of gravity: a broad Gaussian on top of the neighbourhood peaks. */
-  core: z.object({ center: lngLat, sigmaKm: z.number().positive(), density: z.number().positive() }),
-  outline: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(lngLat).min(4)).min(1) }),
-  rivers: z.array(z.object({ name: z.string(), halfWidthMeters: z.number().positive(), line: z.array(lngLat).min(2) })),
+  core: z.object({
+    center: lngLat,
+    sigmaKm: z.number().positive(),
+    density: z.number().positive(),
+  }),
+  outline: z.object({
+    type: z.literal('Polygon'),
+    coordinates: z.array(z.array(lngLat).min(4)).min(1),
+  }),
+  rivers: z.array(
+    z.object({
+      name: z.string(),
+      halfWidthMeters: z.number().positive(),
+      line: z.array(lngLat).min(2),
+    }),
+  ),
   lakes: z.array(z.object({ name: z.string(), ring })),
   parks: z.array(z.object({ name: z.string(), ring })),
   /** Voronoi seeds; `density` is the relative peak density of residents, `spreadKm` how far it reaches. */
   neighbourhoods: z
-    .array(z.object({ name: z.string(), center: lngLat, density: z.number().positive(), spreadKm: z.number().positive(), postcode: z.string() }))
+    .array(
+      z.object({
+        name: z.string(),
+        center: lngLat,
+        density: z.number().positive(),
+        spreadKm: z.number().positive(),
+        postcode: z.string(),
+      }),
+    )
     .min(3),
 });
 
@@ -42,7 +63,8 @@ export interface FastShape {
 }
 
 export function compileShape(geometry: Polygon | MultiPolygon): FastShape {
-  const rings: Position[][] = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  const rings: Position[][] =
+    geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
   const bbox: FastShape['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
   let vertices = 0;
   for (const [x = 0, y = 0] of rings.flat()) {
@@ -71,7 +93,8 @@ export function compileShape(geometry: Polygon | MultiPolygon): FastShape {
 export function shapeContains(shape: FastShape, x: number, y: number): boolean {
   const [minX, minY, maxX, maxY] = shape.bbox;
   if (x < minX || x > maxX || y < minY || y > maxY) return false;
-  const edges = shape.bands[Math.min(shape.bands.length - 1, Math.floor((y - minY) / shape.bandHeight))];
+  const edges =
+    shape.bands[Math.min(shape.bands.length - 1, Math.floor((y - minY) / shape.bandHeight))];
   if (!edges) return false;
   let inside = false;
   for (let i = 0; i < edges.length; i += 4) {
@@ -103,7 +126,10 @@ export function buildGeography(city: CityData): CityGeography {
     geometry: (rewind(polygon([closeRing(points)])) as Feature<Polygon>).geometry,
   });
   const rivers = city.rivers.flatMap((river): NamedArea[] => {
-    const shape = buffer(lineString(river.line), river.halfWidthMeters, { units: 'meters', steps: 4 });
+    const shape = buffer(lineString(river.line), river.halfWidthMeters, {
+      units: 'meters',
+      steps: 4,
+    });
     return shape ? [{ name: river.name, geometry: shape.geometry }] : [];
   });
   const water = [...city.lakes.map((lake) => closedArea(lake.name, lake.ring)), ...rivers];
@@ -117,13 +143,18 @@ export function buildGeography(city: CityData): CityGeography {
     bbox: land.bbox,
     water,
     parks,
-    isBuildable: (lng, lat) => shapeContains(land, lng, lat) && !anyContains(blocked(lng, lat), lng, lat),
+    isBuildable: (lng, lat) =>
+      shapeContains(land, lng, lat) && !anyContains(blocked(lng, lat), lng, lat),
     inWater: (lng, lat) => anyContains(wetIndex(lng, lat), lng, lat),
   };
 }
 
 /** A coarse grid over the city listing the shapes whose bounding box touches each cell, so a point tests two shapes, not twenty. */
-function indexShapes(shapes: FastShape[], bbox: FastShape['bbox'], size = 64): (x: number, y: number) => FastShape[] {
+function indexShapes(
+  shapes: FastShape[],
+  bbox: FastShape['bbox'],
+  size = 64,
+): (x: number, y: number) => FastShape[] {
   const [minX, minY, maxX, maxY] = bbox;
   const w = (maxX - minX) / size || 1;
   const h = (maxY - minY) / size || 1;
@@ -132,12 +163,15 @@ function indexShapes(shapes: FastShape[], bbox: FastShape['bbox'], size = 64): (
   for (const shape of shapes) {
     const [x0, y0, x1, y1] = shape.bbox;
     for (let cy = clamp((y0 - minY) / h); cy <= clamp((y1 - minY) / h); cy++) {
-      for (let cx = clamp((x0 - minX) / w); cx <= clamp((x1 - minX) / w); cx++) cells[cy * size + cx]?.push(shape);
+      for (let cx = clamp((x0 - minX) / w); cx <= clamp((x1 - minX) / w); cx++)
+        cells[cy * size + cx]?.push(shape);
     }
   }
   const outside = shapes; // points beyond the grid fall back to testing every shape
   return (x, y) =>
-    x < minX || x > maxX || y < minY || y > maxY ? outside : (cells[clamp((y - minY) / h) * size + clamp((x - minX) / w)] ?? outside);
+    x < minX || x > maxX || y < minY || y > maxY
+      ? outside
+      : (cells[clamp((y - minY) / h) * size + clamp((x - minX) / w)] ?? outside);
 }
 
 function anyContains(shapes: FastShape[], x: number, y: number): boolean {
@@ -148,5 +182,7 @@ function anyContains(shapes: FastShape[], x: number, y: number): boolean {
 function closeRing(points: LngLat[]): LngLat[] {
   const first = points[0];
   const last = points[points.length - 1];
-  return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...points, first] : points;
+  return first && last && (first[0] !== last[0] || first[1] !== last[1])
+    ? [...points, first]
+    : points;
 }

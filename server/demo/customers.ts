@@ -8,18 +8,35 @@ import { BRANDS, round6 } from './stores.js';
 import type { Store } from '../domain/schemas/store.js';
 
 const words = (text: string) => text.trim().split(/\s*,\s*/);
-const FEMALE = words(`Anna, Lena, Mia, Emma, Sophie, Marie, Hannah, Lea, Clara, Greta, Ayşe, Elif, Zeynep, Fatma, Leyla, Amira,
+const FEMALE =
+  words(`Anna, Lena, Mia, Emma, Sophie, Marie, Hannah, Lea, Clara, Greta, Ayşe, Elif, Zeynep, Fatma, Leyla, Amira,
   Yasmin, Nour, Aleksandra, Kasia, Olga, Natalia, Irina, Linh, Mai, Thu, Sofia, Giulia, Chiara, Lucía, Carmen, Inês, Chloé,
   Emily, Grace, Aisha, Amina, Priya, Ananya, Mei, Yuki, Noa, Tamar, Ingrid, Astrid, Maja, Ewa, Dilara, Rania, Svetlana`);
-const MALE = words(`Lukas, Felix, Jonas, Paul, Leon, Max, Finn, Emil, Ben, Moritz, Mehmet, Emre, Can, Deniz, Murat, Ahmad,
+const MALE =
+  words(`Lukas, Felix, Jonas, Paul, Leon, Max, Finn, Emil, Ben, Moritz, Mehmet, Emre, Can, Deniz, Murat, Ahmad,
   Omar, Karim, Youssef, Samir, Piotr, Tomasz, Kamil, Dmitri, Sergei, Andrei, Minh, Duc, Huy, Marco, Luca, Matteo, Javier,
   Diego, João, Pierre, Hugo, James, Noah, Kwame, Kofi, Arjun, Rohan, Wei, Kenji, David, Erik, Lars, Jakub, Tariq`);
-const ANYONE = [...FEMALE, ...MALE, ...words('Alex, Kim, Robin, Sasha, Charlie, Jona, Noor, Eden, Toni')];
+const ANYONE = [
+  ...FEMALE,
+  ...MALE,
+  ...words('Alex, Kim, Robin, Sasha, Charlie, Jona, Noor, Eden, Toni'),
+];
 /** Email local parts: lower case ASCII (Ayşe → ayse, João → joao). */
-const SLUGS = new Map(ANYONE.map((n) => [n, n.toLowerCase().normalize('NFD').replace(/ß/g, 'ss').replace(/[^a-z]/g, '')]));
+const SLUGS = new Map(
+  ANYONE.map((n) => [
+    n,
+    n
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/ß/g, 'ss')
+      .replace(/[^a-z]/g, ''),
+  ]),
+);
 
 const JOBS: Record<string, string[]> = {
-  'Information technology': words('Software developer, Data analyst, IT administrator, Product manager, UX designer'),
+  'Information technology': words(
+    'Software developer, Data analyst, IT administrator, Product manager, UX designer',
+  ),
   Healthcare: words('Nurse, Physician, Physiotherapist, Pharmacist, Medical assistant'),
   Education: words('Teacher, Kindergarten teacher, Lecturer, School social worker'),
   Retail: words('Sales assistant, Store manager, Visual merchandiser'),
@@ -38,14 +55,23 @@ const JOBS: Record<string, string[]> = {
 const INDUSTRIES = Object.keys(JOBS);
 const INDUSTRY_WEIGHTS = cumulative([10, 12, 8, 9, 7, 7, 5, 9, 6, 6, 4, 4, 4, 6, 3]);
 
-const INTERESTS = words(`cycling, coffee, vintage fashion, running, yoga, gardening, cooking, craft beer, live music, techno,
+const INTERESTS =
+  words(`cycling, coffee, vintage fashion, running, yoga, gardening, cooking, craft beer, live music, techno,
   theatre, art galleries, photography, board games, football, hiking, sustainability, reading, cinema, baking, swimming,
   travel, vinyl records, DIY, pets, wine`);
 const INTEREST_WEIGHTS = interestWeightTable();
 const BRAND_INDEX = new Map(BRANDS.map((b, i) => [b.name, i + 1]));
 const BRAND_BY_NAME = new Map(BRANDS.map((b) => [b.name, b]));
 
-const AGE_BANDS: [number, number][] = [[18, 24], [25, 34], [35, 44], [45, 54], [55, 64], [65, 74], [75, 90]];
+const AGE_BANDS: [number, number][] = [
+  [18, 24],
+  [25, 34],
+  [35, 44],
+  [45, 54],
+  [55, 64],
+  [65, 74],
+  [75, 90],
+];
 const GENDERS = cumulative([49, 48, 1, 2]);
 const GENDER_NAMES: Gender[] = ['female', 'male', 'diverse', 'unknown'];
 const INTEREST_COUNTS = cumulative([20, 30, 25, 15, 10]);
@@ -53,7 +79,11 @@ const INTEREST_COUNTS = cumulative([20, 30, 25, 15, 10]);
 const MAX_DAYS_AGO = 1000;
 const TIER_RANK: Record<LoyaltyTier, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
 /** Quantiles of a standard normal: 50 % none, 25 % bronze, 15 % silver, 10 % gold. */
-const TIER_CUTS: [number, LoyaltyTier][] = [[1.2816, 'gold'], [0.6745, 'silver'], [0, 'bronze']];
+const TIER_CUTS: [number, LoyaltyTier][] = [
+  [1.2816, 'gold'],
+  [0.6745, 'silver'],
+  [0, 'bronze'],
+];
 
 export interface CustomerOptions {
   count: number;
@@ -84,7 +114,8 @@ export function* generateCustomers(options: CustomerOptions): Generator<Customer
     let attempts = 0;
     do {
       // Only a broken city file (every bump in water or outside) could loop forever; fail loudly instead.
-      if (++attempts > 10_000) throw new Error('Demo city: no buildable land near the density components');
+      if (++attempts > 10_000)
+        throw new Error('Demo city: no buildable land near the density components');
       k = pickWeighted(weights, random);
       const component = components[k] as DensityComponent;
       lng = round6(component.center[0] + (random.normal() * component.sigmaKm) / scale.lng);
@@ -92,12 +123,18 @@ export function* generateCustomers(options: CustomerOptions): Generator<Customer
     } while (!geography.isBuildable(lng, lat));
     const [nearest, second] = twoNearest(stores, lng, lat, scale);
     const roll = random.next();
-    const home = roll < 0.8 ? nearest : roll < 0.95 ? second : stores.length > 0 ? random.pick(stores) : null;
+    const home =
+      roll < 0.8 ? nearest : roll < 0.95 ? second : stores.length > 0 ? random.pick(stores) : null;
     yield customer(i, [lng, lat], ageBands[k] as Float64Array, home ?? null, context);
   }
 }
 
-function twoNearest(stores: readonly Store[], lng: number, lat: number, scale: { lng: number; lat: number }): [Store?, Store?] {
+function twoNearest(
+  stores: readonly Store[],
+  lng: number,
+  lat: number,
+  scale: { lng: number; lat: number },
+): [Store?, Store?] {
   let best: Store | undefined;
   let next: Store | undefined;
   let bestD = Infinity;
@@ -114,10 +151,20 @@ function twoNearest(stores: readonly Store[], lng: number, lat: number, scale: {
 
 /** Dense places skew young: more 18–44-year-olds, fewer over 65. */
 function ageBandWeights(urbanity: number): Float64Array {
-  return cumulative([10, 20, 19, 16, 15, 11, 9].map((w, b) => w * (b < 3 ? 1 + 0.6 * urbanity : b >= 5 ? 1 - 0.4 * urbanity : 1)));
+  return cumulative(
+    [10, 20, 19, 16, 15, 11, 9].map(
+      (w, b) => w * (b < 3 ? 1 + 0.6 * urbanity : b >= 5 ? 1 - 0.4 * urbanity : 1),
+    ),
+  );
 }
 
-function customer(index: number, location: [number, number], ageBands: Float64Array, home: Store | null, { random, pastDays }: { random: Random; pastDays: string[] }): Customer {
+function customer(
+  index: number,
+  location: [number, number],
+  ageBands: Float64Array,
+  home: Store | null,
+  { random, pastDays }: { random: Random; pastDays: string[] },
+): Customer {
   const gender = GENDER_NAMES[pickWeighted(GENDERS, random)] ?? 'unknown';
   const firstName = random.pick(gender === 'female' ? FEMALE : gender === 'male' ? MALE : ANYONE);
   const [lo, hi] = AGE_BANDS[pickWeighted(ageBands, random)] ?? [18, 90];
@@ -128,9 +175,19 @@ function customer(index: number, location: [number, number], ageBands: Float64Ar
   const engagement = random.normal();
   const tier = TIER_CUTS.find(([cut]) => engagement >= cut)?.[1] ?? 'none';
   const neverBought = engagement + 0.3 * random.normal() < -1.6;
-  const visits = neverBought ? 0 : Math.max(1, Math.round((brand?.medianVisits ?? 5) * Math.exp(0.75 * engagement + 0.35 * random.normal())));
+  const visits = neverBought
+    ? 0
+    : Math.max(
+        1,
+        Math.round(
+          (brand?.medianVisits ?? 5) * Math.exp(0.75 * engagement + 0.35 * random.normal()),
+        ),
+      );
   const perVisit = (brand?.spendPerVisitEur ?? 20) * Math.exp(0.35 * random.normal());
-  const daysAgo = Math.min(MAX_DAYS_AGO, Math.floor(-Math.log(1 - random.next()) * 110 * Math.exp(-0.5 * engagement)));
+  const daysAgo = Math.min(
+    MAX_DAYS_AGO,
+    Math.floor(-Math.log(1 - random.next()) * 110 * Math.exp(-0.5 * engagement)),
+  );
   const slug = SLUGS.get(firstName) ?? 'customer';
   return {
     id: `C${String(index).padStart(7, '0')}`,
@@ -142,7 +199,10 @@ function customer(index: number, location: [number, number], ageBands: Float64Ar
     gender,
     jobTitle,
     industry,
-    interests: interests(INTEREST_WEIGHTS[(BRAND_INDEX.get(home?.brand ?? '') ?? 0) * 3 + ageGroup(age)], random),
+    interests: interests(
+      INTEREST_WEIGHTS[(BRAND_INDEX.get(home?.brand ?? '') ?? 0) * 3 + ageGroup(age)],
+      random,
+    ),
     loyaltyTier: tier,
     visits,
     totalSpend: Math.round(visits * perVisit * 100) / 100,
@@ -153,7 +213,8 @@ function customer(index: number, location: [number, number], ageBands: Float64Ar
 }
 
 function job(age: number | null, random: Random): [string, string] {
-  if (age !== null && age >= 67 && (age >= 75 || random.chance(0.85))) return ['Not in employment', 'Retiree'];
+  if (age !== null && age >= 67 && (age >= 75 || random.chance(0.85)))
+    return ['Not in employment', 'Retiree'];
   if (age !== null && age <= 24 && random.chance(0.55)) return ['Education', 'Student'];
   const industry = INDUSTRIES[pickWeighted(INDUSTRY_WEIGHTS, random)] ?? 'Retail';
   return [industry, random.pick(JOBS[industry] ?? ['Employee'])];
@@ -166,7 +227,9 @@ function ageGroup(age: number | null): number {
 
 /** Interest odds per (no brand or brand 1–3) × age group: the brand's interests ×4, the age group's ×2.5. Built once. */
 function interestWeightTable(): number[][] {
-  const young = new Set(words('techno, live music, craft beer, vintage fashion, running, yoga, travel, cinema'));
+  const young = new Set(
+    words('techno, live music, craft beer, vintage fashion, running, yoga, travel, cinema'),
+  );
   const older = new Set(words('gardening, theatre, reading, hiking, wine, cooking, swimming'));
   return [undefined, ...BRANDS].flatMap((brand) =>
     [0, 1, 2].map((group) =>

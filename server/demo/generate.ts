@@ -7,7 +7,11 @@ import type { Store } from '../domain/schemas/store.js';
 import { buildGeography, loadCity } from './city.js';
 import { generateCustomers } from './customers.js';
 import { dayNumber, generateEvents } from './events.js';
-import { buildNeighbourhoods, residentComponents, type DensityComponent } from './neighbourhoods.js';
+import {
+  buildNeighbourhoods,
+  residentComponents,
+  type DensityComponent,
+} from './neighbourhoods.js';
 import { createRandom, deriveSeed } from './random.js';
 import { generateStores } from './stores.js';
 
@@ -31,7 +35,13 @@ export interface BasemapFeature {
 }
 
 export interface DemoWorkspace {
-  city: { name: string; center: [number, number]; zoom: number; bbox: [number, number, number, number]; outline: Polygon };
+  city: {
+    name: string;
+    center: [number, number];
+    zoom: number;
+    bbox: [number, number, number, number];
+    outline: Polygon;
+  };
   stores: Store[];
   boundaries: Boundary[];
   events: LocalEvent[];
@@ -49,14 +59,25 @@ export interface DemoWorkspace {
 export function generateDemoWorkspace(options: DemoOptions): DemoWorkspace {
   const { seed, today } = options;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(options.customers) || options.customers < 0 || options.customers > MAX_DEMO_CUSTOMERS) {
-    throw new RangeError(`customers must be an integer from 0 to ${MAX_DEMO_CUSTOMERS}, got ${options.customers}`);
+  if (
+    !Number.isInteger(options.customers) ||
+    options.customers < 0 ||
+    options.customers > MAX_DEMO_CUSTOMERS
+  ) {
+    throw new RangeError(
+      `customers must be an integer from 0 to ${MAX_DEMO_CUSTOMERS}, got ${options.customers}`,
+    );
   }
   dayNumber(today);
   const city = loadCity();
   const geography = buildGeography(city);
   const { boundaries, warnings } = buildNeighbourhoods({ city, geography });
-  const stores = generateStores({ city, geography, today, random: createRandom(deriveSeed(seed, 'stores')) });
+  const stores = generateStores({
+    city,
+    geography,
+    today,
+    random: createRandom(deriveSeed(seed, 'stores')),
+  });
   const events = generateEvents({ today, random: createRandom(deriveSeed(seed, 'events')) });
   const residents = residentComponents(city);
   const residentMass = residents.reduce((sum, c) => sum + c.mass, 0);
@@ -78,13 +99,26 @@ export function generateDemoWorkspace(options: DemoOptions): DemoWorkspace {
     ...geography.parks.map((p) => ({ kind: 'park' as const, ...p })),
   ];
   return {
-    city: { name: city.name, center: city.center, zoom: city.zoom, bbox: geography.bbox, outline: geography.outline },
+    city: {
+      name: city.name,
+      center: city.center,
+      zoom: city.zoom,
+      bbox: geography.bbox,
+      outline: geography.outline,
+    },
     stores,
     boundaries,
     events,
     basemap,
     customers: () =>
-      generateCustomers({ count: options.customers, today, geography, stores, components, random: createRandom(deriveSeed(seed, 'customers')) }),
+      generateCustomers({
+        count: options.customers,
+        today,
+        geography,
+        stores,
+        components,
+        random: createRandom(deriveSeed(seed, 'customers')),
+      }),
     warnings,
   };
 }

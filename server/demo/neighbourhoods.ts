@@ -2,7 +2,13 @@
 import { featureCollection, intersect, point, polygon, truncate, voronoi } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Boundary } from '../domain/schemas/boundary.js';
-import { compileShape, shapeContains, type CityData, type CityGeography, type LngLat } from './city.js';
+import {
+  compileShape,
+  shapeContains,
+  type CityData,
+  type CityGeography,
+  type LngLat,
+} from './city.js';
 
 /** One Gaussian bump of residents: `peak` is the relative density at its centre. */
 export interface DensityComponent {
@@ -35,7 +41,11 @@ export function residentComponents(city: CityData): DensityComponent[] {
 }
 
 /** Relative resident density at a point (sum of the Gaussians). */
-export function densityAt(components: readonly DensityComponent[], lng: number, lat: number): number {
+export function densityAt(
+  components: readonly DensityComponent[],
+  lng: number,
+  lat: number,
+): number {
   const scale = kmPerDegree(lat);
   let sum = 0;
   for (const c of components) {
@@ -57,14 +67,21 @@ export interface NeighbourhoodsResult {
  * sit halfway between seeds in metres, not in degrees; then clipped to the outline and populated.
  * @example buildNeighbourhoods({ city, geography, gridMeters: 250 }).boundaries[0].name // 'Mitte'
  */
-export function buildNeighbourhoods(options: { city: CityData; geography: CityGeography; gridMeters?: number }): NeighbourhoodsResult {
+export function buildNeighbourhoods(options: {
+  city: CityData;
+  geography: CityGeography;
+  gridMeters?: number;
+}): NeighbourhoodsResult {
   const { city, geography } = options;
   const squash = Math.cos((city.center[1] * Math.PI) / 180);
   const [minX, minY, maxX, maxY] = geography.bbox;
   const pad = 0.05;
-  const cells = voronoi(featureCollection(city.neighbourhoods.map((n) => point([n.center[0] * squash, n.center[1]]))), {
-    bbox: [(minX - pad) * squash, minY - pad, (maxX + pad) * squash, maxY + pad],
-  });
+  const cells = voronoi(
+    featureCollection(city.neighbourhoods.map((n) => point([n.center[0] * squash, n.center[1]]))),
+    {
+      bbox: [(minX - pad) * squash, minY - pad, (maxX + pad) * squash, maxY + pad],
+    },
+  );
   const outline = polygon(geography.outline.coordinates);
   const warnings: string[] = [];
   const shapes: { index: number; geometry: Polygon | MultiPolygon }[] = [];
@@ -74,13 +91,20 @@ export function buildNeighbourhoods(options: { city: CityData; geography: CityGe
       warnings.push(`${n.name}: no Voronoi cell (seed duplicates another one?)`);
       return;
     }
-    const unsquashed = polygon(cell.geometry.coordinates.map((r) => r.map(([x = 0, y = 0]) => [x / squash, y])));
+    const unsquashed = polygon(
+      cell.geometry.coordinates.map((r) => r.map(([x = 0, y = 0]) => [x / squash, y])),
+    );
     const clipped = clip(unsquashed, outline);
     if (clipped.ok) {
       if (clipped.shape) shapes.push({ index, geometry: clipped.shape.geometry });
     } else warnings.push(`${n.name}: could not clip to the outline (${clipped.reason})`);
   });
-  const populations = estimatePopulation({ city, geography, shapes: shapes.map((s) => s.geometry), gridMeters: options.gridMeters ?? 250 });
+  const populations = estimatePopulation({
+    city,
+    geography,
+    shapes: shapes.map((s) => s.geometry),
+    gridMeters: options.gridMeters ?? 250,
+  });
   const boundaries = shapes.map((s, i): Boundary => ({
     id: `nb-${String(s.index + 1).padStart(2, '0')}`,
     name: city.neighbourhoods[s.index]?.name ?? '',
@@ -90,14 +114,17 @@ export function buildNeighbourhoods(options: { city: CityData; geography: CityGe
   return { boundaries, warnings };
 }
 
-type Clipped = { ok: true; shape: Feature<Polygon | MultiPolygon> | null } | { ok: false; reason: string };
+type Clipped =
+  { ok: true; shape: Feature<Polygon | MultiPolygon> | null } | { ok: false; reason: string };
 
 /** turf.intersect can throw on near-identical coordinates; a second try on rounded input usually passes. */
 function clip(cell: Feature<Polygon>, outline: Feature<Polygon>): Clipped {
   let reason = '';
   for (const precision of [12, 6]) {
     try {
-      const shape = intersect(featureCollection([truncate(cell, { precision }), truncate(outline, { precision })]));
+      const shape = intersect(
+        featureCollection([truncate(cell, { precision }), truncate(outline, { precision })]),
+      );
       return { ok: true, shape: shape && truncate(shape, { precision: 6 }) };
     } catch (error) {
       reason = error instanceof Error ? error.message : String(error);
@@ -140,7 +167,9 @@ function apportion(weights: number[], total: number): number[] {
   if (sum <= 0) return weights.map(() => 0);
   const exact = weights.map((w) => (w / sum) * total);
   const result = exact.map(Math.floor);
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((e, i) => [e - Math.floor(e), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   let left = total - result.reduce((a, b) => a + b, 0);
   for (const [, i] of order) {
     if (left-- <= 0) break;

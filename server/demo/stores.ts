@@ -44,8 +44,21 @@ export const BRANDS: readonly BrandProfile[] = [
 ];
 
 const STREETS = [
-  'Lindenstraße', 'Kastanienallee', 'Ahornweg', 'Birkenstraße', 'Gartenstraße', 'Schulstraße', 'Marktstraße',
-  'Mühlenweg', 'Parkstraße', 'Bergstraße', 'Wiesenweg', 'Fontanestraße', 'Uferstraße', 'Am Kiezplatz', 'Rosenweg',
+  'Lindenstraße',
+  'Kastanienallee',
+  'Ahornweg',
+  'Birkenstraße',
+  'Gartenstraße',
+  'Schulstraße',
+  'Marktstraße',
+  'Mühlenweg',
+  'Parkstraße',
+  'Bergstraße',
+  'Wiesenweg',
+  'Fontanestraße',
+  'Uferstraße',
+  'Am Kiezplatz',
+  'Rosenweg',
 ];
 
 /** Stores never closer than this to each other, so their markers and trade areas stay apart. */
@@ -56,21 +69,37 @@ const MIN_SPACING_KM = 0.4;
  * Ids are `st-01`, `st-02`, … in brand order; each brand's first store is its flagship (attractiveness 5).
  * @example generateStores({ city, geography, today: '2026-11-23', random }).length // 15
  */
-export function generateStores(options: { city: CityData; geography: CityGeography; today: string; random: Random }): Store[] {
+export function generateStores(options: {
+  city: CityData;
+  geography: CityGeography;
+  today: string;
+  random: Random;
+}): Store[] {
   const { city, geography, random } = options;
   const scale = kmPerDegree(city.center[1]);
   const placed: LngLat[] = [];
   const farEnough = (p: LngLat) =>
-    placed.every((q) => Math.hypot((p[0] - q[0]) * scale.lng, (p[1] - q[1]) * scale.lat) >= MIN_SPACING_KM);
+    placed.every(
+      (q) => Math.hypot((p[0] - q[0]) * scale.lng, (p[1] - q[1]) * scale.lat) >= MIN_SPACING_KM,
+    );
   const stores: Omit<Store, 'id'>[] = [];
   for (const brand of BRANDS) {
     const candidates = [...city.neighbourhoods];
     const franchisees = shuffle(brand.franchisees, random);
     for (let k = 0; k < brand.stores && candidates.length > 0; k++) {
-      const index = drawIndex(candidates.map((n) => n.density * n.density), random);
+      const index = drawIndex(
+        candidates.map((n) => n.density * n.density),
+        random,
+      );
       const [hood] = candidates.splice(index, 1);
       if (!hood) break;
-      const location = placeNear({ center: hood.center, sigmaKm: 0.6, scale, random, ok: (p) => geography.isBuildable(p[0], p[1]) && farEnough(p) });
+      const location = placeNear({
+        center: hood.center,
+        sigmaKm: 0.6,
+        scale,
+        random,
+        ok: (p) => geography.isBuildable(p[0], p[1]) && farEnough(p),
+      });
       if (!location) continue;
       placed.push(location);
       stores.push({
@@ -79,7 +108,10 @@ export function generateStores(options: { city: CityData; geography: CityGeograp
         franchisee: franchisees[k % franchisees.length] ?? '',
         address: `${random.pick(STREETS)} ${random.int(1, 180)}, ${hood.postcode} Berlin`,
         attractiveness: k === 0 ? 5 : 1 + drawIndex([1, 2, 3.5, 2.5, 1], random),
-        opened: addDays('2010-01-01', random.int(0, Math.max(0, dayNumber(options.today) - dayNumber('2010-01-01') - 120))),
+        opened: addDays(
+          '2010-01-01',
+          random.int(0, Math.max(0, dayNumber(options.today) - dayNumber('2010-01-01') - 120)),
+        ),
         version: 1,
         location,
       });
@@ -89,7 +121,13 @@ export function generateStores(options: { city: CityData; geography: CityGeograp
 }
 
 /** Rejection-samples a Gaussian around `center`; null when 200 tries all land somewhere unusable. */
-function placeNear(options: { center: LngLat; sigmaKm: number; scale: { lng: number; lat: number }; random: Random; ok: (p: LngLat) => boolean }): LngLat | null {
+function placeNear(options: {
+  center: LngLat;
+  sigmaKm: number;
+  scale: { lng: number; lat: number };
+  random: Random;
+  ok: (p: LngLat) => boolean;
+}): LngLat | null {
   const { center, sigmaKm, scale, random } = options;
   for (let attempt = 0; attempt < 200; attempt++) {
     const p: LngLat = [

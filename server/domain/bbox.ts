@@ -24,7 +24,8 @@ export function parseBbox(text: string): BboxResult {
   const [minLng, minLat, maxLng, maxLat] = parts.map(Number) as Bbox;
   const lngOk = (v: number) => v >= -180 && v <= 180;
   const latOk = (v: number) => v >= -90 && v <= 90;
-  if (!lngOk(minLng) || !lngOk(maxLng) || !latOk(minLat) || !latOk(maxLat)) return { ok: false, reason: BBOX_REASONS.range };
+  if (!lngOk(minLng) || !lngOk(maxLng) || !latOk(minLat) || !latOk(maxLat))
+    return { ok: false, reason: BBOX_REASONS.range };
   if (minLng > maxLng || minLat > maxLat) return { ok: false, reason: BBOX_REASONS.order };
   return { ok: true, bbox: [minLng, minLat, maxLng, maxLat] };
 }

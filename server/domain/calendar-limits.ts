@@ -37,5 +37,8 @@ export interface InstantWindow {
  * @example recurrenceHorizon(new Date('2026-06-01T00:00:00Z')) // 2025-06-01 … 2028-05-31
  */
 export function recurrenceHorizon(at: Date): InstantWindow {
-  return { from: new Date(at.getTime() - RECURRENCE_PAST_DAYS * DAY_MS), to: new Date(at.getTime() + RECURRENCE_FUTURE_DAYS * DAY_MS) };
+  return {
+    from: new Date(at.getTime() - RECURRENCE_PAST_DAYS * DAY_MS),
+    to: new Date(at.getTime() + RECURRENCE_FUTURE_DAYS * DAY_MS),
+  };
 }

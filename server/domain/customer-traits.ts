@@ -10,12 +10,29 @@ export const AGE_UNKNOWN = 255;
  * age (255 unknown) | gender << 8 (index in `genders`) | loyalty << 10 (index in `loyaltyTiers`) | consent << 12.
  * @example packTraits({ age: 34, gender: 'male', loyaltyTier: 'gold', consent: true }) // 34 | 1 << 8 | 3 << 10 | 1 << 12
  */
-export function packTraits(c: Pick<Customer, 'age' | 'gender' | 'loyaltyTier' | 'consent'>): number {
+export function packTraits(
+  c: Pick<Customer, 'age' | 'gender' | 'loyaltyTier' | 'consent'>,
+): number {
   const gender = genders.indexOf(c.gender);
   const loyalty = loyaltyTiers.indexOf(c.loyaltyTier);
-  return (knownAge(c.age) ?? AGE_UNKNOWN) | ((gender < 0 ? genders.indexOf('unknown') : gender) << 8) | (Math.max(0, loyalty) << 10) | ((c.consent ? 1 : 0) << 12);
+  return (
+    (knownAge(c.age) ?? AGE_UNKNOWN) |
+    ((gender < 0 ? genders.indexOf('unknown') : gender) << 8) |
+    (Math.max(0, loyalty) << 10) |
+    ((c.consent ? 1 : 0) << 12)
+  );
 }
 
-export function unpackTraits(traits: number): { age: number; gender: number; loyalty: number; consent: number } {
-  return { age: traits & 0xff, gender: (traits >> 8) & 3, loyalty: (traits >> 10) & 3, consent: (traits >> 12) & 1 };
+export function unpackTraits(traits: number): {
+  age: number;
+  gender: number;
+  loyalty: number;
+  consent: number;
+} {
+  return {
+    age: traits & 0xff,
+    gender: (traits >> 8) & 3,
+    loyalty: (traits >> 10) & 3,
+    consent: (traits >> 12) & 1,
+  };
 }

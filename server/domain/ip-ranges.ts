@@ -19,7 +19,12 @@ export type AddressRange =
   | 'invalid';
 
 /** Ranges a self-hoster may open to feeds and webhooks on their intranet (CATCHMENT_ALLOW_PRIVATE_URLS); the rest stay shut. */
-export const PRIVATE_RANGES: readonly AddressRange[] = ['loopback', 'private', 'shared', 'unique-local'];
+export const PRIVATE_RANGES: readonly AddressRange[] = [
+  'loopback',
+  'private',
+  'shared',
+  'unique-local',
+];
 
 const rangeWords: Record<AddressRange, string> = {
   unspecified: 'is the unspecified address',
@@ -36,7 +41,8 @@ const rangeWords: Record<AddressRange, string> = {
 };
 
 /** "address 10.0.0.5 is in a private network" */
-export const describeRange = (address: string, range: AddressRange): string => `address ${address} ${rangeWords[range]}`;
+export const describeRange = (address: string, range: AddressRange): string =>
+  `address ${address} ${rangeWords[range]}`;
 
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 const cidrs = (...texts: string[]): Cidr[] => texts.map((text) => ipaddr.parseCIDR(text));
@@ -90,12 +96,22 @@ function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
 }
 
 function rangeOf(address: ipaddr.IPv4 | ipaddr.IPv6): AddressRange | null {
-  if (address.kind() === 'ipv4') return IPV4_RANGES.find(([, list]) => list.some((cidr) => address.match(cidr)))?.[0] ?? null;
+  if (address.kind() === 'ipv4')
+    return IPV4_RANGES.find(([, list]) => list.some((cidr) => address.match(cidr)))?.[0] ?? null;
   const v6 = address as ipaddr.IPv6;
   const named = IPV6_RANGES.find(([, list]) => list.some((cidr) => v6.match(cidr)))?.[0];
   if (named === 'unspecified' || named === 'loopback') return named;
   if (IPV4_CARRIERS.some((cidr) => v6.match(cidr))) {
-    const [, , , , , , high, low] = v6.parts as [number, number, number, number, number, number, number, number];
+    const [, , , , , , high, low] = v6.parts as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     return rangeOf(new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]));
   }
   return named ?? null;
@@ -125,5 +141,8 @@ export function clientBlock(address: string): string {
   if (parsed.kind() === 'ipv4') return parsed.toString();
   const v6 = parsed as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return `${v6.parts.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+  return `${v6.parts
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(':')}::/64`;
 }

@@ -45,7 +45,9 @@ const everything: readonly Permission[] = permissions;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: everything,
-  manager: everything.filter((p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p)),
+  manager: everything.filter(
+    (p) => !['users:admin', 'tokens:admin', 'audit:read', 'settings:write'].includes(p),
+  ),
   store_manager: [
     'workspace:read',
     'customers:read',
@@ -62,8 +64,28 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'redemptions:write',
     'redemptions:read',
   ],
-  marketer: ['workspace:read', 'areas:read', 'areas:write', 'audience:read', 'offers:read', 'events:read', 'events:write', 'weather:read', 'weather:simulate', 'campaigns:read', 'campaigns:write'],
-  viewer: ['workspace:read', 'areas:read', 'audience:read', 'offers:read', 'events:read', 'weather:read', 'campaigns:read'],
+  marketer: [
+    'workspace:read',
+    'areas:read',
+    'areas:write',
+    'audience:read',
+    'offers:read',
+    'events:read',
+    'events:write',
+    'weather:read',
+    'weather:simulate',
+    'campaigns:read',
+    'campaigns:write',
+  ],
+  viewer: [
+    'workspace:read',
+    'areas:read',
+    'audience:read',
+    'offers:read',
+    'events:read',
+    'weather:read',
+    'campaigns:read',
+  ],
 };
 
 /**
@@ -80,11 +102,19 @@ export const customerAccessByRole: Record<Role, CustomerAccess> = {
 };
 
 /** What an API token can be allowed to do: read aggregates and offers and record redemptions at a till; never personal data or admin. */
-export const tokenScopes = ['offers:read', 'audience:read', 'areas:read', 'workspace:read', 'redemptions:write'] as const satisfies readonly Permission[];
+export const tokenScopes = [
+  'offers:read',
+  'audience:read',
+  'areas:read',
+  'workspace:read',
+  'redemptions:write',
+] as const satisfies readonly Permission[];
 export type TokenScope = (typeof tokenScopes)[number];
 
 /** Permissions a token scope carries besides its own name: reading the workspace includes its weather. */
-const scopeIncludes: Partial<Record<TokenScope, readonly Permission[]>> = { 'workspace:read': ['weather:read'] };
+const scopeIncludes: Partial<Record<TokenScope, readonly Permission[]>> = {
+  'workspace:read': ['weather:read'],
+};
 
 /** What a token with these scopes may do. */
 export function tokenPermissions(scopes: readonly TokenScope[]): Permission[] {

@@ -18,10 +18,15 @@ export function canSeeCustomer(principal: Principal, homeStoreId: string | null)
 }
 
 /** The segment narrowed to the principal's stores: their storeIds intersected with the segment's (or all theirs). */
-export function scopeSegment(segment: Segment | undefined, principal: Principal): Segment | undefined {
+export function scopeSegment(
+  segment: Segment | undefined,
+  principal: Principal,
+): Segment | undefined {
   const stores = visibleStoreIds(principal);
   if (stores === null) return segment;
-  const wanted = segment?.storeIds?.length ? segment.storeIds.filter((id) => stores.includes(id)) : stores;
+  const wanted = segment?.storeIds?.length
+    ? segment.storeIds.filter((id) => stores.includes(id))
+    : stores;
   return { ...segment, storeIds: wanted.length ? wanted : [NO_STORE] };
 }
 
@@ -34,7 +39,8 @@ const below = (count: number | null, k: number) => (count === null || count < k 
 
 /** Every count below k becomes null, revenue too when the whole group is below k; the answer names k. */
 export function suppressSmallGroups(audience: Audience, k: number): Audience {
-  const buckets = (list: Audience['breakdown']['ageBands']) => list.map((b) => ({ key: b.key, count: below(b.count, k) }));
+  const buckets = (list: Audience['breakdown']['ageBands']) =>
+    list.map((b) => ({ key: b.key, count: below(b.count, k) }));
   const count = below(audience.count, k);
   const b = audience.breakdown;
   return {
@@ -66,7 +72,10 @@ export const isSmallGroup = (count: number, k: number): boolean => count > 0 && 
  * hidden buckets add up to 1 … k − 1, the smallest shown ones are hidden with them until the remainder is k or more.
  * @example hideSmallBuckets([{ count: 3 }, { count: 12 }, { count: 40 }], 10) // [{ count: 40 }] (3 alone is total − 52)
  */
-export function hideSmallBuckets<B extends { count: number }>(buckets: readonly B[], k: number): B[] {
+export function hideSmallBuckets<B extends { count: number }>(
+  buckets: readonly B[],
+  k: number,
+): B[] {
   const shown = new Set(buckets.filter((b) => b.count >= k));
   let hidden = buckets.reduce((sum, b) => sum + (shown.has(b) ? 0 : b.count), 0);
   const smallestFirst = [...shown].sort((a, b) => a.count - b.count);
@@ -85,9 +94,20 @@ export interface FacetCounts {
   stores: { key: string; count: number | null }[];
 }
 
-export function suppressSmallFacets<F extends FacetCounts>(facets: F, k: number): F & { minGroupSize: number } {
-  const hide = (list: FacetCounts['stores']) => list.map((f) => ({ key: f.key, count: below(f.count, k) }));
-  return { ...facets, jobTitles: hide(facets.jobTitles), industries: hide(facets.industries), interests: hide(facets.interests), stores: hide(facets.stores), minGroupSize: k };
+export function suppressSmallFacets<F extends FacetCounts>(
+  facets: F,
+  k: number,
+): F & { minGroupSize: number } {
+  const hide = (list: FacetCounts['stores']) =>
+    list.map((f) => ({ key: f.key, count: below(f.count, k) }));
+  return {
+    ...facets,
+    jobTitles: hide(facets.jobTitles),
+    industries: hide(facets.industries),
+    interests: hide(facets.interests),
+    stores: hide(facets.stores),
+    minGroupSize: k,
+  };
 }
 
 /** The parts of an area that decide who sees and edits it. */
@@ -116,5 +136,8 @@ export function canShareArea(principal: Principal, area: AreaAccessFacts): boole
 
 /** A store manager's new areas stay private to them; anyone else's are for everyone. */
 export function newAreaOwnership(principal: Principal): { owner: string | null; shared: boolean } {
-  return { owner: principal.kind === 'user' ? principal.id : null, shared: principal.customerAccess !== 'own-stores' };
+  return {
+    owner: principal.kind === 'user' ? principal.id : null,
+    shared: principal.customerAccess !== 'own-stores',
+  };
 }

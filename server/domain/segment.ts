@@ -32,7 +32,10 @@ export function dayOf(at: Date): number {
  * or null when the customer never bought.
  * @example daysSinceLastPurchase('2026-11-20', new Date('2026-11-23T18:00:00Z')) // 3
  */
-export function daysSinceLastPurchase(lastPurchaseAt: string | null | undefined, at: Date): number | null {
+export function daysSinceLastPurchase(
+  lastPurchaseAt: string | null | undefined,
+  at: Date,
+): number | null {
   const day = purchaseDay(lastPurchaseAt);
   return day === null ? null : dayOf(at) - day;
 }
@@ -75,7 +78,8 @@ export function lapsedBucket(lastPurchaseAt: string | null | undefined, at: Date
   return '180+';
 }
 
-const active = <T>(list: readonly T[] | null | undefined): list is readonly T[] => list != null && list.length > 0;
+const active = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
+  list != null && list.length > 0;
 
 /**
  * Whether a customer belongs to a segment at the instant `at`. Absent, null or empty fields do not filter;
@@ -93,14 +97,24 @@ export function inSegment(customer: Customer, segment: Segment, { at }: { at: Da
   const s = segment;
   if (s.ageMin != null || s.ageMax != null) {
     const age = knownAge(customer.age);
-    if (age === null || (s.ageMin != null && age < s.ageMin) || (s.ageMax != null && age > s.ageMax)) return false;
+    if (
+      age === null ||
+      (s.ageMin != null && age < s.ageMin) ||
+      (s.ageMax != null && age > s.ageMax)
+    )
+      return false;
   }
   if (active(s.genders) && !s.genders.includes(customer.gender)) return false;
   if (active(s.loyaltyTiers) && !s.loyaltyTiers.includes(customer.loyaltyTier)) return false;
   if (active(s.jobTitles) && !s.jobTitles.includes(customer.jobTitle)) return false;
   if (active(s.industries) && !s.industries.includes(customer.industry)) return false;
-  if (active(s.interests) && !customer.interests.some((i) => s.interests!.includes(i))) return false;
-  if (active(s.storeIds) && (customer.homeStoreId == null || !s.storeIds.includes(customer.homeStoreId))) return false;
+  if (active(s.interests) && !customer.interests.some((i) => s.interests!.includes(i)))
+    return false;
+  if (
+    active(s.storeIds) &&
+    (customer.homeStoreId == null || !s.storeIds.includes(customer.homeStoreId))
+  )
+    return false;
   if (s.minSpend != null && !(customer.totalSpend >= s.minSpend)) return false;
   if (s.maxSpend != null && !(customer.totalSpend <= s.maxSpend)) return false;
   if (s.consentedOnly === true && !customer.consent) return false;

@@ -17,7 +17,12 @@ const HOUR_MS = 3_600_000;
  */
 export function scenarioWeather(scenario: WeatherScenario): WeatherAt {
   const base = { ...DEFAULT_WEATHER_VALUES, ...scenario.default };
-  const cells = (scenario.cells ?? []).map((cell) => ({ bbox: cell.bbox, from: Date.parse(cell.from), to: Date.parse(cell.to), set: cell.set }));
+  const cells = (scenario.cells ?? []).map((cell) => ({
+    bbox: cell.bbox,
+    from: Date.parse(cell.from),
+    to: Date.parse(cell.to),
+    set: cell.set,
+  }));
   // The live lookup reads one hour for many points: its ISO name is made once per hour asked, not per reading.
   let last = { start: NaN, hour: '' };
   return ([lng, lat], at) => {
@@ -38,11 +43,24 @@ export function scenarioWeather(scenario: WeatherScenario): WeatherAt {
  * The what-if preview ("rain here from 07:00 to 11:00 tomorrow") evaluates campaigns through this.
  */
 export function overlayWeather(base: WeatherAt, cells: WeatherScenario['cells']): WeatherAt {
-  const parsed = (cells ?? []).map((cell) => ({ bbox: cell.bbox, from: Date.parse(cell.from), to: Date.parse(cell.to), set: cell.set }));
+  const parsed = (cells ?? []).map((cell) => ({
+    bbox: cell.bbox,
+    from: Date.parse(cell.from),
+    to: Date.parse(cell.to),
+    set: cell.set,
+  }));
   return (point, at) => {
     const [lng, lat] = point;
     const start = hourStart(at).getTime();
-    const applying = parsed.filter(({ bbox, from, to }) => lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3] && from < start + HOUR_MS && to > start);
+    const applying = parsed.filter(
+      ({ bbox, from, to }) =>
+        lng >= bbox[0] &&
+        lng <= bbox[2] &&
+        lat >= bbox[1] &&
+        lat <= bbox[3] &&
+        from < start + HOUR_MS &&
+        to > start,
+    );
     const known = base(point, at);
     if (applying.length === 0) return known;
     const values = { ...DEFAULT_WEATHER_VALUES, ...known };

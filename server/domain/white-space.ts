@@ -41,18 +41,24 @@ const EARTH_RADIUS_KM = 6371.0088;
 
 function distanceKm([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Residents per hexagon: each neighbourhood's density times the area of the hexagons centred inside it. */
-export function residentsByCell(neighbourhoods: readonly { population: number; geometry: Polygon | MultiPolygon }[], resolution: number): Map<string, number> {
+export function residentsByCell(
+  neighbourhoods: readonly { population: number; geometry: Polygon | MultiPolygon }[],
+  resolution: number,
+): Map<string, number> {
   const residents = new Map<string, number>();
   for (const hood of neighbourhoods) {
     const km2 = areaKm2(hood.geometry);
     if (hood.population <= 0 || km2 <= 0) continue;
     const density = hood.population / km2;
-    const polygons = hood.geometry.type === 'Polygon' ? [hood.geometry.coordinates] : hood.geometry.coordinates;
+    const polygons =
+      hood.geometry.type === 'Polygon' ? [hood.geometry.coordinates] : hood.geometry.coordinates;
     for (const rings of polygons) {
       for (const cell of polygonToCells(rings as number[][][], resolution, true)) {
         residents.set(cell, (residents.get(cell) ?? 0) + density * cellArea(cell, 'km2'));
@@ -63,7 +69,10 @@ export function residentsByCell(neighbourhoods: readonly { population: number; g
 }
 
 /** Customers per hexagon, from their [lng, lat] positions (the slow part: about 1.5 µs per customer). */
-export function customersByCell(positions: Iterable<[number, number]>, resolution: number): Map<string, number> {
+export function customersByCell(
+  positions: Iterable<[number, number]>,
+  resolution: number,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const [lng, lat] of positions) {
     const cell = latLngToCell(lat, lng, resolution);
@@ -78,7 +87,15 @@ export function customersByCell(positions: Iterable<[number, number]>, resolutio
  * @example whiteSpace({ residents: residentsByCell(hoods, 8), customers: customersByCell([[13.4, 52.5]], 8), stores: [[13.3, 52.5]] }, { resolution: 8, minStoreKm: 1.5, minResidents: 500, limit: 20 })
  */
 export function whiteSpace(
-  { residents, customers, stores }: { residents: ReadonlyMap<string, number>; customers: ReadonlyMap<string, number>; stores: readonly [number, number][] },
+  {
+    residents,
+    customers,
+    stores,
+  }: {
+    residents: ReadonlyMap<string, number>;
+    customers: ReadonlyMap<string, number>;
+    stores: readonly [number, number][];
+  },
   options: WhiteSpaceOptions,
 ): WhiteSpaceResult {
   let people = 0;
@@ -94,7 +111,10 @@ export function whiteSpace(
     if (count < options.minResidents) continue;
     const [lat, lng] = cellToLatLng(h3);
     const center: [number, number] = [lng, lat];
-    const nearestStoreKm = stores.reduce((min, store) => Math.min(min, distanceKm(center, store)), Infinity);
+    const nearestStoreKm = stores.reduce(
+      (min, store) => Math.min(min, distanceKm(center, store)),
+      Infinity,
+    );
     if (nearestStoreKm < options.minStoreKm) continue;
     const have = customers.get(h3) ?? 0;
     const penetration = have / count;

@@ -22,8 +22,7 @@ function problem(c: Context, status: 404, title: string, detail: string) {
   });
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(basePath: string): string {
   const base = escapeHtml(basePath);
@@ -47,7 +46,13 @@ function page(basePath: string): string {
 
 /** validatorUrl: null, or Swagger UI loads a badge from validator.swagger.io; no queryConfig, so `?url=` cannot swap the spec. */
 function initScript(specUrl: string): string {
-  const options = { url: specUrl, dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null, queryConfigEnabled: false };
+  const options = {
+    url: specUrl,
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    validatorUrl: null,
+    queryConfigEnabled: false,
+  };
   return `// Starts Swagger UI; a file of its own so the docs page needs no inline script.\nwindow.ui = SwaggerUIBundle(${JSON.stringify(options)});\n`;
 }
 
@@ -62,7 +67,12 @@ export function apiDocsRoutes(options: { specUrl: string; basePath?: string }): 
 
   return new Hono()
     .get('/', (c) => c.html(html, 200, { 'Cache-Control': 'no-cache' }))
-    .get('/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }))
+    .get('/init.js', (c) =>
+      c.body(init, 200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      }),
+    )
     .get('/assets/:file', async (c) => {
       const file = c.req.param('file');
       const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;

@@ -5,7 +5,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from '../deps.js';
 import { allows, routeAccess, type Principal } from '../domain/permissions.js';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionUser, tokenPrincipal, userPrincipal } from '../services/accounts/auth.js';
+import {
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+  sessionUser,
+  tokenPrincipal,
+  userPrincipal,
+} from '../services/accounts/auth.js';
 import { problemBody, problemResponse } from './problem.js';
 import { isHttps, requestHost, type ProxyTrust } from './proxy.js';
 
@@ -50,7 +56,13 @@ function bearerToken(c: Context): string | null {
 }
 
 export function setSessionCookie(c: Context, sessionId: string, trust: ProxyTrust): void {
-  setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trust), path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c, trust),
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
 }
 
 export function clearSessionCookie(c: Context, trust: ProxyTrust): void {
@@ -61,7 +73,13 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = bearerToken(c);
     if (UNSAFE.has(c.req.method) && !token && !sameOrigin(c, deps.config)) {
-      return problemResponse(c, problemBody(403, 'Cross-site request refused: send writes from the Catchment app itself, or with an API token'));
+      return problemResponse(
+        c,
+        problemBody(
+          403,
+          'Cross-site request refused: send writes from the Catchment app itself, or with an API token',
+        ),
+      );
     }
 
     const now = deps.clock();
@@ -69,7 +87,12 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
     let sessionId: string | null = null;
     if (token) {
       principal = tokenPrincipal(deps.db, token, now);
-      if (!principal) return problemResponse(c, problemBody(401, 'The API token is unknown or has been revoked'), { 'WWW-Authenticate': 'Bearer' });
+      if (!principal)
+        return problemResponse(
+          c,
+          problemBody(401, 'The API token is unknown or has been revoked'),
+          { 'WWW-Authenticate': 'Bearer' },
+        );
     } else {
       sessionId = getCookie(c, SESSION_COOKIE) ?? null;
       const user = sessionId ? sessionUser(deps.db, sessionId, now) : null;
@@ -85,13 +108,24 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AuthEnv> {
     const key = routeKey(c);
     const access = key === null ? undefined : routeAccess[key];
     if (access === 'public') return next();
-    if (!principal) return problemResponse(c, problemBody(401, 'Sign in to use Catchment, or send an API token'));
+    if (!principal)
+      return problemResponse(c, problemBody(401, 'Sign in to use Catchment, or send an API token'));
     // No route: the 404 and 405 answers follow.
     if (key === null) return next();
-    if (access === undefined) return problemResponse(c, problemBody(403, `${key} is not in the permission matrix, so nobody may call it`));
+    if (access === undefined)
+      return problemResponse(
+        c,
+        problemBody(403, `${key} is not in the permission matrix, so nobody may call it`),
+      );
     if (!allows(principal, access)) {
       const who = principal.kind === 'token' ? 'This API token' : `Your role (${principal.role})`;
-      return problemResponse(c, problemBody(403, `${who} may not do this: it needs ${access === 'signed-in' ? 'a signed-in user' : `the ${access} permission`}`));
+      return problemResponse(
+        c,
+        problemBody(
+          403,
+          `${who} may not do this: it needs ${access === 'signed-in' ? 'a signed-in user' : `the ${access} permission`}`,
+        ),
+      );
     }
     return next();
   };

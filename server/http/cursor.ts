@@ -5,9 +5,15 @@ export function encodeCursor(lastSeq: number): string {
   return Buffer.from(`c${lastSeq}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { ok: true; lastSeq: number } | { ok: false; reason: string } {
+export function decodeCursor(
+  cursor: string,
+): { ok: true; lastSeq: number } | { ok: false; reason: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^c(\d{1,15})$/.exec(text);
-  if (!match) return { ok: false, reason: 'cursor is not one this API issued; pass nextCursor back unchanged' };
+  if (!match)
+    return {
+      ok: false,
+      reason: 'cursor is not one this API issued; pass nextCursor back unchanged',
+    };
   return { ok: true, lastSeq: Number(match[1]) };
 }

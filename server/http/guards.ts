@@ -13,7 +13,12 @@ export function limitBody(maxSize = DEFAULT_BODY_LIMIT_BYTES): MiddlewareHandler
   const limit = bodyLimit({
     maxSize,
     // Close the connection: the unread rest of the body would otherwise be parsed as the next request.
-    onError: (c) => problemResponse(c, problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`), { Connection: 'close' }),
+    onError: (c) =>
+      problemResponse(
+        c,
+        problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`),
+        { Connection: 'close' },
+      ),
   });
   return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }
@@ -25,7 +30,9 @@ export const MAX_URL_LENGTH = 8192;
  * 414 problem+json for a URL longer than `max`, naming its longest query parameter: a query that long is almost always
  * one value (a segment) that belongs in a POST body. Node refuses even longer ones before this (see client-errors.ts).
  */
-export function limitUrl(max = MAX_URL_LENGTH): MiddlewareHandler<{ Bindings: { incoming?: { url?: string } } }> {
+export function limitUrl(
+  max = MAX_URL_LENGTH,
+): MiddlewareHandler<{ Bindings: { incoming?: { url?: string } } }> {
   return async (c, next) => {
     const raw = c.env?.incoming?.url ?? c.req.url.slice(new URL(c.req.url).origin.length);
     if (raw.length <= max) return next();
@@ -43,7 +50,12 @@ export function limitUrl(max = MAX_URL_LENGTH): MiddlewareHandler<{ Bindings: { 
       }
     }
     const message = `the URL is ${raw.length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are read`;
-    return problemResponse(c, problemBody(414, `${message}. Send large values (a segment) in a POST body instead.`, [{ field, message }]));
+    return problemResponse(
+      c,
+      problemBody(414, `${message}. Send large values (a segment) in a POST body instead.`, [
+        { field, message },
+      ]),
+    );
   };
 }
 
@@ -58,12 +70,20 @@ export function refuseRepeatedQuery(): MiddlewareHandler {
     if (start < 0) return next();
     const seen = new Set<string>();
     const repeated = new Set<string>();
-    for (const key of new URLSearchParams(url.slice(start + 1)).keys()) (seen.has(key) ? repeated : seen).add(key);
+    for (const key of new URLSearchParams(url.slice(start + 1)).keys())
+      (seen.has(key) ? repeated : seen).add(key);
     if (repeated.size === 0) return next();
     const names = [...repeated];
     return problemResponse(
       c,
-      problemBody(400, `Give each query parameter once; repeated: ${names.join(', ')}`, names.map((name) => ({ field: `query.${name}`, message: 'given more than once; send it once' }))),
+      problemBody(
+        400,
+        `Give each query parameter once; repeated: ${names.join(', ')}`,
+        names.map((name) => ({
+          field: `query.${name}`,
+          message: 'given more than once; send it once',
+        })),
+      ),
     );
   };
 }
@@ -71,19 +91,28 @@ export function refuseRepeatedQuery(): MiddlewareHandler {
 /**
  * Write requests must say what they send. Routes that take other types (CSV, calendars) list them here by path prefix.
  */
-export function requireMediaType(accepted: { prefix: string; types: string[] }[] = []): MiddlewareHandler {
+export function requireMediaType(
+  accepted: { prefix: string; types: string[] }[] = [],
+): MiddlewareHandler {
   return async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
-    const hasBody = c.req.header('Content-Length') !== '0' && (c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined);
+    const hasBody =
+      c.req.header('Content-Length') !== '0' &&
+      (c.req.header('Content-Length') !== undefined ||
+        c.req.header('Transfer-Encoding') !== undefined);
     if (!hasBody) return next();
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const allowed = accepted.find((rule) => c.req.path.startsWith(rule.prefix))?.types ?? ['application/json'];
+    const allowed = accepted.find((rule) => c.req.path.startsWith(rule.prefix))?.types ?? [
+      'application/json',
+    ];
     if (allowed.includes(type)) return next();
     return problemResponse(
       c,
-      problemBody(415, `Send the body as ${allowed.join(' or ')}${type ? `, not ${type}` : ' (Content-Type is missing)'}`, [
-        { field: 'headers.content-type', message: `expected ${allowed.join(' or ')}` },
-      ]),
+      problemBody(
+        415,
+        `Send the body as ${allowed.join(' or ')}${type ? `, not ${type}` : ' (Content-Type is missing)'}`,
+        [{ field: 'headers.content-type', message: `expected ${allowed.join(' or ')}` }],
+      ),
       { Accept: allowed.join(', ') },
     );
   };
@@ -94,7 +123,10 @@ export function allowedMethods(routes: { method: string; path: string }[], path:
   const methods = new Set<string>();
   for (const route of routes) {
     if (route.method === 'ALL' || route.path.includes('*')) continue;
-    const pattern = '^' + route.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]\w*/g, '[^/]+') + '$';
+    const pattern =
+      '^' +
+      route.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]\w*/g, '[^/]+') +
+      '$';
     if (new RegExp(pattern).test(path)) methods.add(route.method);
   }
   if (methods.has('GET')) methods.add('HEAD');
@@ -102,14 +134,23 @@ export function allowedMethods(routes: { method: string; path: string }[], path:
 }
 
 export function methodNotAllowed(c: Context, allowed: string[]): Response {
-  return problemResponse(c, problemBody(405, `${c.req.method} is not supported on ${c.req.path}; use ${allowed.join(', ')}`), { Allow: allowed.join(', ') });
+  return problemResponse(
+    c,
+    problemBody(
+      405,
+      `${c.req.method} is not supported on ${c.req.path}; use ${allowed.join(', ')}`,
+    ),
+    { Allow: allowed.join(', ') },
+  );
 }
 
 /**
  * URL parsing folds `/assets/../../etc/passwd` into `/etc/passwd` before routing, so a traversal attempt would
  * quietly get the app shell. Refuse it outright instead, looking at the path exactly as the client sent it.
  */
-export function refuseDotSegments(): MiddlewareHandler<{ Bindings: { incoming?: { url?: string } } }> {
+export function refuseDotSegments(): MiddlewareHandler<{
+  Bindings: { incoming?: { url?: string } };
+}> {
   return async (c, next) => {
     const raw = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?')[0]!;
     let decoded = raw;
@@ -118,7 +159,8 @@ export function refuseDotSegments(): MiddlewareHandler<{ Bindings: { incoming?: 
     } catch {
       return problemResponse(c, problemBody(400, 'The path is not valid percent-encoding'));
     }
-    if (/(^|[/\\])\.\.([/\\]|$)/.test(decoded)) return problemResponse(c, problemBody(400, 'Paths may not contain ".." segments'));
+    if (/(^|[/\\])\.\.([/\\]|$)/.test(decoded))
+      return problemResponse(c, problemBody(400, 'Paths may not contain ".." segments'));
     return next();
   };
 }

@@ -39,9 +39,19 @@ export class ProblemError extends Error {
 }
 
 /** The status each kind of service failure (server/services/errors.ts) answers with. */
-export const serviceErrorStatus: Record<ServiceErrorKind, ContentfulStatusCode> = { invalid: 422, 'not-found': 404, conflict: 409, forbidden: 403 };
+export const serviceErrorStatus: Record<ServiceErrorKind, ContentfulStatusCode> = {
+  invalid: 422,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+};
 
-export function problemBody(status: number, detail?: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): Problem & Record<string, unknown> {
+export function problemBody(
+  status: number,
+  detail?: string,
+  errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
+): Problem & Record<string, unknown> {
   return {
     type: 'about:blank',
     title: titles[status] ?? 'Error',
@@ -52,7 +62,11 @@ export function problemBody(status: number, detail?: string, errors?: FieldError
   };
 }
 
-export function problemResponse(c: Context, problem: Problem & Record<string, unknown>, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  c: Context,
+  problem: Problem & Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
     ...headers,

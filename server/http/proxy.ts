@@ -11,7 +11,11 @@ export interface ProxyTrust {
 }
 
 /** The entries of a comma-separated forwarded header, left (farthest) to right (nearest). */
-const entries = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const entries = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** The value our nearest proxy wrote: the right-most one, since a proxy that appends leaves the caller's own in front. */
 function forwarded(c: Context, name: string, { trustProxyHops }: ProxyTrust): string | undefined {
@@ -25,7 +29,9 @@ export function requestHost(c: Context, trust: ProxyTrust): string | undefined {
 
 /** Whether the browser used HTTPS: the connection itself, or X-Forwarded-Proto behind a trusted proxy. */
 export function isHttps(c: Context, trust: ProxyTrust): boolean {
-  return new URL(c.req.url).protocol === 'https:' || forwarded(c, 'X-Forwarded-Proto', trust) === 'https';
+  return (
+    new URL(c.req.url).protocol === 'https:' || forwarded(c, 'X-Forwarded-Proto', trust) === 'https'
+  );
 }
 
 function socketAddress(c: Context): string {

@@ -4,4 +4,3 @@ import type { z } from '@hono/zod-openapi';
 
 /** The OpenAPI content of a JSON body or response. @example responses: { 200: { description: 'The area', content: json(areaFeature) } } */
 export const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-

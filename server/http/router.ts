@@ -4,7 +4,14 @@ import { problemSchema } from '../domain/schemas/problem.js';
 import type { AuthEnv } from './auth.js';
 import { fieldErrorsFromZod, problemBody, problemResponse } from './problem.js';
 
-const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'params', header: 'headers', form: 'body', cookie: 'cookies' };
+const targetNames: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'params',
+  header: 'headers',
+  form: 'body',
+  cookie: 'cookies',
+};
 
 /** A router for one resource; malformed queries and params are 400, well-formed but invalid bodies 422. */
 export function createRouter() {
@@ -13,7 +20,14 @@ export function createRouter() {
       if (result.success) return;
       const target = targetNames[result.target] ?? result.target;
       const status = result.target === 'json' || result.target === 'form' ? 422 : 400;
-      return problemResponse(c, problemBody(status, `The request's ${target} has invalid fields`, fieldErrorsFromZod(result.error, target)));
+      return problemResponse(
+        c,
+        problemBody(
+          status,
+          `The request's ${target} has invalid fields`,
+          fieldErrorsFromZod(result.error, target),
+        ),
+      );
     },
   });
 }

@@ -12,7 +12,9 @@ export function connectSources(basemapStyleUrl: string | null): string[] {
 }
 
 /** Every header, as data: computed once, set on every response. */
-export function securityHeaderList(options: { basemapStyleUrl: string | null }): [string, string][] {
+export function securityHeaderList(options: {
+  basemapStyleUrl: string | null;
+}): [string, string][] {
   const csp = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -30,7 +32,12 @@ export function securityHeaderList(options: { basemapStyleUrl: string | null }):
     'form-action': ["'self'"],
   };
   return [
-    ['Content-Security-Policy', Object.entries(csp).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ')],
+    [
+      'Content-Security-Policy',
+      Object.entries(csp)
+        .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+        .join('; '),
+    ],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['Cross-Origin-Resource-Policy', 'same-origin'],
     ['Origin-Agent-Cluster', '?1'],
@@ -51,7 +58,9 @@ export function securityHeaderList(options: { basemapStyleUrl: string | null }):
  * route's Response then keeps node-server's fast path, where setting them on c.res would build a WHATWG Headers on
  * every request (a tenth of a till's live-offers lookup). Elsewhere (app.request) they are set on c.res.
  */
-export function securityHeaders(options: { basemapStyleUrl: string | null }): MiddlewareHandler<{ Bindings: { outgoing?: ServerResponse } }> {
+export function securityHeaders(options: {
+  basemapStyleUrl: string | null;
+}): MiddlewareHandler<{ Bindings: { outgoing?: ServerResponse } }> {
   const headers = securityHeaderList(options);
   return async (c, next) => {
     const outgoing = c.env?.outgoing;

@@ -9,9 +9,16 @@ export function segmentFromQuery(raw: string | undefined): Segment | undefined {
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new ProblemError(400, 'segment is not valid JSON', [{ field: 'query.segment', message: 'malformed JSON' }]);
+    throw new ProblemError(400, 'segment is not valid JSON', [
+      { field: 'query.segment', message: 'malformed JSON' },
+    ]);
   }
   const parsed = segmentSchema.safeParse(value);
-  if (!parsed.success) throw new ProblemError(400, 'segment has invalid fields', fieldErrorsFromZod(parsed.error, 'query.segment'));
+  if (!parsed.success)
+    throw new ProblemError(
+      400,
+      'segment has invalid fields',
+      fieldErrorsFromZod(parsed.error, 'query.segment'),
+    );
   return parsed.data;
 }

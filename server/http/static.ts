@@ -55,9 +55,16 @@ export function clientRoutes(options: { distDir: string }): Hono {
   );
 
   app.get('*', (c) => {
-    if (!isAppRoute(c.req.path)) return problemResponse(c, problemBody(404, `No file at ${c.req.path}`));
+    if (!isAppRoute(c.req.path))
+      return problemResponse(c, problemBody(404, `No file at ${c.req.path}`));
     if (!existsSync(indexFile)) {
-      return problemResponse(c, problemBody(503, 'The client is not built yet: run `npm run build` (npm start does it for you).'));
+      return problemResponse(
+        c,
+        problemBody(
+          503,
+          'The client is not built yet: run `npm run build` (npm start does it for you).',
+        ),
+      );
     }
     // Read per request: index.html is small, and a rebuild must not need a restart.
     return c.html(readFileSync(indexFile, 'utf8'), 200, { 'Cache-Control': 'no-cache' });

@@ -4,9 +4,27 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { areaCollection as areaCollectionSchema, areaCombine, areaCreate, areaFeature, areaPatch, areaRings, areaTerritories, territoryCollection } from '../domain/schemas/area.js';
+import {
+  areaCollection as areaCollectionSchema,
+  areaCombine,
+  areaCreate,
+  areaFeature,
+  areaPatch,
+  areaRings,
+  areaTerritories,
+  territoryCollection,
+} from '../domain/schemas/area.js';
 import { idParam } from '../domain/schemas/params.js';
-import { areaCollection, areaToFeature, createArea, customerCounter, getArea, listAreas, patchArea, removeArea } from '../services/areas/areas.js';
+import {
+  areaCollection,
+  areaToFeature,
+  createArea,
+  customerCounter,
+  getArea,
+  listAreas,
+  patchArea,
+  removeArea,
+} from '../services/areas/areas.js';
 import { combineSavedAreas, createRings, createTerritories } from '../services/areas/batch.js';
 import { compareAreas } from '../services/areas/compare.js';
 import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
@@ -14,16 +32,34 @@ import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
 
 const tags = ['Areas'];
-const invalid = { 422: { description: 'Invalid fields (the geometry part or parameter at fault is named)', content: problemContent } };
+const invalid = {
+  422: {
+    description: 'Invalid fields (the geometry part or parameter at fault is named)',
+    content: problemContent,
+  },
+};
 
-const list = createRoute({ method: 'get', path: '/api/areas', tags, summary: 'All saved areas', responses: { 200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) } } });
+const list = createRoute({
+  method: 'get',
+  path: '/api/areas',
+  tags,
+  summary: 'All saved areas',
+  responses: {
+    200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) },
+  },
+});
 const create = createRoute({
   method: 'post',
   path: '/api/areas',
   tags,
-  summary: 'Save an area: radius and ring areas from params.center (or params.storeId) and radiusMeters, boundary areas from params.boundaryIds, others from their geometry',
+  summary:
+    'Save an area: radius and ring areas from params.center (or params.storeId) and radiusMeters, boundary areas from params.boundaryIds, others from their geometry',
   request: { body: { required: true, content: json(areaCreate) } },
-  responses: { 201: { description: 'The new area', content: json(areaFeature) }, 409: { description: 'The id is taken', content: problemContent }, ...invalid },
+  responses: {
+    201: { description: 'The new area', content: json(areaFeature) },
+    409: { description: 'The id is taken', content: problemContent },
+    ...invalid,
+  },
 });
 const read = createRoute({
   method: 'get',
@@ -31,7 +67,10 @@ const read = createRoute({
   tags,
   summary: 'One area',
   request: { params: idParam },
-  responses: { 200: { description: 'The area', content: json(areaFeature) }, 404: { description: 'Unknown area', content: problemContent } },
+  responses: {
+    200: { description: 'The area', content: json(areaFeature) },
+    404: { description: 'Unknown area', content: problemContent },
+  },
 });
 const patch = createRoute({
   method: 'patch',
@@ -41,9 +80,15 @@ const patch = createRoute({
   request: { params: idParam, body: { required: true, content: json(areaPatch) } },
   responses: {
     200: { description: 'The updated area', content: json(areaFeature) },
-    403: { description: 'Not yours to change (store managers) or to share', content: problemContent },
+    403: {
+      description: 'Not yours to change (store managers) or to share',
+      content: problemContent,
+    },
     404: { description: 'Unknown area', content: problemContent },
-    409: { description: 'Missing or stale version; `currentVersion` says the current one', content: problemContent },
+    409: {
+      description: 'Missing or stale version; `currentVersion` says the current one',
+      content: problemContent,
+    },
     ...invalid,
   },
 });
@@ -53,7 +98,11 @@ const remove = createRoute({
   tags,
   summary: 'Delete an area (re-create it with the same id to undo)',
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 403: { description: 'Not yours to delete (store managers)', content: problemContent }, 404: { description: 'Unknown area', content: problemContent } },
+  responses: {
+    204: { description: 'Deleted' },
+    403: { description: 'Not yours to delete (store managers)', content: problemContent },
+    404: { description: 'Unknown area', content: problemContent },
+  },
 });
 const download = createRoute({
   method: 'get',
@@ -61,13 +110,20 @@ const download = createRoute({
   tags,
   summary: 'The area as a GeoJSON file to download',
   request: { params: idParam },
-  responses: { 200: { description: 'A GeoJSON Feature', content: { 'application/geo+json': { schema: areaFeature } } }, 404: { description: 'Unknown area', content: problemContent } },
+  responses: {
+    200: {
+      description: 'A GeoJSON Feature',
+      content: { 'application/geo+json': { schema: areaFeature } },
+    },
+    404: { description: 'Unknown area', content: problemContent },
+  },
 });
 const combine = createRoute({
   method: 'post',
   path: '/api/areas/combine',
   tags,
-  summary: 'Save the union, difference (first minus the others) or intersection of areas as a new area',
+  summary:
+    'Save the union, difference (first minus the others) or intersection of areas as a new area',
   request: { body: { required: true, content: json(areaCombine) } },
   responses: { 201: { description: 'The combined area', content: json(areaFeature) }, ...invalid },
 });
@@ -77,7 +133,10 @@ const rings = createRoute({
   tags,
   summary: 'Save concentric rings around a store or a point',
   request: { body: { required: true, content: json(areaRings) } },
-  responses: { 201: { description: 'The ring areas, innermost first', content: json(areaCollectionSchema) }, ...invalid },
+  responses: {
+    201: { description: 'The ring areas, innermost first', content: json(areaCollectionSchema) },
+    ...invalid,
+  },
 });
 const territories = createRoute({
   method: 'post',
@@ -85,7 +144,10 @@ const territories = createRoute({
   tags,
   summary: 'Save nearest-store territories (Voronoi, clipped to the city) for some or all stores',
   request: { body: { required: false, content: json(areaTerritories) } },
-  responses: { 201: { description: 'One territory area per store', content: json(territoryCollection) }, ...invalid },
+  responses: {
+    201: { description: 'One territory area per store', content: json(territoryCollection) },
+    ...invalid,
+  },
 });
 
 const compare = createRoute({
@@ -97,12 +159,21 @@ const compare = createRoute({
     'Per area: km², population (areal weighting over the neighbourhoods), customers, consented, density, penetration, revenue, average spend, loyalty mix and lapsed share (90+ days), ' +
     'optionally for a segment. Per pair that meets: shared km² and shared customers. Counts follow the audience rules (store scope, small groups hidden for aggregate-only roles).',
   request: { body: { required: true, content: json(areaCompareRequest) } },
-  responses: { 200: { description: 'The comparison', content: json(areaComparison) }, 404: { description: 'An unknown area (named)', content: problemContent }, ...invalid },
+  responses: {
+    200: { description: 'The comparison', content: json(areaComparison) },
+    404: { description: 'An unknown area (named)', content: problemContent },
+    ...invalid,
+  },
 });
 
 /** Letters, digits, dash and underscore only (plus our own extension): safe in a Content-Disposition header and any file system. */
 export function downloadName(name: string): string {
-  const safe = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const safe = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return `${safe || 'area'}.geojson`;
 }
 
@@ -111,26 +182,56 @@ export function areaRoutes(deps: AppDeps) {
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
   const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
   return createRouter()
-    .openapi(list, async (c) => c.json(await areaCollection(listAreas(db, principalOf(c)), counter(c)), 200))
+    .openapi(list, async (c) =>
+      c.json(await areaCollection(listAreas(db, principalOf(c)), counter(c)), 200),
+    )
     .openapi(create, async (c) => {
       const count = counter(c);
       const feature = await areaToFeature(createArea(db, c.req.valid('json'), writer(c)), count);
       c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
       return c.json(feature, 201);
     })
-    .openapi(combine, async (c) => c.json(await areaToFeature(combineSavedAreas(db, c.req.valid('json'), writer(c)), counter(c)), 201))
-    .openapi(rings, async (c) => c.json(await areaCollection(createRings(db, c.req.valid('json'), writer(c)), counter(c)), 201))
+    .openapi(combine, async (c) =>
+      c.json(
+        await areaToFeature(combineSavedAreas(db, c.req.valid('json'), writer(c)), counter(c)),
+        201,
+      ),
+    )
+    .openapi(rings, async (c) =>
+      c.json(
+        await areaCollection(createRings(db, c.req.valid('json'), writer(c)), counter(c)),
+        201,
+      ),
+    )
     .openapi(territories, async (c) => {
       const { areas, ...report } = createTerritories(db, c.req.valid('json'), writer(c));
       return c.json({ ...(await areaCollection(areas, counter(c))), ...report }, 201);
     })
-    .openapi(compare, async (c) => c.json(await compareAreas(deps, c.req.valid('json'), principalOf(c), clock()), 200))
-    .openapi(read, async (c) => c.json(await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), counter(c)), 200))
+    .openapi(compare, async (c) =>
+      c.json(await compareAreas(deps, c.req.valid('json'), principalOf(c), clock()), 200),
+    )
+    .openapi(read, async (c) =>
+      c.json(
+        await areaToFeature(getArea(db, c.req.valid('param').id, principalOf(c)), counter(c)),
+        200,
+      ),
+    )
     .openapi(download, async (c) => {
       const area = getArea(db, c.req.valid('param').id, principalOf(c));
-      return c.json(await areaToFeature(area), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${downloadName(area.name)}"` });
+      return c.json(await areaToFeature(area), 200, {
+        'Content-Type': 'application/geo+json',
+        'Content-Disposition': `attachment; filename="${downloadName(area.name)}"`,
+      });
     })
-    .openapi(patch, async (c) => c.json(await areaToFeature(patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)), counter(c)), 200))
+    .openapi(patch, async (c) =>
+      c.json(
+        await areaToFeature(
+          patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)),
+          counter(c),
+        ),
+        200,
+      ),
+    )
     .openapi(remove, (c) => {
       removeArea(db, c.req.valid('param').id, writer(c));
       return c.body(null, 204);

@@ -5,7 +5,14 @@ import type { Context } from 'hono';
 import type { AuthEnv } from '../http/auth.js';
 import type { ZodError } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { audience, audienceExportCsv, audienceExportQuery, audienceFacets, audienceRequest, type AudienceRequest } from '../domain/schemas/audience.js';
+import {
+  audience,
+  audienceExportCsv,
+  audienceExportQuery,
+  audienceFacets,
+  audienceRequest,
+  type AudienceRequest,
+} from '../domain/schemas/audience.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
@@ -19,7 +26,8 @@ const count = createRoute({
   method: 'post',
   path: '/api/audience',
   tags: ['Audience'],
-  summary: 'Who is inside an area: counts, revenue and breakdowns, optionally narrowed by a segment',
+  summary:
+    'Who is inside an area: counts, revenue and breakdowns, optionally narrowed by a segment',
   description: 'Points on an edge count as inside; holes are outside; MultiPolygons work.',
   request: { body: { required: true, content: json(audienceRequest) } },
   responses: {
@@ -32,7 +40,8 @@ const facetRoute = createRoute({
   method: 'get',
   path: '/api/audience/facets',
   tags: ['Audience'],
-  summary: 'Job titles, industries, interests and home stores among the customers, for building segments',
+  summary:
+    'Job titles, industries, interests and home stores among the customers, for building segments',
   responses: { 200: { description: 'Facets, most common first', content: json(audienceFacets) } },
 });
 const csvContent = { 'text/csv': { schema: audienceExportCsv } };
@@ -45,7 +54,11 @@ const exportPost = createRoute({
   responses: {
     200: { description: 'Streamed CSV', content: csvContent },
     404: { description: 'Unknown area', content: problemContent },
-    422: { description: 'Invalid body, or a geometry no saved area could have (it crosses itself, …): exports use the area rules', content: problemContent },
+    422: {
+      description:
+        'Invalid body, or a geometry no saved area could have (it crosses itself, …): exports use the area rules',
+      content: problemContent,
+    },
   },
 });
 const exportGet = createRoute({
@@ -65,14 +78,40 @@ const exportGet = createRoute({
 function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }, c: Context) {
   if (result.success) return;
   const body = result.data;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('areaId' in body) && !('geometry' in body)) {
+  if (
+    body !== null &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    !('areaId' in body) &&
+    !('geometry' in body)
+  ) {
     const message = 'send either areaId (a saved area) or geometry (a Polygon or MultiPolygon)';
-    return problemResponse(c, problemBody(422, "The request's body names no area", [{ field: 'body.areaId', message }, { field: 'body.geometry', message }]));
+    return problemResponse(
+      c,
+      problemBody(422, "The request's body names no area", [
+        { field: 'body.areaId', message },
+        { field: 'body.geometry', message },
+      ]),
+    );
   }
-  const branch = body !== null && typeof body === 'object' && 'areaId' in body && !('geometry' in body) ? byArea : byGeometry;
+  const branch =
+    body !== null && typeof body === 'object' && 'areaId' in body && !('geometry' in body)
+      ? byArea
+      : byGeometry;
   const parsed = branch.safeParse(body);
-  const errors = parsed.success ? fieldErrorsFromZod(result.error!, 'body') : fieldErrorsFromZod(parsed.error, 'body');
-  return problemResponse(c, problemBody(422, "The request's body has invalid fields", errors.length ? errors : [{ field: 'body', message: 'send {"areaId"} or {"geometry"}, and optionally "segment"' }]));
+  const errors = parsed.success
+    ? fieldErrorsFromZod(result.error!, 'body')
+    : fieldErrorsFromZod(parsed.error, 'body');
+  return problemResponse(
+    c,
+    problemBody(
+      422,
+      "The request's body has invalid fields",
+      errors.length
+        ? errors
+        : [{ field: 'body', message: 'send {"areaId"} or {"geometry"}, and optionally "segment"' }],
+    ),
+  );
 }
 
 export function audienceRoutes(deps: AppDeps) {
@@ -90,14 +129,23 @@ export function audienceRoutes(deps: AppDeps) {
   return createRouter()
     .openapi(
       count,
-      async (c) => c.json(await audienceFor(deps, principalOf(c), c.req.valid('json'), clock()), 200),
+      async (c) =>
+        c.json(await audienceFor(deps, principalOf(c), c.req.valid('json'), clock()), 200),
       bodyHook as never, // a plain hook; its typed form would have to name every response of the route
     )
     .openapi(facetRoute, (c) => c.json(facetsFor(deps, principalOf(c)), 200))
-    .openapi(exportPost, (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'), bodyHook as never)
+    .openapi(
+      exportPost,
+      (c) => csvResponse(c, c.req.valid('json'), 'body.areaId'),
+      bodyHook as never,
+    )
     .openapi(exportGet, (c) => {
       const query = c.req.valid('query');
       const segment = segmentFromQuery(query.segment);
-      return csvResponse(c, { areaId: query.areaId, ...(segment ? { segment } : {}) }, 'query.areaId');
+      return csvResponse(
+        c,
+        { areaId: query.areaId, ...(segment ? { segment } : {}) },
+        'query.areaId',
+      );
     });
 }

@@ -9,16 +9,28 @@ const list = createRoute({
   method: 'get',
   path: '/api/audit',
   tags: ['Audit log'],
-  summary: 'Audit entries, newest first; filter by action or target type, page with before=nextBefore',
+  summary:
+    'Audit entries, newest first; filter by action or target type, page with before=nextBefore',
   request: { query: auditQuery },
-  responses: { 200: { description: 'A page of entries', content: { 'application/json': { schema: auditPage } } }, 400: { description: 'Invalid query', content: problemContent } },
+  responses: {
+    200: {
+      description: 'A page of entries',
+      content: { 'application/json': { schema: auditPage } },
+    },
+    400: { description: 'Invalid query', content: problemContent },
+  },
 });
 
 export function auditRoutes({ db }: AppDeps) {
   return createRouter().openapi(list, (c) => {
     const q = c.req.valid('query');
     // One more than asked tells whether an older page exists without a count.
-    const rows = listAudit(db, { beforeId: q.before ?? null, limit: q.limit + 1, action: q.action ?? null, targetType: q.targetType ?? null });
+    const rows = listAudit(db, {
+      beforeId: q.before ?? null,
+      limit: q.limit + 1,
+      action: q.action ?? null,
+      targetType: q.targetType ?? null,
+    });
     const entries = rows.slice(0, q.limit);
     return c.json({ entries, nextBefore: rows.length > q.limit ? entries.at(-1)!.id : null }, 200);
   });

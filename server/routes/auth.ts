@@ -10,7 +10,12 @@ import { createRouter, problemContent } from '../http/router.js';
 import { findUser, publicUser, type UserRecord } from '../db/repos/users.js';
 import { customerAccessByRole, rolePermissions } from '../domain/permissions.js';
 import { loginBody, me, passwordChange, session as sessionSchema } from '../domain/schemas/user.js';
-import { changePassword, checkCredentials, endSession, startSession } from '../services/accounts/auth.js';
+import {
+  changePassword,
+  checkCredentials,
+  endSession,
+  startSession,
+} from '../services/accounts/auth.js';
 
 const json = { 'application/json': { schema: me } };
 const tags = ['Auth'];
@@ -24,29 +29,62 @@ const login = createRoute({
   responses: {
     200: { description: 'Signed in', content: json },
     401: { description: 'Wrong email or password', content: problemContent },
-    429: { description: 'Too many failed attempts; Retry-After says how long to wait', content: problemContent },
+    429: {
+      description: 'Too many failed attempts; Retry-After says how long to wait',
+      content: problemContent,
+    },
   },
 });
-const logout = createRoute({ method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags,
+  summary: 'Sign out',
+  responses: { 204: { description: 'Signed out' } },
+});
 const session = createRoute({
   method: 'get',
   path: '/api/auth/session',
   tags,
-  summary: 'Whether this browser is signed in (200 either way, so the app can ask before showing the sign-in page)',
-  responses: { 200: { description: 'The signed-in user, or null', content: { 'application/json': { schema: sessionSchema } } } },
+  summary:
+    'Whether this browser is signed in (200 either way, so the app can ask before showing the sign-in page)',
+  responses: {
+    200: {
+      description: 'The signed-in user, or null',
+      content: { 'application/json': { schema: sessionSchema } },
+    },
+  },
 });
-const whoAmI = createRoute({ method: 'get', path: '/api/auth/me', tags, summary: 'The signed-in user and what they may do', responses: { 200: { description: 'The user', content: json } } });
+const whoAmI = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags,
+  summary: 'The signed-in user and what they may do',
+  responses: { 200: { description: 'The user', content: json } },
+});
 const password = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags,
   summary: 'Change your password: signs you out everywhere else',
-  request: { body: { required: true, content: { 'application/json': { schema: passwordChange } } } },
-  responses: { 204: { description: 'Changed' }, 422: { description: 'The current password is wrong or the new one too short', content: problemContent } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: passwordChange } } },
+  },
+  responses: {
+    204: { description: 'Changed' },
+    422: {
+      description: 'The current password is wrong or the new one too short',
+      content: problemContent,
+    },
+  },
 });
 
 function meOf(user: UserRecord) {
-  return { user: publicUser(user), permissions: [...rolePermissions[user.role]], customerAccess: customerAccessByRole[user.role] };
+  return {
+    user: publicUser(user),
+    permissions: [...rolePermissions[user.role]],
+    customerAccess: customerAccessByRole[user.role],
+  };
 }
 
 export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
@@ -56,16 +94,29 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
       // Throttled per client and account (services/accounts/login-throttle.ts), so a guesser elsewhere cannot lock anyone out.
       const attempt = { client: clientAddress(c, config), account: email };
       const wait = loginThrottle.retryAfter(attempt, clock());
-      if (wait > 0) throw new ProblemError(429, `Too many failed sign-ins; try again in ${wait} s`, undefined, { retryAfterSeconds: wait }, { 'Retry-After': String(wait) });
+      if (wait > 0)
+        throw new ProblemError(
+          429,
+          `Too many failed sign-ins; try again in ${wait} s`,
+          undefined,
+          { retryAfterSeconds: wait },
+          { 'Retry-After': String(wait) },
+        );
       const hold = loginThrottle.holdMs(attempt, clock());
       if (hold > 0) await sleep(hold);
       const user = await checkCredentials(db, email, given);
       if (!user) {
         loginThrottle.failed(attempt, clock());
-        throw new ProblemError(401, 'Wrong email or password', [{ field: 'body.password', message: 'wrong email or password' }]);
+        throw new ProblemError(401, 'Wrong email or password', [
+          { field: 'body.password', message: 'wrong email or password' },
+        ]);
       }
       loginThrottle.succeeded(attempt);
-      setSessionCookie(c, startSession(db, user.id, clock(), (c as unknown as Context<AuthEnv>).get('sessionId')), config);
+      setSessionCookie(
+        c,
+        startSession(db, user.id, clock(), (c as unknown as Context<AuthEnv>).get('sessionId')),
+        config,
+      );
       return c.json(meOf(user), 200);
     })
     .openapi(logout, (c) => {
@@ -83,8 +134,18 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
     .openapi(password, async (c) => {
       const body = c.req.valid('json');
       const user = findUser(db, principalOf(c).id)!;
-      const sessionId = await changePassword(db, user, body.currentPassword, body.newPassword, clock(), c.get('sessionId') ?? '');
-      if (!sessionId) throw new ProblemError(422, 'The current password is wrong', [{ field: 'body.currentPassword', message: 'wrong password' }]);
+      const sessionId = await changePassword(
+        db,
+        user,
+        body.currentPassword,
+        body.newPassword,
+        clock(),
+        c.get('sessionId') ?? '',
+      );
+      if (!sessionId)
+        throw new ProblemError(422, 'The current password is wrong', [
+          { field: 'body.currentPassword', message: 'wrong password' },
+        ]);
       setSessionCookie(c, sessionId, config);
       return c.body(null, 204);
     });

@@ -10,12 +10,22 @@ const route = createRoute({
   path: '/api/boundaries',
   tags: ['Map'],
   summary: 'Neighbourhood boundaries with name and population',
-  responses: { 200: { description: 'A FeatureCollection of Polygon/MultiPolygon features', content: { 'application/json': { schema: boundaryCollection } } } },
+  responses: {
+    200: {
+      description: 'A FeatureCollection of Polygon/MultiPolygon features',
+      content: { 'application/json': { schema: boundaryCollection } },
+    },
+  },
 });
 
 export function boundaryRoutes({ db }: AppDeps) {
   return createRouter().openapi(route, (c) => {
-    const features = listBoundaries(db).map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties }));
+    const features = listBoundaries(db).map(({ geometry, ...properties }) => ({
+      type: 'Feature' as const,
+      id: properties.id,
+      geometry,
+      properties,
+    }));
     return c.json({ type: 'FeatureCollection' as const, features }, 200);
   });
 }

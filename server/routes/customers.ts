@@ -9,13 +9,23 @@ import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
 import { eraseCustomerSeqs } from '../services/customers/erasure.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
-import { customerFeature, customerPage, customerPageQuery, type Customer } from '../domain/schemas/customer.js';
+import {
+  customerFeature,
+  customerPage,
+  customerPageQuery,
+  type Customer,
+} from '../domain/schemas/customer.js';
 import { idParam } from '../domain/schemas/params.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 
 export function customerToFeature({ location, ...properties }: Customer) {
-  return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };
+  return {
+    type: 'Feature' as const,
+    id: properties.id,
+    geometry: { type: 'Point' as const, coordinates: location },
+    properties,
+  };
 }
 
 const list = createRoute({
@@ -25,7 +35,10 @@ const list = createRoute({
   summary: 'Customers inside a bounding box, in pages',
   request: { query: customerPageQuery },
   responses: {
-    200: { description: 'A page of customers; nextCursor when more remain', content: { 'application/json': { schema: customerPage } } },
+    200: {
+      description: 'A page of customers; nextCursor when more remain',
+      content: { 'application/json': { schema: customerPage } },
+    },
     400: { description: 'Bad bbox, limit or cursor', content: problemContent },
   },
 });
@@ -36,7 +49,10 @@ const one = createRoute({
   summary: 'One customer',
   request: { params: idParam },
   responses: {
-    200: { description: 'The customer', content: { 'application/json': { schema: customerFeature } } },
+    200: {
+      description: 'The customer',
+      content: { 'application/json': { schema: customerFeature } },
+    },
     404: { description: 'Unknown customer', content: problemContent },
   },
 });
@@ -45,12 +61,19 @@ const erase = createRoute({
   method: 'delete',
   path: '/api/customers/{id}',
   tags: ['Customers'],
-  summary: 'Erase a customer: the row, their place in counts, tiles and exports (the audit log keeps no trace of who)',
+  summary:
+    'Erase a customer: the row, their place in counts, tiles and exports (the audit log keeps no trace of who)',
   request: { params: idParam },
-  responses: { 204: { description: 'Erased' }, 404: { description: 'Unknown customer', content: problemContent } },
+  responses: {
+    204: { description: 'Erased' },
+    404: { description: 'Unknown customer', content: problemContent },
+  },
 });
 
-const unknownCustomer = (id: string) => new ProblemError(404, `No customer with id ${id}`, [{ field: 'params.id', message: 'unknown customer' }]);
+const unknownCustomer = (id: string) =>
+  new ProblemError(404, `No customer with id ${id}`, [
+    { field: 'params.id', message: 'unknown customer' },
+  ]);
 
 export function customerRoutes(deps: AppDeps) {
   const { db, clock } = deps;
@@ -58,10 +81,20 @@ export function customerRoutes(deps: AppDeps) {
     .openapi(list, (c) => {
       const query = c.req.valid('query');
       const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
-      if (bbox && !bbox.ok) throw new ProblemError(400, bbox.reason, [{ field: 'query.bbox', message: bbox.reason }]);
-      const cursor = query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
-      if (!cursor.ok) throw new ProblemError(400, cursor.reason, [{ field: 'query.cursor', message: cursor.reason }]);
-      const page = pageCustomers(db, { bbox: bbox?.bbox ?? null, afterSeq: cursor.lastSeq, limit: query.limit, storeIds: visibleStoreIds(principalOf(c)) });
+      if (bbox && !bbox.ok)
+        throw new ProblemError(400, bbox.reason, [{ field: 'query.bbox', message: bbox.reason }]);
+      const cursor =
+        query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
+      if (!cursor.ok)
+        throw new ProblemError(400, cursor.reason, [
+          { field: 'query.cursor', message: cursor.reason },
+        ]);
+      const page = pageCustomers(db, {
+        bbox: bbox?.bbox ?? null,
+        afterSeq: cursor.lastSeq,
+        limit: query.limit,
+        storeIds: visibleStoreIds(principalOf(c)),
+      });
       return c.json(
         {
           type: 'FeatureCollection' as const,
@@ -74,7 +107,8 @@ export function customerRoutes(deps: AppDeps) {
     .openapi(one, (c) => {
       const { id } = c.req.valid('param');
       const customer = findCustomer(db, id);
-      if (!customer || !canSeeCustomer(principalOf(c), customer.homeStoreId)) throw unknownCustomer(id);
+      if (!customer || !canSeeCustomer(principalOf(c), customer.homeStoreId))
+        throw unknownCustomer(id);
       return c.json(customerToFeature(customer), 200);
     })
     .openapi(erase, (c) => {
@@ -82,8 +116,13 @@ export function customerRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const customer = findCustomer(db, id);
       const seq = customerSeq(db, id);
-      if (!customer || seq === undefined || !canSeeCustomer(principal, customer.homeStoreId)) throw unknownCustomer(id);
-      eraseCustomerSeqs(deps, [seq], { at: clock(), ...auditActor(principal), action: 'customer.erase' });
+      if (!customer || seq === undefined || !canSeeCustomer(principal, customer.homeStoreId))
+        throw unknownCustomer(id);
+      eraseCustomerSeqs(deps, [seq], {
+        at: clock(),
+        ...auditActor(principal),
+        action: 'customer.erase',
+      });
       return c.body(null, 204);
     });
 }

@@ -8,7 +8,12 @@ import { principalOf } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
 import { eventFeedList, eventFeedSync, type EventFeed } from '../domain/schemas/event.js';
 import { idParam } from '../domain/schemas/params.js';
-import { deleteEventFeed, findEventFeed, listEventFeeds, type EventFeedRecord } from '../db/repos/event-feeds.js';
+import {
+  deleteEventFeed,
+  findEventFeed,
+  listEventFeeds,
+  type EventFeedRecord,
+} from '../db/repos/event-feeds.js';
 import { recordAudit } from '../db/repos/audit.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { feedLabel, nextSyncAt, summaryOf } from '../services/events/feeds.js';
@@ -27,14 +32,22 @@ const sync = createRoute({
   method: 'post',
   path: '/api/events/feeds/{id}/sync',
   tags,
-  summary: 'Fetch a kept feed now: its events are updated and the upcoming ones it no longer lists removed',
-  description: 'A failure is recorded on the feed (lastError) and changes no event; the answer names the reason.',
+  summary:
+    'Fetch a kept feed now: its events are updated and the upcoming ones it no longer lists removed',
+  description:
+    'A failure is recorded on the feed (lastError) and changes no event; the answer names the reason.',
   request: { params: idParam },
   responses: {
     200: { description: 'What the sync changed', content: json(eventFeedSync) },
     ...unknown,
-    422: { description: 'The feed\'s calendar has errors (by line) or its address is refused', content: problemContent },
-    502: { description: 'The feed could not be fetched or answered with an error', content: problemContent },
+    422: {
+      description: "The feed's calendar has errors (by line) or its address is refused",
+      content: problemContent,
+    },
+    502: {
+      description: 'The feed could not be fetched or answered with an error',
+      content: problemContent,
+    },
     504: { description: 'The feed did not answer in time', content: problemContent },
   },
 });
@@ -55,26 +68,50 @@ function feedView(feed: EventFeedRecord, now: Date): EventFeed {
 export function eventFeedRoutes({ db, clock, feeds }: AppDeps) {
   const getFeed = (id: string) => {
     const feed = findEventFeed(db, id);
-    if (!feed) throw new ProblemError(404, `No kept feed ${id}`, [{ field: 'params.id', message: 'unknown feed' }]);
+    if (!feed)
+      throw new ProblemError(404, `No kept feed ${id}`, [
+        { field: 'params.id', message: 'unknown feed' },
+      ]);
     return feed;
   };
   return createRouter()
-    .openapi(list, (c) => c.json({ feeds: listEventFeeds(db).map((feed) => feedView(feed, clock())) }, 200))
+    .openapi(list, (c) =>
+      c.json({ feeds: listEventFeeds(db).map((feed) => feedView(feed, clock())) }, 200),
+    )
     .openapi(sync, async (c) => {
       const outcome = await feeds.sync(getFeed(c.req.valid('param').id), principalOf(c));
       if (!outcome.ok) {
         // A calendar's errors name its lines; a fetch failure has no field of this request to name.
         const errors = outcome.errors.length > 0 ? outcome.errors : undefined;
-        throw new ProblemError(outcome.status, `The feed could not be synced: ${outcome.reason}`, errors, { feed: feedView(outcome.feed, clock()) });
+        throw new ProblemError(
+          outcome.status,
+          `The feed could not be synced: ${outcome.reason}`,
+          errors,
+          { feed: feedView(outcome.feed, clock()) },
+        );
       }
-      return c.json({ feed: feedView(outcome.feed, clock()), summary: summaryOf(outcome.summary), truncated: outcome.truncated }, 200);
+      return c.json(
+        {
+          feed: feedView(outcome.feed, clock()),
+          summary: summaryOf(outcome.summary),
+          truncated: outcome.truncated,
+        },
+        200,
+      );
     })
     .openapi(remove, (c) => {
       const { id } = c.req.valid('param');
       db.transaction(() => {
         const feed = getFeed(id);
         deleteEventFeed(db, id);
-        recordAudit(db, { at: clock().toISOString(), ...auditActor(principalOf(c)), action: 'event.feed.delete', targetType: 'event-feed', targetId: id, detail: { label: feedLabel(feed.url), events: feed.eventCount } });
+        recordAudit(db, {
+          at: clock().toISOString(),
+          ...auditActor(principalOf(c)),
+          action: 'event.feed.delete',
+          targetType: 'event-feed',
+          targetId: id,
+          detail: { label: feedLabel(feed.url), events: feed.eventCount },
+        });
       })();
       return c.body(null, 204);
     });

@@ -9,12 +9,28 @@ const route = createRoute({
   path: '/api/health',
   tags: ['System'],
   summary: 'Liveness and readiness',
-  responses: { 200: { description: 'The server is up and its database migrated', content: { 'application/json': { schema: health } } } },
+  responses: {
+    200: {
+      description: 'The server is up and its database migrated',
+      content: { 'application/json': { schema: health } },
+    },
+  },
 });
 
 export function healthRoutes({ db, customerTiles }: AppDeps) {
   return createRouter().openapi(route, (c) => {
-    const schemaVersion = db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number;
-    return c.json({ status: 'ok' as const, database: 'ok' as const, schemaVersion, customers: customerTiles.size }, 200);
+    const schemaVersion = db
+      .prepare('SELECT max(version) FROM schema_migrations')
+      .pluck()
+      .get() as number;
+    return c.json(
+      {
+        status: 'ok' as const,
+        database: 'ok' as const,
+        schemaVersion,
+        customers: customerTiles.size,
+      },
+      200,
+    );
   });
 }

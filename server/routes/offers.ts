@@ -4,12 +4,17 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { evaluationQuery, evaluationRun, liveOffers, liveOffersQuery, type LivePair } from '../domain/schemas/offer.js';
+import {
+  evaluationQuery,
+  evaluationRun,
+  liveOffers,
+  liveOffersQuery,
+  type LivePair,
+} from '../domain/schemas/offer.js';
 import { whatIfAnswer, whatIfBody } from '../domain/schemas/what-if.js';
 import { overlayWeather } from '../domain/weather-scenario.js';
 import { principalOf } from '../http/auth.js';
 import { listCampaigns } from '../services/campaigns/campaigns.js';
-
 
 const live = createRoute({
   method: 'get',
@@ -17,9 +22,12 @@ const live = createRoute({
   tags: ['Offers'],
   summary: 'The offers live at a point and instant, each with the reasons it is live',
   description:
-    'Areas containing the point (edges included) are found in an R-tree; each campaign targeting them is evaluated at the instant against the weather known for the area (the provider\'s cache) and the events its triggers name. A campaign in several areas at the point is listed once.',
+    "Areas containing the point (edges included) are found in an R-tree; each campaign targeting them is evaluated at the instant against the weather known for the area (the provider's cache) and the events its triggers name. A campaign in several areas at the point is listed once.",
   request: { query: liveOffersQuery },
-  responses: { 200: { description: 'Live offers, by campaign name', content: json(liveOffers) }, 400: { description: 'Bad point or instant', content: problemContent } },
+  responses: {
+    200: { description: 'Live offers, by campaign name', content: json(liveOffers) },
+    400: { description: 'Bad point or instant', content: problemContent },
+  },
 });
 
 const evaluate = createRoute({
@@ -28,10 +36,13 @@ const evaluate = createRoute({
   tags: ['Offers'],
   summary: 'Evaluate every campaign at an instant and record the activations',
   description:
-    'Opens an activation where a campaign became live in an area and closes one whose conditions ended. Evaluating the same instant again changes nothing; an instant before a campaign\'s last evaluation is answered but not recorded (listed in notRecorded).',
+    "Opens an activation where a campaign became live in an area and closes one whose conditions ended. Evaluating the same instant again changes nothing; an instant before a campaign's last evaluation is answered but not recorded (listed in notRecorded).",
   request: { query: evaluationQuery },
   responses: {
-    200: { description: 'What is live at that instant, and what changed', content: json(evaluationRun) },
+    200: {
+      description: 'What is live at that instant, and what changed',
+      content: json(evaluationRun),
+    },
     400: { description: 'Bad instant', content: problemContent },
   },
 });
@@ -41,10 +52,14 @@ const whatIf = createRoute({
   path: '/api/triggers/what-if',
   tags: ['Offers'],
   summary: 'Which campaigns would fire under hypothetical weather (nothing is recorded)',
-  description: 'Evaluates every scheduled or active campaign at each step from `from` (inclusive) to `to` (exclusive), with the cells laid over the weather known now (the provider\'s cache or the scenario).',
+  description:
+    "Evaluates every scheduled or active campaign at each step from `from` (inclusive) to `to` (exclusive), with the cells laid over the weather known now (the provider's cache or the scenario).",
   request: { body: { required: true, content: json(whatIfBody) } },
   responses: {
-    200: { description: 'Per step, what would be live; per campaign, when', content: json(whatIfAnswer) },
+    200: {
+      description: 'Per step, what would be live; per campaign, when',
+      content: json(whatIfAnswer),
+    },
     422: { description: 'Invalid fields', content: problemContent },
   },
 });
@@ -55,7 +70,13 @@ export function offerRoutes(deps: AppDeps) {
     .openapi(live, (c) => {
       const { lat, lng, at } = c.req.valid('query');
       const instantAt = at ? new Date(at) : clock();
-      return c.json({ at: instantAt.toISOString(), offers: offers.offersAt(lng, lat, instantAt, weather.provider.at) }, 200);
+      return c.json(
+        {
+          at: instantAt.toISOString(),
+          offers: offers.offersAt(lng, lat, instantAt, weather.provider.at),
+        },
+        200,
+      );
     })
     .openapi(evaluate, async (c) => {
       const { at } = c.req.valid('query');
@@ -67,23 +88,68 @@ export function offerRoutes(deps: AppDeps) {
       const to = Date.parse(body.to);
       const wanted = body.areaIds ? new Set(body.areaIds) : null;
       // The provider's cache must hold the real weather the cells are laid over.
-      await weather.provider.prefetch(offers.weatherPoints(), new Date(from - 73 * 3_600_000), new Date(to + 73 * 3_600_000));
+      await weather.provider.prefetch(
+        offers.weatherPoints(),
+        new Date(from - 73 * 3_600_000),
+        new Date(to + 73 * 3_600_000),
+      );
       const weatherAt = overlayWeather(weather.provider.at, body.cells);
-      const visible = new Set(listCampaigns(deps.db, principalOf(c)).map((campaign) => campaign.id));
+      const visible = new Set(
+        listCampaigns(deps.db, principalOf(c)).map((campaign) => campaign.id),
+      );
       const steps: { at: string; live: LivePair[] }[] = [];
-      const byCampaign = new Map<string, { campaignId: string; name: string; code: string; areaIds: string[]; liveSteps: number; firstLiveAt: string }>();
+      const byCampaign = new Map<
+        string,
+        {
+          campaignId: string;
+          name: string;
+          code: string;
+          areaIds: string[];
+          liveSteps: number;
+          firstLiveAt: string;
+        }
+      >();
       for (let t = from; t < to; t += body.stepMinutes * 60_000) {
         const at = new Date(t).toISOString();
-        const live = offers.evaluateAll(new Date(t), weatherAt).filter((r) => r.live && visible.has(r.campaign.id) && (!wanted || wanted.has(r.areaId)));
+        const live = offers
+          .evaluateAll(new Date(t), weatherAt)
+          .filter((r) => r.live && visible.has(r.campaign.id) && (!wanted || wanted.has(r.areaId)));
         for (const r of live) {
           let entry = byCampaign.get(r.campaign.id);
-          if (!entry) byCampaign.set(r.campaign.id, (entry = { campaignId: r.campaign.id, name: r.campaign.name, code: r.campaign.offer.code, areaIds: [], liveSteps: 0, firstLiveAt: at }));
+          if (!entry)
+            byCampaign.set(
+              r.campaign.id,
+              (entry = {
+                campaignId: r.campaign.id,
+                name: r.campaign.name,
+                code: r.campaign.offer.code,
+                areaIds: [],
+                liveSteps: 0,
+                firstLiveAt: at,
+              }),
+            );
           if (!entry.areaIds.includes(r.areaId)) entry.areaIds.push(r.areaId);
         }
         // A campaign live in several areas at one step counts that step once.
-        for (const id of new Set(live.map((r) => r.campaign.id))) byCampaign.get(id)!.liveSteps += 1;
-        steps.push({ at, live: live.map((r) => ({ campaignId: r.campaign.id, areaId: r.areaId, reasons: r.reasons })) });
+        for (const id of new Set(live.map((r) => r.campaign.id)))
+          byCampaign.get(id)!.liveSteps += 1;
+        steps.push({
+          at,
+          live: live.map((r) => ({
+            campaignId: r.campaign.id,
+            areaId: r.areaId,
+            reasons: r.reasons,
+          })),
+        });
       }
-      return c.json({ steps, campaigns: [...byCampaign.values()].sort((a, b) => a.firstLiveAt.localeCompare(b.firstLiveAt) || a.name.localeCompare(b.name)) }, 200);
+      return c.json(
+        {
+          steps,
+          campaigns: [...byCampaign.values()].sort(
+            (a, b) => a.firstLiveAt.localeCompare(b.firstLiveAt) || a.name.localeCompare(b.name),
+          ),
+        },
+        200,
+      );
     });
 }

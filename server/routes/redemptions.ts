@@ -10,7 +10,12 @@ import { visibleStoreIds } from '../domain/privacy.js';
 import { pageRedemptions } from '../db/repos/redemptions.js';
 import { campaignResults as campaignResultsSchema } from '../domain/schemas/campaign-results.js';
 import { idParam } from '../domain/schemas/params.js';
-import { redemption, redemptionCreate, redemptionPage, redemptionPageQuery } from '../domain/schemas/redemption.js';
+import {
+  redemption,
+  redemptionCreate,
+  redemptionPage,
+  redemptionPageQuery,
+} from '../domain/schemas/redemption.js';
 import { getCampaign } from '../services/campaigns/campaigns.js';
 import { campaignResults } from '../services/campaigns/results.js';
 import { redeem } from '../services/campaigns/redemptions.js';
@@ -28,7 +33,11 @@ const create = createRoute({
   request: { body: { required: true, content: json(redemptionCreate) } },
   responses: {
     201: { description: 'The redemption', content: json(redemption) },
-    422: { description: 'Unknown code or store, campaign not running, store outside its areas, conditions not met, or the customer held out', content: problemContent },
+    422: {
+      description:
+        'Unknown code or store, campaign not running, store outside its areas, conditions not met, or the customer held out',
+      content: problemContent,
+    },
   },
 });
 
@@ -36,8 +45,10 @@ const list = createRoute({
   method: 'get',
   path: '/api/campaigns/{id}/redemptions',
   tags,
-  summary: "A campaign's redemptions, newest first, a page at a time (store managers: at their stores)",
-  description: "Rows about single purchases (customer, amount, store, time): only for roles that may see customers. Aggregate-only roles read the campaign's results instead.",
+  summary:
+    "A campaign's redemptions, newest first, a page at a time (store managers: at their stores)",
+  description:
+    "Rows about single purchases (customer, amount, store, time): only for roles that may see customers. Aggregate-only roles read the campaign's results instead.",
   request: { params: idParam, query: redemptionPageQuery },
   responses: {
     200: { description: 'A page; nextCursor when more remain', content: json(redemptionPage) },
@@ -54,15 +65,25 @@ const results = createRoute({
   description:
     "Audience: customers inside any of the campaign's areas who match its segment, counted once. Holdout: each audience customer is held out when a hash of campaign id and customer id falls below holdoutPercent; treated = audience − holdout. Purchases are known by date only (customers' last purchase date), so a customer 'purchased during the campaign' when that date is a UTC day on which an activation interval was open. Lift compares the treated group's purchase rate with the holdout's. Aggregate roles get counts below the minimum group size, redemptions of fewer than that, and rates over or counting such groups (conversions, purchasers), as null; store managers count only their stores' customers and redemptions.",
   request: { params: idParam },
-  responses: { 200: { description: 'The results', content: json(campaignResultsSchema) }, ...unknown },
+  responses: {
+    200: { description: 'The results', content: json(campaignResultsSchema) },
+    ...unknown,
+  },
 });
 
 /** Keyset cursor: the last row's instant and id, so a page does not shift when redemptions arrive. */
-const encode = (r: { redeemedAt: string; id: string }) => Buffer.from(JSON.stringify([r.redeemedAt, r.id]), 'utf8').toString('base64url');
+const encode = (r: { redeemedAt: string; id: string }) =>
+  Buffer.from(JSON.stringify([r.redeemedAt, r.id]), 'utf8').toString('base64url');
 function decode(cursor: string): { redeemedAt: string; id: string } {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { redeemedAt: value[0], id: value[1] };
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    )
+      return { redeemedAt: value[0], id: value[1] };
   } catch {
     // fall through to the refusal
   }
@@ -74,7 +95,10 @@ export function redemptionRoutes(deps: AppDeps) {
   const { db, clock, offers, weather } = deps;
   return createRouter()
     .openapi(create, (c) => {
-      const record = redeem({ db, offers, weatherAt: weather.provider.at, principal: principalOf(c), at: clock() }, c.req.valid('json'));
+      const record = redeem(
+        { db, offers, weatherAt: weather.provider.at, principal: principalOf(c), at: clock() },
+        c.req.valid('json'),
+      );
       c.header('Location', `/api/campaigns/${encodeURIComponent(record.campaignId)}/redemptions`);
       return c.json(record, 201);
     })
@@ -82,13 +106,33 @@ export function redemptionRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const campaign = getCampaign(db, c.req.valid('param').id, principal);
       const { limit, cursor } = c.req.valid('query');
-      const rows = pageRedemptions(db, { campaignId: campaign.id, storeIds: visibleStoreIds(principal), after: cursor === undefined ? null : decode(cursor), limit: limit + 1 });
+      const rows = pageRedemptions(db, {
+        campaignId: campaign.id,
+        storeIds: visibleStoreIds(principal),
+        after: cursor === undefined ? null : decode(cursor),
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
-      return c.json({ redemptions: page, ...(rows.length > limit ? { nextCursor: encode(page.at(-1)!) } : {}) }, 200);
+      return c.json(
+        { redemptions: page, ...(rows.length > limit ? { nextCursor: encode(page.at(-1)!) } : {}) },
+        200,
+      );
     })
     .openapi(results, async (c) => {
       const principal = principalOf(c);
       const campaign = getCampaign(db, c.req.valid('param').id, principal);
-      return c.json(await campaignResults({ db, audience: deps.audience, resolveAreaGeometry: deps.resolveAreaGeometry, principal, at: clock() }, campaign), 200);
+      return c.json(
+        await campaignResults(
+          {
+            db,
+            audience: deps.audience,
+            resolveAreaGeometry: deps.resolveAreaGeometry,
+            principal,
+            at: clock(),
+          },
+          campaign,
+        ),
+        200,
+      );
     });
 }

@@ -22,8 +22,13 @@ const patch = createRoute({
   path: '/api/settings',
   tags: ['System'],
   summary: 'Change the minimum group size or the retention period (owner only)',
-  request: { body: { required: true, content: { 'application/json': { schema: privacySettingsPatch } } } },
-  responses: { 200: { description: 'The settings now', content: json }, 422: { description: 'Invalid fields', content: problemContent } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: privacySettingsPatch } } },
+  },
+  responses: {
+    200: { description: 'The settings now', content: json },
+    422: { description: 'Invalid fields', content: problemContent },
+  },
 });
 
 export function settingsRoutes({ db, clock }: AppDeps) {
@@ -34,7 +39,14 @@ export function settingsRoutes({ db, clock }: AppDeps) {
       const principal = principalOf(c);
       db.transaction(() => {
         writePrivacySettings(db, body);
-        recordAudit(db, { at: clock().toISOString(), ...auditActor(principal), action: 'settings.update', targetType: 'settings', targetId: null, detail: { fields: Object.keys(body), ...body } });
+        recordAudit(db, {
+          at: clock().toISOString(),
+          ...auditActor(principal),
+          action: 'settings.update',
+          targetType: 'settings',
+          targetId: null,
+          detail: { fields: Object.keys(body), ...body },
+        });
       })();
       return c.json(readPrivacySettings(db), 200);
     });

@@ -4,13 +4,23 @@ import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
 import { listStores } from '../db/repos/stores.js';
-import { storeCollection, storeCreate, storeFeature, storePatch, type StoreRecord } from '../domain/schemas/store.js';
+import {
+  storeCollection,
+  storeCreate,
+  storeFeature,
+  storePatch,
+  type StoreRecord,
+} from '../domain/schemas/store.js';
 import { idParam } from '../domain/schemas/params.js';
 import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
 
-
 export function storeToFeature({ location, ...properties }: StoreRecord) {
-  return { type: 'Feature' as const, id: properties.id, geometry: { type: 'Point' as const, coordinates: location }, properties };
+  return {
+    type: 'Feature' as const,
+    id: properties.id,
+    geometry: { type: 'Point' as const, coordinates: location },
+    properties,
+  };
 }
 
 const list = createRoute({
@@ -18,7 +28,9 @@ const list = createRoute({
   path: '/api/stores',
   tags: ['Stores'],
   summary: 'All stores',
-  responses: { 200: { description: 'A FeatureCollection of Point features', content: json(storeCollection) } },
+  responses: {
+    200: { description: 'A FeatureCollection of Point features', content: json(storeCollection) },
+  },
 });
 const create = createRoute({
   method: 'post',
@@ -40,7 +52,10 @@ const patch = createRoute({
   responses: {
     200: { description: 'The updated store', content: json(storeFeature) },
     404: { description: 'Unknown store', content: problemContent },
-    409: { description: 'Someone else changed the store since you read it', content: problemContent },
+    409: {
+      description: 'Someone else changed the store since you read it',
+      content: problemContent,
+    },
     422: { description: 'Invalid fields', content: problemContent },
   },
 });
@@ -50,14 +65,29 @@ const remove = createRoute({
   tags: ['Stores'],
   summary: 'Delete a store (its customers keep their data, without a home store)',
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown store', content: problemContent } },
+  responses: {
+    204: { description: 'Deleted' },
+    404: { description: 'Unknown store', content: problemContent },
+  },
 });
 
 export function storeRoutes({ db, clock }: AppDeps) {
   return createRouter()
-    .openapi(list, (c) => c.json({ type: 'FeatureCollection' as const, features: listStores(db).map(storeToFeature) }, 200))
-    .openapi(create, (c) => c.json(storeToFeature(createStore(db, c.req.valid('json'), clock())), 201))
-    .openapi(patch, (c) => c.json(storeToFeature(patchStore(db, c.req.valid('param').id, c.req.valid('json'), clock())), 200))
+    .openapi(list, (c) =>
+      c.json(
+        { type: 'FeatureCollection' as const, features: listStores(db).map(storeToFeature) },
+        200,
+      ),
+    )
+    .openapi(create, (c) =>
+      c.json(storeToFeature(createStore(db, c.req.valid('json'), clock())), 201),
+    )
+    .openapi(patch, (c) =>
+      c.json(
+        storeToFeature(patchStore(db, c.req.valid('param').id, c.req.valid('json'), clock())),
+        200,
+      ),
+    )
     .openapi(remove, (c) => {
       removeStore(db, c.req.valid('param').id);
       return c.body(null, 204);

@@ -10,7 +10,11 @@ import { principalOf } from '../http/auth.js';
 const MAX_TILE_ZOOM = 22;
 
 /** z/x/y must name a real tile: 0 ≤ x, y < 2^z. */
-export function parseTileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } | null {
+export function parseTileAddress(
+  z: string,
+  x: string,
+  y: string,
+): { z: number; x: number; y: number } | null {
   if (![z, x, y].every((part) => /^\d{1,7}$/.test(part))) return null;
   const [zn, xn, yn] = [Number(z), Number(x), Number(y)];
   if (zn > MAX_TILE_ZOOM || xn >= 2 ** zn || yn >= 2 ** zn) return null;
@@ -25,18 +29,27 @@ export function tileRoutes({ customerTiles, db }: AppDeps) {
     const match = /^(\d+)\.pbf$/.exec(file);
     const address = match ? parseTileAddress(z, x, match[1]!) : null;
     if (!address) {
-      throw new ProblemError(400, `${z}/${x}/${file} is not a tile address: use {z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ ${MAX_TILE_ZOOM}`, [
-        { field: 'params.tile', message: 'not a valid z/x/y' },
-      ]);
+      throw new ProblemError(
+        400,
+        `${z}/${x}/${file} is not a tile address: use {z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ ${MAX_TILE_ZOOM}`,
+        [{ field: 'params.tile', message: 'not a valid z/x/y' }],
+      );
     }
     const view = tileViewFor(db, principalOf(c));
     // The view is part of the ETag: the same URL shows different customers to different callers.
     const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${address.z}-${address.x}-${address.y}"`;
-    const headers = { 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization', ETag: etag };
+    const headers = {
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Cookie, Authorization',
+      ETag: etag,
+    };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
     const tile = customerTiles.tile(address.z, address.x, address.y, view);
     if (!tile) return c.body(null, 204, headers);
-    return c.body(tile as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'application/vnd.mapbox-vector-tile' });
+    return c.body(tile as Uint8Array<ArrayBuffer>, 200, {
+      ...headers,
+      'Content-Type': 'application/vnd.mapbox-vector-tile',
+    });
   });
 }
 
@@ -49,7 +62,12 @@ function describe(app: OpenAPIHono<AuthEnv>) {
     summary: `Customer clusters and points as a vector tile (layer "${CUSTOMER_TILE_LAYER}")`,
     request: {},
     responses: {
-      200: { description: 'Mapbox Vector Tile', content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } } },
+      200: {
+        description: 'Mapbox Vector Tile',
+        content: {
+          'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
       204: { description: 'No customers in this tile' },
       400: { description: 'Not a tile address', content: problemContent },
     },

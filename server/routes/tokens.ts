@@ -11,14 +11,23 @@ import { createToken, revokeTokenById } from '../services/accounts/tokens.js';
 
 const tags = ['API tokens'];
 
-const list = createRoute({ method: 'get', path: '/api/tokens', tags, summary: 'Every API token, revoked ones too (never the secret)', responses: { 200: { description: 'The tokens', content: json(tokenList) } } });
+const list = createRoute({
+  method: 'get',
+  path: '/api/tokens',
+  tags,
+  summary: 'Every API token, revoked ones too (never the secret)',
+  responses: { 200: { description: 'The tokens', content: json(tokenList) } },
+});
 const create = createRoute({
   method: 'post',
   path: '/api/tokens',
   tags,
   summary: 'Create an API token; its secret is in this answer only',
   request: { body: { required: true, content: json(tokenCreate) } },
-  responses: { 201: { description: 'The token and its secret', content: json(tokenCreated) }, 422: { description: 'Invalid fields', content: problemContent } },
+  responses: {
+    201: { description: 'The token and its secret', content: json(tokenCreated) },
+    422: { description: 'Invalid fields', content: problemContent },
+  },
 });
 const revoke = createRoute({
   method: 'delete',
@@ -26,13 +35,18 @@ const revoke = createRoute({
   tags,
   summary: 'Revoke an API token: it stops working at once',
   request: { params: idParam },
-  responses: { 204: { description: 'Revoked' }, 404: { description: 'Unknown token', content: problemContent } },
+  responses: {
+    204: { description: 'Revoked' },
+    404: { description: 'Unknown token', content: problemContent },
+  },
 });
 
 export function tokenRoutes({ db, clock }: AppDeps) {
   return createRouter()
     .openapi(list, (c) => c.json({ tokens: listTokens(db) }, 200))
-    .openapi(create, (c) => c.json(createToken(db, c.req.valid('json'), principalOf(c), clock()), 201))
+    .openapi(create, (c) =>
+      c.json(createToken(db, c.req.valid('json'), principalOf(c), clock()), 201),
+    )
     .openapi(revoke, (c) => {
       revokeTokenById(db, c.req.valid('param').id, principalOf(c), clock());
       return c.body(null, 204);

@@ -11,7 +11,13 @@ import { createUser, patchUser, removeUser } from '../services/accounts/users.js
 
 const tags = ['Users'];
 
-const list = createRoute({ method: 'get', path: '/api/users', tags, summary: 'Every account (never a password hash)', responses: { 200: { description: 'The users', content: json(userList) } } });
+const list = createRoute({
+  method: 'get',
+  path: '/api/users',
+  tags,
+  summary: 'Every account (never a password hash)',
+  responses: { 200: { description: 'The users', content: json(userList) } },
+});
 const create = createRoute({
   method: 'post',
   path: '/api/users',
@@ -33,8 +39,14 @@ const patch = createRoute({
   responses: {
     200: { description: 'The updated user', content: json(user) },
     404: { description: 'Unknown user', content: problemContent },
-    409: { description: 'Missing or stale version; the answer carries currentVersion', content: problemContent },
-    422: { description: 'Invalid fields, unknown stores, or the last active owner', content: problemContent },
+    409: {
+      description: 'Missing or stale version; the answer carries currentVersion',
+      content: problemContent,
+    },
+    422: {
+      description: 'Invalid fields, unknown stores, or the last active owner',
+      content: problemContent,
+    },
   },
 });
 const remove = createRoute({
@@ -53,8 +65,23 @@ const remove = createRoute({
 export function userRoutes({ db, clock }: AppDeps) {
   return createRouter()
     .openapi(list, (c) => c.json({ users: listUsers(db).map(publicUser) }, 200))
-    .openapi(create, async (c) => c.json(publicUser(await createUser(db, c.req.valid('json'), principalOf(c), clock())), 201))
-    .openapi(patch, async (c) => c.json(publicUser(await patchUser(db, c.req.valid('param').id, c.req.valid('json'), principalOf(c), clock())), 200))
+    .openapi(create, async (c) =>
+      c.json(publicUser(await createUser(db, c.req.valid('json'), principalOf(c), clock())), 201),
+    )
+    .openapi(patch, async (c) =>
+      c.json(
+        publicUser(
+          await patchUser(
+            db,
+            c.req.valid('param').id,
+            c.req.valid('json'),
+            principalOf(c),
+            clock(),
+          ),
+        ),
+        200,
+      ),
+    )
     .openapi(remove, (c) => {
       removeUser(db, c.req.valid('param').id, principalOf(c), clock());
       return c.body(null, 204);

@@ -17,24 +17,38 @@ const areas = createRoute({
   method: 'get',
   path: '/api/weather/areas',
   tags,
-  summary: "Each area you may see, its weather point and the reading for the hour of `at`, live, stale, forecast, simulated or unknown",
+  summary:
+    'Each area you may see, its weather point and the reading for the hour of `at`, live, stale, forecast, simulated or unknown',
   request: { query: areaWeatherQuery },
-  responses: { 200: { description: 'Areas with their weather', content: { 'application/json': { schema: areaWeatherList } } }, 400: { description: 'Bad query', content: problemContent } },
+  responses: {
+    200: {
+      description: 'Areas with their weather',
+      content: { 'application/json': { schema: areaWeatherList } },
+    },
+    400: { description: 'Bad query', content: problemContent },
+  },
 });
 const readScenario = createRoute({
   method: 'get',
   path: '/api/weather/scenario',
   tags,
-  summary: 'The weather scenario in force (set through the API, from CATCHMENT_WEATHER_SCENARIO, or the mild, dry default)',
+  summary:
+    'The weather scenario in force (set through the API, from CATCHMENT_WEATHER_SCENARIO, or the mild, dry default)',
   responses: { 200: { description: 'The scenario', content: json } },
 });
 const putScenario = createRoute({
   method: 'put',
   path: '/api/weather/scenario',
   tags,
-  summary: 'Replace the weather scenario; with CATCHMENT_WEATHER=scenario it applies at once, with open-meteo it serves what-if previews',
-  request: { body: { required: true, content: { 'application/json': { schema: weatherScenario } } } },
-  responses: { 200: { description: 'The scenario now', content: json }, 422: { description: 'Invalid fields (each one named)', content: problemContent } },
+  summary:
+    'Replace the weather scenario; with CATCHMENT_WEATHER=scenario it applies at once, with open-meteo it serves what-if previews',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: weatherScenario } } },
+  },
+  responses: {
+    200: { description: 'The scenario now', content: json },
+    422: { description: 'Invalid fields (each one named)', content: problemContent },
+  },
 });
 
 export function weatherRoutes({ db, clock, weather }: AppDeps) {
@@ -42,7 +56,16 @@ export function weatherRoutes({ db, clock, weather }: AppDeps) {
   return createRouter()
     .openapi(areas, async (c) => {
       const { at, areaId } = c.req.valid('query');
-      return c.json(await weatherOfAreas(db, principalOf(c), weather.provider, at ? new Date(at) : clock(), areaId), 200);
+      return c.json(
+        await weatherOfAreas(
+          db,
+          principalOf(c),
+          weather.provider,
+          at ? new Date(at) : clock(),
+          areaId,
+        ),
+        200,
+      );
     })
     .openapi(readScenario, (c) => c.json(current(), 200))
     .openapi(putScenario, (c) => {
@@ -51,7 +74,14 @@ export function weatherRoutes({ db, clock, weather }: AppDeps) {
       const now = clock();
       db.transaction(() => {
         // The audit row first: replace() switches the scenario in memory too, so it goes last.
-        recordAudit(db, { at: now.toISOString(), ...auditActor(principal), action: 'weather.scenario', targetType: 'weather-scenario', targetId: null, detail: { cells: scenario.cells.length } });
+        recordAudit(db, {
+          at: now.toISOString(),
+          ...auditActor(principal),
+          action: 'weather.scenario',
+          targetType: 'weather-scenario',
+          targetId: null,
+          detail: { cells: scenario.cells.length },
+        });
         weather.scenarios.replace(scenario, now);
       })();
       return c.json(current(), 200);

@@ -8,8 +8,18 @@ import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
 import { readWebhookSettings } from '../db/repos/webhook-settings.js';
 import { listDeliveries } from '../db/repos/webhook-outbox.js';
-import { deliveryPage, deliveryQuery, webhookPing, webhookSettings, webhookSettingsPatch } from '../domain/schemas/webhook.js';
-import { enqueuePing, rotateWebhookSecret, updateWebhookSettings } from '../services/webhooks/settings.js';
+import {
+  deliveryPage,
+  deliveryQuery,
+  webhookPing,
+  webhookSettings,
+  webhookSettingsPatch,
+} from '../domain/schemas/webhook.js';
+import {
+  enqueuePing,
+  rotateWebhookSecret,
+  updateWebhookSettings,
+} from '../services/webhooks/settings.js';
 import { outboundAddressPolicy } from '../services/webhooks/outbound-address.js';
 
 const tags = ['Webhooks'];
@@ -38,14 +48,22 @@ const patch = createRoute({
   summary: 'Set the webhook URL, or null to turn webhooks off (owner only)',
   description: deliveryContract,
   request: { body: { required: true, content: json(webhookSettingsPatch) } },
-  responses: { 200: { description: 'The settings now', content: json(webhookSettings) }, 422: { description: 'Invalid fields, or a URL whose host is not a public address', content: problemContent } },
+  responses: {
+    200: { description: 'The settings now', content: json(webhookSettings) },
+    422: {
+      description: 'Invalid fields, or a URL whose host is not a public address',
+      content: problemContent,
+    },
+  },
 });
 const rotate = createRoute({
   method: 'post',
   path: '/api/settings/webhook/rotate-secret',
   tags,
   summary: 'Replace the signing secret; deliveries from now on are signed with the new one',
-  responses: { 200: { description: 'The settings with the new secret', content: json(webhookSettings) } },
+  responses: {
+    200: { description: 'The settings with the new secret', content: json(webhookSettings) },
+  },
 });
 const test = createRoute({
   method: 'post',
@@ -61,9 +79,13 @@ const deliveries = createRoute({
   method: 'get',
   path: '/api/webhooks/deliveries',
   tags,
-  summary: 'The delivery log, newest first: each delivery with its status, attempts and last attempt',
+  summary:
+    'The delivery log, newest first: each delivery with its status, attempts and last attempt',
   request: { query: deliveryQuery },
-  responses: { 200: { description: 'A page of deliveries', content: json(deliveryPage) }, 400: { description: 'Invalid query', content: problemContent } },
+  responses: {
+    200: { description: 'A page of deliveries', content: json(deliveryPage) },
+    400: { description: 'Invalid query', content: problemContent },
+  },
 });
 
 export function webhookRoutes({ db, config, clock, webhooks }: AppDeps) {
@@ -71,7 +93,13 @@ export function webhookRoutes({ db, config, clock, webhooks }: AppDeps) {
   return createRouter()
     .openapi(read, (c) => c.json(readWebhookSettings(db), 200))
     .openapi(patch, async (c) => {
-      const settings = await updateWebhookSettings(db, c.req.valid('json'), principalOf(c), clock(), policy);
+      const settings = await updateWebhookSettings(
+        db,
+        c.req.valid('json'),
+        principalOf(c),
+        clock(),
+        policy,
+      );
       // Deliveries that waited while webhooks were off go out now.
       if (settings.url) webhooks.kick();
       return c.json(settings, 200);
@@ -85,9 +113,21 @@ export function webhookRoutes({ db, config, clock, webhooks }: AppDeps) {
     .openapi(deliveries, (c) => {
       const q = c.req.valid('query');
       const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
-      if (cursor && !cursor.ok) throw new ProblemError(400, 'The cursor is not valid', [{ field: 'query.cursor', message: cursor.reason }]);
-      const rows = listDeliveries(db, { beforeId: cursor ? cursor.lastSeq : null, limit: q.limit + 1 });
+      if (cursor && !cursor.ok)
+        throw new ProblemError(400, 'The cursor is not valid', [
+          { field: 'query.cursor', message: cursor.reason },
+        ]);
+      const rows = listDeliveries(db, {
+        beforeId: cursor ? cursor.lastSeq : null,
+        limit: q.limit + 1,
+      });
       const page = rows.slice(0, q.limit);
-      return c.json({ deliveries: page, nextCursor: rows.length > q.limit ? encodeCursor(page.at(-1)!.id) : null }, 200);
+      return c.json(
+        {
+          deliveries: page,
+          nextCursor: rows.length > q.limit ? encodeCursor(page.at(-1)!.id) : null,
+        },
+        200,
+      );
     });
 }

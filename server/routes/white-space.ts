@@ -10,14 +10,23 @@ const find = createRoute({
   method: 'get',
   path: '/api/white-space',
   tags: ['Areas'],
-  summary: 'White space: H3 hexagons with many residents, below-average penetration and no store within minStoreKm',
+  summary:
+    'White space: H3 hexagons with many residents, below-average penetration and no store within minStoreKm',
   description:
-    'Residents per hexagon come from the neighbourhoods (their population spread over their area); customers are counted where they live (a store manager\'s, their stores\' only). ' +
-    '`untapped` is what the hexagon would have at the city\'s penetration minus what it has; the list is sorted by it.',
+    "Residents per hexagon come from the neighbourhoods (their population spread over their area); customers are counted where they live (a store manager's, their stores' only). " +
+    "`untapped` is what the hexagon would have at the city's penetration minus what it has; the list is sorted by it.",
   request: { query: whiteSpaceQuery },
-  responses: { 200: { description: 'The hexagons', content: { 'application/json': { schema: whiteSpaceAnswer } } }, 400: { description: 'A bad query value (named)', content: problemContent } },
+  responses: {
+    200: {
+      description: 'The hexagons',
+      content: { 'application/json': { schema: whiteSpaceAnswer } },
+    },
+    400: { description: 'A bad query value (named)', content: problemContent },
+  },
 });
 
 export function whiteSpaceRoutes({ db, customerIndex }: AppDeps) {
-  return createRouter().openapi(find, (c) => c.json(findWhiteSpace(db, customerIndex, c.req.valid('query'), principalOf(c)), 200));
+  return createRouter().openapi(find, (c) =>
+    c.json(findWhiteSpace(db, customerIndex, c.req.valid('query'), principalOf(c)), 200),
+  );
 }

@@ -3,14 +3,23 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
-import { basemapSchema, clientConfigSchema, type BasemapKind } from '../domain/schemas/workspace.js';
+import {
+  basemapSchema,
+  clientConfigSchema,
+  type BasemapKind,
+} from '../domain/schemas/workspace.js';
 
 const configRoute = createRoute({
   method: 'get',
   path: '/api/config',
   tags: ['System'],
   summary: 'Workspace view and basemap settings for the client',
-  responses: { 200: { description: 'Client configuration', content: { 'application/json': { schema: clientConfigSchema } } } },
+  responses: {
+    200: {
+      description: 'Client configuration',
+      content: { 'application/json': { schema: clientConfigSchema } },
+    },
+  },
 });
 
 const basemapRoute = createRoute({
@@ -18,10 +27,20 @@ const basemapRoute = createRoute({
   path: '/api/basemap',
   tags: ['Map'],
   summary: 'Land, water and parks for the offline basemap',
-  responses: { 200: { description: 'Basemap features', content: { 'application/json': { schema: basemapSchema } } } },
+  responses: {
+    200: {
+      description: 'Basemap features',
+      content: { 'application/json': { schema: basemapSchema } },
+    },
+  },
 });
 
-const fallbackView = { name: 'Catchment', center: [13.405, 52.52] as [number, number], zoom: 10, bbox: [13.08, 52.33, 13.77, 52.68] as [number, number, number, number] };
+const fallbackView = {
+  name: 'Catchment',
+  center: [13.405, 52.52] as [number, number],
+  zoom: 10,
+  bbox: [13.08, 52.33, 13.77, 52.68] as [number, number, number, number],
+};
 
 function parseJson<T>(text: string | undefined, fallback: T): T {
   if (!text) return fallback;
@@ -41,7 +60,9 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         center: parseJson(settings.center, fallbackView.center),
         zoom: Number(settings.zoom ?? fallbackView.zoom),
         bbox: parseJson(settings.bbox, fallbackView.bbox),
-        ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency) ? { currency: settings.currency } : {}),
+        ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency)
+          ? { currency: settings.currency }
+          : {}),
       };
       return c.json({ workspace, basemap: { styleUrl: config.basemapStyleUrl } }, 200);
     })

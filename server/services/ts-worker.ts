@@ -3,5 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 /** `entry` is the worker module's URL, e.g. `new URL('./audience/worker.ts', import.meta.url)`. */
 export function startTsWorker(entry: URL, workerData: Record<string, unknown> = {}): Worker {
-  return new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...workerData, __entry: entry.href } });
+  return new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+    workerData: { ...workerData, __entry: entry.href },
+  });
 }

@@ -14,15 +14,23 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module a source text names: `import … from`, `export … from`, side-effect `import './x'` and `import('./x')`. */
 function specifiers(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => (m[1] ?? m[2] ?? m[3])!,
-  );
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }
 
 const imports = (file: string): string[] => specifiers(readFileSync(file, 'utf8'));
 
 /** The layers below features/: they serve the features and must not reach up into them. */
-const LOWER_CLIENT_LAYERS = ['client/ui', 'client/store', 'client/map', 'client/api', 'client/i18n'];
+const LOWER_CLIENT_LAYERS = [
+  'client/ui',
+  'client/store',
+  'client/map',
+  'client/api',
+  'client/i18n',
+];
 
 describe('module boundaries', () => {
   it('reads every kind of import, side-effect imports included', () => {
@@ -33,7 +41,7 @@ describe('module boundaries', () => {
       "import './d.css';",
       "  import 'node:e';",
       "const f = await import('./f');",
-      "// a comment saying import from nowhere",
+      '// a comment saying import from nowhere',
     ].join('\n');
     expect(specifiers(text)).toEqual(['./a', '../b', './c', './d.css', 'node:e', './f']);
   });
@@ -47,7 +55,8 @@ describe('module boundaries', () => {
         if (spec.startsWith('.')) {
           const target = relative('server/domain', resolve(dirname(file), spec));
           if (target.startsWith('..')) offenders.push(`${file} → ${spec}`);
-        } else if (!/^(zod|@turf\/[\w-]+|h3-js|ipaddr\.js|robust-predicates|geojson)$/.test(spec)) offenders.push(`${file} → ${spec}`);
+        } else if (!/^(zod|@turf\/[\w-]+|h3-js|ipaddr\.js|robust-predicates|geojson)$/.test(spec))
+          offenders.push(`${file} → ${spec}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -73,8 +82,13 @@ describe('module boundaries', () => {
         if (!spec.startsWith('.')) continue;
         const target = relative('.', resolve(dirname(file), spec));
         if (!target.startsWith('server')) continue;
-        const typeOnlyApp = target.replace(/\.(js|ts)$/, '') === 'server/app' && new RegExp(`import type [^;]*from ['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text);
-        if (!target.startsWith('server/domain') && !typeOnlyApp) offenders.push(`${file} → ${spec}`);
+        const typeOnlyApp =
+          target.replace(/\.(js|ts)$/, '') === 'server/app' &&
+          new RegExp(
+            `import type [^;]*from ['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`,
+          ).test(text);
+        if (!target.startsWith('server/domain') && !typeOnlyApp)
+          offenders.push(`${file} → ${spec}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -87,7 +101,8 @@ describe('module boundaries', () => {
         for (const spec of imports(file)) {
           if (!spec.startsWith('.')) continue;
           const target = relative('.', resolve(dirname(file), spec));
-          if (target === 'client/features' || target.startsWith('client/features/')) offenders.push(`${file} → ${spec}`);
+          if (target === 'client/features' || target.startsWith('client/features/'))
+            offenders.push(`${file} → ${spec}`);
         }
       }
     }

@@ -1,69 +1,157 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, ProblemError } from '../../client/api/problem';
 import { nextTab, parseAdminTab } from '../../client/features/admin/admin-tabs';
-import { auditActionKey, auditActions, formatRelativeTime, humanizeAction } from '../../client/features/admin/audit-format';
+import {
+  auditActionKey,
+  auditActions,
+  formatRelativeTime,
+  humanizeAction,
+} from '../../client/features/admin/audit-format';
 import { parseSettingsForm } from '../../client/features/admin/settings-form';
-import { changeFrom, storesForRole, validateUserDraft, type UserDraft } from '../../client/features/admin/user-form';
+import {
+  changeFrom,
+  storesForRole,
+  validateUserDraft,
+  type UserDraft,
+} from '../../client/features/admin/user-form';
 import type { User } from '../../client/api/contract';
 import { validatePasswordDraft } from '../../client/features/auth/password-form';
 import { en } from '../../client/i18n/messages/en';
 import { de } from '../../client/i18n/messages/de';
 
-const draft = (over: Partial<UserDraft> = {}): UserDraft => ({ email: 'ada@example.com', name: '', password: 'a-long-enough-password', role: 'viewer', storeIds: [], ...over });
+const draft = (over: Partial<UserDraft> = {}): UserDraft => ({
+  email: 'ada@example.com',
+  name: '',
+  password: 'a-long-enough-password',
+  role: 'viewer',
+  storeIds: [],
+  ...over,
+});
 
 describe('the change-password form', () => {
   it('asks for the current password and a new one of at least 12 characters, typed twice alike', () => {
-    expect(validatePasswordDraft({ currentPassword: '', newPassword: '', confirm: '' })).toEqual({ 'body.currentPassword': 'required', 'body.newPassword': 'required' });
-    expect(validatePasswordDraft({ currentPassword: 'old', newPassword: 'elevenchars', confirm: 'elevenchars' })).toEqual({ 'body.newPassword': 'tooShort' });
-    expect(validatePasswordDraft({ currentPassword: 'old', newPassword: 'twelve chars', confirm: 'twelve charz' })).toEqual({ confirm: 'mismatch' });
-    expect(validatePasswordDraft({ currentPassword: 'old', newPassword: 'twelve chars', confirm: 'twelve chars' })).toEqual({});
+    expect(validatePasswordDraft({ currentPassword: '', newPassword: '', confirm: '' })).toEqual({
+      'body.currentPassword': 'required',
+      'body.newPassword': 'required',
+    });
+    expect(
+      validatePasswordDraft({
+        currentPassword: 'old',
+        newPassword: 'elevenchars',
+        confirm: 'elevenchars',
+      }),
+    ).toEqual({ 'body.newPassword': 'tooShort' });
+    expect(
+      validatePasswordDraft({
+        currentPassword: 'old',
+        newPassword: 'twelve chars',
+        confirm: 'twelve charz',
+      }),
+    ).toEqual({ confirm: 'mismatch' });
+    expect(
+      validatePasswordDraft({
+        currentPassword: 'old',
+        newPassword: 'twelve chars',
+        confirm: 'twelve chars',
+      }),
+    ).toEqual({});
   });
 
   it('refuses a new password equal to the current one', () => {
-    expect(validatePasswordDraft({ currentPassword: 'same old password', newPassword: 'same old password', confirm: 'same old password' })).toEqual({ 'body.newPassword': 'unchanged' });
+    expect(
+      validatePasswordDraft({
+        currentPassword: 'same old password',
+        newPassword: 'same old password',
+        confirm: 'same old password',
+      }),
+    ).toEqual({ 'body.newPassword': 'unchanged' });
   });
 });
 
 describe('the user form', () => {
   it('a new user needs a valid email and a password of at least 12 characters', () => {
     expect(validateUserDraft(draft(), { isNew: true })).toEqual({});
-    expect(validateUserDraft(draft({ email: ' ', password: '' }), { isNew: true })).toEqual({ 'body.email': 'required', 'body.password': 'required' });
-    expect(validateUserDraft(draft({ email: 'ada@', password: 'short' }), { isNew: true })).toEqual({ 'body.email': 'email', 'body.password': 'passwordShort' });
+    expect(validateUserDraft(draft({ email: ' ', password: '' }), { isNew: true })).toEqual({
+      'body.email': 'required',
+      'body.password': 'required',
+    });
+    expect(validateUserDraft(draft({ email: 'ada@', password: 'short' }), { isNew: true })).toEqual(
+      { 'body.email': 'email', 'body.password': 'passwordShort' },
+    );
   });
 
   it('changing a user needs no password, but a new one must still be long enough', () => {
     expect(validateUserDraft(draft({ password: '' }), { isNew: false })).toEqual({});
-    expect(validateUserDraft(draft({ password: 'short' }), { isNew: false })).toEqual({ 'body.password': 'passwordShort' });
+    expect(validateUserDraft(draft({ password: 'short' }), { isNew: false })).toEqual({
+      'body.password': 'passwordShort',
+    });
   });
 
   it('a store manager needs at least one store; other roles keep none', () => {
-    expect(validateUserDraft(draft({ role: 'store_manager' }), { isNew: true })).toEqual({ 'body.storeIds': 'storesRequired' });
-    expect(validateUserDraft(draft({ role: 'store_manager', storeIds: ['st-01'] }), { isNew: true })).toEqual({});
+    expect(validateUserDraft(draft({ role: 'store_manager' }), { isNew: true })).toEqual({
+      'body.storeIds': 'storesRequired',
+    });
+    expect(
+      validateUserDraft(draft({ role: 'store_manager', storeIds: ['st-01'] }), { isNew: true }),
+    ).toEqual({});
     expect(storesForRole('marketer', ['st-01'])).toEqual([]);
     expect(storesForRole('store_manager', ['st-01'])).toEqual(['st-01']);
   });
 });
 
 describe('changing a user', () => {
-  const user: User = { id: 'us-1', email: 'sam@example.com', name: 'Sam', role: 'store_manager', storeIds: ['st-01', 'st-02'], active: true, version: 3, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
-  const unchanged = { email: user.email, name: user.name, password: '', role: user.role, storeIds: ['st-02', 'st-01'], active: true };
+  const user: User = {
+    id: 'us-1',
+    email: 'sam@example.com',
+    name: 'Sam',
+    role: 'store_manager',
+    storeIds: ['st-01', 'st-02'],
+    active: true,
+    version: 3,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+  const unchanged = {
+    email: user.email,
+    name: user.name,
+    password: '',
+    role: user.role,
+    storeIds: ['st-02', 'st-01'],
+    active: true,
+  };
 
   it('sends the version it was made against and only what changed', () => {
     expect(changeFrom(user, unchanged)).toEqual({ version: 3 });
-    expect(changeFrom(user, { ...unchanged, role: 'marketer', storeIds: [] })).toEqual({ version: 3, role: 'marketer', storeIds: [] });
-    expect(changeFrom(user, { ...unchanged, active: false, password: 'a-new-long-password' })).toEqual({ version: 3, active: false, password: 'a-new-long-password' });
+    expect(changeFrom(user, { ...unchanged, role: 'marketer', storeIds: [] })).toEqual({
+      version: 3,
+      role: 'marketer',
+      storeIds: [],
+    });
+    expect(
+      changeFrom(user, { ...unchanged, active: false, password: 'a-new-long-password' }),
+    ).toEqual({ version: 3, active: false, password: 'a-new-long-password' });
   });
 });
 
 describe('the privacy form', () => {
   it('sends k and the retention months, or null when retention is off', () => {
-    expect(parseSettingsForm({ minGroupSize: '10', retain: true, retentionMonths: '24' })).toEqual({ ok: true, value: { minGroupSize: 10, retentionMonths: 24 } });
-    expect(parseSettingsForm({ minGroupSize: ' 5 ', retain: false, retentionMonths: 'whatever' })).toEqual({ ok: true, value: { minGroupSize: 5, retentionMonths: null } });
+    expect(parseSettingsForm({ minGroupSize: '10', retain: true, retentionMonths: '24' })).toEqual({
+      ok: true,
+      value: { minGroupSize: 10, retentionMonths: 24 },
+    });
+    expect(
+      parseSettingsForm({ minGroupSize: ' 5 ', retain: false, retentionMonths: 'whatever' }),
+    ).toEqual({ ok: true, value: { minGroupSize: 5, retentionMonths: null } });
   });
 
   it('refuses a k below 2 (a group of one is a person) and months that are not a whole positive number', () => {
-    expect(parseSettingsForm({ minGroupSize: '1', retain: true, retentionMonths: '0' })).toEqual({ ok: false, errors: { 'body.minGroupSize': 'minGroupSize', 'body.retentionMonths': 'retentionMonths' } });
-    expect(parseSettingsForm({ minGroupSize: '2.5', retain: true, retentionMonths: '-3' })).toMatchObject({ ok: false });
+    expect(parseSettingsForm({ minGroupSize: '1', retain: true, retentionMonths: '0' })).toEqual({
+      ok: false,
+      errors: { 'body.minGroupSize': 'minGroupSize', 'body.retentionMonths': 'retentionMonths' },
+    });
+    expect(
+      parseSettingsForm({ minGroupSize: '2.5', retain: true, retentionMonths: '-3' }),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -104,7 +192,12 @@ describe('the workspace settings view in the URL', () => {
 
 describe('server field errors', () => {
   it('are keyed by the field the server names, so each shows on its input', () => {
-    const error = new ProblemError('http', { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'body.currentPassword', message: 'wrong password' }] });
+    const error = new ProblemError('http', {
+      type: 'about:blank',
+      title: 'Invalid',
+      status: 422,
+      errors: [{ field: 'body.currentPassword', message: 'wrong password' }],
+    });
     expect(fieldErrors(error)).toEqual({ 'body.currentPassword': 'wrong password' });
     expect(fieldErrors(new Error('boom'))).toEqual({});
   });

@@ -5,7 +5,11 @@ import { formatCount } from '../../client/features/audience/hidden-counts';
 import { createTranslator } from '../../client/i18n/translate';
 import { de } from '../../client/i18n/messages/de';
 import { en } from '../../client/i18n/messages/en';
-import { ageBands, lapsedBuckets, type AudienceBreakdown } from '../../server/domain/schemas/audience';
+import {
+  ageBands,
+  lapsedBuckets,
+  type AudienceBreakdown,
+} from '../../server/domain/schemas/audience';
 
 const t = createTranslator('en', en);
 const same = (key: string) => key;
@@ -39,7 +43,13 @@ describe('bar chart scaling', () => {
   });
 
   it('all zeros (an empty audience) draws no bars and divides by nothing', () => {
-    const rows = chartRows([{ key: 'a', count: 0 }, { key: 'b', count: 0 }], { total: 0, labelFor: same });
+    const rows = chartRows(
+      [
+        { key: 'a', count: 0 },
+        { key: 'b', count: 0 },
+      ],
+      { total: 0, labelFor: same },
+    );
     expect(rows.map((r) => [r.lengthPct, r.share])).toEqual([
       [0, null],
       [0, null],
@@ -47,7 +57,13 @@ describe('bar chart scaling', () => {
   });
 
   it('hideEmpty leaves zero rows out and scales to what remains', () => {
-    const rows = chartRows([{ key: 'a', count: 0 }, { key: 'b', count: 3 }], { labelFor: same, hideEmpty: true });
+    const rows = chartRows(
+      [
+        { key: 'a', count: 0 },
+        { key: 'b', count: 3 },
+      ],
+      { labelFor: same, hideEmpty: true },
+    );
     expect(rows).toEqual([{ key: 'b', label: 'b', count: 3, lengthPct: 100, share: null }]);
   });
 });
@@ -74,7 +90,16 @@ describe('hidden counts (below the minimum group size)', () => {
 
 describe('breakdown labels', () => {
   it('every age band and lapsed bucket of the API gets words, in English and German', () => {
-    expect(ageBands.map((k) => bandLabel(k, t, 'years'))).toEqual(['Under 18', '18–24', '25–34', '35–44', '45–54', '55–64', '65+', 'Unknown']);
+    expect(ageBands.map((k) => bandLabel(k, t, 'years'))).toEqual([
+      'Under 18',
+      '18–24',
+      '25–34',
+      '35–44',
+      '45–54',
+      '55–64',
+      '65+',
+      'Unknown',
+    ]);
     expect(lapsedBuckets.map((k) => bandLabel(k, t, 'days'))).toEqual([
       '0–29 days ago',
       '30–59 days ago',
@@ -110,7 +135,15 @@ describe('breakdown labels', () => {
       interests: [{ key: 'cycling', count: 7 }],
     };
     const charts = breakdownCharts(breakdown, 10, t);
-    expect(charts.map((c) => c.title)).toEqual(['Age', 'Gender', 'Loyalty tier', 'Last purchase', 'Top job titles', 'Top industries', 'Top interests']);
+    expect(charts.map((c) => c.title)).toEqual([
+      'Age',
+      'Gender',
+      'Loyalty tier',
+      'Last purchase',
+      'Top job titles',
+      'Top industries',
+      'Top interests',
+    ]);
     expect(charts[0]!.rows).toHaveLength(ageBands.length); // empty bands are kept
     expect(charts[1]!.rows.map((r) => r.label)).toEqual(['Female', 'Male']); // nobody "diverse": left out
     expect(charts[1]!.rows[0]!.share).toBe(0.6);

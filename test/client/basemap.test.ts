@@ -4,9 +4,16 @@ import { chooseBasemap } from '../../client/map/basemap';
 
 const offline: StyleSpecification = { version: 8, name: 'offline', sources: {}, layers: [] };
 const glyphsUrl = 'http://127.0.0.1:8787/glyphs/{fontstack}/{range}.pbf';
-const online = { version: 8, name: 'online', sources: { osm: { type: 'vector', url: 'tiles.json' } }, layers: [], sprite: 'sprites/basic' };
+const online = {
+  version: 8,
+  name: 'online',
+  sources: { osm: { type: 'vector', url: 'tiles.json' } },
+  layers: [],
+  sprite: 'sprites/basic',
+};
 
-const answer = (body: string, init: ResponseInit = {}) => (async () => new Response(body, init)) as typeof fetch;
+const answer = (body: string, init: ResponseInit = {}) =>
+  (async () => new Response(body, init)) as typeof fetch;
 
 describe('choosing the basemap', () => {
   it('without a configured style the offline style is used, and says why', async () => {
@@ -22,7 +29,9 @@ describe('choosing the basemap', () => {
       fetch: answer(JSON.stringify(online), { headers: { 'content-type': 'application/json' } }),
     });
     expect(choice.mode).toBe('online');
-    expect(choice.style.sources.osm).toMatchObject({ url: 'https://maps.example/styles/tiles.json' });
+    expect(choice.style.sources.osm).toMatchObject({
+      url: 'https://maps.example/styles/tiles.json',
+    });
     expect(choice.style.sprite).toBe('https://maps.example/styles/sprites/basic');
     expect(choice.style.glyphs).toBe(glyphsUrl);
   });
@@ -31,25 +40,57 @@ describe('choosing the basemap', () => {
     const refused = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const choice = await chooseBasemap({ styleUrl: 'http://127.0.0.1:9/style.json', offline, glyphsUrl, fetch: refused });
+    const choice = await chooseBasemap({
+      styleUrl: 'http://127.0.0.1:9/style.json',
+      offline,
+      glyphsUrl,
+      fetch: refused,
+    });
     expect(choice).toMatchObject({ mode: 'offline', reason: 'failed', detail: 'fetch failed' });
   });
 
   it('a style that does not answer in time falls back to offline', async () => {
     const hanging = ((_url: string, init?: RequestInit) =>
       new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        );
       })) as typeof fetch;
-    const choice = await chooseBasemap({ styleUrl: 'http://slow.example/style.json', offline, glyphsUrl, fetch: hanging, timeoutMs: 20 });
+    const choice = await chooseBasemap({
+      styleUrl: 'http://slow.example/style.json',
+      offline,
+      glyphsUrl,
+      fetch: hanging,
+      timeoutMs: 20,
+    });
     expect(choice).toMatchObject({ mode: 'offline', reason: 'timeout' });
   });
 
   it('an HTML error page or JSON that is not a style falls back to offline', async () => {
-    const html = await chooseBasemap({ styleUrl: 'http://x/style.json', offline, glyphsUrl, fetch: answer('<html>502</html>', { status: 502 }) });
+    const html = await chooseBasemap({
+      styleUrl: 'http://x/style.json',
+      offline,
+      glyphsUrl,
+      fetch: answer('<html>502</html>', { status: 502 }),
+    });
     expect(html).toMatchObject({ mode: 'offline', reason: 'failed', detail: 'HTTP 502' });
-    const notStyle = await chooseBasemap({ styleUrl: 'http://x/style.json', offline, glyphsUrl, fetch: answer('{"hello":"world"}') });
-    expect(notStyle).toMatchObject({ mode: 'offline', reason: 'failed', detail: 'not a MapLibre style' });
-    const notJson = await chooseBasemap({ styleUrl: 'http://x/style.json', offline, glyphsUrl, fetch: answer('<html>ok</html>') });
+    const notStyle = await chooseBasemap({
+      styleUrl: 'http://x/style.json',
+      offline,
+      glyphsUrl,
+      fetch: answer('{"hello":"world"}'),
+    });
+    expect(notStyle).toMatchObject({
+      mode: 'offline',
+      reason: 'failed',
+      detail: 'not a MapLibre style',
+    });
+    const notJson = await chooseBasemap({
+      styleUrl: 'http://x/style.json',
+      offline,
+      glyphsUrl,
+      fetch: answer('<html>ok</html>'),
+    });
     expect(notJson.mode).toBe('offline');
   });
 });

@@ -3,7 +3,14 @@
 // schema's problems are named by the fields the server names.
 import { describe, expect, it } from 'vitest';
 import type { CampaignRecord } from '../../client/api/contract';
-import { bodyFromDraft, changeFromDraft, checkCampaignDraft, draftFromCampaign, emptyCampaignDraft, newTrigger } from '../../client/features/campaigns/campaign-form';
+import {
+  bodyFromDraft,
+  changeFromDraft,
+  checkCampaignDraft,
+  draftFromCampaign,
+  emptyCampaignDraft,
+  newTrigger,
+} from '../../client/features/campaigns/campaign-form';
 import type { CampaignDraft } from '../../client/store/slices/campaigns';
 import { eventDay } from '../../client/features/campaigns/event-offer';
 import { campaignCreate } from '../../server/domain/schemas/campaign';
@@ -12,7 +19,12 @@ const now = new Date('2026-11-23T16:20:00Z');
 
 function filled(change: Partial<CampaignDraft> = {}): CampaignDraft {
   return {
-    ...emptyCampaignDraft({ timeZone: 'Europe/Berlin', now, areaIds: ['ar-1'], segment: { lapsedDays: 60 } }),
+    ...emptyCampaignDraft({
+      timeZone: 'Europe/Berlin',
+      now,
+      areaIds: ['ar-1'],
+      segment: { lapsedDays: 60 },
+    }),
     name: 'Rainy-day latte',
     headline: '20% off when it rains',
     code: 'rain20',
@@ -23,8 +35,20 @@ function filled(change: Partial<CampaignDraft> = {}): CampaignDraft {
 
 describe('campaign form ↔ body', () => {
   it('a new draft starts at the current local hour for 30 days, with the given areas and segment', () => {
-    const draft = emptyCampaignDraft({ timeZone: 'Europe/Berlin', now, areaIds: ['ar-1'], segment: { lapsedDays: 60 } });
-    expect(draft).toMatchObject({ start: '2026-11-23T17:00', end: '2026-12-23T17:00', timezone: 'Europe/Berlin', areaIds: ['ar-1'], segment: { lapsedDays: 60 }, status: 'draft' });
+    const draft = emptyCampaignDraft({
+      timeZone: 'Europe/Berlin',
+      now,
+      areaIds: ['ar-1'],
+      segment: { lapsedDays: 60 },
+    });
+    expect(draft).toMatchObject({
+      start: '2026-11-23T17:00',
+      end: '2026-12-23T17:00',
+      timezone: 'Europe/Berlin',
+      areaIds: ['ar-1'],
+      segment: { lapsedDays: 60 },
+      status: 'draft',
+    });
   });
 
   it('local start and end are read in the campaign’s time zone, across a DST change', () => {
@@ -32,7 +56,9 @@ describe('campaign form ↔ body', () => {
     // 07:00 in Berlin is 06:00Z before the clocks go forward on 29 March and 05:00Z after.
     expect(body.startsAt).toBe('2026-03-28T06:00:00.000Z');
     expect(body.endsAt).toBe('2026-03-30T05:00:00.000Z');
-    const ny = bodyFromDraft(filled({ timezone: 'America/New_York', start: '2026-07-01T09:00', end: '2026-07-02T09:00' }));
+    const ny = bodyFromDraft(
+      filled({ timezone: 'America/New_York', start: '2026-07-01T09:00', end: '2026-07-02T09:00' }),
+    );
     expect(ny.startsAt).toBe('2026-07-01T13:00:00.000Z');
   });
 
@@ -45,8 +71,18 @@ describe('campaign form ↔ body', () => {
       discount: '12,5',
       triggerMode: 'all',
       triggers: [
-        { ...(newTrigger('weather') as Extract<CampaignDraft['triggers'][number], { type: 'weather' }>), threshold: '1', sustainedHours: '2' },
-        { ...(newTrigger('event') as Extract<CampaignDraft['triggers'][number], { type: 'event' }>), eventId: 'ev-1' },
+        {
+          ...(newTrigger('weather') as Extract<
+            CampaignDraft['triggers'][number],
+            { type: 'weather' }
+          >),
+          threshold: '1',
+          sustainedHours: '2',
+        },
+        {
+          ...(newTrigger('event') as Extract<CampaignDraft['triggers'][number], { type: 'event' }>),
+          eventId: 'ev-1',
+        },
         { type: 'schedule', daysOfWeek: [5, 1, 3], from: '07:00', to: '11:00' },
       ],
     });
@@ -72,19 +108,45 @@ describe('campaign form ↔ body', () => {
   });
 
   it('a frequency cap is only sent for channels that send messages', () => {
-    expect(bodyFromDraft(filled({ channel: 'print', capMax: '2', capDays: '7' })).frequencyCap).toBeNull();
-    expect(bodyFromDraft(filled({ channel: 'email', capMax: '', capDays: '' })).frequencyCap).toBeNull();
+    expect(
+      bodyFromDraft(filled({ channel: 'print', capMax: '2', capDays: '7' })).frequencyCap,
+    ).toBeNull();
+    expect(
+      bodyFromDraft(filled({ channel: 'email', capMax: '', capDays: '' })).frequencyCap,
+    ).toBeNull();
   });
 
   it('an event trigger without an event sends its category instead', () => {
-    const trigger = { ...(newTrigger('event') as Extract<CampaignDraft['triggers'][number], { type: 'event' }>), category: ' festival ' };
-    expect(bodyFromDraft(filled({ triggers: [trigger] })).triggers[0]).toEqual({ type: 'event', category: 'festival', withinMeters: 500, beforeMinutes: 60, afterMinutes: 60 });
+    const trigger = {
+      ...(newTrigger('event') as Extract<CampaignDraft['triggers'][number], { type: 'event' }>),
+      category: ' festival ',
+    };
+    expect(bodyFromDraft(filled({ triggers: [trigger] })).triggers[0]).toEqual({
+      type: 'event',
+      category: 'festival',
+      withinMeters: 500,
+      beforeMinutes: 60,
+      afterMinutes: 60,
+    });
   });
 
   it('a stored campaign comes back as the draft that made it, and an edit sends everything but the status, with the version', () => {
-    const draft = filled({ channel: 'email', capMax: '1', capDays: '3', triggers: [{ type: 'schedule', daysOfWeek: [1, 2], from: '07:00', to: '24:00' }] });
+    const draft = filled({
+      channel: 'email',
+      capMax: '1',
+      capDays: '3',
+      triggers: [{ type: 'schedule', daysOfWeek: [1, 2], from: '07:00', to: '24:00' }],
+    });
     const body = campaignCreate.parse(bodyFromDraft(draft));
-    const stored: CampaignRecord = { ...body, id: 'cmp-1', status: 'active', version: 4, createdAt: '', updatedAt: '', owner: null };
+    const stored: CampaignRecord = {
+      ...body,
+      id: 'cmp-1',
+      status: 'active',
+      version: 4,
+      createdAt: '',
+      updatedAt: '',
+      owner: null,
+    };
     const back = draftFromCampaign(stored);
     expect(back).toEqual({ ...draft, code: 'RAIN20', status: 'active' });
     const change = changeFromDraft(stored, { ...back, name: 'Renamed' });
@@ -103,21 +165,52 @@ describe('checks before sending', () => {
         discount: 'lots',
         end: '2026-11-01T00:00',
         timezone: 'Europe/Berlin',
-        triggers: [{ ...(newTrigger('weather') as Extract<CampaignDraft['triggers'][number], { type: 'weather' }>), threshold: '0' }, { type: 'schedule', daysOfWeek: [], from: '07:00', to: '07:00' }],
+        triggers: [
+          {
+            ...(newTrigger('weather') as Extract<
+              CampaignDraft['triggers'][number],
+              { type: 'weather' }
+            >),
+            threshold: '0',
+          },
+          { type: 'schedule', daysOfWeek: [], from: '07:00', to: '07:00' },
+        ],
       }),
     );
     expect(problems['body.name']).toEqual({ reason: 'required' });
-    expect(problems['body.areaIds']).toMatchObject({ reason: 'schema', message: 'at least one area' });
+    expect(problems['body.areaIds']).toMatchObject({
+      reason: 'schema',
+      message: 'at least one area',
+    });
     expect(problems['body.offer.code']).toMatchObject({ reason: 'schema' });
     expect(problems['body.offer.discountPercent']).toEqual({ reason: 'number' });
-    expect(problems['body.endsAt']).toMatchObject({ reason: 'schema', message: 'must be after startsAt' });
-    expect(problems['body.triggers.0.threshold']).toMatchObject({ reason: 'schema', message: expect.stringContaining('mm/h') });
+    expect(problems['body.endsAt']).toMatchObject({
+      reason: 'schema',
+      message: 'must be after startsAt',
+    });
+    expect(problems['body.triggers.0.threshold']).toMatchObject({
+      reason: 'schema',
+      message: expect.stringContaining('mm/h'),
+    });
     expect(problems['body.triggers.1.daysOfWeek']).toBeDefined();
     expect(problems['body.triggers.1.to']).toBeDefined();
   });
 
   it('an unreadable threshold and a bad time zone are named too', () => {
-    const problems = checkCampaignDraft(filled({ timezone: 'Mars/Olympus', triggers: [{ ...(newTrigger('weather') as Extract<CampaignDraft['triggers'][number], { type: 'weather' }>), threshold: 'x' }] }));
+    const problems = checkCampaignDraft(
+      filled({
+        timezone: 'Mars/Olympus',
+        triggers: [
+          {
+            ...(newTrigger('weather') as Extract<
+              CampaignDraft['triggers'][number],
+              { type: 'weather' }
+            >),
+            threshold: 'x',
+          },
+        ],
+      }),
+    );
     expect(problems['body.triggers.0.threshold']).toEqual({ reason: 'number' });
     expect(problems['body.timezone']).toMatchObject({ reason: 'schema' });
   });
@@ -125,9 +218,27 @@ describe('checks before sending', () => {
 
 describe('an offer from an event', () => {
   it('runs over the event’s day(s) in its own time zone', () => {
-    expect(eventDay({ startsAt: '2026-11-28T13:00:00Z', endsAt: '2026-11-28T21:00:00Z', timezone: 'Europe/Berlin' })).toEqual({ start: '2026-11-28T00:00', end: '2026-11-29T00:00' });
+    expect(
+      eventDay({
+        startsAt: '2026-11-28T13:00:00Z',
+        endsAt: '2026-11-28T21:00:00Z',
+        timezone: 'Europe/Berlin',
+      }),
+    ).toEqual({ start: '2026-11-28T00:00', end: '2026-11-29T00:00' });
     // 22:30Z is 23:30 in Berlin, still the 28th; an event ending at local midnight (23:00Z) ends on the day before.
-    expect(eventDay({ startsAt: '2026-11-28T22:30:00Z', endsAt: '2026-11-29T23:00:00Z', timezone: 'Europe/Berlin' })).toEqual({ start: '2026-11-28T00:00', end: '2026-11-30T00:00' });
-    expect(eventDay({ startsAt: '2026-11-28T10:00:00Z', endsAt: '2026-11-28T23:00:00Z', timezone: 'Europe/Berlin' })).toEqual({ start: '2026-11-28T00:00', end: '2026-11-29T00:00' });
+    expect(
+      eventDay({
+        startsAt: '2026-11-28T22:30:00Z',
+        endsAt: '2026-11-29T23:00:00Z',
+        timezone: 'Europe/Berlin',
+      }),
+    ).toEqual({ start: '2026-11-28T00:00', end: '2026-11-30T00:00' });
+    expect(
+      eventDay({
+        startsAt: '2026-11-28T10:00:00Z',
+        endsAt: '2026-11-28T23:00:00Z',
+        timezone: 'Europe/Berlin',
+      }),
+    ).toEqual({ start: '2026-11-28T00:00', end: '2026-11-29T00:00' });
   });
 });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFeature } from '../../client/api/contract';
 import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../server/domain/time';
-import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft, validateEventDraft, withAllDay } from '../../client/features/events/event-form';
+import {
+  bodyFromDraft,
+  changeFromDraft,
+  draftFromEvent,
+  emptyDraft,
+  validateEventDraft,
+  withAllDay,
+} from '../../client/features/events/event-form';
 import type { EventDraft } from '../../client/store/slices/events';
 
 describe('local time in a time zone to UTC', () => {
@@ -46,7 +53,11 @@ describe('local time in a time zone to UTC', () => {
 
   it('every wall time of a year round-trips through UTC, outside the gaps', () => {
     for (const zone of ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
-      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 3_600_000 + 13 * 60_000) {
+      for (
+        let ms = Date.UTC(2026, 0, 1);
+        ms < Date.UTC(2027, 0, 1);
+        ms += 7 * 3_600_000 + 13 * 60_000
+      ) {
         const local = utcToLocal(new Date(ms), zone);
         expect(utcToLocal(localToUtc(local, zone)!, zone)).toBe(local);
       }
@@ -63,20 +74,35 @@ describe('local time in a time zone to UTC', () => {
 
 describe('all-day events', () => {
   it('run from the first day’s local midnight to the midnight after the last day', () => {
-    expect(allDayToUtc('2026-11-28', '2026-11-29', 'Europe/Berlin')).toEqual({ startsAt: '2026-11-27T23:00:00.000Z', endsAt: '2026-11-29T23:00:00.000Z' });
-    expect(allDayToUtc('2026-11-28', '2026-11-28', 'America/New_York')).toEqual({ startsAt: '2026-11-28T05:00:00.000Z', endsAt: '2026-11-29T05:00:00.000Z' });
+    expect(allDayToUtc('2026-11-28', '2026-11-29', 'Europe/Berlin')).toEqual({
+      startsAt: '2026-11-27T23:00:00.000Z',
+      endsAt: '2026-11-29T23:00:00.000Z',
+    });
+    expect(allDayToUtc('2026-11-28', '2026-11-28', 'America/New_York')).toEqual({
+      startsAt: '2026-11-28T05:00:00.000Z',
+      endsAt: '2026-11-29T05:00:00.000Z',
+    });
   });
 
   it('a day of a DST change lasts 23 or 25 hours', () => {
     const spring = allDayToUtc('2026-03-29', '2026-03-29', 'Europe/Berlin')!;
-    expect(spring).toEqual({ startsAt: '2026-03-28T23:00:00.000Z', endsAt: '2026-03-29T22:00:00.000Z' });
+    expect(spring).toEqual({
+      startsAt: '2026-03-28T23:00:00.000Z',
+      endsAt: '2026-03-29T22:00:00.000Z',
+    });
     const fall = allDayToUtc('2026-11-01', '2026-11-01', 'America/New_York')!;
     expect(Date.parse(fall.endsAt) - Date.parse(fall.startsAt)).toBe(25 * 3_600_000);
   });
 
   it('read back, a stored all-day event gives its first and last day', () => {
-    expect(allDayFromUtc('2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 'Europe/Berlin')).toEqual({ firstDay: '2026-03-29', lastDay: '2026-03-29' });
-    expect(allDayFromUtc('2026-11-27T23:00:00Z', '2026-11-29T23:00:00Z', 'Europe/Berlin')).toEqual({ firstDay: '2026-11-28', lastDay: '2026-11-29' });
+    expect(allDayFromUtc('2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 'Europe/Berlin')).toEqual({
+      firstDay: '2026-03-29',
+      lastDay: '2026-03-29',
+    });
+    expect(allDayFromUtc('2026-11-27T23:00:00Z', '2026-11-29T23:00:00Z', 'Europe/Berlin')).toEqual({
+      firstDay: '2026-11-28',
+      lastDay: '2026-11-29',
+    });
   });
 
   it('a malformed day gives null', () => {
@@ -86,7 +112,11 @@ describe('all-day events', () => {
 });
 
 function draft(change: Partial<EventDraft> = {}): EventDraft {
-  return { ...emptyDraft('Europe/Berlin', new Date('2026-11-23T16:20:00Z')), name: 'Street festival', ...change };
+  return {
+    ...emptyDraft('Europe/Berlin', new Date('2026-11-23T16:20:00Z')),
+    name: 'Street festival',
+    ...change,
+  };
 }
 
 function stored(): EventFeature {
@@ -95,53 +125,141 @@ function stored(): EventFeature {
     id: 'ev-1',
     geometry: { type: 'Point', coordinates: [13.41, 52.52] },
     properties: {
-      id: 'ev-1', name: 'Street festival', category: 'festival', startsAt: '2026-11-28T13:00:00.000Z', endsAt: '2026-11-28T21:00:00.000Z',
-      timezone: 'Europe/Berlin', allDay: false, expectedAttendance: 5000, source: 'manual', icsUid: null, status: 'planned', budget: 1200.5,
-      notes: 'Bring the banner', locationText: 'Kastanienallee', needsPlace: false, version: 3, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z',
+      id: 'ev-1',
+      name: 'Street festival',
+      category: 'festival',
+      startsAt: '2026-11-28T13:00:00.000Z',
+      endsAt: '2026-11-28T21:00:00.000Z',
+      timezone: 'Europe/Berlin',
+      allDay: false,
+      expectedAttendance: 5000,
+      source: 'manual',
+      icsUid: null,
+      status: 'planned',
+      budget: 1200.5,
+      notes: 'Bring the banner',
+      locationText: 'Kastanienallee',
+      needsPlace: false,
+      version: 3,
+      createdAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-01T00:00:00Z',
     },
   };
 }
 
 describe('the event form', () => {
   it('a new event starts at the next full hour, for two hours, in the viewer’s zone', () => {
-    expect(emptyDraft('Europe/Berlin', new Date('2026-11-23T16:20:00Z'))).toMatchObject({ start: '2026-11-23T18:00', end: '2026-11-23T20:00', timezone: 'Europe/Berlin' });
+    expect(emptyDraft('Europe/Berlin', new Date('2026-11-23T16:20:00Z'))).toMatchObject({
+      start: '2026-11-23T18:00',
+      end: '2026-11-23T20:00',
+      timezone: 'Europe/Berlin',
+    });
   });
 
   it('ends before starts is flagged on the end field before anything is sent', () => {
-    expect(validateEventDraft(draft({ start: '2026-11-28T18:00', end: '2026-11-28T17:00' }))).toEqual({ 'body.endsAt': 'endBeforeStart' });
-    expect(validateEventDraft(draft({ allDay: true, start: '2026-11-28', end: '2026-11-27' }))).toEqual({ 'body.endsAt': 'endBeforeStart' });
-    expect(validateEventDraft(draft({ allDay: true, start: '2026-11-28', end: '2026-11-28' }))).toEqual({});
+    expect(
+      validateEventDraft(draft({ start: '2026-11-28T18:00', end: '2026-11-28T17:00' })),
+    ).toEqual({ 'body.endsAt': 'endBeforeStart' });
+    expect(
+      validateEventDraft(draft({ allDay: true, start: '2026-11-28', end: '2026-11-27' })),
+    ).toEqual({ 'body.endsAt': 'endBeforeStart' });
+    expect(
+      validateEventDraft(draft({ allDay: true, start: '2026-11-28', end: '2026-11-28' })),
+    ).toEqual({});
   });
 
   it('names the fields that are missing or wrong', () => {
-    expect(validateEventDraft(draft({ name: ' ', category: '', timezone: 'Mars/Olympus', attendance: '2.5', budget: '-1', lat: '52.5' }))).toEqual({
-      'body.name': 'required', 'body.category': 'required', 'body.timezone': 'timezone', 'body.expectedAttendance': 'wholeNumber', 'body.budget': 'number', 'body.location': 'bothCoordinates',
+    expect(
+      validateEventDraft(
+        draft({
+          name: ' ',
+          category: '',
+          timezone: 'Mars/Olympus',
+          attendance: '2.5',
+          budget: '-1',
+          lat: '52.5',
+        }),
+      ),
+    ).toEqual({
+      'body.name': 'required',
+      'body.category': 'required',
+      'body.timezone': 'timezone',
+      'body.expectedAttendance': 'wholeNumber',
+      'body.budget': 'number',
+      'body.location': 'bothCoordinates',
     });
-    expect(validateEventDraft(draft({ lat: '91', lng: '13' }))).toEqual({ 'body.location': 'latitude' });
-    expect(validateEventDraft(draft({ lat: '52', lng: '181' }))).toEqual({ 'body.location': 'longitude' });
+    expect(validateEventDraft(draft({ lat: '91', lng: '13' }))).toEqual({
+      'body.location': 'latitude',
+    });
+    expect(validateEventDraft(draft({ lat: '52', lng: '181' }))).toEqual({
+      'body.location': 'longitude',
+    });
     expect(validateEventDraft(draft({ start: '' }))).toEqual({ 'body.startsAt': 'required' });
   });
 
   it('the POST body has UTC times, [lng, lat] order, and no place when no coordinates were given', () => {
-    const body = bodyFromDraft(draft({ start: '2026-07-01T14:00', end: '2026-07-01T22:00', lat: '52,52', lng: '13.41', attendance: '300', status: 'confirmed' }));
-    expect(body).toMatchObject({ startsAt: '2026-07-01T12:00:00.000Z', endsAt: '2026-07-01T20:00:00.000Z', location: { type: 'Point', coordinates: [13.41, 52.52] }, expectedAttendance: 300, status: 'confirmed', budget: null });
+    const body = bodyFromDraft(
+      draft({
+        start: '2026-07-01T14:00',
+        end: '2026-07-01T22:00',
+        lat: '52,52',
+        lng: '13.41',
+        attendance: '300',
+        status: 'confirmed',
+      }),
+    );
+    expect(body).toMatchObject({
+      startsAt: '2026-07-01T12:00:00.000Z',
+      endsAt: '2026-07-01T20:00:00.000Z',
+      location: { type: 'Point', coordinates: [13.41, 52.52] },
+      expectedAttendance: 300,
+      status: 'confirmed',
+      budget: null,
+    });
     expect(bodyFromDraft(draft()).location).toBeNull();
   });
 
   it('an edit sends the version read and only what changed', () => {
     const event = stored();
     const same = draftFromEvent(event);
-    expect(same).toMatchObject({ start: '2026-11-28T14:00', end: '2026-11-28T22:00', lat: '52.52', lng: '13.41', attendance: '5000', budget: '1200.5', status: 'planned' });
+    expect(same).toMatchObject({
+      start: '2026-11-28T14:00',
+      end: '2026-11-28T22:00',
+      lat: '52.52',
+      lng: '13.41',
+      attendance: '5000',
+      budget: '1200.5',
+      status: 'planned',
+    });
     expect(changeFromDraft(event, same)).toEqual({ version: 3 });
-    expect(changeFromDraft(event, { ...same, name: 'Winter festival', end: '2026-11-28T23:00', lat: '', lng: '' })).toEqual({
-      version: 3, name: 'Winter festival', endsAt: '2026-11-28T22:00:00.000Z', location: null,
+    expect(
+      changeFromDraft(event, {
+        ...same,
+        name: 'Winter festival',
+        end: '2026-11-28T23:00',
+        lat: '',
+        lng: '',
+      }),
+    ).toEqual({
+      version: 3,
+      name: 'Winter festival',
+      endsAt: '2026-11-28T22:00:00.000Z',
+      location: null,
     });
   });
 
   it('switching all-day on keeps the days; off again gives working hours', () => {
     const allDay = withAllDay(draft({ start: '2026-11-28T14:00', end: '2026-11-29T02:00' }), true);
     expect(allDay).toMatchObject({ allDay: true, start: '2026-11-28', end: '2026-11-29' });
-    expect(bodyFromDraft(allDay)).toMatchObject({ allDay: true, startsAt: '2026-11-27T23:00:00.000Z', endsAt: '2026-11-29T23:00:00.000Z' });
-    expect(withAllDay(allDay, false)).toMatchObject({ allDay: false, start: '2026-11-28T09:00', end: '2026-11-29T17:00' });
+    expect(bodyFromDraft(allDay)).toMatchObject({
+      allDay: true,
+      startsAt: '2026-11-27T23:00:00.000Z',
+      endsAt: '2026-11-29T23:00:00.000Z',
+    });
+    expect(withAllDay(allDay, false)).toMatchObject({
+      allDay: false,
+      start: '2026-11-28T09:00',
+      end: '2026-11-29T17:00',
+    });
   });
 });

@@ -5,15 +5,34 @@ import { formatEventTime } from '../../client/features/events/format';
 import { categoriesOf, groupByDay, rangeFor } from '../../client/features/events/timeline';
 import { dayKey, startOfDay } from '../../server/domain/time';
 
-function event(id: string, startsAt: string, { placed = true, category = 'festival', endsAt = startsAt } = {}): EventFeature {
+function event(
+  id: string,
+  startsAt: string,
+  { placed = true, category = 'festival', endsAt = startsAt } = {},
+): EventFeature {
   return {
     type: 'Feature',
     id,
     geometry: placed ? { type: 'Point', coordinates: [13.4, 52.52] } : null,
     properties: {
-      id, name: id, category, startsAt, endsAt, timezone: 'Europe/Berlin', allDay: false, expectedAttendance: null,
-      source: 'manual', icsUid: null, status: null, budget: null, notes: '', locationText: '', needsPlace: !placed,
-      version: 1, createdAt: startsAt, updatedAt: startsAt,
+      id,
+      name: id,
+      category,
+      startsAt,
+      endsAt,
+      timezone: 'Europe/Berlin',
+      allDay: false,
+      expectedAttendance: null,
+      source: 'manual',
+      icsUid: null,
+      status: null,
+      budget: null,
+      notes: '',
+      locationText: '',
+      needsPlace: !placed,
+      version: 1,
+      createdAt: startsAt,
+      updatedAt: startsAt,
     },
   };
 }
@@ -25,8 +44,12 @@ describe('event days in a time zone', () => {
   });
 
   it('a local day starts at the right instant on both sides of a DST change', () => {
-    expect(startOfDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(startOfDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+    expect(startOfDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
     expect(startOfDay('2026-11-28', 'UTC').toISOString()).toBe('2026-11-28T00:00:00.000Z');
   });
 });
@@ -35,20 +58,35 @@ describe('date-range presets', () => {
   const wednesday = new Date('2026-11-25T10:00:00Z');
 
   it('"This week" runs from Monday to next Monday, local midnight', () => {
-    expect(rangeFor('week', wednesday, 'Europe/Berlin')).toEqual({ from: '2026-11-22T23:00:00.000Z', to: '2026-11-29T23:00:00.000Z' });
+    expect(rangeFor('week', wednesday, 'Europe/Berlin')).toEqual({
+      from: '2026-11-22T23:00:00.000Z',
+      to: '2026-11-29T23:00:00.000Z',
+    });
   });
 
   it('"This week" on a Sunday still starts on the Monday before', () => {
-    expect(rangeFor('week', new Date('2026-11-29T12:00:00Z'), 'UTC')).toEqual({ from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' });
+    expect(rangeFor('week', new Date('2026-11-29T12:00:00Z'), 'UTC')).toEqual({
+      from: '2026-11-23T00:00:00.000Z',
+      to: '2026-11-30T00:00:00.000Z',
+    });
   });
 
   it('"This month" runs from the first to the first of the next month, across the year end', () => {
-    expect(rangeFor('month', wednesday, 'Europe/Berlin')).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-11-30T23:00:00.000Z' });
-    expect(rangeFor('month', new Date('2026-12-15T00:00:00Z'), 'UTC')).toEqual({ from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+    expect(rangeFor('month', wednesday, 'Europe/Berlin')).toEqual({
+      from: '2026-10-31T23:00:00.000Z',
+      to: '2026-11-30T23:00:00.000Z',
+    });
+    expect(rangeFor('month', new Date('2026-12-15T00:00:00Z'), 'UTC')).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+    });
   });
 
   it('"Next 90 days" starts today at local midnight', () => {
-    expect(rangeFor('next90', wednesday, 'UTC')).toEqual({ from: '2026-11-25T00:00:00.000Z', to: '2027-02-23T00:00:00.000Z' });
+    expect(rangeFor('next90', wednesday, 'UTC')).toEqual({
+      from: '2026-11-25T00:00:00.000Z',
+      to: '2027-02-23T00:00:00.000Z',
+    });
   });
 });
 
@@ -83,13 +121,23 @@ describe('grouping events by day', () => {
 
 describe('event times', () => {
   it('start and end read in the event’s own time zone', () => {
-    const text = formatEventTime('en-GB', { startsAt: '2026-11-28T14:00:00Z', endsAt: '2026-11-28T22:00:00Z', timezone: 'Europe/Berlin', allDay: false });
+    const text = formatEventTime('en-GB', {
+      startsAt: '2026-11-28T14:00:00Z',
+      endsAt: '2026-11-28T22:00:00Z',
+      timezone: 'Europe/Berlin',
+      allDay: false,
+    });
     expect(text).toMatch(/15:00/);
     expect(text).toMatch(/23:00/);
   });
 
   it('an all-day event shows its dates only, its exclusive end not counted', () => {
-    const text = formatEventTime('en-GB', { startsAt: '2026-11-27T23:00:00Z', endsAt: '2026-11-28T23:00:00Z', timezone: 'Europe/Berlin', allDay: true });
+    const text = formatEventTime('en-GB', {
+      startsAt: '2026-11-27T23:00:00Z',
+      endsAt: '2026-11-28T23:00:00Z',
+      timezone: 'Europe/Berlin',
+      allDay: true,
+    });
     expect(text).toBe('28 Nov 2026');
   });
 });

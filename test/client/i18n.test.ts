@@ -14,8 +14,12 @@ describe('translations', () => {
   });
 
   it('numbers in placeholders are formatted for the locale', () => {
-    expect(createTranslator('en', en)('nav.boundaries.population', { population: 123456 })).toBe('123,456 residents');
-    expect(createTranslator('de', de)('nav.boundaries.population', { population: 123456 })).toBe('123.456 Einwohner');
+    expect(createTranslator('en', en)('nav.boundaries.population', { population: 123456 })).toBe(
+      '123,456 residents',
+    );
+    expect(createTranslator('de', de)('nav.boundaries.population', { population: 123456 })).toBe(
+      '123.456 Einwohner',
+    );
   });
 
   it('plurals follow Intl.PluralRules', () => {
@@ -38,7 +42,8 @@ describe('translations', () => {
   });
 
   it('German keeps the same placeholders as English', () => {
-    const names = (v: unknown) => [...JSON.stringify(v).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (v: unknown) =>
+      [...JSON.stringify(v).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, value] of Object.entries(de)) {
       expect(names(value), key).toEqual(names(en[key as keyof typeof en]));
     }

@@ -6,7 +6,12 @@ import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 
 /** A fake fetch whose answers the test releases by hand, in any order. */
 function fakeFetch() {
-  const calls: { input: string; signal: AbortSignal; resolve: (v: string) => void; reject: (e: unknown) => void }[] = [];
+  const calls: {
+    input: string;
+    signal: AbortSignal;
+    resolve: (v: string) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   const run = (input: string, signal: AbortSignal) =>
     new Promise<string>((resolve, reject) => {
       calls.push({ input, signal, resolve, reject });
@@ -39,7 +44,12 @@ describe('newest request wins, debounced', () => {
     expect(calls.map((c) => c.input)).toEqual(['c']);
     calls[0]!.resolve('answer c');
     await flush();
-    expect(runner.getState()).toEqual({ status: 'ready', data: 'answer c', error: null, stale: false });
+    expect(runner.getState()).toEqual({
+      status: 'ready',
+      data: 'answer c',
+      error: null,
+      stale: false,
+    });
   });
 
   it('an older answer arriving after a newer one never overwrites it', async () => {
@@ -69,11 +79,21 @@ describe('newest request wins, debounced', () => {
     calls[0]!.resolve('first answer');
     await flush();
     runner.request('second');
-    expect(runner.getState()).toEqual({ status: 'loading', data: 'first answer', error: null, stale: true });
+    expect(runner.getState()).toEqual({
+      status: 'loading',
+      data: 'first answer',
+      error: null,
+      stale: true,
+    });
     await vi.advanceTimersByTimeAsync(150);
     calls[1]!.resolve('second answer');
     await flush();
-    expect(runner.getState()).toEqual({ status: 'ready', data: 'second answer', error: null, stale: false });
+    expect(runner.getState()).toEqual({
+      status: 'ready',
+      data: 'second answer',
+      error: null,
+      stale: false,
+    });
   });
 
   it('an answer that arrives while a newer input waits out its debounce is shown, but still as loading', async () => {
@@ -84,7 +104,12 @@ describe('newest request wins, debounced', () => {
     runner.request('second');
     calls[0]!.resolve('first answer');
     await flush();
-    expect(runner.getState()).toEqual({ status: 'loading', data: 'first answer', error: null, stale: true });
+    expect(runner.getState()).toEqual({
+      status: 'loading',
+      data: 'first answer',
+      error: null,
+      stale: true,
+    });
     await vi.advanceTimersByTimeAsync(150);
     expect(calls.map((c) => c.input)).toEqual(['first', 'second']);
   });
@@ -114,13 +139,23 @@ describe('newest request wins, debounced', () => {
     const failure = new Error('server down');
     calls[1]!.reject(failure);
     await flush();
-    expect(runner.getState()).toEqual({ status: 'error', data: 'x answer', error: failure, stale: true });
+    expect(runner.getState()).toEqual({
+      status: 'error',
+      data: 'x answer',
+      error: failure,
+      stale: true,
+    });
 
     runner.retry();
     expect(calls.map((c) => c.input)).toEqual(['x', 'y', 'y']);
     calls[2]!.resolve('y answer');
     await flush();
-    expect(runner.getState()).toEqual({ status: 'ready', data: 'y answer', error: null, stale: false });
+    expect(runner.getState()).toEqual({
+      status: 'ready',
+      data: 'y answer',
+      error: null,
+      stale: false,
+    });
   });
 
   it('a cancelled request is never reported as an error', async () => {
@@ -168,12 +203,27 @@ describe('newest request wins, debounced', () => {
 });
 
 describe('the audience request body', () => {
-  const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.5]]] };
+  const geometry: AreaGeometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [13.4, 52.5],
+        [13.41, 52.5],
+        [13.41, 52.51],
+        [13.4, 52.5],
+      ],
+    ],
+  };
 
   it('names the saved area or carries the geometry, and leaves an empty segment out', () => {
     expect(audienceRequest({ areaId: 'a-1' }, {})).toEqual({ areaId: 'a-1' });
-    expect(audienceRequest({ geometry }, { genders: [], consentedOnly: false })).toEqual({ geometry });
-    expect(audienceRequest({ areaId: 'a-1' }, { loyaltyTiers: ['gold'] })).toEqual({ areaId: 'a-1', segment: { loyaltyTiers: ['gold'] } });
+    expect(audienceRequest({ geometry }, { genders: [], consentedOnly: false })).toEqual({
+      geometry,
+    });
+    expect(audienceRequest({ areaId: 'a-1' }, { loyaltyTiers: ['gold'] })).toEqual({
+      areaId: 'a-1',
+      segment: { loyaltyTiers: ['gold'] },
+    });
   });
 
   it('the export link carries the segment as JSON and only the area id otherwise', () => {

@@ -10,16 +10,34 @@ import { SOURCE, emptyCollection, overlaySources } from '../../client/map/source
 import { defaultLayers } from '../../client/store/types';
 
 const palette: MapPalette = {
-  landOutside: '#ebe7df', land: '#f1eee8', water: '#c8d5dd', park: '#dde4d2', label: '#4a4740', waterLabel: '#5a7384',
-  labelHalo: '#ffffff', boundaryLine: '#625e55', boundaryFill: '#8a857a', selection: '#3b5bdb', symbolHalo: '#ffffff',
-  clusterText: '#ffffff', event: '#1c1b18', whiteSpace: '#8a5300', brands: ['#e8590c', '#0b7285', '#c2255c'],
+  landOutside: '#ebe7df',
+  land: '#f1eee8',
+  water: '#c8d5dd',
+  park: '#dde4d2',
+  label: '#4a4740',
+  waterLabel: '#5a7384',
+  labelHalo: '#ffffff',
+  boundaryLine: '#625e55',
+  boundaryFill: '#8a857a',
+  selection: '#3b5bdb',
+  symbolHalo: '#ffffff',
+  clusterText: '#ffffff',
+  event: '#1c1b18',
+  whiteSpace: '#8a5300',
+  brands: ['#e8590c', '#0b7285', '#c2255c'],
   sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
 };
 const origin = 'http://127.0.0.1:8787';
 
 function fullStyle(): StyleSpecification {
   const base = offlineStyle({ origin, palette });
-  const data = { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection(), events: emptyCollection() };
+  const data = {
+    boundaries: emptyCollection(),
+    boundaryLabels: emptyCollection(),
+    stores: emptyCollection(),
+    areas: emptyCollection(),
+    events: emptyCollection(),
+  };
   return {
     ...base,
     sources: { ...base.sources, ...overlaySources(origin, [13.08, 52.33, 13.77, 52.68], data) },
@@ -39,8 +57,18 @@ describe('map style as data', () => {
   });
 
   it('customer tiles are absolute URLs on our origin with max zoom 16', () => {
-    const sources = overlaySources(origin, null, { boundaries: emptyCollection(), boundaryLabels: emptyCollection(), stores: emptyCollection(), areas: emptyCollection(), events: emptyCollection() });
-    expect(sources[SOURCE.customers]).toMatchObject({ type: 'vector', maxzoom: 16, tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`] });
+    const sources = overlaySources(origin, null, {
+      boundaries: emptyCollection(),
+      boundaryLabels: emptyCollection(),
+      stores: emptyCollection(),
+      areas: emptyCollection(),
+      events: emptyCollection(),
+    });
+    expect(sources[SOURCE.customers]).toMatchObject({
+      type: 'vector',
+      maxzoom: 16,
+      tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`],
+    });
   });
 
   it('every overlay layer has a unique id and every toggle maps to layers', () => {
@@ -67,7 +95,9 @@ describe('map style as data', () => {
     const fill = layers.find((l) => l.id === LAYER.areasFill) as { paint: Record<string, unknown> };
     expect(JSON.stringify(fill.paint['fill-color'])).toContain('"color"');
     expect(JSON.stringify(fill.paint['fill-opacity'])).toContain('0.2');
-    expect(INTERACTIVE_LAYERS.indexOf(LAYER.areasFill)).toBeLessThan(INTERACTIVE_LAYERS.indexOf(LAYER.boundariesFill));
+    expect(INTERACTIVE_LAYERS.indexOf(LAYER.areasFill)).toBeLessThan(
+      INTERACTIVE_LAYERS.indexOf(LAYER.boundariesFill),
+    );
   });
 
   it('the heatmap replaces the clusters, and needs customers on', () => {
@@ -87,7 +117,11 @@ describe('map style as data', () => {
     const styles = brandStyles(['Backstube', 'Kaffee Kiez', 'Rad & Tat'], palette);
     expect(new Set(styles.map((s) => s.color)).size).toBe(3);
     expect(new Set(styles.map((s) => s.shape)).size).toBe(3);
-    expect(styles.map((s) => s.iconId)).toEqual(['brand:Backstube', 'brand:Kaffee Kiez', 'brand:Rad & Tat']);
+    expect(styles.map((s) => s.iconId)).toEqual([
+      'brand:Backstube',
+      'brand:Kaffee Kiez',
+      'brand:Rad & Tat',
+    ]);
   });
 
   it('withAlpha turns hex colours into rgba and leaves other syntaxes alone', () => {

@@ -1,13 +1,24 @@
 import turfDistance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
-import { CIRCLE_STEPS, circleFromRing, circlePolygon, clampRadius, isValidRadius, RADIUS_PRESETS_M } from '../../client/draw/circle';
+import {
+  CIRCLE_STEPS,
+  circleFromRing,
+  circlePolygon,
+  clampRadius,
+  isValidRadius,
+  RADIUS_PRESETS_M,
+} from '../../client/draw/circle';
 import { draftGeometry, forDraw } from '../../client/draw/draft-shape';
 import { parseBreaksKm } from '../../client/features/areas/rings';
 import { pickColor } from '../../client/features/areas/colors';
 import { formatDistance, formatKm2 } from '../../client/features/areas/format';
 
 /** A circle as terra-draw draws it on a Web Mercator map: a round shape in projected metres. */
-function mercatorCircle(center: [number, number], radiusMeters: number, steps = 64): [number, number][] {
+function mercatorCircle(
+  center: [number, number],
+  radiusMeters: number,
+  steps = 64,
+): [number, number][] {
   const R = 6_378_137;
   const scale = 1 / Math.cos((center[1] * Math.PI) / 180);
   const cx = (R * center[0] * Math.PI) / 180;
@@ -17,7 +28,10 @@ function mercatorCircle(center: [number, number], radiusMeters: number, steps = 
     const a = (2 * Math.PI * i) / steps;
     const x = cx + radiusMeters * scale * Math.cos(a);
     const y = cy + radiusMeters * scale * Math.sin(a);
-    ring.push([(x / R) * (180 / Math.PI), (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI)]);
+    ring.push([
+      (x / R) * (180 / Math.PI),
+      (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI),
+    ]);
   }
   ring.push(ring[0]!);
   return ring;
@@ -30,15 +44,24 @@ describe('radius areas on the client', () => {
     expect(CIRCLE_STEPS).toBeGreaterThanOrEqual(64);
     expect(ring).toHaveLength(CIRCLE_STEPS + 1);
     expect(ring[0]).toEqual(ring.at(-1));
-    for (const v of ring) expect(Math.abs(turfDistance([13.4, 52.5], v as [number, number], { units: 'meters' }) - 1000)).toBeLessThan(5);
+    for (const v of ring)
+      expect(
+        Math.abs(turfDistance([13.4, 52.5], v as [number, number], { units: 'meters' }) - 1000),
+      ).toBeLessThan(5);
   });
 
   it('reads centre and radius back from its own circle, at 0°, 45° and 60°', () => {
-    for (const center of [[0, 0], [13.4, 45], [10.75, 60]] as [number, number][]) {
+    for (const center of [
+      [0, 0],
+      [13.4, 45],
+      [10.75, 60],
+    ] as [number, number][]) {
       for (const radiusMeters of [250, 1000, 5000]) {
         const back = circleFromRing(circlePolygon({ center, radiusMeters }).coordinates[0]!);
         expect(back.radiusMeters).toBe(radiusMeters);
-        expect(turfDistance(center, back.center, { units: 'meters' })).toBeLessThan(radiusMeters * 0.005);
+        expect(turfDistance(center, back.center, { units: 'meters' })).toBeLessThan(
+          radiusMeters * 0.005,
+        );
       }
     }
   });
@@ -55,13 +78,40 @@ describe('radius areas on the client', () => {
     const { geometry, circle } = draftGeometry('circle', drawn);
     expect(circle?.radiusMeters).toBeCloseTo(800, -1);
     expect(geometry).toEqual(circlePolygon(circle!));
-    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
     expect(draftGeometry('rectangle', square)).toEqual({ geometry: square, circle: null });
   });
 
   it('geometry handed to terra-draw is rounded to 7 decimals without repeated points', () => {
-    const polygon = { type: 'Polygon' as const, coordinates: [[[0.123456789, 1], [0.12345679, 1], [1, 1], [1, 2], [0.123456789, 1]]] };
-    expect(forDraw(polygon).coordinates[0]).toEqual([[0.1234568, 1], [1, 1], [1, 2], [0.1234568, 1]]);
+    const polygon = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0.123456789, 1],
+          [0.12345679, 1],
+          [1, 1],
+          [1, 2],
+          [0.123456789, 1],
+        ],
+      ],
+    };
+    expect(forDraw(polygon).coordinates[0]).toEqual([
+      [0.1234568, 1],
+      [1, 1],
+      [1, 2],
+      [0.1234568, 1],
+    ]);
   });
 
   it('radii are whole metres from 1 m to 100 km; presets are 250 m to 5 km', () => {

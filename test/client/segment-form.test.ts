@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, formToSegment, segmentToForm, toggleItem } from '../../client/features/audience/segment-form';
+import {
+  emptyForm,
+  formToSegment,
+  segmentToForm,
+  toggleItem,
+} from '../../client/features/audience/segment-form';
 import { filterFacets } from '../../client/features/audience/facet-filter';
 import { segmentSummary } from '../../client/features/audience/segment-summary';
 import { createTranslator } from '../../client/i18n/translate';
@@ -25,13 +30,29 @@ describe('segment builder form → segment', () => {
     });
     expect(result).toEqual({
       ok: true,
-      segment: { ageMin: 25, ageMax: 40, loyaltyTiers: ['gold', 'silver'], lapsedDays: 60, minSpend: 99.5, interests: ['cycling'], consentedOnly: true },
+      segment: {
+        ageMin: 25,
+        ageMax: 40,
+        loyaltyTiers: ['gold', 'silver'],
+        lapsedDays: 60,
+        minSpend: 99.5,
+        interests: ['cycling'],
+        consentedOnly: true,
+      },
     });
     if (result.ok) expect(segmentSchema.safeParse(result.segment).success).toBe(true);
   });
 
   it('each bad field is named with the reason, so the error shows next to it', () => {
-    const result = formToSegment({ ...emptyForm, ageMin: '50', ageMax: '40', lapsedDays: 'abc', activeWithinDays: '2.5', minSpend: '-1', maxSpend: '2000000000' });
+    const result = formToSegment({
+      ...emptyForm,
+      ageMin: '50',
+      ageMax: '40',
+      lapsedDays: 'abc',
+      activeWithinDays: '2.5',
+      minSpend: '-1',
+      maxSpend: '2000000000',
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -45,11 +66,21 @@ describe('segment builder form → segment', () => {
   });
 
   it('an age over 130 is refused with the schema limit', () => {
-    expect(formToSegment({ ...emptyForm, ageMax: '131' })).toEqual({ ok: false, errors: { ageMax: { code: 'max', limit: 130 } } });
+    expect(formToSegment({ ...emptyForm, ageMax: '131' })).toEqual({
+      ok: false,
+      errors: { ageMax: { code: 'max', limit: 130 } },
+    });
   });
 
   it('a segment from the URL shows in the form and comes back unchanged', () => {
-    const segment = { ageMin: 18, genders: ['female' as const], jobTitles: ['Nurse'], storeIds: ['st-01'], maxSpend: 500, activeWithinDays: 90 };
+    const segment = {
+      ageMin: 18,
+      genders: ['female' as const],
+      jobTitles: ['Nurse'],
+      storeIds: ['st-01'],
+      maxSpend: 500,
+      activeWithinDays: 90,
+    };
     const form = segmentToForm(segment);
     expect(form.ageMin).toBe('18');
     expect(form.ageMax).toBe('');
@@ -64,7 +95,12 @@ describe('segment builder form → segment', () => {
 });
 
 describe('segment summary line', () => {
-  const options = { t: createTranslator('en', en), locale: 'en', currency: 'EUR', storeName: (id: string) => (id === 'st-01' ? 'Kiezkaffee Mitte' : undefined) };
+  const options = {
+    t: createTranslator('en', en),
+    locale: 'en',
+    currency: 'EUR',
+    storeName: (id: string) => (id === 'st-01' ? 'Kiezkaffee Mitte' : undefined),
+  };
 
   it('names each active filter briefly', () => {
     expect(
@@ -81,15 +117,29 @@ describe('segment summary line', () => {
         },
         options,
       ),
-    ).toEqual(['Age 25–40', 'Gold, Silver', 'Lapsed ≥ 60 days', 'Spend ≥ €100.00', 'Job: Nurse, Teacher +2', 'Home store: Kiezkaffee Mitte, st-99', 'Consented only']);
+    ).toEqual([
+      'Age 25–40',
+      'Gold, Silver',
+      'Lapsed ≥ 60 days',
+      'Spend ≥ €100.00',
+      'Job: Nurse, Teacher +2',
+      'Home store: Kiezkaffee Mitte, st-99',
+      'Consented only',
+    ]);
   });
 
   it('an empty segment has nothing to say; one-sided ranges read naturally; German formats money its way', () => {
     expect(segmentSummary({}, options)).toEqual([]);
-    expect(segmentSummary({ ageMax: 30, maxSpend: 50, activeWithinDays: 1 }, options)).toEqual(['Age ≤ 30', 'Active within 1 day', 'Spend ≤ €50.00']);
+    expect(segmentSummary({ ageMax: 30, maxSpend: 50, activeWithinDays: 1 }, options)).toEqual([
+      'Age ≤ 30',
+      'Active within 1 day',
+      'Spend ≤ €50.00',
+    ]);
     const german = { ...options, t: createTranslator('de', de), locale: 'de' };
     const spaces = (texts: string[]) => texts.map((text) => text.replace(/\s/g, ' '));
-    expect(spaces(segmentSummary({ minSpend: 1000, maxSpend: 2500.5 }, german))).toEqual(['Umsatz 1.000,00 €–2.500,50 €']);
+    expect(spaces(segmentSummary({ minSpend: 1000, maxSpend: 2500.5 }, german))).toEqual([
+      'Umsatz 1.000,00 €–2.500,50 €',
+    ]);
   });
 });
 
@@ -104,23 +154,42 @@ describe('type-to-filter in long lists', () => {
   const same = (k: string) => k;
 
   it('without a query the most common unselected values are offered, the rest counted', () => {
-    expect(filterFacets(facets, { query: '', selected: ['Nurse'], labelFor: same, limit: 2 })).toEqual({
+    expect(
+      filterFacets(facets, { query: '', selected: ['Nurse'], labelFor: same, limit: 2 }),
+    ).toEqual({
       shown: [facets[0], facets[2]],
       more: 2,
     });
   });
 
   it('matches anywhere in the label, ignoring case and accents', () => {
-    expect(filterFacets(facets, { query: 'DEVELOPER', selected: [], labelFor: same, limit: 6 }).shown.map((f) => f.key)).toEqual([
-      'Software developer',
-      'Developer advocate',
-    ]);
-    expect(filterFacets(facets, { query: 'arzt', selected: [], labelFor: same, limit: 6 }).shown.map((f) => f.key)).toEqual(['Ärztin']);
+    expect(
+      filterFacets(facets, {
+        query: 'DEVELOPER',
+        selected: [],
+        labelFor: same,
+        limit: 6,
+      }).shown.map((f) => f.key),
+    ).toEqual(['Software developer', 'Developer advocate']);
+    expect(
+      filterFacets(facets, { query: 'arzt', selected: [], labelFor: same, limit: 6 }).shown.map(
+        (f) => f.key,
+      ),
+    ).toEqual(['Ärztin']);
   });
 
   it('store ids are searched by the name people see', () => {
-    const stores = [{ key: 'st-01', count: 5 }, { key: 'st-02', count: 4 }];
-    const names: Record<string, string> = { 'st-01': 'Kiezkaffee Mitte', 'st-02': 'Radhaus Kreuzberg' };
-    expect(filterFacets(stores, { query: 'kreuz', selected: [], labelFor: (id) => names[id]!, limit: 6 }).shown).toEqual([stores[1]]);
+    const stores = [
+      { key: 'st-01', count: 5 },
+      { key: 'st-02', count: 4 },
+    ];
+    const names: Record<string, string> = {
+      'st-01': 'Kiezkaffee Mitte',
+      'st-02': 'Radhaus Kreuzberg',
+    };
+    expect(
+      filterFacets(stores, { query: 'kreuz', selected: [], labelFor: (id) => names[id]!, limit: 6 })
+        .shown,
+    ).toEqual([stores[1]]);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ariaKeyShortcuts, isTypingTarget, parseKeySpec, shortcutFor, shortcutIds, shortcuts, shortcutsFor } from '../../client/app/shortcuts';
+import {
+  ariaKeyShortcuts,
+  isTypingTarget,
+  parseKeySpec,
+  shortcutFor,
+  shortcutIds,
+  shortcuts,
+  shortcutsFor,
+} from '../../client/app/shortcuts';
 import { en } from '../../client/i18n/messages/en';
 import { de } from '../../client/i18n/messages/de';
 
@@ -13,9 +21,14 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '?' })?.id).toBe('showShortcuts');
     expect(shortcutFor({ key: 'q' })).toBeNull();
     // Escape is the one key shared on purpose: it cancels a half-drawn shape first, then closes the details.
-    const keys = shortcuts.flatMap((s) => s.keys.map((k) => k.toLowerCase())).filter((k) => k !== 'escape');
+    const keys = shortcuts
+      .flatMap((s) => s.keys.map((k) => k.toLowerCase()))
+      .filter((k) => k !== 'escape');
     expect(new Set(keys).size).toBe(keys.length);
-    expect(shortcutsFor({ key: 'Escape' }).map((s) => s.id)).toEqual(['cancelDrawing', 'closeDetails']);
+    expect(shortcutsFor({ key: 'Escape' }).map((s) => s.id)).toEqual([
+      'cancelDrawing',
+      'closeDetails',
+    ]);
   });
 
   it('drawing tools have their letters; customers moved from C to U', () => {
@@ -50,7 +63,9 @@ describe('keyboard shortcuts', () => {
   it('keeps out of text fields but not out of switches; Escape works while typing', () => {
     expect(shortcutFor({ key: 'h', target: input('search') })).toBeNull();
     expect(shortcutFor({ key: 'h', target: { tagName: 'TEXTAREA' } })).toBeNull();
-    expect(shortcutFor({ key: 'h', target: { tagName: 'DIV', isContentEditable: true } })).toBeNull();
+    expect(
+      shortcutFor({ key: 'h', target: { tagName: 'DIV', isContentEditable: true } }),
+    ).toBeNull();
     expect(shortcutFor({ key: 'h', target: input('checkbox') })?.id).toBe('toggleHeatmap');
     expect(shortcutFor({ key: 'Escape', target: input('text') })?.id).toBe('closeDetails');
     expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
@@ -62,7 +77,9 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: 's', metaKey: true })).toBeNull();
     expect(shortcutFor({ key: 's', altKey: true })).toBeNull();
     expect(shortcutFor({ key: 's', repeat: true })).toBeNull();
-    expect(shortcutFor({ key: '/', ctrlKey: true, altKey: true, altGraph: true })?.id).toBe('focusSearch');
+    expect(shortcutFor({ key: '/', ctrlKey: true, altKey: true, altGraph: true })?.id).toBe(
+      'focusSearch',
+    );
   });
 
   it('lists every shortcut once, each with a label in every language', () => {

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseSegment, serializeSegment } from '../../client/app/segment-param';
-import { parseSelection, parseUrlState, serializeUrlState, type UrlState } from '../../client/app/url-state';
+import {
+  parseSelection,
+  parseUrlState,
+  serializeUrlState,
+  type UrlState,
+} from '../../client/app/url-state';
 import { defaultLayers } from '../../client/store/types';
 
-const base: UrlState = { selection: null, layers: { ...defaultLayers }, navOpen: true, lang: null, segment: {}, admin: null, compare: null, whiteSpace: null };
+const base: UrlState = {
+  selection: null,
+  layers: { ...defaultLayers },
+  navOpen: true,
+  lang: null,
+  segment: {},
+  admin: null,
+  compare: null,
+  whiteSpace: null,
+};
 
 describe('URL state', () => {
   it('a plain URL means nothing selected, default layers, panel open, no language pinned', () => {
@@ -44,7 +58,12 @@ describe('URL state', () => {
     const area = { ...base, selection: { kind: 'area' as const, id: 'ar-7f3' } };
     expect(serializeUrlState(area)).toBe('?sel=area:ar-7f3');
     expect(parseUrlState('?sel=area:ar-7f3')).toEqual(area);
-    expect(serializeUrlState({ ...base, selection: { kind: 'draft', id: 'draft' } }, '?sel=area:ar-7f3&utm_source=mail')).toBe('?utm_source=mail');
+    expect(
+      serializeUrlState(
+        { ...base, selection: { kind: 'draft', id: 'draft' } },
+        '?sel=area:ar-7f3&utm_source=mail',
+      ),
+    ).toBe('?utm_source=mail');
     expect(parseSelection('draft:draft')).toBeNull();
   });
 
@@ -71,7 +90,16 @@ describe('URL state', () => {
     expect(parseUrlState('?cmp=ar-1,ar-2')).toEqual(compared);
     expect(serializeUrlState({ ...base, compare: [] })).toBe('?cmp=');
     expect(parseUrlState('?cmp=').compare).toEqual([]);
-    expect(parseUrlState('?cmp=a,b,a,,c,d,e,f,g,h,i').compare).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    expect(parseUrlState('?cmp=a,b,a,,c,d,e,f,g,h,i').compare).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+    ]);
   });
 
   it('an unknown kind or an empty id selects nothing', () => {
@@ -89,7 +117,13 @@ describe('URL state', () => {
   });
 
   it('all layers off is written as layers=none; unknown layer names are ignored', () => {
-    const none = { boundaries: false, stores: false, customers: false, heatmap: false, events: false };
+    const none = {
+      boundaries: false,
+      stores: false,
+      customers: false,
+      heatmap: false,
+      events: false,
+    };
     expect(serializeUrlState({ ...base, layers: none })).toBe('?layers=none');
     expect(parseUrlState('?layers=none').layers).toEqual(none);
     expect(parseUrlState('?layers=stores,satellite').layers).toEqual({ ...none, stores: true });
@@ -107,19 +141,29 @@ describe('URL state', () => {
   });
 
   it('a segment is written compactly as seg= and read back, next to the other state', () => {
-    const state = { ...base, selection: { kind: 'boundary' as const, id: 'b-mitte' }, segment: { ageMin: 25, ageMax: 40, loyaltyTiers: ['gold' as const] } };
+    const state = {
+      ...base,
+      selection: { kind: 'boundary' as const, id: 'b-mitte' },
+      segment: { ageMin: 25, ageMax: 40, loyaltyTiers: ['gold' as const] },
+    };
     const search = serializeUrlState(state);
     expect(search).toBe('?sel=boundary:b-mitte&seg=age:25-40;tier:gold');
     expect(parseUrlState(search)).toEqual(state);
   });
 
   it('an empty segment leaves seg= out of the URL', () => {
-    expect(serializeUrlState({ ...base, segment: { genders: [], consentedOnly: false, lapsedDays: null } }, '?seg=age:1-2')).toBe('');
+    expect(
+      serializeUrlState(
+        { ...base, segment: { genders: [], consentedOnly: false, lapsedDays: null } },
+        '?seg=age:1-2',
+      ),
+    ).toBe('');
   });
 });
 
 describe('the segment in the URL', () => {
-  const roundTrip = (segment: Parameters<typeof serializeSegment>[0]) => parseUrlState(serializeUrlState({ ...base, segment })).segment;
+  const roundTrip = (segment: Parameters<typeof serializeSegment>[0]) =>
+    parseUrlState(serializeUrlState({ ...base, segment })).segment;
 
   it('every field of the segment survives the trip through the URL', () => {
     const segment = {
@@ -147,7 +191,10 @@ describe('the segment in the URL', () => {
   });
 
   it('labels with commas, colons, semicolons, percent signs and non-Latin letters round-trip', () => {
-    const segment = { jobTitles: ['Chef, pastry', 'Head: sales; EMEA', '100% remote', 'Ärztin', 'مهندس'], interests: ['a b+c'] };
+    const segment = {
+      jobTitles: ['Chef, pastry', 'Head: sales; EMEA', '100% remote', 'Ärztin', 'مهندس'],
+      interests: ['a b+c'],
+    };
     expect(roundTrip(segment)).toEqual(segment);
   });
 

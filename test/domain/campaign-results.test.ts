@@ -1,13 +1,31 @@
 // The arithmetic of campaign results: live hours, live days, purchases during them, conversions and lift.
 import { describe, expect, it } from 'vitest';
-import { conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, suppressSmallResults, type CampaignResults } from '../../server/domain/campaigns/results.js';
+import {
+  conversions,
+  lift,
+  liveDays,
+  liveHours,
+  purchasedDuring,
+  rate,
+  redemptionsByDay,
+  suppressSmallResults,
+  type CampaignResults,
+} from '../../server/domain/campaigns/results.js';
 import { hideSmallBuckets } from '../../server/domain/privacy.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 
 describe('campaign results', () => {
   it('sums interval lengths in hours, an open one up to now', () => {
-    expect(liveHours([{ startedAt: '2026-11-24T07:00:00Z', endedAt: '2026-11-24T08:30:00Z' }, { startedAt: '2026-11-26T10:00:00Z', endedAt: null }], now)).toBe(3.5);
+    expect(
+      liveHours(
+        [
+          { startedAt: '2026-11-24T07:00:00Z', endedAt: '2026-11-24T08:30:00Z' },
+          { startedAt: '2026-11-26T10:00:00Z', endedAt: null },
+        ],
+        now,
+      ),
+    ).toBe(3.5);
     expect(liveHours([], now)).toBe(0);
   });
 
@@ -32,8 +50,17 @@ describe('campaign results', () => {
   });
 
   it('counts distinct treated customers who redeemed plus anonymous redemptions; others not', () => {
-    const r = (customerId: string | null) => ({ amount: 1, redeemedAt: '2026-11-24T08:00:00Z', customerId });
-    expect(conversions([r('a'), r('a'), r('b'), r(null), r(null), r('held-out')], new Set(['a', 'b', 'c']))).toBe(4);
+    const r = (customerId: string | null) => ({
+      amount: 1,
+      redeemedAt: '2026-11-24T08:00:00Z',
+      customerId,
+    });
+    expect(
+      conversions(
+        [r('a'), r('a'), r('b'), r(null), r(null), r('held-out')],
+        new Set(['a', 'b', 'c']),
+      ),
+    ).toBe(4);
   });
 
   it('groups redemptions by UTC day with revenue in cents', () => {
@@ -59,7 +86,10 @@ describe('campaign results', () => {
 
   it('hides buckets below k, and as many more as it takes that total minus the shown ones reveals no small group', () => {
     const day = (name: string, count: number) => ({ day: name, count });
-    expect(hideSmallBuckets([day('a', 12), day('b', 40)], 10)).toEqual([day('a', 12), day('b', 40)]);
+    expect(hideSmallBuckets([day('a', 12), day('b', 40)], 10)).toEqual([
+      day('a', 12),
+      day('b', 40),
+    ]);
     // 3 hidden alone would be the total minus 52: the smallest shown day goes with it.
     expect(hideSmallBuckets([day('a', 3), day('b', 12), day('c', 40)], 10)).toEqual([day('c', 40)]);
     // Hidden days adding up to k or more are safe as they are.
@@ -73,13 +103,21 @@ describe('campaign results', () => {
       at: now.toISOString(),
       audience: { count: 400, consented: 300, treated: 320, holdout: 80 },
       activations: { count: 2, liveHours: 5 },
-      redemptions: { count: 1, revenue: 9.5, byDay: [{ day: '2026-11-24', count: 1, revenue: 9.5 }] },
+      redemptions: {
+        count: 1,
+        revenue: 9.5,
+        byDay: [{ day: '2026-11-24', count: 1, revenue: 9.5 }],
+      },
       conversionRate: 1 / 320,
       holdout: { percent: 20, customers: 80, purchasedRate: 20 / 80 },
       treatedPurchasedRate: 3 / 320,
       lift: 3 / 320 / (20 / 80) - 1,
     };
-    const shown = suppressSmallResults(full, { conversions: 1, treatedPurchased: 3, heldOutPurchased: 20 }, 10);
+    const shown = suppressSmallResults(
+      full,
+      { conversions: 1, treatedPurchased: 3, heldOutPurchased: 20 },
+      10,
+    );
     expect(shown.redemptions).toEqual({ count: null, revenue: null, byDay: [] });
     expect(shown.conversionRate).toBeNull();
     expect(shown.treatedPurchasedRate).toBeNull();
@@ -89,7 +127,11 @@ describe('campaign results', () => {
     expect(shown.minGroupSize).toBe(10);
 
     // None at all is no one's secret: nothing redeemed yet reads as 0.
-    const none = suppressSmallResults({ ...full, redemptions: { count: 0, revenue: 0, byDay: [] }, conversionRate: 0 }, { conversions: 0, treatedPurchased: 30, heldOutPurchased: 20 }, 10);
+    const none = suppressSmallResults(
+      { ...full, redemptions: { count: 0, revenue: 0, byDay: [] }, conversionRate: 0 },
+      { conversions: 0, treatedPurchased: 30, heldOutPurchased: 20 },
+      10,
+    );
     expect(none.redemptions).toEqual({ count: 0, revenue: 0, byDay: [] });
     expect(none.conversionRate).toBe(0);
   });

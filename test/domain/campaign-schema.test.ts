@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { campaignCreate, campaignIssues, campaignPatch, trigger, type CampaignCreate } from '../../server/domain/schemas/campaign.js';
+import {
+  campaignCreate,
+  campaignIssues,
+  campaignPatch,
+  trigger,
+  type CampaignCreate,
+} from '../../server/domain/schemas/campaign.js';
 
 const valid = {
   name: 'Rainy-day latte',
@@ -19,11 +25,17 @@ const valid = {
 };
 
 /** The paths of every issue, as the API names fields (`triggers.0.threshold`). */
-const fieldsOf = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, value: unknown) => {
+const fieldsOf = (
+  schema: {
+    safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } };
+  },
+  value: unknown,
+) => {
   const result = schema.safeParse(value);
   return result.success ? [] : result.error!.issues.map((i) => i.path.map(String).join('.'));
 };
-const createFields = (over: Record<string, unknown>) => fieldsOf(campaignCreate, { ...valid, ...over });
+const createFields = (over: Record<string, unknown>) =>
+  fieldsOf(campaignCreate, { ...valid, ...over });
 const triggerFields = (t: unknown) => fieldsOf(trigger, t);
 
 describe('campaign create body', () => {
@@ -35,14 +47,30 @@ describe('campaign create body', () => {
   });
 
   it('fills defaults: draft, no triggers, any mode, empty segment, no discount', () => {
-    const parsed = campaignCreate.parse({ name: 'x', areaIds: ['a'], offer: { headline: 'h', code: 'cookie' }, channel: 'in_store', startsAt: valid.startsAt, endsAt: valid.endsAt, timezone: 'UTC' });
-    expect(parsed).toMatchObject({ status: 'draft', triggers: [], triggerMode: 'any', segment: {}, offer: { body: '', code: 'COOKIE', discountPercent: null } });
+    const parsed = campaignCreate.parse({
+      name: 'x',
+      areaIds: ['a'],
+      offer: { headline: 'h', code: 'cookie' },
+      channel: 'in_store',
+      startsAt: valid.startsAt,
+      endsAt: valid.endsAt,
+      timezone: 'UTC',
+    });
+    expect(parsed).toMatchObject({
+      status: 'draft',
+      triggers: [],
+      triggerMode: 'any',
+      segment: {},
+      offer: { body: '', code: 'COOKIE', discountPercent: null },
+    });
   });
 
   it('names endsAt when the campaign ends at or before it starts', () => {
     expect(createFields({ endsAt: valid.startsAt })).toEqual(['endsAt']);
     expect(createFields({ endsAt: '2026-10-31T23:59:59Z' })).toEqual(['endsAt']);
-    expect(createFields({ startsAt: '2026-11-01T01:00:00+01:00', endsAt: '2026-11-01T00:00:01Z' })).toEqual([]);
+    expect(
+      createFields({ startsAt: '2026-11-01T01:00:00+01:00', endsAt: '2026-11-01T00:00:01Z' }),
+    ).toEqual([]);
   });
 
   it('names the timezone when it is not an IANA zone', () => {
@@ -59,10 +87,14 @@ describe('campaign create body', () => {
 
   it('takes a frequency cap only for channels that send, naming frequencyCap', () => {
     const cap = { maxPerCustomer: 2, perDays: 7 };
-    for (const channel of ['email', 'sms', 'push']) expect(createFields({ channel, frequencyCap: cap })).toEqual([]);
-    for (const channel of ['in_store', 'print']) expect(createFields({ channel, frequencyCap: cap })).toEqual(['frequencyCap']);
+    for (const channel of ['email', 'sms', 'push'])
+      expect(createFields({ channel, frequencyCap: cap })).toEqual([]);
+    for (const channel of ['in_store', 'print'])
+      expect(createFields({ channel, frequencyCap: cap })).toEqual(['frequencyCap']);
     expect(createFields({ channel: 'print', frequencyCap: null })).toEqual([]);
-    expect(createFields({ frequencyCap: { maxPerCustomer: 0, perDays: 7 } })).toEqual(['frequencyCap.maxPerCustomer']);
+    expect(createFields({ frequencyCap: { maxPerCustomer: 0, perDays: 7 } })).toEqual([
+      'frequencyCap.maxPerCustomer',
+    ]);
   });
 
   it('spells the in-store channel in_store and refuses other spellings', () => {
@@ -71,8 +103,10 @@ describe('campaign create body', () => {
   });
 
   it('creates only draft, scheduled or active campaigns', () => {
-    for (const status of ['draft', 'scheduled', 'active']) expect(createFields({ status })).toEqual([]);
-    for (const status of ['paused', 'ended', 'live']) expect(createFields({ status })).toEqual(['status']);
+    for (const status of ['draft', 'scheduled', 'active'])
+      expect(createFields({ status })).toEqual([]);
+    for (const status of ['paused', 'ended', 'live'])
+      expect(createFields({ status })).toEqual(['status']);
   });
 
   it('allows at most 20 triggers and a holdout of at most 50 %', () => {
@@ -86,21 +120,34 @@ describe('campaign create body', () => {
 
   it('checks the offer: code shape, discount range, unknown fields', () => {
     expect(createFields({ offer: { ...valid.offer, code: 'RAIN 20' } })).toEqual(['offer.code']);
-    expect(createFields({ offer: { ...valid.offer, discountPercent: 0 } })).toEqual(['offer.discountPercent']);
-    expect(createFields({ offer: { ...valid.offer, discountPercent: 101 } })).toEqual(['offer.discountPercent']);
+    expect(createFields({ offer: { ...valid.offer, discountPercent: 0 } })).toEqual([
+      'offer.discountPercent',
+    ]);
+    expect(createFields({ offer: { ...valid.offer, discountPercent: 101 } })).toEqual([
+      'offer.discountPercent',
+    ]);
     expect(createFields({ offer: { ...valid.offer, price: 3 } })).toEqual(['offer']);
-    expect(createFields({ offer: { ...valid.offer, headline: '   ' } })).toEqual(['offer.headline']);
+    expect(createFields({ offer: { ...valid.offer, headline: '   ' } })).toEqual([
+      'offer.headline',
+    ]);
   });
 
   it('names every bad field in one answer, cross-field ones included', () => {
-    expect(createFields({ timezone: 'Nowhere/City', endsAt: valid.startsAt, channel: 'print', frequencyCap: { maxPerCustomer: 1, perDays: 1 }, triggers: [{ type: 'weather', condition: 'rain', threshold: -1 }] }).sort()).toEqual(
-      ['endsAt', 'frequencyCap', 'timezone', 'triggers.0.threshold'].sort(),
-    );
+    expect(
+      createFields({
+        timezone: 'Nowhere/City',
+        endsAt: valid.startsAt,
+        channel: 'print',
+        frequencyCap: { maxPerCustomer: 1, perDays: 1 },
+        triggers: [{ type: 'weather', condition: 'rain', threshold: -1 }],
+      }).sort(),
+    ).toEqual(['endsAt', 'frequencyCap', 'timezone', 'triggers.0.threshold'].sort());
   });
 
   it('refuses unknown fields and non-objects without throwing', () => {
     expect(createFields({ colour: 'red' })).toEqual(['']);
-    for (const body of [null, 'campaign', 42, [], { areaIds: 'a', channel: 7, startsAt: 5 }]) expect(fieldsOf(campaignCreate, body).length).toBeGreaterThan(0);
+    for (const body of [null, 'campaign', 42, [], { areaIds: 'a', channel: 7, startsAt: 5 }])
+      expect(fieldsOf(campaignCreate, body).length).toBeGreaterThan(0);
   });
 });
 
@@ -111,22 +158,44 @@ describe('campaign patch body', () => {
     expect(fieldsOf(campaignPatch, { version: 0 })).toEqual(['version']);
   });
   it('checks the pairs it holds both sides of; the merged campaign is checked with campaignIssues', () => {
-    expect(fieldsOf(campaignPatch, { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' })).toEqual(['endsAt']);
+    expect(
+      fieldsOf(campaignPatch, { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' }),
+    ).toEqual(['endsAt']);
     expect(fieldsOf(campaignPatch, { endsAt: '2026-11-01T00:00:00Z' })).toEqual([]);
-    const merged = { ...valid, channel: 'print' as const, frequencyCap: { maxPerCustomer: 1, perDays: 7 }, endsAt: '2026-01-01T00:00:00Z' };
+    const merged = {
+      ...valid,
+      channel: 'print' as const,
+      frequencyCap: { maxPerCustomer: 1, perDays: 7 },
+      endsAt: '2026-01-01T00:00:00Z',
+    };
     expect(campaignIssues(merged).map((i) => i.path.join('.'))).toEqual(['endsAt', 'frequencyCap']);
   });
 });
 
 describe('weather trigger', () => {
   it.each([
-    ['rain', 0, false], ['rain', 0.1, true], ['rain', 500, true], ['rain', 500.1, false],
-    ['snow', 0, false], ['snow', 100, true], ['snow', 100.5, false],
-    ['temperature_above', -60, true], ['temperature_above', 60, true], ['temperature_above', 61, false], ['temperature_below', -61, false],
-    ['wind_above', 0, true], ['wind_above', 400, true], ['wind_above', 401, false], ['wind_above', -1, false],
-    ['clear', 0, true], ['clear', 100, true], ['clear', 101, false],
+    ['rain', 0, false],
+    ['rain', 0.1, true],
+    ['rain', 500, true],
+    ['rain', 500.1, false],
+    ['snow', 0, false],
+    ['snow', 100, true],
+    ['snow', 100.5, false],
+    ['temperature_above', -60, true],
+    ['temperature_above', 60, true],
+    ['temperature_above', 61, false],
+    ['temperature_below', -61, false],
+    ['wind_above', 0, true],
+    ['wind_above', 400, true],
+    ['wind_above', 401, false],
+    ['wind_above', -1, false],
+    ['clear', 0, true],
+    ['clear', 100, true],
+    ['clear', 101, false],
   ] as const)('%s with threshold %d is accepted: %s', (condition, threshold, ok) => {
-    expect(triggerFields({ type: 'weather', condition, threshold })).toEqual(ok ? [] : ['threshold']);
+    expect(triggerFields({ type: 'weather', condition, threshold })).toEqual(
+      ok ? [] : ['threshold'],
+    );
   });
   it('needs a threshold except for clear', () => {
     expect(triggerFields({ type: 'weather', condition: 'rain' })).toEqual(['threshold']);
@@ -140,7 +209,9 @@ describe('weather trigger', () => {
     expect(triggerFields({ ...t, withinHours: 1.5 })).toEqual(['withinHours']);
   });
   it('names an unknown condition or trigger type', () => {
-    expect(triggerFields({ type: 'weather', condition: 'hail', threshold: 1 })).toEqual(['condition']);
+    expect(triggerFields({ type: 'weather', condition: 'hail', threshold: 1 })).toEqual([
+      'condition',
+    ]);
     expect(triggerFields({ type: 'moon', phase: 'full' })).toEqual(['type']);
   });
 });
@@ -154,7 +225,15 @@ describe('event trigger', () => {
     expect(triggerFields({ ...t, eventId: 'ev-1', category: 'festival' })).toEqual(['category']);
   });
   it('checks distance and minute ranges', () => {
-    expect(triggerFields({ ...t, eventId: 'e', withinMeters: 50_000, beforeMinutes: 10_080, afterMinutes: 0 })).toEqual([]);
+    expect(
+      triggerFields({
+        ...t,
+        eventId: 'e',
+        withinMeters: 50_000,
+        beforeMinutes: 10_080,
+        afterMinutes: 0,
+      }),
+    ).toEqual([]);
     expect(triggerFields({ ...t, eventId: 'e', withinMeters: 50_001 })).toEqual(['withinMeters']);
     expect(triggerFields({ ...t, eventId: 'e', beforeMinutes: 10_081 })).toEqual(['beforeMinutes']);
     expect(triggerFields({ ...t, eventId: 'e', afterMinutes: -1 })).toEqual(['afterMinutes']);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campaignStatuses, campaignTransitions, transitionError, type CampaignStatus } from '../../server/domain/campaigns/status.js';
+import {
+  campaignStatuses,
+  campaignTransitions,
+  transitionError,
+  type CampaignStatus,
+} from '../../server/domain/campaigns/status.js';
 
 const allowed: [CampaignStatus, CampaignStatus][] = [
   ['draft', 'scheduled'],
@@ -21,8 +26,12 @@ describe('campaign status transitions', () => {
       }
   });
   it('says which changes are possible when refusing one', () => {
-    expect(transitionError('draft', 'active')).toBe('cannot go from draft to active; from draft: scheduled');
-    expect(transitionError('paused', 'scheduled')).toBe('cannot go from paused to scheduled; from paused: active, ended');
+    expect(transitionError('draft', 'active')).toBe(
+      'cannot go from draft to active; from draft: scheduled',
+    );
+    expect(transitionError('paused', 'scheduled')).toBe(
+      'cannot go from paused to scheduled; from paused: active, ended',
+    );
     expect(transitionError('ended', 'active')).toBe('an ended campaign cannot change status');
   });
   it('gives every status an entry in the table', () => {

@@ -1,5 +1,14 @@
 // The demo generator: same inputs give the same fake Berlin, and its people are spread like a real city's.
-import { area, bbox as turfBbox, booleanIntersects, booleanPointInPolygon, distance, featureCollection, feature, intersect } from '@turf/turf';
+import {
+  area,
+  bbox as turfBbox,
+  booleanIntersects,
+  booleanPointInPolygon,
+  distance,
+  featureCollection,
+  feature,
+  intersect,
+} from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../server/domain/schemas/customer.js';
@@ -20,7 +29,9 @@ describe('demo generator determinism', () => {
     expect(JSON.stringify(again.stores)).toBe(JSON.stringify(ws.stores));
     expect(JSON.stringify(again.boundaries)).toBe(JSON.stringify(ws.boundaries));
     expect(JSON.stringify(again.events)).toBe(JSON.stringify(ws.events));
-    expect(JSON.stringify(take(again.customers(), 2000))).toBe(JSON.stringify(customers.slice(0, 2000)));
+    expect(JSON.stringify(take(again.customers(), 2000))).toBe(
+      JSON.stringify(customers.slice(0, 2000)),
+    );
   });
 
   it('gives the same first customers whatever the total asked for', () => {
@@ -30,7 +41,9 @@ describe('demo generator determinism', () => {
 
   it('differs for a different seed', () => {
     const other = generateDemoWorkspace({ ...options, seed: 7 });
-    expect(JSON.stringify(take(other.customers(), 200))).not.toBe(JSON.stringify(customers.slice(0, 200)));
+    expect(JSON.stringify(take(other.customers(), 200))).not.toBe(
+      JSON.stringify(customers.slice(0, 200)),
+    );
     expect(other.stores.map((s) => s.location)).not.toEqual(ws.stores.map((s) => s.location));
   });
 
@@ -52,7 +65,9 @@ describe('demo city geography', () => {
     expect(brands.size).toBeGreaterThanOrEqual(2);
     expect(brands.size).toBeLessThanOrEqual(3);
     for (const brand of brands) {
-      const franchisees = new Set(ws.stores.filter((s) => s.brand === brand).map((s) => s.franchisee));
+      const franchisees = new Set(
+        ws.stores.filter((s) => s.brand === brand).map((s) => s.franchisee),
+      );
       expect(franchisees.size).toBeGreaterThanOrEqual(2);
       expect(franchisees.size).toBeLessThanOrEqual(4);
     }
@@ -62,7 +77,9 @@ describe('demo city geography', () => {
       expect(s.attractiveness).toBeLessThanOrEqual(5);
       expect(s.opened <= options.today).toBe(true);
       expect(booleanPointInPolygon(s.location, outline)).toBe(true);
-      expect(water.some((w) => booleanPointInPolygon(s.location, w.geometry as Polygon))).toBe(false);
+      expect(water.some((w) => booleanPointInPolygon(s.location, w.geometry as Polygon))).toBe(
+        false,
+      );
     }
   });
 
@@ -75,14 +92,18 @@ describe('demo city geography', () => {
     const population = boundaries.reduce((sum, b) => sum + b.population, 0);
     expect(population).toBeGreaterThan(3_700_000);
     expect(population).toBeLessThan(3_900_000);
-    for (const b of boundaries) expect(Number.isInteger(b.population) && b.population > 0).toBe(true);
+    for (const b of boundaries)
+      expect(Number.isInteger(b.population) && b.population > 0).toBe(true);
     for (let i = 0; i < boundaries.length; i++) {
       for (let j = i + 1; j < boundaries.length; j++) {
         const a = feature(boundaries[i]!.geometry as Polygon);
         const b = feature(boundaries[j]!.geometry as Polygon);
         if (!boxesTouch(a, b) || !booleanIntersects(a, b)) continue;
         const shared = intersect(featureCollection([a, b]));
-        expect(shared ? area(shared) : 0, `${boundaries[i]!.name} × ${boundaries[j]!.name}`).toBeLessThan(1);
+        expect(
+          shared ? area(shared) : 0,
+          `${boundaries[i]!.name} × ${boundaries[j]!.name}`,
+        ).toBeLessThan(1);
       }
     }
   });
@@ -102,7 +123,9 @@ describe('demo city geography', () => {
 
   it('ships land, water and parks for the offline basemap', () => {
     expect(new Set(ws.basemap.map((f) => f.kind))).toEqual(new Set(['land', 'water', 'park']));
-    expect(ws.basemap.filter((f) => f.kind === 'water').map((f) => f.name)).toEqual(expect.arrayContaining(['Spree', 'Havel', 'Müggelsee']));
+    expect(ws.basemap.filter((f) => f.kind === 'water').map((f) => f.name)).toEqual(
+      expect.arrayContaining(['Spree', 'Havel', 'Müggelsee']),
+    );
   });
 });
 
@@ -111,19 +134,47 @@ describe('demo customers', () => {
     const storeIds = new Set(ws.stores.map((s) => s.id));
     const industryOf = new Map<string, string>();
     const problems: string[] = [];
-    const check = (ok: boolean, c: Customer, what: string) => ok || problems.push(`${c.id}: ${what}`);
+    const check = (ok: boolean, c: Customer, what: string) =>
+      ok || problems.push(`${c.id}: ${what}`);
     customers.forEach((c, i) => {
       check(c.id === `C${String(i + 1).padStart(7, '0')}`, c, 'id');
       check(/^[a-z]+\.\d{4,}@example\.(com|org)$/.test(c.email), c, `email ${c.email}`);
       check(/^\+49 30 555 \d{5}$/.test(c.phone), c, `phone ${c.phone}`);
       check(c.firstName.length > 0, c, 'first name');
-      check(c.age === null || (Number.isInteger(c.age) && c.age >= 18 && c.age <= 90), c, `age ${c.age}`);
-      check(c.interests.length >= 1 && c.interests.length <= 5 && new Set(c.interests).size === c.interests.length, c, 'interests');
-      check(Math.round(c.totalSpend * 100) / 100 === c.totalSpend && c.totalSpend >= 0, c, `spend ${c.totalSpend}`);
-      check(c.homeStoreId === null || storeIds.has(c.homeStoreId), c, `home store ${c.homeStoreId}`);
-      check(c.lastPurchaseAt === null || (/^\d{4}-\d{2}-\d{2}$/.test(c.lastPurchaseAt) && c.lastPurchaseAt <= options.today), c, 'last purchase');
+      check(
+        c.age === null || (Number.isInteger(c.age) && c.age >= 18 && c.age <= 90),
+        c,
+        `age ${c.age}`,
+      );
+      check(
+        c.interests.length >= 1 &&
+          c.interests.length <= 5 &&
+          new Set(c.interests).size === c.interests.length,
+        c,
+        'interests',
+      );
+      check(
+        Math.round(c.totalSpend * 100) / 100 === c.totalSpend && c.totalSpend >= 0,
+        c,
+        `spend ${c.totalSpend}`,
+      );
+      check(
+        c.homeStoreId === null || storeIds.has(c.homeStoreId),
+        c,
+        `home store ${c.homeStoreId}`,
+      );
+      check(
+        c.lastPurchaseAt === null ||
+          (/^\d{4}-\d{2}-\d{2}$/.test(c.lastPurchaseAt) && c.lastPurchaseAt <= options.today),
+        c,
+        'last purchase',
+      );
       // A job title always belongs to the same industry.
-      check((industryOf.get(c.jobTitle) ?? c.industry) === c.industry, c, `${c.jobTitle} in two industries`);
+      check(
+        (industryOf.get(c.jobTitle) ?? c.industry) === c.industry,
+        c,
+        `${c.jobTitle} in two industries`,
+      );
       industryOf.set(c.jobTitle, c.industry);
     });
     expect(problems.slice(0, 10)).toEqual([]);
@@ -137,9 +188,11 @@ describe('demo customers', () => {
     expect(share((c) => c.consent)).toBeGreaterThan(0.6);
     expect(share((c) => c.consent)).toBeLessThan(0.72);
     const tiers = { none: 0.5, bronze: 0.25, silver: 0.15, gold: 0.1 };
-    for (const [tier, expected] of Object.entries(tiers)) expect(share((c) => c.loyaltyTier === tier)).toBeCloseTo(expected, 1);
+    for (const [tier, expected] of Object.entries(tiers))
+      expect(share((c) => c.loyaltyTier === tier)).toBeCloseTo(expected, 1);
     const genders = { female: 0.49, male: 0.48, diverse: 0.01, unknown: 0.02 };
-    for (const [gender, expected] of Object.entries(genders)) expect(Math.abs(share((c) => c.gender === gender) - expected)).toBeLessThan(0.02);
+    for (const [gender, expected] of Object.entries(genders))
+      expect(Math.abs(share((c) => c.gender === gender) - expected)).toBeLessThan(0.02);
     expect(share((c) => c.age === null)).toBeLessThan(0.03);
     expect(share((c) => c.age !== null && c.age < 30)).toBeGreaterThan(0.1);
     expect(share((c) => c.age !== null && c.age >= 65)).toBeGreaterThan(0.1);
@@ -150,9 +203,12 @@ describe('demo customers', () => {
       const group = customers.filter((c) => c.loyaltyTier === tier);
       return group.reduce((sum, c) => sum + pick(c), 0) / group.length;
     };
-    expect(mean('gold', (c) => c.totalSpend)).toBeGreaterThan(2 * mean('none', (c) => c.totalSpend));
+    expect(mean('gold', (c) => c.totalSpend)).toBeGreaterThan(
+      2 * mean('none', (c) => c.totalSpend),
+    );
     expect(mean('gold', (c) => c.visits)).toBeGreaterThan(mean('silver', (c) => c.visits));
-    const lapsed = (days: number) => share((c) => c.lastPurchaseAt !== null && daysBefore(c.lastPurchaseAt) > days);
+    const lapsed = (days: number) =>
+      share((c) => c.lastPurchaseAt !== null && daysBefore(c.lastPurchaseAt) > days);
     expect(lapsed(60)).toBeGreaterThan(0.2);
     expect(lapsed(60)).toBeLessThan(0.8);
     expect(lapsed(180)).toBeGreaterThan(0.05);
@@ -171,7 +227,9 @@ describe('demo customers', () => {
   it('packs more customers per km² into Mitte than into an outer neighbourhood', () => {
     const perKm2 = (name: string) => {
       const b = ws.boundaries.find((x) => x.name === name)!;
-      const inside = customers.filter((c) => booleanPointInPolygon(c.location, b.geometry as Polygon)).length;
+      const inside = customers.filter((c) =>
+        booleanPointInPolygon(c.location, b.geometry as Polygon),
+      ).length;
       return inside / (areaOf(b.geometry as Polygon) / 1e6);
     };
     expect(perKm2('Mitte')).toBeGreaterThan(5 * perKm2('Frohnau'));
@@ -181,9 +239,12 @@ describe('demo customers', () => {
   it('puts more customers within 1 km of a store than around a spot far from stores with as many residents', () => {
     const city = loadCity();
     const residents = residentComponents(city);
-    const within1Km = (p: [number, number]) => customers.filter((c) => distance(c.location, p, { units: 'kilometers' }) <= 1).length;
+    const within1Km = (p: [number, number]) =>
+      customers.filter((c) => distance(c.location, p, { units: 'kilometers' }) <= 1).length;
     const candidates = grid(ws.city.bbox, 0.01).filter(
-      (p) => booleanPointInPolygon(p, ws.city.outline) && ws.stores.every((s) => distance(s.location, p, { units: 'kilometers' }) > 2.5),
+      (p) =>
+        booleanPointInPolygon(p, ws.city.outline) &&
+        ws.stores.every((s) => distance(s.location, p, { units: 'kilometers' }) > 2.5),
     );
     const densities = candidates.map((p) => densityAt(residents, ...p));
     let nearStores = 0;
@@ -221,8 +282,12 @@ function boxesTouch(a: Parameters<typeof turfBbox>[0], b: Parameters<typeof turf
   return a0 <= b2 && b0 <= a2 && a1 <= b3 && b1 <= a3;
 }
 
-function grid([minX, minY, maxX, maxY]: [number, number, number, number], step: number): [number, number][] {
+function grid(
+  [minX, minY, maxX, maxY]: [number, number, number, number],
+  step: number,
+): [number, number][] {
   const points: [number, number][] = [];
-  for (let y = minY; y <= maxY; y += step * 0.6) for (let x = minX; x <= maxX; x += step) points.push([x, y]);
+  for (let y = minY; y <= maxY; y += step * 0.6)
+    for (let x = minX; x <= maxX; x += step) points.push([x, y]);
   return points;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { hash32, inHoldout } from '../../server/domain/campaigns/holdout.js';
 
 const ids = Array.from({ length: 100_000 }, (_, i) => `C-${String(i).padStart(6, '0')}`);
-const share = (campaignId: string, percent: number) => ids.filter((id) => inHoldout(campaignId, id, percent)).length / ids.length;
+const share = (campaignId: string, percent: number) =>
+  ids.filter((id) => inHoldout(campaignId, id, percent)).length / ids.length;
 
 describe('holdout', () => {
   it('puts the same customer in or out every time', () => {
@@ -13,10 +14,13 @@ describe('holdout', () => {
     expect(hash32('C-000001')).toBe(hash32('C-000001'));
   });
 
-  it.each([5, 10, 20, 50])('holds out %i %% of 100 000 sequential ids, within one point', (percent) => {
-    expect(Math.abs(share('cmp-a', percent) - percent / 100)).toBeLessThan(0.01);
-    expect(Math.abs(share('cmp-b', percent) - percent / 100)).toBeLessThan(0.01);
-  });
+  it.each([5, 10, 20, 50])(
+    'holds out %i %% of 100 000 sequential ids, within one point',
+    (percent) => {
+      expect(Math.abs(share('cmp-a', percent) - percent / 100)).toBeLessThan(0.01);
+      expect(Math.abs(share('cmp-b', percent) - percent / 100)).toBeLessThan(0.01);
+    },
+  );
 
   it('chooses a different, independent set for another campaign', () => {
     const a = ids.map((id) => inHoldout('cmp-a', id, 20));

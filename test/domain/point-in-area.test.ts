@@ -23,21 +23,36 @@ function random(seed: number) {
 
 /** Random points over the bbox (plus a margin), every vertex, points along every edge, and points level with vertices. */
 function testPoints(geometry: AreaGeometry, count: number, seed: number): [number, number][] {
-  const rings = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat();
+  const rings = (
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+  ).flat();
   const all = rings.flat() as [number, number][];
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   const mx = (maxX - minX) * 0.1;
   const my = (maxY - minY) * 0.1;
   const rnd = random(seed);
   const points: [number, number][] = [];
-  for (let i = 0; i < count; i++) points.push([minX - mx + rnd() * (maxX - minX + 2 * mx), minY - my + rnd() * (maxY - minY + 2 * my)]);
+  for (let i = 0; i < count; i++)
+    points.push([
+      minX - mx + rnd() * (maxX - minX + 2 * mx),
+      minY - my + rnd() * (maxY - minY + 2 * my),
+    ]);
   for (const ring of rings) {
     for (let i = 0; i + 1 < ring.length; i++) {
       const [ax, ay] = ring[i] as [number, number];
       const [bx, by] = ring[i + 1] as [number, number];
-      points.push([ax, ay], [(ax + bx) / 2, (ay + by) / 2], [ax + (bx - ax) / 3, ay + (by - ay) / 3]);
+      points.push(
+        [ax, ay],
+        [(ax + bx) / 2, (ay + by) / 2],
+        [ax + (bx - ax) / 3, ay + (by - ay) / 3],
+      );
       points.push([ax + 1e-9, ay], [ax - 1e-9, ay], [ax, ay + 1e-9], [ax, ay - 1e-9]);
       points.push([minX - mx + rnd() * (maxX - minX + 2 * mx), ay]); // level with a vertex: the ray runs through it
     }
@@ -46,7 +61,10 @@ function testPoints(geometry: AreaGeometry, count: number, seed: number): [numbe
 }
 
 describe.each(fixtures)('point in area: %s', (file) => {
-  const feature = JSON.parse(readFileSync(join(dir, 'in', file), 'utf8')) as { properties: { randomPoints: number; maxEdgeCellShare?: number }; geometry: AreaGeometry };
+  const feature = JSON.parse(readFileSync(join(dir, 'in', file), 'utf8')) as {
+    properties: { randomPoints: number; maxEdgeCellShare?: number };
+    geometry: AreaGeometry;
+  };
   const { geometry } = feature;
   const points = testPoints(geometry, feature.properties.randomPoints, file.length * 7919);
   const expected = points.map((p) => booleanPointInPolygon(p, geometry));
@@ -56,11 +74,14 @@ describe.each(fixtures)('point in area: %s', (file) => {
     expect(wrong).toEqual([]);
   });
 
-  it.each([1, 4, 16, 128])('the prepared grid (up to %i cells a side) agrees with Turf on every point', (maxCellsPerSide) => {
-    const grid = prepareAreaGrid(geometry, { maxCellsPerSide });
-    const wrong = points.filter((p, i) => gridContains(grid, p[0], p[1]) !== expected[i]);
-    expect(wrong).toEqual([]);
-  });
+  it.each([1, 4, 16, 128])(
+    'the prepared grid (up to %i cells a side) agrees with Turf on every point',
+    (maxCellsPerSide) => {
+      const grid = prepareAreaGrid(geometry, { maxCellsPerSide });
+      const wrong = points.filter((p, i) => gridContains(grid, p[0], p[1]) !== expected[i]);
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it('leaves most of the grid to one array read (few edge cells)', () => {
     const grid = prepareAreaGrid(geometry);
@@ -77,7 +98,25 @@ describe.each(fixtures)('point in area: %s', (file) => {
 });
 
 describe('point in area semantics', () => {
-  const square: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]] };
+  const square: AreaGeometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [1, 3],
+        [3, 3],
+        [3, 1],
+        [1, 1],
+      ],
+    ],
+  };
   const grid = prepareAreaGrid(square);
   it.each([
     [[0.5, 0.5], true, 'inside the outer ring'],
@@ -93,9 +132,36 @@ describe('point in area semantics', () => {
   });
 
   it('counts a point in any polygon of a MultiPolygon', () => {
-    const multi: AreaGeometry = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]]] };
+    const multi: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 5],
+            [6, 6],
+            [5, 6],
+            [5, 5],
+          ],
+        ],
+      ],
+    };
     const g = prepareAreaGrid(multi);
-    for (const [p, inside] of [[[0.5, 0.5], true], [[5.5, 5.5], true], [[3, 3], false], [[6, 5.5], true]] as const) {
+    for (const [p, inside] of [
+      [[0.5, 0.5], true],
+      [[5.5, 5.5], true],
+      [[3, 3], false],
+      [[6, 5.5], true],
+    ] as const) {
       expect(pointInArea(p, multi)).toBe(inside);
       expect(gridContains(g, p[0], p[1])).toBe(inside);
     }

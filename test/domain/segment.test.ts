@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, daysSinceLastPurchase, inSegment, lapsedBucket, purchaseDay } from '../../server/domain/segment.js';
+import {
+  ageBand,
+  daysSinceLastPurchase,
+  inSegment,
+  lapsedBucket,
+  purchaseDay,
+} from '../../server/domain/segment.js';
 import { ageBands, lapsedBuckets } from '../../server/domain/schemas/audience.js';
 import { segment as segmentSchema, type Segment } from '../../server/domain/schemas/segment.js';
 import type { Customer } from '../../server/domain/schemas/customer.js';
@@ -24,12 +30,28 @@ const base: Customer = {
   homeStoreId: 'st-1',
 };
 const c = (over: Partial<Customer>): Customer => ({ ...base, ...over });
-const keeps = (customer: Customer, s: Segment) => inSegment(customer, segmentSchema.parse(s), { at });
+const keeps = (customer: Customer, s: Segment) =>
+  inSegment(customer, segmentSchema.parse(s), { at });
 
 describe('ageBand', () => {
   it.each([
-    [0, '<18'], [17, '<18'], [18, '18-24'], [24, '18-24'], [25, '25-34'], [34, '25-34'], [35, '35-44'], [44, '35-44'],
-    [45, '45-54'], [54, '45-54'], [55, '55-64'], [64, '55-64'], [65, '65+'], [130, '65+'], [null, 'unknown'], [131, 'unknown'], [-1, 'unknown'],
+    [0, '<18'],
+    [17, '<18'],
+    [18, '18-24'],
+    [24, '18-24'],
+    [25, '25-34'],
+    [34, '25-34'],
+    [35, '35-44'],
+    [44, '35-44'],
+    [45, '45-54'],
+    [54, '45-54'],
+    [55, '55-64'],
+    [64, '55-64'],
+    [65, '65+'],
+    [130, '65+'],
+    [null, 'unknown'],
+    [131, 'unknown'],
+    [-1, 'unknown'],
   ] as const)('puts age %j in band %s', (age, band) => {
     expect(ageBand(age)).toBe(band);
   });
@@ -40,9 +62,19 @@ describe('ageBand', () => {
 
 describe('lapsedBucket', () => {
   it.each([
-    ['2026-11-23', '0-29'], ['2026-10-25', '0-29'], ['2026-10-24', '30-59'], ['2026-09-25', '30-59'], ['2026-09-24', '60-89'],
-    ['2026-08-26', '60-89'], ['2026-08-25', '90-179'], ['2026-05-28', '90-179'], ['2026-05-27', '180+'], ['2001-01-01', '180+'],
-    ['2027-01-01', '0-29'], [null, 'never'], ['not a date', 'never'],
+    ['2026-11-23', '0-29'],
+    ['2026-10-25', '0-29'],
+    ['2026-10-24', '30-59'],
+    ['2026-09-25', '30-59'],
+    ['2026-09-24', '60-89'],
+    ['2026-08-26', '60-89'],
+    ['2026-08-25', '90-179'],
+    ['2026-05-28', '90-179'],
+    ['2026-05-27', '180+'],
+    ['2001-01-01', '180+'],
+    ['2027-01-01', '0-29'],
+    [null, 'never'],
+    ['not a date', 'never'],
   ] as const)('puts a last purchase on %j in bucket %s', (date, bucket) => {
     expect(lapsedBucket(date, at)).toBe(bucket);
     expect(lapsedBuckets).toContain(bucket);
@@ -57,7 +89,16 @@ describe('lapsedBucket', () => {
 describe('inSegment', () => {
   it('keeps everyone when the segment is empty, null or has empty lists', () => {
     expect(keeps(base, {})).toBe(true);
-    expect(keeps(c({ age: null, lastPurchaseAt: null, homeStoreId: null, consent: false }), { ageMin: null, genders: [], interests: [], storeIds: [], lapsedDays: null, consentedOnly: false })).toBe(true);
+    expect(
+      keeps(c({ age: null, lastPurchaseAt: null, homeStoreId: null, consent: false }), {
+        ageMin: null,
+        genders: [],
+        interests: [],
+        storeIds: [],
+        lapsedDays: null,
+        consentedOnly: false,
+      }),
+    ).toBe(true);
   });
 
   it('filters by an inclusive age range and drops customers without a known age', () => {
@@ -112,7 +153,15 @@ describe('inSegment', () => {
   });
 
   it('requires every given field to hold', () => {
-    const s: Segment = { ageMin: 25, ageMax: 40, genders: ['female'], interests: ['cycling'], loyaltyTiers: ['gold', 'silver'], lapsedDays: 30, minSpend: 100 };
+    const s: Segment = {
+      ageMin: 25,
+      ageMax: 40,
+      genders: ['female'],
+      interests: ['cycling'],
+      loyaltyTiers: ['gold', 'silver'],
+      lapsedDays: 30,
+      minSpend: 100,
+    };
     expect(keeps(base, s)).toBe(true);
     expect(keeps(c({ loyaltyTier: 'bronze' }), s)).toBe(false);
     expect(keeps(c({ totalSpend: 99 }), s)).toBe(false);

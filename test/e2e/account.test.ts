@@ -10,7 +10,10 @@ import { startTestServer, type TestServer } from '../helpers/server';
 const skipReason = chromiumSkipReason();
 
 /** The error shown under the field with this label. */
-const fieldError = (scope: Locator, label: string) => scope.locator('.field', { has: scope.page().getByLabel(label, { exact: true }) }).locator('[data-field-error]');
+const fieldError = (scope: Locator, label: string) =>
+  scope
+    .locator('.field', { has: scope.page().getByLabel(label, { exact: true }) })
+    .locator('[data-field-error]');
 
 describe.skipIf(skipReason)('your account in a browser', () => {
   let server: TestServer;
@@ -42,13 +45,19 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await dialog.getByLabel('New password', { exact: true }).fill('short');
     await dialog.getByLabel('Repeat the new password').fill('short');
     await dialog.getByRole('button', { name: 'Change password' }).click();
-    await expect(fieldError(dialog, 'New password').textContent()).resolves.toBe('Use at least 12 characters.');
+    await expect(fieldError(dialog, 'New password').textContent()).resolves.toBe(
+      'Use at least 12 characters.',
+    );
 
     await dialog.getByLabel('New password', { exact: true }).fill('a-brand-new-password');
     await dialog.getByLabel('Repeat the new password').fill('a-brand-new-password');
     await dialog.getByRole('button', { name: 'Change password' }).click();
-    await expect(fieldError(dialog, 'Current password').textContent()).resolves.toBe('This is not your current password.');
-    await expect(dialog.getByLabel('Current password').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(fieldError(dialog, 'Current password').textContent()).resolves.toBe(
+      'This is not your current password.',
+    );
+    await expect(dialog.getByLabel('Current password').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
     await page.screenshot({ path: 'test-results/account-password-wrong.png' });
 
     await dialog.getByLabel('Current password').fill('the-old-password-1');
@@ -56,8 +65,12 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await page.locator('.toast', { hasText: 'Your password was changed' }).waitFor();
     await expect(dialog.isVisible()).resolves.toBe(false);
     // Focus goes back to the menu button, and this tab is still signed in (the server rotated its cookie).
-    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, { timeout: 5_000 });
-    await expect(page.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).resolves.toBe(200);
+    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, {
+      timeout: 5_000,
+    });
+    await expect(page.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).resolves.toBe(
+      200,
+    );
     await expect(server.signIn(email, 'a-brand-new-password')).resolves.toBeTruthy();
     // The browser logs the refused attempt itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
@@ -72,7 +85,9 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await page.getByRole('dialog', { name: 'Change your password' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Change your password' }).waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, {
+      timeout: 5_000,
+    });
     await page.context().close();
   });
 
@@ -82,7 +97,9 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await expect(page.locator('.draw-toolbar').count()).resolves.toBe(0);
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('c');
-    await expect(page.evaluate(() => window.__catchment!.store!.getState().tool)).resolves.toBe('select');
+    await expect(page.evaluate(() => window.__catchment!.store!.getState().tool)).resolves.toBe(
+      'select',
+    );
     // The shortcuts list leaves the drawing keys out.
     await page.keyboard.press('?');
     await page.locator('.shortcuts-dialog[open]').waitFor();

@@ -25,8 +25,12 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
   });
 
   it('the owner adds a store manager and an API token, finds both in the audit log, and changes their password', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
-    const storeName = await page.evaluate(() => window.__catchment!.store!.getState().stores.data!.features[0]!.properties.name);
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
+    const storeName = await page.evaluate(
+      () => window.__catchment!.store!.getState().stores.data!.features[0]!.properties.name,
+    );
 
     // Opened from the user menu; the URL names the tab.
     await page.locator('#user-menu-button').click();
@@ -45,7 +49,9 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await form.getByLabel('Password').fill('a-store-manager-password');
     await form.getByLabel('Role').selectOption('store_manager');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await expect(form.locator('.field__error').textContent()).resolves.toBe('Choose at least one store for a store manager.');
+    await expect(form.locator('.field__error').textContent()).resolves.toBe(
+      'Choose at least one store for a store manager.',
+    );
     await form.getByLabel(storeName, { exact: true }).check();
     await form.getByRole('button', { name: 'Create user' }).click();
     const row = dialog.locator(`tr[data-user="${email}"]`);
@@ -73,7 +79,9 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await page.screenshot({ path: 'test-results/admin-token-secret.png' });
     const shown = (await secret.textContent())!;
     // The secret works for what its scopes allow.
-    const viaToken = await fetch(`${server.url}/api/audience/facets`, { headers: { Authorization: `Bearer ${shown}` } });
+    const viaToken = await fetch(`${server.url}/api/audience/facets`, {
+      headers: { Authorization: `Bearer ${shown}` },
+    });
     expect(viaToken.status).toBe(200);
     await dialog.getByRole('button', { name: 'I have copied it' }).click();
     await expect(secret.count()).resolves.toBe(0);
@@ -85,11 +93,17 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await dialog.getByRole('tab', { name: 'Audit log' }).click();
     const entries = dialog.locator('.audit-list__entry');
     await entries.first().waitFor();
-    const actions = await entries.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.action));
+    const actions = await entries.evaluateAll((items) =>
+      items.map((item) => (item as HTMLElement).dataset.action),
+    );
     expect(actions.indexOf('token.create')).toBeGreaterThanOrEqual(0);
     expect(actions.indexOf('token.create')).toBeLessThan(actions.indexOf('user.create'));
-    await expect(dialog.locator('[data-action="token.create"]').first().textContent()).resolves.toContain('API token created');
-    await expect(dialog.locator('[data-action="user.create"]').first().textContent()).resolves.toContain('User created');
+    await expect(
+      dialog.locator('[data-action="token.create"]').first().textContent(),
+    ).resolves.toContain('API token created');
+    await expect(
+      dialog.locator('[data-action="user.create"]').first().textContent(),
+    ).resolves.toContain('User created');
     await dialog.getByLabel('Action').selectOption('token.create');
     await dialog.locator('[data-action="token.create"]').first().waitFor();
     await expect(dialog.locator('[data-action="user.create"]').count()).resolves.toBe(0);
@@ -100,14 +114,18 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await expectQueryParam(page, 'admin', null);
-    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, {
+      timeout: 5_000,
+    });
 
     // The owner's own password.
     await page.locator('#user-menu-button').click();
     await page.getByRole('button', { name: 'Change password' }).click();
     const passwordDialog = page.getByRole('dialog', { name: 'Change your password' });
     await passwordDialog.getByLabel('Current password').fill(OWNER_PASSWORD);
-    await passwordDialog.getByLabel('New password', { exact: true }).fill('the-owners-new-password');
+    await passwordDialog
+      .getByLabel('New password', { exact: true })
+      .fill('the-owners-new-password');
     await passwordDialog.getByLabel('Repeat the new password').fill('the-owners-new-password');
     await passwordDialog.getByRole('button', { name: 'Change password' }).click();
     await page.locator('.toast', { hasText: 'Your password was changed' }).waitFor();
@@ -118,10 +136,14 @@ describe.skipIf(skipReason)('workspace settings in a browser', () => {
 
   it('a deep link opens the tab it names', async () => {
     const owner = await server.as('owner');
-    const { page } = await openAppPage(browser, `${server.url}/?admin=privacy`, { session: owner.session });
+    const { page } = await openAppPage(browser, `${server.url}/?admin=privacy`, {
+      session: owner.session,
+    });
     const dialog = page.getByRole('dialog', { name: 'Workspace settings' });
     await dialog.waitFor();
-    await expect(dialog.getByRole('tab', { name: 'Privacy' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(
+      dialog.getByRole('tab', { name: 'Privacy' }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
     await dialog.getByLabel('Smallest group shown (k)').waitFor();
     await page.context().close();
   });

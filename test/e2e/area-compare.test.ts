@@ -11,7 +11,11 @@ import { expectQueryParam, openAppPage, waitForMapIdle } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe.skipIf(skipReason)('comparing areas in a browser', () => {
   let server: TestServer;
@@ -26,7 +30,10 @@ describe.skipIf(skipReason)('comparing areas in a browser', () => {
       ['Mitte east', [13.41, 52.52], 1200],
       ['Spandau', [13.2, 52.535], 1000],
     ] as const) {
-      const response = await server.fetch('/api/areas', json('POST', { name, kind: 'radius', params: { center, radiusMeters } }));
+      const response = await server.fetch(
+        '/api/areas',
+        json('POST', { name, kind: 'radius', params: { center, radiusMeters } }),
+      );
       expect(response.status).toBe(201);
       ids.push(((await response.json()) as { properties: { id: string } }).properties.id);
     }
@@ -37,9 +44,13 @@ describe.skipIf(skipReason)('comparing areas in a browser', () => {
     await server?.close();
   });
 
-  it('shows the API\'s figures per area, the overlapping pair, the areas on the map, and keeps it in the URL', async () => {
-    const expected = (await (await server.fetch('/api/areas/compare', json('POST', { areaIds: ids }))).json()) as AreaComparison;
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${ids[0]}`, { session: server.fetch.session });
+  it("shows the API's figures per area, the overlapping pair, the areas on the map, and keeps it in the URL", async () => {
+    const expected = (await (
+      await server.fetch('/api/areas/compare', json('POST', { areaIds: ids }))
+    ).json()) as AreaComparison;
+    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${ids[0]}`, {
+      session: server.fetch.session,
+    });
     await page.locator('[data-action="compare-areas"]').click();
     const panel = page.locator('.details[data-kind="compare"]');
     await panel.waitFor();
@@ -52,28 +63,45 @@ describe.skipIf(skipReason)('comparing areas in a browser', () => {
 
     const customers = panel.locator('[data-metric="customers"]');
     await customers.locator(`[data-area="${ids[2]}"]`).waitFor();
-    await page.waitForFunction(() => document.querySelector('.area-compare')?.getAttribute('data-state') === 'ready');
+    await page.waitForFunction(
+      () => document.querySelector('.area-compare')?.getAttribute('data-state') === 'ready',
+    );
     const shown = await customers.locator('.bar-chart__row .bar-chart__count').allTextContents();
-    expect(shown.map((text) => Number(text.replace(/\D/g, '')))).toEqual(expected.areas.map((a) => a.customers));
+    expect(shown.map((text) => Number(text.replace(/\D/g, '')))).toEqual(
+      expected.areas.map((a) => a.customers),
+    );
     // Bars are as long as the figures say, in the areas' colours.
-    const widths = await customers.locator('.bar-chart__bar').evaluateAll((bars) => bars.map((b) => (b as HTMLElement).getBoundingClientRect().width));
+    const widths = await customers
+      .locator('.bar-chart__bar')
+      .evaluateAll((bars) => bars.map((b) => (b as HTMLElement).getBoundingClientRect().width));
     const most = Math.max(...expected.areas.map((a) => a.customers!));
     const longest = Math.max(...widths);
-    expected.areas.forEach((area, i) => expect(widths[i]! / longest).toBeCloseTo(area.customers! / most, 1));
+    expected.areas.forEach((area, i) =>
+      expect(widths[i]! / longest).toBeCloseTo(area.customers! / most, 1),
+    );
 
     // One pair overlaps: west and east, with the customers both share.
     const pairs = panel.locator('.compare-overlaps__list li');
     await expect(pairs.count()).resolves.toBe(1);
     await expect(pairs.first().getAttribute('data-pair')).resolves.toBe(`${ids[0]}|${ids[1]}`);
     const [overlap] = expected.overlaps;
-    await expect(pairs.first().textContent()).resolves.toContain(`${overlap!.sharedCustomers!.toLocaleString('en-US')} customers in both`);
+    await expect(pairs.first().textContent()).resolves.toContain(
+      `${overlap!.sharedCustomers!.toLocaleString('en-US')} customers in both`,
+    );
 
     // The map fits the compared areas, and they stand out on it.
     await waitForMapIdle(page);
     const markedOnMap = () =>
       page.evaluate(() => {
         const map = window.__catchment!.map;
-        return [...new Set(map.queryRenderedFeatures({ layers: ['areas-outline'] }).filter((f) => f.properties.compared).map((f) => f.properties.id as string))].sort();
+        return [
+          ...new Set(
+            map
+              .queryRenderedFeatures({ layers: ['areas-outline'] })
+              .filter((f) => f.properties.compared)
+              .map((f) => f.properties.id as string),
+          ),
+        ].sort();
       });
     await expect.poll(markedOnMap, { timeout: 10_000 }).toEqual([...ids].sort());
     await page.screenshot({ path: 'test-results/area-compare.png' });
@@ -92,7 +120,9 @@ describe.skipIf(skipReason)('comparing areas in a browser', () => {
 
     // A link opens the same comparison; Escape closes it and the URL forgets it.
     await page.reload();
-    await panel.locator(`[data-metric="customers"] [data-area="${ids[2]}"]`).waitFor({ timeout: 30_000 });
+    await panel
+      .locator(`[data-metric="customers"] [data-area="${ids[2]}"]`)
+      .waitFor({ timeout: 30_000 });
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -102,9 +132,14 @@ describe.skipIf(skipReason)('comparing areas in a browser', () => {
   });
 
   it('on a phone the comparison lives in the bottom sheet', async () => {
-    const { page, errors } = await openAppPage(browser, `${server.url}/?cmp=${ids.join(',')}`, { session: server.fetch.session, viewport: { width: 390, height: 844 } });
+    const { page, errors } = await openAppPage(browser, `${server.url}/?cmp=${ids.join(',')}`, {
+      session: server.fetch.session,
+      viewport: { width: 390, height: 844 },
+    });
     const panel = page.locator('.bottom-sheet .details[data-kind="compare"]');
-    await panel.locator(`[data-metric="penetration"] [data-area="${ids[1]}"]`).waitFor({ timeout: 30_000 });
+    await panel
+      .locator(`[data-metric="penetration"] [data-area="${ids[1]}"]`)
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: 'test-results/area-compare-phone.png' });
     expect(errors).toEqual([]);
     await page.close();

@@ -15,8 +15,13 @@ import { startTestServer, type TestServer } from '../helpers/server';
 const skipReason = chromiumSkipReason();
 const DAY_MS = 86_400_000;
 
-const eventsList = (page: Page) => page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Events' }) });
-const icsTime = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const eventsList = (page: Page) =>
+  page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Events' }) });
+const icsTime = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
   let server: TestServer;
@@ -34,7 +39,16 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
       'PRODID:-//catchment//e2e feed//EN',
       ...events.flatMap(([uid, name, days]) => {
         const start = new Date(Date.now() + days * DAY_MS);
-        return ['BEGIN:VEVENT', `UID:${uid}`, `DTSTAMP:${icsTime(new Date())}`, `DTSTART:${icsTime(start)}`, `DTEND:${icsTime(new Date(start.getTime() + 2 * 3_600_000))}`, `SUMMARY:${name}`, 'GEO:52.52;13.405', 'END:VEVENT'];
+        return [
+          'BEGIN:VEVENT',
+          `UID:${uid}`,
+          `DTSTAMP:${icsTime(new Date())}`,
+          `DTSTART:${icsTime(start)}`,
+          `DTEND:${icsTime(new Date(start.getTime() + 2 * 3_600_000))}`,
+          `SUMMARY:${name}`,
+          'GEO:52.52;13.405',
+          'END:VEVENT',
+        ];
       }),
       'END:VCALENDAR',
       '',
@@ -42,8 +56,13 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
 
   const allEvents = async () => {
     const now = Date.now();
-    const query = new URLSearchParams({ from: new Date(now - 60 * DAY_MS).toISOString(), to: new Date(now + 400 * DAY_MS).toISOString() });
-    return ((await (await server.fetch(`/api/events?${query.toString()}`)).json()) as EventCollection).features;
+    const query = new URLSearchParams({
+      from: new Date(now - 60 * DAY_MS).toISOString(),
+      to: new Date(now + 400 * DAY_MS).toISOString(),
+    });
+    return (
+      (await (await server.fetch(`/api/events?${query.toString()}`)).json()) as EventCollection
+    ).features;
   };
 
   beforeAll(async () => {
@@ -59,7 +78,10 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
     });
     await new Promise<void>((resolve) => feedHost.listen(0, '127.0.0.1', resolve));
     feedBase = `http://127.0.0.1:${(feedHost.address() as AddressInfo).port}`;
-    [server, browser] = await Promise.all([startTestServer({ env: { CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' } }), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' } }),
+      launchChromium(),
+    ]);
   });
 
   afterAll(async () => {
@@ -70,16 +92,26 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
   });
 
   it('imports a feed URL typed into the panel, and shows a refused one next to the field', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
-    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
+    await page.waitForFunction(
+      () => window.__catchment?.store?.getState().events.status === 'ready',
+      null,
+      { timeout: 30_000 },
+    );
     const list = eventsList(page);
     const field = list.getByLabel('Import from a feed URL');
     await field.fill(`${feedBase}/city.ics?token=e2e`);
     await list.getByRole('button', { name: 'Import', exact: true }).click();
-    await list.locator('[data-import="done"]', { hasText: '1 added, 0 updated, 0 need a place' }).waitFor();
+    await list
+      .locator('[data-import="done"]', { hasText: '1 added, 0 updated, 0 need a place' })
+      .waitFor();
     await list.locator('.item__label', { hasText: 'Feed farmers market' }).first().waitFor();
     await page.screenshot({ path: 'test-results/events-feed.png' });
-    expect((await allEvents()).filter((f) => f.properties.name === 'Feed farmers market')).toHaveLength(1);
+    expect(
+      (await allEvents()).filter((f) => f.properties.name === 'Feed farmers market'),
+    ).toHaveLength(1);
 
     const before = (await allEvents()).length;
     await field.fill(`${feedBase}/broken`);
@@ -96,18 +128,32 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
     const kept = list.locator('.kept-feed');
     await kept.first().waitFor();
     await expect(kept.count()).resolves.toBe(1);
-    await expect(kept.locator('.kept-feed__label').textContent()).resolves.toBe(`${feedBase}/city.ics?…`);
+    await expect(kept.locator('.kept-feed__label').textContent()).resolves.toBe(
+      `${feedBase}/city.ics?…`,
+    );
     await expect(list.locator('.kept-feeds').textContent()).resolves.not.toContain('token=e2e');
-    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(/^Synced .+ · 1 event$/);
+    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(
+      /^Synced .+ · 1 event$/,
+    );
 
     // The city renames the market and adds a night run: "Sync now" brings both in.
-    served = calendar(['e2e-feed-market@catchment', 'Feed farmers market (late opening)', 4], ['e2e-feed-run@catchment', 'Feed night run', 6]);
+    served = calendar(
+      ['e2e-feed-market@catchment', 'Feed farmers market (late opening)', 4],
+      ['e2e-feed-run@catchment', 'Feed night run', 6],
+    );
     await kept.getByRole('button', { name: 'Sync now' }).click();
     await page.locator('.toast', { hasText: 'Feed synced' }).waitFor();
-    await expect(page.locator('.toast', { hasText: 'Feed synced' }).textContent()).resolves.toContain('1 added, 1 updated, 0 removed');
+    await expect(
+      page.locator('.toast', { hasText: 'Feed synced' }).textContent(),
+    ).resolves.toContain('1 added, 1 updated, 0 removed');
     await list.locator('.item__label', { hasText: 'Feed night run' }).first().waitFor();
-    await list.locator('.item__label', { hasText: 'Feed farmers market (late opening)' }).first().waitFor();
-    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(/· 2 events$/);
+    await list
+      .locator('.item__label', { hasText: 'Feed farmers market (late opening)' })
+      .first()
+      .waitFor();
+    await expect(kept.locator('[data-feed-status="synced"]').textContent()).resolves.toMatch(
+      /· 2 events$/,
+    );
     await list.locator('.kept-feeds').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/events-feed-kept.png' });
 
@@ -115,13 +161,17 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
     served = calendar(['e2e-feed-market@catchment', 'Feed farmers market (late opening)', 4]);
     await kept.getByRole('button', { name: 'Sync now' }).click();
     await page.locator('.toast', { hasText: '0 added, 1 updated, 1 removed' }).waitFor();
-    await list.locator('.item__label', { hasText: 'Feed night run' }).waitFor({ state: 'detached' });
+    await list
+      .locator('.item__label', { hasText: 'Feed night run' })
+      .waitFor({ state: 'detached' });
 
     // Stopping asks first; the feed goes, its event stays.
     await kept.getByRole('button', { name: 'Stop syncing' }).click();
     await kept.getByRole('button', { name: 'Stop', exact: true }).click();
     await list.locator('.kept-feeds').waitFor({ state: 'detached' });
-    expect((await allEvents()).filter((f) => f.properties.name === 'Feed farmers market (late opening)')).toHaveLength(1);
+    expect(
+      (await allEvents()).filter((f) => f.properties.name === 'Feed farmers market (late opening)'),
+    ).toHaveLength(1);
     const feeds = (await (await server.fetch('/api/events/feeds')).json()) as { feeds: unknown[] };
     expect(feeds.feeds).toEqual([]);
     expect(errors.filter((e) => !/502|Bad Gateway/.test(e))).toEqual([]);

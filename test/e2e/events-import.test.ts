@@ -13,11 +13,23 @@ import { startTestServer, type TestServer } from '../helpers/server';
 const skipReason = chromiumSkipReason();
 const DAY_MS = 86_400_000;
 
-const eventsList = (page: Page) => page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Events' }) });
-const icsTime = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const eventsList = (page: Page) =>
+  page.locator('.nav-panel .list-section', { has: page.locator('h2', { hasText: 'Events' }) });
+const icsTime = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function calendar(events: string[]): string {
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//catchment//e2e//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//catchment//e2e//EN',
+    ...events,
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 }
 
 describe.skipIf(skipReason)('importing a calendar in a browser', () => {
@@ -26,8 +38,13 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
 
   const allEvents = async () => {
     const now = Date.now();
-    const query = new URLSearchParams({ from: new Date(now - 60 * DAY_MS).toISOString(), to: new Date(now + 400 * DAY_MS).toISOString() });
-    return ((await (await server.fetch(`/api/events?${query.toString()}`)).json()) as EventCollection).features;
+    const query = new URLSearchParams({
+      from: new Date(now - 60 * DAY_MS).toISOString(),
+      to: new Date(now + 400 * DAY_MS).toISOString(),
+    });
+    return (
+      (await (await server.fetch(`/api/events?${query.toString()}`)).json()) as EventCollection
+    ).features;
   };
 
   beforeAll(async () => {
@@ -62,19 +79,31 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
       'END:VEVENT',
     ]);
 
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
-    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
+    await page.waitForFunction(
+      () => window.__catchment?.store?.getState().events.status === 'ready',
+      null,
+      { timeout: 30_000 },
+    );
     const list = eventsList(page);
     await list.getByText('Import calendar (.ics)').waitFor();
-    await list.locator('input[type="file"]').setInputFiles({ name: 'city.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await list
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'city.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
 
-    await list.locator('[data-import="done"]', { hasText: '2 added, 0 updated, 1 needs a place' }).waitFor();
+    await list
+      .locator('[data-import="done"]', { hasText: '2 added, 0 updated, 1 needs a place' })
+      .waitFor();
     const needsPlace = list.locator('[data-group="needs-place"]');
     await needsPlace.locator('.item__label', { hasText: 'Spring book fair' }).waitFor();
     await list.locator('.item__label', { hasText: 'Harbour jazz night' }).first().waitFor();
     await page.screenshot({ path: 'test-results/events-import.png' });
 
-    const imported = (await allEvents()).filter((f) => f.properties.name === 'Spring book fair' || f.properties.name === 'Harbour jazz night');
+    const imported = (await allEvents()).filter(
+      (f) => f.properties.name === 'Spring book fair' || f.properties.name === 'Harbour jazz night',
+    );
     expect(imported).toHaveLength(2);
     const unplaced = imported.find((f) => f.properties.name === 'Spring book fair')!;
     expect(unplaced.geometry).toBeNull();
@@ -83,25 +112,46 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
     await page.locator('.place-bar').waitFor();
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const at = { x: box.width / 2, y: box.height / 2 };
-    const lngLat = await page.evaluate((p) => window.__catchment!.map.unproject([p.x, p.y]).toArray(), at);
+    const lngLat = await page.evaluate(
+      (p) => window.__catchment!.map.unproject([p.x, p.y]).toArray(),
+      at,
+    );
     await page.mouse.click(box.x + at.x, box.y + at.y);
-    await page.waitForFunction((id) => window.__catchment!.store!.getState().events.data?.features.find((f) => f.id === id)?.geometry != null, unplaced.id);
+    await page.waitForFunction(
+      (id) =>
+        window.__catchment!.store!.getState().events.data?.features.find((f) => f.id === id)
+          ?.geometry != null,
+      unplaced.id,
+    );
 
-    const placed = (await (await server.fetch(`/api/events/${encodeURIComponent(unplaced.id)}`)).json()) as EventFeature;
+    const placed = (await (
+      await server.fetch(`/api/events/${encodeURIComponent(unplaced.id)}`)
+    ).json()) as EventFeature;
     expect(placed.properties.needsPlace).toBe(false);
     expect(placed.geometry!.coordinates[0]).toBeCloseTo(lngLat[0]!, 5);
     expect(placed.geometry!.coordinates[1]).toBeCloseTo(lngLat[1]!, 5);
-    await needsPlace.locator('.item__label', { hasText: 'Spring book fair' }).waitFor({ state: 'detached' });
+    await needsPlace
+      .locator('.item__label', { hasText: 'Spring book fair' })
+      .waitFor({ state: 'detached' });
 
     // The same file dropped onto the panel updates both events instead of adding them again.
     await list.evaluate((element, text) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'city.ics', { type: 'text/calendar' }));
-      element.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      element.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      element.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+      );
+      element.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+      );
     }, ics);
     await list.locator('[data-import="done"]', { hasText: /^0 added, 2 updated/ }).waitFor();
-    expect((await allEvents()).filter((f) => f.properties.name === 'Spring book fair' || f.properties.name === 'Harbour jazz night')).toHaveLength(2);
+    expect(
+      (await allEvents()).filter(
+        (f) =>
+          f.properties.name === 'Spring book fair' || f.properties.name === 'Harbour jazz night',
+      ),
+    ).toHaveLength(2);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -118,17 +168,31 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
       'GEO:not-a-place',
       'END:VEVENT',
     ]);
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
-    await page.waitForFunction(() => window.__catchment?.store?.getState().events.status === 'ready', null, { timeout: 30_000 });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
+    await page.waitForFunction(
+      () => window.__catchment?.store?.getState().events.status === 'ready',
+      null,
+      { timeout: 30_000 },
+    );
     const list = eventsList(page);
-    await list.locator('input[type="file"]').setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(broken) });
+    await list.locator('input[type="file"]').setInputFiles({
+      name: 'broken.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(broken),
+    });
     const failure = list.locator('[data-import="error"]');
     await failure.waitFor();
     expect(await failure.textContent()).toMatch(/Line 9: /);
-    expect(await failure.textContent()).toContain('broken.ics: The calendar file has errors; nothing was imported');
+    expect(await failure.textContent()).toContain(
+      'broken.ics: The calendar file has errors; nothing was imported',
+    );
     await page.screenshot({ path: 'test-results/events-import-error.png' });
     expect((await allEvents()).length).toBe(before);
-    await expect(list.locator('.item__label', { hasText: 'Never imported' }).count()).resolves.toBe(0);
+    await expect(list.locator('.item__label', { hasText: 'Never imported' }).count()).resolves.toBe(
+      0,
+    );
     // The 422 is shown in the panel; the browser logs the failed request, nothing else.
     expect(errors.filter((e) => !/422|Unprocessable/.test(e))).toEqual([]);
     await page.close();

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { glyphRoutes } from '../../server/http/glyphs.js';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser.js';
 
-const maplibreDist = join(dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')), 'dist');
+const maplibreDist = join(
+  dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')),
+  'dist',
+);
 const maplibreFiles: Record<string, string> = {
   'maplibre-gl.mjs': 'text/javascript; charset=utf-8',
   'maplibre-gl-worker.mjs': 'text/javascript; charset=utf-8',
@@ -83,7 +86,10 @@ describe.skipIf(skipReason)('offline glyphs in MapLibre', () => {
 
   beforeAll(async () => {
     server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: testServer(glyphRequests).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      const s = serve(
+        { fetch: testServer(glyphRequests).fetch, port: 0, hostname: '127.0.0.1' },
+        () => resolve(s),
+      );
     });
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -94,10 +100,15 @@ describe.skipIf(skipReason)('offline glyphs in MapLibre', () => {
     });
     // MapLibre warns (rather than errors) when it falls back to drawing a glyph range locally.
     page.on('console', (message) => {
-      if (message.type() === 'error' || /glyph/i.test(message.text())) pageProblems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || /glyph/i.test(message.text()))
+        pageProblems.push(`${message.type()}: ${message.text()}`);
     });
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => (window as unknown as { mapIdle?: boolean }).mapIdle === true, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { mapIdle?: boolean }).mapIdle === true,
+      undefined,
+      { timeout: 60_000 },
+    );
   });
 
   afterAll(async () => {
@@ -107,8 +118,17 @@ describe.skipIf(skipReason)('offline glyphs in MapLibre', () => {
 
   test('both district labels are placed on the map, drawn from the served glyph PBFs', async () => {
     const names = await page.evaluate(() => {
-      const map = (window as unknown as { map: { queryRenderedFeatures(o: { layers: string[] }): { properties: { name: string } }[] } }).map;
-      return map.queryRenderedFeatures({ layers: ['labels'] }).map((f) => f.properties.name).sort();
+      const map = (
+        window as unknown as {
+          map: {
+            queryRenderedFeatures(o: { layers: string[] }): { properties: { name: string } }[];
+          };
+        }
+      ).map;
+      return map
+        .queryRenderedFeatures({ layers: ['labels'] })
+        .map((f) => f.properties.name)
+        .sort();
     });
     expect(names).toEqual(['Kreuzberg', 'Weißensee']);
     expect(glyphRequests).toContain('200 /glyphs/Noto Sans Regular/0-255.pbf');
@@ -116,7 +136,9 @@ describe.skipIf(skipReason)('offline glyphs in MapLibre', () => {
   });
 
   test('the map reports no errors and never falls back to local glyphs', async () => {
-    const mapErrors = await page.evaluate(() => (window as unknown as { mapErrors: string[] }).mapErrors);
+    const mapErrors = await page.evaluate(
+      () => (window as unknown as { mapErrors: string[] }).mapErrors,
+    );
     expect(mapErrors).toEqual([]);
     expect(pageProblems).toEqual([]);
   });

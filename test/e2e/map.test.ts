@@ -12,7 +12,9 @@ const skipReason = chromiumSkipReason();
 function renderedCounts(page: Page, layers: string[]) {
   return page.evaluate((ids) => {
     const map = window.__catchment!.map;
-    return Object.fromEntries(ids.map((id) => [id, map.queryRenderedFeatures({ layers: [id] }).length]));
+    return Object.fromEntries(
+      ids.map((id) => [id, map.queryRenderedFeatures({ layers: [id] }).length]),
+    );
   }, layers);
 }
 
@@ -27,7 +29,8 @@ function canvasColourCount(page: Page) {
     ctx.drawImage(source, 0, 0);
     const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) colours.add(((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3));
+    for (let i = 0; i < data.length; i += 4 * 7)
+      colours.add(((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3));
     return colours.size;
   });
 }
@@ -37,7 +40,10 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ customers: 50_000 }), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ customers: 50_000 }),
+      launchChromium(),
+    ]);
   });
 
   afterAll(async () => {
@@ -47,12 +53,22 @@ describe.skipIf(skipReason)('the map in a browser', () => {
 
   it('renders the basemap, neighbourhoods, stores and customers, without console errors', async () => {
     const started = Date.now();
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
     const wallMs = Date.now() - started;
     const firstIdleMs = await page.evaluate(() => window.__catchment?.firstIdleMs ?? null);
-    console.log(`map: first idle ${Math.round(firstIdleMs ?? -1)} ms after navigation (${wallMs} ms wall clock incl. page load)`);
+    console.log(
+      `map: first idle ${Math.round(firstIdleMs ?? -1)} ms after navigation (${wallMs} ms wall clock incl. page load)`,
+    );
 
-    const counts = await renderedCounts(page, ['boundaries-fill', 'boundaries-label', 'stores-symbol', 'customers-clusters', 'customers-points']);
+    const counts = await renderedCounts(page, [
+      'boundaries-fill',
+      'boundaries-label',
+      'stores-symbol',
+      'customers-clusters',
+      'customers-points',
+    ]);
     expect(counts['boundaries-fill']).toBeGreaterThan(0);
     expect(counts['boundaries-label']).toBeGreaterThan(0);
     expect(counts['stores-symbol']).toBeGreaterThanOrEqual(10);
@@ -71,7 +87,9 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('clicking a store opens its details; the URL keeps the selection and the view across a reload', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
     // A store with no other store close by, nearest the middle of the map (no floating panel covers it).
     const store = await page.evaluate(() => {
       const map = window.__catchment!.map;
@@ -79,10 +97,20 @@ describe.skipIf(skipReason)('the map in a browser', () => {
       const middle = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
       const stores = map.queryRenderedFeatures({ layers: ['stores-symbol'] }).map((f) => {
         const point = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-        return { id: String(f.properties.id), name: String(f.properties.name), x: point.x, y: point.y };
+        return {
+          id: String(f.properties.id),
+          name: String(f.properties.name),
+          x: point.x,
+          y: point.y,
+        };
       });
-      const alone = stores.filter((s) => stores.every((o) => o === s || Math.hypot(o.x - s.x, o.y - s.y) > 30));
-      alone.sort((a, b) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y));
+      const alone = stores.filter((s) =>
+        stores.every((o) => o === s || Math.hypot(o.x - s.x, o.y - s.y) > 30),
+      );
+      alone.sort(
+        (a, b) =>
+          Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y),
+      );
       return alone[0]!;
     });
     expect(store, 'a store that stands alone on the map').toBeDefined();
@@ -97,14 +125,18 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     await page.screenshot({ path: 'test-results/map-store-selected.png' });
 
     // Move the view, so the reload has something specific to restore.
-    await page.evaluate(() => window.__catchment!.map.jumpTo({ center: [13.43, 52.51], zoom: 12.25 }));
+    await page.evaluate(() =>
+      window.__catchment!.map.jumpTo({ center: [13.43, 52.51], zoom: 12.25 }),
+    );
     await page.waitForFunction(() => /[#&]map=12\.25\/52\.51\/13\.43/.test(location.hash));
     const before = page.url();
 
     await page.reload();
     await waitForMapIdle(page);
     expect(page.url()).toBe(before);
-    await expect(page.locator('.details-panel .details__title').textContent()).resolves.toBe(store.name);
+    await expect(page.locator('.details-panel .details__title').textContent()).resolves.toBe(
+      store.name,
+    );
     const view = await page.evaluate(() => {
       const map = window.__catchment!.map;
       return { zoom: map.getZoom(), center: map.getCenter().toArray() };
@@ -114,7 +146,9 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     expect(view.center[1]).toBeCloseTo(52.51, 3);
     // The selected store is highlighted on the map after the reload too.
     const selected = await page.evaluate(
-      (id) => window.__catchment!.map.getFeatureState({ source: 'catchment-stores', id }).selected === true,
+      (id) =>
+        window.__catchment!.map.getFeatureState({ source: 'catchment-stores', id }).selected ===
+        true,
       store.id,
     );
     expect(selected).toBe(true);
@@ -128,20 +162,29 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   it('keyboard shortcuts: ? lists them, H shows the heatmap, / focuses search', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('?');
     const dialog = page.locator('dialog.shortcuts-dialog');
     await dialog.waitFor({ state: 'visible' });
-    await expect(dialog.locator('[data-shortcut="toggleHeatmap"] kbd').textContent()).resolves.toBe('H');
+    await expect(dialog.locator('[data-shortcut="toggleHeatmap"] kbd').textContent()).resolves.toBe(
+      'H',
+    );
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
     const heatmapVisible = () =>
-      page.evaluate(() => window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none');
+      page.evaluate(
+        () =>
+          window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none',
+      );
     await expect(heatmapVisible()).resolves.toBe(false);
     await page.keyboard.press('h');
-    await page.waitForFunction(() => window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none');
+    await page.waitForFunction(
+      () => window.__catchment!.map.getLayoutProperty('customers-heatmap', 'visibility') !== 'none',
+    );
     await expect(page.locator('input[data-layer="heatmap"]').isChecked()).resolves.toBe(true);
 
     await page.keyboard.press('/');
@@ -155,9 +198,14 @@ describe.skipIf(skipReason)('the map in a browser', () => {
 
   it('falls back to the offline basemap when the configured style is unreachable, and says so', async () => {
     // Port 9 (discard) refuses connections here: the style can never load.
-    const unreachable = await startTestServer({ customers: 2000, env: { CATCHMENT_BASEMAP_STYLE: 'http://127.0.0.1:9/style.json' } });
+    const unreachable = await startTestServer({
+      customers: 2000,
+      env: { CATCHMENT_BASEMAP_STYLE: 'http://127.0.0.1:9/style.json' },
+    });
     try {
-      const { page } = await openAppPage(browser, unreachable.url, { session: unreachable.fetch.session });
+      const { page } = await openAppPage(browser, unreachable.url, {
+        session: unreachable.fetch.session,
+      });
       expect(await page.evaluate(() => document.documentElement.dataset.basemap)).toBe('offline');
       const badge = page.locator('.offline-badge');
       await expect(badge.isVisible()).resolves.toBe(true);

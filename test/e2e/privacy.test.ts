@@ -25,8 +25,12 @@ async function customersOnMap(page: Page, center: [number, number], zoom: number
   await waitForMapIdle(page);
   return page.evaluate(() => {
     const map = window.__catchment!.map;
-    const points = map.queryRenderedFeatures({ layers: ['customers-points'] }).map((f) => ({ id: f.properties.id as string, store: f.properties.store as string }));
-    const clusters = map.queryRenderedFeatures({ layers: ['customers-clusters'] }).map((f) => Number(f.properties.point_count));
+    const points = map
+      .queryRenderedFeatures({ layers: ['customers-points'] })
+      .map((f) => ({ id: f.properties.id as string, store: f.properties.store as string }));
+    const clusters = map
+      .queryRenderedFeatures({ layers: ['customers-clusters'] })
+      .map((f) => Number(f.properties.point_count));
     return { points, clusters };
   });
 }
@@ -39,10 +43,21 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ customers: 4000 }), launchChromium()]);
-    const byStore = server.deps.db.prepare('SELECT home_store_id AS id FROM customers WHERE home_store_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC').pluck().all() as string[];
+    const byStore = server.deps.db
+      .prepare(
+        'SELECT home_store_id AS id FROM customers WHERE home_store_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC',
+      )
+      .pluck()
+      .all() as string[];
     stores = byStore.slice(0, 2);
-    theirs = server.deps.db.prepare('SELECT id, lng, lat FROM customers WHERE home_store_id IN (?, ?)').all(stores[0], stores[1]) as typeof theirs;
-    await server.as('store_manager', { storeIds: stores, email: MANAGER.email, password: MANAGER.password });
+    theirs = server.deps.db
+      .prepare('SELECT id, lng, lat FROM customers WHERE home_store_id IN (?, ?)')
+      .all(stores[0], stores[1]) as typeof theirs;
+    await server.as('store_manager', {
+      storeIds: stores,
+      email: MANAGER.email,
+      password: MANAGER.password,
+    });
   });
 
   afterAll(async () => {
@@ -58,7 +73,9 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
     await waitForMapIdle(page);
     const far = await customersOnMap(page, [13.4, 52.52], 10);
     expect(far.clusters.length + far.points.length).toBeGreaterThan(0);
-    expect(far.clusters.reduce((sum, n) => sum + n, 0) + far.points.length).toBeLessThanOrEqual(theirs.length);
+    expect(far.clusters.reduce((sum, n) => sum + n, 0) + far.points.length).toBeLessThanOrEqual(
+      theirs.length,
+    );
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/privacy-store-manager.png' });
 
@@ -72,7 +89,9 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
 
     // The same session's list of customers, as the app's own API client would read it.
     const listed = await page.evaluate(async () => {
-      const body = (await (await fetch('/api/customers?limit=5000')).json()) as { features: { properties: { homeStoreId: string } }[] };
+      const body = (await (await fetch('/api/customers?limit=5000')).json()) as {
+        features: { properties: { homeStoreId: string } }[];
+      };
       return body.features.map((f) => f.properties.homeStoreId);
     });
     expect(listed.length).toBe(theirs.length);
@@ -86,25 +105,55 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
     const created = await server.fetch('/api/areas', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Small circle', kind: 'radius', params: { center: [theirs[0]!.lng, theirs[0]!.lat], radiusMeters: 1500 } }),
+      body: JSON.stringify({
+        name: 'Small circle',
+        kind: 'radius',
+        params: { center: [theirs[0]!.lng, theirs[0]!.lat], radiusMeters: 1500 },
+      }),
     });
     const area = (await created.json()) as { id: string };
-    const answer = (await (await marketer('/api/audience', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ areaId: area.id }) })).json()) as Audience;
+    const answer = (await (
+      await marketer('/api/audience', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ areaId: area.id }),
+      })
+    ).json()) as Audience;
     expect(answer.minGroupSize).toBe(10);
-    expect(Object.values(answer.breakdown).flat().some((b) => b.count === null)).toBe(true);
+    expect(
+      Object.values(answer.breakdown)
+        .flat()
+        .some((b) => b.count === null),
+    ).toBe(true);
 
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${encodeURIComponent(area.id)}`, { session: marketer.session, reducedMotion: 'reduce' });
-    await page.locator('.audience[data-status="ready"]:not([data-stale])').waitFor({ timeout: 15_000 });
-    await expect(page.locator('.audience .bar-chart__count', { hasText: '< 10' }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('.audience .bar-chart__bar--hidden').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('.audience .bar-chart table td', { hasText: '< 10' }).count()).resolves.toBeGreaterThan(0);
+    const { page, errors } = await openAppPage(
+      browser,
+      `${server.url}/?sel=area:${encodeURIComponent(area.id)}`,
+      { session: marketer.session, reducedMotion: 'reduce' },
+    );
+    await page
+      .locator('.audience[data-status="ready"]:not([data-stale])')
+      .waitFor({ timeout: 15_000 });
+    await expect(
+      page.locator('.audience .bar-chart__count', { hasText: '< 10' }).count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(
+      page.locator('.audience .bar-chart__bar--hidden').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(
+      page.locator('.audience .bar-chart table td', { hasText: '< 10' }).count(),
+    ).resolves.toBeGreaterThan(0);
     await expect(page.locator('.audience__export').count()).resolves.toBe(0);
     // On the map: clusters only, never a single customer.
     const close = await customersOnMap(page, [theirs[0]!.lng, theirs[0]!.lat], 17);
     expect(close.points).toEqual([]);
     for (const n of close.clusters) expect(n).toBeGreaterThanOrEqual(10);
     mkdirSync('test-results', { recursive: true });
-    await page.locator('.details-panel').evaluate((panel) => panel.scrollTo({ top: panel.querySelector<HTMLElement>('.audience-charts')!.offsetTop - 60 }));
+    await page.locator('.details-panel').evaluate((panel) =>
+      panel.scrollTo({
+        top: panel.querySelector<HTMLElement>('.audience-charts')!.offsetTop - 60,
+      }),
+    );
     await page.screenshot({ path: 'test-results/privacy-marketer.png' });
     expect(errors).toEqual([]);
     await page.close();

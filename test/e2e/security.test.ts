@@ -26,11 +26,19 @@ describe.skipIf(skipReason)('security in a browser', () => {
     const created = await server.fetch('/api/stores', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: XSS, brand: `Brand ${XSS}`, franchisee: XSS, address: XSS, location: { type: 'Point', coordinates: [13.4, 52.52] } }),
+      body: JSON.stringify({
+        name: XSS,
+        brand: `Brand ${XSS}`,
+        franchisee: XSS,
+        address: XSS,
+        location: { type: 'Point', coordinates: [13.4, 52.52] },
+      }),
     });
     expect(created.status).toBe(201);
 
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -53,7 +61,9 @@ describe.skipIf(skipReason)('security in a browser', () => {
   });
 
   it('serves the API docs, which run under the same policy', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/api/docs`, { session: server.fetch.session });
+    const { page, errors } = await openPage(browser, `${server.url}/api/docs`, {
+      session: server.fetch.session,
+    });
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });
     expect(await page.locator('.swagger-ui .opblock-tag').count()).toBeGreaterThan(3);
     expect(await page.getByText('/api/users', { exact: true }).count()).toBeGreaterThan(0);
@@ -62,7 +72,9 @@ describe.skipIf(skipReason)('security in a browser', () => {
   });
 
   it('blocks an injected inline script and reports the violation as an error', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, server.url, {
+      session: server.fetch.session,
+    });
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true;';

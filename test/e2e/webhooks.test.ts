@@ -41,7 +41,10 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     // The receiver is on loopback, which webhooks reach only with the opt-in.
-    [server, browser] = await Promise.all([startTestServer({ env: { CATCHMENT_ALLOW_PRIVATE_URLS: '1' } }), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { CATCHMENT_ALLOW_PRIVATE_URLS: '1' } }),
+      launchChromium(),
+    ]);
   });
 
   afterAll(async () => {
@@ -52,15 +55,21 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
 
   it('the owner saves a receiver URL, sends a test, and sees it delivered in the log', async () => {
     const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/catchment`;
-    const { page, errors } = await openAppPage(browser, `${server.url}/?admin=webhooks`, { session: server.fetch.session });
+    const { page, errors } = await openAppPage(browser, `${server.url}/?admin=webhooks`, {
+      session: server.fetch.session,
+    });
     const dialog = page.getByRole('dialog', { name: 'Workspace settings' });
     await dialog.waitFor();
-    await expect(dialog.getByRole('tab', { name: 'Webhooks' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(
+      dialog.getByRole('tab', { name: 'Webhooks' }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
     await dialog.getByText('No deliveries yet').waitFor();
     // Masked until asked.
     const secret = dialog.locator('[data-webhook-secret]');
     await expect(secret.getAttribute('data-webhook-secret')).resolves.toBe('masked');
-    await expect(dialog.getByRole('button', { name: 'Send test' }).isDisabled()).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: 'Send test' }).isDisabled()).resolves.toBe(
+      true,
+    );
 
     const url = dialog.getByLabel('Send activations to');
     await url.fill('ftp://example.test/hook');
@@ -81,7 +90,14 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
     expect(received).toHaveLength(1);
     await dialog.getByRole('button', { name: 'Show' }).click();
     const shown = (await secret.textContent())!;
-    expect(verifySignature(shown, received[0]!.headers['catchment-signature'] as string, received[0]!.body, new Date())).toMatchObject({ ok: true });
+    expect(
+      verifySignature(
+        shown,
+        received[0]!.headers['catchment-signature'] as string,
+        received[0]!.body,
+        new Date(),
+      ),
+    ).toMatchObject({ ok: true });
 
     // Rotating asks first, then shows a different secret.
     await dialog.getByRole('button', { name: 'Rotate secret' }).click();
@@ -89,7 +105,11 @@ describe.skipIf(skipReason)('webhooks in a browser', () => {
     await page.locator('.toast', { hasText: 'Signing secret replaced' }).waitFor();
     await expect.poll(() => secret.textContent()).not.toBe(shown);
     // A receiver that is gone: the next test waits for a retry, with the error in the log (refreshed while open).
-    await server.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `http://127.0.0.1:${await closedPort()}/gone` }) });
+    await server.fetch('/api/settings/webhook', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: `http://127.0.0.1:${await closedPort()}/gone` }),
+    });
     expect((await server.fetch('/api/settings/webhook/test', { method: 'POST' })).status).toBe(202);
     const retrying = dialog.locator('tr[data-status="retrying"]');
     await retrying.waitFor({ timeout: 10_000 });

@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 
-export const berlinFixture = readFileSync(new URL('../fixtures/weather/open-meteo-berlin-72h.json', import.meta.url), 'utf8');
+export const berlinFixture = readFileSync(
+  new URL('../fixtures/weather/open-meteo-berlin-72h.json', import.meta.url),
+  'utf8',
+);
 
 export interface ScriptedReply {
   status?: number;
@@ -23,7 +26,11 @@ export interface FakeWeather {
   close(): Promise<void>;
 }
 
-export const ok = (body = berlinFixture): ScriptedReply => ({ status: 200, body, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const ok = (body = berlinFixture): ScriptedReply => ({
+  status: 200,
+  body,
+  headers: { 'Content-Type': 'application/json; charset=utf-8' },
+});
 
 export async function startFakeWeather(): Promise<FakeWeather> {
   let replies: Reply[] = [ok()];

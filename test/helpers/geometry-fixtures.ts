@@ -17,12 +17,19 @@ export function fixtures<T = GeoJSON.FeatureCollection>(fn: string): Fixture<T>[
   return readdirSync(dir)
     .filter((file) => file.endsWith('.geojson'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.geojson$/, ''), input: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T }));
+    .map((file) => ({
+      name: file.replace(/\.geojson$/, ''),
+      input: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T,
+    }));
 }
 
 /** Rounds every number to 9 decimals (0.1 mm in degrees) so outputs compare across platforms' last-bit differences. */
 function rounded(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
+    ),
+  );
 }
 
 /** Compares with out/<name>.geojson, or writes it under REGEN=1. A missing output fails: run with REGEN=1 and review it. */
@@ -35,6 +42,7 @@ export function expectFixtureOutput(fn: string, name: string, actual: unknown): 
     writeFileSync(file, JSON.stringify(value, null, 1) + '\n');
     return;
   }
-  if (!existsSync(file)) throw new Error(`${file} is missing: run with REGEN=1 and review the output`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run with REGEN=1 and review the output`);
   expect(value).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }

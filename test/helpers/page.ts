@@ -13,7 +13,9 @@ export interface OpenedPage {
 
 /** Resolves once the map has drawn everything it was asked to (the app sets data-map-state="idle"). */
 export function waitForMapIdle(page: Page) {
-  return page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
+  return page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
+    timeout: 90_000,
+  });
 }
 
 /**
@@ -21,9 +23,23 @@ export function waitForMapIdle(page: Page) {
  * `timeout` for the app to write it. Reads `location` in the page: Playwright's `page.url()` learns of
  * `history.pushState` from a protocol event that can arrive after the next assertion has run.
  */
-export async function expectQueryParam(page: Page, name: string, value: string | null, timeout = 5_000) {
-  await page.waitForFunction(([param, wanted]) => new URLSearchParams(location.search).get(param) === wanted, [name, value] as const, { timeout }).catch(() => undefined);
-  expect(await page.evaluate((param) => new URLSearchParams(location.search).get(param), name), `the query parameter ${name}`).toBe(value);
+export async function expectQueryParam(
+  page: Page,
+  name: string,
+  value: string | null,
+  timeout = 5_000,
+) {
+  await page
+    .waitForFunction(
+      ([param, wanted]) => new URLSearchParams(location.search).get(param) === wanted,
+      [name, value] as const,
+      { timeout },
+    )
+    .catch(() => undefined);
+  expect(
+    await page.evaluate((param) => new URLSearchParams(location.search).get(param), name),
+    `the query parameter ${name}`,
+  ).toBe(value);
 }
 
 export interface PageOptions {
@@ -34,13 +50,32 @@ export interface PageOptions {
 }
 
 /** A new page (in its own browser context) at `url` with English locale, collecting errors; for pages without the map too. */
-export async function openPage(browser: Browser, url: string, { viewport = DESKTOP, reducedMotion, session }: PageOptions = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', ...(reducedMotion ? { reducedMotion } : {}) });
-  if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: new URL(url).origin, httpOnly: true, sameSite: 'Lax' }]);
+export async function openPage(
+  browser: Browser,
+  url: string,
+  { viewport = DESKTOP, reducedMotion, session }: PageOptions = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-US',
+    ...(reducedMotion ? { reducedMotion } : {}),
+  });
+  if (session)
+    await context.addCookies([
+      {
+        name: SESSION_COOKIE,
+        value: session,
+        url: new URL(url).origin,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
   // A Content-Security-Policy violation is an error like any other: the app must run under the policy it is served with.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   const page = await context.newPage();
@@ -56,7 +91,11 @@ export async function openPage(browser: Browser, url: string, { viewport = DESKT
 }
 
 /** A new page at `url` (see openPage), open once the map is idle. */
-export async function openAppPage(browser: Browser, url: string, options: PageOptions = {}): Promise<OpenedPage> {
+export async function openAppPage(
+  browser: Browser,
+  url: string,
+  options: PageOptions = {},
+): Promise<OpenedPage> {
   const opened = await openPage(browser, url, options);
   await waitForMapIdle(opened.page);
   return opened;

@@ -19,7 +19,10 @@ export const OWNER_EMAIL = 'owner@example.test';
 export const OWNER_PASSWORD = 'owner-password-for-tests';
 
 /** fetch against the test server with a user's session cookie and our own Origin (as the app's pages send it). */
-export type SignedInFetch = ((path: string, init?: RequestInit) => Promise<Response>) & { session: string; userId: string };
+export type SignedInFetch = ((path: string, init?: RequestInit) => Promise<Response>) & {
+  session: string;
+  userId: string;
+};
 
 export interface TestServer extends RunningServer {
   dbFile: string;
@@ -28,7 +31,10 @@ export interface TestServer extends RunningServer {
   /** Requests as the owner. */
   fetch: SignedInFetch;
   /** Creates a user with this role (and stores, for a store manager) and signs them in. */
-  as(role: Role, options?: { storeIds?: string[]; email?: string; password?: string }): Promise<SignedInFetch>;
+  as(
+    role: Role,
+    options?: { storeIds?: string[]; email?: string; password?: string },
+  ): Promise<SignedInFetch>;
   /** Signs in with email and password; throws when that fails. */
   signIn(email: string, password: string): Promise<SignedInFetch>;
 }
@@ -70,7 +76,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const logLines: string[] = [];
   const logger: Logger = {
     info: (message, fields) => logLines.push(JSON.stringify({ level: 'info', message, ...fields })),
-    error: (message, fields) => logLines.push(JSON.stringify({ level: 'error', message, ...fields })),
+    error: (message, fields) =>
+      logLines.push(JSON.stringify({ level: 'error', message, ...fields })),
   };
   let server: RunningServer;
   try {
@@ -79,7 +86,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       announce: (text) => logLines.push(JSON.stringify({ level: 'announce', text })),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.distDir ? { distDir: options.distDir } : {}),
-      ...(options.audienceInlineMaxRows !== undefined ? { audienceInlineMaxRows: options.audienceInlineMaxRows } : {}),
+      ...(options.audienceInlineMaxRows !== undefined
+        ? { audienceInlineMaxRows: options.audienceInlineMaxRows }
+        : {}),
       ...(options.weatherProvider ? { weatherProvider: options.weatherProvider } : {}),
       ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
       ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
@@ -90,15 +99,40 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   const signIn = async (email: string, password: string): Promise<SignedInFetch> => {
-    const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email, password }) });
-    if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-    const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200)
+      throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+    const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(
+      response.headers.get('set-cookie') ?? '',
+    )?.[1];
     if (!session) throw new Error('sign-in set no session cookie');
     const { user } = (await response.json()) as { user: { id: string } };
     return signedInFetch(server.url, session, user.id);
   };
-  const as = async (role: Role, { storeIds = [], email = `${role}-${randomUUID().slice(0, 8)}@example.test`, password = 'a-long-test-password' }: { storeIds?: string[]; email?: string; password?: string } = {}) => {
-    insertUser(server.deps.db, { id: `us-${randomUUID()}`, email, name: role, passwordHash: await hashPassword(password), role, storeIds }, new Date().toISOString());
+  const as = async (
+    role: Role,
+    {
+      storeIds = [],
+      email = `${role}-${randomUUID().slice(0, 8)}@example.test`,
+      password = 'a-long-test-password',
+    }: { storeIds?: string[]; email?: string; password?: string } = {},
+  ) => {
+    insertUser(
+      server.deps.db,
+      {
+        id: `us-${randomUUID()}`,
+        email,
+        name: role,
+        passwordHash: await hashPassword(password),
+        role,
+        storeIds,
+      },
+      new Date().toISOString(),
+    );
     return signIn(email, password);
   };
   const ownerFetch = await signIn(OWNER_EMAIL, OWNER_PASSWORD);
@@ -114,7 +148,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const leaks = personalDataIn(logLines, dbFile);
       rmSync(dir, { recursive: true, force: true });
       // Every test server of the whole run checks its own log: no customer's email, phone or id, no account email.
-      if (leaks.length) throw new Error(`personal data reached the server log: ${leaks.slice(0, 5).join(', ')}`);
+      if (leaks.length)
+        throw new Error(`personal data reached the server log: ${leaks.slice(0, 5).join(', ')}`);
     },
   };
 }
@@ -135,7 +170,9 @@ export function personalDataIn(logLines: string[], dbFile: string): string[] {
   const words = new Set(log.flatMap((line) => line.split(/[\s"',:{}[\]()=<>]+/)).filter(Boolean));
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const customers = db.prepare("SELECT id, email, phone FROM customers WHERE email <> '' OR phone <> ''").all() as { id: string; email: string; phone: string }[];
+    const customers = db
+      .prepare("SELECT id, email, phone FROM customers WHERE email <> '' OR phone <> ''")
+      .all() as { id: string; email: string; phone: string }[];
     const users = db.prepare('SELECT email FROM users').pluck().all() as string[];
     const phones = customers.map((c) => c.phone).filter((p) => p.length > 6);
     const text = log.join('\n');

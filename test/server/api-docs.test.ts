@@ -13,7 +13,8 @@ async function docsPage(): Promise<string> {
   return res.text();
 }
 
-const referencedUrls = (html: string) => [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+const referencedUrls = (html: string) =>
+  [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
 
 describe('the docs page', () => {
   test('is titled Catchment API and has a mount point for Swagger UI', async () => {
@@ -24,12 +25,14 @@ describe('the docs page', () => {
 
   test('references only assets on this server, under /api/docs', async () => {
     const urls = referencedUrls(await docsPage());
-    expect(urls).toEqual(expect.arrayContaining([
-      '/api/docs/assets/swagger-ui.css',
-      '/api/docs/assets/swagger-ui-bundle.js',
-      '/api/docs/assets/favicon-32x32.png',
-      '/api/docs/init.js',
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/api/docs/assets/swagger-ui.css',
+        '/api/docs/assets/swagger-ui-bundle.js',
+        '/api/docs/assets/favicon-32x32.png',
+        '/api/docs/init.js',
+      ]),
+    );
     for (const url of urls) expect(url).toMatch(/^\/api\/docs\/[\w./-]+$/);
     expect(await docsPage()).not.toMatch(/https?:|\/\/[a-z]/i);
   });
@@ -48,7 +51,11 @@ describe('the docs page', () => {
   });
 
   test('every asset it references is served with the right content type', async () => {
-    const expected: Record<string, RegExp> = { css: /^text\/css/, js: /^text\/javascript/, png: /^image\/png$/ };
+    const expected: Record<string, RegExp> = {
+      css: /^text\/css/,
+      js: /^text\/javascript/,
+      png: /^image\/png$/,
+    };
     for (const url of referencedUrls(await docsPage())) {
       const res = await app.request(url);
       expect(res.status, url).toBe(200);

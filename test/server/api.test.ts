@@ -16,8 +16,17 @@ afterAll(async () => {
 });
 
 const get = (path: string, init?: RequestInit) => server.fetch(path, init);
-const send = (method: string, path: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-  server.fetch(path, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const send = (
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) =>
+  server.fetch(path, {
+    method,
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 interface Feature<P = Record<string, unknown>> {
   type: 'Feature';
@@ -34,13 +43,22 @@ describe('health', () => {
   it('answers ok once the database is migrated', async () => {
     const response = await get('/api/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', schemaVersion: Math.max(...loadMigrations().map((m) => m.version)), customers: CUSTOMERS });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: 'ok',
+      schemaVersion: Math.max(...loadMigrations().map((m) => m.version)),
+      customers: CUSTOMERS,
+    });
   });
 });
 
 describe('stores', () => {
   it('lists the demo stores as Point features with id, name and brand', async () => {
-    const body = (await (await get('/api/stores')).json()) as Collection<{ id: string; name: string; brand: string }>;
+    const body = (await (await get('/api/stores')).json()) as Collection<{
+      id: string;
+      name: string;
+      brand: string;
+    }>;
     expect(body.type).toBe('FeatureCollection');
     expect(body.features.length).toBeGreaterThanOrEqual(12);
     for (const feature of body.features) {
@@ -48,66 +66,151 @@ describe('stores', () => {
       const [lng, lat] = feature.geometry.coordinates as [number, number];
       expect(lng).toBeGreaterThan(13);
       expect(lat).toBeGreaterThan(52);
-      expect(feature.properties).toMatchObject({ id: expect.any(String), name: expect.any(String), brand: expect.any(String) });
+      expect(feature.properties).toMatchObject({
+        id: expect.any(String),
+        name: expect.any(String),
+        brand: expect.any(String),
+      });
     }
     expect(new Set(body.features.map((f) => f.properties.brand)).size).toBeGreaterThanOrEqual(2);
   });
 
   it("counts each store's home customers", async () => {
-    const body = (await (await get('/api/stores')).json()) as Collection<{ id: string; homeCustomers: number }>;
+    const body = (await (await get('/api/stores')).json()) as Collection<{
+      id: string;
+      homeCustomers: number;
+    }>;
     const db = new Database(server.dbFile, { readonly: true });
-    const withHome = db.prepare('SELECT count(*) FROM customers WHERE home_store_id IS NOT NULL').pluck().get();
+    const withHome = db
+      .prepare('SELECT count(*) FROM customers WHERE home_store_id IS NOT NULL')
+      .pluck()
+      .get();
     db.close();
     expect(body.features.reduce((sum, f) => sum + f.properties.homeCustomers, 0)).toBe(withHome);
-    expect(body.features.filter((f) => f.properties.homeCustomers > 0).length).toBeGreaterThan(body.features.length / 2);
+    expect(body.features.filter((f) => f.properties.homeCustomers > 0).length).toBeGreaterThan(
+      body.features.length / 2,
+    );
   });
 
   it('creates, edits with the current version, refuses a stale version, and deletes', async () => {
-    const created = await send('POST', '/api/stores', { name: 'Pop-up Kiosk', brand: 'Kiezkaffee', location: { type: 'Point', coordinates: [13.41, 52.52] } });
+    const created = await send('POST', '/api/stores', {
+      name: 'Pop-up Kiosk',
+      brand: 'Kiezkaffee',
+      location: { type: 'Point', coordinates: [13.41, 52.52] },
+    });
     expect(created.status).toBe(201);
     const store = (await created.json()) as Feature<{ id: string; version: number; name: string }>;
     expect(store.properties).toMatchObject({ name: 'Pop-up Kiosk', version: 1 });
 
-    const renamed = await send('PATCH', `/api/stores/${store.properties.id}`, { name: 'Kiosk am Markt', version: 1 });
+    const renamed = await send('PATCH', `/api/stores/${store.properties.id}`, {
+      name: 'Kiosk am Markt',
+      version: 1,
+    });
     expect(renamed.status).toBe(200);
     expect(((await renamed.json()) as Feature<{ version: number }>).properties.version).toBe(2);
 
-    const stale = await send('PATCH', `/api/stores/${store.properties.id}`, { name: 'Lost update', version: 1 });
+    const stale = await send('PATCH', `/api/stores/${store.properties.id}`, {
+      name: 'Lost update',
+      version: 1,
+    });
     await expectProblem(stale, 409, 'body.version');
-    const current = (await (await get('/api/stores')).json()) as Collection<{ id: string; name: string }>;
-    expect(current.features.find((f) => f.properties.id === store.properties.id)?.properties.name).toBe('Kiosk am Markt');
+    const current = (await (await get('/api/stores')).json()) as Collection<{
+      id: string;
+      name: string;
+    }>;
+    expect(
+      current.features.find((f) => f.properties.id === store.properties.id)?.properties.name,
+    ).toBe('Kiosk am Markt');
 
-    expect((await server.fetch(`/api/stores/${store.properties.id}`, { method: 'DELETE' })).status).toBe(204);
-    await expectProblem(await server.fetch(`/api/stores/${store.properties.id}`, { method: 'DELETE' }), 404, 'params.id');
+    expect(
+      (await server.fetch(`/api/stores/${store.properties.id}`, { method: 'DELETE' })).status,
+    ).toBe(204);
+    await expectProblem(
+      await server.fetch(`/api/stores/${store.properties.id}`, { method: 'DELETE' }),
+      404,
+      'params.id',
+    );
   });
 
   it('rejects invalid stores with 422 naming each field, and writes nothing', async () => {
     const before = ((await (await get('/api/stores')).json()) as Collection).features.length;
     const cases: [unknown, string][] = [
       [{ brand: 'X', location: { type: 'Point', coordinates: [13.4, 52.5] } }, 'body.name'],
-      [{ name: 'A', brand: 'X', location: { type: 'Point', coordinates: [200, 52.5] } }, 'body.location.coordinates.0'],
-      [{ name: 'A', brand: 'X', location: { type: 'Point', coordinates: [13.4, 95] } }, 'body.location.coordinates.1'],
-      [{ name: 'A', brand: 'X', location: { type: 'Point', coordinates: ['13.4', 52.5] } }, 'body.location.coordinates.0'],
-      [{ name: 'A', brand: 'X', location: { type: 'Polygon', coordinates: [] } }, 'body.location.type'],
-      [{ name: 'A', brand: 'X', attractiveness: 9, location: { type: 'Point', coordinates: [13.4, 52.5] } }, 'body.attractiveness'],
-      [{ name: 'A', brand: 'X', isAdmin: true, location: { type: 'Point', coordinates: [13.4, 52.5] } }, 'body'],
-      [{ name: "'; DROP TABLE stores; --", brand: 'X', opened: 'yesterday', location: { type: 'Point', coordinates: [13.4, 52.5] } }, 'body.opened'],
+      [
+        { name: 'A', brand: 'X', location: { type: 'Point', coordinates: [200, 52.5] } },
+        'body.location.coordinates.0',
+      ],
+      [
+        { name: 'A', brand: 'X', location: { type: 'Point', coordinates: [13.4, 95] } },
+        'body.location.coordinates.1',
+      ],
+      [
+        { name: 'A', brand: 'X', location: { type: 'Point', coordinates: ['13.4', 52.5] } },
+        'body.location.coordinates.0',
+      ],
+      [
+        { name: 'A', brand: 'X', location: { type: 'Polygon', coordinates: [] } },
+        'body.location.type',
+      ],
+      [
+        {
+          name: 'A',
+          brand: 'X',
+          attractiveness: 9,
+          location: { type: 'Point', coordinates: [13.4, 52.5] },
+        },
+        'body.attractiveness',
+      ],
+      [
+        {
+          name: 'A',
+          brand: 'X',
+          isAdmin: true,
+          location: { type: 'Point', coordinates: [13.4, 52.5] },
+        },
+        'body',
+      ],
+      [
+        {
+          name: "'; DROP TABLE stores; --",
+          brand: 'X',
+          opened: 'yesterday',
+          location: { type: 'Point', coordinates: [13.4, 52.5] },
+        },
+        'body.opened',
+      ],
     ];
-    for (const [body, field] of cases) await expectProblem(await send('POST', '/api/stores', body), 422, field);
+    for (const [body, field] of cases)
+      await expectProblem(await send('POST', '/api/stores', body), 422, field);
     expect(((await (await get('/api/stores')).json()) as Collection).features.length).toBe(before);
   });
 
   it('answers 400 for malformed JSON, 415 for another media type, 413 for a huge body', async () => {
     await expectProblem(await send('POST', '/api/stores', '{"name": "A",'), 400, 'body');
-    await expectProblem(await send('POST', '/api/stores', 'name=A', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'headers.content-type');
-    const huge = JSON.stringify({ name: 'A', brand: 'B', address: 'x'.repeat(2 * 1024 * 1024), location: { type: 'Point', coordinates: [13.4, 52.5] } });
+    await expectProblem(
+      await send('POST', '/api/stores', 'name=A', {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
+      415,
+      'headers.content-type',
+    );
+    const huge = JSON.stringify({
+      name: 'A',
+      brand: 'B',
+      address: 'x'.repeat(2 * 1024 * 1024),
+      location: { type: 'Point', coordinates: [13.4, 52.5] },
+    });
     await expectProblem(await send('POST', '/api/stores', huge), 413);
   });
 });
 
 describe('boundaries', () => {
   it('lists at least 20 named neighbourhoods with population', async () => {
-    const body = (await (await get('/api/boundaries')).json()) as Collection<{ id: string; name: string; population: number }>;
+    const body = (await (await get('/api/boundaries')).json()) as Collection<{
+      id: string;
+      name: string;
+      population: number;
+    }>;
     expect(body.features.length).toBeGreaterThanOrEqual(20);
     for (const feature of body.features) {
       expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
@@ -125,9 +228,15 @@ describe('customers', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const response = await get(`/api/customers?bbox=${bbox}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+      const response = await get(
+        `/api/customers?bbox=${bbox}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(response.status).toBe(200);
-      const page = (await response.json()) as Collection<{ id: string; consent: boolean; homeStoreId: string | null }>;
+      const page = (await response.json()) as Collection<{
+        id: string;
+        consent: boolean;
+        homeStoreId: string | null;
+      }>;
       expect(page.features.length).toBeLessThanOrEqual(250);
       for (const feature of page.features) {
         const [lng, lat] = feature.geometry.coordinates as [number, number];
@@ -141,7 +250,12 @@ describe('customers', () => {
     } while (cursor && pages < 100);
 
     const db = new Database(server.dbFile, { readonly: true });
-    const expected = db.prepare('SELECT count(*) FROM customers WHERE lng BETWEEN 13.30 AND 13.50 AND lat BETWEEN 52.45 AND 52.56').pluck().get();
+    const expected = db
+      .prepare(
+        'SELECT count(*) FROM customers WHERE lng BETWEEN 13.30 AND 13.50 AND lat BETWEEN 52.45 AND 52.56',
+      )
+      .pluck()
+      .get();
     db.close();
     expect(seen.size).toBe(expected);
     expect(pages).toBeGreaterThan(1);
@@ -150,7 +264,23 @@ describe('customers', () => {
   it('carries every customer attribute in properties', async () => {
     const page = (await (await get(`/api/customers?limit=1`)).json()) as Collection;
     expect(Object.keys(page.features[0]!.properties).sort()).toEqual(
-      ['age', 'consent', 'email', 'firstName', 'gender', 'homeStoreId', 'id', 'industry', 'interests', 'jobTitle', 'lastPurchaseAt', 'loyaltyTier', 'phone', 'totalSpend', 'visits'].sort(),
+      [
+        'age',
+        'consent',
+        'email',
+        'firstName',
+        'gender',
+        'homeStoreId',
+        'id',
+        'industry',
+        'interests',
+        'jobTitle',
+        'lastPurchaseAt',
+        'loyaltyTier',
+        'phone',
+        'totalSpend',
+        'visits',
+      ].sort(),
     );
     expect(page.nextCursor).toBeDefined();
   });
@@ -161,9 +291,16 @@ describe('customers', () => {
     expect(page.features.length).toBe(Math.min(CUSTOMERS, 5000));
   });
 
-  it.each(['1,2,3', '13.5,52.4,13.3,52.6', 'a,b,c,d', '0,0,0,100', ''])('answers 400 naming bbox for bbox=%j', async (value) => {
-    await expectProblem(await get(`/api/customers?bbox=${encodeURIComponent(value)}`), 400, 'query.bbox');
-  });
+  it.each(['1,2,3', '13.5,52.4,13.3,52.6', 'a,b,c,d', '0,0,0,100', ''])(
+    'answers 400 naming bbox for bbox=%j',
+    async (value) => {
+      await expectProblem(
+        await get(`/api/customers?bbox=${encodeURIComponent(value)}`),
+        400,
+        'query.bbox',
+      );
+    },
+  );
 
   it('answers 400 for a bad limit or a forged cursor', async () => {
     await expectProblem(await get('/api/customers?limit=0'), 400, 'query.limit');
@@ -174,7 +311,9 @@ describe('customers', () => {
   it('reads one customer, and answers 404 problem+json for an unknown id', async () => {
     const page = (await (await get('/api/customers?limit=1')).json()) as Collection<{ id: string }>;
     const id = page.features[0]!.properties.id;
-    const one = (await (await get(`/api/customers/${encodeURIComponent(id)}`)).json()) as Feature<{ id: string }>;
+    const one = (await (await get(`/api/customers/${encodeURIComponent(id)}`)).json()) as Feature<{
+      id: string;
+    }>;
     expect(one.properties.id).toBe(id);
     await expectProblem(await get('/api/customers/nobody'), 404, 'params.id');
   });
@@ -197,9 +336,21 @@ describe('errors for routes', () => {
 
 describe('OpenAPI', () => {
   it('describes the routes as OpenAPI 3.1 with the problem schema', async () => {
-    const doc = (await (await get('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await get('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/health', '/api/stores', '/api/stores/{id}', '/api/boundaries', '/api/customers', '/api/customers/{id}', '/api/tiles/customers/{z}/{x}/{y}.pbf']) {
+    for (const path of [
+      '/api/health',
+      '/api/stores',
+      '/api/stores/{id}',
+      '/api/boundaries',
+      '/api/customers',
+      '/api/customers/{id}',
+      '/api/tiles/customers/{z}/{x}/{y}.pbf',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.schemas).toHaveProperty('Problem');
@@ -209,7 +360,10 @@ describe('OpenAPI', () => {
 
 describe('logs', () => {
   it('log routes, not customer ids or emails', async () => {
-    const page = (await (await get('/api/customers?limit=5')).json()) as Collection<{ id: string; email: string }>;
+    const page = (await (await get('/api/customers?limit=5')).json()) as Collection<{
+      id: string;
+      email: string;
+    }>;
     for (const f of page.features) await get(`/api/customers/${f.properties.id}`);
     const log = server.logLines.join('\n');
     expect(log).toContain('/api/customers/:id');

@@ -15,17 +15,33 @@ function random(seed: number) {
   };
 }
 
-const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 
 describe('area lookup', () => {
   it('agrees with a one-by-one test over 500 circles, a square with a hole and a two-part area', () => {
     const next = random(7);
     const areas: LookupArea[] = Array.from({ length: 500 }, (_, i) => ({
       id: `circle-${i}`,
-      geometry: circlePolygon({ center: [13.1 + next() * 0.6, 52.35 + next() * 0.3], radiusMeters: 200 + next() * 3000, steps: 64 }) as AreaGeometry,
+      geometry: circlePolygon({
+        center: [13.1 + next() * 0.6, 52.35 + next() * 0.3],
+        radiusMeters: 200 + next() * 3000,
+        steps: 64,
+      }) as AreaGeometry,
     }));
-    const holed: AreaGeometry = { type: 'Polygon', coordinates: [square(13.3, 52.45, 13.5, 52.55), square(13.35, 52.48, 13.45, 52.52)] };
-    const twoParts: AreaGeometry = { type: 'MultiPolygon', coordinates: [[square(13.0, 52.3, 13.1, 52.4)], [square(13.7, 52.6, 13.8, 52.7)]] };
+    const holed: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [square(13.3, 52.45, 13.5, 52.55), square(13.35, 52.48, 13.45, 52.52)],
+    };
+    const twoParts: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[square(13.0, 52.3, 13.1, 52.4)], [square(13.7, 52.6, 13.8, 52.7)]],
+    };
     areas.push({ id: 'holed', geometry: holed }, { id: 'two-parts', geometry: twoParts });
     const lookup = buildAreaLookup(areas);
     expect(lookup.size).toBe(502);
@@ -33,7 +49,9 @@ describe('area lookup', () => {
     let hits = 0;
     for (let i = 0; i < 1000; i++) {
       const point: [number, number] = [12.95 + next() * 0.9, 52.25 + next() * 0.5];
-      const expected = areas.filter((a) => pointInArea(point, a.geometry as AreaGeometry)).map((a) => a.id);
+      const expected = areas
+        .filter((a) => pointInArea(point, a.geometry as AreaGeometry))
+        .map((a) => a.id);
       expect(lookup.areasAt(...point)).toEqual(expected);
       hits += expected.length;
     }
@@ -42,8 +60,17 @@ describe('area lookup', () => {
 
   it('a point in a hole is outside; on an edge or a vertex it is inside; in the second part of a MultiPolygon it is inside', () => {
     const lookup = buildAreaLookup([
-      { id: 'holed', geometry: { type: 'Polygon', coordinates: [square(0, 0, 10, 10), square(4, 4, 6, 6)] } },
-      { id: 'two', geometry: { type: 'MultiPolygon', coordinates: [[square(20, 0, 21, 1)], [square(30, 0, 31, 1)]] } },
+      {
+        id: 'holed',
+        geometry: { type: 'Polygon', coordinates: [square(0, 0, 10, 10), square(4, 4, 6, 6)] },
+      },
+      {
+        id: 'two',
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [[square(20, 0, 21, 1)], [square(30, 0, 31, 1)]],
+        },
+      },
     ]);
     expect(lookup.areasAt(5, 5)).toEqual([]);
     expect(lookup.areasAt(2, 2)).toEqual(['holed']);
@@ -57,13 +84,19 @@ describe('area lookup', () => {
     const next = random(11);
     const areas: LookupArea[] = Array.from({ length: 40 }, (_, i) => ({
       id: `c-${i}`,
-      geometry: circlePolygon({ center: [13.3 + next() * 0.05, 52.5 + next() * 0.05], radiusMeters: 300 + next() * 2000, steps: 64 }) as AreaGeometry,
+      geometry: circlePolygon({
+        center: [13.3 + next() * 0.05, 52.5 + next() * 0.05],
+        radiusMeters: 300 + next() * 2000,
+        steps: 64,
+      }) as AreaGeometry,
     }));
     const lookup = buildAreaLookup(areas);
     let checked = 0;
     for (const area of areas) {
       for (const [x, y] of (area.geometry as { coordinates: number[][][] }).coordinates[0]!) {
-        const expected = areas.filter((a) => pointInArea([x!, y!], a.geometry as AreaGeometry)).map((a) => a.id);
+        const expected = areas
+          .filter((a) => pointInArea([x!, y!], a.geometry as AreaGeometry))
+          .map((a) => a.id);
         expect(expected).toContain(area.id); // a vertex is on the boundary, so inside
         expect(lookup.areasAt(x!, y!)).toEqual(expected);
         checked++;

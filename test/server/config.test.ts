@@ -16,7 +16,9 @@ afterAll(async () => {
 function setCurrency(value: string) {
   const db = new Database(server.dbFile);
   try {
-    db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('currency', value);
+    db.prepare(
+      'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run('currency', value);
   } finally {
     db.close();
   }

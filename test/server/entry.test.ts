@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const tsx = join('node_modules', '.bin', 'tsx');
 
 function run(env: Record<string, string>) {
-  const child = spawn(tsx, ['server/index.ts'], { env: { ...process.env, CATCHMENT_LOG: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['server/index.ts'], {
+    env: { ...process.env, CATCHMENT_LOG: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -29,8 +32,24 @@ describe('server entry point', () => {
     const dir = mkdtempSync(join(tmpdir(), 'catchment-entry-'));
     try {
       const file = join(dir, 'scenario.json');
-      writeFileSync(file, JSON.stringify({ cells: [{ bbox: [13.5, 52.5, 13.4, 52.6], from: '2026-11-23T06:00:00Z', to: '2026-11-23T05:00:00Z', set: { precipitationMmH: 2 } }] }));
-      const { exited, output } = run({ PORT: '0', CATCHMENT_DB: join(dir, 'catchment.db'), CATCHMENT_WEATHER_SCENARIO: file });
+      writeFileSync(
+        file,
+        JSON.stringify({
+          cells: [
+            {
+              bbox: [13.5, 52.5, 13.4, 52.6],
+              from: '2026-11-23T06:00:00Z',
+              to: '2026-11-23T05:00:00Z',
+              set: { precipitationMmH: 2 },
+            },
+          ],
+        }),
+      );
+      const { exited, output } = run({
+        PORT: '0',
+        CATCHMENT_DB: join(dir, 'catchment.db'),
+        CATCHMENT_WEATHER_SCENARIO: file,
+      });
       expect(await exited).toBe(1);
       expect(output().stderr).toMatch(/configuration is invalid/);
       expect(output().stderr).toMatch(/CATCHMENT_WEATHER_SCENARIO/);
@@ -45,10 +64,17 @@ describe('server entry point', () => {
   it('starts, serves health, and on SIGTERM closes the database with the WAL folded back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'catchment-entry-'));
     const dbFile = join(dir, 'catchment.db');
-    const { child, exited, output } = run({ PORT: '0', CATCHMENT_DB: dbFile, CATCHMENT_DEMO_CUSTOMERS: '200' });
+    const { child, exited, output } = run({
+      PORT: '0',
+      CATCHMENT_DB: dbFile,
+      CATCHMENT_DEMO_CUSTOMERS: '200',
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no start line: ${JSON.stringify(output())}`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no start line: ${JSON.stringify(output())}`)),
+          30_000,
+        );
         child.stdout.on('data', () => {
           const match = /running at (http:\/\/\S+)/.exec(output().stdout);
           if (match) {

@@ -6,7 +6,13 @@ describe('configuration from the environment', () => {
     const result = parseConfig({});
     expect(result).toEqual({
       ok: true,
-      config: expect.objectContaining({ port: 8787, host: '127.0.0.1', dbFile: 'data/catchment.db', basemapStyleUrl: null, weather: 'scenario' }),
+      config: expect.objectContaining({
+        port: 8787,
+        host: '127.0.0.1',
+        dbFile: 'data/catchment.db',
+        basemapStyleUrl: null,
+        weather: 'scenario',
+      }),
     });
   });
 
@@ -18,7 +24,10 @@ describe('configuration from the environment', () => {
     const alias = parseConfig({ CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
     expect(alias.ok && alias.config.allowPrivateUrls).toBe(true);
     // The new name wins when both are set.
-    const both = parseConfig({ CATCHMENT_ALLOW_PRIVATE_URLS: '0', CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' });
+    const both = parseConfig({
+      CATCHMENT_ALLOW_PRIVATE_URLS: '0',
+      CATCHMENT_FEEDS_ALLOW_PRIVATE: '1',
+    });
     expect(both.ok && both.config.allowPrivateUrls).toBe(false);
     for (const name of ['CATCHMENT_ALLOW_PRIVATE_URLS', 'CATCHMENT_FEEDS_ALLOW_PRIVATE']) {
       const bad = parseConfig({ [name]: 'yes' });
@@ -61,10 +70,18 @@ describe('configuration from the environment', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config).toMatchObject({ port: 9000, host: '0.0.0.0', dbFile: '/tmp/x.db', weather: 'open-meteo', demo: { customers: 1_000_000 } });
+    expect(result.config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dbFile: '/tmp/x.db',
+      weather: 'open-meteo',
+      demo: { customers: 1_000_000 },
+    });
     expect(result.config.basemapStyleUrl).toBe('https://tiles.example.org/styles/positron');
     expect(result.config.weatherUrl).toBe('http://127.0.0.1:9999/v1/forecast');
-    expect((parseConfig({}) as { config: { weatherUrl: string } }).config.weatherUrl).toBe('https://api.open-meteo.com/v1/forecast');
+    expect((parseConfig({}) as { config: { weatherUrl: string } }).config.weatherUrl).toBe(
+      'https://api.open-meteo.com/v1/forecast',
+    );
   });
 
   it.each([

@@ -10,7 +10,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
-import { FEED_DEFAULTS, feedAddressPolicy, fetchFeed } from '../../server/services/events/feed-fetch.js';
+import {
+  FEED_DEFAULTS,
+  feedAddressPolicy,
+  fetchFeed,
+} from '../../server/services/events/feed-fetch.js';
 
 interface ImportResult {
   source?: { url: string };
@@ -20,11 +24,17 @@ interface ImportResult {
   events: string[];
 }
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8');
 const window = `from=${encodeURIComponent('2026-03-01T00:00:00Z')}&to=${encodeURIComponent('2026-06-01T00:00:00Z')}`;
 
 /** The fake calendar host; `requests` records every path it was asked for. */
-function startFeedHost(): Promise<{ server: Server; base: string; requests: string[]; port: number }> {
+function startFeedHost(): Promise<{
+  server: Server;
+  base: string;
+  requests: string[];
+  port: number;
+}> {
   const requests: string[] = [];
   const hanging = new Set<ServerResponse>();
   const server = createServer((req, res) => {
@@ -90,7 +100,11 @@ let strict: TestServer;
 beforeAll(async () => {
   feeds = await startFeedHost();
   [server, strict] = await Promise.all([
-    startTestServer({ customers: 100, env: { CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' }, feedLimits: { headersTimeoutMs: 300, bodyTimeoutMs: 1500 } }),
+    startTestServer({
+      customers: 100,
+      env: { CATCHMENT_FEEDS_ALLOW_PRIVATE: '1' },
+      feedLimits: { headersTimeoutMs: 300, bodyTimeoutMs: 1500 },
+    }),
     startTestServer({ customers: 100 }),
   ]);
 });
@@ -102,8 +116,17 @@ afterAll(async () => {
 });
 
 const importUrl = (target: TestServer, url: string) =>
-  target.fetch(`/api/events/import?${window}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url }) });
-const importFile = (text: string) => server.fetch(`/api/events/import?${window}`, { method: 'POST', headers: { 'Content-Type': 'text/calendar' }, body: text });
+  target.fetch(`/api/events/import?${window}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url }),
+  });
+const importFile = (text: string) =>
+  server.fetch(`/api/events/import?${window}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/calendar' },
+    body: text,
+  });
 const snapshot = (target: TestServer) => {
   const db = new Database(target.dbFile, { readonly: true });
   try {
@@ -140,7 +163,11 @@ describe('importing a calendar feed by its URL', () => {
     expect(snapshot(server)).toBe(afterUrl);
     // The feed's secret query never reaches the log; its host may.
     expect(server.logLines.join('\n')).not.toContain('s3cret-feed-token');
-    expect(server.logLines.some((line) => line.includes('fetched a calendar feed') && line.includes('127.0.0.1'))).toBe(true);
+    expect(
+      server.logLines.some(
+        (line) => line.includes('fetched a calendar feed') && line.includes('127.0.0.1'),
+      ),
+    ).toBe(true);
   });
 
   it('follows a redirect and reads webcal:// as https', async () => {
@@ -149,7 +176,11 @@ describe('importing a calendar feed by its URL', () => {
     expect(((await moved.json()) as ImportResult).inserted).toBe(2);
     // webcal:// becomes https://, which the plain-HTTP fake host cannot speak: the fetch fails cleanly, over TLS.
     const before = eventCount(server);
-    await expectProblem(await importUrl(server, `webcal://127.0.0.1:${feeds.port}/cal/location-only.ics`), 502, 'body.url');
+    await expectProblem(
+      await importUrl(server, `webcal://127.0.0.1:${feeds.port}/cal/location-only.ics`),
+      502,
+      'body.url',
+    );
     expect(eventCount(server)).toBe(before);
   });
 
@@ -160,24 +191,40 @@ describe('importing a calendar feed by its URL', () => {
     ['a feed over the size limit', '/huge', 422, /larger than 1,048,576 bytes/],
     ['a redirect loop', '/loop/0', 502, /redirected more than 3 times/],
     ['a missing feed', '/nothing-here', 502, /answered 404/],
-  ])('refuses %s with a reason naming body.url and writes nothing', async (_label, path, status, reason) => {
-    const before = snapshot(server);
-    const started = Date.now();
-    const problem = await expectProblem(await importUrl(server, feeds.base + path), status, 'body.url');
-    expect(problem.errors!.find((e) => e.field === 'body.url')!.message).toMatch(reason);
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(snapshot(server)).toBe(before);
-  });
+  ])(
+    'refuses %s with a reason naming body.url and writes nothing',
+    async (_label, path, status, reason) => {
+      const before = snapshot(server);
+      const started = Date.now();
+      const problem = await expectProblem(
+        await importUrl(server, feeds.base + path),
+        status,
+        'body.url',
+      );
+      expect(problem.errors!.find((e) => e.field === 'body.url')!.message).toMatch(reason);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(snapshot(server)).toBe(before);
+    },
+  );
 
   it('follows a redirect loop no further than 3 hops', async () => {
     const start = feeds.requests.length;
     await expectProblem(await importUrl(server, `${feeds.base}/loop/100`), 502, 'body.url');
-    expect(feeds.requests.slice(start)).toEqual(['/loop/100', '/loop/101', '/loop/102', '/loop/103']);
+    expect(feeds.requests.slice(start)).toEqual([
+      '/loop/100',
+      '/loop/101',
+      '/loop/102',
+      '/loop/103',
+    ]);
   });
 
   it('answers HTML instead of a calendar with the line error of a bad file', async () => {
     const before = snapshot(server);
-    const problem = await expectProblem(await importUrl(server, `${feeds.base}/html`), 422, 'body.line.1');
+    const problem = await expectProblem(
+      await importUrl(server, `${feeds.base}/html`),
+      422,
+      'body.line.1',
+    );
     expect(problem.detail).toMatch(/nothing was imported/);
     expect(snapshot(server)).toBe(before);
   });
@@ -186,7 +233,11 @@ describe('importing a calendar feed by its URL', () => {
     ['not a URL', 'not a url', /not a valid URL/],
     ['ftp:', 'ftp://127.0.0.1/calendar.ics', /ftp: addresses are not fetched/],
     ['file:', 'file:///etc/passwd', /file: addresses are not fetched/],
-    ['credentials', `http://user:pass@127.0.0.1:${feeds?.port ?? 1}/cal/all-day.ics`, /user name or password/],
+    [
+      'credentials',
+      `http://user:pass@127.0.0.1:${feeds?.port ?? 1}/cal/all-day.ics`,
+      /user name or password/,
+    ],
   ])('refuses %s before fetching anything', async (_label, url, reason) => {
     const before = snapshot(server);
     const requests = feeds.requests.length;
@@ -198,21 +249,56 @@ describe('importing a calendar feed by its URL', () => {
 
   it('wants a url in the JSON body', async () => {
     await expectProblem(await importUrl(server, ''), 422, 'body.url');
-    await expectProblem(await server.fetch(`/api/events/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"url":' }), 400, 'body');
+    await expectProblem(
+      await server.fetch(`/api/events/import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"url":',
+      }),
+      400,
+      'body',
+    );
     const viewer = await server.as('viewer');
-    await expectProblem(await viewer('/api/events/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${feeds.base}/cal/all-day.ics` }) }), 403);
+    await expectProblem(
+      await viewer('/api/events/import', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url: `${feeds.base}/cal/all-day.ics` }),
+      }),
+      403,
+    );
   });
 });
 
 describe('the default policy: no feeds from inside the network', () => {
   it.each([
     ['127.0.0.1', () => `${feeds.base}/cal/all-day.ics`, /127\.0\.0\.1 is a loopback address/],
-    ['localhost (resolved, then checked)', () => `http://localhost:${feeds.port}/cal/all-day.ics`, /is a loopback address/],
+    [
+      'localhost (resolved, then checked)',
+      () => `http://localhost:${feeds.port}/cal/all-day.ics`,
+      /is a loopback address/,
+    ],
     ['[::1]', () => `http://[::1]:${feeds.port}/cal/all-day.ics`, /::1 is a loopback address/],
-    ['cloud metadata', () => 'http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is link-local/],
-    ['an IPv4-mapped loopback', () => `http://[::ffff:127.0.0.1]:${feeds.port}/cal/all-day.ics`, /is a loopback address/],
-    ['a private network', () => 'http://10.0.0.5/calendar.ics', /address 10\.0\.0\.5 is in a private network/],
-    ['a loopback address spelt as one number', () => `http://2130706433:${feeds.port}/cal/all-day.ics`, /127\.0\.0\.1 is a loopback address/],
+    [
+      'cloud metadata',
+      () => 'http://169.254.169.254/latest/meta-data/',
+      /169\.254\.169\.254 is link-local/,
+    ],
+    [
+      'an IPv4-mapped loopback',
+      () => `http://[::ffff:127.0.0.1]:${feeds.port}/cal/all-day.ics`,
+      /is a loopback address/,
+    ],
+    [
+      'a private network',
+      () => 'http://10.0.0.5/calendar.ics',
+      /address 10\.0\.0\.5 is in a private network/,
+    ],
+    [
+      'a loopback address spelt as one number',
+      () => `http://2130706433:${feeds.port}/cal/all-day.ics`,
+      /127\.0\.0\.1 is a loopback address/,
+    ],
   ])('refuses %s without connecting', async (_label, url, reason) => {
     const before = eventCount(strict);
     const requests = feeds.requests.length;
@@ -224,13 +310,24 @@ describe('the default policy: no feeds from inside the network', () => {
 
   it('re-checks a redirect: an allowed first hop cannot lead into the private network', async () => {
     const strictPolicy = feedAddressPolicy({ allowPrivate: false });
-    const firstHopOnly = (address: string, hop: number) => (hop === 0 ? null : strictPolicy(address, hop));
+    const firstHopOnly = (address: string, hop: number) =>
+      hop === 0 ? null : strictPolicy(address, hop);
     const requests = feeds.requests.length;
-    const result = await fetchFeed(`${feeds.base}/moved/all-day.ics`, { ...FEED_DEFAULTS, isAllowedAddress: firstHopOnly });
-    expect(result).toEqual({ ok: false, status: 422, reason: 'address 127.0.0.1 is a loopback address' });
+    const result = await fetchFeed(`${feeds.base}/moved/all-day.ics`, {
+      ...FEED_DEFAULTS,
+      isAllowedAddress: firstHopOnly,
+    });
+    expect(result).toEqual({
+      ok: false,
+      status: 422,
+      reason: 'address 127.0.0.1 is a loopback address',
+    });
     expect(feeds.requests.slice(requests)).toEqual(['/moved/all-day.ics']); // the private target was never asked
     // The same redirect with the policy open reaches the calendar.
-    const open = await fetchFeed(`${feeds.base}/moved/all-day.ics`, { ...FEED_DEFAULTS, isAllowedAddress: () => null });
+    const open = await fetchFeed(`${feeds.base}/moved/all-day.ics`, {
+      ...FEED_DEFAULTS,
+      isAllowedAddress: () => null,
+    });
     expect(open.ok && open.text.startsWith('BEGIN:VCALENDAR')).toBe(true);
   });
 

@@ -43,8 +43,13 @@ describe('the sign-in throttle', () => {
 
   it('slows a client failing on twenty accounts for every account, and no other client', () => {
     const throttle = createLoginThrottle();
-    for (let i = 0; i < 20; i++) throttle.failed({ client: '::ffff:192.0.2.9', account: `user-${i}@example.test` }, at(0));
-    expect(throttle.retryAfter({ client: '192.0.2.9', account: 'new@example.test' }, at(0))).toBe(30);
-    expect(throttle.retryAfter({ client: '192.0.2.10', account: 'new@example.test' }, at(0))).toBe(0);
+    for (let i = 0; i < 20; i++)
+      throttle.failed({ client: '::ffff:192.0.2.9', account: `user-${i}@example.test` }, at(0));
+    expect(throttle.retryAfter({ client: '192.0.2.9', account: 'new@example.test' }, at(0))).toBe(
+      30,
+    );
+    expect(throttle.retryAfter({ client: '192.0.2.10', account: 'new@example.test' }, at(0))).toBe(
+      0,
+    );
   });
 });

@@ -31,7 +31,10 @@ const EXPECTED_CSP = [
 ];
 
 function cspDirectives(response: Response): string[] {
-  return (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim()).filter(Boolean);
+  return (response.headers.get('content-security-policy') ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
 }
 
 function expectSecurityHeaders(response: Response) {
@@ -46,18 +49,36 @@ function expectSecurityHeaders(response: Response) {
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'GET', headers: { Cookie: `catchment_session=${server.fetch.session}` } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      {
+        hostname,
+        port,
+        path,
+        method: 'GET',
+        headers: { Cookie: `catchment_session=${server.fetch.session}` },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 describe('security headers', () => {
-  it.each(['/api/health', '/api/stores', '/api/no-such-route', '/', '/areas/abc', '/api/docs', '/api/docs/init.js', '/glyphs/missing.pbf'])('are on %s', async (path) => {
+  it.each([
+    '/api/health',
+    '/api/stores',
+    '/api/no-such-route',
+    '/',
+    '/areas/abc',
+    '/api/docs',
+    '/api/docs/init.js',
+    '/glyphs/missing.pbf',
+  ])('are on %s', async (path) => {
     expectSecurityHeaders(await server.fetch(path));
   });
 
@@ -67,12 +88,23 @@ describe('security headers', () => {
 
   it('are on refusals too (401, 403, 400 for traversal)', async () => {
     expectSecurityHeaders(await fetch(`${server.url}/api/areas`));
-    expectSecurityHeaders(await fetch(`${server.url}/api/areas/territories`, { method: 'POST', headers: { Cookie: `catchment_session=${server.fetch.session}`, Origin: 'https://evil.example' } }));
+    expectSecurityHeaders(
+      await fetch(`${server.url}/api/areas/territories`, {
+        method: 'POST',
+        headers: {
+          Cookie: `catchment_session=${server.fetch.session}`,
+          Origin: 'https://evil.example',
+        },
+      }),
+    );
     expectSecurityHeaders(await server.fetch('/assets/%2e%2e/package.json'));
   });
 
   it('let the map reach a configured basemap style and its https: tiles, and nothing else', async () => {
-    const withBasemap = await startTestServer({ customers: 20, env: { CATCHMENT_BASEMAP_STYLE: 'https://tiles.example.com/styles/streets/style.json' } });
+    const withBasemap = await startTestServer({
+      customers: 20,
+      env: { CATCHMENT_BASEMAP_STYLE: 'https://tiles.example.com/styles/streets/style.json' },
+    });
     try {
       const directives = cspDirectives(await withBasemap.fetch('/'));
       expect(directives).toContain("connect-src 'self' https://tiles.example.com https:");
@@ -95,9 +127,19 @@ describe('security headers', () => {
 });
 
 describe('SQL injection', () => {
-  const attacks = ["x' OR '1'='1", "'); DROP TABLE areas;--", '"; DELETE FROM users; --', "1 UNION SELECT password_hash FROM users--"];
-  const tables = () => server.deps.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  const count = (table: string) => server.deps.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const attacks = [
+    "x' OR '1'='1",
+    "'); DROP TABLE areas;--",
+    '"; DELETE FROM users; --',
+    '1 UNION SELECT password_hash FROM users--',
+  ];
+  const tables = () =>
+    server.deps.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
+  const count = (table: string) =>
+    server.deps.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   let tablesBefore: string[];
   let usersBefore: number;
 
@@ -111,12 +153,21 @@ describe('SQL injection', () => {
       const created = await server.fetch('/api/stores', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name, brand: name, location: { type: 'Point', coordinates: [13.4, 52.52] } }),
+        body: JSON.stringify({
+          name,
+          brand: name,
+          location: { type: 'Point', coordinates: [13.4, 52.52] },
+        }),
       });
       expect(created.status).toBe(201);
-      const feature = (await created.json()) as { id: string; properties: { name: string; brand: string } };
+      const feature = (await created.json()) as {
+        id: string;
+        properties: { name: string; brand: string };
+      };
       expect(feature.properties).toMatchObject({ name, brand: name });
-      const listed = (await (await server.fetch('/api/stores')).json()) as { features: { id: string; properties: { name: string } }[] };
+      const listed = (await (await server.fetch('/api/stores')).json()) as {
+        features: { id: string; properties: { name: string } }[];
+      };
       expect(listed.features.find((f) => f.id === feature.id)?.properties.name).toBe(name);
     }
     const area = await server.fetch('/api/areas/territories', { method: 'POST' });
@@ -130,7 +181,14 @@ describe('SQL injection', () => {
       await expectProblem(await server.fetch(`/api/customers/${id}`), 404);
       await expectProblem(await server.fetch(`/api/users/${id}`, { method: 'DELETE' }), 404);
       await expectProblem(await server.fetch(`/api/tokens/${id}`, { method: 'DELETE' }), 404);
-      await expectProblem(await server.fetch(`/api/stores/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version: 1, name: 'x' }) }), 404);
+      await expectProblem(
+        await server.fetch(`/api/stores/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ version: 1, name: 'x' }),
+        }),
+        404,
+      );
       const audit = await server.fetch(`/api/audit?action=${id}&targetType=${id}`);
       expect(audit.status).toBe(200);
       expect(await audit.json()).toEqual({ entries: [], nextBefore: null });
@@ -141,7 +199,11 @@ describe('SQL injection', () => {
 
   it('signs nobody in with an injection in the email or password', async () => {
     for (const attack of attacks) {
-      const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email: attack, password: attack }) });
+      const response = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url },
+        body: JSON.stringify({ email: attack, password: attack }),
+      });
       expect([401, 429]).toContain(response.status);
     }
   });

@@ -19,11 +19,20 @@ const DAY = 24 * 60 * MINUTE;
 
 it('the daily retention run deletes sessions idle too long or past their expiry, and keeps live ones', async () => {
   const { db } = server.deps;
-  const userId = db.prepare("SELECT id FROM users WHERE role = 'owner' LIMIT 1").pluck().get() as string;
+  const userId = db
+    .prepare("SELECT id FROM users WHERE role = 'owner' LIMIT 1")
+    .pluck()
+    .get() as string;
   const now = new Date();
   const iso = (offsetMs: number) => new Date(now.getTime() + offsetMs).toISOString();
   const session = (idHash: string, lastSeen: number, expires: number) =>
-    insertSession(db, { idHash, userId, createdAt: iso(-2 * DAY), lastSeenAt: iso(lastSeen), expiresAt: iso(expires) });
+    insertSession(db, {
+      idHash,
+      userId,
+      createdAt: iso(-2 * DAY),
+      lastSeenAt: iso(lastSeen),
+      expiresAt: iso(expires),
+    });
   session('purge-test-live', -60 * MINUTE, DAY);
   session('purge-test-idle', -SESSION_IDLE_MS - MINUTE, DAY);
   session('purge-test-absolute', -MINUTE, -MINUTE);
@@ -31,7 +40,10 @@ it('the daily retention run deletes sessions idle too long or past their expiry,
   const stop = scheduleRetention({ ...server.deps, clock: () => now });
   stop();
 
-  const left = db.prepare("SELECT id_hash FROM sessions WHERE id_hash LIKE 'purge-test-%' ORDER BY id_hash").pluck().all();
+  const left = db
+    .prepare("SELECT id_hash FROM sessions WHERE id_hash LIKE 'purge-test-%' ORDER BY id_hash")
+    .pluck()
+    .all();
   expect(left).toEqual(['purge-test-live']);
   expect(server.logLines.some((line) => line.includes('expired sessions deleted'))).toBe(true);
   // The test server's own session is live and still signs in.

@@ -13,7 +13,10 @@ let distDir: string;
 beforeAll(async () => {
   distDir = mkdtempSync(join(tmpdir(), 'catchment-dist-'));
   mkdirSync(join(distDir, 'assets'));
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Catchment</title><div id="root"></div>');
+  writeFileSync(
+    join(distDir, 'index.html'),
+    '<!doctype html><title>Catchment</title><div id="root"></div>',
+  );
   writeFileSync(join(distDir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
   writeFileSync(join(distDir, 'assets', 'maplibre-gl-worker-a1b2c3.mjs'), 'export {}');
   writeFileSync(join(distDir, 'assets', 'module-d4e5f6.wasm'), Buffer.from([0, 97, 115, 109]));
@@ -61,13 +64,16 @@ describe('static files', () => {
     await expectProblem(response, 404);
   });
 
-  it.each(['/', '/areas', '/areas/abc-123', '/campaigns/new'])('serves the app shell for the app route %s, not cached', async (path) => {
-    const response = await get(path);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(await response.text()).toContain('<div id="root">');
-  });
+  it.each(['/', '/areas', '/areas/abc-123', '/campaigns/new'])(
+    'serves the app shell for the app route %s, not cached',
+    async (path) => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toContain('<div id="root">');
+    },
+  );
 
   it('answers a missing file outside /assets with 404, not the app shell', async () => {
     await expectProblem(await get('/favicon-missing.png'), 404);
@@ -78,12 +84,14 @@ describe('static files', () => {
     await expectProblem(response, 404);
   });
 
-  it.each(['/assets/../../../etc/passwd', '/assets/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/assets/..%5c..%5cpackage.json'])(
-    'refuses path traversal: %s',
-    async (path) => {
-      const response = await rawGet(path);
-      expect([400, 404]).toContain(response.status);
-      expect(response.body).not.toMatch(/root:|"name": "catchment"/);
-    },
-  );
+  it.each([
+    '/assets/../../../etc/passwd',
+    '/assets/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    '/assets/..%5c..%5cpackage.json',
+  ])('refuses path traversal: %s', async (path) => {
+    const response = await rawGet(path);
+    expect([400, 404]).toContain(response.status);
+    expect(response.body).not.toMatch(/root:|"name": "catchment"/);
+  });
 });

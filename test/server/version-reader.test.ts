@@ -22,11 +22,14 @@ afterEach(() => {
   temp.close();
 });
 
-const stored = (on: Db) => on.prepare('SELECT n FROM token_data_version WHERE id = 1').pluck().get() as number;
+const stored = (on: Db) =>
+  on.prepare('SELECT n FROM token_data_version WHERE id = 1').pluck().get() as number;
 const revokeAll = (on: Db) => on.prepare("UPDATE api_tokens SET revoked_at = 'x'").run();
 
 function insertToken(on: Db, id: string) {
-  on.prepare(`INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at) VALUES (?, ?, ?, 'ct_', '["areas:read"]', NULL, 'now')`).run(id, id, `hash-${id}`);
+  on.prepare(
+    `INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at) VALUES (?, ?, ?, 'ct_', '["areas:read"]', NULL, 'now')`,
+  ).run(id, id, `hash-${id}`);
 }
 
 describe('versionReader', () => {

@@ -40,7 +40,8 @@ function provider(options: { timeoutMs?: number; maxAttempts?: number } = {}): W
   });
 }
 const advance = (ms: number) => (now = new Date(now.getTime() + ms));
-const window = (p: WeatherProvider, points: [number, number][] = [alex]) => p.prefetch(points, now, new Date(now.getTime() + 3 * 60 * MIN));
+const window = (p: WeatherProvider, points: [number, number][] = [alex]) =>
+  p.prefetch(points, now, new Date(now.getTime() + 3 * 60 * MIN));
 
 beforeEach(async () => {
   fake = await startFakeWeather();
@@ -69,13 +70,30 @@ describe('asking Open-Meteo', () => {
     });
 
     const nine = weather.at(alex, at('2026-11-23T09:00:00Z'));
-    expect(nine).toMatchObject({ hour: '2026-11-23T09:00:00.000Z', precipitationMmH: 2.3, snowfallCmH: 0, cloudCoverPct: 100, weatherCode: 63, freshness: 'live' });
+    expect(nine).toMatchObject({
+      hour: '2026-11-23T09:00:00.000Z',
+      precipitationMmH: 2.3,
+      snowfallCmH: 0,
+      cloudCoverPct: 100,
+      weatherCode: 63,
+      freshness: 'live',
+    });
     // Any instant inside the hour reads that hour.
     expect(weather.at(alex, at('2026-11-23T09:59:59Z'))).toEqual(nine);
     expect(weather.at(alex, at('2026-11-23T08:00:00Z'))?.freshness).toBe('live');
-    expect(weather.at(alex, at('2026-11-23T10:00:00Z'))).toMatchObject({ precipitationMmH: 1.8, freshness: 'forecast' });
-    expect(weather.at(alex, at('2026-11-24T13:00:00Z'))).toMatchObject({ snowfallCmH: 0.21, freshness: 'forecast' });
-    expect(weather.status(alex)).toEqual({ freshness: 'live', fetchedAt: now.toISOString(), error: null });
+    expect(weather.at(alex, at('2026-11-23T10:00:00Z'))).toMatchObject({
+      precipitationMmH: 1.8,
+      freshness: 'forecast',
+    });
+    expect(weather.at(alex, at('2026-11-24T13:00:00Z'))).toMatchObject({
+      snowfallCmH: 0.21,
+      freshness: 'forecast',
+    });
+    expect(weather.status(alex)).toEqual({
+      freshness: 'live',
+      fetchedAt: now.toISOString(),
+      error: null,
+    });
   });
 
   it('leaves hours with a null measurement unknown, keeps a null weather code as null, and knows nothing outside the answer', async () => {
@@ -83,7 +101,10 @@ describe('asking Open-Meteo', () => {
     await window(weather);
     expect(weather.at(alex, at('2026-11-23T21:00:00Z'))).toBeNull(); // temperature_2m is null
     expect(weather.at(alex, at('2026-11-24T22:00:00Z'))).toBeNull(); // cloud_cover is null
-    expect(weather.at(alex, at('2026-11-24T23:00:00Z'))).toMatchObject({ weatherCode: null, freshness: 'forecast' });
+    expect(weather.at(alex, at('2026-11-24T23:00:00Z'))).toMatchObject({
+      weatherCode: null,
+      freshness: 'forecast',
+    });
     expect(weather.at(alex, at('2026-11-25T00:00:00Z'))).toBeNull();
     expect(weather.at([2.35, 48.85], at('2026-11-23T09:00:00Z'))).toBeNull(); // Paris: never asked
   });
@@ -158,7 +179,10 @@ describe('when Open-Meteo is slow or failing', () => {
     await window(weather);
     expect(fake.requests).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
-    expect(weather.at(alex, at('2026-11-23T09:00:00Z'))).toMatchObject({ precipitationMmH: 2.3, freshness: 'live' });
+    expect(weather.at(alex, at('2026-11-23T09:00:00Z'))).toMatchObject({
+      precipitationMmH: 2.3,
+      freshness: 'live',
+    });
   });
 
   it('keeps the last known values, marked stale, when the provider answers 500 forever — and never throws', async () => {
@@ -172,11 +196,20 @@ describe('when Open-Meteo is slow or failing', () => {
     expect(sleeps).toEqual([500, 1000]);
     expect(weather.at(alex, at('2026-11-23T10:00:00Z'))).toEqual({ ...before, freshness: 'stale' });
     expect(weather.at(alex, at('2026-11-23T09:00:00Z'))?.freshness).toBe('stale');
-    expect(weather.status(alex)).toEqual({ freshness: 'stale', fetchedAt: '2026-11-23T09:30:00.000Z', error: 'HTTP 500' });
+    expect(weather.status(alex)).toEqual({
+      freshness: 'stale',
+      fetchedAt: '2026-11-23T09:30:00.000Z',
+      error: 'HTTP 500',
+    });
 
     // The failure is logged with the cell, never a finer position.
     const failure = logs.find((l) => l.level === 'error')!;
-    expect(failure.fields).toMatchObject({ provider: 'open-meteo', cell: '52.5,13.4', attempts: 3, error: 'HTTP 500' });
+    expect(failure.fields).toMatchObject({
+      provider: 'open-meteo',
+      cell: '52.5,13.4',
+      attempts: 3,
+      error: 'HTTP 500',
+    });
     expect(JSON.stringify(logs)).not.toMatch(/13\.41|52\.52/);
 
     // A busy page does not hammer a provider that is down: the next try waits a minute.
@@ -191,7 +224,11 @@ describe('when Open-Meteo is slow or failing', () => {
     advance(MIN);
     await window(weather);
     expect(fake.requests).toHaveLength(8);
-    expect(weather.status(alex)).toEqual({ freshness: 'live', fetchedAt: now.toISOString(), error: null });
+    expect(weather.status(alex)).toEqual({
+      freshness: 'live',
+      fetchedAt: now.toISOString(),
+      error: null,
+    });
   });
 
   it('knows nothing (and says why) when the provider has never answered', async () => {
@@ -200,7 +237,11 @@ describe('when Open-Meteo is slow or failing', () => {
     await expect(window(weather)).resolves.toBeUndefined();
     expect(fake.requests).toHaveLength(2);
     expect(weather.at(alex, at('2026-11-23T09:00:00Z'))).toBeNull();
-    expect(weather.status(alex)).toEqual({ freshness: 'unknown', fetchedAt: null, error: 'HTTP 502' });
+    expect(weather.status(alex)).toEqual({
+      freshness: 'unknown',
+      fetchedAt: null,
+      error: 'HTTP 502',
+    });
   });
 
   it('marks values stale once they are 2 hours old even without a failed fetch', async () => {
@@ -221,15 +262,38 @@ describe('when Open-Meteo is slow or failing', () => {
     await window(weather);
     expect(fake.requests).toHaveLength(2);
     expect(weather.status(alex).error).toBe('malformed JSON');
-    expect(weather.at(alex, at('2026-11-23T09:00:00Z'))).toMatchObject({ precipitationMmH: 2.3, freshness: 'stale' });
+    expect(weather.at(alex, at('2026-11-23T09:00:00Z'))).toMatchObject({
+      precipitationMmH: 2.3,
+      freshness: 'stale',
+    });
   });
 
   it.each([
-    ['a missing series', (d: Record<string, Record<string, unknown>>) => delete d.hourly!.precipitation, 'hourly.precipitation'],
-    ['series of different lengths', (d: Record<string, Record<string, unknown[]>>) => d.hourly!.snowfall!.pop(), 'as long as hourly.time'],
-    ['strings for numbers', (d: Record<string, Record<string, unknown[]>>) => (d.hourly!.temperature_2m![3] = '4.2'), 'hourly.temperature_2m.3'],
-    ['an error object', (d: Record<string, unknown>) => Object.assign(d, { hourly: undefined, error: true }), 'hourly'],
-    ['wind in m/s', (d: Record<string, Record<string, unknown>>) => (d.hourly_units!.wind_speed_10m = 'm/s'), 'unit for wind_speed_10m'],
+    [
+      'a missing series',
+      (d: Record<string, Record<string, unknown>>) => delete d.hourly!.precipitation,
+      'hourly.precipitation',
+    ],
+    [
+      'series of different lengths',
+      (d: Record<string, Record<string, unknown[]>>) => d.hourly!.snowfall!.pop(),
+      'as long as hourly.time',
+    ],
+    [
+      'strings for numbers',
+      (d: Record<string, Record<string, unknown[]>>) => (d.hourly!.temperature_2m![3] = '4.2'),
+      'hourly.temperature_2m.3',
+    ],
+    [
+      'an error object',
+      (d: Record<string, unknown>) => Object.assign(d, { hourly: undefined, error: true }),
+      'hourly',
+    ],
+    [
+      'wind in m/s',
+      (d: Record<string, Record<string, unknown>>) => (d.hourly_units!.wind_speed_10m = 'm/s'),
+      'unit for wind_speed_10m',
+    ],
   ])('refuses an answer with %s, without retrying', async (_name, spoil, expected) => {
     const body = JSON.parse(berlinFixture) as never;
     (spoil as (d: never) => void)(body);
@@ -242,7 +306,14 @@ describe('when Open-Meteo is slow or failing', () => {
   });
 
   it('waits as long as a 429 asks (Retry-After) before retrying', async () => {
-    fake.script({ status: 429, body: '{"error":true,"reason":"Too many concurrent requests"}', headers: { 'Retry-After': '3' } }, ok());
+    fake.script(
+      {
+        status: 429,
+        body: '{"error":true,"reason":"Too many concurrent requests"}',
+        headers: { 'Retry-After': '3' },
+      },
+      ok(),
+    );
     const weather = provider();
     await window(weather);
     expect(fake.requests).toHaveLength(2);

@@ -3,10 +3,20 @@
 // secret, and targets on loopback or the intranet refused (when saved and when delivered) without the opt-in. The
 // receiver listens on 127.0.0.1, so the main server opts in with CATCHMENT_ALLOW_PRIVATE_URLS=1.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueWebhook, activationPayload, verifySignature, exponentialBackoff } from '../../server/services/webhooks/index.js';
+import {
+  enqueueWebhook,
+  activationPayload,
+  verifySignature,
+  exponentialBackoff,
+} from '../../server/services/webhooks/index.js';
 import { claimOutbox, dueOutbox } from '../../server/db/repos/webhook-outbox.js';
 import { readWebhookUrl, writeWebhookUrl } from '../../server/db/repos/webhook-settings.js';
 import type { WebhookDelivery, WebhookSettings } from '../../server/domain/schemas/webhook.js';
@@ -36,7 +46,9 @@ beforeAll(async () => {
       const answer = answers.shift() ?? 'ok';
       if (answer === 'hang') return; // never answers: the sender's time-out has to end it
       if (answer === 'redirect') return res.writeHead(307, { Location: '/elsewhere' }).end();
-      res.writeHead(answer === 'ok' ? 200 : 500, { 'Content-Type': 'text/plain' }).end(answer === 'ok' ? 'thanks' : 'receiver broke');
+      res
+        .writeHead(answer === 'ok' ? 200 : 500, { 'Content-Type': 'text/plain' })
+        .end(answer === 'ok' ? 'thanks' : 'receiver broke');
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -45,7 +57,12 @@ beforeAll(async () => {
     customers: 300,
     clock: () => now,
     env: { CATCHMENT_ALLOW_PRIVATE_URLS: '1' },
-    webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3, backoff: (attempts) => 30_000 * 2 ** (attempts - 1) },
+    webhooks: {
+      intervalMs: 3_600_000,
+      timeoutMs: 400,
+      maxAttempts: 3,
+      backoff: (attempts) => 30_000 * 2 ** (attempts - 1),
+    },
   });
 });
 afterAll(async () => {
@@ -69,12 +86,21 @@ async function closedPort(): Promise<number> {
 }
 
 const setUrl = async (url: string | null) => {
-  const response = await server.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url }) });
+  const response = await server.fetch('/api/settings/webhook', {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as WebhookSettings;
 };
-const settings = async () => (await (await server.fetch('/api/settings/webhook')).json()) as WebhookSettings;
-const deliveries = async (query = '') => (await (await server.fetch(`/api/webhooks/deliveries${query}`)).json()) as { deliveries: WebhookDelivery[]; nextCursor: string | null };
+const settings = async () =>
+  (await (await server.fetch('/api/settings/webhook')).json()) as WebhookSettings;
+const deliveries = async (query = '') =>
+  (await (await server.fetch(`/api/webhooks/deliveries${query}`)).json()) as {
+    deliveries: WebhookDelivery[];
+    nextCursor: string | null;
+  };
 const deliver = () => server.deps.webhooks.deliverDue(now);
 
 const started = (activationId: number) =>
@@ -82,14 +108,25 @@ const started = (activationId: number) =>
     type: 'activation.started',
     activationId,
     at: now,
-    campaign: { id: 'cp-rain', name: 'Rainy mornings', channel: 'push', segment: { lapsedDays: 60 }, frequencyCap: { maxPerCustomer: 1, perDays: 7 } },
+    campaign: {
+      id: 'cp-rain',
+      name: 'Rainy mornings',
+      channel: 'push',
+      segment: { lapsedDays: 60 },
+      frequencyCap: { maxPerCustomer: 1, perDays: 7 },
+    },
     area: { id: 'ar-1', name: 'Around the café' },
     offer: { headline: 'Hot drinks −20 %', code: 'RAIN20' },
     reasons: [{ trigger: 'weather', metric: 'rain', observed: 1.4, threshold: 1, unit: 'mm/h' }],
   });
 const enqueue = (activationId: number, target: TestServer = server) => {
   const payload = started(activationId);
-  return enqueueWebhook(target.deps.db, { kind: payload.type, payload, idempotencyKey: payload.id, at: now });
+  return enqueueWebhook(target.deps.db, {
+    kind: payload.type,
+    payload,
+    idempotencyKey: payload.id,
+    at: now,
+  });
 };
 
 describe('delivering an activation', () => {
@@ -108,26 +145,56 @@ describe('delivering an activation', () => {
       type: 'activation.started',
       id: 'activation-1-started',
       occurredAt: '2026-11-23T09:00:00.000Z',
-      campaign: { id: 'cp-rain', name: 'Rainy mornings', channel: 'push', segment: { lapsedDays: 60 }, frequencyCap: { maxPerCustomer: 1, perDays: 7 } },
+      campaign: {
+        id: 'cp-rain',
+        name: 'Rainy mornings',
+        channel: 'push',
+        segment: { lapsedDays: 60 },
+        frequencyCap: { maxPerCustomer: 1, perDays: 7 },
+      },
       area: { id: 'ar-1', name: 'Around the café' },
       offer: { headline: 'Hot drinks −20 %', code: 'RAIN20' },
       reasons: [{ trigger: 'weather', metric: 'rain', observed: 1.4, threshold: 1, unit: 'mm/h' }],
     });
 
     const header = headers['catchment-signature'] as string;
-    expect(verifySignature(secret, header, body, now, 300)).toEqual({ ok: true, timestamp: now.getTime() / 1000 });
+    expect(verifySignature(secret, header, body, now, 300)).toEqual({
+      ok: true,
+      timestamp: now.getTime() / 1000,
+    });
     // Independently of our verifier: t=<seconds>,v1=hex HMAC-SHA256(secret, t.body).
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header)!;
     expect(Number(t)).toBe(Math.floor(now.getTime() / 1000));
     expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
     // A changed body, the wrong secret or a replay ten minutes later do not verify.
-    expect(verifySignature(secret, header, body.replace('RAIN20', 'RAIN99'), now, 300)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifySignature('not-the-secret', header, body, now, 300)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifySignature(secret, header, body, new Date(now.getTime() + 600_000), 300)).toEqual({ ok: false, reason: 'stale' });
-    expect(verifySignature(secret, 'garbage', body, now, 300)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifySignature(secret, header, body.replace('RAIN20', 'RAIN99'), now, 300)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifySignature('not-the-secret', header, body, now, 300)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifySignature(secret, header, body, new Date(now.getTime() + 600_000), 300)).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
+    expect(verifySignature(secret, 'garbage', body, now, 300)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
 
     const [row] = (await deliveries()).deliveries;
-    expect(row).toMatchObject({ kind: 'activation.started', idempotencyKey: 'activation-1-started', status: 'delivered', attempts: 1, lastStatus: 200, lastError: null, deliveredAt: now.toISOString(), nextAttemptAt: null });
+    expect(row).toMatchObject({
+      kind: 'activation.started',
+      idempotencyKey: 'activation-1-started',
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+      deliveredAt: now.toISOString(),
+      nextAttemptAt: null,
+    });
   });
 
   it('delivers the same activation edge once, however often it is enqueued', async () => {
@@ -167,7 +234,12 @@ describe('retries', () => {
     enqueue(4);
     await deliver();
     let [row] = (await deliveries()).deliveries;
-    expect(row).toMatchObject({ status: 'retrying', attempts: 1, lastStatus: 500, nextAttemptAt: new Date(now.getTime() + 30_000).toISOString() });
+    expect(row).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      lastStatus: 500,
+      nextAttemptAt: new Date(now.getTime() + 30_000).toISOString(),
+    });
     expect(row!.lastError).toMatch(/^HTTP 500: receiver broke/);
 
     advance(29_000);
@@ -175,10 +247,23 @@ describe('retries', () => {
     advance(1_000);
     expect(await deliver()).toBe(1);
     [row] = (await deliveries()).deliveries;
-    expect(row).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 200, lastError: null });
+    expect(row).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      lastStatus: 200,
+      lastError: null,
+    });
     // Both attempts carry the same key, each signed afresh.
-    expect(received.map((r) => r.headers['idempotency-key'])).toEqual(['activation-4-started', 'activation-4-started']);
-    const attempts = server.deps.db.prepare('SELECT status FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.outbox_id ORDER BY d.id').pluck().all();
+    expect(received.map((r) => r.headers['idempotency-key'])).toEqual([
+      'activation-4-started',
+      'activation-4-started',
+    ]);
+    const attempts = server.deps.db
+      .prepare(
+        'SELECT status FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.outbox_id ORDER BY d.id',
+      )
+      .pluck()
+      .all();
     expect(attempts).toEqual([500, 200]);
   });
 
@@ -190,7 +275,12 @@ describe('retries', () => {
     await deliver();
     expect(performance.now() - before).toBeLessThan(3_000);
     const [row] = (await deliveries()).deliveries;
-    expect(row).toMatchObject({ status: 'retrying', attempts: 1, lastStatus: null, lastError: 'timed out after 400 ms' });
+    expect(row).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      lastStatus: null,
+      lastError: 'timed out after 400 ms',
+    });
     advance(30_000);
     await deliver();
     expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'delivered', attempts: 2 });
@@ -208,7 +298,13 @@ describe('retries', () => {
     advance(60_000);
     await deliver();
     const [row] = (await deliveries()).deliveries;
-    expect(row).toMatchObject({ status: 'failed', attempts: 3, failedAt: now.toISOString(), nextAttemptAt: null, lastStatus: null });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      failedAt: now.toISOString(),
+      nextAttemptAt: null,
+      lastStatus: null,
+    });
     expect(row!.lastError).toMatch(/ECONNREFUSED/);
     expect(server.deps.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(3);
     advance(3_600_000);
@@ -223,7 +319,11 @@ describe('redirects', () => {
     enqueue(10);
     await deliver();
     expect(received.map((r) => r.headers['idempotency-key'])).toEqual(['activation-10-started']);
-    expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'retrying', lastStatus: 307, lastError: 'HTTP 307' });
+    expect((await deliveries()).deliveries[0]).toMatchObject({
+      status: 'retrying',
+      lastStatus: 307,
+      lastError: 'HTTP 307',
+    });
   });
 });
 
@@ -234,7 +334,11 @@ describe('webhooks off', () => {
     expect(await deliver()).toBe(0);
     expect(received).toHaveLength(0);
     expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'pending', attempts: 0 });
-    await expectProblem(await server.fetch('/api/settings/webhook/test', { method: 'POST' }), 409, 'url');
+    await expectProblem(
+      await server.fetch('/api/settings/webhook/test', { method: 'POST' }),
+      409,
+      'url',
+    );
 
     await setUrl(receiverUrl); // saving a URL kicks the worker
     await expect.poll(() => received.length).toBe(1);
@@ -245,8 +349,17 @@ describe('webhooks off', () => {
 describe('settings', () => {
   it('refuses a URL that is not http(s) with 422 naming body.url, and stores nothing', async () => {
     await setUrl(receiverUrl);
-    for (const url of ['ftp://example.test/hook', 'not a url', 'http://user:pass@example.test/hook', 42]) {
-      const response = await server.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url }) });
+    for (const url of [
+      'ftp://example.test/hook',
+      'not a url',
+      'http://user:pass@example.test/hook',
+      42,
+    ]) {
+      const response = await server.fetch('/api/settings/webhook', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url }),
+      });
       await expectProblem(response, 422, 'body.url');
     }
     expect((await settings()).url).toBe(receiverUrl);
@@ -255,8 +368,18 @@ describe('settings', () => {
   it('shows the secret to owners only; managers read the delivery log, marketers nothing', async () => {
     const manager = await server.as('manager');
     await expectProblem(await manager('/api/settings/webhook'), 403);
-    await expectProblem(await manager('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: null }) }), 403);
-    await expectProblem(await manager('/api/settings/webhook/rotate-secret', { method: 'POST' }), 403);
+    await expectProblem(
+      await manager('/api/settings/webhook', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url: null }),
+      }),
+      403,
+    );
+    await expectProblem(
+      await manager('/api/settings/webhook/rotate-secret', { method: 'POST' }),
+      403,
+    );
     expect((await manager('/api/webhooks/deliveries')).status).toBe(200);
     const marketer = await server.as('marketer');
     await expectProblem(await marketer('/api/webhooks/deliveries'), 403);
@@ -271,10 +394,17 @@ describe('settings', () => {
     enqueue(8);
     await deliver();
     const [{ headers, body }] = received as [Received];
-    expect(verifySignature(secret, headers['catchment-signature'] as string, body, now)).toMatchObject({ ok: true });
-    expect(verifySignature(old, headers['catchment-signature'] as string, body, now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(
+      verifySignature(secret, headers['catchment-signature'] as string, body, now),
+    ).toMatchObject({ ok: true });
+    expect(verifySignature(old, headers['catchment-signature'] as string, body, now)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
 
-    const audit = (await (await server.fetch('/api/audit?targetType=settings')).json()) as { entries: { action: string; detail: unknown }[] };
+    const audit = (await (await server.fetch('/api/audit?targetType=settings')).json()) as {
+      entries: { action: string; detail: unknown }[];
+    };
     expect(audit.entries.map((e) => e.action)).toContain('webhook.rotate-secret');
     expect(JSON.stringify(audit.entries)).not.toContain(secret);
     expect(JSON.stringify(audit.entries)).not.toContain(old);
@@ -286,8 +416,14 @@ describe('settings', () => {
     expect(response.status).toBe(202);
     const { idempotencyKey } = (await response.json()) as { idempotencyKey: string };
     await expect.poll(() => received.length).toBe(1);
-    expect(JSON.parse(received[0]!.body)).toEqual({ type: 'ping', id: idempotencyKey, occurredAt: now.toISOString() });
-    await expect.poll(async () => (await deliveries()).deliveries[0]).toMatchObject({ kind: 'ping', status: 'delivered' });
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      type: 'ping',
+      id: idempotencyKey,
+      occurredAt: now.toISOString(),
+    });
+    await expect
+      .poll(async () => (await deliveries()).deliveries[0])
+      .toMatchObject({ kind: 'ping', status: 'delivered' });
     const audit = await (await server.fetch('/api/audit?action=webhook.update')).text();
     expect(server.logLines.join('\n')).toContain('webhook attempt');
     for (const text of [server.logLines.join('\n'), audit]) {
@@ -300,11 +436,18 @@ describe('settings', () => {
     await setUrl(null);
     for (const id of [11, 12, 13]) enqueue(id);
     const first = await deliveries('?limit=2');
-    expect(first.deliveries.map((d) => d.idempotencyKey)).toEqual(['activation-13-started', 'activation-12-started']);
+    expect(first.deliveries.map((d) => d.idempotencyKey)).toEqual([
+      'activation-13-started',
+      'activation-12-started',
+    ]);
     const second = await deliveries(`?limit=2&cursor=${first.nextCursor}`);
     expect(second.deliveries.map((d) => d.idempotencyKey)).toEqual(['activation-11-started']);
     expect(second.nextCursor).toBeNull();
-    await expectProblem(await server.fetch('/api/webhooks/deliveries?cursor=nonsense'), 400, 'query.cursor');
+    await expectProblem(
+      await server.fetch('/api/webhooks/deliveries?cursor=nonsense'),
+      400,
+      'query.cursor',
+    );
   });
 });
 
@@ -312,13 +455,21 @@ describe('targets inside the network', () => {
   /** A server without CATCHMENT_ALLOW_PRIVATE_URLS: webhooks go to public addresses only, as calendar feeds do. */
   let strict: TestServer;
   beforeAll(async () => {
-    strict = await startTestServer({ customers: 100, clock: () => now, webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3 } });
+    strict = await startTestServer({
+      customers: 100,
+      clock: () => now,
+      webhooks: { intervalMs: 3_600_000, timeoutMs: 400, maxAttempts: 3 },
+    });
   });
   afterAll(async () => {
     await strict?.close();
   });
   const patchUrl = (target: TestServer, url: string) =>
-    target.fetch('/api/settings/webhook', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url }) });
+    target.fetch('/api/settings/webhook', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
   const port = () => (receiver.address() as AddressInfo).port;
 
   it('are refused when saved without the opt-in: 422 naming body.url, and nothing is stored or audited', async () => {
@@ -334,7 +485,9 @@ describe('targets inside the network', () => {
       expect(problem.detail, url).toMatch(why);
     }
     expect(readWebhookUrl(strict.deps.db)).toBeNull();
-    const audit = (await (await strict.fetch('/api/audit?action=webhook.update')).json()) as { entries: unknown[] };
+    const audit = (await (await strict.fetch('/api/audit?action=webhook.update')).json()) as {
+      entries: unknown[];
+    };
     expect(audit.entries).toEqual([]);
   });
 
@@ -347,12 +500,26 @@ describe('targets inside the network', () => {
       writeWebhookUrl(strict.deps.db, url);
       enqueue(id, strict);
       expect(await strict.deps.webhooks.deliverDue(now)).toBe(1);
-      const [row] = ((await (await strict.fetch('/api/webhooks/deliveries')).json()) as { deliveries: WebhookDelivery[] }).deliveries;
-      expect(row).toMatchObject({ idempotencyKey: `activation-${id}-started`, status: 'retrying', attempts: 1, lastStatus: null, deliveredAt: null });
+      const [row] = (
+        (await (await strict.fetch('/api/webhooks/deliveries')).json()) as {
+          deliveries: WebhookDelivery[];
+        }
+      ).deliveries;
+      expect(row).toMatchObject({
+        idempotencyKey: `activation-${id}-started`,
+        status: 'retrying',
+        attempts: 1,
+        lastStatus: null,
+        deliveredAt: null,
+      });
       expect(row!.lastError).toMatch(/address 127\.0\.0\.1 is a loopback address/);
     }
     expect(received).toEqual([]);
-    expect(strict.logLines.filter((line) => line.includes('webhook attempt') && line.includes('loopback'))).toHaveLength(2);
+    expect(
+      strict.logLines.filter(
+        (line) => line.includes('webhook attempt') && line.includes('loopback'),
+      ),
+    ).toHaveLength(2);
     strict.deps.db.prepare('DELETE FROM webhook_outbox').run();
   });
 
@@ -361,7 +528,10 @@ describe('targets inside the network', () => {
     enqueue(23);
     await deliver();
     expect(received.map((r) => r.headers['idempotency-key'])).toEqual(['activation-23-started']);
-    expect((await deliveries()).deliveries[0]).toMatchObject({ status: 'delivered', lastStatus: 200 });
+    expect((await deliveries()).deliveries[0]).toMatchObject({
+      status: 'delivered',
+      lastStatus: 200,
+    });
   });
 });
 

@@ -14,7 +14,13 @@ import { TokensTab } from './TokensTab';
 import { UsersTab } from './UsersTab';
 import { WebhooksTab } from './WebhooksTab';
 
-const panels: Record<AdminTab, () => React.JSX.Element> = { users: UsersTab, tokens: TokensTab, audit: AuditTab, privacy: PrivacyTab, webhooks: WebhooksTab };
+const panels: Record<AdminTab, () => React.JSX.Element> = {
+  users: UsersTab,
+  tokens: TokensTab,
+  audit: AuditTab,
+  privacy: PrivacyTab,
+  webhooks: WebhooksTab,
+};
 
 export function AdminDialog() {
   const { t } = useI18n();
@@ -35,8 +41,21 @@ export function AdminDialog() {
   };
 
   return (
-    <Dialog open={open} onClose={() => setTab(null)} title={t('admin.title')} closeLabel={t('dialog.close')} className="dialog--admin" returnFocusId={USER_MENU_BUTTON_ID}>
-      <div className="admin-tabs" role="tablist" aria-label={t('admin.title')} ref={tabList} onKeyDown={onKeyDown}>
+    <Dialog
+      open={open}
+      onClose={() => setTab(null)}
+      title={t('admin.title')}
+      closeLabel={t('dialog.close')}
+      className="dialog--admin"
+      returnFocusId={USER_MENU_BUTTON_ID}
+    >
+      <div
+        className="admin-tabs"
+        role="tablist"
+        aria-label={t('admin.title')}
+        ref={tabList}
+        onKeyDown={onKeyDown}
+      >
         {adminTabs.map((name) => (
           <button
             key={name}
@@ -53,7 +72,13 @@ export function AdminDialog() {
           </button>
         ))}
       </div>
-      <div className="admin-panel" id="admin-panel" role="tabpanel" aria-labelledby={tab ? `admin-tab-${tab}` : undefined} tabIndex={0}>
+      <div
+        className="admin-panel"
+        id="admin-panel"
+        role="tabpanel"
+        aria-labelledby={tab ? `admin-tab-${tab}` : undefined}
+        tabIndex={0}
+      >
         {Panel && <Panel key={tab} />}
       </div>
     </Dialog>

@@ -5,11 +5,20 @@ import { formatProblem, isAbort } from '../../api/problem';
 import type { AuditEntry } from '../../api/contract';
 import { useI18n, type Translate } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';
-import { auditActionKey, auditActions, formatDateTime, formatRelativeTime, humanizeAction } from './audit-format';
+import {
+  auditActionKey,
+  auditActions,
+  formatDateTime,
+  formatRelativeTime,
+  humanizeAction,
+} from './audit-format';
 
 const PAGE_SIZE = 50;
 
-type Log = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; entries: AuditEntry[]; nextBefore: number | null; more: boolean };
+type Log =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; entries: AuditEntry[]; nextBefore: number | null; more: boolean };
 
 const actionText = (action: string, t: Translate) => {
   const key = auditActionKey(action);
@@ -25,7 +34,14 @@ export function AuditTab() {
   useEffect(() => {
     const controller = new AbortController();
     getAudit({ limit: PAGE_SIZE, action }, { signal: controller.signal })
-      .then((page) => setLog({ status: 'ready', entries: page.entries, nextBefore: page.nextBefore, more: false }))
+      .then((page) =>
+        setLog({
+          status: 'ready',
+          entries: page.entries,
+          nextBefore: page.nextBefore,
+          more: false,
+        }),
+      )
       .catch((error: unknown) => {
         if (!isAbort(error)) setLog({ status: 'error', error });
       });
@@ -37,7 +53,12 @@ export function AuditTab() {
     setLog({ ...log, more: true });
     try {
       const page = await getAudit({ limit: PAGE_SIZE, action, before: log.nextBefore });
-      setLog({ status: 'ready', entries: [...log.entries, ...page.entries], nextBefore: page.nextBefore, more: false });
+      setLog({
+        status: 'ready',
+        entries: [...log.entries, ...page.entries],
+        nextBefore: page.nextBefore,
+        more: false,
+      });
     } catch (error) {
       setLog({ status: 'error', error });
     }
@@ -45,18 +66,30 @@ export function AuditTab() {
 
   const now = new Date();
   let body;
-  if (log.status === 'loading') body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (log.status === 'loading')
+    body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   else if (log.status === 'error') {
     const { title, detail } = formatProblem(log.error, t);
     body = (
-      <StateMessage tone="error" action={{ label: t('app.retry'), onClick: () => {
-        setLog({ status: 'loading' });
-        setGeneration((g) => g + 1);
-      } }}>
+      <StateMessage
+        tone="error"
+        action={{
+          label: t('app.retry'),
+          onClick: () => {
+            setLog({ status: 'loading' });
+            setGeneration((g) => g + 1);
+          },
+        }}
+      >
         {t('audit.loadFailed')} {title}. {detail}
       </StateMessage>
     );
-  } else if (log.entries.length === 0) body = <StateMessage tone="empty">{action ? t('audit.emptyFiltered') : t('audit.empty')}</StateMessage>;
+  } else if (log.entries.length === 0)
+    body = (
+      <StateMessage tone="empty">
+        {action ? t('audit.emptyFiltered') : t('audit.empty')}
+      </StateMessage>
+    );
   else
     body = (
       <>
@@ -64,16 +97,29 @@ export function AuditTab() {
           {log.entries.map((entry) => (
             <li key={entry.id} className="audit-list__entry" data-action={entry.action}>
               <span className="audit-list__what">{actionText(entry.action, t)}</span>
-              <span className="audit-list__target">{entry.targetType ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId}` : ''}` : ''}</span>
+              <span className="audit-list__target">
+                {entry.targetType
+                  ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId}` : ''}`
+                  : ''}
+              </span>
               <span className="audit-list__who">{entry.actor ?? t('audit.system')}</span>
-              <time className="audit-list__when" dateTime={entry.at} title={formatDateTime(locale, entry.at)}>
+              <time
+                className="audit-list__when"
+                dateTime={entry.at}
+                title={formatDateTime(locale, entry.at)}
+              >
                 {formatRelativeTime(locale, entry.at, now)}
               </time>
             </li>
           ))}
         </ol>
         {log.nextBefore !== null && (
-          <button type="button" className="button button--secondary audit-list__more" disabled={log.more} onClick={() => void loadMore()}>
+          <button
+            type="button"
+            className="button button--secondary audit-list__more"
+            disabled={log.more}
+            onClick={() => void loadMore()}
+          >
             {log.more ? t('admin.loading') : t('audit.more')}
           </button>
         )}
@@ -86,10 +132,14 @@ export function AuditTab() {
         <p className="dialog__hint">{t('audit.intro')}</p>
         <label className="field field--inline">
           <span className="field__label">{t('audit.filter')}</span>
-          <select className="field__input" value={action} onChange={(e) => {
-            setLog({ status: 'loading' });
-            setAction(e.target.value);
-          }}>
+          <select
+            className="field__input"
+            value={action}
+            onChange={(e) => {
+              setLog({ status: 'loading' });
+              setAction(e.target.value);
+            }}
+          >
             <option value="">{t('audit.allActions')}</option>
             {auditActions.map((a) => (
               <option key={a} value={a}>

@@ -21,10 +21,12 @@ const badgeClass: Record<DeliveryStatus, string> = {
   failed: 'badge badge--danger',
 };
 
-const isKnownKind = (kind: string): kind is WebhookKind => (webhookKinds as readonly string[]).includes(kind);
+const isKnownKind = (kind: string): kind is WebhookKind =>
+  (webhookKinds as readonly string[]).includes(kind);
 
 /** The moment that matters for a row: when it arrived, failed for good, or was last tried. */
-const whenOf = (d: WebhookDelivery) => d.deliveredAt ?? d.failedAt ?? d.lastAttemptAt ?? d.createdAt;
+const whenOf = (d: WebhookDelivery) =>
+  d.deliveredAt ?? d.failedAt ?? d.lastAttemptAt ?? d.createdAt;
 
 export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
   const { t, locale } = useI18n();
@@ -38,7 +40,8 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
     return () => clearInterval(timer);
   }, [reload]);
 
-  if (log.status !== 'ready' && log.status !== 'error') return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (log.status !== 'ready' && log.status !== 'error')
+    return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   if (log.status === 'error') {
     const { title, detail } = formatProblem(log.error, t);
     return (
@@ -47,7 +50,8 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
       </StateMessage>
     );
   }
-  if (log.data.deliveries.length === 0) return <StateMessage tone="empty">{t('webhooks.logEmpty')}</StateMessage>;
+  if (log.data.deliveries.length === 0)
+    return <StateMessage tone="empty">{t('webhooks.logEmpty')}</StateMessage>;
   const now = new Date();
   return (
     <div className="admin-table-wrap">
@@ -66,21 +70,34 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
           {log.data.deliveries.map((d) => (
             <tr key={d.id} data-delivery={d.idempotencyKey} data-status={d.status}>
               <th scope="row">
-                {isKnownKind(d.kind) ? t(`webhooks.kind.${d.kind}`) : d.kind} <code className="admin-table__code">{d.idempotencyKey}</code>
+                {isKnownKind(d.kind) ? t(`webhooks.kind.${d.kind}`) : d.kind}{' '}
+                <code className="admin-table__code">{d.idempotencyKey}</code>
               </th>
               <td>
                 <span className={badgeClass[d.status]}>{t(`webhooks.status.${d.status}`)}</span>
                 {d.status === 'retrying' && d.nextAttemptAt && (
-                  <span className="delivery-log__next">{t('webhooks.nextAttempt', { when: formatRelativeTime(locale, d.nextAttemptAt, now) })}</span>
+                  <span className="delivery-log__next">
+                    {t('webhooks.nextAttempt', {
+                      when: formatRelativeTime(locale, d.nextAttemptAt, now),
+                    })}
+                  </span>
                 )}
               </td>
-              <td className="delivery-log__number">{new Intl.NumberFormat(locale).format(d.attempts)}</td>
+              <td className="delivery-log__number">
+                {new Intl.NumberFormat(locale).format(d.attempts)}
+              </td>
               <td className="delivery-log__error">{d.lastError ?? '—'}</td>
               <td>
                 <time dateTime={whenOf(d)} title={formatDateTime(locale, whenOf(d))}>
                   {formatRelativeTime(locale, whenOf(d), now)}
                 </time>
-                {d.lastDurationMs !== null && <span className="delivery-log__next">{t('webhooks.duration', { ms: new Intl.NumberFormat(locale).format(d.lastDurationMs) })}</span>}
+                {d.lastDurationMs !== null && (
+                  <span className="delivery-log__next">
+                    {t('webhooks.duration', {
+                      ms: new Intl.NumberFormat(locale).format(d.lastDurationMs),
+                    })}
+                  </span>
+                )}
               </td>
             </tr>
           ))}

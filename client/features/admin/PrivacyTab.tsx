@@ -13,7 +13,13 @@ import { parseSettingsForm, type SettingsForm } from './settings-form';
 
 const loadSettings = (signal: AbortSignal) => getSettings({ signal });
 
-function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; onSaved: (s: WorkspaceSettings) => void }) {
+function SettingsEditor({
+  settings,
+  onSaved,
+}: {
+  settings: WorkspaceSettings;
+  onSaved: (s: WorkspaceSettings) => void;
+}) {
   const { t } = useI18n();
   const [form, setForm] = useState<SettingsForm>({
     minGroupSize: String(settings.minGroupSize),
@@ -27,7 +33,14 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
     event.preventDefault();
     const parsed = parseSettingsForm(form);
     if (!parsed.ok) {
-      setErrors(Object.fromEntries(Object.entries(parsed.errors).map(([field, reason]) => [field, t(`privacy.error.${reason}`)])));
+      setErrors(
+        Object.fromEntries(
+          Object.entries(parsed.errors).map(([field, reason]) => [
+            field,
+            t(`privacy.error.${reason}`),
+          ]),
+        ),
+      );
       return;
     }
     setErrors({});
@@ -47,15 +60,32 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
 
   return (
     <form className="admin-form privacy-form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label={t('privacy.minGroupSize')} hint={t('privacy.minGroupSizeHelp')} error={errors['body.minGroupSize']}>
+      <Field
+        label={t('privacy.minGroupSize')}
+        hint={t('privacy.minGroupSizeHelp')}
+        error={errors['body.minGroupSize']}
+      >
         {(props) => (
-          <input {...props} className="field__input field__input--number" type="number" inputMode="numeric" min={2} step={1} value={form.minGroupSize} onChange={(e) => setForm({ ...form, minGroupSize: e.target.value })} />
+          <input
+            {...props}
+            className="field__input field__input--number"
+            type="number"
+            inputMode="numeric"
+            min={2}
+            step={1}
+            value={form.minGroupSize}
+            onChange={(e) => setForm({ ...form, minGroupSize: e.target.value })}
+          />
         )}
       </Field>
       <fieldset className="field">
         <legend className="field__label">{t('privacy.retention')}</legend>
         <label className="checklist__item">
-          <input type="checkbox" checked={form.retain} onChange={(e) => setForm({ ...form, retain: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.retain}
+            onChange={(e) => setForm({ ...form, retain: e.target.checked })}
+          />
           <span>{t('privacy.retentionOn')}</span>
         </label>
         {form.retain && (
@@ -70,7 +100,9 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
               value={form.retentionMonths}
               onChange={(e) => setForm({ ...form, retentionMonths: e.target.value })}
               aria-invalid={errors['body.retentionMonths'] ? true : undefined}
-              aria-describedby={errors['body.retentionMonths'] ? 'retention-months-error' : undefined}
+              aria-describedby={
+                errors['body.retentionMonths'] ? 'retention-months-error' : undefined
+              }
             />
           </label>
         )}
@@ -93,7 +125,8 @@ function SettingsEditor({ settings, onSaved }: { settings: WorkspaceSettings; on
 export function PrivacyTab() {
   const { t } = useI18n();
   const [settings, reload] = useLoad(loadSettings);
-  if (settings.status !== 'ready' && settings.status !== 'error') return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (settings.status !== 'ready' && settings.status !== 'error')
+    return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   if (settings.status === 'error') {
     const { title, detail } = formatProblem(settings.error, t);
     return (

@@ -51,7 +51,13 @@ function SecretOnce({ created, onDone }: { created: CreatedToken; onDone: () => 
   );
 }
 
-function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedToken) => void; onCancel: () => void }) {
+function TokenForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: CreatedToken) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['offers:read']);
@@ -78,11 +84,28 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedToken)
   };
 
   return (
-    <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('tokens.createTitle')}>
+    <form
+      className="admin-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('tokens.createTitle')}
+    >
       <Field label={t('tokens.name')} error={errors['body.name']}>
-        {(props) => <input {...props} className="field__input" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="field__input"
+            name="name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
       </Field>
-      <fieldset className="admin-form__stores" aria-invalid={errors['body.scopes'] ? true : undefined}>
+      <fieldset
+        className="admin-form__stores"
+        aria-invalid={errors['body.scopes'] ? true : undefined}
+      >
         <legend className="field__label">{t('tokens.scopes')}</legend>
         <div className="checklist">
           {tokenScopes.map((scope) => (
@@ -92,7 +115,11 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedToken)
                 name="scopes"
                 value={scope}
                 checked={scopes.includes(scope)}
-                onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+                onChange={(e) =>
+                  setScopes(
+                    e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope),
+                  )
+                }
               />
               <span>{t(`tokens.scope.${scope}`)}</span>
             </label>
@@ -127,10 +154,18 @@ export function TokensTab() {
       reportError(useAppStore, error);
     }
   };
-  const when = (iso: string | null) => (iso ? <time dateTime={iso} title={formatDateTime(locale, iso)}>{formatRelativeTime(locale, iso, now)}</time> : '—');
+  const when = (iso: string | null) =>
+    iso ? (
+      <time dateTime={iso} title={formatDateTime(locale, iso)}>
+        {formatRelativeTime(locale, iso, now)}
+      </time>
+    ) : (
+      '—'
+    );
 
   let body;
-  if (tokens.status !== 'ready' && tokens.status !== 'error') body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (tokens.status !== 'ready' && tokens.status !== 'error')
+    body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   else if (tokens.status === 'error') {
     const { title, detail } = formatProblem(tokens.error, t);
     body = (
@@ -138,7 +173,8 @@ export function TokensTab() {
         {t('tokens.loadFailed')} {title}. {detail}
       </StateMessage>
     );
-  } else if (tokens.data.tokens.length === 0) body = <StateMessage tone="empty">{t('tokens.empty')}</StateMessage>;
+  } else if (tokens.data.tokens.length === 0)
+    body = <StateMessage tone="empty">{t('tokens.empty')}</StateMessage>;
   else
     body = (
       <div className="admin-table-wrap">
@@ -167,14 +203,23 @@ export function TokensTab() {
                 <td>{token.lastUsedAt ? when(token.lastUsedAt) : t('tokens.neverUsed')}</td>
                 <td>
                   {token.revokedAt ? (
-                    <span className="badge badge--muted">{t('tokens.revokedAt', { when: formatRelativeTime(locale, token.revokedAt, now) })}</span>
+                    <span className="badge badge--muted">
+                      {t('tokens.revokedAt', {
+                        when: formatRelativeTime(locale, token.revokedAt, now),
+                      })}
+                    </span>
                   ) : (
                     <span className="badge badge--ok">{t('tokens.live')}</span>
                   )}
                 </td>
                 <td className="admin-table__actions">
                   {!token.revokedAt && (
-                    <ConfirmButton label={t('tokens.revoke')} question={t('tokens.revokeQuestion', { name: token.name })} confirmLabel={t('tokens.revokeConfirm')} onConfirm={() => void revoke(token.id)} />
+                    <ConfirmButton
+                      label={t('tokens.revoke')}
+                      question={t('tokens.revokeQuestion', { name: token.name })}
+                      confirmLabel={t('tokens.revokeConfirm')}
+                      onConfirm={() => void revoke(token.id)}
+                    />
                   )}
                 </td>
               </tr>
@@ -189,7 +234,11 @@ export function TokensTab() {
       <div className="admin-tab__bar">
         <p className="dialog__hint">{t('tokens.intro')}</p>
         {!creating && !created && (
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+          >
             {t('tokens.add')}
           </button>
         )}

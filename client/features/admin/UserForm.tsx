@@ -6,7 +6,12 @@ import type { Role, User } from '../../api/contract';
 import { MIN_PASSWORD_LENGTH, roles } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
-import { storesForRole, validateUserDraft, type UserDraft, type UserFieldReason } from './user-form';
+import {
+  storesForRole,
+  validateUserDraft,
+  type UserDraft,
+  type UserFieldReason,
+} from './user-form';
 
 export type UserFormErrors = Record<string, string>;
 
@@ -21,7 +26,9 @@ interface UserFormProps {
 }
 
 function reasonText(reason: UserFieldReason, t: Translate): string {
-  return reason === 'passwordShort' ? t('password.tooShort', { count: MIN_PASSWORD_LENGTH }) : t(`users.error.${reason}`);
+  return reason === 'passwordShort'
+    ? t('password.tooShort', { count: MIN_PASSWORD_LENGTH })
+    : t(`users.error.${reason}`);
 }
 
 export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserFormProps) {
@@ -42,9 +49,12 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const reasons = validateUserDraft(draft, { isNew: !user });
-    const local = Object.fromEntries(Object.entries(reasons).map(([field, reason]) => [field, reasonText(reason, t)]));
+    const local = Object.fromEntries(
+      Object.entries(reasons).map(([field, reason]) => [field, reasonText(reason, t)]),
+    );
     setLocalErrors(local);
-    if (Object.keys(local).length === 0) onSubmit({ ...draft, email: draft.email.trim(), name: draft.name.trim() });
+    if (Object.keys(local).length === 0)
+      onSubmit({ ...draft, email: draft.email.trim(), name: draft.name.trim() });
   };
 
   const error = (field: string) =>
@@ -53,20 +63,49 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
         {errors[field]}
       </span>
     );
-  const invalid = (field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}` } : {});
+  const invalid = (field: string) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}` } : {};
   const toggleStore = (storeId: string, on: boolean) =>
-    setDraft({ ...draft, storeIds: on ? [...draft.storeIds, storeId] : draft.storeIds.filter((s) => s !== storeId) });
+    setDraft({
+      ...draft,
+      storeIds: on ? [...draft.storeIds, storeId] : draft.storeIds.filter((s) => s !== storeId),
+    });
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-label={user ? t('users.editTitle', { email: user.email }) : t('users.createTitle')}>
+    <form
+      className="admin-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={user ? t('users.editTitle', { email: user.email }) : t('users.createTitle')}
+    >
       <div className="admin-form__grid">
         {!user && (
           <Field label={t('users.email')} error={errors['body.email']}>
-            {(props) => <input {...props} className="field__input" type="email" name="email" autoComplete="off" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                className="field__input"
+                type="email"
+                name="email"
+                autoComplete="off"
+                value={draft.email}
+                onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+              />
+            )}
           </Field>
         )}
         <Field label={t('users.name')} error={errors['body.name']}>
-          {(props) => <input {...props} className="field__input" type="text" name="name" autoComplete="off" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              className="field__input"
+              type="text"
+              name="name"
+              autoComplete="off"
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('users.role')} error={errors['body.role']}>
           {(props) => (
@@ -88,8 +127,21 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
             </select>
           )}
         </Field>
-        <Field label={user ? t('users.newPassword') : t('users.password')} error={errors['body.password']}>
-          {(props) => <input {...props} className="field__input" type="password" name="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />}
+        <Field
+          label={user ? t('users.newPassword') : t('users.password')}
+          error={errors['body.password']}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="field__input"
+              type="password"
+              name="password"
+              autoComplete="new-password"
+              value={draft.password}
+              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       {draft.role === 'store_manager' && (
@@ -99,7 +151,13 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
           <div className="checklist">
             {stores?.map((store) => (
               <label key={store.properties.id} className="checklist__item">
-                <input type="checkbox" name="storeIds" value={store.properties.id} checked={draft.storeIds.includes(store.properties.id)} onChange={(e) => toggleStore(store.properties.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  name="storeIds"
+                  value={store.properties.id}
+                  checked={draft.storeIds.includes(store.properties.id)}
+                  onChange={(e) => toggleStore(store.properties.id, e.target.checked)}
+                />
                 <span>{store.properties.name}</span>
               </label>
             ))}
@@ -109,7 +167,12 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
       )}
       {user && (
         <label className="checklist__item">
-          <input type="checkbox" name="active" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
+          <input
+            type="checkbox"
+            name="active"
+            checked={draft.active}
+            onChange={(e) => setDraft({ ...draft, active: e.target.checked })}
+          />
           <span>{t('users.activeLabel')}</span>
         </label>
       )}

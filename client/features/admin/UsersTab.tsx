@@ -27,7 +27,8 @@ export function UsersTab() {
   const [serverErrors, setServerErrors] = useState<UserFormErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
 
-  const storeName = (id: string) => storeNames?.find((s) => s.properties.id === id)?.properties.name ?? id;
+  const storeName = (id: string) =>
+    storeNames?.find((s) => s.properties.id === id)?.properties.name ?? id;
 
   const fail = (error: unknown) => {
     if (error instanceof ProblemError && error.status === 409 && editing?.kind === 'edit') {
@@ -37,7 +38,8 @@ export function UsersTab() {
       return;
     }
     const fields = fieldErrors(error);
-    if (error instanceof ProblemError && error.status === 409 && Object.keys(fields).length === 0) fields['body.email'] = t('users.emailTaken');
+    if (error instanceof ProblemError && error.status === 409 && Object.keys(fields).length === 0)
+      fields['body.email'] = t('users.emailTaken');
     if (Object.keys(fields).length > 0) setServerErrors(fields);
     else reportError(useAppStore, error);
   };
@@ -52,7 +54,13 @@ export function UsersTab() {
         setNotice(t('users.saved', { email: editing.user.email }));
       } else {
         const { role, email, name, password, storeIds } = draft;
-        await createUser({ email, password, role, ...(name ? { name } : {}), ...(role === 'store_manager' ? { storeIds } : {}) });
+        await createUser({
+          email,
+          password,
+          role,
+          ...(name ? { name } : {}),
+          ...(role === 'store_manager' ? { storeIds } : {}),
+        });
         setNotice(t('users.created', { email }));
       }
       setEditing(null);
@@ -68,7 +76,11 @@ export function UsersTab() {
     setNotice(null);
     try {
       await updateUser(user.id, { version: user.version, active });
-      setNotice(active ? t('users.reactivated', { email: user.email }) : t('users.deactivated', { email: user.email }));
+      setNotice(
+        active
+          ? t('users.reactivated', { email: user.email })
+          : t('users.deactivated', { email: user.email }),
+      );
       reload();
     } catch (error) {
       if (error instanceof ProblemError && error.status === 409) {
@@ -96,7 +108,8 @@ export function UsersTab() {
   };
 
   let body;
-  if (users.status !== 'ready' && users.status !== 'error') body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (users.status !== 'ready' && users.status !== 'error')
+    body = <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   else if (users.status === 'error') {
     const { title, detail } = formatProblem(users.error, t);
     body = (
@@ -104,7 +117,8 @@ export function UsersTab() {
         {t('users.loadFailed')} {title}. {detail}
       </StateMessage>
     );
-  } else if (users.data.users.length === 0) body = <StateMessage tone="empty">{t('users.empty')}</StateMessage>;
+  } else if (users.data.users.length === 0)
+    body = <StateMessage tone="empty">{t('users.empty')}</StateMessage>;
   else
     body = (
       <div className="admin-table-wrap">
@@ -124,16 +138,29 @@ export function UsersTab() {
           </thead>
           <tbody>
             {users.data.users.map((user) => (
-              <tr key={user.id} data-user={user.email} aria-current={editing?.kind === 'edit' && editing.user.id === user.id ? 'true' : undefined}>
+              <tr
+                key={user.id}
+                data-user={user.email}
+                aria-current={
+                  editing?.kind === 'edit' && editing.user.id === user.id ? 'true' : undefined
+                }
+              >
                 <th scope="row">{user.email}</th>
                 <td>{user.name}</td>
                 <td>{t(`role.${user.role}`)}</td>
                 <td>{user.storeIds.length ? user.storeIds.map(storeName).join(', ') : '—'}</td>
                 <td>
-                  <span className={`badge ${user.active ? 'badge--ok' : 'badge--muted'}`}>{user.active ? t('users.active') : t('users.inactive')}</span>
+                  <span className={`badge ${user.active ? 'badge--ok' : 'badge--muted'}`}>
+                    {user.active ? t('users.active') : t('users.inactive')}
+                  </span>
                 </td>
                 <td className="admin-table__actions">
-                  <button type="button" className="button button--secondary" onClick={() => startEditing({ kind: 'edit', user })} aria-label={t('users.editTitle', { email: user.email })}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => startEditing({ kind: 'edit', user })}
+                    aria-label={t('users.editTitle', { email: user.email })}
+                  >
                     {t('users.edit')}
                   </button>
                   {user.active ? (
@@ -145,7 +172,11 @@ export function UsersTab() {
                       onConfirm={() => void setActive(user, false)}
                     />
                   ) : (
-                    <button type="button" className="button button--secondary" onClick={() => void setActive(user, true)}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => void setActive(user, true)}
+                    >
                       {t('users.reactivate')}
                     </button>
                   )}
@@ -169,7 +200,11 @@ export function UsersTab() {
       <div className="admin-tab__bar">
         <p className="dialog__hint">{t('users.intro')}</p>
         {editing === null && (
-          <button type="button" className="button button--primary" onClick={() => startEditing({ kind: 'new' })}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => startEditing({ kind: 'new' })}
+          >
             {t('users.add')}
           </button>
         )}

@@ -1,7 +1,12 @@
 // The webhooks tab: where activations are POSTed (the URL), the signing secret (masked, copy, rotate), a test ping,
 // and the delivery log.
 import { useState, type FormEvent } from 'react';
-import { getWebhookSettings, patchWebhookSettings, rotateWebhookSecret, sendWebhookTest } from '../../api/client';
+import {
+  getWebhookSettings,
+  patchWebhookSettings,
+  rotateWebhookSecret,
+  sendWebhookTest,
+} from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
 import type { WebhookSettings } from '../../api/contract';
 import { useI18n } from '../../i18n';
@@ -18,7 +23,13 @@ const loadWebhook = (signal: AbortSignal) => getWebhookSettings({ signal });
 /** The last four characters, so an owner can tell which secret a receiver has without showing it. */
 const masked = (secret: string) => `${'•'.repeat(12)}${secret.slice(-4)}`;
 
-function UrlForm({ settings, onSaved }: { settings: WebhookSettings; onSaved: (s: WebhookSettings) => void }) {
+function UrlForm({
+  settings,
+  onSaved,
+}: {
+  settings: WebhookSettings;
+  onSaved: (s: WebhookSettings) => void;
+}) {
   const { t } = useI18n();
   const [url, setUrl] = useState(settings.url ?? '');
   const [error, setError] = useState<string | undefined>();
@@ -30,7 +41,11 @@ function UrlForm({ settings, onSaved }: { settings: WebhookSettings; onSaved: (s
     setError(undefined);
     try {
       const saved = await patchWebhookSettings(url.trim() === '' ? null : url.trim());
-      useAppStore.getState().pushToast({ tone: 'info', title: saved.url ? t('webhooks.saved') : t('webhooks.turnedOff'), detail: '' });
+      useAppStore.getState().pushToast({
+        tone: 'info',
+        title: saved.url ? t('webhooks.saved') : t('webhooks.turnedOff'),
+        detail: '',
+      });
       onSaved(saved);
     } catch (e) {
       const fields = fieldErrors(e);
@@ -42,9 +57,26 @@ function UrlForm({ settings, onSaved }: { settings: WebhookSettings; onSaved: (s
   };
 
   return (
-    <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('webhooks.urlTitle')}>
+    <form
+      className="admin-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('webhooks.urlTitle')}
+    >
       <Field label={t('webhooks.url')} hint={t('webhooks.urlHelp')} error={error}>
-        {(props) => <input {...props} className="field__input" type="url" name="webhook-url" inputMode="url" autoComplete="off" placeholder="https://example.com/hooks/catchment" value={url} onChange={(e) => setUrl(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="field__input"
+            type="url"
+            name="webhook-url"
+            inputMode="url"
+            autoComplete="off"
+            placeholder="https://example.com/hooks/catchment"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -55,7 +87,13 @@ function UrlForm({ settings, onSaved }: { settings: WebhookSettings; onSaved: (s
   );
 }
 
-function SecretRow({ secret, onRotated }: { secret: string; onRotated: (s: WebhookSettings) => void }) {
+function SecretRow({
+  secret,
+  onRotated,
+}: {
+  secret: string;
+  onRotated: (s: WebhookSettings) => void;
+}) {
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -63,7 +101,11 @@ function SecretRow({ secret, onRotated }: { secret: string; onRotated: (s: Webho
     try {
       onRotated(await rotateWebhookSecret());
       setCopied(false);
-      useAppStore.getState().pushToast({ tone: 'info', title: t('webhooks.rotated'), detail: t('webhooks.rotatedDetail') });
+      useAppStore.getState().pushToast({
+        tone: 'info',
+        title: t('webhooks.rotated'),
+        detail: t('webhooks.rotatedDetail'),
+      });
     } catch (error) {
       reportError(useAppStore, error);
     }
@@ -78,7 +120,12 @@ function SecretRow({ secret, onRotated }: { secret: string; onRotated: (s: Webho
         <code className="secret-once__secret" data-webhook-secret={shown ? 'shown' : 'masked'}>
           {shown ? secret : masked(secret)}
         </code>
-        <button type="button" className="button button--secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={shown}
+          onClick={() => setShown(!shown)}
+        >
           {shown ? t('webhooks.hide') : t('webhooks.show')}
         </button>
         <button
@@ -93,13 +140,24 @@ function SecretRow({ secret, onRotated }: { secret: string; onRotated: (s: Webho
         >
           {copied ? t('tokens.copied') : t('tokens.copy')}
         </button>
-        <ConfirmButton label={t('webhooks.rotate')} question={t('webhooks.rotateQuestion')} confirmLabel={t('webhooks.rotateConfirm')} onConfirm={() => void rotate()} />
+        <ConfirmButton
+          label={t('webhooks.rotate')}
+          question={t('webhooks.rotateQuestion')}
+          confirmLabel={t('webhooks.rotateConfirm')}
+          onConfirm={() => void rotate()}
+        />
       </div>
     </section>
   );
 }
 
-function WebhookEditor({ settings, onChanged }: { settings: WebhookSettings; onChanged: () => void }) {
+function WebhookEditor({
+  settings,
+  onChanged,
+}: {
+  settings: WebhookSettings;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [refreshKey, setRefreshKey] = useState(0);
   const [sending, setSending] = useState(false);
@@ -107,7 +165,9 @@ function WebhookEditor({ settings, onChanged }: { settings: WebhookSettings; onC
     setSending(true);
     try {
       await sendWebhookTest();
-      useAppStore.getState().pushToast({ tone: 'info', title: t('webhooks.testQueued'), detail: '' });
+      useAppStore
+        .getState()
+        .pushToast({ tone: 'info', title: t('webhooks.testQueued'), detail: '' });
       setRefreshKey((k) => k + 1);
       // The worker sends at once; look again a moment later for the answer.
       setTimeout(() => setRefreshKey((k) => k + 1), 800);
@@ -132,7 +192,13 @@ function WebhookEditor({ settings, onChanged }: { settings: WebhookSettings; onC
           <h3 id="webhook-log-title" className="webhook-secret__title">
             {t('webhooks.logTitle')}
           </h3>
-          <button type="button" className="button button--secondary" disabled={!settings.url || sending} title={settings.url ? undefined : t('webhooks.testNeedsUrl')} onClick={() => void sendTest()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!settings.url || sending}
+            title={settings.url ? undefined : t('webhooks.testNeedsUrl')}
+            onClick={() => void sendTest()}
+          >
             {t('webhooks.test')}
           </button>
         </div>
@@ -145,7 +211,8 @@ function WebhookEditor({ settings, onChanged }: { settings: WebhookSettings; onC
 export function WebhooksTab() {
   const { t } = useI18n();
   const [settings, reload] = useLoad(loadWebhook);
-  if (settings.status !== 'ready' && settings.status !== 'error') return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
+  if (settings.status !== 'ready' && settings.status !== 'error')
+    return <StateMessage tone="loading">{t('admin.loading')}</StateMessage>;
   if (settings.status === 'error') {
     const { title, detail } = formatProblem(settings.error, t);
     return (

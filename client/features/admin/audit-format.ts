@@ -21,7 +21,8 @@ export const auditActions = [
 ] as const;
 export type KnownAuditAction = (typeof auditActions)[number];
 
-const isKnown = (action: string): action is KnownAuditAction => (auditActions as readonly string[]).includes(action);
+const isKnown = (action: string): action is KnownAuditAction =>
+  (auditActions as readonly string[]).includes(action);
 
 /** The message key for an action, or null when it has none (then use humanizeAction). */
 export function auditActionKey(action: string): `audit.action.${KnownAuditAction}` | null {
@@ -58,7 +59,8 @@ export function formatRelativeTime(locale: string, iso: string, at: Date): strin
   const seconds = Math.round((time - at.getTime()) / 1000);
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second')
+      return rtf.format(Math.trunc(seconds / size), unit);
   }
   return iso;
 }
@@ -66,5 +68,7 @@ export function formatRelativeTime(locale: string, iso: string, at: Date): strin
 /** An instant as date and time in the viewer's zone, for the tooltip next to a relative time. */
 export function formatDateTime(locale: string, iso: string): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  return Number.isNaN(time)
+    ? iso
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }

@@ -9,7 +9,9 @@ export interface SettingsForm {
 }
 
 export type SettingsReason = 'minGroupSize' | 'retentionMonths';
-export type SettingsParse = { ok: true; value: WorkspaceSettings } | { ok: false; errors: Partial<Record<`body.${SettingsReason}`, SettingsReason>> };
+export type SettingsParse =
+  | { ok: true; value: WorkspaceSettings }
+  | { ok: false; errors: Partial<Record<`body.${SettingsReason}`, SettingsReason>> };
 
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 
@@ -23,7 +25,8 @@ export function parseSettingsForm(form: SettingsForm): SettingsParse {
   // A group of one is a person: k below 2 would hide nothing.
   if (!(k >= 2 && k <= 1000)) errors['body.minGroupSize'] = 'minGroupSize';
   const months = form.retain ? wholeNumber(form.retentionMonths) : null;
-  if (months !== null && !(months >= 1 && months <= 600)) errors['body.retentionMonths'] = 'retentionMonths';
+  if (months !== null && !(months >= 1 && months <= 600))
+    errors['body.retentionMonths'] = 'retentionMonths';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { minGroupSize: k, retentionMonths: months } };
 }

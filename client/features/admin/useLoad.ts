@@ -13,7 +13,12 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>): [Resource
     load(controller.signal)
       .then((data) => setState({ status: 'ready', data, error: null }))
       .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+        if (!isAbort(error))
+          setState({
+            status: 'error',
+            data: null,
+            error: error instanceof Error ? error : new Error(String(error)),
+          });
       });
     return () => controller.abort();
   }, [load, generation]);

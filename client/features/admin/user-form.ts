@@ -13,7 +13,9 @@ export interface UserDraft {
 
 /** Why a field is refused; the form translates it. */
 export type UserFieldReason = 'required' | 'email' | 'passwordShort' | 'storesRequired';
-export type UserFieldErrors = Partial<Record<'body.email' | 'body.password' | 'body.storeIds', UserFieldReason>>;
+export type UserFieldErrors = Partial<
+  Record<'body.email' | 'body.password' | 'body.storeIds', UserFieldReason>
+>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -22,7 +24,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @example validateUserDraft({ email: 'x', name: '', password: '', role: 'viewer', storeIds: [] }, { isNew: true })
  * // { 'body.email': 'email', 'body.password': 'required' }
  */
-export function validateUserDraft(draft: UserDraft, { isNew }: { isNew: boolean }): UserFieldErrors {
+export function validateUserDraft(
+  draft: UserDraft,
+  { isNew }: { isNew: boolean },
+): UserFieldErrors {
   const errors: UserFieldErrors = {};
   const email = draft.email.trim();
   if (isNew) {
@@ -30,9 +35,11 @@ export function validateUserDraft(draft: UserDraft, { isNew }: { isNew: boolean 
     else if (!EMAIL.test(email)) errors['body.email'] = 'email';
   }
   if (isNew && !draft.password) errors['body.password'] = 'required';
-  else if (draft.password && draft.password.length < MIN_PASSWORD_LENGTH) errors['body.password'] = 'passwordShort';
+  else if (draft.password && draft.password.length < MIN_PASSWORD_LENGTH)
+    errors['body.password'] = 'passwordShort';
   // A store manager without stores could see nothing; the server refuses it too.
-  if (draft.role === 'store_manager' && draft.storeIds.length === 0) errors['body.storeIds'] = 'storesRequired';
+  if (draft.role === 'store_manager' && draft.storeIds.length === 0)
+    errors['body.storeIds'] = 'storesRequired';
   return errors;
 }
 
@@ -50,7 +57,8 @@ export function changeFrom(user: User, draft: UserDraft & { active: boolean }): 
   const change: UserChange = { version: user.version };
   if (draft.name !== user.name) change.name = draft.name;
   if (draft.role !== user.role) change.role = draft.role;
-  if ([...draft.storeIds].sort().join() !== [...user.storeIds].sort().join()) change.storeIds = draft.storeIds;
+  if ([...draft.storeIds].sort().join() !== [...user.storeIds].sort().join())
+    change.storeIds = draft.storeIds;
   if (draft.active !== user.active) change.active = draft.active;
   if (draft.password) change.password = draft.password;
   return change;

@@ -16,8 +16,27 @@ import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
 import { fitAreas } from './actions';
 
-type Metric = 'customers' | 'penetration' | 'density' | 'revenue' | 'avgSpend' | 'lapsedShare' | 'consented' | 'population' | 'areaKm2';
-const METRICS: Metric[] = ['customers', 'penetration', 'density', 'revenue', 'avgSpend', 'lapsedShare', 'consented', 'population', 'areaKm2'];
+type Metric =
+  | 'customers'
+  | 'penetration'
+  | 'density'
+  | 'revenue'
+  | 'avgSpend'
+  | 'lapsedShare'
+  | 'consented'
+  | 'population'
+  | 'areaKm2';
+const METRICS: Metric[] = [
+  'customers',
+  'penetration',
+  'density',
+  'revenue',
+  'avgSpend',
+  'lapsedShare',
+  'consented',
+  'population',
+  'areaKm2',
+];
 const TIERS = ['none', 'bronze', 'silver', 'gold'] as const;
 
 function Figures({ comparison }: { comparison: Comparison }) {
@@ -25,24 +44,40 @@ function Figures({ comparison }: { comparison: Comparison }) {
   const currency = useCurrency();
   const k = comparison.minGroupSize;
   const hidden = t('audience.hiddenValue');
-  const pct = (v: number) => formatNumber(locale, v, { style: 'percent', maximumFractionDigits: v < 0.1 ? 1 : 0 });
+  const pct = (v: number) =>
+    formatNumber(locale, v, { style: 'percent', maximumFractionDigits: v < 0.1 ? 1 : 0 });
   const text: Record<Metric, (a: ComparedArea) => string> = {
     customers: (a) => formatCount(locale, a.customers, k, t),
     consented: (a) => formatCount(locale, a.consented, k, t),
     penetration: (a) => (a.penetration === null ? hidden : pct(a.penetration)),
-    density: (a) => (a.density === null ? hidden : formatNumber(locale, a.density, { maximumFractionDigits: 0 })),
-    revenue: (a) => (a.revenue === null ? hidden : formatMoney(locale, a.revenue, currency, { maximumFractionDigits: 0 })),
+    density: (a) =>
+      a.density === null ? hidden : formatNumber(locale, a.density, { maximumFractionDigits: 0 }),
+    revenue: (a) =>
+      a.revenue === null
+        ? hidden
+        : formatMoney(locale, a.revenue, currency, { maximumFractionDigits: 0 }),
     avgSpend: (a) => (a.avgSpend === null ? hidden : formatMoney(locale, a.avgSpend, currency)),
     lapsedShare: (a) => (a.lapsedShare === null ? hidden : pct(a.lapsedShare)),
     population: (a) => `${a.populationComplete ? '' : '≥ '}${formatNumber(locale, a.population)}`,
     areaKm2: (a) => formatKm2(locale, a.areaKm2),
   };
   const bars = (metric: Metric): CompareBar[] =>
-    comparison.areas.map((a) => ({ id: a.id, label: a.name, color: a.color, value: a[metric], text: text[metric](a) }));
+    comparison.areas.map((a) => ({
+      id: a.id,
+      label: a.name,
+      color: a.color,
+      value: a[metric],
+      text: text[metric](a),
+    }));
   return (
     <>
       {METRICS.map((metric) => (
-        <CompareBars key={metric} metric={metric} title={t(`compare.metric.${metric}`)} bars={bars(metric)} />
+        <CompareBars
+          key={metric}
+          metric={metric}
+          title={t(`compare.metric.${metric}`)}
+          bars={bars(metric)}
+        />
       ))}
       <LoyaltyMix areas={comparison.areas} />
       <Overlaps comparison={comparison} />
@@ -58,17 +93,40 @@ function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
       <figcaption className="bar-chart__title">{t('compare.loyalty')}</figcaption>
       <ul className="bar-chart__rows">
         {areas.map((area) => {
-          const counts = TIERS.map((tier) => area.loyaltyTiers.find((b) => b.key === tier)?.count ?? null);
+          const counts = TIERS.map(
+            (tier) => area.loyaltyTiers.find((b) => b.key === tier)?.count ?? null,
+          );
           const known = counts.every((c) => c !== null);
           const total = known ? (counts as number[]).reduce((s, c) => s + c, 0) : 0;
-          const words = TIERS.map((tier, i) => `${t(`tier.${tier}`)} ${total > 0 ? formatNumber(locale, counts[i]! / total, { style: 'percent' }) : '–'}`).join(', ');
+          const words = TIERS.map(
+            (tier, i) =>
+              `${t(`tier.${tier}`)} ${total > 0 ? formatNumber(locale, counts[i]! / total, { style: 'percent' }) : '–'}`,
+          ).join(', ');
           return (
             <li className="bar-chart__row" key={area.id} data-area={area.id}>
-              <span className="bar-chart__label" title={area.name}>{area.name}</span>
-              <span className="bar-chart__track compare-mix__track" role="img" aria-label={`${area.name}: ${known ? words : t('audience.hiddenValue')}`} title={known ? words : undefined}>
-                {total > 0 && TIERS.map((tier, i) => <span key={tier} className={`compare-mix__part bar-chart__bar--tier-${tier}`} style={{ inlineSize: `${(counts[i]! / total) * 100}%` }} />)}
+              <span className="bar-chart__label" title={area.name}>
+                {area.name}
               </span>
-              <span className="bar-chart__count">{known && total > 0 ? formatNumber(locale, counts[3]! / total, { style: 'percent' }) : t('audience.hiddenValue')}</span>
+              <span
+                className="bar-chart__track compare-mix__track"
+                role="img"
+                aria-label={`${area.name}: ${known ? words : t('audience.hiddenValue')}`}
+                title={known ? words : undefined}
+              >
+                {total > 0 &&
+                  TIERS.map((tier, i) => (
+                    <span
+                      key={tier}
+                      className={`compare-mix__part bar-chart__bar--tier-${tier}`}
+                      style={{ inlineSize: `${(counts[i]! / total) * 100}%` }}
+                    />
+                  ))}
+              </span>
+              <span className="bar-chart__count">
+                {known && total > 0
+                  ? formatNumber(locale, counts[3]! / total, { style: 'percent' })
+                  : t('audience.hiddenValue')}
+              </span>
             </li>
           );
         })}
@@ -81,27 +139,56 @@ function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
 function Overlaps({ comparison }: { comparison: Comparison }) {
   const { t, locale } = useI18n();
   const byId = new Map(comparison.areas.map((a) => [a.id, a]));
-  const share = (part: number, whole: number | null) => (whole ? formatNumber(locale, part / whole, { style: 'percent', maximumFractionDigits: part / whole < 0.1 ? 1 : 0 }) : '–');
+  const share = (part: number, whole: number | null) =>
+    whole
+      ? formatNumber(locale, part / whole, {
+          style: 'percent',
+          maximumFractionDigits: part / whole < 0.1 ? 1 : 0,
+        })
+      : '–';
   const line = (o: AreaOverlap) => {
     const a = byId.get(o.a)!;
     const b = byId.get(o.b)!;
     if (o.sharedKm2 === null) return t('compare.sharedUnknown');
     const km2 = formatKm2(locale, o.sharedKm2);
-    if (o.sharedCustomers === null) return t('compare.sharedHidden', { k: formatNumber(locale, comparison.minGroupSize ?? 0), km2 });
-    return t('compare.shared', { customers: formatNumber(locale, o.sharedCustomers), shareA: share(o.sharedCustomers, a.customers), a: a.name, shareB: share(o.sharedCustomers, b.customers), b: b.name, km2 });
+    if (o.sharedCustomers === null)
+      return t('compare.sharedHidden', {
+        k: formatNumber(locale, comparison.minGroupSize ?? 0),
+        km2,
+      });
+    return t('compare.shared', {
+      customers: formatNumber(locale, o.sharedCustomers),
+      shareA: share(o.sharedCustomers, a.customers),
+      a: a.name,
+      shareB: share(o.sharedCustomers, b.customers),
+      b: b.name,
+      km2,
+    });
   };
   return (
     <section className="compare-overlaps" aria-labelledby="compare-overlaps-title">
-      <h3 className="bar-chart__title" id="compare-overlaps-title">{t('compare.overlaps')}</h3>
+      <h3 className="bar-chart__title" id="compare-overlaps-title">
+        {t('compare.overlaps')}
+      </h3>
       {comparison.overlaps.length === 0 ? (
-        <p className="muted" data-overlaps="none">{t('compare.noOverlap')}</p>
+        <p className="muted" data-overlaps="none">
+          {t('compare.noOverlap')}
+        </p>
       ) : (
         <ul className="compare-overlaps__list">
           {comparison.overlaps.map((o) => (
             <li key={`${o.a}|${o.b}`} data-pair={`${o.a}|${o.b}`}>
               <span className="compare-overlaps__pair">
-                <span className="area-item__swatch" style={{ backgroundColor: byId.get(o.a)!.color }} aria-hidden="true" />
-                <span className="area-item__swatch" style={{ backgroundColor: byId.get(o.b)!.color }} aria-hidden="true" />
+                <span
+                  className="area-item__swatch"
+                  style={{ backgroundColor: byId.get(o.a)!.color }}
+                  aria-hidden="true"
+                />
+                <span
+                  className="area-item__swatch"
+                  style={{ backgroundColor: byId.get(o.b)!.color }}
+                  aria-hidden="true"
+                />
                 {t('compare.pair', { a: byId.get(o.a)!.name, b: byId.get(o.b)!.name })}
               </span>
               <span className="muted">{line(o)}</span>
@@ -118,17 +205,35 @@ function Checklist({ chosen }: { chosen: string[] }) {
   const { t, locale } = useI18n();
   const features = useAppStore((s) => s.areas.data?.features);
   const toggle = useAppStore((s) => s.toggleComparedArea);
-  const areas = useMemo(() => [...(features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, locale)), [features, locale]);
+  const areas = useMemo(
+    () =>
+      [...(features ?? [])].sort((a, b) =>
+        a.properties.name.localeCompare(b.properties.name, locale),
+      ),
+    [features, locale],
+  );
   const full = chosen.length >= MAX_COMPARED_AREAS;
   return (
     <fieldset className="compare-choose">
-      <legend className="bar-chart__title">{t('compare.choose', { max: MAX_COMPARED_AREAS })}</legend>
+      <legend className="bar-chart__title">
+        {t('compare.choose', { max: MAX_COMPARED_AREAS })}
+      </legend>
       <ul className="checklist">
         {areas.map(({ properties: p }) => (
           <li key={p.id}>
             <label className="checklist__item">
-              <input type="checkbox" checked={chosen.includes(p.id)} disabled={full && !chosen.includes(p.id)} onChange={() => toggle(p.id)} data-compare-area={p.id} />
-              <span className="area-item__swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+              <input
+                type="checkbox"
+                checked={chosen.includes(p.id)}
+                disabled={full && !chosen.includes(p.id)}
+                onChange={() => toggle(p.id)}
+                data-compare-area={p.id}
+              />
+              <span
+                className="area-item__swatch"
+                style={{ backgroundColor: p.color }}
+                aria-hidden="true"
+              />
               {p.name}
             </label>
           </li>
@@ -145,7 +250,13 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
   const segment = useAppStore((s) => s.segment);
   const areasVersion = useAppStore((s) => s.areas.data);
   // Areas that no longer exist (deleted, or a stale link) are dropped from the choice.
-  const known = useMemo(() => (areasVersion ? chosen.filter((id) => areasVersion.features.some((f) => f.properties.id === id)) : chosen), [areasVersion, chosen]);
+  const known = useMemo(
+    () =>
+      areasVersion
+        ? chosen.filter((id) => areasVersion.features.some((f) => f.properties.id === id))
+        : chosen,
+    [areasVersion, chosen],
+  );
   const state = useAreaComparison(known, segment, areasVersion);
   useEscapeKey(closeComparison);
   // The map follows the choice: it fits the compared areas whenever the set changes (and once they have loaded, for a link).
@@ -156,17 +267,28 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
     const areas = features.filter((f) => chosenKey.split(',').includes(f.properties.id));
     if (areas.length >= 2) fitAreas(useAppStore, areas);
   }, [chosenKey, loaded]);
-  const shown = state.status === 'ready' ? state.comparison : state.status === 'loading' ? state.last : null;
+  const shown =
+    state.status === 'ready' ? state.comparison : state.status === 'loading' ? state.last : null;
   return (
     <div className="details" data-kind="compare">
-      <PanelHeader kind={t('compare.kind')} title={t('compare.title')} closeLabel={t('details.close')} onClose={closeComparison} />
+      <PanelHeader
+        kind={t('compare.kind')}
+        title={t('compare.title')}
+        closeLabel={t('details.close')}
+        onClose={closeComparison}
+      />
       <div className="details__body area-compare" data-state={state.status}>
         <Checklist chosen={known} />
         {known.length < 2 && <StateMessage tone="empty">{t('compare.needTwo')}</StateMessage>}
         {state.status === 'error' && <StateMessage tone="error">{t('compare.error')}</StateMessage>}
-        {state.status === 'loading' && !shown && <StateMessage tone="loading">{t('compare.loading')}</StateMessage>}
+        {state.status === 'loading' && !shown && (
+          <StateMessage tone="loading">{t('compare.loading')}</StateMessage>
+        )}
         {shown && known.length >= 2 && (
-          <div className="area-compare__figures" data-stale={state.status === 'loading' || undefined}>
+          <div
+            className="area-compare__figures"
+            data-stale={state.status === 'loading' || undefined}
+          >
             <Figures comparison={shown} />
           </div>
         )}

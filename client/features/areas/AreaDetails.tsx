@@ -20,7 +20,8 @@ import { openNewCampaign } from '../campaigns/actions';
 export function AreaDetails({ area }: { area: AreaFeature }) {
   const { t, locale } = useI18n();
   const p = area.properties;
-  const radius = p.kind === 'radius' && p.params.center && p.params.radiusMeters ? p.params.radiusMeters : null;
+  const radius =
+    p.kind === 'radius' && p.params.center && p.params.radiusMeters ? p.params.radiusMeters : null;
   const editable = area.geometry.type === 'Polygon';
   // Viewers see the figures and the audience, not the controls that change the area.
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
@@ -40,13 +41,23 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
       {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
       {mayCampaign && (
-        <button type="button" className="button button--primary" data-action="area-campaign" onClick={() => openNewCampaign(useAppStore, { areaId: p.id })}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-action="area-campaign"
+          onClick={() => openNewCampaign(useAppStore, { areaId: p.id })}
+        >
           {t('campaigns.fromArea')}
         </button>
       )}
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
-        <RadiusField meters={radius} onChange={(radiusMeters) => void changeArea(useAppStore, p.id, { params: { ...p.params, radiusMeters } })} />
+        <RadiusField
+          meters={radius}
+          onChange={(radiusMeters) =>
+            void changeArea(useAppStore, p.id, { params: { ...p.params, radiusMeters } })
+          }
+        />
       )}
       {mayWrite && (
         <div className="form-actions">
@@ -60,7 +71,12 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
           >
             {t('areas.edit')}
           </button>
-          <button type="button" className="button button--danger" onClick={() => void removeArea(useAppStore, p.id)} data-action="delete-area">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => void removeArea(useAppStore, p.id)}
+            data-action="delete-area"
+          >
             {t('areas.delete')}
           </button>
         </div>

@@ -28,9 +28,18 @@ export function AreaEditForm({ area }: { area: AreaFeature }) {
           if (renamed) void changeArea(useAppStore, p.id, { name: name.trim() });
         }}
       >
-        <label htmlFor={nameId} className="field__label">{t('areas.name')}</label>
+        <label htmlFor={nameId} className="field__label">
+          {t('areas.name')}
+        </label>
         <div className="field__row">
-          <input id={nameId} className="field__input" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} data-field="area-name" />
+          <input
+            id={nameId}
+            className="field__input"
+            value={name}
+            maxLength={120}
+            onChange={(event) => setName(event.target.value)}
+            data-field="area-name"
+          />
           <button type="submit" className="button button--secondary" disabled={!renamed}>
             {t('areas.rename')}
           </button>
@@ -39,7 +48,12 @@ export function AreaEditForm({ area }: { area: AreaFeature }) {
       <fieldset className="field swatches">
         <legend className="field__label">{t('areas.color')}</legend>
         {palette.map((color, index) => (
-          <label key={color} className="swatch" style={{ backgroundColor: color }} title={t('areas.colorN', { n: index + 1 })}>
+          <label
+            key={color}
+            className="swatch"
+            style={{ backgroundColor: color }}
+            title={t('areas.colorN', { n: index + 1 })}
+          >
             <input
               type="radio"
               name={`color-${p.id}`}

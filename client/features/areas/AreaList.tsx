@@ -32,27 +32,52 @@ export function AreaList() {
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayCount = useAppStore((s) => can(s.me, 'audience:read'));
   const features = resource.data?.features;
-  const areas = useMemo(() => [...(features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, locale)), [features, locale]);
+  const areas = useMemo(
+    () =>
+      [...(features ?? [])].sort((a, b) =>
+        a.properties.name.localeCompare(b.properties.name, locale),
+      ),
+    [features, locale],
+  );
 
   let body: ReactNode;
-  if (resource.status === 'idle' || resource.status === 'loading') body = <StateMessage tone="loading">{t('areas.loading')}</StateMessage>;
+  if (resource.status === 'idle' || resource.status === 'loading')
+    body = <StateMessage tone="loading">{t('areas.loading')}</StateMessage>;
   else if (resource.status === 'error')
     body = (
-      <StateMessage tone="error" action={{ label: t('app.retry'), onClick: () => void loadAreas(useAppStore) }}>
+      <StateMessage
+        tone="error"
+        action={{ label: t('app.retry'), onClick: () => void loadAreas(useAppStore) }}
+      >
         {t('areas.error')}
       </StateMessage>
     );
-  else if (areas.length === 0) body = <StateMessage tone="empty">{mayWrite ? t('areas.empty') : t('areas.emptyReadOnly')}</StateMessage>;
+  else if (areas.length === 0)
+    body = (
+      <StateMessage tone="empty">
+        {mayWrite ? t('areas.empty') : t('areas.emptyReadOnly')}
+      </StateMessage>
+    );
   else
     body = (
       <ul className="item-list area-list">
         {areas.map(({ properties: p }) => (
-          <ListItem key={p.id} row selected={isSelected(selection, 'area', p.id)} onClick={() => showArea(useAppStore, p.id)}>
-            <span className="area-item__swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+          <ListItem
+            key={p.id}
+            row
+            selected={isSelected(selection, 'area', p.id)}
+            onClick={() => showArea(useAppStore, p.id)}
+          >
+            <span
+              className="area-item__swatch"
+              style={{ backgroundColor: p.color }}
+              aria-hidden="true"
+            />
             <span className="area-item__text">
               <span className="item__label">{p.name}</span>
               <span className="item__meta">
-                {t(`areas.kind.${p.kind}`)} · {formatKm2(locale, p.areaKm2)} · {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm) })}
+                {t(`areas.kind.${p.kind}`)} · {formatKm2(locale, p.areaKm2)} ·{' '}
+                {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm) })}
               </span>
             </span>
             {p.customers !== undefined && (
@@ -69,18 +94,30 @@ export function AreaList() {
     <section className="list-section" aria-labelledby="section-areas">
       <h2 className="list-section__title" id="section-areas">
         <span>{t('areas.title')}</span>
-        {resource.status === 'ready' && <span className="list-section__count">{formatNumber(locale, areas.length)}</span>}
+        {resource.status === 'ready' && (
+          <span className="list-section__count">{formatNumber(locale, areas.length)}</span>
+        )}
       </h2>
       {(mayWrite || mayCount) && (
         <div className="area-list__actions">
           {mayWrite && <TerritoriesButton />}
           {mayCount && areas.length >= 2 && (
-            <button type="button" className="button button--secondary" data-action="compare-areas" onClick={() => startComparing()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-action="compare-areas"
+              onClick={() => startComparing()}
+            >
               {t('compare.open')}
             </button>
           )}
           {mayCount && (
-            <button type="button" className="button button--secondary" data-action="white-space" onClick={findWhiteSpace}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-action="white-space"
+              onClick={findWhiteSpace}
+            >
               {t('whiteSpace.open')}
             </button>
           )}

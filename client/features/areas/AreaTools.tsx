@@ -12,7 +12,9 @@ const ops: CombineOp[] = ['union', 'subtract', 'intersect'];
 
 function CombineForm({ area }: { area: AreaFeature }) {
   const { t } = useI18n();
-  const others = useAppStore((s) => s.areas.data?.features ?? []).filter((f) => f.properties.id !== area.properties.id);
+  const others = useAppStore((s) => s.areas.data?.features ?? []).filter(
+    (f) => f.properties.id !== area.properties.id,
+  );
   const [other, setOther] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,19 +33,38 @@ function CombineForm({ area }: { area: AreaFeature }) {
   return (
     <fieldset className="field tool-group">
       <legend className="field__label">{t('areas.combine')}</legend>
-      <select className="field__input" value={otherId} onChange={(event) => setOther(event.target.value)} aria-label={t('areas.combine.with')} data-field="combine-with">
+      <select
+        className="field__input"
+        value={otherId}
+        onChange={(event) => setOther(event.target.value)}
+        aria-label={t('areas.combine.with')}
+        data-field="combine-with"
+      >
         {others.map((f) => (
-          <option key={f.properties.id} value={f.properties.id}>{f.properties.name}</option>
+          <option key={f.properties.id} value={f.properties.id}>
+            {f.properties.name}
+          </option>
         ))}
       </select>
       <div className="form-actions">
         {ops.map((op) => (
-          <button key={op} type="button" className="button button--secondary" disabled={busy || !otherId} onClick={() => void run(op)} data-op={op}>
+          <button
+            key={op}
+            type="button"
+            className="button button--secondary"
+            disabled={busy || !otherId}
+            onClick={() => void run(op)}
+            data-op={op}
+          >
             {t(`areas.combine.${op}`)}
           </button>
         ))}
       </div>
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -60,19 +81,39 @@ function RingsForm({ area }: { area: AreaFeature }) {
     setBusy(true);
     // The server wants every edge, the centre first: 0, 1000, 3000, 5000 makes 0–1, 1–3 and 3–5 km.
     const breaksMeters = [0, ...breaks.map((km) => Math.round(km * 1000))];
-    await rings(useAppStore, storeId ? { storeId, breaksMeters } : { center: [center![0], center![1]], breaksMeters });
+    await rings(
+      useAppStore,
+      storeId ? { storeId, breaksMeters } : { center: [center![0], center![1]], breaksMeters },
+    );
     setBusy(false);
   };
   return (
     <div className="field tool-group">
-      <label className="field__label" htmlFor={`rings-${area.properties.id}`}>{t('areas.rings')}</label>
+      <label className="field__label" htmlFor={`rings-${area.properties.id}`}>
+        {t('areas.rings')}
+      </label>
       <div className="field__row">
-        <input id={`rings-${area.properties.id}`} className="field__input" value={text} onChange={(event) => setText(event.target.value)} aria-invalid={!breaks} />
-        <button type="button" className="button button--secondary" disabled={busy || !breaks} onClick={() => void run()}>
+        <input
+          id={`rings-${area.properties.id}`}
+          className="field__input"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={!breaks}
+        />
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || !breaks}
+          onClick={() => void run()}
+        >
           {t('areas.rings.make')}
         </button>
       </div>
-      {!breaks && <p className="field__error" role="alert">{t('areas.rings.invalid')}</p>}
+      {!breaks && (
+        <p className="field__error" role="alert">
+          {t('areas.rings.invalid')}
+        </p>
+      )}
     </div>
   );
 }
@@ -86,7 +127,12 @@ export function AreaTools({ area, mayWrite }: { area: AreaFeature; mayWrite: boo
       <div className="field tool-group">
         <p className="field__label">{t('areas.export')}</p>
         <div className="form-actions">
-          <a className="button button--secondary" href={areaUrls.geojson(area.properties.id)} download data-export="geojson">
+          <a
+            className="button button--secondary"
+            href={areaUrls.geojson(area.properties.id)}
+            download
+            data-export="geojson"
+          >
             {t('areas.export.geojson')}
           </a>
         </div>

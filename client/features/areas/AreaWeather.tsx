@@ -29,16 +29,28 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
     // A new version may have moved the area's weather point.
   }, [areaId, key]);
 
-  const unit = (value: number, u: string, digits = 1) => formatNumber(locale, value, { style: 'unit', unit: u, maximumFractionDigits: digits });
+  const unit = (value: number, u: string, digits = 1) =>
+    formatNumber(locale, value, { style: 'unit', unit: u, maximumFractionDigits: digits });
   const row = state.status === 'ready' ? state.row : null;
   const reading = row?.reading ?? null;
   const freshness = row?.freshness ?? 'unknown';
   return (
-    <section className="area-weather" aria-labelledby={headingId} aria-busy={state.status === 'loading'} data-freshness={state.status === 'ready' ? freshness : undefined}>
+    <section
+      className="area-weather"
+      aria-labelledby={headingId}
+      aria-busy={state.status === 'loading'}
+      data-freshness={state.status === 'ready' ? freshness : undefined}
+    >
       <header className="area-weather__header">
-        <h3 className="area-weather__title" id={headingId}>{t('weather.title')}</h3>
+        <h3 className="area-weather__title" id={headingId}>
+          {t('weather.title')}
+        </h3>
         {state.status === 'ready' && (
-          <span className={`badge area-weather__badge area-weather__badge--${freshness}`} title={t(`weather.freshnessHint.${freshness}`)} data-testid="weather-freshness">
+          <span
+            className={`badge area-weather__badge area-weather__badge--${freshness}`}
+            title={t(`weather.freshnessHint.${freshness}`)}
+            data-testid="weather-freshness"
+          >
             {t(`weather.freshness.${freshness}`)}
           </span>
         )}
@@ -48,17 +60,44 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
       {state.status === 'ready' && !reading && <p className="muted">{t('weather.none')}</p>}
       {reading && (
         <dl className="area-weather__values">
-          <div><dt>{t('weather.temperature')}</dt><dd>{unit(reading.temperatureC, 'celsius')}</dd></div>
-          <div><dt>{t('weather.precipitation')}</dt><dd>{`${formatNumber(locale, reading.precipitationMmH, { maximumFractionDigits: 1 })} mm/h`}</dd></div>
-          {reading.snowfallCmH > 0 && <div><dt>{t('weather.snowfall')}</dt><dd>{`${formatNumber(locale, reading.snowfallCmH, { maximumFractionDigits: 2 })} cm/h`}</dd></div>}
-          <div><dt>{t('weather.wind')}</dt><dd>{unit(reading.windKmh, 'kilometer-per-hour', 0)}</dd></div>
-          <div><dt>{t('weather.cloudCover')}</dt><dd>{unit(reading.cloudCoverPct, 'percent', 0)}</dd></div>
+          <div>
+            <dt>{t('weather.temperature')}</dt>
+            <dd>{unit(reading.temperatureC, 'celsius')}</dd>
+          </div>
+          <div>
+            <dt>{t('weather.precipitation')}</dt>
+            <dd>{`${formatNumber(locale, reading.precipitationMmH, { maximumFractionDigits: 1 })} mm/h`}</dd>
+          </div>
+          {reading.snowfallCmH > 0 && (
+            <div>
+              <dt>{t('weather.snowfall')}</dt>
+              <dd>{`${formatNumber(locale, reading.snowfallCmH, { maximumFractionDigits: 2 })} cm/h`}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('weather.wind')}</dt>
+            <dd>{unit(reading.windKmh, 'kilometer-per-hour', 0)}</dd>
+          </div>
+          <div>
+            <dt>{t('weather.cloudCover')}</dt>
+            <dd>{unit(reading.cloudCoverPct, 'percent', 0)}</dd>
+          </div>
         </dl>
       )}
       {state.status === 'ready' && (freshness === 'stale' || freshness === 'unknown') && row && (
         <p className="muted area-weather__note">
           {t(`weather.freshnessHint.${freshness}`)}
-          {row.fetchedAt && <> {t('weather.fetchedAt', { time: new Date(row.fetchedAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }) })}</>}
+          {row.fetchedAt && (
+            <>
+              {' '}
+              {t('weather.fetchedAt', {
+                time: new Date(row.fetchedAt).toLocaleString(locale, {
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                }),
+              })}
+            </>
+          )}
         </p>
       )}
     </section>

@@ -10,11 +10,29 @@ import { useAppStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
 import { StateMessage } from '../../ui/StateMessage';
 import { viewerTimeZone } from '../events/actions';
-import { addCondition, conditionChoices, defaultWhatIf, whatIfRequest, whatIfValues, type WhatIfForm, type WhatIfWeather } from './what-if';
+import {
+  addCondition,
+  conditionChoices,
+  defaultWhatIf,
+  whatIfRequest,
+  whatIfValues,
+  type WhatIfForm,
+  type WhatIfWeather,
+} from './what-if';
 
-type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; answer: WhatIfAnswer; form: WhatIfForm } | { status: 'error'; message: string };
+type State =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; answer: WhatIfAnswer; form: WhatIfForm }
+  | { status: 'error'; message: string };
 
-export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, number, number, number] }) {
+export function AreaWhatIf({
+  areaId,
+  bbox,
+}: {
+  areaId: string;
+  bbox: [number, number, number, number];
+}) {
   const { t, locale } = useI18n();
   const id = useId();
   const timeZone = viewerTimeZone();
@@ -29,7 +47,15 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
   };
   /** Changes one condition row; a new condition starts at its usual value. */
   const updateRow = (row: number, patch: Partial<WhatIfWeather>) =>
-    update({ conditions: form.conditions.map((c, i) => (i !== row ? c : patch.condition ? { condition: patch.condition, value: whatIfValues[patch.condition].value } : { ...c, ...patch })) });
+    update({
+      conditions: form.conditions.map((c, i) =>
+        i !== row
+          ? c
+          : patch.condition
+            ? { condition: patch.condition, value: whatIfValues[patch.condition].value }
+            : { ...c, ...patch },
+      ),
+    });
   const run = async () => {
     const built = whatIfRequest(form, areaId, bbox, timeZone);
     if (!built.ok) return setInvalid({ field: built.field, row: built.row });
@@ -41,10 +67,15 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
     }
   };
 
-  const hour = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const hour = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+      new Date(iso),
+    );
   return (
     <section className="what-if" aria-labelledby={`${id}-title`}>
-      <h3 className="audience__title" id={`${id}-title`}>{t('whatIf.title')}</h3>
+      <h3 className="audience__title" id={`${id}-title`}>
+        {t('whatIf.title')}
+      </h3>
       <form
         className="what-if__form"
         onSubmit={(e) => {
@@ -55,47 +86,106 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
         {form.conditions.map((weather, row) => (
           <div className="what-if__condition" key={row} data-condition-row={row}>
             <label className="field">
-              <span className="field__label">{row === 0 ? t('whatIf.condition') : t('whatIf.andCondition')}</span>
-              <select className="input" value={weather.condition} onChange={(e) => updateRow(row, { condition: e.target.value as WhatIfWeather['condition'] })}>
+              <span className="field__label">
+                {row === 0 ? t('whatIf.condition') : t('whatIf.andCondition')}
+              </span>
+              <select
+                className="input"
+                value={weather.condition}
+                onChange={(e) =>
+                  updateRow(row, { condition: e.target.value as WhatIfWeather['condition'] })
+                }
+              >
                 {conditionChoices(form.conditions, row).map((c) => (
-                  <option key={c} value={c}>{t(`whatIf.condition.${c}`)}</option>
+                  <option key={c} value={c}>
+                    {t(`whatIf.condition.${c}`)}
+                  </option>
                 ))}
               </select>
             </label>
             <label className="field">
-              <span className="field__label">{t('whatIf.value', { unit: whatIfValues[weather.condition].unit })}</span>
-              <input className="input" type="number" step="0.5" value={Number.isFinite(weather.value) ? weather.value : ''} aria-invalid={(invalid?.field === 'value' && invalid.row === row) || undefined} onChange={(e) => updateRow(row, { value: e.target.valueAsNumber })} />
+              <span className="field__label">
+                {t('whatIf.value', { unit: whatIfValues[weather.condition].unit })}
+              </span>
+              <input
+                className="input"
+                type="number"
+                step="0.5"
+                value={Number.isFinite(weather.value) ? weather.value : ''}
+                aria-invalid={(invalid?.field === 'value' && invalid.row === row) || undefined}
+                onChange={(e) => updateRow(row, { value: e.target.valueAsNumber })}
+              />
             </label>
             {form.conditions.length > 1 && (
-              <IconButton icon="close" label={t('whatIf.removeCondition', { condition: t(`whatIf.condition.${weather.condition}`) })} onClick={() => update({ conditions: form.conditions.filter((_, i) => i !== row) })} />
+              <IconButton
+                icon="close"
+                label={t('whatIf.removeCondition', {
+                  condition: t(`whatIf.condition.${weather.condition}`),
+                })}
+                onClick={() => update({ conditions: form.conditions.filter((_, i) => i !== row) })}
+              />
             )}
           </div>
         ))}
         {addCondition(form) !== form && (
-          <button type="button" className="link-button what-if__add" data-action="what-if-add" onClick={() => update(addCondition(form))}>
+          <button
+            type="button"
+            className="link-button what-if__add"
+            data-action="what-if-add"
+            onClick={() => update(addCondition(form))}
+          >
             {t('whatIf.addCondition')}
           </button>
         )}
         <label className="field">
           <span className="field__label">{t('whatIf.day')}</span>
-          <input className="input" type="date" value={form.day} aria-invalid={invalid?.field === 'day' || undefined} onChange={(e) => update({ day: e.target.value })} />
+          <input
+            className="input"
+            type="date"
+            value={form.day}
+            aria-invalid={invalid?.field === 'day' || undefined}
+            onChange={(e) => update({ day: e.target.value })}
+          />
         </label>
         <div className="what-if__times">
           <label className="field">
             <span className="field__label">{t('whatIf.from')}</span>
-            <input className="input" type="time" value={form.from} aria-invalid={invalid?.field === 'from' || undefined} onChange={(e) => update({ from: e.target.value })} />
+            <input
+              className="input"
+              type="time"
+              value={form.from}
+              aria-invalid={invalid?.field === 'from' || undefined}
+              onChange={(e) => update({ from: e.target.value })}
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('whatIf.to')}</span>
-            <input className="input" type="time" value={form.to} aria-invalid={invalid?.field === 'to' || undefined} onChange={(e) => update({ to: e.target.value })} />
+            <input
+              className="input"
+              type="time"
+              value={form.to}
+              aria-invalid={invalid?.field === 'to' || undefined}
+              onChange={(e) => update({ to: e.target.value })}
+            />
           </label>
         </div>
-        {invalid && <p className="field__error" role="alert">{t(`whatIf.invalid.${invalid.field}` as 'whatIf.invalid.to')}</p>}
-        <button type="submit" className="button button--secondary" disabled={state.status === 'running'} data-action="what-if">
+        {invalid && (
+          <p className="field__error" role="alert">
+            {t(`whatIf.invalid.${invalid.field}` as 'whatIf.invalid.to')}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={state.status === 'running'}
+          data-action="what-if"
+        >
           {t('whatIf.run')}
         </button>
       </form>
-      {state.status === 'running' && <StateMessage tone="loading">{t('whatIf.running')}</StateMessage>}
+      {state.status === 'running' && (
+        <StateMessage tone="loading">{t('whatIf.running')}</StateMessage>
+      )}
       {state.status === 'error' && <StateMessage tone="error">{state.message}</StateMessage>}
       {state.status === 'done' &&
         (state.answer.campaigns.length === 0 ? (
@@ -106,17 +196,32 @@ export function AreaWhatIf({ areaId, bbox }: { areaId: string; bbox: [number, nu
             <ul className="what-if__list">
               {state.answer.campaigns.map((c) => (
                 <li key={c.campaignId} data-campaign={c.campaignId}>
-                  <button type="button" className="link-button" onClick={() => select({ kind: 'campaign', id: c.campaignId })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select({ kind: 'campaign', id: c.campaignId })}
+                  >
                     {c.name}
                   </button>{' '}
                   <code>{c.code}</code>
-                  <span className="what-if__hours" aria-label={t('whatIf.hours', { count: c.liveSteps })}>
+                  <span
+                    className="what-if__hours"
+                    aria-label={t('whatIf.hours', { count: c.liveSteps })}
+                  >
                     {state.answer.steps.map((step) => (
-                      <span key={step.at} className="what-if__hour" data-live={step.live.some((l) => l.campaignId === c.campaignId) || undefined} title={hour(step.at)} />
+                      <span
+                        key={step.at}
+                        className="what-if__hour"
+                        data-live={
+                          step.live.some((l) => l.campaignId === c.campaignId) || undefined
+                        }
+                        title={hour(step.at)}
+                      />
                     ))}
                   </span>
                   <span className="muted">
-                    {t('whatIf.firstAt', { time: hour(c.firstLiveAt) })} · {t('whatIf.hours', { count: c.liveSteps })}
+                    {t('whatIf.firstAt', { time: hour(c.firstLiveAt) })} ·{' '}
+                    {t('whatIf.hours', { count: c.liveSteps })}
                   </span>
                 </li>
               ))}

@@ -8,6 +8,10 @@ export type AudienceTarget = { areaId: string } | { geometry: AreaGeometry };
 
 export function AudienceSlot({ target }: { target: AudienceTarget }) {
   const areaId = 'areaId' in target ? target.areaId : null;
-  const version = useAppStore((s) => (areaId === null ? undefined : s.areas.data?.features.find((f) => f.properties.id === areaId)?.properties.version));
+  const version = useAppStore((s) =>
+    areaId === null
+      ? undefined
+      : s.areas.data?.features.find((f) => f.properties.id === areaId)?.properties.version,
+  );
   return <AudiencePanel target={areaId === null ? target : { areaId, version }} />;
 }

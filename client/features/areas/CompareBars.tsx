@@ -11,19 +11,42 @@ export interface CompareBar {
   text: string;
 }
 
-export function CompareBars({ title, bars, metric }: { title: string; bars: CompareBar[]; metric: string }) {
+export function CompareBars({
+  title,
+  bars,
+  metric,
+}: {
+  title: string;
+  bars: CompareBar[];
+  metric: string;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const max = bars.reduce((m, b) => Math.max(m, b.value ?? 0), 0);
   return (
     <figure className="bar-chart compare-bars" aria-labelledby={titleId} data-metric={metric}>
-      <figcaption className="bar-chart__title" id={titleId}>{title}</figcaption>
+      <figcaption className="bar-chart__title" id={titleId}>
+        {title}
+      </figcaption>
       <ul className="bar-chart__rows" aria-hidden="true">
         {bars.map((bar) => (
-          <li className="bar-chart__row" key={bar.id} data-area={bar.id} data-hidden={bar.value === null || undefined}>
-            <span className="bar-chart__label" title={bar.label}>{bar.label}</span>
+          <li
+            className="bar-chart__row"
+            key={bar.id}
+            data-area={bar.id}
+            data-hidden={bar.value === null || undefined}
+          >
+            <span className="bar-chart__label" title={bar.label}>
+              {bar.label}
+            </span>
             <span className="bar-chart__track">
-              <span className="bar-chart__bar" style={{ inlineSize: `${max > 0 && bar.value ? Math.max(1.5, (bar.value / max) * 100) : 0}%`, background: bar.color }} />
+              <span
+                className="bar-chart__bar"
+                style={{
+                  inlineSize: `${max > 0 && bar.value ? Math.max(1.5, (bar.value / max) * 100) : 0}%`,
+                  background: bar.color,
+                }}
+              />
             </span>
             <span className="bar-chart__count">{bar.text}</span>
           </li>

@@ -40,7 +40,9 @@ export function DraftDetails({ draft }: { draft: Draft }) {
       }}
     >
       <div className="field">
-        <label htmlFor="draft-name" className="field__label">{t('areas.name')}</label>
+        <label htmlFor="draft-name" className="field__label">
+          {t('areas.name')}
+        </label>
         <input
           id="draft-name"
           className="field__input"
@@ -49,8 +51,16 @@ export function DraftDetails({ draft }: { draft: Draft }) {
           onChange={(event) => setDraftName(useAppStore, event.target.value)}
         />
       </div>
-      {draft.circle && <RadiusField meters={draft.circle.radiusMeters} live onChange={(m) => setDraftRadius(useAppStore, m)} />}
-      <DetailList rows={[{ label: t('areas.size'), value: formatKm2(locale, km2), figure: true }]} />
+      {draft.circle && (
+        <RadiusField
+          meters={draft.circle.radiusMeters}
+          live
+          onChange={(m) => setDraftRadius(useAppStore, m)}
+        />
+      )}
+      <DetailList
+        rows={[{ label: t('areas.size'), value: formatKm2(locale, km2), figure: true }]}
+      />
       <AudienceSlot target={{ geometry: draft.geometry }} />
       {state === 'conflict' && (
         <div className="inline-alert" role="alert">
@@ -61,10 +71,20 @@ export function DraftDetails({ draft }: { draft: Draft }) {
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={state === 'saving'} data-action="save-draft">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={state === 'saving'}
+          data-action="save-draft"
+        >
           {state === 'saving' ? t('areas.saving') : t('areas.save')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => discardDraft(useAppStore)} data-action="discard-draft">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => discardDraft(useAppStore)}
+          data-action="discard-draft"
+        >
           {t('areas.discard')}
         </button>
       </div>

@@ -12,7 +12,9 @@ export function PickBar() {
   const clear = useAppStore((s) => s.clearBoundaryPick);
   const [busy, setBusy] = useState(false);
   if (picked.length === 0) return null;
-  const names = picked.map((id) => boundaries.find((b) => b.properties.id === id)?.properties.name ?? id);
+  const names = picked.map(
+    (id) => boundaries.find((b) => b.properties.id === id)?.properties.name ?? id,
+  );
   const make = async () => {
     setBusy(true);
     await areaFromBoundaries(useAppStore, picked, names.join(' + '));
@@ -23,7 +25,13 @@ export function PickBar() {
       <p className="pick-bar__text" title={names.join(', ')}>
         {t('pick.count', { count: picked.length })}
       </p>
-      <button type="button" className="button button--primary" disabled={busy} onClick={() => void make()} data-action="make-boundary-area">
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy}
+        onClick={() => void make()}
+        data-action="make-boundary-area"
+      >
         {t('pick.make')}
       </button>
       <button type="button" className="button button--secondary" onClick={clear}>

@@ -29,7 +29,9 @@ export function RadiusField({ meters, onChange, live = false, disabled }: Radius
   };
   return (
     <div className="radius-field">
-      <label htmlFor={id} className="field__label">{t('areas.radius.label')}</label>
+      <label htmlFor={id} className="field__label">
+        {t('areas.radius.label')}
+      </label>
       <div className="radius-field__row">
         <input
           id={id}
@@ -47,18 +49,24 @@ export function RadiusField({ meters, onChange, live = false, disabled }: Radius
           onChange={(event) => {
             setText(event.target.value);
             const next = Number(event.target.value);
-            if (live && event.target.value.trim() !== '' && isValidRadius(next)) onChange(Math.round(next));
+            if (live && event.target.value.trim() !== '' && isValidRadius(next))
+              onChange(Math.round(next));
           }}
           onBlur={commit}
           onKeyDown={(event) => {
             if (event.key === 'Enter') commit();
           }}
         />
-        <span className="radius-field__unit" aria-hidden="true">m</span>
+        <span className="radius-field__unit" aria-hidden="true">
+          m
+        </span>
       </div>
       {!valid && (
         <p className="field__error" id={`${id}-error`} role="alert">
-          {t('areas.radius.invalid', { min: formatDistance(locale, MIN_RADIUS_M), max: formatDistance(locale, MAX_RADIUS_M) })}
+          {t('areas.radius.invalid', {
+            min: formatDistance(locale, MIN_RADIUS_M),
+            max: formatDistance(locale, MAX_RADIUS_M),
+          })}
         </p>
       )}
       <div className="radius-presets" role="group" aria-label={t('areas.radius.presets')}>

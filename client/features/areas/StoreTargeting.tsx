@@ -14,20 +14,38 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
   const [busy, setBusy] = useState(false);
   const center = store.geometry.coordinates as [number, number];
   const target = () => {
-    startCircleDraft(useAppStore, { center: [center[0], center[1]], radiusMeters: TARGET_RADIUS_M }, store.properties.name);
+    startCircleDraft(
+      useAppStore,
+      { center: [center[0], center[1]], radiusMeters: TARGET_RADIUS_M },
+      store.properties.name,
+    );
     useAppStore.getState().flyTo({ center, zoom: 13.5 });
   };
   const makeRings = async () => {
     setBusy(true);
-    await rings(useAppStore, { storeId: store.properties.id, breaksMeters: [0, ...DEFAULT_BREAKS_KM.map((km) => km * 1000)] });
+    await rings(useAppStore, {
+      storeId: store.properties.id,
+      breaksMeters: [0, ...DEFAULT_BREAKS_KM.map((km) => km * 1000)],
+    });
     setBusy(false);
   };
   return (
     <div className="form-actions store-targeting">
-      <button type="button" className="button button--primary" onClick={target} data-action="target-store">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={target}
+        data-action="target-store"
+      >
         {t('areas.targetStore')}
       </button>
-      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void makeRings()} data-action="rings-store">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={() => void makeRings()}
+        data-action="rings-store"
+      >
         {t('areas.ringsStore')}
       </button>
     </div>

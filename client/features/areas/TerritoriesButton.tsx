@@ -25,16 +25,27 @@ export function TerritoriesButton() {
       <div className="progress-row" role="status">
         <span className="spinner" aria-hidden="true" />
         <span>{t('areas.territories.running')}</span>
-        <button type="button" className="button button--secondary" onClick={() => controller.current?.abort()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => controller.current?.abort()}
+        >
           {t('areas.territories.cancel')}
         </button>
       </div>
     );
   }
-  const toggle = (id: string, on: boolean) => setChosen((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setChosen((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   return (
     <div className="territories">
-      <button type="button" className="button button--secondary" disabled={(stores?.length ?? 0) < 2} onClick={() => void run(undefined)} data-action="territories">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={(stores?.length ?? 0) < 2}
+        onClick={() => void run(undefined)}
+        data-action="territories"
+      >
         {t('areas.territories.all')}
       </button>
       {stores && stores.length > 1 && (
@@ -44,12 +55,23 @@ export function TerritoriesButton() {
             <legend className="visually-hidden">{t('areas.territories.choose')}</legend>
             {stores.map((s) => (
               <label key={s.properties.id} className="check">
-                <input type="checkbox" checked={chosen.includes(s.properties.id)} onChange={(e) => toggle(s.properties.id, e.target.checked)} data-store={s.properties.id} />
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(s.properties.id)}
+                  onChange={(e) => toggle(s.properties.id, e.target.checked)}
+                  data-store={s.properties.id}
+                />
                 <span>{s.properties.name}</span>
               </label>
             ))}
           </fieldset>
-          <button type="button" className="button button--secondary" disabled={chosen.length === 0} onClick={() => void run(chosen)} data-action="territories-chosen">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={chosen.length === 0}
+            onClick={() => void run(chosen)}
+            data-action="territories-chosen"
+          >
             {t('areas.territories.chosen', { count: chosen.length })}
           </button>
         </details>

@@ -19,10 +19,14 @@ import { formatDistance } from './format';
 
 const DISTANCES_KM = [1, 1.5, 2, 3, 5];
 
-type State = { status: 'loading' } | { status: 'ready'; answer: WhiteSpaceAnswer } | { status: 'error' };
+type State =
+  { status: 'loading' } | { status: 'ready'; answer: WhiteSpaceAnswer } | { status: 'error' };
 
 function useWhiteSpace(minStoreKm: number): State {
-  const [state, setState] = useState<{ km: number; value: State }>({ km: -1, value: { status: 'loading' } });
+  const [state, setState] = useState<{ km: number; value: State }>({
+    km: -1,
+    value: { status: 'loading' },
+  });
   useEffect(() => {
     const controller = new AbortController();
     getWhiteSpace({ minStoreKm }, { signal: controller.signal })
@@ -51,35 +55,86 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
   const km = (value: number) => formatDistance(locale, value * 1000);
   return (
     <div className="details" data-kind="white-space">
-      <PanelHeader kind={t('compare.kind')} title={t('whiteSpace.title')} closeLabel={t('details.close')} onClose={closeWhiteSpace} />
+      <PanelHeader
+        kind={t('compare.kind')}
+        title={t('whiteSpace.title')}
+        closeLabel={t('details.close')}
+        onClose={closeWhiteSpace}
+      />
       <div className="details__body white-space" data-state={state.status}>
         <p className="muted">{t('whiteSpace.intro')}</p>
         <label className="field">
           <span className="field__label">{t('whiteSpace.minStoreKm')}</span>
-          <select className="input" value={minStoreKm} onChange={(e) => useAppStore.getState().setWhiteSpace({ minStoreKm: Number(e.target.value) })}>
-            {[...new Set([...DISTANCES_KM, minStoreKm])].sort((a, b) => a - b).map((d) => (
-              <option key={d} value={d}>{km(d)}</option>
-            ))}
+          <select
+            className="input"
+            value={minStoreKm}
+            onChange={(e) =>
+              useAppStore.getState().setWhiteSpace({ minStoreKm: Number(e.target.value) })
+            }
+          >
+            {[...new Set([...DISTANCES_KM, minStoreKm])]
+              .sort((a, b) => a - b)
+              .map((d) => (
+                <option key={d} value={d}>
+                  {km(d)}
+                </option>
+              ))}
           </select>
         </label>
-        {state.status === 'loading' && <StateMessage tone="loading">{t('whiteSpace.loading')}</StateMessage>}
-        {state.status === 'error' && <StateMessage tone="error">{t('whiteSpace.error')}</StateMessage>}
-        {state.status === 'ready' && state.answer.cells.length === 0 && <StateMessage tone="empty">{t('whiteSpace.none', { km: km(minStoreKm) })}</StateMessage>}
+        {state.status === 'loading' && (
+          <StateMessage tone="loading">{t('whiteSpace.loading')}</StateMessage>
+        )}
+        {state.status === 'error' && (
+          <StateMessage tone="error">{t('whiteSpace.error')}</StateMessage>
+        )}
+        {state.status === 'ready' && state.answer.cells.length === 0 && (
+          <StateMessage tone="empty">{t('whiteSpace.none', { km: km(minStoreKm) })}</StateMessage>
+        )}
         {state.status === 'ready' && state.answer.cells.length > 0 && (
           <>
-            <p className="muted">{t('whiteSpace.city', { share: formatNumber(locale, state.answer.cityPenetration, { style: 'percent', maximumFractionDigits: 2 }) })}</p>
+            <p className="muted">
+              {t('whiteSpace.city', {
+                share: formatNumber(locale, state.answer.cityPenetration, {
+                  style: 'percent',
+                  maximumFractionDigits: 2,
+                }),
+              })}
+            </p>
             <ol className="white-space__list">
               {state.answer.cells.map((cell, i) => (
                 <li key={cell.h3} data-cell={cell.h3}>
-                  <span className="white-space__rank" aria-hidden="true">{i + 1}</span>
+                  <span className="white-space__rank" aria-hidden="true">
+                    {i + 1}
+                  </span>
                   <span className="white-space__text">
-                    <span className="item__label">{t('whiteSpace.residents', { count: cell.residents, residents: formatNumber(locale, cell.residents) })}</span>
+                    <span className="item__label">
+                      {t('whiteSpace.residents', {
+                        count: cell.residents,
+                        residents: formatNumber(locale, cell.residents),
+                      })}
+                    </span>
                     <span className="item__meta">
-                      {t('whiteSpace.customers', { count: cell.customers ?? 2, customers: formatCount(locale, cell.customers, state.answer.minGroupSize, t), untapped: formatNumber(locale, Math.round(cell.untapped)) })}
-                      {cell.nearestStoreKm !== null && ` · ${t('whiteSpace.store', { km: km(cell.nearestStoreKm) })}`}
+                      {t('whiteSpace.customers', {
+                        count: cell.customers ?? 2,
+                        customers: formatCount(
+                          locale,
+                          cell.customers,
+                          state.answer.minGroupSize,
+                          t,
+                        ),
+                        untapped: formatNumber(locale, Math.round(cell.untapped)),
+                      })}
+                      {cell.nearestStoreKm !== null &&
+                        ` · ${t('whiteSpace.store', { km: km(cell.nearestStoreKm) })}`}
                     </span>
                     <span className="white-space__actions">
-                      <button type="button" className="link-button" onClick={() => useAppStore.getState().flyTo({ bbox: bboxOf(cell.geometry) })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          useAppStore.getState().flyTo({ bbox: bboxOf(cell.geometry) })
+                        }
+                      >
                         {t('whiteSpace.show')}
                       </button>
                       {mayCreate && (
@@ -90,7 +145,11 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
                           disabled={making !== null}
                           onClick={() => {
                             setMaking(cell.h3);
-                            void areaFromHexagon(useAppStore, cell.geometry, t('whiteSpace.areaName', { rank: i + 1 })).finally(() => setMaking(null));
+                            void areaFromHexagon(
+                              useAppStore,
+                              cell.geometry,
+                              t('whiteSpace.areaName', { rank: i + 1 }),
+                            ).finally(() => setMaking(null));
                           }}
                         >
                           {t('whiteSpace.makeArea')}

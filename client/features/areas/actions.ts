@@ -18,7 +18,8 @@ import { record, snapshotOf } from '../../store/history';
 import { reportError } from '../toast/report';
 import { areaPalette, pickColor } from './colors';
 
-const areaById = (store: AppStore, id: string) => store.getState().areas.data?.features.find((f) => f.properties.id === id);
+const areaById = (store: AppStore, id: string) =>
+  store.getState().areas.data?.features.find((f) => f.properties.id === id);
 
 export async function loadAreas(store: AppStore): Promise<void> {
   const { setAreas } = store.getState();
@@ -26,7 +27,11 @@ export async function loadAreas(store: AppStore): Promise<void> {
   try {
     setAreas({ status: 'ready', data: await listAreas(), error: null });
   } catch (error) {
-    setAreas({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    setAreas({
+      status: 'error',
+      data: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
     reportError(store, error);
   }
 }
@@ -55,7 +60,9 @@ export function fitAreas(store: AppStore, areas: AreaFeature[]): void {
 function created(store: AppStore, areas: AreaFeature[]) {
   if (!areas.length) return;
   store.getState().putAreas(areas);
-  store.getState().setHistory(record(store.getState().history, { type: 'create', areas: areas.map(snapshotOf) }));
+  store
+    .getState()
+    .setHistory(record(store.getState().history, { type: 'create', areas: areas.map(snapshotOf) }));
 }
 
 type Change = { name?: string; color?: string; params?: AreaFeature['properties']['params'] };
@@ -67,7 +74,13 @@ export async function changeArea(store: AppStore, id: string, change: Change): P
   try {
     const after = await patchArea(id, { ...change, version: before.properties.version });
     store.getState().putAreas([after]);
-    store.getState().setHistory(record(store.getState().history, { type: 'update', before: snapshotOf(before), after: snapshotOf(after) }));
+    store.getState().setHistory(
+      record(store.getState().history, {
+        type: 'update',
+        before: snapshotOf(before),
+        after: snapshotOf(after),
+      }),
+    );
     return true;
   } catch (error) {
     reportError(store, error);
@@ -81,7 +94,9 @@ export async function removeArea(store: AppStore, id: string): Promise<boolean> 
   try {
     await deleteArea(id);
     store.getState().dropAreas([id]);
-    store.getState().setHistory(record(store.getState().history, { type: 'delete', areas: [snapshotOf(area)] }));
+    store
+      .getState()
+      .setHistory(record(store.getState().history, { type: 'delete', areas: [snapshotOf(area)] }));
     const { selection, select } = store.getState();
     if (selection?.kind === 'area' && selection.id === id) select(null);
     return true;
@@ -92,7 +107,11 @@ export async function removeArea(store: AppStore, id: string): Promise<boolean> 
 }
 
 /** Union, subtract or intersect two areas into a new one. Failures are returned to show next to the form. */
-export async function combine(store: AppStore, op: CombineOp, areaIds: [string, string]): Promise<{ ok: true } | { ok: false; error: unknown }> {
+export async function combine(
+  store: AppStore,
+  op: CombineOp,
+  areaIds: [string, string],
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {
     const areas = await combineAreas({ op, areaIds });
     created(store, areas);
@@ -117,7 +136,11 @@ export async function rings(store: AppStore, request: RingsRequest): Promise<boo
 }
 
 /** Nearest-store territories for all stores (or the ones given). Cancellable with `signal`. */
-export async function territories(store: AppStore, storeIds: string[] | undefined, signal: AbortSignal): Promise<boolean> {
+export async function territories(
+  store: AppStore,
+  storeIds: string[] | undefined,
+  signal: AbortSignal,
+): Promise<boolean> {
   try {
     const areas = await makeTerritories(storeIds?.length ? { storeIds } : {}, { signal });
     created(store, areas);
@@ -130,10 +153,19 @@ export async function territories(store: AppStore, storeIds: string[] | undefine
 }
 
 /** The picked neighbourhoods become one area (the server unions them). */
-export async function areaFromBoundaries(store: AppStore, boundaryIds: string[], name: string): Promise<boolean> {
+export async function areaFromBoundaries(
+  store: AppStore,
+  boundaryIds: string[],
+  name: string,
+): Promise<boolean> {
   try {
     const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
-    const area = await createArea({ name, kind: 'boundary', color: pickColor(used, areaPalette()), params: { boundaryIds } });
+    const area = await createArea({
+      name,
+      kind: 'boundary',
+      color: pickColor(used, areaPalette()),
+      params: { boundaryIds },
+    });
     created(store, [area]);
     store.getState().clearBoundaryPick();
     showArea(store, area.properties.id);
@@ -145,10 +177,20 @@ export async function areaFromBoundaries(store: AppStore, boundaryIds: string[],
 }
 
 /** A white-space hexagon becomes a saved polygon area, shown on its own (the search closes). Undo removes it. */
-export async function areaFromHexagon(store: AppStore, geometry: AreaFeature['geometry'], name: string): Promise<boolean> {
+export async function areaFromHexagon(
+  store: AppStore,
+  geometry: AreaFeature['geometry'],
+  name: string,
+): Promise<boolean> {
   try {
     const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
-    const area = await createArea({ name, kind: 'polygon', color: pickColor(used, areaPalette()), params: {}, geometry });
+    const area = await createArea({
+      name,
+      kind: 'polygon',
+      color: pickColor(used, areaPalette()),
+      params: {},
+      geometry,
+    });
     created(store, [area]);
     store.getState().setWhiteSpace(null);
     showArea(store, area.properties.id);

@@ -13,11 +13,17 @@ import { reportError } from '../toast/report';
 import { areaPalette, pickColor } from './colors';
 import { formatDistance } from './format';
 
-function defaultName(store: AppStore, shape: DraftShape, circle: CircleParams | null, storeName: string | null = null): string {
+function defaultName(
+  store: AppStore,
+  shape: DraftShape,
+  circle: CircleParams | null,
+  storeName: string | null = null,
+): string {
   const { locale } = store.getState();
   const t = translatorFor(locale);
   const distance = formatDistance(locale, circle?.radiusMeters ?? 0);
-  if (shape === 'circle' && storeName) return t('areas.draft.aroundStore', { distance, store: storeName });
+  if (shape === 'circle' && storeName)
+    return t('areas.draft.aroundStore', { distance, store: storeName });
   if (shape === 'circle') return t('areas.draft.name.circle', { distance });
   return t(`areas.draft.name.${shape}`);
 }
@@ -33,7 +39,17 @@ function show(store: AppStore, draft: Draft) {
 export function draftFromShape(store: AppStore, shape: DraftShape, polygon: Polygon): void {
   const { geometry, circle } = draftGeometry(shape, polygon);
   const storeName = circle ? storeAt(store, circle) : null;
-  show(store, { areaId: null, version: null, shape, geometry, circle, name: defaultName(store, shape, circle, storeName), named: false, storeName, color: null });
+  show(store, {
+    areaId: null,
+    version: null,
+    shape,
+    geometry,
+    circle,
+    name: defaultName(store, shape, circle, storeName),
+    named: false,
+    storeName,
+    color: null,
+  });
 }
 
 /** The store a circle was drawn around: the nearest one within a quarter of the radius (at most 100 m) of its centre. */
@@ -41,8 +57,11 @@ function storeAt(store: AppStore, circle: CircleParams): string | null {
   const reach = Math.min(100, circle.radiusMeters / 4);
   let best: { name: string; meters: number } | null = null;
   for (const f of store.getState().stores.data?.features ?? []) {
-    const meters = turfDistance(circle.center, f.geometry.coordinates as [number, number], { units: 'meters' });
-    if (meters <= reach && (!best || meters < best.meters)) best = { name: f.properties.name, meters };
+    const meters = turfDistance(circle.center, f.geometry.coordinates as [number, number], {
+      units: 'meters',
+    });
+    if (meters <= reach && (!best || meters < best.meters))
+      best = { name: f.properties.name, meters };
   }
   return best?.name ?? null;
 }
@@ -56,14 +75,30 @@ export function updateDraftShape(store: AppStore, polygon: Polygon): void {
 
 /** A name the user has not typed follows the radius. */
 function renamed(store: AppStore, draft: Draft): Draft {
-  return draft.named || draft.areaId ? draft : { ...draft, name: defaultName(store, draft.shape, draft.circle, draft.storeName) };
+  return draft.named || draft.areaId
+    ? draft
+    : { ...draft, name: defaultName(store, draft.shape, draft.circle, draft.storeName) };
 }
 
 /** A circle draft around a point; with `storeName`, a store's "Target around this store". */
-export function startCircleDraft(store: AppStore, circle: CircleParams, storeName: string | null = null): void {
+export function startCircleDraft(
+  store: AppStore,
+  circle: CircleParams,
+  storeName: string | null = null,
+): void {
   const geometry = asSchemaPolygon(circlePolygon(circle));
   const name = defaultName(store, 'circle', circle, storeName);
-  show(store, { areaId: null, version: null, shape: 'circle', geometry, circle, name, named: false, storeName, color: null });
+  show(store, {
+    areaId: null,
+    version: null,
+    shape: 'circle',
+    geometry,
+    circle,
+    name,
+    named: false,
+    storeName,
+    color: null,
+  });
 }
 
 /** Typed or preset radius: the circle follows (the bridge pushes it into terra-draw). */
@@ -92,10 +127,24 @@ export function editAreaGeometry(store: AppStore, id: string): void {
   const area = store.getState().areas.data?.features.find((f) => f.properties.id === id);
   if (!area || area.geometry.type !== 'Polygon') return;
   const p = area.properties;
-  const circle = p.kind === 'radius' && p.params.center && p.params.radiusMeters
-    ? { center: [p.params.center[0], p.params.center[1]] as [number, number], radiusMeters: p.params.radiusMeters }
-    : null;
-  show(store, { areaId: id, version: p.version, shape: circle ? 'circle' : 'polygon', geometry: area.geometry, circle, name: p.name, named: true, storeName: null, color: p.color });
+  const circle =
+    p.kind === 'radius' && p.params.center && p.params.radiusMeters
+      ? {
+          center: [p.params.center[0], p.params.center[1]] as [number, number],
+          radiusMeters: p.params.radiusMeters,
+        }
+      : null;
+  show(store, {
+    areaId: id,
+    version: p.version,
+    shape: circle ? 'circle' : 'polygon',
+    geometry: area.geometry,
+    circle,
+    name: p.name,
+    named: true,
+    storeName: null,
+    color: p.color,
+  });
 }
 
 export type SaveOutcome = 'saved' | 'conflict' | 'failed';
@@ -105,21 +154,47 @@ export async function saveDraft(store: AppStore): Promise<SaveOutcome> {
   const { draft } = store.getState();
   if (!draft) return 'failed';
   const name = draft.name.trim() || defaultName(store, draft.shape, draft.circle, draft.storeName);
-  const shape = draft.circle ? { params: { center: draft.circle.center, radiusMeters: draft.circle.radiusMeters } } : { geometry: draft.geometry };
+  const shape = draft.circle
+    ? { params: { center: draft.circle.center, radiusMeters: draft.circle.radiusMeters } }
+    : { geometry: draft.geometry };
   try {
     if (draft.areaId) {
-      const before = store.getState().areas.data?.features.find((f) => f.properties.id === draft.areaId);
-      const params = draft.circle && before ? { ...before.properties.params, ...shape.params } : undefined;
-      const saved = await patchArea(draft.areaId, { version: draft.version ?? 1, name, ...(params ? { params } : { geometry: draft.geometry }) });
+      const before = store
+        .getState()
+        .areas.data?.features.find((f) => f.properties.id === draft.areaId);
+      const params =
+        draft.circle && before ? { ...before.properties.params, ...shape.params } : undefined;
+      const saved = await patchArea(draft.areaId, {
+        version: draft.version ?? 1,
+        name,
+        ...(params ? { params } : { geometry: draft.geometry }),
+      });
       store.getState().putAreas([saved]);
-      if (before) store.getState().setHistory(record(store.getState().history, { type: 'update', before: snapshotOf(before), after: snapshotOf(saved) }));
+      if (before)
+        store.getState().setHistory(
+          record(store.getState().history, {
+            type: 'update',
+            before: snapshotOf(before),
+            after: snapshotOf(saved),
+          }),
+        );
       finish(store, saved.properties.id);
     } else {
       const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
       const color = draft.color ?? pickColor(used, areaPalette());
-      const saved = await createArea({ name, kind: draft.circle ? 'radius' : 'polygon', color, params: {}, ...shape });
+      const saved = await createArea({
+        name,
+        kind: draft.circle ? 'radius' : 'polygon',
+        color,
+        params: {},
+        ...shape,
+      });
       store.getState().putAreas([saved]);
-      store.getState().setHistory(record(store.getState().history, { type: 'create', areas: [snapshotOf(saved)] }));
+      store
+        .getState()
+        .setHistory(
+          record(store.getState().history, { type: 'create', areas: [snapshotOf(saved)] }),
+        );
       finish(store, saved.properties.id);
     }
     return 'saved';

@@ -11,14 +11,16 @@ let queue: Promise<void> = Promise.resolve();
 
 /** Carries out an entry: creates, deletes or edits areas on the server and in the store. */
 export async function applyEntry(store: AppStore, entry: HistoryEntry): Promise<void> {
-  const versionOf = (id: string) => store.getState().areas.data?.features.find((f) => f.properties.id === id)?.properties.version;
+  const versionOf = (id: string) =>
+    store.getState().areas.data?.features.find((f) => f.properties.id === id)?.properties.version;
   for (const request of requestsFor(entry, versionOf)) {
     try {
       const result = await runAreaRequest(request);
       if (result) store.getState().putAreas([result]);
     } catch (error) {
       // Already gone is what a delete wanted.
-      if (!(request.method === 'DELETE' && error instanceof ProblemError && error.status === 404)) throw error;
+      if (!(request.method === 'DELETE' && error instanceof ProblemError && error.status === 404))
+        throw error;
     }
     if (request.method === 'DELETE') {
       store.getState().dropAreas([request.id]);
@@ -27,12 +29,18 @@ export async function applyEntry(store: AppStore, entry: HistoryEntry): Promise<
     }
   }
   // What came back (or changed) is selected, so the user sees what the step did.
-  const shown = entry.type === 'create' ? entry.areas[0]?.id : entry.type === 'update' ? entry.after.id : undefined;
+  const shown =
+    entry.type === 'create'
+      ? entry.areas[0]?.id
+      : entry.type === 'update'
+        ? entry.after.id
+        : undefined;
   if (shown) store.getState().select({ kind: 'area', id: shown });
 }
 
 async function step(store: AppStore, direction: 'undo' | 'redo'): Promise<void> {
-  const taken = direction === 'undo' ? takeUndo(store.getState().history) : takeRedo(store.getState().history);
+  const taken =
+    direction === 'undo' ? takeUndo(store.getState().history) : takeRedo(store.getState().history);
   if (!taken) return;
   try {
     await applyEntry(store, direction === 'undo' ? inverse(taken.entry) : taken.entry);

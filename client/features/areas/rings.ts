@@ -9,8 +9,13 @@ export const DEFAULT_BREAKS_KM = [1, 3, 5] as const;
  * @example parseBreaksKm('0,5; 1,5') // [0.5, 1.5]
  */
 export function parseBreaksKm(text: string): number[] | null {
-  const parts = text.includes(';') ? text.split(';').map((p) => p.trim().replace(',', '.')) : text.split(/[,\s]+/);
-  const values = parts.map((p) => p.trim()).filter(Boolean).map(Number);
+  const parts = text.includes(';')
+    ? text.split(';').map((p) => p.trim().replace(',', '.'))
+    : text.split(/[,\s]+/);
+  const values = parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(Number);
   if (values.length === 0 || values.length > 10) return null;
   if (values.some((v) => !Number.isFinite(v) || v <= 0 || v > 100)) return null;
   for (let i = 1; i < values.length; i++) if (values[i]! <= values[i - 1]!) return null;

@@ -6,15 +6,29 @@ import { isAbort } from '../../api/problem';
 import type { AreaComparison, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 
-export type ComparisonState = { status: 'idle' } | { status: 'loading'; last: AreaComparison | null } | { status: 'ready'; comparison: AreaComparison } | { status: 'error' };
+export type ComparisonState =
+  | { status: 'idle' }
+  | { status: 'loading'; last: AreaComparison | null }
+  | { status: 'ready'; comparison: AreaComparison }
+  | { status: 'error' };
 
-export function useAreaComparison(ids: string[], segment: Segment, areasVersion: unknown): ComparisonState {
-  const [state, setState] = useState<{ ask: string; value: ComparisonState }>({ ask: '', value: { status: 'idle' } });
+export function useAreaComparison(
+  ids: string[],
+  segment: Segment,
+  areasVersion: unknown,
+): ComparisonState {
+  const [state, setState] = useState<{ ask: string; value: ComparisonState }>({
+    ask: '',
+    value: { status: 'idle' },
+  });
   const ask = ids.length < 2 ? '' : JSON.stringify([ids, segment]);
   useEffect(() => {
     if (!ask) return;
     const controller = new AbortController();
-    compareAreas({ areaIds: ids, ...(isEmptySegment(segment) ? {} : { segment }) }, { signal: controller.signal })
+    compareAreas(
+      { areaIds: ids, ...(isEmptySegment(segment) ? {} : { segment }) },
+      { signal: controller.signal },
+    )
       .then((comparison) => setState({ ask, value: { status: 'ready', comparison } }))
       .catch((error: unknown) => {
         if (!isAbort(error)) setState({ ask, value: { status: 'error' } });
@@ -25,5 +39,8 @@ export function useAreaComparison(ids: string[], segment: Segment, areasVersion:
   }, [ask, areasVersion]);
   if (!ask) return { status: 'idle' };
   if (state.ask === ask && state.value.status !== 'idle') return state.value;
-  return { status: 'loading', last: state.value.status === 'ready' ? state.value.comparison : null };
+  return {
+    status: 'loading',
+    last: state.value.status === 'ready' ? state.value.comparison : null,
+  };
 }

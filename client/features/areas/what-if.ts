@@ -8,7 +8,14 @@ export const whatIfConditions = ['rain', 'snow', 'heat', 'cold', 'wind'] as cons
 export type WhatIfCondition = (typeof whatIfConditions)[number];
 
 /** What each condition sets, and a value that makes the usual triggers fire. */
-export const whatIfValues: Record<WhatIfCondition, { field: 'precipitationMmH' | 'snowfallCmH' | 'temperatureC' | 'windKmh'; unit: string; value: number }> = {
+export const whatIfValues: Record<
+  WhatIfCondition,
+  {
+    field: 'precipitationMmH' | 'snowfallCmH' | 'temperatureC' | 'windKmh';
+    unit: string;
+    value: number;
+  }
+> = {
   rain: { field: 'precipitationMmH', unit: 'mm/h', value: 2.5 },
   snow: { field: 'snowfallCmH', unit: 'cm/h', value: 1 },
   heat: { field: 'temperatureC', unit: '°C', value: 32 },
@@ -36,12 +43,19 @@ export interface WhatIfForm {
 /** Tomorrow 07:00–11:00 in `timeZone`, rain at 2.5 mm/h: the question most people ask first. */
 export function defaultWhatIf(now: Date, timeZone: string): WhatIfForm {
   const day = dayKey(new Date(now.getTime() + 86_400_000), timeZone);
-  return { conditions: [{ condition: 'rain', value: whatIfValues.rain.value }], day, from: '07:00', to: '11:00' };
+  return {
+    conditions: [{ condition: 'rain', value: whatIfValues.rain.value }],
+    day,
+    from: '07:00',
+    to: '11:00',
+  };
 }
 
 /** The conditions a row may switch to: its own, and those setting a field no other row sets. */
 export function conditionChoices(conditions: WhatIfWeather[], row: number): WhatIfCondition[] {
-  const taken = new Set(conditions.filter((_, i) => i !== row).map((c) => whatIfValues[c.condition].field));
+  const taken = new Set(
+    conditions.filter((_, i) => i !== row).map((c) => whatIfValues[c.condition].field),
+  );
   return whatIfConditions.filter((c) => !taken.has(whatIfValues[c].field));
 }
 
@@ -49,7 +63,10 @@ export function conditionChoices(conditions: WhatIfWeather[], row: number): What
 export function addCondition(form: WhatIfForm): WhatIfForm {
   const free = conditionChoices(form.conditions, -1)[0];
   if (!free || form.conditions.length >= MAX_WHAT_IF_CONDITIONS) return form;
-  return { ...form, conditions: [...form.conditions, { condition: free, value: whatIfValues[free].value }] };
+  return {
+    ...form,
+    conditions: [...form.conditions, { condition: free, value: whatIfValues[free].value }],
+  };
 }
 
 /**
@@ -61,18 +78,31 @@ export function whatIfRequest(
   areaId: string,
   bbox: [number, number, number, number],
   timeZone: string,
-): { ok: true; request: WhatIfRequest } | { ok: false; field: 'value' | 'day' | 'from' | 'to'; row?: number } {
+):
+  | { ok: true; request: WhatIfRequest }
+  | { ok: false; field: 'value' | 'day' | 'from' | 'to'; row?: number } {
   const badValue = form.conditions.findIndex((c) => !Number.isFinite(c.value));
   if (badValue >= 0) return { ok: false, field: 'value', row: badValue };
   const from = localToUtc(`${form.day}T${form.from}`, timeZone);
   if (!from) return { ok: false, field: /^\d{4}-\d{2}-\d{2}$/.test(form.day) ? 'from' : 'day' };
-  const to = form.to === '24:00' ? localToUtc(`${addDays(form.day, 1)}T00:00`, timeZone) : localToUtc(`${form.day}T${form.to}`, timeZone);
+  const to =
+    form.to === '24:00'
+      ? localToUtc(`${addDays(form.day, 1)}T00:00`, timeZone)
+      : localToUtc(`${form.day}T${form.to}`, timeZone);
   if (!to || Date.parse(to) <= Date.parse(from)) return { ok: false, field: 'to' };
-  const set = Object.fromEntries(form.conditions.map((c) => [whatIfValues[c.condition].field, c.value]));
+  const set = Object.fromEntries(
+    form.conditions.map((c) => [whatIfValues[c.condition].field, c.value]),
+  );
   // Triggers read whole hours: widen the window to the hours it touches so the preview matches what would happen.
   const fromHour = new Date(Math.floor(Date.parse(from) / 3_600_000) * 3_600_000).toISOString();
   return {
     ok: true,
-    request: { cells: [{ bbox, from, to, set }], from: fromHour, to, stepMinutes: 60, areaIds: [areaId] },
+    request: {
+      cells: [{ bbox, from, to, set }],
+      from: fromHour,
+      to,
+      stepMinutes: 60,
+      areaIds: [areaId],
+    },
   };
 }

@@ -24,33 +24,63 @@ interface AudiencePanelProps {
 
 /** Totals fit the figure's column: whole units, and compact ("€1.2M") from a million on. */
 function wholeMoney(value: number): Intl.NumberFormatOptions {
-  return Math.abs(value) >= 1e6 ? { notation: 'compact', maximumFractionDigits: 1 } : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+  return Math.abs(value) >= 1e6
+    ? { notation: 'compact', maximumFractionDigits: 1 }
+    : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
 }
 
 function Figures({ audience, currency }: { audience: Audience; currency: string }) {
   const { t, locale } = useI18n();
   const k = audience.minGroupSize;
-  const share = audience.count !== null && audience.consented !== null && audience.count > 0 ? audience.consented / audience.count : null;
-  const money = (value: number | null, cents: boolean) => (value === null ? t('audience.hiddenValue') : formatMoney(locale, value, currency, cents ? {} : wholeMoney(value)));
+  const share =
+    audience.count !== null && audience.consented !== null && audience.count > 0
+      ? audience.consented / audience.count
+      : null;
+  const money = (value: number | null, cents: boolean) =>
+    value === null
+      ? t('audience.hiddenValue')
+      : formatMoney(locale, value, currency, cents ? {} : wholeMoney(value));
   return (
     <dl className="audience-figures">
-      <div className="audience-figure" data-figure="count" data-hidden={audience.count === null || undefined}>
+      <div
+        className="audience-figure"
+        data-figure="count"
+        data-hidden={audience.count === null || undefined}
+      >
         <dt>{t('audience.customers')}</dt>
         <dd>{formatCount(locale, audience.count, k, t)}</dd>
-        {k !== undefined && <dd className="audience-figure__note">{t('audience.hiddenNote', { k: formatNumber(locale, k) })}</dd>}
+        {k !== undefined && (
+          <dd className="audience-figure__note">
+            {t('audience.hiddenNote', { k: formatNumber(locale, k) })}
+          </dd>
+        )}
       </div>
-      <div className="audience-figure" data-figure="consented" data-hidden={audience.consented === null || undefined}>
+      <div
+        className="audience-figure"
+        data-figure="consented"
+        data-hidden={audience.consented === null || undefined}
+      >
         <dt>{t('audience.consented')}</dt>
         <dd>{formatCount(locale, audience.consented, k, t)}</dd>
         {share !== null && (
           <dd className="audience-figure__note">
-            {t('audience.consentedShare', { percent: formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 }) })}
+            {t('audience.consentedShare', {
+              percent: formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 }),
+            })}
           </dd>
         )}
       </div>
       <div className="audience-figure" data-figure="revenue">
         <dt>{t('audience.revenue')}</dt>
-        <dd title={audience.revenue.total === null ? undefined : formatMoney(locale, audience.revenue.total, currency)}>{money(audience.revenue.total, false)}</dd>
+        <dd
+          title={
+            audience.revenue.total === null
+              ? undefined
+              : formatMoney(locale, audience.revenue.total, currency)
+          }
+        >
+          {money(audience.revenue.total, false)}
+        </dd>
       </div>
       <div className="audience-figure" data-figure="avgSpend">
         <dt>{t('audience.avgSpend')}</dt>
@@ -102,7 +132,9 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
     const problem = formatProblem(state.error, t);
     top = (
       <StateMessage tone="error" action={{ label: t('app.retry'), onClick: state.retry }}>
-        <strong className="audience-error__title">{problem.title || t('audience.error.title')}</strong>
+        <strong className="audience-error__title">
+          {problem.title || t('audience.error.title')}
+        </strong>
         {problem.detail && <span className="audience-error__detail">{problem.detail}</span>}
         {problem.fields.map((f) => (
           <span className="audience-error__detail" key={f.field}>{`${f.field}: ${f.message}`}</span>
@@ -123,17 +155,33 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
     top = <Figures audience={audience} currency={currency} />;
     charts = (
       <div className="audience-charts">
-        {breakdownCharts(audience.breakdown, audience.count, t, audience.minGroupSize).map((chart) => (
-          <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} minGroupSize={audience.minGroupSize} />
-        ))}
+        {breakdownCharts(audience.breakdown, audience.count, t, audience.minGroupSize).map(
+          (chart) => (
+            <BarChart
+              key={chart.id}
+              title={chart.title}
+              rows={chart.rows}
+              tone={chart.tone}
+              minGroupSize={audience.minGroupSize}
+            />
+          ),
+        )}
       </div>
     );
   }
 
   return (
-    <section className="audience" aria-labelledby={headingId} aria-busy={busy} data-status={status} data-stale={stale || undefined}>
+    <section
+      className="audience"
+      aria-labelledby={headingId}
+      aria-busy={busy}
+      data-status={status}
+      data-stale={stale || undefined}
+    >
       <header className="audience__header">
-        <h3 className="audience__title" id={headingId}>{title ?? t('audience.title')}</h3>
+        <h3 className="audience__title" id={headingId}>
+          {title ?? t('audience.title')}
+        </h3>
         <span className="audience__status" role="status">
           {busy && audience && (
             <>
@@ -149,7 +197,11 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
       {charts}
       {'areaId' in target && mayExport && (
         <footer className="audience__export">
-          <a className="button button--secondary" href={audienceExportUrl(target.areaId, segment)} download>
+          <a
+            className="button button--secondary"
+            href={audienceExportUrl(target.areaId, segment)}
+            download
+          >
             {t('audience.export')}
           </a>
           <p className="audience__export-note">{t('audience.export.note')}</p>

@@ -20,18 +20,33 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
   const { t, locale } = useI18n();
   const countText = (count: number | null) => formatCount(locale, count, minGroupSize, t);
   const titleId = useId();
-  const percent = (share: number | null) => (share === null ? '' : formatNumber(locale, share, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 }));
+  const percent = (share: number | null) =>
+    share === null
+      ? ''
+      : formatNumber(locale, share, {
+          style: 'percent',
+          maximumFractionDigits: share < 0.1 ? 1 : 0,
+        });
   return (
     <figure className="bar-chart" aria-labelledby={titleId}>
-      <figcaption className="bar-chart__title" id={titleId}>{title}</figcaption>
+      <figcaption className="bar-chart__title" id={titleId}>
+        {title}
+      </figcaption>
       {rows.length === 0 ? (
         <p className="bar-chart__empty">{emptyText ?? t('audience.chart.empty')}</p>
       ) : (
         <>
           <ul className="bar-chart__rows" aria-hidden="true">
             {rows.map((row) => (
-              <li className="bar-chart__row" key={row.key} data-key={row.key} data-hidden={row.count === null || undefined}>
-                <span className="bar-chart__label" title={row.label}>{row.label}</span>
+              <li
+                className="bar-chart__row"
+                key={row.key}
+                data-key={row.key}
+                data-hidden={row.count === null || undefined}
+              >
+                <span className="bar-chart__label" title={row.label}>
+                  {row.label}
+                </span>
                 <span className="bar-chart__track">
                   <span
                     className={`bar-chart__bar${row.count === null ? ' bar-chart__bar--hidden' : tone === 'tier' ? ` bar-chart__bar--tier-${row.key}` : ''}`}

@@ -20,7 +20,16 @@ interface FacetPickerProps {
   field: string;
 }
 
-export function FacetPicker({ legend, hint, facets, minGroupSize, selected, onChange, labelFor = (k) => k, field }: FacetPickerProps) {
+export function FacetPicker({
+  legend,
+  hint,
+  facets,
+  minGroupSize,
+  selected,
+  onChange,
+  labelFor = (k) => k,
+  field,
+}: FacetPickerProps) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const hintId = useId();
@@ -40,12 +49,24 @@ export function FacetPicker({ legend, hint, facets, minGroupSize, selected, onCh
     return (
       <li key={key}>
         <label className="facet-option">
-          <input type="checkbox" checked={checked} onChange={() => onChange(checked ? selected.filter((k) => k !== key) : [...selected, key])} />
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={() =>
+              onChange(checked ? selected.filter((k) => k !== key) : [...selected, key])
+            }
+          />
           <span className="facet-option__label">{labelFor(key)}</span>
           {count !== undefined && (
             <>
-              <span className="facet-option__count" aria-hidden="true">{formatCount(locale, count, minGroupSize, t)}</span>
-              <span className="visually-hidden">{count === null ? formatCount(locale, count, minGroupSize, t) : t('segment.optionCount', { count })}</span>
+              <span className="facet-option__count" aria-hidden="true">
+                {formatCount(locale, count, minGroupSize, t)}
+              </span>
+              <span className="visually-hidden">
+                {count === null
+                  ? formatCount(locale, count, minGroupSize, t)
+                  : t('segment.optionCount', { count })}
+              </span>
             </>
           )}
         </label>
@@ -54,10 +75,22 @@ export function FacetPicker({ legend, hint, facets, minGroupSize, selected, onCh
   };
 
   return (
-    <fieldset className="segment-field facet-picker" data-field={field} aria-describedby={hint ? hintId : undefined}>
+    <fieldset
+      className="segment-field facet-picker"
+      data-field={field}
+      aria-describedby={hint ? hintId : undefined}
+    >
       <legend className="segment-field__legend">{legend}</legend>
-      {hint && <p className="segment-field__hint" id={hintId}>{hint}</p>}
-      {selected.length > 0 && <ul className="facet-picker__list facet-picker__list--selected">{selected.map((key) => option(key, true))}</ul>}
+      {hint && (
+        <p className="segment-field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {selected.length > 0 && (
+        <ul className="facet-picker__list facet-picker__list--selected">
+          {selected.map((key) => option(key, true))}
+        </ul>
+      )}
       <input
         type="search"
         className="segment-input facet-picker__filter"
@@ -67,9 +100,15 @@ export function FacetPicker({ legend, hint, facets, minGroupSize, selected, onCh
         placeholder={t('segment.filterPlaceholder')}
         aria-label={t('segment.filter', { field: legend })}
       />
-      {shown.length > 0 && <ul className="facet-picker__list">{shown.map((f) => option(f.key, false))}</ul>}
-      {query.trim() !== '' && shown.length === 0 && <p className="segment-field__hint">{t('segment.noMatch', { query: query.trim() })}</p>}
-      {more > 0 && <p className="segment-field__hint">{t('segment.moreOptions', { count: more })}</p>}
+      {shown.length > 0 && (
+        <ul className="facet-picker__list">{shown.map((f) => option(f.key, false))}</ul>
+      )}
+      {query.trim() !== '' && shown.length === 0 && (
+        <p className="segment-field__hint">{t('segment.noMatch', { query: query.trim() })}</p>
+      )}
+      {more > 0 && (
+        <p className="segment-field__hint">{t('segment.moreOptions', { count: more })}</p>
+      )}
     </fieldset>
   );
 }

@@ -11,7 +11,15 @@ import { useAppStore } from '../../store';
 import { selectStoreFeatures } from '../../store/selectors';
 import { Icon } from '../../ui/Icon';
 import { FacetPicker } from './FacetPicker';
-import { formToSegment, segmentToForm, toggleItem, type FieldProblem, type FormErrors, type NumberField, type SegmentForm } from './segment-form';
+import {
+  formToSegment,
+  segmentToForm,
+  toggleItem,
+  type FieldProblem,
+  type FormErrors,
+  type NumberField,
+  type SegmentForm,
+} from './segment-form';
 import { segmentSummary } from './segment-summary';
 import { useCurrency, useFacets } from './useFacets';
 
@@ -72,7 +80,9 @@ export function SegmentBuilder() {
     const problem = errors[field];
     return (
       <div className={inline ? 'segment-number segment-number--inline' : 'segment-number'}>
-        <label htmlFor={id} className="segment-number__label">{label}</label>
+        <label htmlFor={id} className="segment-number__label">
+          {label}
+        </label>
         <span className="segment-number__control">
           <input
             id={id}
@@ -88,15 +98,31 @@ export function SegmentBuilder() {
           />
           {suffix && <span className="segment-number__suffix">{suffix}</span>}
         </span>
-        {problem && <span className="segment-field__error" id={`${id}-error`}>{problemText(problem, t)}</span>}
+        {problem && (
+          <span className="segment-field__error" id={`${id}-error`}>
+            {problemText(problem, t)}
+          </span>
+        )}
       </div>
     );
   };
 
-  const chips = <T extends string>(values: readonly T[], chosen: readonly T[], labelFor: (v: T) => string, onToggle: (v: T) => void) => (
+  const chips = <T extends string>(
+    values: readonly T[],
+    chosen: readonly T[],
+    labelFor: (v: T) => string,
+    onToggle: (v: T) => void,
+  ) => (
     <div className="chip-toggles">
       {values.map((value) => (
-        <button type="button" key={value} className="chip-toggle" aria-pressed={chosen.includes(value)} data-value={value} onClick={() => onToggle(value)}>
+        <button
+          type="button"
+          key={value}
+          className="chip-toggle"
+          aria-pressed={chosen.includes(value)}
+          data-value={value}
+          onClick={() => onToggle(value)}
+        >
           {labelFor(value)}
         </button>
       ))}
@@ -104,8 +130,11 @@ export function SegmentBuilder() {
   );
 
   const presets = (field: 'lapsedDays' | 'activeWithinDays', values: number[]) =>
-    chips(['', ...values.map(String)], [form[field]], (v) => (v === '' ? t('segment.preset.any') : t('segment.preset.days', { count: Number(v) })), (v) =>
-      update({ [field]: v }),
+    chips(
+      ['', ...values.map(String)],
+      [form[field]],
+      (v) => (v === '' ? t('segment.preset.any') : t('segment.preset.days', { count: Number(v) })),
+      (v) => update({ [field]: v }),
     );
 
   const fieldset = (legend: string, field: string, children: ReactNode) => (
@@ -118,12 +147,23 @@ export function SegmentBuilder() {
   return (
     <section className="segment" aria-label={t('segment.title')}>
       <div className="segment__bar">
-        <button type="button" className="segment__toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="segment__toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen(!open)}
+        >
           <span>{summary.length > 0 ? t('segment.active') : t('segment.edit')}</span>
           <Icon name={open ? 'chevronUp' : 'chevronDown'} size={16} />
         </button>
         {summary.length > 0 && (
-          <button type="button" className="button button--secondary segment__clear" aria-label={t('segment.clearLabel')} onClick={clearSegment}>
+          <button
+            type="button"
+            className="button button--secondary segment__clear"
+            aria-label={t('segment.clearLabel')}
+            onClick={clearSegment}
+          >
             {t('segment.clear')}
           </button>
         )}
@@ -132,7 +172,9 @@ export function SegmentBuilder() {
         {summary.length > 0 ? (
           <ul className="chips" aria-label={t('segment.summary.label')}>
             {summary.map((text) => (
-              <li className="chip chip--filter" key={text}>{text}</li>
+              <li className="chip chip--filter" key={text}>
+                {text}
+              </li>
             ))}
           </ul>
         ) : (
@@ -149,11 +191,25 @@ export function SegmentBuilder() {
               {numberInput('ageMax', t('segment.ageMax'), t('segment.years'))}
             </div>,
           )}
-          {fieldset(t('segment.genders'), 'genders', chips(genders, form.genders, (g) => t(`gender.${g}`), (g) => update({ genders: toggleItem(form.genders, g) })))}
+          {fieldset(
+            t('segment.genders'),
+            'genders',
+            chips(
+              genders,
+              form.genders,
+              (g) => t(`gender.${g}`),
+              (g) => update({ genders: toggleItem(form.genders, g) }),
+            ),
+          )}
           {fieldset(
             t('segment.tiers'),
             'loyaltyTiers',
-            chips(loyaltyTiers, form.loyaltyTiers, (tier) => t(`tier.${tier}`), (tier) => update({ loyaltyTiers: toggleItem(form.loyaltyTiers, tier) })),
+            chips(
+              loyaltyTiers,
+              form.loyaltyTiers,
+              (tier) => t(`tier.${tier}`),
+              (tier) => update({ loyaltyTiers: toggleItem(form.loyaltyTiers, tier) }),
+            ),
           )}
           {fieldset(
             t('segment.lapsed'),
@@ -181,20 +237,36 @@ export function SegmentBuilder() {
           )}
           {facets.status === 'ready' ? (
             <>
-              <FacetPicker field="jobTitles" legend={t('segment.jobTitles')} minGroupSize={facets.data.minGroupSize} facets={facets.data.jobTitles} selected={form.jobTitles} onChange={(v) => update({ jobTitles: v })} />
-              <FacetPicker field="industries" legend={t('segment.industries')} minGroupSize={facets.data.minGroupSize} facets={facets.data.industries} selected={form.industries} onChange={(v) => update({ industries: v })} />
+              <FacetPicker
+                field="jobTitles"
+                legend={t('segment.jobTitles')}
+                minGroupSize={facets.data.minGroupSize}
+                facets={facets.data.jobTitles}
+                selected={form.jobTitles}
+                onChange={(v) => update({ jobTitles: v })}
+              />
+              <FacetPicker
+                field="industries"
+                legend={t('segment.industries')}
+                minGroupSize={facets.data.minGroupSize}
+                facets={facets.data.industries}
+                selected={form.industries}
+                onChange={(v) => update({ industries: v })}
+              />
               <FacetPicker
                 field="interests"
                 legend={t('segment.interests')}
                 hint={t('segment.interestsHint')}
-                minGroupSize={facets.data.minGroupSize} facets={facets.data.interests}
+                minGroupSize={facets.data.minGroupSize}
+                facets={facets.data.interests}
                 selected={form.interests}
                 onChange={(v) => update({ interests: v })}
               />
               <FacetPicker
                 field="storeIds"
                 legend={t('segment.stores')}
-                minGroupSize={facets.data.minGroupSize} facets={facets.data.stores}
+                minGroupSize={facets.data.minGroupSize}
+                facets={facets.data.stores}
                 selected={form.storeIds}
                 labelFor={(id) => storeName(id) ?? id}
                 onChange={(v) => update({ storeIds: v })}
@@ -203,17 +275,31 @@ export function SegmentBuilder() {
           ) : facets.status === 'error' ? (
             <div className="segment-field__error" role="alert">
               {t('segment.facetsError')}{' '}
-              <button type="button" className="link-button" onClick={facets.retry}>{t('app.retry')}</button>
+              <button type="button" className="link-button" onClick={facets.retry}>
+                {t('app.retry')}
+              </button>
             </div>
           ) : (
-            <p className="segment-field__hint" role="status">{t('segment.facetsLoading')}</p>
+            <p className="segment-field__hint" role="status">
+              {t('segment.facetsLoading')}
+            </p>
           )}
           <label className="switch segment-consent">
-            <input type="checkbox" role="switch" data-field="consentedOnly" checked={form.consentedOnly} onChange={(e) => update({ consentedOnly: e.target.checked })} />
+            <input
+              type="checkbox"
+              role="switch"
+              data-field="consentedOnly"
+              checked={form.consentedOnly}
+              onChange={(e) => update({ consentedOnly: e.target.checked })}
+            />
             <span className="switch__track" aria-hidden="true" />
             <span className="switch__label">{t('segment.consentedOnly')}</span>
           </label>
-          <button type="button" className="button button--secondary segment__done" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className="button button--secondary segment__done"
+            onClick={() => setOpen(false)}
+          >
             {t('segment.done')}
           </button>
         </div>

@@ -27,7 +27,17 @@ export const MIN_BAR_PCT = 1.5;
  */
 export function chartRows(
   buckets: readonly ChartInput[],
-  { total, labelFor, hideEmpty = false, minGroupSize }: { total?: number | null; labelFor: (key: string) => string; hideEmpty?: boolean; minGroupSize?: number | undefined },
+  {
+    total,
+    labelFor,
+    hideEmpty = false,
+    minGroupSize,
+  }: {
+    total?: number | null;
+    labelFor: (key: string) => string;
+    hideEmpty?: boolean;
+    minGroupSize?: number | undefined;
+  },
 ): ChartRow[] {
   // Hidden buckets stay: they may hold anyone from 0 to k - 1 customers.
   const rows = hideEmpty ? buckets.filter((b) => b.count === null || b.count > 0) : buckets;

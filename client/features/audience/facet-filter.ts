@@ -14,11 +14,23 @@ export interface FacetMatches {
  */
 export function filterFacets(
   facets: readonly FacetBucket[],
-  { query, selected, labelFor, limit }: { query: string; selected: readonly string[]; labelFor: (key: string) => string; limit: number },
+  {
+    query,
+    selected,
+    labelFor,
+    limit,
+  }: {
+    query: string;
+    selected: readonly string[];
+    labelFor: (key: string) => string;
+    limit: number;
+  },
 ): FacetMatches {
   const needle = fold(query.trim());
   const taken = new Set(selected);
-  const matches = facets.filter((f) => !taken.has(f.key) && (needle === '' || fold(labelFor(f.key)).includes(needle)));
+  const matches = facets.filter(
+    (f) => !taken.has(f.key) && (needle === '' || fold(labelFor(f.key)).includes(needle)),
+  );
   return { shown: matches.slice(0, limit), more: Math.max(0, matches.length - limit) };
 }
 

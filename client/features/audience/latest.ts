@@ -36,7 +36,12 @@ export interface LatestOptions<I, T> {
   maxWaitMs?: number;
 }
 
-export const initialLatestState: LatestState<never> = { status: 'idle', data: null, error: null, stale: false };
+export const initialLatestState: LatestState<never> = {
+  status: 'idle',
+  data: null,
+  error: null,
+  stale: false,
+};
 
 /**
  * @example
@@ -44,7 +49,11 @@ export const initialLatestState: LatestState<never> = { status: 'idle', data: nu
  * runner.subscribe(() => render(runner.getState()));
  * runner.request({ areaId: 'a-1' }); runner.request({ areaId: 'a-2' }); // only a-2 is fetched
  */
-export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity }: LatestOptions<I, T>): LatestRunner<I, T> {
+export function createLatestRunner<I, T>({
+  run,
+  debounceMs,
+  maxWaitMs = Infinity,
+}: LatestOptions<I, T>): LatestRunner<I, T> {
   let state: LatestState<T> = initialLatestState;
   const listeners = new Set<() => void>();
   let quietTimer: ReturnType<typeof setTimeout> | null = null;
@@ -94,7 +103,8 @@ export function createLatestRunner<I, T>({ run, debounceMs, maxWaitMs = Infinity
   const schedule = (input: I, delayMs: number) => {
     pending = lastInput = { input };
     // Already loading: nothing new to tell (saves a render per pointer move while dragging).
-    if (state.status !== 'loading') set({ status: 'loading', data: state.data, error: null, stale: state.data !== null });
+    if (state.status !== 'loading')
+      set({ status: 'loading', data: state.data, error: null, stale: state.data !== null });
     if (quietTimer !== null) clearTimeout(quietTimer);
     if (delayMs <= 0) return start();
     quietTimer = setTimeout(start, delayMs);

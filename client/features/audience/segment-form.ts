@@ -20,13 +20,30 @@ export interface SegmentForm {
   consentedOnly: boolean;
 }
 
-export type NumberField = 'ageMin' | 'ageMax' | 'lapsedDays' | 'activeWithinDays' | 'minSpend' | 'maxSpend';
-export type ListField = 'genders' | 'loyaltyTiers' | 'jobTitles' | 'industries' | 'interests' | 'storeIds';
-const numberFields: NumberField[] = ['ageMin', 'ageMax', 'lapsedDays', 'activeWithinDays', 'minSpend', 'maxSpend'];
-const listFields: ListField[] = ['genders', 'loyaltyTiers', 'jobTitles', 'industries', 'interests', 'storeIds'];
+export type NumberField =
+  'ageMin' | 'ageMax' | 'lapsedDays' | 'activeWithinDays' | 'minSpend' | 'maxSpend';
+export type ListField =
+  'genders' | 'loyaltyTiers' | 'jobTitles' | 'industries' | 'interests' | 'storeIds';
+const numberFields: NumberField[] = [
+  'ageMin',
+  'ageMax',
+  'lapsedDays',
+  'activeWithinDays',
+  'minSpend',
+  'maxSpend',
+];
+const listFields: ListField[] = [
+  'genders',
+  'loyaltyTiers',
+  'jobTitles',
+  'industries',
+  'interests',
+  'storeIds',
+];
 
 /** Why a field is refused; the component words it (segment.error.*). */
-export type FieldProblem = { code: 'number' | 'integer' | 'order' } | { code: 'min' | 'max'; limit: number };
+export type FieldProblem =
+  { code: 'number' | 'integer' | 'order' } | { code: 'min' | 'max'; limit: number };
 export type FormErrors = Partial<Record<keyof SegmentForm, FieldProblem>>;
 
 export type FormResult = { ok: true; segment: Segment } | { ok: false; errors: FormErrors };
@@ -100,7 +117,10 @@ export function formToSegment(form: SegmentForm): FormResult {
   return { ok: false, errors };
 }
 
-function withoutErrors(draft: Record<string, unknown>, errors: FormErrors): Record<string, unknown> {
+function withoutErrors(
+  draft: Record<string, unknown>,
+  errors: FormErrors,
+): Record<string, unknown> {
   return Object.fromEntries(Object.entries(draft).filter(([key]) => !(key in errors)));
 }
 

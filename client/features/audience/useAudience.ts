@@ -36,7 +36,8 @@ export function useAudience(target: AudienceTarget, segment: Segment): AudienceS
   useEffect(() => () => runner.cancel(), [runner]);
 
   // Keyed on what identifies the target, not the object: callers may pass `{ geometry }` inline on every render.
-  const targetKey = 'areaId' in target ? `${target.areaId}@${target.version ?? ''}` : target.geometry;
+  const targetKey =
+    'areaId' in target ? `${target.areaId}@${target.version ?? ''}` : target.geometry;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is represented by targetKey
   const request = useMemo(() => audienceRequest(target, segment), [targetKey, segment]);
   useEffect(() => runner.request(request), [runner, request]);

@@ -7,7 +7,10 @@ import { useAppStore } from '../../store';
 /** The facets of the current session: one request shared by every builder; a failure can be retried. */
 let shared: Promise<AudienceFacets> | null = null;
 
-export type FacetsState = { status: 'loading'; data: null } | { status: 'ready'; data: AudienceFacets } | { status: 'error'; data: null; error: unknown };
+export type FacetsState =
+  | { status: 'loading'; data: null }
+  | { status: 'ready'; data: AudienceFacets }
+  | { status: 'error'; data: null; error: unknown };
 
 export function useFacets(enabled: boolean): FacetsState & { retry: () => void } {
   const [state, setState] = useState<FacetsState>({ status: 'loading', data: null });

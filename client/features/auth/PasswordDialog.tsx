@@ -9,7 +9,11 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field as FormField } from '../../ui/Field';
 import { reportError } from '../toast/report';
-import { validatePasswordDraft, type PasswordDraft, type PasswordFieldReason } from './password-form';
+import {
+  validatePasswordDraft,
+  type PasswordDraft,
+  type PasswordFieldReason,
+} from './password-form';
 import { USER_MENU_BUTTON_ID } from './UserMenu';
 
 type Field = 'body.currentPassword' | 'body.newPassword' | 'confirm';
@@ -21,14 +25,20 @@ function reasonText(reason: PasswordFieldReason, t: Translate): string {
 
 function PasswordForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<PasswordDraft>({ currentPassword: '', newPassword: '', confirm: '' });
+  const [draft, setDraft] = useState<PasswordDraft>({
+    currentPassword: '',
+    newPassword: '',
+    confirm: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const reasons = validatePasswordDraft(draft);
-    const local = Object.fromEntries(Object.entries(reasons).map(([field, reason]) => [field, reasonText(reason, t)]));
+    const local = Object.fromEntries(
+      Object.entries(reasons).map(([field, reason]) => [field, reasonText(reason, t)]),
+    );
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setBusy(true);
@@ -39,7 +49,8 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
     } catch (error) {
       const fields: Partial<Record<Field, string>> = fieldErrors(error);
       // The server's wording is English; the one error everyone meets is said in the reader's language.
-      if (fields['body.currentPassword']) fields['body.currentPassword'] = t('password.wrongCurrent');
+      if (fields['body.currentPassword'])
+        fields['body.currentPassword'] = t('password.wrongCurrent');
       if (Object.keys(fields).length > 0) setErrors(fields);
       else reportError(useAppStore, error);
     } finally {
@@ -47,10 +58,24 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const input = (field: Field, key: keyof PasswordDraft, label: string, autoComplete: string, hint?: string) => (
+  const input = (
+    field: Field,
+    key: keyof PasswordDraft,
+    label: string,
+    autoComplete: string,
+    hint?: string,
+  ) => (
     <FormField label={label} error={errors[field]} hint={hint}>
       {(props) => (
-        <input {...props} className="field__input" type="password" name={key} autoComplete={autoComplete} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        <input
+          {...props}
+          className="field__input"
+          type="password"
+          name={key}
+          autoComplete={autoComplete}
+          value={draft[key]}
+          onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        />
       )}
     </FormField>
   );
@@ -58,9 +83,22 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="dialog__form" onSubmit={(e) => void submit(e)} noValidate>
       {/* The username field lets password managers tie the new password to the account. */}
-      <input type="email" name="username" autoComplete="username" value={useAppStore.getState().me?.user.email ?? ''} readOnly hidden />
+      <input
+        type="email"
+        name="username"
+        autoComplete="username"
+        value={useAppStore.getState().me?.user.email ?? ''}
+        readOnly
+        hidden
+      />
       {input('body.currentPassword', 'currentPassword', t('password.current'), 'current-password')}
-      {input('body.newPassword', 'newPassword', t('password.new'), 'new-password', t('password.rule', { count: MIN_PASSWORD_LENGTH }))}
+      {input(
+        'body.newPassword',
+        'newPassword',
+        t('password.new'),
+        'new-password',
+        t('password.rule', { count: MIN_PASSWORD_LENGTH }),
+      )}
       {input('confirm', 'confirm', t('password.confirm'), 'new-password')}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -76,7 +114,13 @@ export function PasswordDialog() {
   const open = useAppStore((s) => s.passwordOpen);
   const setOpen = useAppStore((s) => s.setPasswordOpen);
   return (
-    <Dialog open={open} onClose={() => setOpen(false)} title={t('password.title')} closeLabel={t('dialog.close')} returnFocusId={USER_MENU_BUTTON_ID}>
+    <Dialog
+      open={open}
+      onClose={() => setOpen(false)}
+      title={t('password.title')}
+      closeLabel={t('dialog.close')}
+      returnFocusId={USER_MENU_BUTTON_ID}
+    >
       <PasswordForm onDone={() => setOpen(false)} />
     </Dialog>
   );

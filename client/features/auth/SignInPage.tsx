@@ -20,32 +20,66 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       onSignedIn(await signIn(email, password));
     } catch (e) {
       const status = e instanceof ProblemError ? e.status : 0;
-      setError(status === 401 ? t('auth.wrong') : status === 429 ? t('auth.tooMany', { detail: (e as ProblemError).problem.detail ?? '' }) : t('auth.failed'));
+      setError(
+        status === 401
+          ? t('auth.wrong')
+          : status === 429
+            ? t('auth.tooMany', { detail: (e as ProblemError).problem.detail ?? '' })
+            : t('auth.failed'),
+      );
       setBusy(false);
     }
   };
 
   return (
     <main className="sign-in">
-      <form className="sign-in__card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title" noValidate>
+      <form
+        className="sign-in__card"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="sign-in-title"
+        noValidate
+      >
         <p className="sign-in__product">{t('app.name')}</p>
         <h1 id="sign-in-title" className="sign-in__title">
           {t('auth.title')}
         </h1>
         <label className="field">
           <span className="field__label">{t('auth.email')}</span>
-          <input className="field__input" type="email" name="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            className="field__input"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('auth.password')}</span>
-          <input className="field__input" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            className="field__input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </label>
         {error && (
           <p className="field__error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="button button--primary sign-in__submit" disabled={busy || !email || !password}>
+        <button
+          type="submit"
+          className="button button--primary sign-in__submit"
+          disabled={busy || !email || !password}
+        >
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
         <p className="sign-in__hint">{t('auth.hint')}</p>

@@ -8,7 +8,13 @@ import { can } from '../../store/slices/session';
 import { IconButton } from '../../ui/IconButton';
 import { Popover } from '../../ui/Popover';
 
-const roleKey = { owner: 'role.owner', manager: 'role.manager', store_manager: 'role.store_manager', marketer: 'role.marketer', viewer: 'role.viewer' } as const satisfies Record<Role, string>;
+const roleKey = {
+  owner: 'role.owner',
+  manager: 'role.manager',
+  store_manager: 'role.store_manager',
+  marketer: 'role.marketer',
+  viewer: 'role.viewer',
+} as const satisfies Record<Role, string>;
 
 /** The menu's button, where focus returns when a dialog opened from the menu closes. */
 export const USER_MENU_BUTTON_ID = 'user-menu-button';
@@ -24,8 +30,21 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       {/* The button toggles the popover itself (popoverTarget); Escape and a click elsewhere close it. */}
-      <IconButton id={USER_MENU_BUTTON_ID} icon="user" label={t('auth.menu', { email: me.user.email })} aria-expanded={open} aria-controls="user-menu-panel" popoverTarget="user-menu-panel" />
-      <Popover id="user-menu-panel" anchorId={USER_MENU_BUTTON_ID} open={open} onOpenChange={setOpen} className="user-menu__panel">
+      <IconButton
+        id={USER_MENU_BUTTON_ID}
+        icon="user"
+        label={t('auth.menu', { email: me.user.email })}
+        aria-expanded={open}
+        aria-controls="user-menu-panel"
+        popoverTarget="user-menu-panel"
+      />
+      <Popover
+        id="user-menu-panel"
+        anchorId={USER_MENU_BUTTON_ID}
+        open={open}
+        onOpenChange={setOpen}
+        className="user-menu__panel"
+      >
         <p className="user-menu__who">{me.user.email}</p>
         <p className="user-menu__role">{t(roleKey[me.user.role])}</p>
         <button

@@ -8,7 +8,9 @@ export interface PasswordDraft {
 }
 
 export type PasswordFieldReason = 'required' | 'tooShort' | 'mismatch' | 'unchanged';
-export type PasswordFieldErrors = Partial<Record<'body.currentPassword' | 'body.newPassword' | 'confirm', PasswordFieldReason>>;
+export type PasswordFieldErrors = Partial<
+  Record<'body.currentPassword' | 'body.newPassword' | 'confirm', PasswordFieldReason>
+>;
 
 /**
  * @example validatePasswordDraft({ currentPassword: 'old', newPassword: 'short', confirm: 'short' })

@@ -13,19 +13,31 @@ import { layoutTimeline, timelineRange } from './activation-timeline';
 import { areaName } from './selectors';
 import { describeReason } from './trigger-text';
 
-type State = { status: 'loading' } | { status: 'ready'; activations: Activation[] } | { status: 'error' };
+type State =
+  { status: 'loading' } | { status: 'ready'; activations: Activation[] } | { status: 'error' };
 
 function useActivations(campaign: CampaignRecord): State {
   const ask = `${campaign.id}@${campaign.version}`;
-  const [state, setState] = useState<{ ask: string; value: State }>({ ask: '', value: { status: 'loading' } });
+  const [state, setState] = useState<{ ask: string; value: State }>({
+    ask: '',
+    value: { status: 'loading' },
+  });
   useEffect(() => {
     const controller = new AbortController();
     getCampaignActivations(campaign.id, { signal: controller.signal })
-      .then((result) => setState({ ask, value: { status: 'ready', activations: result.activations } }))
+      .then((result) =>
+        setState({ ask, value: { status: 'ready', activations: result.activations } }),
+      )
       .catch((error: unknown) => {
         if (isAbort(error)) return;
         // The activations route may not exist on this server yet: nothing has been recorded then.
-        setState({ ask, value: error instanceof ProblemError && error.status === 404 ? { status: 'ready', activations: [] } : { status: 'error' } });
+        setState({
+          ask,
+          value:
+            error instanceof ProblemError && error.status === 404
+              ? { status: 'ready', activations: [] }
+              : { status: 'error' },
+        });
       });
     return () => controller.abort();
   }, [campaign.id, ask]);
@@ -33,8 +45,14 @@ function useActivations(campaign: CampaignRecord): State {
 }
 
 function intervalText(a: Activation, c: CampaignRecord, t: Translate, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: c.timezone });
-  const reasons = a.reasons.filter((r) => r.type !== 'window').map((r) => describeReason(r, { t, locale }));
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: c.timezone,
+  });
+  const reasons = a.reasons
+    .filter((r) => r.type !== 'window')
+    .map((r) => describeReason(r, { t, locale }));
   return t('campaigns.timeline.interval', {
     from: format.format(new Date(a.startedAt)),
     to: a.endedAt ? format.format(new Date(a.endedAt)) : t('campaigns.timeline.now'),
@@ -45,17 +63,27 @@ function intervalText(a: Activation, c: CampaignRecord, t: Translate, locale: st
 export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
   const { t, locale } = useI18n();
   const state = useActivations(campaign);
-  const names = useAppStore(useShallow((s) => Object.fromEntries(campaign.areaIds.map((id) => [id, areaName(s, id) ?? id]))));
+  const names = useAppStore(
+    useShallow((s) =>
+      Object.fromEntries(campaign.areaIds.map((id) => [id, areaName(s, id) ?? id])),
+    ),
+  );
   const [now] = useState(() => new Date());
   // A long window is shown a week at a time; 0 is the latest week.
   const [weeksBack, setWeeksBack] = useState(0);
   const range = timelineRange(campaign, now, weeksBack);
   // Short: the two ends of the axis share one line under the strips.
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: campaign.timezone });
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: campaign.timezone,
+  });
 
   let body;
-  if (state.status === 'loading') body = <StateMessage tone="loading">{t('campaigns.timeline.loading')}</StateMessage>;
-  else if (state.status === 'error') body = <StateMessage tone="error">{t('campaigns.timeline.error')}</StateMessage>;
+  if (state.status === 'loading')
+    body = <StateMessage tone="loading">{t('campaigns.timeline.loading')}</StateMessage>;
+  else if (state.status === 'error')
+    body = <StateMessage tone="error">{t('campaigns.timeline.error')}</StateMessage>;
   else {
     const rows = layoutTimeline(state.activations, campaign.areaIds, range, now);
     const any = rows.some((r) => r.bars.length > 0);
@@ -87,19 +115,40 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
         </div>
         {range.earlier || range.later ? (
           <div className="timeline__paging">
-            <button type="button" className="button button--secondary button--small" disabled={!range.earlier} onClick={() => setWeeksBack((w) => w + 1)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={!range.earlier}
+              onClick={() => setWeeksBack((w) => w + 1)}
+            >
               {t('campaigns.timeline.earlier')}
             </button>
             {/* The axis shows the period to the eye; this says it, and says it again after a page. */}
-            <span className="visually-hidden" aria-live="polite">{t('campaigns.timeline.range', { from: format.format(new Date(range.from)), to: format.format(new Date(range.to)) })}</span>
-            <button type="button" className="button button--secondary button--small" disabled={!range.later} onClick={() => setWeeksBack((w) => Math.max(0, w - 1))}>
+            <span className="visually-hidden" aria-live="polite">
+              {t('campaigns.timeline.range', {
+                from: format.format(new Date(range.from)),
+                to: format.format(new Date(range.to)),
+              })}
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={!range.later}
+              onClick={() => setWeeksBack((w) => Math.max(0, w - 1))}
+            >
               {t('campaigns.timeline.later')}
             </button>
           </div>
         ) : null}
         {any ? (
           <ul className="visually-hidden">
-            {rows.flatMap((row) => row.bars.map((bar) => <li key={bar.activation.id}>{`${names[row.areaId] ?? row.areaId}: ${intervalText(bar.activation, campaign, t, locale)}`}</li>))}
+            {rows.flatMap((row) =>
+              row.bars.map((bar) => (
+                <li
+                  key={bar.activation.id}
+                >{`${names[row.areaId] ?? row.areaId}: ${intervalText(bar.activation, campaign, t, locale)}`}</li>
+              )),
+            )}
           </ul>
         ) : (
           <StateMessage tone="empty">{t('campaigns.timeline.empty')}</StateMessage>

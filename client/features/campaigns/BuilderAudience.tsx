@@ -10,18 +10,30 @@ import { useAppStore } from '../../store';
 import { addEventArea } from './actions';
 import { useSegmentText } from './useSegmentText';
 
-type Counts = { status: 'loading' } | { status: 'ready'; byArea: Record<string, Audience> } | { status: 'error' };
+type Counts =
+  | { status: 'loading' }
+  | { status: 'ready'; byArea: Record<string, Audience> }
+  | { status: 'error' };
 
 function useAreaAudiences(areaIds: string[], segment: Segment): Counts {
   const key = JSON.stringify([areaIds, segment]);
-  const [state, setState] = useState<{ key: string; value: Counts }>({ key: '', value: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string; value: Counts }>({
+    key: '',
+    value: { status: 'loading' },
+  });
   useEffect(() => {
     const controller = new AbortController();
     // Debounced: ticking several areas in a row asks once.
     const timer = setTimeout(() => {
       const body = (areaId: string) => (isEmptySegment(segment) ? { areaId } : { areaId, segment });
-      Promise.all(areaIds.map((id) => postAudience(body(id), { signal: controller.signal }).then((a) => [id, a] as const)))
-        .then((pairs) => setState({ key, value: { status: 'ready', byArea: Object.fromEntries(pairs) } }))
+      Promise.all(
+        areaIds.map((id) =>
+          postAudience(body(id), { signal: controller.signal }).then((a) => [id, a] as const),
+        ),
+      )
+        .then((pairs) =>
+          setState({ key, value: { status: 'ready', byArea: Object.fromEntries(pairs) } }),
+        )
         .catch((error: unknown) => {
           if (!isAbort(error)) setState({ key, value: { status: 'error' } });
         });
@@ -39,11 +51,13 @@ function AudienceCount({ areaIds, segment }: { areaIds: string[]; segment: Segme
   const { t, locale } = useI18n();
   const state = useAreaAudiences(areaIds, segment);
   if (areaIds.length === 0) return null;
-  if (state.status === 'loading') return <p className="builder-audience__count muted">{t('campaigns.form.audienceLoading')}</p>;
+  if (state.status === 'loading')
+    return <p className="builder-audience__count muted">{t('campaigns.form.audienceLoading')}</p>;
   if (state.status === 'error') return null;
   const all = Object.values(state.byArea);
   // Small groups are hidden from some roles (null): a sum with a hidden part would pretend to know it.
-  if (all.some((a) => a.count === null || a.consented === null)) return <p className="builder-audience__count muted">{t('campaigns.form.audienceHidden')}</p>;
+  if (all.some((a) => a.count === null || a.consented === null))
+    return <p className="builder-audience__count muted">{t('campaigns.form.audienceHidden')}</p>;
   const count = all.reduce((sum, a) => sum + (a.count ?? 0), 0);
   const consented = all.reduce((sum, a) => sum + (a.consented ?? 0), 0);
   return (
@@ -68,7 +82,8 @@ export function BuilderAudience({ areaIds, segment, error, event, onAreas, onSeg
   const current = useAppStore((s) => s.segment);
   const segmentText = useSegmentText(segment);
   const [adding, setAdding] = useState(false);
-  const toggle = (id: string) => onAreas(areaIds.includes(id) ? areaIds.filter((a) => a !== id) : [...areaIds, id]);
+  const toggle = (id: string) =>
+    onAreas(areaIds.includes(id) ? areaIds.filter((a) => a !== id) : [...areaIds, id]);
   return (
     <div className="builder-audience">
       <fieldset className="field" aria-describedby={error ? 'campaign-areas-error' : undefined}>
@@ -79,8 +94,18 @@ export function BuilderAudience({ areaIds, segment, error, event, onAreas, onSeg
           <div className="checklist builder-audience__areas">
             {areas.map((a) => (
               <label key={a.properties.id} className="checklist__item">
-                <input type="checkbox" name="areaIds" value={a.properties.id} checked={areaIds.includes(a.properties.id)} onChange={() => toggle(a.properties.id)} />
-                <span className="area-swatch" style={{ background: a.properties.color ?? undefined }} aria-hidden="true" />
+                <input
+                  type="checkbox"
+                  name="areaIds"
+                  value={a.properties.id}
+                  checked={areaIds.includes(a.properties.id)}
+                  onChange={() => toggle(a.properties.id)}
+                />
+                <span
+                  className="area-swatch"
+                  style={{ background: a.properties.color ?? undefined }}
+                  aria-hidden="true"
+                />
                 <span>{a.properties.name}</span>
               </label>
             ))}
@@ -111,12 +136,20 @@ export function BuilderAudience({ areaIds, segment, error, event, onAreas, onSeg
         <p className="builder-audience__segment">{segmentText ?? t('campaigns.form.segmentAll')}</p>
         <div className="builder-audience__segment-actions">
           {!isEmptySegment(current) && JSON.stringify(current) !== JSON.stringify(segment) && (
-            <button type="button" className="button button--secondary button--small" onClick={() => onSegment(current)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onSegment(current)}
+            >
               {t('campaigns.form.useCurrentSegment')}
             </button>
           )}
           {!isEmptySegment(segment) && (
-            <button type="button" className="button button--secondary button--small" onClick={() => onSegment({})}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onSegment({})}
+            >
               {t('campaigns.form.clearSegment')}
             </button>
           )}

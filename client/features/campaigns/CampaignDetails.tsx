@@ -25,12 +25,20 @@ function StatusActions({ campaign }: { campaign: CampaignRecord }) {
   const next = campaignTransitions[campaign.status];
   if (next.length === 0) return null;
   return (
-    <div className="campaign-status-actions" role="group" aria-label={t('campaigns.details.statusActions')}>
+    <div
+      className="campaign-status-actions"
+      role="group"
+      aria-label={t('campaigns.details.statusActions')}
+    >
       {next.map((status) => (
         <button
           key={status}
           type="button"
-          className={status === 'ended' ? 'button button--secondary button--small' : 'button button--primary button--small'}
+          className={
+            status === 'ended'
+              ? 'button button--secondary button--small'
+              : 'button button--primary button--small'
+          }
           data-status-action={status}
           disabled={busy}
           onClick={() => {
@@ -38,7 +46,9 @@ function StatusActions({ campaign }: { campaign: CampaignRecord }) {
             void changeCampaignStatus(useAppStore, campaign, status).finally(() => setBusy(false));
           }}
         >
-          {campaign.status === 'paused' && status === 'active' ? t('campaigns.action.resume') : t(`campaigns.action.${status}`)}
+          {campaign.status === 'paused' && status === 'active'
+            ? t('campaigns.action.resume')
+            : t(`campaigns.action.${status}`)}
         </button>
       ))}
     </div>
@@ -53,7 +63,11 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
   const liveAreas = useLiveAreaIds(c.id);
   const segmentText = useSegmentText(c.segment);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const runs = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: c.timezone }).formatRange(new Date(c.startsAt), new Date(c.endsAt));
+  const runs = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: c.timezone,
+  }).formatRange(new Date(c.startsAt), new Date(c.endsAt));
   const eventName = (id: string) => events?.find((e) => e.id === id)?.properties.name;
   const areaNames = names.split('\u0000');
 
@@ -68,20 +82,29 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
         {c.offer.body && <p className="campaign-offer__body">{c.offer.body}</p>}
         <p className="campaign-offer__code">
           <code>{c.offer.code}</code>
-          {c.offer.discountPercent !== null && <span>−{formatNumber(locale, c.offer.discountPercent)} %</span>}
+          {c.offer.discountPercent !== null && (
+            <span>−{formatNumber(locale, c.offer.discountPercent)} %</span>
+          )}
         </p>
       </div>
       <DetailList
         rows={[
           { label: t('campaigns.details.channel'), value: t(`campaigns.channel.${c.channel}`) },
-          { label: t('campaigns.details.window'), value: <span data-campaign="window">{`${runs} (${c.timezone})`}</span> },
+          {
+            label: t('campaigns.details.window'),
+            value: <span data-campaign="window">{`${runs} (${c.timezone})`}</span>,
+          },
           {
             label: t('campaigns.details.areas'),
             value: (
               <ul className="campaign-areas">
                 {c.areaIds.map((id, i) => (
                   <li key={id}>
-                    <button type="button" className="link-button" onClick={() => showArea(useAppStore, id)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => showArea(useAppStore, id)}
+                    >
                       {areaNames[i]}
                     </button>
                     {liveAreas.includes(id) && <LiveBadge />}
@@ -90,9 +113,23 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
               </ul>
             ),
           },
-          { label: t('campaigns.details.segment'), value: segmentText ?? t('campaigns.details.segmentAll') },
-          { label: t('campaigns.details.holdout'), value: c.holdoutPercent ? `${formatNumber(locale, c.holdoutPercent)} %` : null },
-          { label: t('campaigns.form.frequencyCap'), value: c.frequencyCap ? t('campaigns.details.frequencyCap', { max: c.frequencyCap.maxPerCustomer, days: c.frequencyCap.perDays }) : null },
+          {
+            label: t('campaigns.details.segment'),
+            value: segmentText ?? t('campaigns.details.segmentAll'),
+          },
+          {
+            label: t('campaigns.details.holdout'),
+            value: c.holdoutPercent ? `${formatNumber(locale, c.holdoutPercent)} %` : null,
+          },
+          {
+            label: t('campaigns.form.frequencyCap'),
+            value: c.frequencyCap
+              ? t('campaigns.details.frequencyCap', {
+                  max: c.frequencyCap.maxPerCustomer,
+                  days: c.frequencyCap.perDays,
+                })
+              : null,
+          },
         ]}
       />
       <section className="campaign-section" aria-labelledby="campaign-triggers-title">
@@ -103,11 +140,15 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
           <p className="muted">{t('campaigns.details.triggersNone')}</p>
         ) : (
           <>
-            {c.triggers.length > 1 && <p className="muted">{t(`campaigns.details.triggerMode.${c.triggerMode}`)}</p>}
+            {c.triggers.length > 1 && (
+              <p className="muted">{t(`campaigns.details.triggerMode.${c.triggerMode}`)}</p>
+            )}
             <ul className="campaign-triggers" data-campaign="triggers">
               {c.triggers.map((trigger, i) => (
                 <li key={i} data-trigger-type={trigger.type}>
-                  <span className="campaign-triggers__type">{t(`campaigns.triggerType.${trigger.type}`)}</span>
+                  <span className="campaign-triggers__type">
+                    {t(`campaigns.triggerType.${trigger.type}`)}
+                  </span>
                   {describeTrigger(trigger, { t, locale, eventName })}
                 </li>
               ))}
@@ -120,7 +161,12 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
           <StatusActions campaign={c} />
           <div className="form-actions">
             {c.status !== 'ended' && (
-              <button type="button" className="button button--secondary" data-action="edit-campaign" onClick={() => openEditCampaign(useAppStore, c)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-action="edit-campaign"
+                onClick={() => openEditCampaign(useAppStore, c)}
+              >
                 {t('campaigns.edit')}
               </button>
             )}
@@ -130,7 +176,10 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
               confirmLabel={t('campaigns.deleteConfirm')}
               onConfirm={() =>
                 void removeCampaign(useAppStore, c).then((result) => {
-                  if (!result.ok && result.error) setDeleteError(formatProblem(result.error, t).detail || formatProblem(result.error, t).title);
+                  if (!result.ok && result.error)
+                    setDeleteError(
+                      formatProblem(result.error, t).detail || formatProblem(result.error, t).title,
+                    );
                 })
               }
             />

@@ -3,7 +3,12 @@
 // draft before it is sent; its errors and the server's appear on the field they name; a 409 offers a reload.
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, ProblemError } from '../../api/problem';
-import { channels, createStatuses, isSendingChannel, triggerModes } from '../../../server/domain/schemas/campaign';
+import {
+  channels,
+  createStatuses,
+  isSendingChannel,
+  triggerModes,
+} from '../../../server/domain/schemas/campaign';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { CampaignFormState } from '../../store/slices/campaigns';
@@ -18,24 +23,45 @@ import { NEW_CAMPAIGN_BUTTON_ID } from './CampaignList';
 import { TriggerEditor } from './TriggerEditor';
 
 function timeZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const all =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return all.includes(current) ? all : [current, ...all];
 }
 
 /** Inputs that show errors for their own field; anything else the server names is listed above the buttons. */
-const OWN_FIELDS = ['body.name', 'body.areaIds', 'body.offer.headline', 'body.offer.body', 'body.offer.code', 'body.offer.discountPercent', 'body.channel', 'body.startsAt', 'body.endsAt', 'body.timezone', 'body.status', 'body.triggerMode', 'body.triggers', 'body.frequencyCap', 'body.holdoutPercent'];
-const owned = (field: string) => OWN_FIELDS.some((own) => field === own || field.startsWith(`${own}.`));
+const OWN_FIELDS = [
+  'body.name',
+  'body.areaIds',
+  'body.offer.headline',
+  'body.offer.body',
+  'body.offer.code',
+  'body.offer.discountPercent',
+  'body.channel',
+  'body.startsAt',
+  'body.endsAt',
+  'body.timezone',
+  'body.status',
+  'body.triggerMode',
+  'body.triggers',
+  'body.frequencyCap',
+  'body.holdoutPercent',
+];
+const owned = (field: string) =>
+  OWN_FIELDS.some((own) => field === own || field.startsWith(`${own}.`));
 
 function CampaignForm({ form }: { form: CampaignFormState }) {
   const { t } = useI18n();
   const setForm = useAppStore((s) => s.setCampaignForm);
-  const event = useAppStore((s) => (form.eventId ? (s.events.data?.features.find((e) => e.id === form.eventId) ?? null) : null));
+  const event = useAppStore((s) =>
+    form.eventId ? (s.events.data?.features.find((e) => e.id === form.eventId) ?? null) : null,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const draft = form.draft;
   const zones = useMemo(() => timeZones(draft.timezone), [draft.timezone]);
-  const set = (change: Partial<CampaignDraft>) => setForm({ ...form, draft: { ...draft, ...change } });
+  const set = (change: Partial<CampaignDraft>) =>
+    setForm({ ...form, draft: { ...draft, ...change } });
 
   /**
    * The first error at a field or below it (`body.frequencyCap` also shows `body.frequencyCap.perDays`); the cap's
@@ -51,7 +77,10 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
     e.preventDefault();
     const problems = checkCampaignDraft(draft);
     const local = Object.fromEntries(
-      Object.entries(problems).map(([field, p]) => [field, p.reason === 'schema' ? p.message : t(`campaigns.form.error.${p.reason}`)]),
+      Object.entries(problems).map(([field, p]) => [
+        field,
+        p.reason === 'schema' ? p.message : t(`campaigns.form.error.${p.reason}`),
+      ]),
     );
     // A status is not sent with an edit: only the create body's checks name it.
     if (form.campaign) delete local['body.status'];
@@ -63,24 +92,52 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
     setBusy(false);
     if (result.ok) return;
     const { error } = result;
-    if (error instanceof ProblemError && error.status === 409 && fieldErrors(error)['body.version']) setConflict(true);
+    if (error instanceof ProblemError && error.status === 409 && fieldErrors(error)['body.version'])
+      setConflict(true);
     else if (Object.keys(fieldErrors(error)).length > 0) setErrors(fieldErrors(error));
     else reportError(useAppStore, error);
   };
 
-  const field = (name: string, label: string, input: (props: object) => ReactNode, hint?: string) => (
+  const field = (
+    name: string,
+    label: string,
+    input: (props: object) => ReactNode,
+    hint?: string,
+  ) => (
     <Field label={label} error={errorAt(name)} hint={hint}>
       {(props) => input(props)}
     </Field>
   );
-  const text = (name: string, label: string, key: keyof CampaignDraft, extra: object = {}, hint?: string) =>
-    field(name, label, (props) => (
-      <input {...props} {...extra} className="field__input" name={key} value={draft[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
-    ), hint);
+  const text = (
+    name: string,
+    label: string,
+    key: keyof CampaignDraft,
+    extra: object = {},
+    hint?: string,
+  ) =>
+    field(
+      name,
+      label,
+      (props) => (
+        <input
+          {...props}
+          {...extra}
+          className="field__input"
+          name={key}
+          value={draft[key] as string}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      ),
+      hint,
+    );
 
   return (
     <form className="dialog__form campaign-form" onSubmit={(e) => void submit(e)} noValidate>
-      {text('body.name', t('campaigns.form.name'), 'name', { autoFocus: true, autoComplete: 'off', maxLength: 200 })}
+      {text('body.name', t('campaigns.form.name'), 'name', {
+        autoFocus: true,
+        autoComplete: 'off',
+        maxLength: 200,
+      })}
       <BuilderAudience
         areaIds={draft.areaIds}
         segment={draft.segment}
@@ -93,16 +150,37 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
         <legend className="field__label">{t('campaigns.form.offer')}</legend>
         {text('body.offer.headline', t('campaigns.form.headline'), 'headline', { maxLength: 120 })}
         {field('body.offer.body', t('campaigns.form.body'), (props) => (
-          <textarea {...props} className="field__input" name="body" rows={2} value={draft.body} onChange={(e) => set({ body: e.target.value })} />
+          <textarea
+            {...props}
+            className="field__input"
+            name="body"
+            rows={2}
+            value={draft.body}
+            onChange={(e) => set({ body: e.target.value })}
+          />
         ))}
         <div className="event-form__row">
-          {text('body.offer.code', t('campaigns.form.code'), 'code', { maxLength: 32, autoComplete: 'off', spellCheck: false }, t('campaigns.form.codeHint'))}
-          {text('body.offer.discountPercent', t('campaigns.form.discount'), 'discount', { inputMode: 'decimal' })}
+          {text(
+            'body.offer.code',
+            t('campaigns.form.code'),
+            'code',
+            { maxLength: 32, autoComplete: 'off', spellCheck: false },
+            t('campaigns.form.codeHint'),
+          )}
+          {text('body.offer.discountPercent', t('campaigns.form.discount'), 'discount', {
+            inputMode: 'decimal',
+          })}
         </div>
       </fieldset>
       <div className="event-form__row">
         {field('body.channel', t('campaigns.form.channel'), (props) => (
-          <select {...props} className="field__input" name="channel" value={draft.channel} onChange={(e) => set({ channel: e.target.value as CampaignDraft['channel'] })}>
+          <select
+            {...props}
+            className="field__input"
+            name="channel"
+            value={draft.channel}
+            onChange={(e) => set({ channel: e.target.value as CampaignDraft['channel'] })}
+          >
             {channels.map((c) => (
               <option key={c} value={c}>
                 {t(`campaigns.channel.${c}`)}
@@ -112,7 +190,13 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
         ))}
         {!form.campaign &&
           field('body.status', t('campaigns.form.status'), (props) => (
-            <select {...props} className="field__input" name="status" value={draft.status} onChange={(e) => set({ status: e.target.value as CampaignDraft['status'] })}>
+            <select
+              {...props}
+              className="field__input"
+              name="status"
+              value={draft.status}
+              onChange={(e) => set({ status: e.target.value as CampaignDraft['status'] })}
+            >
               {createStatuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`campaigns.status.${s}`)}
@@ -127,7 +211,15 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
       </div>
       {field('body.timezone', t('campaigns.form.timezone'), (props) => (
         <>
-          <input {...props} className="field__input" name="timezone" list="campaign-form-zones" autoComplete="off" value={draft.timezone} onChange={(e) => set({ timezone: e.target.value })} />
+          <input
+            {...props}
+            className="field__input"
+            name="timezone"
+            list="campaign-form-zones"
+            autoComplete="off"
+            value={draft.timezone}
+            onChange={(e) => set({ timezone: e.target.value })}
+          />
           <datalist id="campaign-form-zones">
             {zones.map((z) => (
               <option key={z} value={z} />
@@ -139,7 +231,13 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
         <legend className="field__label">{t('campaigns.form.triggers')}</legend>
         {draft.triggers.length > 1 &&
           field('body.triggerMode', t('campaigns.form.triggerMode'), (props) => (
-            <select {...props} className="field__input" name="triggerMode" value={draft.triggerMode} onChange={(e) => set({ triggerMode: e.target.value as CampaignDraft['triggerMode'] })}>
+            <select
+              {...props}
+              className="field__input"
+              name="triggerMode"
+              value={draft.triggerMode}
+              onChange={(e) => set({ triggerMode: e.target.value as CampaignDraft['triggerMode'] })}
+            >
               {triggerModes.map((m) => (
                 <option key={m} value={m}>
                   {t(`campaigns.form.triggerMode.${m}`)}
@@ -147,35 +245,63 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
               ))}
             </select>
           ))}
-        <TriggerEditor triggers={draft.triggers} onChange={(triggers) => set({ triggers })} errorAt={errorAt} />
+        <TriggerEditor
+          triggers={draft.triggers}
+          onChange={(triggers) => set({ triggers })}
+          errorAt={errorAt}
+        />
       </fieldset>
       <div className="event-form__row">
         {isSendingChannel(draft.channel) && (
           <>
-            {text('body.frequencyCap.maxPerCustomer', t('campaigns.form.capMax'), 'capMax', { inputMode: 'numeric' })}
-            {text('body.frequencyCap.perDays', t('campaigns.form.capDays'), 'capDays', { inputMode: 'numeric' })}
+            {text('body.frequencyCap.maxPerCustomer', t('campaigns.form.capMax'), 'capMax', {
+              inputMode: 'numeric',
+            })}
+            {text('body.frequencyCap.perDays', t('campaigns.form.capDays'), 'capDays', {
+              inputMode: 'numeric',
+            })}
           </>
         )}
-        {text('body.holdoutPercent', t('campaigns.form.holdout'), 'holdout', { inputMode: 'decimal' }, t('campaigns.form.holdoutHint'))}
+        {text(
+          'body.holdoutPercent',
+          t('campaigns.form.holdout'),
+          'holdout',
+          { inputMode: 'decimal' },
+          t('campaigns.form.holdoutHint'),
+        )}
       </div>
       {stray.length > 0 && (
         <ul className="field__error campaign-form__stray" role="alert">
           {stray.map(([f, message]) => (
-            <li key={f}>{`${f.replace(/^body\.?/, '') || t('campaigns.form.name')}: ${message}`}</li>
+            <li
+              key={f}
+            >{`${f.replace(/^body\.?/, '') || t('campaigns.form.name')}: ${message}`}</li>
           ))}
         </ul>
       )}
       {conflict && (
-        <div className="event-form__conflict" role="alert" ref={(element) => element?.scrollIntoView({ block: 'nearest' })}>
+        <div
+          className="event-form__conflict"
+          role="alert"
+          ref={(element) => element?.scrollIntoView({ block: 'nearest' })}
+        >
           <p>{t('campaigns.form.conflict')}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void reloadCampaignForm(useAppStore).then(() => setConflict(false))}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void reloadCampaignForm(useAppStore).then(() => setConflict(false))}
+          >
             {t('campaigns.form.reload')}
           </button>
         </div>
       )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('campaigns.form.saving') : form.campaign ? t('campaigns.form.save') : t('campaigns.form.create')}
+          {busy
+            ? t('campaigns.form.saving')
+            : form.campaign
+              ? t('campaigns.form.save')
+              : t('campaigns.form.create')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => setForm(null)}>
           {t('campaigns.form.cancel')}
@@ -193,7 +319,11 @@ export function CampaignFormDialog() {
     <Dialog
       open={form !== null}
       onClose={() => setForm(null)}
-      title={form?.campaign ? t('campaigns.form.editTitle', { name: form.campaign.name }) : t('campaigns.form.createTitle')}
+      title={
+        form?.campaign
+          ? t('campaigns.form.editTitle', { name: form.campaign.name })
+          : t('campaigns.form.createTitle')
+      }
       closeLabel={t('dialog.close')}
       className="dialog--campaign"
       returnFocusId={form?.campaign ? undefined : NEW_CAMPAIGN_BUTTON_ID}

@@ -52,10 +52,18 @@ export function CampaignList() {
   return (
     <ListSection
       title={t('nav.campaigns.title')}
-      count={resource.status === 'ready' ? t('nav.campaigns.count', { count: campaigns.length }) : undefined}
+      count={
+        resource.status === 'ready'
+          ? t('nav.campaigns.count', { count: campaigns.length })
+          : undefined
+      }
       resource={resource}
       isEmpty={false}
-      messages={{ loading: t('nav.campaigns.loading'), empty: t('nav.campaigns.empty'), error: t('nav.campaigns.error') }}
+      messages={{
+        loading: t('nav.campaigns.loading'),
+        empty: t('nav.campaigns.empty'),
+        error: t('nav.campaigns.error'),
+      }}
       onRetry={() => void loadCampaigns(useAppStore)}
     >
       {mayWrite && (
@@ -72,7 +80,9 @@ export function CampaignList() {
         </div>
       )}
       {campaigns.length === 0 ? (
-        <StateMessage tone="empty">{mayWrite ? t('nav.campaigns.empty') : t('nav.campaigns.emptyReader')}</StateMessage>
+        <StateMessage tone="empty">
+          {mayWrite ? t('nav.campaigns.empty') : t('nav.campaigns.emptyReader')}
+        </StateMessage>
       ) : (
         <ul className="item-list campaign-list">
           {campaigns.map((campaign) => (

@@ -12,7 +12,10 @@ import { useCurrency } from '../audience/useFacets';
 type State = { status: 'loading' } | { status: 'ready'; results: Results } | { status: 'error' };
 
 function useResults(id: string, key: number): State {
-  const [state, setState] = useState<{ key: string; value: State }>({ key: '', value: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string; value: State }>({
+    key: '',
+    value: { status: 'loading' },
+  });
   const ask = `${id}@${key}`;
   useEffect(() => {
     const controller = new AbortController();
@@ -33,29 +36,68 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
   const headingId = useId();
   const state = useResults(campaignId, version);
   let body;
-  if (state.status === 'loading') body = <StateMessage tone="loading">{t('campaignResults.loading')}</StateMessage>;
-  else if (state.status === 'error') body = <StateMessage tone="error">{t('campaignResults.error')}</StateMessage>;
+  if (state.status === 'loading')
+    body = <StateMessage tone="loading">{t('campaignResults.loading')}</StateMessage>;
+  else if (state.status === 'error')
+    body = <StateMessage tone="error">{t('campaignResults.error')}</StateMessage>;
   else {
     const r = state.results;
     const k = r.minGroupSize;
-    const percent = (value: number | null) => (value === null ? '—' : formatNumber(locale, value, { style: 'percent', maximumFractionDigits: 1 }));
+    const percent = (value: number | null) =>
+      value === null
+        ? '—'
+        : formatNumber(locale, value, { style: 'percent', maximumFractionDigits: 1 });
     const figures: { key: string; label: string; value: string; note?: string }[] = [
-      { key: 'audience', label: t('campaignResults.audience'), value: formatCount(locale, r.audience.count, k, t), note: t('campaignResults.consented', { count: formatCount(locale, r.audience.consented, k, t) }) },
-      { key: 'liveHours', label: t('campaignResults.liveHours'), value: formatNumber(locale, r.activations.liveHours, { maximumFractionDigits: 1 }), note: t('campaignResults.activations', { count: r.activations.count }) },
-      { key: 'redemptions', label: t('campaignResults.redemptions'), value: formatCount(locale, r.redemptions.count, k, t) },
-      { key: 'revenue', label: t('campaignResults.revenue'), value: r.redemptions.revenue === null ? '—' : formatMoney(locale, r.redemptions.revenue, currency) },
-      { key: 'conversion', label: t('campaignResults.conversion'), value: percent(r.conversionRate) },
+      {
+        key: 'audience',
+        label: t('campaignResults.audience'),
+        value: formatCount(locale, r.audience.count, k, t),
+        note: t('campaignResults.consented', {
+          count: formatCount(locale, r.audience.consented, k, t),
+        }),
+      },
+      {
+        key: 'liveHours',
+        label: t('campaignResults.liveHours'),
+        value: formatNumber(locale, r.activations.liveHours, { maximumFractionDigits: 1 }),
+        note: t('campaignResults.activations', { count: r.activations.count }),
+      },
+      {
+        key: 'redemptions',
+        label: t('campaignResults.redemptions'),
+        value: formatCount(locale, r.redemptions.count, k, t),
+      },
+      {
+        key: 'revenue',
+        label: t('campaignResults.revenue'),
+        value:
+          r.redemptions.revenue === null
+            ? '—'
+            : formatMoney(locale, r.redemptions.revenue, currency),
+      },
+      {
+        key: 'conversion',
+        label: t('campaignResults.conversion'),
+        value: percent(r.conversionRate),
+      },
       {
         key: 'lift',
         label: t('campaignResults.lift'),
         value: r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${percent(r.lift)}`,
-        note: r.holdout.percent > 0 ? t('campaignResults.holdout', { percent: formatNumber(locale, r.holdout.percent), count: formatCount(locale, r.holdout.customers, k, t) }) : t('campaignResults.noHoldout'),
+        note:
+          r.holdout.percent > 0
+            ? t('campaignResults.holdout', {
+                percent: formatNumber(locale, r.holdout.percent),
+                count: formatCount(locale, r.holdout.customers, k, t),
+              })
+            : t('campaignResults.noHoldout'),
       },
     ];
     const most = Math.max(1, ...r.redemptions.byDay.map((d) => d.count));
     // Aggregate roles: days (or all redemptions) of fewer than k people are left out, and the chart says so.
     const shownByDay = r.redemptions.byDay.reduce((sum, d) => sum + d.count, 0);
-    const hiddenDays = k !== undefined && (r.redemptions.count === null || shownByDay < r.redemptions.count);
+    const hiddenDays =
+      k !== undefined && (r.redemptions.count === null || shownByDay < r.redemptions.count);
     body = (
       <>
         <dl className="audience-figures campaign-results__figures">
@@ -72,8 +114,14 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
             <figcaption>{t('campaignResults.byDay')}</figcaption>
             <ol className="campaign-results__bars">
               {r.redemptions.byDay.map((d) => (
-                <li key={d.day} title={`${d.day}: ${formatNumber(locale, d.count)} · ${formatMoney(locale, d.revenue, currency)}`}>
-                  <span className="campaign-results__bar" style={{ blockSize: `${Math.max(4, (d.count / most) * 100)}%` }} />
+                <li
+                  key={d.day}
+                  title={`${d.day}: ${formatNumber(locale, d.count)} · ${formatMoney(locale, d.revenue, currency)}`}
+                >
+                  <span
+                    className="campaign-results__bar"
+                    style={{ blockSize: `${Math.max(4, (d.count / most) * 100)}%` }}
+                  />
                   <span className="visually-hidden">{`${d.day}: ${d.count}`}</span>
                 </li>
               ))}
@@ -82,13 +130,23 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
         ) : (
           r.redemptions.count === 0 && <p className="muted">{t('campaignResults.noRedemptions')}</p>
         )}
-        {hiddenDays && <p className="muted">{t('campaignResults.smallDaysHidden', { k: formatNumber(locale, k ?? 0) })}</p>}
+        {hiddenDays && (
+          <p className="muted">
+            {t('campaignResults.smallDaysHidden', { k: formatNumber(locale, k ?? 0) })}
+          </p>
+        )}
       </>
     );
   }
   return (
-    <section className="campaign-results" aria-labelledby={headingId} aria-busy={state.status === 'loading'}>
-      <h3 className="audience__title" id={headingId}>{t('campaignResults.title')}</h3>
+    <section
+      className="campaign-results"
+      aria-labelledby={headingId}
+      aria-busy={state.status === 'loading'}
+    >
+      <h3 className="audience__title" id={headingId}>
+        {t('campaignResults.title')}
+      </h3>
       {body}
     </section>
   );

@@ -33,12 +33,18 @@ export function EventOffers({ event }: { event: EventFeature }) {
       <h3 className="audience__title" id="event-offers-title">
         {t('campaigns.eventOffers')}
       </h3>
-      {offers !== null && offers.length === 0 && <p className="muted">{t('campaigns.eventOffersEmpty')}</p>}
+      {offers !== null && offers.length === 0 && (
+        <p className="muted">{t('campaigns.eventOffersEmpty')}</p>
+      )}
       {offers !== null && offers.length > 0 && (
         <ul className="event-offers__list">
           {offers.map((c) => (
             <li key={c.id}>
-              <button type="button" className="link-button" onClick={() => showCampaign(useAppStore, c.id)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => showCampaign(useAppStore, c.id)}
+              >
                 {c.name}
               </button>
               <StatusChip status={c.status} />
@@ -47,7 +53,12 @@ export function EventOffers({ event }: { event: EventFeature }) {
         </ul>
       )}
       {mayWrite && (
-        <button type="button" className="button button--primary button--small" data-action="event-offer" onClick={() => openEventOffer(useAppStore, event)}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          data-action="event-offer"
+          onClick={() => openEventOffer(useAppStore, event)}
+        >
           {t('campaigns.fromEvent')}
         </button>
       )}

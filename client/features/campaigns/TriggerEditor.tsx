@@ -1,7 +1,11 @@
 // The builder's trigger editor: add and remove weather, event and schedule triggers, each input labelled with its
 // unit. Errors the checks or the server name (`body.triggers.0.threshold`) show on the input they belong to.
 import type { ReactNode } from 'react';
-import { weatherConditions, weatherThresholds, type WeatherCondition } from '../../../server/domain/schemas/campaign';
+import {
+  weatherConditions,
+  weatherThresholds,
+  type WeatherCondition,
+} from '../../../server/domain/schemas/campaign';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
@@ -18,22 +22,63 @@ interface EditorProps {
 
 const types: TriggerDraft['type'][] = ['weather', 'event', 'schedule'];
 
-function NumberInput({ label, value, onChange, error, name, step = 'any' }: { label: string; value: string; onChange: (v: string) => void; error?: string; name: string; step?: string }) {
+function NumberInput({
+  label,
+  value,
+  onChange,
+  error,
+  name,
+  step = 'any',
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  name: string;
+  step?: string;
+}) {
   return (
     <Field label={label} error={error}>
-      {(props) => <input {...props} className="field__input" type="text" inputMode="decimal" name={name} step={step} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(props) => (
+        <input
+          {...props}
+          className="field__input"
+          type="text"
+          inputMode="decimal"
+          name={name}
+          step={step}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </Field>
   );
 }
 
-function WeatherFields({ trigger, set, errorAt, base }: { trigger: Extract<TriggerDraft, { type: 'weather' }>; set: (t: TriggerDraft) => void; errorAt: EditorProps['errorAt']; base: string }) {
+function WeatherFields({
+  trigger,
+  set,
+  errorAt,
+  base,
+}: {
+  trigger: Extract<TriggerDraft, { type: 'weather' }>;
+  set: (t: TriggerDraft) => void;
+  errorAt: EditorProps['errorAt'];
+  base: string;
+}) {
   const { t } = useI18n();
   const { unit } = weatherThresholds[trigger.condition];
   return (
     <div className="trigger__fields">
       <Field label={t('campaigns.form.condition')} error={errorAt(`${base}.condition`)}>
         {(props) => (
-          <select {...props} className="field__input" name="condition" value={trigger.condition} onChange={(e) => set({ ...trigger, condition: e.target.value as WeatherCondition })}>
+          <select
+            {...props}
+            className="field__input"
+            name="condition"
+            value={trigger.condition}
+            onChange={(e) => set({ ...trigger, condition: e.target.value as WeatherCondition })}
+          >
             {weatherConditions.map((c) => (
               <option key={c} value={c}>
                 {t(`campaigns.conditionChoice.${c}`)}
@@ -42,14 +87,42 @@ function WeatherFields({ trigger, set, errorAt, base }: { trigger: Extract<Trigg
           </select>
         )}
       </Field>
-      <NumberInput name="threshold" label={t('campaigns.form.threshold', { unit })} value={trigger.threshold} error={errorAt(`${base}.threshold`)} onChange={(threshold) => set({ ...trigger, threshold })} />
-      <NumberInput name="sustainedHours" label={t('campaigns.form.sustainedHours')} value={trigger.sustainedHours} error={errorAt(`${base}.sustainedHours`)} onChange={(sustainedHours) => set({ ...trigger, sustainedHours })} />
-      <NumberInput name="withinHours" label={t('campaigns.form.withinHours')} value={trigger.withinHours} error={errorAt(`${base}.withinHours`)} onChange={(withinHours) => set({ ...trigger, withinHours })} />
+      <NumberInput
+        name="threshold"
+        label={t('campaigns.form.threshold', { unit })}
+        value={trigger.threshold}
+        error={errorAt(`${base}.threshold`)}
+        onChange={(threshold) => set({ ...trigger, threshold })}
+      />
+      <NumberInput
+        name="sustainedHours"
+        label={t('campaigns.form.sustainedHours')}
+        value={trigger.sustainedHours}
+        error={errorAt(`${base}.sustainedHours`)}
+        onChange={(sustainedHours) => set({ ...trigger, sustainedHours })}
+      />
+      <NumberInput
+        name="withinHours"
+        label={t('campaigns.form.withinHours')}
+        value={trigger.withinHours}
+        error={errorAt(`${base}.withinHours`)}
+        onChange={(withinHours) => set({ ...trigger, withinHours })}
+      />
     </div>
   );
 }
 
-function EventFields({ trigger, set, errorAt, base }: { trigger: Extract<TriggerDraft, { type: 'event' }>; set: (t: TriggerDraft) => void; errorAt: EditorProps['errorAt']; base: string }) {
+function EventFields({
+  trigger,
+  set,
+  errorAt,
+  base,
+}: {
+  trigger: Extract<TriggerDraft, { type: 'event' }>;
+  set: (t: TriggerDraft) => void;
+  errorAt: EditorProps['errorAt'];
+  base: string;
+}) {
   const { t } = useI18n();
   const events = useAppStore((s) => s.events.data?.features) ?? [];
   const known = trigger.eventId === '' || events.some((e) => e.id === trigger.eventId);
@@ -57,7 +130,13 @@ function EventFields({ trigger, set, errorAt, base }: { trigger: Extract<Trigger
     <div className="trigger__fields">
       <Field label={t('campaigns.form.event')} error={errorAt(`${base}.eventId`)}>
         {(props) => (
-          <select {...props} className="field__input" name="eventId" value={trigger.eventId} onChange={(e) => set({ ...trigger, eventId: e.target.value })}>
+          <select
+            {...props}
+            className="field__input"
+            name="eventId"
+            value={trigger.eventId}
+            onChange={(e) => set({ ...trigger, eventId: e.target.value })}
+          >
             <option value="">{t('campaigns.form.eventNone')}</option>
             {!known && <option value={trigger.eventId}>{trigger.eventId}</option>}
             {events.map((e) => (
@@ -70,29 +149,77 @@ function EventFields({ trigger, set, errorAt, base }: { trigger: Extract<Trigger
       </Field>
       {trigger.eventId === '' && (
         <Field label={t('campaigns.form.category')} error={errorAt(`${base}.category`)}>
-          {(props) => <input {...props} className="field__input" name="category" maxLength={60} value={trigger.category} onChange={(e) => set({ ...trigger, category: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              className="field__input"
+              name="category"
+              maxLength={60}
+              value={trigger.category}
+              onChange={(e) => set({ ...trigger, category: e.target.value })}
+            />
+          )}
         </Field>
       )}
-      <NumberInput name="withinMeters" label={t('campaigns.form.withinMeters')} value={trigger.withinMeters} error={errorAt(`${base}.withinMeters`)} onChange={(withinMeters) => set({ ...trigger, withinMeters })} />
-      <NumberInput name="beforeMinutes" label={t('campaigns.form.beforeMinutes')} value={trigger.beforeMinutes} error={errorAt(`${base}.beforeMinutes`)} onChange={(beforeMinutes) => set({ ...trigger, beforeMinutes })} />
-      <NumberInput name="afterMinutes" label={t('campaigns.form.afterMinutes')} value={trigger.afterMinutes} error={errorAt(`${base}.afterMinutes`)} onChange={(afterMinutes) => set({ ...trigger, afterMinutes })} />
+      <NumberInput
+        name="withinMeters"
+        label={t('campaigns.form.withinMeters')}
+        value={trigger.withinMeters}
+        error={errorAt(`${base}.withinMeters`)}
+        onChange={(withinMeters) => set({ ...trigger, withinMeters })}
+      />
+      <NumberInput
+        name="beforeMinutes"
+        label={t('campaigns.form.beforeMinutes')}
+        value={trigger.beforeMinutes}
+        error={errorAt(`${base}.beforeMinutes`)}
+        onChange={(beforeMinutes) => set({ ...trigger, beforeMinutes })}
+      />
+      <NumberInput
+        name="afterMinutes"
+        label={t('campaigns.form.afterMinutes')}
+        value={trigger.afterMinutes}
+        error={errorAt(`${base}.afterMinutes`)}
+        onChange={(afterMinutes) => set({ ...trigger, afterMinutes })}
+      />
     </div>
   );
 }
 
-function ScheduleFields({ trigger, set, errorAt, base }: { trigger: Extract<TriggerDraft, { type: 'schedule' }>; set: (t: TriggerDraft) => void; errorAt: EditorProps['errorAt']; base: string }) {
+function ScheduleFields({
+  trigger,
+  set,
+  errorAt,
+  base,
+}: {
+  trigger: Extract<TriggerDraft, { type: 'schedule' }>;
+  set: (t: TriggerDraft) => void;
+  errorAt: EditorProps['errorAt'];
+  base: string;
+}) {
   const { t, locale } = useI18n();
   const names = weekdayNames(locale);
   const daysError = errorAt(`${base}.daysOfWeek`);
   const toggle = (day: number) =>
-    set({ ...trigger, daysOfWeek: trigger.daysOfWeek.includes(day) ? trigger.daysOfWeek.filter((d) => d !== day) : [...trigger.daysOfWeek, day] });
+    set({
+      ...trigger,
+      daysOfWeek: trigger.daysOfWeek.includes(day)
+        ? trigger.daysOfWeek.filter((d) => d !== day)
+        : [...trigger.daysOfWeek, day],
+    });
   return (
     <div className="trigger__fields">
       <fieldset className="field trigger__days">
         <legend className="field__label">{t('campaigns.form.days')}</legend>
         <div className="weekday-toggles">
           {names.map((name, i) => (
-            <button key={name} type="button" className="chip-button" aria-pressed={trigger.daysOfWeek.includes(i + 1)} onClick={() => toggle(i + 1)}>
+            <button
+              key={name}
+              type="button"
+              className="chip-button"
+              aria-pressed={trigger.daysOfWeek.includes(i + 1)}
+              onClick={() => toggle(i + 1)}
+            >
               {name}
             </button>
           ))}
@@ -104,10 +231,29 @@ function ScheduleFields({ trigger, set, errorAt, base }: { trigger: Extract<Trig
         )}
       </fieldset>
       <Field label={t('campaigns.form.from')} error={errorAt(`${base}.from`)}>
-        {(props) => <input {...props} className="field__input" type="time" name="from" value={trigger.from} onChange={(e) => set({ ...trigger, from: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            className="field__input"
+            type="time"
+            name="from"
+            value={trigger.from}
+            onChange={(e) => set({ ...trigger, from: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('campaigns.form.to')} error={errorAt(`${base}.to`)}>
-        {(props) => <input {...props} className="field__input" type="text" name="to" placeholder="HH:MM" value={trigger.to} onChange={(e) => set({ ...trigger, to: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            className="field__input"
+            type="text"
+            name="to"
+            placeholder="HH:MM"
+            value={trigger.to}
+            onChange={(e) => set({ ...trigger, to: e.target.value })}
+          />
+        )}
       </Field>
     </div>
   );
@@ -115,7 +261,8 @@ function ScheduleFields({ trigger, set, errorAt, base }: { trigger: Extract<Trig
 
 export function TriggerEditor({ triggers, onChange, errorAt }: EditorProps) {
   const { t } = useI18n();
-  const replace = (index: number, trigger: TriggerDraft) => onChange(triggers.map((old, i) => (i === index ? trigger : old)));
+  const replace = (index: number, trigger: TriggerDraft) =>
+    onChange(triggers.map((old, i) => (i === index ? trigger : old)));
   return (
     <div className="trigger-editor">
       {triggers.length === 0 && <p className="dialog__hint">{t('campaigns.form.triggersNone')}</p>}
@@ -124,14 +271,27 @@ export function TriggerEditor({ triggers, onChange, errorAt }: EditorProps) {
           const base = `body.triggers.${index}`;
           const set = (next: TriggerDraft) => replace(index, next);
           let fields: ReactNode;
-          if (trigger.type === 'weather') fields = <WeatherFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
-          else if (trigger.type === 'event') fields = <EventFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
-          else fields = <ScheduleFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
+          if (trigger.type === 'weather')
+            fields = <WeatherFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
+          else if (trigger.type === 'event')
+            fields = <EventFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
+          else
+            fields = <ScheduleFields trigger={trigger} set={set} errorAt={errorAt} base={base} />;
           return (
-            <li className="trigger" key={index} data-trigger={index} data-trigger-type={trigger.type}>
+            <li
+              className="trigger"
+              key={index}
+              data-trigger={index}
+              data-trigger-type={trigger.type}
+            >
               <div className="trigger__header">
                 <span className="trigger__type">{t(`campaigns.triggerType.${trigger.type}`)}</span>
-                <button type="button" className="button button--secondary button--small" aria-label={`${t('campaigns.form.remove')} ${index + 1}`} onClick={() => onChange(triggers.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={`${t('campaigns.form.remove')} ${index + 1}`}
+                  onClick={() => onChange(triggers.filter((_, i) => i !== index))}
+                >
                   {t('campaigns.form.remove')}
                 </button>
               </div>
@@ -142,7 +302,13 @@ export function TriggerEditor({ triggers, onChange, errorAt }: EditorProps) {
       </ol>
       <div className="trigger-editor__add" role="group" aria-label={t('campaigns.form.add')}>
         {types.map((type) => (
-          <button key={type} type="button" className="button button--secondary button--small" data-add-trigger={type} onClick={() => onChange([...triggers, newTrigger(type)])}>
+          <button
+            key={type}
+            type="button"
+            className="button button--secondary button--small"
+            data-add-trigger={type}
+            onClick={() => onChange([...triggers, newTrigger(type)])}
+          >
             + {t(`campaigns.triggerType.${type}`)}
           </button>
         ))}

@@ -1,7 +1,14 @@
 // What the campaign panels do: load the list and what is live now, open the builder (new, from an area, from an
 // event, or to edit), save it, change a campaign's status, delete one, and make a 500 m area around an event.
 import { createArea } from '../../api/areas';
-import { createCampaign, deleteCampaign, getCampaign, getLiveCampaigns, listCampaigns, updateCampaign } from '../../api/client';
+import {
+  createCampaign,
+  deleteCampaign,
+  getCampaign,
+  getLiveCampaigns,
+  listCampaigns,
+  updateCampaign,
+} from '../../api/client';
 import { ProblemError } from '../../api/problem';
 import type { CampaignRecord, CampaignStatus, EventFeature } from '../../api/contract';
 import { translatorFor } from '../../i18n';
@@ -9,7 +16,13 @@ import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
 import { viewerTimeZone } from '../events/actions';
-import { bodyFromDraft, changeFromDraft, draftFromCampaign, emptyCampaignDraft, newTrigger } from './campaign-form';
+import {
+  bodyFromDraft,
+  changeFromDraft,
+  draftFromCampaign,
+  emptyCampaignDraft,
+  newTrigger,
+} from './campaign-form';
 import { eventDay } from './event-offer';
 
 export async function loadCampaigns(store: AppStore): Promise<void> {
@@ -19,7 +32,11 @@ export async function loadCampaigns(store: AppStore): Promise<void> {
   try {
     setCampaigns({ status: 'ready', data: await listCampaigns(), error: null });
   } catch (error) {
-    setCampaigns({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    setCampaigns({
+      status: 'error',
+      data: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
     reportError(store, error);
   }
   await loadLiveCampaigns(store);
@@ -43,10 +60,18 @@ export function showCampaign(store: AppStore, id: string): void {
 const mayWrite = (store: AppStore) => can(store.getState().me, 'campaigns:write');
 
 /** Opens the builder for a new campaign; with an area, that area and the current segment are chosen already. */
-export function openNewCampaign(store: AppStore, { areaId, now = new Date() }: { areaId?: string; now?: Date } = {}): boolean {
+export function openNewCampaign(
+  store: AppStore,
+  { areaId, now = new Date() }: { areaId?: string; now?: Date } = {},
+): boolean {
   if (!mayWrite(store)) return false;
   const { segment } = store.getState();
-  const draft = emptyCampaignDraft({ timeZone: viewerTimeZone(), now, areaIds: areaId ? [areaId] : [], segment });
+  const draft = emptyCampaignDraft({
+    timeZone: viewerTimeZone(),
+    now,
+    areaIds: areaId ? [areaId] : [],
+    segment,
+  });
   store.getState().setCampaignForm({ campaign: null, draft, eventId: null });
   return true;
 }
@@ -76,11 +101,15 @@ export function openEditCampaign(store: AppStore, campaign: CampaignRecord): boo
 }
 
 /** Sends the builder's draft; on success the campaign is in the list, selected. Failures are returned to show in the form. */
-export async function saveCampaignForm(store: AppStore): Promise<{ ok: true } | { ok: false; error: unknown }> {
+export async function saveCampaignForm(
+  store: AppStore,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   const form = store.getState().campaignForm;
   if (!form) return { ok: true };
   try {
-    const saved = form.campaign ? await updateCampaign(form.campaign.id, changeFromDraft(form.campaign, form.draft)) : await createCampaign(bodyFromDraft(form.draft));
+    const saved = form.campaign
+      ? await updateCampaign(form.campaign.id, changeFromDraft(form.campaign, form.draft))
+      : await createCampaign(bodyFromDraft(form.draft));
     const state = store.getState();
     state.putCampaign(saved);
     state.setCampaignForm(null);
@@ -99,16 +128,24 @@ export async function reloadCampaignForm(store: AppStore): Promise<void> {
   try {
     const fresh = await getCampaign(campaign.id);
     store.getState().putCampaign(fresh);
-    store.getState().setCampaignForm({ campaign: fresh, draft: draftFromCampaign(fresh), eventId: null });
+    store
+      .getState()
+      .setCampaignForm({ campaign: fresh, draft: draftFromCampaign(fresh), eventId: null });
   } catch (error) {
     reportError(store, error);
   }
 }
 
 /** One allowed status change (the server checks it again); a stale version or a refused change shows as a toast and the campaign reloads. */
-export async function changeCampaignStatus(store: AppStore, campaign: CampaignRecord, status: CampaignStatus): Promise<void> {
+export async function changeCampaignStatus(
+  store: AppStore,
+  campaign: CampaignRecord,
+  status: CampaignStatus,
+): Promise<void> {
   try {
-    store.getState().putCampaign(await updateCampaign(campaign.id, { status, version: campaign.version }));
+    store
+      .getState()
+      .putCampaign(await updateCampaign(campaign.id, { status, version: campaign.version }));
     void loadLiveCampaigns(store);
   } catch (error) {
     reportError(store, error);
@@ -123,13 +160,21 @@ export async function changeCampaignStatus(store: AppStore, campaign: CampaignRe
 }
 
 /** Deletes a campaign that has not run. The server's 409 ("it has run: end it instead") is returned to show in place. */
-export async function removeCampaign(store: AppStore, campaign: CampaignRecord): Promise<{ ok: true } | { ok: false; error: unknown }> {
+export async function removeCampaign(
+  store: AppStore,
+  campaign: CampaignRecord,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {
     await deleteCampaign(campaign.id);
     const state = store.getState();
     state.dropCampaign(campaign.id);
-    if (state.selection?.kind === 'campaign' && state.selection.id === campaign.id) state.select(null);
-    state.pushToast({ tone: 'info', title: translatorFor(state.locale)('campaigns.deleted', { name: campaign.name }), detail: '' });
+    if (state.selection?.kind === 'campaign' && state.selection.id === campaign.id)
+      state.select(null);
+    state.pushToast({
+      tone: 'info',
+      title: translatorFor(state.locale)('campaigns.deleted', { name: campaign.name }),
+      detail: '',
+    });
     return { ok: true };
   } catch (error) {
     if (error instanceof ProblemError && error.status === 409) return { ok: false, error };
@@ -143,11 +188,19 @@ export async function addEventArea(store: AppStore, event: EventFeature): Promis
   if (!event.geometry) return;
   const t = translatorFor(store.getState().locale);
   try {
-    const area = await createArea({ kind: 'radius', name: t('campaigns.form.eventAreaName', { name: event.properties.name }), params: { center: event.geometry.coordinates as [number, number], radiusMeters: 500 } });
+    const area = await createArea({
+      kind: 'radius',
+      name: t('campaigns.form.eventAreaName', { name: event.properties.name }),
+      params: { center: event.geometry.coordinates as [number, number], radiusMeters: 500 },
+    });
     const state = store.getState();
     state.putAreas([area]);
     const form = state.campaignForm;
-    if (form) state.setCampaignForm({ ...form, draft: { ...form.draft, areaIds: [...form.draft.areaIds, area.properties.id] } });
+    if (form)
+      state.setCampaignForm({
+        ...form,
+        draft: { ...form.draft, areaIds: [...form.draft.areaIds, area.properties.id] },
+      });
   } catch (error) {
     reportError(store, error);
   }

@@ -22,10 +22,15 @@ export interface TimelineRange {
  * @example timelineRange({ startsAt: '2026-11-01T00:00:00Z', endsAt: '2027-02-28T00:00:00Z' }, new Date('2026-11-23T12:00:00Z'))
  * // { from: 2026-11-16T12:00Z, to: 2026-11-23T12:00Z, earlier: true, later: false } (times as epoch milliseconds)
  */
-export function timelineRange(c: { startsAt: string; endsAt: string }, now: Date, weeksBack = 0): TimelineRange {
+export function timelineRange(
+  c: { startsAt: string; endsAt: string },
+  now: Date,
+  weeksBack = 0,
+): TimelineRange {
   const starts = Date.parse(c.startsAt);
   const ends = Date.parse(c.endsAt);
-  if (ends - starts <= WHOLE_WINDOW_MAX_MS) return { from: starts, to: ends, earlier: false, later: false };
+  if (ends - starts <= WHOLE_WINDOW_MAX_MS)
+    return { from: starts, to: ends, earlier: false, later: false };
   const newest = Math.max(starts + DAY_MS, Math.min(now.getTime(), ends));
   const to = Math.max(Math.min(starts + WEEK_MS, newest), newest - weeksBack * WEEK_MS);
   const from = Math.max(starts, to - WEEK_MS);
@@ -55,14 +60,23 @@ export interface TimelineRow<A extends TimelineInterval = Activation> {
  * @example layoutTimeline([{ id: 'a', areaId: 'ar-1', startedAt: '…T06:00Z', endedAt: '…T12:00Z', reasons: [] }], ['ar-1'], { from, to }, now)
  * // [{ areaId: 'ar-1', bars: [{ left: 25, width: 25, open: false, … }] }]
  */
-export function layoutTimeline<A extends TimelineInterval>(activations: readonly A[], areaIds: readonly string[], range: { from: number; to: number }, now: Date): TimelineRow<A>[] {
+export function layoutTimeline<A extends TimelineInterval>(
+  activations: readonly A[],
+  areaIds: readonly string[],
+  range: { from: number; to: number },
+  now: Date,
+): TimelineRow<A>[] {
   const span = range.to - range.from;
-  const order = [...areaIds, ...activations.map((a) => a.areaId).filter((id) => !areaIds.includes(id))];
+  const order = [
+    ...areaIds,
+    ...activations.map((a) => a.areaId).filter((id) => !areaIds.includes(id)),
+  ];
   const rows = new Map<string, TimelineBar<A>[]>([...new Set(order)].map((id) => [id, []]));
   if (span <= 0) return [...rows].map(([areaId, bars]) => ({ areaId, bars }));
   for (const activation of activations) {
     const start = Date.parse(activation.startedAt);
-    const end = activation.endedAt === null ? Math.max(start, now.getTime()) : Date.parse(activation.endedAt);
+    const end =
+      activation.endedAt === null ? Math.max(start, now.getTime()) : Date.parse(activation.endedAt);
     const from = Math.max(start, range.from);
     const to = Math.min(end, range.to);
     if (to < from || (to === from && start !== end)) continue;
@@ -73,5 +87,8 @@ export function layoutTimeline<A extends TimelineInterval>(activations: readonly
       open: activation.endedAt === null,
     });
   }
-  return [...rows].map(([areaId, bars]) => ({ areaId, bars: bars.sort((a, b) => a.left - b.left) }));
+  return [...rows].map(([areaId, bars]) => ({
+    areaId,
+    bars: bars.sort((a, b) => a.left - b.left),
+  }));
 }

@@ -12,8 +12,17 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** The starting values of a new trigger of each type. */
 export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
-  if (type === 'weather') return { type, condition: 'rain', threshold: '1', sustainedHours: '', withinHours: '' };
-  if (type === 'event') return { type, eventId: '', category: '', withinMeters: '500', beforeMinutes: '60', afterMinutes: '60' };
+  if (type === 'weather')
+    return { type, condition: 'rain', threshold: '1', sustainedHours: '', withinHours: '' };
+  if (type === 'event')
+    return {
+      type,
+      eventId: '',
+      category: '',
+      withinMeters: '500',
+      beforeMinutes: '60',
+      afterMinutes: '60',
+    };
   return { type, daysOfWeek: [1, 2, 3, 4, 5], from: '07:00', to: '11:00' };
 }
 
@@ -22,12 +31,36 @@ export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
  * days in `timeZone`, with the given areas and segment.
  * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T17:00'
  */
-export function emptyCampaignDraft({ timeZone, now, areaIds = [], segment = {} }: { timeZone: string; now: Date; areaIds?: string[]; segment?: Segment }): CampaignDraft {
+export function emptyCampaignDraft({
+  timeZone,
+  now,
+  areaIds = [],
+  segment = {},
+}: {
+  timeZone: string;
+  now: Date;
+  areaIds?: string[];
+  segment?: Segment;
+}): CampaignDraft {
   const next = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   return {
-    name: '', areaIds, segment, headline: '', body: '', code: '', discount: '', channel: 'in_store',
-    start: utcToLocal(new Date(next), timeZone), end: utcToLocal(new Date(next + 30 * DAY_MS), timeZone), timezone: timeZone,
-    status: 'draft', triggerMode: 'any', triggers: [], capMax: '', capDays: '', holdout: '0',
+    name: '',
+    areaIds,
+    segment,
+    headline: '',
+    body: '',
+    code: '',
+    discount: '',
+    channel: 'in_store',
+    start: utcToLocal(new Date(next), timeZone),
+    end: utcToLocal(new Date(next + 30 * DAY_MS), timeZone),
+    timezone: timeZone,
+    status: 'draft',
+    triggerMode: 'any',
+    triggers: [],
+    capMax: '',
+    capDays: '',
+    holdout: '0',
   };
 }
 
@@ -36,16 +69,43 @@ const text = (n: number | null | undefined) => (n === null || n === undefined ? 
 /** The draft of a stored campaign, its window read in its own time zone. */
 export function draftFromCampaign(c: CampaignRecord): CampaignDraft {
   const triggers: TriggerDraft[] = c.triggers.map((t) => {
-    if (t.type === 'weather') return { type: 'weather', condition: t.condition, threshold: text(t.threshold), sustainedHours: text(t.sustainedHours), withinHours: text(t.withinHours) };
+    if (t.type === 'weather')
+      return {
+        type: 'weather',
+        condition: t.condition,
+        threshold: text(t.threshold),
+        sustainedHours: text(t.sustainedHours),
+        withinHours: text(t.withinHours),
+      };
     if (t.type === 'event')
-      return { type: 'event', eventId: t.eventId ?? '', category: t.category ?? '', withinMeters: text(t.withinMeters), beforeMinutes: text(t.beforeMinutes), afterMinutes: text(t.afterMinutes) };
+      return {
+        type: 'event',
+        eventId: t.eventId ?? '',
+        category: t.category ?? '',
+        withinMeters: text(t.withinMeters),
+        beforeMinutes: text(t.beforeMinutes),
+        afterMinutes: text(t.afterMinutes),
+      };
     return { type: 'schedule', daysOfWeek: [...t.daysOfWeek], from: t.from, to: t.to };
   });
   return {
-    name: c.name, areaIds: [...c.areaIds], segment: c.segment, headline: c.offer.headline, body: c.offer.body, code: c.offer.code,
-    discount: text(c.offer.discountPercent), channel: c.channel, start: utcToLocal(c.startsAt, c.timezone), end: utcToLocal(c.endsAt, c.timezone),
-    timezone: c.timezone, status: c.status === 'scheduled' || c.status === 'active' ? c.status : 'draft', triggerMode: c.triggerMode, triggers,
-    capMax: text(c.frequencyCap?.maxPerCustomer), capDays: text(c.frequencyCap?.perDays), holdout: text(c.holdoutPercent),
+    name: c.name,
+    areaIds: [...c.areaIds],
+    segment: c.segment,
+    headline: c.offer.headline,
+    body: c.offer.body,
+    code: c.offer.code,
+    discount: text(c.offer.discountPercent),
+    channel: c.channel,
+    start: utcToLocal(c.startsAt, c.timezone),
+    end: utcToLocal(c.endsAt, c.timezone),
+    timezone: c.timezone,
+    status: c.status === 'scheduled' || c.status === 'active' ? c.status : 'draft',
+    triggerMode: c.triggerMode,
+    triggers,
+    capMax: text(c.frequencyCap?.maxPerCustomer),
+    capDays: text(c.frequencyCap?.perDays),
+    holdout: text(c.holdoutPercent),
   };
 }
 
@@ -65,12 +125,22 @@ function triggerBody(t: TriggerDraft): Record<string, unknown> {
     return out;
   }
   if (t.type === 'event') {
-    const out: Record<string, unknown> = { type: 'event', withinMeters: parseNumber(t.withinMeters) ?? 0, beforeMinutes: parseNumber(t.beforeMinutes) ?? 0, afterMinutes: parseNumber(t.afterMinutes) ?? 0 };
+    const out: Record<string, unknown> = {
+      type: 'event',
+      withinMeters: parseNumber(t.withinMeters) ?? 0,
+      beforeMinutes: parseNumber(t.beforeMinutes) ?? 0,
+      afterMinutes: parseNumber(t.afterMinutes) ?? 0,
+    };
     if (t.eventId) out.eventId = t.eventId;
     else if (t.category.trim()) out.category = t.category.trim();
     return out;
   }
-  return { type: 'schedule', daysOfWeek: [...t.daysOfWeek].sort((a, b) => a - b), from: t.from, to: t.to };
+  return {
+    type: 'schedule',
+    daysOfWeek: [...t.daysOfWeek].sort((a, b) => a - b),
+    from: t.from,
+    to: t.to,
+  };
 }
 
 /**
@@ -82,13 +152,22 @@ export function bodyFromDraft(d: CampaignDraft): CampaignCreate {
   const capMax = parseNumber(d.capMax);
   const capDays = parseNumber(d.capDays);
   // While the time zone is being typed it may name none: the times go as typed and the timezone field says why.
-  const instant = (local: string) => (isTimeZone(d.timezone) ? (localToUtc(local, d.timezone) ?? local) : local);
-  const cap = isSendingChannel(d.channel) && (capMax !== undefined || capDays !== undefined) ? { maxPerCustomer: capMax ?? NaN, perDays: capDays ?? NaN } : null;
+  const instant = (local: string) =>
+    isTimeZone(d.timezone) ? (localToUtc(local, d.timezone) ?? local) : local;
+  const cap =
+    isSendingChannel(d.channel) && (capMax !== undefined || capDays !== undefined)
+      ? { maxPerCustomer: capMax ?? NaN, perDays: capDays ?? NaN }
+      : null;
   return {
     name: d.name.trim(),
     areaIds: d.areaIds,
     segment: d.segment,
-    offer: { headline: d.headline.trim(), body: d.body.trim(), code: d.code.trim(), discountPercent: parseNumber(d.discount) ?? null },
+    offer: {
+      headline: d.headline.trim(),
+      body: d.body.trim(),
+      code: d.code.trim(),
+      discountPercent: parseNumber(d.discount) ?? null,
+    },
     channel: d.channel,
     startsAt: instant(d.start),
     endsAt: instant(d.end),
@@ -108,7 +187,8 @@ export function changeFromDraft(c: CampaignRecord, d: CampaignDraft): CampaignPa
 }
 
 /** Why a field cannot be sent: `required`, `number` (typed text that is not one), or the schema's own message. */
-export type DraftProblem = { reason: 'required' | 'number' } | { reason: 'schema'; message: string };
+export type DraftProblem =
+  { reason: 'required' | 'number' } | { reason: 'schema'; message: string };
 
 /**
  * The schema's verdict on the draft, by field as the server names it; empty when it can be sent. Empty texts say
@@ -123,9 +203,13 @@ export function checkCampaignDraft(d: CampaignDraft): Record<string, DraftProble
     for (const issue of result.error.issues) {
       const field = ['body', ...issue.path.map(String)].join('.');
       if (problems[field]) continue;
-      const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], body);
+      const value = issue.path.reduce<unknown>(
+        (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
+        body,
+      );
       if (typeof value === 'number' && Number.isNaN(value)) problems[field] = { reason: 'number' };
-      else if (typeof value === 'string' && value.trim() === '') problems[field] = { reason: 'required' };
+      else if (typeof value === 'string' && value.trim() === '')
+        problems[field] = { reason: 'required' };
       else problems[field] = { reason: 'schema', message: issue.message };
     }
   }

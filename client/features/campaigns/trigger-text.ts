@@ -2,7 +2,11 @@
 // 07:00–11:00"), in the user's language: the evaluator's structured fields (observed, threshold, unit) are worded
 // here, its English `detail` is only the last resort.
 import type { Reason, Trigger } from '../../api/contract';
-import { defaultClearMaxCloudPct, weatherThresholds, type WeatherCondition } from '../../../server/domain/schemas/campaign';
+import {
+  defaultClearMaxCloudPct,
+  weatherThresholds,
+  type WeatherCondition,
+} from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
 import type { Translate } from '../../i18n/types';
 
@@ -28,7 +32,7 @@ export function formatDays(days: readonly number[], locale: string): string {
   const names = weekdayNames(locale);
   const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     const from = names[sorted[i]! - 1]!;
@@ -51,20 +55,34 @@ function comparison(condition: WeatherCondition): string {
  * @example describeTrigger({ type: 'weather', condition: 'rain', threshold: 1, sustainedHours: 2 }, { t, locale: 'en' })
  * // 'Rain ≥ 1 mm/h, for 2 h in a row'
  */
-export function describeTrigger(trigger: Trigger, { t, locale, eventName }: WordingOptions): string {
+export function describeTrigger(
+  trigger: Trigger,
+  { t, locale, eventName }: WordingOptions,
+): string {
   if (trigger.type === 'weather') {
     const { unit } = weatherThresholds[trigger.condition];
     // Clear sky without a threshold means the default most cloud cover.
-    const threshold = trigger.threshold ?? (trigger.condition === 'clear' ? defaultClearMaxCloudPct : undefined);
+    const threshold =
+      trigger.threshold ?? (trigger.condition === 'clear' ? defaultClearMaxCloudPct : undefined);
     const parts = [t(`campaigns.condition.${trigger.condition}`)];
-    if (threshold !== undefined) parts[0] += ` ${comparison(trigger.condition)} ${num(locale, threshold)} ${unit}`;
-    if (trigger.sustainedHours) parts.push(t('campaigns.trigger.sustained', { hours: trigger.sustainedHours }));
-    if (trigger.withinHours) parts.push(t('campaigns.trigger.within', { hours: trigger.withinHours }));
+    if (threshold !== undefined)
+      parts[0] += ` ${comparison(trigger.condition)} ${num(locale, threshold)} ${unit}`;
+    if (trigger.sustainedHours)
+      parts.push(t('campaigns.trigger.sustained', { hours: trigger.sustainedHours }));
+    if (trigger.withinHours)
+      parts.push(t('campaigns.trigger.within', { hours: trigger.withinHours }));
     return parts.join(', ');
   }
   if (trigger.type === 'event') {
-    const what = trigger.eventId ? (eventName?.(trigger.eventId) ?? trigger.eventId) : t('campaigns.trigger.category', { category: trigger.category ?? '' });
-    return t('campaigns.trigger.event', { what, meters: num(locale, trigger.withinMeters), before: trigger.beforeMinutes, after: trigger.afterMinutes });
+    const what = trigger.eventId
+      ? (eventName?.(trigger.eventId) ?? trigger.eventId)
+      : t('campaigns.trigger.category', { category: trigger.category ?? '' });
+    return t('campaigns.trigger.event', {
+      what,
+      meters: num(locale, trigger.withinMeters),
+      before: trigger.beforeMinutes,
+      after: trigger.afterMinutes,
+    });
   }
   return `${formatDays(trigger.daysOfWeek, locale)} ${trigger.from}–${trigger.to}`;
 }
@@ -76,16 +94,26 @@ export function describeTrigger(trigger: Trigger, { t, locale, eventName }: Word
  * // 'Rain 2.5 mm/h ≥ 1 mm/h'
  */
 export function describeReason(reason: Reason, { t, locale }: WordingOptions): string {
-  const value = (v: number | string | null | undefined) => (typeof v === 'number' ? num(locale, v) : (v ?? ''));
+  const value = (v: number | string | null | undefined) =>
+    typeof v === 'number' ? num(locale, v) : (v ?? '');
   const unit = 'unit' in reason && reason.unit ? ` ${reason.unit}` : '';
   if (reason.type === 'weather' && reason.condition && typeof reason.observed === 'number') {
     const condition = reason.condition as WeatherCondition;
-    const sign = reason.holds === false ? (comparison(condition) === '≥' ? '<' : '>') : comparison(condition);
+    const sign =
+      reason.holds === false ? (comparison(condition) === '≥' ? '<' : '>') : comparison(condition);
     return `${t(`campaigns.condition.${condition}`)} ${value(reason.observed)}${unit} ${sign} ${value(reason.threshold)}${unit}`;
   }
   if (reason.type === 'event' && typeof reason.observed === 'number')
-    return t('campaigns.reason.event', { name: reason.eventName ?? '', meters: value(reason.observed), within: value(reason.threshold) });
-  if (reason.type === 'schedule' && reason.observed != null) return t('campaigns.reason.schedule', { observed: value(reason.observed), window: value(reason.threshold) });
+    return t('campaigns.reason.event', {
+      name: reason.eventName ?? '',
+      meters: value(reason.observed),
+      within: value(reason.threshold),
+    });
+  if (reason.type === 'schedule' && reason.observed != null)
+    return t('campaigns.reason.schedule', {
+      observed: value(reason.observed),
+      window: value(reason.threshold),
+    });
   if (reason.type === 'window') return t('campaigns.reason.window');
   return reason.detail ?? reason.type;
 }

@@ -19,21 +19,38 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
   return (
     <>
       <div className="form-actions">
-        <button type="button" className="button button--secondary" aria-pressed={picked} onClick={() => togglePick(boundary.properties.id)} data-action="pick-boundary">
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={picked}
+          onClick={() => togglePick(boundary.properties.id)}
+          data-action="pick-boundary"
+        >
           {picked ? t('pick.remove') : t('pick.add')}
         </button>
       </div>
       <DetailList
         rows={[
-          { label: t('details.boundary.population'), value: formatNumber(locale, population), figure: true },
+          {
+            label: t('details.boundary.population'),
+            value: formatNumber(locale, population),
+            figure: true,
+          },
           {
             label: t('details.boundary.area'),
-            value: t('units.km2', { value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }) }),
+            value: t('units.km2', {
+              value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }),
+            }),
             figure: true,
           },
           {
             label: t('details.boundary.density'),
-            value: density === null ? null : t('details.boundary.densityValue', { value: formatNumber(locale, Math.round(density)) }),
+            value:
+              density === null
+                ? null
+                : t('details.boundary.densityValue', {
+                    value: formatNumber(locale, Math.round(density)),
+                  }),
           },
         ]}
       />

@@ -13,7 +13,9 @@ export function ConsentBadge({ consent }: { consent: boolean }) {
   const { t } = useI18n();
   return (
     <p className={consent ? 'consent consent--yes' : 'consent consent--no'}>
-      <span className="consent__mark" aria-hidden="true">{consent ? '✓' : '✕'}</span>
+      <span className="consent__mark" aria-hidden="true">
+        {consent ? '✓' : '✕'}
+      </span>
       {consent ? t('details.customer.consentYes') : t('details.customer.consentNo')}
     </p>
   );
@@ -25,13 +27,18 @@ export function CustomerDetails({ customer }: { customer: CustomerFeature }) {
   const homeStore = useAppStore(selectStore(p.homeStoreId ?? ''));
   const lastPurchase = p.lastPurchaseAt ? (
     <>
-      {formatDate(locale, p.lastPurchaseAt)} <span className="muted">({formatRelativeDate(locale, p.lastPurchaseAt, new Date())})</span>
+      {formatDate(locale, p.lastPurchaseAt)}{' '}
+      <span className="muted">({formatRelativeDate(locale, p.lastPurchaseAt, new Date())})</span>
     </>
   ) : (
     t('details.customer.none')
   );
   const home = homeStore ? (
-    <button type="button" className="link-button" onClick={() => showOnMap(useAppStore, { kind: 'store', id: homeStore.properties.id })}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => showOnMap(useAppStore, { kind: 'store', id: homeStore.properties.id })}
+    >
       {homeStore.properties.name}
     </button>
   ) : (
@@ -42,16 +49,38 @@ export function CustomerDetails({ customer }: { customer: CustomerFeature }) {
       <ConsentBadge consent={p.consent} />
       <DetailList
         rows={[
-          { label: t('details.customer.totalSpend'), value: formatMoney(locale, p.totalSpend, CURRENCY), figure: true },
-          { label: t('details.customer.visits'), value: formatNumber(locale, p.visits), figure: true },
-          { label: t('details.customer.loyaltyTier'), value: <span className={`tier tier--${p.loyaltyTier}`}>{t(`tier.${p.loyaltyTier}`)}</span> },
+          {
+            label: t('details.customer.totalSpend'),
+            value: formatMoney(locale, p.totalSpend, CURRENCY),
+            figure: true,
+          },
+          {
+            label: t('details.customer.visits'),
+            value: formatNumber(locale, p.visits),
+            figure: true,
+          },
+          {
+            label: t('details.customer.loyaltyTier'),
+            value: (
+              <span className={`tier tier--${p.loyaltyTier}`}>{t(`tier.${p.loyaltyTier}`)}</span>
+            ),
+          },
           { label: t('details.customer.lastPurchase'), value: lastPurchase },
           { label: t('details.customer.homeStore'), value: home },
-          { label: t('details.customer.email'), value: p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null },
-          { label: t('details.customer.phone'), value: p.phone ? <a href={`tel:${p.phone.replace(/\s/g, '')}`}>{p.phone}</a> : null },
+          {
+            label: t('details.customer.email'),
+            value: p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null,
+          },
+          {
+            label: t('details.customer.phone'),
+            value: p.phone ? <a href={`tel:${p.phone.replace(/\s/g, '')}`}>{p.phone}</a> : null,
+          },
           {
             label: t('details.customer.age'),
-            value: p.age === null ? t('details.customer.unknown') : t('details.customer.ageValue', { count: p.age }),
+            value:
+              p.age === null
+                ? t('details.customer.unknown')
+                : t('details.customer.ageValue', { count: p.age }),
           },
           { label: t('details.customer.gender'), value: t(`gender.${p.gender}`) },
           { label: t('details.customer.jobTitle'), value: p.jobTitle },
@@ -61,7 +90,9 @@ export function CustomerDetails({ customer }: { customer: CustomerFeature }) {
             value: p.interests.length ? (
               <ul className="chips">
                 {p.interests.map((interest) => (
-                  <li key={interest} className="chip">{interest}</li>
+                  <li key={interest} className="chip">
+                    {interest}
+                  </li>
                 ))}
               </ul>
             ) : null,

@@ -23,7 +23,19 @@ import { CampaignDetails } from '../campaigns/CampaignDetails';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
 import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
 
-function Frame({ selection, title, kind, canZoom, children }: { selection: Selection; title: string; kind?: string; canZoom?: boolean; children: ReactNode }) {
+function Frame({
+  selection,
+  title,
+  kind,
+  canZoom,
+  children,
+}: {
+  selection: Selection;
+  title: string;
+  kind?: string;
+  canZoom?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const select = useAppStore((s) => s.select);
   return (
@@ -37,7 +49,11 @@ function Frame({ selection, title, kind, canZoom, children }: { selection: Selec
       <div className="details__body">{children}</div>
       {canZoom && (
         <footer className="details__footer">
-          <button type="button" className="button button--secondary" onClick={() => showOnMap(useAppStore, selection)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => showOnMap(useAppStore, selection)}
+          >
             {t('details.zoomTo')}
           </button>
         </footer>
@@ -46,12 +62,20 @@ function Frame({ selection, title, kind, canZoom, children }: { selection: Selec
   );
 }
 
-function Pending({ selection, status }: { selection: Selection; status: 'loading' | 'idle' | 'error' | 'ready' }) {
+function Pending({
+  selection,
+  status,
+}: {
+  selection: Selection;
+  status: 'loading' | 'idle' | 'error' | 'ready';
+}) {
   const { t } = useI18n();
   const missing = status === 'ready' || status === 'error';
   return (
     <Frame selection={selection} title={missing ? selection.id : t('app.loading')}>
-      <StateMessage tone={missing ? 'empty' : 'loading'}>{missing ? t('details.missing') : t('app.loading')}</StateMessage>
+      <StateMessage tone={missing ? 'empty' : 'loading'}>
+        {missing ? t('details.missing') : t('app.loading')}
+      </StateMessage>
     </Frame>
   );
 }
@@ -112,7 +136,9 @@ function CustomerRecord({ selection }: { selection: Selection }) {
 }
 
 function AreaPanel({ selection }: { selection: Selection }) {
-  const area = useAppStore((s) => s.areas.data?.features.find((f) => f.properties.id === selection.id));
+  const area = useAppStore((s) =>
+    s.areas.data?.features.find((f) => f.properties.id === selection.id),
+  );
   const status = useAppStore((s) => s.areas.status);
   if (!area) return <Pending selection={selection} status={status} />;
   return (
@@ -124,16 +150,25 @@ function AreaPanel({ selection }: { selection: Selection }) {
 
 function EventPanel({ selection }: { selection: Selection }) {
   const state = useEvent(selection.id);
-  if (state.status !== 'ready') return <Pending selection={selection} status={state.status === 'missing' ? 'ready' : 'loading'} />;
+  if (state.status !== 'ready')
+    return (
+      <Pending selection={selection} status={state.status === 'missing' ? 'ready' : 'loading'} />
+    );
   return (
-    <Frame selection={selection} title={state.event.properties.name} canZoom={state.event.geometry !== null}>
+    <Frame
+      selection={selection}
+      title={state.event.properties.name}
+      canZoom={state.event.geometry !== null}
+    >
       <EventDetails event={state.event} />
     </Frame>
   );
 }
 
 function CampaignPanel({ selection }: { selection: Selection }) {
-  const campaign = useAppStore((s) => s.campaigns.data?.campaigns.find((c) => c.id === selection.id));
+  const campaign = useAppStore((s) =>
+    s.campaigns.data?.campaigns.find((c) => c.id === selection.id),
+  );
   const status = useAppStore((s) => s.campaigns.status);
   if (!campaign) return <Pending selection={selection} status={status} />;
   return (

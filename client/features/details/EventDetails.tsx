@@ -29,45 +29,72 @@ function Reach({ event }: { event: EventFeature }) {
   const state = useEventReach(event.id, meters, segment, event.properties.version);
   const metersText = t('details.event.meters', { meters: formatNumber(locale, meters) });
   let body;
-  if (state.status === 'loading') body = <StateMessage tone="loading">{t('details.event.reachLoading')}</StateMessage>;
-  else if (state.status === 'error') body = <StateMessage tone="error">{t('details.event.reachError')}</StateMessage>;
+  if (state.status === 'loading')
+    body = <StateMessage tone="loading">{t('details.event.reachLoading')}</StateMessage>;
+  else if (state.status === 'error')
+    body = <StateMessage tone="error">{t('details.event.reachError')}</StateMessage>;
   else {
     const { reach } = state;
     const k = reach.minGroupSize;
     body = (
       <>
-      <DetailList
-        rows={[
-          { label: t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) }), value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>, figure: true },
-          { label: t('details.event.consented'), value: <span data-reach="consented">{formatCount(locale, reach.consented, k, t)}</span>, figure: true },
-          {
-            label: t('details.event.nearestStores'),
-            value: reach.nearestStores.length ? (
-              <ol className="event-reach__stores">
-                {reach.nearestStores.map((s) => (
-                  <li key={s.id}>
-                    {s.name} <span className="muted">({t('details.event.meters', { meters: formatNumber(locale, Math.round(s.distanceMeters)) })})</span>
-                  </li>
-                ))}
-              </ol>
-            ) : null,
-          },
-          { label: t('details.event.areas'), value: reach.areas.map((a) => a.name).join(', ') },
-        ]}
-      />
-      {reach.count !== 0 && (
-        <div className="audience-charts" data-reach="charts">
-          {breakdownCharts(reach.breakdown, reach.count, t, k).map((chart) => (
-            <BarChart key={chart.id} title={chart.title} rows={chart.rows} tone={chart.tone} minGroupSize={k} />
-          ))}
-        </div>
-      )}
+        <DetailList
+          rows={[
+            {
+              label: t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) }),
+              value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>,
+              figure: true,
+            },
+            {
+              label: t('details.event.consented'),
+              value: (
+                <span data-reach="consented">{formatCount(locale, reach.consented, k, t)}</span>
+              ),
+              figure: true,
+            },
+            {
+              label: t('details.event.nearestStores'),
+              value: reach.nearestStores.length ? (
+                <ol className="event-reach__stores">
+                  {reach.nearestStores.map((s) => (
+                    <li key={s.id}>
+                      {s.name}{' '}
+                      <span className="muted">
+                        (
+                        {t('details.event.meters', {
+                          meters: formatNumber(locale, Math.round(s.distanceMeters)),
+                        })}
+                        )
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              ) : null,
+            },
+            { label: t('details.event.areas'), value: reach.areas.map((a) => a.name).join(', ') },
+          ]}
+        />
+        {reach.count !== 0 && (
+          <div className="audience-charts" data-reach="charts">
+            {breakdownCharts(reach.breakdown, reach.count, t, k).map((chart) => (
+              <BarChart
+                key={chart.id}
+                title={chart.title}
+                rows={chart.rows}
+                tone={chart.tone}
+                minGroupSize={k}
+              />
+            ))}
+          </div>
+        )}
       </>
     );
   }
   return (
     <section className="event-reach" aria-labelledby="event-reach-title">
-      <h3 className="audience__title" id="event-reach-title">{t('details.event.reach')}</h3>
+      <h3 className="audience__title" id="event-reach-title">
+        {t('details.event.reach')}
+      </h3>
       <label className="event-reach__radius">
         <span>{t('details.event.radius')}</span>
         <input
@@ -96,10 +123,29 @@ export function EventDetails({ event }: { event: EventFeature }) {
     <>
       <DetailList
         rows={[
-          { label: t('details.event.category'), value: <span className="with-mark"><EventMark category={p.category} />{categoryLabel(t, p.category)}</span> },
-          { label: t('details.event.when'), value: <span data-event="when">{formatEventTime(locale, p)}</span> },
-          { label: t('details.event.attendance'), value: p.expectedAttendance === null ? null : formatNumber(locale, p.expectedAttendance), figure: true },
-          { label: t('details.event.status'), value: p.status ? t(`details.event.status.${p.status}` as const) : null },
+          {
+            label: t('details.event.category'),
+            value: (
+              <span className="with-mark">
+                <EventMark category={p.category} />
+                {categoryLabel(t, p.category)}
+              </span>
+            ),
+          },
+          {
+            label: t('details.event.when'),
+            value: <span data-event="when">{formatEventTime(locale, p)}</span>,
+          },
+          {
+            label: t('details.event.attendance'),
+            value:
+              p.expectedAttendance === null ? null : formatNumber(locale, p.expectedAttendance),
+            figure: true,
+          },
+          {
+            label: t('details.event.status'),
+            value: p.status ? t(`details.event.status.${p.status}` as const) : null,
+          },
           { label: t('details.event.location'), value: p.locationText },
           { label: t('details.event.notes'), value: p.notes },
         ]}
@@ -107,14 +153,26 @@ export function EventDetails({ event }: { event: EventFeature }) {
       {event.geometry ? (
         <Reach event={event} />
       ) : (
-        <StateMessage tone="empty" action={mayPlace ? { label: t('nav.events.place'), onClick: () => setPlacing(event.id) } : undefined}>
+        <StateMessage
+          tone="empty"
+          action={
+            mayPlace
+              ? { label: t('nav.events.place'), onClick: () => setPlacing(event.id) }
+              : undefined
+          }
+        >
           {t('details.event.needsPlace')}
         </StateMessage>
       )}
       <EventOffers event={event} />
       {mayPlace && (
         <div className="form-actions event-details__actions">
-          <button type="button" className="button button--secondary" data-action="edit-event" onClick={() => openEventForm(useAppStore, event)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-action="edit-event"
+            onClick={() => openEventForm(useAppStore, event)}
+          >
             {t('events.edit')}
           </button>
           <ConfirmButton

@@ -12,7 +12,12 @@ export type CustomerState =
   | { status: 'error'; customer: null; error: unknown };
 
 export function useCustomer(id: string): CustomerState {
-  const [state, setState] = useState<CustomerState & { id: string }>({ id, status: 'loading', customer: null, error: null });
+  const [state, setState] = useState<CustomerState & { id: string }>({
+    id,
+    status: 'loading',
+    customer: null,
+    error: null,
+  });
   useEffect(() => {
     const controller = new AbortController();
     getCustomer(id, { signal: controller.signal })

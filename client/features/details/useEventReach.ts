@@ -6,13 +6,22 @@ import type { EventFeature, EventReach, Segment } from '../../api/contract';
 import { useAppStore } from '../../store';
 import { reportError } from '../toast/report';
 
-export type ReachState = { status: 'loading' } | { status: 'ready'; reach: EventReach } | { status: 'error' };
+export type ReachState =
+  { status: 'loading' } | { status: 'ready'; reach: EventReach } | { status: 'error' };
 
 const DEBOUNCE_MS = 150;
 
 /** `key` changes when the event moves (a new version), so its reach is counted again; so does a new segment. */
-export function useEventReach(id: string, withinMeters: number, segment: Segment, key: number): ReachState {
-  const [state, setState] = useState<{ ask: string; value: ReachState }>({ ask: '', value: { status: 'loading' } });
+export function useEventReach(
+  id: string,
+  withinMeters: number,
+  segment: Segment,
+  key: number,
+): ReachState {
+  const [state, setState] = useState<{ ask: string; value: ReachState }>({
+    ask: '',
+    value: { status: 'loading' },
+  });
   const ask = `${id}|${withinMeters}|${key}|${JSON.stringify(segment)}`;
   useEffect(() => {
     const controller = new AbortController();
@@ -36,7 +45,8 @@ export function useEventReach(id: string, withinMeters: number, segment: Segment
   return state.value.status === 'ready' || state.ask === ask ? state.value : { status: 'loading' };
 }
 
-export type EventState = { status: 'loading' } | { status: 'ready'; event: EventFeature } | { status: 'missing' };
+export type EventState =
+  { status: 'loading' } | { status: 'ready'; event: EventFeature } | { status: 'missing' };
 
 /** The selected event: from the loaded range, or fetched by id (a link to an event outside the range). */
 export function useEvent(id: string): EventState {

@@ -19,9 +19,19 @@ export const NEW_EVENT_BUTTON_ID = 'new-event-button';
 
 /** The request field each input edits, as the checks and the server name it. */
 const fieldOf: Record<keyof EventDraft, string> = {
-  name: 'body.name', category: 'body.category', timezone: 'body.timezone', allDay: 'body.allDay', start: 'body.startsAt', end: 'body.endsAt',
-  attendance: 'body.expectedAttendance', status: 'body.status', budget: 'body.budget', notes: 'body.notes', locationText: 'body.locationText',
-  lat: 'body.location', lng: 'body.location',
+  name: 'body.name',
+  category: 'body.category',
+  timezone: 'body.timezone',
+  allDay: 'body.allDay',
+  start: 'body.startsAt',
+  end: 'body.endsAt',
+  attendance: 'body.expectedAttendance',
+  status: 'body.status',
+  budget: 'body.budget',
+  notes: 'body.notes',
+  locationText: 'body.locationText',
+  lat: 'body.location',
+  lng: 'body.location',
 };
 const CUSTOM = '__custom';
 
@@ -36,7 +46,8 @@ function byField(fields: Record<string, string>): Record<string, string> {
 }
 
 function timeZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const all =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return all.includes(current) ? all : [current, ...all];
 }
 
@@ -52,13 +63,18 @@ function EventForm({ draft }: { draft: EventDraft }) {
   const set = (change: Partial<EventDraft>) => {
     setForm({ ...form, draft: { ...draft, ...change } });
     const cleared = Object.keys(change).map((key) => fieldOf[key as keyof EventDraft]);
-    if (cleared.some((field) => errors[field])) setErrors(Object.fromEntries(Object.entries(errors).filter(([field]) => !cleared.includes(field))));
+    if (cleared.some((field) => errors[field]))
+      setErrors(
+        Object.fromEntries(Object.entries(errors).filter(([field]) => !cleared.includes(field))),
+      );
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const reasons = validateEventDraft(draft);
-    const local = Object.fromEntries(Object.entries(reasons).map(([field, reason]) => [field, t(`events.form.error.${reason}`)]));
+    const local = Object.fromEntries(
+      Object.entries(reasons).map(([field, reason]) => [field, t(`events.form.error.${reason}`)]),
+    );
     setErrors(local);
     setConflict(false);
     if (Object.keys(local).length > 0) return;
@@ -72,14 +88,33 @@ function EventForm({ draft }: { draft: EventDraft }) {
     else reportError(useAppStore, error);
   };
 
-  const field = (name: string, label: string, input: (props: object) => ReactNode, hint?: string) => (
+  const field = (
+    name: string,
+    label: string,
+    input: (props: object) => ReactNode,
+    hint?: string,
+  ) => (
     <Field label={label} error={errors[name]} hint={hint}>
       {(props) => input(props)}
     </Field>
   );
-  const text = (name: string, label: string, key: keyof EventDraft, type = 'text', extra: object = {}) =>
+  const text = (
+    name: string,
+    label: string,
+    key: keyof EventDraft,
+    type = 'text',
+    extra: object = {},
+  ) =>
     field(name, label, (props) => (
-      <input {...props} {...extra} className="field__input" type={type} name={key} value={draft[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
+      <input
+        {...props}
+        {...extra}
+        className="field__input"
+        type={type}
+        name={key}
+        value={draft[key] as string}
+        onChange={(e) => set({ [key]: e.target.value })}
+      />
     ));
   const known = isKnownCategory(draft.category);
   // One message for the pair: latitude and longitude are checked together.
@@ -87,10 +122,20 @@ function EventForm({ draft }: { draft: EventDraft }) {
 
   return (
     <form className="dialog__form event-form" onSubmit={(e) => void submit(e)} noValidate>
-      {text('body.name', t('events.form.name'), 'name', 'text', { autoFocus: true, autoComplete: 'off', maxLength: 200 })}
+      {text('body.name', t('events.form.name'), 'name', 'text', {
+        autoFocus: true,
+        autoComplete: 'off',
+        maxLength: 200,
+      })}
       <div className="event-form__row">
         {field('body.category', t('events.form.category'), (props) => (
-          <select {...props} className="field__input" name="category" value={known ? draft.category : CUSTOM} onChange={(e) => set({ category: e.target.value === CUSTOM ? '' : e.target.value })}>
+          <select
+            {...props}
+            className="field__input"
+            name="category"
+            value={known ? draft.category : CUSTOM}
+            onChange={(e) => set({ category: e.target.value === CUSTOM ? '' : e.target.value })}
+          >
             {eventCategories.map((c) => (
               <option key={c} value={c}>
                 {categoryLabel(t, c)}
@@ -99,35 +144,80 @@ function EventForm({ draft }: { draft: EventDraft }) {
             <option value={CUSTOM}>{t('events.form.categoryCustom')}</option>
           </select>
         ))}
-        {!known && text('body.category', t('events.form.categoryText'), 'category', 'text', { maxLength: 60 })}
+        {!known &&
+          text('body.category', t('events.form.categoryText'), 'category', 'text', {
+            maxLength: 60,
+          })}
       </div>
       <div className="event-form__row">
-        {field('body.timezone', t('events.form.timezone'), (props) => (
-          <>
-            <input {...props} className="field__input" name="timezone" list="event-form-zones" autoComplete="off" value={draft.timezone} onChange={(e) => set({ timezone: e.target.value })} />
-            <datalist id="event-form-zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </>
-        ), t('events.form.timezoneHint'))}
+        {field(
+          'body.timezone',
+          t('events.form.timezone'),
+          (props) => (
+            <>
+              <input
+                {...props}
+                className="field__input"
+                name="timezone"
+                list="event-form-zones"
+                autoComplete="off"
+                value={draft.timezone}
+                onChange={(e) => set({ timezone: e.target.value })}
+              />
+              <datalist id="event-form-zones">
+                {zones.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+            </>
+          ),
+          t('events.form.timezoneHint'),
+        )}
         <label className="checklist__item event-form__all-day">
-          <input type="checkbox" name="allDay" checked={draft.allDay} onChange={(e) => setForm({ ...form, draft: withAllDay(draft, e.target.checked) })} />
+          <input
+            type="checkbox"
+            name="allDay"
+            checked={draft.allDay}
+            onChange={(e) => setForm({ ...form, draft: withAllDay(draft, e.target.checked) })}
+          />
           <span>{t('events.form.allDay')}</span>
         </label>
       </div>
       <div className="event-form__row">
-        {text('body.startsAt', draft.allDay ? t('events.form.firstDay') : t('events.form.starts'), 'start', draft.allDay ? 'date' : 'datetime-local')}
-        {text('body.endsAt', draft.allDay ? t('events.form.lastDay') : t('events.form.ends'), 'end', draft.allDay ? 'date' : 'datetime-local')}
+        {text(
+          'body.startsAt',
+          draft.allDay ? t('events.form.firstDay') : t('events.form.starts'),
+          'start',
+          draft.allDay ? 'date' : 'datetime-local',
+        )}
+        {text(
+          'body.endsAt',
+          draft.allDay ? t('events.form.lastDay') : t('events.form.ends'),
+          'end',
+          draft.allDay ? 'date' : 'datetime-local',
+        )}
       </div>
       <div className="event-form__row">
-        {text('body.expectedAttendance', t('events.form.attendance'), 'attendance', 'number', { min: 0, step: 1, inputMode: 'numeric' })}
-        {text('body.budget', t('events.form.budget'), 'budget', 'number', { min: 0, step: 'any', inputMode: 'decimal' })}
+        {text('body.expectedAttendance', t('events.form.attendance'), 'attendance', 'number', {
+          min: 0,
+          step: 1,
+          inputMode: 'numeric',
+        })}
+        {text('body.budget', t('events.form.budget'), 'budget', 'number', {
+          min: 0,
+          step: 'any',
+          inputMode: 'decimal',
+        })}
       </div>
       <div className="event-form__row">
         {field('body.status', t('events.form.status'), (props) => (
-          <select {...props} className="field__input" name="status" value={draft.status} onChange={(e) => set({ status: e.target.value as EventDraft['status'] })}>
+          <select
+            {...props}
+            className="field__input"
+            name="status"
+            value={draft.status}
+            onChange={(e) => set({ status: e.target.value as EventDraft['status'] })}
+          >
             <option value="">{t('events.form.status.none')}</option>
             {eventStatuses.map((s) => (
               <option key={s} value={s}>
@@ -136,7 +226,9 @@ function EventForm({ draft }: { draft: EventDraft }) {
             ))}
           </select>
         ))}
-        {text('body.locationText', t('events.form.locationText'), 'locationText', 'text', { maxLength: 500 })}
+        {text('body.locationText', t('events.form.locationText'), 'locationText', 'text', {
+          maxLength: 500,
+        })}
       </div>
       <fieldset className="field event-form__place" aria-describedby="event-form-place-hint">
         <legend className="field__label">{t('events.form.position')}</legend>
@@ -146,7 +238,9 @@ function EventForm({ draft }: { draft: EventDraft }) {
               {(props) => (
                 <input
                   {...props}
-                  {...(placeError ? { 'aria-invalid': true, 'aria-describedby': 'event-form-place-error' } : {})}
+                  {...(placeError
+                    ? { 'aria-invalid': true, 'aria-describedby': 'event-form-place-error' }
+                    : {})}
                   className="field__input"
                   type="text"
                   name={key}
@@ -159,11 +253,20 @@ function EventForm({ draft }: { draft: EventDraft }) {
             </Field>
           ))}
           <div className="event-form__place-actions">
-            <button type="button" className="button button--secondary" data-action="pick-place" onClick={() => setForm({ ...form, picking: true })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-action="pick-place"
+              onClick={() => setForm({ ...form, picking: true })}
+            >
               {t('events.form.pick')}
             </button>
             {(draft.lat || draft.lng) && (
-              <button type="button" className="button button--secondary" onClick={() => set({ lat: '', lng: '' })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => set({ lat: '', lng: '' })}
+              >
                 {t('events.form.clearPosition')}
               </button>
             )}
@@ -179,20 +282,39 @@ function EventForm({ draft }: { draft: EventDraft }) {
         </p>
       </fieldset>
       {field('body.notes', t('events.form.notes'), (props) => (
-        <textarea {...props} className="field__input event-form__notes" name="notes" rows={2} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
+        <textarea
+          {...props}
+          className="field__input event-form__notes"
+          name="notes"
+          rows={2}
+          value={draft.notes}
+          onChange={(e) => set({ notes: e.target.value })}
+        />
       ))}
       {conflict && (
         // Scrolled into view: the form is taller than some screens and the message is next to the buttons.
-        <div className="event-form__conflict" role="alert" ref={(element) => element?.scrollIntoView({ block: 'nearest' })}>
+        <div
+          className="event-form__conflict"
+          role="alert"
+          ref={(element) => element?.scrollIntoView({ block: 'nearest' })}
+        >
           <p>{t('events.form.conflict')}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void reloadEventForm(useAppStore).then(() => setConflict(false))}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void reloadEventForm(useAppStore).then(() => setConflict(false))}
+          >
             {t('events.form.reload')}
           </button>
         </div>
       )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('events.form.saving') : form.event ? t('events.form.save') : t('events.form.create')}
+          {busy
+            ? t('events.form.saving')
+            : form.event
+              ? t('events.form.save')
+              : t('events.form.create')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => setForm(null)}>
           {t('events.form.cancel')}
@@ -214,7 +336,11 @@ export function EventFormDialog() {
       onClose={() => {
         if (!useAppStore.getState().eventForm?.picking) setForm(null);
       }}
-      title={form?.event ? t('events.form.editTitle', { name: form.event.properties.name }) : t('events.form.createTitle')}
+      title={
+        form?.event
+          ? t('events.form.editTitle', { name: form.event.properties.name })
+          : t('events.form.createTitle')
+      }
       closeLabel={t('dialog.close')}
       className="dialog--event"
       returnFocusId={form?.event ? undefined : NEW_EVENT_BUTTON_ID}

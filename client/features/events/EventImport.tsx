@@ -51,7 +51,14 @@ function ImportStatus() {
     return (
       <>
         <p className="event-import__status" role="status" data-import="done">
-          {removed > 0 ? t('nav.events.import.summaryRemoved', { inserted, updated, removed, count: needsPlace }) : t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
+          {removed > 0
+            ? t('nav.events.import.summaryRemoved', {
+                inserted,
+                updated,
+                removed,
+                count: needsPlace,
+              })
+            : t('nav.events.import.summary', { inserted, updated, count: needsPlace })}
         </p>
         <ImportCuts result={state.result} />
       </>
@@ -60,7 +67,11 @@ function ImportStatus() {
   // A feed's fetch failure names body.url with the reason the title already gives: say it once.
   const details = state.errors.filter((error) => !state.title.includes(error.message));
   return (
-    <div className="event-import__status event-import__status--error" role="alert" data-import="error">
+    <div
+      className="event-import__status event-import__status--error"
+      role="alert"
+      data-import="error"
+    >
       <p>{t('nav.events.import.failed', { file: state.fileName, reason: state.title })}</p>
       {details.length > 0 && (
         <ul className="event-import__errors">
@@ -82,7 +93,10 @@ export function EventImport() {
   if (!mayWrite) return null;
   return (
     <div className="event-import">
-      <label className="button button--secondary button--small event-import__pick" aria-disabled={running || undefined}>
+      <label
+        className="button button--secondary button--small event-import__pick"
+        aria-disabled={running || undefined}
+      >
         {t('nav.events.import')}
         <input
           ref={input}
@@ -111,7 +125,10 @@ function FeedForm({ running }: { running: boolean }) {
   const id = useId();
   const [url, setUrl] = useState('');
   const [keep, setKeep] = useState(true);
-  const urlRefused = useAppStore((s) => s.eventImport.status === 'error' && s.eventImport.errors.some((e) => e.field === 'body.url'));
+  const urlRefused = useAppStore(
+    (s) =>
+      s.eventImport.status === 'error' && s.eventImport.errors.some((e) => e.field === 'body.url'),
+  );
   return (
     <form
       className="event-import__feed"
@@ -139,12 +156,22 @@ function FeedForm({ running }: { running: boolean }) {
           data-testid="event-import-url"
           onChange={(e) => setUrl(e.target.value)}
         />
-        <button type="submit" className="button button--secondary button--small" disabled={running || !url.trim()}>
+        <button
+          type="submit"
+          className="button button--secondary button--small"
+          disabled={running || !url.trim()}
+        >
           {t('nav.events.import.feedSubmit')}
         </button>
       </div>
       <label className="checkbox event-import__keep">
-        <input type="checkbox" checked={keep} disabled={running} onChange={(e) => setKeep(e.target.checked)} data-testid="event-import-keep" />
+        <input
+          type="checkbox"
+          checked={keep}
+          disabled={running}
+          onChange={(e) => setKeep(e.target.checked)}
+          data-testid="event-import-keep"
+        />
         {t('nav.events.import.keep')}
       </label>
     </form>

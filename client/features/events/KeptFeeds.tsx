@@ -43,12 +43,28 @@ function KeptFeed({ feed }: { feed: EventFeed }) {
         {feed.label}
       </span>
       {failed ? (
-        <span className="kept-feed__status kept-feed__status--failed" data-feed-status="failed" title={formatDateTime(locale, feed.lastAttemptAt!)}>
-          {t('nav.events.feeds.failed', { time: when(feed.lastAttemptAt!), reason: feed.lastError! })}
+        <span
+          className="kept-feed__status kept-feed__status--failed"
+          data-feed-status="failed"
+          title={formatDateTime(locale, feed.lastAttemptAt!)}
+        >
+          {t('nav.events.feeds.failed', {
+            time: when(feed.lastAttemptAt!),
+            reason: feed.lastError!,
+          })}
         </span>
       ) : (
-        <span className="kept-feed__status" data-feed-status={feed.lastSyncedAt ? 'synced' : 'never'} title={feed.lastSyncedAt ? formatDateTime(locale, feed.lastSyncedAt) : undefined}>
-          {feed.lastSyncedAt ? t('nav.events.feeds.status', { time: when(feed.lastSyncedAt), count: feed.eventCount }) : t('nav.events.feeds.never')}
+        <span
+          className="kept-feed__status"
+          data-feed-status={feed.lastSyncedAt ? 'synced' : 'never'}
+          title={feed.lastSyncedAt ? formatDateTime(locale, feed.lastSyncedAt) : undefined}
+        >
+          {feed.lastSyncedAt
+            ? t('nav.events.feeds.status', {
+                time: when(feed.lastSyncedAt),
+                count: feed.eventCount,
+              })
+            : t('nav.events.feeds.never')}
         </span>
       )}
       <span className="kept-feed__status" title={formatDateTime(locale, feed.nextSyncAt)}>

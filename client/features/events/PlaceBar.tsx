@@ -7,7 +7,9 @@ import { useAppStore } from '../../store';
 export function PlaceBar() {
   const { t } = useI18n();
   const placing = useAppStore((s) => s.placingEvent);
-  const name = useAppStore((s) => s.events.data?.features.find((f) => f.id === s.placingEvent)?.properties.name);
+  const name = useAppStore(
+    (s) => s.events.data?.features.find((f) => f.id === s.placingEvent)?.properties.name,
+  );
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
   const form = useAppStore((s) => (s.eventForm?.picking ? s.eventForm : null));
   const setForm = useAppStore((s) => s.setEventForm);
@@ -35,7 +37,10 @@ export function PlaceBar() {
   if (!active) return null;
   const draftName = form?.draft.name.trim();
   let text: string;
-  if (form) text = draftName ? t('events.form.picking', { name: draftName }) : t('events.form.pickingUnnamed');
+  if (form)
+    text = draftName
+      ? t('events.form.picking', { name: draftName })
+      : t('events.form.pickingUnnamed');
   else text = t('events.placing', { name: name ?? placing! });
   return (
     <div className="place-bar floating-card" role="status" data-placing={form ? 'form' : placing}>

@@ -21,28 +21,57 @@ type Answer = { for: Asked; sites: EventSites } | { for: Asked; error: true };
 /** The age band with most customers, or null when every band is hidden or empty. */
 function topAgeBand(breakdown: AudienceBreakdown): string | null {
   let top: { key: string; count: number } | null = null;
-  for (const b of breakdown.ageBands) if (b.count !== null && b.count > 0 && (!top || b.count > top.count)) top = { key: b.key, count: b.count };
+  for (const b of breakdown.ageBands)
+    if (b.count !== null && b.count > 0 && (!top || b.count > top.count))
+      top = { key: b.key, count: b.count };
   return top?.key ?? null;
 }
 
-function loyaltyMix(locale: string, breakdown: AudienceBreakdown, k: number | undefined, t: Translate): string {
-  return breakdown.loyaltyTiers.map((b) => `${b.key} ${formatCount(locale, b.count, k, t)}`).join(' · ');
+function loyaltyMix(
+  locale: string,
+  breakdown: AudienceBreakdown,
+  k: number | undefined,
+  t: Translate,
+): string {
+  return breakdown.loyaltyTiers
+    .map((b) => `${b.key} ${formatCount(locale, b.count, k, t)}`)
+    .join(' · ');
 }
 
 function Table({ answer }: { answer: EventSites }) {
   const { t, locale } = useI18n();
   const k = answer.minGroupSize;
   const rows: { key: string; label: string; cell: (i: number) => React.ReactNode }[] = [
-    { key: 'count', label: t('sites.count', { meters: t('details.event.meters', { meters: formatNumber(locale, answer.withinMeters) }) }), cell: (i) => formatCount(locale, answer.sites[i]!.count, k, t) },
-    { key: 'consented', label: t('sites.consented'), cell: (i) => formatCount(locale, answer.sites[i]!.consented, k, t) },
-    { key: 'age', label: t('sites.topAge'), cell: (i) => topAgeBand(answer.sites[i]!.breakdown) ?? '—' },
-    { key: 'loyalty', label: t('sites.loyalty'), cell: (i) => loyaltyMix(locale, answer.sites[i]!.breakdown, k, t) || '—' },
+    {
+      key: 'count',
+      label: t('sites.count', {
+        meters: t('details.event.meters', { meters: formatNumber(locale, answer.withinMeters) }),
+      }),
+      cell: (i) => formatCount(locale, answer.sites[i]!.count, k, t),
+    },
+    {
+      key: 'consented',
+      label: t('sites.consented'),
+      cell: (i) => formatCount(locale, answer.sites[i]!.consented, k, t),
+    },
+    {
+      key: 'age',
+      label: t('sites.topAge'),
+      cell: (i) => topAgeBand(answer.sites[i]!.breakdown) ?? '—',
+    },
+    {
+      key: 'loyalty',
+      label: t('sites.loyalty'),
+      cell: (i) => loyaltyMix(locale, answer.sites[i]!.breakdown, k, t) || '—',
+    },
     {
       key: 'store',
       label: t('sites.nearestStore'),
       cell: (i) => {
         const store = answer.sites[i]!.nearestStore;
-        return store ? `${store.name} (${t('details.event.meters', { meters: formatNumber(locale, store.distanceMeters) })})` : '—';
+        return store
+          ? `${store.name} (${t('details.event.meters', { meters: formatNumber(locale, store.distanceMeters) })})`
+          : '—';
       },
     },
   ];
@@ -51,16 +80,27 @@ function Table({ answer }: { answer: EventSites }) {
       {answer.best === null ? (
         <p className="muted">{t('sites.noBest')}</p>
       ) : (
-        <p className="site-table__best" data-best={answer.best}>{t('sites.best', { n: answer.best + 1 })}</p>
+        <p className="site-table__best" data-best={answer.best}>
+          {t('sites.best', { n: answer.best + 1 })}
+        </p>
       )}
       <table className="site-table">
         <thead>
           <tr>
-            <th scope="col"><span className="visually-hidden">{t('sites.measure')}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t('sites.measure')}</span>
+            </th>
             {answer.sites.map((site) => (
-              <th key={site.index} scope="col" data-site={site.index} data-best={answer.best === site.index ? 'true' : undefined}>
+              <th
+                key={site.index}
+                scope="col"
+                data-site={site.index}
+                data-best={answer.best === site.index ? 'true' : undefined}
+              >
                 {t('sites.site', { n: site.index + 1 })}
-                {answer.best === site.index && <span className="site-table__badge">{t('sites.bestBadge')}</span>}
+                {answer.best === site.index && (
+                  <span className="site-table__badge">{t('sites.bestBadge')}</span>
+                )}
               </th>
             ))}
           </tr>
@@ -70,7 +110,11 @@ function Table({ answer }: { answer: EventSites }) {
             <tr key={row.key} data-row={row.key}>
               <th scope="row">{row.label}</th>
               {answer.sites.map((site) => (
-                <td key={site.index} data-site={site.index} data-best={answer.best === site.index ? 'true' : undefined}>
+                <td
+                  key={site.index}
+                  data-site={site.index}
+                  data-best={answer.best === site.index ? 'true' : undefined}
+                >
                   {row.cell(site.index)}
                 </td>
               ))}
@@ -95,7 +139,12 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
   const n = compare.points.length;
   // An answer stays on screen only while it answers what is shown: the same points, radius and segment.
   const current =
-    answer && answer.for.compare.points === compare.points && answer.for.compare.withinMeters === compare.withinMeters && answer.for.segment === segment ? answer : null;
+    answer &&
+    answer.for.compare.points === compare.points &&
+    answer.for.compare.withinMeters === compare.withinMeters &&
+    answer.for.segment === segment
+      ? answer
+      : null;
   useEffect(() => {
     // A new segment makes the ringed best site stale too.
     if (!current) setBest(null);
@@ -114,7 +163,8 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
       });
       setAnswer({ for: asked, sites });
       const now = useAppStore.getState();
-      if (now.siteCompare?.points === asked.compare.points && now.segment === asked.segment) setBest(sites.best);
+      if (now.siteCompare?.points === asked.compare.points && now.segment === asked.segment)
+        setBest(sites.best);
     } catch {
       setAnswer({ for: asked, error: true });
     } finally {
@@ -122,18 +172,32 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
     }
   };
 
-  const metersText = t('details.event.meters', { meters: formatNumber(locale, compare.withinMeters) });
+  const metersText = t('details.event.meters', {
+    meters: formatNumber(locale, compare.withinMeters),
+  });
   return (
     <div className="details" data-kind="sites">
-      <PanelHeader kind={t('sites.kind')} title={t('sites.title')} closeLabel={t('details.close')} onClose={stop} />
+      <PanelHeader
+        kind={t('sites.kind')}
+        title={t('sites.title')}
+        closeLabel={t('details.close')}
+        onClose={stop}
+      />
       <div className="details__body site-compare">
         {/* Status and actions first: on a phone the sheet is lowered to them while points are tapped. */}
         <div className="site-compare__bar">
           <p role="status" data-sites={n}>
-            {compare.picking ? t('sites.picking', { count: n, max: MAX_SITES }) : t('sites.picked', { count: n })}
+            {compare.picking
+              ? t('sites.picking', { count: n, max: MAX_SITES })
+              : t('sites.picked', { count: n })}
           </p>
           <div className="site-compare__actions">
-            <button type="button" className="button" disabled={n < MIN_SITES || busy} onClick={() => void run()}>
+            <button
+              type="button"
+              className="button"
+              disabled={n < MIN_SITES || busy}
+              onClick={() => void run()}
+            >
               {t('sites.compare')}
             </button>
             <button type="button" className="button button--secondary" onClick={start}>
@@ -156,7 +220,9 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
         </label>
         <SegmentBuilder />
         {busy && <StateMessage tone="loading">{t('sites.loading')}</StateMessage>}
-        {current && 'error' in current && <StateMessage tone="error">{t('sites.error')}</StateMessage>}
+        {current && 'error' in current && (
+          <StateMessage tone="error">{t('sites.error')}</StateMessage>
+        )}
         {current && 'sites' in current && !busy && <Table answer={current.sites} />}
       </div>
     </div>
@@ -169,7 +235,11 @@ export function useSiteKeys(active: boolean) {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
+      )
+        return;
       const s = useAppStore.getState();
       if (event.key === 'Escape') s.stopSiteCompare();
       else if (event.key === 'Backspace') s.removeLastSitePoint();

@@ -1,5 +1,13 @@
 // What the events panel does: load the chosen date range, select an event, and place an unplaced one on the map.
-import { getEventFeeds, getEvents, importEventFeed, importEvents, stopEventFeed, syncEventFeed, updateEvent } from '../../api/client';
+import {
+  getEventFeeds,
+  getEvents,
+  importEventFeed,
+  importEvents,
+  stopEventFeed,
+  syncEventFeed,
+  updateEvent,
+} from '../../api/client';
 import { formatProblem, ProblemError } from '../../api/problem';
 import type { Translate } from '../../i18n/types';
 import type { EventFeed, EventImportResult } from '../../api/contract';
@@ -9,7 +17,8 @@ import { reportError } from '../toast/report';
 import { rangeFor } from './timeline';
 
 /** The time zone the timeline's days and ranges are counted in: the viewer's own. */
-export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const viewerTimeZone = (): string =>
+  Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 let latest = 0;
 
@@ -18,39 +27,57 @@ let latest = 0;
  * changed since) is dropped. A refresh (after an import or a sync) keeps the list on screen until the answer comes:
  * showing "Loading…" would unmount the panel's forms and the button that has focus.
  */
-export async function loadEvents(store: AppStore, at: Date = new Date(), { refresh = false } = {}): Promise<void> {
+export async function loadEvents(
+  store: AppStore,
+  at: Date = new Date(),
+  { refresh = false } = {},
+): Promise<void> {
   // A role without events:read has no Events panel and asks nothing (the server would refuse).
   if (!can(store.getState().me, 'events:read')) return;
   const request = ++latest;
   const { setEvents, eventRange, events } = store.getState();
-  if (!(refresh && events.status === 'ready')) setEvents({ status: 'loading', data: null, error: null });
+  if (!(refresh && events.status === 'ready'))
+    setEvents({ status: 'loading', data: null, error: null });
   try {
     const data = await getEvents(rangeFor(eventRange, at, viewerTimeZone()));
     if (request === latest) setEvents({ status: 'ready', data, error: null });
   } catch (error) {
     if (request !== latest) return;
-    setEvents({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    setEvents({
+      status: 'error',
+      data: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
     reportError(store, error);
   }
 }
 
-const eventById = (store: AppStore, id: string) => store.getState().events.data?.features.find((f) => f.id === id);
+const eventById = (store: AppStore, id: string) =>
+  store.getState().events.data?.features.find((f) => f.id === id);
 
 /** Selects an event and, when it has a place, flies the map there. */
 export function showEvent(store: AppStore, id: string): void {
   const state = store.getState();
   state.select({ kind: 'event', id });
   const event = eventById(store, id);
-  if (event?.geometry) state.flyTo({ center: event.geometry.coordinates as [number, number], zoom: 14 });
+  if (event?.geometry)
+    state.flyTo({ center: event.geometry.coordinates as [number, number], zoom: 14 });
 }
 
 /** Sets an event's place with the version it was loaded at (a stale one answers 409 and the list reloads). */
-export async function placeEvent(store: AppStore, id: string, lngLat: [number, number]): Promise<void> {
+export async function placeEvent(
+  store: AppStore,
+  id: string,
+  lngLat: [number, number],
+): Promise<void> {
   const event = eventById(store, id);
   store.getState().setPlacingEvent(null);
   if (!event) return;
   try {
-    const placed = await updateEvent(id, { version: event.properties.version, location: { type: 'Point', coordinates: lngLat } });
+    const placed = await updateEvent(id, {
+      version: event.properties.version,
+      location: { type: 'Point', coordinates: lngLat },
+    });
     store.getState().putEvent(placed);
     store.getState().select({ kind: 'event', id });
   } catch (error) {
@@ -63,7 +90,11 @@ export async function placeEvent(store: AppStore, id: string, lngLat: [number, n
  * Imports a calendar file: the panel shows progress, then the summary and the reloaded events; a file the server
  * refuses (422, nothing imported) shows its errors, each naming a line; other failures go to the toast as well.
  */
-export function importCalendar(store: AppStore, file: { name: string; text: () => Promise<string> }, t: Translate): Promise<void> {
+export function importCalendar(
+  store: AppStore,
+  file: { name: string; text: () => Promise<string> },
+  t: Translate,
+): Promise<void> {
   return runImport(store, file.name, async () => importEvents(await file.text()), t);
 }
 
@@ -77,7 +108,12 @@ export function feedLabel(url: string): string {
 }
 
 /** Imports a calendar feed by URL (the server fetches it); same progress, summary and errors as a file. */
-export async function importFeed(store: AppStore, url: string, keepInSync: boolean, t: Translate): Promise<void> {
+export async function importFeed(
+  store: AppStore,
+  url: string,
+  keepInSync: boolean,
+  t: Translate,
+): Promise<void> {
   await runImport(store, feedLabel(url), () => importEventFeed(url.trim(), keepInSync), t);
   if (keepInSync) await loadEventFeeds(store);
 }
@@ -86,11 +122,16 @@ export async function importFeed(store: AppStore, url: string, keepInSync: boole
 export async function loadEventFeeds(store: AppStore): Promise<void> {
   if (!can(store.getState().me, 'events:write')) return;
   const { setEventFeeds } = store.getState();
-  if (store.getState().eventFeeds.status !== 'ready') setEventFeeds({ status: 'loading', data: null, error: null });
+  if (store.getState().eventFeeds.status !== 'ready')
+    setEventFeeds({ status: 'loading', data: null, error: null });
   try {
     setEventFeeds({ status: 'ready', data: (await getEventFeeds()).feeds, error: null });
   } catch (error) {
-    setEventFeeds({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) });
+    setEventFeeds({
+      status: 'error',
+      data: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
   }
 }
 
@@ -100,14 +141,20 @@ export async function loadEventFeeds(store: AppStore): Promise<void> {
  */
 export async function syncFeedNow(store: AppStore, id: string, t: Translate): Promise<void> {
   // The last import's message is about another action; the sync reports in the toast and on the feed's row.
-  if (store.getState().eventImport.status !== 'running') store.getState().setEventImport({ status: 'idle' });
+  if (store.getState().eventImport.status !== 'running')
+    store.getState().setEventImport({ status: 'idle' });
   try {
     const { feed, summary } = await syncEventFeed(id);
     store.getState().putEventFeed(feed);
-    store.getState().pushToast({ tone: 'info', title: t('nav.events.feeds.synced'), detail: t('nav.events.feeds.summary', summary) });
+    store.getState().pushToast({
+      tone: 'info',
+      title: t('nav.events.feeds.synced'),
+      detail: t('nav.events.feeds.summary', summary),
+    });
     await loadEvents(store, new Date(), { refresh: true });
   } catch (error) {
-    const feed = error instanceof ProblemError ? (error.problem as { feed?: EventFeed }).feed : undefined;
+    const feed =
+      error instanceof ProblemError ? (error.problem as { feed?: EventFeed }).feed : undefined;
     if (feed) store.getState().putEventFeed(feed);
     else reportError(store, error);
     if (error instanceof ProblemError && error.status === 404) await loadEventFeeds(store);
@@ -124,9 +171,18 @@ export async function stopFeed(store: AppStore, id: string): Promise<void> {
   await loadEventFeeds(store);
 }
 
-async function runImport(store: AppStore, label: string, send: () => Promise<EventImportResult>, t: Translate): Promise<void> {
+async function runImport(
+  store: AppStore,
+  label: string,
+  send: () => Promise<EventImportResult>,
+  t: Translate,
+): Promise<void> {
   const { setEventImport } = store.getState();
-  if (!can(store.getState().me, 'events:write') || store.getState().eventImport.status === 'running') return;
+  if (
+    !can(store.getState().me, 'events:write') ||
+    store.getState().eventImport.status === 'running'
+  )
+    return;
   setEventImport({ status: 'running', fileName: label });
   try {
     const result = await send();
@@ -136,7 +192,9 @@ async function runImport(store: AppStore, label: string, send: () => Promise<Eve
     const { title, detail, fields } = formatProblem(error, t);
     setEventImport({ status: 'error', fileName: label, title: detail || title, errors: fields });
     // Shown in the panel already: a refused calendar (422) and a feed that could not be fetched (naming body.url).
-    const shown = error instanceof ProblemError && (error.status === 422 || fields.some((f) => f.field === 'body.url'));
+    const shown =
+      error instanceof ProblemError &&
+      (error.status === 422 || fields.some((f) => f.field === 'body.url'));
     if (!shown) reportError(store, error);
   }
 }

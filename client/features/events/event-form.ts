@@ -7,8 +7,24 @@ import { isTimeZone } from '../../../server/domain/schemas/event';
 import { allDayFromUtc, allDayToUtc, localToUtc, utcToLocal } from '../../../server/domain/time';
 
 export type EventField =
-  | 'body.name' | 'body.category' | 'body.timezone' | 'body.startsAt' | 'body.endsAt' | 'body.expectedAttendance' | 'body.budget' | 'body.location';
-export type EventFieldReason = 'required' | 'timezone' | 'date' | 'endBeforeStart' | 'wholeNumber' | 'number' | 'latitude' | 'longitude' | 'bothCoordinates';
+  | 'body.name'
+  | 'body.category'
+  | 'body.timezone'
+  | 'body.startsAt'
+  | 'body.endsAt'
+  | 'body.expectedAttendance'
+  | 'body.budget'
+  | 'body.location';
+export type EventFieldReason =
+  | 'required'
+  | 'timezone'
+  | 'date'
+  | 'endBeforeStart'
+  | 'wholeNumber'
+  | 'number'
+  | 'latitude'
+  | 'longitude'
+  | 'bothCoordinates';
 export type EventFieldErrors = Partial<Record<EventField, EventFieldReason>>;
 
 const HOUR_MS = 3_600_000;
@@ -20,9 +36,19 @@ const HOUR_MS = 3_600_000;
 export function emptyDraft(timeZone: string, now: Date): EventDraft {
   const next = Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS;
   return {
-    name: '', category: 'festival', timezone: timeZone, allDay: false,
-    start: utcToLocal(new Date(next), timeZone), end: utcToLocal(new Date(next + 2 * HOUR_MS), timeZone),
-    attendance: '', status: '', budget: '', notes: '', locationText: '', lat: '', lng: '',
+    name: '',
+    category: 'festival',
+    timezone: timeZone,
+    allDay: false,
+    start: utcToLocal(new Date(next), timeZone),
+    end: utcToLocal(new Date(next + 2 * HOUR_MS), timeZone),
+    attendance: '',
+    status: '',
+    budget: '',
+    notes: '',
+    locationText: '',
+    lat: '',
+    lng: '',
   };
 }
 
@@ -32,20 +58,33 @@ export function draftFromEvent(event: EventFeature): EventDraft {
   const days = p.allDay ? allDayFromUtc(p.startsAt, p.endsAt, p.timezone) : null;
   const [lng, lat] = event.geometry?.coordinates ?? [];
   return {
-    name: p.name, category: p.category, timezone: p.timezone, allDay: p.allDay,
+    name: p.name,
+    category: p.category,
+    timezone: p.timezone,
+    allDay: p.allDay,
     start: days ? days.firstDay : utcToLocal(p.startsAt, p.timezone),
     end: days ? days.lastDay : utcToLocal(p.endsAt, p.timezone),
     attendance: p.expectedAttendance === null ? '' : String(p.expectedAttendance),
-    status: p.status ?? '', budget: p.budget === null ? '' : String(p.budget), notes: p.notes, locationText: p.locationText,
-    lat: lat === undefined ? '' : String(lat), lng: lng === undefined ? '' : String(lng),
+    status: p.status ?? '',
+    budget: p.budget === null ? '' : String(p.budget),
+    notes: p.notes,
+    locationText: p.locationText,
+    lat: lat === undefined ? '' : String(lat),
+    lng: lng === undefined ? '' : String(lng),
   };
 }
 
 /** Switching all-day on keeps the days, off gives the days' working hours back (09:00 to 17:00 local). */
 export function withAllDay(draft: EventDraft, allDay: boolean): EventDraft {
   if (allDay === draft.allDay) return draft;
-  if (allDay) return { ...draft, allDay, start: draft.start.slice(0, 10), end: draft.end.slice(0, 10) };
-  return { ...draft, allDay, start: `${draft.start.slice(0, 10)}T09:00`, end: `${draft.end.slice(0, 10)}T17:00` };
+  if (allDay)
+    return { ...draft, allDay, start: draft.start.slice(0, 10), end: draft.end.slice(0, 10) };
+  return {
+    ...draft,
+    allDay,
+    start: `${draft.start.slice(0, 10)}T09:00`,
+    end: `${draft.end.slice(0, 10)}T17:00`,
+  };
 }
 
 /** The instants the draft's times stand for, or null when they are not times in a known zone. */
@@ -54,12 +93,19 @@ export function draftTimes(draft: EventDraft): { startsAt: string | null; endsAt
   if (draft.allDay) {
     const days = allDayToUtc(draft.start, draft.end, draft.timezone);
     if (days) return days;
-    return { startsAt: allDayToUtc(draft.start, draft.start, draft.timezone)?.startsAt ?? null, endsAt: null };
+    return {
+      startsAt: allDayToUtc(draft.start, draft.start, draft.timezone)?.startsAt ?? null,
+      endsAt: null,
+    };
   }
-  return { startsAt: localToUtc(draft.start, draft.timezone), endsAt: localToUtc(draft.end, draft.timezone) };
+  return {
+    startsAt: localToUtc(draft.start, draft.timezone),
+    endsAt: localToUtc(draft.end, draft.timezone),
+  };
 }
 
-const number = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
+const number = (text: string) =>
+  text.trim() === '' ? null : Number(text.trim().replace(',', '.'));
 
 /**
  * Why the draft cannot be sent yet; empty when it can. Ends before starts is caught here, before the server.
@@ -76,17 +122,22 @@ export function validateEventDraft(draft: EventDraft): EventFieldErrors {
     if (!endsAt) errors['body.endsAt'] = draft.end ? 'date' : 'required';
     // An all-day event's end is exclusive: its last day before its first makes the end equal the start, or earlier.
     const tooEarly = (end: number, start: number) => (draft.allDay ? end <= start : end < start);
-    if (startsAt && endsAt && tooEarly(Date.parse(endsAt), Date.parse(startsAt))) errors['body.endsAt'] = 'endBeforeStart';
+    if (startsAt && endsAt && tooEarly(Date.parse(endsAt), Date.parse(startsAt)))
+      errors['body.endsAt'] = 'endBeforeStart';
   }
   const attendance = number(draft.attendance);
-  if (attendance !== null && !(Number.isInteger(attendance) && attendance >= 0)) errors['body.expectedAttendance'] = 'wholeNumber';
+  if (attendance !== null && !(Number.isInteger(attendance) && attendance >= 0))
+    errors['body.expectedAttendance'] = 'wholeNumber';
   const budget = number(draft.budget);
-  if (budget !== null && !(Number.isFinite(budget) && budget >= 0)) errors['body.budget'] = 'number';
+  if (budget !== null && !(Number.isFinite(budget) && budget >= 0))
+    errors['body.budget'] = 'number';
   const lat = number(draft.lat);
   const lng = number(draft.lng);
   if ((lat === null) !== (lng === null)) errors['body.location'] = 'bothCoordinates';
-  else if (lat !== null && !(Number.isFinite(lat) && Math.abs(lat) <= 90)) errors['body.location'] = 'latitude';
-  else if (lng !== null && !(Number.isFinite(lng) && Math.abs(lng) <= 180)) errors['body.location'] = 'longitude';
+  else if (lat !== null && !(Number.isFinite(lat) && Math.abs(lat) <= 90))
+    errors['body.location'] = 'latitude';
+  else if (lng !== null && !(Number.isFinite(lng) && Math.abs(lng) <= 180))
+    errors['body.location'] = 'longitude';
   return errors;
 }
 
@@ -134,6 +185,10 @@ export function changeFromDraft(event: EventFeature, draft: EventDraft): EventCh
   put('budget', p.budget);
   put('notes', p.notes);
   put('locationText', p.locationText);
-  if (JSON.stringify(body.location?.coordinates ?? null) !== JSON.stringify(event.geometry?.coordinates ?? null)) change.location = body.location;
+  if (
+    JSON.stringify(body.location?.coordinates ?? null) !==
+    JSON.stringify(event.geometry?.coordinates ?? null)
+  )
+    change.location = body.location;
   return { version: p.version, ...change };
 }

@@ -10,23 +10,36 @@ import { viewerTimeZone } from './actions';
 import { bodyFromDraft, changeFromDraft, draftFromEvent, emptyDraft } from './event-form';
 
 /** Opens the form for a new event (today's next hour, the viewer's time zone), or for `event` prefilled. */
-export function openEventForm(store: AppStore, event: EventFeature | null = null, now: Date = new Date()): boolean {
+export function openEventForm(
+  store: AppStore,
+  event: EventFeature | null = null,
+  now: Date = new Date(),
+): boolean {
   if (!can(store.getState().me, 'events:write')) return false;
-  store.getState().setEventForm({ event, draft: event ? draftFromEvent(event) : emptyDraft(viewerTimeZone(), now), picking: false });
+  store.getState().setEventForm({
+    event,
+    draft: event ? draftFromEvent(event) : emptyDraft(viewerTimeZone(), now),
+    picking: false,
+  });
   return true;
 }
 
 /** Sends the form's draft; on success the event is in the list and on the map, selected. Failures are returned to show in the form. */
-export async function saveEventForm(store: AppStore): Promise<{ ok: true } | { ok: false; error: unknown }> {
+export async function saveEventForm(
+  store: AppStore,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   const form = store.getState().eventForm;
   if (!form) return { ok: true };
   try {
-    const saved = form.event ? await updateEvent(form.event.id, changeFromDraft(form.event, form.draft)) : await createEvent(bodyFromDraft(form.draft));
+    const saved = form.event
+      ? await updateEvent(form.event.id, changeFromDraft(form.event, form.draft))
+      : await createEvent(bodyFromDraft(form.draft));
     const state = store.getState();
     state.putEvent(saved);
     state.setEventForm(null);
     state.select({ kind: 'event', id: saved.id });
-    if (saved.geometry) state.flyTo({ center: saved.geometry.coordinates as [number, number], zoom: 14 });
+    if (saved.geometry)
+      state.flyTo({ center: saved.geometry.coordinates as [number, number], zoom: 14 });
     return { ok: true };
   } catch (error) {
     return { ok: false, error };
@@ -54,7 +67,11 @@ export async function removeEvent(store: AppStore, event: EventFeature): Promise
     state.dropEvent(event.id);
     if (state.selection?.kind === 'event' && state.selection.id === event.id) state.select(null);
     const t = translatorFor(state.locale);
-    state.pushToast({ tone: 'info', title: t('events.deleted', { name: event.properties.name }), detail: '' });
+    state.pushToast({
+      tone: 'info',
+      title: t('events.deleted', { name: event.properties.name }),
+      detail: '',
+    });
     return true;
   } catch (error) {
     reportError(store, error);

@@ -13,18 +13,32 @@ export function formatEventTime(locale: string, event: Times): string {
   let end = new Date(event.endsAt);
   if (event.allDay) {
     end = new Date(Math.max(start.getTime(), end.getTime() - 1));
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: event.timezone }).formatRange(start, end);
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeZone: event.timezone,
+    }).formatRange(start, end);
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: event.timezone }).formatRange(start, end);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: event.timezone,
+  }).formatRange(start, end);
 }
 
 /** The time of day an event starts, for a row under its day heading ("15:00"). */
 export function formatStartTime(locale: string, event: Times): string {
   if (event.allDay) return '';
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: event.timezone }).format(new Date(event.startsAt));
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: event.timezone }).format(
+    new Date(event.startsAt),
+  );
 }
 
 /** A day heading ("Saturday, 28 November") for a `YYYY-MM-DD` key. */
 export function formatDay(locale: string, day: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }

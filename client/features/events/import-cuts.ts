@@ -14,10 +14,24 @@ const CUTS_SHOWN = 5;
  *
  * @example importCutLines(result, t, 'en')[0] // "1 recurring event was not imported in full: occurrences are imported from …"
  */
-export function importCutLines({ horizon, truncated }: Pick<EventImportResult, 'horizon' | 'truncated'>, t: Translate, locale: string): string[] {
+export function importCutLines(
+  { horizon, truncated }: Pick<EventImportResult, 'horizon' | 'truncated'>,
+  t: Translate,
+  locale: string,
+): string[] {
   if (truncated.count === 0) return [];
-  const limits = t('nav.events.import.cut', { count: truncated.count, from: formatDate(locale, horizon.from), to: formatDate(locale, horizon.to), max: MAX_OCCURRENCES_PER_SERIES });
-  const shown = truncated.series.slice(0, CUTS_SHOWN).map(({ name, reason, kept }) => t(reason === 'horizon' ? 'nav.events.import.cutHorizon' : 'nav.events.import.cutSeriesCap', { name, kept }));
+  const limits = t('nav.events.import.cut', {
+    count: truncated.count,
+    from: formatDate(locale, horizon.from),
+    to: formatDate(locale, horizon.to),
+    max: MAX_OCCURRENCES_PER_SERIES,
+  });
+  const shown = truncated.series.slice(0, CUTS_SHOWN).map(({ name, reason, kept }) =>
+    t(reason === 'horizon' ? 'nav.events.import.cutHorizon' : 'nav.events.import.cutSeriesCap', {
+      name,
+      kept,
+    }),
+  );
   const more = truncated.count - shown.length;
   return [limits, ...shown, ...(more > 0 ? [t('nav.events.import.cutMore', { count: more })] : [])];
 }

@@ -32,7 +32,10 @@ export function rangeFor(preset: RangePreset, at: Date, timeZone: string): DateR
     first = today;
     last = addDays(today, 90);
   }
-  return { from: startOfDay(first, timeZone).toISOString(), to: startOfDay(last, timeZone).toISOString() };
+  return {
+    from: startOfDay(first, timeZone).toISOString(),
+    to: startOfDay(last, timeZone).toISOString(),
+  };
 }
 
 export interface EventDay {
@@ -49,11 +52,19 @@ export interface EventTimeline {
  * Groups placed events by the local day they start in `timeZone` (days in order, events by start);
  * unplaced events come apart, by start. A category narrows both.
  */
-export function groupByDay(events: readonly EventFeature[], timeZone: string, category: string | null = null): EventTimeline {
+export function groupByDay(
+  events: readonly EventFeature[],
+  timeZone: string,
+  category: string | null = null,
+): EventTimeline {
   const shown = events
     .filter((e) => !category || e.properties.category === category)
     .slice()
-    .sort((a, b) => a.properties.startsAt.localeCompare(b.properties.startsAt) || a.properties.name.localeCompare(b.properties.name));
+    .sort(
+      (a, b) =>
+        a.properties.startsAt.localeCompare(b.properties.startsAt) ||
+        a.properties.name.localeCompare(b.properties.name),
+    );
   const unplaced = shown.filter((e) => e.geometry === null);
   const byDay = new Map<string, EventFeature[]>();
   for (const event of shown) {
@@ -63,7 +74,9 @@ export function groupByDay(events: readonly EventFeature[], timeZone: string, ca
     if (list) list.push(event);
     else byDay.set(day, [event]);
   }
-  const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, list]) => ({ day, events: list }));
+  const days = [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, list]) => ({ day, events: list }));
   return { unplaced, days };
 }
 

@@ -15,9 +15,16 @@ export function LanguageMenu() {
   const value = supported ? language : locale;
   return (
     <div className="lang-menu">
-      <label htmlFor={id} className="visually-hidden">{t('topbar.language')}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t('topbar.language')}
+      </label>
       <Icon name="globe" size={16} />
-      <select id={id} value={value} onChange={(e) => setLocale(e.target.value)} title={t('topbar.language')}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => setLocale(e.target.value)}
+        title={t('topbar.language')}
+      >
         {options.map((code) => (
           <option key={code} value={code} lang={code}>
             {languageName(code)}

@@ -15,7 +15,15 @@ const layerShortcut: Partial<Record<LayerName, ShortcutId>> = {
   heatmap: 'toggleHeatmap',
 };
 
-function LayerToggle({ name, disabled, children }: { name: LayerName; disabled?: boolean; children?: ReactNode }) {
+function LayerToggle({
+  name,
+  disabled,
+  children,
+}: {
+  name: LayerName;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const on = useAppStore((s) => s.layers[name]);
   const toggle = useAppStore((s) => s.toggleLayer);

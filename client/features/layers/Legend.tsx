@@ -44,7 +44,11 @@ export function CustomerLegend() {
       <div className="legend__row legend__tiers">
         <span className="legend-dots" aria-hidden="true">
           {tiers.map((tier) => (
-            <span key={tier} className={`legend-dot legend-dot--${tier}`} title={t(`tier.${tier}`)} />
+            <span
+              key={tier}
+              className={`legend-dot legend-dot--${tier}`}
+              title={t(`tier.${tier}`)}
+            />
           ))}
         </span>
         <span>{t('legend.tiers', { lowest: t('tier.none'), highest: t('tier.gold') })}</span>

@@ -24,7 +24,8 @@ export function MapView() {
     const element = container.current;
     // What the map sets off in the features (it imports none of them itself).
     const actions = {
-      placeEvent: (id: string, lngLat: [number, number]) => void placeEvent(useAppStore, id, lngLat),
+      placeEvent: (id: string, lngLat: [number, number]) =>
+        void placeEvent(useAppStore, id, lngLat),
       reportError: (error: unknown) => reportError(useAppStore, error),
     };
     // MapLibre is most of the bundle: load it in its own chunk, so the shell and lists appear first.
@@ -53,7 +54,13 @@ export function MapView() {
       <div ref={container} className="map-view__canvas" />
       {configStatus === 'error' && (
         <div className="map-view__overlay">
-          <StateMessage tone="error" action={{ label: t('app.retry'), onClick: () => void loadResource(useAppStore, 'config') }}>
+          <StateMessage
+            tone="error"
+            action={{
+              label: t('app.retry'),
+              onClick: () => void loadResource(useAppStore, 'config'),
+            }}
+          >
             {t('error.config.title')}
           </StateMessage>
         </div>

@@ -18,7 +18,11 @@ export function BoundaryList() {
       count={resource.status === 'ready' ? formatNumber(locale, boundaries.length) : undefined}
       resource={resource}
       isEmpty={boundaries.length === 0}
-      messages={{ loading: t('nav.boundaries.loading'), empty: t('nav.boundaries.empty'), error: t('nav.boundaries.error') }}
+      messages={{
+        loading: t('nav.boundaries.loading'),
+        empty: t('nav.boundaries.empty'),
+        error: t('nav.boundaries.error'),
+      }}
       onRetry={() => void loadResource(useAppStore, 'boundaries')}
     >
       <ul className="item-list">
@@ -30,7 +34,9 @@ export function BoundaryList() {
             onClick={() => showOnMap(useAppStore, { kind: 'boundary', id: p.id })}
           >
             <span className="item__label">{p.name}</span>
-            <span className="item__figure">{t('nav.boundaries.population', { population: p.population })}</span>
+            <span className="item__figure">
+              {t('nav.boundaries.population', { population: p.population })}
+            </span>
           </ListItem>
         ))}
       </ul>

@@ -51,14 +51,24 @@ function Filters() {
     <div className="event-filters">
       <div className="event-filters__range" role="group" aria-label={t('nav.events.range')}>
         {rangePresets.map((preset) => (
-          <button key={preset} type="button" className="chip-button" aria-pressed={range === preset} onClick={() => setRange(preset)}>
+          <button
+            key={preset}
+            type="button"
+            className="chip-button"
+            aria-pressed={range === preset}
+            onClick={() => setRange(preset)}
+          >
             {t(`nav.events.range.${preset}` as const)}
           </button>
         ))}
       </div>
       <label className="event-filters__category">
         <span className="visually-hidden">{t('nav.events.category')}</span>
-        <select className="field__input" value={category ?? ''} onChange={(e) => setCategory(e.target.value || null)}>
+        <select
+          className="field__input"
+          value={category ?? ''}
+          onChange={(e) => setCategory(e.target.value || null)}
+        >
           <option value="">{t('nav.events.category.all')}</option>
           {categories.map((c) => (
             <option key={c} value={c}>
@@ -81,8 +91,12 @@ export function EventList() {
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
   const startCompare = useAppStore((s) => s.startSiteCompare);
   const selection = useAppStore((s) => s.selection);
-  const timeline = useMemo(() => groupByDay(resource.data?.features ?? [], viewerTimeZone(), category), [resource.data, category]);
-  const total = timeline.unplaced.length + timeline.days.reduce((sum, d) => sum + d.events.length, 0);
+  const timeline = useMemo(
+    () => groupByDay(resource.data?.features ?? [], viewerTimeZone(), category),
+    [resource.data, category],
+  );
+  const total =
+    timeline.unplaced.length + timeline.days.reduce((sum, d) => sum + d.events.length, 0);
 
   // The first load comes with the workspace (app/load-data); a new range loads again.
   const loaded = resource.status !== 'idle';
@@ -99,7 +113,11 @@ export function EventList() {
         count={resource.status === 'ready' ? t('nav.events.count', { count: total }) : undefined}
         resource={resource}
         isEmpty={false}
-        messages={{ loading: t('nav.events.loading'), empty: t('nav.events.empty'), error: t('nav.events.error') }}
+        messages={{
+          loading: t('nav.events.loading'),
+          empty: t('nav.events.empty'),
+          error: t('nav.events.error'),
+        }}
         onRetry={() => void loadEvents(useAppStore)}
       >
         <Filters />
@@ -118,7 +136,12 @@ export function EventList() {
               {t('events.new')}
             </button>
           )}
-          <button type="button" className="button button--secondary button--small" data-action="compare-sites" onClick={() => startCompare()}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            data-action="compare-sites"
+            onClick={() => startCompare()}
+          >
             {t('sites.start')}
           </button>
         </div>
@@ -129,12 +152,19 @@ export function EventList() {
             <ul className="item-list">
               {timeline.unplaced.map((event) => (
                 <li className="event-unplaced" key={event.id}>
-                  <button type="button" className="item" aria-current={isSelected(selection, 'event', event.id) ? 'true' : undefined} onClick={() => showEvent(useAppStore, event.id)}>
+                  <button
+                    type="button"
+                    className="item"
+                    aria-current={isSelected(selection, 'event', event.id) ? 'true' : undefined}
+                    onClick={() => showEvent(useAppStore, event.id)}
+                  >
                     <span className="item__label with-mark">
                       <EventMark category={event.properties.category} />
                       {event.properties.name}
                     </span>
-                    <span className="item__meta">{event.properties.locationText || formatEventTime(locale, event.properties)}</span>
+                    <span className="item__meta">
+                      {event.properties.locationText || formatEventTime(locale, event.properties)}
+                    </span>
                   </button>
                   {mayPlace && (
                     <button

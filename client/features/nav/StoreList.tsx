@@ -22,7 +22,11 @@ export function StoreList() {
       count={resource.status === 'ready' ? t('nav.stores.count', { count: total }) : undefined}
       resource={resource}
       isEmpty={total === 0}
-      messages={{ loading: t('nav.stores.loading'), empty: t('nav.stores.empty'), error: t('nav.stores.error') }}
+      messages={{
+        loading: t('nav.stores.loading'),
+        empty: t('nav.stores.empty'),
+        error: t('nav.stores.error'),
+      }}
       onRetry={() => void loadResource(useAppStore, 'stores')}
     >
       {groups.map((group) => (

@@ -24,7 +24,10 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const results = useMemo(() => searchPlaces(query, { stores, boundaries, areas, events }), [query, stores, boundaries, areas, events]);
+  const results = useMemo(
+    () => searchPlaces(query, { stores, boundaries, areas, events }),
+    [query, stores, boundaries, areas, events],
+  );
   const expanded = open && query.trim().length > 0;
 
   const choose = (result: SearchResult | undefined) => {
@@ -38,7 +41,10 @@ export function SearchBox() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
-      if (results.length) setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
+      if (results.length)
+        setActive(
+          (i) => (i + (event.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length,
+        );
     } else if (event.key === 'Enter') {
       event.preventDefault();
       choose(results[active]);
@@ -61,7 +67,9 @@ export function SearchBox() {
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
     <div className="search" role="search">
-      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">{t('search.label')}</label>
+      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
+        {t('search.label')}
+      </label>
       <Icon name="search" size={16} />
       <input
         ref={input}
@@ -86,7 +94,13 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul className="search__results" id={listId} role="listbox" hidden={!expanded} aria-label={t('search.label')}>
+      <ul
+        className="search__results"
+        id={listId}
+        role="listbox"
+        hidden={!expanded}
+        aria-label={t('search.label')}
+      >
         {results.map((result, i) => (
           <li
             key={`${result.selection.kind}:${result.selection.id}`}
@@ -113,10 +127,14 @@ export function SearchBox() {
         ))}
       </ul>
       {expanded && results.length === 0 && (
-        <p className="search__empty" role="status">{t('search.noResults', { query: query.trim() })}</p>
+        <p className="search__empty" role="status">
+          {t('search.noResults', { query: query.trim() })}
+        </p>
       )}
       {expanded && results.length > 0 && (
-        <p className="visually-hidden" role="status">{t('search.results', { count: results.length })}</p>
+        <p className="visually-hidden" role="status">
+          {t('search.results', { count: results.length })}
+        </p>
       )}
     </div>
   );

@@ -41,29 +41,46 @@ function rank(query: string, name: string, others: string[]): number | null {
  * Places matching `query`, best first, at most `limit`; on equal rank stores, then neighbourhoods, areas and events.
  * @example searchPlaces('mitte', { stores, boundaries })[0].label // 'Mitte'
  */
-export function searchPlaces(query: string, { stores, boundaries, areas = [], events = [] }: SearchSources, limit = 8): SearchResult[] {
+export function searchPlaces(
+  query: string,
+  { stores, boundaries, areas = [], events = [] }: SearchSources,
+  limit = 8,
+): SearchResult[] {
   const q = normalize(query);
   if (!q) return [];
   const scored: { score: number; result: SearchResult }[] = [];
   for (const f of stores) {
     const { id, name, brand, address } = f.properties;
     const score = rank(q, name, [brand, address]);
-    if (score !== null) scored.push({ score, result: { selection: { kind: 'store', id }, label: name, hint: brand } });
+    if (score !== null)
+      scored.push({
+        score,
+        result: { selection: { kind: 'store', id }, label: name, hint: brand },
+      });
   }
   for (const f of boundaries) {
     const { id, name } = f.properties;
     const score = rank(q, name, []);
-    if (score !== null) scored.push({ score, result: { selection: { kind: 'boundary', id }, label: name, hint: '' } });
+    if (score !== null)
+      scored.push({
+        score,
+        result: { selection: { kind: 'boundary', id }, label: name, hint: '' },
+      });
   }
   for (const f of areas) {
     const { id, name } = f.properties;
     const score = rank(q, name, []);
-    if (score !== null) scored.push({ score, result: { selection: { kind: 'area', id }, label: name, hint: '' } });
+    if (score !== null)
+      scored.push({ score, result: { selection: { kind: 'area', id }, label: name, hint: '' } });
   }
   for (const f of events) {
     const { id, name, category, locationText } = f.properties;
     const score = rank(q, name, [category, locationText]);
-    if (score !== null) scored.push({ score, result: { selection: { kind: 'event', id }, label: name, hint: category } });
+    if (score !== null)
+      scored.push({
+        score,
+        result: { selection: { kind: 'event', id }, label: name, hint: category },
+      });
   }
   // A stable sort keeps the kinds in the order above when rank and label tie.
   return scored

@@ -45,13 +45,26 @@ function Keys({ keys, t }: { keys: readonly string[]; t: Translate }) {
 const NONE: readonly string[] = [];
 const NO_NEW_EVENT: readonly string[] = ['newEvent'];
 
-function Group({ group, t, omit }: { group: ShortcutGroup; t: Translate; omit: readonly string[] }) {
+function Group({
+  group,
+  t,
+  omit,
+}: {
+  group: ShortcutGroup;
+  t: Translate;
+  omit: readonly string[];
+}) {
   const headingId = useId();
-  const rows = shortcuts.filter((s) => s.group === group && !omit.includes(s.id)).map((s) => ({ id: s.id as string, keys: s.keys, label: s.label }));
-  if (group === 'map') rows.push(...mapKeys.map((m) => ({ id: m.label as string, keys: m.keys, label: m.label })));
+  const rows = shortcuts
+    .filter((s) => s.group === group && !omit.includes(s.id))
+    .map((s) => ({ id: s.id as string, keys: s.keys, label: s.label }));
+  if (group === 'map')
+    rows.push(...mapKeys.map((m) => ({ id: m.label as string, keys: m.keys, label: m.label })));
   return (
     <section className="shortcut-group" aria-labelledby={headingId}>
-      <h3 className="shortcut-group__title" id={headingId}>{t(`shortcuts.group.${group}`)}</h3>
+      <h3 className="shortcut-group__title" id={headingId}>
+        {t(`shortcuts.group.${group}`)}
+      </h3>
       <dl className="shortcut-list">
         {rows.map((row) => (
           <div className="shortcut-list__row" key={row.id} data-shortcut={row.id}>
@@ -75,13 +88,22 @@ export function ShortcutsDialog() {
   const omit = useAppStore((s) => (can(s.me, 'events:write') ? NONE : NO_NEW_EVENT));
 
   return (
-    <Dialog open={open} onClose={() => setOpen(false)} title={t('shortcuts.title')} closeLabel={t('shortcuts.close')} className="shortcuts-dialog" dismissOnBackdrop>
+    <Dialog
+      open={open}
+      onClose={() => setOpen(false)}
+      title={t('shortcuts.title')}
+      closeLabel={t('shortcuts.close')}
+      className="shortcuts-dialog"
+      dismissOnBackdrop
+    >
       <p className="shortcuts-dialog__hint">{t('shortcuts.hint')}</p>
       <div className="shortcuts-dialog__groups">
         {/* Roles that cannot edit areas have no drawing keys (the key handler ignores them too). */}
-        {shortcutGroups.filter((group) => group !== 'draw' || canDraw).map((group) => (
-          <Group key={group} group={group} t={t} omit={omit} />
-        ))}
+        {shortcutGroups
+          .filter((group) => group !== 'draw' || canDraw)
+          .map((group) => (
+            <Group key={group} group={group} t={t} omit={omit} />
+          ))}
       </div>
     </Dialog>
   );

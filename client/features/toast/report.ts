@@ -7,5 +7,7 @@ export function reportError(store: AppStore, error: unknown): void {
   if (isAbort(error)) return;
   const { title, detail, fields } = formatProblem(error, translatorFor(store.getState().locale));
   const fieldText = fields.map((f) => `${f.field}: ${f.message}`).join('\n');
-  store.getState().pushToast({ tone: 'error', title, detail: [detail, fieldText].filter(Boolean).join('\n') });
+  store
+    .getState()
+    .pushToast({ tone: 'error', title, detail: [detail, fieldText].filter(Boolean).join('\n') });
 }

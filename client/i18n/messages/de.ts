@@ -14,8 +14,10 @@ export const de = {
   'auth.signingIn': 'Anmeldung läuft …',
   'auth.wrong': 'E-Mail oder Passwort ist falsch.',
   'auth.tooMany': 'Zu viele Fehlversuche. {detail}',
-  'auth.failed': 'Die Anmeldung ist fehlgeschlagen. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
-  'auth.hint': 'Noch kein Konto? Fragen Sie die Inhaberin oder den Inhaber des Arbeitsbereichs. Das Passwort des ersten Kontos wird beim ersten Start einmal ausgegeben.',
+  'auth.failed':
+    'Die Anmeldung ist fehlgeschlagen. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'auth.hint':
+    'Noch kein Konto? Fragen Sie die Inhaberin oder den Inhaber des Arbeitsbereichs. Das Passwort des ersten Kontos wird beim ersten Start einmal ausgegeben.',
   'auth.menu': 'Angemeldet als {email}',
   'auth.signOut': 'Abmelden',
   'role.owner': 'Inhaber:in',
@@ -31,12 +33,19 @@ export const de = {
   'password.current': 'Aktuelles Passwort',
   'password.new': 'Neues Passwort',
   'password.confirm': 'Neues Passwort wiederholen',
-  'password.rule': { one: 'Mindestens {count} Zeichen. Ein paar Wörter ohne Zusammenhang sind leicht zu merken und schwer zu erraten.', other: 'Mindestens {count} Zeichen. Ein paar Wörter ohne Zusammenhang sind leicht zu merken und schwer zu erraten.' },
+  'password.rule': {
+    one: 'Mindestens {count} Zeichen. Ein paar Wörter ohne Zusammenhang sind leicht zu merken und schwer zu erraten.',
+    other:
+      'Mindestens {count} Zeichen. Ein paar Wörter ohne Zusammenhang sind leicht zu merken und schwer zu erraten.',
+  },
   'password.save': 'Passwort ändern',
   'password.saving': 'Wird geändert …',
   'password.changed': 'Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.',
   'password.required': 'Bitte ausfüllen.',
-  'password.tooShort': { one: 'Mindestens {count} Zeichen verwenden.', other: 'Mindestens {count} Zeichen verwenden.' },
+  'password.tooShort': {
+    one: 'Mindestens {count} Zeichen verwenden.',
+    other: 'Mindestens {count} Zeichen verwenden.',
+  },
   'password.wrongCurrent': 'Das ist nicht Ihr aktuelles Passwort.',
   'password.mismatch': 'Die beiden neuen Passwörter stimmen nicht überein.',
   'password.unchanged': 'Wählen Sie ein anderes Passwort als das aktuelle.',
@@ -52,7 +61,8 @@ export const de = {
   'admin.cancel': 'Abbrechen',
   'admin.actions': 'Aktionen',
 
-  'users.intro': 'Wer sich in diesem Arbeitsbereich anmelden kann und was die jeweilige Rolle erlaubt.',
+  'users.intro':
+    'Wer sich in diesem Arbeitsbereich anmelden kann und was die jeweilige Rolle erlaubt.',
   'users.caption': 'Benutzer dieses Arbeitsbereichs',
   'users.add': 'Benutzer hinzufügen',
   'users.createTitle': 'Neuer Benutzer',
@@ -72,7 +82,8 @@ export const de = {
   'users.save': 'Änderungen speichern',
   'users.edit': 'Ändern',
   'users.deactivate': 'Deaktivieren',
-  'users.deactivateQuestion': '{email} deaktivieren? Die Person wird abgemeldet und kann sich erst nach der Reaktivierung wieder anmelden.',
+  'users.deactivateQuestion':
+    '{email} deaktivieren? Die Person wird abgemeldet und kann sich erst nach der Reaktivierung wieder anmelden.',
   'users.deactivateConfirm': 'Benutzer deaktivieren',
   'users.deactivated': '{email} wurde deaktiviert.',
   'users.reactivate': 'Reaktivieren',
@@ -83,15 +94,18 @@ export const de = {
   'users.created': '{email} kann sich jetzt anmelden.',
   'users.saved': 'Änderungen an {email} gespeichert.',
   'users.deleted': '{email} wurde gelöscht.',
-  'users.conflict': 'Jemand anderes hat diesen Benutzer inzwischen geändert. Die Liste wurde neu geladen; bitte ändern Sie erneut.',
+  'users.conflict':
+    'Jemand anderes hat diesen Benutzer inzwischen geändert. Die Liste wurde neu geladen; bitte ändern Sie erneut.',
   'users.emailTaken': 'Es gibt bereits einen Benutzer mit dieser E-Mail.',
-  'users.empty': 'Noch keine Benutzer. Fügen Sie einen hinzu, damit sich Kolleginnen und Kollegen anmelden können.',
+  'users.empty':
+    'Noch keine Benutzer. Fügen Sie einen hinzu, damit sich Kolleginnen und Kollegen anmelden können.',
   'users.loadFailed': 'Die Benutzer konnten nicht geladen werden.',
   'users.error.required': 'Bitte ausfüllen.',
   'users.error.email': 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
   'users.error.storesRequired': 'Wählen Sie mindestens eine Filiale für die Filialleitung.',
 
-  'tokens.intro': 'Mit Tokens können andere Programme Angebote und zusammengefasste Zahlen lesen. Personenbezogene Daten sind nie zugänglich.',
+  'tokens.intro':
+    'Mit Tokens können andere Programme Angebote und zusammengefasste Zahlen lesen. Personenbezogene Daten sind nie zugänglich.',
   'tokens.caption': 'API-Tokens',
   'tokens.add': 'Neues Token',
   'tokens.createTitle': 'Neues API-Token',
@@ -110,10 +124,12 @@ export const de = {
   'tokens.live': 'Aktiv',
   'tokens.revokedAt': 'Widerrufen {when}',
   'tokens.revoke': 'Widerrufen',
-  'tokens.revokeQuestion': '„{name}“ widerrufen? Programme, die es nutzen, funktionieren dann nicht mehr.',
+  'tokens.revokeQuestion':
+    '„{name}“ widerrufen? Programme, die es nutzen, funktionieren dann nicht mehr.',
   'tokens.revokeConfirm': 'Token widerrufen',
   'tokens.secretTitle': 'Das Geheimnis von „{name}“',
-  'tokens.secretWarning': 'Kopieren Sie es jetzt und bewahren Sie es sicher auf: Es wird nicht noch einmal angezeigt.',
+  'tokens.secretWarning':
+    'Kopieren Sie es jetzt und bewahren Sie es sicher auf: Es wird nicht noch einmal angezeigt.',
   'tokens.copy': 'Kopieren',
   'tokens.copied': 'Kopiert',
   'tokens.secretDone': 'Ich habe es kopiert',
@@ -147,33 +163,40 @@ export const de = {
   'audit.action.webhook.rotate-secret': 'Webhook-Schlüssel erneuert',
   'audit.action.webhook.test': 'Webhook-Test gesendet',
 
-  'privacy.intro': 'Wie viel andere Rollen und Programme von Ihren Kunden sehen dürfen und wie lange deren Daten aufbewahrt werden.',
+  'privacy.intro':
+    'Wie viel andere Rollen und Programme von Ihren Kunden sehen dürfen und wie lange deren Daten aufbewahrt werden.',
   'privacy.minGroupSize': 'Kleinste angezeigte Gruppe (k)',
-  'privacy.minGroupSizeHelp': 'Zahlen und Aufschlüsselungen über weniger Kunden als diese werden für Marketing, Lesende und API-Tokens ausgeblendet, damit niemand herausgegriffen werden kann.',
+  'privacy.minGroupSizeHelp':
+    'Zahlen und Aufschlüsselungen über weniger Kunden als diese werden für Marketing, Lesende und API-Tokens ausgeblendet, damit niemand herausgegriffen werden kann.',
   'privacy.retention': 'Aufbewahrung von Kundendaten',
   'privacy.retentionOn': 'Kundendaten nach einer Weile löschen',
   'privacy.retentionMonths': 'Monate nach dem letzten Einkauf',
-  'privacy.retentionHelp': 'Wenn eingeschaltet, werden Kunden gelöscht, die so viele Monate nichts gekauft haben. Wenn ausgeschaltet, bleiben die Daten, bis jemand sie löscht.',
+  'privacy.retentionHelp':
+    'Wenn eingeschaltet, werden Kunden gelöscht, die so viele Monate nichts gekauft haben. Wenn ausgeschaltet, bleiben die Daten, bis jemand sie löscht.',
   'privacy.save': 'Datenschutz-Einstellungen speichern',
   'privacy.saved': 'Datenschutz-Einstellungen gespeichert.',
   'privacy.loadFailed': 'Die Datenschutz-Einstellungen konnten nicht geladen werden.',
   'privacy.error.minGroupSize': 'Geben Sie eine ganze Zahl von 2 bis 1000 ein.',
   'privacy.error.retentionMonths': 'Geben Sie eine ganze Zahl von Monaten von 1 bis 600 ein.',
 
-  'webhooks.intro': 'Wenn ein Angebot in einem Gebiet live geht oder endet, sendet Catchment es als signiertes JSON per POST an Ihre URL: für CRM, Kasse oder Messaging-Dienst.',
+  'webhooks.intro':
+    'Wenn ein Angebot in einem Gebiet live geht oder endet, sendet Catchment es als signiertes JSON per POST an Ihre URL: für CRM, Kasse oder Messaging-Dienst.',
   'webhooks.loadFailed': 'Die Webhook-Einstellungen konnten nicht geladen werden.',
   'webhooks.urlTitle': 'Webhook-URL',
   'webhooks.url': 'Aktivierungen senden an',
-  'webhooks.urlHelp': 'Eine http://- oder https://-Adresse. Leer lassen schaltet Webhooks aus; Aktivierungen warten und werden gesendet, sobald eine URL gesetzt ist.',
+  'webhooks.urlHelp':
+    'Eine http://- oder https://-Adresse. Leer lassen schaltet Webhooks aus; Aktivierungen warten und werden gesendet, sobald eine URL gesetzt ist.',
   'webhooks.save': 'URL speichern',
   'webhooks.saved': 'Webhook-URL gespeichert.',
   'webhooks.turnedOff': 'Webhooks ausgeschaltet.',
   'webhooks.secret': 'Signaturschlüssel',
-  'webhooks.secretHelp': 'Jede Zustellung trägt den Header Catchment-Signature: ein HMAC-SHA256 aus Zeitstempel und Inhalt mit diesem Schlüssel. Prüfen Sie ihn, bevor Sie einer Zustellung vertrauen.',
+  'webhooks.secretHelp':
+    'Jede Zustellung trägt den Header Catchment-Signature: ein HMAC-SHA256 aus Zeitstempel und Inhalt mit diesem Schlüssel. Prüfen Sie ihn, bevor Sie einer Zustellung vertrauen.',
   'webhooks.show': 'Anzeigen',
   'webhooks.hide': 'Verbergen',
   'webhooks.rotate': 'Schlüssel erneuern',
-  'webhooks.rotateQuestion': 'Schlüssel ersetzen? Ab jetzt signierte Zustellungen lassen sich mit dem alten nicht mehr prüfen.',
+  'webhooks.rotateQuestion':
+    'Schlüssel ersetzen? Ab jetzt signierte Zustellungen lassen sich mit dem alten nicht mehr prüfen.',
   'webhooks.rotateConfirm': 'Erneuern',
   'webhooks.rotated': 'Signaturschlüssel ersetzt.',
   'webhooks.rotatedDetail': 'Hinterlegen Sie den neuen Schlüssel beim Empfänger.',
@@ -181,7 +204,8 @@ export const de = {
   'webhooks.testNeedsUrl': 'Speichern Sie zuerst eine URL.',
   'webhooks.testQueued': 'Testzustellung eingereiht.',
   'webhooks.logTitle': 'Zustellungen',
-  'webhooks.logEmpty': 'Noch keine Zustellungen. Mit „Test senden“ prüfen Sie Ihren Empfänger; Aktivierungen erscheinen hier, wenn Kampagnen live gehen.',
+  'webhooks.logEmpty':
+    'Noch keine Zustellungen. Mit „Test senden“ prüfen Sie Ihren Empfänger; Aktivierungen erscheinen hier, wenn Kampagnen live gehen.',
   'webhooks.logLoadFailed': 'Das Zustellprotokoll konnte nicht geladen werden.',
   'webhooks.col.event': 'Ereignis',
   'webhooks.col.status': 'Status',
@@ -215,11 +239,13 @@ export const de = {
   'nav.stores.title': 'Filialen',
   'nav.stores.count': { one: '{count} Filiale', other: '{count} Filialen' },
   'nav.stores.loading': 'Filialen werden geladen …',
-  'nav.stores.empty': 'Noch keine Filialen. Lege die erste Filiale mit POST /api/stores (oder per Import) an, dann erscheint sie hier und auf der Karte.',
+  'nav.stores.empty':
+    'Noch keine Filialen. Lege die erste Filiale mit POST /api/stores (oder per Import) an, dann erscheint sie hier und auf der Karte.',
   'nav.stores.error': 'Die Filialen konnten nicht geladen werden.',
   'nav.boundaries.title': 'Kieze',
   'nav.boundaries.loading': 'Kieze werden geladen …',
-  'nav.boundaries.empty': 'Noch keine Kieze. Importiere die Gebietsgrenzen deiner Stadt, dann erscheinen sie hier und auf der Karte.',
+  'nav.boundaries.empty':
+    'Noch keine Kieze. Importiere die Gebietsgrenzen deiner Stadt, dann erscheinen sie hier und auf der Karte.',
   'nav.boundaries.error': 'Die Kieze konnten nicht geladen werden.',
   'nav.boundaries.population': '{population} Einwohner',
 
@@ -284,11 +310,15 @@ export const de = {
   'legend.boundaries': 'Kiezgrenze',
 
   'basemap.offline': 'Offline-Karte',
-  'basemap.offline.unset': 'Es ist keine Online-Grundkarte eingestellt (CATCHMENT_BASEMAP_STYLE fehlt), daher zeigt Catchment die mitgelieferte Offline-Karte.',
-  'basemap.offline.timeout': 'Die eingestellte Grundkarte hat nicht innerhalb von {seconds} Sekunden geantwortet, daher zeigt Catchment die mitgelieferte Offline-Karte.',
-  'basemap.offline.failed': 'Die eingestellte Grundkarte konnte nicht geladen werden ({reason}), daher zeigt Catchment die mitgelieferte Offline-Karte.',
+  'basemap.offline.unset':
+    'Es ist keine Online-Grundkarte eingestellt (CATCHMENT_BASEMAP_STYLE fehlt), daher zeigt Catchment die mitgelieferte Offline-Karte.',
+  'basemap.offline.timeout':
+    'Die eingestellte Grundkarte hat nicht innerhalb von {seconds} Sekunden geantwortet, daher zeigt Catchment die mitgelieferte Offline-Karte.',
+  'basemap.offline.failed':
+    'Die eingestellte Grundkarte konnte nicht geladen werden ({reason}), daher zeigt Catchment die mitgelieferte Offline-Karte.',
 
-  'map.label': 'Karte mit Filialen, Kunden und Kiezen. Mit den Pfeiltasten verschieben, mit + und − zoomen.',
+  'map.label':
+    'Karte mit Filialen, Kunden und Kiezen. Mit den Pfeiltasten verschieben, mit + und − zoomen.',
   'map.loading': 'Karte wird geladen …',
   'map.unsupported': 'Die Karte braucht WebGL 2, das dieser Browser nicht bietet.',
   'map.zoomIn': 'Hineinzoomen',
@@ -324,7 +354,8 @@ export const de = {
   'toast.region': 'Benachrichtigungen',
 
   'error.network.title': 'Der Catchment-Server ist nicht erreichbar',
-  'error.network.detail': 'Prüfe, ob der Server läuft und die Verbindung steht, und versuche es erneut.',
+  'error.network.detail':
+    'Prüfe, ob der Server läuft und die Verbindung steht, und versuche es erneut.',
   'error.http.title': 'Der Server meldet einen Fehler ({status})',
   'error.unexpected.title': 'Etwas ist schiefgelaufen',
   'error.config.title': 'Der Arbeitsbereich konnte nicht geladen werden',
@@ -344,11 +375,14 @@ export const de = {
   'audience.updating': 'Wird aktualisiert …',
   'audience.upToDate': 'Aktuell',
   'audience.empty.title': 'Keine Kunden im Gebiet',
-  'audience.empty.area': 'In diesem Gebiet wohnt niemand aus deinem Kundenstamm. Vergrößere das Gebiet oder wähle einen anderen Ort.',
-  'audience.empty.segment': 'Hier passt niemand zum Segment. Lockere das Segment oder vergrößere das Gebiet.',
+  'audience.empty.area':
+    'In diesem Gebiet wohnt niemand aus deinem Kundenstamm. Vergrößere das Gebiet oder wähle einen anderen Ort.',
+  'audience.empty.segment':
+    'Hier passt niemand zum Segment. Lockere das Segment oder vergrößere das Gebiet.',
   'audience.error.title': 'Die Zielgruppe konnte nicht gezählt werden',
   'audience.belowMin': '< {k}',
-  'audience.hiddenNote': 'Gruppen mit weniger als {k} Kunden werden zum Schutz der Privatsphäre nicht angezeigt.',
+  'audience.hiddenNote':
+    'Gruppen mit weniger als {k} Kunden werden zum Schutz der Privatsphäre nicht angezeigt.',
   'audience.hiddenValue': 'Nicht angezeigt',
   'details.customer.notAllowed': 'Ihre Rolle sieht Kunden nur in Zahlen, nicht einzeln.',
   'audience.export': 'Zielgruppe exportieren (CSV)',
@@ -404,7 +438,10 @@ export const de = {
   'segment.filter': '{field} filtern',
   'segment.filterPlaceholder': 'Zum Filtern tippen …',
   'segment.noMatch': 'Keine Treffer für „{query}“',
-  'segment.moreOptions': { one: '{count} weiterer – zum Eingrenzen tippen', other: '{count} weitere – zum Eingrenzen tippen' },
+  'segment.moreOptions': {
+    one: '{count} weiterer – zum Eingrenzen tippen',
+    other: '{count} weitere – zum Eingrenzen tippen',
+  },
   'segment.facetsLoading': 'Werte werden geladen …',
   'segment.facetsError': 'Die Werte konnten nicht geladen werden.',
   'segment.optionCount': { one: '{count} Kunde', other: '{count} Kunden' },
@@ -418,7 +455,10 @@ export const de = {
   'segment.summary.ageFrom': 'Alter ab {from}',
   'segment.summary.ageTo': 'Alter bis {to}',
   'segment.summary.lapsed': { one: 'Inaktiv ≥ {count} Tag', other: 'Inaktiv ≥ {count} Tage' },
-  'segment.summary.active': { one: 'Aktiv innerhalb von {count} Tag', other: 'Aktiv in den letzten {count} Tagen' },
+  'segment.summary.active': {
+    one: 'Aktiv innerhalb von {count} Tag',
+    other: 'Aktiv in den letzten {count} Tagen',
+  },
   'segment.summary.spend': 'Umsatz {min}–{max}',
   'segment.summary.spendFrom': 'Umsatz ≥ {min}',
   'segment.summary.spendTo': 'Umsatz ≤ {max}',
@@ -454,10 +494,14 @@ export const de = {
   'draw.tool.rectangle': 'Rechteck',
   'draw.undo': 'Rückgängig (Strg+Z)',
   'draw.redo': 'Wiederholen (Strg+Umschalt+Z)',
-  'draw.hint.circle': 'Von der Mitte zum Rand ziehen oder erst die Mitte, dann den Rand klicken. Esc bricht ab.',
-  'draw.hint.polygon': 'Jede Ecke klicken oder tippen; zum Abschließen den ersten oder letzten Punkt klicken (oder Enter). Esc bricht ab.',
-  'draw.hint.freehand': 'Klicken, um das Gebiet herum zeichnen, zum Abschließen erneut klicken. Esc bricht ab.',
-  'draw.hint.rectangle': 'Von einer Ecke zur anderen ziehen oder beide Ecken klicken. Esc bricht ab.',
+  'draw.hint.circle':
+    'Von der Mitte zum Rand ziehen oder erst die Mitte, dann den Rand klicken. Esc bricht ab.',
+  'draw.hint.polygon':
+    'Jede Ecke klicken oder tippen; zum Abschließen den ersten oder letzten Punkt klicken (oder Enter). Esc bricht ab.',
+  'draw.hint.freehand':
+    'Klicken, um das Gebiet herum zeichnen, zum Abschließen erneut klicken. Esc bricht ab.',
+  'draw.hint.rectangle':
+    'Von einer Ecke zur anderen ziehen oder beide Ecken klicken. Esc bricht ab.',
   'areas.title': 'Gebiete',
   'areas.loading': 'Gebiete werden geladen …',
   'areas.error': 'Die Gebiete konnten nicht geladen werden.',
@@ -487,9 +531,11 @@ export const de = {
   'areas.saving': 'Wird gespeichert …',
   'areas.discard': 'Verwerfen',
   'areas.edit': 'Form bearbeiten',
-  'areas.edit.multi': 'Gebiete aus mehreren Teilen lassen sich nicht auf der Karte bearbeiten; kombiniere oder zeichne sie neu.',
+  'areas.edit.multi':
+    'Gebiete aus mehreren Teilen lassen sich nicht auf der Karte bearbeiten; kombiniere oder zeichne sie neu.',
   'areas.delete': 'Löschen',
-  'areas.conflict': 'Jemand hat dieses Gebiet geändert, seit du mit der Bearbeitung begonnen hast, daher wurde deine Änderung nicht gespeichert. Lade es neu, um den aktuellen Stand zu sehen (deine Formänderungen gehen dabei verloren).',
+  'areas.conflict':
+    'Jemand hat dieses Gebiet geändert, seit du mit der Bearbeitung begonnen hast, daher wurde deine Änderung nicht gespeichert. Lade es neu, um den aktuellen Stand zu sehen (deine Formänderungen gehen dabei verloren).',
   'areas.conflict.reload': 'Gebiet neu laden',
   'areas.draft.title': 'Neues Gebiet (noch nicht gespeichert)',
   'areas.draft.editing': '„{name}“ bearbeiten',
@@ -514,7 +560,10 @@ export const de = {
   'areas.territories.running': 'Einzugsgebiete werden erstellt …',
   'areas.territories.cancel': 'Abbrechen',
   'areas.territories.choose': 'Nur einige Filialen …',
-  'areas.territories.chosen': { one: 'Einzugsgebiet für {count} Filiale', other: 'Einzugsgebiete für {count} Filialen' },
+  'areas.territories.chosen': {
+    one: 'Einzugsgebiet für {count} Filiale',
+    other: 'Einzugsgebiete für {count} Filialen',
+  },
   'pick.label': 'Ausgewählte Kieze',
   'pick.count': { one: '{count} Kiez ausgewählt', other: '{count} Kieze ausgewählt' },
   'pick.make': 'Gebiet erstellen',
@@ -534,7 +583,8 @@ export const de = {
   'nav.events.title': 'Events',
   'nav.events.count': { one: '{count} Event', other: '{count} Events' },
   'nav.events.loading': 'Events werden geladen …',
-  'nav.events.empty': 'Keine Events in diesem Zeitraum. Wähle einen längeren Zeitraum, importiere den Veranstaltungskalender deiner Stadt (POST /api/events/import) oder lege eines mit „Neues Event“ (E) an.',
+  'nav.events.empty':
+    'Keine Events in diesem Zeitraum. Wähle einen längeren Zeitraum, importiere den Veranstaltungskalender deiner Stadt (POST /api/events/import) oder lege eines mit „Neues Event“ (E) an.',
   'nav.events.error': 'Die Events konnten nicht geladen werden.',
   'nav.events.range': 'Zeitraum',
   'nav.events.range.week': 'Diese Woche',
@@ -548,38 +598,53 @@ export const de = {
   'nav.events.allDay': 'Ganztägig',
   'nav.events.import': 'Kalender importieren (.ics)',
   'nav.events.import.running': '{file} wird importiert …',
-  'nav.events.import.summary': { one: '{inserted} neu, {updated} aktualisiert, {count} ohne Ort', other: '{inserted} neu, {updated} aktualisiert, {count} ohne Ort' },
+  'nav.events.import.summary': {
+    one: '{inserted} neu, {updated} aktualisiert, {count} ohne Ort',
+    other: '{inserted} neu, {updated} aktualisiert, {count} ohne Ort',
+  },
   'nav.events.import.failed': '{file}: {reason}',
   'nav.events.import.line': 'Zeile {line}: {message}',
   'nav.events.import.feed': 'Aus einer Feed-URL importieren',
   'nav.events.import.feedPlaceholder': 'https://… oder webcal://…',
   'nav.events.import.feedSubmit': 'Importieren',
   'nav.events.import.keep': 'Synchron halten (alle 6 Stunden)',
-  'nav.events.import.summaryRemoved': { one: '{inserted} neu, {updated} aktualisiert, {removed} entfernt, {count} ohne Ort', other: '{inserted} neu, {updated} aktualisiert, {removed} entfernt, {count} ohne Ort' },
+  'nav.events.import.summaryRemoved': {
+    one: '{inserted} neu, {updated} aktualisiert, {removed} entfernt, {count} ohne Ort',
+    other: '{inserted} neu, {updated} aktualisiert, {removed} entfernt, {count} ohne Ort',
+  },
   'nav.events.import.cut': {
     one: '{count} Terminserie wurde nicht vollständig importiert: Termine werden vom {from} bis zum {to} importiert, höchstens {max} je Serie.',
-    other: '{count} Terminserien wurden nicht vollständig importiert: Termine werden vom {from} bis zum {to} importiert, höchstens {max} je Serie.',
+    other:
+      '{count} Terminserien wurden nicht vollständig importiert: Termine werden vom {from} bis zum {to} importiert, höchstens {max} je Serie.',
   },
-  'nav.events.import.cutHorizon': '{name}: {kept} importiert; die übrigen liegen außerhalb dieses Zeitraums',
-  'nav.events.import.cutSeriesCap': '{name}: {kept} importiert; die Serie wiederholt sich öfter, als ein Import aufnimmt',
+  'nav.events.import.cutHorizon':
+    '{name}: {kept} importiert; die übrigen liegen außerhalb dieses Zeitraums',
+  'nav.events.import.cutSeriesCap':
+    '{name}: {kept} importiert; die Serie wiederholt sich öfter, als ein Import aufnimmt',
   'nav.events.import.cutMore': { one: '… und {count} weitere', other: '… und {count} weitere' },
   'nav.events.feeds.title': 'Synchron gehaltene Feeds',
-  'nav.events.feeds.status': { one: 'Synchronisiert {time} · {count} Veranstaltung', other: 'Synchronisiert {time} · {count} Veranstaltungen' },
+  'nav.events.feeds.status': {
+    one: 'Synchronisiert {time} · {count} Veranstaltung',
+    other: 'Synchronisiert {time} · {count} Veranstaltungen',
+  },
   'nav.events.feeds.never': 'Noch nicht synchronisiert',
-  'nav.events.feeds.failed': 'Letzter Versuch {time} fehlgeschlagen: {reason}. Die Veranstaltungen sind unverändert.',
+  'nav.events.feeds.failed':
+    'Letzter Versuch {time} fehlgeschlagen: {reason}. Die Veranstaltungen sind unverändert.',
   'nav.events.feeds.next': 'Nächste Synchronisierung {time}',
   'nav.events.feeds.syncNow': 'Jetzt synchronisieren',
   'nav.events.feeds.syncing': 'Wird synchronisiert …',
   'nav.events.feeds.synced': 'Feed synchronisiert',
   'nav.events.feeds.summary': '{inserted} neu, {updated} aktualisiert, {removed} entfernt',
   'nav.events.feeds.stop': 'Nicht mehr synchronisieren',
-  'nav.events.feeds.stopQuestion': '{label} nicht mehr synchronisieren? Die Veranstaltungen bleiben.',
+  'nav.events.feeds.stopQuestion':
+    '{label} nicht mehr synchronisieren? Die Veranstaltungen bleiben.',
   'nav.events.feeds.stopConfirm': 'Beenden',
   'events.placing': 'Klicke auf die Karte, wo „{name}“ stattfindet. Esc bricht ab.',
   'sites.start': 'Standorte vergleichen',
   'sites.kind': 'Pop-up-Standorte',
   'sites.title': 'Standorte vergleichen',
-  'sites.picking': 'Klicke auf die Karte, um Standorte hinzuzufügen ({count} von {max}). Rücktaste entfernt den letzten, Esc bricht ab.',
+  'sites.picking':
+    'Klicke auf die Karte, um Standorte hinzuzufügen ({count} von {max}). Rücktaste entfernt den letzten, Esc bricht ab.',
   'sites.picked': { one: '{count} Standort', other: '{count} Standorte' },
   'sites.compare': 'Vergleichen',
   'sites.restart': 'Neu beginnen',
@@ -589,7 +654,8 @@ export const de = {
   'sites.site': 'Standort {n}',
   'sites.best': 'Am besten: Standort {n} (meiste Kunden mit Einwilligung)',
   'sites.bestBadge': 'Beste',
-  'sites.noBest': 'Alle Zahlen liegen unter der Mindestgruppengröße, daher ist kein Standort am besten.',
+  'sites.noBest':
+    'Alle Zahlen liegen unter der Mindestgruppengröße, daher ist kein Standort am besten.',
   'sites.count': 'Kunden im Umkreis von {meters}',
   'sites.consented': 'Mit Einwilligung',
   'sites.topAge': 'Häufigste Altersgruppe',
@@ -606,7 +672,8 @@ export const de = {
   'details.event.status.done': 'Erledigt',
   'details.event.location': 'Ort',
   'details.event.notes': 'Notizen',
-  'details.event.needsPlace': 'Dieses Event hat noch keinen Ort. Platziere es auf der Karte, um seine Reichweite zu sehen.',
+  'details.event.needsPlace':
+    'Dieses Event hat noch keinen Ort. Platziere es auf der Karte, um seine Reichweite zu sehen.',
   'details.event.reach': 'Reichweite',
   'details.event.radius': 'Umkreis',
   'details.event.meters': '{meters} m',
@@ -622,7 +689,10 @@ export const de = {
   'campaignResults.audience': 'Zielgruppe',
   'campaignResults.consented': '{count} mit Einwilligung',
   'campaignResults.liveHours': 'Stunden aktiv',
-  'campaignResults.activations': { one: 'in {count} Aktivierung', other: 'in {count} Aktivierungen' },
+  'campaignResults.activations': {
+    one: 'in {count} Aktivierung',
+    other: 'in {count} Aktivierungen',
+  },
   'campaignResults.redemptions': 'Einlösungen',
   'campaignResults.revenue': 'Umsatz',
   'campaignResults.conversion': 'Konversion',
@@ -631,7 +701,8 @@ export const de = {
   'campaignResults.noHoldout': 'Keine Kontrollgruppe: eine festlegen, um den Lift zu messen',
   'campaignResults.byDay': 'Einlösungen pro Tag',
   'campaignResults.noRedemptions': 'Noch kein Code eingelöst.',
-  'campaignResults.smallDaysHidden': 'Tage mit weniger als {k} Einlösungen werden nicht gezeigt, damit sich kein einzelner Einkauf herauslesen lässt.',
+  'campaignResults.smallDaysHidden':
+    'Tage mit weniger als {k} Einlösungen werden nicht gezeigt, damit sich kein einzelner Einkauf herauslesen lässt.',
   'compare.open': 'Gebiete vergleichen',
   'compare.kind': 'Einzugsgebiete',
   'compare.title': 'Gebiete vergleichen',
@@ -650,23 +721,30 @@ export const de = {
   'compare.metric.avgSpend': 'Ø Umsatz',
   'compare.metric.lapsedShare': 'Inaktiv (seit 90 Tagen oder länger kein Kauf)',
   'compare.loyalty': 'Treuestufen',
-  'compare.loyaltyLegend': 'Keine Stufe, Bronze, Silber, Gold von links nach rechts; die Zahl ist der Gold-Anteil.',
+  'compare.loyaltyLegend':
+    'Keine Stufe, Bronze, Silber, Gold von links nach rechts; die Zahl ist der Gold-Anteil.',
   'compare.overlaps': 'Überschneidung',
   'compare.noOverlap': 'Diese Gebiete überschneiden sich nicht: keine gemeinsamen Kunden.',
   'compare.pair': '{a} und {b}',
-  'compare.shared': '{customers} Kunden in beiden ({shareA} von {a}, {shareB} von {b}) · {km2} gemeinsam',
+  'compare.shared':
+    '{customers} Kunden in beiden ({shareA} von {a}, {shareB} von {b}) · {km2} gemeinsam',
   'compare.sharedHidden': 'Weniger als {k} Kunden in beiden · {km2} gemeinsam',
   'compare.sharedUnknown': 'Die Überschneidung ließ sich für diese Formen nicht berechnen.',
   'whiteSpace.open': 'Weiße Flecken finden',
   'whiteSpace.title': 'Weiße Flecken',
-  'whiteSpace.intro': 'Sechsecke von etwa 0,7 km², in denen viele Menschen wohnen, wenige schon Kunden sind und keine Filiale nah ist: die Orte, die als Nächstes zu gewinnen sind, die ungenutztesten zuerst.',
+  'whiteSpace.intro':
+    'Sechsecke von etwa 0,7 km², in denen viele Menschen wohnen, wenige schon Kunden sind und keine Filiale nah ist: die Orte, die als Nächstes zu gewinnen sind, die ungenutztesten zuerst.',
   'whiteSpace.minStoreKm': 'Keine Filiale im Umkreis von',
   'whiteSpace.loading': 'Weiße Flecken werden gesucht …',
   'whiteSpace.error': 'Weiße Flecken ließen sich nicht berechnen.',
-  'whiteSpace.none': 'Kein dicht besiedeltes Sechseck unter der Durchdringung der Stadt liegt {km} oder weiter von einer Filiale.',
+  'whiteSpace.none':
+    'Kein dicht besiedeltes Sechseck unter der Durchdringung der Stadt liegt {km} oder weiter von einer Filiale.',
   'whiteSpace.city': 'Stadtweit sind {share} der Einwohner Kunden.',
   'whiteSpace.residents': { one: '~{residents} Einwohner', other: '~{residents} Einwohner' },
-  'whiteSpace.customers': { one: '{customers} Kunde · ~{untapped} mehr bei der Quote der Stadt', other: '{customers} Kunden · ~{untapped} mehr bei der Quote der Stadt' },
+  'whiteSpace.customers': {
+    one: '{customers} Kunde · ~{untapped} mehr bei der Quote der Stadt',
+    other: '{customers} Kunden · ~{untapped} mehr bei der Quote der Stadt',
+  },
   'whiteSpace.store': '{km} bis zur nächsten Filiale',
   'whiteSpace.show': 'Zeigen',
   'whiteSpace.makeArea': 'Als Gebiet anlegen',
@@ -688,7 +766,10 @@ export const de = {
   'whatIf.run': 'Zeigen, welche Angebote auslösen',
   'whatIf.running': 'Alle Kampagnen werden geprüft …',
   'whatIf.none': 'Hier würde dann keine Kampagne auslösen.',
-  'whatIf.would': { one: '{count} Kampagne würde hier auslösen (es wird nichts gesendet: nur eine Vorschau)', other: '{count} Kampagnen würden hier auslösen (es wird nichts gesendet: nur eine Vorschau)' },
+  'whatIf.would': {
+    one: '{count} Kampagne würde hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
+    other: '{count} Kampagnen würden hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
+  },
   'whatIf.firstAt': 'ab {time}',
   'whatIf.hours': { one: '{count} Stunde', other: '{count} Stunden' },
   'whatIf.invalid.value': 'Bitte eine Zahl eingeben.',
@@ -711,7 +792,8 @@ export const de = {
   'weather.freshness.unknown': 'Unbekannt',
   'weather.freshnessHint.live': 'Gemessene Werte des Wetterdienstes.',
   'weather.freshnessHint.forecast': 'Vorhersage des Wetterdienstes.',
-  'weather.freshnessHint.stale': 'Der Wetterdienst antwortet nicht; dies sind die zuletzt bekannten Werte.',
+  'weather.freshnessHint.stale':
+    'Der Wetterdienst antwortet nicht; dies sind die zuletzt bekannten Werte.',
   'weather.freshnessHint.simulated': 'Aus dem Wetterszenario, keine echte Vorhersage.',
   'weather.freshnessHint.unknown': 'Für diese Stunde ist noch nichts bekannt.',
   'weather.fetchedAt': 'Abgerufen {time}',
@@ -742,7 +824,8 @@ export const de = {
   'events.form.position': 'Ort auf der Karte',
   'events.form.lat': 'Breitengrad',
   'events.form.lng': 'Längengrad',
-  'events.form.positionHint': 'Leer lassen, um es später zu platzieren: Es steht dann unter „Ohne Ort“.',
+  'events.form.positionHint':
+    'Leer lassen, um es später zu platzieren: Es steht dann unter „Ohne Ort“.',
   'events.form.pick': 'Auf der Karte wählen',
   'events.form.clearPosition': 'Leeren',
   'events.form.notes': 'Notizen',
@@ -750,10 +833,13 @@ export const de = {
   'events.form.save': 'Änderungen speichern',
   'events.form.saving': 'Wird gespeichert …',
   'events.form.cancel': 'Abbrechen',
-  'events.form.conflict': 'Jemand anderes hat dieses Event geändert, seit du es geöffnet hast. Lade es neu, um die Änderungen zu sehen; deine Eingaben hier gehen dabei verloren.',
+  'events.form.conflict':
+    'Jemand anderes hat dieses Event geändert, seit du es geöffnet hast. Lade es neu, um die Änderungen zu sehen; deine Eingaben hier gehen dabei verloren.',
   'events.form.reload': 'Event neu laden',
-  'events.form.picking': 'Klicke auf die Karte, wo „{name}“ stattfindet. Esc führt zurück zum Formular.',
-  'events.form.pickingUnnamed': 'Klicke auf die Karte, wo das neue Event stattfindet. Esc führt zurück zum Formular.',
+  'events.form.picking':
+    'Klicke auf die Karte, wo „{name}“ stattfindet. Esc führt zurück zum Formular.',
+  'events.form.pickingUnnamed':
+    'Klicke auf die Karte, wo das neue Event stattfindet. Esc führt zurück zum Formular.',
   'events.form.pickCancel': 'Zurück zum Formular',
   'events.form.error.required': 'Pflichtfeld.',
   'events.form.error.timezone': 'Keine bekannte Zeitzone (z. B. Europe/Berlin).',
@@ -771,7 +857,8 @@ export const de = {
   'nav.campaigns.title': 'Kampagnen',
   'nav.campaigns.count': { one: '{count} Kampagne', other: '{count} Kampagnen' },
   'nav.campaigns.loading': 'Kampagnen werden geladen …',
-  'nav.campaigns.empty': 'Noch keine Kampagnen. Öffnen Sie ein gespeichertes Gebiet und wählen Sie „Kampagne erstellen“, oder beginnen Sie hier.',
+  'nav.campaigns.empty':
+    'Noch keine Kampagnen. Öffnen Sie ein gespeichertes Gebiet und wählen Sie „Kampagne erstellen“, oder beginnen Sie hier.',
   'nav.campaigns.emptyReader': 'Noch keine Kampagnen.',
   'nav.campaigns.error': 'Die Kampagnen konnten nicht geladen werden.',
   'campaigns.new': 'Neue Kampagne',
@@ -808,7 +895,8 @@ export const de = {
   'campaigns.trigger.sustained': '{hours} h am Stück',
   'campaigns.trigger.within': 'oder erwartet innerhalb von {hours} h',
   'campaigns.trigger.category': 'jede Veranstaltung der Kategorie {category}',
-  'campaigns.trigger.event': '{what} im Umkreis von {meters} m, von {before} min vorher bis {after} min danach',
+  'campaigns.trigger.event':
+    '{what} im Umkreis von {meters} m, von {before} min vorher bis {after} min danach',
   'campaigns.reason.event': '{name} {meters} m entfernt (höchstens {within} m)',
   'campaigns.reason.schedule': '{observed} in {window}',
   'campaigns.reason.window': 'Im Zeitraum der Kampagne',
@@ -853,14 +941,18 @@ export const de = {
   'campaigns.form.editTitle': '„{name}“ bearbeiten',
   'campaigns.form.name': 'Name',
   'campaigns.form.areas': 'Gebiete',
-  'campaigns.form.noAreas': 'Noch keine gespeicherten Gebiete: Zeichnen und speichern Sie zuerst eines.',
+  'campaigns.form.noAreas':
+    'Noch keine gespeicherten Gebiete: Zeichnen und speichern Sie zuerst eines.',
   'campaigns.form.eventArea': 'Gebiet von 500 m um die Veranstaltung anlegen',
   'campaigns.form.eventAreaName': '500 m um {name}',
   'campaigns.form.segment': 'Zielgruppe',
   'campaigns.form.segmentAll': 'Alle in den Gebieten',
   'campaigns.form.useCurrentSegment': 'Aktuelles Segment übernehmen',
   'campaigns.form.clearSegment': 'Alle',
-  'campaigns.form.audience': { one: '{count} Kunde ({consented} mit Einwilligung)', other: '{count} Kunden ({consented} mit Einwilligung)' },
+  'campaigns.form.audience': {
+    one: '{count} Kunde ({consented} mit Einwilligung)',
+    other: '{count} Kunden ({consented} mit Einwilligung)',
+  },
   'campaigns.form.audienceHidden': 'Zu wenige Kunden, um sie anzuzeigen',
   'campaigns.form.audienceLoading': 'Wird gezählt …',
   'campaigns.form.offer': 'Angebot',
@@ -878,7 +970,8 @@ export const de = {
   'campaigns.form.triggerMode.any': 'ein Auslöser gilt',
   'campaigns.form.triggerMode.all': 'alle Auslöser gelten',
   'campaigns.form.triggers': 'Auslöser',
-  'campaigns.form.triggersNone': 'Keine Auslöser: Das Angebot ist während der ganzen Laufzeit live.',
+  'campaigns.form.triggersNone':
+    'Keine Auslöser: Das Angebot ist während der ganzen Laufzeit live.',
   'campaigns.form.add': 'Auslöser hinzufügen',
   'campaigns.form.remove': 'Auslöser entfernen',
   'campaigns.form.condition': 'Bedingung',
@@ -898,12 +991,14 @@ export const de = {
   'campaigns.form.capMax': 'Höchstens (Nachrichten)',
   'campaigns.form.capDays': 'Pro (Tage)',
   'campaigns.form.holdout': 'Kontrollgruppe (%)',
-  'campaigns.form.holdoutHint': 'Ein Anteil der Zielgruppe, der das Angebot nie bekommt, um die Wirkung daran zu messen.',
+  'campaigns.form.holdoutHint':
+    'Ein Anteil der Zielgruppe, der das Angebot nie bekommt, um die Wirkung daran zu messen.',
   'campaigns.form.create': 'Kampagne erstellen',
   'campaigns.form.save': 'Änderungen speichern',
   'campaigns.form.saving': 'Wird gespeichert …',
   'campaigns.form.cancel': 'Abbrechen',
-  'campaigns.form.conflict': 'Jemand anderes hat diese Kampagne geändert, seit Sie sie geöffnet haben. Laden Sie sie neu, um die Änderungen zu sehen; Ihre Änderungen hier gehen verloren.',
+  'campaigns.form.conflict':
+    'Jemand anderes hat diese Kampagne geändert, seit Sie sie geöffnet haben. Laden Sie sie neu, um die Änderungen zu sehen; Ihre Änderungen hier gehen verloren.',
   'campaigns.form.reload': 'Kampagne neu laden',
   'campaigns.form.error.required': 'Pflichtfeld.',
   'campaigns.form.error.number': 'Keine Zahl.',

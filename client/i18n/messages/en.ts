@@ -16,7 +16,8 @@ export const en = {
   'auth.wrong': 'Wrong email or password.',
   'auth.tooMany': 'Too many failed attempts. {detail}',
   'auth.failed': 'Signing in failed. Check your connection and try again.',
-  'auth.hint': 'No account yet? Ask your workspace owner. The first owner’s password is printed once when the server first starts.',
+  'auth.hint':
+    'No account yet? Ask your workspace owner. The first owner’s password is printed once when the server first starts.',
   'auth.menu': 'Signed in as {email}',
   'auth.signOut': 'Sign out',
   'role.owner': 'Owner',
@@ -32,12 +33,19 @@ export const en = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Repeat the new password',
-  'password.rule': { one: 'At least {count} character. A few unrelated words are easy to remember and hard to guess.', other: 'At least {count} characters. A few unrelated words are easy to remember and hard to guess.' },
+  'password.rule': {
+    one: 'At least {count} character. A few unrelated words are easy to remember and hard to guess.',
+    other:
+      'At least {count} characters. A few unrelated words are easy to remember and hard to guess.',
+  },
   'password.save': 'Change password',
   'password.saving': 'Changing…',
   'password.changed': 'Your password was changed. Other sessions were signed out.',
   'password.required': 'Fill this in.',
-  'password.tooShort': { one: 'Use at least {count} character.', other: 'Use at least {count} characters.' },
+  'password.tooShort': {
+    one: 'Use at least {count} character.',
+    other: 'Use at least {count} characters.',
+  },
   'password.wrongCurrent': 'This is not your current password.',
   'password.mismatch': 'The two new passwords differ.',
   'password.unchanged': 'Choose a password different from the current one.',
@@ -73,7 +81,8 @@ export const en = {
   'users.save': 'Save changes',
   'users.edit': 'Change',
   'users.deactivate': 'Deactivate',
-  'users.deactivateQuestion': 'Deactivate {email}? They are signed out and cannot sign in until reactivated.',
+  'users.deactivateQuestion':
+    'Deactivate {email}? They are signed out and cannot sign in until reactivated.',
   'users.deactivateConfirm': 'Deactivate user',
   'users.deactivated': '{email} was deactivated.',
   'users.reactivate': 'Reactivate',
@@ -84,7 +93,8 @@ export const en = {
   'users.created': '{email} can now sign in.',
   'users.saved': 'Changes to {email} saved.',
   'users.deleted': '{email} was deleted.',
-  'users.conflict': 'Someone else changed this user meanwhile. The list is reloaded; make your change again.',
+  'users.conflict':
+    'Someone else changed this user meanwhile. The list is reloaded; make your change again.',
   'users.emailTaken': 'A user with this email already exists.',
   'users.empty': 'No users yet. Add one to let a colleague sign in.',
   'users.loadFailed': 'The users could not be loaded.',
@@ -92,7 +102,8 @@ export const en = {
   'users.error.email': 'Enter an email address like name@example.com.',
   'users.error.storesRequired': 'Choose at least one store for a store manager.',
 
-  'tokens.intro': 'Tokens let other programs read offers and aggregate figures. They never give access to personal data.',
+  'tokens.intro':
+    'Tokens let other programs read offers and aggregate figures. They never give access to personal data.',
   'tokens.caption': 'API tokens',
   'tokens.add': 'New token',
   'tokens.createTitle': 'New API token',
@@ -148,33 +159,40 @@ export const en = {
   'audit.action.webhook.rotate-secret': 'Webhook secret rotated',
   'audit.action.webhook.test': 'Webhook test sent',
 
-  'privacy.intro': 'How much of your customers other roles and programs may see, and how long their data is kept.',
+  'privacy.intro':
+    'How much of your customers other roles and programs may see, and how long their data is kept.',
   'privacy.minGroupSize': 'Smallest group shown (k)',
-  'privacy.minGroupSizeHelp': 'Counts and breakdowns of fewer customers than this are hidden from marketers, viewers and API tokens, so no one can be singled out.',
+  'privacy.minGroupSizeHelp':
+    'Counts and breakdowns of fewer customers than this are hidden from marketers, viewers and API tokens, so no one can be singled out.',
   'privacy.retention': 'Keeping customer data',
   'privacy.retentionOn': 'Delete customer data after a while',
   'privacy.retentionMonths': 'Months after the last purchase',
-  'privacy.retentionHelp': 'When on, customers who have not bought anything for this many months are deleted. When off, data is kept until someone deletes it.',
+  'privacy.retentionHelp':
+    'When on, customers who have not bought anything for this many months are deleted. When off, data is kept until someone deletes it.',
   'privacy.save': 'Save privacy settings',
   'privacy.saved': 'Privacy settings saved.',
   'privacy.loadFailed': 'The privacy settings could not be loaded.',
   'privacy.error.minGroupSize': 'Enter a whole number from 2 to 1000.',
   'privacy.error.retentionMonths': 'Enter a whole number of months from 1 to 600.',
 
-  'webhooks.intro': 'When a campaign’s offer goes live in an area, or stops, Catchment POSTs it as signed JSON to your URL: for your CRM, till or messaging tool.',
+  'webhooks.intro':
+    'When a campaign’s offer goes live in an area, or stops, Catchment POSTs it as signed JSON to your URL: for your CRM, till or messaging tool.',
   'webhooks.loadFailed': 'The webhook settings could not be loaded.',
   'webhooks.urlTitle': 'Webhook URL',
   'webhooks.url': 'Send activations to',
-  'webhooks.urlHelp': 'An http:// or https:// address. Leave it empty to turn webhooks off; activations wait and are sent once a URL is set.',
+  'webhooks.urlHelp':
+    'An http:// or https:// address. Leave it empty to turn webhooks off; activations wait and are sent once a URL is set.',
   'webhooks.save': 'Save URL',
   'webhooks.saved': 'Webhook URL saved.',
   'webhooks.turnedOff': 'Webhooks turned off.',
   'webhooks.secret': 'Signing secret',
-  'webhooks.secretHelp': 'Each delivery carries a Catchment-Signature header: an HMAC-SHA256 of the timestamp and body with this secret. Check it before trusting a delivery.',
+  'webhooks.secretHelp':
+    'Each delivery carries a Catchment-Signature header: an HMAC-SHA256 of the timestamp and body with this secret. Check it before trusting a delivery.',
   'webhooks.show': 'Show',
   'webhooks.hide': 'Hide',
   'webhooks.rotate': 'Rotate secret',
-  'webhooks.rotateQuestion': 'Replace the secret? Deliveries signed from now on will not verify with the old one.',
+  'webhooks.rotateQuestion':
+    'Replace the secret? Deliveries signed from now on will not verify with the old one.',
   'webhooks.rotateConfirm': 'Rotate',
   'webhooks.rotated': 'Signing secret replaced.',
   'webhooks.rotatedDetail': 'Give the new secret to your receiver.',
@@ -182,7 +200,8 @@ export const en = {
   'webhooks.testNeedsUrl': 'Save a URL first.',
   'webhooks.testQueued': 'Test delivery queued.',
   'webhooks.logTitle': 'Deliveries',
-  'webhooks.logEmpty': 'No deliveries yet. Press “Send test” to check your receiver; activations appear here when campaigns go live.',
+  'webhooks.logEmpty':
+    'No deliveries yet. Press “Send test” to check your receiver; activations appear here when campaigns go live.',
   'webhooks.logLoadFailed': 'The delivery log could not be loaded.',
   'webhooks.col.event': 'Event',
   'webhooks.col.status': 'Status',
@@ -216,11 +235,13 @@ export const en = {
   'nav.stores.title': 'Stores',
   'nav.stores.count': { one: '{count} store', other: '{count} stores' },
   'nav.stores.loading': 'Loading stores…',
-  'nav.stores.empty': 'No stores yet. Add your first store with POST /api/stores (or an import) and it appears here and on the map.',
+  'nav.stores.empty':
+    'No stores yet. Add your first store with POST /api/stores (or an import) and it appears here and on the map.',
   'nav.stores.error': 'The stores could not be loaded.',
   'nav.boundaries.title': 'Neighbourhoods',
   'nav.boundaries.loading': 'Loading neighbourhoods…',
-  'nav.boundaries.empty': 'No neighbourhoods yet. Import your city’s boundaries and they appear here and on the map.',
+  'nav.boundaries.empty':
+    'No neighbourhoods yet. Import your city’s boundaries and they appear here and on the map.',
   'nav.boundaries.error': 'The neighbourhoods could not be loaded.',
   'nav.boundaries.population': '{population} residents',
 
@@ -285,11 +306,15 @@ export const en = {
   'legend.boundaries': 'Neighbourhood outline',
 
   'basemap.offline': 'Offline basemap',
-  'basemap.offline.unset': 'No online basemap is configured (CATCHMENT_BASEMAP_STYLE is unset), so Catchment shows the offline map it ships with.',
-  'basemap.offline.timeout': 'The configured basemap did not answer within {seconds} seconds, so Catchment shows the offline map it ships with.',
-  'basemap.offline.failed': 'The configured basemap could not be loaded ({reason}), so Catchment shows the offline map it ships with.',
+  'basemap.offline.unset':
+    'No online basemap is configured (CATCHMENT_BASEMAP_STYLE is unset), so Catchment shows the offline map it ships with.',
+  'basemap.offline.timeout':
+    'The configured basemap did not answer within {seconds} seconds, so Catchment shows the offline map it ships with.',
+  'basemap.offline.failed':
+    'The configured basemap could not be loaded ({reason}), so Catchment shows the offline map it ships with.',
 
-  'map.label': 'Map of stores, customers and neighbourhoods. Use the arrow keys to pan and + or − to zoom.',
+  'map.label':
+    'Map of stores, customers and neighbourhoods. Use the arrow keys to pan and + or − to zoom.',
   'map.loading': 'Loading map…',
   'map.unsupported': 'The map needs WebGL 2, which this browser does not offer.',
   'map.zoomIn': 'Zoom in',
@@ -325,7 +350,8 @@ export const en = {
   'toast.region': 'Notifications',
 
   'error.network.title': 'Cannot reach the Catchment server',
-  'error.network.detail': 'Check that the server is running and your connection works, then try again.',
+  'error.network.detail':
+    'Check that the server is running and your connection works, then try again.',
   'error.http.title': 'The server answered with an error ({status})',
   'error.unexpected.title': 'Something went wrong',
   'error.config.title': 'The workspace could not be loaded',
@@ -345,8 +371,10 @@ export const en = {
   'audience.updating': 'Updating…',
   'audience.upToDate': 'Up to date',
   'audience.empty.title': 'No customers inside',
-  'audience.empty.area': 'Nobody in your customer base lives inside this area. Widen the area or try another place.',
-  'audience.empty.segment': 'Nobody here matches the segment. Loosen the segment, or widen the area.',
+  'audience.empty.area':
+    'Nobody in your customer base lives inside this area. Widen the area or try another place.',
+  'audience.empty.segment':
+    'Nobody here matches the segment. Loosen the segment, or widen the area.',
   'audience.error.title': 'The audience could not be counted',
   'audience.belowMin': '< {k}',
   'audience.hiddenNote': 'Groups of fewer than {k} customers are not shown, to protect privacy.',
@@ -405,7 +433,10 @@ export const en = {
   'segment.filter': 'Filter {field}',
   'segment.filterPlaceholder': 'Type to filter…',
   'segment.noMatch': 'Nothing matches “{query}”',
-  'segment.moreOptions': { one: '{count} more — type to narrow', other: '{count} more — type to narrow' },
+  'segment.moreOptions': {
+    one: '{count} more — type to narrow',
+    other: '{count} more — type to narrow',
+  },
   'segment.facetsLoading': 'Loading values…',
   'segment.facetsError': 'The values could not be loaded.',
   'segment.optionCount': { one: '{count} customer', other: '{count} customers' },
@@ -419,7 +450,10 @@ export const en = {
   'segment.summary.ageFrom': 'Age {from}+',
   'segment.summary.ageTo': 'Age ≤ {to}',
   'segment.summary.lapsed': { one: 'Lapsed ≥ {count} day', other: 'Lapsed ≥ {count} days' },
-  'segment.summary.active': { one: 'Active within {count} day', other: 'Active within {count} days' },
+  'segment.summary.active': {
+    one: 'Active within {count} day',
+    other: 'Active within {count} days',
+  },
   'segment.summary.spend': 'Spend {min}–{max}',
   'segment.summary.spendFrom': 'Spend ≥ {min}',
   'segment.summary.spendTo': 'Spend ≤ {max}',
@@ -455,8 +489,10 @@ export const en = {
   'draw.tool.rectangle': 'Rectangle',
   'draw.undo': 'Undo (Ctrl+Z)',
   'draw.redo': 'Redo (Ctrl+Shift+Z)',
-  'draw.hint.circle': 'Drag from the centre to the edge, or click the centre and then the edge. Esc cancels.',
-  'draw.hint.polygon': 'Click or tap each corner; click the first or last point (or press Enter) to finish. Esc cancels.',
+  'draw.hint.circle':
+    'Drag from the centre to the edge, or click the centre and then the edge. Esc cancels.',
+  'draw.hint.polygon':
+    'Click or tap each corner; click the first or last point (or press Enter) to finish. Esc cancels.',
   'draw.hint.freehand': 'Click, draw around the area, click again to finish. Esc cancels.',
   'draw.hint.rectangle': 'Drag from one corner to the other, or click both corners. Esc cancels.',
   'areas.title': 'Areas',
@@ -488,9 +524,11 @@ export const en = {
   'areas.saving': 'Saving…',
   'areas.discard': 'Discard',
   'areas.edit': 'Edit shape',
-  'areas.edit.multi': 'Areas made of several parts cannot be edited on the map; combine or redraw them instead.',
+  'areas.edit.multi':
+    'Areas made of several parts cannot be edited on the map; combine or redraw them instead.',
   'areas.delete': 'Delete',
-  'areas.conflict': 'Someone changed this area since you started editing it, so your edit was not saved. Reload it to see the latest version (your changes to the shape are dropped).',
+  'areas.conflict':
+    'Someone changed this area since you started editing it, so your edit was not saved. Reload it to see the latest version (your changes to the shape are dropped).',
   'areas.conflict.reload': 'Reload the area',
   'areas.draft.title': 'New area (not saved yet)',
   'areas.draft.editing': 'Editing “{name}”',
@@ -515,7 +553,10 @@ export const en = {
   'areas.territories.running': 'Making territories…',
   'areas.territories.cancel': 'Cancel',
   'areas.territories.choose': 'Only some stores…',
-  'areas.territories.chosen': { one: 'Territory for {count} store', other: 'Territories for {count} stores' },
+  'areas.territories.chosen': {
+    one: 'Territory for {count} store',
+    other: 'Territories for {count} stores',
+  },
   'pick.label': 'Picked neighbourhoods',
   'pick.count': { one: '{count} neighbourhood picked', other: '{count} neighbourhoods picked' },
   'pick.make': 'Make area',
@@ -535,7 +576,8 @@ export const en = {
   'nav.events.title': 'Events',
   'nav.events.count': { one: '{count} event', other: '{count} events' },
   'nav.events.loading': 'Loading events…',
-  'nav.events.empty': 'No events in this range. Pick a longer range, or import your city’s events calendar (POST /api/events/import) or add one with New event (E).',
+  'nav.events.empty':
+    'No events in this range. Pick a longer range, or import your city’s events calendar (POST /api/events/import) or add one with New event (E).',
   'nav.events.error': 'The events could not be loaded.',
   'nav.events.range': 'Date range',
   'nav.events.range.week': 'This week',
@@ -549,23 +591,34 @@ export const en = {
   'nav.events.allDay': 'All day',
   'nav.events.import': 'Import calendar (.ics)',
   'nav.events.import.running': 'Importing {file}…',
-  'nav.events.import.summary': { one: '{inserted} added, {updated} updated, {count} needs a place', other: '{inserted} added, {updated} updated, {count} need a place' },
+  'nav.events.import.summary': {
+    one: '{inserted} added, {updated} updated, {count} needs a place',
+    other: '{inserted} added, {updated} updated, {count} need a place',
+  },
   'nav.events.import.failed': '{file}: {reason}',
   'nav.events.import.line': 'Line {line}: {message}',
   'nav.events.import.feed': 'Import from a feed URL',
   'nav.events.import.feedPlaceholder': 'https://… or webcal://…',
   'nav.events.import.feedSubmit': 'Import',
   'nav.events.import.keep': 'Keep in sync (every 6 hours)',
-  'nav.events.import.summaryRemoved': { one: '{inserted} added, {updated} updated, {removed} removed, {count} needs a place', other: '{inserted} added, {updated} updated, {removed} removed, {count} need a place' },
+  'nav.events.import.summaryRemoved': {
+    one: '{inserted} added, {updated} updated, {removed} removed, {count} needs a place',
+    other: '{inserted} added, {updated} updated, {removed} removed, {count} need a place',
+  },
   'nav.events.import.cut': {
     one: '{count} recurring event was not imported in full: occurrences are imported from {from} to {to}, at most {max} per event.',
-    other: '{count} recurring events were not imported in full: occurrences are imported from {from} to {to}, at most {max} per event.',
+    other:
+      '{count} recurring events were not imported in full: occurrences are imported from {from} to {to}, at most {max} per event.',
   },
   'nav.events.import.cutHorizon': '{name}: {kept} imported; the rest lies outside that period',
-  'nav.events.import.cutSeriesCap': '{name}: {kept} imported; it repeats more often than one import takes',
+  'nav.events.import.cutSeriesCap':
+    '{name}: {kept} imported; it repeats more often than one import takes',
   'nav.events.import.cutMore': { one: '… and {count} more', other: '… and {count} more' },
   'nav.events.feeds.title': 'Feeds kept in sync',
-  'nav.events.feeds.status': { one: 'Synced {time} · {count} event', other: 'Synced {time} · {count} events' },
+  'nav.events.feeds.status': {
+    one: 'Synced {time} · {count} event',
+    other: 'Synced {time} · {count} events',
+  },
   'nav.events.feeds.never': 'Not synced yet',
   'nav.events.feeds.failed': 'Last try {time} failed: {reason}. Its events are unchanged.',
   'nav.events.feeds.next': 'Next sync {time}',
@@ -580,7 +633,8 @@ export const en = {
   'sites.start': 'Compare sites',
   'sites.kind': 'Pop-up sites',
   'sites.title': 'Compare sites',
-  'sites.picking': 'Click the map to add sites ({count} of {max}). Backspace removes the last, Esc cancels.',
+  'sites.picking':
+    'Click the map to add sites ({count} of {max}). Backspace removes the last, Esc cancels.',
   'sites.picked': { one: '{count} site', other: '{count} sites' },
   'sites.compare': 'Compare',
   'sites.restart': 'Start over',
@@ -632,7 +686,8 @@ export const en = {
   'campaignResults.noHoldout': 'No holdout: set one to measure lift',
   'campaignResults.byDay': 'Redemptions per day',
   'campaignResults.noRedemptions': 'No code redeemed yet.',
-  'campaignResults.smallDaysHidden': "Days with fewer than {k} redemptions are not shown, so no one's purchase can be singled out.",
+  'campaignResults.smallDaysHidden':
+    "Days with fewer than {k} redemptions are not shown, so no one's purchase can be singled out.",
   'compare.open': 'Compare areas',
   'compare.kind': 'Trade areas',
   'compare.title': 'Compare areas',
@@ -651,23 +706,30 @@ export const en = {
   'compare.metric.avgSpend': 'Average spend',
   'compare.metric.lapsedShare': 'Lapsed (no purchase for 90 days or more)',
   'compare.loyalty': 'Loyalty mix',
-  'compare.loyaltyLegend': 'No tier, bronze, silver, gold from left to right; the figure is the gold share.',
+  'compare.loyaltyLegend':
+    'No tier, bronze, silver, gold from left to right; the figure is the gold share.',
   'compare.overlaps': 'Overlap',
   'compare.noOverlap': 'None of these areas overlap: they share no customers.',
   'compare.pair': '{a} and {b}',
-  'compare.shared': '{customers} customers in both ({shareA} of {a}, {shareB} of {b}) · {km2} shared',
+  'compare.shared':
+    '{customers} customers in both ({shareA} of {a}, {shareB} of {b}) · {km2} shared',
   'compare.sharedHidden': 'Fewer than {k} customers in both · {km2} shared',
   'compare.sharedUnknown': 'The overlap could not be computed for these shapes.',
   'whiteSpace.open': 'Find white space',
   'whiteSpace.title': 'White space',
-  'whiteSpace.intro': 'Hexagons of about 0.7 km² where many people live, few are customers yet and no store is near: the places to win next, most untapped first.',
+  'whiteSpace.intro':
+    'Hexagons of about 0.7 km² where many people live, few are customers yet and no store is near: the places to win next, most untapped first.',
   'whiteSpace.minStoreKm': 'No store within',
   'whiteSpace.loading': 'Looking for white space…',
   'whiteSpace.error': 'White space could not be computed.',
-  'whiteSpace.none': 'No populous hexagon below the city’s penetration is {km} or more from a store.',
+  'whiteSpace.none':
+    'No populous hexagon below the city’s penetration is {km} or more from a store.',
   'whiteSpace.city': 'City-wide, {share} of residents are customers.',
   'whiteSpace.residents': { one: '~{residents} resident', other: '~{residents} residents' },
-  'whiteSpace.customers': { one: '{customers} customer · ~{untapped} more at the city’s rate', other: '{customers} customers · ~{untapped} more at the city’s rate' },
+  'whiteSpace.customers': {
+    one: '{customers} customer · ~{untapped} more at the city’s rate',
+    other: '{customers} customers · ~{untapped} more at the city’s rate',
+  },
   'whiteSpace.store': '{km} to the nearest store',
   'whiteSpace.show': 'Show',
   'whiteSpace.makeArea': 'Make an area',
@@ -689,7 +751,10 @@ export const en = {
   'whatIf.run': 'Show which offers would fire',
   'whatIf.running': 'Checking every campaign…',
   'whatIf.none': 'No campaign would fire here then.',
-  'whatIf.would': { one: '{count} campaign would fire here (nothing is sent: this is a preview)', other: '{count} campaigns would fire here (nothing is sent: this is a preview)' },
+  'whatIf.would': {
+    one: '{count} campaign would fire here (nothing is sent: this is a preview)',
+    other: '{count} campaigns would fire here (nothing is sent: this is a preview)',
+  },
   'whatIf.firstAt': 'from {time}',
   'whatIf.hours': { one: '{count} hour', other: '{count} hours' },
   'whatIf.invalid.value': 'Enter a number.',
@@ -712,7 +777,8 @@ export const en = {
   'weather.freshness.unknown': 'Unknown',
   'weather.freshnessHint.live': 'Measured values from the weather service.',
   'weather.freshnessHint.forecast': 'Forecast from the weather service.',
-  'weather.freshnessHint.stale': 'The weather service is not answering; these are the last known values.',
+  'weather.freshnessHint.stale':
+    'The weather service is not answering; these are the last known values.',
   'weather.freshnessHint.simulated': 'From the weather scenario, not a real forecast.',
   'weather.freshnessHint.unknown': 'Nothing is known for this hour yet.',
   'weather.fetchedAt': 'Fetched {time}',
@@ -751,10 +817,12 @@ export const en = {
   'events.form.save': 'Save changes',
   'events.form.saving': 'Saving…',
   'events.form.cancel': 'Cancel',
-  'events.form.conflict': 'Someone else changed this event since you opened it. Reload it to see their changes; your edits here will be dropped.',
+  'events.form.conflict':
+    'Someone else changed this event since you opened it. Reload it to see their changes; your edits here will be dropped.',
   'events.form.reload': 'Reload event',
   'events.form.picking': 'Click the map where “{name}” takes place. Esc goes back to the form.',
-  'events.form.pickingUnnamed': 'Click the map where the new event takes place. Esc goes back to the form.',
+  'events.form.pickingUnnamed':
+    'Click the map where the new event takes place. Esc goes back to the form.',
   'events.form.pickCancel': 'Back to the form',
   'events.form.error.required': 'Required.',
   'events.form.error.timezone': 'Not a known time zone (e.g. Europe/Berlin).',
@@ -772,7 +840,8 @@ export const en = {
   'nav.campaigns.title': 'Campaigns',
   'nav.campaigns.count': { one: '{count} campaign', other: '{count} campaigns' },
   'nav.campaigns.loading': 'Loading campaigns…',
-  'nav.campaigns.empty': 'No campaigns yet. Open a saved area and choose “Create campaign”, or start one here.',
+  'nav.campaigns.empty':
+    'No campaigns yet. Open a saved area and choose “Create campaign”, or start one here.',
   'nav.campaigns.emptyReader': 'No campaigns yet.',
   'nav.campaigns.error': 'Could not load the campaigns.',
   'campaigns.new': 'New campaign',
@@ -809,7 +878,8 @@ export const en = {
   'campaigns.trigger.sustained': 'for {hours} h in a row',
   'campaigns.trigger.within': 'or expected within {hours} h',
   'campaigns.trigger.category': 'any {category} event',
-  'campaigns.trigger.event': '{what} within {meters} m, from {before} min before to {after} min after',
+  'campaigns.trigger.event':
+    '{what} within {meters} m, from {before} min before to {after} min after',
   'campaigns.reason.event': '{name} {meters} m away (within {within} m)',
   'campaigns.reason.schedule': '{observed} in {window}',
   'campaigns.reason.window': 'Within the campaign’s window',
@@ -861,7 +931,10 @@ export const en = {
   'campaigns.form.segmentAll': 'Everyone in the areas',
   'campaigns.form.useCurrentSegment': 'Use the current segment',
   'campaigns.form.clearSegment': 'Everyone',
-  'campaigns.form.audience': { one: '{count} customer ({consented} consented)', other: '{count} customers ({consented} consented)' },
+  'campaigns.form.audience': {
+    one: '{count} customer ({consented} consented)',
+    other: '{count} customers ({consented} consented)',
+  },
   'campaigns.form.audienceHidden': 'Too few customers to show',
   'campaigns.form.audienceLoading': 'Counting…',
   'campaigns.form.offer': 'Offer',
@@ -899,12 +972,14 @@ export const en = {
   'campaigns.form.capMax': 'At most (messages)',
   'campaigns.form.capDays': 'Per (days)',
   'campaigns.form.holdout': 'Holdout (%)',
-  'campaigns.form.holdoutHint': 'A share of the audience that never gets the offer, to measure lift against.',
+  'campaigns.form.holdoutHint':
+    'A share of the audience that never gets the offer, to measure lift against.',
   'campaigns.form.create': 'Create campaign',
   'campaigns.form.save': 'Save changes',
   'campaigns.form.saving': 'Saving…',
   'campaigns.form.cancel': 'Cancel',
-  'campaigns.form.conflict': 'Someone else changed this campaign since you opened it. Reload it to see their changes; your edits here will be dropped.',
+  'campaigns.form.conflict':
+    'Someone else changed this campaign since you opened it. Reload it to see their changes; your edits here will be dropped.',
   'campaigns.form.reload': 'Reload campaign',
   'campaigns.form.error.required': 'Required.',
   'campaigns.form.error.number': 'Not a number.',

@@ -80,13 +80,25 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
     const byId = new Map(features.map((f) => [f.properties.id, f]));
     const kept = current.map((f) => byId.get(f.properties.id) ?? f);
     const added = features.filter((f) => !current.some((c) => c.properties.id === f.properties.id));
-    set({ areas: { status: 'ready', data: { type: 'FeatureCollection', features: [...kept, ...added] }, error: null } });
+    set({
+      areas: {
+        status: 'ready',
+        data: { type: 'FeatureCollection', features: [...kept, ...added] },
+        error: null,
+      },
+    });
   },
   dropAreas: (ids) => {
     const data = get().areas.data;
     if (!data) return;
     const gone = new Set(ids);
-    set({ areas: { status: 'ready', data: { ...data, features: data.features.filter((f) => !gone.has(f.properties.id)) }, error: null } });
+    set({
+      areas: {
+        status: 'ready',
+        data: { ...data, features: data.features.filter((f) => !gone.has(f.properties.id)) },
+        error: null,
+      },
+    });
   },
   setDraft: (draft) => set({ draft }),
   setTool: (tool) => {
@@ -94,7 +106,11 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
   },
   setHistory: (history) => set({ history }),
   toggleBoundaryPick: (id) =>
-    set((s) => ({ boundaryPick: s.boundaryPick.includes(id) ? s.boundaryPick.filter((b) => b !== id) : [...s.boundaryPick, id] })),
+    set((s) => ({
+      boundaryPick: s.boundaryPick.includes(id)
+        ? s.boundaryPick.filter((b) => b !== id)
+        : [...s.boundaryPick, id],
+    })),
   clearBoundaryPick: () => set({ boundaryPick: [] }),
   areaCompare: null,
   setAreaCompare: (areaCompare) => set({ areaCompare }),
@@ -105,7 +121,8 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       return chosen.length >= MAX_COMPARED_AREAS ? {} : { areaCompare: [...chosen, id] };
     }),
   whiteSpace: null,
-  setWhiteSpace: (whiteSpace) => set(whiteSpace ? { whiteSpace } : { whiteSpace, whiteSpaceCells: null }),
+  setWhiteSpace: (whiteSpace) =>
+    set(whiteSpace ? { whiteSpace } : { whiteSpace, whiteSpaceCells: null }),
   whiteSpaceCells: null,
   setWhiteSpaceCells: (whiteSpaceCells) => set({ whiteSpaceCells }),
 });

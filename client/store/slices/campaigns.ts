@@ -1,7 +1,12 @@
 // Campaigns: the list, which campaign × area pairs are live now (badges, map highlight) and the builder's form.
 import type { StateCreator } from 'zustand';
 import type { CampaignList, CampaignRecord, LiveCampaigns } from '../../api/contract';
-import type { Channel, createStatuses, TriggerMode, WeatherCondition } from '../../../server/domain/schemas/campaign';
+import type {
+  Channel,
+  createStatuses,
+  TriggerMode,
+  WeatherCondition,
+} from '../../../server/domain/schemas/campaign';
 import type { Segment } from '../../../server/domain/schemas/segment';
 import { idle, type Resource } from '../types';
 import type { AppState } from '../index';
@@ -10,8 +15,21 @@ import type { AppState } from '../index';
 export type CreateStatus = (typeof createStatuses)[number];
 
 export type TriggerDraft =
-  | { type: 'weather'; condition: WeatherCondition; threshold: string; sustainedHours: string; withinHours: string }
-  | { type: 'event'; eventId: string; category: string; withinMeters: string; beforeMinutes: string; afterMinutes: string }
+  | {
+      type: 'weather';
+      condition: WeatherCondition;
+      threshold: string;
+      sustainedHours: string;
+      withinHours: string;
+    }
+  | {
+      type: 'event';
+      eventId: string;
+      category: string;
+      withinMeters: string;
+      beforeMinutes: string;
+      afterMinutes: string;
+    }
   | { type: 'schedule'; daysOfWeek: number[]; from: string; to: string };
 
 export interface CampaignDraft {
@@ -68,13 +86,23 @@ export const createCampaignsSlice: StateCreator<AppState, [], [], CampaignsSlice
     const { campaigns } = get();
     if (campaigns.status !== 'ready') return;
     const others = campaigns.data.campaigns.filter((c) => c.id !== campaign.id);
-    set({ campaigns: { status: 'ready', data: { campaigns: [...others, campaign].sort(byName) }, error: null } });
+    set({
+      campaigns: {
+        status: 'ready',
+        data: { campaigns: [...others, campaign].sort(byName) },
+        error: null,
+      },
+    });
   },
   dropCampaign: (id) => {
     const { campaigns, liveCampaigns } = get();
     if (campaigns.status !== 'ready') return;
     set({
-      campaigns: { status: 'ready', data: { campaigns: campaigns.data.campaigns.filter((c) => c.id !== id) }, error: null },
+      campaigns: {
+        status: 'ready',
+        data: { campaigns: campaigns.data.campaigns.filter((c) => c.id !== id) },
+        error: null,
+      },
       liveCampaigns: liveCampaigns.filter((l) => l.campaignId !== id),
     });
   },

@@ -1,6 +1,11 @@
 // Events in the chosen date range, the range and category filter of the timeline, and the event being placed on the map.
 import type { StateCreator } from 'zustand';
-import type { EventCollection, EventFeature, EventFeed, EventImportResult } from '../../api/contract';
+import type {
+  EventCollection,
+  EventFeature,
+  EventFeed,
+  EventImportResult,
+} from '../../api/contract';
 import type { FieldError } from '../../api/problem';
 import type { EventStatus } from '../../../server/domain/schemas/event';
 import { idle, type Resource } from '../types';
@@ -115,7 +120,13 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   putEventFeed: (feed) => {
     const { eventFeeds } = get();
     if (eventFeeds.status !== 'ready') return;
-    set({ eventFeeds: { status: 'ready', data: eventFeeds.data.map((f) => (f.id === feed.id ? feed : f)), error: null } });
+    set({
+      eventFeeds: {
+        status: 'ready',
+        data: eventFeeds.data.map((f) => (f.id === feed.id ? feed : f)),
+        error: null,
+      },
+    });
   },
   setEvents: (events) => set({ events }),
   putEvent: (feature) => {
@@ -124,23 +135,39 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
     const known = events.data.features.some((f) => f.id === feature.id);
     const features = known
       ? events.data.features.map((f) => (f.id === feature.id ? feature : f))
-      : [...events.data.features, feature].sort((a, b) => Date.parse(a.properties.startsAt) - Date.parse(b.properties.startsAt));
+      : [...events.data.features, feature].sort(
+          (a, b) => Date.parse(a.properties.startsAt) - Date.parse(b.properties.startsAt),
+        );
     set({ events: { status: 'ready', data: { ...events.data, features }, error: null } });
   },
   dropEvent: (id) => {
     const { events, placingEvent } = get();
     if (events.status !== 'ready') return;
     const features = events.data.features.filter((f) => f.id !== id);
-    set({ events: { status: 'ready', data: { ...events.data, features }, error: null }, placingEvent: placingEvent === id ? null : placingEvent });
+    set({
+      events: { status: 'ready', data: { ...events.data, features }, error: null },
+      placingEvent: placingEvent === id ? null : placingEvent,
+    });
   },
   eventForm: null,
-  setEventForm: (eventForm) => set(eventForm?.picking ? { eventForm, placingEvent: null, siteCompare: null, siteBest: null } : { eventForm }),
+  setEventForm: (eventForm) =>
+    set(
+      eventForm?.picking
+        ? { eventForm, placingEvent: null, siteCompare: null, siteBest: null }
+        : { eventForm },
+    ),
   pickEventFormPlace: ([lng, lat]) => {
     const form = get().eventForm;
     if (!form?.picking) return;
     // Six decimals: about 10 cm, more than a map click can mean.
     const fixed = (n: number) => String(Number(n.toFixed(6)));
-    set({ eventForm: { ...form, picking: false, draft: { ...form.draft, lat: fixed(lat), lng: fixed(lng) } } });
+    set({
+      eventForm: {
+        ...form,
+        picking: false,
+        draft: { ...form.draft, lat: fixed(lat), lng: fixed(lng) },
+      },
+    });
   },
   setEventRange: (eventRange) => set({ eventRange }),
   setEventCategory: (eventCategory) => set({ eventCategory }),
@@ -150,7 +177,12 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   siteCompare: null,
   siteBest: null,
   setSiteBest: (siteBest) => set({ siteBest }),
-  startSiteCompare: () => set({ siteCompare: { picking: true, points: [], withinMeters: DEFAULT_REACH_METERS }, siteBest: null, placingEvent: null }),
+  startSiteCompare: () =>
+    set({
+      siteCompare: { picking: true, points: [], withinMeters: DEFAULT_REACH_METERS },
+      siteBest: null,
+      placingEvent: null,
+    }),
   addSitePoint: (point) => {
     const current = get().siteCompare;
     if (!current?.picking || current.points.length >= MAX_SITES) return;
@@ -159,7 +191,10 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   removeLastSitePoint: () => {
     const current = get().siteCompare;
     if (!current || current.points.length === 0) return;
-    set({ siteCompare: { ...current, picking: true, points: current.points.slice(0, -1) }, siteBest: null });
+    set({
+      siteCompare: { ...current, picking: true, points: current.points.slice(0, -1) },
+      siteBest: null,
+    });
   },
   setSiteRadius: (withinMeters) => {
     const current = get().siteCompare;

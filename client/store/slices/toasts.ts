@@ -15,7 +15,9 @@ export const createToastsSlice: StateCreator<AppState, [], [], ToastsSlice> = (s
   toasts: [],
   pushToast: (toast) => {
     // The same message twice in a row (a retry that failed again) is shown once.
-    const duplicate = get().toasts.find((t) => t.title === toast.title && t.detail === toast.detail);
+    const duplicate = get().toasts.find(
+      (t) => t.title === toast.title && t.detail === toast.detail,
+    );
     if (duplicate) return duplicate.id;
     const id = nextId++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));

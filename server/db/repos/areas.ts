@@ -31,7 +31,10 @@ export interface AreaOwnership {
 }
 
 /** What a write supplies; id, version and timestamps are the repo's. */
-export type AreaValues = Pick<AreaRecord, 'name' | 'kind' | 'color' | 'params' | 'geometry' | 'areaKm2' | 'perimeterKm'>;
+export type AreaValues = Pick<
+  AreaRecord,
+  'name' | 'kind' | 'color' | 'params' | 'geometry' | 'areaKm2' | 'perimeterKm'
+>;
 
 interface AreaRow {
   id: string;
@@ -87,18 +90,24 @@ export function listAreas(db: Db, visibleTo: string | null = null): AreaRecord[]
 
 /** Every area's id and version in listAreas order: enough for a cache of parsed areas to tell which it can keep. */
 export function listAreaVersions(db: Db): { id: string; version: number }[] {
-  return db.prepare('SELECT id, version FROM areas ORDER BY created_at, id').all() as { id: string; version: number }[];
+  return db.prepare('SELECT id, version FROM areas ORDER BY created_at, id').all() as {
+    id: string;
+    version: number;
+  }[];
 }
 
 /** The areas with these ids, in no particular order; unknown ids are left out. */
 export function findAreas(db: Db, ids: readonly string[]): AreaRecord[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${columns} FROM areas WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as AreaRow[];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM areas WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as AreaRow[];
   return rows.map(toRecord);
 }
 
 export function findArea(db: Db, id: string): AreaRecord | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM areas WHERE id = ?`).get(id) as AreaRow | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM areas WHERE id = ?`).get(id) as
+    AreaRow | undefined;
   return row && toRecord(row);
 }
 
@@ -106,13 +115,36 @@ export function countAreas(db: Db): number {
   return db.prepare('SELECT count(*) FROM areas').pluck().get() as number;
 }
 
-export function insertArea(db: Db, id: string, values: AreaValues, now: Date, ownership: AreaOwnership = { owner: null, shared: true }): AreaRecord {
+export function insertArea(
+  db: Db,
+  id: string,
+  values: AreaValues,
+  now: Date,
+  ownership: AreaOwnership = { owner: null, shared: true },
+): AreaRecord {
   const [minLng, minLat, maxLng, maxLat] = bbox(values.geometry);
   const at = now.toISOString();
   db.prepare(
     `INSERT INTO areas (id, name, kind, color, params, geometry, min_lng, min_lat, max_lng, max_lat, area_km2, perimeter_km, version, created_at, updated_at, owner_id, shared)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-  ).run(id, values.name, values.kind, values.color, JSON.stringify(values.params), JSON.stringify(values.geometry), minLng, minLat, maxLng, maxLat, values.areaKm2, values.perimeterKm, at, at, ownership.owner, ownership.shared ? 1 : 0);
+  ).run(
+    id,
+    values.name,
+    values.kind,
+    values.color,
+    JSON.stringify(values.params),
+    JSON.stringify(values.geometry),
+    minLng,
+    minLat,
+    maxLng,
+    maxLat,
+    values.areaKm2,
+    values.perimeterKm,
+    at,
+    at,
+    ownership.owner,
+    ownership.shared ? 1 : 0,
+  );
   return findArea(db, id)!;
 }
 
@@ -125,14 +157,34 @@ export function updateAreaSharing(db: Db, id: string, shared: boolean, sharedWit
 }
 
 /** Writes the new values only when `version` still matches; returns false when someone else saved first. */
-export function updateArea(db: Db, id: string, values: AreaValues, version: number, now: Date): boolean {
+export function updateArea(
+  db: Db,
+  id: string,
+  values: AreaValues,
+  version: number,
+  now: Date,
+): boolean {
   const [minLng, minLat, maxLng, maxLat] = bbox(values.geometry);
   const result = db
     .prepare(
       `UPDATE areas SET name = ?, color = ?, params = ?, geometry = ?, min_lng = ?, min_lat = ?, max_lng = ?, max_lat = ?,
        area_km2 = ?, perimeter_km = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
     )
-    .run(values.name, values.color, JSON.stringify(values.params), JSON.stringify(values.geometry), minLng, minLat, maxLng, maxLat, values.areaKm2, values.perimeterKm, now.toISOString(), id, version);
+    .run(
+      values.name,
+      values.color,
+      JSON.stringify(values.params),
+      JSON.stringify(values.geometry),
+      minLng,
+      minLat,
+      maxLng,
+      maxLat,
+      values.areaKm2,
+      values.perimeterKm,
+      now.toISOString(),
+      id,
+      version,
+    );
   return result.changes === 1;
 }
 

@@ -17,7 +17,9 @@ export interface AuditEntry {
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
 export function recordAudit(db: Db, entry: NewAuditEntry): void {
-  db.prepare('INSERT INTO audit_log (at, actor_id, actor, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO audit_log (at, actor_id, actor, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     entry.at,
     entry.actorId,
     entry.actor,
@@ -44,6 +46,11 @@ export function listAudit(db: Db, q: AuditQuery): AuditEntry[] {
        ORDER BY id DESC LIMIT @limit`,
     )
     // Named parameters: better-sqlite3 counts numbered ones (?1) as separate values.
-    .all({ beforeId: q.beforeId, action: q.action, targetType: q.targetType, limit: q.limit }) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+    .all({
+      beforeId: q.beforeId,
+      action: q.action,
+      targetType: q.targetType,
+      limit: q.limit,
+    }) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
 }

@@ -1,6 +1,14 @@
 // Campaigns table access, with the areas each targets. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
-import type { CampaignRecord, CampaignStatus, Channel, FrequencyCap, Offer, Trigger, TriggerMode } from '../../domain/schemas/campaign.js';
+import type {
+  CampaignRecord,
+  CampaignStatus,
+  Channel,
+  FrequencyCap,
+  Offer,
+  Trigger,
+  TriggerMode,
+} from '../../domain/schemas/campaign.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 
 /** A stored campaign: the API's shape, with who created it (store managers edit only their own). */
@@ -45,7 +53,8 @@ function toRecord(row: CampaignRow): CampaignRecord {
     status: row.status,
     triggers: JSON.parse(row.triggers) as Trigger[],
     triggerMode: row.trigger_mode,
-    frequencyCap: row.frequency_cap === null ? null : (JSON.parse(row.frequency_cap) as FrequencyCap),
+    frequencyCap:
+      row.frequency_cap === null ? null : (JSON.parse(row.frequency_cap) as FrequencyCap),
     holdoutPercent: row.holdout_percent,
     owner: row.owner_id,
     version: row.version,
@@ -65,7 +74,9 @@ export interface CampaignFilter {
 export function listCampaigns(db: Db, filter: CampaignFilter = {}): CampaignRecord[] {
   const statuses = filter.statuses?.length ? JSON.stringify(filter.statuses) : null;
   const rows = db
-    .prepare(`${SELECT} WHERE (@statuses IS NULL OR c.status IN (SELECT value FROM json_each(@statuses))) ORDER BY c.name, c.id`)
+    .prepare(
+      `${SELECT} WHERE (@statuses IS NULL OR c.status IN (SELECT value FROM json_each(@statuses))) ORDER BY c.name, c.id`,
+    )
     .all({ statuses }) as CampaignRow[];
   return rows.map(toRecord);
 }
@@ -76,14 +87,22 @@ export function findCampaign(db: Db, id: string): CampaignRecord | undefined {
 }
 
 /** Campaigns other than `exceptId` in one of `statuses` whose offer code is `code` (codes are stored in capitals). */
-export function campaignsWithCode(db: Db, code: string, statuses: readonly CampaignStatus[], exceptId: string | null): { id: string; name: string }[] {
+export function campaignsWithCode(
+  db: Db,
+  code: string,
+  statuses: readonly CampaignStatus[],
+  exceptId: string | null,
+): { id: string; name: string }[] {
   return db
     .prepare(
       `SELECT id, name FROM campaigns
        WHERE offer_code = @code AND status IN (SELECT value FROM json_each(@statuses)) AND (@exceptId IS NULL OR id <> @exceptId)
        ORDER BY name, id`,
     )
-    .all({ code: code.toUpperCase(), statuses: JSON.stringify(statuses), exceptId }) as { id: string; name: string }[];
+    .all({ code: code.toUpperCase(), statuses: JSON.stringify(statuses), exceptId }) as {
+    id: string;
+    name: string;
+  }[];
 }
 
 function params(values: CampaignValues) {
@@ -107,11 +126,18 @@ function params(values: CampaignValues) {
 
 function writeAreas(db: Db, id: string, areaIds: readonly string[]): void {
   db.prepare('DELETE FROM campaign_areas WHERE campaign_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO campaign_areas (campaign_id, area_id, position) VALUES (?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO campaign_areas (campaign_id, area_id, position) VALUES (?, ?, ?)',
+  );
   areaIds.forEach((areaId, position) => insert.run(id, areaId, position));
 }
 
-export function insertCampaign(db: Db, id: string, values: CampaignValues, now: Date): CampaignRecord {
+export function insertCampaign(
+  db: Db,
+  id: string,
+  values: CampaignValues,
+  now: Date,
+): CampaignRecord {
   const at = now.toISOString();
   db.prepare(
     `INSERT INTO campaigns (id, name, segment, offer, offer_code, channel, starts_at, ends_at, timezone, status, triggers, trigger_mode, frequency_cap,
@@ -124,7 +150,13 @@ export function insertCampaign(db: Db, id: string, values: CampaignValues, now: 
 }
 
 /** Applies the values only when `version` still matches; false when someone else saved first (or it is gone). */
-export function updateCampaign(db: Db, id: string, values: CampaignValues, version: number, now: Date): boolean {
+export function updateCampaign(
+  db: Db,
+  id: string,
+  values: CampaignValues,
+  version: number,
+  now: Date,
+): boolean {
   const result = db
     .prepare(
       `UPDATE campaigns SET name = @name, segment = @segment, offer = @offer, offer_code = @offer_code, channel = @channel, starts_at = @starts_at,
@@ -145,6 +177,8 @@ export function deleteCampaign(db: Db, id: string): boolean {
 /** How many activations and redemptions a campaign has: its history, which deleting would lose. */
 export function campaignHistory(db: Db, id: string): { activations: number; redemptions: number } {
   return db
-    .prepare('SELECT (SELECT count(*) FROM activations WHERE campaign_id = @id) AS activations, (SELECT count(*) FROM redemptions WHERE campaign_id = @id) AS redemptions')
+    .prepare(
+      'SELECT (SELECT count(*) FROM activations WHERE campaign_id = @id) AS activations, (SELECT count(*) FROM redemptions WHERE campaign_id = @id) AS redemptions',
+    )
     .get({ id }) as { activations: number; redemptions: number };
 }

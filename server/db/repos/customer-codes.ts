@@ -22,7 +22,9 @@ const MASK_BITS = 64;
 /** Returns a function giving a customer's codes, adding new terms as the trigger would. Use inside the writer's transaction. */
 export function customerCoder(db: Db): (c: Customer) => CustomerCodes {
   const addTerm = db.prepare('INSERT OR IGNORE INTO customer_terms (kind, value) VALUES (?, ?)');
-  const findTerm = db.prepare('SELECT code FROM customer_terms WHERE kind = ? AND value = ?').pluck();
+  const findTerm = db
+    .prepare('SELECT code FROM customer_terms WHERE kind = ? AND value = ?')
+    .pluck();
   const addInterest = db.prepare('INSERT OR IGNORE INTO customer_interests (name) VALUES (?)');
   const findInterest = db.prepare('SELECT code FROM customer_interests WHERE name = ?').pluck();
   const terms = new Map<string, number>();
@@ -66,4 +68,3 @@ export function customerCoder(db: Db): (c: Customer) => CustomerCodes {
     };
   };
 }
-

@@ -73,10 +73,14 @@ export interface CustomerPageQuery {
 }
 
 /** One page in `seq` order; fetches one extra row to know whether another page follows. */
-export function pageCustomers(db: Db, query: CustomerPageQuery): { customers: Customer[]; lastSeq: number | null } {
+export function pageCustomers(
+  db: Db,
+  query: CustomerPageQuery,
+): { customers: Customer[]; lastSeq: number | null } {
   const { bbox, afterSeq, limit } = query;
   const stores = query.storeIds ? JSON.stringify(query.storeIds) : null;
-  const storeFilter = 'AND (@stores IS NULL OR home_store_id IN (SELECT value FROM json_each(@stores)))';
+  const storeFilter =
+    'AND (@stores IS NULL OR home_store_id IN (SELECT value FROM json_each(@stores)))';
   const rows = bbox
     ? (db
         .prepare(
@@ -84,21 +88,36 @@ export function pageCustomers(db: Db, query: CustomerPageQuery): { customers: Cu
              SELECT seq FROM customers_rtree WHERE min_lng >= @minLng AND max_lng <= @maxLng AND min_lat >= @minLat AND max_lat <= @maxLat)
            AND seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
         )
-        .all({ minLng: bbox[0], minLat: bbox[1], maxLng: bbox[2], maxLat: bbox[3], afterSeq, limit: limit + 1, stores }) as CustomerRow[])
-    : (db.prepare(`SELECT ${columns} FROM customers WHERE seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`).all({ afterSeq, limit: limit + 1, stores }) as CustomerRow[]);
+        .all({
+          minLng: bbox[0],
+          minLat: bbox[1],
+          maxLng: bbox[2],
+          maxLat: bbox[3],
+          afterSeq,
+          limit: limit + 1,
+          stores,
+        }) as CustomerRow[])
+    : (db
+        .prepare(
+          `SELECT ${columns} FROM customers WHERE seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
+        )
+        .all({ afterSeq, limit: limit + 1, stores }) as CustomerRow[]);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
 }
 
 export function findCustomer(db: Db, id: string): Customer | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM customers WHERE id = ?`).get(id) as CustomerRow | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM customers WHERE id = ?`).get(id) as
+    CustomerRow | undefined;
   return row && toCustomer(row);
 }
 
 /** A reader of the consented customers among given seqs, in seq order (prepared once, called per batch). */
 export function consentedCustomersBySeq(db: Db): (seqs: number[]) => Customer[] {
-  const select = db.prepare(`SELECT ${columns} FROM customers WHERE seq IN (SELECT value FROM json_each(?)) AND consent = 1 ORDER BY seq`);
+  const select = db.prepare(
+    `SELECT ${columns} FROM customers WHERE seq IN (SELECT value FROM json_each(?)) AND consent = 1 ORDER BY seq`,
+  );
   return (seqs) => (select.all(JSON.stringify(seqs)) as CustomerRow[]).map(toCustomer);
 }
 
@@ -113,7 +132,11 @@ export interface CustomerPoint {
 
 /** Streams the few columns the map needs, without building full customer objects. */
 export function* iterateCustomerPoints(db: Db): Generator<CustomerPoint> {
-  yield* db.prepare('SELECT id, home_store_id AS store, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq').iterate() as Iterable<CustomerPoint>;
+  yield* db
+    .prepare(
+      'SELECT id, home_store_id AS store, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq',
+    )
+    .iterate() as Iterable<CustomerPoint>;
 }
 
 export function countCustomers(db: Db): number {
@@ -126,5 +149,10 @@ export function customerSeq(db: Db, id: string): number | undefined {
 
 /** Customers whose last purchase (or, without one, last update) was before this UTC day (YYYY-MM-DD). */
 export function staleCustomerSeqs(db: Db, beforeDay: string): number[] {
-  return db.prepare('SELECT seq FROM customers WHERE substr(coalesce(last_purchase_at, updated_at), 1, 10) < ? ORDER BY seq').pluck().all(beforeDay) as number[];
+  return db
+    .prepare(
+      'SELECT seq FROM customers WHERE substr(coalesce(last_purchase_at, updated_at), 1, 10) < ? ORDER BY seq',
+    )
+    .pluck()
+    .all(beforeDay) as number[];
 }

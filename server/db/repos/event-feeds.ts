@@ -43,10 +43,13 @@ const toRecord = (row: FeedRow): EventFeedRecord => ({
   eventCount: row.event_count,
 });
 
-const SELECT_FEEDS = 'SELECT f.*, (SELECT count(*) FROM events e WHERE e.feed_id = f.id) AS event_count FROM event_feeds f';
+const SELECT_FEEDS =
+  'SELECT f.*, (SELECT count(*) FROM events e WHERE e.feed_id = f.id) AS event_count FROM event_feeds f';
 
 export function listEventFeeds(db: Db): EventFeedRecord[] {
-  return (db.prepare(`${SELECT_FEEDS} ORDER BY f.created_at, f.id`).all() as FeedRow[]).map(toRecord);
+  return (db.prepare(`${SELECT_FEEDS} ORDER BY f.created_at, f.id`).all() as FeedRow[]).map(
+    toRecord,
+  );
 }
 
 export function findEventFeed(db: Db, id: string): EventFeedRecord | undefined {
@@ -61,19 +64,39 @@ export function findEventFeedByUrl(db: Db, url: string): EventFeedRecord | undef
 
 /** Feeds whose last attempt is older than `before` (or that were never tried), oldest first. */
 export function dueEventFeeds(db: Db, before: string): EventFeedRecord[] {
-  return (db.prepare(`${SELECT_FEEDS} WHERE f.last_attempt_at IS NULL OR f.last_attempt_at < ? ORDER BY f.last_attempt_at NULLS FIRST, f.id`).all(before) as FeedRow[]).map(toRecord);
+  return (
+    db
+      .prepare(
+        `${SELECT_FEEDS} WHERE f.last_attempt_at IS NULL OR f.last_attempt_at < ? ORDER BY f.last_attempt_at NULLS FIRST, f.id`,
+      )
+      .all(before) as FeedRow[]
+  ).map(toRecord);
 }
 
-export function insertEventFeed(db: Db, feed: { id: string; url: string; createdAt: string; createdBy: string | null }): void {
-  db.prepare('INSERT INTO event_feeds (id, url, created_at, created_by) VALUES (?, ?, ?, ?)').run(feed.id, feed.url, feed.createdAt, feed.createdBy);
+export function insertEventFeed(
+  db: Db,
+  feed: { id: string; url: string; createdAt: string; createdBy: string | null },
+): void {
+  db.prepare('INSERT INTO event_feeds (id, url, created_at, created_by) VALUES (?, ?, ?, ?)').run(
+    feed.id,
+    feed.url,
+    feed.createdAt,
+    feed.createdBy,
+  );
 }
 
 export function recordFeedSuccess(db: Db, id: string, at: string, summary: FeedSyncSummary): void {
-  db.prepare('UPDATE event_feeds SET last_attempt_at = ?, last_synced_at = ?, last_error = NULL, last_summary = ? WHERE id = ?').run(at, at, JSON.stringify(summary), id);
+  db.prepare(
+    'UPDATE event_feeds SET last_attempt_at = ?, last_synced_at = ?, last_error = NULL, last_summary = ? WHERE id = ?',
+  ).run(at, at, JSON.stringify(summary), id);
 }
 
 export function recordFeedFailure(db: Db, id: string, at: string, error: string): void {
-  db.prepare('UPDATE event_feeds SET last_attempt_at = ?, last_error = ? WHERE id = ?').run(at, error, id);
+  db.prepare('UPDATE event_feeds SET last_attempt_at = ?, last_error = ? WHERE id = ?').run(
+    at,
+    error,
+    id,
+  );
 }
 
 export function deleteEventFeed(db: Db, id: string): boolean {
@@ -81,11 +104,26 @@ export function deleteEventFeed(db: Db, id: string): boolean {
 }
 
 export function linkEventToFeed(db: Db, eventId: string, feedId: string): void {
-  db.prepare('UPDATE events SET feed_id = ? WHERE id = ? AND feed_id IS NOT ?').run(feedId, eventId, feedId);
+  db.prepare('UPDATE events SET feed_id = ? WHERE id = ? AND feed_id IS NOT ?').run(
+    feedId,
+    eventId,
+    feedId,
+  );
 }
 
 /** The feed's events starting in [from, to] that are not in `keep`: what a sync removes. */
-export function feedEventsOutside(db: Db, feedId: string, keep: ReadonlySet<string>, from: string, to: string): string[] {
-  const ids = db.prepare('SELECT id FROM events WHERE feed_id = ? AND starts_at >= ? AND starts_at <= ? ORDER BY starts_at, id').pluck().all(feedId, from, to) as string[];
+export function feedEventsOutside(
+  db: Db,
+  feedId: string,
+  keep: ReadonlySet<string>,
+  from: string,
+  to: string,
+): string[] {
+  const ids = db
+    .prepare(
+      'SELECT id FROM events WHERE feed_id = ? AND starts_at >= ? AND starts_at <= ? ORDER BY starts_at, id',
+    )
+    .pluck()
+    .all(feedId, from, to) as string[];
   return ids.filter((id) => !keep.has(id));
 }

@@ -69,7 +69,11 @@ export function listEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
        WHERE (@from IS NULL OR ends_at >= @from) AND (@to IS NULL OR starts_at <= @to) AND (@category IS NULL OR category = @category)
        ORDER BY starts_at, name, id`,
     )
-    .all({ from: filter.from ?? null, to: filter.to ?? null, category: filter.category ?? null }) as EventRow[];
+    .all({
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      category: filter.category ?? null,
+    }) as EventRow[];
   return rows.map(toRecord);
 }
 
@@ -78,8 +82,14 @@ export function findEvent(db: Db, id: string): EventRecord | undefined {
   return row && toRecord(row);
 }
 
-export function findEventByIcsIdentity(db: Db, uid: string, recurrenceId: string): EventRecord | undefined {
-  const row = db.prepare('SELECT * FROM events WHERE ics_uid = ? AND ics_recurrence_id = ?').get(uid, recurrenceId) as EventRow | undefined;
+export function findEventByIcsIdentity(
+  db: Db,
+  uid: string,
+  recurrenceId: string,
+): EventRecord | undefined {
+  const row = db
+    .prepare('SELECT * FROM events WHERE ics_uid = ? AND ics_recurrence_id = ?')
+    .get(uid, recurrenceId) as EventRow | undefined;
   return row && toRecord(row);
 }
 
@@ -116,7 +126,13 @@ export function insertEvent(db: Db, id: string, values: EventValues, now: Date):
 }
 
 /** Applies the values only when `version` still matches; false when someone else saved first (or the event is gone). */
-export function updateEvent(db: Db, id: string, values: EventValues, version: number, now: Date): boolean {
+export function updateEvent(
+  db: Db,
+  id: string,
+  values: EventValues,
+  version: number,
+  now: Date,
+): boolean {
   const result = db
     .prepare(
       `UPDATE events SET name = @name, category = @category, lng = @lng, lat = @lat, starts_at = @starts_at, ends_at = @ends_at, timezone = @timezone,

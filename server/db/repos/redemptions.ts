@@ -67,11 +67,19 @@ export function pageRedemptions(db: Db, q: RedemptionPageQuery): RedemptionRecor
 }
 
 /** Every redemption of a campaign (at these stores, or all), for its results. */
-export function campaignRedemptions(db: Db, campaignId: string, storeIds: readonly string[] | null): { amount: number; redeemedAt: string; customerId: string | null }[] {
+export function campaignRedemptions(
+  db: Db,
+  campaignId: string,
+  storeIds: readonly string[] | null,
+): { amount: number; redeemedAt: string; customerId: string | null }[] {
   return db
     .prepare(
       `SELECT amount, redeemed_at AS redeemedAt, customer_id AS customerId FROM redemptions
        WHERE campaign_id = @campaignId AND (@stores IS NULL OR store_id IN (SELECT value FROM json_each(@stores)))`,
     )
-    .all({ campaignId, stores: storeIds === null ? null : JSON.stringify(storeIds) }) as { amount: number; redeemedAt: string; customerId: string | null }[];
+    .all({ campaignId, stores: storeIds === null ? null : JSON.stringify(storeIds) }) as {
+    amount: number;
+    redeemedAt: string;
+    customerId: string | null;
+  }[];
 }

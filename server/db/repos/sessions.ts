@@ -10,11 +10,17 @@ export interface SessionRecord {
 }
 
 export function insertSession(db: Db, s: SessionRecord): void {
-  db.prepare('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(s.idHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt);
+  db.prepare(
+    'INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(s.idHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt);
 }
 
 export function findSession(db: Db, idHash: string): SessionRecord | null {
-  const row = db.prepare('SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?').get(idHash);
+  const row = db
+    .prepare(
+      'SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
+    )
+    .get(idHash);
   return (row as SessionRecord | undefined) ?? null;
 }
 
@@ -27,10 +33,19 @@ export function deleteSession(db: Db, idHash: string): void {
 }
 
 /** Signs a user out everywhere, except (optionally) the session they are using. */
-export function deleteUserSessions(db: Db, userId: string, exceptIdHash: string | null = null): void {
-  db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(userId, exceptIdHash);
+export function deleteUserSessions(
+  db: Db,
+  userId: string,
+  exceptIdHash: string | null = null,
+): void {
+  db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(
+    userId,
+    exceptIdHash,
+  );
 }
 
 export function deleteExpiredSessions(db: Db, now: string, idleBefore: string): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleBefore).changes;
+  return db
+    .prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?')
+    .run(now, idleBefore).changes;
 }

@@ -1,6 +1,10 @@
 // Privacy settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths).
 import type { Db } from '../connection.js';
-import { DEFAULT_MIN_GROUP_SIZE, type PrivacySettings, type PrivacySettingsPatch } from '../../domain/schemas/settings.js';
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  type PrivacySettings,
+  type PrivacySettingsPatch,
+} from '../../domain/schemas/settings.js';
 
 function intOrNull(value: string | undefined): number | null {
   if (value === undefined || value === '') return null;
@@ -9,17 +13,25 @@ function intOrNull(value: string | undefined): number | null {
 }
 
 export function readPrivacySettings(db: Db): PrivacySettings {
-  const rows = db.prepare("SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths')").all() as { key: string; value: string }[];
+  const rows = db
+    .prepare("SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths')")
+    .all() as { key: string; value: string }[];
   const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return { minGroupSize: intOrNull(byKey.minGroupSize) ?? DEFAULT_MIN_GROUP_SIZE, retentionMonths: intOrNull(byKey.retentionMonths) };
+  return {
+    minGroupSize: intOrNull(byKey.minGroupSize) ?? DEFAULT_MIN_GROUP_SIZE,
+    retentionMonths: intOrNull(byKey.retentionMonths),
+  };
 }
 
 /** Writes the fields present in the patch; a null retentionMonths turns retention off. */
 export function writePrivacySettings(db: Db, patch: PrivacySettingsPatch): void {
-  const upsert = db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = db.prepare(
+    'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   if (patch.minGroupSize !== undefined) upsert.run('minGroupSize', String(patch.minGroupSize));
   if (patch.retentionMonths !== undefined) {
-    if (patch.retentionMonths === null) db.prepare("DELETE FROM workspace WHERE key = 'retentionMonths'").run();
+    if (patch.retentionMonths === null)
+      db.prepare("DELETE FROM workspace WHERE key = 'retentionMonths'").run();
     else upsert.run('retentionMonths', String(patch.retentionMonths));
   }
 }

@@ -26,11 +26,14 @@ function toStore(row: StoreRow): StoreRecord {
 }
 
 export function listStores(db: Db): StoreRecord[] {
-  return (db.prepare(`SELECT ${columns} FROM stores ORDER BY brand, name`).all() as StoreRow[]).map(toStore);
+  return (db.prepare(`SELECT ${columns} FROM stores ORDER BY brand, name`).all() as StoreRow[]).map(
+    toStore,
+  );
 }
 
 export function findStore(db: Db, id: string): StoreRecord | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM stores WHERE id = ?`).get(id) as StoreRow | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM stores WHERE id = ?`).get(id) as
+    StoreRow | undefined;
   return row && toStore(row);
 }
 
@@ -39,7 +42,19 @@ export function insertStore(db: Db, id: string, input: StoreCreate, now: Date): 
   db.prepare(
     `INSERT INTO stores (id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(id, input.name, input.brand, input.franchisee, input.address, input.attractiveness, input.opened ?? null, lng, lat, now.toISOString(), now.toISOString());
+  ).run(
+    id,
+    input.name,
+    input.brand,
+    input.franchisee,
+    input.address,
+    input.attractiveness,
+    input.opened ?? null,
+    lng,
+    lat,
+    now.toISOString(),
+    now.toISOString(),
+  );
   return findStore(db, id)!;
 }
 

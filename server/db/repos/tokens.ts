@@ -11,11 +11,20 @@ interface TokenRow extends Omit<TokenRecord, 'scopes'> {
   scopes: string;
 }
 
-const select = 'SELECT id, name, prefix, scopes, created_by AS createdBy, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt FROM api_tokens';
-const toRecord = (row: TokenRow): TokenRecord => ({ ...row, scopes: JSON.parse(row.scopes) as TokenScope[] });
+const select =
+  'SELECT id, name, prefix, scopes, created_by AS createdBy, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt FROM api_tokens';
+const toRecord = (row: TokenRow): TokenRecord => ({
+  ...row,
+  scopes: JSON.parse(row.scopes) as TokenScope[],
+});
 
-export function insertToken(db: Db, token: Omit<TokenRecord, 'lastUsedAt' | 'revokedAt'> & { tokenHash: string }): void {
-  db.prepare('INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+export function insertToken(
+  db: Db,
+  token: Omit<TokenRecord, 'lastUsedAt' | 'revokedAt'> & { tokenHash: string },
+): void {
+  db.prepare(
+    'INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     token.id,
     token.name,
     token.tokenHash,
@@ -40,7 +49,8 @@ const byHash = new WeakMap<Db, Statement<[string], TokenRow>>();
 
 export function findTokenByHash(db: Db, tokenHash: string): TokenRecord | null {
   let statement = byHash.get(db);
-  if (!statement) byHash.set(db, (statement = db.prepare<[string], TokenRow>(`${select} WHERE token_hash = ?`)));
+  if (!statement)
+    byHash.set(db, (statement = db.prepare<[string], TokenRow>(`${select} WHERE token_hash = ?`)));
   const row = statement.get(tokenHash);
   return row ? toRecord(row) : null;
 }
@@ -50,5 +60,9 @@ export function touchToken(db: Db, id: string, at: string): void {
 }
 
 export function revokeToken(db: Db, id: string, at: string): boolean {
-  return db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes > 0;
+  return (
+    db
+      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(at, id).changes > 0
+  );
 }

@@ -71,7 +71,9 @@ export interface NewUser {
 }
 
 export function insertUser(db: Db, user: NewUser, at: string): UserRecord {
-  db.prepare('INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(user.id, user.email.trim(), user.name, user.passwordHash, user.role, at, at);
+  db.prepare(
+    'INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(user.id, user.email.trim(), user.name, user.passwordHash, user.role, at, at);
   setUserStores(db, user.id, user.storeIds);
   return findUser(db, user.id)!;
 }
@@ -82,17 +84,32 @@ export function setUserStores(db: Db, userId: string, storeIds: string[]): void 
   for (const storeId of new Set(storeIds)) insert.run(userId, storeId);
 }
 
-export function updateUser(db: Db, id: string, values: Partial<Pick<UserRecord, 'name' | 'role' | 'active' | 'passwordHash'>>, at: string): void {
-  const columns = { name: values.name, role: values.role, active: values.active === undefined ? undefined : values.active ? 1 : 0, password_hash: values.passwordHash };
+export function updateUser(
+  db: Db,
+  id: string,
+  values: Partial<Pick<UserRecord, 'name' | 'role' | 'active' | 'passwordHash'>>,
+  at: string,
+): void {
+  const columns = {
+    name: values.name,
+    role: values.role,
+    active: values.active === undefined ? undefined : values.active ? 1 : 0,
+    password_hash: values.passwordHash,
+  };
   const set = Object.entries(columns).filter(([, value]) => value !== undefined);
   const sets = set.map(([column]) => `${column} = ?`);
   const args = set.map(([, value]) => value);
-  db.prepare(`UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...args, at, id);
+  db.prepare(
+    `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ?`,
+  ).run(...args, at, id);
 }
 
 /** Active owners other than `exceptId`: the last owner may not be demoted, deactivated or deleted. */
 export function countOtherActiveOwners(db: Db, exceptId: string): number {
-  return db.prepare("SELECT count(*) FROM users WHERE role = 'owner' AND active = 1 AND id <> ?").pluck().get(exceptId) as number;
+  return db
+    .prepare("SELECT count(*) FROM users WHERE role = 'owner' AND active = 1 AND id <> ?")
+    .pluck()
+    .get(exceptId) as number;
 }
 
 export function deleteUser(db: Db, id: string): boolean {

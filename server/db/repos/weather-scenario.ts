@@ -11,7 +11,8 @@ export interface StoredScenario {
 
 /** The stored scenario, or null when none was set (or the row no longer parses, which only a hand edit could cause). */
 export function readStoredScenario(db: Db): StoredScenario | null {
-  const value = db.prepare('SELECT value FROM workspace WHERE key = ?').pluck().get(KEY) as string | undefined;
+  const value = db.prepare('SELECT value FROM workspace WHERE key = ?').pluck().get(KEY) as
+    string | undefined;
   if (!value) return null;
   try {
     const row = JSON.parse(value) as { scenario: unknown; updatedAt: string };
@@ -23,5 +24,7 @@ export function readStoredScenario(db: Db): StoredScenario | null {
 }
 
 export function writeStoredScenario(db: Db, stored: StoredScenario): void {
-  db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(stored));
+  db.prepare(
+    'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(KEY, JSON.stringify(stored));
 }

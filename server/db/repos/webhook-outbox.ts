@@ -13,9 +13,14 @@ export interface OutboxRow {
 }
 
 /** Inserts unless the key is there already; true when inserted. */
-export function insertOutbox(db: Db, row: { idempotencyKey: string; kind: string; payload: string; at: string }): boolean {
+export function insertOutbox(
+  db: Db,
+  row: { idempotencyKey: string; kind: string; payload: string; at: string },
+): boolean {
   const result = db
-    .prepare('INSERT OR IGNORE INTO webhook_outbox (idempotency_key, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT OR IGNORE INTO webhook_outbox (idempotency_key, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(row.idempotencyKey, row.kind, row.payload, row.at, row.at);
   return result.changes === 1;
 }
@@ -39,7 +44,9 @@ export function dueOutbox(db: Db, now: string, limit: number): OutboxRow[] {
 export function claimOutbox(db: Db, row: OutboxRow, leaseUntil: string): boolean {
   return (
     db
-      .prepare('UPDATE webhook_outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL AND failed_at IS NULL')
+      .prepare(
+        'UPDATE webhook_outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL AND failed_at IS NULL',
+      )
       .run(leaseUntil, row.id, row.nextAttemptAt).changes === 1
   );
 }
@@ -57,10 +64,21 @@ export interface AttemptResult {
 /** Logs one attempt and moves the row on, in one transaction. */
 export function recordAttempt(db: Db, r: AttemptResult): void {
   db.transaction(() => {
-    db.prepare('INSERT INTO webhook_deliveries (outbox_id, attempted_at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?)').run(r.outboxId, r.attemptedAt, r.status, r.error, r.durationMs);
-    if ('delivered' in r.outcome) db.prepare('UPDATE webhook_outbox SET attempts = attempts + 1, delivered_at = ? WHERE id = ?').run(r.outcome.delivered, r.outboxId);
-    else if ('failed' in r.outcome) db.prepare('UPDATE webhook_outbox SET attempts = attempts + 1, failed_at = ? WHERE id = ?').run(r.outcome.failed, r.outboxId);
-    else db.prepare('UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?').run(r.outcome.retryAt, r.outboxId);
+    db.prepare(
+      'INSERT INTO webhook_deliveries (outbox_id, attempted_at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?)',
+    ).run(r.outboxId, r.attemptedAt, r.status, r.error, r.durationMs);
+    if ('delivered' in r.outcome)
+      db.prepare(
+        'UPDATE webhook_outbox SET attempts = attempts + 1, delivered_at = ? WHERE id = ?',
+      ).run(r.outcome.delivered, r.outboxId);
+    else if ('failed' in r.outcome)
+      db.prepare(
+        'UPDATE webhook_outbox SET attempts = attempts + 1, failed_at = ? WHERE id = ?',
+      ).run(r.outcome.failed, r.outboxId);
+    else
+      db.prepare(
+        'UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?',
+      ).run(r.outcome.retryAt, r.outboxId);
   })();
 }
 
@@ -86,7 +104,10 @@ function statusOf(row: LogRow): DeliveryStatus {
 }
 
 /** The delivery log, newest first, with each row's last attempt; keyset-paged by id. */
-export function listDeliveries(db: Db, q: { beforeId: number | null; limit: number }): WebhookDelivery[] {
+export function listDeliveries(
+  db: Db,
+  q: { beforeId: number | null; limit: number },
+): WebhookDelivery[] {
   const rows = db
     .prepare(
       `SELECT o.id, o.kind, o.idempotency_key AS idempotencyKey, o.attempts, o.created_at AS createdAt, o.delivered_at AS deliveredAt,
@@ -100,6 +121,10 @@ export function listDeliveries(db: Db, q: { beforeId: number | null; limit: numb
     .all(q.beforeId, q.beforeId, q.limit) as LogRow[];
   return rows.map((row) => {
     const status = statusOf(row);
-    return { ...row, status, nextAttemptAt: status === 'delivered' || status === 'failed' ? null : row.nextAttemptAt };
+    return {
+      ...row,
+      status,
+      nextAttemptAt: status === 'delivered' || status === 'failed' ? null : row.nextAttemptAt,
+    };
   });
 }

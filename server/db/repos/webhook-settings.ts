@@ -12,12 +12,18 @@ export function newWebhookSecret(): string {
 }
 
 export function readWebhookUrl(db: Db): string | null {
-  return (db.prepare('SELECT value FROM workspace WHERE key = ?').pluck().get(URL_KEY) as string | undefined) ?? null;
+  return (
+    (db.prepare('SELECT value FROM workspace WHERE key = ?').pluck().get(URL_KEY) as
+      string | undefined) ?? null
+  );
 }
 
 /** The signing secret, created on first use (INSERT OR IGNORE: two first readers agree on one secret). */
 export function webhookSecret(db: Db): string {
-  db.prepare('INSERT OR IGNORE INTO workspace (key, value) VALUES (?, ?)').run(SECRET_KEY, newWebhookSecret());
+  db.prepare('INSERT OR IGNORE INTO workspace (key, value) VALUES (?, ?)').run(
+    SECRET_KEY,
+    newWebhookSecret(),
+  );
   return db.prepare('SELECT value FROM workspace WHERE key = ?').pluck().get(SECRET_KEY) as string;
 }
 
@@ -28,9 +34,14 @@ export function readWebhookSettings(db: Db): WebhookSettings {
 /** null removes the URL, which turns delivery off. */
 export function writeWebhookUrl(db: Db, url: string | null): void {
   if (url === null) db.prepare('DELETE FROM workspace WHERE key = ?').run(URL_KEY);
-  else db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(URL_KEY, url);
+  else
+    db.prepare(
+      'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(URL_KEY, url);
 }
 
 export function writeWebhookSecret(db: Db, secret: string): void {
-  db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SECRET_KEY, secret);
+  db.prepare(
+    'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(SECRET_KEY, secret);
 }

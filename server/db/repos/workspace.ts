@@ -2,7 +2,10 @@
 import type { Db } from '../connection.js';
 
 export function readWorkspaceSettings(db: Db): Record<string, string> {
-  const rows = db.prepare('SELECT key, value FROM workspace').all() as { key: string; value: string }[];
+  const rows = db.prepare('SELECT key, value FROM workspace').all() as {
+    key: string;
+    value: string;
+  }[];
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
 }
 
@@ -13,5 +16,7 @@ export interface BasemapFeatureRow {
 }
 
 export function listBasemapFeatures(db: Db): BasemapFeatureRow[] {
-  return db.prepare('SELECT kind, name, geometry FROM basemap_features ORDER BY id').all() as BasemapFeatureRow[];
+  return db
+    .prepare('SELECT kind, name, geometry FROM basemap_features ORDER BY id')
+    .all() as BasemapFeatureRow[];
 }

@@ -3,7 +3,13 @@
 import { canBeLive } from './status.js';
 import { evaluateEvent } from './event-trigger.js';
 import { evaluateSchedule } from './schedule-trigger.js';
-import type { CampaignForEvaluation, Evaluation, EvaluationInput, TriggerResult, WindowReason } from './types.js';
+import type {
+  CampaignForEvaluation,
+  Evaluation,
+  EvaluationInput,
+  TriggerResult,
+  WindowReason,
+} from './types.js';
 import { evaluateWeather } from './weather-trigger.js';
 
 interface Gate {
@@ -20,15 +26,45 @@ const gates = new WeakMap<CampaignForEvaluation, Gate>();
 function gate(c: CampaignForEvaluation): Gate {
   let g = gates.get(c);
   // Campaigns are values (replace, don't mutate); a changed status or window is still noticed and rebuilt.
-  if (!g || g.inWindow.status !== c.status || g.inWindow.startsAt !== c.startsAt || g.inWindow.endsAt !== c.endsAt) {
-    const base = { type: 'window' as const, status: c.status, startsAt: c.startsAt, endsAt: c.endsAt };
+  if (
+    !g ||
+    g.inWindow.status !== c.status ||
+    g.inWindow.startsAt !== c.startsAt ||
+    g.inWindow.endsAt !== c.endsAt
+  ) {
+    const base = {
+      type: 'window' as const,
+      status: c.status,
+      startsAt: c.startsAt,
+      endsAt: c.endsAt,
+    };
     g = {
       starts: Date.parse(c.startsAt),
       ends: Date.parse(c.endsAt),
-      inWindow: Object.freeze({ ...base, holds: true, code: 'in_window', detail: `campaign ${c.status}, ${c.startsAt} – ${c.endsAt}` }),
-      notRunning: Object.freeze({ ...base, holds: false, code: 'not_running', detail: `campaign is ${c.status}` }),
-      notStarted: Object.freeze({ ...base, holds: false, code: 'not_started', detail: `campaign starts ${c.startsAt}` }),
-      ended: Object.freeze({ ...base, holds: false, code: 'ended', detail: `campaign ended ${c.endsAt}` }),
+      inWindow: Object.freeze({
+        ...base,
+        holds: true,
+        code: 'in_window',
+        detail: `campaign ${c.status}, ${c.startsAt} – ${c.endsAt}`,
+      }),
+      notRunning: Object.freeze({
+        ...base,
+        holds: false,
+        code: 'not_running',
+        detail: `campaign is ${c.status}`,
+      }),
+      notStarted: Object.freeze({
+        ...base,
+        holds: false,
+        code: 'not_started',
+        detail: `campaign starts ${c.startsAt}`,
+      }),
+      ended: Object.freeze({
+        ...base,
+        holds: false,
+        code: 'ended',
+        detail: `campaign ended ${c.endsAt}`,
+      }),
     };
     gates.set(c, g);
   }
@@ -50,7 +86,13 @@ export function windowReason(c: CampaignForEvaluation, atMs: number): WindowReas
  * @example evaluateCampaign({ campaign, area, weatherAt, events: [], at: new Date('2026-11-23T07:42:00Z') })
  * // { live: true, reasons: [{ type: 'window', … }, { type: 'weather', detail: 'rain 2.5 mm/h ≥ 1 mm/h (simulated)', … }], triggers: [ … ] }
  */
-export function evaluateCampaign({ campaign, area, weatherAt, events, at }: EvaluationInput): Evaluation {
+export function evaluateCampaign({
+  campaign,
+  area,
+  weatherAt,
+  events,
+  at,
+}: EvaluationInput): Evaluation {
   const gate = windowReason(campaign, at.getTime());
   if (!gate.holds) return { live: false, reasons: [gate], triggers: [] };
   if (campaign.triggers.length === 0) return { live: true, reasons: [gate], triggers: [] };
@@ -65,7 +107,12 @@ export function evaluateCampaign({ campaign, area, weatherAt, events, at }: Eval
         return evaluateSchedule(i, t, at, campaign.timezone);
     }
   });
-  const live = campaign.triggerMode === 'all' ? triggers.every((r) => r.holds) : triggers.some((r) => r.holds);
-  const shown = live ? (campaign.triggerMode === 'all' ? triggers : triggers.filter((r) => r.holds)) : triggers.filter((r) => !r.holds);
+  const live =
+    campaign.triggerMode === 'all' ? triggers.every((r) => r.holds) : triggers.some((r) => r.holds);
+  const shown = live
+    ? campaign.triggerMode === 'all'
+      ? triggers
+      : triggers.filter((r) => r.holds)
+    : triggers.filter((r) => !r.holds);
   return { live, reasons: [gate, ...shown], triggers };
 }

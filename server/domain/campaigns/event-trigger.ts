@@ -68,14 +68,26 @@ function distanceOf(location: [number, number], geometry: Polygon | MultiPolygon
 }
 
 /** Whether `at` is in [startsAt − before, endsAt + after): the event's own end is exclusive, so the padded end is too. */
-export function inEventTime(event: EventForTrigger, t: Pick<EventTrigger, 'beforeMinutes' | 'afterMinutes'>, atMs: number): boolean {
-  return atMs >= Date.parse(event.startsAt) - t.beforeMinutes * MINUTE_MS && atMs < Date.parse(event.endsAt) + t.afterMinutes * MINUTE_MS;
+export function inEventTime(
+  event: EventForTrigger,
+  t: Pick<EventTrigger, 'beforeMinutes' | 'afterMinutes'>,
+  atMs: number,
+): boolean {
+  return (
+    atMs >= Date.parse(event.startsAt) - t.beforeMinutes * MINUTE_MS &&
+    atMs < Date.parse(event.endsAt) + t.afterMinutes * MINUTE_MS
+  );
 }
 
 function timeLabel(event: EventForTrigger, t: EventTrigger, timeZone: string): string {
   const from = formatClock(localTime(new Date(event.startsAt), timeZone).minutes);
   const to = formatClock(localTime(new Date(event.endsAt), timeZone).minutes);
-  const pad = t.beforeMinutes === t.afterMinutes ? (t.beforeMinutes ? ` ±${t.beforeMinutes} min` : '') : ` −${t.beforeMinutes}/+${t.afterMinutes} min`;
+  const pad =
+    t.beforeMinutes === t.afterMinutes
+      ? t.beforeMinutes
+        ? ` ±${t.beforeMinutes} min`
+        : ''
+      : ` −${t.beforeMinutes}/+${t.afterMinutes} min`;
   return `${from}–${to}${pad}`;
 }
 
@@ -84,7 +96,9 @@ function timeLabel(event: EventForTrigger, t: EventTrigger, timeZone: string): s
  * @example namesEvent({ type: 'event', category: 'Festival', withinMeters: 500, beforeMinutes: 0, afterMinutes: 0 }, { id: 'ev-1', category: 'festival' }) // true
  */
 export function namesEvent(t: EventTrigger, event: { id: string; category: string }): boolean {
-  return t.eventId !== undefined ? event.id === t.eventId : t.category !== undefined && event.category.toLowerCase() === t.category.toLowerCase();
+  return t.eventId !== undefined
+    ? event.id === t.eventId
+    : t.category !== undefined && event.category.toLowerCase() === t.category.toLowerCase();
 }
 
 /**
@@ -124,16 +138,47 @@ export function evaluateEvent(
     const holds = meters <= t.withinMeters;
     const name = event.name ?? event.id;
     // Whole metres, unless rounding would make a distance just over the limit read as the limit ("500 m, more than 500 m").
-    const shown = !holds && Math.round(meters) <= t.withinMeters ? (Math.ceil(meters * 10) / 10).toFixed(1) : String(Math.round(meters));
+    const shown =
+      !holds && Math.round(meters) <= t.withinMeters
+        ? (Math.ceil(meters * 10) / 10).toFixed(1)
+        : String(Math.round(meters));
     const distance = meters === 0 ? 'inside the area' : `${shown} m away`;
     const detail = `${name} ${distance}${holds ? '' : ` (more than ${t.withinMeters} m)`}, ${timeLabel(event, t, timeZone)}`;
-    return { ...base, holds, code: holds ? 'holds' : 'too_far', observed: Math.round(meters * 10) / 10, detail, eventId: event.id, ...(event.name ? { eventName: event.name } : {}) };
+    return {
+      ...base,
+      holds,
+      code: holds ? 'holds' : 'too_far',
+      observed: Math.round(meters * 10) / 10,
+      detail,
+      eventId: event.id,
+      ...(event.name ? { eventName: event.name } : {}),
+    };
   }
-  if (!matched) return { ...base, holds: false, code: 'no_event', observed: null, detail: t.eventId !== undefined ? `event ${t.eventId} not found` : `no ${t.category} event` };
+  if (!matched)
+    return {
+      ...base,
+      holds: false,
+      code: 'no_event',
+      observed: null,
+      detail: t.eventId !== undefined ? `event ${t.eventId} not found` : `no ${t.category} event`,
+    };
   const name = matched.name ?? matched.id;
-  const named = t.eventId !== undefined ? { eventId: matched.id, ...(matched.name ? { eventName: matched.name } : {}) } : {};
+  const named =
+    t.eventId !== undefined
+      ? { eventId: matched.id, ...(matched.name ? { eventName: matched.name } : {}) }
+      : {};
   if (t.eventId !== undefined ? !matched.location : unplacedOnNow)
-    return { ...base, ...named, holds: false, code: 'not_placed', observed: null, detail: `${unplacedOnNow?.name ?? name} has no place on the map yet` };
-  const detail = t.eventId !== undefined ? `${name} is not on now (${timeLabel(matched, t, timeZone)})` : `no ${t.category} event on at this time`;
+    return {
+      ...base,
+      ...named,
+      holds: false,
+      code: 'not_placed',
+      observed: null,
+      detail: `${unplacedOnNow?.name ?? name} has no place on the map yet`,
+    };
+  const detail =
+    t.eventId !== undefined
+      ? `${name} is not on now (${timeLabel(matched, t, timeZone)})`
+      : `no ${t.category} event on at this time`;
   return { ...base, ...named, holds: false, code: 'outside_time', observed: null, detail };
 }

@@ -17,7 +17,11 @@ export interface Interval {
  */
 export function liveHours(intervals: readonly Interval[], now: Date): number {
   let ms = 0;
-  for (const i of intervals) ms += Math.max(0, (i.endedAt === null ? now.getTime() : Date.parse(i.endedAt)) - Date.parse(i.startedAt));
+  for (const i of intervals)
+    ms += Math.max(
+      0,
+      (i.endedAt === null ? now.getTime() : Date.parse(i.endedAt)) - Date.parse(i.startedAt),
+    );
   return ms / 3_600_000;
 }
 
@@ -27,7 +31,10 @@ export function liveHours(intervals: readonly Interval[], now: Date): number {
  */
 export function liveDays(intervals: readonly Interval[], now: Date): [number, number][] {
   const spans = intervals
-    .map((i): [number, number] => [Math.floor(Date.parse(i.startedAt) / DAY_MS), Math.floor((i.endedAt === null ? now.getTime() : Date.parse(i.endedAt)) / DAY_MS)])
+    .map((i): [number, number] => [
+      Math.floor(Date.parse(i.startedAt) / DAY_MS),
+      Math.floor((i.endedAt === null ? now.getTime() : Date.parse(i.endedAt)) / DAY_MS),
+    ])
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [from, to] of spans) {
@@ -39,7 +46,10 @@ export function liveDays(intervals: readonly Interval[], now: Date): [number, nu
 }
 
 /** Whether a last-purchase date (YYYY-MM-DD) falls on one of the live days. */
-export function purchasedDuring(lastPurchaseAt: string | null, days: readonly [number, number][]): boolean {
+export function purchasedDuring(
+  lastPurchaseAt: string | null,
+  days: readonly [number, number][],
+): boolean {
   const day = purchaseDay(lastPurchaseAt);
   return day !== null && days.some(([from, to]) => day >= from && day <= to);
 }
@@ -51,7 +61,9 @@ export interface RedemptionFact {
 }
 
 /** Redemptions per UTC day, oldest first. Revenue is rounded to cents (sums of floats drift). */
-export function redemptionsByDay(redemptions: readonly RedemptionFact[]): { day: string; count: number; revenue: number }[] {
+export function redemptionsByDay(
+  redemptions: readonly RedemptionFact[],
+): { day: string; count: number; revenue: number }[] {
   const days = new Map<string, { count: number; revenue: number }>();
   for (const r of redemptions) {
     const day = new Date(r.redeemedAt).toISOString().slice(0, 10);
@@ -60,7 +72,9 @@ export function redemptionsByDay(redemptions: readonly RedemptionFact[]): { day:
     d.revenue += r.amount;
     days.set(day, d);
   }
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, count: d.count, revenue: cents(d.revenue) }));
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, d]) => ({ day, count: d.count, revenue: cents(d.revenue) }));
 }
 
 export const cents = (amount: number): number => Math.round(amount * 100) / 100;
@@ -70,7 +84,10 @@ export const cents = (amount: number): number => Math.round(amount * 100) / 100;
  * customer (a till without a loyalty card; it cannot be told apart, so it counts once per redemption). Redemptions by
  * customers outside the treated audience (held out, out of scope, or unknown here) do not count.
  */
-export function conversions(redemptions: readonly RedemptionFact[], treated: ReadonlySet<string>): number {
+export function conversions(
+  redemptions: readonly RedemptionFact[],
+  treated: ReadonlySet<string>,
+): number {
   const customers = new Set<string>();
   let anonymous = 0;
   for (const r of redemptions) {
@@ -81,7 +98,8 @@ export function conversions(redemptions: readonly RedemptionFact[], treated: Rea
 }
 
 /** part / whole, or null when there is no whole. */
-export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+export const rate = (part: number, whole: number): number | null =>
+  whole > 0 ? part / whole : null;
 
 /**
  * Lift of the treated group over the holdout: treatedRate / holdoutRate − 1; null when either is unknown or the holdout
@@ -108,7 +126,11 @@ export interface ResultNumerators {
  * days of redemptions only where no day's few can be read off (hideSmallBuckets), and every rate over, or counting,
  * a small group as null (and lift built on one). The answer names k.
  */
-export function suppressSmallResults(r: CampaignResults, n: ResultNumerators, k: number): CampaignResults {
+export function suppressSmallResults(
+  r: CampaignResults,
+  n: ResultNumerators,
+  k: number,
+): CampaignResults {
   const belowK = (count: number | null) => count === null || count < k;
   const count = (value: number | null) => (belowK(value) ? null : value);
   const treatedSmall = belowK(r.audience.treated);
@@ -117,10 +139,21 @@ export function suppressSmallResults(r: CampaignResults, n: ResultNumerators, k:
   const redemptionsSmall = r.redemptions.count === null || isSmallGroup(r.redemptions.count, k);
   return {
     ...r,
-    audience: { count: count(r.audience.count), consented: count(r.audience.consented), treated: count(r.audience.treated), holdout: count(r.audience.holdout) },
-    redemptions: redemptionsSmall ? { count: null, revenue: null, byDay: [] } : { ...r.redemptions, byDay: hideSmallBuckets(r.redemptions.byDay, k) },
+    audience: {
+      count: count(r.audience.count),
+      consented: count(r.audience.consented),
+      treated: count(r.audience.treated),
+      holdout: count(r.audience.holdout),
+    },
+    redemptions: redemptionsSmall
+      ? { count: null, revenue: null, byDay: [] }
+      : { ...r.redemptions, byDay: hideSmallBuckets(r.redemptions.byDay, k) },
     conversionRate: treatedSmall || isSmallGroup(n.conversions, k) ? null : r.conversionRate,
-    holdout: { percent: r.holdout.percent, customers: count(r.holdout.customers), purchasedRate: holdoutSmall ? null : r.holdout.purchasedRate },
+    holdout: {
+      percent: r.holdout.percent,
+      customers: count(r.holdout.customers),
+      purchasedRate: holdoutSmall ? null : r.holdout.purchasedRate,
+    },
     treatedPurchasedRate: treatedRateSmall ? null : r.treatedPurchasedRate,
     lift: treatedRateSmall || holdoutSmall ? null : r.lift,
     minGroupSize: k,

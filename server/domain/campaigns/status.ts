@@ -5,7 +5,11 @@ export const campaignStatuses = ['draft', 'scheduled', 'active', 'paused', 'ende
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
 /** Statuses a campaign may be created in: a new campaign can go straight to work; paused or ended would be meaningless. */
-export const createStatuses = ['draft', 'scheduled', 'active'] as const satisfies readonly CampaignStatus[];
+export const createStatuses = [
+  'draft',
+  'scheduled',
+  'active',
+] as const satisfies readonly CampaignStatus[];
 
 /**
  * Allowed changes. Why each:

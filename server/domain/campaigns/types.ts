@@ -5,7 +5,10 @@ import type { Reason, TriggerResult } from '../schemas/reason.js';
 import type { WeatherAt } from '../weather.js';
 
 /** The campaign fields the evaluator reads (a stored Campaign fits). */
-export type CampaignForEvaluation = Pick<Campaign, 'status' | 'startsAt' | 'endsAt' | 'timezone' | 'triggers' | 'triggerMode'>;
+export type CampaignForEvaluation = Pick<
+  Campaign,
+  'status' | 'startsAt' | 'endsAt' | 'timezone' | 'triggers' | 'triggerMode'
+>;
 
 export interface AreaForEvaluation {
   id: string;

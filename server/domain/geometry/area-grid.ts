@@ -44,7 +44,10 @@ export interface AreaGrid {
  * Prepares a Polygon or MultiPolygon (closed rings) for `gridContains`.
  * @example const grid = prepareAreaGrid(polygon); gridContains(grid, 13.40, 52.52)
  */
-export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_CELLS_PER_SIDE } = {}): AreaGrid {
+export function prepareAreaGrid(
+  geometry: AreaGeometry,
+  { maxCellsPerSide = MAX_CELLS_PER_SIDE } = {},
+): AreaGrid {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const { segs, segPoly } = flatten(polygons);
   const n = segPoly.length;
@@ -60,10 +63,14 @@ export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_
   const w = maxX - minX;
   const h = maxY - minY;
   // Roughly square cells on the ground: a degree of longitude shrinks with cos(latitude).
-  const target = Math.min(maxCellsPerSide * maxCellsPerSide, Math.max(MIN_CELLS, n * CELLS_PER_SEGMENT));
+  const target = Math.min(
+    maxCellsPerSide * maxCellsPerSide,
+    Math.max(MIN_CELLS, n * CELLS_PER_SEGMENT),
+  );
   const groundW = w * Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const clampSide = (v: number) => Math.max(1, Math.min(maxCellsPerSide, Math.round(v)));
-  const cols = w > 0 && h > 0 ? clampSide(Math.sqrt((target * groundW) / h)) : w > 0 ? clampSide(target) : 1;
+  const cols =
+    w > 0 && h > 0 ? clampSide(Math.sqrt((target * groundW) / h)) : w > 0 ? clampSide(target) : 1;
   const rows = h > 0 ? clampSide(target / cols) : 1;
   const sx = w > 0 ? cols / w : 0;
   const sy = h > 0 ? rows / h : 0;
@@ -89,20 +96,30 @@ export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_
     for (let r = r0; r <= r1; r++) rowCount[r + 1]!++;
   }
   const rowStart = new Uint32Array(rows + 1);
-  for (let r = 0; r < rows; r++) rowStart[r + 1] = (rowStart[r] as number) + (rowCount[r + 1] as number);
+  for (let r = 0; r < rows; r++)
+    rowStart[r + 1] = (rowStart[r] as number) + (rowCount[r + 1] as number);
   const rowSegs = new Uint32Array(rowStart[rows] as number);
   const fill = rowStart.slice(0, rows);
-  for (let s = 0; s < n; s++) for (let r = segRows[s * 2] as number; r <= (segRows[s * 2 + 1] as number); r++) rowSegs[fill[r]!++] = s;
+  for (let s = 0; s < n; s++)
+    for (let r = segRows[s * 2] as number; r <= (segRows[s * 2 + 1] as number); r++)
+      rowSegs[fill[r]!++] = s;
   const minXOf = (s: number) => Math.min(segs[s * 4] as number, segs[s * 4 + 2] as number);
   for (let r = 0; r < rows; r++) {
-    const sorted = Array.from(rowSegs.subarray(rowStart[r], rowStart[r + 1])).sort((a, b) => minXOf(a) - minXOf(b));
+    const sorted = Array.from(rowSegs.subarray(rowStart[r], rowStart[r + 1])).sort(
+      (a, b) => minXOf(a) - minXOf(b),
+    );
     rowSegs.set(sorted, rowStart[r]);
   }
 
   // Edge cells: the cells each segment passes through, row band by row band.
   const cells = new Uint8Array(cols * rows);
   for (let s = 0; s < n; s++) {
-    const [ax, ay, bx, by] = [segs[s * 4] as number, segs[s * 4 + 1] as number, segs[s * 4 + 2] as number, segs[s * 4 + 3] as number];
+    const [ax, ay, bx, by] = [
+      segs[s * 4] as number,
+      segs[s * 4 + 1] as number,
+      segs[s * 4 + 2] as number,
+      segs[s * 4 + 3] as number,
+    ];
     const segMinX = Math.min(ax, bx);
     const segMaxX = Math.max(ax, bx);
     for (let r = segRows[s * 2] as number; r <= (segRows[s * 2 + 1] as number); r++) {
@@ -117,7 +134,8 @@ export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_
         lo = Math.max(segMinX, Math.min(x0, x1));
         hi = Math.min(segMaxX, Math.max(x0, x1));
       }
-      for (let c = colOf(lo - padX), end = colOf(hi + padX); c <= end; c++) cells[r * cols + c] = EDGE;
+      for (let c = colOf(lo - padX), end = colOf(hi + padX); c <= end; c++)
+        cells[r * cols + c] = EDGE;
     }
   }
 
@@ -133,7 +151,23 @@ export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_
     }
   }
 
-  const grid: AreaGrid = { minX, minY, maxX, maxY, cols, rows, sx, sy, cells, segs, segPoly, polygons: polygons.length, rowStart, rowSegs, cellEnd };
+  const grid: AreaGrid = {
+    minX,
+    minY,
+    maxX,
+    maxY,
+    cols,
+    rows,
+    sx,
+    sy,
+    cells,
+    segs,
+    segPoly,
+    polygons: polygons.length,
+    rowStart,
+    rowSegs,
+    cellEnd,
+  };
 
   // A run of neighbouring non-edge cells in a row is one piece of plane no segment touches: one test for the run.
   for (let r = 0; r < rows; r++) {
@@ -152,7 +186,10 @@ export function prepareAreaGrid(geometry: AreaGeometry, { maxCellsPerSide = MAX_
   return grid;
 }
 
-function flatten(polygons: readonly (readonly (readonly Position[])[])[]): { segs: Float64Array; segPoly: Uint32Array } {
+function flatten(polygons: readonly (readonly (readonly Position[])[])[]): {
+  segs: Float64Array;
+  segPoly: Uint32Array;
+} {
   let n = 0;
   for (const rings of polygons) for (const ring of rings) n += Math.max(0, ring.length - 1);
   const segs = new Float64Array(n * 4);
@@ -188,13 +225,26 @@ export function gridContains(g: AreaGrid, x: number, y: number): boolean {
 }
 
 /** The exact test for a point in row `r`, against that row's segments up to `end`; parity per polygon. */
-export function edgeCellContains(g: AreaGrid, x: number, y: number, r: number, end: number): boolean {
+export function edgeCellContains(
+  g: AreaGrid,
+  x: number,
+  y: number,
+  r: number,
+  end: number,
+): boolean {
   const { segs, rowSegs } = g;
   if (g.polygons === 1) {
     let crossings = 0;
     for (let k = g.rowStart[r] as number; k < end; k++) {
       const s = (rowSegs[k] as number) * 4;
-      const hit = crossingsAt(x, y, segs[s] as number, segs[s + 1] as number, segs[s + 2] as number, segs[s + 3] as number);
+      const hit = crossingsAt(
+        x,
+        y,
+        segs[s] as number,
+        segs[s + 1] as number,
+        segs[s + 2] as number,
+        segs[s + 3] as number,
+      );
       if (hit === ON_BOUNDARY) return true;
       crossings += hit;
     }
@@ -204,7 +254,14 @@ export function edgeCellContains(g: AreaGrid, x: number, y: number, r: number, e
   for (let k = g.rowStart[r] as number; k < end; k++) {
     const id = rowSegs[k] as number;
     const s = id * 4;
-    const hit = crossingsAt(x, y, segs[s] as number, segs[s + 1] as number, segs[s + 2] as number, segs[s + 3] as number);
+    const hit = crossingsAt(
+      x,
+      y,
+      segs[s] as number,
+      segs[s + 1] as number,
+      segs[s + 2] as number,
+      segs[s + 3] as number,
+    );
     if (hit === ON_BOUNDARY) return true;
     if (hit === 1) parity[g.segPoly[id] as number]! ^= 1;
   }

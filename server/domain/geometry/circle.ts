@@ -30,10 +30,16 @@ export function localEarthRadiusMeters(latitude: number): number {
  * Throws only for programming errors (a non-positive radius, fewer than 64 steps): the API validates both first.
  * @example circlePolygon({ center: [13.405, 52.52], radiusMeters: 1000 }).coordinates[0].length // 129
  */
-export function circlePolygon(options: { center: Position; radiusMeters: number; steps?: number }): Polygon {
+export function circlePolygon(options: {
+  center: Position;
+  radiusMeters: number;
+  steps?: number;
+}): Polygon {
   const { center, radiusMeters, steps = DEFAULT_CIRCLE_STEPS } = options;
-  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters)) throw new RangeError(`radiusMeters must be positive, got ${radiusMeters}`);
-  if (!(steps >= MIN_CIRCLE_STEPS)) throw new RangeError(`steps must be at least ${MIN_CIRCLE_STEPS}, got ${steps}`);
+  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters))
+    throw new RangeError(`radiusMeters must be positive, got ${radiusMeters}`);
+  if (!(steps >= MIN_CIRCLE_STEPS))
+    throw new RangeError(`steps must be at least ${MIN_CIRCLE_STEPS}, got ${steps}`);
   const [lng = 0, lat = 0] = center;
   // turf.circle walks a sphere of TURF_EARTH_RADIUS_METERS; scaling the radius puts the vertices on the local ellipsoid.
   const sphereMeters = (radiusMeters * TURF_EARTH_RADIUS_METERS) / localEarthRadiusMeters(lat);

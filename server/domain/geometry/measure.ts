@@ -31,6 +31,7 @@ export function areaKm2(geometry: Polygon | MultiPolygon): number {
  */
 export function perimeterKm(geometry: Polygon | MultiPolygon): number {
   let km = 0;
-  for (const ring of rings(geometry)) if (ring.length >= 2) km += length(lineString(ring), { units: 'kilometers' });
+  for (const ring of rings(geometry))
+    if (ring.length >= 2) km += length(lineString(ring), { units: 'kilometers' });
   return km * scaleAt(geometry);
 }

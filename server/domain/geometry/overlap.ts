@@ -15,7 +15,8 @@ const boxesMeet = (a: Shape, b: Shape) => {
 };
 
 /** What two areas share: its geometry (null when they do not meet) and km²; `failed` when the clipper gave up. */
-export type Shared = { ok: true; geometry: Shape | null; km2: number } | { ok: false; message: string };
+export type Shared =
+  { ok: true; geometry: Shape | null; km2: number } | { ok: false; message: string };
 
 /**
  * The part two areas have in common.
@@ -39,7 +40,10 @@ export interface PopulatedShape {
  * weighting). `complete` is false when some overlap could not be computed; the sum then leaves those out.
  * @example populationWithin(wholeNeighbourhood, [{ population: 12000, geometry: wholeNeighbourhood }]) // { population: 12000, complete: true }
  */
-export function populationWithin(area: Shape, neighbourhoods: readonly PopulatedShape[]): { population: number; complete: boolean } {
+export function populationWithin(
+  area: Shape,
+  neighbourhoods: readonly PopulatedShape[],
+): { population: number; complete: boolean } {
   let population = 0;
   let complete = true;
   for (const hood of neighbourhoods) {
@@ -50,7 +54,8 @@ export function populationWithin(area: Shape, neighbourhoods: readonly Populated
       continue;
     }
     const whole = areaKm2(hood.geometry);
-    if (shared.km2 > 0 && whole > 0) population += hood.population * Math.min(1, shared.km2 / whole);
+    if (shared.km2 > 0 && whole > 0)
+      population += hood.population * Math.min(1, shared.km2 / whole);
   }
   return { population: Math.round(population), complete };
 }

@@ -15,7 +15,14 @@ export const ON_BOUNDARY = -1;
  * For the segment (ax, ay)–(bx, by): ON_BOUNDARY when (x, y) lies on it, 1 when a ray from (x, y) towards −x
  * crosses it (counted half-open, so a vertex on the ray counts once), else 0.
  */
-export function crossingsAt(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+export function crossingsAt(
+  x: number,
+  y: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const u1 = ax - x;
   const v1 = ay - y;
   const u2 = bx - x;
@@ -31,7 +38,11 @@ export function crossingsAt(x: number, y: number, ax: number, ay: number, bx: nu
 }
 
 /** 1 inside, 0 on the boundary, −1 outside one polygon (outer ring and holes; parity over all its rings). */
-export function pointInRings(x: number, y: number, rings: readonly (readonly Position[])[]): 1 | 0 | -1 {
+export function pointInRings(
+  x: number,
+  y: number,
+  rings: readonly (readonly Position[])[],
+): 1 | 0 | -1 {
   let crossings = 0;
   for (const ring of rings) {
     for (let i = 0; i + 1 < ring.length; i++) {

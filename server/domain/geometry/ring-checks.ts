@@ -22,9 +22,11 @@ export function checkRings(geometry: AreaGeometry): RingCheck {
       const path = geometry.type === 'Polygon' ? ['coordinates', r] : ['coordinates', p, r];
       const first = ring[0];
       const last = ring[ring.length - 1];
-      if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) return { ok: false, reason: RING_REASONS.notClosed, path };
+      if (!first || !last || first[0] !== last[0] || first[1] !== last[1])
+        return { ok: false, reason: RING_REASONS.notClosed, path };
       vertices += ring.length - 1;
-      if (vertices > MAX_AREA_VERTICES) return { ok: false, reason: RING_REASONS.tooManyVertices, path: ['coordinates'] };
+      if (vertices > MAX_AREA_VERTICES)
+        return { ok: false, reason: RING_REASONS.tooManyVertices, path: ['coordinates'] };
     }
   }
   return { ok: true };

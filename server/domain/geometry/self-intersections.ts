@@ -57,7 +57,19 @@ function edgesOf(rings: Position[][]): { edges: Edge[]; edgeCounts: number[] } {
       while (j + 1 < ring.length && ring[j]![0] === x1 && ring[j]![1] === y1) j++;
       const [x2 = 0, y2 = 0] = ring[j]!;
       if (x1 === x2 && y1 === y2) break;
-      edges.push({ ring: r, index: i, seq: seq++, x1, y1, x2, y2, minX: Math.min(x1, x2), maxX: Math.max(x1, x2), minY: Math.min(y1, y2), maxY: Math.max(y1, y2) });
+      edges.push({
+        ring: r,
+        index: i,
+        seq: seq++,
+        x1,
+        y1,
+        x2,
+        y2,
+        minX: Math.min(x1, x2),
+        maxX: Math.max(x1, x2),
+        minY: Math.min(y1, y2),
+        maxY: Math.max(y1, y2),
+      });
       i = j - 1;
     }
     edgeCounts.push(seq);
@@ -101,7 +113,11 @@ export function firstCrossing(rings: Position[][]): Crossing | null {
       const [first, second] = order(p, q);
       const at = meet(first, second);
       if (!at) continue;
-      const candidate: Crossing = { at, a: { ring: first.ring, index: first.index }, b: { ring: second.ring, index: second.index } };
+      const candidate: Crossing = {
+        at,
+        a: { ring: first.ring, index: first.index },
+        b: { ring: second.ring, index: second.index },
+      };
       if (!best || earlier(candidate, best)) best = candidate;
     }
   }

@@ -9,7 +9,9 @@ export function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
 /** A Polygon for one polygon, a MultiPolygon for several, null for none. */
 export function fromPolygons(polygons: Position[][][]): Polygon | MultiPolygon | null {
   if (polygons.length === 0) return null;
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function snapRing(ring: Position[], factor: number): Position[] | null {
@@ -21,7 +23,8 @@ function snapRing(ring: Position[], factor: number): Position[] | null {
   }
   const first = out[0];
   const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0]!, first[1]!]);
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+    out.push([first[0]!, first[1]!]);
   return out.length >= 4 ? out : null;
 }
 
@@ -30,7 +33,10 @@ function snapRing(ring: Position[], factor: number): Position[] | null {
  * that collapse (a collapsed outer ring drops its polygon). Null when nothing is left.
  * @example snapGeometry({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1e-13], [1, 1], [0, 0]]] }, 9) // [1, 0] and [1, 1e-13] merge
  */
-export function snapGeometry(geometry: Polygon | MultiPolygon, digits: number): Polygon | MultiPolygon | null {
+export function snapGeometry(
+  geometry: Polygon | MultiPolygon,
+  digits: number,
+): Polygon | MultiPolygon | null {
   const factor = 10 ** digits;
   const polygons: Position[][][] = [];
   for (const rings of polygonsOf(geometry)) {

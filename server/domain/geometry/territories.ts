@@ -25,12 +25,18 @@ export interface TerritoriesResult {
 /** Stores closer than this (decimals of a degree: 7 ≈ 1 cm) count as the same spot. */
 const SAME_SPOT_DIGITS = 7;
 
-function dedupe(stores: TerritoryStore[]): { unique: TerritoryStore[]; merged: TerritoriesResult['merged'] } {
+function dedupe(stores: TerritoryStore[]): {
+  unique: TerritoryStore[];
+  merged: TerritoriesResult['merged'];
+} {
   const firstAt = new Map<string, string>();
   const unique: TerritoryStore[] = [];
   const merged: TerritoriesResult['merged'] = [];
   for (const store of stores) {
-    const key = store.location.slice(0, 2).map((v) => v.toFixed(SAME_SPOT_DIGITS)).join(',');
+    const key = store.location
+      .slice(0, 2)
+      .map((v) => v.toFixed(SAME_SPOT_DIGITS))
+      .join(',');
     const into = firstAt.get(key);
     if (into !== undefined) merged.push({ storeId: store.id, into });
     else {
@@ -48,7 +54,10 @@ function dedupe(stores: TerritoryStore[]): { unique: TerritoryStore[]; merged: T
  * Never throws: what cannot be computed is listed in `outside` or `failed`.
  * @example nearestStoreTerritories({ stores: [{ id: 'a', location: [13.3, 52.5] }, { id: 'b', location: [13.5, 52.5] }], extent }).territories.length // 2
  */
-export function nearestStoreTerritories(options: { stores: TerritoryStore[]; extent: Polygon | MultiPolygon }): TerritoriesResult {
+export function nearestStoreTerritories(options: {
+  stores: TerritoryStore[];
+  extent: Polygon | MultiPolygon;
+}): TerritoriesResult {
   const { unique, merged } = dedupe(options.stores);
   const result: TerritoriesResult = { territories: [], merged, outside: [], failed: [] };
   const extent = snapGeometry(options.extent, 9);
@@ -62,17 +71,30 @@ export function nearestStoreTerritories(options: { stores: TerritoryStore[]; ext
   }
   try {
     const [eMinX, eMinY, eMaxX, eMaxY] = bboxOf(extent);
-    const [sMinX, sMinY, sMaxX, sMaxY] = bboxOf(featureCollection(unique.map((s) => point(s.location))));
-    const [minX, minY, maxX, maxY] = [Math.min(eMinX, sMinX), Math.min(eMinY, sMinY), Math.max(eMaxX, sMaxX), Math.max(eMaxY, sMaxY)];
+    const [sMinX, sMinY, sMaxX, sMaxY] = bboxOf(
+      featureCollection(unique.map((s) => point(s.location))),
+    );
+    const [minX, minY, maxX, maxY] = [
+      Math.min(eMinX, sMinX),
+      Math.min(eMinY, sMinY),
+      Math.max(eMaxX, sMaxX),
+      Math.max(eMaxY, sMaxY),
+    ];
     const squash = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
     const pad = Math.max(maxX - minX, maxY - minY) * 0.1 + 1e-6;
-    const cells = voronoi(featureCollection(unique.map((s) => point([s.location[0]! * squash, s.location[1]!]))), {
-      bbox: [(minX - pad) * squash, minY - pad, (maxX + pad) * squash, maxY + pad],
-    });
+    const cells = voronoi(
+      featureCollection(unique.map((s) => point([s.location[0]! * squash, s.location[1]!]))),
+      {
+        bbox: [(minX - pad) * squash, minY - pad, (maxX + pad) * squash, maxY + pad],
+      },
+    );
     unique.forEach((store, i) => {
       const cell = cells.features[i]?.geometry;
       if (!cell) return void result.failed.push({ storeId: store.id, message: 'no Voronoi cell' });
-      const unsquashed: Polygon = { type: 'Polygon', coordinates: cell.coordinates.map((ring) => ring.map(([x = 0, y = 0]) => [x / squash, y])) };
+      const unsquashed: Polygon = {
+        type: 'Polygon',
+        coordinates: cell.coordinates.map((ring) => ring.map(([x = 0, y = 0]) => [x / squash, y])),
+      };
       const clipped = combineAreas('intersect', [unsquashed, extent]);
       if (clipped.ok) result.territories.push({ storeId: store.id, geometry: clipped.geometry });
       else if (clipped.reason === 'empty') result.outside.push(store.id);
@@ -80,8 +102,13 @@ export function nearestStoreTerritories(options: { stores: TerritoryStore[]; ext
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const done = new Set([...result.territories.map((t) => t.storeId), ...result.outside, ...result.failed.map((f) => f.storeId)]);
-    for (const store of unique) if (!done.has(store.id)) result.failed.push({ storeId: store.id, message });
+    const done = new Set([
+      ...result.territories.map((t) => t.storeId),
+      ...result.outside,
+      ...result.failed.map((f) => f.storeId),
+    ]);
+    for (const store of unique)
+      if (!done.has(store.id)) result.failed.push({ storeId: store.id, message });
   }
   return result;
 }

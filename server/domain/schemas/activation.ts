@@ -9,7 +9,9 @@ export const activation = z
     areaId: z.string(),
     startedAt: z.string(),
     endedAt: z.string().nullable().meta({ description: 'null while the offer is live' }),
-    reasons: z.array(reason).meta({ description: 'Why it went live: the window and the triggers, with observed values' }),
+    reasons: z
+      .array(reason)
+      .meta({ description: 'Why it went live: the window and the triggers, with observed values' }),
     endReasons: z.array(reason).nullable().meta({ description: 'Why it stopped' }),
   })
   .meta({ id: 'Activation' });
@@ -18,7 +20,9 @@ export const activation = z
 export const activationList = z.object({ activations: z.array(activation) });
 
 /** What GET /api/campaigns/live answers. */
-export const liveCampaigns = z.object({ live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), since: z.string() })) });
+export const liveCampaigns = z.object({
+  live: z.array(z.object({ campaignId: z.string(), areaId: z.string(), since: z.string() })),
+});
 
 export type Activation = z.infer<typeof activation>;
 export type ActivationList = z.infer<typeof activationList>;

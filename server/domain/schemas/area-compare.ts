@@ -25,16 +25,31 @@ export const comparedArea = z
     name: z.string(),
     color: z.string(),
     areaKm2: z.number(),
-    population: z.number().int().meta({ description: 'People living there, from the neighbourhoods it covers (areal weighting)' }),
-    populationComplete: z.boolean().meta({ description: 'false when some neighbourhood overlap could not be computed (the estimate leaves it out)' }),
-    customers: z.number().int().nullable().meta({ description: 'Customers inside matching the segment; null below minGroupSize' }),
+    population: z.number().int().meta({
+      description: 'People living there, from the neighbourhoods it covers (areal weighting)',
+    }),
+    populationComplete: z.boolean().meta({
+      description:
+        'false when some neighbourhood overlap could not be computed (the estimate leaves it out)',
+    }),
+    customers: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Customers inside matching the segment; null below minGroupSize' }),
     consented: z.number().int().nullable(),
     density: z.number().nullable().meta({ description: 'Customers per km²' }),
-    penetration: z.number().nullable().meta({ description: 'Customers per resident (0–1); null without population' }),
+    penetration: z
+      .number()
+      .nullable()
+      .meta({ description: 'Customers per resident (0–1); null without population' }),
     revenue: z.number().nullable(),
     avgSpend: z.number().nullable(),
     loyaltyTiers: z.array(bucket).meta({ description: 'none, bronze, silver, gold' }),
-    lapsedShare: z.number().nullable().meta({ description: 'Share of customers without a purchase for 90 days or more (or ever)' }),
+    lapsedShare: z
+      .number()
+      .nullable()
+      .meta({ description: 'Share of customers without a purchase for 90 days or more (or ever)' }),
   })
   .meta({ id: 'ComparedArea' });
 
@@ -42,17 +57,29 @@ export const areaOverlap = z
   .object({
     a: z.string(),
     b: z.string(),
-    sharedKm2: z.number().nullable().meta({ description: 'null when the geometry engine could not intersect them' }),
-    sharedCustomers: z.number().int().nullable().meta({ description: 'Customers living in both (the segment applied); null below minGroupSize or when sharedKm2 is null' }),
+    sharedKm2: z
+      .number()
+      .nullable()
+      .meta({ description: 'null when the geometry engine could not intersect them' }),
+    sharedCustomers: z.number().int().nullable().meta({
+      description:
+        'Customers living in both (the segment applied); null below minGroupSize or when sharedKm2 is null',
+    }),
   })
   .meta({ id: 'AreaOverlap' });
 
 export const areaComparison = z
   .object({
     areas: z.array(comparedArea),
-    overlaps: z.array(areaOverlap).meta({ description: 'Every pair of areas that share ground, in request order' }),
+    overlaps: z
+      .array(areaOverlap)
+      .meta({ description: 'Every pair of areas that share ground, in request order' }),
     asOf: z.string(),
-    minGroupSize: z.number().int().optional().meta({ description: 'Present when small groups are hidden' }),
+    minGroupSize: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Present when small groups are hidden' }),
   })
   .meta({ id: 'AreaComparison' });
 

@@ -5,7 +5,15 @@ import { areaGeometry, position, type AreaGeometry } from './geojson.js';
 import { validateAreaGeometry } from '../geometry/validate-area.js';
 import { text } from './text.js';
 
-export const areaKinds = ['radius', 'ring', 'polygon', 'boundary', 'territory', 'combined', 'event'] as const;
+export const areaKinds = [
+  'radius',
+  'ring',
+  'polygon',
+  'boundary',
+  'territory',
+  'combined',
+  'event',
+] as const;
 export type AreaKind = (typeof areaKinds)[number];
 
 export const radiusMeters = z.number().positive().max(100_000).meta({ description: 'Metres' });
@@ -15,12 +23,26 @@ const areaName = text({ min: 1, max: 120 });
 const storedId = text({ max: 120, trim: false });
 
 /** New areas take the next of these in turn (Tableau 10: distinct, and kind to colour-blind eyes). */
-export const areaPalette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+export const areaPalette = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+] as const;
 
 /** Area ids: letters, digits and `_ . : -`, so they are safe in URLs, file names and logs. */
 export const areaId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$/, 'letters, digits, _ . : - (at most 120, starting with a letter or digit)')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$/,
+    'letters, digits, _ . : - (at most 120, starting with a letter or digit)',
+  )
   .meta({ description: 'Area id', example: 'ar-3f2a' });
 
 /**
@@ -34,12 +56,21 @@ export const areaGeometryInput = z
     const result = validateAreaGeometry(value);
     if (result.ok) return;
     const rest = result.path.replace(/^geometry\.?/, '');
-    ctx.addIssue({ code: 'custom', path: rest ? [rest] : [], message: result.message, params: { reason: result.reason, ...(result.at ? { at: result.at } : {}) } });
+    ctx.addIssue({
+      code: 'custom',
+      path: rest ? [rest] : [],
+      message: result.message,
+      params: { reason: result.reason, ...(result.at ? { at: result.at } : {}) },
+    });
   })
   .transform((value) => value as AreaGeometry)
   .meta({
-    description: 'A Polygon or MultiPolygon ([lng, lat], closed rings, at most 20,000 positions, no self-intersection)',
-    oneOf: [{ $ref: '#/components/schemas/Polygon' }, { $ref: '#/components/schemas/MultiPolygon' }],
+    description:
+      'A Polygon or MultiPolygon ([lng, lat], closed rings, at most 20,000 positions, no self-intersection)',
+    oneOf: [
+      { $ref: '#/components/schemas/Polygon' },
+      { $ref: '#/components/schemas/MultiPolygon' },
+    ],
   } as Record<string, unknown>);
 
 /** What an area was made from. Only `center` + `radiusMeters` (+ `innerRadiusMeters` for rings) shape the geometry. */
@@ -54,7 +85,15 @@ export const areaParams = z
     boundaryIds: z.array(storedId).max(1000).optional(),
     eventId: storedId.optional(),
     /** How a combined area was made, e.g. `{ op: 'subtract', areaIds: [a, b] }`. */
-    operations: z.array(z.strictObject({ op: z.enum(['union', 'subtract', 'intersect']), areaIds: z.array(storedId).min(1).max(50) })).max(50).optional(),
+    operations: z
+      .array(
+        z.strictObject({
+          op: z.enum(['union', 'subtract', 'intersect']),
+          areaIds: z.array(storedId).min(1).max(50),
+        }),
+      )
+      .max(50)
+      .optional(),
   })
   .meta({ id: 'AreaParams' });
 
@@ -67,18 +106,32 @@ export const areaProperties = z
     params: areaParams,
     areaKm2: z.number().meta({ description: 'Area in km²' }),
     perimeterKm: z.number().meta({ description: 'Length of every ring in km' }),
-    customers: z.number().int().optional().meta({ description: 'Customers inside that the caller may count; absent when below the minimum group size for aggregate-only roles' }),
+    customers: z.number().int().optional().meta({
+      description:
+        'Customers inside that the caller may count; absent when below the minimum group size for aggregate-only roles',
+    }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    owner: z.string().nullable().meta({ description: 'The id of the user who created it; null for areas from before accounts' }),
-    shared: z.boolean().meta({ description: "Visible to everyone (store managers' areas start private)" }),
-    sharedWith: z.array(z.string()).meta({ description: 'User ids who see it when it is not shared with everyone' }),
+    owner: z.string().nullable().meta({
+      description: 'The id of the user who created it; null for areas from before accounts',
+    }),
+    shared: z
+      .boolean()
+      .meta({ description: "Visible to everyone (store managers' areas start private)" }),
+    sharedWith: z
+      .array(z.string())
+      .meta({ description: 'User ids who see it when it is not shared with everyone' }),
   })
   .meta({ id: 'AreaProperties' });
 
 export const areaFeature = z
-  .object({ type: z.literal('Feature'), id: z.string().optional(), geometry: areaGeometry, properties: areaProperties })
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().optional(),
+    geometry: areaGeometry,
+    properties: areaProperties,
+  })
   .meta({ id: 'Area' });
 export const areaCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(areaFeature) })
@@ -111,9 +164,15 @@ export const areaPatch = z
     geometry: areaGeometryInput.optional(),
     /** Only the area's owner, or owners and managers, may change who sees it. */
     shared: z.boolean().optional(),
-    sharedWith: z.array(storedId.min(1)).max(500).optional().meta({ description: 'User ids; replaces the list' }),
+    sharedWith: z
+      .array(storedId.min(1))
+      .max(500)
+      .optional()
+      .meta({ description: 'User ids; replaces the list' }),
     /** Required in practice: a missing or stale version answers 409 with the current one (`currentVersion`). */
-    version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
+    version: z.number().int().min(1).optional().meta({
+      description: 'The version you last read; missing or stale answers 409 with currentVersion',
+    }),
   })
   .meta({ id: 'AreaPatch' });
 
@@ -135,19 +194,32 @@ export const areaRings = z
   .strictObject({
     storeId: z.string().min(1).max(120).optional(),
     center: position.optional(),
-    breaksMeters: z.array(breakMeters).min(2).max(21).meta({ description: 'Increasing radii; [0, 1000, 3000, 5000] gives 0–1, 1–3 and 3–5 km', example: [0, 1000, 3000, 5000] }),
+    breaksMeters: z
+      .array(breakMeters)
+      .min(2)
+      .max(21)
+      .meta({
+        description: 'Increasing radii; [0, 1000, 3000, 5000] gives 0–1, 1–3 and 3–5 km',
+        example: [0, 1000, 3000, 5000],
+      }),
     name: areaName.optional().meta({ description: 'Prefix for the ring names' }),
   })
   .meta({ id: 'AreaRings' });
 
 /** Body of POST /api/areas/territories: nearest-store territories for these stores, or all when absent or empty. */
-export const areaTerritories = z.strictObject({ storeIds: ids.max(1000).optional() }).meta({ id: 'AreaTerritories' });
+export const areaTerritories = z
+  .strictObject({ storeIds: ids.max(1000).optional() })
+  .meta({ id: 'AreaTerritories' });
 
 /** What POST /api/areas/territories answers: the territories, and the stores that got none of their own. */
 export const territoryCollection = areaCollection
   .extend({
-    merged: z.array(z.object({ storeId: z.string(), into: z.string() })).meta({ description: 'Stores at the same spot as another: they share its territory' }),
-    outside: z.array(z.string()).meta({ description: 'Stores whose territory does not reach into the city' }),
+    merged: z
+      .array(z.object({ storeId: z.string(), into: z.string() }))
+      .meta({ description: 'Stores at the same spot as another: they share its territory' }),
+    outside: z
+      .array(z.string())
+      .meta({ description: 'Stores whose territory does not reach into the city' }),
     failed: z.array(z.object({ storeId: z.string(), message: z.string() })),
   })
   .meta({ id: 'TerritoryCollection' });

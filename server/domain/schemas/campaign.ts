@@ -8,7 +8,14 @@ import { segment } from './segment.js';
 import { text } from './text.js';
 import { trigger } from './trigger.js';
 
-export { campaignStatuses, campaignTransitions, canBeLive, createStatuses, transitionError, type CampaignStatus } from '../campaigns/status.js';
+export {
+  campaignStatuses,
+  campaignTransitions,
+  canBeLive,
+  createStatuses,
+  transitionError,
+  type CampaignStatus,
+} from '../campaigns/status.js';
 export * from './trigger.js';
 
 /** Channels in API spelling: `in_store` is the "in-store" of the product text, written like every other API enum value. */
@@ -16,7 +23,8 @@ export const channels = ['email', 'sms', 'push', 'in_store', 'print'] as const;
 export type Channel = (typeof channels)[number];
 /** Channels that send messages to people, and so take a frequency cap. */
 export const sendingChannels = ['email', 'sms', 'push'] as const satisfies readonly Channel[];
-export const isSendingChannel = (channel: Channel): boolean => (sendingChannels as readonly Channel[]).includes(channel);
+export const isSendingChannel = (channel: Channel): boolean =>
+  (sendingChannels as readonly Channel[]).includes(channel);
 
 export const triggerModes = ['any', 'all'] as const;
 export type TriggerMode = (typeof triggerModes)[number];
@@ -32,20 +40,45 @@ export const offer = z
       .trim()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, '2 to 32 letters, digits, _ or -, e.g. RAIN20')
       .toUpperCase()
-      .meta({ description: 'Redemption code; codes are not case-sensitive and are kept in capitals' }),
-    discountPercent: z.number().gt(0).max(100).nullable().default(null).meta({ description: 'null when the offer is not a discount (a free cookie)' }),
+      .meta({
+        description: 'Redemption code; codes are not case-sensitive and are kept in capitals',
+      }),
+    discountPercent: z
+      .number()
+      .gt(0)
+      .max(100)
+      .nullable()
+      .default(null)
+      .meta({ description: 'null when the offer is not a discount (a free cookie)' }),
   })
-  .meta({ id: 'Offer', example: { headline: '20% off when it rains', body: 'Show this at the till', code: 'RAIN20', discountPercent: 20 } });
+  .meta({
+    id: 'Offer',
+    example: {
+      headline: '20% off when it rains',
+      body: 'Show this at the till',
+      code: 'RAIN20',
+      discountPercent: 20,
+    },
+  });
 
 export const frequencyCap = z
   .strictObject({
     maxPerCustomer: z.number().int().min(1).max(100),
     perDays: z.number().int().min(1).max(365),
   })
-  .meta({ id: 'FrequencyCap', description: 'At most maxPerCustomer messages per customer in any perDays days (sending channels only)' });
+  .meta({
+    id: 'FrequencyCap',
+    description:
+      'At most maxPerCustomer messages per customer in any perDays days (sending channels only)',
+  });
 
-const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset' });
-const timezone = z.string().max(64).refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
+const instant = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO 8601 date-time with Z or an offset' });
+const timezone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 const areaIds = z.array(areaId).min(1, 'at least one area').max(100);
 
 const campaignFields = {
@@ -58,9 +91,15 @@ const campaignFields = {
   endsAt: instant.meta({ description: 'Exclusive end; must be after startsAt' }),
   timezone: timezone.meta({ description: 'IANA time zone that schedule triggers are read in' }),
   triggers: z.array(trigger).max(maxTriggers),
-  triggerMode: z.enum(triggerModes).meta({ description: 'any: one trigger suffices; all: every trigger must hold' }),
+  triggerMode: z
+    .enum(triggerModes)
+    .meta({ description: 'any: one trigger suffices; all: every trigger must hold' }),
   frequencyCap: frequencyCap.nullable(),
-  holdoutPercent: z.number().min(0).max(50).meta({ description: 'Share of the audience never offered, to measure lift against' }),
+  holdoutPercent: z
+    .number()
+    .min(0)
+    .max(50)
+    .meta({ description: 'Share of the audience never offered, to measure lift against' }),
 };
 
 /** The fields whose combination is checked by {@link campaignIssues}. */
@@ -86,15 +125,25 @@ export function campaignIssues(c: CampaignShape): { path: (string | number)[]; m
   if (Array.isArray(c.areaIds)) {
     const seen = new Set<unknown>();
     c.areaIds.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ path: ['areaIds', i], message: `area ${id} is listed twice` });
+      if (seen.has(id))
+        issues.push({ path: ['areaIds', i], message: `area ${id} is listed twice` });
       seen.add(id);
     });
   }
   const starts = typeof c.startsAt === 'string' ? Date.parse(c.startsAt) : NaN;
   const ends = typeof c.endsAt === 'string' ? Date.parse(c.endsAt) : NaN;
-  if (!Number.isNaN(starts) && !Number.isNaN(ends) && ends <= starts) issues.push({ path: ['endsAt'], message: 'must be after startsAt' });
-  if (typeof c.channel === 'string' && (channels as readonly string[]).includes(c.channel) && c.frequencyCap && !isSendingChannel(c.channel))
-    issues.push({ path: ['frequencyCap'], message: `only for channels that send (${sendingChannels.join(', ')}), not ${c.channel.replace('_', '-')}` });
+  if (!Number.isNaN(starts) && !Number.isNaN(ends) && ends <= starts)
+    issues.push({ path: ['endsAt'], message: 'must be after startsAt' });
+  if (
+    typeof c.channel === 'string' &&
+    (channels as readonly string[]).includes(c.channel) &&
+    c.frequencyCap &&
+    !isSendingChannel(c.channel)
+  )
+    issues.push({
+      path: ['frequencyCap'],
+      message: `only for channels that send (${sendingChannels.join(', ')}), not ${c.channel.replace('_', '-')}`,
+    });
   return issues;
 }
 
@@ -109,7 +158,10 @@ export const campaignCreate = z
   .strictObject({
     ...campaignFields,
     segment: segment.default({}),
-    status: z.enum(createStatuses).default('draft').meta({ description: 'A new campaign starts as draft, scheduled or active' }),
+    status: z
+      .enum(createStatuses)
+      .default('draft')
+      .meta({ description: 'A new campaign starts as draft, scheduled or active' }),
     triggers: campaignFields.triggers.default([]),
     triggerMode: campaignFields.triggerMode.default('any'),
     frequencyCap: campaignFields.frequencyCap.default(null),
@@ -134,7 +186,9 @@ export const campaignPatch = z
     triggerMode: campaignFields.triggerMode.optional(),
     frequencyCap: campaignFields.frequencyCap.optional(),
     holdoutPercent: campaignFields.holdoutPercent.optional(),
-    version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
+    version: z.number().int().min(1).optional().meta({
+      description: 'The version you last read; missing or stale answers 409 with currentVersion',
+    }),
   })
   .superRefine(checkCampaign, always)
   .meta({ id: 'CampaignPatch' });
@@ -164,18 +218,30 @@ export const campaign = z
 
 /** A stored campaign with who created it, as the /api/campaigns routes answer. */
 export const campaignRecord = campaign
-  .extend({ owner: z.string().nullable().meta({ description: 'The user who created it (store managers change only their own)' }) })
+  .extend({
+    owner: z
+      .string()
+      .nullable()
+      .meta({ description: 'The user who created it (store managers change only their own)' }),
+  })
   .meta({ id: 'CampaignRecord' });
-export const campaignList = z.object({ campaigns: z.array(campaignRecord) }).meta({ id: 'CampaignList' });
+export const campaignList = z
+  .object({ campaigns: z.array(campaignRecord) })
+  .meta({ id: 'CampaignList' });
 
 /** Query of GET /api/campaigns. */
 export const campaignListQuery = z.object({
   status: z
     .string()
-    .regex(new RegExp(`^(${campaignStatuses.join('|')})(,(${campaignStatuses.join('|')}))*$`), `a comma-separated list of ${campaignStatuses.join(', ')}`)
+    .regex(
+      new RegExp(`^(${campaignStatuses.join('|')})(,(${campaignStatuses.join('|')}))*$`),
+      `a comma-separated list of ${campaignStatuses.join(', ')}`,
+    )
     .optional()
     .meta({ description: 'Only campaigns in these statuses, e.g. `scheduled,active`' }),
-  eventId: z.string().min(1).max(200).optional().meta({ description: 'Only campaigns with an event trigger naming this event, or its category' }),
+  eventId: z.string().min(1).max(200).optional().meta({
+    description: 'Only campaigns with an event trigger naming this event, or its category',
+  }),
 });
 
 export type Offer = z.infer<typeof offer>;

@@ -22,21 +22,32 @@ export const customerProperties = z
     loyaltyTier: z.enum(loyaltyTiers),
     visits: z.number().int(),
     totalSpend: z.number(),
-    lastPurchaseAt: z.string().nullable().meta({ description: 'Date of the last purchase (YYYY-MM-DD)' }),
+    lastPurchaseAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'Date of the last purchase (YYYY-MM-DD)' }),
     consent: z.boolean().meta({ description: 'Marketing consent' }),
     homeStoreId: z.string().nullable(),
   })
   .meta({ id: 'CustomerProperties' });
 
 export const customerFeature = z
-  .object({ type: z.literal('Feature'), id: z.string().optional(), geometry: pointGeometry, properties: customerProperties })
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().optional(),
+    geometry: pointGeometry,
+    properties: customerProperties,
+  })
   .meta({ id: 'Customer' });
 
 export const customerPage = z
   .object({
     type: z.literal('FeatureCollection'),
     features: z.array(customerFeature),
-    nextCursor: z.string().optional().meta({ description: 'Pass as `cursor` to get the next page; absent on the last page' }),
+    nextCursor: z
+      .string()
+      .optional()
+      .meta({ description: 'Pass as `cursor` to get the next page; absent on the last page' }),
   })
   .meta({ id: 'CustomerPage' });
 
@@ -48,12 +59,26 @@ export const customerPageQuery = z.object({
   bbox: z
     .string()
     .optional()
-    .meta({ param: { name: 'bbox', in: 'query' }, description: 'minLng,minLat,maxLng,maxLat', example: '13.30,52.48,13.45,52.56' }),
+    .meta({
+      param: { name: 'bbox', in: 'query' },
+      description: 'minLng,minLat,maxLng,maxLat',
+      example: '13.30,52.48,13.45,52.56',
+    }),
   // Refused above the maximum like every other page size, not clamped: a caller asking for more learns it at once.
   limit: queryInt(z.number().int().min(1).max(CUSTOMER_PAGE_MAX))
     .default(CUSTOMER_PAGE_DEFAULT)
-    .meta({ param: { name: 'limit', in: 'query' }, description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, at most ${CUSTOMER_PAGE_MAX} (more answers 400)` }),
-  cursor: z.string().max(200).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'nextCursor from the previous page' }),
+    .meta({
+      param: { name: 'limit', in: 'query' },
+      description: `Page size, default ${CUSTOMER_PAGE_DEFAULT}, at most ${CUSTOMER_PAGE_MAX} (more answers 400)`,
+    }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({
+      param: { name: 'cursor', in: 'query' },
+      description: 'nextCursor from the previous page',
+    }),
 });
 
 export type CustomerProperties = z.infer<typeof customerProperties>;

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { audienceBreakdown } from './audience.js';
 import { latitude, longitude, pointGeometry, position } from './geojson.js';
-import { MAX_CUTS_LISTED, MAX_OCCURRENCES_PER_SERIES, RECURRENCE_FUTURE_DAYS, RECURRENCE_PAST_DAYS, truncationReasons } from '../calendar-limits.js';
+import {
+  MAX_CUTS_LISTED,
+  MAX_OCCURRENCES_PER_SERIES,
+  RECURRENCE_FUTURE_DAYS,
+  RECURRENCE_PAST_DAYS,
+  truncationReasons,
+} from '../calendar-limits.js';
 import { queryInt } from './query.js';
 import { segment, SEGMENT_QUERY_MAX } from './segment.js';
 import { text } from './text.js';
@@ -43,7 +49,10 @@ export const eventProperties = z
     name: z.string(),
     category: z.string(),
     startsAt: z.string().meta({ description: 'UTC, ISO 8601' }),
-    endsAt: z.string().meta({ description: 'UTC, ISO 8601 (exclusive end; all-day events end at midnight after their last day)' }),
+    endsAt: z.string().meta({
+      description:
+        'UTC, ISO 8601 (exclusive end; all-day events end at midnight after their last day)',
+    }),
     timezone: z.string().meta({ description: 'IANA time zone the event is held in' }),
     allDay: z.boolean(),
     expectedAttendance: z.number().int().nullable(),
@@ -53,7 +62,9 @@ export const eventProperties = z
     budget: z.number().nullable(),
     notes: z.string(),
     locationText: z.string(),
-    needsPlace: z.boolean().meta({ description: 'true when the event has no map position yet (geometry null)' }),
+    needsPlace: z
+      .boolean()
+      .meta({ description: 'true when the event has no map position yet (geometry null)' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -61,11 +72,20 @@ export const eventProperties = z
   .meta({ id: 'EventProperties' });
 
 export const eventFeature = z
-  .object({ type: z.literal('Feature'), id: z.string(), geometry: pointGeometry.nullable(), properties: eventProperties })
+  .object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    geometry: pointGeometry.nullable(),
+    properties: eventProperties,
+  })
   .meta({ id: 'EventFeature' });
-export const eventCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(eventFeature) }).meta({ id: 'EventCollection' });
+export const eventCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(eventFeature) })
+  .meta({ id: 'EventCollection' });
 
-const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset' });
+const instant = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO 8601 date-time with Z or an offset' });
 const timezone = z
   .string()
   .min(1)
@@ -88,7 +108,9 @@ const eventFields = {
 };
 
 const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
-  value.startsAt === undefined || value.endsAt === undefined || Date.parse(value.endsAt) >= Date.parse(value.startsAt);
+  value.startsAt === undefined ||
+  value.endsAt === undefined ||
+  Date.parse(value.endsAt) >= Date.parse(value.startsAt);
 const endsAfterStartIssue = { message: 'must not be before startsAt', path: ['endsAt'] };
 
 /** Body of POST /api/events. */
@@ -131,25 +153,46 @@ export const eventPatch = z
   .meta({ id: 'EventPatch' });
 
 export const eventListQuery = z.object({
-  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: 'Events ending at or after this instant' }),
-  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: 'Events starting at or before this instant' }),
-  category: z.string().min(1).max(60).optional().meta({ param: { name: 'category', in: 'query' } }),
+  from: instant.optional().meta({
+    param: { name: 'from', in: 'query' },
+    description: 'Events ending at or after this instant',
+  }),
+  to: instant.optional().meta({
+    param: { name: 'to', in: 'query' },
+    description: 'Events starting at or before this instant',
+  }),
+  category: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ param: { name: 'category', in: 'query' } }),
 });
 
 export const eventImportQuery = z.object({
-  from: instant.optional().meta({ param: { name: 'from', in: 'query' }, description: `Start of the window recurring events are expanded in (default: 30 days ago; never before ${RECURRENCE_PAST_DAYS} days ago)` }),
-  to: instant.optional().meta({ param: { name: 'to', in: 'query' }, description: `End of the expansion window (default: 365 days ahead; never after ${RECURRENCE_FUTURE_DAYS} days ahead)` }),
+  from: instant.optional().meta({
+    param: { name: 'from', in: 'query' },
+    description: `Start of the window recurring events are expanded in (default: 30 days ago; never before ${RECURRENCE_PAST_DAYS} days ago)`,
+  }),
+  to: instant.optional().meta({
+    param: { name: 'to', in: 'query' },
+    description: `End of the expansion window (default: 365 days ahead; never after ${RECURRENCE_FUTURE_DAYS} days ahead)`,
+  }),
 });
 
 /** A calendar file as POST /api/events/import takes it (text/calendar). */
 export const calendarText = z.string();
 export const eventFeedImport = z
   .object({
-    url: text({ min: 1, max: 2000 }).meta({ description: 'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.', example: 'webcal://calendar.example.org/city-events.ics' }),
-    subscribe: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Keep the feed in sync: the server fetches it again every 6 hours, updates its events and removes the upcoming ones it no longer lists' }),
+    url: text({ min: 1, max: 2000 }).meta({
+      description:
+        'The feed: http(s):// or webcal:// (read as https). Addresses in private networks are refused unless the server allows them.',
+      example: 'webcal://calendar.example.org/city-events.ics',
+    }),
+    subscribe: z.boolean().optional().meta({
+      description:
+        'Keep the feed in sync: the server fetches it again every 6 hours, updates its events and removes the upcoming ones it no longer lists',
+    }),
   })
   .meta({ id: 'EventFeedImport' });
 
@@ -169,7 +212,10 @@ export const importTruncation = z
       )
       .meta({ description: `The first ${MAX_CUTS_LISTED} of them, in file order` }),
   })
-  .meta({ id: 'EventImportTruncation', description: 'What the import cut: nothing when count is 0' });
+  .meta({
+    id: 'EventImportTruncation',
+    description: 'What the import cut: nothing when count is 0',
+  });
 export type ImportTruncation = z.infer<typeof importTruncation>;
 
 export const eventImportResult = z
@@ -177,58 +223,102 @@ export const eventImportResult = z
     source: z
       .object({
         url: z.string().meta({ description: 'The feed URL as sent' }),
-        feedId: z.string().optional().meta({ description: 'The kept feed, when the URL is kept in sync' }),
+        feedId: z
+          .string()
+          .optional()
+          .meta({ description: 'The kept feed, when the URL is kept in sync' }),
       })
       .optional()
       .meta({ description: 'Where the calendar came from, for an import from a feed URL' }),
     inserted: z.number().int(),
     updated: z.number().int(),
-    removed: z.number().int().meta({ description: 'Events imported before that the calendar now marks cancelled, and upcoming events of a kept feed that it no longer lists' }),
-    needsPlace: z.number().int().meta({ description: 'Imported events without GEO: they need a place on the map' }),
+    removed: z.number().int().meta({
+      description:
+        'Events imported before that the calendar now marks cancelled, and upcoming events of a kept feed that it no longer lists',
+    }),
+    needsPlace: z
+      .number()
+      .int()
+      .meta({ description: 'Imported events without GEO: they need a place on the map' }),
     events: z.array(z.string()).meta({ description: 'Ids of every imported event, in file order' }),
-    horizon: z
-      .object({ from: z.string(), to: z.string() })
-      .meta({ description: `Recurring events were expanded only between these instants (${RECURRENCE_PAST_DAYS} days before the import to ${RECURRENCE_FUTURE_DAYS} days after it), where they overlap the window` }),
+    horizon: z.object({ from: z.string(), to: z.string() }).meta({
+      description: `Recurring events were expanded only between these instants (${RECURRENCE_PAST_DAYS} days before the import to ${RECURRENCE_FUTURE_DAYS} days after it), where they overlap the window`,
+    }),
     truncated: importTruncation,
   })
   .meta({ id: 'EventImportResult' });
 
-const feedSummary = z.object({ inserted: z.number().int(), updated: z.number().int(), removed: z.number().int(), needsPlace: z.number().int() });
+const feedSummary = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  needsPlace: z.number().int(),
+});
 
 export const eventFeed = z
   .object({
     id: z.string(),
-    label: z.string().meta({ description: 'Scheme, host and path; the query, which often holds a secret token, is shown as ?…', example: 'https://calendar.example.org/city-events.ics?…' }),
+    label: z.string().meta({
+      description:
+        'Scheme, host and path; the query, which often holds a secret token, is shown as ?…',
+      example: 'https://calendar.example.org/city-events.ics?…',
+    }),
     createdAt: z.string(),
     lastAttemptAt: z.string().nullable(),
     lastSyncedAt: z.string().nullable().meta({ description: 'The last successful sync' }),
-    lastError: z.string().nullable().meta({ description: 'Why the last attempt failed; null when it worked. The events stay as they were.' }),
-    lastSummary: feedSummary.nullable().meta({ description: 'What the last successful sync changed' }),
+    lastError: z.string().nullable().meta({
+      description:
+        'Why the last attempt failed; null when it worked. The events stay as they were.',
+    }),
+    lastSummary: feedSummary
+      .nullable()
+      .meta({ description: 'What the last successful sync changed' }),
     eventCount: z.number().int().meta({ description: 'Events from this feed now' }),
-    nextSyncAt: z.string().meta({ description: 'When the server fetches it again (6 hours after the last attempt)' }),
+    nextSyncAt: z
+      .string()
+      .meta({ description: 'When the server fetches it again (6 hours after the last attempt)' }),
   })
   .meta({ id: 'EventFeed' });
 
 export const eventFeedList = z.object({ feeds: z.array(eventFeed) }).meta({ id: 'EventFeedList' });
 
-export const eventFeedSync = z.object({ feed: eventFeed, summary: feedSummary, truncated: importTruncation }).meta({ id: 'EventFeedSync' });
+export const eventFeedSync = z
+  .object({ feed: eventFeed, summary: feedSummary, truncated: importTruncation })
+  .meta({ id: 'EventFeedSync' });
 
 export const eventReachQuery = z.object({
-  withinMeters: queryInt(z.number().int().min(50).max(5000)).default(800).meta({ param: { name: 'withinMeters', in: 'query' } }),
-  segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({ param: { name: 'segment', in: 'query' }, description: `A Segment as URL-encoded JSON: count only these customers (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)` }),
+  withinMeters: queryInt(z.number().int().min(50).max(5000))
+    .default(800)
+    .meta({ param: { name: 'withinMeters', in: 'query' } }),
+  segment: z
+    .string()
+    .max(SEGMENT_QUERY_MAX)
+    .optional()
+    .meta({
+      param: { name: 'segment', in: 'query' },
+      description: `A Segment as URL-encoded JSON: count only these customers (at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)`,
+    }),
 });
 
 const nullableCount = z.number().int().nullable();
 /** A store near a place, with its distance. */
-export const nearStore = z.object({ id: z.string(), name: z.string(), distanceMeters: z.number().int() });
+export const nearStore = z.object({
+  id: z.string(),
+  name: z.string(),
+  distanceMeters: z.number().int(),
+});
 export const eventReach = z
   .object({
     withinMeters: z.number().int(),
-    count: nullableCount.meta({ description: 'Customers within the radius; null when fewer than minGroupSize' }),
+    count: nullableCount.meta({
+      description: 'Customers within the radius; null when fewer than minGroupSize',
+    }),
     consented: nullableCount,
     breakdown: audienceBreakdown,
     minGroupSize: z.number().int().optional(),
-    areas: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'Saved areas the circle overlaps' }),
+    areas: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .meta({ description: 'Saved areas the circle overlaps' }),
     nearestStores: z.array(nearStore).meta({ description: 'The 3 nearest stores' }),
   })
   .meta({ id: 'EventReach' });
@@ -236,7 +326,9 @@ export const eventReach = z
 export const eventSitesRequest = z
   .strictObject({
     sites: z
-      .array(z.strictObject({ lng: longitude, lat: latitude, label: text({ max: 200 }).optional() }))
+      .array(
+        z.strictObject({ lng: longitude, lat: latitude, label: text({ max: 200 }).optional() }),
+      )
       .min(2)
       .max(5)
       .meta({ description: '2 to 5 candidate places; the same place may appear twice' }),
@@ -260,7 +352,10 @@ export const eventSites = z
       }),
     ),
     minGroupSize: z.number().int().optional(),
-    best: z.number().int().nullable().meta({ description: 'Index of the site with most consented customers (ties: more customers, then lower index); null when every count is hidden' }),
+    best: z.number().int().nullable().meta({
+      description:
+        'Index of the site with most consented customers (ties: more customers, then lower index); null when every count is hidden',
+    }),
   })
   .meta({ id: 'EventSites' });
 
@@ -273,4 +368,7 @@ export type EventFeed = z.infer<typeof eventFeed>;
 export type NearStore = z.infer<typeof nearStore>;
 
 /** An event as stored: the properties plus its position, null when unplaced. */
-export type EventRecord = Omit<EventProperties, 'needsPlace'> & { location: [number, number] | null; icsRecurrenceId: string };
+export type EventRecord = Omit<EventProperties, 'needsPlace'> & {
+  location: [number, number] | null;
+  icsRecurrenceId: string;
+};

@@ -2,5 +2,10 @@
 import { z } from 'zod';
 
 export const health = z
-  .object({ status: z.literal('ok'), database: z.literal('ok'), schemaVersion: z.number().int(), customers: z.number().int() })
+  .object({
+    status: z.literal('ok'),
+    database: z.literal('ok'),
+    schemaVersion: z.number().int(),
+    customers: z.number().int(),
+  })
   .meta({ id: 'Health' });

@@ -6,7 +6,10 @@ import { latitude, longitude } from './geojson.js';
 import { queryNumber } from './query.js';
 import { reason } from './reason.js';
 
-const instant = z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' });
+const instant = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .meta({ description: 'ISO 8601 instant; now when absent' });
 
 /** A campaign's offer live in an area at the point, with the reasons it is live. */
 export const liveOffer = z
@@ -25,11 +28,19 @@ export const liveOffer = z
   .meta({ id: 'LiveOffer' });
 
 /** Query of GET /api/offers/live. */
-export const liveOffersQuery = z.object({ lat: queryNumber(latitude), lng: queryNumber(longitude), at: instant });
+export const liveOffersQuery = z.object({
+  lat: queryNumber(latitude),
+  lng: queryNumber(longitude),
+  at: instant,
+});
 export const liveOffers = z.object({ at: z.string(), offers: z.array(liveOffer) });
 
 /** A campaign × area pair live at an instant, and why. */
-export const livePair = z.object({ campaignId: z.string(), areaId: z.string(), reasons: z.array(reason) });
+export const livePair = z.object({
+  campaignId: z.string(),
+  areaId: z.string(),
+  reasons: z.array(reason),
+});
 
 /** Query of POST /api/triggers/evaluate. */
 export const evaluationQuery = z.object({ at: instant });

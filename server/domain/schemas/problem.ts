@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const fieldError = z.object({
-  field: z.string().meta({ description: 'Where the problem is: `query.bbox`, `body.location.coordinates.0`, `params.id`…' }),
+  field: z.string().meta({
+    description: 'Where the problem is: `query.bbox`, `body.location.coordinates.0`, `params.id`…',
+  }),
   message: z.string(),
 });
 

@@ -26,10 +26,12 @@ function fromQuery<T extends z.ZodType<number>>(pattern: RegExp, message: string
  * A decimal query parameter checked by `schema`.
  * @example queryNumber(z.number().min(-90).max(90)).parse('52.52') // 52.52; '0x34', '' and '1e1' fail
  */
-export const queryNumber = <T extends z.ZodType<number>>(schema: T) => fromQuery(DECIMAL_NUMBER, QUERY_NUMBER_MESSAGES.decimal, schema);
+export const queryNumber = <T extends z.ZodType<number>>(schema: T) =>
+  fromQuery(DECIMAL_NUMBER, QUERY_NUMBER_MESSAGES.decimal, schema);
 
 /**
  * A whole-number query parameter (page sizes, ids) checked by `schema`, which should say `.int()`.
  * @example queryInt(z.number().int().min(1).max(200)).parse('50') // 50; '1e10', '10.0' and '+5' fail
  */
-export const queryInt = <T extends z.ZodType<number>>(schema: T) => fromQuery(WHOLE_NUMBER, QUERY_NUMBER_MESSAGES.whole, schema);
+export const queryInt = <T extends z.ZodType<number>>(schema: T) =>
+  fromQuery(WHOLE_NUMBER, QUERY_NUMBER_MESSAGES.whole, schema);

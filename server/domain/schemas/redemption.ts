@@ -8,9 +8,18 @@ export const redemptionCreate = z
   .strictObject({
     code: text({ min: 1, max: 64 }).meta({ description: 'The offer code, any case' }),
     storeId: text({ min: 1, max: 200 }),
-    amount: z.number().min(0).max(1e9).meta({ description: 'What the customer paid, in currency units' }),
-    redeemedAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 instant; now when absent' }),
-    customerId: text({ min: 1, max: 200 }).optional().meta({ description: "The customer's id, when the till knows it (loyalty card)" }),
+    amount: z
+      .number()
+      .min(0)
+      .max(1e9)
+      .meta({ description: 'What the customer paid, in currency units' }),
+    redeemedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'ISO 8601 instant; now when absent' }),
+    customerId: text({ min: 1, max: 200 })
+      .optional()
+      .meta({ description: "The customer's id, when the till knows it (loyalty card)" }),
   })
   .meta({ id: 'RedemptionCreate' });
 
@@ -35,7 +44,10 @@ export const redemptionPageQuery = z.object({
   cursor: z.string().max(400).optional().meta({ description: 'nextCursor from the previous page' }),
 });
 
-export const redemptionPage = z.object({ redemptions: z.array(redemption), nextCursor: z.string().optional() });
+export const redemptionPage = z.object({
+  redemptions: z.array(redemption),
+  nextCursor: z.string().optional(),
+});
 
 export type RedemptionCreate = z.infer<typeof redemptionCreate>;
 export type Redemption = z.infer<typeof redemption>;

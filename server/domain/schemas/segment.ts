@@ -43,7 +43,8 @@ export const segment = z
   })
   .meta({
     id: 'Segment',
-    description: 'A filter over customer attributes. An absent, null or empty field does not filter; ranges are inclusive.',
+    description:
+      'A filter over customer attributes. An absent, null or empty field does not filter; ranges are inclusive.',
     example: { ageMin: 25, ageMax: 40, loyaltyTiers: ['gold', 'silver'], lapsedDays: 60 },
   });
 
@@ -52,5 +53,7 @@ export type Segment = z.infer<typeof segment>;
 /** Whether a segment filters nothing (every field absent or empty). */
 export function isEmptySegment(s: Segment | undefined): boolean {
   if (!s) return true;
-  return Object.values(s).every((v) => v == null || v === false || (Array.isArray(v) && v.length === 0));
+  return Object.values(s).every(
+    (v) => v == null || v === false || (Array.isArray(v) && v.length === 0),
+  );
 }

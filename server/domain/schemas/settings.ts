@@ -5,8 +5,13 @@ export const DEFAULT_MIN_GROUP_SIZE = 10;
 
 export const privacySettings = z
   .object({
-    minGroupSize: z.number().int().meta({ description: 'Counts below this are hidden (null) from roles without customer access' }),
-    retentionMonths: z.number().int().nullable().meta({ description: 'Customers without a purchase (or update) for this many months are erased daily; null keeps them' }),
+    minGroupSize: z.number().int().meta({
+      description: 'Counts below this are hidden (null) from roles without customer access',
+    }),
+    retentionMonths: z.number().int().nullable().meta({
+      description:
+        'Customers without a purchase (or update) for this many months are erased daily; null keeps them',
+    }),
   })
   .meta({ id: 'PrivacySettings' });
 

@@ -18,8 +18,15 @@ export const storeProperties = z
   })
   .meta({ id: 'StoreProperties' });
 
-export const storeFeature = z.object({ type: z.literal('Feature'), id: z.string().optional(), geometry: pointGeometry, properties: storeProperties });
-export const storeCollection = featureCollectionOf(pointGeometry, storeProperties).meta({ id: 'StoreCollection' });
+export const storeFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string().optional(),
+  geometry: pointGeometry,
+  properties: storeProperties,
+});
+export const storeCollection = featureCollectionOf(pointGeometry, storeProperties).meta({
+  id: 'StoreCollection',
+});
 
 const name = text({ min: 1, max: 120 });
 const isoDate = z.iso.date();
@@ -38,9 +45,14 @@ export const storeCreate = z
   .meta({ id: 'StoreCreate' });
 
 /** Body of PATCH /api/stores/:id: any field, plus the version the client last saw. */
-export const storePatch = storeCreate.partial().extend({ version: z.number().int().min(1) }).meta({ id: 'StorePatch' });
+export const storePatch = storeCreate
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .meta({ id: 'StorePatch' });
 
-export type Store = Omit<z.infer<typeof storeProperties>, 'homeCustomers'> & { location: [number, number] };
+export type Store = Omit<z.infer<typeof storeProperties>, 'homeCustomers'> & {
+  location: [number, number];
+};
 /** A store as read back, with the counts derived from its customers. */
 export type StoreRecord = Store & { homeCustomers: number };
 export type StoreCreate = z.infer<typeof storeCreate>;

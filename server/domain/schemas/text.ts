@@ -32,6 +32,8 @@ export interface TextOptions {
  */
 export function text({ min = 0, max, multiline = false, trim = true }: TextOptions) {
   const base = trim ? z.string().trim() : z.string();
-  const checked = multiline ? base.regex(MULTI_LINE, TEXT_MESSAGES.multiLine) : base.regex(ONE_LINE, TEXT_MESSAGES.oneLine);
+  const checked = multiline
+    ? base.regex(MULTI_LINE, TEXT_MESSAGES.multiLine)
+    : base.regex(ONE_LINE, TEXT_MESSAGES.oneLine);
   return (min > 0 ? checked.min(min) : checked).max(max);
 }

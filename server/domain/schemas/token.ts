@@ -7,9 +7,14 @@ export const token = z
   .object({
     id: z.string(),
     name: z.string(),
-    prefix: z.string().meta({ description: 'The first characters of the secret, to tell tokens apart' }),
+    prefix: z
+      .string()
+      .meta({ description: 'The first characters of the secret, to tell tokens apart' }),
     scopes: z.array(z.enum(tokenScopes)),
-    createdBy: z.string().nullable().meta({ description: 'The id of the user who created it; null once that user is deleted' }),
+    createdBy: z
+      .string()
+      .nullable()
+      .meta({ description: 'The id of the user who created it; null once that user is deleted' }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -30,7 +35,10 @@ export type TokenCreate = z.infer<typeof tokenCreate>;
 export const tokenCreated = z
   .object({
     token,
-    secret: z.string().meta({ description: 'Send as `Authorization: Bearer <secret>`. Shown only in this answer: it is stored hashed' }),
+    secret: z.string().meta({
+      description:
+        'Send as `Authorization: Bearer <secret>`. Shown only in this answer: it is stored hashed',
+    }),
   })
   .meta({ id: 'TokenCreated' });
 

@@ -29,10 +29,20 @@ export const user = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof user>;
 
-export const loginBody = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) }).meta({ id: 'Login' });
+export const loginBody = z
+  .strictObject({
+    email: z.string().trim().min(1).max(320),
+    password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  })
+  .meta({ id: 'Login' });
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const passwordChange = z.strictObject({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: password }).meta({ id: 'PasswordChange' });
+export const passwordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+    newPassword: password,
+  })
+  .meta({ id: 'PasswordChange' });
 
 /** The signed-in user as /api/auth/me gives it, with what their role may do. */
 export const me = z
@@ -51,7 +61,10 @@ export type Session = z.infer<typeof session>;
 export const userList = z.object({ users: z.array(user) }).meta({ id: 'UserList' });
 
 const userName = text({ max: 120 });
-const storeIds = z.array(text({ min: 1, max: 200, trim: false })).max(1000).meta({ description: "A store manager's stores (at least one); stored empty for other roles" });
+const storeIds = z
+  .array(text({ min: 1, max: 200, trim: false }))
+  .max(1000)
+  .meta({ description: "A store manager's stores (at least one); stored empty for other roles" });
 
 /** Body of POST /api/users. */
 export const userCreate = z
@@ -68,12 +81,19 @@ export type UserCreate = z.infer<typeof userCreate>;
 /** Body of PATCH /api/users/:id: any of these fields, plus the version last read. */
 export const userPatch = z
   .strictObject({
-    version: z.number().int().min(1).optional().meta({ description: 'The version you last read; missing or stale answers 409 with currentVersion' }),
+    version: z.number().int().min(1).optional().meta({
+      description: 'The version you last read; missing or stale answers 409 with currentVersion',
+    }),
     name: userName.optional(),
     role: z.enum(roles).optional(),
     storeIds: storeIds.optional(),
-    active: z.boolean().optional().meta({ description: 'false signs the user out everywhere and keeps them from signing in' }),
-    password: password.optional().meta({ description: 'A new password; signs the user out everywhere' }),
+    active: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false signs the user out everywhere and keeps them from signing in' }),
+    password: password
+      .optional()
+      .meta({ description: 'A new password; signs the user out everywhere' }),
   })
   .meta({ id: 'UserPatch' });
 export type UserPatch = z.infer<typeof userPatch>;

@@ -2,7 +2,9 @@
 // and a time window — that set some of them. Used by the `scenario` provider, what-if previews and tests.
 import { z } from 'zod';
 
-const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset' });
+const instant = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO 8601 date-time with Z or an offset' });
 
 /** Plausible ranges: beyond them a value is a typo, not weather. */
 const valueShapes = {
@@ -11,11 +13,24 @@ const valueShapes = {
   snowfallCmH: z.number().min(0).max(100).meta({ description: 'cm per hour' }),
   windKmh: z.number().min(0).max(400).meta({ description: 'km/h at 10 m' }),
   cloudCoverPct: z.number().min(0).max(100).meta({ description: '%' }),
-  weatherCode: z.number().int().min(0).max(99).nullable().meta({ description: 'WMO weather interpretation code, or null' }),
+  weatherCode: z
+    .number()
+    .int()
+    .min(0)
+    .max(99)
+    .nullable()
+    .meta({ description: 'WMO weather interpretation code, or null' }),
 };
 
 /** Mild and dry: what the scenario provider answers before anyone sets a scenario. */
-export const DEFAULT_WEATHER_VALUES = { temperatureC: 12, precipitationMmH: 0, snowfallCmH: 0, windKmh: 10, cloudCoverPct: 30, weatherCode: null } as const;
+export const DEFAULT_WEATHER_VALUES = {
+  temperatureC: 12,
+  precipitationMmH: 0,
+  snowfallCmH: 0,
+  windKmh: 10,
+  cloudCoverPct: 30,
+  weatherCode: null,
+} as const;
 
 export const weatherValuesPatch = z.strictObject({
   temperatureC: valueShapes.temperatureC.optional(),
@@ -31,7 +46,10 @@ const lat = z.number().min(-90).max(90);
 
 export const weatherScenarioBbox = z
   .tuple([lng, lat, lng, lat])
-  .refine(([minLng, minLat, maxLng, maxLat]) => minLng < maxLng && minLat < maxLat, 'must be [minLng, minLat, maxLng, maxLat] with min < max')
+  .refine(
+    ([minLng, minLat, maxLng, maxLat]) => minLng < maxLng && minLat < maxLat,
+    'must be [minLng, minLat, maxLng, maxLat] with min < max',
+  )
   .meta({ description: '[minLng, minLat, maxLng, maxLat]; points on the edge are inside' });
 
 export const weatherScenarioCell = z
@@ -39,16 +57,27 @@ export const weatherScenarioCell = z
     bbox: weatherScenarioBbox,
     from: instant.meta({ description: 'First instant the cell applies (inclusive)' }),
     to: instant.meta({ description: 'When it stops applying (exclusive); after from' }),
-    set: weatherValuesPatch.refine((values) => Object.keys(values).length > 0, 'set at least one value'),
+    set: weatherValuesPatch.refine(
+      (values) => Object.keys(values).length > 0,
+      'set at least one value',
+    ),
   })
   .superRefine((cell, ctx) => {
-    if (Date.parse(cell.to) <= Date.parse(cell.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    if (Date.parse(cell.to) <= Date.parse(cell.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
   });
 
 export const weatherScenario = z
   .strictObject({
-    default: weatherValuesPatch.optional().meta({ description: 'Values outside every cell; missing ones are mild and dry (12 °C, no rain or snow, 10 km/h, 30 % cloud)' }),
-    cells: z.array(weatherScenarioCell).max(1000).default([]).meta({ description: 'Later cells override earlier ones where they overlap' }),
+    default: weatherValuesPatch.optional().meta({
+      description:
+        'Values outside every cell; missing ones are mild and dry (12 °C, no rain or snow, 10 km/h, 30 % cloud)',
+    }),
+    cells: z
+      .array(weatherScenarioCell)
+      .max(1000)
+      .default([])
+      .meta({ description: 'Later cells override earlier ones where they overlap' }),
   })
   .meta({ id: 'WeatherScenario' });
 

@@ -10,8 +10,13 @@ export type WebhookKind = (typeof webhookKinds)[number];
 
 export const webhookSettings = z
   .object({
-    url: z.string().nullable().meta({ description: 'Where deliveries are POSTed; null turns webhooks off (deliveries wait in the outbox)' }),
-    secret: z.string().meta({ description: 'The HMAC-SHA256 signing secret (32 random bytes, base64url); owners only' }),
+    url: z.string().nullable().meta({
+      description:
+        'Where deliveries are POSTed; null turns webhooks off (deliveries wait in the outbox)',
+    }),
+    secret: z.string().meta({
+      description: 'The HMAC-SHA256 signing secret (32 random bytes, base64url); owners only',
+    }),
   })
   .meta({ id: 'WebhookSettings' });
 
@@ -20,7 +25,9 @@ const webhookUrl = z
   .max(2000)
   .refine(isOneLineText, { message: TEXT_MESSAGES.oneLine })
   // Credentials in the URL would end up in places a secret should not be (logs of proxies, screenshots).
-  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), { message: 'must not contain a user name or password' });
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), {
+    message: 'must not contain a user name or password',
+  });
 
 export const webhookSettingsPatch = z
   .strictObject({
@@ -36,14 +43,23 @@ export const webhookDelivery = z
     id: z.number().int(),
     kind: z.string(),
     idempotencyKey: z.string(),
-    status: z.enum(deliveryStatuses).meta({ description: '`pending`: not tried yet; `retrying`: failed at least once, tried again at nextAttemptAt' }),
+    status: z.enum(deliveryStatuses).meta({
+      description:
+        '`pending`: not tried yet; `retrying`: failed at least once, tried again at nextAttemptAt',
+    }),
     attempts: z.number().int(),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
     failedAt: z.string().nullable(),
-    nextAttemptAt: z.string().nullable().meta({ description: 'When it is tried next; null once delivered or failed' }),
+    nextAttemptAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'When it is tried next; null once delivered or failed' }),
     lastAttemptAt: z.string().nullable(),
-    lastStatus: z.number().int().nullable().meta({ description: "The receiver's HTTP status on the last attempt; null when none came (network error, time-out)" }),
+    lastStatus: z.number().int().nullable().meta({
+      description:
+        "The receiver's HTTP status on the last attempt; null when none came (network error, time-out)",
+    }),
     lastError: z.string().nullable(),
     lastDurationMs: z.number().int().nullable(),
   })
@@ -51,13 +67,21 @@ export const webhookDelivery = z
 
 export const deliveryQuery = z.object({
   limit: queryInt(z.number().int().min(1).max(MAX_DELIVERY_PAGE)).default(50),
-  cursor: z.string().min(1).max(100).optional().meta({ description: 'The previous page’s nextCursor' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'The previous page’s nextCursor' }),
 });
 
 export const deliveryPage = z
   .object({
     deliveries: z.array(webhookDelivery),
-    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next (older) page; null on the last page' }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next (older) page; null on the last page' }),
   })
   .meta({ id: 'WebhookDeliveryPage' });
 

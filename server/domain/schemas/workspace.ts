@@ -10,9 +10,20 @@ export const clientConfigSchema = z
       center: z.tuple([z.number(), z.number()]),
       zoom: z.number(),
       bbox: bboxTuple,
-      currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: 'ISO 4217 code for money figures; the client assumes EUR when absent' }),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional()
+        .meta({
+          description: 'ISO 4217 code for money figures; the client assumes EUR when absent',
+        }),
     }),
-    basemap: z.object({ styleUrl: z.string().nullable().meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }) }),
+    basemap: z.object({
+      styleUrl: z
+        .string()
+        .nullable()
+        .meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }),
+    }),
   })
   .meta({ id: 'ClientConfig' });
 

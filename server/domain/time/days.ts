@@ -33,7 +33,11 @@ export function startOfDay(day: string, timeZone: string): Date {
  * @example allDayToUtc('2026-03-29', '2026-03-29', 'Europe/Berlin')
  * // { startsAt: '2026-03-28T23:00:00.000Z', endsAt: '2026-03-29T22:00:00.000Z' } (a 23-hour day)
  */
-export function allDayToUtc(firstDay: string, lastDay: string, timeZone: string): { startsAt: string; endsAt: string } | null {
+export function allDayToUtc(
+  firstDay: string,
+  lastDay: string,
+  timeZone: string,
+): { startsAt: string; endsAt: string } | null {
   if (!isLocalDate(firstDay) || !isLocalDate(lastDay)) return null;
   const startsAt = localToUtc(firstDay, timeZone);
   const endsAt = localToUtc(addDays(lastDay, 1), timeZone);
@@ -44,7 +48,11 @@ export function allDayToUtc(firstDay: string, lastDay: string, timeZone: string)
  * The first and last day (inclusive) of a stored all-day event in its time zone.
  * @example allDayFromUtc('2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 'Europe/Berlin') // { firstDay: '2026-03-29', lastDay: '2026-03-29' }
  */
-export function allDayFromUtc(startsAt: string, endsAt: string, timeZone: string): { firstDay: string; lastDay: string } {
+export function allDayFromUtc(
+  startsAt: string,
+  endsAt: string,
+  timeZone: string,
+): { firstDay: string; lastDay: string } {
   const firstDay = utcToLocal(startsAt, timeZone).slice(0, 10);
   const end = Math.max(Date.parse(startsAt), Date.parse(endsAt) - 1);
   return { firstDay, lastDay: utcToLocal(new Date(end), timeZone).slice(0, 10) };

@@ -3,5 +3,11 @@
 export { wallClockMs, zoneOffsetMs } from './zone-clock.js';
 export { DAY_MS, isLocalDate, localToUtc, utcToLocal, wallTimeToUtc } from './wall-time.js';
 export { addDays, allDayFromUtc, allDayToUtc, dayKey, startOfDay } from './days.js';
-export { formatClock, formatDays, formatLocalTime, localTime, type LocalTime } from './local-time.js';
+export {
+  formatClock,
+  formatDays,
+  formatLocalTime,
+  localTime,
+  type LocalTime,
+} from './local-time.js';
 export { utcInstant } from './instant.js';

@@ -27,7 +27,10 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   const wall = wallClockMs(minute * 60_000, timeZone);
   const day = Math.floor(wall / DAY_MS);
   // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
-  const local = { isoWeekday: ((((day + 3) % 7) + 7) % 7) + 1, minutes: Math.floor((wall - day * DAY_MS) / 60_000) };
+  const local = {
+    isoWeekday: ((((day + 3) % 7) + 7) % 7) + 1,
+    minutes: Math.floor((wall - day * DAY_MS) / 60_000),
+  };
   if (!known) answers.set(timeZone, (known = new Map()));
   else if (known.size >= MAX_ANSWERS_PER_ZONE) known.clear(); // a scheduler sweeping time: start over rather than grow
   known.set(minute, local);
@@ -50,7 +53,7 @@ export function formatClock(minutes: number): string {
 export function formatDays(days: readonly number[]): string {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(j > i ? `${dayNames[sorted[i]!]}–${dayNames[sorted[j]!]}` : dayNames[sorted[i]!]!);

@@ -29,16 +29,30 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseWall(local: string): number | null {
   const m = LOCAL_DATE_TIME.exec(local) ?? LOCAL_DATE.exec(local);
   if (!m) return null;
-  const [year, month, day, hour = 0, minute = 0] = m.slice(1).map(Number) as [number, number, number, number?, number?];
+  const [year, month, day, hour = 0, minute = 0] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number?,
+    number?,
+  ];
   const ms = Date.UTC(year, month - 1, day, hour, minute);
   const back = new Date(ms);
   // 2026-02-30 rolls over to March: not a date.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59
+  )
+    return null;
   return ms;
 }
 
 /** Whether the text is a calendar day, `YYYY-MM-DD`, that exists. */
-export const isLocalDate = (day: string): boolean => LOCAL_DATE.test(day) && parseWall(day) !== null;
+export const isLocalDate = (day: string): boolean =>
+  LOCAL_DATE.test(day) && parseWall(day) !== null;
 
 /**
  * The UTC instant of a local wall time (`YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` for midnight) in a time zone, as ISO

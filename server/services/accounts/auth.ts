@@ -4,10 +4,29 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { versionReader } from '../../db/version-reader.js';
-import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../../db/repos/sessions.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../../db/repos/sessions.js';
 import { findTokenByHash, touchToken } from '../../db/repos/tokens.js';
-import { countUsers, findUser, findUserByEmail, insertUser, updateUser, type UserRecord } from '../../db/repos/users.js';
-import { customerAccessByRole, rolePermissions, tokenPermissions, type Principal } from '../../domain/permissions.js';
+import {
+  countUsers,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  updateUser,
+  type UserRecord,
+} from '../../db/repos/users.js';
+import {
+  customerAccessByRole,
+  rolePermissions,
+  tokenPermissions,
+  type Principal,
+} from '../../domain/permissions.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'catchment_session';
@@ -45,12 +64,23 @@ export function userPrincipal(user: UserRecord): Principal {
 }
 
 /** Starts a session for the user; returns the session id for the cookie. Any session the browser had is ended. */
-export function startSession(db: Db, userId: string, now: Date, previousSessionId: string | null): string {
+export function startSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  previousSessionId: string | null,
+): string {
   const id = newSecret();
   const at = now.toISOString();
   db.transaction(() => {
     if (previousSessionId) deleteSession(db, secretHash(previousSessionId));
-    insertSession(db, { idHash: secretHash(id), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString() });
+    insertSession(db, {
+      idHash: secretHash(id),
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    });
   })();
   return id;
 }
@@ -60,11 +90,19 @@ export function startSession(db: Db, userId: string, now: Date, previousSessionI
  * resolving one already refuses it, this takes its row away. Returns how many went.
  */
 export function purgeExpiredSessions(db: Db, now: Date): number {
-  return deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
+  return deleteExpiredSessions(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+  );
 }
 
 /** The active user with this email and password, or null; as slow for an unknown email as for a wrong password. */
-export async function checkCredentials(db: Db, email: string, password: string): Promise<UserRecord | null> {
+export async function checkCredentials(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<UserRecord | null> {
   const user = findUserByEmail(db, email);
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   return ok && user?.active ? user : null;
@@ -82,7 +120,8 @@ export function sessionUser(db: Db, sessionId: string, now: Date): UserRecord | 
   }
   const user = findUser(db, session.userId);
   if (!user?.active) return null;
-  if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) touchSession(db, idHash, now.toISOString());
+  if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS)
+    touchSession(db, idHash, now.toISOString());
   return user;
 }
 
@@ -101,12 +140,23 @@ interface CachedToken {
  * request costs one hash instead of reading the token row. Unknown tokens are not cached; the map is dropped whole
  * when it grows past TOKEN_CACHE_MAX.
  */
-const tokenCaches = new WeakMap<Db, { tokenDataVersion: () => number; version: number; byHash: Map<string, CachedToken> }>();
+const tokenCaches = new WeakMap<
+  Db,
+  { tokenDataVersion: () => number; version: number; byHash: Map<string, CachedToken> }
+>();
 const TOKEN_CACHE_MAX = 10_000;
 
 function tokenCacheOf(db: Db) {
   let cache = tokenCaches.get(db);
-  if (!cache) tokenCaches.set(db, (cache = { tokenDataVersion: versionReader(db, 'token_data_version'), version: -1, byHash: new Map() }));
+  if (!cache)
+    tokenCaches.set(
+      db,
+      (cache = {
+        tokenDataVersion: versionReader(db, 'token_data_version'),
+        version: -1,
+        byHash: new Map(),
+      }),
+    );
   return cache;
 }
 
@@ -123,8 +173,19 @@ export function tokenPrincipal(db: Db, token: string, now: Date): Principal | nu
   if (!entry) {
     const record = findTokenByHash(db, hash);
     if (!record || record.revokedAt) return null;
-    const principal: Principal = { kind: 'token', id: record.id, label: `token ${record.name}`, role: null, permissions: tokenPermissions(record.scopes), customerAccess: 'aggregate', storeIds: [] };
-    entry = { principal: Object.freeze(principal), lastUsedMs: record.lastUsedAt ? Date.parse(record.lastUsedAt) : null };
+    const principal: Principal = {
+      kind: 'token',
+      id: record.id,
+      label: `token ${record.name}`,
+      role: null,
+      permissions: tokenPermissions(record.scopes),
+      customerAccess: 'aggregate',
+      storeIds: [],
+    };
+    entry = {
+      principal: Object.freeze(principal),
+      lastUsedMs: record.lastUsedAt ? Date.parse(record.lastUsedAt) : null,
+    };
     cache.byHash.set(hash, entry);
   }
   if (entry.lastUsedMs === null || now.getTime() - entry.lastUsedMs >= TOUCH_EVERY_MS) {
@@ -138,13 +199,28 @@ export function tokenPrincipal(db: Db, token: string, now: Date): Principal | nu
  * Changes a user's password after checking the current one; signs them out everywhere else and returns a new
  * session id for this browser. Null when the current password is wrong.
  */
-export async function changePassword(db: Db, user: UserRecord, current: string, next: string, now: Date, sessionId: string): Promise<string | null> {
+export async function changePassword(
+  db: Db,
+  user: UserRecord,
+  current: string,
+  next: string,
+  now: Date,
+  sessionId: string,
+): Promise<string | null> {
   if (!(await verifyPassword(current, user.passwordHash))) return null;
   const passwordHash = await hashPassword(next);
   return db.transaction(() => {
     updateUser(db, user.id, { passwordHash }, now.toISOString());
     deleteUserSessions(db, user.id);
-    recordAudit(db, { at: now.toISOString(), actorId: user.id, actor: user.email, action: 'user.password', targetType: 'user', targetId: user.id, detail: {} });
+    recordAudit(db, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actor: user.email,
+      action: 'user.password',
+      targetType: 'user',
+      targetId: user.id,
+      detail: {},
+    });
     return startSession(db, user.id, now, sessionId);
   })();
 }
@@ -153,7 +229,12 @@ export async function changePassword(db: Db, user: UserRecord, current: string, 
  * Creates the first owner when there are no users: from CATCHMENT_ADMIN_EMAIL / CATCHMENT_ADMIN_PASSWORD, or with a
  * generated password handed to `announce` once (it goes to the terminal, never to the log).
  */
-export async function ensureFirstOwner(db: Db, admin: { email: string | null; password: string | null }, now: Date, announce: (text: string) => void): Promise<void> {
+export async function ensureFirstOwner(
+  db: Db,
+  admin: { email: string | null; password: string | null },
+  now: Date,
+  announce: (text: string) => void,
+): Promise<void> {
   if (countUsers(db) > 0) return;
   const email = admin.email ?? DEFAULT_OWNER_EMAIL;
   const password = admin.password ?? randomBytes(15).toString('base64url');
@@ -161,8 +242,23 @@ export async function ensureFirstOwner(db: Db, admin: { email: string | null; pa
   const at = now.toISOString();
   db.transaction(() => {
     if (countUsers(db) > 0) return;
-    const user = insertUser(db, { id: `us-${randomUUID()}`, email, name: 'Owner', passwordHash, role: 'owner', storeIds: [] }, at);
-    recordAudit(db, { at, actorId: null, actor: 'system', action: 'user.create', targetType: 'user', targetId: user.id, detail: { role: 'owner', firstOwner: true } });
+    const user = insertUser(
+      db,
+      { id: `us-${randomUUID()}`, email, name: 'Owner', passwordHash, role: 'owner', storeIds: [] },
+      at,
+    );
+    recordAudit(db, {
+      at,
+      actorId: null,
+      actor: 'system',
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { role: 'owner', firstOwner: true },
+    });
   })();
-  if (!admin.password) announce(`First owner account: ${email}\nPassword: ${password}\nShown only this once: sign in and change it (user menu → Change password).`);
+  if (!admin.password)
+    announce(
+      `First owner account: ${email}\nPassword: ${password}\nShown only this once: sign in and change it (user menu → Change password).`,
+    );
 }

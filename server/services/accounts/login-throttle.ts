@@ -66,7 +66,8 @@ export function createLoginThrottle(): LoginThrottle {
     const f = current(key, now) ?? { count: 0, lastAt: now, until: 0 };
     f.count++;
     f.lastAt = now;
-    if (free !== null && f.count >= free) f.until = now + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (f.count - free));
+    if (free !== null && f.count >= free)
+      f.until = now + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (f.count - free));
     // Re-inserted so the Map's order stays oldest first for the eviction below.
     failures.delete(key);
     failures.set(key, f);
@@ -75,11 +76,16 @@ export function createLoginThrottle(): LoginThrottle {
     retryAfter(attempt, now) {
       const t = now.getTime();
       const keys = keysOf(attempt);
-      const until = Math.max(current(keys.pair, t)?.until ?? 0, current(keys.client, t)?.until ?? 0);
+      const until = Math.max(
+        current(keys.pair, t)?.until ?? 0,
+        current(keys.client, t)?.until ?? 0,
+      );
       return until > t ? Math.ceil((until - t) / 1000) : 0;
     },
     holdMs(attempt, now) {
-      return (current(keysOf(attempt).account, now.getTime())?.count ?? 0) >= ACCOUNT_HOLD_AFTER ? ACCOUNT_HOLD_MS : 0;
+      return (current(keysOf(attempt).account, now.getTime())?.count ?? 0) >= ACCOUNT_HOLD_AFTER
+        ? ACCOUNT_HOLD_MS
+        : 0;
     },
     failed(attempt, now) {
       const t = now.getTime();

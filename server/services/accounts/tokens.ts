@@ -11,14 +11,35 @@ import { newSecret, secretHash, TOKEN_PREFIX } from './auth.js';
 /** Enough of the secret to tell tokens apart in a list (`ctk_` and four random characters), far too little to guess it. */
 const SHOWN_PREFIX_LENGTH = 8;
 
-export function createToken(db: Db, input: TokenCreate, actor: Principal, now: Date): { token: TokenRecord; secret: string } {
+export function createToken(
+  db: Db,
+  input: TokenCreate,
+  actor: Principal,
+  now: Date,
+): { token: TokenRecord; secret: string } {
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
   const id = `tk-${randomUUID()}`;
   const at = now.toISOString();
   const scopes = [...new Set(input.scopes)];
   return db.transaction(() => {
-    insertToken(db, { id, name: input.name, prefix: secret.slice(0, SHOWN_PREFIX_LENGTH), scopes, createdBy: actor.kind === 'user' ? actor.id : null, createdAt: at, tokenHash: secretHash(secret) });
-    recordAudit(db, { at, actorId: actor.id, actor: actor.label, action: 'token.create', targetType: 'token', targetId: id, detail: { scopes } });
+    insertToken(db, {
+      id,
+      name: input.name,
+      prefix: secret.slice(0, SHOWN_PREFIX_LENGTH),
+      scopes,
+      createdBy: actor.kind === 'user' ? actor.id : null,
+      createdAt: at,
+      tokenHash: secretHash(secret),
+    });
+    recordAudit(db, {
+      at,
+      actorId: actor.id,
+      actor: actor.label,
+      action: 'token.create',
+      targetType: 'token',
+      targetId: id,
+      detail: { scopes },
+    });
     return { token: findToken(db, id)!, secret };
   })();
 }
@@ -27,7 +48,19 @@ export function createToken(db: Db, input: TokenCreate, actor: Principal, now: D
 export function revokeTokenById(db: Db, id: string, actor: Principal, now: Date): void {
   const at = now.toISOString();
   db.transaction(() => {
-    if (!findToken(db, id)) throw new ServiceError('not-found', `No API token with id ${id}`, [{ field: 'params.id', message: 'unknown token' }]);
-    if (revokeToken(db, id, at)) recordAudit(db, { at, actorId: actor.id, actor: actor.label, action: 'token.revoke', targetType: 'token', targetId: id, detail: {} });
+    if (!findToken(db, id))
+      throw new ServiceError('not-found', `No API token with id ${id}`, [
+        { field: 'params.id', message: 'unknown token' },
+      ]);
+    if (revokeToken(db, id, at))
+      recordAudit(db, {
+        at,
+        actorId: actor.id,
+        actor: actor.label,
+        action: 'token.revoke',
+        targetType: 'token',
+        targetId: id,
+        detail: {},
+      });
   })();
 }

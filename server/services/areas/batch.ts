@@ -4,16 +4,27 @@ import type { AreaRecord } from '../../db/repos/areas.js';
 import { findStore, listStores } from '../../db/repos/stores.js';
 import { combineAreas } from '../../domain/geometry/combine.js';
 import { ringsAround } from '../../domain/geometry/rings.js';
-import { nearestStoreTerritories, type TerritoriesResult } from '../../domain/geometry/territories.js';
+import {
+  nearestStoreTerritories,
+  type TerritoriesResult,
+} from '../../domain/geometry/territories.js';
 import type { AreaCombine, AreaRings, AreaTerritories } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { StoreRecord } from '../../domain/schemas/store.js';
 import { ServiceError } from '../errors.js';
 import { cityExtent } from './extent.js';
 import { formatDistanceRange, normalized } from './shapes.js';
-import { getArea, insertOwnedArea, measured, newAreaId, nextColor, type AreaWriter } from './areas.js';
+import {
+  getArea,
+  insertOwnedArea,
+  measured,
+  newAreaId,
+  nextColor,
+  type AreaWriter,
+} from './areas.js';
 
-const invalid = (field: string, message: string, detail = message) => new ServiceError('invalid', detail, [{ field, message }]);
+const invalid = (field: string, message: string, detail = message) =>
+  new ServiceError('invalid', detail, [{ field, message }]);
 const symbols = { union: '+', subtract: '−', intersect: '∩' } as const;
 
 export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter): AreaRecord {
@@ -25,9 +36,23 @@ export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter
         throw invalid(`body.areaIds[${i}]`, `unknown area ${id}`);
       }
     });
-    const result = combineAreas(input.op, sources.map((a) => a.geometry));
-    if (!result.ok) throw new ServiceError('invalid', result.message, [{ field: 'body.areaIds', message: result.message }], { reason: result.reason });
-    const name = input.name ?? sources.map((a) => a.name).join(` ${symbols[input.op]} `).slice(0, 120);
+    const result = combineAreas(
+      input.op,
+      sources.map((a) => a.geometry),
+    );
+    if (!result.ok)
+      throw new ServiceError(
+        'invalid',
+        result.message,
+        [{ field: 'body.areaIds', message: result.message }],
+        { reason: result.reason },
+      );
+    const name =
+      input.name ??
+      sources
+        .map((a) => a.name)
+        .join(` ${symbols[input.op]} `)
+        .slice(0, 120);
     const values = measured({
       name,
       kind: 'combined',
@@ -42,10 +67,15 @@ export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter
 export function createRings(db: Db, input: AreaRings, writer: AreaWriter): AreaRecord[] {
   return db.transaction(() => {
     if ((input.storeId === undefined) === (input.center === undefined)) {
-      throw invalid('body.center', 'give either storeId or center [lng, lat], not both or neither', 'Rings need a store (storeId) or a point (center)');
+      throw invalid(
+        'body.center',
+        'give either storeId or center [lng, lat], not both or neither',
+        'Rings need a store (storeId) or a point (center)',
+      );
     }
     const store = input.storeId === undefined ? undefined : findStore(db, input.storeId);
-    if (input.storeId !== undefined && !store) throw invalid('body.storeId', `unknown store ${input.storeId}`);
+    if (input.storeId !== undefined && !store)
+      throw invalid('body.storeId', `unknown store ${input.storeId}`);
     const center: [number, number] = store ? store.location : [input.center![0], input.center![1]];
     const result = ringsAround({ center, breaksMeters: input.breaksMeters });
     if (!result.ok) throw invalid(`body.${result.path}`, result.message);
@@ -55,10 +85,18 @@ export function createRings(db: Db, input: AreaRings, writer: AreaWriter): AreaR
         db,
         newAreaId(),
         measured({
-          name: `${prefix} · ${formatDistanceRange(ring.innerRadiusMeters, ring.radiusMeters)}`.slice(0, 120),
+          name: `${prefix} · ${formatDistanceRange(ring.innerRadiusMeters, ring.radiusMeters)}`.slice(
+            0,
+            120,
+          ),
           kind: 'ring',
           color: nextColor(db),
-          params: { center, innerRadiusMeters: ring.innerRadiusMeters, radiusMeters: ring.radiusMeters, ...(store ? { storeId: store.id } : {}) },
+          params: {
+            center,
+            innerRadiusMeters: ring.innerRadiusMeters,
+            radiusMeters: ring.radiusMeters,
+            ...(store ? { storeId: store.id } : {}),
+          },
           geometry: normalized(ring.geometry as AreaGeometry),
         }),
         writer,
@@ -88,17 +126,34 @@ function chosenStores(db: Db, storeIds: string[] | undefined): StoreRecord[] {
   });
 }
 
-export function createTerritories(db: Db, input: AreaTerritories, writer: AreaWriter): TerritoryReport {
+export function createTerritories(
+  db: Db,
+  input: AreaTerritories,
+  writer: AreaWriter,
+): TerritoryReport {
   return db.transaction(() => {
     const stores = chosenStores(db, input.storeIds);
     const extent = cityExtent(db);
-    if (!extent) throw new ServiceError('invalid', 'The workspace has no city outline or neighbourhoods to clip territories to', [{ field: 'body', message: 'no city extent' }]);
-    const result = nearestStoreTerritories({ stores: stores.map((s) => ({ id: s.id, location: s.location })), extent });
+    if (!extent)
+      throw new ServiceError(
+        'invalid',
+        'The workspace has no city outline or neighbourhoods to clip territories to',
+        [{ field: 'body', message: 'no city extent' }],
+      );
+    const result = nearestStoreTerritories({
+      stores: stores.map((s) => ({ id: s.id, location: s.location })),
+      extent,
+    });
     if (result.territories.length === 0) {
-      throw new ServiceError('invalid', 'None of these stores has a territory inside the city', [{ field: 'body.storeIds', message: 'all stores lie outside the city extent' }], {
-        outside: result.outside,
-        failed: result.failed,
-      });
+      throw new ServiceError(
+        'invalid',
+        'None of these stores has a territory inside the city',
+        [{ field: 'body.storeIds', message: 'all stores lie outside the city extent' }],
+        {
+          outside: result.outside,
+          failed: result.failed,
+        },
+      );
     }
     const byId = new Map(stores.map((s) => [s.id, s]));
     const areas = result.territories.map((territory) => {
@@ -111,7 +166,10 @@ export function createTerritories(db: Db, input: AreaTerritories, writer: AreaWr
           name: `Territory · ${store.name}`.slice(0, 120),
           kind: 'territory',
           color: nextColor(db),
-          params: { storeId: store.id, ...(twins.length ? { storeIds: [store.id, ...twins] } : {}) },
+          params: {
+            storeId: store.id,
+            ...(twins.length ? { storeIds: [store.id, ...twins] } : {}),
+          },
           geometry: normalized(territory.geometry as AreaGeometry),
         }),
         writer,

@@ -7,7 +7,12 @@ import { populationWithin, sharedPart } from '../../domain/geometry/overlap.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { Audience } from '../../domain/schemas/audience.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
-import type { AreaComparison, AreaCompareRequest, AreaOverlap, ComparedArea } from '../../domain/schemas/area-compare.js';
+import type {
+  AreaComparison,
+  AreaCompareRequest,
+  AreaOverlap,
+  ComparedArea,
+} from '../../domain/schemas/area-compare.js';
 import type { AudienceService } from '../audience/audience.js';
 import { audienceViewFor, namedK } from '../audience/viewer.js';
 import { getArea } from './areas.js';
@@ -26,7 +31,12 @@ function lapsedShare(audience: Audience): number | null {
   return lapsed / audience.count;
 }
 
-export async function compareAreas(deps: { db: Db; audience: AudienceService }, request: AreaCompareRequest, principal: Principal, at: Date): Promise<AreaComparison> {
+export async function compareAreas(
+  deps: { db: Db; audience: AudienceService },
+  request: AreaCompareRequest,
+  principal: Principal,
+  at: Date,
+): Promise<AreaComparison> {
   const { db } = deps;
   const areas = request.areaIds.map((id, i) => getArea(db, id, principal, `body.areaIds.${i}`));
   const view = audienceViewFor(db, principal);
@@ -34,7 +44,11 @@ export async function compareAreas(deps: { db: Db; audience: AudienceService }, 
   const neighbourhoods = listBoundaries(db);
 
   // Large scans go to the worker pool: asking for every area at once lets them run side by side.
-  const audiences = await Promise.all(areas.map(async (area) => view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at }))));
+  const audiences = await Promise.all(
+    areas.map(async (area) =>
+      view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
+    ),
+  );
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;
     const { population, complete } = populationWithin(area.geometry, neighbourhoods);
@@ -68,8 +82,18 @@ export async function compareAreas(deps: { db: Db; audience: AudienceService }, 
         continue;
       }
       // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
-      const both = deps.audience.audience({ geometry: shared.geometry as AreaGeometry, segment, at });
-      pairs.push(both.then((audience) => ({ ...pair, sharedKm2: shared.km2, sharedCustomers: view.hide(audience).count })));
+      const both = deps.audience.audience({
+        geometry: shared.geometry as AreaGeometry,
+        segment,
+        at,
+      });
+      pairs.push(
+        both.then((audience) => ({
+          ...pair,
+          sharedKm2: shared.km2,
+          sharedCustomers: view.hide(audience).count,
+        })),
+      );
     }
   }
   const overlaps = await Promise.all(pairs);

@@ -21,7 +21,8 @@ export interface AreaLookup {
   areasAt(lng: number, lat: number): string[];
 }
 
-const bboxOf = (geometry: LookupArea['geometry']) => bbox(geometry, { recompute: true }) as [number, number, number, number];
+const bboxOf = (geometry: LookupArea['geometry']) =>
+  bbox(geometry, { recompute: true }) as [number, number, number, number];
 
 /** Per polygon, its rings as flat [x0, y0, x1, y1, …] arrays (closed: the first position repeated last). */
 type FlatArea = Float64Array[][];

@@ -19,7 +19,8 @@ export interface Shaped {
   suggestedName?: string;
 }
 
-const invalid = (field: string, message: string, detail = message) => new ServiceError('invalid', detail, [{ field, message }]);
+const invalid = (field: string, message: string, detail = message) =>
+  new ServiceError('invalid', detail, [{ field, message }]);
 
 /** 1500 → "1.5 km", 250 → "250 m". */
 export function formatDistance(meters: number): string {
@@ -28,7 +29,8 @@ export function formatDistance(meters: number): string {
 
 /** 1000, 3000 → "1–3 km"; 0, 500 → "0–500 m"; 500, 1500 → "500 m–1.5 km". */
 export function formatDistanceRange(innerMeters: number, outerMeters: number): string {
-  if (outerMeters >= 1000 && (innerMeters === 0 || innerMeters >= 1000)) return `${+(innerMeters / 1000).toFixed(2)}–${formatDistance(outerMeters)}`;
+  if (outerMeters >= 1000 && (innerMeters === 0 || innerMeters >= 1000))
+    return `${+(innerMeters / 1000).toFixed(2)}–${formatDistance(outerMeters)}`;
   if (outerMeters < 1000) return `${Math.round(innerMeters)}–${formatDistance(outerMeters)}`;
   return `${formatDistance(innerMeters)}–${formatDistance(outerMeters)}`;
 }
@@ -46,7 +48,11 @@ function centerOf(db: Db, params: AreaParams): { center: [number, number]; store
     if (!store) throw invalid('body.params.storeId', `unknown store ${params.storeId}`);
     return { center: store.location, storeName: store.name };
   }
-  throw invalid('body.params.center', 'required: the centre [lng, lat] (or params.storeId)', 'A radius or ring area needs params.center or params.storeId');
+  throw invalid(
+    'body.params.center',
+    'required: the centre [lng, lat] (or params.storeId)',
+    'A radius or ring area needs params.center or params.storeId',
+  );
 }
 
 /** Derived polygons are checked too: a circle across the antimeridian or a pole would not be a usable area. */
@@ -58,30 +64,52 @@ function checked(geometry: Polygon | MultiPolygon, field: string): AreaGeometry 
 
 function circleShape(db: Db, kind: 'radius' | 'ring', params: AreaParams): Shaped {
   const { center, storeName } = centerOf(db, params);
-  if (params.radiusMeters === undefined) throw invalid('body.params.radiusMeters', 'required: the radius in metres');
+  if (params.radiusMeters === undefined)
+    throw invalid('body.params.radiusMeters', 'required: the radius in metres');
   const around = storeName ? ` around ${storeName}` : '';
   if (kind === 'radius') {
     const geometry = circlePolygon({ center, radiusMeters: params.radiusMeters });
-    return { geometry: checked(geometry, 'body.params'), params: { ...params, center }, suggestedName: `${formatDistance(params.radiusMeters)}${around || ' radius'}` };
+    return {
+      geometry: checked(geometry, 'body.params'),
+      params: { ...params, center },
+      suggestedName: `${formatDistance(params.radiusMeters)}${around || ' radius'}`,
+    };
   }
   const innerRadiusMeters = params.innerRadiusMeters ?? 0;
   const ring = ringPolygon({ center, innerRadiusMeters, radiusMeters: params.radiusMeters });
   if (!ring.ok) throw invalid(`body.${ring.path}`, ring.message);
   const label = formatDistanceRange(innerRadiusMeters, params.radiusMeters);
-  return { geometry: checked(ring.geometry, 'body.params'), params: { ...params, center, innerRadiusMeters }, suggestedName: `${label}${around || ' ring'}` };
+  return {
+    geometry: checked(ring.geometry, 'body.params'),
+    params: { ...params, center, innerRadiusMeters },
+    suggestedName: `${label}${around || ' ring'}`,
+  };
 }
 
 function boundaryShape(db: Db, params: AreaParams): Shaped {
   const ids = params.boundaryIds ?? [];
   const found = findBoundaries(db, ids);
   const unknown = found.findIndex((b) => !b);
-  if (unknown >= 0) throw invalid(`body.params.boundaryIds[${unknown}]`, `unknown boundary ${ids[unknown]}`);
+  if (unknown >= 0)
+    throw invalid(`body.params.boundaryIds[${unknown}]`, `unknown boundary ${ids[unknown]}`);
   const boundaries = found.filter((b) => b !== undefined);
   const names = boundaries.map((b) => b.name);
-  const suggestedName = names.length <= 3 ? names.join(' + ') : `${names.slice(0, 2).join(' + ')} + ${names.length - 2} more`;
-  if (boundaries.length === 1) return { geometry: normalized(boundaries[0]!.geometry), params, suggestedName };
-  const joined = combineAreas('union', boundaries.map((b) => b.geometry));
-  if (!joined.ok) throw invalid('body.params.boundaryIds', joined.message, `Could not join these neighbourhoods: ${joined.message}`);
+  const suggestedName =
+    names.length <= 3
+      ? names.join(' + ')
+      : `${names.slice(0, 2).join(' + ')} + ${names.length - 2} more`;
+  if (boundaries.length === 1)
+    return { geometry: normalized(boundaries[0]!.geometry), params, suggestedName };
+  const joined = combineAreas(
+    'union',
+    boundaries.map((b) => b.geometry),
+  );
+  if (!joined.ok)
+    throw invalid(
+      'body.params.boundaryIds',
+      joined.message,
+      `Could not join these neighbourhoods: ${joined.message}`,
+    );
   return { geometry: normalized(joined.geometry as AreaGeometry), params, suggestedName };
 }
 
@@ -90,15 +118,30 @@ function boundaryShape(db: Db, params: AreaParams): Shaped {
  * boundary areas from `params.boundaryIds` when given; every other kind uses the geometry sent.
  * Throws ServiceError 'invalid' naming the field at fault.
  */
-export function shapeArea(db: Db, kind: AreaKind, params: AreaParams, geometry: AreaGeometry | undefined): Shaped {
+export function shapeArea(
+  db: Db,
+  kind: AreaKind,
+  params: AreaParams,
+  geometry: AreaGeometry | undefined,
+): Shaped {
   if (kind === 'radius' || kind === 'ring') {
-    if (geometry) throw invalid('body.geometry', `a ${kind} area is shaped by params.center and params.radiusMeters; leave out the geometry`);
+    if (geometry)
+      throw invalid(
+        'body.geometry',
+        `a ${kind} area is shaped by params.center and params.radiusMeters; leave out the geometry`,
+      );
     return circleShape(db, kind, params);
   }
   if (kind === 'boundary' && params.boundaryIds?.length) return boundaryShape(db, params);
   if (!geometry) {
-    const needs = kind === 'boundary' ? 'params.boundaryIds or a geometry' : 'a geometry (Polygon or MultiPolygon)';
-    throw invalid(kind === 'boundary' ? 'body.params.boundaryIds' : 'body.geometry', `required for a ${kind} area: ${needs}`);
+    const needs =
+      kind === 'boundary'
+        ? 'params.boundaryIds or a geometry'
+        : 'a geometry (Polygon or MultiPolygon)';
+    throw invalid(
+      kind === 'boundary' ? 'body.params.boundaryIds' : 'body.geometry',
+      `required for a ${kind} area: ${needs}`,
+    );
   }
   return { geometry: normalized(geometry), params };
 }

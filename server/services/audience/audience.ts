@@ -33,27 +33,51 @@ export interface AudienceService {
  */
 export const INLINE_MAX_ROWS = 20_000;
 
-export function createAudienceService({ index, pool, inlineMaxRows = INLINE_MAX_ROWS }: { index: CustomerIndex; pool?: AudiencePool | null; inlineMaxRows?: number }): AudienceService {
+export function createAudienceService({
+  index,
+  pool,
+  inlineMaxRows = INLINE_MAX_ROWS,
+}: {
+  index: CustomerIndex;
+  pool?: AudiencePool | null;
+  inlineMaxRows?: number;
+}): AudienceService {
   /** Rows a scan would read: the index cells under the area's bbox plus the unsorted tail. */
   function rowsToRead(geometry: AreaGeometry): number {
     const c = index.columns;
     const g = c.grid;
-    const [minX, minY, maxX, maxY] = bbox(geometry, { recompute: true }) as [number, number, number, number];
+    const [minX, minY, maxX, maxY] = bbox(geometry, { recompute: true }) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const col = (x: number) => Math.max(0, Math.min(g.cols - 1, Math.floor((x - g.minX) * g.sx)));
     const row = (y: number) => Math.max(0, Math.min(g.rows - 1, Math.floor((y - g.minY) * g.sy)));
     let rows = Atomics.load(c.meta, ROWS) - c.baseCount;
-    for (let r = row(minY); r <= row(maxY); r++) rows += (c.cellStart[r * g.cols + col(maxX) + 1] as number) - (c.cellStart[r * g.cols + col(minX)] as number);
+    for (let r = row(minY); r <= row(maxY); r++)
+      rows +=
+        (c.cellStart[r * g.cols + col(maxX) + 1] as number) -
+        (c.cellStart[r * g.cols + col(minX)] as number);
     return rows;
   }
 
   const filterFor = (query: AudienceQuery, consentedOnly = false) =>
-    compileSegment({ ...query.segment, ...(consentedOnly ? { consentedOnly: true } : {}) }, index.dictionaries, index.columns.words, query.at);
+    compileSegment(
+      { ...query.segment, ...(consentedOnly ? { consentedOnly: true } : {}) },
+      index.dictionaries,
+      index.columns.words,
+      query.at,
+    );
   const usePool = (geometry: AreaGeometry) => pool != null && rowsToRead(geometry) > inlineMaxRows;
 
   return {
     async audience(query) {
       const filter = filterFor(query);
-      const sizes = { jobs: index.dictionaries.jobs.values.length, industries: index.dictionaries.industries.values.length };
+      const sizes = {
+        jobs: index.dictionaries.jobs.values.length,
+        industries: index.dictionaries.industries.values.length,
+      };
       const counts = usePool(query.geometry)
         ? await pool!.run({ kind: 'count', geometry: query.geometry, filter, sizes }, index.columns)
         : countAudience(index.columns, prepareAreaGrid(query.geometry), filter, sizes);

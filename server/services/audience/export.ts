@@ -9,7 +9,24 @@ import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import { inSegment } from '../../domain/segment.js';
 
-export const EXPORT_COLUMNS = ['id', 'firstName', 'email', 'phone', 'lat', 'lng', 'age', 'gender', 'jobTitle', 'industry', 'interests', 'loyaltyTier', 'visits', 'totalSpend', 'lastPurchaseAt', 'homeStoreId'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'firstName',
+  'email',
+  'phone',
+  'lat',
+  'lng',
+  'age',
+  'gender',
+  'jobTitle',
+  'industry',
+  'interests',
+  'loyaltyTier',
+  'visits',
+  'totalSpend',
+  'lastPurchaseAt',
+  'homeStoreId',
+] as const;
 const BATCH = 500;
 
 /**
@@ -26,12 +43,33 @@ export function csvCell(value: string | number | null): string {
 }
 
 function csvLine(c: Customer): string {
-  const cells = [c.id, c.firstName, c.email, c.phone, c.location[1], c.location[0], c.age, c.gender, c.jobTitle, c.industry, c.interests.join(';'), c.loyaltyTier, c.visits, c.totalSpend, c.lastPurchaseAt, c.homeStoreId];
+  const cells = [
+    c.id,
+    c.firstName,
+    c.email,
+    c.phone,
+    c.location[1],
+    c.location[0],
+    c.age,
+    c.gender,
+    c.jobTitle,
+    c.industry,
+    c.interests.join(';'),
+    c.loyaltyTier,
+    c.visits,
+    c.totalSpend,
+    c.lastPurchaseAt,
+    c.homeStoreId,
+  ];
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
 /** A stream of the CSV: header row, then the consented customers among `seqs` still inside and in the segment. */
-export function audienceCsv(db: Db, seqs: Float64Array, { geometry, segment, at }: { geometry: AreaGeometry; segment: Segment | undefined; at: Date }): ReadableStream<Uint8Array> {
+export function audienceCsv(
+  db: Db,
+  seqs: Float64Array,
+  { geometry, segment, at }: { geometry: AreaGeometry; segment: Segment | undefined; at: Date },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const readBatch = consentedCustomersBySeq(db);
   const area = prepareAreaGrid(geometry);
@@ -47,7 +85,11 @@ export function audienceCsv(db: Db, seqs: Float64Array, { geometry, segment, at 
         next += BATCH;
         let text = '';
         for (const customer of readBatch(batch)) {
-          if (!gridContains(area, customer.location[0], customer.location[1]) || (segment && !inSegment(customer, segment, { at }))) continue;
+          if (
+            !gridContains(area, customer.location[0], customer.location[1]) ||
+            (segment && !inSegment(customer, segment, { at }))
+          )
+            continue;
           text += csvLine(customer);
         }
         if (text) {

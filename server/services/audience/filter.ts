@@ -28,14 +28,19 @@ export interface CompiledFilter {
   atDay: number;
 }
 
-const used = <T>(list: readonly T[] | null | undefined): list is readonly T[] => list != null && list.length > 0;
+const used = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
+  list != null && list.length > 0;
 
 function mask<T>(all: readonly T[], chosen: readonly T[] | undefined): number {
   if (!used(chosen)) return 0xff;
   return chosen.reduce((m, value) => m | (1 << all.indexOf(value)), 0);
 }
 
-function codesOk(dictionary: Dictionary, chosen: readonly string[] | undefined, offset = 0): Uint8Array | null {
+function codesOk(
+  dictionary: Dictionary,
+  chosen: readonly string[] | undefined,
+  offset = 0,
+): Uint8Array | null {
   if (!used(chosen)) return null;
   const ok = new Uint8Array(dictionary.values.length + offset);
   for (const value of chosen) {
@@ -45,14 +50,24 @@ function codesOk(dictionary: Dictionary, chosen: readonly string[] | undefined, 
   return ok;
 }
 
-export function compileSegment(segment: Segment, dictionaries: Dictionaries, words: number, at: Date): CompiledFilter {
+export function compileSegment(
+  segment: Segment,
+  dictionaries: Dictionaries,
+  words: number,
+  at: Date,
+): CompiledFilter {
   const s = segment;
   let ageOk: Uint8Array | null = null;
   if (s.ageMin != null || s.ageMax != null) {
     ageOk = new Uint8Array(256);
     for (let age = 0; age < 256; age++) {
       const known = age === AGE_UNKNOWN ? null : knownAge(age);
-      ageOk[age] = known !== null && (s.ageMin == null || known >= s.ageMin) && (s.ageMax == null || known <= s.ageMax) ? 1 : 0;
+      ageOk[age] =
+        known !== null &&
+        (s.ageMin == null || known >= s.ageMin) &&
+        (s.ageMax == null || known <= s.ageMax)
+          ? 1
+          : 0;
     }
   }
   let interestMask: Uint32Array | null = null;

@@ -9,10 +9,18 @@ import type { IndexColumns } from '../customers/columns.js';
 import { startTsWorker } from '../ts-worker.js';
 
 export type PoolTask =
-  | { kind: 'count'; geometry: AreaGeometry; filter: CompiledFilter; sizes: { jobs: number; industries: number } }
+  | {
+      kind: 'count';
+      geometry: AreaGeometry;
+      filter: CompiledFilter;
+      sizes: { jobs: number; industries: number };
+    }
   | { kind: 'seqs'; geometry: AreaGeometry; filter: CompiledFilter };
-export type PoolMessage = { type: 'columns'; columns: IndexColumns } | { type: 'task'; id: number; task: PoolTask };
-export type PoolReply = { id: number; ok: true; counts?: AudienceCounts; seqs?: Float64Array } | { id: number; ok: false; error: string };
+export type PoolMessage =
+  { type: 'columns'; columns: IndexColumns } | { type: 'task'; id: number; task: PoolTask };
+export type PoolReply =
+  | { id: number; ok: true; counts?: AudienceCounts; seqs?: Float64Array }
+  | { id: number; ok: false; error: string };
 
 export interface AudiencePool {
   run(task: PoolTask & { kind: 'count' }, columns: IndexColumns): Promise<AudienceCounts>;
@@ -40,7 +48,11 @@ export function createAudiencePool({ size = 2 }: { size?: number } = {}): Audien
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startTsWorker(new URL('./worker.ts', import.meta.url)), generation: -1, busy: null };
+    const slot: Slot = {
+      worker: startTsWorker(new URL('./worker.ts', import.meta.url)),
+      generation: -1,
+      busy: null,
+    };
     // An idle pool must not keep a process alive (a forgotten close() in a script or test).
     slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {

@@ -7,7 +7,8 @@ import type { Dictionaries } from '../customers/customer-index.js';
 
 const TOP = 10;
 
-const inOrder = (keys: readonly string[], counts: Uint32Array) => keys.map((key, k) => ({ key, count: counts[k] ?? 0 }));
+const inOrder = (keys: readonly string[], counts: Uint32Array) =>
+  keys.map((key, k) => ({ key, count: counts[k] ?? 0 }));
 
 function top(values: readonly string[], counts: Uint32Array) {
   const buckets: { key: string; count: number }[] = [];
@@ -15,7 +16,9 @@ function top(values: readonly string[], counts: Uint32Array) {
     const count = counts[k] ?? 0;
     if (count > 0) buckets.push({ key: values[k] as string, count });
   }
-  return buckets.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, TOP);
+  return buckets
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, TOP);
 }
 
 /** Cents, so sums of floating-point money do not print as 1234.5600000001. */
@@ -25,7 +28,10 @@ export function toAudience(counts: AudienceCounts, dictionaries: Dictionaries, a
   return {
     count: counts.count,
     consented: counts.consented,
-    revenue: { total: money(counts.revenue), avgSpend: counts.count === 0 ? 0 : money(counts.revenue / counts.count) },
+    revenue: {
+      total: money(counts.revenue),
+      avgSpend: counts.count === 0 ? 0 : money(counts.revenue / counts.count),
+    },
     breakdown: {
       ageBands: inOrder(ageBands, counts.ageBands),
       genders: inOrder(genders, counts.genders),

@@ -1,6 +1,12 @@
 // The audience hot loop: visit the index cells an area touches, skip cells wholly outside it, test points only in
 // cells that straddle its boundary, apply the compiled segment, and count. Runs inline or in a worker thread.
-import { EDGE, INSIDE, OUTSIDE, gridContains, type AreaGrid } from '../../domain/geometry/area-grid.js';
+import {
+  EDGE,
+  INSIDE,
+  OUTSIDE,
+  gridContains,
+  type AreaGrid,
+} from '../../domain/geometry/area-grid.js';
 import { NEVER, ROWS, type IndexColumns } from '../customers/columns.js';
 import type { CompiledFilter } from './filter.js';
 
@@ -20,7 +26,23 @@ export interface AudienceCounts {
 }
 
 /** Age code (0–130, 255 unknown) → index in ageBands. */
-const AGE_BAND = new Uint8Array(256).map((_, age) => (age > 130 ? 7 : age < 18 ? 0 : age < 25 ? 1 : age < 35 ? 2 : age < 45 ? 3 : age < 55 ? 4 : age < 65 ? 5 : 6));
+const AGE_BAND = new Uint8Array(256).map((_, age) =>
+  age > 130
+    ? 7
+    : age < 18
+      ? 0
+      : age < 25
+        ? 1
+        : age < 35
+          ? 2
+          : age < 45
+            ? 3
+            : age < 55
+              ? 4
+              : age < 65
+                ? 5
+                : 6,
+);
 
 /**
  * How an index cell's rectangle lies in the area: OUTSIDE or INSIDE for every point `gridContains` could be asked
@@ -37,12 +59,18 @@ function classifyRect(a: AreaGrid, x0: number, y0: number, x1: number, y1: numbe
   const r1 = row(Math.min(y1, a.maxY));
   const first = a.cells[r0 * a.cols + c0] as number;
   if (first === EDGE || (first === INSIDE && !within)) return EDGE;
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (a.cells[r * a.cols + c] !== first) return EDGE;
+  for (let r = r0; r <= r1; r++)
+    for (let c = c0; c <= c1; c++) if (a.cells[r * a.cols + c] !== first) return EDGE;
   return first;
 }
 
 /** Calls `visit(row)` for every live customer inside the area who matches the filter. */
-export function forEachMatch(c: IndexColumns, area: AreaGrid, f: CompiledFilter, visit: (row: number) => void): void {
+export function forEachMatch(
+  c: IndexColumns,
+  area: AreaGrid,
+  f: CompiledFilter,
+  visit: (row: number) => void,
+): void {
   const g = c.grid;
   const matches = (i: number): boolean => {
     if (c.alive[i] !== 1) return false;
@@ -59,7 +87,8 @@ export function forEachMatch(c: IndexColumns, area: AreaGrid, f: CompiledFilter,
     if (f.storeOk !== null && f.storeOk[c.store[i] as number] !== 1) return false;
     if (f.interestMask !== null) {
       let any = 0;
-      for (let w = 0; w < c.words; w++) any |= (c.interests[i * c.words + w] as number) & (f.interestMask[w] as number);
+      for (let w = 0; w < c.words; w++)
+        any |= (c.interests[i * c.words + w] as number) & (f.interestMask[w] as number);
       if (any === 0) return false;
     }
     return true;
@@ -69,7 +98,12 @@ export function forEachMatch(c: IndexColumns, area: AreaGrid, f: CompiledFilter,
   if (c.baseCount > 0 && g.sx >= 0) {
     const colOf = (x: number) => Math.max(0, Math.min(g.cols - 1, Math.floor((x - g.minX) * g.sx)));
     const rowOf = (y: number) => Math.max(0, Math.min(g.rows - 1, Math.floor((y - g.minY) * g.sy)));
-    const [c0, c1, r0, r1] = [colOf(area.minX), colOf(area.maxX), rowOf(area.minY), rowOf(area.maxY)];
+    const [c0, c1, r0, r1] = [
+      colOf(area.minX),
+      colOf(area.maxX),
+      rowOf(area.minY),
+      rowOf(area.maxY),
+    ];
     // Rows are binned by rounded arithmetic; widen each cell's rectangle so it surely holds every row binned into it.
     const padX = g.cellW * 1e-6 + 1e-12;
     const padY = g.cellH * 1e-6 + 1e-12;
@@ -92,17 +126,24 @@ export function forEachMatch(c: IndexColumns, area: AreaGrid, f: CompiledFilter,
           for (let i = start; i < end; i++) if (matches(i)) visit(i);
         } else {
           // The segment first: its checks are cheaper than a point-in-polygon test and usually reject most rows.
-          for (let i = start; i < end; i++) if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
+          for (let i = start; i < end; i++)
+            if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
         }
       }
     }
   }
   // The unsorted tail (rows written since the last compaction): every one is tested.
   const rows = Atomics.load(c.meta, ROWS);
-  for (let i = c.baseCount; i < rows; i++) if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
+  for (let i = c.baseCount; i < rows; i++)
+    if (matches(i) && gridContains(area, c.lng[i] as number, c.lat[i] as number)) visit(i);
 }
 
-export function countAudience(c: IndexColumns, area: AreaGrid, f: CompiledFilter, dictionarySizes: { jobs: number; industries: number }): AudienceCounts {
+export function countAudience(
+  c: IndexColumns,
+  area: AreaGrid,
+  f: CompiledFilter,
+  dictionarySizes: { jobs: number; industries: number },
+): AudienceCounts {
   const out: AudienceCounts = {
     count: 0,
     consented: 0,
@@ -125,7 +166,9 @@ export function countAudience(c: IndexColumns, area: AreaGrid, f: CompiledFilter
     out.loyaltyTiers[c.loyalty[i] as number]!++;
     const day = c.lastDay[i] as number;
     const since = atDay - day;
-    out.lapsed[day === NEVER ? 5 : since < 30 ? 0 : since < 60 ? 1 : since < 90 ? 2 : since < 180 ? 3 : 4]!++;
+    out.lapsed[
+      day === NEVER ? 5 : since < 30 ? 0 : since < 60 ? 1 : since < 90 ? 2 : since < 180 ? 3 : 4
+    ]!++;
     out.jobs[c.job[i] as number]!++;
     out.industries[c.industry[i] as number]!++;
     for (let w = 0; w < c.words; w++) {

@@ -4,7 +4,14 @@
 import type { Db } from '../../db/connection.js';
 import { readPrivacySettings } from '../../db/repos/settings.js';
 import type { Principal } from '../../domain/permissions.js';
-import { hidesSmallGroups, scopeSegment, suppressSmallFacets, suppressSmallGroups, visibleStoreIds, type FacetCounts } from '../../domain/privacy.js';
+import {
+  hidesSmallGroups,
+  scopeSegment,
+  suppressSmallFacets,
+  suppressSmallGroups,
+  visibleStoreIds,
+  type FacetCounts,
+} from '../../domain/privacy.js';
 import type { Audience } from '../../domain/schemas/audience.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 
@@ -40,4 +47,5 @@ export function audienceViewFor(db: Db, principal: Principal): AudienceView {
 }
 
 /** `{ minGroupSize: k }` when the view hides small groups, `{}` otherwise: spread into answers that name k. */
-export const namedK = (view: Pick<AudienceView, 'k'>): { minGroupSize?: number } => (view.k === null ? {} : { minGroupSize: view.k });
+export const namedK = (view: Pick<AudienceView, 'k'>): { minGroupSize?: number } =>
+  view.k === null ? {} : { minGroupSize: view.k };

@@ -13,9 +13,15 @@ import type { CustomerIndex } from '../customers/customer-index.js';
 import { audienceViewFor, namedK } from './viewer.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
-  const rows = storeIds === null
-    ? db.prepare('SELECT lng, lat FROM customers').raw().iterate()
-    : db.prepare(`SELECT lng, lat FROM customers WHERE home_store_id IN (${storeIds.map(() => '?').join(',') || 'NULL'})`).raw().iterate(...storeIds);
+  const rows =
+    storeIds === null
+      ? db.prepare('SELECT lng, lat FROM customers').raw().iterate()
+      : db
+          .prepare(
+            `SELECT lng, lat FROM customers WHERE home_store_id IN (${storeIds.map(() => '?').join(',') || 'NULL'})`,
+          )
+          .raw()
+          .iterate(...storeIds);
   for (const row of rows) yield row as [number, number];
 }
 
@@ -23,7 +29,12 @@ function* customerPositions(db: Db, storeIds: string[] | null): Generator<[numbe
 const MAX_CACHED = 16;
 const caches = new WeakMap<object, Map<string, Map<string, number>>>();
 
-function countsFor(db: Db, index: Pick<CustomerIndex, 'changes'>, resolution: number, storeIds: string[] | null): Map<string, number> {
+function countsFor(
+  db: Db,
+  index: Pick<CustomerIndex, 'changes'>,
+  resolution: number,
+  storeIds: string[] | null,
+): Map<string, number> {
   let cache = caches.get(index);
   if (!cache) caches.set(index, (cache = new Map()));
   const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}`;
@@ -43,15 +54,26 @@ function residentsFor(db: Db, resolution: number): Map<string, number> {
   let cache = residentsCaches.get(db);
   if (!cache) residentsCaches.set(db, (cache = new Map()));
   let residents = cache.get(resolution);
-  if (!residents) cache.set(resolution, (residents = residentsByCell(listBoundaries(db), resolution)));
+  if (!residents)
+    cache.set(resolution, (residents = residentsByCell(listBoundaries(db), resolution)));
   return residents;
 }
 
-export function findWhiteSpace(db: Db, index: Pick<CustomerIndex, 'changes'>, query: WhiteSpaceQuery, principal: Principal): WhiteSpaceAnswer {
+export function findWhiteSpace(
+  db: Db,
+  index: Pick<CustomerIndex, 'changes'>,
+  query: WhiteSpaceQuery,
+  principal: Principal,
+): WhiteSpaceAnswer {
   const residents = residentsFor(db, query.resolution);
   const view = audienceViewFor(db, principal);
   const customers = countsFor(db, index, query.resolution, view.storeIds);
-  const result = whiteSpace({ residents, customers, stores: listStores(db).map((s) => s.location) }, query);
-  const cells = result.cells.map((c) => (view.hideCount(c.customers) === null ? { ...c, customers: null, penetration: null } : c));
+  const result = whiteSpace(
+    { residents, customers, stores: listStores(db).map((s) => s.location) },
+    query,
+  );
+  const cells = result.cells.map((c) =>
+    view.hideCount(c.customers) === null ? { ...c, customers: null, penetration: null } : c,
+  );
   return { ...result, cells, resolution: query.resolution, ...namedK(view) };
 }

@@ -18,10 +18,18 @@ parentPort!.on('message', (message: PoolMessage) => {
     const area = prepareAreaGrid(message.task.geometry);
     reply =
       message.task.kind === 'count'
-        ? { id: message.id, ok: true, counts: countAudience(columns, area, message.task.filter, message.task.sizes) }
+        ? {
+            id: message.id,
+            ok: true,
+            counts: countAudience(columns, area, message.task.filter, message.task.sizes),
+          }
         : { id: message.id, ok: true, seqs: matchingSeqs(columns, area, message.task.filter) };
   } catch (error) {
-    reply = { id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = {
+      id: message.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   parentPort!.postMessage(reply);
 });

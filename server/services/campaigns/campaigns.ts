@@ -19,7 +19,13 @@ import {
 } from '../../db/repos/campaigns.js';
 import type { Principal } from '../../domain/permissions.js';
 import { canSeeArea } from '../../domain/privacy.js';
-import { campaignIssues, transitionError, type CampaignCreate, type CampaignPatch, type CampaignStatus } from '../../domain/schemas/campaign.js';
+import {
+  campaignIssues,
+  transitionError,
+  type CampaignCreate,
+  type CampaignPatch,
+  type CampaignStatus,
+} from '../../domain/schemas/campaign.js';
 import { ServiceError, type FieldError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../../domain/time/index.js';
@@ -47,8 +53,21 @@ function canEditCampaign(principal: Principal, campaign: CampaignRecord): boolea
   return principal.customerAccess !== 'own-stores' || campaign.owner === principal.id;
 }
 
-function audit(db: Db, writer: CampaignWriter, action: string, id: string, detail: Record<string, unknown>): void {
-  recordAudit(db, { at: writer.at.toISOString(), ...auditActor(writer.principal), action, targetType: 'campaign', targetId: id, detail });
+function audit(
+  db: Db,
+  writer: CampaignWriter,
+  action: string,
+  id: string,
+  detail: Record<string, unknown>,
+): void {
+  recordAudit(db, {
+    at: writer.at.toISOString(),
+    ...auditActor(writer.principal),
+    action,
+    targetType: 'campaign',
+    targetId: id,
+    detail,
+  });
 }
 
 export function newCampaignId(): string {
@@ -59,36 +78,60 @@ export function newCampaignId(): string {
 export function getCampaign(db: Db, id: string, principal?: Principal): CampaignRecord {
   const campaign = findCampaign(db, id);
   if (!campaign || (principal && !canSeeCampaign(db, principal, campaign))) {
-    throw new ServiceError('not-found', `No campaign with id ${id}`, [{ field: 'params.id', message: 'unknown campaign' }]);
+    throw new ServiceError('not-found', `No campaign with id ${id}`, [
+      { field: 'params.id', message: 'unknown campaign' },
+    ]);
   }
   return campaign;
 }
 
-export function listCampaigns(db: Db, principal: Principal, filter: CampaignFilter = {}): CampaignRecord[] {
+export function listCampaigns(
+  db: Db,
+  principal: Principal,
+  filter: CampaignFilter = {},
+): CampaignRecord[] {
   return listAllCampaigns(db, filter).filter((c) => canSeeCampaign(db, principal, c));
 }
 
 /** Every problem with the campaign as it would be stored, each naming its body field; empty when it may be written. */
-function storeIssues(db: Db, principal: Principal, values: CampaignValues, id: string | null, fields: ReadonlySet<string>): FieldError[] {
+function storeIssues(
+  db: Db,
+  principal: Principal,
+  values: CampaignValues,
+  id: string | null,
+  fields: ReadonlySet<string>,
+): FieldError[] {
   const errors: FieldError[] = [];
   values.areaIds.forEach((areaId, i) => {
     const area = findArea(db, areaId);
-    if (!area || !canSeeArea(principal, area)) errors.push({ field: `body.areaIds.${i}`, message: `no area with id ${areaId}` });
+    if (!area || !canSeeArea(principal, area))
+      errors.push({ field: `body.areaIds.${i}`, message: `no area with id ${areaId}` });
   });
   // A patch may change one side of a pair: check the pair as it would be stored, naming the side that was sent.
   for (const issue of campaignIssues(values)) {
     const [first] = issue.path;
-    const field = first === 'endsAt' && !fields.has('endsAt') && fields.has('startsAt') ? 'startsAt' : issue.path.join('.');
+    const field =
+      first === 'endsAt' && !fields.has('endsAt') && fields.has('startsAt')
+        ? 'startsAt'
+        : issue.path.join('.');
     errors.push({ field: `body.${field}`, message: issue.message });
   }
   if (CODE_HOLDING.includes(values.status)) {
     const taken = campaignsWithCode(db, values.offer.code, CODE_HOLDING, id);
-    if (taken.length > 0) errors.push({ field: 'body.offer.code', message: `${values.offer.code} is already the code of “${taken[0]!.name}”, which is ${CODE_HOLDING.join(' or ')}` });
+    if (taken.length > 0)
+      errors.push({
+        field: 'body.offer.code',
+        message: `${values.offer.code} is already the code of “${taken[0]!.name}”, which is ${CODE_HOLDING.join(' or ')}`,
+      });
   }
   return errors;
 }
 
-export function createCampaign(db: Db, input: CampaignCreate, writer: CampaignWriter): CampaignRecord {
+export function createCampaign(
+  db: Db,
+  input: CampaignCreate,
+  writer: CampaignWriter,
+): CampaignRecord {
   return db.transaction(() => {
     const values: CampaignValues = {
       ...input,
@@ -97,31 +140,69 @@ export function createCampaign(db: Db, input: CampaignCreate, writer: CampaignWr
       owner: writer.principal.kind === 'user' ? writer.principal.id : null,
     };
     const errors = storeIssues(db, writer.principal, values, null, new Set(Object.keys(input)));
-    if (errors.length > 0) throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
+    if (errors.length > 0)
+      throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
     const id = newCampaignId();
     const campaign = insertCampaign(db, id, values, writer.at);
-    audit(db, writer, 'campaign.create', id, { status: campaign.status, areas: campaign.areaIds.length });
+    audit(db, writer, 'campaign.create', id, {
+      status: campaign.status,
+      areas: campaign.areaIds.length,
+    });
     return campaign;
   })();
 }
 
-export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: CampaignWriter): CampaignRecord {
+export function patchCampaign(
+  db: Db,
+  id: string,
+  patch: CampaignPatch,
+  writer: CampaignWriter,
+): CampaignRecord {
   return db.transaction(() => {
     const current = getCampaign(db, id, writer.principal);
-    if (!canEditCampaign(writer.principal, current)) throw new ServiceError('forbidden', `Campaign ${id} belongs to someone else: store managers change only their own campaigns`);
+    if (!canEditCampaign(writer.principal, current))
+      throw new ServiceError(
+        'forbidden',
+        `Campaign ${id} belongs to someone else: store managers change only their own campaigns`,
+      );
     if (patch.version !== current.version) {
-      const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
-      throw new ServiceError('conflict', `The campaign is at version ${current.version}; ${why}. Reload and apply your change again.`, [
-        { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
-      ], { currentVersion: current.version });
+      const why =
+        patch.version === undefined
+          ? 'send the version you last read'
+          : `you sent version ${patch.version}`;
+      throw new ServiceError(
+        'conflict',
+        `The campaign is at version ${current.version}; ${why}. Reload and apply your change again.`,
+        [
+          {
+            field: 'body.version',
+            message:
+              patch.version === undefined
+                ? `required: the current version is ${current.version}`
+                : `stale: the current version is ${current.version}`,
+          },
+        ],
+        { currentVersion: current.version },
+      );
     }
-    const changes = Object.keys(patch).filter((key) => key !== 'version' && patch[key as keyof CampaignPatch] !== undefined);
+    const changes = Object.keys(patch).filter(
+      (key) => key !== 'version' && patch[key as keyof CampaignPatch] !== undefined,
+    );
     if (current.status === 'ended' && changes.length > 0) {
-      throw new ServiceError('conflict', 'An ended campaign is kept as it ran; copy it to run it again', [{ field: `body.${changes[0]}`, message: 'the campaign has ended' }]);
+      throw new ServiceError(
+        'conflict',
+        'An ended campaign is kept as it ran; copy it to run it again',
+        [{ field: `body.${changes[0]}`, message: 'the campaign has ended' }],
+      );
     }
     if (patch.status !== undefined) {
       const refused = transitionError(current.status, patch.status);
-      if (refused) throw new ServiceError('conflict', `The campaign cannot go from ${current.status} to ${patch.status}`, [{ field: 'body.status', message: refused }]);
+      if (refused)
+        throw new ServiceError(
+          'conflict',
+          `The campaign cannot go from ${current.status} to ${patch.status}`,
+          [{ field: 'body.status', message: refused }],
+        );
     }
     const { version: _version, ...fields } = patch;
     const values: CampaignValues = {
@@ -131,9 +212,13 @@ export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: 
       endsAt: patch.endsAt === undefined ? current.endsAt : utcInstant(patch.endsAt),
     };
     const errors = storeIssues(db, writer.principal, values, id, new Set(changes));
-    if (errors.length > 0) throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
+    if (errors.length > 0)
+      throw new ServiceError('invalid', 'The campaign cannot be saved', errors);
     updateCampaign(db, id, values, current.version, writer.at);
-    audit(db, writer, 'campaign.update', id, { fields: changes, ...(patch.status ? { status: `${current.status}→${patch.status}` } : {}) });
+    audit(db, writer, 'campaign.update', id, {
+      fields: changes,
+      ...(patch.status ? { status: `${current.status}→${patch.status}` } : {}),
+    });
     return getCampaign(db, id);
   })();
 }
@@ -142,13 +227,19 @@ export function patchCampaign(db: Db, id: string, patch: CampaignPatch, writer: 
 export function removeCampaign(db: Db, id: string, writer: CampaignWriter): void {
   db.transaction(() => {
     const current = getCampaign(db, id, writer.principal);
-    if (!canEditCampaign(writer.principal, current)) throw new ServiceError('forbidden', `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`);
+    if (!canEditCampaign(writer.principal, current))
+      throw new ServiceError(
+        'forbidden',
+        `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`,
+      );
     const history = campaignHistory(db, id);
     if (history.activations > 0 || history.redemptions > 0) {
       const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-      throw new ServiceError('conflict', `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`, [
-        { field: 'params.id', message: 'has activations or redemptions' },
-      ]);
+      throw new ServiceError(
+        'conflict',
+        `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`,
+        [{ field: 'params.id', message: 'has activations or redemptions' }],
+      );
     }
     deleteCampaign(db, id);
     audit(db, writer, 'campaign.delete', id, {});

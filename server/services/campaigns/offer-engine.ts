@@ -7,7 +7,13 @@ import { findAreas, listAreaVersions } from '../../db/repos/areas.js';
 import { versionReader } from '../../db/version-reader.js';
 import { listCampaigns, type CampaignRecord } from '../../db/repos/campaigns.js';
 import { listEvents } from '../../db/repos/events.js';
-import { evaluateCampaign, namesEvent, type AreaForEvaluation, type EventForTrigger, type Reason } from '../../domain/campaigns/index.js';
+import {
+  evaluateCampaign,
+  namesEvent,
+  type AreaForEvaluation,
+  type EventForTrigger,
+  type Reason,
+} from '../../domain/campaigns/index.js';
 import type { LiveOffer } from '../../domain/schemas/offer.js';
 import { areaWeatherPoint, type WeatherAt } from '../../domain/weather.js';
 import { buildAreaLookup, type AreaLookup } from '../areas/lookup.js';
@@ -32,7 +38,13 @@ export interface OfferEngine {
    * One campaign evaluated at [lng, lat] even when it is not live there: each of its areas containing the point with
    * the evaluation (reasons say why not). null when the campaign is not in play (not scheduled or active).
    */
-  explain(campaignId: string, lng: number, lat: number, at: Date, weatherAt: WeatherAt): PairEvaluation[] | null;
+  explain(
+    campaignId: string,
+    lng: number,
+    lat: number,
+    at: Date,
+    weatherAt: WeatherAt,
+  ): PairEvaluation[] | null;
 }
 
 interface AreaInPlay extends AreaForEvaluation {
@@ -75,17 +87,35 @@ function load(db: Db, version: number, previous: Model | null): Model {
     else changed.push(id);
   }
   for (const area of findAreas(db, changed)) {
-    parsed.set(area.id, { id: area.id, name: area.name, version: area.version, geometry: area.geometry, weatherPoint: areaWeatherPoint(area.geometry) });
+    parsed.set(area.id, {
+      id: area.id,
+      name: area.name,
+      version: area.version,
+      geometry: area.geometry,
+      weatherPoint: areaWeatherPoint(area.geometry),
+    });
   }
-  const areas = new Map<string, AreaInPlay>(inOrder.map(({ id }) => [id, { ...parsed.get(id)!, campaigns: [] }]));
-  for (const campaign of campaigns) for (const id of campaign.areaIds) areas.get(id)?.campaigns.push(campaign);
+  const areas = new Map<string, AreaInPlay>(
+    inOrder.map(({ id }) => [id, { ...parsed.get(id)!, campaigns: [] }]),
+  );
+  for (const campaign of campaigns)
+    for (const id of campaign.areaIds) areas.get(id)?.campaigns.push(campaign);
   const needsEvents = campaigns.some((c) => c.triggers.some((t) => t.type === 'event'));
   const allEvents: EventForTrigger[] = needsEvents
-    ? listEvents(db).map((e) => ({ id: e.id, name: e.name, category: e.category, location: e.location, startsAt: e.startsAt, endsAt: e.endsAt }))
+    ? listEvents(db).map((e) => ({
+        id: e.id,
+        name: e.name,
+        category: e.category,
+        location: e.location,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+      }))
     : [];
   const events = new Map(campaigns.map((c) => [c.id, eventsFor(c, allEvents)]));
   const inPlay = [...areas.values()];
-  const byName = [...campaigns].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const byName = [...campaigns].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
   const rank = new Map(byName.map((c, i) => [c.id, i]));
   return { version, areas, lookup: buildAreaLookup(inPlay), events, rank };
 }
@@ -96,12 +126,18 @@ export function createOfferEngine(db: Db): OfferEngine {
   const current = (): Model => {
     const version = offerDataVersion();
     // One read transaction: campaigns, areas and events from the same snapshot, whatever another process commits meanwhile.
-    if (!model || model.version !== version) model = db.transaction(() => load(db, version, model))();
+    if (!model || model.version !== version)
+      model = db.transaction(() => load(db, version, model))();
     return model;
   };
 
-  const evaluate = (m: Model, campaign: CampaignRecord, area: AreaInPlay, at: Date, weatherAt: WeatherAt) =>
-    evaluateCampaign({ campaign, area, weatherAt, events: m.events.get(campaign.id) ?? [], at });
+  const evaluate = (
+    m: Model,
+    campaign: CampaignRecord,
+    area: AreaInPlay,
+    at: Date,
+    weatherAt: WeatherAt,
+  ) => evaluateCampaign({ campaign, area, weatherAt, events: m.events.get(campaign.id) ?? [], at });
 
   return {
     offersAt(lng, lat, at, weatherAt) {
@@ -118,7 +154,18 @@ export function createOfferEngine(db: Db): OfferEngine {
           if (!result.live) continue;
           offered.add(campaign.id);
           const { headline, body, code, discountPercent } = campaign.offer;
-          offers.push({ campaignId: campaign.id, campaignName: campaign.name, areaId, areaName: area.name, headline, body, code, discountPercent, channel: campaign.channel, reasons: result.reasons });
+          offers.push({
+            campaignId: campaign.id,
+            campaignName: campaign.name,
+            areaId,
+            areaName: area.name,
+            headline,
+            body,
+            code,
+            discountPercent,
+            channel: campaign.channel,
+            reasons: result.reasons,
+          });
         }
       }
       return offers.sort((a, b) => m.rank.get(a.campaignId)! - m.rank.get(b.campaignId)!);
@@ -135,10 +182,12 @@ export function createOfferEngine(db: Db): OfferEngine {
       return results;
     },
     weatherPoints: () => [...current().areas.values()].map((a) => a.weatherPoint),
-    campaignIds: () => new Set([...current().areas.values()].flatMap((a) => a.campaigns.map((c) => c.id))),
+    campaignIds: () =>
+      new Set([...current().areas.values()].flatMap((a) => a.campaigns.map((c) => c.id))),
     explain(campaignId, lng, lat, at, weatherAt) {
       const m = current();
-      if (![...m.areas.values()].some((a) => a.campaigns.some((c) => c.id === campaignId))) return null;
+      if (![...m.areas.values()].some((a) => a.campaigns.some((c) => c.id === campaignId)))
+        return null;
       const results: PairEvaluation[] = [];
       for (const areaId of m.lookup.areasAt(lng, lat)) {
         const area = m.areas.get(areaId)!;

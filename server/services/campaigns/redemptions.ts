@@ -31,24 +31,42 @@ export interface RedemptionContext {
 const preference: readonly CampaignStatus[] = ['active', 'scheduled', 'paused', 'draft', 'ended'];
 
 const refuse = (message: string, extensions: Record<string, unknown> = {}): never => {
-  throw new ServiceError('invalid', `The code cannot be redeemed: ${message}`, [{ field: 'body.code', message }], extensions);
+  throw new ServiceError(
+    'invalid',
+    `The code cannot be redeemed: ${message}`,
+    [{ field: 'body.code', message }],
+    extensions,
+  );
 };
 
 /** Why the campaign's offer was not live at the store: the window, the store outside its areas, or its triggers. */
-function whyNot(ctx: RedemptionContext, campaign: CampaignRecord, store: { name: string; location: [number, number] }, at: Date): never {
+function whyNot(
+  ctx: RedemptionContext,
+  campaign: CampaignRecord,
+  store: { name: string; location: [number, number] },
+  at: Date,
+): never {
   const gate = windowReason(campaign, at.getTime());
-  if (!gate.holds) refuse(`campaign “${campaign.name}” was not running at ${utcInstant(at)}: ${gate.detail}`, { reasons: [gate] });
+  if (!gate.holds)
+    refuse(`campaign “${campaign.name}” was not running at ${utcInstant(at)}: ${gate.detail}`, {
+      reasons: [gate],
+    });
   const [lng, lat] = store.location;
   const pairs = ctx.offers.explain(campaign.id, lng, lat, at, ctx.weatherAt) ?? [];
-  if (pairs.length === 0) refuse(`store “${store.name}” is outside the areas of campaign “${campaign.name}”`);
+  if (pairs.length === 0)
+    refuse(`store “${store.name}” is outside the areas of campaign “${campaign.name}”`);
   // The store may lie in several of its areas; the same failing trigger there is said once.
   const byDetail = new Map<string, TriggerResult>();
-  for (const r of pairs.flatMap((p) => p.reasons)) if (r.type !== 'window' && !r.holds && !byDetail.has(r.detail)) byDetail.set(r.detail, r);
+  for (const r of pairs.flatMap((p) => p.reasons))
+    if (r.type !== 'window' && !r.holds && !byDetail.has(r.detail)) byDetail.set(r.detail, r);
   const failing = [...byDetail.values()];
   const details = [...byDetail.keys()];
-  return refuse(`the offer of campaign “${campaign.name}” was not live at store “${store.name}” at ${utcInstant(at)}: ${details.join('; ') || 'its conditions were not met'}`, {
-    reasons: failing,
-  });
+  return refuse(
+    `the offer of campaign “${campaign.name}” was not live at store “${store.name}” at ${utcInstant(at)}: ${details.join('; ') || 'its conditions were not met'}`,
+    {
+      reasons: failing,
+    },
+  );
 }
 
 export function redeem(ctx: RedemptionContext, input: RedemptionCreate): RedemptionRecord {
@@ -58,22 +76,33 @@ export function redeem(ctx: RedemptionContext, input: RedemptionCreate): Redempt
     const mine = visibleStoreIds(principal);
     // A store manager redeems at their own stores; another store is answered as if it did not exist.
     if (!store || (mine !== null && !mine.includes(store.id))) {
-      throw new ServiceError('invalid', `No store with id ${input.storeId}`, [{ field: 'body.storeId', message: `no store with id ${input.storeId}` }]);
+      throw new ServiceError('invalid', `No store with id ${input.storeId}`, [
+        { field: 'body.storeId', message: `no store with id ${input.storeId}` },
+      ]);
     }
     const code = input.code.trim().toUpperCase();
     // Whole seconds in UTC, as campaigns and activations store their instants (so they sort as text).
     const at = new Date(utcInstant(input.redeemedAt ?? ctx.at));
     const [lng, lat] = store.location;
-    const offer = ctx.offers.offersAt(lng, lat, at, ctx.weatherAt).find((o) => o.code.toUpperCase() === code);
+    const offer = ctx.offers
+      .offersAt(lng, lat, at, ctx.weatherAt)
+      .find((o) => o.code.toUpperCase() === code);
     if (!offer) {
-      const candidates = campaignsWithCode(db, code, campaignStatuses, null).map((c) => findCampaign(db, c.id)!);
+      const candidates = campaignsWithCode(db, code, campaignStatuses, null).map((c) =>
+        findCampaign(db, c.id)!,
+      );
       if (candidates.length === 0) refuse(`no campaign has the code ${code}`);
       candidates.sort((a, b) => preference.indexOf(a.status) - preference.indexOf(b.status));
       whyNot(ctx, candidates[0]!, store, at);
     }
     const campaign = findCampaign(db, offer!.campaignId)!;
-    if (input.customerId !== undefined && inHoldout(campaign.id, input.customerId, campaign.holdoutPercent)) {
-      refuse(`the customer is in the holdout of campaign “${campaign.name}”: they were never offered it`);
+    if (
+      input.customerId !== undefined &&
+      inHoldout(campaign.id, input.customerId, campaign.holdoutPercent)
+    ) {
+      refuse(
+        `the customer is in the holdout of campaign “${campaign.name}”: they were never offered it`,
+      );
     }
     const record = insertRedemption(db, {
       id: `rdm-${randomUUID()}`,
@@ -93,7 +122,12 @@ export function redeem(ctx: RedemptionContext, input: RedemptionCreate): Redempt
       action: 'redemption.create',
       targetType: 'campaign',
       targetId: campaign.id,
-      detail: { redemptionId: record.id, storeId: store.id, areaId: record.areaId, amount: record.amount },
+      detail: {
+        redemptionId: record.id,
+        storeId: store.id,
+        areaId: record.areaId,
+        amount: record.amount,
+      },
     });
     return record;
   })();

@@ -5,7 +5,18 @@ import type { Db } from '../../db/connection.js';
 import type { CampaignRecord } from '../../db/repos/campaigns.js';
 import { campaignRedemptions } from '../../db/repos/redemptions.js';
 import { inHoldout } from '../../domain/campaigns/holdout.js';
-import { cents, conversions, lift, liveDays, liveHours, purchasedDuring, rate, redemptionsByDay, suppressSmallResults, type CampaignResults } from '../../domain/campaigns/results.js';
+import {
+  cents,
+  conversions,
+  lift,
+  liveDays,
+  liveHours,
+  purchasedDuring,
+  rate,
+  redemptionsByDay,
+  suppressSmallResults,
+  type CampaignResults,
+} from '../../domain/campaigns/results.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceService } from '../audience/audience.js';
@@ -26,27 +37,42 @@ interface AudienceMember {
 }
 
 /** The customers of the campaign's areas matching its segment (narrowed to the caller's stores), each once. */
-async function audienceOf(ctx: ResultsContext, view: AudienceView, campaign: CampaignRecord): Promise<AudienceMember[]> {
+async function audienceOf(
+  ctx: ResultsContext,
+  view: AudienceView,
+  campaign: CampaignRecord,
+): Promise<AudienceMember[]> {
   const segment = view.segment(campaign.segment);
   const seqs = new Set<number>();
   for (const areaId of campaign.areaIds) {
     const geometry = ctx.resolveAreaGeometry(areaId);
     if (!geometry) continue;
-    for (const seq of await ctx.audience.matchingSeqs({ geometry, segment, at: ctx.at })) seqs.add(seq);
+    for (const seq of await ctx.audience.matchingSeqs({ geometry, segment, at: ctx.at }))
+      seqs.add(seq);
   }
-  const read = ctx.db.prepare('SELECT id, consent, last_purchase_at AS lastPurchaseAt FROM customers WHERE seq IN (SELECT value FROM json_each(?))');
+  const read = ctx.db.prepare(
+    'SELECT id, consent, last_purchase_at AS lastPurchaseAt FROM customers WHERE seq IN (SELECT value FROM json_each(?))',
+  );
   const all = [...seqs];
   const members: AudienceMember[] = [];
   // Chunks keep each JSON parameter small; a million seqs is a few hundred round trips into SQLite, not one huge one.
-  for (let i = 0; i < all.length; i += 5000) members.push(...(read.all(JSON.stringify(all.slice(i, i + 5000))) as AudienceMember[]));
+  for (let i = 0; i < all.length; i += 5000)
+    members.push(...(read.all(JSON.stringify(all.slice(i, i + 5000))) as AudienceMember[]));
   return members;
 }
 
-export async function campaignResults(ctx: ResultsContext, campaign: CampaignRecord): Promise<CampaignResults> {
+export async function campaignResults(
+  ctx: ResultsContext,
+  campaign: CampaignRecord,
+): Promise<CampaignResults> {
   const { db, at } = ctx;
   const view = audienceViewFor(db, ctx.principal);
   const members = await audienceOf(ctx, view, campaign);
-  const intervals = db.prepare('SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE campaign_id = ?').all(campaign.id) as { startedAt: string; endedAt: string | null }[];
+  const intervals = db
+    .prepare(
+      'SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE campaign_id = ?',
+    )
+    .all(campaign.id) as { startedAt: string; endedAt: string | null }[];
   const days = liveDays(intervals, at);
 
   const treated = new Set<string>();
@@ -73,12 +99,24 @@ export async function campaignResults(ctx: ResultsContext, campaign: CampaignRec
     at: at.toISOString(),
     audience: { count: members.length, consented, treated: treated.size, holdout: heldOut },
     activations: { count: intervals.length, liveHours: liveHours(intervals, at) },
-    redemptions: { count: redemptions.length, revenue: cents(redemptions.reduce((sum, r) => sum + r.amount, 0)), byDay: redemptionsByDay(redemptions) },
+    redemptions: {
+      count: redemptions.length,
+      revenue: cents(redemptions.reduce((sum, r) => sum + r.amount, 0)),
+      byDay: redemptionsByDay(redemptions),
+    },
     conversionRate: rate(converted, treated.size),
-    holdout: { percent: campaign.holdoutPercent, customers: heldOut, purchasedRate: rate(heldOutPurchased, heldOut) },
+    holdout: {
+      percent: campaign.holdoutPercent,
+      customers: heldOut,
+      purchasedRate: rate(heldOutPurchased, heldOut),
+    },
     treatedPurchasedRate: rate(treatedPurchased, treated.size),
     lift: lift(rate(treatedPurchased, treated.size), rate(heldOutPurchased, heldOut)),
   };
   if (view.k === null) return results;
-  return suppressSmallResults(results, { conversions: converted, treatedPurchased, heldOutPurchased }, view.k);
+  return suppressSmallResults(
+    results,
+    { conversions: converted, treatedPurchased, heldOutPurchased },
+    view.k,
+  );
 }

@@ -3,7 +3,14 @@
 // instant twice changes nothing, and an instant before the campaign's last evaluation is answered but not recorded
 // (it would rewrite history the intervals already describe). The scheduler runs this every few minutes.
 import type { Db } from '../../db/connection.js';
-import { closeActivation, lastEvaluations, openActivation, openActivations, recordEvaluation, type ActivationRecord } from '../../db/repos/activations.js';
+import {
+  closeActivation,
+  lastEvaluations,
+  openActivation,
+  openActivations,
+  recordEvaluation,
+  type ActivationRecord,
+} from '../../db/repos/activations.js';
 import { findCampaign } from '../../db/repos/campaigns.js';
 import type { Reason } from '../../domain/campaigns/index.js';
 import type { EvaluationRun } from '../../domain/schemas/offer.js';
@@ -47,21 +54,33 @@ function notRunningReason(db: Db, campaignId: string, areaId: string): Reason[] 
       status: campaign.status,
       startsAt: campaign.startsAt,
       endsAt: campaign.endsAt,
-      detail: targets ? `campaign is ${campaign.status}` : 'the campaign no longer targets this area',
+      detail: targets
+        ? `campaign is ${campaign.status}`
+        : 'the campaign no longer targets this area',
     },
   ];
 }
 
-export async function runEvaluation({ db, engine, weather, logger, onEdge }: TriggerRunDeps, atDate: Date): Promise<EvaluationRun> {
+export async function runEvaluation(
+  { db, engine, weather, logger, onEdge }: TriggerRunDeps,
+  atDate: Date,
+): Promise<EvaluationRun> {
   const at = utcInstant(atDate);
-  await weather.prefetch(engine.weatherPoints(), new Date(atDate.getTime() - WEATHER_REACH_MS), new Date(atDate.getTime() + WEATHER_REACH_MS));
+  await weather.prefetch(
+    engine.weatherPoints(),
+    new Date(atDate.getTime() - WEATHER_REACH_MS),
+    new Date(atDate.getTime() + WEATHER_REACH_MS),
+  );
   const results = engine.evaluateAll(new Date(at), weather.at);
   const run: EvaluationRun = { at, live: [], opened: 0, closed: 0, notRecorded: [] };
-  for (const r of results) if (r.live) run.live.push({ campaignId: r.campaign.id, areaId: r.areaId, reasons: r.reasons });
+  for (const r of results)
+    if (r.live) run.live.push({ campaignId: r.campaign.id, areaId: r.areaId, reasons: r.reasons });
 
   db.transaction(() => {
     const last = lastEvaluations(db);
-    const open = new Map<string, ActivationRecord>(openActivations(db).map((a) => [`${a.campaignId}|${a.areaId}`, a]));
+    const open = new Map<string, ActivationRecord>(
+      openActivations(db).map((a) => [`${a.campaignId}|${a.areaId}`, a]),
+    );
     const mayRecord = (campaignId: string) => {
       const previous = last.get(campaignId);
       return previous === undefined || previous <= at;
@@ -80,11 +99,25 @@ export async function runEvaluation({ db, engine, weather, logger, onEdge }: Tri
       if (r.live && !current) {
         const activationId = openActivation(db, campaignId, r.areaId, at, r.reasons);
         run.opened += 1;
-        onEdge?.({ kind: 'started', activationId, campaignId, areaId: r.areaId, at, reasons: r.reasons });
+        onEdge?.({
+          kind: 'started',
+          activationId,
+          campaignId,
+          areaId: r.areaId,
+          at,
+          reasons: r.reasons,
+        });
       } else if (!r.live && current && current.startedAt <= at) {
         closeActivation(db, current.id, at, r.reasons);
         run.closed += 1;
-        onEdge?.({ kind: 'ended', activationId: current.id, campaignId, areaId: r.areaId, at, reasons: r.reasons });
+        onEdge?.({
+          kind: 'ended',
+          activationId: current.id,
+          campaignId,
+          areaId: r.areaId,
+          at,
+          reasons: r.reasons,
+        });
       }
     }
     // Intervals still open belong to campaigns that stopped running (paused, ended, back to draft) or dropped the area.
@@ -94,11 +127,24 @@ export async function runEvaluation({ db, engine, weather, logger, onEdge }: Tri
       closeActivation(db, stale.id, at, reasons);
       run.closed += 1;
       evaluated.add(stale.campaignId);
-      onEdge?.({ kind: 'ended', activationId: stale.id, campaignId: stale.campaignId, areaId: stale.areaId, at, reasons });
+      onEdge?.({
+        kind: 'ended',
+        activationId: stale.id,
+        campaignId: stale.campaignId,
+        areaId: stale.areaId,
+        at,
+        reasons,
+      });
     }
     for (const campaignId of evaluated) recordEvaluation(db, campaignId, at);
   })();
-  if (run.opened || run.closed) logger.info('triggers evaluated', { at, live: run.live.length, opened: run.opened, closed: run.closed });
+  if (run.opened || run.closed)
+    logger.info('triggers evaluated', {
+      at,
+      live: run.live.length,
+      opened: run.opened,
+      closed: run.closed,
+    });
   return run;
 }
 
@@ -106,14 +152,21 @@ export async function runEvaluation({ db, engine, weather, logger, onEdge }: Tri
  * Evaluates now, then every `minutes` minutes (0 turns it off). A run that fails is logged and the next one comes
  * as usual; runs never overlap.
  */
-export function scheduleEvaluations(deps: TriggerRunDeps & { clock: () => Date }, minutes: number): () => void {
+export function scheduleEvaluations(
+  deps: TriggerRunDeps & { clock: () => Date },
+  minutes: number,
+): () => void {
   if (minutes <= 0) return () => {};
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
     runEvaluation(deps, deps.clock())
-      .catch((error: unknown) => deps.logger.error('trigger evaluation failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        deps.logger.error('trigger evaluation failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         running = false;
       });

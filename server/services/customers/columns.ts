@@ -125,7 +125,16 @@ function cellGrid(rows: Rows): CellGrid {
   const side = (v: number) => Math.max(1, Math.min(MAX_CELLS_PER_SIDE, Math.round(v)));
   const cols = w > 0 && h > 0 ? side(Math.sqrt((target * groundW) / h)) : w > 0 ? side(target) : 1;
   const gridRows = h > 0 ? side(target / cols) : 1;
-  return { minX, minY, cols, rows: gridRows, sx: w > 0 ? cols / w : 0, sy: h > 0 ? gridRows / h : 0, cellW: w > 0 ? w / cols : 0, cellH: h > 0 ? h / gridRows : 0 };
+  return {
+    minX,
+    minY,
+    cols,
+    rows: gridRows,
+    sx: w > 0 ? cols / w : 0,
+    sy: h > 0 ? gridRows / h : 0,
+    cellW: w > 0 ? w / cols : 0,
+    cellH: h > 0 ? h / gridRows : 0,
+  };
 }
 
 export function cellOf(g: CellGrid, x: number, y: number): number {
@@ -138,7 +147,12 @@ export function cellOf(g: CellGrid, x: number, y: number): number {
  * Sorts rows by grid cell (a counting sort: two passes) into fresh shared columns with room for `capacity` rows.
  * Returns the columns and, for finding rows by seq, the row of each input row (input is in seq order).
  */
-export function layOut(rows: Rows, capacity: number, dictionarySizes: { jobs: number; industries: number; stores: number }, generation: number): { columns: IndexColumns; rowOfInput: Int32Array } {
+export function layOut(
+  rows: Rows,
+  capacity: number,
+  dictionarySizes: { jobs: number; industries: number; stores: number },
+  generation: number,
+): { columns: IndexColumns; rowOfInput: Int32Array } {
   const n = rows.count;
   const grid = cellGrid(rows);
   const cellCount = grid.cols * grid.rows;
@@ -195,7 +209,9 @@ export function layOut(rows: Rows, capacity: number, dictionarySizes: { jobs: nu
   for (let i = 0; i < n; i++) c.job[at[i]!] = rows.job[i]!;
   for (let i = 0; i < n; i++) c.industry[at[i]!] = rows.industry[i]!;
   for (let i = 0; i < n; i++) c.store[at[i]!] = rows.store[i]!;
-  for (let i = 0; i < n; i++) for (let w = 0; w < words; w++) c.interests[at[i]! * words + w] = rows.interests[i * words + w]!;
+  for (let i = 0; i < n; i++)
+    for (let w = 0; w < words; w++)
+      c.interests[at[i]! * words + w] = rows.interests[i * words + w]!;
   c.alive.fill(1, 0, n);
   Atomics.store(c.meta, ROWS, n);
   return { columns, rowOfInput };
@@ -203,6 +219,22 @@ export function layOut(rows: Rows, capacity: number, dictionarySizes: { jobs: nu
 
 /** Bytes the columns take (capacity included), for the "bytes per customer" figure. */
 export function columnBytes(c: IndexColumns): number {
-  const arrays = [c.cellStart, c.seq, c.lng, c.lat, c.spend, c.age, c.gender, c.loyalty, c.consent, c.alive, c.lastDay, c.job, c.industry, c.store, c.interests];
+  const arrays = [
+    c.cellStart,
+    c.seq,
+    c.lng,
+    c.lat,
+    c.spend,
+    c.age,
+    c.gender,
+    c.loyalty,
+    c.consent,
+    c.alive,
+    c.lastDay,
+    c.job,
+    c.industry,
+    c.store,
+    c.interests,
+  ];
   return arrays.reduce((sum, a) => sum + a.byteLength, 0);
 }

@@ -5,7 +5,15 @@ import { findCustomer } from '../../db/repos/customers.js';
 import { packTraits, unpackTraits } from '../../domain/customer-traits.js';
 import type { Customer } from '../../domain/schemas/customer.js';
 import { purchaseDay } from '../../domain/segment.js';
-import { allocRows, columnBytes, layOut, NEVER, ROWS, type IndexColumns, type Rows } from './columns.js';
+import {
+  allocRows,
+  columnBytes,
+  layOut,
+  NEVER,
+  ROWS,
+  type IndexColumns,
+  type Rows,
+} from './columns.js';
 import { interestWords, readRows, readTerms } from './rows.js';
 
 export interface IndexedCustomer extends Customer {
@@ -121,7 +129,11 @@ class ColumnarCustomerIndex implements CustomerIndex {
   private install(rows: Rows): void {
     const d = this.dictionaries;
     const capacity = Math.ceil(rows.count * (1 + TAIL_SHARE)) + MIN_TAIL;
-    const sizes = { jobs: d.jobs.values.length, industries: d.industries.values.length, stores: d.stores.values.length };
+    const sizes = {
+      jobs: d.jobs.values.length,
+      industries: d.industries.values.length,
+      stores: d.stores.values.length,
+    };
     const { columns, rowOfInput } = layOut(rows, capacity, sizes, ++this.generation);
     this.columns = columns;
     this.baseBySeq = rowOfInput;
@@ -132,7 +144,9 @@ class ColumnarCustomerIndex implements CustomerIndex {
   /** Live rows in seq order, with room for `words` interest words, for a fresh layout. */
   private gather(words: number): Rows {
     const c = this.columns;
-    const tailRows = [...this.tail.values()].filter((r) => c.alive[r] === 1).sort((a, b) => (c.seq[a] as number) - (c.seq[b] as number));
+    const tailRows = [...this.tail.values()]
+      .filter((r) => c.alive[r] === 1)
+      .sort((a, b) => (c.seq[a] as number) - (c.seq[b] as number));
     const rows = allocRows(this.live, words);
     let i = 0;
     let t = 0;
@@ -149,12 +163,14 @@ class ColumnarCustomerIndex implements CustomerIndex {
       rows.job[i] = c.job[r] as number;
       rows.industry[i] = c.industry[r] as number;
       rows.store[i] = c.store[r] as number;
-      for (let w = 0; w < c.words; w++) rows.interests[i * words + w] = c.interests[r * c.words + w] as number;
+      for (let w = 0; w < c.words; w++)
+        rows.interests[i * words + w] = c.interests[r * c.words + w] as number;
       i++;
     };
     for (const r of this.baseBySeq) {
       if (c.alive[r] !== 1) continue;
-      while (t < tailRows.length && (c.seq[tailRows[t]!] as number) < (c.seq[r] as number)) take(tailRows[t++]!);
+      while (t < tailRows.length && (c.seq[tailRows[t]!] as number) < (c.seq[r] as number))
+        take(tailRows[t++]!);
       take(r);
     }
     while (t < tailRows.length) take(tailRows[t++]!);
@@ -193,9 +209,19 @@ class ColumnarCustomerIndex implements CustomerIndex {
       const interests = [...new Set(customer.interests)].map((name) => d.interests.code(name));
       const words = interestWords(d.interests.values.length);
       const c0 = this.columns;
-      const tooNarrow = (a: Uint16Array | Uint32Array, code: number) => a instanceof Uint16Array && code >= 0xffff;
-      const full = Atomics.load(c0.meta, ROWS) >= c0.capacity || this.tail.size >= Math.max(MIN_TAIL, this.live * TAIL_SHARE);
-      if (full || words > c0.words || tooNarrow(c0.job, job) || tooNarrow(c0.industry, industry) || tooNarrow(c0.store, store)) this.compact(words);
+      const tooNarrow = (a: Uint16Array | Uint32Array, code: number) =>
+        a instanceof Uint16Array && code >= 0xffff;
+      const full =
+        Atomics.load(c0.meta, ROWS) >= c0.capacity ||
+        this.tail.size >= Math.max(MIN_TAIL, this.live * TAIL_SHARE);
+      if (
+        full ||
+        words > c0.words ||
+        tooNarrow(c0.job, job) ||
+        tooNarrow(c0.industry, industry) ||
+        tooNarrow(c0.store, store)
+      )
+        this.compact(words);
 
       const old = this.findRow(customer.seq);
       const c = this.columns;
@@ -252,7 +278,11 @@ class ColumnarCustomerIndex implements CustomerIndex {
 
   remove(ids: string[]): number {
     const seqOf = this.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck();
-    return this.removeSeqs(ids.map((id) => seqOf.get(id) as number | undefined).filter((s): s is number => s !== undefined));
+    return this.removeSeqs(
+      ids
+        .map((id) => seqOf.get(id) as number | undefined)
+        .filter((s): s is number => s !== undefined),
+    );
   }
 
   facets(storeIds: string[] | null = null): Facets {
@@ -292,7 +322,12 @@ class ColumnarCustomerIndex implements CustomerIndex {
         .map((key, k) => ({ key, count: counts[k + offset] as number }))
         .filter((f) => f.count > 0 && f.key !== '')
         .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-    return { jobTitles: list(d.jobs.values, jobs), industries: list(d.industries.values, industries), interests: list(d.interests.values, interests), stores: list(d.stores.values, stores, 1) };
+    return {
+      jobTitles: list(d.jobs.values, jobs),
+      industries: list(d.industries.values, industries),
+      interests: list(d.interests.values, interests),
+      stores: list(d.stores.values, stores, 1),
+    };
   }
 
   bytesPerCustomer(): number {

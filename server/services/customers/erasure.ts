@@ -22,19 +22,33 @@ export interface ErasureAudit {
 }
 
 /** Deletes the customers with these seqs; returns how many there were. No audit entry when there were none. */
-export function eraseCustomerSeqs({ db, customerIndex, customerTiles }: ErasureDeps, seqs: number[], audit: ErasureAudit): number {
+export function eraseCustomerSeqs(
+  { db, customerIndex, customerTiles }: ErasureDeps,
+  seqs: number[],
+  audit: ErasureAudit,
+): number {
   if (seqs.length === 0) return 0;
   const erased = db.transaction(() => {
     const remove = db.prepare('DELETE FROM customers WHERE seq = ?');
     // Their redemptions stay (a campaign's revenue), no longer saying whose they were.
-    const forget = db.prepare('UPDATE redemptions SET customer_id = NULL WHERE customer_id = (SELECT id FROM customers WHERE seq = ?)');
+    const forget = db.prepare(
+      'UPDATE redemptions SET customer_id = NULL WHERE customer_id = (SELECT id FROM customers WHERE seq = ?)',
+    );
     let count = 0;
     for (const seq of seqs) {
       forget.run(seq);
       count += remove.run(seq).changes;
     }
     if (count > 0) {
-      recordAudit(db, { at: audit.at.toISOString(), actorId: audit.actorId, actor: audit.actor, action: audit.action, targetType: 'customer', targetId: null, detail: { ...audit.detail, count } });
+      recordAudit(db, {
+        at: audit.at.toISOString(),
+        actorId: audit.actorId,
+        actor: audit.actor,
+        action: audit.action,
+        targetType: 'customer',
+        targetId: null,
+        detail: { ...audit.detail, count },
+      });
     }
     return count;
   })();

@@ -12,7 +12,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The UTC day N calendar months before `now` (the 31st of a shorter month becomes its last day). */
 export function monthsBefore(now: Date, months: number): string {
   const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
 }
@@ -22,11 +24,19 @@ export function applyRetention(deps: ErasureDeps, now: Date): number {
   const { retentionMonths } = readPrivacySettings(deps.db);
   if (retentionMonths === null) return 0;
   const seqs = staleCustomerSeqs(deps.db, monthsBefore(now, retentionMonths));
-  return eraseCustomerSeqs(deps, seqs, { at: now, actorId: null, actor: 'retention', action: 'customer.retention', detail: { months: retentionMonths } });
+  return eraseCustomerSeqs(deps, seqs, {
+    at: now,
+    actorId: null,
+    actor: 'retention',
+    action: 'customer.retention',
+    detail: { months: retentionMonths },
+  });
 }
 
 /** Runs retention and the expired-session purge now and then daily; the timer does not keep the process alive. Returns a stop function. */
-export function scheduleRetention(deps: ErasureDeps & { clock: () => Date; logger: Logger }): () => void {
+export function scheduleRetention(
+  deps: ErasureDeps & { clock: () => Date; logger: Logger },
+): () => void {
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const run = () => {
     const now = deps.clock();

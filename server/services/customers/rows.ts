@@ -22,7 +22,11 @@ export interface Terms {
 const unusedInterest = (code: number) => `\u0000unused ${code}`;
 
 export function readTerms(db: Db): Terms {
-  const terms = db.prepare('SELECT code, kind, value FROM customer_terms ORDER BY code').all() as { code: number; kind: 'job' | 'industry' | 'store'; value: string }[];
+  const terms = db.prepare('SELECT code, kind, value FROM customer_terms ORDER BY code').all() as {
+    code: number;
+    kind: 'job' | 'industry' | 'store';
+    value: string;
+  }[];
   const lists = { job: [] as string[], industry: [] as string[], store: [] as string[] };
   const termCodes = new Int32Array((terms.at(-1)?.code ?? 0) + 1).fill(-1);
   for (const { code, kind, value } of terms) {
@@ -30,7 +34,9 @@ export function readTerms(db: Db): Terms {
     lists[kind].push(value);
   }
   const interests: string[] = [];
-  for (const { code, name } of db.prepare('SELECT code, name FROM customer_interests ORDER BY code').all() as { code: number; name: string }[]) {
+  for (const { code, name } of db
+    .prepare('SELECT code, name FROM customer_interests ORDER BY code')
+    .all() as { code: number; name: string }[]) {
     while (interests.length < code - 1) interests.push(unusedInterest(interests.length + 1));
     interests.push(name);
   }
@@ -54,8 +60,20 @@ export function readRows(db: Db, terms: Terms): Rows {
   let interestCodes: Map<string, number> | undefined;
   let i = 0;
   // Fixed parameters, not varargs: this runs once per customer and must not allocate.
-  const collect = (seq: number, lng: number, lat: number, spend: number, traits: number, lastDay: number | null, job: number, industry: number,
-    store: number | null, maskLow: number | null, maskHigh: number | null, interestsText: string | null) => {
+  const collect = (
+    seq: number,
+    lng: number,
+    lat: number,
+    spend: number,
+    traits: number,
+    lastDay: number | null,
+    job: number,
+    industry: number,
+    store: number | null,
+    maskLow: number | null,
+    maskHigh: number | null,
+    interestsText: string | null,
+  ) => {
     // A write between the count and the scan could add rows; those wait for the next upsert or rebuild.
     if (i >= n) return 0;
     rows.seq[i] = seq;
@@ -84,9 +102,14 @@ export function readRows(db: Db, terms: Terms): Rows {
     i++;
     return 0;
   };
-  db.function('catchment_collect_customer', { deterministic: false }, collect as (...args: unknown[]) => number);
-  db.prepare(`SELECT count(catchment_collect_customer(${COLUMNS})) FROM customers ORDER BY seq`).pluck().get();
+  db.function(
+    'catchment_collect_customer',
+    { deterministic: false },
+    collect as (...args: unknown[]) => number,
+  );
+  db.prepare(`SELECT count(catchment_collect_customer(${COLUMNS})) FROM customers ORDER BY seq`)
+    .pluck()
+    .get();
   rows.count = i;
   return rows;
 }
-

@@ -33,7 +33,10 @@ interface ClusterProps {
 }
 
 /** Whose view of the customers a tile shows. */
-export type TileView = { kind: 'all' } | { kind: 'stores'; storeIds: string[] } | { kind: 'aggregate'; minGroupSize: number };
+export type TileView =
+  | { kind: 'all' }
+  | { kind: 'stores'; storeIds: string[] }
+  | { kind: 'aggregate'; minGroupSize: number };
 
 /** What this caller may see on the map: everyone, their stores' customers, or clusters of at least k. */
 export function tileViewFor(db: Db, principal: Principal): TileView {
@@ -61,7 +64,12 @@ export interface CustomerTiles {
 }
 
 type Index = Supercluster<PointProps, ClusterProps>;
-type TileFeature = { type: 1; geometry: [number, number][]; tags: Record<string, unknown>; id?: number };
+type TileFeature = {
+  type: 1;
+  geometry: [number, number][];
+  tags: Record<string, unknown>;
+  id?: number;
+};
 
 export function createCustomerTiles(db: Db): CustomerTiles {
   let points = readPoints(db);
@@ -85,9 +93,15 @@ export function createCustomerTiles(db: Db): CustomerTiles {
     if (!found) {
       if (view.kind === 'stores') {
         const stores = new Set(view.storeIds);
-        found = clusterIndex(points.filter((p) => stores.has(p.properties.store)), { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+        found = clusterIndex(
+          points.filter((p) => stores.has(p.properties.store)),
+          { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 },
+        );
       } else {
-        found = clusterIndex(points, { maxZoom: AGGREGATE_MAX_ZOOM, minPoints: Math.max(2, view.minGroupSize) });
+        found = clusterIndex(points, {
+          maxZoom: AGGREGATE_MAX_ZOOM,
+          minPoints: Math.max(2, view.minGroupSize),
+        });
       }
       if (views.size >= FILTERED_VIEWS_KEPT) views.delete(views.keys().next().value!);
       views.set(key, found);
@@ -98,7 +112,8 @@ export function createCustomerTiles(db: Db): CustomerTiles {
   return {
     tile(z, x, y, view = { kind: 'all' }) {
       refresh();
-      if (view.kind === 'aggregate') return aggregateTile(viewIndex(view), z, x, y, view.minGroupSize);
+      if (view.kind === 'aggregate')
+        return aggregateTile(viewIndex(view), z, x, y, view.minGroupSize);
       const tile = viewIndex(view).getTile(z, x, y);
       if (!tile || tile.features.length === 0) return null;
       return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
@@ -123,14 +138,25 @@ export function createCustomerTiles(db: Db): CustomerTiles {
 }
 
 /** Clusters of at least k customers only, taken from the index at min(z, its max zoom), in this tile's pixels. */
-function aggregateTile(index: Index, z: number, x: number, y: number, k: number): Uint8Array | null {
+function aggregateTile(
+  index: Index,
+  z: number,
+  x: number,
+  y: number,
+  k: number,
+): Uint8Array | null {
   const zoom = Math.min(z, AGGREGATE_MAX_ZOOM);
   const n = 2 ** z;
   const lng = (px: number) => (px / n) * 360 - 180;
   const lat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / n))) * 180) / Math.PI;
   // A little margin so cluster circles on the edge are drawn in both tiles.
   const margin = 64 / TILE_EXTENT;
-  const bbox: [number, number, number, number] = [lng(x - margin), lat(y + 1 + margin), lng(x + 1 + margin), lat(y - margin)];
+  const bbox: [number, number, number, number] = [
+    lng(x - margin),
+    lat(y + 1 + margin),
+    lng(x + 1 + margin),
+    lat(y - margin),
+  ];
   const features: TileFeature[] = [];
   for (const f of index.getClusters(bbox, zoom)) {
     const props = f.properties as Partial<ClusterProperties> & ClusterProps;
@@ -143,22 +169,37 @@ function aggregateTile(index: Index, z: number, x: number, y: number, k: number)
       type: 1,
       geometry: [[Math.round((px - x) * TILE_EXTENT), Math.round((py - y) * TILE_EXTENT)]],
       // The consented count is a group of its own: below k it is left out.
-      tags: { cluster: true, point_count: props.point_count, point_count_abbreviated: props.point_count_abbreviated, ...(props.consented >= k ? { consented: props.consented } : {}) },
+      tags: {
+        cluster: true,
+        point_count: props.point_count,
+        point_count_abbreviated: props.point_count_abbreviated,
+        ...(props.consented >= k ? { consented: props.consented } : {}),
+      },
     });
   }
   if (features.length === 0) return null;
-  return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: { features } } as never, { version: 2, extent: TILE_EXTENT });
+  return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: { features } } as never, {
+    version: 2,
+    extent: TILE_EXTENT,
+  });
 }
 
 function readPoints(db: Db): PointFeature<PointProps>[] {
   const points: PointFeature<PointProps>[] = [];
   for (const p of iterateCustomerPoints(db)) {
-    points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { id: p.id, tier: p.tier, consent: p.consent, store: p.store ?? '' } });
+    points.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [p.lng, p.lat] },
+      properties: { id: p.id, tier: p.tier, consent: p.consent, store: p.store ?? '' },
+    });
   }
   return points;
 }
 
-function clusterIndex(points: PointFeature<PointProps>[], { maxZoom, minPoints }: { maxZoom: number; minPoints: number }): Index {
+function clusterIndex(
+  points: PointFeature<PointProps>[],
+  { maxZoom, minPoints }: { maxZoom: number; minPoints: number },
+): Index {
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: 48,
     extent: TILE_EXTENT,

@@ -2,11 +2,25 @@
 // audit entry (names and fields only; events hold no personal data, but the audit log never gets free text anyway).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { deleteEvent, findEvent, findEventByIcsIdentity, insertEvent, listEvents, updateEvent, type EventFilter, type EventValues } from '../../db/repos/events.js';
+import {
+  deleteEvent,
+  findEvent,
+  findEventByIcsIdentity,
+  insertEvent,
+  listEvents,
+  updateEvent,
+  type EventFilter,
+  type EventValues,
+} from '../../db/repos/events.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { feedEventsOutside, linkEventToFeed } from '../../db/repos/event-feeds.js';
 import type { Principal } from '../../domain/permissions.js';
-import type { EventCreate, EventFeature, EventPatch, EventRecord } from '../../domain/schemas/event.js';
+import type {
+  EventCreate,
+  EventFeature,
+  EventPatch,
+  EventRecord,
+} from '../../domain/schemas/event.js';
 import { ServiceError } from '../errors.js';
 import { utcInstant } from '../../domain/time/index.js';
 import { auditActor } from '../accounts/audit-actor.js';
@@ -36,19 +50,41 @@ export function eventCollection(records: EventRecord[]) {
   return { type: 'FeatureCollection' as const, features: records.map(eventToFeature) };
 }
 
-function audit(db: Db, writer: EventWriter, action: string, id: string | null, detail: Record<string, unknown>): void {
-  const actor = writer.principal ? auditActor(writer.principal) : { actorId: null, actor: 'feed sync' };
-  recordAudit(db, { at: writer.at.toISOString(), ...actor, action, targetType: 'event', targetId: id, detail });
+function audit(
+  db: Db,
+  writer: EventWriter,
+  action: string,
+  id: string | null,
+  detail: Record<string, unknown>,
+): void {
+  const actor = writer.principal
+    ? auditActor(writer.principal)
+    : { actorId: null, actor: 'feed sync' };
+  recordAudit(db, {
+    at: writer.at.toISOString(),
+    ...actor,
+    action,
+    targetType: 'event',
+    targetId: id,
+    detail,
+  });
 }
 
 export function getEvent(db: Db, id: string): EventRecord {
   const event = findEvent(db, id);
-  if (!event) throw new ServiceError('not-found', `No event with id ${id}`, [{ field: 'params.id', message: 'unknown event' }]);
+  if (!event)
+    throw new ServiceError('not-found', `No event with id ${id}`, [
+      { field: 'params.id', message: 'unknown event' },
+    ]);
   return event;
 }
 
 export function searchEvents(db: Db, filter: EventFilter): EventRecord[] {
-  return listEvents(db, { ...filter, from: filter.from && utcInstant(filter.from), to: filter.to && utcInstant(filter.to) });
+  return listEvents(db, {
+    ...filter,
+    from: filter.from && utcInstant(filter.from),
+    to: filter.to && utcInstant(filter.to),
+  });
 }
 
 export function createEvent(db: Db, input: EventCreate, writer: EventWriter): EventRecord {
@@ -60,7 +96,9 @@ export function createEvent(db: Db, input: EventCreate, writer: EventWriter): Ev
       {
         name: input.name,
         category: input.category,
-        location: input.location ? [input.location.coordinates[0], input.location.coordinates[1]] : null,
+        location: input.location
+          ? [input.location.coordinates[0], input.location.coordinates[1]]
+          : null,
         startsAt: utcInstant(input.startsAt),
         endsAt: utcInstant(input.endsAt),
         timezone: input.timezone,
@@ -81,29 +119,65 @@ export function createEvent(db: Db, input: EventCreate, writer: EventWriter): Ev
   })();
 }
 
-export function patchEvent(db: Db, id: string, patch: EventPatch, writer: EventWriter): EventRecord {
+export function patchEvent(
+  db: Db,
+  id: string,
+  patch: EventPatch,
+  writer: EventWriter,
+): EventRecord {
   return db.transaction(() => {
     const current = getEvent(db, id);
     if (patch.version !== current.version) {
-      const why = patch.version === undefined ? 'send the version you last read' : `you sent version ${patch.version}`;
-      throw new ServiceError('conflict', `The event is at version ${current.version}; ${why}. Reload and apply your change again.`, [
-        { field: 'body.version', message: patch.version === undefined ? `required: the current version is ${current.version}` : `stale: the current version is ${current.version}` },
-      ], { currentVersion: current.version });
+      const why =
+        patch.version === undefined
+          ? 'send the version you last read'
+          : `you sent version ${patch.version}`;
+      throw new ServiceError(
+        'conflict',
+        `The event is at version ${current.version}; ${why}. Reload and apply your change again.`,
+        [
+          {
+            field: 'body.version',
+            message:
+              patch.version === undefined
+                ? `required: the current version is ${current.version}`
+                : `stale: the current version is ${current.version}`,
+          },
+        ],
+        { currentVersion: current.version },
+      );
     }
     const startsAt = patch.startsAt === undefined ? current.startsAt : utcInstant(patch.startsAt);
     const endsAt = patch.endsAt === undefined ? current.endsAt : utcInstant(patch.endsAt);
     if (endsAt < startsAt) {
-      throw new ServiceError('invalid', 'The event would end before it starts', [{ field: patch.endsAt === undefined ? 'body.startsAt' : 'body.endsAt', message: `must not be after endsAt (${endsAt})` }]);
+      throw new ServiceError('invalid', 'The event would end before it starts', [
+        {
+          field: patch.endsAt === undefined ? 'body.startsAt' : 'body.endsAt',
+          message: `must not be after endsAt (${endsAt})`,
+        },
+      ]);
     }
     const values: EventValues = {
       ...current,
-      ...Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && !['version', 'location', 'startsAt', 'endsAt'].includes(key))),
+      ...Object.fromEntries(
+        Object.entries(patch).filter(
+          ([key, value]) =>
+            value !== undefined && !['version', 'location', 'startsAt', 'endsAt'].includes(key),
+        ),
+      ),
       startsAt,
       endsAt,
-      location: patch.location === undefined ? current.location : patch.location === null ? null : [patch.location.coordinates[0], patch.location.coordinates[1]],
+      location:
+        patch.location === undefined
+          ? current.location
+          : patch.location === null
+            ? null
+            : [patch.location.coordinates[0], patch.location.coordinates[1]],
     };
     updateEvent(db, id, values, current.version, writer.at);
-    audit(db, writer, 'event.update', id, { fields: Object.keys(patch).filter((key) => key !== 'version') });
+    audit(db, writer, 'event.update', id, {
+      fields: Object.keys(patch).filter((key) => key !== 'version'),
+    });
     return getEvent(db, id);
   })();
 }
@@ -138,9 +212,20 @@ export interface FeedScope {
  * Events the calendar cancels are removed. With a feed, the events are linked to it and its upcoming events missing
  * from the calendar are removed too.
  */
-export function importEvents(db: Db, calendar: { events: IcsEvent[]; cancelled: IcsIdentity[] }, writer: EventWriter, feed?: FeedScope): ImportSummary {
+export function importEvents(
+  db: Db,
+  calendar: { events: IcsEvent[]; cancelled: IcsIdentity[] },
+  writer: EventWriter,
+  feed?: FeedScope,
+): ImportSummary {
   return db.transaction(() => {
-    const summary: ImportSummary = { inserted: 0, updated: 0, removed: 0, needsPlace: 0, events: [] };
+    const summary: ImportSummary = {
+      inserted: 0,
+      updated: 0,
+      removed: 0,
+      needsPlace: 0,
+      events: [],
+    };
     for (const item of calendar.events) {
       const existing = findEventByIcsIdentity(db, item.uid, item.recurrenceId);
       const values: EventValues = {
@@ -164,7 +249,9 @@ export function importEvents(db: Db, calendar: { events: IcsEvent[]; cancelled: 
       if (existing) {
         id = existing.id;
         const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...old } = existing;
-        const changed = (Object.keys(values) as (keyof EventValues)[]).some((key) => JSON.stringify(values[key]) !== JSON.stringify(old[key]));
+        const changed = (Object.keys(values) as (keyof EventValues)[]).some(
+          (key) => JSON.stringify(values[key]) !== JSON.stringify(old[key]),
+        );
         if (changed) updateEvent(db, id, values, existing.version, writer.at);
         summary.updated += 1;
       } else {
@@ -177,12 +264,30 @@ export function importEvents(db: Db, calendar: { events: IcsEvent[]; cancelled: 
       summary.events.push(id);
     }
     const kept = new Set(summary.events);
-    const gone = new Set(calendar.cancelled.map((c) => findEventByIcsIdentity(db, c.uid, c.recurrenceId)?.id).filter((id): id is string => id !== undefined && !kept.has(id)));
-    if (feed) for (const id of feedEventsOutside(db, feed.feedId, kept, utcInstant(feed.removeFrom), utcInstant(feed.removeTo))) gone.add(id);
+    const gone = new Set(
+      calendar.cancelled
+        .map((c) => findEventByIcsIdentity(db, c.uid, c.recurrenceId)?.id)
+        .filter((id): id is string => id !== undefined && !kept.has(id)),
+    );
+    if (feed)
+      for (const id of feedEventsOutside(
+        db,
+        feed.feedId,
+        kept,
+        utcInstant(feed.removeFrom),
+        utcInstant(feed.removeTo),
+      ))
+        gone.add(id);
     for (const id of gone) deleteEvent(db, id);
     summary.removed = gone.size;
     const { inserted, updated, removed, needsPlace } = summary;
-    audit(db, writer, 'event.import', null, { inserted, updated, removed, needsPlace, ...(feed ? { feedId: feed.feedId } : {}) });
+    audit(db, writer, 'event.import', null, {
+      inserted,
+      updated,
+      removed,
+      needsPlace,
+      ...(feed ? { feedId: feed.feedId } : {}),
+    });
     return summary;
   })();
 }

@@ -6,7 +6,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import { MAX_FEED_BYTES } from '../../domain/calendar-limits.js';
-import { bareHost, checkedLookup, literalRefusal, outboundAddressPolicy, type AddressPolicy } from '../webhooks/outbound-address.js';
+import {
+  bareHost,
+  checkedLookup,
+  literalRefusal,
+  outboundAddressPolicy,
+  type AddressPolicy,
+} from '../webhooks/outbound-address.js';
 
 export type { AddressPolicy };
 
@@ -33,7 +39,11 @@ export const FEED_DEFAULTS: Omit<FeedFetchOptions, 'isAllowedAddress'> = {
 /** The same rules as webhooks (outbound-address.ts), under the name the feed code and its tests know. */
 export const feedAddressPolicy = outboundAddressPolicy;
 
-const fail = (status: FeedFailure['status'], reason: string): FeedFailure => ({ ok: false, status, reason });
+const fail = (status: FeedFailure['status'], reason: string): FeedFailure => ({
+  ok: false,
+  status,
+  reason,
+});
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 /** Reads a feed URL as given (webcal:// becomes https://); refuses other schemes and credentials. */
@@ -44,8 +54,13 @@ export function feedUrl(raw: string, base?: URL): { ok: true; url: URL } | FeedF
   } catch {
     return fail(422, 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(422, `${url.protocol} addresses are not fetched; use http:, https: or webcal:`);
-  if (url.username || url.password) return fail(422, 'URLs with a user name or password are not fetched; use a token in the query instead');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return fail(422, `${url.protocol} addresses are not fetched; use http:, https: or webcal:`);
+  if (url.username || url.password)
+    return fail(
+      422,
+      'URLs with a user name or password are not fetched; use a token in the query instead',
+    );
   if (!url.hostname) return fail(422, 'the URL names no host');
   return { ok: true, url };
 }
@@ -54,7 +69,12 @@ type Hop = { kind: 'redirect'; location: string } | { kind: 'body'; text: string
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline: number): Promise<Hop> {
+function requestOnce(
+  url: URL,
+  hop: number,
+  options: FeedFetchOptions,
+  deadline: number,
+): Promise<Hop> {
   return new Promise((resolve) => {
     const host = bareHost(url);
     const check = (address: string) => options.isAllowedAddress(address, hop);
@@ -75,28 +95,52 @@ function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline:
       method: 'GET',
       lookup,
       agent: false,
-      headers: { Accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1', 'User-Agent': 'Catchment calendar import' },
+      headers: {
+        Accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1',
+        'User-Agent': 'Catchment calendar import',
+      },
     });
-    const headersTimer = setTimeout(() => finish(fail(504, `the feed did not answer within ${seconds(options.headersTimeoutMs)}`)), options.headersTimeoutMs);
-    const bodyTimer = setTimeout(() => finish(fail(504, `the feed did not send its calendar within ${seconds(options.bodyTimeoutMs)}`)), Math.max(0, deadline - Date.now()));
+    const headersTimer = setTimeout(
+      () =>
+        finish(fail(504, `the feed did not answer within ${seconds(options.headersTimeoutMs)}`)),
+      options.headersTimeoutMs,
+    );
+    const bodyTimer = setTimeout(
+      () =>
+        finish(
+          fail(504, `the feed did not send its calendar within ${seconds(options.bodyTimeoutMs)}`),
+        ),
+      Math.max(0, deadline - Date.now()),
+    );
 
     request.on('error', (error: NodeJS.ErrnoException) => {
       const refused = refusal();
       if (refused) return finish(fail(422, refused));
-      if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return finish(fail(422, `the host ${host} was not found`));
+      if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN')
+        return finish(fail(422, `the host ${host} was not found`));
       finish(fail(502, `could not fetch the feed (${error.code ?? error.message})`));
     });
     request.on('response', (response) => {
       clearTimeout(headersTimer);
-      response.on('error', () => finish(fail(502, 'the feed closed the connection before the end')));
+      response.on('error', () =>
+        finish(fail(502, 'the feed closed the connection before the end')),
+      );
       const status = response.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
         const location = response.headers.location;
-        return finish(location ? { kind: 'redirect', location } : fail(502, `the feed answered ${status} without a Location`));
+        return finish(
+          location
+            ? { kind: 'redirect', location }
+            : fail(502, `the feed answered ${status} without a Location`),
+        );
       }
       if (status < 200 || status > 299) return finish(fail(502, `the feed answered ${status}`));
-      const tooLarge = fail(422, `the feed is larger than ${options.maxBytes.toLocaleString('en')} bytes, the most one import takes`);
-      if (Number(response.headers['content-length'] ?? 0) > options.maxBytes) return finish(tooLarge);
+      const tooLarge = fail(
+        422,
+        `the feed is larger than ${options.maxBytes.toLocaleString('en')} bytes, the most one import takes`,
+      );
+      if (Number(response.headers['content-length'] ?? 0) > options.maxBytes)
+        return finish(tooLarge);
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
@@ -104,8 +148,12 @@ function requestOnce(url: URL, hop: number, options: FeedFetchOptions, deadline:
         if (size > options.maxBytes) return finish(tooLarge);
         chunks.push(chunk);
       });
-      response.on('end', () => finish({ kind: 'body', text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) }));
-      response.on('aborted', () => finish(fail(502, 'the feed closed the connection before the end')));
+      response.on('end', () =>
+        finish({ kind: 'body', text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) }),
+      );
+      response.on('aborted', () =>
+        finish(fail(502, 'the feed closed the connection before the end')),
+      );
     });
     request.end();
   });
@@ -124,9 +172,11 @@ export async function fetchFeed(raw: string, options: FeedFetchOptions): Promise
     const result = await requestOnce(url, hop, options, deadline);
     if ('ok' in result) return result;
     if (result.kind === 'body') return { ok: true, text: result.text, host: url.hostname };
-    if (hop >= options.maxRedirects) return fail(502, `the feed redirected more than ${options.maxRedirects} times`);
+    if (hop >= options.maxRedirects)
+      return fail(502, `the feed redirected more than ${options.maxRedirects} times`);
     const next = feedUrl(result.location, url);
-    if (!next.ok) return fail(next.status, `the feed redirected to an address that is refused: ${next.reason}`);
+    if (!next.ok)
+      return fail(next.status, `the feed redirected to an address that is refused: ${next.reason}`);
     url = next.url;
   }
 }

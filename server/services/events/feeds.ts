@@ -31,7 +31,10 @@ type ParsedCalendar = Extract<IcsResult, { ok: true }>;
 
 /** Recurring events are expanded from 30 days back to a year ahead unless an import names its own window. */
 export function defaultImportWindow(now: Date): { from: Date; to: Date } {
-  return { from: new Date(now.getTime() - 30 * DAY_MS), to: new Date(now.getTime() + 365 * DAY_MS) };
+  return {
+    from: new Date(now.getTime() - 30 * DAY_MS),
+    to: new Date(now.getTime() + 365 * DAY_MS),
+  };
 }
 
 /** The address to show for a feed: scheme, host and path, with `?…` where its query (often a secret token) was. */
@@ -46,7 +49,13 @@ export function feedLabel(url: string): string {
 
 export type SyncOutcome =
   | { ok: true; feed: EventFeedRecord; summary: ImportSummary; truncated: IcsTruncation }
-  | { ok: false; feed: EventFeedRecord; status: FeedFailure['status']; reason: string; errors: FieldError[] };
+  | {
+      ok: false;
+      feed: EventFeedRecord;
+      status: FeedFailure['status'];
+      reason: string;
+      errors: FieldError[];
+    };
 
 export interface FeedSyncDeps {
   db: Db;
@@ -59,7 +68,13 @@ export interface FeedSyncDeps {
  * Writes one parsed calendar as the feed's current contents, with the feed's sync record, in one transaction. Its
  * events starting from now (or the window's start, if later) to the window's end that the calendar lacks are removed.
  */
-export function applyFeedCalendar(db: Db, feedId: string, calendar: ParsedCalendar, writer: EventWriter, window: IcsWindow): ImportSummary {
+export function applyFeedCalendar(
+  db: Db,
+  feedId: string,
+  calendar: ParsedCalendar,
+  writer: EventWriter,
+  window: IcsWindow,
+): ImportSummary {
   const removeFrom = new Date(Math.max(writer.at.getTime(), window.from.getTime()));
   return db.transaction(() => {
     const summary = importEvents(db, calendar, writer, { feedId, removeFrom, removeTo: window.to });
@@ -72,7 +87,14 @@ export function applyFeedCalendar(db: Db, feedId: string, calendar: ParsedCalend
  * Imports a calendar fetched from `url`. A kept feed owns its events, so importing its URL again is a sync; with
  * `subscribe` a new URL is kept from now on. One transaction: a feed is only kept if its calendar was imported.
  */
-export function importFeedCalendar(db: Db, url: string, calendar: ParsedCalendar, writer: EventWriter, window: IcsWindow, subscribe: boolean): ImportSummary & { feedId?: string } {
+export function importFeedCalendar(
+  db: Db,
+  url: string,
+  calendar: ParsedCalendar,
+  writer: EventWriter,
+  window: IcsWindow,
+  subscribe: boolean,
+): ImportSummary & { feedId?: string } {
   const address = feedUrl(url);
   const href = address.ok ? address.url.href : url;
   return db.transaction(() => {
@@ -85,16 +107,28 @@ export function importFeedCalendar(db: Db, url: string, calendar: ParsedCalendar
 
 function keepFeed(db: Db, url: string, writer: EventWriter): string {
   const id = `feed-${randomUUID()}`;
-  insertEventFeed(db, { id, url, createdAt: writer.at.toISOString(), createdBy: writer.principal?.id ?? null });
+  insertEventFeed(db, {
+    id,
+    url,
+    createdAt: writer.at.toISOString(),
+    createdBy: writer.principal?.id ?? null,
+  });
   return id;
 }
 
 /** The counts of an import, without its event ids: what a feed records and a sync answers. */
-export const summaryOf = ({ inserted, updated, removed, needsPlace }: ImportSummary): FeedSyncSummary => ({ inserted, updated, removed, needsPlace });
+export const summaryOf = ({
+  inserted,
+  updated,
+  removed,
+  needsPlace,
+}: ImportSummary): FeedSyncSummary => ({ inserted, updated, removed, needsPlace });
 
 /** When the scheduler fetches a feed next: FEED_SYNC_HOURS after its last attempt, or now if that has passed. */
 export function nextSyncAt(feed: Pick<EventFeedRecord, 'lastAttemptAt'>, now: Date): Date {
-  const due = feed.lastAttemptAt ? Date.parse(feed.lastAttemptAt) + FEED_SYNC_HOURS * HOUR_MS : now.getTime();
+  const due = feed.lastAttemptAt
+    ? Date.parse(feed.lastAttemptAt) + FEED_SYNC_HOURS * HOUR_MS
+    : now.getTime();
   return new Date(Math.max(due, now.getTime()));
 }
 
@@ -106,18 +140,32 @@ export function createFeedSync(deps: FeedSyncDeps) {
   const running = new Map<string, Promise<SyncOutcome>>();
   let stopped = false;
 
-  const fail = (feed: EventFeedRecord, at: Date, status: FeedFailure['status'], reason: string, errors: FieldError[] = []): SyncOutcome => {
+  const fail = (
+    feed: EventFeedRecord,
+    at: Date,
+    status: FeedFailure['status'],
+    reason: string,
+    errors: FieldError[] = [],
+  ): SyncOutcome => {
     recordFeedFailure(deps.db, feed.id, at.toISOString(), reason);
     deps.logger.info('calendar feed sync failed', { feed: feed.id, status });
     return { ok: false, feed: findEventFeed(deps.db, feed.id)!, status, reason, errors };
   };
 
   /** `principal` is who asked (null for the scheduler); the sync is dated when the feed's answer arrives. */
-  const syncOnce = async (feed: EventFeedRecord, principal: EventWriter['principal']): Promise<SyncOutcome> => {
+  const syncOnce = async (
+    feed: EventFeedRecord,
+    principal: EventWriter['principal'],
+  ): Promise<SyncOutcome> => {
     const started = performance.now();
     const fetched = await deps.fetchFeed(feed.url);
     if (stopped) throw new Error('feed sync stopped: the server is closing');
-    if (!findEventFeed(deps.db, feed.id)) throw new ServiceError('not-found', 'The feed was removed while it synced; nothing was imported', [{ field: 'params.id', message: 'no longer kept in sync' }]);
+    if (!findEventFeed(deps.db, feed.id))
+      throw new ServiceError(
+        'not-found',
+        'The feed was removed while it synced; nothing was imported',
+        [{ field: 'params.id', message: 'no longer kept in sync' }],
+      );
     const at = deps.clock();
     if (!fetched.ok) return fail(feed, at, fetched.status, fetched.reason);
     const window = defaultImportWindow(at);
@@ -126,15 +174,30 @@ export function createFeedSync(deps: FeedSyncDeps) {
       const first = parsed.errors[0];
       // Over an import's limits (too many events, rules too slow to expand): the limit is the reason.
       if (parsed.detail && first) return fail(feed, at, 422, first.message, parsed.errors);
-      return fail(feed, at, 422, `the calendar has errors${first ? ` (${first.message})` : ''}`, parsed.errors);
+      return fail(
+        feed,
+        at,
+        422,
+        `the calendar has errors${first ? ` (${first.message})` : ''}`,
+        parsed.errors,
+      );
     }
     const summary = applyFeedCalendar(deps.db, feed.id, parsed, { principal, at }, window);
     const { truncated } = parsed;
-    deps.logger.info('synced a calendar feed', { feed: feed.id, host: fetched.host, ...summaryOf(summary), truncated: truncated.count, ms: Math.round(performance.now() - started) });
+    deps.logger.info('synced a calendar feed', {
+      feed: feed.id,
+      host: fetched.host,
+      ...summaryOf(summary),
+      truncated: truncated.count,
+      ms: Math.round(performance.now() - started),
+    });
     return { ok: true, feed: findEventFeed(deps.db, feed.id)!, summary, truncated };
   };
 
-  const sync = (feed: EventFeedRecord, principal: EventWriter['principal']): Promise<SyncOutcome> => {
+  const sync = (
+    feed: EventFeedRecord,
+    principal: EventWriter['principal'],
+  ): Promise<SyncOutcome> => {
     const current = running.get(feed.id);
     if (current) return current;
     const next = syncOnce(feed, principal).finally(() => running.delete(feed.id));
@@ -152,7 +215,11 @@ export function createFeedSync(deps: FeedSyncDeps) {
         outcomes.push(await sync(feed, null));
       } catch (error) {
         // Removed while it synced (a 404 for a request) or the server is closing: nothing went wrong.
-        if (!stopped && !(error instanceof ServiceError)) deps.logger.error('calendar feed sync crashed', { feed: feed.id, error: error instanceof Error ? error.message : String(error) });
+        if (!stopped && !(error instanceof ServiceError))
+          deps.logger.error('calendar feed sync crashed', {
+            feed: feed.id,
+            error: error instanceof Error ? error.message : String(error),
+          });
       }
     }
     return outcomes;

@@ -15,7 +15,15 @@ import {
 } from '../../domain/calendar-limits.js';
 import { isTimeZone, type EventStatus, type ImportTruncation } from '../../domain/schemas/event.js';
 import { utcInstant, wallTimeToUtc } from '../../domain/time/index.js';
-import { MAX_RULE_STEPS_PER_FILE, MAX_ZONE_STEPS, meterRules, OCCURRENCE_READ_STEPS, OCCURRENCE_STEPS, OutOfSteps, StepBudget } from './ics-steps.js';
+import {
+  MAX_RULE_STEPS_PER_FILE,
+  MAX_ZONE_STEPS,
+  meterRules,
+  OCCURRENCE_READ_STEPS,
+  OCCURRENCE_STEPS,
+  OutOfSteps,
+  StepBudget,
+} from './ics-steps.js';
 
 /** One event (or one occurrence of a recurring event) read from a calendar file. */
 export interface IcsEvent {
@@ -49,12 +57,19 @@ export type IcsIdentity = Pick<IcsEvent, 'uid' | 'recurrenceId'>;
  * A failure's `detail`, when there is one, says what was refused better than "the file has errors".
  */
 export type IcsResult =
-  | { ok: true; events: IcsEvent[]; cancelled: IcsIdentity[]; horizon: IcsWindow; truncated: IcsTruncation }
+  | {
+      ok: true;
+      events: IcsEvent[];
+      cancelled: IcsIdentity[];
+      horizon: IcsWindow;
+      truncated: IcsTruncation;
+    }
   | { ok: false; errors: FieldError[]; detail?: string };
 
 const MAX_ERRORS = 20;
 
-const contentLine = /^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:/;
+const contentLine =
+  /^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:/;
 
 interface ScannedComponent {
   name: string;
@@ -63,14 +78,18 @@ interface ScannedComponent {
   properties: Map<string, number>;
 }
 
-const lineError = (line: number, message: string): FieldError => ({ field: `body.line.${line}`, message });
+const lineError = (line: number, message: string): FieldError => ({
+  field: `body.line.${line}`,
+  message,
+});
 
 /** Unfolds lines, keeping where each starts, and checks their shape and the BEGIN/END nesting. */
 function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] } {
   const physical = text.split(/\r\n|\n|\r/);
   const logical: { line: number; text: string }[] = [];
   physical.forEach((raw, index) => {
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && logical.length > 0) logical[logical.length - 1]!.text += raw.slice(1);
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && logical.length > 0)
+      logical[logical.length - 1]!.text += raw.slice(1);
     else if (raw.trim() !== '') logical.push({ line: index + 1, text: raw });
   });
   const errors: FieldError[] = [];
@@ -78,9 +97,15 @@ function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] 
   const stack: ScannedComponent[] = [];
   // Refused here, before ical.js builds a tree from it: deep nesting (10,000 VCALENDARs in one another) costs it time
   // and stack for nothing a calendar needs.
-  const nestingError = (line: number, message: string) => ({ errors: [lineError(line, message)], events: [] });
+  const nestingError = (line: number, message: string) => ({
+    errors: [lineError(line, message)],
+    events: [],
+  });
   if (logical.length === 0 || logical[0]!.text.toUpperCase() !== 'BEGIN:VCALENDAR') {
-    return { errors: [lineError(logical[0]?.line ?? 1, 'a calendar file starts with BEGIN:VCALENDAR')], events };
+    return {
+      errors: [lineError(logical[0]?.line ?? 1, 'a calendar file starts with BEGIN:VCALENDAR')],
+      events,
+    };
   }
   for (const { line, text: content } of logical) {
     if (errors.length >= MAX_ERRORS) break;
@@ -89,17 +114,31 @@ function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] 
       continue;
     }
     const name = content.slice(0, content.search(/[;:]/)).toUpperCase();
-    const value = content.slice(content.indexOf(':', content.search(/[;:]/)) + 1).trim().toUpperCase();
+    const value = content
+      .slice(content.indexOf(':', content.search(/[;:]/)) + 1)
+      .trim()
+      .toUpperCase();
     if (name === 'BEGIN') {
-      if (value === 'VCALENDAR' && stack.length > 0) return nestingError(line, `BEGIN:VCALENDAR inside BEGIN:${stack[stack.length - 1]!.name} from line ${stack[stack.length - 1]!.line}: calendars do not nest`);
-      if (stack.length >= MAX_COMPONENT_DEPTH) return nestingError(line, `BEGIN:${value} nests components ${stack.length + 1} deep; at most ${MAX_COMPONENT_DEPTH} are read`);
+      if (value === 'VCALENDAR' && stack.length > 0)
+        return nestingError(
+          line,
+          `BEGIN:VCALENDAR inside BEGIN:${stack[stack.length - 1]!.name} from line ${stack[stack.length - 1]!.line}: calendars do not nest`,
+        );
+      if (stack.length >= MAX_COMPONENT_DEPTH)
+        return nestingError(
+          line,
+          `BEGIN:${value} nests components ${stack.length + 1} deep; at most ${MAX_COMPONENT_DEPTH} are read`,
+        );
       const component: ScannedComponent = { name: value, line, properties: new Map() };
       if (value === 'VEVENT') events.push(component);
       stack.push(component);
     } else if (name === 'END') {
       const open = stack.pop();
       if (!open) errors.push(lineError(line, `END:${value} without a matching BEGIN`));
-      else if (open.name !== value) errors.push(lineError(line, `END:${value} closes BEGIN:${open.name} from line ${open.line}`));
+      else if (open.name !== value)
+        errors.push(
+          lineError(line, `END:${value} closes BEGIN:${open.name} from line ${open.line}`),
+        );
     } else if (stack.length > 0) {
       const properties = stack[stack.length - 1]!.properties;
       if (!properties.has(name)) properties.set(name, line);
@@ -116,13 +155,18 @@ const iso = (ms: number) => utcInstant(ms);
 /** Where a time's UTC instant comes from: its VTIMEZONE, the Z suffix, or the TZID read as an IANA zone. */
 function toUtc(time: ICAL.Time, tzid: string | null, fallbackZone: string): number {
   const zone = time.zone;
-  if (!time.isDate && zone && (zone.tzid === 'UTC' || zone.component)) return time.toUnixTime() * 1000;
-  const wall = time.isDate ? Date.UTC(time.year, time.month - 1, time.day) : Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  if (!time.isDate && zone && (zone.tzid === 'UTC' || zone.component))
+    return time.toUnixTime() * 1000;
+  const wall = time.isDate
+    ? Date.UTC(time.year, time.month - 1, time.day)
+    : Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
   return wallTimeToUtc(wall, tzid && isTimeZone(tzid) ? tzid : fallbackZone);
 }
 
-const clean = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
-const nameOf = (component: ICAL.Component) => clean(component.getFirstPropertyValue('summary'), 200) || '(untitled)';
+const clean = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.trim().slice(0, max) : '';
+const nameOf = (component: ICAL.Component) =>
+  clean(component.getFirstPropertyValue('summary'), 200) || '(untitled)';
 
 function statusOf(value: unknown): EventStatus | null | 'cancelled' {
   const status = typeof value === 'string' ? value.toUpperCase() : '';
@@ -131,7 +175,6 @@ function statusOf(value: unknown): EventStatus | null | 'cancelled' {
   if (status === 'CANCELLED') return 'cancelled';
   return null;
 }
-
 
 const DAY_MS = 86_400_000;
 const count = (n: number) => n.toLocaleString('en');
@@ -151,15 +194,25 @@ const tooManyEvents = (): IcsResult => ({
 /** Nothing imported: the recurrence rules together take more steps than one import may spend. */
 const tooManySteps = (): IcsResult => ({
   ok: false,
-  detail: 'The calendar\'s recurrence rules take too long to expand; nothing was imported',
-  errors: [{ field: 'body', message: `expanding the recurring events takes more than ${count(MAX_RULE_STEPS_PER_FILE)} steps; split the calendar or simplify its rules` }],
+  detail: "The calendar's recurrence rules take too long to expand; nothing was imported",
+  errors: [
+    {
+      field: 'body',
+      message: `expanding the recurring events takes more than ${count(MAX_RULE_STEPS_PER_FILE)} steps; split the calendar or simplify its rules`,
+    },
+  ],
 });
 
 /** Nothing imported: the time zones' rules change far more often than a time zone does. */
 const tooManyZoneSteps = (): IcsResult => ({
   ok: false,
-  detail: 'The calendar\'s time zones take too long to expand; nothing was imported',
-  errors: [{ field: 'body', message: `expanding the time zone rules (VTIMEZONE) takes more than ${count(MAX_ZONE_STEPS)} steps; a time zone changes its offset a few times a year` }],
+  detail: "The calendar's time zones take too long to expand; nothing was imported",
+  errors: [
+    {
+      field: 'body',
+      message: `expanding the time zone rules (VTIMEZONE) takes more than ${count(MAX_ZONE_STEPS)} steps; a time zone changes its offset a few times a year`,
+    },
+  ],
 });
 
 /**
@@ -173,7 +226,8 @@ export function parseIcs(text: string, window: IcsWindow, at: Date): IcsResult {
     return readCalendar(text, window, at);
   } catch (error) {
     // Time zones expand wherever an instant is converted; a recurring event's rules only inside its own expansion.
-    if (error instanceof OutOfSteps) return error.scope === 'zones' ? tooManyZoneSteps() : tooManySteps();
+    if (error instanceof OutOfSteps)
+      return error.scope === 'zones' ? tooManyZoneSteps() : tooManySteps();
     throw error;
   }
 }
@@ -185,11 +239,21 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
   try {
     calendar = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
   } catch (error) {
-    return { ok: false, errors: [lineError(1, `not a readable calendar: ${error instanceof Error ? error.message : String(error)}`)] };
+    return {
+      ok: false,
+      errors: [
+        lineError(
+          1,
+          `not a readable calendar: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      ],
+    };
   }
-  if (calendar.name !== 'vcalendar') return { ok: false, errors: [lineError(1, 'a calendar file starts with BEGIN:VCALENDAR')] };
+  if (calendar.name !== 'vcalendar')
+    return { ok: false, errors: [lineError(1, 'a calendar file starts with BEGIN:VCALENDAR')] };
   const zoneBudget = StepBudget.forZones();
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) for (const part of zone.getAllSubcomponents()) meterRules(part, zoneBudget);
+  for (const zone of calendar.getAllSubcomponents('vtimezone'))
+    for (const part of zone.getAllSubcomponents()) meterRules(part, zoneBudget);
   const calendarZone = clean(calendar.getFirstPropertyValue('x-wr-timezone'), 64);
   const fallbackZone = isTimeZone(calendarZone) ? calendarZone : 'UTC';
 
@@ -197,7 +261,11 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
   const errors: FieldError[] = [];
   const lineOf = (index: number, property?: string) => {
     const scannedEvent = scanned.events[index];
-    return (property ? scannedEvent?.properties.get(property.toUpperCase()) : undefined) ?? scannedEvent?.line ?? 1;
+    return (
+      (property ? scannedEvent?.properties.get(property.toUpperCase()) : undefined) ??
+      scannedEvent?.line ??
+      1
+    );
   };
   const masters = new Map<string, { component: ICAL.Component; index: number }>();
   const exceptions: { uid: string; component: ICAL.Component; index: number }[] = [];
@@ -205,20 +273,38 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
   components.forEach((component, index) => {
     const uid = clean(component.getFirstPropertyValue('uid'), 500);
     if (!uid) return void errors.push(lineError(lineOf(index), 'VEVENT without a UID'));
-    if (!component.hasProperty('dtstart')) return void errors.push(lineError(lineOf(index), 'VEVENT without DTSTART'));
+    if (!component.hasProperty('dtstart'))
+      return void errors.push(lineError(lineOf(index), 'VEVENT without DTSTART'));
     for (const property of ['dtstart', 'dtend', 'recurrence-id', 'geo', 'rrule', 'duration']) {
       try {
         component.getFirstPropertyValue(property);
       } catch (error) {
-        errors.push(lineError(lineOf(index, property), `${property.toUpperCase()}: ${error instanceof Error ? error.message : 'unreadable value'}`));
+        errors.push(
+          lineError(
+            lineOf(index, property),
+            `${property.toUpperCase()}: ${error instanceof Error ? error.message : 'unreadable value'}`,
+          ),
+        );
       }
     }
     const geo = component.getFirstPropertyValue('geo') as unknown;
-    if (geo !== null && (!Array.isArray(geo) || geo.length !== 2 || !(Math.abs(Number(geo[0])) <= 90) || !(Math.abs(Number(geo[1])) <= 180))) {
+    if (
+      geo !== null &&
+      (!Array.isArray(geo) ||
+        geo.length !== 2 ||
+        !(Math.abs(Number(geo[0])) <= 90) ||
+        !(Math.abs(Number(geo[1])) <= 180))
+    ) {
       errors.push(lineError(lineOf(index, 'geo'), 'GEO must be latitude;longitude in degrees'));
     }
     if (component.hasProperty('recurrence-id')) exceptions.push({ uid, component, index });
-    else if (masters.has(uid)) errors.push(lineError(lineOf(index, 'uid'), `UID ${uid} is used by two events (line ${lineOf(masters.get(uid)!.index)})`));
+    else if (masters.has(uid))
+      errors.push(
+        lineError(
+          lineOf(index, 'uid'),
+          `UID ${uid} is used by two events (line ${lineOf(masters.get(uid)!.index)})`,
+        ),
+      );
     else masters.set(uid, { component, index });
   });
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
@@ -237,7 +323,13 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
     const endMs = toUtc(end, typeof tzid === 'string' ? tzid : null, fallbackZone);
     return { startMs, endMs: Math.max(startMs, endMs) };
   };
-  const describe = (component: ICAL.Component, uid: string, recurrenceId: string, start: ICAL.Time, end: ICAL.Time): IcsEvent | null => {
+  const describe = (
+    component: ICAL.Component,
+    uid: string,
+    recurrenceId: string,
+    start: ICAL.Time,
+    end: ICAL.Time,
+  ): IcsEvent | null => {
     const status = statusOf(component.getFirstPropertyValue('status'));
     if (status === 'cancelled') {
       cancelled.push({ uid, recurrenceId });
@@ -308,13 +400,20 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
       // ical.js skips DTSTART when there are RDATEs but no RRULE (kewisch/ical.js#534) or when the RRULE does not
       // produce it (#294), and repeats an instant that both an RRULE and an RDATE produce (#1026). RFC 5545: DTSTART is
       // always the first instance unless an EXDATE removes it, and the instances are a set.
-      const excluded = new Set(component.getAllProperties('exdate').flatMap((p) => p.getValues() as ICAL.Time[]).map((time) => recurrenceIdOf(component, time)));
+      const excluded = new Set(
+        component
+          .getAllProperties('exdate')
+          .flatMap((p) => p.getValues() as ICAL.Time[])
+          .map((time) => recurrenceIdOf(component, time)),
+      );
       const seen = new Set<string>();
       const iterator = event.iterator();
       // Occurrences that end days before the window or the horizon (a DTSTART years back) only cost the time of
       // reading their instant, unless an exception in the file might move one into the window.
       const lengthMs = Math.max(0, event.duration.toSeconds() * 1000);
-      const skipBeforeMs = exceptionsOf.has(uid) ? -Infinity : Math.min(fromMs, horizonFromMs) - 2 * DAY_MS - lengthMs;
+      const skipBeforeMs = exceptionsOf.has(uid)
+        ? -Infinity
+        : Math.min(fromMs, horizonFromMs) - 2 * DAY_MS - lengthMs;
       let inRange = 0;
       for (let next: ICAL.Time | null = event.startDate.clone(); next; next = iterator.next()) {
         budget.spend(OCCURRENCE_STEPS);
@@ -326,7 +425,10 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
         const details = event.getOccurrenceDetails(next);
         const item = details.item.component;
         const { startMs, endMs } = instantsOf(item, details.startDate, details.endDate);
-        if (toUtc(details.startDate, null, fallbackZone) > Math.min(toMs, horizonToMs) + 2 * DAY_MS) {
+        if (
+          toUtc(details.startDate, null, fallbackZone) >
+          Math.min(toMs, horizonToMs) + 2 * DAY_MS
+        ) {
           // Past the window, or past the horizon with the window still going: then the rest of it was cut.
           if (startMs <= toMs) cut = 'horizon';
           break;
@@ -343,7 +445,13 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
           cut = 'series-cap';
           break;
         }
-        const occurrence = describe(item, uid, recurrenceIdOf(component, details.recurrenceId), details.startDate, details.endDate);
+        const occurrence = describe(
+          item,
+          uid,
+          recurrenceIdOf(component, details.recurrenceId),
+          details.startDate,
+          details.endDate,
+        );
         if (!occurrence) continue;
         if (inWindow && inHorizon) found.push(occurrence);
         else if (inWindow) cut ??= 'horizon';
@@ -351,7 +459,13 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
     } catch (error) {
       if (error instanceof OutOfSteps && error.scope !== 'series') throw error;
       if (error instanceof OutOfSteps) cut = 'series-cap';
-      else errors.push(lineError(lineOf(index, 'rrule'), `RRULE: ${error instanceof Error ? error.message : 'cannot be expanded'}`));
+      else
+        errors.push(
+          lineError(
+            lineOf(index, 'rrule'),
+            `RRULE: ${error instanceof Error ? error.message : 'cannot be expanded'}`,
+          ),
+        );
     }
     found.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
     if (cut) cuts.push({ uid, name: nameOf(component), reason: cut, kept: found.length });
@@ -362,11 +476,23 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
   for (const { uid, component, index } of exceptions) {
     if (masters.has(uid)) continue;
     const event = new ICAL.Event(component);
-    const single = describe(component, uid, recurrenceIdOf(component, event.recurrenceId), event.startDate, event.endDate);
+    const single = describe(
+      component,
+      uid,
+      recurrenceIdOf(component, event.recurrenceId),
+      event.startDate,
+      event.endDate,
+    );
     items.push({ index, events: single ? [single] : [] });
     if (overLimit(single ? 1 : 0)) return tooManyEvents();
   }
   if (errors.length > 0) return { ok: false, errors };
   for (const item of items.sort((a, b) => a.index - b.index)) events.push(...item.events);
-  return { ok: true, events, cancelled, horizon, truncated: { count: cuts.length, series: cuts.slice(0, MAX_CUTS_LISTED) } };
+  return {
+    ok: true,
+    events,
+    cancelled,
+    horizon,
+    truncated: { count: cuts.length, series: cuts.slice(0, MAX_CUTS_LISTED) },
+  };
 }

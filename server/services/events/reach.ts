@@ -7,7 +7,12 @@ import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceBreakdown } from '../../domain/schemas/audience.js';
-import type { eventReach as eventReachSchema, eventSites, eventSitesRequest, NearStore } from '../../domain/schemas/event.js';
+import type {
+  eventReach as eventReachSchema,
+  eventSites,
+  eventSitesRequest,
+  NearStore,
+} from '../../domain/schemas/event.js';
 import { listStores } from '../../db/repos/stores.js';
 import type { Db } from '../../db/connection.js';
 import { listAreas } from '../areas/areas.js';
@@ -28,9 +33,18 @@ interface ReachCounts {
 }
 
 /** The audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it to the viewer. */
-async function reachAround(deps: ReachDeps, view: AudienceView, center: [number, number], withinMeters: number, segment: Segment | undefined): Promise<ReachCounts> {
-  const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry;
-  const shown = view.hide(await deps.audience.audience({ geometry, segment: view.segment(segment), at: deps.clock() }));
+async function reachAround(
+  deps: ReachDeps,
+  view: AudienceView,
+  center: [number, number],
+  withinMeters: number,
+  segment: Segment | undefined,
+): Promise<ReachCounts> {
+  const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' })
+    .geometry as AreaGeometry;
+  const shown = view.hide(
+    await deps.audience.audience({ geometry, segment: view.segment(segment), at: deps.clock() }),
+  );
   return {
     geometry,
     count: shown.count,
@@ -41,24 +55,52 @@ async function reachAround(deps: ReachDeps, view: AudienceView, center: [number,
 }
 
 /** Who lives within `withinMeters` of event `id`, the caller's saved areas that circle overlaps, and the 3 nearest stores. */
-export async function reachOfEvent(deps: ReachDeps, principal: Principal, id: string, { withinMeters, segment }: { withinMeters: number; segment: Segment | undefined }): Promise<z.output<typeof eventReachSchema>> {
+export async function reachOfEvent(
+  deps: ReachDeps,
+  principal: Principal,
+  id: string,
+  { withinMeters, segment }: { withinMeters: number; segment: Segment | undefined },
+): Promise<z.output<typeof eventReachSchema>> {
   const event = getEvent(deps.db, id);
-  if (!event.location) throw new ServiceError('invalid', `Event ${id} has no place on the map yet`, [{ field: 'params.id', message: 'the event needs a place (PATCH location) first' }]);
-  const { geometry, ...counts } = await reachAround(deps, audienceViewFor(deps.db, principal), event.location, withinMeters, segment);
+  if (!event.location)
+    throw new ServiceError('invalid', `Event ${id} has no place on the map yet`, [
+      { field: 'params.id', message: 'the event needs a place (PATCH location) first' },
+    ]);
+  const { geometry, ...counts } = await reachAround(
+    deps,
+    audienceViewFor(deps.db, principal),
+    event.location,
+    withinMeters,
+    segment,
+  );
   const areas = listAreas(deps.db, principal)
     .filter((area) => booleanIntersects(geometry, area.geometry))
     .map((area) => ({ id: area.id, name: area.name }));
-  return { withinMeters, ...counts, areas, nearestStores: nearestStores(deps.db, event.location, 3) };
+  return {
+    withinMeters,
+    ...counts,
+    areas,
+    nearestStores: nearestStores(deps.db, event.location, 3),
+  };
 }
 
 /** 2 to 5 candidate places for an event, each counted like an event's reach, in request order, and the best of them. */
-export async function compareSites(deps: ReachDeps, principal: Principal, request: z.output<typeof eventSitesRequest>): Promise<z.output<typeof eventSites>> {
+export async function compareSites(
+  deps: ReachDeps,
+  principal: Principal,
+  request: z.output<typeof eventSitesRequest>,
+): Promise<z.output<typeof eventSites>> {
   const { sites: candidates, withinMeters, segment } = request;
   const view = audienceViewFor(deps.db, principal);
   const reached = await Promise.all(
     candidates.map(async (site, index) => {
       const center: [number, number] = [site.lng, site.lat];
-      return { index, site, center, ...(await reachAround(deps, view, center, withinMeters, segment)) };
+      return {
+        index,
+        site,
+        center,
+        ...(await reachAround(deps, view, center, withinMeters, segment)),
+      };
     }),
   );
   const counted = reached.map(({ index, site, center, count, consented, breakdown }) => ({
@@ -76,7 +118,11 @@ export async function compareSites(deps: ReachDeps, principal: Principal, reques
 /** The `limit` stores nearest to `center` (great-circle metres, rounded; ties by id). */
 function nearestStores(db: Db, center: [number, number], limit: number): NearStore[] {
   return listStores(db)
-    .map((store) => ({ id: store.id, name: store.name, distanceMeters: Math.round(distance(center, store.location, { units: 'meters' })) }))
+    .map((store) => ({
+      id: store.id,
+      name: store.name,
+      distanceMeters: Math.round(distance(center, store.location, { units: 'meters' })),
+    }))
     .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id.localeCompare(b.id))
     .slice(0, limit);
 }
@@ -86,7 +132,9 @@ function nearestStores(db: Db, center: [number, number], limit: number): NearSto
  * (null) rank below every shown one — a hidden group is smaller than any shown one — so nothing about them leaks;
  * null when every count is hidden.
  */
-export function bestSite(sites: { count: number | null; consented: number | null }[]): number | null {
+export function bestSite(
+  sites: { count: number | null; consented: number | null }[],
+): number | null {
   let best: number | null = null;
   sites.forEach((site, index) => {
     if (site.count === null) return;

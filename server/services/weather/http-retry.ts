@@ -13,17 +13,29 @@ export interface RetryOptions {
   random: () => number;
 }
 
-export type FetchJsonResult = { ok: true; body: unknown; attempts: number } | { ok: false; error: string; attempts: number };
+export type FetchJsonResult =
+  { ok: true; body: unknown; attempts: number } | { ok: false; error: string; attempts: number };
 
-type Attempt = { ok: true; body: unknown } | { ok: false; error: string; retry: boolean; retryAfterMs?: number };
+type Attempt =
+  { ok: true; body: unknown } | { ok: false; error: string; retry: boolean; retryAfterMs?: number };
 
 async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { Accept: 'application/json' },
+    });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { ok: false, error: timedOut ? `timed out after ${timeoutMs} ms` : `network error: ${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)}`, retry: true };
+    const timedOut =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return {
+      ok: false,
+      error: timedOut
+        ? `timed out after ${timeoutMs} ms`
+        : `network error: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`,
+      retry: true,
+    };
   }
   let text: string;
   try {
@@ -33,7 +45,12 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
   }
   if (response.status === 429 || response.status >= 500) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    return { ok: false, error: `HTTP ${response.status}`, retry: true, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+    return {
+      ok: false,
+      error: `HTTP ${response.status}`,
+      retry: true,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
   }
   if (!response.ok) return { ok: false, error: `HTTP ${response.status}`, retry: false };
   try {
@@ -43,14 +60,18 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
   }
 }
 
-export async function fetchJsonWithRetry(url: string, options: RetryOptions): Promise<FetchJsonResult> {
+export async function fetchJsonWithRetry(
+  url: string,
+  options: RetryOptions,
+): Promise<FetchJsonResult> {
   let last = 'no attempt made';
   for (let n = 1; n <= options.maxAttempts; n++) {
     const result = await attempt(url, options.timeoutMs);
     if (result.ok) return { ok: true, body: result.body, attempts: n };
     last = result.error;
     if (!result.retry || n === options.maxAttempts) return { ok: false, error: last, attempts: n };
-    const backoff = options.random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (n - 1));
+    const backoff =
+      options.random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (n - 1));
     await options.sleep(Math.min(options.maxDelayMs, Math.max(backoff, result.retryAfterMs ?? 0)));
   }
   return { ok: false, error: last, attempts: options.maxAttempts };

@@ -33,12 +33,28 @@ export interface Weather {
 export function scenarioFromConfig(config: Config): WeatherScenario | null {
   if (!config.weatherScenarioFile) return null;
   const loaded = loadScenarioFile(config.weatherScenarioFile);
-  if (!loaded.ok) throw new ConfigError(`CATCHMENT_WEATHER_SCENARIO (${config.weatherScenarioFile}) is not a valid weather scenario:`, loaded.errors);
+  if (!loaded.ok)
+    throw new ConfigError(
+      `CATCHMENT_WEATHER_SCENARIO (${config.weatherScenarioFile}) is not a valid weather scenario:`,
+      loaded.errors,
+    );
   return loaded.scenario;
 }
 
 export function createWeather(
-  { config, db, clock, logger, scenarioFile }: { config: Config; db: Db; clock: () => Date; logger: Logger; scenarioFile: WeatherScenario | null },
+  {
+    config,
+    db,
+    clock,
+    logger,
+    scenarioFile,
+  }: {
+    config: Config;
+    db: Db;
+    clock: () => Date;
+    logger: Logger;
+    scenarioFile: WeatherScenario | null;
+  },
   overrides: { provider?: WeatherProvider; openMeteo?: Partial<OpenMeteoOptions> } = {},
 ): Weather {
   const scenarios = createScenarioStore(db, scenarioFile);

@@ -10,7 +10,12 @@
 // - `live` otherwise (the hour had begun when it was fetched).
 // Nothing here throws: failures are logged (with the cell, never a finer position) and kept for status().
 import type { Logger } from '../../logger.js';
-import { hourStart, type WeatherFreshness, type WeatherHour, type WeatherReading } from '../../domain/weather.js';
+import {
+  hourStart,
+  type WeatherFreshness,
+  type WeatherHour,
+  type WeatherReading,
+} from '../../domain/weather.js';
 import { fetchJsonWithRetry, type RetryOptions } from './http-retry.js';
 import { gridCellOf, type GridCell } from './grid-cell.js';
 import { HOURLY_VARIABLES, parseOpenMeteo } from './open-meteo-response.js';
@@ -60,7 +65,11 @@ function daysFor(now: number, from: number, to: number) {
   // At least yesterday and tomorrow, so "sustained for N hours" and look-aheads work across midnight.
   const pastDays = Math.min(MAX_PAST_DAYS, Math.max(1, Math.ceil((today - from) / DAY_MS)));
   const forecastDays = Math.min(MAX_FORECAST_DAYS, Math.max(2, Math.ceil((to - today) / DAY_MS)));
-  return { pastDays, forecastDays, covered: [today - pastDays * DAY_MS, today + forecastDays * DAY_MS] as [number, number] };
+  return {
+    pastDays,
+    forecastDays,
+    covered: [today - pastDays * DAY_MS, today + forecastDays * DAY_MS] as [number, number],
+  };
 }
 
 export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvider {
@@ -80,23 +89,57 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
 
   const stateOf = (cell: GridCell): CellState => {
     let state = cells.get(cell.key);
-    if (!state) cells.set(cell.key, (state = { cell, hours: new Map(), fetchedAt: null, covered: null, lastAttemptAt: null, error: null, inFlight: null }));
+    if (!state)
+      cells.set(
+        cell.key,
+        (state = {
+          cell,
+          hours: new Map(),
+          fetchedAt: null,
+          covered: null,
+          lastAttemptAt: null,
+          error: null,
+          inFlight: null,
+        }),
+      );
     return state;
   };
 
   const needsFetch = (state: CellState, from: number, to: number, at: number): boolean => {
-    if (state.error !== null && state.lastAttemptAt !== null && at - state.lastAttemptAt < retryFailedAfterMs) return false;
-    if (state.fetchedAt === null || state.covered === null || at - state.fetchedAt >= REFETCH_AFTER_MS) return true;
+    if (
+      state.error !== null &&
+      state.lastAttemptAt !== null &&
+      at - state.lastAttemptAt < retryFailedAfterMs
+    )
+      return false;
+    if (
+      state.fetchedAt === null ||
+      state.covered === null ||
+      at - state.fetchedAt >= REFETCH_AFTER_MS
+    )
+      return true;
     const fetchable = daysFor(at, from, to).covered;
-    return Math.max(from, fetchable[0]) < state.covered[0] || Math.min(to, fetchable[1]) > state.covered[1];
+    return (
+      Math.max(from, fetchable[0]) < state.covered[0] ||
+      Math.min(to, fetchable[1]) > state.covered[1]
+    );
   };
 
   const fetchCell = async (state: CellState, from: number, to: number): Promise<void> => {
     const startedAt = now();
     // Widening a fresh cell keeps what it covers; an hourly refresh asks only for the window wanted now, so the request
     // does not grow day after day.
-    const widen: [number, number] = state.covered !== null && state.fetchedAt !== null && startedAt - state.fetchedAt < REFETCH_AFTER_MS ? state.covered : [from, to];
-    const { pastDays, forecastDays, covered } = daysFor(startedAt, Math.min(from, widen[0]), Math.max(to, widen[1]));
+    const widen: [number, number] =
+      state.covered !== null &&
+      state.fetchedAt !== null &&
+      startedAt - state.fetchedAt < REFETCH_AFTER_MS
+        ? state.covered
+        : [from, to];
+    const { pastDays, forecastDays, covered } = daysFor(
+      startedAt,
+      Math.min(from, widen[0]),
+      Math.max(to, widen[1]),
+    );
     const url = new URL(options.url);
     url.searchParams.set('latitude', state.cell.lat.toFixed(1));
     url.searchParams.set('longitude', state.cell.lng.toFixed(1));
@@ -105,11 +148,18 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
     url.searchParams.set('past_days', String(pastDays));
     url.searchParams.set('forecast_days', String(forecastDays));
     const result = await fetchJsonWithRetry(url.toString(), retry);
-    const parsed = result.ok ? parseOpenMeteo(result.body) : { ok: false as const, reason: result.error };
+    const parsed = result.ok
+      ? parseOpenMeteo(result.body)
+      : { ok: false as const, reason: result.error };
     state.lastAttemptAt = now();
     if (!parsed.ok) {
       state.error = parsed.reason;
-      options.logger.error('weather fetch failed; keeping the last known values as stale', { provider: 'open-meteo', cell: state.cell.key, attempts: result.attempts, error: parsed.reason });
+      options.logger.error('weather fetch failed; keeping the last known values as stale', {
+        provider: 'open-meteo',
+        cell: state.cell.key,
+        attempts: result.attempts,
+        error: parsed.reason,
+      });
       return;
     }
     const fetchedAt = now();
@@ -118,7 +168,12 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
     state.fetchedAt = fetchedAt;
     state.covered = covered;
     state.error = null;
-    options.logger.info('weather fetched', { provider: 'open-meteo', cell: state.cell.key, hours: parsed.hours.length, attempts: result.attempts });
+    options.logger.info('weather fetched', {
+      provider: 'open-meteo',
+      cell: state.cell.key,
+      hours: parsed.hours.length,
+      attempts: result.attempts,
+    });
   };
 
   const ensure = (state: CellState, from: number, to: number): Promise<void> => {
@@ -154,9 +209,12 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
     async prefetch(points, fromDate, toDate) {
       const from = hourStart(fromDate).getTime();
       const to = Math.max(toDate.getTime(), from + HOUR_MS);
-      const pending = [...new Map(points.map((p) => [gridCellOf(p).key, gridCellOf(p)])).values()].map(stateOf);
+      const pending = [
+        ...new Map(points.map((p) => [gridCellOf(p).key, gridCellOf(p)])).values(),
+      ].map(stateOf);
       const workers = Array.from({ length: Math.min(concurrency, pending.length) }, async () => {
-        for (let state = pending.shift(); state; state = pending.shift()) await ensure(state, from, to);
+        for (let state = pending.shift(); state; state = pending.shift())
+          await ensure(state, from, to);
       });
       await Promise.all(workers);
     },

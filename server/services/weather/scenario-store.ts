@@ -15,7 +15,8 @@ export interface ScenarioStore {
   replace(scenario: WeatherScenario, at: Date): CurrentScenario;
 }
 
-export type ScenarioFileResult = { ok: true; scenario: WeatherScenario } | { ok: false; errors: string[] };
+export type ScenarioFileResult =
+  { ok: true; scenario: WeatherScenario } | { ok: false; errors: string[] };
 
 /** Reads and validates a scenario file; every problem is named (`cells.0.bbox: …`), never thrown. */
 export function loadScenarioFile(path: string): ScenarioFileResult {
@@ -23,16 +24,28 @@ export function loadScenarioFile(path: string): ScenarioFileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { ok: false, errors: [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`] };
+    return {
+      ok: false,
+      errors: [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`],
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      ok: false,
+      errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
   const parsed = weatherScenario.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      ),
+    };
   return { ok: true, scenario: parsed.data };
 }
 
@@ -40,7 +53,11 @@ export function createScenarioStore(db: Db, fromFile: WeatherScenario | null): S
   const stored = readStoredScenario(db);
   let current: CurrentScenario = stored
     ? { scenario: stored.scenario, source: 'api', updatedAt: stored.updatedAt }
-    : { scenario: fromFile ?? { cells: [] }, source: fromFile ? 'file' : 'default', updatedAt: null };
+    : {
+        scenario: fromFile ?? { cells: [] },
+        source: fromFile ? 'file' : 'default',
+        updatedAt: null,
+      };
   return {
     current: () => current,
     replace(scenario, at) {

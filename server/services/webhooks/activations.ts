@@ -7,7 +7,10 @@ import type { ActivationEdge } from '../campaigns/trigger-runs.js';
 import { activationPayload, enqueueWebhook } from './index.js';
 
 /** `clock` says when the first delivery attempt is due: now, even when the edge was evaluated at another instant. */
-export function enqueueActivationWebhook(db: Db, clock: () => Date): (edge: ActivationEdge) => void {
+export function enqueueActivationWebhook(
+  db: Db,
+  clock: () => Date,
+): (edge: ActivationEdge) => void {
   return (edge) => {
     const campaign = findCampaign(db, edge.campaignId);
     if (!campaign) return;

@@ -19,5 +19,10 @@ export interface EnqueueInput {
 
 /** Returns true when queued, false when that key was queued before. */
 export function enqueueWebhook(db: Db, input: EnqueueInput): boolean {
-  return insertOutbox(db, { idempotencyKey: input.idempotencyKey, kind: input.kind, payload: JSON.stringify(input.payload), at: input.at.toISOString() });
+  return insertOutbox(db, {
+    idempotencyKey: input.idempotencyKey,
+    kind: input.kind,
+    payload: JSON.stringify(input.payload),
+    at: input.at.toISOString(),
+  });
 }

@@ -44,10 +44,13 @@ export function checkedLookup(check: AddressCheck): CheckedLookup {
       if (error) return callback(error, '', 4);
       for (const { address } of addresses) {
         refusal = check(address);
-        if (refusal) return callback(Object.assign(new Error(refusal), { code: 'EREFUSEDADDRESS' }), '', 4);
+        if (refusal)
+          return callback(Object.assign(new Error(refusal), { code: 'EREFUSEDADDRESS' }), '', 4);
       }
-      if (addresses.length === 0) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
-      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
+      if (options.all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
@@ -60,12 +63,19 @@ export function checkedLookup(check: AddressCheck): CheckedLookup {
  * courtesy, and the check at connect time (checkedLookup) is the one that guards.
  * @example await hostRefusal('localhost', outboundAddressPolicy({ allowPrivate: false })) // 'address 127.0.0.1 is a loopback address'
  */
-export async function hostRefusal(host: string, policy: AddressPolicy, timeoutMs = 3_000): Promise<string | null> {
+export async function hostRefusal(
+  host: string,
+  policy: AddressPolicy,
+  timeoutMs = 3_000,
+): Promise<string | null> {
   const check: AddressCheck = (address) => policy(address, 0);
   if (net.isIP(host)) return check(host);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<[]>((resolve) => (timer = setTimeout(() => resolve([]), timeoutMs)));
-  const addresses = await Promise.race([dns.promises.lookup(host, { all: true }).catch(() => []), timeout]);
+  const addresses = await Promise.race([
+    dns.promises.lookup(host, { all: true }).catch(() => []),
+    timeout,
+  ]);
   clearTimeout(timer);
   for (const { address } of addresses) {
     const reason = check(address);

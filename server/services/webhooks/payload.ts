@@ -39,7 +39,10 @@ export type WebhookPayload = ActivationWebhookPayload | PingWebhookPayload;
  * The idempotency key of an activation edge: one per activation and direction, so enqueueing it twice sends once.
  * @example activationKey(42, 'activation.started') // 'activation-42-started'
  */
-export function activationKey(activationId: number | string, type: ActivationWebhookPayload['type']): string {
+export function activationKey(
+  activationId: number | string,
+  type: ActivationWebhookPayload['type'],
+): string {
   return `activation-${activationId}-${type === 'activation.started' ? 'started' : 'ended'}`;
 }
 

@@ -28,7 +28,8 @@ export function postWebhook(raw: string, o: PostOptions): Promise<PostResult> {
     } catch {
       return resolve({ ok: false, error: 'the webhook URL is not valid' });
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return resolve({ ok: false, error: `${url.protocol} URLs are not posted to` });
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return resolve({ ok: false, error: `${url.protocol} URLs are not posted to` });
     const literal = literalRefusal(bareHost(url), o.check);
     if (literal) return resolve({ ok: false, error: literal });
     if (o.signal.aborted) return resolve({ ok: false, error: 'aborted: the server was stopping' });
@@ -51,15 +52,25 @@ export function postWebhook(raw: string, o: PostOptions): Promise<PostResult> {
       agent: false,
       headers: { ...o.headers, 'Content-Length': String(Buffer.byteLength(o.body)) },
     });
-    const timer = setTimeout(() => finish({ ok: false, error: `timed out after ${o.timeoutMs} ms` }), o.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ ok: false, error: `timed out after ${o.timeoutMs} ms` }),
+      o.timeoutMs,
+    );
     o.signal.addEventListener('abort', onAbort, { once: true });
 
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, error: refusal() ?? error.message }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, error: refusal() ?? error.message }),
+    );
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => finish({ ok: true, status, text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8') });
+      const done = () =>
+        finish({
+          ok: true,
+          status,
+          text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'),
+        });
       response.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         size += chunk.length;

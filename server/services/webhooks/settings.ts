@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
-import { newWebhookSecret, readWebhookSettings, readWebhookUrl, writeWebhookSecret, writeWebhookUrl } from '../../db/repos/webhook-settings.js';
+import {
+  newWebhookSecret,
+  readWebhookSettings,
+  readWebhookUrl,
+  writeWebhookSecret,
+  writeWebhookUrl,
+} from '../../db/repos/webhook-settings.js';
 import type { WebhookSettings, WebhookSettingsPatch } from '../../domain/schemas/webhook.js';
 import type { Principal } from '../../domain/permissions.js';
 import { ServiceError } from '../errors.js';
@@ -14,18 +20,33 @@ import { enqueueWebhook } from './enqueue.js';
 import { pingPayload } from './payload.js';
 
 /** Saves the URL (422 naming body.url when its host is refused by `policy`), or turns webhooks off with null. */
-export async function updateWebhookSettings(db: Db, patch: WebhookSettingsPatch, principal: Principal, at: Date, policy: AddressPolicy): Promise<WebhookSettings> {
+export async function updateWebhookSettings(
+  db: Db,
+  patch: WebhookSettingsPatch,
+  principal: Principal,
+  at: Date,
+  policy: AddressPolicy,
+): Promise<WebhookSettings> {
   if (patch.url !== null) {
     const reason = await hostRefusal(bareHost(new URL(patch.url)), policy);
     if (reason) {
       const message = `${reason}; webhooks go to public addresses only (CATCHMENT_ALLOW_PRIVATE_URLS=1 allows the intranet)`;
-      throw new ServiceError('invalid', `The webhook URL is refused: ${message}`, [{ field: 'body.url', message }]);
+      throw new ServiceError('invalid', `The webhook URL is refused: ${message}`, [
+        { field: 'body.url', message },
+      ]);
     }
   }
   db.transaction(() => {
     writeWebhookUrl(db, patch.url);
     // The audit log names where deliveries go (the origin), not the full URL: hook URLs often carry a token.
-    recordAudit(db, { at: at.toISOString(), ...auditActor(principal), action: 'webhook.update', targetType: 'settings', targetId: null, detail: { url: patch.url === null ? null : urlForLog(patch.url) } });
+    recordAudit(db, {
+      at: at.toISOString(),
+      ...auditActor(principal),
+      action: 'webhook.update',
+      targetType: 'settings',
+      targetId: null,
+      detail: { url: patch.url === null ? null : urlForLog(patch.url) },
+    });
   })();
   return readWebhookSettings(db);
 }
@@ -33,18 +54,40 @@ export async function updateWebhookSettings(db: Db, patch: WebhookSettingsPatch,
 export function rotateWebhookSecret(db: Db, principal: Principal, at: Date): WebhookSettings {
   db.transaction(() => {
     writeWebhookSecret(db, newWebhookSecret());
-    recordAudit(db, { at: at.toISOString(), ...auditActor(principal), action: 'webhook.rotate-secret', targetType: 'settings', targetId: null, detail: {} });
+    recordAudit(db, {
+      at: at.toISOString(),
+      ...auditActor(principal),
+      action: 'webhook.rotate-secret',
+      targetType: 'settings',
+      targetId: null,
+      detail: {},
+    });
   })();
   return readWebhookSettings(db);
 }
 
 /** Queues a `ping` delivery; refuses (409, naming url) while no URL is set, since nothing would be sent. */
 export function enqueuePing(db: Db, principal: Principal, at: Date): { idempotencyKey: string } {
-  if (readWebhookUrl(db) === null) throw new ServiceError('conflict', 'Set a webhook URL before sending a test', [{ field: 'url', message: 'no webhook URL is set' }]);
+  if (readWebhookUrl(db) === null)
+    throw new ServiceError('conflict', 'Set a webhook URL before sending a test', [
+      { field: 'url', message: 'no webhook URL is set' },
+    ]);
   const idempotencyKey = `ping-${randomUUID()}`;
   db.transaction(() => {
-    enqueueWebhook(db, { kind: 'ping', payload: pingPayload(idempotencyKey, at), idempotencyKey, at });
-    recordAudit(db, { at: at.toISOString(), ...auditActor(principal), action: 'webhook.test', targetType: 'settings', targetId: null, detail: { idempotencyKey } });
+    enqueueWebhook(db, {
+      kind: 'ping',
+      payload: pingPayload(idempotencyKey, at),
+      idempotencyKey,
+      at,
+    });
+    recordAudit(db, {
+      at: at.toISOString(),
+      ...auditActor(principal),
+      action: 'webhook.test',
+      targetType: 'settings',
+      targetId: null,
+      detail: { idempotencyKey },
+    });
   })();
   return { idempotencyKey };
 }

@@ -3,7 +3,12 @@
 // gives up after maxAttempts. Runs are serial (a tick that finds the last run still going skips), and each row is
 // claimed with a lease before it is sent, so no row goes out twice at once.
 import type { Db } from '../../db/connection.js';
-import { claimOutbox, dueOutbox, recordAttempt, type OutboxRow } from '../../db/repos/webhook-outbox.js';
+import {
+  claimOutbox,
+  dueOutbox,
+  recordAttempt,
+  type OutboxRow,
+} from '../../db/repos/webhook-outbox.js';
 import { readWebhookUrl, webhookSecret } from '../../db/repos/webhook-settings.js';
 import type { Logger } from '../../logger.js';
 import type { AddressPolicy } from './outbound-address.js';
@@ -31,7 +36,13 @@ export interface WebhookWorkerOptions {
   batchSize: number;
 }
 
-export const defaultWebhookOptions: WebhookWorkerOptions = { intervalMs: 5_000, timeoutMs: 10_000, maxAttempts: 8, backoff: exponentialBackoff(), batchSize: 50 };
+export const defaultWebhookOptions: WebhookWorkerOptions = {
+  intervalMs: 5_000,
+  timeoutMs: 10_000,
+  maxAttempts: 8,
+  backoff: exponentialBackoff(),
+  batchSize: 50,
+};
 
 export interface WebhookWorker {
   /** Sends what is due at `now` (default: the clock); resolves with how many attempts were made. Serial with other runs. */
@@ -54,9 +65,13 @@ export function urlForLog(url: string): string {
 const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 // Errors can quote the URL they failed on; drop any query string it carries.
-const errorText = (message: string) => oneLine(message.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1'), 300);
+const errorText = (message: string) =>
+  oneLine(message.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1'), 300);
 
-export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
+export function startWebhookDelivery(
+  deps: WebhookWorkerDeps,
+  options: Partial<WebhookWorkerOptions> = {},
+): WebhookWorker {
   const o = { ...defaultWebhookOptions, ...options };
   const stopping = new AbortController();
   let current: Promise<number> | null = null;
@@ -80,7 +95,8 @@ export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<W
     if (result.ok) {
       status = result.status;
       // A redirect is a failure too (post.ts never follows one).
-      if (status < 200 || status > 299) error = oneLine(`HTTP ${status}${result.text ? `: ${result.text}` : ''}`, 300);
+      if (status < 200 || status > 299)
+        error = oneLine(`HTTP ${status}${result.text ? `: ${result.text}` : ''}`, 300);
     } else {
       error = errorText(result.error);
     }
@@ -89,10 +105,30 @@ export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<W
     const attempts = row.attempts + 1;
     const nowIso = now.toISOString();
     const outcome =
-      error === null ? { delivered: nowIso } : attempts >= o.maxAttempts ? { failed: nowIso } : { retryAt: new Date(now.getTime() + o.backoff(attempts)).toISOString() };
-    recordAttempt(deps.db, { outboxId: row.id, attemptedAt: nowIso, status, error, durationMs, outcome });
+      error === null
+        ? { delivered: nowIso }
+        : attempts >= o.maxAttempts
+          ? { failed: nowIso }
+          : { retryAt: new Date(now.getTime() + o.backoff(attempts)).toISOString() };
+    recordAttempt(deps.db, {
+      outboxId: row.id,
+      attemptedAt: nowIso,
+      status,
+      error,
+      durationMs,
+      outcome,
+    });
     const log = error === null ? deps.logger.info : deps.logger.error;
-    log('webhook attempt', { outboxId: row.id, kind: row.kind, target: urlForLog(url), status, ms: durationMs, attempt: attempts, outcome: Object.keys(outcome)[0], ...(error ? { error } : {}) });
+    log('webhook attempt', {
+      outboxId: row.id,
+      kind: row.kind,
+      target: urlForLog(url),
+      status,
+      ms: durationMs,
+      attempt: attempts,
+      outcome: Object.keys(outcome)[0],
+      ...(error ? { error } : {}),
+    });
   }
 
   async function runOnce(now: Date): Promise<number> {
@@ -125,7 +161,11 @@ export function startWebhookDelivery(deps: WebhookWorkerDeps, options: Partial<W
   }
 
   const background = () => {
-    deliverDue().catch((error: unknown) => deps.logger.error('webhook delivery failed', { error: error instanceof Error ? error.message : String(error) }));
+    deliverDue().catch((error: unknown) =>
+      deps.logger.error('webhook delivery failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   };
   const timer = setInterval(() => {
     if (!current) background();

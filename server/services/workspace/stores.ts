@@ -12,16 +12,25 @@ export function createStore(db: Db, input: StoreCreate, now: Date): StoreRecord 
 export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): StoreRecord {
   return db.transaction(() => {
     const current = findStore(db, id);
-    if (!current) throw new ServiceError('not-found', `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
+    if (!current)
+      throw new ServiceError('not-found', `No store with id ${id}`, [
+        { field: 'params.id', message: 'unknown store' },
+      ]);
     if (!updateStore(db, id, patch, now)) {
-      throw new ServiceError('conflict', `The store was changed by someone else (version ${current.version}, you sent ${patch.version}). Reload and apply your change again.`, [
-        { field: 'body.version', message: `stale: current version is ${current.version}` },
-      ], { currentVersion: current.version });
+      throw new ServiceError(
+        'conflict',
+        `The store was changed by someone else (version ${current.version}, you sent ${patch.version}). Reload and apply your change again.`,
+        [{ field: 'body.version', message: `stale: current version is ${current.version}` }],
+        { currentVersion: current.version },
+      );
     }
     return findStore(db, id)!;
   })();
 }
 
 export function removeStore(db: Db, id: string): void {
-  if (!deleteStore(db, id)) throw new ServiceError('not-found', `No store with id ${id}`, [{ field: 'params.id', message: 'unknown store' }]);
+  if (!deleteStore(db, id))
+    throw new ServiceError('not-found', `No store with id ${id}`, [
+      { field: 'params.id', message: 'unknown store' },
+    ]);
 }

@@ -21,7 +21,10 @@ function localMeters(center: Position, p: Position): [number, number] {
   const lat0 = center[1]!;
   const { M, N } = curvature((lat0 + p[1]!) / 2);
   const rad = Math.PI / 180;
-  return [N * Math.cos(((lat0 + p[1]!) / 2) * rad) * (p[0]! - center[0]!) * rad, M * (p[1]! - lat0) * rad];
+  return [
+    N * Math.cos(((lat0 + p[1]!) / 2) * rad) * (p[0]! - center[0]!) * rad,
+    M * (p[1]! - lat0) * rad,
+  ];
 }
 
 function worstErrors(center: Position, radiusMeters: number, ring: Position[]) {
@@ -30,7 +33,10 @@ function worstErrors(center: Position, radiusMeters: number, ring: Position[]) {
   for (const p of ring) {
     const [x, y] = localMeters(center, p);
     ellipsoid = Math.max(ellipsoid, Math.abs(Math.hypot(x, y) / radiusMeters - 1));
-    sphere = Math.max(sphere, Math.abs(distance(center, p, { units: 'meters' }) / radiusMeters - 1));
+    sphere = Math.max(
+      sphere,
+      Math.abs(distance(center, p, { units: 'meters' }) / radiusMeters - 1),
+    );
   }
   // Shoelace in the local metric frame: the ellipsoidal area of the polygon.
   let twice = 0;
@@ -71,20 +77,33 @@ describe('circlePolygon', () => {
   it('would fail the same check for a circle drawn in degrees (the check can tell)', () => {
     const center = [24.94, 60];
     const r = 1000 / 111_320;
-    const ring = Array.from({ length: 129 }, (_, i) => [center[0]! + r * Math.cos((i * 2 * Math.PI) / 128), center[1]! + r * Math.sin((i * 2 * Math.PI) / 128)]);
+    const ring = Array.from({ length: 129 }, (_, i) => [
+      center[0]! + r * Math.cos((i * 2 * Math.PI) / 128),
+      center[1]! + r * Math.sin((i * 2 * Math.PI) / 128),
+    ]);
     expect(worstErrors(center, 1000, ring).ellipsoid).toBeGreaterThan(0.1);
   });
 
   it('never has fewer than 64 steps', () => {
-    expect(() => circlePolygon({ center: [0, 0], radiusMeters: 100, steps: 32 })).toThrow(RangeError);
+    expect(() => circlePolygon({ center: [0, 0], radiusMeters: 100, steps: 32 })).toThrow(
+      RangeError,
+    );
     expect(() => circlePolygon({ center: [0, 0], radiusMeters: 0 })).toThrow(RangeError);
-    expect(circlePolygon({ center: [0, 0], radiusMeters: 100, steps: 64 }).coordinates[0]).toHaveLength(65);
+    expect(
+      circlePolygon({ center: [0, 0], radiusMeters: 100, steps: 64 }).coordinates[0],
+    ).toHaveLength(65);
   });
 
-  for (const { name, input } of fixtures<Feature<Point, { radiusMeters: number; steps?: number }>>('circlePolygon')) {
+  for (const { name, input } of fixtures<Feature<Point, { radiusMeters: number; steps?: number }>>(
+    'circlePolygon',
+  )) {
     it(`matches the fixture ${name}`, () => {
       const geometry = circlePolygon({ center: input.geometry.coordinates, ...input.properties });
-      expectFixtureOutput('circlePolygon', name, { type: 'Feature', properties: input.properties, geometry });
+      expectFixtureOutput('circlePolygon', name, {
+        type: 'Feature',
+        properties: input.properties,
+        geometry,
+      });
     });
   }
 });

@@ -30,7 +30,13 @@ describe('ringPolygon', () => {
   });
 
   it('names the inner radius when it is not below the outer one', () => {
-    expect(ringPolygon({ center: store, innerRadiusMeters: 2000, radiusMeters: 2000 })).toMatchObject({ ok: false, reason: RING_REASONS.innerNotBelowOuter, path: 'params.innerRadiusMeters' });
+    expect(
+      ringPolygon({ center: store, innerRadiusMeters: 2000, radiusMeters: 2000 }),
+    ).toMatchObject({
+      ok: false,
+      reason: RING_REASONS.innerNotBelowOuter,
+      path: 'params.innerRadiusMeters',
+    });
   });
 });
 
@@ -38,25 +44,48 @@ describe('ringsAround', () => {
   it('gives three rings for breaks 0, 1, 3 and 5 km whose areas add up to the 5 km disc', () => {
     const result = ringsAround({ center: store, breaksMeters: [0, 1000, 3000, 5000] });
     if (!result.ok) throw new Error(result.message);
-    expect(result.rings.map((r) => [r.innerRadiusMeters, r.radiusMeters])).toEqual([[0, 1000], [1000, 3000], [3000, 5000]]);
+    expect(result.rings.map((r) => [r.innerRadiusMeters, r.radiusMeters])).toEqual([
+      [0, 1000],
+      [1000, 3000],
+      [3000, 5000],
+    ]);
     expect(result.rings.map((r) => r.geometry.coordinates.length)).toEqual([1, 2, 2]);
     const sum = result.rings.reduce((total, r) => total + areaKm2(r.geometry), 0);
     expect(sum).toBeCloseTo(areaKm2(circlePolygon({ center: store, radiusMeters: 5000 })), 6);
   });
 
   it('refuses breaks that do not increase, naming the first bad one', () => {
-    expect(ringsAround({ center: store, breaksMeters: [0, 1000, 1000] })).toMatchObject({ ok: false, reason: RING_REASONS.breaksNotIncreasing, path: 'breaksMeters[2]' });
-    expect(ringsAround({ center: store, breaksMeters: [-5, 1000] })).toMatchObject({ ok: false, path: 'breaksMeters[0]' });
-    expect(ringsAround({ center: store, breaksMeters: [1000] })).toMatchObject({ ok: false, reason: RING_REASONS.tooFewBreaks });
+    expect(ringsAround({ center: store, breaksMeters: [0, 1000, 1000] })).toMatchObject({
+      ok: false,
+      reason: RING_REASONS.breaksNotIncreasing,
+      path: 'breaksMeters[2]',
+    });
+    expect(ringsAround({ center: store, breaksMeters: [-5, 1000] })).toMatchObject({
+      ok: false,
+      path: 'breaksMeters[0]',
+    });
+    expect(ringsAround({ center: store, breaksMeters: [1000] })).toMatchObject({
+      ok: false,
+      reason: RING_REASONS.tooFewBreaks,
+    });
   });
 
-  for (const { name, input } of fixtures<Feature<Point, { breaksMeters: number[] }>>('ringsAround')) {
+  for (const { name, input } of fixtures<Feature<Point, { breaksMeters: number[] }>>(
+    'ringsAround',
+  )) {
     it(`matches the fixture ${name}`, () => {
-      const result = ringsAround({ center: input.geometry.coordinates, breaksMeters: input.properties.breaksMeters });
+      const result = ringsAround({
+        center: input.geometry.coordinates,
+        breaksMeters: input.properties.breaksMeters,
+      });
       if (!result.ok) throw new Error(result.message);
       expectFixtureOutput('ringsAround', name, {
         type: 'FeatureCollection',
-        features: result.rings.map(({ geometry, ...properties }) => ({ type: 'Feature', properties, geometry })),
+        features: result.rings.map(({ geometry, ...properties }) => ({
+          type: 'Feature',
+          properties,
+          geometry,
+        })),
       });
     });
   }

@@ -2,7 +2,11 @@
 import { kinks } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { AREA_REASONS, MAX_AREA_VERTICES, validateAreaGeometry } from '../../../server/domain/geometry/validate-area.js';
+import {
+  AREA_REASONS,
+  MAX_AREA_VERTICES,
+  validateAreaGeometry,
+} from '../../../server/domain/geometry/validate-area.js';
 import { firstCrossing } from '../../../server/domain/geometry/self-intersections.js';
 import { circlePolygon } from '../../../server/domain/geometry/circle.js';
 import { expectFixtureOutput, fixtures } from '../../helpers/geometry-fixtures.js';
@@ -18,7 +22,12 @@ function random(seed: number) {
 }
 
 /** A ring of n points around a centre at random angles and radii: sometimes simple, often crossing itself. */
-function randomRing(next: () => number, n: number, [cx, cy]: number[], sorted: boolean): Position[] {
+function randomRing(
+  next: () => number,
+  n: number,
+  [cx, cy]: number[],
+  sorted: boolean,
+): Position[] {
   const angles = Array.from({ length: n }, () => next() * 2 * Math.PI);
   if (sorted) angles.sort((a, b) => a - b);
   const ring = angles.map((a) => {
@@ -38,32 +47,101 @@ describe('validateAreaGeometry', () => {
   }
 
   it('says where a bow-tie crosses itself', () => {
-    const result = validateAreaGeometry({ type: 'Polygon', coordinates: [[[13.4, 52.5], [13.42, 52.52], [13.42, 52.5], [13.4, 52.52], [13.4, 52.5]]] });
-    expect(result).toMatchObject({ ok: false, reason: AREA_REASONS.selfIntersection, path: 'geometry.coordinates[0][0]', at: [13.41, 52.51] });
+    const result = validateAreaGeometry({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [13.4, 52.5],
+          [13.42, 52.52],
+          [13.42, 52.5],
+          [13.4, 52.52],
+          [13.4, 52.5],
+        ],
+      ],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: AREA_REASONS.selfIntersection,
+      path: 'geometry.coordinates[0][0]',
+      at: [13.41, 52.51],
+    });
     expect(!result.ok && result.message).toContain('[13.41, 52.51]');
   });
 
   it('hints that longitude and latitude may be swapped when that would fit', () => {
-    const result = validateAreaGeometry({ type: 'Polygon', coordinates: [[[-33.87, 151.2], [-33.87, 151.22], [-33.85, 151.22], [-33.87, 151.2]]] });
-    expect(result).toMatchObject({ ok: false, reason: AREA_REASONS.coordinateOutOfRange, path: 'geometry.coordinates[0][0]' });
+    const result = validateAreaGeometry({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-33.87, 151.2],
+          [-33.87, 151.22],
+          [-33.85, 151.22],
+          [-33.87, 151.2],
+        ],
+      ],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: AREA_REASONS.coordinateOutOfRange,
+      path: 'geometry.coordinates[0][0]',
+    });
     expect(!result.ok && result.message).toMatch(/swapped/);
   });
 
   it('names MultiPolygon parts as [polygon][ring][position]', () => {
-    const square = [[13.4, 52.5], [13.41, 52.5], [13.41, 52.51], [13.4, 52.51], [13.4, 52.5]];
-    const result = validateAreaGeometry({ type: 'MultiPolygon', coordinates: [[square], [[[13.5, 52.5], [13.51, 52.5], [13.51, 95], [13.5, 52.5]]]] });
-    expect(result).toMatchObject({ ok: false, reason: AREA_REASONS.coordinateOutOfRange, path: 'geometry.coordinates[1][0][2]' });
+    const square = [
+      [13.4, 52.5],
+      [13.41, 52.5],
+      [13.41, 52.51],
+      [13.4, 52.51],
+      [13.4, 52.5],
+    ];
+    const result = validateAreaGeometry({
+      type: 'MultiPolygon',
+      coordinates: [
+        [square],
+        [
+          [
+            [13.5, 52.5],
+            [13.51, 52.5],
+            [13.51, 95],
+            [13.5, 52.5],
+          ],
+        ],
+      ],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: AREA_REASONS.coordinateOutOfRange,
+      path: 'geometry.coordinates[1][0][2]',
+    });
   });
 
   it(`accepts ${MAX_AREA_VERTICES.toLocaleString('en')} positions and refuses one more`, () => {
-    const at = (steps: number) => circlePolygon({ center: [13.4, 52.5], radiusMeters: 3000, steps });
+    const at = (steps: number) =>
+      circlePolygon({ center: [13.4, 52.5], radiusMeters: 3000, steps });
     expect(validateAreaGeometry(at(MAX_AREA_VERTICES - 1)).ok).toBe(true);
-    expect(validateAreaGeometry(at(MAX_AREA_VERTICES))).toMatchObject({ ok: false, reason: AREA_REASONS.tooManyVertices, path: 'geometry.coordinates' });
+    expect(validateAreaGeometry(at(MAX_AREA_VERTICES))).toMatchObject({
+      ok: false,
+      reason: AREA_REASONS.tooManyVertices,
+      path: 'geometry.coordinates',
+    });
   });
 
   it('never throws, whatever it is given', () => {
-    const junk: unknown[] = [null, 42, 'Polygon', [], { type: 'Polygon' }, { type: 'Polygon', coordinates: [[]] }, { type: 'Polygon', coordinates: [[null]] },
-      { type: 'MultiPolygon', coordinates: [[]] }, { type: 'MultiPolygon', coordinates: [5] }, { type: 'Polygon', coordinates: [[[1]]] }, { type: 'GeometryCollection', geometries: [] }];
+    const junk: unknown[] = [
+      null,
+      42,
+      'Polygon',
+      [],
+      { type: 'Polygon' },
+      { type: 'Polygon', coordinates: [[]] },
+      { type: 'Polygon', coordinates: [[null]] },
+      { type: 'MultiPolygon', coordinates: [[]] },
+      { type: 'MultiPolygon', coordinates: [5] },
+      { type: 'Polygon', coordinates: [[[1]]] },
+      { type: 'GeometryCollection', geometries: [] },
+    ];
     for (const value of junk) expect(validateAreaGeometry(value).ok).toBe(false);
   });
 });
@@ -90,7 +168,8 @@ describe('firstCrossing', () => {
   });
 
   it('checks 20,000 vertices without comparing every pair of edges', () => {
-    const ring = circlePolygon({ center: [13.4, 52.5], radiusMeters: 3000, steps: 19_999 }).coordinates[0]!;
+    const ring = circlePolygon({ center: [13.4, 52.5], radiusMeters: 3000, steps: 19_999 })
+      .coordinates[0]!;
     const crossed = ring.slice();
     crossed[5000] = [13.4, 52.5 + 0.1]; // a spike far out across the circle's other edges
     expect(firstCrossing([ring])).toBeNull();
