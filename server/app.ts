@@ -25,6 +25,8 @@ import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { storeRoutes } from './routes/stores.js';
+import { exportRoutes } from './routes/exports.js';
+import { demoRoutes } from './routes/demo.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { customerRoutes } from './routes/customers.js';
 import { tileRoutes } from './routes/tiles.js';
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', workspaceRoutes(deps))
+    .route('/', demoRoutes(deps))
+    .route('/', exportRoutes(deps))
     .route('/', storeRoutes(deps))
     .route('/', boundaryRoutes(deps))
     .route('/', customerRoutes(deps))

@@ -22,6 +22,8 @@ const configSchema = z.object({
   ),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
+  // 1 (the default): a workspace with no data starts as the demo city; 0: it starts empty, ready for an import.
+  CATCHMENT_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('1')),
   CATCHMENT_DEMO_CUSTOMERS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(50_000),
@@ -59,7 +61,8 @@ export interface Config {
   weatherUrl: string;
   adminEmail: string | null;
   adminPassword: string | null;
-  demo: { customers: number; seed: number };
+  /** enabled: an empty workspace is seeded with the demo city at start (CATCHMENT_DEMO=0 turns it off). */
+  demo: { enabled: boolean; customers: number; seed: number };
   log: 'silent' | 'error' | 'info';
   /** Calendar feeds and webhooks may reach loopback and private networks (an intranet; tests). */
   allowPrivateUrls: boolean;
@@ -96,7 +99,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       weatherUrl: e.CATCHMENT_WEATHER_URL,
       adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
-      demo: { customers: e.CATCHMENT_DEMO_CUSTOMERS, seed: e.CATCHMENT_DEMO_SEED },
+      demo: {
+        enabled: e.CATCHMENT_DEMO === '1',
+        customers: e.CATCHMENT_DEMO_CUSTOMERS,
+        seed: e.CATCHMENT_DEMO_SEED,
+      },
       log: e.CATCHMENT_LOG,
       evaluateMinutes: e.CATCHMENT_EVALUATE_MINUTES,
       allowPrivateUrls: (e.CATCHMENT_ALLOW_PRIVATE_URLS ?? e.CATCHMENT_FEEDS_ALLOW_PRIVATE) === '1',

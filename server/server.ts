@@ -1,4 +1,5 @@
-// Starts Catchment: open and migrate the DB, seed the demo city when it is empty, index customers, listen.
+// Starts Catchment: open and migrate the DB, seed the demo city when it is empty (unless CATCHMENT_DEMO=0), index
+// customers, listen.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { createAudiencePool } from './services/audience/pool.js';
 import { createAudienceService } from './services/audience/audience.js';
 import { buildCustomerIndex } from './services/customers/customer-index.js';
 import { findArea } from './db/repos/areas.js';
+import { startEmptyWorkspace } from './db/repos/workspace.js';
 import { ensureFirstOwner } from './services/accounts/auth.js';
 import { createLoginThrottle } from './services/accounts/login-throttle.js';
 import { scheduleRetention } from './services/customers/retention.js';
@@ -84,7 +86,10 @@ export async function startServer(
   try {
     const applied = migrate(db);
     if (applied.length) logger.info('migrated', { versions: applied });
-    if (isEmptyWorkspace(db)) {
+    if (isEmptyWorkspace(db) && !config.demo.enabled) {
+      startEmptyWorkspace(db, clock().toISOString());
+      logger.info('started an empty workspace (CATCHMENT_DEMO=0)');
+    } else if (isEmptyWorkspace(db)) {
       const now = clock();
       const started = performance.now();
       const counts = seedDemo(db, {

@@ -145,6 +145,12 @@ export const routeAccess: Record<string, RouteAccess> = {
   'PATCH /api/stores/:id': 'stores:write',
   'DELETE /api/stores/:id': 'stores:write',
   'GET /api/boundaries': 'workspace:read',
+  'GET /api/stores/export.geojson': 'workspace:read',
+  'GET /api/boundaries/export.geojson': 'workspace:read',
+  // Every customer the caller may see, consented or not: the workspace's own data, re-importable.
+  'GET /api/customers/export.csv': 'customers:read',
+  'GET /api/workspace/demo': 'settings:write',
+  'DELETE /api/workspace/demo': 'settings:write',
 
   'GET /api/customers': 'customers:read',
   'GET /api/customers/:id': 'customers:read',

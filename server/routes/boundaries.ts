@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { listBoundaries } from '../db/repos/boundaries.js';
-import { boundaryCollection } from '../domain/schemas/boundary.js';
+import { boundaryCollection, type Boundary } from '../domain/schemas/boundary.js';
 
 const route = createRoute({
   method: 'get',
@@ -18,14 +18,15 @@ const route = createRoute({
   },
 });
 
+export function boundaryToFeature({ geometry, ...properties }: Boundary) {
+  return { type: 'Feature' as const, id: properties.id, geometry, properties };
+}
+
 export function boundaryRoutes({ db }: AppDeps) {
-  return createRouter().openapi(route, (c) => {
-    const features = listBoundaries(db).map(({ geometry, ...properties }) => ({
-      type: 'Feature' as const,
-      id: properties.id,
-      geometry,
-      properties,
-    }));
-    return c.json({ type: 'FeatureCollection' as const, features }, 200);
-  });
+  return createRouter().openapi(route, (c) =>
+    c.json(
+      { type: 'FeatureCollection' as const, features: listBoundaries(db).map(boundaryToFeature) },
+      200,
+    ),
+  );
 }

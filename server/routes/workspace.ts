@@ -32,6 +32,7 @@ const basemapRoute = createRoute({
       description: 'Basemap features',
       content: { 'application/json': { schema: basemapSchema } },
     },
+    304: { description: 'Not modified since the ETag sent in If-None-Match' },
   },
 });
 
@@ -72,7 +73,11 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         geometry: JSON.parse(row.geometry) as unknown,
         properties: { kind: row.kind as BasemapKind, name: row.name },
       }));
-      c.header('Cache-Control', 'public, max-age=3600');
+      // Revalidated on every load: removing the demo empties it, and a cached demo city would linger for an hour.
+      const etag = `"b-${readWorkspaceSettings(db).seededAt ?? ''}-${features.length}"`;
+      c.header('Cache-Control', 'no-cache');
+      c.header('ETag', etag);
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     });
 }

@@ -20,3 +20,11 @@ export function listBasemapFeatures(db: Db): BasemapFeatureRow[] {
     .prepare('SELECT kind, name, geometry FROM basemap_features ORDER BY id')
     .all() as BasemapFeatureRow[];
 }
+
+/**
+ * Marks a workspace started without the demo (CATCHMENT_DEMO=0) as the owner's: a later start with the demo on sees a
+ * setting and does not seed the demo city over what was imported meanwhile.
+ */
+export function startEmptyWorkspace(db: Db, at: string): void {
+  db.prepare('INSERT OR IGNORE INTO workspace (key, value) VALUES (?, ?)').run('createdAt', at);
+}

@@ -1,0 +1,72 @@
+// The workspace's own customer export: every customer the caller may see, as CSV whose header row is exactly the field
+// names the customer import takes, so the file re-imports without a mapping. Streamed in batches by seq (never the
+// whole table in memory; no statement stays open between reads, so other requests run meanwhile).
+import type { Db } from '../../db/connection.js';
+import { pageCustomers } from '../../db/repos/customers.js';
+import type { Customer } from '../../domain/schemas/customer.js';
+import { csvCell } from '../audience/export.js';
+
+/** The customer import's field names, in this order. `interests` are joined with ';', `consent` is true or false. */
+export const CUSTOMER_CSV_COLUMNS = [
+  'id',
+  'firstName',
+  'email',
+  'phone',
+  'lat',
+  'lng',
+  'age',
+  'gender',
+  'jobTitle',
+  'industry',
+  'interests',
+  'loyaltyTier',
+  'visits',
+  'totalSpend',
+  'lastPurchaseAt',
+  'consent',
+  'homeStoreId',
+] as const;
+export const INTEREST_SEPARATOR = ';';
+const BATCH = 2000;
+
+function csvLine(c: Customer): string {
+  const cells = [
+    c.id,
+    c.firstName,
+    c.email,
+    c.phone,
+    c.location[1],
+    c.location[0],
+    c.age,
+    c.gender,
+    c.jobTitle,
+    c.industry,
+    c.interests.join(INTEREST_SEPARATOR),
+    c.loyaltyTier,
+    c.visits,
+    c.totalSpend,
+    c.lastPurchaseAt,
+    c.consent ? 'true' : 'false',
+    c.homeStoreId,
+  ];
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/** The header row, then the customers (only those of `storeIds` when given) in seq order. */
+export function customersCsv(db: Db, storeIds: string[] | null): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let afterSeq: number | null = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CUSTOMER_CSV_COLUMNS.join(',') + '\r\n'));
+    },
+    pull(controller) {
+      if (afterSeq === null) return controller.close();
+      const page = pageCustomers(db, { bbox: null, afterSeq, limit: BATCH, storeIds });
+      afterSeq = page.lastSeq;
+      if (page.customers.length)
+        controller.enqueue(encoder.encode(page.customers.map(csvLine).join('')));
+      if (afterSeq === null) controller.close();
+    },
+  });
+}
