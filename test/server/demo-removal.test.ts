@@ -88,7 +88,7 @@ describe('removing the demo data', () => {
     const config = (await (await server.fetch('/api/config')).json()) as {
       workspace: { name: string };
     };
-    expect(config.workspace.name).toBe('Catchment');
+    expect(config.workspace.name).toBe('My workspace');
     expect(await (await server.fetch('/api/workspace/demo')).json()).toEqual({
       present: false,
       stores: 0,

@@ -25,7 +25,7 @@ describe('an empty workspace (CATCHMENT_DEMO=0)', () => {
     const config = await getJson<{ workspace: { name: string; zoom: number; bbox: number[] } }>(
       '/api/config',
     );
-    expect(config.workspace.name).toBe('Catchment');
+    expect(config.workspace.name).toBe('My workspace');
     expect(config.workspace.bbox).toHaveLength(4);
     expect(server.deps.customerIndex.size).toBe(0);
     expect(await getJson('/api/workspace/demo')).toEqual({

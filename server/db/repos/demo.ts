@@ -2,6 +2,7 @@
 // setting says a demo was seeded and when; a demo row has the demo generator's id shape and, where the table keeps one,
 // that instant as its timestamp. A store or customer a person added or imported later has another id or time, so it stays.
 import type { Db } from '../connection.js';
+import { OWN_WORKSPACE_NAME } from './workspace.js';
 
 /** WHERE clauses for each table's demo rows; `@seededAt` is the workspace's seededAt setting. */
 const demoRows = {
@@ -52,7 +53,7 @@ export function demoCustomerSeqs(db: Db, seededAt: string): number[] {
 /**
  * Deletes the demo rows, the demo basemap and the seeder's settings; run it inside the caller's transaction. Redemptions
  * of demo customers stay without the customer's id (as after an erasure); those at demo stores lose the store through
- * the foreign key. The map's view (centre, zoom, bbox) stays, so the map does not jump; a demo name becomes "Catchment".
+ * the foreign key. The map's view (centre, zoom, bbox) stays, so the map does not jump; a demo name becomes "My workspace".
  */
 export function deleteDemoRows(db: Db, seededAt: string, removedAt: string): DemoCounts {
   const remove = (table: keyof typeof demoRows) =>
@@ -69,9 +70,9 @@ export function deleteDemoRows(db: Db, seededAt: string, removedAt: string): Dem
   db.exec('DELETE FROM basemap_features');
   const settings = db.prepare('DELETE FROM workspace WHERE key = ?');
   for (const key of demoSettings) settings.run(key);
-  db.prepare(
-    "UPDATE workspace SET value = 'Catchment' WHERE key = 'name' AND value LIKE '%(demo)'",
-  ).run();
+  db.prepare("UPDATE workspace SET value = ? WHERE key = 'name' AND value LIKE '%(demo)'").run(
+    OWN_WORKSPACE_NAME,
+  );
   // A workspace with no rows at all is seeded again at the next start: this setting keeps it the owner's.
   db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)').run(
     'demoRemovedAt',

@@ -26,5 +26,10 @@ export function listBasemapFeatures(db: Db): BasemapFeatureRow[] {
  * setting and does not seed the demo city over what was imported meanwhile.
  */
 export function startEmptyWorkspace(db: Db, at: string): void {
-  db.prepare('INSERT OR IGNORE INTO workspace (key, value) VALUES (?, ?)').run('createdAt', at);
+  const setting = db.prepare('INSERT OR IGNORE INTO workspace (key, value) VALUES (?, ?)');
+  setting.run('name', OWN_WORKSPACE_NAME);
+  setting.run('createdAt', at);
 }
+
+/** The name of a workspace that is not the demo's, until someone names it. */
+export const OWN_WORKSPACE_NAME = 'My workspace';
