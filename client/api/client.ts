@@ -218,3 +218,16 @@ export const apiUrls = {
   basemap: (origin: string) => `${origin}${api.basemap.$path()}`,
   glyphs: (origin: string) => `${origin}/glyphs/{fontstack}/{range}.pbf`,
 };
+
+// The workspace's own data: the demo city's rows (owners remove them) and downloads of what the workspace holds.
+/** How many demo stores, customers, neighbourhoods and events the workspace still holds. */
+export const getDemoData = (options?: RequestOptions) =>
+  answer(api.workspace.demo.$get(undefined, init(options)));
+/** Removes the demo city; answers what was removed. */
+export const removeDemoData = () => answer(api.workspace.demo.$delete());
+/** Downloads (attachments named with what they hold and the day). */
+export const exportUrls = {
+  stores: () => api.stores['export.geojson'].$path(),
+  boundaries: () => api.boundaries['export.geojson'].$path(),
+  customers: () => api.customers['export.csv'].$path(),
+};

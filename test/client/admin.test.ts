@@ -183,9 +183,10 @@ describe('the workspace settings view in the URL', () => {
     expect(parseAdminTab('billing')).toBeNull();
     expect(parseAdminTab(null)).toBeNull();
     expect(nextTab('users', 'ArrowRight')).toBe('tokens');
-    expect(nextTab('users', 'ArrowLeft')).toBe('webhooks');
+    expect(parseAdminTab('data')).toBe('data');
+    expect(nextTab('users', 'ArrowLeft')).toBe('data');
     expect(nextTab('audit', 'Home')).toBe('users');
-    expect(nextTab('audit', 'End')).toBe('webhooks');
+    expect(nextTab('audit', 'End')).toBe('data');
     expect(nextTab('audit', 'a')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-// Workspace settings for owners: users, API tokens, the audit log, privacy and webhooks, as tabs in a tall dialog over the
-// map. Deep-linkable (`?admin=tokens`); shown only to roles with users:admin, whatever the URL says.
+// Workspace settings for owners: users, API tokens, the audit log, privacy, webhooks and data (downloads, removing the
+// demo), as tabs in a tall dialog over the map. Deep-linkable (`?admin=tokens`); shown only to roles with users:admin, whatever the URL says.
 import { useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -9,6 +9,7 @@ import { USER_MENU_BUTTON_ID } from '../auth/UserMenu';
 import { adminTabs, type AdminTab } from '../../store/slices/panels';
 import { nextTab } from './admin-tabs';
 import { AuditTab } from './AuditTab';
+import { DataTab } from './DataTab';
 import { PrivacyTab } from './PrivacyTab';
 import { TokensTab } from './TokensTab';
 import { UsersTab } from './UsersTab';
@@ -20,6 +21,7 @@ const panels: Record<AdminTab, () => React.JSX.Element> = {
   audit: AuditTab,
   privacy: PrivacyTab,
   webhooks: WebhooksTab,
+  data: DataTab,
 };
 
 export function AdminDialog() {

@@ -18,6 +18,7 @@ export const auditActions = [
   'webhook.update',
   'webhook.rotate-secret',
   'webhook.test',
+  'workspace.remove-demo',
 ] as const;
 export type KnownAuditAction = (typeof auditActions)[number];
 

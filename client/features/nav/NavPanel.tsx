@@ -1,15 +1,19 @@
-// The left panel: lists for the current task (areas, campaigns, events, stores and neighbourhoods).
+// The left panel: lists for the current task (areas, campaigns, events, stores and neighbourhoods); in an empty
+// workspace, the way to the import first.
 import { useI18n } from '../../i18n';
 import { AreaList } from '../areas/AreaList';
 import { CampaignList } from '../campaigns/CampaignList';
 import { BoundaryList } from './BoundaryList';
+import { EmptyWorkspace, useIsEmptyWorkspace } from './EmptyWorkspace';
 import { EventList } from './EventList';
 import { StoreList } from './StoreList';
 
 export function NavPanel({ id }: { id?: string }) {
   const { t } = useI18n();
+  const empty = useIsEmptyWorkspace();
   return (
     <nav className="nav-panel" id={id} aria-label={t('nav.label')}>
+      {empty && <EmptyWorkspace />}
       <AreaList />
       <CampaignList />
       <EventList />

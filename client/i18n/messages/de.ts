@@ -57,6 +57,7 @@ export const de = {
   'admin.tab.audit': 'Protokoll',
   'admin.tab.privacy': 'Datenschutz',
   'admin.tab.webhooks': 'Webhooks',
+  'admin.tab.data': 'Daten',
   'admin.loading': 'Wird geladen …',
   'admin.cancel': 'Abbrechen',
   'admin.actions': 'Aktionen',
@@ -162,6 +163,7 @@ export const de = {
   'audit.action.webhook.update': 'Webhook-URL geändert',
   'audit.action.webhook.rotate-secret': 'Webhook-Schlüssel erneuert',
   'audit.action.webhook.test': 'Webhook-Test gesendet',
+  'audit.action.workspace.remove-demo': 'Demodaten entfernt',
 
   'privacy.intro':
     'Wie viel andere Rollen und Programme von Ihren Kunden sehen dürfen und wie lange deren Daten aufbewahrt werden.',
@@ -240,7 +242,7 @@ export const de = {
   'nav.stores.count': { one: '{count} Filiale', other: '{count} Filialen' },
   'nav.stores.loading': 'Filialen werden geladen …',
   'nav.stores.empty':
-    'Noch keine Filialen. Lege die erste Filiale mit POST /api/stores (oder per Import) an, dann erscheint sie hier und auf der Karte.',
+    'Noch keine Filialen. Importiere sie aus einer CSV-, Excel- oder GeoJSON-Datei, dann erscheinen sie hier und auf der Karte.',
   'nav.stores.error': 'Die Filialen konnten nicht geladen werden.',
   'nav.boundaries.title': 'Kieze',
   'nav.boundaries.loading': 'Kieze werden geladen …',
@@ -584,7 +586,7 @@ export const de = {
   'nav.events.count': { one: '{count} Event', other: '{count} Events' },
   'nav.events.loading': 'Events werden geladen …',
   'nav.events.empty':
-    'Keine Events in diesem Zeitraum. Wähle einen längeren Zeitraum, importiere den Veranstaltungskalender deiner Stadt (POST /api/events/import) oder lege eines mit „Neues Event“ (E) an.',
+    'Keine Events in diesem Zeitraum. Wähle einen längeren Zeitraum, importiere den Veranstaltungskalender deiner Stadt („Kalender importieren“) oder lege eines mit „Neues Event“ (E) an.',
   'nav.events.error': 'Die Events konnten nicht geladen werden.',
   'nav.events.range': 'Zeitraum',
   'nav.events.range.week': 'Diese Woche',
@@ -1002,4 +1004,30 @@ export const de = {
   'campaigns.form.reload': 'Kampagne neu laden',
   'campaigns.form.error.required': 'Pflichtfeld.',
   'campaigns.form.error.number': 'Keine Zahl.',
+
+  'empty.title': 'Importiere deine Kunden, Filialen und Stadtteile',
+  'empty.body':
+    'Dieser Arbeitsbereich hat noch keine Daten. Bring deine eigenen aus CSV-, Excel- oder GeoJSON-Dateien mit: Kunden mit Wohnort, deine Filialen und Stadtteile mit Einwohnerzahl.',
+  'empty.import': 'Importieren …',
+  'empty.askOwner':
+    'Eine Inhaberin oder ein Manager dieses Arbeitsbereichs kann seine Daten importieren.',
+
+  'data.exports.title': 'Deine Daten herunterladen',
+  'data.exports.intro': 'Dateien zum Aufbewahren, Weitergeben oder erneuten Importieren.',
+  'data.exports.stores': 'Filialen (GeoJSON)',
+  'data.exports.boundaries': 'Stadtteile (GeoJSON)',
+  'data.exports.customers': 'Kunden (CSV)',
+  'data.exports.customersHelp':
+    'Alle Kunden, mit oder ohne Werbeeinwilligung (die Spalte consent sagt, welche), in den Spalten, die der Import liest. Personenbezogene Daten: Bewahre die Datei sicher auf.',
+  'data.demo.title': 'Demodaten',
+  'data.demo.present':
+    'Dieser Arbeitsbereich enthält die Demostadt: {stores} Filialen, {customers} Kunden, {boundaries} Stadtteile und {events} Veranstaltungen.',
+  'data.demo.absent': 'Dieser Arbeitsbereich enthält keine Demodaten.',
+  'data.demo.remove': 'Demodaten entfernen …',
+  'data.demo.question':
+    '{stores} Demofilialen, {customers} Kunden, {boundaries} Stadtteile, {events} Veranstaltungen und die Demokarte entfernen? Selbst angelegte Filialen, deine Gebiete und Kampagnen bleiben.',
+  'data.demo.confirm': 'Demodaten entfernen',
+  'data.demo.removed': 'Demodaten entfernt',
+  'data.demo.removedDetail': '{customers} Kunden und {stores} Filialen sind entfernt.',
+  'data.demo.loadFailed': 'Die Demodaten konnten nicht gezählt werden.',
 } as const satisfies Catalog;

@@ -57,6 +57,7 @@ export const en = {
   'admin.tab.audit': 'Audit log',
   'admin.tab.privacy': 'Privacy',
   'admin.tab.webhooks': 'Webhooks',
+  'admin.tab.data': 'Data',
   'admin.loading': 'Loading…',
   'admin.cancel': 'Cancel',
   'admin.actions': 'Actions',
@@ -158,6 +159,7 @@ export const en = {
   'audit.action.webhook.update': 'Webhook URL changed',
   'audit.action.webhook.rotate-secret': 'Webhook secret rotated',
   'audit.action.webhook.test': 'Webhook test sent',
+  'audit.action.workspace.remove-demo': 'Demo data removed',
 
   'privacy.intro':
     'How much of your customers other roles and programs may see, and how long their data is kept.',
@@ -236,7 +238,7 @@ export const en = {
   'nav.stores.count': { one: '{count} store', other: '{count} stores' },
   'nav.stores.loading': 'Loading stores…',
   'nav.stores.empty':
-    'No stores yet. Add your first store with POST /api/stores (or an import) and it appears here and on the map.',
+    'No stores yet. Import them from a CSV, Excel or GeoJSON file and they appear here and on the map.',
   'nav.stores.error': 'The stores could not be loaded.',
   'nav.boundaries.title': 'Neighbourhoods',
   'nav.boundaries.loading': 'Loading neighbourhoods…',
@@ -577,7 +579,7 @@ export const en = {
   'nav.events.count': { one: '{count} event', other: '{count} events' },
   'nav.events.loading': 'Loading events…',
   'nav.events.empty':
-    'No events in this range. Pick a longer range, or import your city’s events calendar (POST /api/events/import) or add one with New event (E).',
+    'No events in this range. Pick a longer range, or import your city’s events calendar (Import calendar) or add one with New event (E).',
   'nav.events.error': 'The events could not be loaded.',
   'nav.events.range': 'Date range',
   'nav.events.range.week': 'This week',
@@ -983,4 +985,29 @@ export const en = {
   'campaigns.form.reload': 'Reload campaign',
   'campaigns.form.error.required': 'Required.',
   'campaigns.form.error.number': 'Not a number.',
+
+  'empty.title': 'Import your customers, stores and neighbourhoods',
+  'empty.body':
+    'This workspace has no data yet. Bring your own from CSV, Excel or GeoJSON files: customers with where they live, your stores, and neighbourhoods with their population.',
+  'empty.import': 'Import…',
+  'empty.askOwner': 'An owner or manager of this workspace can import its data.',
+
+  'data.exports.title': 'Download your data',
+  'data.exports.intro': 'Files to keep, share or import again.',
+  'data.exports.stores': 'Stores (GeoJSON)',
+  'data.exports.boundaries': 'Neighbourhoods (GeoJSON)',
+  'data.exports.customers': 'Customers (CSV)',
+  'data.exports.customersHelp':
+    'Every customer, with or without marketing consent (the consent column says which), in the columns the import reads. Personal data: keep the file safe.',
+  'data.demo.title': 'Demo data',
+  'data.demo.present':
+    'This workspace holds the demo city: {stores} stores, {customers} customers, {boundaries} neighbourhoods and {events} events.',
+  'data.demo.absent': 'There is no demo data in this workspace.',
+  'data.demo.remove': 'Remove demo data…',
+  'data.demo.question':
+    'Remove {stores} demo stores, {customers} customers, {boundaries} neighbourhoods, {events} events and the demo map? Stores you added, your areas and campaigns stay.',
+  'data.demo.confirm': 'Remove demo data',
+  'data.demo.removed': 'Demo data removed',
+  'data.demo.removedDetail': '{customers} customers and {stores} stores are gone.',
+  'data.demo.loadFailed': 'The demo data could not be counted.',
 } as const;

@@ -5,7 +5,7 @@ import type { SheetHeight } from '../types';
 import type { AppState } from '../index';
 
 /** The workspace settings view's tabs, in order; the open tab is in the URL as `?admin=<tab>`. */
-export const adminTabs = ['users', 'tokens', 'audit', 'privacy', 'webhooks'] as const;
+export const adminTabs = ['users', 'tokens', 'audit', 'privacy', 'webhooks', 'data'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 export interface PanelsSlice {
