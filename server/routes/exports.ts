@@ -10,6 +10,8 @@ import { listBoundaries } from '../db/repos/boundaries.js';
 import { storeCollection } from '../domain/schemas/store.js';
 import { boundaryCollection } from '../domain/schemas/boundary.js';
 import { visibleStoreIds } from '../domain/privacy.js';
+import { recordAudit } from '../db/repos/audit.js';
+import { auditActor } from '../services/accounts/audit-actor.js';
 import { CUSTOMER_CSV_COLUMNS, customersCsv } from '../services/customers/csv-export.js';
 import { storeToFeature } from './stores.js';
 import { boundaryToFeature } from './boundaries.js';
@@ -56,7 +58,8 @@ const customersExport = createRoute({
     'their stores), with or without consent; the `consent` column says which (`true`/`false`). For a campaign, export',
     `an area's audience instead (consented customers only). Header row: ${CUSTOMER_CSV_COLUMNS.join(',')}.`,
     '`interests` are joined with `;`. RFC 4180 quoting, CRLF line ends, UTF-8; text cells starting with = + - @ are',
-    "prefixed with ' so spreadsheets do not run them as formulas. Streamed, as catchment-customers-YYYY-MM-DD.csv.",
+    "prefixed with ' so spreadsheets do not run them as formulas. Streamed, as catchment-customers-YYYY-MM-DD.csv;",
+    'each download is in the audit log (customer.export).',
   ].join(' '),
   responses: {
     200: {
@@ -91,10 +94,21 @@ export function exportRoutes({ db, clock }: AppDeps) {
         features: listBoundaries(db).map(boundaryToFeature),
       }),
     )
-    .openapi(customersExport, (c) =>
-      c.body(customersCsv(db, visibleStoreIds(principalOf(c))), 200, {
+    .openapi(customersExport, (c) => {
+      const principal = principalOf(c);
+      const storeIds = visibleStoreIds(principal);
+      // A download of personal data in bulk: the audit log says who took it and how much they could see.
+      recordAudit(db, {
+        at: clock().toISOString(),
+        ...auditActor(principal),
+        action: 'customer.export',
+        targetType: 'customer',
+        targetId: null,
+        detail: { format: 'csv', scope: storeIds ? 'own-stores' : 'all' },
+      });
+      return c.body(customersCsv(db, storeIds), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         ...attachment('customers', today(), 'csv'),
-      }),
-    );
+      });
+    });
 }

@@ -104,6 +104,13 @@ describe('GET /api/customers/export.csv', () => {
     expect(first[2]).toBe(customer.properties.email);
     expect(first[10]).toBe(customer.properties.interests.join(';'));
     expect(first[16]).toBe(customer.properties.homeStoreId);
+
+    const audit = server.deps.db
+      .prepare("SELECT actor, detail FROM audit_log WHERE action = 'customer.export'")
+      .all() as { actor: string; detail: string }[];
+    expect(audit).toEqual([
+      { actor: 'owner@example.test', detail: JSON.stringify({ format: 'csv', scope: 'all' }) },
+    ]);
   });
 
   it("gives a store manager only their stores' customers, and refuses aggregate-only roles", async () => {
