@@ -57,8 +57,9 @@ const customersExport = createRoute({
     "The workspace's own data, not a marketing audience: every customer the caller may see (store managers: those of",
     'their stores), with or without consent; the `consent` column says which (`true`/`false`). For a campaign, export',
     `an area's audience instead (consented customers only). Header row: ${CUSTOMER_CSV_COLUMNS.join(',')}.`,
-    '`interests` are joined with `;`. RFC 4180 quoting, CRLF line ends, UTF-8; text cells starting with = + - @ are',
-    "prefixed with ' so spreadsheets do not run them as formulas. Streamed, as catchment-customers-YYYY-MM-DD.csv;",
+    '`interests` are joined with `;`. RFC 4180 quoting, CRLF line ends, UTF-8; text a spreadsheet would run as a',
+    'formula (starting with = + - @, and more than digits and punctuation: phone numbers stay as they are) is prefixed',
+    "with '. Streamed, as catchment-customers-YYYY-MM-DD.csv;",
     'each download is in the audit log (customer.export).',
   ].join(' '),
   responses: {

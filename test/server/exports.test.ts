@@ -129,18 +129,20 @@ describe('GET /api/customers/export.csv', () => {
       await expectProblem(await (await server.as(role))('/api/customers/export.csv'), 403);
   });
 
-  it('quotes cells that hold commas, quotes and line ends', async () => {
+  it('quotes cells that hold commas, quotes and line ends, and keeps phone numbers but not formulas', async () => {
     const id = server.deps.db
       .prepare('SELECT id FROM customers ORDER BY seq LIMIT 1')
       .pluck()
       .get();
     server.deps.db
-      .prepare('UPDATE customers SET first_name = ?, job_title = ? WHERE id = ?')
-      .run('Anna, "Annie"', 'Chef\r\nde cuisine', id);
+      .prepare('UPDATE customers SET first_name = ?, job_title = ?, industry = ? WHERE id = ?')
+      .run('Anna, "Annie"', 'Chef\r\nde cuisine', '=HYPERLINK("x")', id);
     const rows = parseCsv(await (await server.fetch('/api/customers/export.csv')).text());
     expect(rows).toHaveLength(801);
     const row = rows.find((r) => r[0] === id)!;
     expect(row[1]).toBe('Anna, "Annie"');
     expect(row[8]).toBe('Chef\r\nde cuisine');
+    expect(row[9]).toBe(`'=HYPERLINK("x")`);
+    expect(rows.slice(1).every((r) => /^\+49 30 555 \d{5}$/.test(r[3]!))).toBe(true);
   });
 });
