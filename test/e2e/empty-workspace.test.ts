@@ -76,6 +76,13 @@ describe.skipIf(skipReason)('an empty workspace in a browser', () => {
     expect(await storeCount(page)).toBeGreaterThan(0);
     const dialog = page.getByRole('dialog', { name: 'Workspace settings' });
     await dialog.getByText('This workspace holds the demo city').waitFor();
+    // The downloads: here and, folded, at the end of the side panel.
+    expect(await page.locator('.nav-downloads a').count()).toBe(3);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: 'Stores (GeoJSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^catchment-stores-\d{4}-\d{2}-\d{2}\.geojson$/);
     await dialog.getByRole('button', { name: 'Remove demo data…' }).click();
     await expect(dialog.locator('.confirm__question').textContent()).resolves.toMatch(
       /^Remove \d+ demo stores, 500 customers, \d+ neighbourhoods, \d+ events and the demo map\?/,

@@ -1,12 +1,13 @@
 // The data tab: downloads of the workspace's stores, neighbourhoods and customers, and removing the demo city.
 import { useState } from 'react';
-import { exportUrls, getDemoData, removeDemoData } from '../../api/client';
+import { getDemoData, removeDemoData } from '../../api/client';
 import { loadWorkspace } from '../../app/load-data';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { StateMessage } from '../../ui/StateMessage';
+import { DownloadLinks } from '../nav/DownloadLinks';
 import { reportError } from '../toast/report';
 import { useLoad } from './useLoad';
 
@@ -14,33 +15,13 @@ const loadDemo = (signal: AbortSignal) => getDemoData({ signal });
 
 function Downloads() {
   const { t } = useI18n();
-  const seesCustomers = useAppStore((s) => can(s.me, 'customers:read'));
   return (
     <section className="data-section" aria-labelledby="data-exports-title">
       <h3 id="data-exports-title" className="webhook-secret__title">
         {t('data.exports.title')}
       </h3>
       <p className="dialog__hint">{t('data.exports.intro')}</p>
-      <ul className="data-downloads">
-        <li>
-          <a className="button button--secondary" href={exportUrls.stores()} download>
-            {t('data.exports.stores')}
-          </a>
-        </li>
-        <li>
-          <a className="button button--secondary" href={exportUrls.boundaries()} download>
-            {t('data.exports.boundaries')}
-          </a>
-        </li>
-        {seesCustomers && (
-          <li>
-            <a className="button button--secondary" href={exportUrls.customers()} download>
-              {t('data.exports.customers')}
-            </a>
-            <p className="dialog__hint">{t('data.exports.customersHelp')}</p>
-          </li>
-        )}
-      </ul>
+      <DownloadLinks explain />
     </section>
   );
 }

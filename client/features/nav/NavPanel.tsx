@@ -1,9 +1,10 @@
 // The left panel: lists for the current task (areas, campaigns, events, stores and neighbourhoods); in an empty
-// workspace, the way to the import first.
+// workspace, the way to the import first; otherwise downloads of its data last.
 import { useI18n } from '../../i18n';
 import { AreaList } from '../areas/AreaList';
 import { CampaignList } from '../campaigns/CampaignList';
 import { BoundaryList } from './BoundaryList';
+import { NavDownloads } from './DownloadLinks';
 import { EmptyWorkspace, useIsEmptyWorkspace } from './EmptyWorkspace';
 import { EventList } from './EventList';
 import { StoreList } from './StoreList';
@@ -19,6 +20,7 @@ export function NavPanel({ id }: { id?: string }) {
       <EventList />
       <StoreList />
       <BoundaryList />
+      {!empty && <NavDownloads />}
     </nav>
   );
 }
