@@ -40,6 +40,8 @@ function Mapping({ initialFile, onCancel }: { initialFile: File | null; onCancel
 export function ImportDialog() {
   const { t } = useI18n();
   const open = useAppStore((s) => s.importOpen);
+  // Progress and report need less room than the preview table.
+  const narrow = useAppStore((s) => s.importJob !== null || s.importReport !== null);
   const close = () => closeImport(useAppStore);
   return (
     <Dialog
@@ -47,7 +49,7 @@ export function ImportDialog() {
       onClose={close}
       title={t('import.title')}
       closeLabel={t('dialog.close')}
-      className="dialog--import"
+      className={narrow ? 'dialog--import dialog--import-narrow' : 'dialog--import'}
     >
       <ImportSteps onClose={close} />
     </Dialog>
