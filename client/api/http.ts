@@ -19,7 +19,7 @@ const pathOf = (url: string) => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
  * fetch with the API's error handling: network failures and problem+json answers become ProblemErrors, an abort stays
  * an abort. Only answers that worked reach the caller.
  */
-async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const path = pathOf(input instanceof Request ? input.url : String(input));
   let response: Response;
   try {

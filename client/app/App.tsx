@@ -14,6 +14,7 @@ import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
 import { EventFormDialog } from '../features/events/EventFormDialog';
+import { ImportRoot } from '../features/import/ImportRoot';
 import { CampaignFormDialog } from '../features/campaigns/CampaignFormDialog';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { MapView } from '../features/map/MapView';
@@ -112,6 +113,7 @@ export function App() {
       <AdminDialog />
       <EventFormDialog />
       <CampaignFormDialog />
+      <ImportRoot />
     </div>
   );
 }

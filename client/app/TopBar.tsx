@@ -1,5 +1,6 @@
-// The 48 px top bar: panel toggle, product and workspace name, search, language, keyboard shortcuts, user menu.
+// The 48 px top bar: panel toggle, product and workspace name, search, Import…, language, keyboard shortcuts, user menu.
 import { UserMenu } from '../features/auth/UserMenu';
+import { ImportButton } from '../features/import/ImportButton';
 import { LanguageMenu } from '../features/lang/LanguageMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { useI18n } from '../i18n';
@@ -39,6 +40,7 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
         )}
       </p>
       <SearchBox />
+      <ImportButton />
       <LanguageMenu />
       <IconButton
         icon="keyboard"

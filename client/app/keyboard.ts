@@ -65,6 +65,12 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
   // Roles without events:write have no New event button; the key does nothing for them either.
   // While the form is hidden for picking a place, E does not start over.
   newEvent: (store) => store.getState().eventForm === null && openEventForm(store),
+  // Roles without imports:write have no Import… button; the key does nothing for them either.
+  importFile: (store) => {
+    if (!can(store.getState().me, 'imports:write')) return false;
+    store.getState().openImport();
+    return true;
+  },
   drawCircle: (store) => tool(store, 'circle'),
   drawPolygon: (store) => tool(store, 'polygon'),
   drawFreehand: (store) => tool(store, 'freehand'),

@@ -85,3 +85,40 @@ export function formatRelativeDate(locale: string, isoDate: string, at: Date): s
   }
   return rtf.format(days, 'day');
 }
+
+const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * A size in the largest unit that keeps it at 1 or more (decimal units, as file managers show them).
+ * @example formatBytes('en', 3_400_000) // '3.4 MB'
+ */
+export function formatBytes(locale: string, bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return formatNumber(locale, value, {
+    style: 'unit',
+    unit: byteUnits[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  });
+}
+
+/**
+ * How soon something ends, `seconds` from now, rounded to a unit a person reads at a glance.
+ * @example formatTimeLeft('en', 150) // 'in 3 minutes'
+ * @example formatTimeLeft('de', 20) // 'in 20 Sekunden'
+ */
+export function formatTimeLeft(locale: string, seconds: number): string {
+  const rtf = cached(
+    `ra|${locale}`,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'always' }),
+  );
+  const s = Math.max(1, Math.round(seconds));
+  if (s < 60) return rtf.format(s, 'second');
+  if (s < 3600) return rtf.format(Math.round(s / 60), 'minute');
+  return rtf.format(Math.round((s / 3600) * 10) / 10, 'hour');
+}

@@ -42,6 +42,13 @@ export interface OverlayData {
   reach?: GeoJSON.FeatureCollection;
   /** White-space hexagons, ranked. */
   whiteSpace?: GeoJSON.FeatureCollection;
+  /** Bumped by each import that changed customers: a new tile URL, so no cached tile shows the old ones. */
+  customersVersion?: number;
+}
+
+/** The customer tile URL, with the data version once an import has changed customers. */
+export function customerTileUrls(origin: string, version = 0): string[] {
+  return [`${apiUrls.customerTiles(origin)}${version ? `?v=${version}` : ''}`];
 }
 
 export function overlaySources(
@@ -56,7 +63,7 @@ export function overlaySources(
   });
   const customers: VectorSourceSpecification = {
     type: 'vector',
-    tiles: [apiUrls.customerTiles(origin)],
+    tiles: customerTileUrls(origin, data.customersVersion),
     minzoom: 0,
     maxzoom: 16,
     promoteId: { [CUSTOMERS_SOURCE_LAYER]: 'id' },

@@ -1,6 +1,6 @@
 // The one sync point between the store and the map: installs our overlay after every style load
 // (so it survives a basemap switch) and pushes store changes into sources, layers, feature state and camera.
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { Map as MapLibreMap, PaddingOptions, VectorTileSource } from 'maplibre-gl';
 import type { AppState, AppStore } from '../store';
 import { liveAreaIds, selectBrands, selectBoundaryFeatures } from '../store/selectors';
 import type { CameraTarget, Selection } from '../store/types';
@@ -12,7 +12,13 @@ import { ICON_PIXEL_RATIO, drawBrandIcon, drawEventIcon } from './icons';
 import { layerVisibility, overlayLayers } from './layers';
 import type { MapPalette } from './palette';
 import { circlePolygon } from '../../server/domain/geometry/circle';
-import { SOURCE, emptyCollection, overlaySources, type OverlayData } from './sources';
+import {
+  SOURCE,
+  customerTileUrls,
+  emptyCollection,
+  overlaySources,
+  type OverlayData,
+} from './sources';
 
 function overlayData(s: AppState): OverlayData {
   const boundaries = selectBoundaryFeatures(s);
@@ -25,6 +31,7 @@ function overlayData(s: AppState): OverlayData {
     sites: siteData(s),
     whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
+    customersVersion: s.customersVersion,
   };
 }
 
@@ -271,6 +278,10 @@ export function syncMap(
       putBrandIcons(s);
       setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
     }
+    if (s.customersVersion !== prev.customersVersion)
+      map
+        .getSource<VectorTileSource>(SOURCE.customers)
+        ?.setTiles(customerTileUrls(location.origin, s.customersVersion));
     if (s.boundaries !== prev.boundaries) {
       const data = overlayData(s);
       setGeoJson(SOURCE.boundaries, data.boundaries);

@@ -12,6 +12,7 @@ import { createSegmentSlice, type SegmentSlice } from './slices/segment';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createEventsSlice, type EventsSlice } from './slices/events';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
+import { createImportsSlice, type ImportsSlice } from './slices/imports';
 
 export type AppState = DataSlice &
   SelectionSlice &
@@ -24,7 +25,8 @@ export type AppState = DataSlice &
   SegmentSlice &
   SessionSlice &
   EventsSlice &
-  CampaignsSlice;
+  CampaignsSlice &
+  ImportsSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -40,6 +42,7 @@ export const createAppStore = () =>
     ...createSessionSlice(...a),
     ...createEventsSlice(...a),
     ...createCampaignsSlice(...a),
+    ...createImportsSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -57,7 +57,8 @@ export type SheetHeight = 'peek' | 'half' | 'full';
 
 export interface Toast {
   id: number;
-  tone: 'error' | 'info';
+  /** Errors and successes stay until dismissed (an import's outcome must not slip by); notices leave on their own. */
+  tone: 'error' | 'info' | 'success';
   title: string;
   detail: string;
 }

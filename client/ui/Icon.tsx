@@ -23,6 +23,7 @@ const paths = {
   trash: 'M4 7h16M9 7V4h6v3m-8 0 1 13h8l1-13',
   rings: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Z',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 9a7 7 0 0 1 14 0',
+  upload: 'M12 15V4m-4.5 4.5L12 4l4.5 4.5M5 14v5h14v-5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,4 +1,5 @@
-// The signed-in user in the top bar: who, which role, change password, workspace settings (owners), sign out.
+// The signed-in user in the top bar: who, which role, change password, Import… (roles that may import), workspace
+// settings (owners), sign out.
 import { useState } from 'react';
 import { signOut } from '../../api/client';
 import type { Role } from '../../api/contract';
@@ -25,6 +26,7 @@ export function UserMenu() {
   const [open, setOpen] = useState(false);
   const setPasswordOpen = useAppStore((s) => s.setPasswordOpen);
   const setAdminTab = useAppStore((s) => s.setAdminTab);
+  const openImport = useAppStore((s) => s.openImport);
 
   if (!me) return null;
   return (
@@ -58,6 +60,19 @@ export function UserMenu() {
         >
           {t('password.open')}
         </button>
+        {can(me, 'imports:write') && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-haspopup="dialog"
+            onClick={() => {
+              setOpen(false);
+              openImport();
+            }}
+          >
+            {t('import.open')}
+          </button>
+        )}
         {can(me, 'users:admin') && (
           <button
             type="button"

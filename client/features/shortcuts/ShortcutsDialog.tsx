@@ -1,6 +1,6 @@
 // The `?` dialog: every keyboard shortcut, rendered from the same table the key handler runs (app/shortcuts), in the
 // shared ui/Dialog (focus trapped, Escape or a click on the backdrop closes it, focus goes back where it was).
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { mapKeys, shortcutGroups, shortcuts, type ShortcutGroup } from '../../app/shortcuts';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -42,9 +42,6 @@ function Keys({ keys, t }: { keys: readonly string[]; t: Translate }) {
   );
 }
 
-const NONE: readonly string[] = [];
-const NO_NEW_EVENT: readonly string[] = ['newEvent'];
-
 function Group({
   group,
   t,
@@ -84,8 +81,13 @@ export function ShortcutsDialog() {
   const open = useAppStore((s) => s.shortcutsOpen);
   const setOpen = useAppStore((s) => s.setShortcutsOpen);
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
-  // Roles that cannot write events have no New event key either.
-  const omit = useAppStore((s) => (can(s.me, 'events:write') ? NONE : NO_NEW_EVENT));
+  // Roles that cannot write events have no New event key either, nor an Import key those that cannot import.
+  const canWriteEvents = useAppStore((s) => can(s.me, 'events:write'));
+  const canImport = useAppStore((s) => can(s.me, 'imports:write'));
+  const omit = useMemo(
+    () => [...(canWriteEvents ? [] : ['newEvent']), ...(canImport ? [] : ['importFile'])],
+    [canWriteEvents, canImport],
+  );
 
   return (
     <Dialog

@@ -1,0 +1,212 @@
+// What the import screen does: save the mapping and send the file, follow a large file's job every second (even with
+// the dialog closed, and again after a reload), cancel or resume it, and end with a report, a toast and fresh data.
+import { getBoundaries, getStores } from '../../api/client';
+import {
+  cancelImportJob,
+  getImportJob,
+  listImportJobs,
+  resumeImportJob,
+  saveMapping,
+  startImport,
+} from '../../api/imports';
+import type {
+  ImportJob,
+  ImportKind,
+  ImportMapping,
+  ImportMode,
+} from '../../../server/domain/schemas/import';
+import { ProblemError } from '../../api/problem';
+import { translatorFor } from '../../i18n';
+import type { AppStore } from '../../store';
+import { can } from '../../store/slices/session';
+import { reportError } from '../toast/report';
+import { isFinished } from './progress';
+import { importSummary, reportFromJob, reportFromResult, type ImportReport } from './report';
+
+export const kindLabel = {
+  customers: 'import.kind.customers',
+  stores: 'import.kind.stores',
+  boundaries: 'import.kind.boundaries',
+  purchases: 'import.kind.purchases',
+} as const satisfies Record<ImportKind, string>;
+
+/** Where the followed job's id waits for a reload (no file contents, no personal data). */
+const JOB_KEY = 'catchment.import.job';
+const POLL_MS = 1000;
+
+interface Remembered {
+  id: string;
+  fileName: string;
+}
+
+function remember(value: Remembered | null): void {
+  try {
+    if (value) localStorage.setItem(JOB_KEY, JSON.stringify(value));
+    else localStorage.removeItem(JOB_KEY);
+  } catch {
+    // Storage may be off (private mode): the job then shows until the page is left, not after.
+  }
+}
+
+function remembered(): Remembered | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(JOB_KEY) ?? 'null') as Partial<Remembered> | null;
+    return typeof value?.id === 'string'
+      ? { id: value.id, fileName: String(value.fileName ?? '') }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function stopPolling(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+}
+
+/** Polls the job every second until it finishes; the store shows each answer. */
+export function followJob(store: AppStore, job: ImportJob, fileName: string): void {
+  stopPolling();
+  remember({ id: job.id, fileName });
+  store.getState().setImportJob({ job, fileName });
+  if (isFinished(job)) {
+    if (job.state !== 'interrupted') finishJob(store, job, fileName);
+    return;
+  }
+  const tick = async () => {
+    timer = null;
+    try {
+      const next = await getImportJob(job.id);
+      if (store.getState().importJob?.job.id !== job.id) return; // Someone started another meanwhile.
+      store.getState().setImportJob({ job: next, fileName });
+      if (isFinished(next)) {
+        if (next.state !== 'interrupted') finishJob(store, next, fileName);
+        return;
+      }
+    } catch (error) {
+      // A job the server no longer knows is over; a network blip is retried on the next tick.
+      if (error instanceof ProblemError && error.status === 404) {
+        remember(null);
+        store.getState().setImportJob(null);
+        return;
+      }
+    }
+    timer = setTimeout(() => void tick(), POLL_MS);
+  };
+  timer = setTimeout(() => void tick(), POLL_MS);
+}
+
+function finishJob(store: AppStore, job: ImportJob, fileName: string): void {
+  stopPolling();
+  remember(null);
+  store.getState().setImportJob(null);
+  finish(store, reportFromJob(fileName, job));
+}
+
+/** Shows the report, says how it went in a toast that stays, and brings the map's data up to date. */
+function finish(store: AppStore, report: ImportReport): void {
+  const state = store.getState();
+  state.setImportReport(report);
+  const t = translatorFor(state.locale);
+  if (report.state === 'done')
+    state.pushToast({
+      tone: 'success',
+      title: t('import.toast.title', { kind: t(kindLabel[report.kind]) }),
+      detail: importSummary(report, t),
+    });
+  else
+    state.pushToast({
+      tone: report.state === 'failed' ? 'error' : 'info',
+      title: t(`import.state.${report.state}`),
+      detail: [report.error, importSummary(report, t)].filter(Boolean).join('\n'),
+    });
+  if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
+}
+
+/** Fetches what the import changed without a loading state, so the map does not flicker or remount. */
+export async function refreshData(store: AppStore, kind: ImportKind): Promise<void> {
+  const { setResource, bumpCustomersVersion } = store.getState();
+  try {
+    if (kind === 'stores')
+      setResource('stores', { status: 'ready', data: await getStores(), error: null });
+    else if (kind === 'boundaries')
+      setResource('boundaries', { status: 'ready', data: await getBoundaries(), error: null });
+    else bumpCustomersVersion();
+  } catch (error) {
+    reportError(store, error);
+  }
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: File;
+  headers: string[];
+  mapping: ImportMapping;
+  mode: ImportMode;
+  sheet: string | null;
+}
+
+/** Saves the mapping (so the same columns map alike next time), then sends the file. Failures become toasts. */
+export async function runImport(store: AppStore, request: ImportRequest): Promise<boolean> {
+  const { kind, file, headers, mapping, mode, sheet } = request;
+  try {
+    const { id } = await saveMapping({ kind, headers, mapping });
+    const answer = await startImport(kind, file, { mode, mappingId: id, sheet });
+    if (answer.status === 'job') followJob(store, answer.job, file.name);
+    else finish(store, reportFromResult(kind, file.name, answer.result));
+    return true;
+  } catch (error) {
+    reportError(store, error);
+    return false;
+  }
+}
+
+export async function cancelJob(store: AppStore): Promise<void> {
+  const followed = store.getState().importJob;
+  if (!followed) return;
+  try {
+    const job = (await cancelImportJob(followed.job.id)) ?? (await getImportJob(followed.job.id));
+    if (isFinished(job)) finishJob(store, job, followed.fileName);
+    else store.getState().setImportJob({ job, fileName: followed.fileName });
+  } catch (error) {
+    reportError(store, error);
+  }
+}
+
+export async function resumeJob(store: AppStore): Promise<void> {
+  const followed = store.getState().importJob;
+  if (!followed) return;
+  try {
+    followJob(store, await resumeImportJob(followed.job.id), followed.fileName);
+  } catch (error) {
+    reportError(store, error);
+  }
+}
+
+/** After a reload: shows the job this browser started (or any running one) again, with its progress or Resume. */
+export async function restoreImportJob(store: AppStore): Promise<void> {
+  if (!can(store.getState().me, 'imports:write') || store.getState().importJob) return;
+  const mine = remembered();
+  try {
+    const { jobs } = await listImportJobs();
+    const job =
+      jobs.find((j) => j.id === mine?.id && (!isFinished(j) || j.state === 'interrupted')) ??
+      jobs.find((j) => !isFinished(j));
+    if (!job) {
+      remember(null);
+      return;
+    }
+    followJob(store, job, job.id === mine?.id ? mine.fileName : '');
+  } catch (error) {
+    // Before the import routes exist (404) there is nothing to restore; anything else is worth saying.
+    if (!(error instanceof ProblemError && error.status === 404)) reportError(store, error);
+  }
+}
+
+/** Closes the dialog; the report goes with it, a running job carries on behind the chip. */
+export function closeImport(store: AppStore): void {
+  store.getState().closeImport();
+  store.getState().setImportReport(null);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  completeMapping,
+  enumMappings,
+  mapsDates,
+  missingFields,
+  setColumn,
+  setDateFormat,
+  setValue,
+} from '../../client/features/import/mapping';
+import { guessKind, headerCells } from '../../client/features/import/guess-kind';
+import type { ImportMapping, ImportPreview } from '../../server/domain/schemas/import';
+
+const fields: ImportPreview['fields'] = [
+  { name: 'id', required: true, type: 'string' },
+  { name: 'email', required: false, type: 'string' },
+  { name: 'gender', required: false, type: 'enum', values: ['female', 'male', 'diverse'] },
+  { name: 'loyaltyTier', required: false, type: 'enum', values: ['bronze', 'silver', 'gold'] },
+  { name: 'signupDate', required: false, type: 'date' },
+];
+
+const preview: Pick<ImportPreview, 'headers' | 'rows' | 'fields'> = {
+  headers: ['Kundennr', 'E-Mail', 'Geschlecht', 'Stufe'],
+  rows: [
+    ['1', 'a@example.test', 'w', 'Gold'],
+    ['2', 'b@example.test', 'm', 'G'],
+    ['3', 'c@example.test', 'W', ''],
+    ['4', 'd@example.test', 'w', 'gold'],
+  ],
+  fields,
+};
+
+const mapping: ImportMapping = {
+  columns: { Kundennr: 'id', 'E-Mail': 'email', Geschlecht: 'gender', Stufe: 'loyaltyTier' },
+  values: { gender: { w: 'female', m: 'male' } },
+  dateFormat: null,
+};
+
+describe('the import mapping a person edits', () => {
+  it('choosing a field for a column takes it from the column that fed it before', () => {
+    const next = setColumn(mapping, 'Stufe', 'email');
+    expect(next.columns).toEqual({
+      Kundennr: 'id',
+      'E-Mail': null,
+      Geschlecht: 'gender',
+      Stufe: 'email',
+    });
+    expect(mapping.columns['E-Mail']).toBe('email');
+  });
+
+  it('ignoring a column leaves the other columns as they were', () => {
+    expect(setColumn(mapping, 'E-Mail', null).columns).toEqual({
+      ...mapping.columns,
+      'E-Mail': null,
+    });
+  });
+
+  it('lists the distinct values of each mapped enumeration with what they mean', () => {
+    const [gender, tier] = enumMappings(preview, mapping);
+    expect(gender).toMatchObject({ column: 'Geschlecht' });
+    expect(gender!.values).toEqual([
+      { raw: 'w', canonical: 'female' },
+      { raw: 'm', canonical: 'male' },
+      { raw: 'W', canonical: '' },
+    ]);
+    // A value that spells a canonical one in another case maps to it; an unknown one waits for a choice.
+    expect(tier!.values).toEqual([
+      { raw: 'Gold', canonical: 'gold' },
+      { raw: 'G', canonical: '' },
+      { raw: 'gold', canonical: 'gold' },
+    ]);
+  });
+
+  it('an enumeration no column feeds has no value list', () => {
+    const fewer = setColumn(mapping, 'Stufe', null);
+    expect(enumMappings(preview, fewer).map((e) => e.field.name)).toEqual(['gender']);
+  });
+
+  it('a value chosen by hand is kept and written out with the guesses when importing', () => {
+    const chosen = setValue(mapping, 'loyaltyTier', 'G', 'gold');
+    expect(chosen.values.gender).toEqual({ w: 'female', m: 'male' });
+    const complete = completeMapping(preview, chosen);
+    expect(complete.values).toEqual({
+      gender: { w: 'female', m: 'male' },
+      loyaltyTier: { G: 'gold', Gold: 'gold', gold: 'gold' },
+    });
+  });
+
+  it('names the required fields no column feeds', () => {
+    expect(missingFields(fields, mapping)).toEqual([]);
+    expect(missingFields(fields, setColumn(mapping, 'Kundennr', null))).toEqual(['id']);
+  });
+
+  it('asks for a date format only when a date field is mapped', () => {
+    expect(mapsDates(fields, mapping)).toBe(false);
+    const dated = setColumn(
+      { ...mapping, columns: { ...mapping.columns, Seit: null } },
+      'Seit',
+      'signupDate',
+    );
+    expect(mapsDates(fields, dated)).toBe(true);
+    expect(setDateFormat(dated, 'dmy').dateFormat).toBe('dmy');
+  });
+});
+
+describe('guessing what a file holds', () => {
+  it('reads the kind from English and German file names', () => {
+    expect(guessKind({ name: 'Kunden_2025.csv' })).toBe('customers');
+    expect(guessKind({ name: 'customers.xlsx' })).toBe('customers');
+    expect(guessKind({ name: 'Filialen.csv' })).toBe('stores');
+    expect(guessKind({ name: 'berlin-kieze.geojson' })).toBe('boundaries');
+    expect(guessKind({ name: 'Kassenbons_Umsatz.csv' })).toBe('purchases');
+  });
+
+  it('falls back to telling headers, and to nothing when neither says', () => {
+    expect(guessKind({ name: 'export.csv', headers: ['customer_id', 'store_id', 'Betrag'] })).toBe(
+      'purchases',
+    );
+    expect(guessKind({ name: 'export.csv', headers: ['Nr', 'E-Mail', 'PLZ'] })).toBe('customers');
+    expect(guessKind({ name: 'export.csv', headers: ['a', 'b'] })).toBeNull();
+  });
+
+  it('splits a header line on its delimiter, without a BOM or quotes', () => {
+    expect(headerCells('\uFEFFKundennr;E-Mail;"PLZ"\r\n1;a@b.de;10115')).toEqual([
+      'Kundennr',
+      'E-Mail',
+      'PLZ',
+    ]);
+    expect(headerCells('id\tname\n')).toEqual(['id', 'name']);
+  });
+});
