@@ -30,6 +30,7 @@ CREATE TABLE import_jobs (
   updated            INTEGER NOT NULL DEFAULT 0,
   rejected_count     INTEGER NOT NULL DEFAULT 0,
   last_committed_row INTEGER NOT NULL DEFAULT 0,
+  headers            TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(headers)),
   mapping            TEXT NOT NULL CHECK (json_valid(mapping)),
   warnings           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
   error              TEXT,

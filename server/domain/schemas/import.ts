@@ -1,0 +1,130 @@
+// The import routes' shapes: kinds and modes, the preview, saved mappings, results and jobs (issue 16).
+import { z } from 'zod';
+import { fieldTypes, importKinds } from '../import/fields.js';
+import { fieldError } from './problem.js';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What an import body may be sent as; application/json is read as GeoJSON. */
+export const importMediaTypes = [
+  'text/csv',
+  XLSX_MEDIA_TYPE,
+  'application/geo+json',
+  'application/json',
+];
+
+export const importKind = z.enum(importKinds);
+export const importKindParam = z.object({
+  kind: importKind.meta({ param: { name: 'kind', in: 'path' } }),
+});
+
+const sheet = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .meta({
+    param: { name: 'sheet', in: 'query' },
+    description: 'XLSX: the sheet to read (default: the first)',
+  });
+
+export const importPreviewQuery = z.object({ sheet });
+export const importQuery = z.object({
+  mode: z
+    .enum(['lenient', 'strict'])
+    .default('lenient')
+    .meta({
+      param: { name: 'mode', in: 'query' },
+      description:
+        'lenient: apply the good rows and list the bad ones; strict: apply nothing when any row is bad',
+    }),
+  mappingId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({
+      param: { name: 'mappingId', in: 'query' },
+      description: 'A saved mapping; by default the one saved for this header set, else a guess',
+    }),
+  sheet,
+});
+
+export const importMapping = z
+  .strictObject({
+    columns: z.record(z.string().max(500), z.string().max(100).nullable()),
+    values: z
+      .record(z.string().max(100), z.record(z.string().max(500), z.string().max(100)))
+      .default({}),
+    dateFormat: z.enum(['iso', 'dmy', 'mdy']).nullable().default(null),
+  })
+  .meta({ id: 'ImportMapping' });
+
+export const importMappingCreate = z
+  .strictObject({
+    kind: importKind,
+    headers: z.array(z.string().max(500)).min(1).max(1000),
+    mapping: importMapping,
+  })
+  .meta({ id: 'ImportMappingCreate' });
+
+export const importWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  column: z.string().optional(),
+});
+
+export const importPreview = z
+  .object({
+    format: z.enum(['csv', 'xlsx', 'geojson']),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    sheets: z.array(z.string()).optional(),
+    headers: z.array(z.string()),
+    rows: z.array(z.array(z.string())).meta({ description: 'The first 20 rows' }),
+    mapping: importMapping,
+    savedMappingId: z.string().nullable(),
+    fields: z.array(
+      z.object({
+        name: z.string(),
+        required: z.boolean(),
+        type: z.enum(fieldTypes),
+        values: z.array(z.string()).optional(),
+      }),
+    ),
+    warnings: z.array(importWarning),
+  })
+  .meta({ id: 'ImportPreview' });
+
+export const importRejectedRow = z.object({ row: z.number().int(), errors: z.array(fieldError) });
+
+export const importResult = z
+  .object({
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    rejected: z.array(importRejectedRow),
+    warnings: z.array(importWarning),
+  })
+  .meta({ id: 'ImportResult' });
+
+export const importJob = z
+  .object({
+    id: z.string(),
+    kind: importKind,
+    mode: z.enum(['lenient', 'strict']),
+    state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
+    rowsDone: z.number().int(),
+    bytesDone: z.number().int(),
+    bytesTotal: z.number().int(),
+    etaSeconds: z.number().nullable(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    rejected: z.number().int(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ImportJob' });
+
+export const importJobList = z.object({ jobs: z.array(importJob) }).meta({ id: 'ImportJobList' });
+
+export type ImportMappingBody = z.infer<typeof importMapping>;

@@ -1,0 +1,111 @@
+// CSV as tills and CRMs write it: UTF-8 with or without BOM, else Windows-1252; comma, semicolon, tab or pipe; quoted
+// fields with delimiters, quotes and line breaks; CRLF. Parsed by csv-parse, streamed: the file is never held whole.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { unreadableFile } from './errors.js';
+import type { TableRow } from './table.js';
+
+const SAMPLE_BYTES = 64 * 1024;
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export async function readSample(file: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 'utf-8' when the sample decodes as UTF-8 (a BOM or none), else 'windows-1252' (what Excel on Windows writes). */
+export function detectEncoding(sample: Buffer): 'utf-8' | 'windows-1252' {
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** The delimiter that splits the first lines into the same number (> 0) of fields, counting outside quotes. */
+export function detectDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 10);
+  if (lines.length > 1 && text.length >= SAMPLE_BYTES - 4) lines.pop(); // the last line may be cut
+  let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => {
+      let n = 0;
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (ch === delimiter && !quoted) n++;
+      }
+      return n;
+    });
+    const min = Math.min(...counts);
+    const consistent = counts.every((c) => c === counts[0]);
+    const score = min === 0 ? 0 : min + (consistent ? 1000 : 0);
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+export interface CsvOptions {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: string;
+  /** Called with the bytes read so far. */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Rows of a CSV file: the header row first (row 1), then data rows numbered as records (blank lines skipped). */
+export async function* csvRows(file: string, options: CsvOptions): AsyncGenerator<TableRow> {
+  const decoder = new TextDecoder(options.encoding);
+  let bytes = 0;
+  const decode = new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+  const parser = parse({
+    delimiter: options.delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    bom: true,
+  });
+  const source = createReadStream(file);
+  source.pipe(decode).pipe(parser);
+  const fail = (error: Error) => parser.destroy(error);
+  source.on('error', fail);
+  decode.on('error', fail);
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      options.onBytes?.(bytes);
+      yield { row, cells: record };
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw unreadableFile(
+      `The CSV file could not be read after row ${row}: ${message}`,
+      `malformed CSV after row ${row}`,
+    );
+  } finally {
+    source.destroy();
+  }
+  options.onBytes?.(bytes);
+}
