@@ -28,3 +28,20 @@ export function normaliseHeader(header: string): string {
 export function headerSetText(headers: readonly string[]): string {
   return [...new Set(headers.map(normaliseHeader))].sort().join('\u001f');
 }
+
+/**
+ * A mapping keyed by this file's headers: a saved mapping's columns match headers by their normalised names, so
+ * "E-Mail" saved once also maps "e_mail". Headers the mapping does not name are left out.
+ */
+export function rekeyMapping(mapping: ImportMapping, headers: readonly string[]): ImportMapping {
+  const byName = new Map<string, string | null>();
+  for (const [header, field] of Object.entries(mapping.columns))
+    if (!byName.has(normaliseHeader(header))) byName.set(normaliseHeader(header), field);
+  const columns: Record<string, string | null> = {};
+  for (const header of headers) {
+    if (header in mapping.columns) columns[header] = mapping.columns[header] ?? null;
+    else if (byName.has(normaliseHeader(header)))
+      columns[header] = byName.get(normaliseHeader(header)) ?? null;
+  }
+  return { ...mapping, columns };
+}

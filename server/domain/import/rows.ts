@@ -3,7 +3,7 @@ import { validateAreaGeometry } from '../geometry/validate-area.js';
 import type { FieldError } from '../schemas/problem.js';
 import { parseDate } from './dates.js';
 import { importFields, hasPoint, type ImportKind } from './fields.js';
-import type { DateFormat, ImportMapping } from './mapping.js';
+import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
 import { importRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
 import { canonicalEnum, parseBoolean, parseList, parseNumber } from './values.js';

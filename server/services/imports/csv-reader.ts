@@ -32,24 +32,31 @@ export function detectEncoding(sample: Buffer): 'utf-8' | 'windows-1252' {
   }
 }
 
-/** The delimiter that splits the first lines into the same number (> 0) of fields, counting outside quotes. */
+/**
+ * The delimiter that splits the first records into the same number (> 0) of fields, counting outside quotes (a quoted
+ * field may span lines).
+ */
 export function detectDelimiter(text: string): string {
-  const lines = text
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .slice(0, 10);
-  if (lines.length > 1 && text.length >= SAMPLE_BYTES - 4) lines.pop(); // the last line may be cut
   let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
   for (const delimiter of DELIMITERS) {
-    const counts = lines.map((line) => {
-      let n = 0;
-      let quoted = false;
-      for (const ch of line) {
-        if (ch === '"') quoted = !quoted;
-        else if (ch === delimiter && !quoted) n++;
-      }
-      return n;
-    });
+    const counts: number[] = [];
+    let n = 0;
+    let quoted = false;
+    let blank = true;
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) {
+        if (!blank) counts.push(n);
+        n = 0;
+        blank = true;
+        if (counts.length >= 10) break;
+        continue;
+      } else if (ch === delimiter && !quoted) n++;
+      if (ch.trim() !== '') blank = false;
+    }
+    // The sample's last record may be cut short; count it only when the sample is the whole file.
+    if (!blank && text.length < SAMPLE_BYTES - 4) counts.push(n);
+    if (counts.length === 0) continue;
     const min = Math.min(...counts);
     const consistent = counts.every((c) => c === counts[0]);
     const score = min === 0 ? 0 : min + (consistent ? 1000 : 0);

@@ -18,7 +18,7 @@ import {
 } from '../../db/repos/import-jobs.js';
 import { importFields, type ImportKind } from '../../domain/import/fields.js';
 import { guessMapping } from '../../domain/import/guess.js';
-import { headerSetText, type ImportMapping } from '../../domain/import/mapping.js';
+import { headerSetText, rekeyMapping, type ImportMapping } from '../../domain/import/mapping.js';
 import { planRows } from '../../domain/import/rows.js';
 import type { FieldError } from '../../domain/schemas/problem.js';
 import type { Logger } from '../../logger.js';
@@ -128,7 +128,10 @@ export function createImportService(deps: ImportServiceDeps) {
         ]);
       return { id: found.id, mapping: JSON.parse(found.mapping) as ImportMapping };
     }
-    return savedMapping(kind, headers) ?? { id: null, mapping: guessMapping(kind, headers, rows) };
+    const saved = savedMapping(kind, headers);
+    return saved
+      ? { id: saved.id, mapping: rekeyMapping(saved.mapping, headers) }
+      : { id: null, mapping: guessMapping(kind, headers, rows) };
   };
 
   async function run(jobId: string): Promise<void> {

@@ -42,14 +42,14 @@ export function sniffFormat(sample: Buffer, contentType: string): SourceFormat {
   if (contentType === XLSX_TYPE)
     throw unreadableFile('The file is not an XLSX workbook', 'not an XLSX file');
   const head = sample.subarray(0, 4096);
-  const controls = head.filter(
-    (b) => b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 26),
-  ).length;
-  if (controls > 0)
+  // A stray control character is a bad cell (named in its row); NULs or many controls are a binary file.
+  const controls = head.filter((b) => b < 9 || (b > 13 && b < 32 && b !== 27)).length;
+  if (head.includes(0) || controls > head.length / 20)
     throw unreadableFile(
       'The file holds binary data, not CSV or GeoJSON text',
       'binary data, not a CSV, XLSX or GeoJSON file',
     );
+
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
