@@ -33,9 +33,9 @@ export function planRows(
 ): PlanResult {
   const index = new Map<string, number>();
   const known = new Set(importFields[kind].map((f) => f.name));
+  const columns = rekeyMapping(mapping, headers).columns;
   headers.forEach((header, i) => {
-    const field =
-      header in mapping.columns ? mapping.columns[header] : known.has(header) ? header : null;
+    const field = header in columns ? columns[header] : known.has(header) ? header : null;
     if (field && known.has(field) && !index.has(field)) index.set(field, i);
   });
   const errors: FieldError[] = importFields[kind]
