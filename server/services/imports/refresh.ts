@@ -5,6 +5,7 @@ import type { ImportKind } from '../../domain/import/fields.js';
 import { forgetResidents } from '../audience/white-space.js';
 import { invalidateCityExtent } from '../areas/extent.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
+import { customersWithSeqByIds } from '../../db/repos/customers.js';
 import type { CustomerTiles } from '../customers/tiles.js';
 
 export function refreshAfterImport(deps: {
@@ -14,7 +15,8 @@ export function refreshAfterImport(deps: {
 }): (kind: ImportKind, ids: string[]) => void {
   return (kind, ids) => {
     if (kind === 'customers') {
-      deps.customerIndex.upsertFromDb(ids);
+      // One query per batch, not two per customer (CustomerIndex.upsertFromDb): a batch is thousands of rows.
+      deps.customerIndex.upsert(customersWithSeqByIds(deps.db, ids));
       deps.customerTiles.invalidate();
     } else if (kind === 'stores') deps.customerTiles.invalidate();
     else if (kind === 'boundaries') {
