@@ -380,6 +380,13 @@ describe('bad files', () => {
     );
   });
 
+  it('nothing personal from the files reaches the log', () => {
+    const log = server.logLines.join('\n');
+    expect(log).toContain('import finished');
+    for (const personal of ['anna@example.test', 'Jörg', 'K-1001', 'Xenia', '52.52'])
+      expect(log).not.toContain(personal);
+  });
+
   it('roles without imports:write are refused', async () => {
     const marketer = await server.as('marketer');
     expect(
