@@ -232,7 +232,7 @@ export async function startServer(
       stopFeedSync();
       stopEvaluations();
       server.close(() => {
-        void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
+        void Promise.all([audience.close(), webhooks.stop(), imports.stop()]).finally(() => {
           closeDatabase(db);
           resolve();
         });

@@ -148,3 +148,46 @@ describe('an import killed with SIGKILL', () => {
     },
   );
 });
+
+describe('an import running at a graceful shutdown', () => {
+  it(
+    'stops after its current batch, shows interrupted after the restart, and resumes',
+    { timeout: 120_000 },
+    async () => {
+      const file = join(dir, 'graceful.db');
+      const limits = { inlineMaxBytes: 100, batchRows: 500 };
+      const first = await startTestServer({ dbFile: file, customers: 100, imports: limits });
+      const lines = ['id,lat,lng'];
+      for (let i = 0; i < 30_000; i++) lines.push(`GS-${i},52.5,13.4`);
+      const response = await first.fetch('/api/import/customers', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: lines.join('\n'),
+      });
+      expect(response.status).toBe(202);
+      const location = response.headers.get('location')!;
+      for (let i = 0; i < 1000; i++) {
+        const job = await (await first.fetch(location)).json();
+        if (job.rowsDone > 0) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await first.close();
+
+      const second = await startTestServer({ dbFile: file, imports: limits });
+      try {
+        const job = await (await second.fetch(location)).json();
+        expect(job.state).toBe('interrupted');
+        expect(job.rowsDone % 500).toBe(0);
+        expect((await second.fetch(`${location}/resume`, { method: 'POST' })).status).toBe(202);
+        let resumed = job;
+        for (let i = 0; i < 1000 && resumed.state !== 'done'; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          resumed = await (await second.fetch(location)).json();
+        }
+        expect(resumed).toMatchObject({ state: 'done', inserted: 30_000, rowsDone: 30_000 });
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});

@@ -81,6 +81,7 @@ export function createImportService(deps: ImportServiceDeps) {
   mkdirSync(deps.jobsDir, { recursive: true });
   const running = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
+  let stopping = false;
 
   const view = (job: ImportJobRow): ImportJobView => {
     let etaSeconds: number | null = null;
@@ -136,7 +137,7 @@ export function createImportService(deps: ImportServiceDeps) {
 
   async function run(jobId: string): Promise<void> {
     const job = findImportJob(db, jobId);
-    if (!job || !job.file_path) return;
+    if (!job || !job.file_path || stopping) return;
     const controller = new AbortController();
     running.set(jobId, controller);
     const at = () => clock().toISOString();
@@ -180,7 +181,9 @@ export function createImportService(deps: ImportServiceDeps) {
         signal: controller.signal,
         batchRows: limits.batchRows,
       });
-      const state = outcome === 'done' ? 'done' : outcome === 'cancelled' ? 'cancelled' : 'failed';
+      // Stopped by a shutdown rather than a person: interrupted, so it can be resumed after the restart.
+      const cancelled = stopping ? 'interrupted' : 'cancelled';
+      const state = outcome === 'done' ? 'done' : outcome === 'cancelled' ? cancelled : 'failed';
       const error =
         outcome === 'rejected' ? 'Some rows are invalid; in strict mode nothing was applied' : null;
       setJobState(db, jobId, state, at(), error);
@@ -401,6 +404,13 @@ export function createImportService(deps: ImportServiceDeps) {
 
     /** Waits for queued jobs (tests, shutdown). */
     idle: () => queue,
+
+    /** At shutdown: running jobs stop after their current batch and are left interrupted; queued ones wait. */
+    async stop(): Promise<void> {
+      stopping = true;
+      for (const controller of running.values()) controller.abort();
+      await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    },
   };
 
   function ownJob(id: string, createdBy: string | null): ImportJobRow {
