@@ -148,7 +148,7 @@ export function importRoutes({ imports }: AppDeps) {
       return c.body(null, 204);
     })
     .openapi(resumeJob, (c) => {
-      const job = imports.resume(c.req.valid('param').id, caller(c));
+      const job = imports.resume(c.req.valid('param').id, caller(c), c.get('principal')?.label);
       return c.json(job, 202, { Location: `/api/import/jobs/${job.id}` });
     })
     .openapi(rejectedCsv, (c) => {
@@ -190,6 +190,7 @@ export function importRoutes({ imports }: AppDeps) {
           mappingId,
           sheet,
           createdBy: caller(c),
+          ...(c.get('principal') ? { actor: c.get('principal')!.label } : {}),
           ...received,
         });
       } catch (error) {

@@ -387,6 +387,21 @@ describe('bad files', () => {
       expect(log).not.toContain(personal);
   });
 
+  it('each import is in the audit log with its counts, never its rows', async () => {
+    const audit = await (await server.fetch('/api/audit?action=import.customers')).json();
+    expect(audit.entries.length).toBeGreaterThan(3);
+    expect(audit.entries[0]).toMatchObject({
+      actor: 'owner@example.test',
+      targetType: 'import_job',
+      detail: {
+        mode: expect.any(String),
+        inserted: expect.any(Number),
+        rejected: expect.any(Number),
+      },
+    });
+    expect(JSON.stringify(audit)).not.toContain('anna@example.test');
+  });
+
   it('roles without imports:write are refused', async () => {
     const marketer = await server.as('marketer');
     expect(

@@ -23,6 +23,7 @@ import { planRows } from '../../domain/import/rows.js';
 import type { FieldError } from '../../domain/schemas/problem.js';
 import type { Logger } from '../../logger.js';
 import { ServiceError } from '../errors.js';
+import { recordAudit } from '../../db/repos/audit.js';
 import { runPipeline, type PipelineDeps } from './pipeline.js';
 import { sampleTable, sampleWarnings, workspaceExtent, type ImportWarning } from './sample.js';
 import { openTable, type SourceFormat } from './table.js';
@@ -82,6 +83,8 @@ export function createImportService(deps: ImportServiceDeps) {
   const running = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
   let stopping = false;
+  /** The audit log's actor label (an email or token name) of jobs started or resumed by this process. */
+  const actors = new Map<string, string>();
 
   const view = (job: ImportJobRow): ImportJobView => {
     let etaSeconds: number | null = null;
@@ -186,8 +189,28 @@ export function createImportService(deps: ImportServiceDeps) {
       const state = outcome === 'done' ? 'done' : outcome === 'cancelled' ? cancelled : 'failed';
       const error =
         outcome === 'rejected' ? 'Some rows are invalid; in strict mode nothing was applied' : null;
-      setJobState(db, jobId, state, at(), error);
-      const done = findImportJob(db, jobId)!;
+      const done = db.transaction(() => {
+        setJobState(db, jobId, state, at(), error);
+        const finished = findImportJob(db, jobId)!;
+        // Who imported what, by counts: never rows or ids (personal data).
+        recordAudit(db, {
+          at: at(),
+          actorId: finished.created_by,
+          actor: actors.get(jobId) ?? 'import',
+          action: `import.${finished.kind}`,
+          targetType: 'import_job',
+          targetId: jobId,
+          detail: {
+            mode: finished.mode,
+            state,
+            rows: finished.rows_done,
+            inserted: finished.inserted,
+            updated: finished.updated,
+            rejected: finished.rejected_count,
+          },
+        });
+        return finished;
+      })();
       // Counts only: rows and ids are personal data.
       logger.info('import finished', {
         kind: job.kind,
@@ -209,6 +232,7 @@ export function createImportService(deps: ImportServiceDeps) {
       setJobState(db, jobId, 'failed', at(), message);
     } finally {
       running.delete(jobId);
+      actors.delete(jobId);
       const final = findImportJob(db, jobId);
       if (final && final.state !== 'interrupted' && final.file_path) {
         rmSync(final.file_path, { force: true });
@@ -269,6 +293,8 @@ export function createImportService(deps: ImportServiceDeps) {
         mode: 'lenient' | 'strict';
         mappingId?: string | undefined;
         createdBy: string | null;
+        /** For the audit log: the caller's email or token name. */
+        actor?: string;
         bytes: number;
       },
     ) {
@@ -312,6 +338,7 @@ export function createImportService(deps: ImportServiceDeps) {
         created_by: request.createdBy,
         created_at: clock().toISOString(),
       });
+      if (request.actor) actors.set(id, request.actor);
       if (request.bytes > limits.inlineMaxBytes) {
         void enqueue(id);
         return { inline: false as const, job: view(findImportJob(db, id)!) };
@@ -359,8 +386,9 @@ export function createImportService(deps: ImportServiceDeps) {
       }
     },
 
-    resume(id: string, createdBy: string | null): ImportJobView {
+    resume(id: string, createdBy: string | null, actor?: string): ImportJobView {
       const job = ownJob(id, createdBy);
+      if (actor) actors.set(id, actor);
       if (job.state !== 'interrupted' || !job.file_path)
         throw new ServiceError(
           'conflict',
