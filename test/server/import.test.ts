@@ -220,6 +220,14 @@ describe('importing customers', () => {
     expect(result).toMatchObject({ inserted: 2, updated: 0, rejected: [] });
   });
 
+  it('numbers rows as a spreadsheet does, blank lines included', async () => {
+    const result = await importFile(
+      'customers',
+      'id,lat,lng\n\nRN-1,52.5,13.4\n\nRN-2,north,13.4\n',
+    );
+    expect(result.rejected.map((r) => r.row)).toEqual([5]);
+  });
+
   it('reports duplicate ids inside one file', async () => {
     const result = await importFile('customers', fixture('duplicates.csv'));
     expect(result.inserted).toBe(2);

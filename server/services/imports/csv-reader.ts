@@ -72,7 +72,7 @@ export interface CsvOptions {
   onBytes?: (bytes: number) => void;
 }
 
-/** Rows of a CSV file: the header row first (row 1), then data rows numbered as records (blank lines skipped). */
+/** Rows of a CSV file: the header row first, numbered as a spreadsheet shows them (blank lines count, are not yielded). */
 export async function* csvRows(file: string, options: CsvOptions): AsyncGenerator<TableRow> {
   const decoder = new TextDecoder(options.encoding);
   let bytes = 0;
@@ -89,8 +89,8 @@ export async function* csvRows(file: string, options: CsvOptions): AsyncGenerato
   const parser = parse({
     delimiter: options.delimiter,
     relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
+    // Blank lines are skipped below, not by the parser: they still count, so row numbers match a spreadsheet's.
+    skip_empty_lines: false,
     bom: true,
   });
   const source = createReadStream(file);
@@ -103,6 +103,7 @@ export async function* csvRows(file: string, options: CsvOptions): AsyncGenerato
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
       options.onBytes?.(bytes);
+      if (record.every((cell) => cell.trim() === '')) continue;
       yield { row, cells: record };
     }
   } catch (error) {
