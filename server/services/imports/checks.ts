@@ -11,12 +11,19 @@ import { erasedIdCheck } from '../customers/erased-ids.js';
 
 export const ERASED_MESSAGE = 'this customer was erased and cannot be imported again';
 
-/** A checker for one job: returns the errors of a record that reads well on its own but cannot be applied. */
-export function recordChecks(db: Db, kind: ImportKind): (record: AnyImportRecord) => FieldError[] {
+export interface RecordChecks {
+  /** The errors of a record that reads well on its own but cannot be applied. */
+  (record: AnyImportRecord): FieldError[];
+  /** Notes an id read by an earlier run of the job (resume), so a later duplicate of it is still reported. */
+  remember(id: string): void;
+}
+
+/** The checks of one job. */
+export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
   const seen = new Set<string>();
   const erased = kind === 'customers' || kind === 'purchases' ? erasedIdCheck(db) : () => false;
   const stores = new Set(db.prepare('SELECT id FROM stores').pluck().all() as string[]);
-  return (record) => {
+  const check = (record: AnyImportRecord): FieldError[] => {
     const errors: FieldError[] = [];
     if (seen.has(record.id))
       errors.push({ field: 'id', message: `duplicate id ${record.id} in this file` });
@@ -32,4 +39,5 @@ export function recordChecks(db: Db, kind: ImportKind): (record: AnyImportRecord
     if (kind === 'stores') stores.add(record.id);
     return errors;
   };
+  return Object.assign(check, { remember: (id: string) => void seen.add(id) });
 }

@@ -81,7 +81,11 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
   };
 
   for await (const { row, cells } of job.table.rows) {
-    if (row <= job.afterRow) continue;
+    if (row <= job.afterRow) {
+      const id = cells[job.plan.index.get('id') ?? -1]?.trim();
+      if (id) check.remember(id);
+      continue;
+    }
     const result = readRow(job.plan, cells, row);
     const errors = result.ok ? check(result.record) : result.errors;
     if (result.ok && errors.length === 0) good.push({ row, record: result.record });
