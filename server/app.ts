@@ -44,6 +44,8 @@ import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { importRoutes } from './routes/imports.js';
+import { importMediaTypes } from './domain/schemas/import.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -62,13 +64,18 @@ export function createApp(deps: AppDeps) {
       ms: Math.round(performance.now() - started),
     });
   });
-  app.use('/api/*', limitBody());
+  // File imports stream their body to disk under their own, much larger limit (server/http/upload.ts).
+  const bodyLimit = limitBody();
+  app.use('/api/*', (c, next) =>
+    isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next),
+  );
   app.use('/api/*', refuseRepeatedQuery());
   app.use('/api/*', authenticate(deps));
   app.use(
     '/api/*',
     requireMediaType([
       { prefix: '/api/events/import', types: ['text/calendar', 'application/json'] },
+      { prefix: '/api/import/', types: importMediaTypes },
     ]),
   );
 
@@ -95,7 +102,8 @@ export function createApp(deps: AppDeps) {
     .route('/', campaignRoutes(deps))
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))
-    .route('/', webhookRoutes(deps));
+    .route('/', webhookRoutes(deps))
+    .route('/', importRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -162,5 +170,9 @@ export function createApp(deps: AppDeps) {
 
   return api;
 }
+
+const IMPORT_UPLOAD = /^\/api\/import\/(customers|stores|boundaries|purchases)(\/preview)?$/;
+const isImportUpload = (method: string, path: string) =>
+  method === 'POST' && IMPORT_UPLOAD.test(path);
 
 export type AppType = ReturnType<typeof createApp>;

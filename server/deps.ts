@@ -13,6 +13,7 @@ import type { Weather } from './services/weather/index.js';
 import type { WebhookWorker } from './services/webhooks/worker.js';
 import type { OfferEngine } from './services/campaigns/offer-engine.js';
 import type { EvaluationRun } from './domain/schemas/offer.js';
+import type { ImportService } from './services/imports/service.js';
 
 export interface AppDeps {
   db: Db;
@@ -42,4 +43,6 @@ export interface AppDeps {
   offers: OfferEngine;
   /** Evaluates every campaign at an instant and records the activations (the scheduler's run, on demand). */
   runTriggers: (at: Date) => Promise<EvaluationRun>;
+  /** File imports (customers, stores, boundaries, purchases): previews, mappings and jobs. */
+  imports: ImportService;
 }

@@ -3,6 +3,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
@@ -34,6 +36,12 @@ import { startWebhookDelivery, type WebhookWorkerOptions } from './services/webh
 import { createOfferEngine } from './services/campaigns/offer-engine.js';
 import { runEvaluation, scheduleEvaluations } from './services/campaigns/trigger-runs.js';
 import { enqueueActivationWebhook } from './services/webhooks/activations.js';
+import {
+  createImportService,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+} from './services/imports/service.js';
+import { refreshAfterImport } from './services/imports/refresh.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -60,6 +68,8 @@ export interface StartOptions {
   openMeteo?: Partial<OpenMeteoOptions>;
   /** Webhook worker settings (tests shorten the time-out and fix the back-off). */
   webhooks?: Partial<WebhookWorkerOptions>;
+  /** Import size limits and batch size (tests make them small). */
+  imports?: Partial<ImportLimits>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -152,6 +162,21 @@ export async function startServer(
     onEdge: enqueueActivationWebhook(db, clock),
     clock,
   };
+  const imports = createImportService({
+    db,
+    clock,
+    logger,
+    // Uploaded files wait next to the database, so a restarted server can resume an interrupted job.
+    jobsDir:
+      config.dbFile === ':memory:'
+        ? join(tmpdir(), 'catchment-import-jobs')
+        : join(dirname(config.dbFile), 'import-jobs'),
+    limits: { ...DEFAULT_IMPORT_LIMITS, ...options.imports },
+    afterCommit: refreshAfterImport({ db, customerIndex, customerTiles }),
+  });
+  const interrupted = imports.recover();
+  if (interrupted)
+    logger.info('import jobs interrupted by the last shutdown', { jobs: interrupted });
   const deps: AppDeps = {
     db,
     config,
@@ -173,6 +198,7 @@ export async function startServer(
       if (run.opened || run.closed) webhooks.kick();
       return run;
     },
+    imports,
   };
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
@@ -211,7 +237,7 @@ export async function startServer(
       stopFeedSync();
       stopEvaluations();
       server.close(() => {
-        void Promise.all([audience.close(), webhooks.stop()]).finally(() => {
+        void Promise.all([audience.close(), webhooks.stop(), imports.stop()]).finally(() => {
           closeDatabase(db);
           resolve();
         });

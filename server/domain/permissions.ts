@@ -38,6 +38,8 @@ export const permissions = [
   'settings:write',
   /** The webhook delivery log (not the URL or secret: those need settings:write). */
   'webhooks:read',
+  /** Importing files of customers, stores, neighbourhoods and purchases (writes personal data in bulk). */
+  'imports:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -223,6 +225,15 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/settings/webhook/rotate-secret': 'settings:write',
   'POST /api/settings/webhook/test': 'settings:write',
   'GET /api/webhooks/deliveries': 'webhooks:read',
+
+  'POST /api/import/:kind/preview': 'imports:write',
+  'POST /api/import/mappings': 'imports:write',
+  'POST /api/import/:kind': 'imports:write',
+  'GET /api/import/jobs': 'imports:write',
+  'GET /api/import/jobs/:id': 'imports:write',
+  'DELETE /api/import/jobs/:id': 'imports:write',
+  'GET /api/import/jobs/:id/rejected.csv': 'imports:write',
+  'POST /api/import/jobs/:id/resume': 'imports:write',
 };
 
 export interface Principal {

@@ -54,6 +54,7 @@ export interface TestServerOptions {
   openMeteo?: Partial<OpenMeteoOptions>;
   feedLimits?: StartOptions['feedLimits'];
   webhooks?: StartOptions['webhooks'];
+  imports?: StartOptions['imports'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -93,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.openMeteo ? { openMeteo: options.openMeteo } : {}),
       ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+      ...(options.imports ? { imports: options.imports } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

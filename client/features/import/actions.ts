@@ -14,6 +14,7 @@ import type {
   ImportKind,
   ImportMapping,
   ImportMode,
+  ImportResult,
 } from '../../../server/domain/schemas/import';
 import { ProblemError } from '../../api/problem';
 import { translatorFor } from '../../i18n';
@@ -158,9 +159,22 @@ export async function runImport(store: AppStore, request: ImportRequest): Promis
     else finish(store, reportFromResult(kind, file.name, answer.result));
     return true;
   } catch (error) {
+    // A strict import with bad rows applies nothing and answers 422 with the report inside: show it, rows and all.
+    const refused = strictRefusal(error);
+    if (refused) {
+      finish(store, reportFromResult(kind, file.name, refused));
+      return true;
+    }
     reportError(store, error);
     return false;
   }
+}
+
+function strictRefusal(error: unknown): ImportResult | null {
+  if (!(error instanceof ProblemError) || error.status !== 422) return null;
+  const problem = error.problem as Partial<ImportResult>;
+  if (!Array.isArray(problem.rejected)) return null;
+  return { inserted: 0, updated: 0, rejected: problem.rejected, warnings: problem.warnings ?? [] };
 }
 
 export async function cancelJob(store: AppStore): Promise<void> {

@@ -19,7 +19,7 @@ export const useIsEmptyWorkspace = () =>
 
 export function EmptyWorkspace() {
   const { t } = useI18n();
-  const mayImport = useAppStore((s) => can(s.me, 'stores:write'));
+  const mayImport = useAppStore((s) => can(s.me, 'imports:write'));
   const phone = useMediaQuery(PHONE_QUERY);
   // On a phone the lists live in the bottom sheet: lift it, since the empty map has nothing to show meanwhile.
   useEffect(() => {

@@ -1,32 +1,92 @@
-// Importing a business's own files (customers, stores, neighbourhoods, purchases): the preview with its guessed
-// mapping, saved mappings, the small-file report and the job a large file runs as. Shared by the routes and the client.
+// The import routes' shapes, shared by the routes and the client: kinds and modes, the preview with its guessed
+// mapping, saved mappings, the small-file report and the job a large file runs as (issue 16).
 import { z } from 'zod';
+import { fieldTypes, importKinds, type FieldType, type ImportKind } from '../import/fields.js';
+import { fieldError } from './problem.js';
 
-export const importKinds = ['customers', 'stores', 'boundaries', 'purchases'] as const;
-export type ImportKind = (typeof importKinds)[number];
-export const importKind = z.enum(importKinds);
-
+export { fieldTypes, importKinds, type FieldType, type ImportKind };
 export const importModes = ['lenient', 'strict'] as const;
 export type ImportMode = (typeof importModes)[number];
-
 export const importFormats = ['csv', 'xlsx', 'geojson'] as const;
 export type ImportFormat = (typeof importFormats)[number];
-
 /** The date formats a column can be read in; null lets the server detect it. */
 export const dateFormats = ['iso', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof dateFormats)[number];
-
-export const fieldTypes = [
-  'string',
-  'number',
-  'integer',
-  'boolean',
-  'date',
-  'enum',
-  'list',
-  'coordinates',
+export const jobStates = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'cancelled',
+  'interrupted',
 ] as const;
-export type FieldType = (typeof fieldTypes)[number];
+export type JobState = (typeof jobStates)[number];
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What an import body may be sent as; application/json is read as GeoJSON. */
+export const importMediaTypes = [
+  'text/csv',
+  XLSX_MEDIA_TYPE,
+  'application/geo+json',
+  'application/json',
+];
+
+export const importKind = z.enum(importKinds);
+export const importKindParam = z.object({
+  kind: importKind.meta({ param: { name: 'kind', in: 'path' } }),
+});
+
+const sheet = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .meta({
+    param: { name: 'sheet', in: 'query' },
+    description: 'XLSX: the sheet to read (default: the first)',
+  });
+
+export const importPreviewQuery = z.object({ sheet });
+export const importQuery = z.object({
+  mode: z
+    .enum(importModes)
+    .default('lenient')
+    .meta({
+      param: { name: 'mode', in: 'query' },
+      description:
+        'lenient: apply the good rows and list the bad ones; strict: apply nothing when any row is bad',
+    }),
+  mappingId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({
+      param: { name: 'mappingId', in: 'query' },
+      description: 'A saved mapping; by default the one saved for this header set, else a guess',
+    }),
+  sheet,
+});
+
+export const importMapping = z
+  .strictObject({
+    columns: z.record(z.string().max(500), z.string().max(100).nullable()),
+    values: z
+      .record(z.string().max(100), z.record(z.string().max(500), z.string().max(100)))
+      .default({}),
+    dateFormat: z.enum(dateFormats).nullable().default(null),
+  })
+  .meta({ id: 'ImportMapping' });
+
+export const mappingCreated = z.object({ id: z.string() }).meta({ id: 'ImportMappingCreated' });
+
+export const importMappingCreate = z
+  .strictObject({
+    kind: importKind,
+    headers: z.array(z.string().max(500)).min(1).max(1000),
+    mapping: importMapping,
+  })
+  .meta({ id: 'ImportMappingCreate' });
 
 /** One field a kind takes: its name, whether a row needs it, its type and (for enums) its canonical values. */
 export const importField = z.object({
@@ -35,19 +95,6 @@ export const importField = z.object({
   type: z.enum(fieldTypes),
   values: z.array(z.string()).optional(),
 });
-
-/** How a file's columns and values become our fields. */
-export const importMapping = z
-  .object({
-    columns: z
-      .record(z.string(), z.string().nullable())
-      .meta({ description: 'header → field, null to ignore the column' }),
-    values: z
-      .record(z.string(), z.record(z.string(), z.string()))
-      .meta({ description: 'field → raw value → canonical value (enumerations)' }),
-    dateFormat: z.enum(dateFormats).nullable(),
-  })
-  .meta({ id: 'ImportMapping' });
 
 export const importWarning = z.object({
   code: z.string(),
@@ -62,7 +109,7 @@ export const importPreview = z
     delimiter: z.string().optional(),
     sheets: z.array(z.string()).optional(),
     headers: z.array(z.string()),
-    rows: z.array(z.array(z.string())).meta({ description: 'the first 20 rows' }),
+    rows: z.array(z.array(z.string())).meta({ description: 'The first 20 rows' }),
     mapping: importMapping,
     savedMappingId: z.string().nullable(),
     fields: z.array(importField),
@@ -70,37 +117,17 @@ export const importPreview = z
   })
   .meta({ id: 'ImportPreview' });
 
-export const mappingCreate = z
-  .object({ kind: importKind, headers: z.array(z.string()), mapping: importMapping })
-  .meta({ id: 'ImportMappingCreate' });
-export const mappingCreated = z.object({ id: z.string() });
+export const importRejectedRow = z.object({ row: z.number().int(), errors: z.array(fieldError) });
 
-export const rejectedRow = z.object({
-  row: z.number().int(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
-});
-
-/** What a small file's import answers (200). */
 export const importResult = z
   .object({
     inserted: z.number().int(),
     updated: z.number().int(),
-    rejected: z.array(rejectedRow),
+    rejected: z.array(importRejectedRow),
     warnings: z.array(importWarning),
   })
   .meta({ id: 'ImportResult' });
 
-export const jobStates = [
-  'queued',
-  'running',
-  'done',
-  'failed',
-  'cancelled',
-  'interrupted',
-] as const;
-export type JobState = (typeof jobStates)[number];
-
-/** A large file's import, run in the background (202 with Location /api/import/jobs/{id}). */
 export const importJob = z
   .object({
     id: z.string(),
@@ -120,14 +147,16 @@ export const importJob = z
   })
   .meta({ id: 'ImportJob' });
 
-export const importJobList = z.object({ jobs: z.array(importJob) });
+export const importJobList = z.object({ jobs: z.array(importJob) }).meta({ id: 'ImportJobList' });
 
+export type ImportMappingBody = z.infer<typeof importMapping>;
 export type ImportField = z.infer<typeof importField>;
+/** A mapping as the screen edits it (values and dateFormat may be left out when sent). */
 export type ImportMapping = z.infer<typeof importMapping>;
 export type ImportWarning = z.infer<typeof importWarning>;
 export type ImportPreview = z.infer<typeof importPreview>;
-export type MappingCreate = z.infer<typeof mappingCreate>;
-export type RejectedRow = z.infer<typeof rejectedRow>;
+export type MappingCreate = z.input<typeof importMappingCreate>;
+export type RejectedRow = z.infer<typeof importRejectedRow>;
 export type ImportResult = z.infer<typeof importResult>;
 export type ImportJob = z.infer<typeof importJob>;
 export type ImportJobList = z.infer<typeof importJobList>;

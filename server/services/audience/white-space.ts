@@ -77,3 +77,8 @@ export function findWhiteSpace(
   );
   return { ...result, cells, resolution: query.resolution, ...namedK(view) };
 }
+
+/** Forgets the residents per hexagon (call after the neighbourhoods change, e.g. an import of boundaries). */
+export function forgetResidents(db: Db): void {
+  residentsCaches.delete(db);
+}

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import type { CustomerIndex } from './customer-index.js';
 import type { CustomerTiles } from './tiles.js';
+import { recordErasedIds } from './erased-ids.js';
 
 export interface ErasureDeps {
   db: Db;
@@ -33,6 +34,12 @@ export function eraseCustomerSeqs(
     // Their redemptions stay (a campaign's revenue), no longer saying whose they were.
     const forget = db.prepare(
       'UPDATE redemptions SET customer_id = NULL WHERE customer_id = (SELECT id FROM customers WHERE seq = ?)',
+    );
+    // A keyed hash of each id stays behind, so a later import cannot bring the customer back (issue 16).
+    const idOf = db.prepare('SELECT id FROM customers WHERE seq = ?').pluck();
+    recordErasedIds(
+      db,
+      seqs.flatMap((seq) => (idOf.get(seq) as string | undefined) ?? []),
     );
     let count = 0;
     for (const seq of seqs) {

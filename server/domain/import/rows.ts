@@ -1,0 +1,177 @@
+// One row of cells → a checked record of its kind, or the row number with every bad field and why.
+import { validateAreaGeometry } from '../geometry/validate-area.js';
+import type { FieldError } from '../schemas/problem.js';
+import { parseDate } from './dates.js';
+import { importFields, hasPoint, type ImportKind } from './fields.js';
+import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
+import { importRecordSchemas, type AnyImportRecord } from './records.js';
+import { parsePoint, pointFromParts } from './coordinates.js';
+import { canonicalEnum, parseBoolean, parseList, parseNumber } from './values.js';
+
+export interface RowPlan {
+  kind: ImportKind;
+  /** Field → column index. */
+  index: Map<string, number>;
+  values: ImportMapping['values'];
+  dateFormat: DateFormat | null;
+}
+
+export type RowResult =
+  | { ok: true; row: number; record: AnyImportRecord }
+  | { ok: false; row: number; errors: FieldError[] };
+
+export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; errors: FieldError[] };
+
+/**
+ * Resolves a mapping against the file's headers; a header equal to a field name needs no mapping. Fails naming each
+ * required field no column feeds (and a point for customers and stores: lat and lng, or one location column).
+ */
+export function planRows(
+  kind: ImportKind,
+  headers: readonly string[],
+  mapping: ImportMapping,
+): PlanResult {
+  const index = new Map<string, number>();
+  const known = new Set(importFields[kind].map((f) => f.name));
+  const columns = rekeyMapping(mapping, headers).columns;
+  headers.forEach((header, i) => {
+    const field = header in columns ? columns[header] : known.has(header) ? header : null;
+    if (field && known.has(field) && !index.has(field)) index.set(field, i);
+  });
+  const errors: FieldError[] = importFields[kind]
+    .filter((f) => f.required && !index.has(f.name))
+    .map((f) => ({ field: f.name, message: `no column is mapped to ${f.name}` }));
+  if (hasPoint(kind) && !index.has('location') && !(index.has('lat') && index.has('lng')))
+    errors.push({ field: 'location', message: 'map lat and lng columns, or one location column' });
+  return errors.length
+    ? { ok: false, errors }
+    : { ok: true, plan: { kind, index, values: mapping.values, dateFormat: mapping.dateFormat } };
+}
+
+const defaults: Record<string, unknown> = {
+  firstName: '',
+  email: '',
+  phone: '',
+  age: null,
+  gender: 'unknown',
+  jobTitle: '',
+  industry: '',
+  interests: [],
+  loyaltyTier: 'none',
+  visits: 0,
+  totalSpend: 0,
+  lastPurchaseAt: null,
+  // A missing or empty consent column is no consent: never assumed.
+  consent: false,
+  homeStoreId: null,
+  franchisee: '',
+  address: '',
+  attractiveness: 3,
+  opened: null,
+  population: 0,
+  discount: null,
+  productCategory: null,
+};
+
+/** Reads row `row` (its number as people see it in the file) through the plan. */
+export function readRow(plan: RowPlan, cells: readonly string[], row: number): RowResult {
+  const errors: FieldError[] = [];
+  const out: Record<string, unknown> = {};
+  const cell = (field: string) => {
+    const i = plan.index.get(field);
+    return i === undefined ? undefined : (cells[i] ?? '').trim();
+  };
+  for (const field of importFields[plan.kind]) {
+    if (
+      field.name === 'lat' ||
+      field.name === 'lng' ||
+      field.name === 'location' ||
+      field.name === 'geometry'
+    )
+      continue;
+    const raw = cell(field.name);
+    if (raw === undefined || raw === '') {
+      if (field.required) errors.push({ field: field.name, message: 'is empty' });
+      else out[field.name] = defaults[field.name] ?? null;
+      continue;
+    }
+    const fail = (message: string) => errors.push({ field: field.name, message });
+    switch (field.type) {
+      case 'string':
+        out[field.name] = raw;
+        break;
+      case 'number':
+      case 'integer': {
+        const n = parseNumber(raw);
+        if (n === null) fail(`"${raw.slice(0, 40)}" is not a number`);
+        else if (field.type === 'integer' && !Number.isInteger(n))
+          fail(`${n} is not a whole number`);
+        else out[field.name] = n;
+        break;
+      }
+      case 'boolean': {
+        const b = parseBoolean(raw);
+        if (b === null) fail(`"${raw.slice(0, 40)}" is neither yes nor no`);
+        else out[field.name] = b;
+        break;
+      }
+      case 'date': {
+        const d = parseDate(raw, plan.dateFormat);
+        if (!d.ok) fail(d.reason);
+        else out[field.name] = field.name === 'purchasedAt' ? d.instant : d.date;
+        break;
+      }
+      case 'enum': {
+        const value = plan.values[field.name]?.[raw] ?? canonicalEnum(field.name, raw) ?? raw;
+        if (!field.values?.includes(value))
+          fail(`"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}`);
+        else out[field.name] = value;
+        break;
+      }
+      case 'list':
+        out[field.name] = parseList(raw);
+        break;
+      default:
+        break;
+    }
+  }
+  if (hasPoint(plan.kind)) {
+    const location = cell('location');
+    const point =
+      location !== undefined && location !== ''
+        ? parsePoint(location)
+        : pointFromParts(cell('lat') ?? '', cell('lng') ?? '');
+    if (point.ok) out.location = point.point;
+    else
+      errors.push({
+        field: plan.index.has('location') ? 'location' : 'lat',
+        message: point.reason,
+      });
+  }
+  if (plan.kind === 'boundaries') {
+    const raw = cell('geometry') ?? '';
+    let value: unknown = null;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      errors.push({ field: 'geometry', message: 'not a GeoJSON Polygon or MultiPolygon' });
+    }
+    if (value !== null) {
+      const checked = validateAreaGeometry(value);
+      if (checked.ok) out.geometry = checked.geometry;
+      else errors.push({ field: 'geometry', message: checked.message });
+    }
+  }
+  if (errors.length) return { ok: false, row, errors };
+  const parsed = importRecordSchemas[plan.kind].safeParse(out);
+  if (!parsed.success)
+    return {
+      ok: false,
+      row,
+      errors: parsed.error.issues.map((issue) => ({
+        field: String(issue.path[0] ?? 'row'),
+        message: issue.message,
+      })),
+    };
+  return { ok: true, row, record: parsed.data as AnyImportRecord };
+}

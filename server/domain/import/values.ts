@@ -1,0 +1,83 @@
+// Reading cell text as typed values: enums in English and German, numbers with a decimal comma, yes/no, lists.
+
+/** Raw spellings (lower case) of each canonical enum value, per field. */
+const enumSpellings: Record<string, Record<string, readonly string[]>> = {
+  gender: {
+    female: ['f', 'w', 'female', 'weiblich', 'frau', 'woman', 'fem', 'wbl', 'mrs', 'ms', 'frl'],
+    male: ['m', 'male', 'maennlich', 'männlich', 'mann', 'man', 'herr', 'mr', 'mnl'],
+    diverse: ['d', 'x', 'diverse', 'divers', 'nonbinary', 'non-binary', 'nb', 'other', 'andere'],
+    unknown: ['u', 'unknown', 'unbekannt', 'k.a.', 'ka', 'n/a', 'na', '-', '?'],
+  },
+  loyaltyTier: {
+    none: ['none', 'keine', 'kein', 'ohne', '0', 'basic', 'standard', '-'],
+    bronze: ['b', 'bronze', 'bronce', '1'],
+    silver: ['s', 'silver', 'silber', '2'],
+    gold: ['g', 'gold', '3', 'premium'],
+  },
+};
+
+/**
+ * The canonical value a raw enum cell means, or null when it is not recognised.
+ * @example canonicalEnum('gender', 'weiblich') // 'female'
+ */
+export function canonicalEnum(field: string, raw: string): string | null {
+  const key = raw.trim().toLowerCase();
+  const spellings = enumSpellings[field];
+  if (!spellings) return null;
+  for (const [canonical, names] of Object.entries(spellings))
+    if (key === canonical || names.includes(key)) return canonical;
+  return null;
+}
+
+/**
+ * A number from cell text: `12.5`, `12,5`, `1.234,50`, `1,234.50`, `€ 12` and `12 %` all read; anything else is null.
+ * @example parseNumber('1.234,50') // 1234.5
+ */
+export function parseNumber(raw: string): number | null {
+  let text = raw
+    .trim()
+    .replace(/^[€$£]\s*|\s*(€|EUR|USD|\$|£|%)$/gi, '')
+    .replace(/[\s\u00a0']/g, '');
+  if (text === '') return null;
+  const comma = text.lastIndexOf(',');
+  const dot = text.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    // The later separator is the decimal one.
+    text = comma > dot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
+  } else if (comma >= 0) {
+    text =
+      /^-?\d{1,3}(,\d{3})+$/.test(text) && text.split(',').length > 2
+        ? text.replace(/,/g, '')
+        : text.replace(',', '.');
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+const yes = ['1', 'true', 'yes', 'y', 'ja', 'j', 'x', 'wahr', 'opt-in', 'optin', 'on'];
+const no = ['0', 'false', 'no', 'n', 'nein', 'falsch', 'opt-out', 'optout', 'off', ''];
+
+/** true, false, or null when the text is neither. @example parseBoolean('Ja') // true */
+export function parseBoolean(raw: string): boolean | null {
+  const key = raw.trim().toLowerCase();
+  if (yes.includes(key)) return true;
+  if (no.includes(key)) return false;
+  return null;
+}
+
+/** A list cell: a JSON array, or items separated by `;`, `|` or `,`. @example parseList('cycling; coffee') // ['cycling', 'coffee'] */
+export function parseList(raw: string): string[] {
+  const text = raw.trim();
+  if (text === '') return [];
+  if (text.startsWith('[')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+    } catch {
+      // not JSON: split it as text below
+    }
+  }
+  const separator = [';', '|', ','].find((s) => text.includes(s));
+  return (separator ? text.split(separator) : [text]).map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,43 @@
+// Row checks that need the database: duplicate ids within the file, erased customers, unknown home stores.
+import type { Db } from '../../db/connection.js';
+import type { ImportKind } from '../../domain/import/fields.js';
+import type {
+  AnyImportRecord,
+  CustomerImport,
+  PurchaseImport,
+} from '../../domain/import/records.js';
+import type { FieldError } from '../../domain/schemas/problem.js';
+import { erasedIdCheck } from '../customers/erased-ids.js';
+
+export const ERASED_MESSAGE = 'this customer was erased and cannot be imported again';
+
+export interface RecordChecks {
+  /** The errors of a record that reads well on its own but cannot be applied. */
+  (record: AnyImportRecord): FieldError[];
+  /** Notes an id read by an earlier run of the job (resume), so a later duplicate of it is still reported. */
+  remember(id: string): void;
+}
+
+/** The checks of one job. */
+export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
+  const seen = new Set<string>();
+  const erased = kind === 'customers' || kind === 'purchases' ? erasedIdCheck(db) : () => false;
+  const stores = new Set(db.prepare('SELECT id FROM stores').pluck().all() as string[]);
+  const check = (record: AnyImportRecord): FieldError[] => {
+    const errors: FieldError[] = [];
+    if (seen.has(record.id))
+      errors.push({ field: 'id', message: `duplicate id ${record.id} in this file` });
+    seen.add(record.id);
+    if (kind === 'customers') {
+      const customer = record as CustomerImport;
+      if (erased(customer.id)) errors.push({ field: 'id', message: ERASED_MESSAGE });
+      if (customer.homeStoreId !== null && !stores.has(customer.homeStoreId))
+        errors.push({ field: 'homeStoreId', message: 'no store has this id' });
+    }
+    if (kind === 'purchases' && erased((record as PurchaseImport).customerId))
+      errors.push({ field: 'customerId', message: ERASED_MESSAGE });
+    if (kind === 'stores') stores.add(record.id);
+    return errors;
+  };
+  return Object.assign(check, { remember: (id: string) => void seen.add(id) });
+}

@@ -1,0 +1,6 @@
+// A file the import cannot read at all: empty, not the format it claims, or malformed. Answered as 422 naming `body`.
+import { ServiceError } from '../errors.js';
+
+export function unreadableFile(detail: string, message = detail): ServiceError {
+  return new ServiceError('invalid', detail, [{ field: 'body', message }]);
+}

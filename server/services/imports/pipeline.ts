@@ -1,0 +1,136 @@
+// The import pipeline: rows → records → checks → upserts in batches, with progress saved after every batch.
+// Lenient jobs commit each batch (good rows, their rejects and the progress together), so a crash leaves whole batches
+// and a resume continues after the last committed row. Strict jobs stage the good rows and apply them in one
+// transaction at the end, only when no row was bad: a crash or a bad row leaves the data as it was.
+import type { Db } from '../../db/connection.js';
+import {
+  dropStaged,
+  insertRejects,
+  saveJobProgress,
+  stageRecords,
+  stagedRecords,
+  type JobProgress,
+  type RejectRow,
+} from '../../db/repos/import-jobs.js';
+import { prepareUpsert } from '../../db/repos/import-upserts.js';
+import type { ImportKind } from '../../domain/import/fields.js';
+import type { AnyImportRecord } from '../../domain/import/records.js';
+import { readRow, type RowPlan } from '../../domain/import/rows.js';
+import type { Table } from './table.js';
+import { recordChecks } from './checks.js';
+
+export const BATCH_ROWS = 5000;
+
+export interface PipelineDeps {
+  db: Db;
+  clock: () => Date;
+  /** Called after each commit with the ids it wrote (the index, tiles and caches follow). */
+  afterCommit: (kind: ImportKind, ids: string[]) => void;
+}
+
+export interface PipelineJob {
+  id: string;
+  kind: ImportKind;
+  mode: 'lenient' | 'strict';
+  plan: RowPlan;
+  table: Table;
+  /** Rows up to this one were committed by an earlier run (resume). */
+  afterRow: number;
+  progress: JobProgress;
+  signal: AbortSignal;
+  batchRows?: number;
+}
+
+export type PipelineOutcome = 'done' | 'rejected' | 'cancelled';
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs the job to its end; the caller sets the job's state from the outcome. */
+export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise<PipelineOutcome> {
+  const { db, clock } = deps;
+  const upsert = prepareUpsert(db, job.kind);
+  const check = recordChecks(db, job.kind);
+  const batchRows = job.batchRows ?? BATCH_ROWS;
+  const progress = { ...job.progress };
+  let good: { row: number; record: AnyImportRecord }[] = [];
+  let bad: RejectRow[] = [];
+  let lastRow = job.afterRow;
+
+  const commit = db.transaction(() => {
+    const now = clock().toISOString();
+    if (job.mode === 'lenient') {
+      for (const { record } of good) progress[upsert(record as never, now)]++;
+    } else stageRecords(db, job.id, good);
+    insertRejects(db, job.id, bad);
+    progress.rejected_count += bad.length;
+    progress.rows_done += good.length + bad.length;
+    progress.bytes_done = job.table.bytesDone();
+    progress.last_committed_row = lastRow;
+    saveJobProgress(db, job.id, progress, now);
+  });
+  const flush = async () => {
+    commit();
+    if (job.mode === 'lenient' && good.length)
+      deps.afterCommit(
+        job.kind,
+        good.map((g) => g.record.id),
+      );
+    good = [];
+    bad = [];
+    await yieldToEventLoop();
+  };
+
+  for await (const { row, cells } of job.table.rows) {
+    if (row <= job.afterRow) {
+      const id = cells[job.plan.index.get('id') ?? -1]?.trim();
+      if (id) check.remember(id);
+      continue;
+    }
+    const result = readRow(job.plan, cells, row);
+    const errors = result.ok ? check(result.record) : result.errors;
+    if (result.ok && errors.length === 0) good.push({ row, record: result.record });
+    else bad.push({ row, errors, raw: cells });
+    lastRow = row;
+    if (good.length + bad.length >= batchRows) {
+      await flush();
+      if (job.signal.aborted) break;
+    }
+  }
+  if (job.signal.aborted) {
+    if (job.mode === 'strict') dropStaged(db, job.id);
+    return 'cancelled';
+  }
+  progress.bytes_done = job.table.bytesTotal;
+  await flush();
+  if (job.mode === 'lenient') return 'done';
+  if (progress.rejected_count > 0) {
+    dropStaged(db, job.id);
+    return 'rejected';
+  }
+  applyStaged(deps, job, progress);
+  return 'done';
+}
+
+/** Applies a strict job's staged rows in one transaction, then drops them. */
+function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress): void {
+  const { db, clock } = deps;
+  const upsert = prepareUpsert(db, job.kind);
+  const ids: string[] = [];
+  db.transaction(() => {
+    const now = clock().toISOString();
+    let after = 0;
+    for (;;) {
+      const chunk = stagedRecords(db, job.id, after, BATCH_ROWS);
+      if (chunk.length === 0) break;
+      for (const { row, record } of chunk) {
+        const parsed = JSON.parse(record) as AnyImportRecord;
+        progress[upsert(parsed as never, now)]++;
+        ids.push(parsed.id);
+        after = row;
+      }
+    }
+    dropStaged(db, job.id);
+    saveJobProgress(db, job.id, progress, now);
+  })();
+  deps.afterCommit(job.kind, ids);
+}

@@ -1,0 +1,75 @@
+// XLSX workbooks, streamed with exceljs's WorkbookReader: the first sheet, or the one named by ?sheet=.
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { unreadableFile } from './errors.js';
+import type { TableRow } from './table.js';
+
+export interface XlsxOptions {
+  sheet?: string | undefined;
+  /** Filled with the workbook's sheet names once the first sheet is reached. */
+  sheets: string[];
+  onBytes?: (bytes: number) => void;
+}
+
+/** Cell text: dates as YYYY-MM-DD (or ISO with time), formulas by their result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+export async function* xlsxRows(file: string, options: XlsxOptions): AsyncGenerator<TableRow> {
+  const source = createReadStream(file);
+  let bytes = 0;
+  source.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let found = false;
+  try {
+    for await (const worksheet of reader) {
+      const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+      if (options.sheets.length === 0)
+        options.sheets.push(...(model?.sheets ?? []).map((s) => s.name));
+      const name = (worksheet as unknown as { name: string }).name;
+      if (found || (options.sheet !== undefined && name !== options.sheet)) continue;
+      found = true;
+      for await (const row of worksheet) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        const cells = Array.from(values, (v) => cellText(v as ExcelJS.CellValue));
+        if (cells.every((c) => c.trim() === '')) continue;
+        options.onBytes?.(bytes);
+        yield { row: row.number, cells };
+      }
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ServiceError') throw error;
+    throw unreadableFile('The XLSX workbook could not be read', 'malformed XLSX file');
+  } finally {
+    source.destroy();
+  }
+  if (!found)
+    throw options.sheet !== undefined
+      ? unreadableFile(
+          `The workbook has no sheet named "${options.sheet}"`,
+          `no sheet ${options.sheet}`,
+        )
+      : unreadableFile('The workbook has no sheets', 'no sheets');
+  options.onBytes?.(bytes);
+}
