@@ -58,11 +58,16 @@ describe.skipIf(skipReason)('an empty workspace in a browser', () => {
       expect(await storeCount(page)).toBe(0);
       await expect(page.locator('body').textContent()).resolves.not.toContain('POST /api/');
       // On the phone too the button is in view (the bottom sheet rises for an empty workspace).
-      await page.getByRole('button', { name: 'Import…' }).first().waitFor();
+      const importButton = page
+        .locator('.empty-workspace')
+        .getByRole('button', { name: 'Import…' });
+      await importButton.waitFor();
       await page.screenshot({ path: `test-results/empty-workspace-${name}.png` });
       await countImportRequests(page);
-      await page.getByRole('button', { name: 'Import…' }).first().click();
+      await importButton.click();
       expect(await importRequests(page)).toBe(1);
+      // The request reaches the import feature: its dialog opens.
+      await page.getByRole('dialog', { name: 'Import data' }).waitFor();
       expect(errors).toEqual([]);
       await page.close();
     }
