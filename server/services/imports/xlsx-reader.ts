@@ -48,7 +48,12 @@ export async function* xlsxRows(file: string, options: XlsxOptions): AsyncGenera
       if (options.sheets.length === 0)
         options.sheets.push(...(model?.sheets ?? []).map((s) => s.name));
       const name = (worksheet as unknown as { name: string }).name;
-      if (found || (options.sheet !== undefined && name !== options.sheet)) continue;
+      if (options.sheet !== undefined && name !== options.sheet) {
+        // Drain a sheet we skip: exceljs may be reading it from a temp file it deletes as soon as we move on, and
+        // a read stream opened after that fails with ENOENT where nobody listens (an uncaught exception).
+        for await (const row of worksheet) void row;
+        continue;
+      }
       found = true;
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
@@ -57,6 +62,8 @@ export async function* xlsxRows(file: string, options: XlsxOptions): AsyncGenera
         options.onBytes?.(bytes);
         yield { row: row.number, cells };
       }
+      // One sheet is read; stop before exceljs opens (and deletes) the temp files of the sheets after it.
+      break;
     }
   } catch (error) {
     if (error instanceof Error && error.name === 'ServiceError') throw error;
