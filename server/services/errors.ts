@@ -24,3 +24,23 @@ export class ServiceError extends Error {
     this.name = 'ServiceError';
   }
 }
+
+/**
+ * Optimistic concurrency for every versioned resource: a PATCH must name the version it last read, or it answers a
+ * conflict naming body.version and the current version (`currentVersion`), so nobody overwrites an edit unseen.
+ */
+export function checkVersion(what: string, current: number, sent: number | undefined): void {
+  if (sent === current) return;
+  const why = sent === undefined ? 'send the version you last read' : `you sent version ${sent}`;
+  throw new ServiceError(
+    'conflict',
+    `The ${what} is at version ${current}; ${why}. Reload and apply your change again.`,
+    [
+      {
+        field: 'body.version',
+        message: `${sent === undefined ? 'required' : 'stale'}: the current version is ${current}`,
+      },
+    ],
+    { currentVersion: current },
+  );
+}

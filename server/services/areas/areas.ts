@@ -29,7 +29,7 @@ import {
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AppDeps } from '../../deps.js';
 import { audienceViewFor } from '../audience/viewer.js';
-import { ServiceError } from '../errors.js';
+import { checkVersion, ServiceError } from '../errors.js';
 import { shapeArea } from './shapes.js';
 
 /** Counts the customers inside a geometry; injected (the audience engine), absent when there is none. */
@@ -205,26 +205,7 @@ function reshapes(kind: AreaKind, params: AreaParams | undefined): boolean {
 export function patchArea(db: Db, id: string, patch: AreaPatch, writer: AreaWriter): AreaRecord {
   return db.transaction(() => {
     const current = editableArea(db, id, writer.principal);
-    if (patch.version !== current.version) {
-      const why =
-        patch.version === undefined
-          ? 'send the version you last read'
-          : `you sent version ${patch.version}`;
-      throw new ServiceError(
-        'conflict',
-        `The area is at version ${current.version}; ${why}. Reload and apply your change again.`,
-        [
-          {
-            field: 'body.version',
-            message:
-              patch.version === undefined
-                ? `required: the current version is ${current.version}`
-                : `stale: the current version is ${current.version}`,
-          },
-        ],
-        { currentVersion: current.version },
-      );
-    }
+    checkVersion('area', current.version, patch.version);
     // A new storeId without a new centre means "around that store": the old centre must not win.
     const base =
       patch.params?.storeId !== undefined && patch.params.center === undefined

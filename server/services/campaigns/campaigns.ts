@@ -26,7 +26,7 @@ import {
   type CampaignPatch,
   type CampaignStatus,
 } from '../../domain/schemas/campaign.js';
-import { ServiceError, type FieldError } from '../errors.js';
+import { checkVersion, ServiceError, type FieldError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../../domain/time/index.js';
 
@@ -165,26 +165,7 @@ export function patchCampaign(
         'forbidden',
         `Campaign ${id} belongs to someone else: store managers change only their own campaigns`,
       );
-    if (patch.version !== current.version) {
-      const why =
-        patch.version === undefined
-          ? 'send the version you last read'
-          : `you sent version ${patch.version}`;
-      throw new ServiceError(
-        'conflict',
-        `The campaign is at version ${current.version}; ${why}. Reload and apply your change again.`,
-        [
-          {
-            field: 'body.version',
-            message:
-              patch.version === undefined
-                ? `required: the current version is ${current.version}`
-                : `stale: the current version is ${current.version}`,
-          },
-        ],
-        { currentVersion: current.version },
-      );
-    }
+    checkVersion('campaign', current.version, patch.version);
     const changes = Object.keys(patch).filter(
       (key) => key !== 'version' && patch[key as keyof CampaignPatch] !== undefined,
     );

@@ -21,7 +21,7 @@ import type {
   EventPatch,
   EventRecord,
 } from '../../domain/schemas/event.js';
-import { ServiceError } from '../errors.js';
+import { checkVersion, ServiceError } from '../errors.js';
 import { utcInstant } from '../../domain/time/index.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import type { IcsEvent, IcsIdentity } from './ics.js';
@@ -127,26 +127,7 @@ export function patchEvent(
 ): EventRecord {
   return db.transaction(() => {
     const current = getEvent(db, id);
-    if (patch.version !== current.version) {
-      const why =
-        patch.version === undefined
-          ? 'send the version you last read'
-          : `you sent version ${patch.version}`;
-      throw new ServiceError(
-        'conflict',
-        `The event is at version ${current.version}; ${why}. Reload and apply your change again.`,
-        [
-          {
-            field: 'body.version',
-            message:
-              patch.version === undefined
-                ? `required: the current version is ${current.version}`
-                : `stale: the current version is ${current.version}`,
-          },
-        ],
-        { currentVersion: current.version },
-      );
-    }
+    checkVersion('event', current.version, patch.version);
     const startsAt = patch.startsAt === undefined ? current.startsAt : utcInstant(patch.startsAt);
     const endsAt = patch.endsAt === undefined ? current.endsAt : utcInstant(patch.endsAt);
     if (endsAt < startsAt) {
