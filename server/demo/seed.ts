@@ -1,7 +1,7 @@
 // Writes a generated demo workspace into the SQLite tables, all or nothing, in one transaction.
 import { bbox } from '@turf/turf';
 import type { Db } from '../db/connection.js';
-import { customerCoder } from '../db/repos/customer-codes.js';
+import { writeNewCustomers } from '../db/repos/customer-bulk.js';
 import { generateDemoWorkspace, type DemoOptions, type DemoWorkspace } from './generate.js';
 
 export interface SeedOptions extends DemoOptions {
@@ -145,11 +145,7 @@ function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: str
   for (const f of ws.basemap) feature.run(f.kind, f.name, JSON.stringify(f.geometry));
 }
 
-/**
- * Inserts the customers with their attribute codes (so migration 003's per-row trigger skips them). The per-row R*Tree trigger costs ~6× the row itself, so when it is there it is
- * set aside for the load and the R*Tree is filled afterwards in Z-order (faster, and a tighter tree for
- * bbox queries), then the trigger is recreated from its own stored SQL, all inside the caller's transaction.
- */
+/** Inserts the generated customers through the bulk writer (codes set in the INSERT, R*Tree filled in Z-order). */
 function writeCustomers(
   db: Db,
   ws: DemoWorkspace,
@@ -157,106 +153,10 @@ function writeCustomers(
   at: string,
   onProgress?: (done: number, total: number) => void,
 ): number {
-  const insert =
-    db.prepare(`INSERT INTO customers (id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests,
-    loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id, updated_at,
-    job_code, industry_code, store_code, interest_mask, traits, last_purchase_day)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const codesOf = customerCoder(db);
-  const trigger = db
-    .prepare(
-      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_rtree_insert'",
-    )
-    .pluck()
-    .get();
-  const bulk =
-    typeof trigger === 'string' && total <= MAX_BULK
-      ? {
-          sql: trigger,
-          seq: new Float64Array(total),
-          lng: new Float64Array(total),
-          lat: new Float64Array(total),
-        }
-      : null;
-  if (bulk) db.exec('DROP TRIGGER customers_rtree_insert');
-  let done = 0;
   onProgress?.(0, total);
-  for (const c of ws.customers()) {
-    const codes = codesOf(c);
-    const row = insert.run(
-      c.id,
-      c.firstName,
-      c.email,
-      c.phone,
-      c.location[0],
-      c.location[1],
-      c.age,
-      c.gender,
-      c.jobTitle,
-      c.industry,
-      JSON.stringify(c.interests),
-      c.loyaltyTier,
-      c.visits,
-      c.totalSpend,
-      c.lastPurchaseAt,
-      c.consent ? 1 : 0,
-      c.homeStoreId,
-      at,
-      codes.jobCode,
-      codes.industryCode,
-      codes.storeCode,
-      codes.interestMask,
-      codes.traits,
-      codes.lastPurchaseDay,
-    );
-    if (bulk) {
-      bulk.seq[done] = Number(row.lastInsertRowid);
-      bulk.lng[done] = c.location[0];
-      bulk.lat[done] = c.location[1];
-    }
-    done++;
+  const { seqs } = writeNewCustomers(db, ws.customers(), at, (done) => {
     if (done % PROGRESS_EVERY === 0 && done < total) onProgress?.(done, total);
-  }
-  if (bulk) {
-    const index = db.prepare(
-      'INSERT INTO customers_rtree (seq, min_lng, max_lng, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const i of zOrder(bulk.lng, bulk.lat, done, ws.city.bbox)) {
-      const lng = bulk.lng[i] as number;
-      const lat = bulk.lat[i] as number;
-      index.run(bulk.seq[i], lng, lng, lat, lat);
-    }
-    db.exec(bulk.sql);
-  }
-  onProgress?.(done, total);
-  return done;
-}
-
-/** Z-order keys are 32 bits and indexes 21, so key·2²¹ + index is still an exact double (2⁵³). */
-const MAX_BULK = 2 ** 21;
-
-/** Indexes 0..count-1 sorted along a Morton (Z-order) curve over the bbox; one native sort of packed doubles. */
-function zOrder(
-  lng: Float64Array,
-  lat: Float64Array,
-  count: number,
-  [minX, minY, maxX, maxY]: [number, number, number, number],
-): Uint32Array {
-  const spread = (v: number) => {
-    let x = v & 0xffff;
-    x = (x | (x << 8)) & 0x00ff00ff;
-    x = (x | (x << 4)) & 0x0f0f0f0f;
-    x = (x | (x << 2)) & 0x33333333;
-    return (x | (x << 1)) & 0x55555555;
-  };
-  const cell = (v: number, min: number, max: number) =>
-    Math.max(0, Math.min(0xffff, Math.floor(((v - min) / (max - min || 1)) * 0xffff)));
-  const packed = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const key =
-      (spread(cell(lng[i] ?? 0, minX, maxX)) | (spread(cell(lat[i] ?? 0, minY, maxY)) << 1)) >>> 0;
-    packed[i] = key * MAX_BULK + i;
-  }
-  packed.sort();
-  return Uint32Array.from(packed, (p) => p % MAX_BULK);
+  });
+  onProgress?.(seqs.length, total);
+  return seqs.length;
 }

@@ -1,15 +1,28 @@
-// Upserts of imported records by their own id, with prepared statements: each answers whether it inserted or updated.
+// Upserts of imported records by their own id, a batch at a time: one query finds which ids exist, new rows are
+// inserted, existing ones updated, and the counts say which. Call inside the import's transaction.
 import type { Db } from '../connection.js';
+import { writeNewCustomers } from './customer-bulk.js';
 import type {
   BoundaryImport,
   CustomerImport,
   ImportRecords,
-  PurchaseImport,
   StoreImport,
 } from '../../domain/import/records.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 
-export type Upsert<K extends ImportKind> = (
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Customers only: each written customer with its seq, for the in-memory index. */
+  customers?: (CustomerImport & { seq: number })[];
+}
+
+export type BatchUpsert<K extends ImportKind> = (
+  records: readonly ImportRecords[K][],
+  now: string,
+) => UpsertResult;
+
+type Upsert<K extends ImportKind> = (
   record: ImportRecords[K],
   now: string,
 ) => 'inserted' | 'updated';
@@ -19,35 +32,62 @@ function exists(db: Db, table: string) {
   return (id: string) => statement.get(id) !== undefined;
 }
 
-function customers(db: Db): Upsert<'customers'> {
-  const has = exists(db, 'customers');
-  const write = db.prepare(
-    `INSERT INTO customers (id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests,
-       loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id, updated_at)
-     VALUES (@id, @firstName, @email, @phone, @lng, @lat, @age, @gender, @jobTitle, @industry, @interests,
-       @loyaltyTier, @visits, @totalSpend, @lastPurchaseAt, @consent, @homeStoreId, @now)
-     ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, email = excluded.email, phone = excluded.phone,
-       lng = excluded.lng, lat = excluded.lat, age = excluded.age, gender = excluded.gender,
-       job_title = excluded.job_title, industry = excluded.industry, interests = excluded.interests,
-       loyalty_tier = excluded.loyalty_tier, visits = excluded.visits, total_spend = excluded.total_spend,
-       last_purchase_at = excluded.last_purchase_at, consent = excluded.consent,
-       home_store_id = excluded.home_store_id, updated_at = excluded.updated_at`,
+/** id → seq (or rowid) of the rows of `table` among these ids: one query for a whole batch. */
+function existingIds(db: Db, table: string, key: 'seq' | 'rowid') {
+  const statement = db.prepare(
+    `SELECT id, ${key} AS seq FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  return (c: CustomerImport, now) => {
-    const existed = has(c.id);
-    write.run({
-      ...c,
-      lng: c.location[0],
-      lat: c.location[1],
-      interests: JSON.stringify(c.interests),
-      consent: c.consent ? 1 : 0,
-      now,
-    });
-    return existed ? 'updated' : 'inserted';
+  return (ids: readonly string[]) =>
+    new Map(
+      (statement.all(JSON.stringify(ids)) as { id: string; seq: number }[]).map((r) => [
+        r.id,
+        r.seq,
+      ]),
+    );
+}
+
+/** A batch upsert from a per-record one (stores and neighbourhoods: few rows, no bulk path needed). */
+function perRecord<K extends ImportKind>(upsert: Upsert<K>): BatchUpsert<K> {
+  return (records, now) => {
+    const result = { inserted: 0, updated: 0 };
+    for (const record of records) result[upsert(record, now)]++;
+    return result;
   };
 }
 
-function stores(db: Db): Upsert<'stores'> {
+function customers(db: Db): BatchUpsert<'customers'> {
+  const existing = existingIds(db, 'customers', 'seq');
+  const update = db.prepare(
+    `UPDATE customers SET first_name = @firstName, email = @email, phone = @phone, lng = @lng, lat = @lat,
+       age = @age, gender = @gender, job_title = @jobTitle, industry = @industry, interests = @interests,
+       loyalty_tier = @loyaltyTier, visits = @visits, total_spend = @totalSpend, last_purchase_at = @lastPurchaseAt,
+       consent = @consent, home_store_id = @homeStoreId, updated_at = @now
+     WHERE seq = @seq`,
+  );
+  return (records, now) => {
+    const seqOf = existing(records.map((c) => c.id));
+    const fresh = records.filter((c) => !seqOf.has(c.id));
+    const { seqs } = writeNewCustomers(db, fresh, now);
+    const written = fresh.map((c, i) => ({ ...c, seq: seqs[i]! }));
+    for (const c of records) {
+      const seq = seqOf.get(c.id);
+      if (seq === undefined) continue;
+      update.run({
+        ...c,
+        seq,
+        lng: c.location[0],
+        lat: c.location[1],
+        interests: JSON.stringify(c.interests),
+        consent: c.consent ? 1 : 0,
+        now,
+      });
+      written.push({ ...c, seq });
+    }
+    return { inserted: fresh.length, updated: seqOf.size, customers: written };
+  };
+}
+
+function stores(db: Db): BatchUpsert<'stores'> {
   const has = exists(db, 'stores');
   const write = db.prepare(
     `INSERT INTO stores (id, name, brand, franchisee, address, attractiveness, opened, lng, lat, version, created_at, updated_at)
@@ -56,11 +96,11 @@ function stores(db: Db): Upsert<'stores'> {
        address = excluded.address, attractiveness = excluded.attractiveness, opened = excluded.opened,
        lng = excluded.lng, lat = excluded.lat, version = stores.version + 1, updated_at = excluded.updated_at`,
   );
-  return (s: StoreImport, now) => {
+  return perRecord((s: StoreImport, now) => {
     const existed = has(s.id);
     write.run({ ...s, lng: s.location[0], lat: s.location[1], now });
     return existed ? 'updated' : 'inserted';
-  };
+  });
 }
 
 function geometryBbox(geometry: BoundaryImport['geometry']): [number, number, number, number] {
@@ -77,7 +117,7 @@ function geometryBbox(geometry: BoundaryImport['geometry']): [number, number, nu
   return box;
 }
 
-function boundaries(db: Db): Upsert<'boundaries'> {
+function boundaries(db: Db): BatchUpsert<'boundaries'> {
   const has = exists(db, 'boundaries');
   const write = db.prepare(
     `INSERT INTO boundaries (id, name, population, geometry, min_lng, min_lat, max_lng, max_lat)
@@ -85,33 +125,46 @@ function boundaries(db: Db): Upsert<'boundaries'> {
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, population = excluded.population, geometry = excluded.geometry,
        min_lng = excluded.min_lng, min_lat = excluded.min_lat, max_lng = excluded.max_lng, max_lat = excluded.max_lat`,
   );
-  return (b: BoundaryImport) => {
+  return perRecord((b: BoundaryImport) => {
     const existed = has(b.id);
     const [minLng, minLat, maxLng, maxLat] = geometryBbox(b.geometry);
     write.run({ ...b, geometry: JSON.stringify(b.geometry), minLng, minLat, maxLng, maxLat });
     return existed ? 'updated' : 'inserted';
-  };
+  });
 }
 
-function purchases(db: Db): Upsert<'purchases'> {
-  const has = exists(db, 'purchases');
-  const write = db.prepare(
+function purchases(db: Db): BatchUpsert<'purchases'> {
+  const existing = existingIds(db, 'purchases', 'rowid');
+  const insert = db.prepare(
     `INSERT INTO purchases (id, customer_id, store_id, purchased_at, amount, discount, product_category)
-     VALUES (@id, @customerId, @storeId, @purchasedAt, @amount, @discount, @productCategory)
-     ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id, store_id = excluded.store_id,
-       purchased_at = excluded.purchased_at, amount = excluded.amount, discount = excluded.discount,
-       product_category = excluded.product_category`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (p: PurchaseImport) => {
-    const existed = has(p.id);
-    write.run(p);
-    return existed ? 'updated' : 'inserted';
+  const update = db.prepare(
+    `UPDATE purchases SET customer_id = ?, store_id = ?, purchased_at = ?, amount = ?, discount = ?,
+       product_category = ? WHERE rowid = ?`,
+  );
+  return (records) => {
+    const rowidOf = existing(records.map((p) => p.id));
+    for (const p of records) {
+      const rowid = rowidOf.get(p.id);
+      const values = [
+        p.customerId,
+        p.storeId,
+        p.purchasedAt,
+        p.amount,
+        p.discount,
+        p.productCategory,
+      ];
+      if (rowid === undefined) insert.run(p.id, ...values);
+      else update.run(...values, rowid);
+    }
+    return { inserted: records.length - rowidOf.size, updated: rowidOf.size };
   };
 }
 
 const makers = { customers, stores, boundaries, purchases };
 
-/** The prepared upsert for a kind; prepare once per job, call per record inside the job's transactions. */
-export function prepareUpsert<K extends ImportKind>(db: Db, kind: K): Upsert<K> {
-  return makers[kind](db) as Upsert<K>;
+/** The prepared batch upsert for a kind; prepare once per job, call per batch inside the job's transactions. */
+export function prepareUpsert<K extends ImportKind>(db: Db, kind: K): BatchUpsert<K> {
+  return makers[kind](db) as BatchUpsert<K>;
 }

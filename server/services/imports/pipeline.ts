@@ -12,7 +12,7 @@ import {
   type JobProgress,
   type RejectRow,
 } from '../../db/repos/import-jobs.js';
-import { prepareUpsert } from '../../db/repos/import-upserts.js';
+import { prepareUpsert, type UpsertResult } from '../../db/repos/import-upserts.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
 import { readRow, type RowPlan } from '../../domain/import/rows.js';
@@ -21,11 +21,17 @@ import { recordChecks } from './checks.js';
 
 export const BATCH_ROWS = 5000;
 
+export interface Written {
+  ids: string[];
+  /** Customers: each with its seq, so the in-memory index follows without reading them back. */
+  customers?: UpsertResult['customers'];
+}
+
 export interface PipelineDeps {
   db: Db;
   clock: () => Date;
-  /** Called after each commit with the ids it wrote (the index, tiles and caches follow). */
-  afterCommit: (kind: ImportKind, ids: string[]) => void;
+  /** Called after each commit with what it wrote (the index, tiles and caches follow). */
+  afterCommit: (kind: ImportKind, written: Written) => void;
 }
 
 export interface PipelineJob {
@@ -56,10 +62,15 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
   let bad: RejectRow[] = [];
   let lastRow = job.afterRow;
 
+  let written: Written = { ids: [] };
   const commit = db.transaction(() => {
     const now = clock().toISOString();
     if (job.mode === 'lenient') {
-      for (const { record } of good) progress[upsert(record as never, now)]++;
+      const records = good.map((g) => g.record);
+      const result = upsert(records as never, now);
+      progress.inserted += result.inserted;
+      progress.updated += result.updated;
+      written = { ids: records.map((r) => r.id), customers: result.customers };
     } else stageRecords(db, job.id, good);
     insertRejects(db, job.id, bad);
     progress.rejected_count += bad.length;
@@ -70,11 +81,7 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
   });
   const flush = async () => {
     commit();
-    if (job.mode === 'lenient' && good.length)
-      deps.afterCommit(
-        job.kind,
-        good.map((g) => g.record.id),
-      );
+    if (job.mode === 'lenient' && good.length) deps.afterCommit(job.kind, written);
     good = [];
     bad = [];
     await yieldToEventLoop();
@@ -115,22 +122,23 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
 function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress): void {
   const { db, clock } = deps;
   const upsert = prepareUpsert(db, job.kind);
-  const ids: string[] = [];
+  const written: Required<Written> = { ids: [], customers: [] };
   db.transaction(() => {
     const now = clock().toISOString();
     let after = 0;
     for (;;) {
       const chunk = stagedRecords(db, job.id, after, BATCH_ROWS);
       if (chunk.length === 0) break;
-      for (const { row, record } of chunk) {
-        const parsed = JSON.parse(record) as AnyImportRecord;
-        progress[upsert(parsed as never, now)]++;
-        ids.push(parsed.id);
-        after = row;
-      }
+      const records = chunk.map(({ record }) => JSON.parse(record) as AnyImportRecord);
+      const result = upsert(records as never, now);
+      progress.inserted += result.inserted;
+      progress.updated += result.updated;
+      for (const r of records) written.ids.push(r.id);
+      for (const c of result.customers ?? []) written.customers.push(c);
+      after = chunk[chunk.length - 1]!.row;
     }
     dropStaged(db, job.id);
     saveJobProgress(db, job.id, progress, now);
   })();
-  deps.afterCommit(job.kind, ids);
+  deps.afterCommit(job.kind, written);
 }

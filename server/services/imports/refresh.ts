@@ -5,18 +5,18 @@ import type { ImportKind } from '../../domain/import/fields.js';
 import { forgetResidents } from '../audience/white-space.js';
 import { invalidateCityExtent } from '../areas/extent.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
-import { customersWithSeqByIds } from '../../db/repos/customers.js';
 import type { CustomerTiles } from '../customers/tiles.js';
+import type { Written } from './pipeline.js';
 
 export function refreshAfterImport(deps: {
   db: Db;
   customerIndex: CustomerIndex;
   customerTiles: CustomerTiles;
-}): (kind: ImportKind, ids: string[]) => void {
-  return (kind, ids) => {
+}): (kind: ImportKind, written: Written) => void {
+  return (kind, written) => {
     if (kind === 'customers') {
-      // One query per batch, not two per customer (CustomerIndex.upsertFromDb): a batch is thousands of rows.
-      deps.customerIndex.upsert(customersWithSeqByIds(deps.db, ids));
+      // The batch's own records with their seqs: no read back of thousands of rows.
+      deps.customerIndex.upsert(written.customers ?? []);
       deps.customerTiles.invalidate();
     } else if (kind === 'stores') deps.customerTiles.invalidate();
     else if (kind === 'boundaries') {
