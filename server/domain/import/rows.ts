@@ -2,7 +2,7 @@
 import { validateAreaGeometry } from '../geometry/validate-area.js';
 import type { FieldError } from '../schemas/problem.js';
 import { parseDate } from './dates.js';
-import { importFields, hasPoint, type ImportKind } from './fields.js';
+import { importFields, hasPoint, type ImportField, type ImportKind } from './fields.js';
 import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
 import { importRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
@@ -73,74 +73,78 @@ const defaults: Record<string, unknown> = {
   productCategory: null,
 };
 
+/** The fields read cell by cell (points and geometry are read from their columns together, below). */
+const cellFields = Object.fromEntries(
+  Object.entries(importFields).map(([kind, fields]) => [
+    kind,
+    fields.filter((f) => !['lat', 'lng', 'location', 'geometry'].includes(f.name)),
+  ]),
+) as unknown as Record<ImportKind, readonly ImportField[]>;
+
+/** A trimmed cell of the column fed to `field`, or undefined when no column is. */
+function cellOf(plan: RowPlan, cells: readonly string[], field: string): string | undefined {
+  const i = plan.index.get(field);
+  return i === undefined ? undefined : (cells[i] ?? '').trim();
+}
+
+/** The value of one present cell, or the reason it cannot be one. No closures: this runs per cell of big files. */
+function readValue(
+  plan: RowPlan,
+  field: ImportField,
+  raw: string,
+): { value: unknown } | { reason: string } {
+  switch (field.type) {
+    case 'number':
+    case 'integer': {
+      const n = parseNumber(raw);
+      if (n === null) return { reason: `"${raw.slice(0, 40)}" is not a number` };
+      if (field.type === 'integer' && !Number.isInteger(n))
+        return { reason: `${n} is not a whole number` };
+      return { value: n };
+    }
+    case 'boolean': {
+      const b = parseBoolean(raw);
+      return b === null ? { reason: `"${raw.slice(0, 40)}" is neither yes nor no` } : { value: b };
+    }
+    case 'date': {
+      const d = parseDate(raw, plan.dateFormat);
+      if (!d.ok) return { reason: d.reason };
+      return { value: field.name === 'purchasedAt' ? d.instant : d.date };
+    }
+    case 'enum': {
+      const value = plan.values[field.name]?.[raw] ?? canonicalEnum(field.name, raw) ?? raw;
+      return field.values?.includes(value)
+        ? { value }
+        : { reason: `"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}` };
+    }
+    case 'list':
+      return { value: parseList(raw) };
+    default:
+      return { value: raw };
+  }
+}
+
 /** Reads row `row` (its number as people see it in the file) through the plan. */
 export function readRow(plan: RowPlan, cells: readonly string[], row: number): RowResult {
   const errors: FieldError[] = [];
   const out: Record<string, unknown> = {};
-  const cell = (field: string) => {
-    const i = plan.index.get(field);
-    return i === undefined ? undefined : (cells[i] ?? '').trim();
-  };
-  for (const field of importFields[plan.kind]) {
-    if (
-      field.name === 'lat' ||
-      field.name === 'lng' ||
-      field.name === 'location' ||
-      field.name === 'geometry'
-    )
-      continue;
-    const raw = cell(field.name);
+  for (const field of cellFields[plan.kind]) {
+    const raw = cellOf(plan, cells, field.name);
     if (raw === undefined || raw === '') {
       if (field.required) errors.push({ field: field.name, message: 'is empty' });
       else out[field.name] = defaults[field.name] ?? null;
       continue;
     }
-    const fail = (message: string) => errors.push({ field: field.name, message });
-    switch (field.type) {
-      case 'string':
-        out[field.name] = raw;
-        break;
-      case 'number':
-      case 'integer': {
-        const n = parseNumber(raw);
-        if (n === null) fail(`"${raw.slice(0, 40)}" is not a number`);
-        else if (field.type === 'integer' && !Number.isInteger(n))
-          fail(`${n} is not a whole number`);
-        else out[field.name] = n;
-        break;
-      }
-      case 'boolean': {
-        const b = parseBoolean(raw);
-        if (b === null) fail(`"${raw.slice(0, 40)}" is neither yes nor no`);
-        else out[field.name] = b;
-        break;
-      }
-      case 'date': {
-        const d = parseDate(raw, plan.dateFormat);
-        if (!d.ok) fail(d.reason);
-        else out[field.name] = field.name === 'purchasedAt' ? d.instant : d.date;
-        break;
-      }
-      case 'enum': {
-        const value = plan.values[field.name]?.[raw] ?? canonicalEnum(field.name, raw) ?? raw;
-        if (!field.values?.includes(value))
-          fail(`"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}`);
-        else out[field.name] = value;
-        break;
-      }
-      case 'list':
-        out[field.name] = parseList(raw);
-        break;
-      default:
-        break;
-    }
+    const read = readValue(plan, field, raw);
+    if ('reason' in read) errors.push({ field: field.name, message: read.reason });
+    else out[field.name] = read.value;
   }
   if (hasPoint(plan.kind)) {
-    const location = cell('location');
+    const location = cellOf(plan, cells, 'location');
     const point =
       location !== undefined && location !== ''
         ? parsePoint(location)
-        : pointFromParts(cell('lat') ?? '', cell('lng') ?? '');
+        : pointFromParts(cellOf(plan, cells, 'lat') ?? '', cellOf(plan, cells, 'lng') ?? '');
     if (point.ok) out.location = point.point;
     else
       errors.push({
@@ -149,7 +153,7 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
       });
   }
   if (plan.kind === 'boundaries') {
-    const raw = cell('geometry') ?? '';
+    const raw = cellOf(plan, cells, 'geometry') ?? '';
     let value: unknown = null;
     try {
       value = JSON.parse(raw);

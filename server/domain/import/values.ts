@@ -21,19 +21,29 @@ const enumSpellings: Record<string, Record<string, readonly string[]>> = {
  * @example canonicalEnum('gender', 'weiblich') // 'female'
  */
 export function canonicalEnum(field: string, raw: string): string | null {
-  const key = raw.trim().toLowerCase();
-  const spellings = enumSpellings[field];
-  if (!spellings) return null;
-  for (const [canonical, names] of Object.entries(spellings))
-    if (key === canonical || names.includes(key)) return canonical;
-  return null;
+  return canonicalBySpelling[field]?.get(raw.trim().toLowerCase()) ?? null;
 }
+
+/** Per field: each spelling (and each canonical value itself) → its canonical value; the first listed wins. */
+const canonicalBySpelling: Record<string, Map<string, string>> = Object.fromEntries(
+  Object.entries(enumSpellings).map(([field, spellings]) => {
+    const map = new Map<string, string>();
+    for (const canonical of Object.keys(spellings)) map.set(canonical, canonical);
+    for (const [canonical, names] of Object.entries(spellings))
+      for (const name of names) if (!map.has(name)) map.set(name, canonical);
+    return [field, map];
+  }),
+);
+
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * A number from cell text: `12.5`, `12,5`, `1.234,50`, `1,234.50`, `€ 12` and `12 %` all read; anything else is null.
  * @example parseNumber('1.234,50') // 1234.5
  */
 export function parseNumber(raw: string): number | null {
+  // Most cells are plain decimals: read them without the clean-up below.
+  if (PLAIN_NUMBER.test(raw)) return Number(raw);
   let text = raw
     .trim()
     .replace(/^[€$£]\s*|\s*(€|EUR|USD|\$|£|%)$/gi, '')

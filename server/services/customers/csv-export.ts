@@ -46,7 +46,8 @@ export function exportCell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function csvLine(c: Customer): string {
+/** One customer as a CSV line of CUSTOMER_CSV_COLUMNS, CRLF-terminated. */
+export function customerCsvLine(c: Customer): string {
   const cells = [
     c.id,
     c.firstName,
@@ -82,7 +83,7 @@ export function customersCsv(db: Db, storeIds: string[] | null): ReadableStream<
       const page = pageCustomers(db, { bbox: null, afterSeq, limit: BATCH, storeIds });
       afterSeq = page.lastSeq;
       if (page.customers.length)
-        controller.enqueue(encoder.encode(page.customers.map(csvLine).join('')));
+        controller.enqueue(encoder.encode(page.customers.map(customerCsvLine).join('')));
       if (afterSeq === null) controller.close();
     },
   });

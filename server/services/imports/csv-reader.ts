@@ -1,9 +1,9 @@
 // CSV as tills and CRMs write it: UTF-8 with or without BOM, else Windows-1252; comma, semicolon, tab or pipe; quoted
-// fields with delimiters, quotes and line breaks; CRLF. Parsed by csv-parse, streamed: the file is never held whole.
+// fields with delimiters, quotes and line breaks; CRLF. Parsed by papaparse's core parser a chunk at a time (about
+// four times csv-parse's speed on a million rows, see bench/): the file is never held whole.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { unreadableFile } from './errors.js';
 import type { TableRow } from './table.js';
 
@@ -65,53 +65,58 @@ export function detectDelimiter(text: string): string {
   return best.delimiter;
 }
 
+/** The line break the sample's first lines end with: CRLF, LF or a lone CR (old Mac exports). */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) return text[cr + 1] === '\n' ? '\r\n' : '\r';
+  return '\n';
+}
+
 export interface CsvOptions {
   encoding: 'utf-8' | 'windows-1252';
   delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
   /** Called with the bytes read so far. */
   onBytes?: (bytes: number) => void;
 }
 
+/** A record longer than this is an unclosed quote swallowing the file, not a row. */
+const MAX_RECORD_CHARS = 1 << 20;
+
 /** Rows of a CSV file: the header row first, numbered as a spreadsheet shows them (blank lines count, are not yielded). */
 export async function* csvRows(file: string, options: CsvOptions): AsyncGenerator<TableRow> {
   const decoder = new TextDecoder(options.encoding);
+  const parser = new Papa.Parser({ delimiter: options.delimiter, newline: options.newline });
+  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
   let bytes = 0;
-  const decode = new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-  const parser = parse({
-    delimiter: options.delimiter,
-    relax_column_count: true,
-    // Blank lines are skipped below, not by the parser: they still count, so row numbers match a spreadsheet's.
-    skip_empty_lines: false,
-    bom: true,
-  });
-  const source = createReadStream(file);
-  source.pipe(decode).pipe(parser);
-  const fail = (error: Error) => parser.destroy(error);
-  source.on('error', fail);
-  decode.on('error', fail);
   let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      options.onBytes?.(bytes);
-      if (record.every((cell) => cell.trim() === '')) continue;
-      yield { row, cells: record };
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw unreadableFile(
-      `The CSV file could not be read after row ${row}: ${message}`,
+  let partial = '';
+  const malformed = (reason: string) =>
+    unreadableFile(
+      `The CSV file could not be read after row ${row}: ${reason}`,
       `malformed CSV after row ${row}`,
     );
+  /** Parses what has arrived; the last, perhaps unfinished, record waits for the next chunk unless this is the end. */
+  function* records(text: string, last: boolean): Generator<TableRow> {
+    const result = parser.parse(partial + text, 0, !last) as Papa.ParseResult<string[]>;
+    const quoteError = result.errors.find((e) => e.type === 'Quotes');
+    if (quoteError) throw malformed(quoteError.message);
+    partial = last ? '' : (partial + text).slice(result.meta.cursor);
+    if (partial.length > MAX_RECORD_CHARS) throw malformed('a quoted field is never closed');
+    for (const cells of result.data) {
+      row++;
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      yield { row, cells };
+    }
+  }
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      options.onBytes?.(bytes);
+      yield* records(decoder.decode(chunk, { stream: true }), false);
+    }
+    yield* records(decoder.decode(), true);
   } finally {
     source.destroy();
   }

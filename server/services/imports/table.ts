@@ -1,7 +1,13 @@
 // Opening an uploaded file as a table: its format (CSV, XLSX or GeoJSON, told by its first bytes and content type),
 // its headers, and an iterator over its rows as text cells with their row numbers.
 import { stat } from 'node:fs/promises';
-import { csvRows, detectDelimiter, detectEncoding, readSample } from './csv-reader.js';
+import {
+  csvRows,
+  detectDelimiter,
+  detectEncoding,
+  detectNewline,
+  readSample,
+} from './csv-reader.js';
 import { unreadableFile } from './errors.js';
 import { geojsonTable } from './geojson-reader.js';
 import { xlsxRows } from './xlsx-reader.js';
@@ -81,8 +87,9 @@ export async function openTable(file: string, options: OpenOptions): Promise<Tab
   };
   if (format === 'csv') {
     const encoding = detectEncoding(sample);
-    const delimiter = detectDelimiter(new TextDecoder(encoding).decode(sample));
-    const rows = csvRows(file, { encoding, delimiter, onBytes });
+    const text = new TextDecoder(encoding).decode(sample);
+    const delimiter = detectDelimiter(text);
+    const rows = csvRows(file, { encoding, delimiter, newline: detectNewline(text), onBytes });
     const headers = await headerOf(rows);
     return { format, encoding, delimiter, headers, bytesTotal, bytesDone: () => bytes, rows };
   }
