@@ -164,6 +164,7 @@ export async function startServer(
   };
   const imports = createImportService({
     db,
+    dbFile: config.dbFile === ':memory:' ? null : config.dbFile,
     clock,
     logger,
     // Uploaded files wait next to the database, so a restarted server can resume an interrupted job.

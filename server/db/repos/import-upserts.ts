@@ -65,6 +65,7 @@ function customers(db: Db): BatchUpsert<'customers'> {
      WHERE seq = @seq`,
   );
   return (records, now) => {
+    if (records.length === 0) return { inserted: 0, updated: 0, customers: [] };
     const seqOf = existing(records.map((c) => c.id));
     const fresh = records.filter((c) => !seqOf.has(c.id));
     const { seqs } = writeNewCustomers(db, fresh, now);

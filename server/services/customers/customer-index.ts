@@ -71,8 +71,14 @@ export interface CustomerIndex {
   readonly size: number;
   /** Moves on every upsert and removal: a key for caches of figures over all customers (white space). */
   readonly changes: number;
-  /** Adds customers or replaces them (by seq), wherever they now live. */
-  upsert(customers: IndexedCustomer[]): void;
+  /**
+   * Adds customers or replaces them (by seq), wherever they now live. `bulk` (an import's batches) lets the unsorted
+   * tail grow to the size of the sorted rows before a compaction, so a million-row import re-sorts a few times rather
+   * than a few hundred; call settle() after the last batch.
+   */
+  upsert(customers: IndexedCustomer[], options?: { bulk?: boolean }): void;
+  /** After bulk upserts: compacts when the tail is longer than ordinary upserts would let it grow. */
+  settle(): void;
   /** Re-reads these customers from the database and upserts those that exist. Returns how many it found. */
   upsertFromDb(ids: string[]): number;
   /** Drops customers by seq; returns how many were indexed. */
@@ -103,6 +109,8 @@ export function buildCustomerIndex(db: Db): CustomerIndex {
 /** Tail rows beyond this share of the index trigger a compaction (re-sort), so scans stay cell-local. */
 const TAIL_SHARE = 1 / 32;
 const MIN_TAIL = 4096;
+/** During bulk upserts the tail may grow as large as the sorted rows (and the columns get that much headroom). */
+const BULK_TAIL_SHARE = 1;
 
 class ColumnarCustomerIndex implements CustomerIndex {
   columns!: IndexColumns;
@@ -126,9 +134,9 @@ class ColumnarCustomerIndex implements CustomerIndex {
     return this.live;
   }
 
-  private install(rows: Rows): void {
+  private install(rows: Rows, headroom = TAIL_SHARE): void {
     const d = this.dictionaries;
-    const capacity = Math.ceil(rows.count * (1 + TAIL_SHARE)) + MIN_TAIL;
+    const capacity = Math.ceil(rows.count * (1 + headroom)) + MIN_TAIL;
     const sizes = {
       jobs: d.jobs.values.length,
       industries: d.industries.values.length,
@@ -178,8 +186,12 @@ class ColumnarCustomerIndex implements CustomerIndex {
     return rows;
   }
 
-  private compact(words = this.columns.words): void {
-    this.install(this.gather(words));
+  private compact(words = this.columns.words, headroom = TAIL_SHARE): void {
+    this.install(this.gather(words), headroom);
+  }
+
+  settle(): void {
+    if (this.tail.size > Math.max(MIN_TAIL, this.live * TAIL_SHARE)) this.compact();
   }
 
   private findRow(seq: number): number {
@@ -199,8 +211,9 @@ class ColumnarCustomerIndex implements CustomerIndex {
     return -1;
   }
 
-  upsert(customers: IndexedCustomer[]): void {
+  upsert(customers: IndexedCustomer[], { bulk = false } = {}): void {
     if (customers.length > 0) this.changes++;
+    const share = bulk ? BULK_TAIL_SHARE : TAIL_SHARE;
     for (const customer of customers) {
       const d = this.dictionaries;
       const job = d.jobs.code(customer.jobTitle);
@@ -213,7 +226,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
         a instanceof Uint16Array && code >= 0xffff;
       const full =
         Atomics.load(c0.meta, ROWS) >= c0.capacity ||
-        this.tail.size >= Math.max(MIN_TAIL, this.live * TAIL_SHARE);
+        this.tail.size >= Math.max(MIN_TAIL, this.live * share);
       if (
         full ||
         words > c0.words ||
@@ -221,7 +234,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
         tooNarrow(c0.industry, industry) ||
         tooNarrow(c0.store, store)
       )
-        this.compact(words);
+        this.compact(words, share);
 
       const old = this.findRow(customer.seq);
       const c = this.columns;

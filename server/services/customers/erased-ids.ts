@@ -28,27 +28,25 @@ export function recordErasedIds(db: Db, ids: readonly string[], kind = 'customer
   const hash = erasedIdHasher(db);
   const insert = db.prepare('INSERT OR IGNORE INTO erased_ids (kind, keyed_hash) VALUES (?, ?)');
   for (const id of ids) insert.run(kind, hash(id));
-  erasures++;
 }
-
-/** Moves on every erasure this process records, so a running import's check notices the first tombstone. */
-let erasures = 0;
 
 /**
  * A check whether an id was erased (prepared once per import). A keyed hash costs more than the rest of a row's
- * checks, so while the workspace has no tombstone of the kind (the usual case) no id is hashed.
+ * checks, so while the workspace has no tombstone of the kind (the usual case) no id is hashed; refresh() looks
+ * again (an import calls it between batches, so an erasure meanwhile is seen).
  */
-export function erasedIdCheck(db: Db, kind = 'customer'): (id: string) => boolean {
+export function erasedIdCheck(
+  db: Db,
+  kind = 'customer',
+): ((id: string) => boolean) & { refresh(): void } {
   const hash = erasedIdHasher(db);
   const select = db.prepare('SELECT 1 FROM erased_ids WHERE kind = ? AND keyed_hash = ?').pluck();
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM erased_ids WHERE kind = ?)').pluck();
-  let seen = -1;
-  let anyErased = false;
-  return (id) => {
-    if (seen !== erasures) {
-      seen = erasures;
+  let anyErased = any.get(kind) === 1;
+  const check = (id: string) => anyErased && select.get(kind, hash(id)) !== undefined;
+  return Object.assign(check, {
+    refresh: () => {
       anyErased = any.get(kind) === 1;
-    }
-    return anyErased && select.get(kind, hash(id)) !== undefined;
-  };
+    },
+  });
 }

@@ -16,12 +16,17 @@ export interface RecordChecks {
   (record: AnyImportRecord): FieldError[];
   /** Notes an id read by an earlier run of the job (resume), so a later duplicate of it is still reported. */
   remember(id: string): void;
+  /** Between batches: looks again whether anyone was erased meanwhile (another thread may have erased them). */
+  refresh(): void;
 }
 
 /** The checks of one job. */
 export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
   const seen = new Set<string>();
-  const erased = kind === 'customers' || kind === 'purchases' ? erasedIdCheck(db) : () => false;
+  const erased =
+    kind === 'customers' || kind === 'purchases'
+      ? erasedIdCheck(db)
+      : Object.assign(() => false, { refresh: () => undefined });
   const stores = new Set(db.prepare('SELECT id FROM stores').pluck().all() as string[]);
   const check = (record: AnyImportRecord): FieldError[] => {
     const errors: FieldError[] = [];
@@ -39,5 +44,8 @@ export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
     if (kind === 'stores') stores.add(record.id);
     return errors;
   };
-  return Object.assign(check, { remember: (id: string) => void seen.add(id) });
+  return Object.assign(check, {
+    remember: (id: string) => void seen.add(id),
+    refresh: () => erased.refresh(),
+  });
 }

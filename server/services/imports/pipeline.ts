@@ -1,4 +1,4 @@
-// The import pipeline: rows → records → checks → upserts in batches, with progress saved after every batch.
+// The import pipeline: batches of read and checked rows (read-rows.ts) → upserts, with progress saved after each.
 // Lenient jobs commit each batch (good rows, their rejects and the progress together), so a crash leaves whole batches
 // and a resume continues after the last committed row. Strict jobs stage the good rows and apply them in one
 // transaction at the end, only when no row was bad: a crash or a bad row leaves the data as it was.
@@ -10,14 +10,11 @@ import {
   stageRecords,
   stagedRecords,
   type JobProgress,
-  type RejectRow,
 } from '../../db/repos/import-jobs.js';
 import { prepareUpsert, type UpsertResult } from '../../db/repos/import-upserts.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
-import { readRow, type RowPlan } from '../../domain/import/rows.js';
-import type { Table } from './table.js';
-import { recordChecks } from './checks.js';
+import type { RowBatch } from './read-rows.js';
 
 export const BATCH_ROWS = 5000;
 
@@ -25,6 +22,8 @@ export interface Written {
   ids: string[];
   /** Customers: each with its seq, so the in-memory index follows without reading them back. */
   customers?: UpsertResult['customers'];
+  /** The job's last commit. */
+  final?: boolean;
 }
 
 export interface PipelineDeps {
@@ -38,13 +37,10 @@ export interface PipelineJob {
   id: string;
   kind: ImportKind;
   mode: 'lenient' | 'strict';
-  plan: RowPlan;
-  table: Table;
-  /** Rows up to this one were committed by an earlier run (resume). */
-  afterRow: number;
+  /** The file's rows, read and checked (read-rows.ts), in batches; after the last committed row on a resume. */
+  batches: AsyncIterable<RowBatch>;
   progress: JobProgress;
   signal: AbortSignal;
-  batchRows?: number;
 }
 
 export type PipelineOutcome = 'done' | 'rejected' | 'cancelled';
@@ -55,15 +51,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise<PipelineOutcome> {
   const { db, clock } = deps;
   const upsert = prepareUpsert(db, job.kind);
-  const check = recordChecks(db, job.kind);
-  const batchRows = job.batchRows ?? BATCH_ROWS;
   const progress = { ...job.progress };
-  let good: { row: number; record: AnyImportRecord }[] = [];
-  let bad: RejectRow[] = [];
-  let lastRow = job.afterRow;
-
   let written: Written = { ids: [] };
-  const commit = db.transaction(() => {
+
+  const commit = db.transaction(({ good, bad, lastRow, bytesDone }: RowBatch) => {
     const now = clock().toISOString();
     if (job.mode === 'lenient') {
       const records = good.map((g) => g.record);
@@ -75,41 +66,25 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
     insertRejects(db, job.id, bad);
     progress.rejected_count += bad.length;
     progress.rows_done += good.length + bad.length;
-    progress.bytes_done = job.table.bytesDone();
+    progress.bytes_done = bytesDone;
     progress.last_committed_row = lastRow;
     saveJobProgress(db, job.id, progress, now);
   });
-  const flush = async () => {
-    commit();
-    if (job.mode === 'lenient' && good.length) deps.afterCommit(job.kind, written);
-    good = [];
-    bad = [];
-    await yieldToEventLoop();
-  };
 
-  for await (const { row, cells } of job.table.rows) {
-    if (row <= job.afterRow) {
-      const id = cells[job.plan.index.get('id') ?? -1]?.trim();
-      if (id) check.remember(id);
-      continue;
-    }
-    const result = readRow(job.plan, cells, row);
-    const errors = result.ok ? check(result.record) : result.errors;
-    if (result.ok && errors.length === 0) good.push({ row, record: result.record });
-    else bad.push({ row, errors, raw: cells });
-    lastRow = row;
-    if (good.length + bad.length >= batchRows) {
-      await flush();
-      if (job.signal.aborted) break;
-    }
+  for await (const batch of job.batches) {
+    commit(batch);
+    if (job.mode === 'lenient' && batch.good.length) deps.afterCommit(job.kind, written);
+    await yieldToEventLoop();
+    if (job.signal.aborted) break;
   }
   if (job.signal.aborted) {
     if (job.mode === 'strict') dropStaged(db, job.id);
     return 'cancelled';
   }
-  progress.bytes_done = job.table.bytesTotal;
-  await flush();
-  if (job.mode === 'lenient') return 'done';
+  if (job.mode === 'lenient') {
+    deps.afterCommit(job.kind, { ids: [], final: true });
+    return 'done';
+  }
   if (progress.rejected_count > 0) {
     dropStaged(db, job.id);
     return 'rejected';
@@ -122,7 +97,7 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
 function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress): void {
   const { db, clock } = deps;
   const upsert = prepareUpsert(db, job.kind);
-  const written: Required<Written> = { ids: [], customers: [] };
+  const written: Required<Written> = { ids: [], customers: [], final: true };
   db.transaction(() => {
     const now = clock().toISOString();
     let after = 0;

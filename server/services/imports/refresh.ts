@@ -16,7 +16,8 @@ export function refreshAfterImport(deps: {
   return (kind, written) => {
     if (kind === 'customers') {
       // The batch's own records with their seqs: no read back of thousands of rows.
-      deps.customerIndex.upsert(written.customers ?? []);
+      deps.customerIndex.upsert(written.customers ?? [], { bulk: true });
+      if (written.final) deps.customerIndex.settle();
       deps.customerTiles.invalidate();
     } else if (kind === 'stores') deps.customerTiles.invalidate();
     else if (kind === 'boundaries') {

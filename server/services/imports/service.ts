@@ -20,13 +20,16 @@ import { importFields, type ImportKind } from '../../domain/import/fields.js';
 import { guessMapping } from '../../domain/import/guess.js';
 import { headerSetText, rekeyMapping, type ImportMapping } from '../../domain/import/mapping.js';
 import { planRows } from '../../domain/import/rows.js';
+import { erasedIdHasher } from '../customers/erased-ids.js';
 import type { FieldError } from '../../domain/schemas/problem.js';
 import type { Logger } from '../../logger.js';
 import { ServiceError } from '../errors.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { runPipeline, type PipelineDeps } from './pipeline.js';
+import { readRowBatchesInWorker } from './read-in-worker.js';
+import { readRowBatches, type ReadSource } from './read-rows.js';
 import { sampleTable, sampleWarnings, workspaceExtent, type ImportWarning } from './sample.js';
-import { openTable, type SourceFormat } from './table.js';
+import type { SourceFormat } from './table.js';
 
 export interface ImportLimits {
   /** Largest file taken (413 above). */
@@ -43,6 +46,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 };
 
 export interface ImportServiceDeps extends PipelineDeps {
+  /** The database file, for the reader thread's own connection; null (in memory) reads in this thread. */
+  dbFile: string | null;
   logger: Logger;
   jobsDir: string;
   limits: ImportLimits;
@@ -146,33 +151,26 @@ export function createImportService(deps: ImportServiceDeps) {
     const at = () => clock().toISOString();
     setJobState(db, jobId, 'running', at());
     try {
-      const table = await openTable(job.file_path, {
-        contentType:
-          job.format === 'xlsx'
-            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-            : job.format === 'geojson'
-              ? 'application/geo+json'
-              : 'text/csv',
-        sheet: job.sheet ?? undefined,
-      });
-      const planned = planRows(
-        job.kind as ImportKind,
-        table.headers,
-        JSON.parse(job.mapping) as ImportMapping,
-      );
-      if (!planned.ok)
-        throw new ServiceError(
-          'invalid',
-          'The mapping leaves required fields without a column',
-          planned.errors,
-        );
+      const source: ReadSource = {
+        file: job.file_path,
+        format: job.format as SourceFormat,
+        sheet: job.sheet,
+        kind: job.kind as ImportKind,
+        mapping: JSON.parse(job.mapping) as ImportMapping,
+        afterRow: job.last_committed_row,
+        batchRows: limits.batchRows,
+      };
+      // A big file is read and checked on another core while this thread writes; the worker's connection only
+      // reads, so the keyed-hash secret it reads is made here first.
+      erasedIdHasher(db);
+      const inWorker = job.bytes_total > limits.inlineMaxBytes && deps.dbFile !== null;
       const outcome = await runPipeline(deps, {
         id: jobId,
         kind: job.kind as ImportKind,
         mode: job.mode as 'lenient' | 'strict',
-        plan: planned.plan,
-        table,
-        afterRow: job.last_committed_row,
+        batches: inWorker
+          ? readRowBatchesInWorker(deps.dbFile!, source)
+          : readRowBatches(db, source),
         progress: {
           bytes_done: job.bytes_done,
           rows_done: job.rows_done,
@@ -182,7 +180,6 @@ export function createImportService(deps: ImportServiceDeps) {
           last_committed_row: job.last_committed_row,
         },
         signal: controller.signal,
-        batchRows: limits.batchRows,
       });
       // Stopped by a shutdown rather than a person: interrupted, so it can be resumed after the restart.
       const cancelled = stopping ? 'interrupted' : 'cancelled';

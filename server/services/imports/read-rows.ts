@@ -1,0 +1,77 @@
+// Reading an uploaded file into checked rows, a batch at a time: open the table, resolve the mapping, read each row
+// into a record or its errors, and check it against the file and the database (duplicates, erased customers,
+// unknown stores). It only reads the database, so for big files it runs in a worker thread with its own connection
+// (read-worker.ts) while the import's thread writes; small files are read in the import's thread.
+import type { Db } from '../../db/connection.js';
+import type { RejectRow } from '../../db/repos/import-jobs.js';
+import type { ImportKind } from '../../domain/import/fields.js';
+import type { ImportMapping } from '../../domain/import/mapping.js';
+import type { AnyImportRecord } from '../../domain/import/records.js';
+import { planRows, readRow } from '../../domain/import/rows.js';
+import { ServiceError } from '../errors.js';
+import { recordChecks } from './checks.js';
+import { openTable, type SourceFormat } from './table.js';
+
+export interface ReadSource {
+  file: string;
+  format: SourceFormat;
+  sheet: string | null;
+  kind: ImportKind;
+  mapping: ImportMapping;
+  /** Rows up to this one were committed by an earlier run (resume): only their ids are passed on. */
+  afterRow: number;
+  batchRows: number;
+}
+
+export interface RowBatch {
+  good: { row: number; record: AnyImportRecord }[];
+  bad: RejectRow[];
+  bytesDone: number;
+  /** The last row number read, good or bad. */
+  lastRow: number;
+}
+
+const CONTENT_TYPES: Record<SourceFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+  csv: 'text/csv',
+};
+
+/** The file's rows in batches of `batchRows` read rows (the last batch, perhaps empty, carries the final byte count). */
+export async function* readRowBatches(db: Db, source: ReadSource): AsyncGenerator<RowBatch> {
+  const table = await openTable(source.file, {
+    contentType: CONTENT_TYPES[source.format],
+    sheet: source.sheet ?? undefined,
+  });
+  const planned = planRows(source.kind, table.headers, source.mapping);
+  if (!planned.ok)
+    throw new ServiceError(
+      'invalid',
+      'The mapping leaves required fields without a column',
+      planned.errors,
+    );
+  const { plan } = planned;
+  const check = recordChecks(db, source.kind);
+  const idColumn = plan.index.get('id') ?? -1;
+  let batch: RowBatch = { good: [], bad: [], bytesDone: 0, lastRow: source.afterRow };
+  for await (const { row, cells } of table.rows) {
+    if (row <= source.afterRow) {
+      const id = cells[idColumn]?.trim();
+      if (id) check.remember(id);
+      continue;
+    }
+    const result = readRow(plan, cells, row);
+    const errors = result.ok ? check(result.record) : result.errors;
+    if (result.ok && errors.length === 0) batch.good.push({ row, record: result.record });
+    else batch.bad.push({ row, errors, raw: cells });
+    batch.lastRow = row;
+    if (batch.good.length + batch.bad.length >= source.batchRows) {
+      batch.bytesDone = table.bytesDone();
+      yield batch;
+      check.refresh();
+      batch = { good: [], bad: [], bytesDone: 0, lastRow: row };
+    }
+  }
+  batch.bytesDone = table.bytesTotal;
+  yield batch;
+}
