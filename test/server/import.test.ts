@@ -249,6 +249,23 @@ describe('importing customers', () => {
     ).toBe(2);
     handle.close();
     expect(customerRow('I-1')?.first_name).toBe('Ida Maria');
+    // A re-import that moves a customer moves them in the spatial index and in audiences too.
+    await importFile('customers', 'id,firstName,lat,lng\nI-2,Ivo,-41,-71\n');
+    const moved = await (
+      await server.fetch('/api/customers?bbox=-71.01,-41.01,-70.99,-40.99')
+    ).json();
+    expect(moved.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual([
+      'I-2',
+    ]);
+    const check = db();
+    const rtree = check
+      .prepare('SELECT count(*) FROM customers_rtree WHERE seq NOT IN (SELECT seq FROM customers)')
+      .pluck();
+    const missing = check
+      .prepare('SELECT count(*) FROM customers WHERE seq NOT IN (SELECT seq FROM customers_rtree)')
+      .pluck();
+    expect([rtree.get(), missing.get()]).toEqual([0, 0]);
+    check.close();
   });
 
   it('an erased customer is not brought back by a re-import', async () => {
