@@ -13,6 +13,7 @@ export interface BenchResult {
 const available: { name: string; load: () => Promise<{ run: () => Promise<BenchResult[]> }> }[] = [
   { name: 'audience', load: () => import('./audience.js') },
   { name: 'offers', load: () => import('./offers.js') },
+  { name: 'import', load: () => import('./import.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')
