@@ -166,15 +166,19 @@ const compare = createRoute({
   },
 });
 
-/** Letters, digits, dash and underscore only (plus our own extension): safe in a Content-Disposition header and any file system. */
-export function downloadName(name: string): string {
+/**
+ * The area's name and the day, in letters, digits, dash and underscore only (plus our own extension): what the file
+ * holds, safe in a Content-Disposition header and any file system.
+ * @example downloadName('Kiez Süd', new Date('2026-12-07T10:00:00Z')) // 'Kiez-Sud-2026-12-07.geojson'
+ */
+export function downloadName(name: string, at: Date): string {
   const safe = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
-  return `${safe || 'area'}.geojson`;
+  return `${safe || 'area'}-${at.toISOString().slice(0, 10)}.geojson`;
 }
 
 export function areaRoutes(deps: AppDeps) {
@@ -220,7 +224,7 @@ export function areaRoutes(deps: AppDeps) {
       const area = getArea(db, c.req.valid('param').id, principalOf(c));
       return c.json(await areaToFeature(area), 200, {
         'Content-Type': 'application/geo+json',
-        'Content-Disposition': `attachment; filename="${downloadName(area.name)}"`,
+        'Content-Disposition': `attachment; filename="${downloadName(area.name, clock())}"`,
       });
     })
     .openapi(patch, async (c) =>

@@ -154,9 +154,11 @@ export function importRoutes({ imports }: AppDeps) {
     .openapi(rejectedCsv, (c) => {
       const { id } = c.req.valid('param');
       const csv = rejectedRowsCsv(imports.rejects(id, caller(c)));
+      // What the file holds: the kind and the day of the import, not the job's id.
+      const job = imports.get(id, caller(c));
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="rejected-${id}.csv"`,
+        'Content-Disposition': `attachment; filename="rejected-${job.kind}-${job.createdAt.slice(0, 10)}.csv"`,
       });
     })
     .openapi(saveMapping, (c) => {

@@ -226,8 +226,9 @@ describe('areas CRUD', () => {
     const response = await get(`/api/areas/${area1.id}/geojson`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/geo\+json/);
-    expect(response.headers.get('content-disposition')).toBe(
-      'attachment; filename="Kiez-Sud-script.geojson"',
+    // The name and the day say what the file holds.
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Kiez-Sud-script-\d{4}-\d{2}-\d{2}\.geojson"$/,
     );
     const body = (await response.json()) as AreaFeature;
     expect(body).toMatchObject({

@@ -476,7 +476,11 @@ describe('limits and jobs', () => {
     });
     const list = await (await small.fetch('/api/import/jobs')).json();
     expect(list.jobs[0].id).toBe(job.id);
-    const csv = await (await small.fetch(`${location}/rejected.csv`)).text();
+    const rejected = await small.fetch(`${location}/rejected.csv`);
+    expect(rejected.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rejected-customers-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const csv = await rejected.text();
     expect(csv).toContain('row,reason,id,lat,lng');
     expect(csv).toContain('9,lat: longitude is not a number,J-7,52.5,east');
     expect((await small.fetch(location, { method: 'DELETE' })).status).toBe(204);
