@@ -6,7 +6,7 @@ import { importFields, hasPoint, type ImportKind } from './fields.js';
 import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
 import { importRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
-import { canonicalEnum, parseBoolean, parseList, parseNumber } from './values.js';
+import { canonicalEnum, parseBoolean, parseList, parseNumber, unguardFormula } from './values.js';
 
 export interface RowPlan {
   kind: ImportKind;
@@ -98,7 +98,7 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     const fail = (message: string) => errors.push({ field: field.name, message });
     switch (field.type) {
       case 'string':
-        out[field.name] = raw;
+        out[field.name] = unguardFormula(raw);
         break;
       case 'number':
       case 'integer': {
@@ -129,7 +129,7 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
         break;
       }
       case 'list':
-        out[field.name] = parseList(raw);
+        out[field.name] = parseList(unguardFormula(raw));
         break;
       default:
         break;
