@@ -181,7 +181,8 @@ export async function cancelJob(store: AppStore): Promise<void> {
   const followed = store.getState().importJob;
   if (!followed) return;
   try {
-    const job = (await cancelImportJob(followed.job.id)) ?? (await getImportJob(followed.job.id));
+    await cancelImportJob(followed.job.id);
+    const job = await getImportJob(followed.job.id);
     if (isFinished(job)) finishJob(store, job, followed.fileName);
     else store.getState().setImportJob({ job, fileName: followed.fileName });
   } catch (error) {
