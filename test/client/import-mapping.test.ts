@@ -10,6 +10,14 @@ import {
 } from '../../client/features/import/mapping';
 import { guessKind, headerCells } from '../../client/features/import/guess-kind';
 import type { ImportMapping, ImportPreview } from '../../server/domain/schemas/import';
+import { fieldHint, fieldLabel, labelledFields } from '../../client/features/import/field-labels';
+import { importFields, importKinds } from '../../server/domain/import/fields';
+import { de } from '../../client/i18n/messages/de';
+import { en } from '../../client/i18n/messages/en';
+import { createTranslator } from '../../client/i18n/translate';
+
+const tEn = createTranslator('en', en);
+const tDe = createTranslator('de', de);
 
 const fields: ImportPreview['fields'] = [
   { name: 'id', required: true, type: 'string' },
@@ -127,5 +135,26 @@ describe('guessing what a file holds', () => {
       'PLZ',
     ]);
     expect(headerCells('id\tname\n')).toEqual(['id', 'name']);
+  });
+});
+
+describe('the words for the import fields', () => {
+  it('gives every field of every kind a label in English and German, and never shows the raw name', () => {
+    const names = new Set(importKinds.flatMap((kind) => importFields[kind].map((f) => f.name)));
+    expect([...names].filter((name) => !labelledFields.includes(name))).toEqual([]);
+    for (const name of names) {
+      expect(fieldLabel(tEn, name)).not.toBe(name);
+      expect(fieldLabel(tDe, name)).not.toBe(name);
+    }
+    expect(fieldLabel(tEn, 'homeStoreId')).toBe('Home store');
+    expect(fieldLabel(tDe, 'lat')).toBe('Breitengrad');
+    expect(fieldHint(tDe, 'consent')).toMatch(/Ohne diese Spalte/);
+    expect(fieldHint(tEn, 'jobTitle')).toBe('');
+    expect(fieldLabel(tEn, 'somethingNew')).toBe('somethingNew');
+  });
+
+  it('has a German word for each English label and hint', () => {
+    const keys = Object.keys(en).filter((key) => key.startsWith('import.field.'));
+    expect(keys.filter((key) => !(key in de))).toEqual([]);
   });
 });

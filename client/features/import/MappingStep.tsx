@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { runImport } from './actions';
+import { fieldLabel } from './field-labels';
 import { FileBar, FilePicker } from './FileBar';
 import { ImportOptions } from './ImportOptions';
 import {
@@ -109,7 +110,9 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
       <footer className="import__footer">
         {missing.length > 0 && (
           <p className="field__error import__missing" role="status">
-            {t('import.missing', { fields: missing.join(', ') })}
+            {t('import.missing', {
+              fields: missing.map((name) => fieldLabel(t, name)).join(', '),
+            })}
           </p>
         )}
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -4,6 +4,7 @@ import { rejectedCsvUrl } from '../../api/imports';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import type { ImportReport } from '../../store/slices/imports';
+import { fieldLabel } from './field-labels';
 import { rejectedCsv } from './report';
 
 const ROWS_SHOWN = 10;
@@ -81,9 +82,7 @@ export function ReportStep({
                 {shown.map((r, i) => (
                   <tr key={i}>
                     <td className="import__num">{formatNumber(locale, r.row)}</td>
-                    <td>
-                      <code>{r.field}</code>
-                    </td>
+                    <td title={r.field}>{fieldLabel(t, r.field)}</td>
                     <td>{r.message}</td>
                   </tr>
                 ))}
