@@ -31,7 +31,7 @@ function overlayData(s: AppState): OverlayData {
     sites: siteData(s),
     whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
-    customersVersion: s.customersVersion,
+    customersVersion: s.dataVersion,
   };
 }
 
@@ -278,10 +278,11 @@ export function syncMap(
       putBrandIcons(s);
       setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
     }
-    if (s.customersVersion !== prev.customersVersion)
+    // A new tile URL: MapLibre drops its tile cache for the source and fetches what is in view again.
+    if (s.dataVersion !== prev.dataVersion)
       map
         .getSource<VectorTileSource>(SOURCE.customers)
-        ?.setTiles(customerTileUrls(location.origin, s.customersVersion));
+        ?.setTiles(customerTileUrls(location.origin, s.dataVersion));
     if (s.boundaries !== prev.boundaries) {
       const data = overlayData(s);
       setGeoJson(SOURCE.boundaries, data.boundaries);

@@ -48,7 +48,7 @@ function serve(routes: Record<string, Answer[]>) {
       const queue = routes[key];
       if (!queue) throw new Error(`unexpected ${key}`);
       const answer = queue.length > 1 ? queue.shift()! : queue[0]!;
-      return new Response(JSON.stringify(answer.body), {
+      return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
         status: answer.status ?? 200,
         headers: { 'content-type': 'application/json', ...answer.headers },
       });
@@ -107,6 +107,7 @@ describe('following an import job', () => {
         { body: job() },
         { body: job({ state: 'done', bytesDone: 1000, inserted: 2, updated: 1, rejected: 1 }) },
       ],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await expect(runImport(store, request)).resolves.toBe(true);
     expect(store.getState().importJob).toMatchObject({
@@ -134,7 +135,9 @@ describe('following an import job', () => {
     expect(state.toasts).toMatchObject([
       { tone: 'success', title: 'Customers imported', detail: '2 added, 1 updated, 1 rejected' },
     ]);
-    expect(state.customersVersion).toBe(1);
+    // Fresh data: a new data version (tiles, audiences, comparisons ask again) and the stores with their counts.
+    expect(state.dataVersion).toBe(1);
+    expect(state.stores).toMatchObject({ status: 'ready', data: { features: [] } });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
     // Saved the mapping first, then sent the file with it; no polling after the end.
     await vi.advanceTimersByTimeAsync(5000);
@@ -143,6 +146,7 @@ describe('following an import job', () => {
       'POST /api/import/customers',
       'GET /api/import/jobs/job-1',
       'GET /api/import/jobs/job-1',
+      'GET /api/stores',
     ]);
   });
 
@@ -152,6 +156,7 @@ describe('following an import job', () => {
     serve({
       'POST /api/import/mappings': [{ status: 201, body: { id: 'map-1' } }],
       'POST /api/import/customers': [{ body: { inserted: 2, updated: 1, rejected, warnings: [] } }],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await runImport(store, request);
     expect(store.getState().importReport).toMatchObject({ state: 'done', rejected, jobId: null });
@@ -222,15 +227,18 @@ describe('following an import job', () => {
     serve({
       'POST /api/import/mappings': [{ status: 201, body: { id: 'map-1' } }],
       'POST /api/import/customers': [{ status: 202, body: job() }],
-      'DELETE /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
+      'DELETE /api/import/jobs/job-1': [{ status: 204, body: null }],
+      'GET /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await runImport(store, request);
     await cancelJob(store);
     expect(store.getState().importJob).toBeNull();
     expect(store.getState().importReport).toMatchObject({ state: 'cancelled', inserted: 500 });
     expect(store.getState().toasts[0]).toMatchObject({ tone: 'info', title: 'Import cancelled' });
+    // Asked once how the cancelled job ended, then never polled again.
     await vi.advanceTimersByTimeAsync(3000);
-    expect(calls).not.toContain('GET /api/import/jobs/job-1');
+    expect(calls.filter((call) => call === 'GET /api/import/jobs/job-1')).toHaveLength(1);
   });
 
   it('without the permission, nothing is asked after a reload', async () => {

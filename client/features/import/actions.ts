@@ -126,15 +126,21 @@ function finish(store: AppStore, report: ImportReport): void {
   if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
 }
 
-/** Fetches what the import changed without a loading state, so the map does not flicker or remount. */
+/**
+ * Brings every open view up to what the import committed, without a loading state (the map neither flickers nor
+ * remounts): the stores (their lists and home-customer counts follow customers too), the neighbourhoods after a
+ * boundaries import, and a new data version for the rest — customer tiles, audiences, comparisons, white space, reach.
+ */
 export async function refreshData(store: AppStore, kind: ImportKind): Promise<void> {
-  const { setResource, bumpCustomersVersion } = store.getState();
+  const { setResource, bumpDataVersion } = store.getState();
+  bumpDataVersion();
   try {
-    if (kind === 'stores')
-      setResource('stores', { status: 'ready', data: await getStores(), error: null });
-    else if (kind === 'boundaries')
-      setResource('boundaries', { status: 'ready', data: await getBoundaries(), error: null });
-    else bumpCustomersVersion();
+    const [stores, boundaries] = await Promise.all([
+      getStores(),
+      kind === 'boundaries' ? getBoundaries() : null,
+    ]);
+    setResource('stores', { status: 'ready', data: stores, error: null });
+    if (boundaries) setResource('boundaries', { status: 'ready', data: boundaries, error: null });
   } catch (error) {
     reportError(store, error);
   }
