@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cancelJob,
+  closeImport,
   restoreImportJob,
   resumeJob,
   runImport,
@@ -24,6 +25,7 @@ const job = (change: Partial<ImportJob> = {}): ImportJob => ({
   updated: 0,
   rejected: 0,
   error: null,
+  firstRejected: [],
   createdAt: '2026-12-07T05:00:00Z',
   updatedAt: '2026-12-07T05:00:01Z',
   ...change,
@@ -162,6 +164,13 @@ describe('following an import job', () => {
     expect(store.getState().importReport).toMatchObject({ state: 'done', rejected, jobId: null });
     expect(store.getState().toasts[0]).toMatchObject({ detail: '2 added, 1 updated, 1 rejected' });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
+    // The toast's button brings the report back, even after the dialog was closed.
+    closeImport(store);
+    expect(store.getState().importReport).toBeNull();
+    const { action } = store.getState().toasts[0]!;
+    expect(action?.label).toBe('Show report');
+    action!.run();
+    expect(store.getState()).toMatchObject({ importOpen: true, importReport: { rejected } });
   });
 
   it('a refused file says why in a toast and leaves the dialog as it was', async () => {

@@ -95,7 +95,7 @@ export function ReportStep({
             )}
           </div>
         )}
-        {report.jobId && report.rejectedCount > 0 && (
+        {report.jobId && report.rejectedCount > report.rejected.length && (
           <p className="dialog__hint">{t('import.report.jobRows')}</p>
         )}
       </div>

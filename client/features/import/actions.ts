@@ -111,17 +111,27 @@ function finish(store: AppStore, report: ImportReport): void {
   const state = store.getState();
   state.setImportReport(report);
   const t = translatorFor(state.locale);
+  // The report again, even after its dialog was closed (which lets go of it).
+  const action = {
+    label: t('import.toast.report'),
+    run: () => {
+      store.getState().setImportReport(report);
+      store.getState().openImport();
+    },
+  };
   if (report.state === 'done')
     state.pushToast({
       tone: 'success',
       title: t('import.toast.title', { kind: t(kindLabel[report.kind]) }),
       detail: importSummary(report, t),
+      action,
     });
   else
     state.pushToast({
       tone: report.state === 'failed' ? 'error' : 'info',
       title: t(`import.state.${report.state}`),
       detail: [report.error, importSummary(report, t)].filter(Boolean).join('\n'),
+      action,
     });
   if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
 }

@@ -174,6 +174,7 @@ export const de = {
   'import.report.download': 'Bericht herunterladen',
   'import.report.another': 'Weitere Datei importieren',
   'import.report.close': 'Fertig',
+  'import.toast.report': 'Bericht anzeigen',
   'import.toast.title': '{kind} importiert',
   'import.summary.added': { one: '{count} hinzugefügt', other: '{count} hinzugefügt' },
   'import.summary.updated': { one: '{count} aktualisiert', other: '{count} aktualisiert' },

@@ -174,6 +174,7 @@ export const en = {
   'import.report.another': 'Import another file',
   'import.report.close': 'Done',
   'import.toast.title': '{kind} imported',
+  'import.toast.report': 'Show report',
   'import.summary.added': { one: '{count} added', other: '{count} added' },
   'import.summary.updated': { one: '{count} updated', other: '{count} updated' },
   'import.summary.rejected': { one: '{count} rejected', other: '{count} rejected' },

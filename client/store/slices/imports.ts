@@ -18,7 +18,7 @@ export interface ImportReport {
   inserted: number;
   updated: number;
   rejectedCount: number;
-  /** The rejected rows with their reasons (a job's are in its rejected.csv instead). */
+  /** The rejected rows with their reasons (a job's first ones; all of them are in its rejected.csv). */
   rejected: RejectedRow[];
   warnings: ImportWarning[];
   /** Set for a job: its rejected rows download from the server. */
