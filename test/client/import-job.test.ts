@@ -110,6 +110,7 @@ describe('following an import job', () => {
         { body: job({ state: 'done', bytesDone: 1000, inserted: 2, updated: 1, rejected: 1 }) },
       ],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await expect(runImport(store, request)).resolves.toBe(true);
     expect(store.getState().importJob).toMatchObject({
@@ -140,6 +141,7 @@ describe('following an import job', () => {
     // Fresh data: a new data version (tiles, audiences, comparisons ask again) and the stores with their counts.
     expect(state.dataVersion).toBe(1);
     expect(state.stores).toMatchObject({ status: 'ready', data: { features: [] } });
+    expect(state.areas).toMatchObject({ status: 'ready', data: { features: [] } });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
     // Saved the mapping first, then sent the file with it; no polling after the end.
     await vi.advanceTimersByTimeAsync(5000);
@@ -149,6 +151,7 @@ describe('following an import job', () => {
       'GET /api/import/jobs/job-1',
       'GET /api/import/jobs/job-1',
       'GET /api/stores',
+      'GET /api/areas',
     ]);
   });
 
@@ -159,6 +162,7 @@ describe('following an import job', () => {
       'POST /api/import/mappings': [{ status: 201, body: { id: 'map-1' } }],
       'POST /api/import/customers': [{ body: { inserted: 2, updated: 1, rejected, warnings: [] } }],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await runImport(store, request);
     expect(store.getState().importReport).toMatchObject({ state: 'done', rejected, jobId: null });
@@ -239,6 +243,7 @@ describe('following an import job', () => {
       'DELETE /api/import/jobs/job-1': [{ status: 204, body: null }],
       'GET /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
     });
     await runImport(store, request);
     await cancelJob(store);

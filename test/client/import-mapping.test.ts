@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeMapping,
+  currentWarnings,
   enumMappings,
   mapsDates,
   missingFields,
@@ -135,6 +136,27 @@ describe('guessing what a file holds', () => {
       'PLZ',
     ]);
     expect(headerCells('id\tname\n')).toEqual(['id', 'name']);
+  });
+});
+
+describe('the warnings a mapping screen shows', () => {
+  it('drops those the mapping since answered: a column mapped by hand, a consent column chosen', () => {
+    const warnings = [
+      { code: 'unmapped-column', column: 'Hobbys', message: 'Column "Hobbys" is not imported' },
+      { code: 'unmapped-column', column: 'PLZ', message: 'Column "PLZ" is not imported' },
+      { code: 'no-consent-column', message: 'No column is mapped to consent' },
+      { code: 'swapped-coordinates', column: 'lat', message: 'swap them' },
+    ];
+    const mapping: ImportMapping = {
+      columns: { Hobbys: 'interests', PLZ: null, Opt: 'consent' },
+      values: {},
+      dateFormat: null,
+    };
+    expect(currentWarnings(warnings, mapping).map((w) => w.column ?? w.code)).toEqual([
+      'PLZ',
+      'lat',
+    ]);
+    expect(currentWarnings(warnings, { ...mapping, columns: {} })).toHaveLength(4);
   });
 });
 

@@ -10,6 +10,7 @@ import { FileBar, FilePicker } from './FileBar';
 import { ImportOptions } from './ImportOptions';
 import {
   completeMapping,
+  currentWarnings,
   enumMappings,
   mapsDates,
   missingFields,
@@ -37,6 +38,7 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
   const preview = state.status === 'ready' ? state.preview : null;
   const missing = preview && mapping ? missingFields(preview.fields, mapping) : [];
   const ready = !!(preview && mapping && kind && missing.length === 0);
+  const warnings = preview && mapping ? currentWarnings(preview.warnings, mapping) : [];
 
   const submit = async () => {
     if (!preview || !mapping || !kind) return;
@@ -71,11 +73,11 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
         {state.status === 'error' && <PreviewError error={state.error} />}
         {preview && mapping && (
           <>
-            {preview.warnings.length > 0 && (
+            {warnings.length > 0 && (
               <div className="import__warnings" role="status">
                 <p className="import__section-title">{t('import.warnings')}</p>
                 <ul>
-                  {preview.warnings.map((w, i) => (
+                  {warnings.map((w, i) => (
                     <li key={i} data-code={w.code}>
                       {w.column && <strong>{w.column}: </strong>}
                       {w.message}

@@ -1,5 +1,6 @@
 // What the import screen does: save the mapping and send the file, follow a large file's job every second (even with
 // the dialog closed, and again after a reload), cancel or resume it, and end with a report, a toast and fresh data.
+import { listAreas } from '../../api/areas';
 import { getBoundaries, getStores } from '../../api/client';
 import {
   cancelImportJob,
@@ -138,18 +139,20 @@ function finish(store: AppStore, report: ImportReport): void {
 
 /**
  * Brings every open view up to what the import committed, without a loading state (the map neither flickers nor
- * remounts): the stores (their lists and home-customer counts follow customers too), the neighbourhoods after a
+ * remounts): the stores and the saved areas (their lists show customer counts), the neighbourhoods after a
  * boundaries import, and a new data version for the rest — customer tiles, audiences, comparisons, white space, reach.
  */
 export async function refreshData(store: AppStore, kind: ImportKind): Promise<void> {
-  const { setResource, bumpDataVersion } = store.getState();
+  const { setResource, setAreas, bumpDataVersion } = store.getState();
   bumpDataVersion();
   try {
-    const [stores, boundaries] = await Promise.all([
+    const [stores, areas, boundaries] = await Promise.all([
       getStores(),
+      listAreas(),
       kind === 'boundaries' ? getBoundaries() : null,
     ]);
     setResource('stores', { status: 'ready', data: stores, error: null });
+    setAreas({ status: 'ready', data: areas, error: null });
     if (boundaries) setResource('boundaries', { status: 'ready', data: boundaries, error: null });
   } catch (error) {
     reportError(store, error);
