@@ -154,8 +154,6 @@ export function syncMap(
   store: AppStore,
   { palette, cameraPadding, onFirstIdle }: SyncOptions,
 ): () => void {
-  const bbox = store.getState().config.data?.workspace.bbox ?? null;
-
   const putBrandIcons = (s: AppState) => {
     for (const style of brandStyles(selectBrands(s), palette)) {
       const image = drawBrandIcon({
@@ -240,7 +238,7 @@ export function syncMap(
   const installOverlay = () => {
     const s = store.getState();
     takeCameraRequest(s);
-    const sources = overlaySources(location.origin, bbox, overlayData(s));
+    const sources = overlaySources(location.origin, overlayData(s));
     for (const [id, source] of Object.entries(sources))
       if (!map.getSource(id)) map.addSource(id, source);
     for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);

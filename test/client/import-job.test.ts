@@ -31,6 +31,11 @@ const job = (change: Partial<ImportJob> = {}): ImportJob => ({
   ...change,
 });
 
+const config = {
+  workspace: { name: 'Mine', center: [11.57, 48.14], zoom: 10, bbox: [11.4, 48.0, 11.7, 48.3] },
+  basemap: { styleUrl: null },
+};
+
 const me = {
   user: { id: 'us-1', email: 'owner@example.test', name: 'Owner', role: 'owner', storeIds: [] },
   permissions: ['imports:write'],
@@ -111,7 +116,15 @@ describe('following an import job', () => {
       ],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
       'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
+    // A workspace of one's own, still over Berlin: the import's data is elsewhere.
+    const berlin = { ...config.workspace, bbox: [13.08, 52.33, 13.77, 52.68] as const };
+    store.getState().setResource('config', {
+      status: 'ready',
+      data: { ...config, workspace: { ...berlin, bbox: [...berlin.bbox] } },
+      error: null,
+    } as never);
     await expect(runImport(store, request)).resolves.toBe(true);
     expect(store.getState().importJob).toMatchObject({
       job: { state: 'queued' },
@@ -142,6 +155,8 @@ describe('following an import job', () => {
     expect(state.dataVersion).toBe(1);
     expect(state.stores).toMatchObject({ status: 'ready', data: { features: [] } });
     expect(state.areas).toMatchObject({ status: 'ready', data: { features: [] } });
+    // The map goes where the workspace's data now is.
+    expect(state.cameraRequest?.target).toEqual({ bbox: config.workspace.bbox });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
     // Saved the mapping first, then sent the file with it; no polling after the end.
     await vi.advanceTimersByTimeAsync(5000);
@@ -152,6 +167,7 @@ describe('following an import job', () => {
       'GET /api/import/jobs/job-1',
       'GET /api/stores',
       'GET /api/areas',
+      'GET /api/config',
     ]);
   });
 
@@ -163,6 +179,7 @@ describe('following an import job', () => {
       'POST /api/import/customers': [{ body: { inserted: 2, updated: 1, rejected, warnings: [] } }],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
       'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
     await runImport(store, request);
     expect(store.getState().importReport).toMatchObject({ state: 'done', rejected, jobId: null });
@@ -244,6 +261,7 @@ describe('following an import job', () => {
       'GET /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
       'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
       'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
     await runImport(store, request);
     await cancelJob(store);

@@ -101,6 +101,17 @@ describe('a workspace exported and imported into an empty one', () => {
       expect.objectContaining({ inserted: 600, updated: 0, rejected: [] }),
     );
 
+    // A workspace of one's own is shown where its data is: the stores are all inside its view.
+    const config = (await (await target.fetch('/api/config')).json()) as {
+      workspace: { bbox: [number, number, number, number] };
+    };
+    const [minLng, minLat, maxLng, maxLat] = config.workspace.bbox;
+    for (const { geometry } of (JSON.parse(stores) as Collection).features) {
+      const [lng, lat] = (geometry as { coordinates: [number, number] }).coordinates;
+      expect(lng > minLng && lng < maxLng && lat > minLat && lat < maxLat).toBe(true);
+    }
+    expect(config.workspace.bbox).not.toEqual([13.08, 52.33, 13.77, 52.68]);
+
     // The GeoJSON files come back as they went out (the stores' home-customer counts included).
     expect(JSON.parse(await download(target, '/api/stores/export.geojson'))).toEqual(
       JSON.parse(stores),

@@ -1,7 +1,7 @@
 // What the import screen does: save the mapping and send the file, follow a large file's job every second (even with
 // the dialog closed, and again after a reload), cancel or resume it, and end with a report, a toast and fresh data.
 import { listAreas } from '../../api/areas';
-import { getBoundaries, getStores } from '../../api/client';
+import { getBoundaries, getConfig, getStores } from '../../api/client';
 import {
   cancelImportJob,
   getImportJob,
@@ -141,19 +141,25 @@ function finish(store: AppStore, report: ImportReport): void {
  * Brings every open view up to what the import committed, without a loading state (the map neither flickers nor
  * remounts): the stores and the saved areas (their lists show customer counts), the neighbourhoods after a
  * boundaries import, and a new data version for the rest — customer tiles, audiences, comparisons, white space, reach.
+ * A workspace of one's own is shown where its data is: when the import moved that extent, the map goes there.
  */
 export async function refreshData(store: AppStore, kind: ImportKind): Promise<void> {
-  const { setResource, setAreas, bumpDataVersion } = store.getState();
+  const { setResource, setAreas, bumpDataVersion, flyTo } = store.getState();
   bumpDataVersion();
   try {
-    const [stores, areas, boundaries] = await Promise.all([
+    const [stores, areas, boundaries, config] = await Promise.all([
       getStores(),
       listAreas(),
       kind === 'boundaries' ? getBoundaries() : null,
+      getConfig(),
     ]);
     setResource('stores', { status: 'ready', data: stores, error: null });
     setAreas({ status: 'ready', data: areas, error: null });
     if (boundaries) setResource('boundaries', { status: 'ready', data: boundaries, error: null });
+    const before = store.getState().config.data?.workspace.bbox;
+    setResource('config', { status: 'ready', data: config, error: null });
+    if (before && before.join() !== config.workspace.bbox.join())
+      flyTo({ bbox: config.workspace.bbox });
   } catch (error) {
     reportError(store, error);
   }
