@@ -12,6 +12,7 @@ import {
 import { guessKind, headerCells } from '../../client/features/import/guess-kind';
 import type { ImportMapping, ImportPreview } from '../../server/domain/schemas/import';
 import { fieldHint, fieldLabel, labelledFields } from '../../client/features/import/field-labels';
+import { warningText } from '../../client/features/import/warnings';
 import { importFields, importKinds } from '../../server/domain/import/fields';
 import { de } from '../../client/i18n/messages/de';
 import { en } from '../../client/i18n/messages/en';
@@ -157,6 +158,22 @@ describe('the warnings a mapping screen shows', () => {
       'lat',
     ]);
     expect(currentWarnings(warnings, { ...mapping, columns: {} })).toHaveLength(4);
+  });
+
+  it('says each known warning in the reader’s language, and an unknown one in the server’s words', () => {
+    const unmapped = {
+      code: 'unmapped-column',
+      column: 'PLZ',
+      message: 'Column "PLZ" is not imported',
+    };
+    expect(warningText(tEn, unmapped)).toBe('Column “PLZ” is not imported.');
+    expect(warningText(tDe, unmapped)).toBe('Die Spalte „PLZ“ wird nicht importiert.');
+    expect(warningText(tDe, { code: 'no-consent-column', message: 'No column…' })).toMatch(
+      /nicht eingewilligt/,
+    );
+    expect(warningText(tEn, { code: 'something-new', message: 'As the server says' })).toBe(
+      'As the server says',
+    );
   });
 });
 

@@ -172,7 +172,7 @@ describe.skipIf(skipReason)('importing a messy customer file in a browser', () =
       columnSelect(page, 'Längengrad').locator('option:checked').textContent(),
     ).resolves.toBe('Longitude');
     await expect(columnSelect(page, 'Lieblingsthemen').inputValue()).resolves.toBe('');
-    const unmapped = dialog.getByText('Column "Lieblingsthemen" is not imported');
+    const unmapped = dialog.getByText('Column “Lieblingsthemen” is not imported.');
     await expect(unmapped.count()).resolves.toBe(1);
     await columnSelect(page, 'Lieblingsthemen').selectOption({ label: 'Interests' });
     await expect(columnSelect(page, 'Lieblingsthemen').inputValue()).resolves.toBe('interests');

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { runImport } from './actions';
 import { fieldLabel } from './field-labels';
+import { warningText } from './warnings';
 import { FileBar, FilePicker } from './FileBar';
 import { ImportOptions } from './ImportOptions';
 import {
@@ -79,8 +80,7 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
                 <ul>
                   {warnings.map((w, i) => (
                     <li key={i} data-code={w.code}>
-                      {w.column && <strong>{w.column}: </strong>}
-                      {w.message}
+                      {warningText(t, w)}
                     </li>
                   ))}
                 </ul>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import type { ImportReport } from '../../store/slices/imports';
 import { fieldLabel } from './field-labels';
+import { warningText } from './warnings';
 import { rejectedCsv } from './report';
 
 const ROWS_SHOWN = 10;
@@ -60,9 +61,8 @@ export function ReportStep({
         {report.warnings.length > 0 && (
           <ul className="import__warnings">
             {report.warnings.map((w, i) => (
-              <li key={i}>
-                {w.column && <strong>{w.column}: </strong>}
-                {w.message}
+              <li key={i} data-code={w.code}>
+                {warningText(t, w)}
               </li>
             ))}
           </ul>

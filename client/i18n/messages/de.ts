@@ -129,6 +129,11 @@ export const de = {
   'import.date.dmy': 'TT.MM.JJJJ (31.03.2025)',
   'import.date.mdy': 'MM/TT/JJJJ (03/31/2025)',
   'import.warnings': 'Vor dem Import prüfen',
+  'import.warning.unmapped': 'Die Spalte „{column}“ wird nicht importiert.',
+  'import.warning.noConsent':
+    'Keine Spalte ist der Werbeeinwilligung zugeordnet: Alle importierten Kunden gelten als nicht eingewilligt.',
+  'import.warning.swapped':
+    'Die Spalte „{column}“ sieht nach Längengrad statt Breitengrad aus: Prüfen Sie, ob Breiten- und Längengrad vertauscht sind.',
   'import.mode': 'Wenn eine Zeile fehlerhaft ist',
   'import.mode.lenient': 'Die guten Zeilen importieren',
   'import.mode.lenientHint':

@@ -128,6 +128,11 @@ export const en = {
   'import.date.dmy': 'DD.MM.YYYY (31.03.2025)',
   'import.date.mdy': 'MM/DD/YYYY (03/31/2025)',
   'import.warnings': 'Check before importing',
+  'import.warning.unmapped': 'Column “{column}” is not imported.',
+  'import.warning.noConsent':
+    'No column is mapped to marketing consent: every imported customer counts as not having consented.',
+  'import.warning.swapped':
+    'Column “{column}” looks like longitude rather than latitude: check that latitude and longitude are not swapped.',
   'import.mode': 'When a row is bad',
   'import.mode.lenient': 'Import the good rows',
   'import.mode.lenientHint':
