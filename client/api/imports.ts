@@ -1,18 +1,18 @@
-// The import API (/api/import/…): preview a file, save a mapping, import, follow and cancel a job. A small typed fetch
-// with the API's error handling (problem+json → ProblemError) until the routes are in AppType; then these become hc
-// calls like the rest of ./client.
+// The import API (/api/import/…): preview a file, save a mapping, import, follow and cancel a job. Typed calls of the
+// server's routes (./http) like the rest of ./client; a file goes as the raw request body with its own Content-Type,
+// which the routes take as a stream (their schema declares no JSON body, so hc gets the file through `init`).
+import type { ClientRequestOptions } from 'hono/client';
 import type {
   ImportJob,
-  ImportJobList,
   ImportKind,
   ImportMode,
-  ImportPreview,
   ImportResult,
   MappingCreate,
 } from '../../server/domain/schemas/import';
-import { apiFetch, type RequestOptions } from './http';
+import { XLSX_MEDIA_TYPE } from '../../server/domain/schemas/import';
+import { answer, api, byId, init, type RequestOptions } from './http';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = XLSX_MEDIA_TYPE;
 
 /**
  * The Content-Type to send a file as: from its extension first (browsers call a CSV `application/vnd.ms-excel` on
@@ -28,27 +28,10 @@ export function contentTypeFor(name: string, type: string): string {
   return type.includes('json') ? 'application/geo+json' : 'text/csv';
 }
 
-const query = (params: Record<string, string | null | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await apiFetch(path, {
-    ...init,
-    headers: { Accept: 'application/json', ...init?.headers },
-  });
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-const sendFile = (file: File, signal?: AbortSignal): RequestInit => ({
-  method: 'POST',
+/** A call's options that send `file` as the body, typed by its name (and abortable). */
+const withFile = (file: File, signal?: AbortSignal): ClientRequestOptions => ({
   headers: { 'Content-Type': contentTypeFor(file.name, file.type) },
-  body: file,
-  ...(signal ? { signal } : {}),
+  init: { body: file, ...(signal ? { signal } : {}) },
 });
 
 /** The file's first rows, headers and the mapping guessed (or saved before) for them. */
@@ -58,18 +41,16 @@ export const previewImport = (
   sheet?: string | null,
   options?: RequestOptions,
 ) =>
-  json<ImportPreview>(
-    `/api/import/${kind}/preview${query({ sheet })}`,
-    sendFile(file, options?.signal),
+  answer(
+    api.import[':kind'].preview.$post(
+      { param: { kind }, query: { sheet: sheet ?? undefined } },
+      withFile(file, options?.signal),
+    ),
   );
 
 /** Saves a mapping, so the same header set is mapped the same way next time. */
 export const saveMapping = (body: MappingCreate) =>
-  json<{ id: string }>('/api/import/mappings', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  answer(api.import.mappings.$post({ json: body }));
 
 /** What an import answers: the report for a small file, or the job a large one runs as. */
 export type ImportStart =
@@ -84,29 +65,28 @@ export async function startImport(
     sheet,
   }: { mode: ImportMode; mappingId?: string | null; sheet?: string | null },
 ): Promise<ImportStart> {
-  const response = await apiFetch(
-    `/api/import/${kind}${query({ mode, mappingId, sheet })}`,
-    sendFile(file),
+  const call = api.import[':kind'].$post(
+    {
+      param: { kind },
+      query: { mode, mappingId: mappingId ?? undefined, sheet: sheet ?? undefined },
+    },
+    withFile(file),
   );
-  const body = (await response.json()) as unknown;
-  return response.status === 202
-    ? { status: 'job', job: body as ImportJob }
-    : { status: 'done', result: body as ImportResult };
+  const response = await call;
+  if (response.status === 202)
+    return { status: 'job', job: await answer(Promise.resolve(response)) };
+  return { status: 'done', result: await answer(Promise.resolve(response)) };
 }
 
 export const listImportJobs = (options?: RequestOptions) =>
-  json<ImportJobList>('/api/import/jobs', options?.signal ? { signal: options.signal } : undefined);
+  answer(api.import.jobs.$get(undefined, init(options)));
 export const getImportJob = (id: string, options?: RequestOptions) =>
-  json<ImportJob>(
-    `/api/import/jobs/${encodeURIComponent(id)}`,
-    options?.signal ? { signal: options.signal } : undefined,
-  );
+  answer(api.import.jobs[':id'].$get(byId(id), init(options)));
 /** Cancels a queued or running job; batches already committed stay (lenient) or are rolled back (strict). */
-export const cancelImportJob = (id: string) =>
-  json<ImportJob | undefined>(`/api/import/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const cancelImportJob = (id: string) => answer(api.import.jobs[':id'].$delete(byId(id)));
 /** Continues an interrupted job after its last committed row. */
 export const resumeImportJob = (id: string) =>
-  json<ImportJob>(`/api/import/jobs/${encodeURIComponent(id)}/resume`, { method: 'POST' });
-/** The job's rejected rows as CSV (row, field, reason). */
+  answer(api.import.jobs[':id'].resume.$post(byId(id)));
+/** The job's rejected rows as CSV (row, field, reason): a link to download, not a call. */
 export const rejectedCsvUrl = (id: string) =>
-  `/api/import/jobs/${encodeURIComponent(id)}/rejected.csv`;
+  api.import.jobs[':id']['rejected.csv'].$path(byId(id));

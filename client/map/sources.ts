@@ -5,7 +5,6 @@ import type {
   VectorSourceSpecification,
 } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
-import type { Bbox } from '../api/contract';
 
 export const SOURCE = {
   boundaries: 'catchment-boundaries',
@@ -42,7 +41,7 @@ export interface OverlayData {
   reach?: GeoJSON.FeatureCollection;
   /** White-space hexagons, ranked. */
   whiteSpace?: GeoJSON.FeatureCollection;
-  /** Bumped by each import that changed customers: a new tile URL, so no cached tile shows the old ones. */
+  /** The store's dataVersion, bumped by each import: a new tile URL, so no cached tile shows the old customers. */
   customersVersion?: number;
 }
 
@@ -51,9 +50,12 @@ export function customerTileUrls(origin: string, version = 0): string[] {
   return [`${apiUrls.customerTiles(origin)}${version ? `?v=${version}` : ''}`];
 }
 
+/**
+ * The overlay's sources. The customer tiles have no `bounds`: customers an import adds outside the workspace's first
+ * extent (a workspace of one's own starts over Berlin) must load without a reload; an empty tile is a cheap 204.
+ */
 export function overlaySources(
   origin: string,
-  bbox: Bbox | null,
   data: OverlayData,
 ): Record<string, SourceSpecification> {
   const geojson = (collection: GeoJSON.FeatureCollection): GeoJSONSourceSpecification => ({
@@ -67,7 +69,6 @@ export function overlaySources(
     minzoom: 0,
     maxzoom: 16,
     promoteId: { [CUSTOMERS_SOURCE_LAYER]: 'id' },
-    ...(bbox ? { bounds: bbox } : {}),
   };
   return {
     [SOURCE.boundaries]: geojson(data.boundaries),

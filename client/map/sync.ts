@@ -31,7 +31,7 @@ function overlayData(s: AppState): OverlayData {
     sites: siteData(s),
     whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
-    customersVersion: s.customersVersion,
+    customersVersion: s.dataVersion,
   };
 }
 
@@ -154,8 +154,6 @@ export function syncMap(
   store: AppStore,
   { palette, cameraPadding, onFirstIdle }: SyncOptions,
 ): () => void {
-  const bbox = store.getState().config.data?.workspace.bbox ?? null;
-
   const putBrandIcons = (s: AppState) => {
     for (const style of brandStyles(selectBrands(s), palette)) {
       const image = drawBrandIcon({
@@ -240,7 +238,7 @@ export function syncMap(
   const installOverlay = () => {
     const s = store.getState();
     takeCameraRequest(s);
-    const sources = overlaySources(location.origin, bbox, overlayData(s));
+    const sources = overlaySources(location.origin, overlayData(s));
     for (const [id, source] of Object.entries(sources))
       if (!map.getSource(id)) map.addSource(id, source);
     for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);
@@ -278,10 +276,11 @@ export function syncMap(
       putBrandIcons(s);
       setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
     }
-    if (s.customersVersion !== prev.customersVersion)
+    // A new tile URL: MapLibre drops its tile cache for the source and fetches what is in view again.
+    if (s.dataVersion !== prev.dataVersion)
       map
         .getSource<VectorTileSource>(SOURCE.customers)
-        ?.setTiles(customerTileUrls(location.origin, s.customersVersion));
+        ?.setTiles(customerTileUrls(location.origin, s.dataVersion));
     if (s.boundaries !== prev.boundaries) {
       const data = overlayData(s);
       setGeoJson(SOURCE.boundaries, data.boundaries);

@@ -61,4 +61,6 @@ export interface Toast {
   tone: 'error' | 'info' | 'success';
   title: string;
   detail: string;
+  /** A button in the toast (an import's "Show report"); pressing it also dismisses the toast. */
+  action?: { label: string; run: () => void };
 }

@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
-import { listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
+import { dataExtent, listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
 import {
   basemapSchema,
   clientConfigSchema,
@@ -43,6 +43,21 @@ const fallbackView = {
   bbox: [13.08, 52.33, 13.77, 52.68] as [number, number, number, number],
 };
 
+/** A view of an extent, padded a little so the outermost points are not on the edge (a lone store: ±0.01°). */
+function viewOf([minLng, minLat, maxLng, maxLat]: [number, number, number, number]) {
+  const pad = Math.max(0.01, (maxLng - minLng) * 0.05, (maxLat - minLat) * 0.05);
+  return {
+    center: [(minLng + maxLng) / 2, (minLat + maxLat) / 2] as [number, number],
+    zoom: fallbackView.zoom,
+    bbox: [minLng - pad, minLat - pad, maxLng + pad, maxLat + pad] as [
+      number,
+      number,
+      number,
+      number,
+    ],
+  };
+}
+
 function parseJson<T>(text: string | undefined, fallback: T): T {
   if (!text) return fallback;
   try {
@@ -56,11 +71,14 @@ export function workspaceRoutes({ db, config }: AppDeps) {
   return createRouter()
     .openapi(configRoute, (c) => {
       const settings = readWorkspaceSettings(db);
+      // The demo stores its view; a workspace of one's own is shown where its data is (Berlin while it is empty).
+      const extent = settings.bbox ? null : dataExtent(db);
+      const view = extent ? viewOf(extent) : fallbackView;
       const workspace = {
         name: settings.name ?? fallbackView.name,
-        center: parseJson(settings.center, fallbackView.center),
-        zoom: Number(settings.zoom ?? fallbackView.zoom),
-        bbox: parseJson(settings.bbox, fallbackView.bbox),
+        center: parseJson(settings.center, view.center),
+        zoom: Number(settings.zoom ?? view.zoom),
+        bbox: parseJson(settings.bbox, view.bbox),
         ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency)
           ? { currency: settings.currency }
           : {}),

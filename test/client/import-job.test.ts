@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cancelJob,
+  closeImport,
   restoreImportJob,
   resumeJob,
   runImport,
@@ -24,10 +25,16 @@ const job = (change: Partial<ImportJob> = {}): ImportJob => ({
   updated: 0,
   rejected: 0,
   error: null,
+  firstRejected: [],
   createdAt: '2026-12-07T05:00:00Z',
   updatedAt: '2026-12-07T05:00:01Z',
   ...change,
 });
+
+const config = {
+  workspace: { name: 'Mine', center: [11.57, 48.14], zoom: 10, bbox: [11.4, 48.0, 11.7, 48.3] },
+  basemap: { styleUrl: null },
+};
 
 const me = {
   user: { id: 'us-1', email: 'owner@example.test', name: 'Owner', role: 'owner', storeIds: [] },
@@ -48,7 +55,7 @@ function serve(routes: Record<string, Answer[]>) {
       const queue = routes[key];
       if (!queue) throw new Error(`unexpected ${key}`);
       const answer = queue.length > 1 ? queue.shift()! : queue[0]!;
-      return new Response(JSON.stringify(answer.body), {
+      return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
         status: answer.status ?? 200,
         headers: { 'content-type': 'application/json', ...answer.headers },
       });
@@ -107,7 +114,17 @@ describe('following an import job', () => {
         { body: job() },
         { body: job({ state: 'done', bytesDone: 1000, inserted: 2, updated: 1, rejected: 1 }) },
       ],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
+    // A workspace of one's own, still over Berlin: the import's data is elsewhere.
+    const berlin = { ...config.workspace, bbox: [13.08, 52.33, 13.77, 52.68] as const };
+    store.getState().setResource('config', {
+      status: 'ready',
+      data: { ...config, workspace: { ...berlin, bbox: [...berlin.bbox] } },
+      error: null,
+    } as never);
     await expect(runImport(store, request)).resolves.toBe(true);
     expect(store.getState().importJob).toMatchObject({
       job: { state: 'queued' },
@@ -134,7 +151,12 @@ describe('following an import job', () => {
     expect(state.toasts).toMatchObject([
       { tone: 'success', title: 'Customers imported', detail: '2 added, 1 updated, 1 rejected' },
     ]);
-    expect(state.customersVersion).toBe(1);
+    // Fresh data: a new data version (tiles, audiences, comparisons ask again) and the stores with their counts.
+    expect(state.dataVersion).toBe(1);
+    expect(state.stores).toMatchObject({ status: 'ready', data: { features: [] } });
+    expect(state.areas).toMatchObject({ status: 'ready', data: { features: [] } });
+    // The map goes where the workspace's data now is.
+    expect(state.cameraRequest?.target).toEqual({ bbox: config.workspace.bbox });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
     // Saved the mapping first, then sent the file with it; no polling after the end.
     await vi.advanceTimersByTimeAsync(5000);
@@ -143,6 +165,9 @@ describe('following an import job', () => {
       'POST /api/import/customers',
       'GET /api/import/jobs/job-1',
       'GET /api/import/jobs/job-1',
+      'GET /api/stores',
+      'GET /api/areas',
+      'GET /api/config',
     ]);
   });
 
@@ -152,11 +177,21 @@ describe('following an import job', () => {
     serve({
       'POST /api/import/mappings': [{ status: 201, body: { id: 'map-1' } }],
       'POST /api/import/customers': [{ body: { inserted: 2, updated: 1, rejected, warnings: [] } }],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
     await runImport(store, request);
     expect(store.getState().importReport).toMatchObject({ state: 'done', rejected, jobId: null });
     expect(store.getState().toasts[0]).toMatchObject({ detail: '2 added, 1 updated, 1 rejected' });
     expect(localStorage.getItem(JOB_KEY)).toBeNull();
+    // The toast's button brings the report back, even after the dialog was closed.
+    closeImport(store);
+    expect(store.getState().importReport).toBeNull();
+    const { action } = store.getState().toasts[0]!;
+    expect(action?.label).toBe('Show report');
+    action!.run();
+    expect(store.getState()).toMatchObject({ importOpen: true, importReport: { rejected } });
   });
 
   it('a refused file says why in a toast and leaves the dialog as it was', async () => {
@@ -222,15 +257,20 @@ describe('following an import job', () => {
     serve({
       'POST /api/import/mappings': [{ status: 201, body: { id: 'map-1' } }],
       'POST /api/import/customers': [{ status: 202, body: job() }],
-      'DELETE /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
+      'DELETE /api/import/jobs/job-1': [{ status: 204, body: null }],
+      'GET /api/import/jobs/job-1': [{ body: job({ state: 'cancelled', inserted: 500 }) }],
+      'GET /api/stores': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/areas': [{ body: { type: 'FeatureCollection', features: [] } }],
+      'GET /api/config': [{ body: config }],
     });
     await runImport(store, request);
     await cancelJob(store);
     expect(store.getState().importJob).toBeNull();
     expect(store.getState().importReport).toMatchObject({ state: 'cancelled', inserted: 500 });
     expect(store.getState().toasts[0]).toMatchObject({ tone: 'info', title: 'Import cancelled' });
+    // Asked once how the cancelled job ended, then never polled again.
     await vi.advanceTimersByTimeAsync(3000);
-    expect(calls).not.toContain('GET /api/import/jobs/job-1');
+    expect(calls.filter((call) => call === 'GET /api/import/jobs/job-1')).toHaveLength(1);
   });
 
   it('without the permission, nothing is asked after a reload', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeMapping,
+  currentWarnings,
   enumMappings,
   mapsDates,
   missingFields,
@@ -10,6 +11,15 @@ import {
 } from '../../client/features/import/mapping';
 import { guessKind, headerCells } from '../../client/features/import/guess-kind';
 import type { ImportMapping, ImportPreview } from '../../server/domain/schemas/import';
+import { fieldHint, fieldLabel, labelledFields } from '../../client/features/import/field-labels';
+import { warningText } from '../../client/features/import/warnings';
+import { importFields, importKinds } from '../../server/domain/import/fields';
+import { de } from '../../client/i18n/messages/de';
+import { en } from '../../client/i18n/messages/en';
+import { createTranslator } from '../../client/i18n/translate';
+
+const tEn = createTranslator('en', en);
+const tDe = createTranslator('de', de);
 
 const fields: ImportPreview['fields'] = [
   { name: 'id', required: true, type: 'string' },
@@ -127,5 +137,63 @@ describe('guessing what a file holds', () => {
       'PLZ',
     ]);
     expect(headerCells('id\tname\n')).toEqual(['id', 'name']);
+  });
+});
+
+describe('the warnings a mapping screen shows', () => {
+  it('drops those the mapping since answered: a column mapped by hand, a consent column chosen', () => {
+    const warnings = [
+      { code: 'unmapped-column', column: 'Hobbys', message: 'Column "Hobbys" is not imported' },
+      { code: 'unmapped-column', column: 'PLZ', message: 'Column "PLZ" is not imported' },
+      { code: 'no-consent-column', message: 'No column is mapped to consent' },
+      { code: 'swapped-coordinates', column: 'lat', message: 'swap them' },
+    ];
+    const mapping: ImportMapping = {
+      columns: { Hobbys: 'interests', PLZ: null, Opt: 'consent' },
+      values: {},
+      dateFormat: null,
+    };
+    expect(currentWarnings(warnings, mapping).map((w) => w.column ?? w.code)).toEqual([
+      'PLZ',
+      'lat',
+    ]);
+    expect(currentWarnings(warnings, { ...mapping, columns: {} })).toHaveLength(4);
+  });
+
+  it('says each known warning in the reader’s language, and an unknown one in the server’s words', () => {
+    const unmapped = {
+      code: 'unmapped-column',
+      column: 'PLZ',
+      message: 'Column "PLZ" is not imported',
+    };
+    expect(warningText(tEn, unmapped)).toBe('Column “PLZ” is not imported.');
+    expect(warningText(tDe, unmapped)).toBe('Die Spalte „PLZ“ wird nicht importiert.');
+    expect(warningText(tDe, { code: 'no-consent-column', message: 'No column…' })).toMatch(
+      /nicht eingewilligt/,
+    );
+    expect(warningText(tEn, { code: 'something-new', message: 'As the server says' })).toBe(
+      'As the server says',
+    );
+  });
+});
+
+describe('the words for the import fields', () => {
+  it('gives every field of every kind a label in English and German, and never shows the raw name', () => {
+    const names = new Set(importKinds.flatMap((kind) => importFields[kind].map((f) => f.name)));
+    expect([...names].filter((name) => !labelledFields.includes(name))).toEqual([]);
+    for (const name of names) {
+      expect(fieldLabel(tEn, name)).not.toBe(name);
+      expect(fieldLabel(tDe, name)).not.toBe(name);
+    }
+    expect(fieldLabel(tEn, 'homeStoreId')).toBe('Home store');
+    expect(fieldLabel(tDe, 'lat')).toBe('Breitengrad');
+    expect(fieldHint(tDe, 'consent')).toMatch(/Ohne diese Spalte/);
+    expect(fieldHint(tEn, 'jobTitle')).toBe('');
+    expect(fieldLabel(tEn, 'somethingNew')).toBe('somethingNew');
+  });
+
+  it('has a German word for each English label and hint', () => {
+    const keys = Object.keys(en).filter((key) => key.startsWith('import.field.'));
+    expect(keys.filter((key) => !(key in de))).toEqual([]);
   });
 });

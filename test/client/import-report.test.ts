@@ -29,6 +29,7 @@ const job: ImportJob = {
   updated: 300,
   rejected: 45,
   error: null,
+  firstRejected: [],
   createdAt: '2026-12-07T05:00:00Z',
   updatedAt: '2026-12-07T05:01:00Z',
 };
@@ -113,14 +114,15 @@ describe('the import report', () => {
     expect(rejectedCsv([])).toBe('row,field,message\r\n');
   });
 
-  it('a finished job reports its counts and leaves its rows to the server’s rejected.csv', () => {
-    expect(reportFromJob('k.csv', { ...job, state: 'done' })).toMatchObject({
+  it('a finished job reports its counts and its first rejected rows, the rest in the server’s rejected.csv', () => {
+    const firstRejected = [{ row: 12, errors: [{ field: 'lat', message: 'not a number' }] }];
+    expect(reportFromJob('k.csv', { ...job, state: 'done', firstRejected })).toMatchObject({
       kind: 'customers',
       state: 'done',
       inserted: 12_000,
       updated: 300,
       rejectedCount: 45,
-      rejected: [],
+      rejected: firstRejected,
       jobId: 'job-1',
     });
   });

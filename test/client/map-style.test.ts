@@ -40,7 +40,7 @@ function fullStyle(): StyleSpecification {
   };
   return {
     ...base,
-    sources: { ...base.sources, ...overlaySources(origin, [13.08, 52.33, 13.77, 52.68], data) },
+    sources: { ...base.sources, ...overlaySources(origin, data) },
     layers: [...base.layers, ...overlayLayers(palette)],
   };
 }
@@ -57,7 +57,7 @@ describe('map style as data', () => {
   });
 
   it('customer tiles are absolute URLs on our origin with max zoom 16', () => {
-    const sources = overlaySources(origin, null, {
+    const sources = overlaySources(origin, {
       boundaries: emptyCollection(),
       boundaryLabels: emptyCollection(),
       stores: emptyCollection(),

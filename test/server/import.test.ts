@@ -473,6 +473,7 @@ describe('limits and jobs', () => {
       updated: 0,
       rejected: 1,
       etaSeconds: null,
+      firstRejected: [{ row: 9, errors: [{ field: 'lat', message: 'longitude is not a number' }] }],
     });
     const list = await (await small.fetch('/api/import/jobs')).json();
     expect(list.jobs[0].id).toBe(job.id);

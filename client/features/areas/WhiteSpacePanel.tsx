@@ -27,6 +27,8 @@ function useWhiteSpace(minStoreKm: number): State {
     km: -1,
     value: { status: 'loading' },
   });
+  // New data (an import committed) asks again; the last answer stays on screen meanwhile.
+  const dataVersion = useAppStore((s) => s.dataVersion);
   useEffect(() => {
     const controller = new AbortController();
     getWhiteSpace({ minStoreKm }, { signal: controller.signal })
@@ -40,7 +42,7 @@ function useWhiteSpace(minStoreKm: number): State {
         reportError(useAppStore, error);
       });
     return () => controller.abort();
-  }, [minStoreKm]);
+  }, [minStoreKm, dataVersion]);
   return state.km === minStoreKm ? state.value : { status: 'loading' };
 }
 

@@ -5,6 +5,7 @@ import { compareAreas } from '../../api/client';
 import { isAbort } from '../../api/problem';
 import type { AreaComparison, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
+import { useAppStore } from '../../store';
 
 export type ComparisonState =
   | { status: 'idle' }
@@ -22,6 +23,7 @@ export function useAreaComparison(
     value: { status: 'idle' },
   });
   const ask = ids.length < 2 ? '' : JSON.stringify([ids, segment]);
+  const dataVersion = useAppStore((s) => s.dataVersion);
   useEffect(() => {
     if (!ask) return;
     const controller = new AbortController();
@@ -34,9 +36,9 @@ export function useAreaComparison(
         if (!isAbort(error)) setState({ ask, value: { status: 'error' } });
       });
     return () => controller.abort();
-    // `ask` stands for the ids and the segment; a changed area (a new areas version) asks again.
+    // `ask` stands for the ids and the segment; a changed area (a new areas version) or new data asks again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ask, areasVersion]);
+  }, [ask, areasVersion, dataVersion]);
   if (!ask) return { status: 'idle' };
   if (state.ask === ask && state.value.status !== 'idle') return state.value;
   return {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { postAudience } from '../../api/client';
 import type { AreaGeometry, Audience, AudienceRequest, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
+import { useAppStore } from '../../store';
 import { createLatestRunner, type LatestState } from './latest';
 
 /**
@@ -38,8 +39,13 @@ export function useAudience(target: AudienceTarget, segment: Segment): AudienceS
   // Keyed on what identifies the target, not the object: callers may pass `{ geometry }` inline on every render.
   const targetKey =
     'areaId' in target ? `${target.areaId}@${target.version ?? ''}` : target.geometry;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is represented by targetKey
-  const request = useMemo(() => audienceRequest(target, segment), [targetKey, segment]);
+  // New data (an import committed) is a new question about the same target.
+  const dataVersion = useAppStore((s) => s.dataVersion);
+  const request = useMemo(
+    () => audienceRequest(target, segment),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is represented by targetKey
+    [targetKey, segment, dataVersion],
+  );
   useEffect(() => runner.request(request), [runner, request]);
 
   const state = useSyncExternalStore(runner.subscribe, runner.getState, runner.getState);

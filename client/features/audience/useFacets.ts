@@ -1,4 +1,5 @@
-// The values the segment builder offers (job titles, industries, interests, home stores), fetched once per session.
+// The values the segment builder offers (job titles, industries, interests, home stores), fetched once per session
+// and again after an import (a new data version).
 import { useEffect, useState } from 'react';
 import { getAudienceFacets } from '../../api/client';
 import type { AudienceFacets } from '../../api/contract';
@@ -6,6 +7,7 @@ import { useAppStore } from '../../store';
 
 /** The facets of the current session: one request shared by every builder; a failure can be retried. */
 let shared: Promise<AudienceFacets> | null = null;
+let sharedVersion = 0;
 
 export type FacetsState =
   | { status: 'loading'; data: null }
@@ -15,9 +17,12 @@ export type FacetsState =
 export function useFacets(enabled: boolean): FacetsState & { retry: () => void } {
   const [state, setState] = useState<FacetsState>({ status: 'loading', data: null });
   const [attempt, setAttempt] = useState(0);
+  const dataVersion = useAppStore((s) => s.dataVersion);
   useEffect(() => {
     if (!enabled) return;
     let live = true;
+    if (sharedVersion !== dataVersion) shared = null;
+    sharedVersion = dataVersion;
     shared ??= getAudienceFacets();
     const request = shared;
     request.then(
@@ -30,7 +35,7 @@ export function useFacets(enabled: boolean): FacetsState & { retry: () => void }
     return () => {
       live = false;
     };
-  }, [enabled, attempt]);
+  }, [enabled, attempt, dataVersion]);
   return {
     ...state,
     retry: () => {

@@ -22,7 +22,9 @@ export function useEventReach(
     ask: '',
     value: { status: 'loading' },
   });
-  const ask = `${id}|${withinMeters}|${key}|${JSON.stringify(segment)}`;
+  // New data (an import committed) is asked about again.
+  const dataVersion = useAppStore((s) => s.dataVersion);
+  const ask = `${id}|${withinMeters}|${key}|${JSON.stringify(segment)}|${dataVersion}`;
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {

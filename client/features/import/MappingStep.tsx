@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { runImport } from './actions';
+import { fieldLabel } from './field-labels';
+import { warningText } from './warnings';
 import { FileBar, FilePicker } from './FileBar';
 import { ImportOptions } from './ImportOptions';
 import {
   completeMapping,
+  currentWarnings,
   enumMappings,
   mapsDates,
   missingFields,
@@ -36,6 +39,7 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
   const preview = state.status === 'ready' ? state.preview : null;
   const missing = preview && mapping ? missingFields(preview.fields, mapping) : [];
   const ready = !!(preview && mapping && kind && missing.length === 0);
+  const warnings = preview && mapping ? currentWarnings(preview.warnings, mapping) : [];
 
   const submit = async () => {
     if (!preview || !mapping || !kind) return;
@@ -70,14 +74,13 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
         {state.status === 'error' && <PreviewError error={state.error} />}
         {preview && mapping && (
           <>
-            {preview.warnings.length > 0 && (
+            {warnings.length > 0 && (
               <div className="import__warnings" role="status">
                 <p className="import__section-title">{t('import.warnings')}</p>
                 <ul>
-                  {preview.warnings.map((w, i) => (
+                  {warnings.map((w, i) => (
                     <li key={i} data-code={w.code}>
-                      {w.column && <strong>{w.column}: </strong>}
-                      {w.message}
+                      {warningText(t, w)}
                     </li>
                   ))}
                 </ul>
@@ -109,7 +112,9 @@ export function MappingStep({ draft, onCancel }: { draft: ImportDraft; onCancel:
       <footer className="import__footer">
         {missing.length > 0 && (
           <p className="field__error import__missing" role="status">
-            {t('import.missing', { fields: missing.join(', ') })}
+            {t('import.missing', {
+              fields: missing.map((name) => fieldLabel(t, name)).join(', '),
+            })}
           </p>
         )}
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -4,6 +4,8 @@ import { rejectedCsvUrl } from '../../api/imports';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import type { ImportReport } from '../../store/slices/imports';
+import { fieldLabel } from './field-labels';
+import { warningText } from './warnings';
 import { rejectedCsv } from './report';
 
 const ROWS_SHOWN = 10;
@@ -59,9 +61,8 @@ export function ReportStep({
         {report.warnings.length > 0 && (
           <ul className="import__warnings">
             {report.warnings.map((w, i) => (
-              <li key={i}>
-                {w.column && <strong>{w.column}: </strong>}
-                {w.message}
+              <li key={i} data-code={w.code}>
+                {warningText(t, w)}
               </li>
             ))}
           </ul>
@@ -81,9 +82,7 @@ export function ReportStep({
                 {shown.map((r, i) => (
                   <tr key={i}>
                     <td className="import__num">{formatNumber(locale, r.row)}</td>
-                    <td>
-                      <code>{r.field}</code>
-                    </td>
+                    <td title={r.field}>{fieldLabel(t, r.field)}</td>
                     <td>{r.message}</td>
                   </tr>
                 ))}
@@ -96,7 +95,7 @@ export function ReportStep({
             )}
           </div>
         )}
-        {report.jobId && report.rejectedCount > 0 && (
+        {report.jobId && report.rejectedCount > report.rejected.length && (
           <p className="dialog__hint">{t('import.report.jobRows')}</p>
         )}
       </div>

@@ -1,7 +1,20 @@
 // For each enumeration fed by a column: the distinct values the preview shows, each with the value it means here.
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
+import { genders, loyaltyTiers } from '../../../server/domain/schemas/customer';
+import type { Translate } from '../../i18n/types';
+import { fieldLabel } from './field-labels';
 import type { EnumMapping } from './mapping';
+
+const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value);
+
+/** Our word for a canonical value ("female" → "Female", "gold" → "Gold"); other enums show the value itself. */
+function valueLabel(t: Translate, field: string, value: string): string {
+  if (field === 'gender' && oneOf(genders, value)) return t(`gender.${value}`);
+  if (field === 'loyaltyTier' && oneOf(loyaltyTiers, value)) return t(`tier.${value}`);
+  return value;
+}
 
 interface ValueMappingsProps {
   enums: EnumMapping[];
@@ -22,7 +35,7 @@ export function ValueMappings({ enums, onValue }: ValueMappingsProps) {
         {enums.map(({ field, column, values }) => (
           <fieldset className="import__enum" key={field.name}>
             <legend className="import__enum-title">
-              {column} → <code>{field.name}</code>
+              {column} → {fieldLabel(t, field.name)}
             </legend>
             {values.map(({ raw, canonical }) => (
               <label className="import__value" key={raw}>
@@ -40,7 +53,7 @@ export function ValueMappings({ enums, onValue }: ValueMappingsProps) {
                   <option value="">{t('import.values.none')}</option>
                   {(field.values ?? []).map((v) => (
                     <option key={v} value={v}>
-                      {v}
+                      {valueLabel(t, field.name, v)}
                     </option>
                   ))}
                 </select>

@@ -1,6 +1,7 @@
 // What the import screen does: save the mapping and send the file, follow a large file's job every second (even with
 // the dialog closed, and again after a reload), cancel or resume it, and end with a report, a toast and fresh data.
-import { getBoundaries, getStores } from '../../api/client';
+import { listAreas } from '../../api/areas';
+import { getBoundaries, getConfig, getStores } from '../../api/client';
 import {
   cancelImportJob,
   getImportJob,
@@ -111,30 +112,54 @@ function finish(store: AppStore, report: ImportReport): void {
   const state = store.getState();
   state.setImportReport(report);
   const t = translatorFor(state.locale);
+  // The report again, even after its dialog was closed (which lets go of it).
+  const action = {
+    label: t('import.toast.report'),
+    run: () => {
+      store.getState().setImportReport(report);
+      store.getState().openImport();
+    },
+  };
   if (report.state === 'done')
     state.pushToast({
       tone: 'success',
       title: t('import.toast.title', { kind: t(kindLabel[report.kind]) }),
       detail: importSummary(report, t),
+      action,
     });
   else
     state.pushToast({
       tone: report.state === 'failed' ? 'error' : 'info',
       title: t(`import.state.${report.state}`),
       detail: [report.error, importSummary(report, t)].filter(Boolean).join('\n'),
+      action,
     });
   if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
 }
 
-/** Fetches what the import changed without a loading state, so the map does not flicker or remount. */
+/**
+ * Brings every open view up to what the import committed, without a loading state (the map neither flickers nor
+ * remounts): the stores and the saved areas (their lists show customer counts), the neighbourhoods after a
+ * boundaries import, and a new data version for the rest — customer tiles, audiences, comparisons, white space, reach.
+ * A workspace of one's own is shown where its data is: when the import moved that extent, the map goes there.
+ */
 export async function refreshData(store: AppStore, kind: ImportKind): Promise<void> {
-  const { setResource, bumpCustomersVersion } = store.getState();
+  const { setResource, setAreas, bumpDataVersion, flyTo } = store.getState();
+  bumpDataVersion();
   try {
-    if (kind === 'stores')
-      setResource('stores', { status: 'ready', data: await getStores(), error: null });
-    else if (kind === 'boundaries')
-      setResource('boundaries', { status: 'ready', data: await getBoundaries(), error: null });
-    else bumpCustomersVersion();
+    const [stores, areas, boundaries, config] = await Promise.all([
+      getStores(),
+      listAreas(),
+      kind === 'boundaries' ? getBoundaries() : null,
+      getConfig(),
+    ]);
+    setResource('stores', { status: 'ready', data: stores, error: null });
+    setAreas({ status: 'ready', data: areas, error: null });
+    if (boundaries) setResource('boundaries', { status: 'ready', data: boundaries, error: null });
+    const before = store.getState().config.data?.workspace.bbox;
+    setResource('config', { status: 'ready', data: config, error: null });
+    if (before && before.join() !== config.workspace.bbox.join())
+      flyTo({ bbox: config.workspace.bbox });
   } catch (error) {
     reportError(store, error);
   }
@@ -181,7 +206,8 @@ export async function cancelJob(store: AppStore): Promise<void> {
   const followed = store.getState().importJob;
   if (!followed) return;
   try {
-    const job = (await cancelImportJob(followed.job.id)) ?? (await getImportJob(followed.job.id));
+    await cancelImportJob(followed.job.id);
+    const job = await getImportJob(followed.job.id);
     if (isFinished(job)) finishJob(store, job, followed.fileName);
     else store.getState().setImportJob({ job, fileName: followed.fileName });
   } catch (error) {

@@ -5,6 +5,7 @@ import type {
   ImportField,
   ImportMapping,
   ImportPreview,
+  ImportWarning,
 } from '../../../server/domain/schemas/import';
 
 /**
@@ -115,4 +116,20 @@ export function completeMapping(
       if (canonical && mapping.values[field.name]?.[raw] !== canonical)
         complete = setValue(complete, field.name, raw, canonical);
   return complete;
+}
+
+/**
+ * The preview's warnings that still hold for the mapping as edited: a column mapped by hand since is imported now,
+ * and a consent column chosen since answers "no consent column".
+ * @example currentWarnings([{ code: 'unmapped-column', column: 'Hobbys', message: '…' }], { columns: { Hobbys: 'interests' }, values: {}, dateFormat: null }) // []
+ */
+export function currentWarnings(
+  warnings: ImportWarning[],
+  mapping: ImportMapping,
+): ImportWarning[] {
+  return warnings.filter((w) => {
+    if (w.code === 'unmapped-column') return !w.column || !mapping.columns[w.column];
+    if (w.code === 'no-consent-column') return columnOf(mapping, 'consent') === null;
+    return true;
+  });
 }

@@ -38,7 +38,7 @@ export function reportFromJob(fileName: string, job: ImportJob): ImportReport {
     inserted: job.inserted,
     updated: job.updated,
     rejectedCount: job.rejected,
-    rejected: [],
+    rejected: job.firstRejected,
     warnings: [],
     jobId: job.id,
     error: job.error,

@@ -20,6 +20,18 @@ function ToastItem({ toast }: { toast: Toast }) {
       <div className="toast__text">
         <p className="toast__title">{toast.title}</p>
         {toast.detail && <p className="toast__detail">{toast.detail}</p>}
+        {toast.action && (
+          <button
+            type="button"
+            className="button button--secondary toast__action"
+            onClick={() => {
+              dismiss(toast.id);
+              toast.action!.run();
+            }}
+          >
+            {toast.action.label}
+          </button>
+        )}
       </div>
       <IconButton icon="close" label={t('toast.dismiss')} onClick={() => dismiss(toast.id)} />
     </li>

@@ -1,5 +1,5 @@
-// The import screen: whether it is open (and with which dropped file), the job being followed, the last report, and
-// a counter that tells the map to fetch customer tiles again after an import.
+// The import screen: whether it is open (and with which dropped file), the job being followed and the last report.
+// (What an import changed is fetched again through the data slice's dataVersion.)
 import type { StateCreator } from 'zustand';
 import type {
   ImportJob,
@@ -18,7 +18,7 @@ export interface ImportReport {
   inserted: number;
   updated: number;
   rejectedCount: number;
-  /** The rejected rows with their reasons (a job's are in its rejected.csv instead). */
+  /** The rejected rows with their reasons (a job's first ones; all of them are in its rejected.csv). */
   rejected: RejectedRow[];
   warnings: ImportWarning[];
   /** Set for a job: its rejected rows download from the server. */
@@ -38,13 +38,10 @@ export interface ImportsSlice {
   /** The background job shown as a progress bar (and a chip while the dialog is closed). */
   importJob: FollowedJob | null;
   importReport: ImportReport | null;
-  /** Bumped after each import that changed customers, so the map's customer tiles are fetched again. */
-  customersVersion: number;
   openImport: (file?: File | null) => void;
   closeImport: () => void;
   setImportJob: (job: FollowedJob | null) => void;
   setImportReport: (report: ImportReport | null) => void;
-  bumpCustomersVersion: () => void;
 }
 
 export const createImportsSlice: StateCreator<AppState, [], [], ImportsSlice> = (set) => ({
@@ -52,12 +49,10 @@ export const createImportsSlice: StateCreator<AppState, [], [], ImportsSlice> = 
   importFile: null,
   importJob: null,
   importReport: null,
-  customersVersion: 0,
   // A new file starts over; opening without one shows what is there (a job's progress, or how the last one ended).
   openImport: (file = null) =>
     set(file ? { importOpen: true, importFile: file, importReport: null } : { importOpen: true }),
   closeImport: () => set({ importOpen: false, importFile: null }),
   setImportJob: (importJob) => set({ importJob }),
   setImportReport: (importReport) => set({ importReport }),
-  bumpCustomersVersion: () => set((s) => ({ customersVersion: s.customersVersion + 1 })),
 });

@@ -6,7 +6,7 @@ import { importFields, hasPoint, type ImportField, type ImportKind } from './fie
 import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
 import { importRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
-import { canonicalEnum, parseBoolean, parseList, parseNumber } from './values.js';
+import { canonicalEnum, parseBoolean, parseList, parseNumber, unguardFormula } from './values.js';
 
 export interface RowPlan {
   kind: ImportKind;
@@ -118,9 +118,9 @@ function readValue(
         : { reason: `"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}` };
     }
     case 'list':
-      return { value: parseList(raw) };
+      return { value: parseList(unguardFormula(raw)) };
     default:
-      return { value: raw };
+      return { value: unguardFormula(raw) };
   }
 }
 

@@ -91,3 +91,29 @@ export function parseList(raw: string): string[] {
   const separator = [';', '|', ','].find((s) => text.includes(s));
   return (separator ? text.split(separator) : [text]).map((v) => v.trim()).filter(Boolean);
 }
+
+/** Digits with spacing and punctuation only, like a phone number (`+49 30 555 01234`) or a negative number. */
+const NUMBER_LIKE = /^[+-]?[\d\s().,/-]*$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet would run as a formula (starting with = + - @ tab or CR, and more than digits and punctuation),
+ * prefixed with ' as spreadsheets themselves mark text; everything else as it is. `unguardFormula` undoes it.
+ * @example guardFormula('=SUM(A1)') // "'=SUM(A1)"
+ * @example guardFormula('+49 30 555 01234') // '+49 30 555 01234'
+ */
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER_LIKE.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A cell as it was before `guardFormula`: the ' in front of formula-like text is taken off (our own exports, and
+ * spreadsheets that mark text that way), so an exported file imports back into the same values.
+ * @example unguardFormula("'=SUM(A1)") // '=SUM(A1)'
+ * @example unguardFormula("'s-Hertogenbosch") // "'s-Hertogenbosch"
+ */
+export function unguardFormula(cell: string): string {
+  if (!cell.startsWith("'")) return cell;
+  const text = cell.slice(1);
+  return guardFormula(text) !== text ? text : cell;
+}

@@ -142,6 +142,10 @@ export const importJob = z
     updated: z.number().int(),
     rejected: z.number().int(),
     error: z.string().nullable(),
+    firstRejected: z.array(importRejectedRow).meta({
+      description:
+        'A finished job: its first rejected rows (up to 10) with their reasons; all of them are in rejected.csv',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/connection.js';
 import { pageCustomers } from '../../db/repos/customers.js';
 import type { Customer } from '../../domain/schemas/customer.js';
+import { guardFormula } from '../../domain/import/values.js';
 
 /** The customer import's field names, in this order. `interests` are joined with ';', `consent` is true or false. */
 export const CUSTOMER_CSV_COLUMNS = [
@@ -28,21 +29,17 @@ export const CUSTOMER_CSV_COLUMNS = [
 export const INTEREST_SEPARATOR = ';';
 const BATCH = 2000;
 
-/** Digits with spacing and punctuation only, like a phone number (`+49 30 555 01234`) or a negative number. */
-const NUMBER_LIKE = /^[+-]?[\d\s().,/-]*$/;
-
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF. Text a spreadsheet would run as a formula
- * (starting with = + - @ tab or CR, and not just digits and punctuation) is prefixed with ', as in the audience
- * export; phone numbers such as `+49 30 555 01234` stay as they are, so they import back unchanged.
+ * is prefixed with ' (guardFormula; the import takes it off again); phone numbers such as `+49 30 555 01234` stay as
+ * they are, so they import back unchanged.
  * @example exportCell('+49 30 555 01234') // '+49 30 555 01234'
  * @example exportCell('=HYPERLINK("x")') // `"'=HYPERLINK(""x"")"`
  */
 export function exportCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const formula = /^[=+\-@\t\r]/.test(value) && !NUMBER_LIKE.test(value);
-  const safe = formula ? `'${value}` : value;
+  const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -66,9 +66,15 @@ export interface ImportJobView {
   updated: number;
   rejected: number;
   error: string | null;
+  /** A finished job's first rejected rows with their reasons (not the rows' contents), for its report. */
+  firstRejected: { row: number; errors: FieldError[] }[];
   createdAt: string;
   updatedAt: string;
 }
+
+/** How many rejected rows a finished job's view names; the rest are in its rejected.csv. */
+export const FIRST_REJECTED_ROWS = 10;
+const FINISHED: readonly string[] = ['done', 'failed', 'cancelled', 'interrupted'];
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -113,6 +119,13 @@ export function createImportService(deps: ImportServiceDeps) {
       updated: job.updated,
       rejected: job.rejected_count,
       error: job.error,
+      firstRejected:
+        FINISHED.includes(job.state) && job.rejected_count > 0
+          ? listRejects(db, job.id, 0, FIRST_REJECTED_ROWS).map(({ row, errors }) => ({
+              row,
+              errors,
+            }))
+          : [],
       createdAt: job.created_at,
       updatedAt: job.updated_at,
     };

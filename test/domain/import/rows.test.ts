@@ -90,6 +90,13 @@ describe('rows', () => {
     expect(again).toMatchObject({ ok: false, errors: [{ field: 'firstName' }] });
   });
 
+  it("takes off the ' an export put in front of formula-like text, and keeps every other apostrophe", () => {
+    const result = readRow(plan(), ["'=SUM(A1)", "'@home", '', '52.5', '13.4', '', ''], 2);
+    expect(result).toMatchObject({ ok: true, record: { id: '=SUM(A1)', firstName: '@home' } });
+    const kept = readRow(plan(), ["'-42", "'s-Hertogenbosch", '', '52.5', '13.4', '', ''], 3);
+    expect(kept).toMatchObject({ ok: true, record: { id: "'-42", firstName: "'s-Hertogenbosch" } });
+  });
+
   it('refuses a mapping without an id or a place', () => {
     const planned = planRows('customers', ['name'], noMapping);
     expect(planned).toMatchObject({ ok: false });
