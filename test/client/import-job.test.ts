@@ -23,6 +23,8 @@ const job = (change: Partial<ImportJob> = {}): ImportJob => ({
   inserted: 1000,
   updated: 0,
   rejected: 0,
+  needsPlace: 0,
+  geocoding: 0,
   error: null,
   createdAt: '2026-12-07T05:00:00Z',
   updatedAt: '2026-12-07T05:00:01Z',

@@ -174,7 +174,14 @@ function strictRefusal(error: unknown): ImportResult | null {
   if (!(error instanceof ProblemError) || error.status !== 422) return null;
   const problem = error.problem as Partial<ImportResult>;
   if (!Array.isArray(problem.rejected)) return null;
-  return { inserted: 0, updated: 0, rejected: problem.rejected, warnings: problem.warnings ?? [] };
+  return {
+    inserted: 0,
+    updated: 0,
+    rejected: problem.rejected,
+    needsPlace: 0,
+    geocoding: 0,
+    warnings: problem.warnings ?? [],
+  };
 }
 
 export async function cancelJob(store: AppStore): Promise<void> {

@@ -118,6 +118,11 @@ export const de = {
   'import.summary.added': { one: '{count} hinzugefügt', other: '{count} hinzugefügt' },
   'import.summary.updated': { one: '{count} aktualisiert', other: '{count} aktualisiert' },
   'import.summary.rejected': { one: '{count} abgelehnt', other: '{count} abgelehnt' },
+  'import.summary.geocoding': {
+    one: '{count} wird über die Adresse gesucht',
+    other: '{count} werden über die Adresse gesucht',
+  },
+  'import.summary.needsPlace': { one: '{count} ohne Ort', other: '{count} ohne Ort' },
   'import.summary.separator': ', ',
 
   'password.open': 'Passwort ändern',

@@ -118,6 +118,11 @@ export const en = {
   'import.summary.added': { one: '{count} added', other: '{count} added' },
   'import.summary.updated': { one: '{count} updated', other: '{count} updated' },
   'import.summary.rejected': { one: '{count} rejected', other: '{count} rejected' },
+  'import.summary.geocoding': {
+    one: '{count} being looked up by address',
+    other: '{count} being looked up by address',
+  },
+  'import.summary.needsPlace': { one: '{count} needs a place', other: '{count} need a place' },
   'import.summary.separator': ', ',
 
   'password.open': 'Change password',

@@ -2,9 +2,10 @@
 import { validateAreaGeometry } from '../geometry/validate-area.js';
 import type { FieldError } from '../schemas/problem.js';
 import { parseDate } from './dates.js';
-import { importFields, hasPoint, type ImportKind } from './fields.js';
+import { addressFields, importFields, hasPoint, type ImportKind } from './fields.js';
+import { composeAddress } from './address.js';
 import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
-import { importRecordSchemas, type AnyImportRecord } from './records.js';
+import { importRecordSchemas, unplacedRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
 import { canonicalEnum, parseBoolean, parseList, parseNumber } from './values.js';
 
@@ -16,8 +17,15 @@ export interface RowPlan {
   dateFormat: DateFormat | null;
 }
 
+/** A customer or store read without its place: everything but `location`. */
+export type UnplacedRecord = Omit<AnyImportRecord & { location: unknown }, 'location'> & {
+  id: string;
+};
+
 export type RowResult =
   | { ok: true; row: number; record: AnyImportRecord }
+  /** No coordinates but an address: kept until a geocoder or a person places it ("needs a place"). */
+  | { ok: true; row: number; unplaced: UnplacedRecord; address: string }
   | { ok: false; row: number; errors: FieldError[] };
 
 export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; errors: FieldError[] };
@@ -41,8 +49,16 @@ export function planRows(
   const errors: FieldError[] = importFields[kind]
     .filter((f) => f.required && !index.has(f.name))
     .map((f) => ({ field: f.name, message: `no column is mapped to ${f.name}` }));
-  if (hasPoint(kind) && !index.has('location') && !(index.has('lat') && index.has('lng')))
-    errors.push({ field: 'location', message: 'map lat and lng columns, or one location column' });
+  if (
+    hasPoint(kind) &&
+    !index.has('location') &&
+    !(index.has('lat') && index.has('lng')) &&
+    !addressFields.some((field) => index.has(field))
+  )
+    errors.push({
+      field: 'location',
+      message: 'map lat and lng columns, one location column, or address columns',
+    });
   return errors.length
     ? { ok: false, errors }
     : { ok: true, plan: { kind, index, values: mapping.values, dateFormat: mapping.dateFormat } };
@@ -135,17 +151,29 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
         break;
     }
   }
+  let address = '';
   if (hasPoint(plan.kind)) {
+    address = composeAddress({
+      address: cell('address'),
+      postcode: cell('postcode'),
+      city: cell('city'),
+    });
+    // Stores keep their address as one line; a customer's is only used to find their place, never stored.
+    if (plan.kind === 'stores') out.address = address;
     const location = cell('location');
+    const noPoint = !location && !cell('lat') && !cell('lng');
     const point =
       location !== undefined && location !== ''
         ? parsePoint(location)
         : pointFromParts(cell('lat') ?? '', cell('lng') ?? '');
     if (point.ok) out.location = point.point;
-    else
+    else if (!(noPoint && address !== ''))
       errors.push({
-        field: plan.index.has('location') ? 'location' : 'lat',
-        message: point.reason,
+        field: plan.index.has('location') ? 'location' : plan.index.has('lat') ? 'lat' : 'address',
+        message:
+          noPoint && !plan.index.has('location') && !plan.index.has('lat')
+            ? 'no address and no coordinates'
+            : point.reason,
       });
   }
   if (plan.kind === 'boundaries') {
@@ -163,7 +191,12 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     }
   }
   if (errors.length) return { ok: false, row, errors };
-  const parsed = importRecordSchemas[plan.kind].safeParse(out);
+  const unplaced = hasPoint(plan.kind) && out.location === undefined;
+  const parsed = (
+    unplaced
+      ? unplacedRecordSchemas[plan.kind as 'customers' | 'stores']
+      : importRecordSchemas[plan.kind]
+  ).safeParse(out);
   if (!parsed.success)
     return {
       ok: false,
@@ -173,5 +206,6 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
         message: issue.message,
       })),
     };
+  if (unplaced) return { ok: true, row, unplaced: parsed.data as UnplacedRecord, address };
   return { ok: true, row, record: parsed.data as AnyImportRecord };
 }

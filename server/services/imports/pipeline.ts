@@ -12,12 +12,12 @@ import {
   type JobProgress,
   type RejectRow,
 } from '../../db/repos/import-jobs.js';
-import { prepareUpsert } from '../../db/repos/import-upserts.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
-import { readRow, type RowPlan } from '../../domain/import/rows.js';
+import { readRow, type RowPlan, type UnplacedRecord } from '../../domain/import/rows.js';
 import type { Table } from './table.js';
 import { recordChecks } from './checks.js';
+import { prepareRecordWriter } from './write-record.js';
 
 export const BATCH_ROWS = 5000;
 
@@ -26,7 +26,14 @@ export interface PipelineDeps {
   clock: () => Date;
   /** Called after each commit with the ids it wrote (the index, tiles and caches follow). */
   afterCommit: (kind: ImportKind, ids: string[]) => void;
+  /** The geocoder's queue, when one is configured: rows with only an address wait for it (else for a person). */
+  geocoding?: { kick(): void } | null;
 }
+
+/** A row read well: with its place, or with only an address. */
+type GoodRow =
+  | { row: number; record: AnyImportRecord }
+  | { row: number; unplaced: UnplacedRecord; address: string };
 
 export interface PipelineJob {
   id: string;
@@ -48,19 +55,30 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Runs the job to its end; the caller sets the job's state from the outcome. */
 export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise<PipelineOutcome> {
   const { db, clock } = deps;
-  const upsert = prepareUpsert(db, job.kind);
+  const writer = prepareRecordWriter(db, job.kind, {
+    jobId: job.id,
+    unplacedState: deps.geocoding ? 'queued' : 'manual',
+  });
   const check = recordChecks(db, job.kind);
   const batchRows = job.batchRows ?? BATCH_ROWS;
   const progress = { ...job.progress };
-  let good: { row: number; record: AnyImportRecord }[] = [];
+  let good: GoodRow[] = [];
   let bad: RejectRow[] = [];
   let lastRow = job.afterRow;
 
   const commit = db.transaction(() => {
     const now = clock().toISOString();
     if (job.mode === 'lenient') {
-      for (const { record } of good) progress[upsert(record as never, now)]++;
-    } else stageRecords(db, job.id, good);
+      for (const g of good)
+        if ('record' in g) progress[writer.placed(g.record, now)]++;
+        else writer.unplaced(g.unplaced, g.address, now);
+      // Staged whole (with or without a place), read back as GoodRow by applyStaged.
+    } else
+      stageRecords(
+        db,
+        job.id,
+        good.map((g) => ({ row: g.row, record: g })),
+      );
     insertRejects(db, job.id, bad);
     progress.rejected_count += bad.length;
     progress.rows_done += good.length + bad.length;
@@ -70,11 +88,9 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
   });
   const flush = async () => {
     commit();
-    if (job.mode === 'lenient' && good.length)
-      deps.afterCommit(
-        job.kind,
-        good.map((g) => g.record.id),
-      );
+    const placed = good.flatMap((g) => ('record' in g ? [g.record.id] : []));
+    if (job.mode === 'lenient' && placed.length) deps.afterCommit(job.kind, placed);
+    if (job.mode === 'lenient' && placed.length < good.length) deps.geocoding?.kick();
     good = [];
     bad = [];
     await yieldToEventLoop();
@@ -87,9 +103,14 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
       continue;
     }
     const result = readRow(job.plan, cells, row);
-    const errors = result.ok ? check(result.record) : result.errors;
-    if (result.ok && errors.length === 0) good.push({ row, record: result.record });
-    else bad.push({ row, errors, raw: cells });
+    const read: GoodRow | null = !result.ok
+      ? null
+      : 'record' in result
+        ? { row, record: result.record }
+        : { row, unplaced: result.unplaced, address: result.address };
+    const errors = read ? check(('record' in read ? read.record : read.unplaced) as never) : [];
+    if (read && errors.length === 0) good.push(read);
+    else bad.push({ row, errors: result.ok ? errors : result.errors, raw: cells });
     lastRow = row;
     if (good.length + bad.length >= batchRows) {
       await flush();
@@ -114,8 +135,12 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
 /** Applies a strict job's staged rows in one transaction, then drops them. */
 function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress): void {
   const { db, clock } = deps;
-  const upsert = prepareUpsert(db, job.kind);
+  const writer = prepareRecordWriter(db, job.kind, {
+    jobId: job.id,
+    unplacedState: deps.geocoding ? 'queued' : 'manual',
+  });
   const ids: string[] = [];
+  let waiting = 0;
   db.transaction(() => {
     const now = clock().toISOString();
     let after = 0;
@@ -123,9 +148,14 @@ function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress
       const chunk = stagedRecords(db, job.id, after, BATCH_ROWS);
       if (chunk.length === 0) break;
       for (const { row, record } of chunk) {
-        const parsed = JSON.parse(record) as AnyImportRecord;
-        progress[upsert(parsed as never, now)]++;
-        ids.push(parsed.id);
+        const staged = JSON.parse(record) as GoodRow;
+        if ('record' in staged) {
+          progress[writer.placed(staged.record, now)]++;
+          ids.push(staged.record.id);
+        } else {
+          writer.unplaced(staged.unplaced, staged.address, now);
+          waiting++;
+        }
         after = row;
       }
     }
@@ -133,4 +163,5 @@ function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress
     saveJobProgress(db, job.id, progress, now);
   })();
   deps.afterCommit(job.kind, ids);
+  if (waiting > 0) deps.geocoding?.kick();
 }
