@@ -22,6 +22,7 @@ import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
 import { isFinished } from './progress';
+import { loadUnplaced } from './unplaced-actions';
 import { importSummary, reportFromJob, reportFromResult, type ImportReport } from './report';
 
 export const kindLabel = {
@@ -124,6 +125,8 @@ function finish(store: AppStore, report: ImportReport): void {
       detail: [report.error, importSummary(report, t)].filter(Boolean).join('\n'),
     });
   if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
+  // Rows with an address only: "Needs a place" lists them (and follows the geocoder while it looks them up).
+  if (report.needsPlace + report.geocoding > 0) void loadUnplaced(store, { refresh: true });
 }
 
 /** Fetches what the import changed without a loading state, so the map does not flicker or remount. */
