@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { expectProblem } from '../helpers/problem.js';
+import { applyRetention } from '../../server/services/customers/retention.js';
 
 let server: TestServer;
 
@@ -190,5 +191,22 @@ describe('rows with an address but no coordinates, without a geocoder', () => {
       );
     }
     expect(ids(await listed())).toContain('HIDDEN');
+  });
+
+  // Last: it erases the demo customers too.
+  it('retention drops customers that waited for a place longer than the retention period', async () => {
+    await importCsv('customers', 'id,city\nOLD-WAIT,Berlin\n');
+    const patched = await server.fetch('/api/settings', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ retentionMonths: 6 }),
+    });
+    expect(patched.status).toBe(200);
+    applyRetention(server.deps, new Date());
+    expect(ids(await listed())).toContain('OLD-WAIT');
+    applyRetention(server.deps, new Date(Date.now() + 400 * 86_400_000));
+    expect(ids(await listed())).not.toContain('OLD-WAIT');
+    const again = await importCsv('customers', 'id,city\nOLD-WAIT,Berlin\n');
+    expect(again.rejected[0]!.errors[0]!.field).toBe('id');
   });
 });
