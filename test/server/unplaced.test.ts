@@ -104,6 +104,23 @@ describe('rows with an address but no coordinates, without a geocoder', () => {
     expect(store.properties.address).toBe('Torstr. 1, 10119 Berlin');
   });
 
+  it('a strict import keeps address-only rows only when no row is bad', async () => {
+    const refused = await post(
+      '/api/import/customers?mode=strict',
+      'id,city,age\nSTRICT-1,Berlin,30\nSTRICT-2,Berlin,old\n',
+      'text/csv',
+    );
+    expect(refused.status).toBe(422);
+    expect(ids(await listed())).not.toContain('STRICT-1');
+    const accepted = await post(
+      '/api/import/customers?mode=strict',
+      'id,city,age\nSTRICT-1,Berlin,30\n',
+      'text/csv',
+    );
+    expect(await accepted.json()).toMatchObject({ inserted: 0, needsPlace: 1 });
+    expect(ids(await listed())).toContain('STRICT-1');
+  });
+
   it('placing a row makes a customer that counts in the audience of an area around it', async () => {
     await importCsv('customers', 'id,address,consent\nFAR-ADR,Somewhere 1,yes\n');
     const area = square(-70, -40);
