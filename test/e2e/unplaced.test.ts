@@ -63,15 +63,16 @@ describe.skipIf(skipReason)('imported rows that need a place, in a browser', () 
     await page.close();
   });
 
-  it('fits a phone screen', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
+  it('fits a phone screen, in German', async () => {
+    const { page, errors } = await openAppPage(browser, `${server.url}/?lang=de`, {
       session: server.fetch.session,
       viewport: { width: 390, height: 844 },
     });
     const row = page.locator('[data-testid="unplaced-list"] [data-row="NP-2"]');
     await row.waitFor({ state: 'attached' });
     await row.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'test-results/unplaced-phone.png' });
+    await row.getByRole('button', { name: 'Ben auf der Karte platzieren' }).waitFor();
+    await page.screenshot({ path: 'test-results/unplaced-phone-de.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
