@@ -45,6 +45,7 @@ import { redemptionRoutes } from './routes/redemptions.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { importRoutes } from './routes/imports.js';
+import { unplacedRoutes } from './routes/unplaced.js';
 import { importMediaTypes } from './domain/schemas/import.js';
 
 export function createApp(deps: AppDeps) {
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))
     .route('/', webhookRoutes(deps))
+    .route('/', unplacedRoutes(deps))
     .route('/', importRoutes(deps));
 
   app.doc31('/api/openapi.json', {

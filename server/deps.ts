@@ -14,6 +14,7 @@ import type { WebhookWorker } from './services/webhooks/worker.js';
 import type { OfferEngine } from './services/campaigns/offer-engine.js';
 import type { EvaluationRun } from './domain/schemas/offer.js';
 import type { ImportService } from './services/imports/service.js';
+import type { UnplacedService } from './services/imports/unplaced.js';
 
 export interface AppDeps {
   db: Db;
@@ -45,4 +46,6 @@ export interface AppDeps {
   runTriggers: (at: Date) => Promise<EvaluationRun>;
   /** File imports (customers, stores, boundaries, purchases): previews, mappings and jobs. */
   imports: ImportService;
+  /** Imported rows with an address but no place: listed, placed by hand, discarded. */
+  unplaced: UnplacedService;
 }

@@ -20,6 +20,20 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com/v1/forecast'),
   ),
+  // A Nominatim-compatible search endpoint (…/search); unset: rows with only an address wait for a person to place them.
+  CATCHMENT_GEOCODER_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  // Requests per second (Nominatim's public servers allow at most 1).
+  CATCHMENT_GEOCODER_RATE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().positive().max(100).default(1),
+  ),
+  CATCHMENT_GEOCODER_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
   // 1 (the default): a workspace with no data starts as the demo city; 0: it starts empty, ready for an import.
@@ -59,6 +73,8 @@ export interface Config {
   weatherScenarioFile: string | null;
   /** The Open-Meteo forecast endpoint (tests point it at a local fake server). */
   weatherUrl: string;
+  /** Address search for imported rows without coordinates; null: such rows wait for a person to place them. */
+  geocoder: { url: string; ratePerSecond: number; timeoutMs: number } | null;
   adminEmail: string | null;
   adminPassword: string | null;
   /** enabled: an empty workspace is seeded with the demo city at start (CATCHMENT_DEMO=0 turns it off). */
@@ -97,6 +113,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       weather: e.CATCHMENT_WEATHER,
       weatherScenarioFile: e.CATCHMENT_WEATHER_SCENARIO ?? null,
       weatherUrl: e.CATCHMENT_WEATHER_URL,
+      geocoder: e.CATCHMENT_GEOCODER_URL
+        ? {
+            url: e.CATCHMENT_GEOCODER_URL,
+            ratePerSecond: e.CATCHMENT_GEOCODER_RATE,
+            timeoutMs: e.CATCHMENT_GEOCODER_TIMEOUT_MS,
+          }
+        : null,
       adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
       demo: {

@@ -42,6 +42,11 @@ import {
   type ImportLimits,
 } from './services/imports/service.js';
 import { refreshAfterImport } from './services/imports/refresh.js';
+import { createUnplacedService } from './services/imports/unplaced.js';
+import { queuedToManual } from './db/repos/unplaced-imports.js';
+import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
+import { cachedGeocoder } from './services/geocoding/cache.js';
+import { createGeocodingWorker } from './services/geocoding/worker.js';
 
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -70,6 +75,10 @@ export interface StartOptions {
   webhooks?: Partial<WebhookWorkerOptions>;
   /** Import size limits and batch size (tests make them small). */
   imports?: Partial<ImportLimits>;
+  /** Retries and back-off of the geocoder client (tests make them fast). */
+  geocoder?: Partial<
+    Pick<NominatimOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>
+  >;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -162,18 +171,36 @@ export async function startServer(
     onEdge: enqueueActivationWebhook(db, clock),
     clock,
   };
+  const afterImportCommit = refreshAfterImport({ db, customerIndex, customerTiles });
+  const geocoding = config.geocoder
+    ? createGeocodingWorker({
+        db,
+        clock,
+        logger,
+        afterCommit: afterImportCommit,
+        geocoder: cachedGeocoder(
+          db,
+          createNominatimGeocoder({ ...config.geocoder, ...options.geocoder }),
+          clock,
+        ),
+      })
+    : null;
+  // Rows queued for a geocoder that is no longer configured wait for a person instead.
+  if (!geocoding && queuedToManual(db) > 0)
+    logger.info('geocoder not configured: rows need a place');
   const imports = createImportService({
     db,
     dbFile: config.dbFile === ':memory:' ? null : config.dbFile,
     clock,
     logger,
+    geocoding,
     // Uploaded files wait next to the database, so a restarted server can resume an interrupted job.
     jobsDir:
       config.dbFile === ':memory:'
         ? join(tmpdir(), 'catchment-import-jobs')
         : join(dirname(config.dbFile), 'import-jobs'),
     limits: { ...DEFAULT_IMPORT_LIMITS, ...options.imports },
-    afterCommit: refreshAfterImport({ db, customerIndex, customerTiles }),
+    afterCommit: afterImportCommit,
   });
   const interrupted = imports.recover();
   if (interrupted)
@@ -200,8 +227,10 @@ export async function startServer(
       return run;
     },
     imports,
+    unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
   };
   const app = createApp(deps);
+  geocoding?.kick();
   const stopRetention = scheduleRetention(deps);
   const stopFeedSync = feeds.schedule();
   const stopEvaluations = scheduleEvaluations(
@@ -238,7 +267,12 @@ export async function startServer(
       stopFeedSync();
       stopEvaluations();
       server.close(() => {
-        void Promise.all([audience.close(), webhooks.stop(), imports.stop()]).finally(() => {
+        void Promise.all([
+          audience.close(),
+          webhooks.stop(),
+          imports.stop(),
+          geocoding?.stop(),
+        ]).finally(() => {
           closeDatabase(db);
           resolve();
         });

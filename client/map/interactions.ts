@@ -73,13 +73,15 @@ const drawing = (store: AppStore) => {
  */
 export interface MapActions {
   placeEvent: (id: string, lngLat: [number, number]) => void;
+  /** Places the imported row that needs a place (store.placingImport) at the clicked point. */
+  placeImported: (lngLat: [number, number]) => void;
   reportError: (error: unknown) => void;
 }
 
 export function bindInteractions(
   map: MapLibreMap,
   store: AppStore,
-  actions: Pick<MapActions, 'placeEvent'>,
+  actions: Pick<MapActions, 'placeEvent' | 'placeImported'>,
 ): () => void {
   const onClick = (event: {
     point: { x: number; y: number };
@@ -95,6 +97,11 @@ export function bindInteractions(
     // Picking the event form's place: the click fills its coordinates and the form comes back.
     if (store.getState().eventForm?.picking) {
       store.getState().pickEventFormPlace([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
+    // Placing an imported row that needs a place: the click is its place.
+    if (store.getState().placingImport) {
+      actions.placeImported([event.lngLat.lng, event.lngLat.lat]);
       return;
     }
     // Placing an event: the click is its place, not a selection.
@@ -139,6 +146,7 @@ export function bindInteractions(
       }
       if (
         store.getState().placingEvent ||
+        store.getState().placingImport ||
         store.getState().siteCompare?.picking ||
         store.getState().eventForm?.picking
       ) {

@@ -13,6 +13,7 @@ import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createEventsSlice, type EventsSlice } from './slices/events';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createImportsSlice, type ImportsSlice } from './slices/imports';
+import { createUnplacedSlice, type UnplacedSlice } from './slices/unplaced';
 
 export type AppState = DataSlice &
   SelectionSlice &
@@ -26,7 +27,8 @@ export type AppState = DataSlice &
   SessionSlice &
   EventsSlice &
   CampaignsSlice &
-  ImportsSlice;
+  ImportsSlice &
+  UnplacedSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -43,6 +45,7 @@ export const createAppStore = () =>
     ...createEventsSlice(...a),
     ...createCampaignsSlice(...a),
     ...createImportsSlice(...a),
+    ...createUnplacedSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -234,6 +234,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'DELETE /api/import/jobs/:id': 'imports:write',
   'GET /api/import/jobs/:id/rejected.csv': 'imports:write',
   'POST /api/import/jobs/:id/resume': 'imports:write',
+  // Rows without a place are customers in the clear: only roles that import (and see every customer).
+  'GET /api/import/unplaced': 'imports:write',
+  'POST /api/import/unplaced/:kind/:id/place': 'imports:write',
+  'DELETE /api/import/unplaced/:kind/:id': 'imports:write',
 };
 
 export interface Principal {

@@ -7,6 +7,7 @@ import { customerSeq, findCustomer, pageCustomers } from '../db/repos/customers.
 import { principalOf } from '../http/auth.js';
 import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
 import { eraseCustomerSeqs } from '../services/customers/erasure.js';
+import { eraseUnplacedCustomer } from '../services/imports/unplaced.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
 import {
@@ -116,6 +117,11 @@ export function customerRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const customer = findCustomer(db, id);
       const seq = customerSeq(db, id);
+      // A customer imported with an address only, still waiting for a place, is erased there.
+      if (!customer && principal?.customerAccess === 'all') {
+        if (eraseUnplacedCustomer(db, id, { at: clock(), ...auditActor(principal) }))
+          return c.body(null, 204);
+      }
       if (!customer || seq === undefined || !canSeeCustomer(principal, customer.homeStoreId))
         throw unknownCustomer(id);
       eraseCustomerSeqs(deps, [seq], {

@@ -201,7 +201,7 @@ export function importRoutes({ imports }: AppDeps) {
       }
       if (!started.inline)
         return c.json(started.job, 202, { Location: `/api/import/jobs/${started.job.id}` });
-      const { inserted, updated, rejected, warnings } = started;
+      const { inserted, updated, rejected, warnings, needsPlace, geocoding } = started;
       if (mode === 'strict' && rejected.length > 0)
         return problemResponse(
           c,
@@ -214,6 +214,6 @@ export function importRoutes({ imports }: AppDeps) {
             { inserted: 0, updated: 0, rejected, warnings, jobId: started.job.id },
           ),
         ) as never;
-      return c.json({ inserted, updated, rejected, warnings }, 200);
+      return c.json({ inserted, updated, rejected, needsPlace, geocoding, warnings }, 200);
     });
 }

@@ -24,6 +24,8 @@ const job = (change: Partial<ImportJob> = {}): ImportJob => ({
   inserted: 1000,
   updated: 0,
   rejected: 0,
+  needsPlace: 0,
+  geocoding: 0,
   error: null,
   firstRejected: [],
   createdAt: '2026-12-07T05:00:00Z',

@@ -28,6 +28,8 @@ const job: ImportJob = {
   inserted: 12_000,
   updated: 300,
   rejected: 45,
+  needsPlace: 0,
+  geocoding: 0,
   error: null,
   firstRejected: [],
   createdAt: '2026-12-07T05:00:00Z',
@@ -79,6 +81,8 @@ describe('the import report', () => {
   const result = {
     inserted: 2,
     updated: 1,
+    needsPlace: 0,
+    geocoding: 0,
     rejected: [
       { row: 4, errors: [{ field: 'email', message: 'not an email address' }] },
       {
@@ -98,6 +102,13 @@ describe('the import report', () => {
     ).toBe('2 added, 1 updated');
     expect(importSummary(reportFromResult('customers', 'k.csv', result), t)).toBe(
       '2 added, 1 updated, 2 rejected',
+    );
+    const waiting = { ...result, rejected: [], needsPlace: 3, geocoding: 1 };
+    expect(importSummary(reportFromResult('customers', 'k.csv', waiting), t)).toBe(
+      '2 added, 1 updated, 1 being looked up by address, 3 need a place',
+    );
+    expect(importSummary(reportFromResult('customers', 'k.csv', waiting), tDe)).toBe(
+      '2 hinzugefügt, 1 aktualisiert, 1 wird über die Adresse gesucht, 3 ohne Ort',
     );
     expect(importSummary(reportFromJob('k.csv', job), tDe)).toBe(
       '12.000 hinzugefügt, 300 aktualisiert, 45 abgelehnt',

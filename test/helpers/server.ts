@@ -55,6 +55,7 @@ export interface TestServerOptions {
   feedLimits?: StartOptions['feedLimits'];
   webhooks?: StartOptions['webhooks'];
   imports?: StartOptions['imports'];
+  geocoder?: StartOptions['geocoder'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -95,6 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       ...(options.imports ? { imports: options.imports } : {}),
+      ...(options.geocoder ? { geocoder: options.geocoder } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -50,6 +50,26 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('has no geocoder unless CATCHMENT_GEOCODER_URL is set; rate 1 per second and 10 s time-out by default', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.geocoder).toBeNull();
+    const on = parseConfig({ CATCHMENT_GEOCODER_URL: 'http://127.0.0.1:8080/search' });
+    expect(on.ok && on.config.geocoder).toEqual({
+      url: 'http://127.0.0.1:8080/search',
+      ratePerSecond: 1,
+      timeoutMs: 10_000,
+    });
+    const tuned = parseConfig({
+      CATCHMENT_GEOCODER_URL: 'https://geo.example.org/search',
+      CATCHMENT_GEOCODER_RATE: '0.5',
+      CATCHMENT_GEOCODER_TIMEOUT_MS: '2500',
+    });
+    expect(tuned.ok && tuned.config.geocoder).toMatchObject({
+      ratePerSecond: 0.5,
+      timeoutMs: 2500,
+    });
+  });
+
   it('treats empty strings as unset', () => {
     const result = parseConfig({ PORT: '', CATCHMENT_BASEMAP_STYLE: '' });
     expect(result.ok && result.config.port).toBe(8787);
@@ -92,6 +112,10 @@ describe('configuration from the environment', () => {
     [{ CATCHMENT_BASEMAP_STYLE: 'file:///etc/passwd' }, 'CATCHMENT_BASEMAP_STYLE'],
     [{ CATCHMENT_WEATHER: 'sunny' }, 'CATCHMENT_WEATHER'],
     [{ CATCHMENT_WEATHER_URL: 'ftp://example.org/forecast' }, 'CATCHMENT_WEATHER_URL'],
+    [{ CATCHMENT_GEOCODER_URL: 'file:///etc/hosts' }, 'CATCHMENT_GEOCODER_URL'],
+    [{ CATCHMENT_GEOCODER_RATE: '0' }, 'CATCHMENT_GEOCODER_RATE'],
+    [{ CATCHMENT_GEOCODER_RATE: 'fast' }, 'CATCHMENT_GEOCODER_RATE'],
+    [{ CATCHMENT_GEOCODER_TIMEOUT_MS: '5' }, 'CATCHMENT_GEOCODER_TIMEOUT_MS'],
     [{ CATCHMENT_ADMIN_EMAIL: 'nobody' }, 'CATCHMENT_ADMIN_EMAIL'],
     [{ CATCHMENT_ADMIN_PASSWORD: 'short' }, 'CATCHMENT_ADMIN_PASSWORD'],
     [{ CATCHMENT_DEMO_CUSTOMERS: '2000000' }, 'CATCHMENT_DEMO_CUSTOMERS'],

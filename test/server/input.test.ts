@@ -169,6 +169,7 @@ describe('numbers in query strings', () => {
     ['/api/white-space?', 'limit', '5'],
     ['/api/events/{event}/reach?', 'withinMeters', '500'],
     ['/api/campaigns/{campaign}/redemptions?', 'limit', '10'],
+    ['/api/import/unplaced?', 'limit', '10'],
   ];
 
   it('documents these as every numeric query parameter in the OpenAPI document, as numbers', async () => {

@@ -1,5 +1,6 @@
-// Shown under the toolbar while a place is being picked: for an unplaced event (the click sets its place) or for
-// the event form (the click fills its coordinates and the form comes back). Escape or Cancel stops.
+// Shown under the toolbar while a place is being picked: for an unplaced event or an imported row that needs a place
+// (the click sets its place), or for the event form (the click fills its coordinates and the form comes back).
+// Escape or Cancel stops.
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -13,7 +14,9 @@ export function PlaceBar() {
   const setPlacing = useAppStore((s) => s.setPlacingEvent);
   const form = useAppStore((s) => (s.eventForm?.picking ? s.eventForm : null));
   const setForm = useAppStore((s) => s.setEventForm);
-  const active = placing !== null || form !== null;
+  const imported = useAppStore((s) => s.placingImport);
+  const setImported = useAppStore((s) => s.setPlacingImport);
+  const active = placing !== null || form !== null || imported !== null;
 
   // Captured before the app's shortcuts, so Escape cancels placing instead of closing the Details panel.
   useEffect(() => {
@@ -31,6 +34,7 @@ export function PlaceBar() {
   function cancel() {
     const current = useAppStore.getState().eventForm;
     if (current?.picking) setForm({ ...current, picking: false });
+    else if (useAppStore.getState().placingImport) setImported(null);
     else setPlacing(null);
   }
 
@@ -41,12 +45,21 @@ export function PlaceBar() {
     text = draftName
       ? t('events.form.picking', { name: draftName })
       : t('events.form.pickingUnnamed');
+  else if (imported) text = t('unplaced.placing', { name: imported.name || imported.id });
   else text = t('events.placing', { name: name ?? placing! });
   return (
-    <div className="place-bar floating-card" role="status" data-placing={form ? 'form' : placing}>
+    <div
+      className="place-bar floating-card"
+      role="status"
+      data-placing={form ? 'form' : imported ? `import:${imported.id}` : placing}
+    >
       <p className="pick-bar__text">{text}</p>
       <button type="button" className="button button--secondary" onClick={cancel}>
-        {form ? t('events.form.pickCancel') : t('events.placeCancel')}
+        {form
+          ? t('events.form.pickCancel')
+          : imported
+            ? t('unplaced.placeCancel')
+            : t('events.placeCancel')}
       </button>
     </div>
   );

@@ -7,6 +7,8 @@ import type { ImportReport } from '../../store/slices/imports';
 import { fieldLabel } from './field-labels';
 import { warningText } from './warnings';
 import { rejectedCsv } from './report';
+import { showUnplaced } from './unplaced-actions';
+import { useAppStore } from '../../store';
 
 const ROWS_SHOWN = 10;
 
@@ -57,7 +59,33 @@ export function ReportStep({
             value={report.rejectedCount}
             tone={report.rejectedCount ? 'danger' : undefined}
           />
+          {report.geocoding > 0 && (
+            <Figure label={t('import.report.geocoding')} value={report.geocoding} />
+          )}
+          {report.needsPlace > 0 && (
+            <Figure
+              label={t('import.report.needsPlace')}
+              value={report.needsPlace}
+              tone="warning"
+            />
+          )}
         </dl>
+        {report.needsPlace + report.geocoding > 0 && (
+          <p className="dialog__hint">
+            {t('unplaced.hint')}{' '}
+            <button
+              type="button"
+              className="link-button"
+              data-action="show-unplaced"
+              onClick={() => {
+                onClose();
+                void showUnplaced(useAppStore);
+              }}
+            >
+              {t('import.report.placeThem')}
+            </button>
+          </p>
+        )}
         {report.warnings.length > 0 && (
           <ul className="import__warnings">
             {report.warnings.map((w, i) => (

@@ -23,6 +23,7 @@ import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
 import { isFinished } from './progress';
+import { loadUnplaced } from './unplaced-actions';
 import { importSummary, reportFromJob, reportFromResult, type ImportReport } from './report';
 
 export const kindLabel = {
@@ -135,6 +136,8 @@ function finish(store: AppStore, report: ImportReport): void {
       action,
     });
   if (report.inserted + report.updated > 0) void refreshData(store, report.kind);
+  // Rows with an address only: "Needs a place" lists them (and follows the geocoder while it looks them up).
+  if (report.needsPlace + report.geocoding > 0) void loadUnplaced(store, { refresh: true });
 }
 
 /**
@@ -199,7 +202,14 @@ function strictRefusal(error: unknown): ImportResult | null {
   if (!(error instanceof ProblemError) || error.status !== 422) return null;
   const problem = error.problem as Partial<ImportResult>;
   if (!Array.isArray(problem.rejected)) return null;
-  return { inserted: 0, updated: 0, rejected: problem.rejected, warnings: problem.warnings ?? [] };
+  return {
+    inserted: 0,
+    updated: 0,
+    rejected: problem.rejected,
+    needsPlace: 0,
+    geocoding: 0,
+    warnings: problem.warnings ?? [],
+  };
 }
 
 export async function cancelJob(store: AppStore): Promise<void> {

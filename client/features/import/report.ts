@@ -24,6 +24,8 @@ export function reportFromResult(
     updated: result.updated,
     rejectedCount: result.rejected.length,
     rejected: result.rejected,
+    needsPlace: result.needsPlace,
+    geocoding: result.geocoding,
     warnings: result.warnings,
     jobId: null,
     error: null,
@@ -39,6 +41,8 @@ export function reportFromJob(fileName: string, job: ImportJob): ImportReport {
     updated: job.updated,
     rejectedCount: job.rejected,
     rejected: job.firstRejected,
+    needsPlace: job.needsPlace,
+    geocoding: job.geocoding,
     warnings: [],
     jobId: job.id,
     error: job.error,
@@ -50,7 +54,8 @@ export function reportFromJob(fileName: string, job: ImportJob): ImportReport {
  * @example importSummary({ inserted: 2, updated: 1, rejectedCount: 0 }, t) // '2 added, 1 updated'
  */
 export function importSummary(
-  report: Pick<ImportReport, 'inserted' | 'updated' | 'rejectedCount'>,
+  report: Pick<ImportReport, 'inserted' | 'updated' | 'rejectedCount'> &
+    Partial<Pick<ImportReport, 'needsPlace' | 'geocoding'>>,
   t: Translate,
 ): string {
   const parts = [
@@ -59,6 +64,8 @@ export function importSummary(
   ];
   if (report.rejectedCount > 0)
     parts.push(t('import.summary.rejected', { count: report.rejectedCount }));
+  if (report.geocoding) parts.push(t('import.summary.geocoding', { count: report.geocoding }));
+  if (report.needsPlace) parts.push(t('import.summary.needsPlace', { count: report.needsPlace }));
   return parts.join(t('import.summary.separator'));
 }
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { placeEvent } from '../events/actions';
+import { placeImported } from '../import/unplaced-actions';
 import { reportError } from '../toast/report';
 
 type Status = 'waiting' | 'mounting' | 'ready' | 'failed';
@@ -26,6 +27,7 @@ export function MapView() {
     const actions = {
       placeEvent: (id: string, lngLat: [number, number]) =>
         void placeEvent(useAppStore, id, lngLat),
+      placeImported: (lngLat: [number, number]) => void placeImported(useAppStore, lngLat),
       reportError: (error: unknown) => reportError(useAppStore, error),
     };
     // MapLibre is most of the bundle: load it in its own chunk, so the shell and lists appear first.

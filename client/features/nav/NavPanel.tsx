@@ -1,5 +1,5 @@
-// The left panel: lists for the current task (areas, campaigns, events, stores and neighbourhoods); in an empty
-// workspace, the way to the import first; otherwise downloads of its data last.
+// The left panel: lists for the current task (areas, campaigns, events, imported rows that need a place, stores and
+// neighbourhoods); in an empty workspace, the way to the import first; otherwise downloads of its data last.
 import { useI18n } from '../../i18n';
 import { AreaList } from '../areas/AreaList';
 import { CampaignList } from '../campaigns/CampaignList';
@@ -7,6 +7,7 @@ import { BoundaryList } from './BoundaryList';
 import { NavDownloads } from './DownloadLinks';
 import { EmptyWorkspace, useIsEmptyWorkspace } from './EmptyWorkspace';
 import { EventList } from './EventList';
+import { UnplacedList } from '../import/UnplacedList';
 import { StoreList } from './StoreList';
 
 export function NavPanel({ id }: { id?: string }) {
@@ -18,6 +19,7 @@ export function NavPanel({ id }: { id?: string }) {
       <AreaList />
       <CampaignList />
       <EventList />
+      <UnplacedList />
       <StoreList />
       <BoundaryList />
       {!empty && <NavDownloads />}

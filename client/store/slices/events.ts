@@ -171,7 +171,8 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
   },
   setEventRange: (eventRange) => set({ eventRange }),
   setEventCategory: (eventCategory) => set({ eventCategory }),
-  setPlacingEvent: (placingEvent) => set({ placingEvent }),
+  setPlacingEvent: (placingEvent) =>
+    set(placingEvent ? { placingEvent, placingImport: null } : { placingEvent }),
   eventReachMeters: DEFAULT_REACH_METERS,
   setEventReachMeters: (eventReachMeters) => set({ eventReachMeters }),
   siteCompare: null,

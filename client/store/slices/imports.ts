@@ -20,6 +20,9 @@ export interface ImportReport {
   rejectedCount: number;
   /** The rejected rows with their reasons (a job's first ones; all of them are in its rejected.csv). */
   rejected: RejectedRow[];
+  /** Rows with an address but no coordinates still waiting for a place, and how many the geocoder is looking up. */
+  needsPlace: number;
+  geocoding: number;
   warnings: ImportWarning[];
   /** Set for a job: its rejected rows download from the server. */
   jobId: string | null;

@@ -30,6 +30,17 @@ const place: ImportField[] = [
   { name: 'lng', required: false, type: 'number' },
   { name: 'location', required: false, type: 'coordinates' },
 ];
+/**
+ * A postal address, for rows without coordinates: found by the geocoder when one is configured, else listed under
+ * "needs a place". `address` is the street and house number (or the whole address in one column).
+ */
+const postal: ImportField[] = [
+  { name: 'address', required: false, type: 'string' },
+  { name: 'postcode', required: false, type: 'string' },
+  { name: 'city', required: false, type: 'string' },
+];
+/** Fields that carry a postal address. */
+export const addressFields = ['address', 'postcode', 'city'] as const;
 
 export const importFields: Record<ImportKind, readonly ImportField[]> = {
   customers: [
@@ -49,16 +60,17 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
     { name: 'consent', required: false, type: 'boolean' },
     { name: 'homeStoreId', required: false, type: 'string' },
     ...place,
+    ...postal,
   ],
   stores: [
     { name: 'id', required: true, type: 'string' },
     { name: 'name', required: true, type: 'string' },
     { name: 'brand', required: true, type: 'string' },
     { name: 'franchisee', required: false, type: 'string' },
-    { name: 'address', required: false, type: 'string' },
     { name: 'attractiveness', required: false, type: 'integer' },
     { name: 'opened', required: false, type: 'date' },
     ...place,
+    ...postal,
   ],
   boundaries: [
     { name: 'id', required: true, type: 'string' },

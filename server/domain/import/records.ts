@@ -53,6 +53,12 @@ export const importRecordSchemas = {
   }),
 };
 
+/** Customers and stores read without a place (they have an address instead): the same checks but for location. */
+export const unplacedRecordSchemas = {
+  customers: importRecordSchemas.customers.omit({ location: true }),
+  stores: importRecordSchemas.stores.omit({ location: true }),
+};
+
 export type CustomerImport = Customer;
 export type StoreImport = z.infer<typeof importRecordSchemas.stores>;
 export type BoundaryImport = z.infer<typeof importRecordSchemas.boundaries>;

@@ -2,9 +2,16 @@
 import { validateAreaGeometry } from '../geometry/validate-area.js';
 import type { FieldError } from '../schemas/problem.js';
 import { parseDate } from './dates.js';
-import { importFields, hasPoint, type ImportField, type ImportKind } from './fields.js';
+import {
+  addressFields,
+  importFields,
+  hasPoint,
+  type ImportField,
+  type ImportKind,
+} from './fields.js';
+import { composeAddress } from './address.js';
 import { rekeyMapping, type DateFormat, type ImportMapping } from './mapping.js';
-import { importRecordSchemas, type AnyImportRecord } from './records.js';
+import { importRecordSchemas, unplacedRecordSchemas, type AnyImportRecord } from './records.js';
 import { parsePoint, pointFromParts } from './coordinates.js';
 import { canonicalEnum, parseBoolean, parseList, parseNumber, unguardFormula } from './values.js';
 
@@ -16,8 +23,15 @@ export interface RowPlan {
   dateFormat: DateFormat | null;
 }
 
+/** A customer or store read without its place: everything but `location`. */
+export type UnplacedRecord = Omit<AnyImportRecord & { location: unknown }, 'location'> & {
+  id: string;
+};
+
 export type RowResult =
   | { ok: true; row: number; record: AnyImportRecord }
+  /** No coordinates but an address: kept until a geocoder or a person places it ("needs a place"). */
+  | { ok: true; row: number; unplaced: UnplacedRecord; address: string }
   | { ok: false; row: number; errors: FieldError[] };
 
 export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; errors: FieldError[] };
@@ -41,8 +55,16 @@ export function planRows(
   const errors: FieldError[] = importFields[kind]
     .filter((f) => f.required && !index.has(f.name))
     .map((f) => ({ field: f.name, message: `no column is mapped to ${f.name}` }));
-  if (hasPoint(kind) && !index.has('location') && !(index.has('lat') && index.has('lng')))
-    errors.push({ field: 'location', message: 'map lat and lng columns, or one location column' });
+  if (
+    hasPoint(kind) &&
+    !index.has('location') &&
+    !(index.has('lat') && index.has('lng')) &&
+    !addressFields.some((field) => index.has(field))
+  )
+    errors.push({
+      field: 'location',
+      message: 'map lat and lng columns, one location column, or address columns',
+    });
   return errors.length
     ? { ok: false, errors }
     : { ok: true, plan: { kind, index, values: mapping.values, dateFormat: mapping.dateFormat } };
@@ -139,17 +161,31 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     if ('reason' in read) errors.push({ field: field.name, message: read.reason });
     else out[field.name] = read.value;
   }
+  let address = '';
   if (hasPoint(plan.kind)) {
+    address = composeAddress({
+      address: cellOf(plan, cells, 'address'),
+      postcode: cellOf(plan, cells, 'postcode'),
+      city: cellOf(plan, cells, 'city'),
+    });
+    // Stores keep their address as one line; a customer's is only used to find their place, never stored.
+    if (plan.kind === 'stores') out.address = address;
     const location = cellOf(plan, cells, 'location');
+    const lat = cellOf(plan, cells, 'lat');
+    const lng = cellOf(plan, cells, 'lng');
+    const noPoint = !location && !lat && !lng;
     const point =
       location !== undefined && location !== ''
         ? parsePoint(location)
-        : pointFromParts(cellOf(plan, cells, 'lat') ?? '', cellOf(plan, cells, 'lng') ?? '');
+        : pointFromParts(lat ?? '', lng ?? '');
     if (point.ok) out.location = point.point;
-    else
+    else if (!(noPoint && address !== ''))
       errors.push({
-        field: plan.index.has('location') ? 'location' : 'lat',
-        message: point.reason,
+        field: plan.index.has('location') ? 'location' : plan.index.has('lat') ? 'lat' : 'address',
+        message:
+          noPoint && !plan.index.has('location') && !plan.index.has('lat')
+            ? 'no address and no coordinates'
+            : point.reason,
       });
   }
   if (plan.kind === 'boundaries') {
@@ -167,7 +203,12 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     }
   }
   if (errors.length) return { ok: false, row, errors };
-  const parsed = importRecordSchemas[plan.kind].safeParse(out);
+  const unplaced = hasPoint(plan.kind) && out.location === undefined;
+  const parsed = (
+    unplaced
+      ? unplacedRecordSchemas[plan.kind as 'customers' | 'stores']
+      : importRecordSchemas[plan.kind]
+  ).safeParse(out);
   if (!parsed.success)
     return {
       ok: false,
@@ -177,5 +218,6 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
         message: issue.message,
       })),
     };
+  if (unplaced) return { ok: true, row, unplaced: parsed.data as UnplacedRecord, address };
   return { ok: true, row, record: parsed.data as AnyImportRecord };
 }

@@ -124,6 +124,10 @@ export const importResult = z
     inserted: z.number().int(),
     updated: z.number().int(),
     rejected: z.array(importRejectedRow),
+    /** Rows with an address but no coordinates, not yet placed: listed under GET /api/import/unplaced. */
+    needsPlace: z.number().int(),
+    /** Of the rows without coordinates, how many the geocoder is still looking up. */
+    geocoding: z.number().int(),
     warnings: z.array(importWarning),
   })
   .meta({ id: 'ImportResult' });
@@ -141,6 +145,8 @@ export const importJob = z
     inserted: z.number().int(),
     updated: z.number().int(),
     rejected: z.number().int(),
+    needsPlace: z.number().int(),
+    geocoding: z.number().int(),
     error: z.string().nullable(),
     firstRejected: z.array(importRejectedRow).meta({
       description:

@@ -41,9 +41,14 @@ export function eraseCustomerSeqs(
       db,
       seqs.flatMap((seq) => (idOf.get(seq) as string | undefined) ?? []),
     );
+    // A row of theirs waiting for a place (a later import with only an address) goes too.
+    const unplaced = db.prepare(
+      "DELETE FROM unplaced_imports WHERE kind = 'customers' AND id = (SELECT id FROM customers WHERE seq = ?)",
+    );
     let count = 0;
     for (const seq of seqs) {
       forget.run(seq);
+      unplaced.run(seq);
       count += remove.run(seq).changes;
     }
     if (count > 0) {

@@ -6,6 +6,7 @@ import { staleCustomerSeqs } from '../../db/repos/customers.js';
 import type { Logger } from '../../logger.js';
 import { purgeExpiredSessions } from '../accounts/auth.js';
 import { eraseCustomerSeqs, type ErasureDeps } from './erasure.js';
+import { recordErasedIds } from './erased-ids.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,14 +24,31 @@ export function monthsBefore(now: Date, months: number): string {
 export function applyRetention(deps: ErasureDeps, now: Date): number {
   const { retentionMonths } = readPrivacySettings(deps.db);
   if (retentionMonths === null) return 0;
-  const seqs = staleCustomerSeqs(deps.db, monthsBefore(now, retentionMonths));
-  return eraseCustomerSeqs(deps, seqs, {
-    at: now,
-    actorId: null,
-    actor: 'retention',
-    action: 'customer.retention',
-    detail: { months: retentionMonths },
-  });
+  const cutoff = monthsBefore(now, retentionMonths);
+  const seqs = staleCustomerSeqs(deps.db, cutoff);
+  // Customers imported with an address only and never placed are kept no longer than placed ones.
+  const waiting = deps.db.transaction(() => {
+    const ids = deps.db
+      .prepare("SELECT id FROM unplaced_imports WHERE kind = 'customers' AND created_at < ?")
+      .pluck()
+      .all(cutoff) as string[];
+    recordErasedIds(deps.db, ids);
+    const remove = deps.db.prepare(
+      "DELETE FROM unplaced_imports WHERE kind = 'customers' AND id = ?",
+    );
+    for (const id of ids) remove.run(id);
+    return ids.length;
+  })();
+  return (
+    waiting +
+    eraseCustomerSeqs(deps, seqs, {
+      at: now,
+      actorId: null,
+      actor: 'retention',
+      action: 'customer.retention',
+      detail: { months: retentionMonths },
+    })
+  );
 }
 
 /** Runs retention and the expired-session purge now and then daily; the timer does not keep the process alive. Returns a stop function. */

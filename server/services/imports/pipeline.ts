@@ -11,10 +11,11 @@ import {
   stagedRecords,
   type JobProgress,
 } from '../../db/repos/import-jobs.js';
-import { prepareUpsert, type UpsertResult } from '../../db/repos/import-upserts.js';
+import type { UpsertResult } from '../../db/repos/import-upserts.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
-import type { RowBatch } from './read-rows.js';
+import type { GoodRow, RowBatch } from './read-rows.js';
+import { prepareRecordWriter } from './write-record.js';
 
 export const BATCH_ROWS = 5000;
 
@@ -31,7 +32,12 @@ export interface PipelineDeps {
   clock: () => Date;
   /** Called after each commit with what it wrote (the index, tiles and caches follow). */
   afterCommit: (kind: ImportKind, written: Written) => void;
+  /** The geocoder's queue, when one is configured: rows with only an address wait for it (else for a person). */
+  geocoding?: { kick(): void } | null;
 }
+
+const placedRecords = (good: readonly GoodRow[]): AnyImportRecord[] =>
+  good.flatMap((g) => ('record' in g ? [g.record] : []));
 
 export interface PipelineJob {
   id: string;
@@ -50,19 +56,31 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Runs the job to its end; the caller sets the job's state from the outcome. */
 export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise<PipelineOutcome> {
   const { db, clock } = deps;
-  const upsert = prepareUpsert(db, job.kind);
+  const writer = prepareRecordWriter(db, job.kind, {
+    jobId: job.id,
+    unplacedState: deps.geocoding ? 'queued' : 'manual',
+  });
   const progress = { ...job.progress };
   let written: Written = { ids: [] };
+  let waiting = 0;
 
   const commit = db.transaction(({ good, bad, lastRow, bytesDone }: RowBatch) => {
     const now = clock().toISOString();
     if (job.mode === 'lenient') {
-      const records = good.map((g) => g.record);
-      const result = upsert(records as never, now);
+      const records = placedRecords(good);
+      const result = writer.placed(records, now);
       progress.inserted += result.inserted;
       progress.updated += result.updated;
       written = { ids: records.map((r) => r.id), customers: result.customers };
-    } else stageRecords(db, job.id, good);
+      for (const g of good) if ('unplaced' in g) writer.unplaced(g.unplaced, g.address, now);
+      waiting = good.length - records.length;
+      // Staged whole (with or without a place), read back as GoodRow by applyStaged.
+    } else
+      stageRecords(
+        db,
+        job.id,
+        good.map((g) => ({ row: g.row, record: g })),
+      );
     insertRejects(db, job.id, bad);
     progress.rejected_count += bad.length;
     progress.rows_done += good.length + bad.length;
@@ -73,7 +91,8 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
 
   for await (const batch of job.batches) {
     commit(batch);
-    if (job.mode === 'lenient' && batch.good.length) deps.afterCommit(job.kind, written);
+    if (job.mode === 'lenient' && written.ids.length) deps.afterCommit(job.kind, written);
+    if (job.mode === 'lenient' && waiting > 0) deps.geocoding?.kick();
     await yieldToEventLoop();
     if (job.signal.aborted) break;
   }
@@ -96,24 +115,35 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
 /** Applies a strict job's staged rows in one transaction, then drops them. */
 function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress): void {
   const { db, clock } = deps;
-  const upsert = prepareUpsert(db, job.kind);
+  const writer = prepareRecordWriter(db, job.kind, {
+    jobId: job.id,
+    unplacedState: deps.geocoding ? 'queued' : 'manual',
+  });
   const written: Required<Written> = { ids: [], customers: [], final: true };
+  let waiting = 0;
   db.transaction(() => {
     const now = clock().toISOString();
     let after = 0;
     for (;;) {
       const chunk = stagedRecords(db, job.id, after, BATCH_ROWS);
       if (chunk.length === 0) break;
-      const records = chunk.map(({ record }) => JSON.parse(record) as AnyImportRecord);
-      const result = upsert(records as never, now);
+      const staged = chunk.map(({ record }) => JSON.parse(record) as GoodRow);
+      const records = placedRecords(staged);
+      const result = writer.placed(records, now);
       progress.inserted += result.inserted;
       progress.updated += result.updated;
       for (const r of records) written.ids.push(r.id);
       for (const c of result.customers ?? []) written.customers.push(c);
+      for (const g of staged)
+        if ('unplaced' in g) {
+          writer.unplaced(g.unplaced, g.address, now);
+          waiting++;
+        }
       after = chunk[chunk.length - 1]!.row;
     }
     dropStaged(db, job.id);
     saveJobProgress(db, job.id, progress, now);
   })();
   deps.afterCommit(job.kind, written);
+  if (waiting > 0) deps.geocoding?.kick();
 }

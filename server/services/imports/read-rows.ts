@@ -7,7 +7,8 @@ import type { RejectRow } from '../../db/repos/import-jobs.js';
 import type { ImportKind } from '../../domain/import/fields.js';
 import type { ImportMapping } from '../../domain/import/mapping.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
-import { planRows, readRow } from '../../domain/import/rows.js';
+import { planRows, readRow, type UnplacedRecord } from '../../domain/import/rows.js';
+import type { FieldError } from '../../domain/schemas/problem.js';
 import { ServiceError } from '../errors.js';
 import { recordChecks } from './checks.js';
 import { openTable, type SourceFormat } from './table.js';
@@ -23,8 +24,13 @@ export interface ReadSource {
   batchRows: number;
 }
 
+/** A row read well: with its place, or with only an address (it waits for a place). */
+export type GoodRow =
+  | { row: number; record: AnyImportRecord }
+  | { row: number; unplaced: UnplacedRecord; address: string };
+
 export interface RowBatch {
-  good: { row: number; record: AnyImportRecord }[];
+  good: GoodRow[];
   bad: RejectRow[];
   bytesDone: number;
   /** The last row number read, good or bad. */
@@ -61,8 +67,15 @@ export async function* readRowBatches(db: Db, source: ReadSource): AsyncGenerato
       continue;
     }
     const result = readRow(plan, cells, row);
-    const errors = result.ok ? check(result.record) : result.errors;
-    if (result.ok && errors.length === 0) batch.good.push({ row, record: result.record });
+    const read: GoodRow | null = !result.ok
+      ? null
+      : 'record' in result
+        ? { row, record: result.record }
+        : { row, unplaced: result.unplaced, address: result.address };
+    const errors = read
+      ? check(('record' in read ? read.record : read.unplaced) as AnyImportRecord)
+      : (result as { errors: FieldError[] }).errors;
+    if (read && errors.length === 0) batch.good.push(read);
     else batch.bad.push({ row, errors, raw: cells });
     batch.lastRow = row;
     if (batch.good.length + batch.bad.length >= source.batchRows) {

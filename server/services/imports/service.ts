@@ -25,6 +25,7 @@ import type { FieldError } from '../../domain/schemas/problem.js';
 import type { Logger } from '../../logger.js';
 import { ServiceError } from '../errors.js';
 import { recordAudit } from '../../db/repos/audit.js';
+import { countUnplaced } from '../../db/repos/unplaced-imports.js';
 import { runPipeline, type PipelineDeps } from './pipeline.js';
 import { readRowBatchesInWorker } from './read-in-worker.js';
 import { readRowBatches, type ReadSource } from './read-rows.js';
@@ -65,6 +66,9 @@ export interface ImportJobView {
   inserted: number;
   updated: number;
   rejected: number;
+  /** Rows of this job still without a place: the geocoder is looking up `geocoding` of them, a person places the rest. */
+  needsPlace: number;
+  geocoding: number;
   error: string | null;
   /** A finished job's first rejected rows with their reasons (not the rows' contents), for its report. */
   firstRejected: { row: number; errors: FieldError[] }[];
@@ -97,6 +101,11 @@ export function createImportService(deps: ImportServiceDeps) {
   /** The audit log's actor label (an email or token name) of jobs started or resumed by this process. */
   const actors = new Map<string, string>();
 
+  const waiting = (jobId: string) => {
+    const { total, queued } = countUnplaced(db, { jobId });
+    return { needsPlace: total - queued, geocoding: queued };
+  };
+
   const view = (job: ImportJobRow): ImportJobView => {
     let etaSeconds: number | null = null;
     if (job.state === 'running' && job.bytes_done > 0 && job.bytes_total > job.bytes_done) {
@@ -118,6 +127,7 @@ export function createImportService(deps: ImportServiceDeps) {
       inserted: job.inserted,
       updated: job.updated,
       rejected: job.rejected_count,
+      ...waiting(job.id),
       error: job.error,
       firstRejected:
         FINISHED.includes(job.state) && job.rejected_count > 0
@@ -369,6 +379,7 @@ export function createImportService(deps: ImportServiceDeps) {
         inserted: job.inserted,
         updated: job.updated,
         rejected,
+        ...waiting(id),
         warnings,
       };
     },

@@ -52,7 +52,7 @@ describe('guessing columns', () => {
       Geschlecht: 'gender',
       Treuestufe: 'loyaltyTier',
       'Letzter Kauf': 'lastPurchaseAt',
-      PLZ: null,
+      PLZ: 'postcode',
     });
     expect(mapping.values.gender).toEqual({ w: 'female', männlich: 'male' });
     expect(mapping.values.loyaltyTier).toEqual({ G: 'gold', Silber: 'silver' });
