@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { byteRange } from '../../http/byte-range.js';
+import { byteRange } from '../../domain/byte-range.js';
 
 export interface ArchiveResponse {
   status: 200 | 206 | 304 | 404 | 416;
