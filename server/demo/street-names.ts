@@ -34,7 +34,7 @@ const TOWNS = [
   'Königs Wusterhausener',
   'Nauener',
 ];
-const MAIN_KINDS = [' Straße', ' Allee', ' Chaussee', ' Damm', ' Landstraße'];
+const MAIN_KINDS = [' Straße', ' Straße', ' Allee', ' Chaussee', ' Damm'];
 
 const PEOPLE = [
   'Käthe-Kollwitz',

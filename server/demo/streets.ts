@@ -154,17 +154,20 @@ function assemble(
   };
   const streets: Street[] = [];
   const edges: StreetEdge[] = [];
+  const namer = nearbyUniqueNames(scale, random);
   for (const line of lines) {
     const [shortest, longest] = line.class === 'residential' ? [3, 7] : [6, 16];
     for (const run of line.runs) {
       for (let start = 0; start < run.length - 1;) {
         let end = Math.min(run.length - 1, start + random.int(shortest, longest));
         if (run.length - 1 - end < shortest) end = run.length - 1; // no stub street at the end of a run
+        const ids = run.slice(start, end + 1).map(nodeId);
+        const middle = nodes[(ids[ids.length >> 1] as number) - 1]?.location as LngLat;
         const street: Street = {
           id: streets.length + 1,
-          name: streetName(line.class, random),
+          name: namer(line.class, middle),
           class: line.class,
-          nodes: run.slice(start, end + 1).map(nodeId),
+          nodes: ids,
         };
         streets.push(street);
         for (let n = 0; n + 1 < street.nodes.length; n++) {
@@ -181,4 +184,24 @@ function assemble(
     }
   }
   return { nodes, edges, streets };
+}
+
+/** Two streets of one name at least this far apart, as a person reading the map would expect. */
+const SAME_NAME_APART_KM = 3;
+const NAME_TRIES = 12;
+
+/** Draws names for streets, avoiding one already given to a street nearby (after a few tries, any name goes). */
+function nearbyUniqueNames(scale: { lng: number; lat: number }, random: Random) {
+  const placed = new Map<string, LngLat[]>();
+  const farFromAll = (name: string, [lng, lat]: LngLat) =>
+    (placed.get(name) ?? []).every(
+      ([x, y]) => Math.hypot((x - lng) * scale.lng, (y - lat) * scale.lat) >= SAME_NAME_APART_KM,
+    );
+  return (streetClass: StreetClass, at: LngLat): string => {
+    let name = streetName(streetClass, random);
+    for (let tries = 1; tries < NAME_TRIES && !farFromAll(name, at); tries++)
+      name = streetName(streetClass, random);
+    placed.set(name, [...(placed.get(name) ?? []), at]);
+    return name;
+  };
 }

@@ -150,6 +150,15 @@ describe('demo city geography', () => {
       nodes.filter((n) => distance(n.location, [lng, lat]) < km).length;
     expect(near([13.395, 52.52], 1.5)).toBeGreaterThan(3 * near([13.155, 52.415], 1.5));
     expect(near([13.395, 52.52], 1.5)).toBeGreaterThan(80);
+    // No two streets of one name close together: a reader could not tell them apart.
+    const middles = streets.map((s) => ({
+      name: s.name,
+      at: nodes[(s.nodes[s.nodes.length >> 1] as number) - 1]!.location,
+    }));
+    const twins = middles.filter((a, i) =>
+      middles.some((b, j) => j > i && a.name === b.name && distance(a.at, b.at) < 1.5),
+    );
+    expect(twins).toEqual([]);
   });
 });
 
