@@ -10,12 +10,15 @@ export const STREET_LAYERS = {
   majorCasing: 'streets-major-casing',
   minor: 'streets-minor',
   major: 'streets-major',
+  majorLabels: 'street-labels-major',
   labels: 'street-labels',
 } as const;
 /** Side streets appear here; main roads earlier, as the city's frame. */
 const MINOR_FROM_ZOOM = 13;
 const MAJOR_FROM_ZOOM = 10;
+/** Side streets are named from here; main roads a zoom earlier, where an event's reach with its surroundings lands. */
 export const STREET_NAMES_FROM_ZOOM = 14;
+const MAJOR_NAMES_FROM_ZOOM = 13;
 
 const isClass = (...classes: string[]): ExpressionSpecification => [
   'in',
@@ -83,27 +86,38 @@ export function streetLayers(palette: MapPalette): LayerSpecification[] {
     line(STREET_LAYERS.majorCasing, MAJOR_FROM_ZOOM, major, palette.streetCasing, width(2)),
     line(STREET_LAYERS.minor, MINOR_FROM_ZOOM, minor, palette.street, width()),
     line(STREET_LAYERS.major, MAJOR_FROM_ZOOM, major, palette.street, width()),
-    {
-      id: STREET_LAYERS.labels,
-      type: 'symbol',
-      source: STREETS_SOURCE,
-      minzoom: STREET_NAMES_FROM_ZOOM,
-      layout: {
-        'symbol-placement': 'line',
-        'symbol-spacing': 320,
-        'text-field': ['get', 'name'],
-        'text-font': FONT_REGULAR,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10.5, 17, 13],
-        'text-max-angle': 30,
-        'text-padding': 2,
-        // Main roads win a crowded spot.
-        'symbol-sort-key': ['match', ['get', 'class'], 'primary', 0, 'secondary', 1, 2],
-      },
-      paint: {
-        'text-color': palette.streetLabel,
-        'text-halo-color': palette.street,
-        'text-halo-width': 1.4,
-      },
-    },
+    names(STREET_LAYERS.labels, STREET_NAMES_FROM_ZOOM, minor, palette),
+    // Placed first (MapLibre places the upper layer first), so a main road keeps its name in a crowded spot.
+    names(STREET_LAYERS.majorLabels, MAJOR_NAMES_FROM_ZOOM, major, palette),
   ];
+}
+
+/** Street names along their lines, in our own font, haloed in the street colour so they read on the line itself. */
+function names(
+  id: string,
+  minzoom: number,
+  filter: ExpressionSpecification,
+  palette: MapPalette,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: STREETS_SOURCE,
+    minzoom,
+    filter,
+    layout: {
+      'symbol-placement': 'line',
+      'symbol-spacing': 320,
+      'text-field': ['get', 'name'],
+      'text-font': FONT_REGULAR,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10.5, 17, 13],
+      'text-max-angle': 30,
+      'text-padding': 2,
+    },
+    paint: {
+      'text-color': palette.streetLabel,
+      'text-halo-color': palette.street,
+      'text-halo-width': 1.4,
+    },
+  };
 }

@@ -139,7 +139,7 @@ describe('map style as data', () => {
     expect(withAlpha('oklch(50% 0.1 200)', 0.5)).toBe('oklch(50% 0.1 200)');
   });
 
-  it('the offline basemap draws the demo streets by class from zoom 10/13, and their names along the lines from 14', () => {
+  it('the offline basemap draws the demo streets by class from zoom 10/13, and their names along the lines (main roads from 13, side streets from 14)', () => {
     const style = offlineStyle({ origin, palette });
     expect(style.sources[STREETS_SOURCE]).toMatchObject({
       type: 'geojson',
@@ -152,6 +152,11 @@ describe('map style as data', () => {
       type: 'symbol',
       minzoom: STREET_NAMES_FROM_ZOOM,
       layout: { 'symbol-placement': 'line', 'text-font': ['Noto Sans Regular'] },
+    });
+    expect(byId.get(STREET_LAYERS.majorLabels)).toMatchObject({
+      type: 'symbol',
+      minzoom: 13,
+      layout: { 'symbol-placement': 'line' },
     });
     // Streets above water and parks, below the place names.
     const order = style.layers.map((layer) => layer.id);

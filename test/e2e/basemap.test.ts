@@ -51,9 +51,15 @@ describe.skipIf(skipReason)('the basemap in a browser', () => {
         null,
         { timeout: 30_000 },
       );
-      const found = await rendered(page, ['streets-minor', 'streets-major', 'street-labels']);
+      const found = await rendered(page, [
+        'streets-minor',
+        'streets-major',
+        'street-labels',
+        'street-labels-major',
+      ]);
       expect(found['streets-minor']!.length).toBeGreaterThan(10);
       expect(found['streets-major']!.length).toBeGreaterThan(0);
+      expect(found['street-labels-major']!.length).toBeGreaterThan(0);
       const names = new Set(found['street-labels']!.map((f) => f.properties.name));
       expect(names.size).toBeGreaterThan(2);
       for (const street of names) expect(street).toMatch(/\S{3,}/);
@@ -63,6 +69,76 @@ describe.skipIf(skipReason)('the basemap in a browser', () => {
       await page.close();
     });
   }
+
+  it('opening an event from far in frames its reach with the streets around it, no closer than zoom 16', async () => {
+    const { page, errors } = await openAppPage(browser, `${demo.url}/#map=18.5/52.52/13.40`, {
+      session: demo.fetch.session,
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.waitForFunction(
+      () => window.__catchment?.store?.getState().events.status === 'ready',
+      null,
+      { timeout: 30_000 },
+    );
+    const events = page.locator('.nav-panel .list-section', {
+      has: page.locator('h2', { hasText: 'Events' }),
+    });
+    await events.locator('.item').first().click();
+    await page.waitForFunction(
+      () => window.__catchment!.store!.getState().selection?.kind === 'event',
+    );
+    // The camera moves two frames after the selection, then animates: wait until it has moved and stopped.
+    await page.waitForFunction(() => window.__catchment!.map.getZoom() < 18, null, {
+      timeout: 10_000,
+    });
+    await page.waitForFunction(() => !window.__catchment!.map.isMoving(), null, {
+      timeout: 10_000,
+    });
+    // Then the tiles of the new view draw: side streets, and the main roads' names.
+    await page.waitForFunction(
+      () => {
+        const map = window.__catchment!.map;
+        const count = (id: string) => map.queryRenderedFeatures({ layers: [id] }).length;
+        return count('streets-minor') > 10 && count('street-labels-major') > 0;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    const view = await page.evaluate(() => {
+      const map = window.__catchment!.map;
+      const canvas = map.getCanvas();
+      const state = window.__catchment!.store!.getState();
+      const selected = state.selection?.kind === 'event' ? state.selection.id : null;
+      const event = state.events.data?.features.find((f) => f.id === selected);
+      const [lng, lat] = (event?.geometry?.coordinates ?? [0, 0]) as [number, number];
+      const center = map.project([lng, lat]);
+      // Web Mercator: metres per CSS pixel at this latitude and zoom (512 px tiles).
+      const metersPerPixel =
+        (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+      const radius = state.eventReachMeters / metersPerPixel;
+      return {
+        zoom: map.getZoom(),
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        minX: center.x - radius,
+        maxX: center.x + radius,
+        minY: center.y - radius,
+        maxY: center.y + radius,
+        drawn: map.queryRenderedFeatures({ layers: ['reach-outline'] }).length,
+      };
+    });
+    expect(view.drawn).toBeGreaterThan(0);
+    expect(view.zoom).toBeLessThanOrEqual(16);
+    expect(view.minX).toBeGreaterThanOrEqual(0);
+    expect(view.minY).toBeGreaterThanOrEqual(0);
+    expect(view.maxX).toBeLessThanOrEqual(view.width);
+    expect(view.maxY).toBeLessThanOrEqual(view.height);
+    // With its surroundings: the circle takes at most about half of the map's height.
+    expect(view.maxY - view.minY).toBeLessThan(0.6 * view.height);
+    await page.screenshot({ path: 'test-results/basemap-event-reach.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   describe('with CATCHMENT_BASEMAP_PMTILES', () => {
     let dir: string;
