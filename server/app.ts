@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
+import { basemapRoutes } from './routes/basemap.js';
 import { storeRoutes } from './routes/stores.js';
 import { exportRoutes } from './routes/exports.js';
 import { demoRoutes } from './routes/demo.js';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', workspaceRoutes(deps))
+    .route('/', basemapRoutes(deps))
     .route('/', demoRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', storeRoutes(deps))

@@ -11,6 +11,8 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/ }).optional(),
   ),
+  // A local Protomaps archive for a real city's streets, served with HTTP Range; nothing leaves the machine.
+  CATCHMENT_BASEMAP_PMTILES: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   CATCHMENT_WEATHER: z.preprocess(
     emptyAsUndefined,
     z.enum(['open-meteo', 'scenario']).default('scenario'),
@@ -69,6 +71,8 @@ export interface Config {
   host: string;
   dbFile: string;
   basemapStyleUrl: string | null;
+  /** A local `.pmtiles` file the server hands out by byte range; the client draws it with the Protomaps style. */
+  basemapPmtilesFile: string | null;
   weather: 'open-meteo' | 'scenario';
   weatherScenarioFile: string | null;
   /** The Open-Meteo forecast endpoint (tests point it at a local fake server). */
@@ -110,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: e.HOST,
       dbFile: e.CATCHMENT_DB,
       basemapStyleUrl: e.CATCHMENT_BASEMAP_STYLE ?? null,
+      basemapPmtilesFile: e.CATCHMENT_BASEMAP_PMTILES ?? null,
       weather: e.CATCHMENT_WEATHER,
       weatherScenarioFile: e.CATCHMENT_WEATHER_SCENARIO ?? null,
       weatherUrl: e.CATCHMENT_WEATHER_URL,

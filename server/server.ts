@@ -10,7 +10,7 @@ import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
 import { closeDatabase, openDatabase, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
-import { seedDemo } from './demo/seed.js';
+import { backfillDemoStreets, seedDemo } from './demo/seed.js';
 import type { AppDeps } from './deps.js';
 import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -121,6 +121,9 @@ export async function startServer(
         ...counts,
         ms: Math.round(performance.now() - started),
       });
+    } else {
+      const streets = backfillDemoStreets(db);
+      if (streets) logger.info('added the demo streets', { streets });
     }
     // The generated password goes to the terminal once, never to the log.
     await ensureFirstOwner(

@@ -216,6 +216,7 @@ export const apiUrls = {
   customerTiles: (origin: string) =>
     `${origin}${api.tiles.customers[':z'][':x'][':file'].$path({ param: { z: '{z}', x: '{x}', file: '{y}.pbf' } })}`,
   basemap: (origin: string) => `${origin}${api.basemap.$path()}`,
+  streets: (origin: string) => `${origin}${api.basemap.streets.$path()}`,
   glyphs: (origin: string) => `${origin}/glyphs/{fontstack}/{range}.pbf`,
 };
 

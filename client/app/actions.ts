@@ -1,4 +1,5 @@
 // User intents shared by lists, search and details: select something and bring it into view.
+import { aroundCircle, PLACE_ZOOM } from '../map/camera-targets';
 import { bboxOf } from '../map/geometry';
 import type { AppStore } from '../store';
 import { selectBoundary, selectStore } from '../store/selectors';
@@ -16,14 +17,19 @@ export function bringIntoView(store: AppStore, selection: Selection): void {
   if (selection.kind === 'store') {
     const feature = selectStore(selection.id)(state);
     if (feature)
-      state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
+      state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: PLACE_ZOOM });
   } else if (selection.kind === 'boundary') {
     const feature = selectBoundary(selection.id)(state);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });
   } else if (selection.kind === 'event') {
     const feature = state.events.data?.features.find((f) => f.id === selection.id);
     if (feature?.geometry)
-      state.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: 14 });
+      state.flyTo(
+        aroundCircle({
+          center: feature.geometry.coordinates as [number, number],
+          radiusMeters: state.eventReachMeters,
+        }),
+      );
   } else if (selection.kind === 'area') {
     const feature = state.areas.data?.features.find((f) => f.properties.id === selection.id);
     if (feature) state.flyTo({ bbox: bboxOf(feature.geometry) });

@@ -1,4 +1,5 @@
-// Chooses the basemap: the configured style when it loads within a few seconds, otherwise the offline one we ship.
+// Chooses the basemap: the configured style when it loads within a few seconds, otherwise a local Protomaps archive
+// when the server has one, otherwise the offline style we ship.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { OfflineReason } from '../store/types';
 
@@ -6,11 +7,20 @@ export const BASEMAP_TIMEOUT_MS = 4000;
 
 export type BasemapChoice =
   | { mode: 'online'; style: StyleSpecification; reason: null; detail: null }
-  | { mode: 'offline'; style: StyleSpecification; reason: OfflineReason; detail: string | null };
+  | { mode: 'offline'; style: StyleSpecification; reason: OfflineReason; detail: string | null }
+  /** The local archive's style; `reason` says why a configured online style was not used (null: none was set). */
+  | {
+      mode: 'archive';
+      style: StyleSpecification;
+      reason: Exclude<OfflineReason, 'unset'> | null;
+      detail: string | null;
+    };
 
 export interface ChooseBasemapOptions {
   styleUrl: string | null;
   offline: StyleSpecification;
+  /** The style over the server's Protomaps archive (CATCHMENT_BASEMAP_PMTILES), preferred to the offline one. */
+  archive?: StyleSpecification | null;
   /** Glyphs to use when the online style has none but our overlay needs them for labels. */
   glyphsUrl: string;
   timeoutMs?: number;
@@ -53,16 +63,15 @@ export async function chooseBasemap(options: ChooseBasemapOptions): Promise<Base
   const {
     styleUrl,
     offline,
+    archive = null,
     glyphsUrl,
     timeoutMs = BASEMAP_TIMEOUT_MS,
     fetch: doFetch = globalThis.fetch,
   } = options;
-  const fallback = (reason: OfflineReason, detail: string | null = null): BasemapChoice => ({
-    mode: 'offline',
-    style: offline,
-    reason,
-    detail,
-  });
+  const fallback = (reason: OfflineReason, detail: string | null = null): BasemapChoice =>
+    archive
+      ? { mode: 'archive', style: archive, reason: reason === 'unset' ? null : reason, detail }
+      : { mode: 'offline', style: offline, reason, detail };
   if (!styleUrl) return fallback('unset');
 
   const controller = new AbortController();

@@ -5,6 +5,16 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+let pmtilesRegistered = false;
+
+/** Lets MapLibre read `pmtiles://` sources by byte range; the reader loads only for a workspace with an archive. */
+export async function enablePmtiles(): Promise<void> {
+  if (pmtilesRegistered) return;
+  const { Protocol } = await import('pmtiles');
+  maplibregl.addProtocol('pmtiles', new Protocol().tile);
+  pmtilesRegistered = true;
+}
+
 export interface CreateMapOptions {
   container: HTMLElement;
   style: maplibregl.StyleSpecification;

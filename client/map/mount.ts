@@ -4,7 +4,7 @@ import { apiUrls } from '../api/client';
 import { translatorFor, type Translate } from '../i18n';
 import type { AppStore } from '../store';
 import { chooseBasemap } from './basemap';
-import { createMap } from './create-map';
+import { createMap, enablePmtiles } from './create-map';
 import { bindDraw } from '../draw/bridge';
 import { bindInteractions, type MapActions } from './interactions';
 import { offlineStyle } from './offline-style';
@@ -52,6 +52,12 @@ function initialPadding(store: AppStore) {
   };
 }
 
+/** Loaded only when the server has an archive: the Protomaps style and reader stay out of the main bundle. */
+async function archiveStyle(origin: string, archiveUrl: string, locale: string) {
+  const [{ protomapsStyle }] = await Promise.all([import('./protomaps-style'), enablePmtiles()]);
+  return protomapsStyle({ origin, archiveUrl, locale });
+}
+
 /** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
 export async function mountMap(
   container: HTMLElement,
@@ -70,6 +76,7 @@ export async function mountMap(
   const choice = await chooseBasemap({
     styleUrl: basemap.styleUrl,
     offline: offlineStyle({ origin, palette }),
+    archive: basemap.pmtilesUrl ? await archiveStyle(origin, basemap.pmtilesUrl, locale) : null,
     glyphsUrl: apiUrls.glyphs(origin),
   });
   if (signal.aborted) return null;

@@ -1,8 +1,10 @@
-// The basemap Catchment ships: land, parks and water from our own server, labels with our own glyphs. Works offline.
+// The basemap Catchment ships: land, parks, water and (for the demo city) streets from our own server, labels with our
+// own glyphs. Works offline.
 import type { StyleSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
 import { FONT_REGULAR } from './layers';
 import type { MapPalette } from './palette';
+import { STREETS_SOURCE, streetLayers } from './street-layers';
 
 export const OFFLINE_STYLE_NAME = 'Catchment offline';
 
@@ -24,6 +26,8 @@ export function offlineStyle({
         data: apiUrls.basemap(origin),
         attribution: 'Catchment offline basemap',
       },
+      // The demo city's generated streets; an empty collection for a workspace without the demo.
+      [STREETS_SOURCE]: { type: 'geojson', data: apiUrls.streets(origin) },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': palette.landOutside } },
@@ -58,6 +62,7 @@ export function offlineStyle({
           'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 5],
         },
       },
+      ...streetLayers(palette),
       {
         id: 'basemap-labels',
         type: 'symbol',

@@ -6,6 +6,10 @@ export interface MapPalette {
   land: string;
   water: string;
   park: string;
+  /** Streets of the offline basemap: fill, the darker edge around it, and their names. */
+  street: string;
+  streetCasing: string;
+  streetLabel: string;
   label: string;
   waterLabel: string;
   labelHalo: string;
@@ -29,6 +33,9 @@ const single = {
   land: '--map-land',
   water: '--map-water',
   park: '--map-park',
+  street: '--map-street',
+  streetCasing: '--map-street-casing',
+  streetLabel: '--map-street-label',
   label: '--map-label',
   waterLabel: '--map-water-label',
   labelHalo: '--map-label-halo',

@@ -19,6 +19,7 @@ import {
   overlaySources,
   type OverlayData,
 } from './sources';
+import { flightZoom, MAX_APP_ZOOM, PLACE_ZOOM } from './camera-targets';
 
 function overlayData(s: AppState): OverlayData {
   const boundaries = selectBoundaryFeatures(s);
@@ -218,11 +219,11 @@ export function syncMap(
     if (stopped) return;
     const padding = cameraPadding?.() ?? { top: 64, bottom: 64, left: 64, right: 64 };
     if ('bbox' in target) {
-      map.fitBounds(target.bbox, { padding, maxZoom: 15 });
+      map.fitBounds(target.bbox, { padding, maxZoom: MAX_APP_ZOOM });
     } else {
       map.flyTo({
         center: target.center,
-        zoom: Math.max(map.getZoom(), target.zoom ?? 14),
+        zoom: flightZoom({ current: map.getZoom(), wanted: target.zoom ?? PLACE_ZOOM }),
         padding,
       });
     }

@@ -44,7 +44,7 @@ export interface CameraRequest {
   target: CameraTarget;
 }
 
-export type BasemapMode = 'pending' | 'online' | 'offline';
+export type BasemapMode = 'pending' | 'online' | 'archive' | 'offline';
 export type OfflineReason = 'unset' | 'timeout' | 'failed';
 export interface BasemapState {
   mode: BasemapMode;

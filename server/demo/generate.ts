@@ -4,7 +4,7 @@ import type { Boundary } from '../domain/schemas/boundary.js';
 import type { Customer } from '../domain/schemas/customer.js';
 import type { LocalEvent } from '../domain/schemas/event.js';
 import type { Store } from '../domain/schemas/store.js';
-import { buildGeography, loadCity } from './city.js';
+import { buildGeography, loadCity, type CityData, type CityGeography } from './city.js';
 import { generateCustomers } from './customers.js';
 import { dayNumber, generateEvents } from './events.js';
 import {
@@ -14,6 +14,7 @@ import {
 } from './neighbourhoods.js';
 import { createRandom, deriveSeed } from './random.js';
 import { generateStores } from './stores.js';
+import { generateStreets, type StreetNetwork } from './streets.js';
 
 export const DEFAULT_DEMO_CUSTOMERS = 50_000;
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
@@ -46,6 +47,8 @@ export interface DemoWorkspace {
   boundaries: Boundary[];
   events: LocalEvent[];
   basemap: BasemapFeature[];
+  /** Junctions, segments and named streets: drawn by the offline basemap, walked by routing. */
+  streets: StreetNetwork;
   /** A fresh, lazy pass over the customers on every call. */
   customers: () => Iterable<Customer>;
   /** Problems the generator worked around (e.g. a neighbourhood turf could not clip). */
@@ -110,6 +113,7 @@ export function generateDemoWorkspace(options: DemoOptions): DemoWorkspace {
     boundaries,
     events,
     basemap,
+    streets: streetsOf(seed, city, geography),
     customers: () =>
       generateCustomers({
         count: options.customers,
@@ -121,4 +125,14 @@ export function generateDemoWorkspace(options: DemoOptions): DemoWorkspace {
       }),
     warnings,
   };
+}
+
+function streetsOf(seed: number, city: CityData, geography: CityGeography): StreetNetwork {
+  return generateStreets({ city, geography, random: createRandom(deriveSeed(seed, 'streets')) });
+}
+
+/** The demo city's streets alone, the same as {@link generateDemoWorkspace} makes for this seed. */
+export function generateDemoStreets(seed: number): StreetNetwork {
+  const city = loadCity();
+  return streetsOf(seed, city, buildGeography(city));
 }

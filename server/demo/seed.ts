@@ -2,12 +2,20 @@
 import { bbox } from '@turf/turf';
 import type { Db } from '../db/connection.js';
 import { writeNewCustomers } from '../db/repos/customer-bulk.js';
-import { generateDemoWorkspace, type DemoOptions, type DemoWorkspace } from './generate.js';
+import { demoSeededAt } from '../db/repos/demo.js';
+import { countStreets, deleteStreets, insertStreets } from '../db/repos/streets.js';
+import { readWorkspaceSettings } from '../db/repos/workspace.js';
+import {
+  generateDemoStreets,
+  generateDemoWorkspace,
+  type DemoOptions,
+  type DemoWorkspace,
+} from './generate.js';
 
 export interface SeedOptions extends DemoOptions {
   /** Written to created_at / updated_at; passed in so seeding never reads the clock. */
   now: Date;
-  /** Delete the current stores, customers, boundaries, events and basemap first (in the same transaction). */
+  /** Delete the current stores, customers, boundaries, events, basemap and streets first (in the same transaction). */
   replace?: boolean;
 }
 
@@ -56,6 +64,7 @@ export function seedDemo(
     db.exec(
       "DELETE FROM boundaries; DELETE FROM basemap_features; DELETE FROM workspace; DELETE FROM events WHERE source = 'demo';",
     );
+    deleteStreets(db);
     writeWorkspace(db, workspace, options, at);
     const customers = writeCustomers(db, workspace, options.customers, at, onProgress);
     return {
@@ -65,6 +74,19 @@ export function seedDemo(
       events: workspace.events.length,
     };
   })();
+}
+
+/**
+ * A demo seeded before the street network existed (migration 012) gets its streets from its own seed, so its
+ * basemap matches a fresh one. Returns how many streets it wrote (0 when there is no demo or it has streets).
+ */
+export function backfillDemoStreets(db: Db): number {
+  if (demoSeededAt(db) === null || countStreets(db) > 0) return 0;
+  const seed = Number(readWorkspaceSettings(db).seed);
+  if (!Number.isSafeInteger(seed)) return 0;
+  const network = generateDemoStreets(seed);
+  db.transaction(() => insertStreets(db, network))();
+  return network.streets.length;
 }
 
 function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: string): void {
@@ -143,6 +165,7 @@ function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: str
     'INSERT INTO basemap_features (kind, name, geometry) VALUES (?, ?, ?)',
   );
   for (const f of ws.basemap) feature.run(f.kind, f.name, JSON.stringify(f.geometry));
+  insertStreets(db, ws.streets);
 }
 
 /** Inserts the generated customers through the bulk writer (codes set in the INSERT, R*Tree filled in Z-order). */

@@ -142,6 +142,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 
   'GET /api/config': 'workspace:read',
   'GET /api/basemap': 'workspace:read',
+  'GET /api/basemap/streets': 'workspace:read',
+  'GET /api/basemap/pmtiles': 'workspace:read',
   'GET /api/stores': 'workspace:read',
   'POST /api/stores': 'stores:write',
   'PATCH /api/stores/:id': 'stores:write',

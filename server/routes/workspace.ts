@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
+import { PMTILES_PATH } from './basemap.js';
 import { dataExtent, listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
 import {
   basemapSchema,
@@ -83,7 +84,11 @@ export function workspaceRoutes({ db, config }: AppDeps) {
           ? { currency: settings.currency }
           : {}),
       };
-      return c.json({ workspace, basemap: { styleUrl: config.basemapStyleUrl } }, 200);
+      const basemap = {
+        styleUrl: config.basemapStyleUrl,
+        pmtilesUrl: config.basemapPmtilesFile ? PMTILES_PATH : null,
+      };
+      return c.json({ workspace, basemap }, 200);
     })
     .openapi(basemapRoute, (c) => {
       const features = listBasemapFeatures(db).map((row) => ({

@@ -93,4 +93,18 @@ describe('choosing the basemap', () => {
     });
     expect(notJson.mode).toBe('offline');
   });
+
+  it('a local Protomaps archive is used when no online style is set, and when the online style fails', async () => {
+    const archive: StyleSpecification = { version: 8, name: 'archive', sources: {}, layers: [] };
+    const unset = await chooseBasemap({ styleUrl: null, offline, archive, glyphsUrl });
+    expect(unset).toMatchObject({ mode: 'archive', reason: null, style: archive });
+    const failed = await chooseBasemap({
+      styleUrl: 'http://x/style.json',
+      offline,
+      archive,
+      glyphsUrl,
+      fetch: answer('nope', { status: 404 }),
+    });
+    expect(failed).toMatchObject({ mode: 'archive', reason: 'failed', detail: 'HTTP 404' });
+  });
 });

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { brandStyles } from '../../client/map/brands';
 import { INTERACTIVE_LAYERS, LAYER, layerVisibility, overlayLayers } from '../../client/map/layers';
 import { offlineStyle } from '../../client/map/offline-style';
+import { protomapsStyle } from '../../client/map/protomaps-style';
+import {
+  STREET_LAYERS,
+  STREET_NAMES_FROM_ZOOM,
+  STREETS_SOURCE,
+} from '../../client/map/street-layers';
 import type { MapPalette } from '../../client/map/palette';
 import { withAlpha } from '../../client/map/palette';
 import { SOURCE, emptyCollection, overlaySources } from '../../client/map/sources';
@@ -14,6 +20,9 @@ const palette: MapPalette = {
   land: '#f1eee8',
   water: '#c8d5dd',
   park: '#dde4d2',
+  street: '#ffffff',
+  streetCasing: '#cdc8bd',
+  streetLabel: '#625e55',
   label: '#4a4740',
   waterLabel: '#5a7384',
   labelHalo: '#ffffff',
@@ -128,5 +137,58 @@ describe('map style as data', () => {
     expect(withAlpha('#3b5bdb', 0.5)).toBe('rgba(59, 91, 219, 0.5)');
     expect(withAlpha('#fff', 1)).toBe('rgba(255, 255, 255, 1)');
     expect(withAlpha('oklch(50% 0.1 200)', 0.5)).toBe('oklch(50% 0.1 200)');
+  });
+
+  it('the offline basemap draws the demo streets by class from zoom 10/13, and their names along the lines (main roads from 13, side streets from 14)', () => {
+    const style = offlineStyle({ origin, palette });
+    expect(style.sources[STREETS_SOURCE]).toMatchObject({
+      type: 'geojson',
+      data: `${origin}/api/basemap/streets`,
+    });
+    const byId = new Map(style.layers.map((layer) => [layer.id, layer]));
+    expect(byId.get(STREET_LAYERS.major)).toMatchObject({ type: 'line', minzoom: 10 });
+    expect(byId.get(STREET_LAYERS.minor)).toMatchObject({ type: 'line', minzoom: 13 });
+    expect(byId.get(STREET_LAYERS.labels)).toMatchObject({
+      type: 'symbol',
+      minzoom: STREET_NAMES_FROM_ZOOM,
+      layout: { 'symbol-placement': 'line', 'text-font': ['Noto Sans Regular'] },
+    });
+    expect(byId.get(STREET_LAYERS.majorLabels)).toMatchObject({
+      type: 'symbol',
+      minzoom: 13,
+      layout: { 'symbol-placement': 'line' },
+    });
+    // Streets above water and parks, below the place names.
+    const order = style.layers.map((layer) => layer.id);
+    expect(order.indexOf(STREET_LAYERS.minorCasing)).toBeGreaterThan(
+      order.indexOf('basemap-water'),
+    );
+    expect(order.indexOf(STREET_LAYERS.labels)).toBeLessThan(order.indexOf('basemap-labels'));
+  });
+});
+
+describe('the Protomaps basemap over a local archive', () => {
+  const style = protomapsStyle({ origin, archiveUrl: '/api/basemap/pmtiles', locale: 'de-DE' });
+
+  it('is a valid style whose only source is the pmtiles:// archive on our own server', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.sources).toEqual({
+      protomaps: expect.objectContaining({
+        type: 'vector',
+        url: `pmtiles://${origin}/api/basemap/pmtiles`,
+      }),
+    });
+    expect(style.glyphs).toBe(`${origin}/glyphs/{fontstack}/{range}.pbf`);
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\/(?!127\.0\.0\.1:8787)/);
+  });
+
+  it('uses only the fonts our glyph server has, needs no sprite icons, and names places in German for de', () => {
+    const text = JSON.stringify(style.layers);
+    const fonts = new Set([...text.matchAll(/"Noto Sans [A-Za-z ]+"/g)].map((m) => m[0]));
+    expect([...fonts].sort()).toEqual(['"Noto Sans Bold"', '"Noto Sans Regular"']);
+    expect(text).not.toContain('icon-image');
+    expect(text).toContain('name:de');
+    expect(style.layers.some((layer) => layer.id === 'roads_major')).toBe(true);
   });
 });

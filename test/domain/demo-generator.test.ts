@@ -12,9 +12,13 @@ import {
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../server/domain/schemas/customer.js';
-import { loadCity } from '../../server/demo/city.js';
+import { buildGeography, loadCity } from '../../server/demo/city.js';
 import { berlinToUtc } from '../../server/demo/events.js';
-import { generateDemoWorkspace, type DemoOptions } from '../../server/demo/generate.js';
+import {
+  generateDemoStreets,
+  generateDemoWorkspace,
+  type DemoOptions,
+} from '../../server/demo/generate.js';
 import { densityAt, residentComponents } from '../../server/demo/neighbourhoods.js';
 
 const options: DemoOptions = { seed: 42, customers: 20_000, today: '2026-11-23' };
@@ -126,6 +130,35 @@ describe('demo city geography', () => {
     expect(ws.basemap.filter((f) => f.kind === 'water').map((f) => f.name)).toEqual(
       expect.arrayContaining(['Spree', 'Havel', 'Müggelsee']),
     );
+  });
+
+  it('lays a street network over the city: the same for the same seed, named, by class, never in a lake', () => {
+    const { nodes, edges, streets } = ws.streets;
+    expect(JSON.stringify(generateDemoStreets(options.seed))).toBe(JSON.stringify(ws.streets));
+    expect(JSON.stringify(generateDemoStreets(7).streets.slice(0, 20))).not.toBe(
+      JSON.stringify(streets.slice(0, 20)),
+    );
+    expect(new Set(streets.map((s) => s.class))).toEqual(
+      new Set(['primary', 'secondary', 'residential']),
+    );
+    expect(streets.every((s) => s.nodes.length >= 2 && /\S/.test(s.name))).toBe(true);
+    // Junctions are on land inside the city; side streets run where people live, so Mitte has many more than Wannsee.
+    const geography = buildGeography(loadCity());
+    expect(nodes.every((n) => geography.isBuildable(...n.location))).toBe(true);
+    expect(edges.every((e) => nodes[e.from - 1] && nodes[e.to - 1])).toBe(true);
+    const near = ([lng, lat]: [number, number], km: number) =>
+      nodes.filter((n) => distance(n.location, [lng, lat]) < km).length;
+    expect(near([13.395, 52.52], 1.5)).toBeGreaterThan(3 * near([13.155, 52.415], 1.5));
+    expect(near([13.395, 52.52], 1.5)).toBeGreaterThan(80);
+    // No two streets of one name close together: a reader could not tell them apart.
+    const middles = streets.map((s) => ({
+      name: s.name,
+      at: nodes[(s.nodes[s.nodes.length >> 1] as number) - 1]!.location,
+    }));
+    const twins = middles.filter((a, i) =>
+      middles.some((b, j) => j > i && a.name === b.name && distance(a.at, b.at) < 1.5),
+    );
+    expect(twins).toEqual([]);
   });
 });
 

@@ -82,6 +82,10 @@ describe('removing the demo data', () => {
     expect(count("SELECT count(*) FROM events WHERE source = 'demo'")).toBe(0);
     expect(count('SELECT count(*) FROM customers')).toBe(0);
     expect(count('SELECT count(*) FROM basemap_features')).toBe(0);
+    for (const table of ['streets', 'street_edges', 'street_nodes'])
+      expect(count(`SELECT count(*) FROM ${table}`), table).toBe(0);
+    const streets = (await (await server.fetch('/api/basemap/streets')).json()) as { features: [] };
+    expect(streets.features).toEqual([]);
     expect(server.deps.customerIndex.size).toBe(0);
     expect(await audienceCount()).toBe(0);
 

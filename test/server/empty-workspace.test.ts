@@ -22,6 +22,10 @@ describe('an empty workspace (CATCHMENT_DEMO=0)', () => {
     expect(await getJson('/api/boundaries')).toEqual({ type: 'FeatureCollection', features: [] });
     expect(await getJson('/api/customers')).toEqual({ type: 'FeatureCollection', features: [] });
     expect(await getJson('/api/basemap')).toEqual({ type: 'FeatureCollection', features: [] });
+    expect(await getJson('/api/basemap/streets')).toEqual({
+      type: 'FeatureCollection',
+      features: [],
+    });
     const config = await getJson<{ workspace: { name: string; zoom: number; bbox: number[] } }>(
       '/api/config',
     );

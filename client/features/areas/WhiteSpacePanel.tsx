@@ -11,6 +11,7 @@ import { can } from '../../store/slices/session';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useEscapeKey } from '../../ui/useEscapeKey';
+import { withSurroundings } from '../../map/camera-targets';
 import { bboxOf } from '../../map/geometry';
 import { formatCount } from '../audience/hidden-counts';
 import { reportError } from '../toast/report';
@@ -134,7 +135,7 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
                         type="button"
                         className="link-button"
                         onClick={() =>
-                          useAppStore.getState().flyTo({ bbox: bboxOf(cell.geometry) })
+                          useAppStore.getState().flyTo(withSurroundings(bboxOf(cell.geometry)))
                         }
                       >
                         {t('whiteSpace.show')}

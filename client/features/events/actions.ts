@@ -9,6 +9,7 @@ import {
   updateEvent,
 } from '../../api/client';
 import { formatProblem, ProblemError } from '../../api/problem';
+import { aroundCircle } from '../../map/camera-targets';
 import type { Translate } from '../../i18n/types';
 import type { EventFeed, EventImportResult } from '../../api/contract';
 import type { AppStore } from '../../store';
@@ -55,13 +56,18 @@ export async function loadEvents(
 const eventById = (store: AppStore, id: string) =>
   store.getState().events.data?.features.find((f) => f.id === id);
 
-/** Selects an event and, when it has a place, flies the map there. */
+/** Selects an event and, when it has a place, fits the map to its reach and the streets around it. */
 export function showEvent(store: AppStore, id: string): void {
   const state = store.getState();
   state.select({ kind: 'event', id });
   const event = eventById(store, id);
   if (event?.geometry)
-    state.flyTo({ center: event.geometry.coordinates as [number, number], zoom: 14 });
+    state.flyTo(
+      aroundCircle({
+        center: event.geometry.coordinates as [number, number],
+        radiusMeters: state.eventReachMeters,
+      }),
+    );
 }
 
 /** Sets an event's place with the version it was loaded at (a stale one answers 409 and the list reloads). */

@@ -3,6 +3,7 @@
 import { createEvent, deleteEvent, getEvent, updateEvent } from '../../api/client';
 import type { EventFeature } from '../../api/contract';
 import { translatorFor } from '../../i18n';
+import { aroundCircle } from '../../map/camera-targets';
 import type { AppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { reportError } from '../toast/report';
@@ -39,7 +40,12 @@ export async function saveEventForm(
     state.setEventForm(null);
     state.select({ kind: 'event', id: saved.id });
     if (saved.geometry)
-      state.flyTo({ center: saved.geometry.coordinates as [number, number], zoom: 14 });
+      state.flyTo(
+        aroundCircle({
+          center: saved.geometry.coordinates as [number, number],
+          radiusMeters: state.eventReachMeters,
+        }),
+      );
     return { ok: true };
   } catch (error) {
     return { ok: false, error };

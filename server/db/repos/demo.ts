@@ -2,6 +2,7 @@
 // setting says a demo was seeded and when; a demo row has the demo generator's id shape and, where the table keeps one,
 // that instant as its timestamp. A store or customer a person added or imported later has another id or time, so it stays.
 import type { Db } from '../connection.js';
+import { deleteStreets } from './streets.js';
 import { OWN_WORKSPACE_NAME } from './workspace.js';
 
 /** WHERE clauses for each table's demo rows; `@seededAt` is the workspace's seededAt setting. */
@@ -51,7 +52,7 @@ export function demoCustomerSeqs(db: Db, seededAt: string): number[] {
 }
 
 /**
- * Deletes the demo rows, the demo basemap and the seeder's settings; run it inside the caller's transaction. Redemptions
+ * Deletes the demo rows, the demo basemap and streets, and the seeder's settings; run it inside the caller's transaction. Redemptions
  * of demo customers stay without the customer's id (as after an erasure); those at demo stores lose the store through
  * the foreign key. The map's view (centre, zoom, bbox) stays, so the map does not jump; a demo name becomes "My workspace".
  */
@@ -68,6 +69,7 @@ export function deleteDemoRows(db: Db, seededAt: string, removedAt: string): Dem
     events: remove('events'),
   };
   db.exec('DELETE FROM basemap_features');
+  deleteStreets(db);
   const settings = db.prepare('DELETE FROM workspace WHERE key = ?');
   for (const key of demoSettings) settings.run(key);
   db.prepare("UPDATE workspace SET value = ? WHERE key = 'name' AND value LIKE '%(demo)'").run(

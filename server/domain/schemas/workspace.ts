@@ -23,6 +23,10 @@ export const clientConfigSchema = z
         .string()
         .nullable()
         .meta({ description: 'CATCHMENT_BASEMAP_STYLE, or null for the offline style' }),
+      pmtilesUrl: z.string().nullable().meta({
+        description:
+          'Where the Protomaps archive named by CATCHMENT_BASEMAP_PMTILES is served (by byte range), or null when none is',
+      }),
     }),
   })
   .meta({ id: 'ClientConfig' });
