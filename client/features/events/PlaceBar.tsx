@@ -43,7 +43,12 @@ export function PlaceBar() {
       : t('events.form.pickingUnnamed');
   else text = t('events.placing', { name: name ?? placing! });
   return (
-    <div className="place-bar floating-card" role="status" data-placing={form ? 'form' : placing}>
+    <div
+      className="place-bar floating-card"
+      data-covers-map
+      role="status"
+      data-placing={form ? 'form' : placing}
+    >
       <p className="pick-bar__text">{text}</p>
       <button type="button" className="button button--secondary" onClick={cancel}>
         {form ? t('events.form.pickCancel') : t('events.placeCancel')}
