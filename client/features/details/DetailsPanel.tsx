@@ -8,7 +8,7 @@ import type { Selection } from '../../store/types';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useScrollReset } from '../../ui/useScrollReset';
-import { AreaDetails } from '../areas/AreaDetails';
+import { AreaCampaignButton, AreaDetails } from '../areas/AreaDetails';
 import { DraftDetails } from '../areas/DraftDetails';
 import { StoreTargeting } from '../areas/StoreTargeting';
 import { discardDraft } from '../areas/draft-actions';
@@ -29,12 +29,15 @@ function Frame({
   title,
   kind,
   canZoom,
+  actions,
   children,
 }: {
   selection: Selection;
   title: string;
   kind?: string;
   canZoom?: boolean;
+  /** The panel's main action, pinned at its foot beside Zoom to. */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -48,15 +51,18 @@ function Frame({
         onClose={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
       />
       <div className="details__body">{children}</div>
-      {canZoom && (
-        <footer className="details__footer panel-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => showOnMap(useAppStore, selection)}
-          >
-            {t('details.zoomTo')}
-          </button>
+      {(canZoom || actions) && (
+        <footer className="details__footer panel-actions form-actions">
+          {actions}
+          {canZoom && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => showOnMap(useAppStore, selection)}
+            >
+              {t('details.zoomTo')}
+            </button>
+          )}
         </footer>
       )}
     </div>
@@ -143,7 +149,12 @@ function AreaPanel({ selection }: { selection: Selection }) {
   const status = useAppStore((s) => s.areas.status);
   if (!area) return <Pending selection={selection} status={status} />;
   return (
-    <Frame selection={selection} title={area.properties.name} canZoom>
+    <Frame
+      selection={selection}
+      title={area.properties.name}
+      canZoom
+      actions={<AreaCampaignButton areaId={area.properties.id} />}
+    >
       <AreaDetails area={area} />
     </Frame>
   );
