@@ -186,6 +186,7 @@ describe.skipIf(skipReason)('the map keeps its subject clear of the panels', () 
 
     it(`${name}: an area opened from the list clears the open Layers card and the panel`, async () => {
       const { page, errors } = await open('/', viewport);
+      await page.screenshot({ path: `test-results/map-layers-folded-${name}.png` });
       // Opened once, the card stays open on the next visit.
       await page.locator('.layer-panel__header').click();
       await page.reload();
