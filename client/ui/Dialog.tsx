@@ -66,11 +66,18 @@ export function Dialog({
       ref={ref}
       className={['dialog', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
+      // Escape with changes asks first, and a second Escape while asking means "keep editing". Refused at the key,
+      // not at the cancel event: the browser lets a page refuse a cancel only once per click or keystroke.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !guarded()) return;
+        event.preventDefault();
+        setAsking((now) => !now);
+      }}
+      // Other close requests (a phone's Back gesture) come as a cancel event.
       onCancel={(event) => {
-        // Escape: with changes, ask first (and a second Escape while asking means "keep editing").
         if (!guarded()) return;
         event.preventDefault();
-        setAsking(!asking);
+        setAsking(true);
       }}
       onClose={(event) => {
         // The close event comes a task later: when the dialog was opened again meanwhile (the event form hides
