@@ -15,7 +15,7 @@ export function TopBar({ showNavToggle }: { showNavToggle: boolean }) {
   const setNavOpen = useAppStore((s) => s.setNavOpen);
   const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
   return (
-    <header className="top-bar">
+    <header className="top-bar" data-covers-map>
       {showNavToggle && (
         <IconButton
           icon="sidebar"

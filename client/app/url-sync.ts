@@ -1,7 +1,7 @@
 // Keeps the query string and the store in step: read once at start, written on every change, re-read on back/forward.
 import { resolveLocale } from '../i18n/locale';
 import type { AppStore } from '../store';
-import { PHONE_QUERY } from '../ui/useMediaQuery';
+import { readLayerPanelOpen, rememberLayerPanelOpen } from './ui-prefs';
 import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
 const LANG_KEY = 'catchment.lang';
@@ -31,14 +31,12 @@ export function initFromUrl(store: AppStore): void {
     browser: navigator.languages,
   });
   if (url.lang) rememberLang(locale);
-  // On a phone the layer card starts folded, so the map is visible.
-  const phone = window.matchMedia(PHONE_QUERY).matches;
   store.setState({
     selection: url.selection,
     layers: url.layers,
     navOpen: url.navOpen,
     locale,
-    layerPanelOpen: !phone,
+    layerPanelOpen: readLayerPanelOpen(),
     segment: url.segment,
     adminTab: url.admin,
     areaCompare: url.compare,
@@ -69,6 +67,8 @@ export function startUrlSync(store: AppStore): () => void {
       langInUrl = true;
       rememberLang(state.locale);
     }
+    if (state.layerPanelOpen !== previous.layerPanelOpen)
+      rememberLayerPanelOpen(state.layerPanelOpen);
     const search = serializeUrlState(current(), location.search);
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;

@@ -2,6 +2,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { COVERS_MAP_ATTR } from './fit';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -59,5 +60,10 @@ export function createMap({
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
   map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+  // The controls float over the map like our panels: a fitted shape keeps clear of them too (see map/fit.ts).
+  for (const corner of container.querySelectorAll(
+    '.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-right',
+  ))
+    corner.setAttribute(COVERS_MAP_ATTR, '');
   return map;
 }

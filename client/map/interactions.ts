@@ -6,6 +6,7 @@ import type { AppStore } from '../store';
 import type { Selection } from '../store/types';
 import { INTERACTIVE_LAYERS, LAYER } from './layers';
 import { CUSTOMERS_POINTS_FROM_ZOOM } from './sources';
+import { freeCentreOffset } from './fit';
 
 /** What the pointer is on: something selectable, a cluster to expand, or nothing. */
 export type Hit = { selection: Selection } | { cluster: [number, number] } | null;
@@ -126,6 +127,7 @@ export function bindInteractions(
       map.easeTo({
         center: hit.cluster,
         zoom: Math.min(map.getZoom() + 2, CUSTOMERS_POINTS_FROM_ZOOM),
+        offset: freeCentreOffset(map),
       });
       return;
     }

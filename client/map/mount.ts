@@ -11,7 +11,7 @@ import { offlineStyle } from './offline-style';
 import { readPalette } from './palette';
 import { syncMap } from './sync';
 import { exposeForTests } from './test-hook';
-import { PHONE_QUERY } from '../ui/useMediaQuery';
+import { panelPadding } from './fit';
 
 export interface MountedMap {
   map: MapLibreMap;
@@ -35,20 +35,6 @@ function throttledErrors(reportError: MapActions['reportError'], intervalMs = 10
     if (now - last < intervalMs) return;
     last = now;
     reportError(event.error ?? new Error('Map error'));
-  };
-}
-
-/** Room the first view leaves for what floats over the map: the phone's bottom sheet, the desktop layer card. */
-function initialPadding(store: AppStore) {
-  if (window.matchMedia(PHONE_QUERY).matches) return { top: 72, bottom: 148, left: 16, right: 16 };
-  // Half the card: its lower part covers only the outskirts, and a fuller city reads better.
-  const layerCard = store.getState().layerPanelOpen ? 140 : 0;
-  const rtl = document.documentElement.dir === 'rtl';
-  return {
-    top: 24,
-    bottom: 24,
-    left: 24 + (rtl ? 0 : layerCard),
-    right: 24 + (rtl ? layerCard : 0),
   };
 }
 
@@ -90,7 +76,7 @@ export async function mountMap(
     center: workspace.center,
     zoom: workspace.zoom,
     bounds: workspace.bbox,
-    boundsPadding: initialPadding(store),
+    boundsPadding: panelPadding(container),
     uiStrings: mapUiStrings(t),
     ariaLabel: t('map.label'),
   });
@@ -98,10 +84,6 @@ export async function mountMap(
 
   const stopSync = syncMap(map, store, {
     palette,
-    cameraPadding: () =>
-      window.matchMedia(PHONE_QUERY).matches
-        ? { top: 72, bottom: Math.round(window.innerHeight / 2) + 16, left: 24, right: 24 }
-        : { top: 64, bottom: 64, left: 64, right: 64 },
     onFirstIdle: () => {
       root.dataset.mapState = 'idle';
       if (window.__catchment) window.__catchment.firstIdleMs = performance.now();

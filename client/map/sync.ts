@@ -1,6 +1,6 @@
 // The one sync point between the store and the map: installs our overlay after every style load
 // (so it survives a basemap switch) and pushes store changes into sources, layers, feature state and camera.
-import type { Map as MapLibreMap, PaddingOptions, VectorTileSource } from 'maplibre-gl';
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { AppState, AppStore } from '../store';
 import { liveAreaIds, selectBrands, selectBoundaryFeatures } from '../store/selectors';
 import type { CameraTarget, Selection } from '../store/types';
@@ -11,6 +11,7 @@ import { EVENT_ICON_PREFIX, eventCategories, eventShape } from './event-categori
 import { ICON_PIXEL_RATIO, drawBrandIcon, drawEventIcon } from './icons';
 import { layerVisibility, overlayLayers } from './layers';
 import type { MapPalette } from './palette';
+import { afterPanelsSettle, fitToPanels, flyToInPanels, revealInPanels } from './fit';
 import { circlePolygon } from '../../server/domain/geometry/circle';
 import {
   SOURCE,
@@ -144,8 +145,6 @@ const settled = (s: AppState) =>
 
 export interface SyncOptions {
   palette: MapPalette;
-  /** Room to leave around a camera target for what covers the map (a phone's bottom sheet). */
-  cameraPadding?: () => PaddingOptions;
   /** Called once, at the first 'idle' after our data is on the map. */
   onFirstIdle?: () => void;
 }
@@ -153,7 +152,7 @@ export interface SyncOptions {
 export function syncMap(
   map: MapLibreMap,
   store: AppStore,
-  { palette, cameraPadding, onFirstIdle }: SyncOptions,
+  { palette, onFirstIdle }: SyncOptions,
 ): () => void {
   const putBrandIcons = (s: AppState) => {
     for (const style of brandStyles(selectBrands(s), palette)) {
@@ -210,23 +209,21 @@ export function syncMap(
     for (const id of next) map.setFeatureState({ source: SOURCE.boundaries, id }, { picked: true });
   };
 
-  // Wait two frames: the request usually comes with a selection that opens the Details panel, and the
-  // camera must aim at the map's size after that layout, not before it.
-  const moveCamera = (target: CameraTarget) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => moveCameraNow(target)));
+  // The request usually comes with a selection that opens a panel: the camera aims at the free part of the map
+  // after that layout, not before it.
   let stopped = false;
+  const moveCamera = (target: CameraTarget) =>
+    afterPanelsSettle(map.getContainer(), () => moveCameraNow(target));
   const moveCameraNow = (target: CameraTarget) => {
     if (stopped) return;
-    const padding = cameraPadding?.() ?? { top: 64, bottom: 64, left: 64, right: 64 };
-    if ('bbox' in target) {
-      map.fitBounds(target.bbox, { padding, maxZoom: MAX_APP_ZOOM });
-    } else {
-      map.flyTo({
-        center: target.center,
-        zoom: flightZoom({ current: map.getZoom(), wanted: target.zoom ?? PLACE_ZOOM }),
-        padding,
-      });
-    }
+    if (!('bbox' in target))
+      flyToInPanels(
+        map,
+        target.center,
+        flightZoom({ current: map.getZoom(), wanted: target.zoom ?? PLACE_ZOOM }),
+      );
+    else if (target.reveal) revealInPanels(map, target.bbox);
+    else fitToPanels(map, target.bbox, MAX_APP_ZOOM);
   };
 
   const takeCameraRequest = (s: AppState) => {

@@ -1,8 +1,10 @@
 // Undo/redo for saved areas as pure functions on snapshots: create, edit and delete are undoable; viewport,
-// hover and server refreshes are not (see STYLE.md, "an explicit undo policy").
+// hover and server refreshes are not (see STYLE.md, "an explicit undo policy"). So is discarding an unsaved draft
+// (Escape on a fresh circle): the draft comes back, without any request.
 // An entry describes what was done; undoing it applies its inverse. Applying means HTTP requests (planned
 // here, run by features/areas/history-actions), so a redo of a create re-creates the area with the same id.
 import type { AreaCreate, AreaFeature, AreaPatch } from '../../server/domain/schemas/area';
+import type { Draft } from './slices/areas';
 
 /** What an area is, without what the server keeps on its own (version, timestamps, measures). */
 export interface AreaSnapshot {
@@ -17,7 +19,10 @@ export interface AreaSnapshot {
 export type HistoryEntry =
   | { type: 'create'; areas: AreaSnapshot[] }
   | { type: 'delete'; areas: AreaSnapshot[] }
-  | { type: 'update'; before: AreaSnapshot; after: AreaSnapshot };
+  | { type: 'update'; before: AreaSnapshot; after: AreaSnapshot }
+  /** The draft was thrown away (its inverse shows it again); the server never knew it. */
+  | { type: 'discardDraft'; draft: Draft }
+  | { type: 'restoreDraft'; draft: Draft };
 
 export interface History {
   past: HistoryEntry[];
@@ -76,6 +81,10 @@ export function inverse(entry: HistoryEntry): HistoryEntry {
       return { type: 'create', areas: entry.areas };
     case 'update':
       return { type: 'update', before: entry.after, after: entry.before };
+    case 'discardDraft':
+      return { type: 'restoreDraft', draft: entry.draft };
+    case 'restoreDraft':
+      return { type: 'discardDraft', draft: entry.draft };
   }
 }
 
@@ -143,5 +152,9 @@ export function requestsFor(
         },
       ];
     }
+    // A draft lives only in this page.
+    case 'discardDraft':
+    case 'restoreDraft':
+      return [];
   }
 }

@@ -37,8 +37,10 @@ export type Resource<T> =
 export const idle = { status: 'idle', data: null, error: null } as const;
 
 /** Where the camera should go next; `id` makes two requests for the same place distinct. */
+/** Where the camera goes: a point (zoomed in to at least `zoom`) or a box; `reveal` moves only if part of it is hidden. */
 export type CameraTarget =
-  { center: [number, number]; zoom?: number } | { bbox: [number, number, number, number] };
+  | { center: [number, number]; zoom?: number }
+  | { bbox: [number, number, number, number]; reveal?: boolean };
 export interface CameraRequest {
   id: number;
   target: CameraTarget;

@@ -170,3 +170,26 @@ describe('area history (pure)', () => {
     ).toThrow(/not loaded/);
   });
 });
+
+describe('a discarded draft', () => {
+  const draft = {
+    areaId: null,
+    version: null,
+    shape: 'circle' as const,
+    geometry: square,
+    circle: { center: [13.4, 52.5] as [number, number], radiusMeters: 500 },
+    name: '500 m circle',
+    named: false,
+    storeName: null,
+    color: null,
+  };
+
+  it('is undone by showing it again, and redone by discarding it again, without any request', () => {
+    const history = record(emptyHistory, { type: 'discardDraft', draft });
+    const undone = takeUndo(history)!;
+    expect(inverse(undone.entry)).toEqual({ type: 'restoreDraft', draft });
+    expect(requestsFor(inverse(undone.entry), () => 1)).toEqual([]);
+    expect(takeRedo(undone.history)!.entry).toEqual({ type: 'discardDraft', draft });
+    expect(requestsFor({ type: 'discardDraft', draft }, () => 1)).toEqual([]);
+  });
+});

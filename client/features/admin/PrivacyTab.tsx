@@ -6,6 +6,7 @@ import type { WorkspaceSettings } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
+import { useChangedSince, useDialogDirty } from '../../ui/DiscardGuard';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { useLoad } from './useLoad';
@@ -28,6 +29,8 @@ function SettingsEditor({
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Saved settings come back as a new `settings`: what is on screen then counts as unchanged.
+  useDialogDirty(useChangedSince(form, JSON.stringify(settings)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import { tokenScopes } from '../../../server/domain/permissions';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
+import { useChangedSince, useDialogDirty } from '../../ui/DiscardGuard';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { formatDateTime, formatRelativeTime } from './audit-format';
@@ -61,6 +62,7 @@ function TokenForm({
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['offers:read']);
+  useDialogDirty(useChangedSince({ name, scopes }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 

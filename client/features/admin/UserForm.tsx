@@ -2,6 +2,7 @@
 // (required for new users, optional to reset), active. Problems appear on the field the server or the checks name.
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '../../ui/Field';
+import { useChangedSince, useDialogDirty } from '../../ui/DiscardGuard';
 import type { Role, User } from '../../api/contract';
 import { MIN_PASSWORD_LENGTH, roles } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
@@ -44,6 +45,7 @@ export function UserForm({ user, busy, serverErrors, onSubmit, onCancel }: UserF
     active: user?.active ?? true,
   });
   const [localErrors, setLocalErrors] = useState<UserFormErrors>({});
+  useDialogDirty(useChangedSince(draft));
   const errors = { ...serverErrors, ...localErrors };
 
   const submit = (event: FormEvent) => {

@@ -12,6 +12,7 @@ import type { WebhookSettings } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
+import { useChangedSince, useDialogDirty } from '../../ui/DiscardGuard';
 import { StateMessage } from '../../ui/StateMessage';
 import { reportError } from '../toast/report';
 import { ConfirmButton } from '../../ui/ConfirmButton';
@@ -32,6 +33,7 @@ function UrlForm({
 }) {
   const { t } = useI18n();
   const [url, setUrl] = useState(settings.url ?? '');
+  useDialogDirty(useChangedSince(url, settings.url));
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 

@@ -17,6 +17,23 @@ import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
 import { openNewCampaign } from '../campaigns/actions';
 
+/** The area panel's main action, pinned at its foot (DetailsPanel's Frame) with Zoom to. */
+export function AreaCampaignButton({ areaId }: { areaId: string }) {
+  const { t } = useI18n();
+  const mayCampaign = useAppStore((s) => can(s.me, 'campaigns:write'));
+  if (!mayCampaign) return null;
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      data-action="area-campaign"
+      onClick={() => openNewCampaign(useAppStore, { areaId })}
+    >
+      {t('campaigns.fromArea')}
+    </button>
+  );
+}
+
 export function AreaDetails({ area }: { area: AreaFeature }) {
   const { t, locale } = useI18n();
   const p = area.properties;
@@ -26,7 +43,6 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   // Viewers see the figures and the audience, not the controls that change the area.
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
-  const mayCampaign = useAppStore((s) => can(s.me, 'campaigns:write'));
   const mayPreview = useAppStore((s) => can(s.me, 'campaigns:read'));
   return (
     <div className="area-details">
@@ -40,16 +56,6 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
       {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
       {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
-      {mayCampaign && (
-        <button
-          type="button"
-          className="button button--primary"
-          data-action="area-campaign"
-          onClick={() => openNewCampaign(useAppStore, { areaId: p.id })}
-        >
-          {t('campaigns.fromArea')}
-        </button>
-      )}
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
         <RadiusField

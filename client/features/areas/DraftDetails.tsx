@@ -70,7 +70,7 @@ export function DraftDetails({ draft }: { draft: Draft }) {
           </button>
         </div>
       )}
-      <div className="form-actions">
+      <div className="form-actions panel-actions">
         <button
           type="submit"
           className="button button--primary"

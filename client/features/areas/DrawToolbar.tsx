@@ -23,7 +23,7 @@ export function DrawToolbar() {
   const canUndo = useAppStore((s) => s.history.past.length > 0) || hasDraft;
   const canRedo = useAppStore((s) => s.history.future.length > 0) || hasDraft;
   return (
-    <div className="draw-toolbar-wrap">
+    <div className="draw-toolbar-wrap" data-covers-map>
       <div className="draw-toolbar floating-card" role="toolbar" aria-label={t('draw.toolbar')}>
         {tools.map(({ tool, icon, shortcut }) => {
           const label = t(`draw.tool.${tool}`);

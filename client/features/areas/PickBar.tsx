@@ -21,7 +21,12 @@ export function PickBar() {
     setBusy(false);
   };
   return (
-    <div className="pick-bar floating-card" role="region" aria-label={t('pick.label')}>
+    <div
+      className="pick-bar floating-card"
+      data-covers-map
+      role="region"
+      aria-label={t('pick.label')}
+    >
       <p className="pick-bar__text" title={names.join(', ')}>
         {t('pick.count', { count: picked.length })}
       </p>

@@ -12,6 +12,7 @@ import { DRAFT_ID, type Draft, type DraftShape } from '../../store/slices/areas'
 import { reportError } from '../toast/report';
 import { areaPalette, pickColor } from './colors';
 import { formatDistance } from './format';
+import { bboxOf } from '../../map/geometry';
 
 function defaultName(
   store: AppStore,
@@ -35,6 +36,12 @@ function show(store: AppStore, draft: Draft) {
   select({ kind: 'draft', id: DRAFT_ID });
 }
 
+/** Undo of a discard: the draft is back, in its panel and on the map where it was. */
+export function showDraft(store: AppStore, draft: Draft): void {
+  show(store, draft);
+  store.getState().flyTo({ bbox: bboxOf(draft.geometry), reveal: true });
+}
+
 /** A shape was just finished on the map: it becomes the draft (replacing an earlier unsaved one). */
 export function draftFromShape(store: AppStore, shape: DraftShape, polygon: Polygon): void {
   const { geometry, circle } = draftGeometry(shape, polygon);
@@ -50,6 +57,8 @@ export function draftFromShape(store: AppStore, shape: DraftShape, polygon: Poly
     storeName,
     color: null,
   });
+  // The panel that opens for the draft may cover where it was drawn: bring it back into the free part of the map.
+  store.getState().flyTo({ bbox: bboxOf(geometry), reveal: true });
 }
 
 /** The store a circle was drawn around: the nearest one within a quarter of the radius (at most 100 m) of its centre. */
@@ -114,8 +123,16 @@ export function setDraftName(store: AppStore, name: string): void {
   if (draft) setDraft({ ...draft, name, named: name.trim() !== '' });
 }
 
-/** Drops the draft; an edited area goes back to being selected as it was. */
+/** Drops the draft; an edited area goes back to being selected as it was. Ctrl+Z brings the draft back. */
 export function discardDraft(store: AppStore): void {
+  const { draft, history, setHistory } = store.getState();
+  if (!draft) return;
+  setHistory(record(history, { type: 'discardDraft', draft }));
+  dropDraft(store);
+}
+
+/** Drops the draft without a history entry (a redo of a discard). */
+export function dropDraft(store: AppStore): void {
   const { draft, setDraft, select } = store.getState();
   if (!draft) return;
   setDraft(null);

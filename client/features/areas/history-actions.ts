@@ -6,6 +6,7 @@ import { drawController } from '../../draw/controller';
 import type { AppStore } from '../../store';
 import { inverse, requestsFor, takeRedo, takeUndo, type HistoryEntry } from '../../store/history';
 import { reportError } from '../toast/report';
+import { dropDraft, showDraft } from './draft-actions';
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -28,6 +29,8 @@ export async function applyEntry(store: AppStore, entry: HistoryEntry): Promise<
       if (selection?.kind === 'area' && selection.id === request.id) select(null);
     }
   }
+  if (entry.type === 'restoreDraft') return showDraft(store, entry.draft);
+  if (entry.type === 'discardDraft') return dropDraft(store);
   // What came back (or changed) is selected, so the user sees what the step did.
   const shown =
     entry.type === 'create'

@@ -6,7 +6,7 @@ import { fieldErrors } from '../../api/problem';
 import { MIN_PASSWORD_LENGTH } from '../../../server/domain/schemas/user';
 import { useI18n, type Translate } from '../../i18n';
 import { useAppStore } from '../../store';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, useChangedSince, useDialogDirty } from '../../ui/Dialog';
 import { Field as FormField } from '../../ui/Field';
 import { reportError } from '../toast/report';
 import {
@@ -31,6 +31,7 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
     confirm: '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  useDialogDirty(useChangedSince(draft));
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {

@@ -12,7 +12,7 @@ import {
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { CampaignFormState } from '../../store/slices/campaigns';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, useChangedSince, useDialogDirty } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { reportError } from '../toast/report';
 import { reloadCampaignForm, saveCampaignForm } from './actions';
@@ -62,6 +62,7 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
   const zones = useMemo(() => timeZones(draft.timezone), [draft.timezone]);
   const set = (change: Partial<CampaignDraft>) =>
     setForm({ ...form, draft: { ...draft, ...change } });
+  useDialogDirty(useChangedSince(draft, form.campaign?.version));
 
   /**
    * The first error at a field or below it (`body.frequencyCap` also shows `body.frequencyCap.perDays`); the cap's

@@ -1,5 +1,5 @@
 // The right panel: details of the selected store, neighbourhood, customer, area, event, campaign or draft. Escape closes it (see app/keyboard).
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { showOnMap } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -7,7 +7,8 @@ import { selectBoundary, selectStore } from '../../store/selectors';
 import type { Selection } from '../../store/types';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
-import { AreaDetails } from '../areas/AreaDetails';
+import { useScrollReset } from '../../ui/useScrollReset';
+import { AreaCampaignButton, AreaDetails } from '../areas/AreaDetails';
 import { DraftDetails } from '../areas/DraftDetails';
 import { StoreTargeting } from '../areas/StoreTargeting';
 import { discardDraft } from '../areas/draft-actions';
@@ -28,12 +29,15 @@ function Frame({
   title,
   kind,
   canZoom,
+  actions,
   children,
 }: {
   selection: Selection;
   title: string;
   kind?: string;
   canZoom?: boolean;
+  /** The panel's main action, pinned at its foot beside Zoom to. */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -47,15 +51,18 @@ function Frame({
         onClose={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
       />
       <div className="details__body">{children}</div>
-      {canZoom && (
-        <footer className="details__footer">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => showOnMap(useAppStore, selection)}
-          >
-            {t('details.zoomTo')}
-          </button>
+      {(canZoom || actions) && (
+        <footer className="details__footer panel-actions form-actions">
+          {actions}
+          {canZoom && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => showOnMap(useAppStore, selection)}
+            >
+              {t('details.zoomTo')}
+            </button>
+          )}
         </footer>
       )}
     </div>
@@ -142,7 +149,12 @@ function AreaPanel({ selection }: { selection: Selection }) {
   const status = useAppStore((s) => s.areas.status);
   if (!area) return <Pending selection={selection} status={status} />;
   return (
-    <Frame selection={selection} title={area.properties.name} canZoom>
+    <Frame
+      selection={selection}
+      title={area.properties.name}
+      canZoom
+      actions={<AreaCampaignButton areaId={area.properties.id} />}
+    >
       <AreaDetails area={area} />
     </Frame>
   );
@@ -219,39 +231,43 @@ export function SiteComparisonPanel() {
   return compare ? <SiteComparison compare={compare} /> : null;
 }
 
+/** What the side panel shows, as a key: a new one starts scrolled to the top. */
+export function usePanelSubject(): string {
+  return useAppStore((s) =>
+    s.siteCompare
+      ? 'sites'
+      : s.areaCompare
+        ? 'compare'
+        : s.whiteSpace
+          ? 'white-space'
+          : s.selection
+            ? `${s.selection.kind}:${s.selection.id}`
+            : 'none',
+  );
+}
+
 export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const comparedAreas = useAppStore((s) => s.areaCompare);
   const whiteSpace = useAppStore((s) => s.whiteSpace);
-  // A site comparison takes the panel while it is open; the selection comes back when it closes.
-  if (comparing) {
-    return (
-      <aside className="details-panel" aria-labelledby="details-title">
-        <SiteComparisonPanel />
-      </aside>
-    );
-  }
-  // So does an area comparison.
-  if (comparedAreas) {
-    return (
-      <aside className="details-panel" aria-labelledby="details-title">
-        <AreaComparisonPanel chosen={comparedAreas} />
-      </aside>
-    );
-  }
-  // And the white-space search.
-  if (whiteSpace) {
-    return (
-      <aside className="details-panel" aria-labelledby="details-title">
-        <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
-      </aside>
-    );
-  }
-  if (!selection) return null;
+  const ref = useRef<HTMLElement>(null);
+  useScrollReset(ref, usePanelSubject());
+  // A site comparison takes the panel while it is open, then an area comparison, then the white-space search; the
+  // selection comes back when they close.
+  const content = comparing ? (
+    <SiteComparisonPanel />
+  ) : comparedAreas ? (
+    <AreaComparisonPanel chosen={comparedAreas} />
+  ) : whiteSpace ? (
+    <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
+  ) : selection ? (
+    <DetailsContent selection={selection} />
+  ) : null;
+  if (!content) return null;
   return (
-    <aside className="details-panel" aria-labelledby="details-title">
-      <DetailsContent selection={selection} />
+    <aside className="details-panel" aria-labelledby="details-title" data-covers-map ref={ref}>
+      {content}
     </aside>
   );
 }

@@ -343,6 +343,7 @@ export function EventFormDialog() {
       }
       closeLabel={t('dialog.close')}
       className="dialog--event"
+      dirty={form !== null && JSON.stringify(form.draft) !== JSON.stringify(form.opened)}
       returnFocusId={form?.event ? undefined : NEW_EVENT_BUTTON_ID}
     >
       {form && <EventForm draft={form.draft} />}

@@ -50,6 +50,7 @@ export function PlaceBar() {
   return (
     <div
       className="place-bar floating-card"
+      data-covers-map
       role="status"
       data-placing={form ? 'form' : imported ? `import:${imported.id}` : placing}
     >

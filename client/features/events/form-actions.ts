@@ -17,11 +17,8 @@ export function openEventForm(
   now: Date = new Date(),
 ): boolean {
   if (!can(store.getState().me, 'events:write')) return false;
-  store.getState().setEventForm({
-    event,
-    draft: event ? draftFromEvent(event) : emptyDraft(viewerTimeZone(), now),
-    picking: false,
-  });
+  const draft = event ? draftFromEvent(event) : emptyDraft(viewerTimeZone(), now);
+  store.getState().setEventForm({ event, draft, opened: draft, picking: false });
   return true;
 }
 
@@ -59,7 +56,8 @@ export async function reloadEventForm(store: AppStore): Promise<void> {
   try {
     const fresh = await getEvent(event.id);
     store.getState().putEvent(fresh);
-    store.getState().setEventForm({ event: fresh, draft: draftFromEvent(fresh), picking: false });
+    const draft = draftFromEvent(fresh);
+    store.getState().setEventForm({ event: fresh, draft, opened: draft, picking: false });
   } catch (error) {
     reportError(store, error);
   }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, useDialogDirty } from '../../ui/Dialog';
 import { closeImport } from './actions';
 import { MappingStep } from './MappingStep';
 import { ProgressStep } from './ProgressStep';
@@ -34,6 +34,11 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
 
 function Mapping({ initialFile, onCancel }: { initialFile: File | null; onCancel: () => void }) {
   const draft = useImportDraft(initialFile);
+  // The server suggests a mapping; columns or values the user changed from it are work a key press must not lose.
+  const suggested = draft.state.status === 'ready' ? draft.state.preview.mapping : null;
+  useDialogDirty(
+    !!suggested && !!draft.mapping && JSON.stringify(draft.mapping) !== JSON.stringify(suggested),
+  );
   return <MappingStep draft={draft} onCancel={onCancel} />;
 }
 

@@ -56,7 +56,11 @@ export function LayerPanel() {
   const heatmapOn = useAppStore((s) => s.layers.heatmap);
   const eventsReadable = useAppStore((s) => can(s.me, 'events:read'));
   return (
-    <section className="layer-panel floating-card" aria-labelledby="layer-panel-title">
+    <section
+      className="layer-panel floating-card"
+      aria-labelledby="layer-panel-title"
+      data-covers-map
+    >
       <button
         type="button"
         className="layer-panel__header"

@@ -15,7 +15,13 @@ export function OfflineBadge() {
         ? t('basemap.offline.timeout', { seconds: BASEMAP_TIMEOUT_MS / 1000 })
         : t('basemap.offline.failed', { reason: basemap.detail ?? '?' });
   return (
-    <p className="offline-badge" title={why} tabIndex={0} data-reason={basemap.reason ?? undefined}>
+    <p
+      className="offline-badge"
+      data-covers-map
+      title={why}
+      tabIndex={0}
+      data-reason={basemap.reason ?? undefined}
+    >
       <Icon name="offline" size={14} />
       <span>{t('basemap.offline')}</span>
       <span className="visually-hidden">. {why}</span>

@@ -14,7 +14,7 @@ export function NavPanel({ id }: { id?: string }) {
   const { t } = useI18n();
   const empty = useIsEmptyWorkspace();
   return (
-    <nav className="nav-panel" id={id} aria-label={t('nav.label')}>
+    <nav className="nav-panel" id={id} aria-label={t('nav.label')} data-covers-map>
       {empty && <EmptyWorkspace />}
       <AreaList />
       <CampaignList />

@@ -27,6 +27,9 @@ export const de = {
   'role.viewer': 'Nur lesen',
 
   'dialog.close': 'Schließen',
+  'dialog.discard.question': 'Änderungen verwerfen?',
+  'dialog.discard.keep': 'Weiter bearbeiten',
+  'dialog.discard.confirm': 'Verwerfen',
 
   'import.open': 'Importieren …',
   'import.title': 'Daten importieren',

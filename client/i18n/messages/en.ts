@@ -27,6 +27,9 @@ export const en = {
   'role.viewer': 'Viewer',
 
   'dialog.close': 'Close',
+  'dialog.discard.question': 'Discard changes?',
+  'dialog.discard.keep': 'Keep editing',
+  'dialog.discard.confirm': 'Discard',
 
   'import.open': 'Import…',
   'import.title': 'Import data',

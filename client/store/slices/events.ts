@@ -49,6 +49,8 @@ export interface EventFormState {
   /** The event being edited, as read when the form opened (its version goes with the PATCH); null for a new one. */
   event: EventFeature | null;
   draft: EventDraft;
+  /** The draft as the form opened: a close while `draft` differs asks before it discards (ui/Dialog). */
+  opened: EventDraft;
   /** While true the dialog is hidden and the next map click sets the draft's coordinates; Escape cancels. */
   picking: boolean;
 }

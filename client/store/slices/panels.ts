@@ -28,7 +28,7 @@ export interface PanelsSlice {
 
 export const createPanelsSlice: StateCreator<AppState, [], [], PanelsSlice> = (set) => ({
   navOpen: true,
-  layerPanelOpen: true,
+  layerPanelOpen: false,
   sheet: 'peek',
   shortcutsOpen: false,
   passwordOpen: false,
