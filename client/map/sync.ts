@@ -32,6 +32,7 @@ function overlayData(s: AppState): OverlayData {
     whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
     customersVersion: s.customersVersion,
+    segment: s.segment,
   };
 }
 
@@ -278,10 +279,10 @@ export function syncMap(
       putBrandIcons(s);
       setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
     }
-    if (s.customersVersion !== prev.customersVersion)
+    if (s.customersVersion !== prev.customersVersion || s.segment !== prev.segment)
       map
         .getSource<VectorTileSource>(SOURCE.customers)
-        ?.setTiles(customerTileUrls(location.origin, s.customersVersion));
+        ?.setTiles(customerTileUrls(location.origin, s.customersVersion, s.segment));
     if (s.boundaries !== prev.boundaries) {
       const data = overlayData(s);
       setGeoJson(SOURCE.boundaries, data.boundaries);

@@ -6,7 +6,12 @@ import { INTERACTIVE_LAYERS, LAYER, layerVisibility, overlayLayers } from '../..
 import { offlineStyle } from '../../client/map/offline-style';
 import type { MapPalette } from '../../client/map/palette';
 import { withAlpha } from '../../client/map/palette';
-import { SOURCE, emptyCollection, overlaySources } from '../../client/map/sources';
+import {
+  SOURCE,
+  customerTileUrls,
+  emptyCollection,
+  overlaySources,
+} from '../../client/map/sources';
 import { defaultLayers } from '../../client/store/types';
 
 const palette: MapPalette = {
@@ -128,5 +133,31 @@ describe('map style as data', () => {
     expect(withAlpha('#3b5bdb', 0.5)).toBe('rgba(59, 91, 219, 0.5)');
     expect(withAlpha('#fff', 1)).toBe('rgba(255, 255, 255, 1)');
     expect(withAlpha('oklch(50% 0.1 200)', 0.5)).toBe('oklch(50% 0.1 200)');
+  });
+});
+
+describe('customer tile URL', () => {
+  it('carries the segment in force as the shared schema in JSON, and the data version', () => {
+    const [url] = customerTileUrls('http://127.0.0.1:1', 3, {
+      loyaltyTiers: ['gold'],
+      ageMin: 25,
+      ageMax: 44,
+    });
+    const parsed = new URL(url!.replace('{z}/{x}/{y}', '1/2/3'));
+    expect(parsed.pathname).toBe('/api/tiles/customers/1/2/3.pbf');
+    expect(parsed.searchParams.get('v')).toBe('3');
+    expect(JSON.parse(parsed.searchParams.get('segment')!)).toEqual({
+      loyaltyTiers: ['gold'],
+      ageMin: 25,
+      ageMax: 44,
+    });
+    // The placeholders stay for MapLibre to fill in.
+    expect(url).toContain('/{z}/{x}/{y}.pbf?');
+  });
+
+  it('asks for every customer when the segment filters nothing', () => {
+    expect(customerTileUrls('http://h', 0, { genders: [] })).toEqual([
+      'http://h/api/tiles/customers/{z}/{x}/{y}.pbf',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useEscapeKey } from '../../ui/useEscapeKey';
 import { useCurrency } from '../audience/useFacets';
+import { SegmentChip } from '../audience/SegmentChip';
 import { formatCount } from '../audience/hidden-counts';
 import { CompareBars, type CompareBar } from './CompareBars';
 import { formatKm2 } from './format';
@@ -284,6 +285,7 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
         {state.status === 'loading' && !shown && (
           <StateMessage tone="loading">{t('compare.loading')}</StateMessage>
         )}
+        {known.length >= 2 && <SegmentChip />}
         {shown && known.length >= 2 && (
           <div
             className="area-compare__figures"
