@@ -8,6 +8,7 @@ import {
   clientConfigSchema,
   type BasemapKind,
 } from '../domain/schemas/workspace.js';
+import { isIanaTimeZone } from '../domain/time/zones.js';
 
 const configRoute = createRoute({
   method: 'get',
@@ -63,6 +64,9 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         bbox: parseJson(settings.bbox, fallbackView.bbox),
         ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency)
           ? { currency: settings.currency }
+          : {}),
+        ...(settings.timeZone && isIanaTimeZone(settings.timeZone)
+          ? { timeZone: settings.timeZone }
           : {}),
       };
       return c.json({ workspace, basemap: { styleUrl: config.basemapStyleUrl } }, 200);

@@ -147,7 +147,7 @@ export const de = {
   'admin.tab.users': 'Benutzer',
   'admin.tab.tokens': 'API-Tokens',
   'admin.tab.audit': 'Protokoll',
-  'admin.tab.privacy': 'Datenschutz',
+  'admin.tab.privacy': 'Datenschutz & Zeitzone',
   'admin.tab.webhooks': 'Webhooks',
   'admin.tab.data': 'Daten',
   'admin.loading': 'Wird geladen …',
@@ -257,6 +257,10 @@ export const de = {
   'audit.action.webhook.test': 'Webhook-Test gesendet',
   'audit.action.workspace.remove-demo': 'Demodaten entfernt',
 
+  'privacy.timeZone': 'Zeitzone des Arbeitsbereichs',
+  'privacy.timeZoneHelp': 'Neue Kampagnen beginnen nach dieser Uhr, egal wer sie anlegt.',
+  'privacy.timeZoneUnset': 'Nicht gesetzt: die eigene jeder Person',
+  'privacy.error.timeZone': 'Wählen Sie eine Zeitzone aus der Liste.',
   'privacy.intro':
     'Wie viel andere Rollen und Programme von Ihren Kunden sehen dürfen und wie lange deren Daten aufbewahrt werden.',
   'privacy.minGroupSize': 'Kleinste angezeigte Gruppe (k)',
@@ -267,8 +271,8 @@ export const de = {
   'privacy.retentionMonths': 'Monate nach dem letzten Einkauf',
   'privacy.retentionHelp':
     'Wenn eingeschaltet, werden Kunden gelöscht, die so viele Monate nichts gekauft haben. Wenn ausgeschaltet, bleiben die Daten, bis jemand sie löscht.',
-  'privacy.save': 'Datenschutz-Einstellungen speichern',
-  'privacy.saved': 'Datenschutz-Einstellungen gespeichert.',
+  'privacy.save': 'Einstellungen speichern',
+  'privacy.saved': 'Einstellungen gespeichert.',
   'privacy.loadFailed': 'Die Datenschutz-Einstellungen konnten nicht geladen werden.',
   'privacy.error.minGroupSize': 'Geben Sie eine ganze Zahl von 2 bis 1000 ein.',
   'privacy.error.retentionMonths': 'Geben Sie eine ganze Zahl von Monaten von 1 bis 600 ein.',

@@ -147,7 +147,7 @@ export const en = {
   'admin.tab.users': 'Users',
   'admin.tab.tokens': 'API tokens',
   'admin.tab.audit': 'Audit log',
-  'admin.tab.privacy': 'Privacy',
+  'admin.tab.privacy': 'Privacy & time zone',
   'admin.tab.webhooks': 'Webhooks',
   'admin.tab.data': 'Data',
   'admin.loading': 'Loading…',
@@ -253,6 +253,10 @@ export const en = {
   'audit.action.webhook.test': 'Webhook test sent',
   'audit.action.workspace.remove-demo': 'Demo data removed',
 
+  'privacy.timeZone': 'Workspace time zone',
+  'privacy.timeZoneHelp': 'New campaigns start on this clock, whoever creates them.',
+  'privacy.timeZoneUnset': 'Not set: each person’s own',
+  'privacy.error.timeZone': 'Choose a time zone from the list.',
   'privacy.intro':
     'How much of your customers other roles and programs may see, and how long their data is kept.',
   'privacy.minGroupSize': 'Smallest group shown (k)',
@@ -263,8 +267,8 @@ export const en = {
   'privacy.retentionMonths': 'Months after the last purchase',
   'privacy.retentionHelp':
     'When on, customers who have not bought anything for this many months are deleted. When off, data is kept until someone deletes it.',
-  'privacy.save': 'Save privacy settings',
-  'privacy.saved': 'Privacy settings saved.',
+  'privacy.save': 'Save settings',
+  'privacy.saved': 'Settings saved.',
   'privacy.loadFailed': 'The privacy settings could not be loaded.',
   'privacy.error.minGroupSize': 'Enter a whole number from 2 to 1000.',
   'privacy.error.retentionMonths': 'Enter a whole number of months from 1 to 600.',
