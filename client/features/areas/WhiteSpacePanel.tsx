@@ -17,6 +17,7 @@ import { SegmentChip } from '../audience/SegmentChip';
 import { reportError } from '../toast/report';
 import { areaFromHexagon } from './actions';
 import { formatDistance } from './format';
+import { distinctFraction } from '../../format/distinct-digits';
 
 const DISTANCES_KM = [1, 1.5, 2, 3, 5];
 
@@ -103,7 +104,11 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
               {t('whiteSpace.city', {
                 share: formatNumber(locale, state.answer.cityPenetration, {
                   style: 'percent',
-                  maximumFractionDigits: 2,
+                  // A segment's city-wide share can be a fraction of a percent: keep two significant digits.
+                  ...distinctFraction([state.answer.cityPenetration], {
+                    scale: 100,
+                    significant: 2,
+                  }),
                 }),
               })}
             </p>
