@@ -152,4 +152,58 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const [size, viewport] of [
+    ['laptop', LAPTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`Compare and the area list count the same segment, and say so (${size})`, async () => {
+      const ids: string[] = [];
+      for (const [name, center] of [
+        ['Mitte 1.5 km', [13.4, 52.52]],
+        ['Kreuzberg 1.5 km', [13.41, 52.497]],
+        ['Prenzlauer Berg 1.5 km', [13.42, 52.54]],
+      ] as const) {
+        const response = await server.fetch('/api/areas', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            name: `${name} (${size})`,
+            kind: 'radius',
+            params: { center, radiusMeters: 1500 },
+          }),
+        });
+        ids.push(((await response.json()) as { properties: { id: string } }).properties.id);
+      }
+      const { page, errors } = await openAppPage(
+        browser,
+        `${server.url}/?cmp=${ids.join(',')}&seg=age:25-44;tier:gold`,
+        { viewport, reducedMotion: 'reduce', session: server.fetch.session },
+      );
+      const panel = page.locator('.details[data-kind="compare"]');
+      await panel.locator('.area-compare[data-state="ready"]').waitFor({ timeout: 30_000 });
+      const compared = await panel
+        .locator('[data-metric="customers"] .bar-chart__row .bar-chart__count')
+        .allTextContents();
+      const list = (await (
+        await server.fetch(`/api/areas?segment=${encodeURIComponent(JSON.stringify(GOLD_PRIME))}`)
+      ).json()) as { features: { properties: { id: string; customers: number } }[] };
+      const counts = ids.map(
+        (id) => list.features.find((f) => f.properties.id === id)!.properties.customers,
+      );
+      expect(compared.map((text) => Number(text.replace(/[^\d]/g, '')))).toEqual(counts);
+      await expect(panel.getByTestId('segment-chip').textContent()).resolves.toBe(
+        'Segment: Gold, 25–44',
+      );
+      // Penetration of the three areas, each with the same decimals, and different values read differently.
+      const penetration = await panel
+        .locator('[data-metric="penetration"] .bar-chart__row .bar-chart__count')
+        .allTextContents();
+      const decimals = new Set(penetration.map((p) => (/[.,](\d+)/.exec(p)?.[1] ?? '').length));
+      expect(decimals.size).toBe(1);
+      await page.screenshot({ path: `test-results/segment-compare-${size}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -139,7 +139,11 @@ export function AreaList() {
           )}
         </div>
       )}
-      {areas.length > 0 && <SegmentChip />}
+      {areas.length > 0 && (
+        <div className="area-list__segment">
+          <SegmentChip />
+        </div>
+      )}
       {body}
     </section>
   );
