@@ -27,6 +27,11 @@ export const AGGREGATE_MAX_ZOOM = 15;
 export const CUSTOMER_TILE_LAYER = 'customers';
 /** Filtered indexes kept at once: one per distinct set of stores, minimum group size and segment. */
 const FILTERED_VIEWS_KEPT = 32;
+/**
+ * Of those, narrowed by a segment: a broad segment's index is nearly as large as the whole city's, and segments change
+ * as people click, so only the latest few are kept (the one in use, and a few to step back to).
+ */
+const SEGMENT_VIEWS_KEPT = 4;
 
 interface PointProps {
   id: string;
@@ -126,7 +131,11 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
     if (view.kind === 'all' && !segment) return index;
     const key = `${tileViewKey(view)}|${segment}`;
     let found = views.get(key);
-    if (!found) {
+    if (found) {
+      // The latest used is the last to go.
+      views.delete(key);
+      views.set(key, found);
+    } else {
       let shown = segment ? pointsIn(filter!) : points;
       if (view.kind === 'aggregate') {
         found = clusterIndex(shown, {
@@ -139,6 +148,10 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
           shown = shown.filter((p) => stores.has(p.properties.store));
         }
         found = clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+      }
+      if (segment) {
+        const narrowed = [...views.keys()].filter((k) => !k.endsWith('|'));
+        if (narrowed.length >= SEGMENT_VIEWS_KEPT) views.delete(narrowed[0]!);
       }
       if (views.size >= FILTERED_VIEWS_KEPT) views.delete(views.keys().next().value!);
       views.set(key, found);
