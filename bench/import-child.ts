@@ -87,7 +87,7 @@ async function rawPurchases() {
 
 async function runImport(kind: 'customers' | 'purchases') {
   const customerIndex = buildCustomerIndex(db);
-  const customerTiles = createCustomerTiles(db);
+  const customerTiles = createCustomerTiles(db, customerIndex);
   const imports = createImportService({
     db,
     dbFile: join(dir, 'bench.sqlite'),

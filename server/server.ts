@@ -144,7 +144,6 @@ export async function startServer(
     throw error;
   }
 
-  const customerTiles = createCustomerTiles(db);
   const indexStarted = performance.now();
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', {
@@ -152,6 +151,7 @@ export async function startServer(
     ms: Math.round(performance.now() - indexStarted),
     bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()),
   });
+  const customerTiles = createCustomerTiles(db, customerIndex);
   const audience = createAudienceService({
     index: customerIndex,
     pool: createAudiencePool(),

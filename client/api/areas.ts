@@ -6,9 +6,10 @@ import type {
   AreaPatch,
   CombineOp,
   RingsRequest,
+  Segment,
 } from './contract';
 import type { AreaRequest } from '../store/history';
-import { answer, api, byId, init, type RequestOptions } from './http';
+import { answer, api, byId, init, segmentParam, type RequestOptions } from './http';
 
 export type { AreaCollection, AreaFeature, CombineOp, RingsRequest };
 
@@ -21,8 +22,9 @@ function featuresOf(
   return [result];
 }
 
-export const listAreas = (options?: RequestOptions) =>
-  answer(api.areas.$get(undefined, init(options)));
+/** Every saved area; with a segment, each area's `customers` counts only the segment's customers. */
+export const listAreas = (options?: RequestOptions & { segment?: Segment }) =>
+  answer(api.areas.$get({ query: { segment: segmentParam(options?.segment) } }, init(options)));
 export const getArea = (id: string, options?: RequestOptions) =>
   answer(api.areas[':id'].$get(byId(id), init(options)));
 export const createArea = (body: AreaCreate) => answer(api.areas.$post({ json: body }));

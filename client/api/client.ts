@@ -21,13 +21,11 @@ import type {
   WhatIfRequest,
   WorkspaceSettingsChange,
 } from './contract';
-import { answer, api, byId, init, sendText, type RequestOptions } from './http';
+import { answer, api, byId, init, segmentParam, sendText, type RequestOptions } from './http';
 
 export { SIGNED_OUT_EVENT, type RequestOptions } from './http';
 
 /** A segment as a query parameter: JSON, or nothing when it is empty. */
-const segmentParam = (segment?: Segment) =>
-  segment && Object.keys(segment).length > 0 ? JSON.stringify(segment) : undefined;
 
 /** The signed-in user or null, without a 401 (which the browser would log as an error on the sign-in page). */
 export const getSession = (options?: RequestOptions) =>
@@ -104,12 +102,18 @@ export const compareAreas = (body: AreaCompareRequest, options?: RequestOptions)
   answer(api.areas.compare.$post({ json: body }, init(options)));
 /** Populous hexagons with few customers and no store within `minStoreKm` (GET /api/white-space). */
 export function getWhiteSpace(
-  query: { minStoreKm: number; limit?: number },
+  query: { minStoreKm: number; limit?: number; segment?: Segment },
   options?: RequestOptions,
 ) {
   return answer(
     api['white-space'].$get(
-      { query: { minStoreKm: query.minStoreKm, limit: query.limit ?? 15 } },
+      {
+        query: {
+          minStoreKm: query.minStoreKm,
+          limit: query.limit ?? 15,
+          segment: segmentParam(query.segment),
+        },
+      },
       init(options),
     ),
   );

@@ -4,6 +4,7 @@ import { hc, type ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app';
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
+import { isEmptySegment, type Segment } from '../../server/domain/schemas/segment';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -86,3 +87,7 @@ export async function sendText<T>(path: string, type: string, text: string): Pro
   });
   return answer(Promise.resolve(response as unknown as ClientResponse<T, 200, 'json'>));
 }
+
+/** A segment as the `segment` query parameter of GET routes (the shared schema as JSON); undefined when it filters nothing. */
+export const segmentParam = (segment?: Segment) =>
+  isEmptySegment(segment) ? undefined : JSON.stringify(segment);

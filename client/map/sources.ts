@@ -5,6 +5,8 @@ import type {
   VectorSourceSpecification,
 } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
+import { segmentParam } from '../api/http';
+import type { Segment } from '../api/contract';
 
 export const SOURCE = {
   boundaries: 'catchment-boundaries',
@@ -43,11 +45,21 @@ export interface OverlayData {
   whiteSpace?: GeoJSON.FeatureCollection;
   /** The store's dataVersion, bumped by each import: a new tile URL, so no cached tile shows the old customers. */
   customersVersion?: number;
+  /** The segment in force: the customer tiles show only its customers. */
+  segment?: Segment;
 }
 
-/** The customer tile URL, with the data version once an import has changed customers. */
-export function customerTileUrls(origin: string, version = 0): string[] {
-  return [`${apiUrls.customerTiles(origin)}${version ? `?v=${version}` : ''}`];
+/**
+ * The customer tile URL: with the data version once an import has changed customers, and the segment in force (the
+ * shared Segment schema as URL-encoded JSON, as the server's other GET routes take it).
+ */
+export function customerTileUrls(origin: string, version = 0, segment?: Segment): string[] {
+  const query = new URLSearchParams();
+  if (version) query.set('v', String(version));
+  const narrowed = segmentParam(segment);
+  if (narrowed) query.set('segment', narrowed);
+  const search = query.toString();
+  return [`${apiUrls.customerTiles(origin)}${search ? `?${search}` : ''}`];
 }
 
 /**
@@ -65,7 +77,7 @@ export function overlaySources(
   });
   const customers: VectorSourceSpecification = {
     type: 'vector',
-    tiles: customerTileUrls(origin, data.customersVersion),
+    tiles: customerTileUrls(origin, data.customersVersion, data.segment),
     minzoom: 0,
     maxzoom: 16,
     promoteId: { [CUSTOMERS_SOURCE_LAYER]: 'id' },

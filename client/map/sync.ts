@@ -34,6 +34,7 @@ function overlayData(s: AppState): OverlayData {
     whiteSpace: whiteSpaceData(s),
     reach: reachData(s),
     customersVersion: s.dataVersion,
+    segment: s.segment,
   };
 }
 
@@ -275,10 +276,10 @@ export function syncMap(
       setGeoJson(SOURCE.stores, s.stores.data ?? emptyCollection());
     }
     // A new tile URL: MapLibre drops its tile cache for the source and fetches what is in view again.
-    if (s.dataVersion !== prev.dataVersion)
+    if (s.dataVersion !== prev.dataVersion || s.segment !== prev.segment)
       map
         .getSource<VectorTileSource>(SOURCE.customers)
-        ?.setTiles(customerTileUrls(location.origin, s.dataVersion));
+        ?.setTiles(customerTileUrls(location.origin, s.dataVersion, s.segment));
     if (s.boundaries !== prev.boundaries) {
       const data = overlayData(s);
       setGeoJson(SOURCE.boundaries, data.boundaries);

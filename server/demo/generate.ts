@@ -19,6 +19,8 @@ import { generateStreets, type StreetNetwork } from './streets.js';
 export const DEFAULT_DEMO_CUSTOMERS = 50_000;
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
 /** Share of customers drawn around stores rather than where people live: regulars cluster near their shop. */
+/** The demo city is Berlin: its workspace and its events keep Berlin's clock. */
+export const DEMO_TIME_ZONE = 'Europe/Berlin';
 const STORE_CLUSTER_SHARE = 0.15;
 const STORE_CLUSTER_SIGMA_KM = 0.7;
 
@@ -42,6 +44,8 @@ export interface DemoWorkspace {
     zoom: number;
     bbox: [number, number, number, number];
     outline: Polygon;
+    /** The city's IANA time zone: the workspace's, and its events'. */
+    timeZone: string;
   };
   stores: Store[];
   boundaries: Boundary[];
@@ -108,6 +112,7 @@ export function generateDemoWorkspace(options: DemoOptions): DemoWorkspace {
       zoom: city.zoom,
       bbox: geography.bbox,
       outline: geography.outline,
+      timeZone: DEMO_TIME_ZONE,
     },
     stores,
     boundaries,

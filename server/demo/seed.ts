@@ -100,6 +100,8 @@ function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: str
     center: ws.city.center,
     zoom: ws.city.zoom,
     bbox: ws.city.bbox,
+    // New campaigns start on the demo city's clock.
+    timeZone: ws.city.timeZone,
     seededAt: at,
   };
   for (const [key, value] of Object.entries(settings))

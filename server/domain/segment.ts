@@ -125,3 +125,42 @@ export function inSegment(customer: Customer, segment: Segment, { at }: { at: Da
   }
   return true;
 }
+
+/**
+ * One text per meaning of a segment, for cache keys and ETags: empty fields dropped, lists sorted and deduplicated,
+ * fields in schema order. '' when the segment filters nothing.
+ * @example segmentKey({ loyaltyTiers: ['silver', 'gold'], ageMin: 25, genders: [] }) // '{"ageMin":25,"loyaltyTiers":["gold","silver"]}'
+ */
+export function segmentKey(segment: Segment | undefined): string {
+  if (!segment) return '';
+  const canonical: Record<string, unknown> = {};
+  for (const field of SEGMENT_FIELDS) {
+    const value = segment[field];
+    if (value == null || value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) canonical[field] = [...new Set(value)].sort();
+    } else canonical[field] = value;
+  }
+  return Object.keys(canonical).length ? JSON.stringify(canonical) : '';
+}
+
+const SEGMENT_FIELDS = [
+  'ageMin',
+  'ageMax',
+  'genders',
+  'jobTitles',
+  'industries',
+  'interests',
+  'loyaltyTiers',
+  'lapsedDays',
+  'activeWithinDays',
+  'minSpend',
+  'maxSpend',
+  'storeIds',
+  'consentedOnly',
+] as const satisfies readonly (keyof Segment)[];
+
+/** Whether who is in the segment changes from one day to the next (it counts days since the last purchase). */
+export function segmentDependsOnDay(segment: Segment | undefined): boolean {
+  return segment?.lapsedDays != null || segment?.activeWithinDays != null;
+}

@@ -15,6 +15,8 @@ import {
   territoryCollection,
 } from '../domain/schemas/area.js';
 import { idParam } from '../domain/schemas/params.js';
+import { areaListQuery } from '../domain/schemas/audience.js';
+import { segmentFromQuery } from '../http/segment-query.js';
 import {
   areaCollection,
   areaToFeature,
@@ -44,8 +46,12 @@ const list = createRoute({
   path: '/api/areas',
   tags,
   summary: 'All saved areas',
+  description:
+    "Each area's `customers` counts the customers inside it as the caller may see them; with `segment`, only those in the segment (as POST /api/areas/compare and /api/audience count them).",
+  request: { query: areaListQuery },
   responses: {
     200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) },
+    400: { description: 'Not a valid segment', content: problemContent },
   },
 });
 const create = createRoute({
@@ -186,9 +192,11 @@ export function areaRoutes(deps: AppDeps) {
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
   const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
   return createRouter()
-    .openapi(list, async (c) =>
-      c.json(await areaCollection(listAreas(db, principalOf(c)), counter(c)), 200),
-    )
+    .openapi(list, async (c) => {
+      const segment = segmentFromQuery(c.req.valid('query').segment);
+      const count = customerCounter(deps, principalOf(c), segment);
+      return c.json(await areaCollection(listAreas(db, principalOf(c)), count), 200);
+    })
     .openapi(create, async (c) => {
       const count = counter(c);
       const feature = await areaToFeature(createArea(db, c.req.valid('json'), writer(c)), count);

@@ -1,11 +1,20 @@
-// GET /api/tiles/customers/{z}/{x}/{y}.pbf: customer clusters and points as Mapbox Vector Tiles.
-import type { OpenAPIHono } from '@hono/zod-openapi';
+// GET /api/tiles/customers/{z}/{x}/{y}.pbf: customer clusters and points as Mapbox Vector Tiles, optionally only
+// those in a segment (`?segment=` URL-encoded JSON, as the audience export and an event's reach take it).
+import { createHash } from 'node:crypto';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { ProblemError } from '../http/problem.js';
-import { CUSTOMER_TILE_LAYER, tileViewFor, tileViewKey } from '../services/customers/tiles.js';
+import {
+  CUSTOMER_TILE_LAYER,
+  tileSegmentKey,
+  tileViewFor,
+  tileViewKey,
+} from '../services/customers/tiles.js';
 import { principalOf } from '../http/auth.js';
+import { segmentFromQuery } from '../http/segment-query.js';
+import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
 
 const MAX_TILE_ZOOM = 22;
 
@@ -21,7 +30,11 @@ export function parseTileAddress(
   return { z: zn, x: xn, y: yn };
 }
 
-export function tileRoutes({ customerTiles, db }: AppDeps) {
+/** A short digest of the segment for the ETag: its canonical text can be thousands of characters. */
+const digest = (text: string) =>
+  text ? createHash('sha256').update(text).digest('base64url').slice(0, 16) : 'all';
+
+export function tileRoutes({ customerTiles, db, clock }: AppDeps) {
   const app = createRouter();
   describe(app);
   return app.get('/api/tiles/customers/:z/:x/:file', (c) => {
@@ -35,16 +48,24 @@ export function tileRoutes({ customerTiles, db }: AppDeps) {
         [{ field: 'params.tile', message: 'not a valid z/x/y' }],
       );
     }
+    const raw = c.req.query('segment');
+    if (raw !== undefined && raw.length > SEGMENT_QUERY_MAX)
+      throw new ProblemError(400, `segment is longer than ${SEGMENT_QUERY_MAX} characters`, [
+        { field: 'query.segment', message: 'too long' },
+      ]);
+    const segment = segmentFromQuery(raw);
+    const filter = segment ? { segment, at: clock() } : undefined;
     const view = tileViewFor(db, principalOf(c));
-    // The view is part of the ETag: the same URL shows different customers to different callers.
-    const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${address.z}-${address.x}-${address.y}"`;
+    // The view and the segment are part of the ETag: the same tile shows different customers to different callers
+    // and segments.
+    const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${digest(tileSegmentKey(filter))}-${address.z}-${address.x}-${address.y}"`;
     const headers = {
       'Cache-Control': 'private, no-cache',
       Vary: 'Cookie, Authorization',
       ETag: etag,
     };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-    const tile = customerTiles.tile(address.z, address.x, address.y, view);
+    const tile = customerTiles.tile(address.z, address.x, address.y, view, filter);
     if (!tile) return c.body(null, 204, headers);
     return c.body(tile as Uint8Array<ArrayBuffer>, 200, {
       ...headers,
@@ -60,7 +81,19 @@ function describe(app: OpenAPIHono<AuthEnv>) {
     path: '/api/tiles/customers/{z}/{x}/{y}.pbf',
     tags: ['Map'],
     summary: `Customer clusters and points as a vector tile (layer "${CUSTOMER_TILE_LAYER}")`,
-    request: {},
+    request: {
+      params: z.object({
+        z: z.string().meta({ description: 'Zoom, 0–22' }),
+        x: z.string(),
+        y: z.string(),
+      }),
+      query: z.object({
+        segment: z.string().max(SEGMENT_QUERY_MAX).optional().meta({
+          description:
+            'Only the customers in this Segment, as URL-encoded JSON (the same schema as POST /api/audience)',
+        }),
+      }),
+    },
     responses: {
       200: {
         description: 'Mapbox Vector Tile',
@@ -69,7 +102,7 @@ function describe(app: OpenAPIHono<AuthEnv>) {
         },
       },
       204: { description: 'No customers in this tile' },
-      400: { description: 'Not a tile address', content: problemContent },
+      400: { description: 'Not a tile address, or not a valid segment', content: problemContent },
     },
   });
 }

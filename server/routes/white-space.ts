@@ -5,6 +5,7 @@ import { principalOf } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { whiteSpaceAnswer, whiteSpaceQuery } from '../domain/schemas/white-space.js';
 import { findWhiteSpace } from '../services/audience/white-space.js';
+import { segmentFromQuery } from '../http/segment-query.js';
 
 const find = createRoute({
   method: 'get',
@@ -14,6 +15,7 @@ const find = createRoute({
     'White space: H3 hexagons with many residents, below-average penetration and no store within minStoreKm',
   description:
     "Residents per hexagon come from the neighbourhoods (their population spread over their area); customers are counted where they live (a store manager's, their stores' only). " +
+    "With a segment, only its customers count (penetration, the city's too, is then the segment's). " +
     "`untapped` is what the hexagon would have at the city's penetration minus what it has; the list is sorted by it.",
   request: { query: whiteSpaceQuery },
   responses: {
@@ -25,8 +27,19 @@ const find = createRoute({
   },
 });
 
-export function whiteSpaceRoutes({ db, customerIndex }: AppDeps) {
-  return createRouter().openapi(find, (c) =>
-    c.json(findWhiteSpace(db, customerIndex, c.req.valid('query'), principalOf(c)), 200),
-  );
+export function whiteSpaceRoutes({ db, customerIndex, clock }: AppDeps) {
+  return createRouter().openapi(find, (c) => {
+    const { segment, ...query } = c.req.valid('query');
+    const narrowed = segmentFromQuery(segment);
+    return c.json(
+      findWhiteSpace(
+        db,
+        customerIndex,
+        { ...query, ...(narrowed ? { segment: narrowed } : {}) },
+        principalOf(c),
+        clock(),
+      ),
+      200,
+    );
+  });
 }

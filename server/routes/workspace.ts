@@ -9,6 +9,7 @@ import {
   clientConfigSchema,
   type BasemapKind,
 } from '../domain/schemas/workspace.js';
+import { isIanaTimeZone } from '../domain/time/zones.js';
 
 const configRoute = createRoute({
   method: 'get',
@@ -82,6 +83,9 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         bbox: parseJson(settings.bbox, view.bbox),
         ...(settings.currency && /^[A-Z]{3}$/.test(settings.currency)
           ? { currency: settings.currency }
+          : {}),
+        ...(settings.timeZone && isIanaTimeZone(settings.timeZone)
+          ? { timeZone: settings.timeZone }
           : {}),
       };
       const basemap = {

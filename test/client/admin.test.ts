@@ -133,24 +133,45 @@ describe('changing a user', () => {
   });
 });
 
-describe('the privacy form', () => {
+describe('the privacy and time zone form', () => {
   it('sends k and the retention months, or null when retention is off', () => {
-    expect(parseSettingsForm({ minGroupSize: '10', retain: true, retentionMonths: '24' })).toEqual({
+    expect(
+      parseSettingsForm({ minGroupSize: '10', retain: true, retentionMonths: '24', timeZone: '' }),
+    ).toEqual({
       ok: true,
-      value: { minGroupSize: 10, retentionMonths: 24 },
+      value: { minGroupSize: 10, retentionMonths: 24, timeZone: null },
     });
     expect(
-      parseSettingsForm({ minGroupSize: ' 5 ', retain: false, retentionMonths: 'whatever' }),
-    ).toEqual({ ok: true, value: { minGroupSize: 5, retentionMonths: null } });
+      parseSettingsForm({
+        minGroupSize: ' 5 ',
+        retain: false,
+        retentionMonths: 'whatever',
+        timeZone: 'Europe/Berlin',
+      }),
+    ).toEqual({
+      ok: true,
+      value: { minGroupSize: 5, retentionMonths: null, timeZone: 'Europe/Berlin' },
+    });
   });
 
-  it('refuses a k below 2 (a group of one is a person) and months that are not a whole positive number', () => {
-    expect(parseSettingsForm({ minGroupSize: '1', retain: true, retentionMonths: '0' })).toEqual({
+  it('refuses a k below 2 (a group of one is a person), months that are not a whole positive number, and a zone that is none', () => {
+    expect(
+      parseSettingsForm({
+        minGroupSize: '1',
+        retain: true,
+        retentionMonths: '0',
+        timeZone: 'Mars/Olympus',
+      }),
+    ).toEqual({
       ok: false,
-      errors: { 'body.minGroupSize': 'minGroupSize', 'body.retentionMonths': 'retentionMonths' },
+      errors: {
+        'body.minGroupSize': 'minGroupSize',
+        'body.retentionMonths': 'retentionMonths',
+        'body.timeZone': 'timeZone',
+      },
     });
     expect(
-      parseSettingsForm({ minGroupSize: '2.5', retain: true, retentionMonths: '-3' }),
+      parseSettingsForm({ minGroupSize: '2.5', retain: true, retentionMonths: '-3', timeZone: '' }),
     ).toMatchObject({ ok: false });
   });
 });

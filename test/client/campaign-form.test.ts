@@ -34,7 +34,7 @@ function filled(change: Partial<CampaignDraft> = {}): CampaignDraft {
 }
 
 describe('campaign form ↔ body', () => {
-  it('a new draft starts at the current local hour for 30 days, with the given areas and segment', () => {
+  it('a new draft starts at the next full hour on the zone’s clock for 30 days, with the given areas and segment', () => {
     const draft = emptyCampaignDraft({
       timeZone: 'Europe/Berlin',
       now,
@@ -42,13 +42,35 @@ describe('campaign form ↔ body', () => {
       segment: { lapsedDays: 60 },
     });
     expect(draft).toMatchObject({
-      start: '2026-11-23T17:00',
-      end: '2026-12-23T17:00',
+      // 16:20Z is 17:20 in Berlin: the next full hour there is 18:00, not 17:00 and not UTC's.
+      start: '2026-11-23T18:00',
+      end: '2026-12-23T18:00',
       timezone: 'Europe/Berlin',
       areaIds: ['ar-1'],
       segment: { lapsedDays: 60 },
       status: 'draft',
     });
+  });
+
+  it('a new draft ends at the same wall-clock time 30 days on, even across a DST change', () => {
+    const draft = emptyCampaignDraft({
+      timeZone: 'Europe/Berlin',
+      now: new Date('2026-10-10T06:40:00Z'), // 08:40 CEST
+    });
+    expect(draft.start).toBe('2026-10-10T09:00');
+    expect(draft.end).toBe('2026-11-09T09:00'); // CET by then: still 09:00
+    expect(
+      emptyCampaignDraft({ timeZone: 'Asia/Kathmandu', now: new Date('2026-07-01T12:00:00Z') })
+        .start,
+    ).toBe('2026-07-01T18:00'); // 17:45 there
+  });
+
+  it('changing the zone keeps the wall-clock times: 09:00 stays 09:00, a different instant', () => {
+    const berlin = filled({ start: '2026-07-01T09:00', end: '2026-07-31T09:00' });
+    const lisbon = { ...berlin, timezone: 'Europe/Lisbon' };
+    expect(lisbon.start).toBe('2026-07-01T09:00');
+    expect(bodyFromDraft(berlin).startsAt).toBe('2026-07-01T07:00:00.000Z');
+    expect(bodyFromDraft(lisbon).startsAt).toBe('2026-07-01T08:00:00.000Z');
   });
 
   it('local start and end are read in the campaign’s time zone, across a DST change', () => {

@@ -12,7 +12,12 @@ import {
 } from '../../client/map/street-layers';
 import type { MapPalette } from '../../client/map/palette';
 import { withAlpha } from '../../client/map/palette';
-import { SOURCE, emptyCollection, overlaySources } from '../../client/map/sources';
+import {
+  SOURCE,
+  customerTileUrls,
+  emptyCollection,
+  overlaySources,
+} from '../../client/map/sources';
 import { defaultLayers } from '../../client/store/types';
 
 const palette: MapPalette = {
@@ -190,5 +195,31 @@ describe('the Protomaps basemap over a local archive', () => {
     expect(text).not.toContain('icon-image');
     expect(text).toContain('name:de');
     expect(style.layers.some((layer) => layer.id === 'roads_major')).toBe(true);
+  });
+});
+
+describe('customer tile URL', () => {
+  it('carries the segment in force as the shared schema in JSON, and the data version', () => {
+    const [url] = customerTileUrls('http://127.0.0.1:1', 3, {
+      loyaltyTiers: ['gold'],
+      ageMin: 25,
+      ageMax: 44,
+    });
+    const parsed = new URL(url!.replace('{z}/{x}/{y}', '1/2/3'));
+    expect(parsed.pathname).toBe('/api/tiles/customers/1/2/3.pbf');
+    expect(parsed.searchParams.get('v')).toBe('3');
+    expect(JSON.parse(parsed.searchParams.get('segment')!)).toEqual({
+      loyaltyTiers: ['gold'],
+      ageMin: 25,
+      ageMax: 44,
+    });
+    // The placeholders stay for MapLibre to fill in.
+    expect(url).toContain('/{z}/{x}/{y}.pbf?');
+  });
+
+  it('asks for every customer when the segment filters nothing', () => {
+    expect(customerTileUrls('http://h', 0, { genders: [] })).toEqual([
+      'http://h/api/tiles/customers/{z}/{x}/{y}.pbf',
+    ]);
   });
 });

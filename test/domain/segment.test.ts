@@ -5,6 +5,7 @@ import {
   inSegment,
   lapsedBucket,
   purchaseDay,
+  segmentKey,
 } from '../../server/domain/segment.js';
 import { ageBands, lapsedBuckets } from '../../server/domain/schemas/audience.js';
 import { segment as segmentSchema, type Segment } from '../../server/domain/schemas/segment.js';
@@ -165,5 +166,18 @@ describe('inSegment', () => {
     expect(keeps(base, s)).toBe(true);
     expect(keeps(c({ loyaltyTier: 'bronze' }), s)).toBe(false);
     expect(keeps(c({ totalSpend: 99 }), s)).toBe(false);
+  });
+});
+
+describe('segmentKey', () => {
+  it('writes one text for every spelling of the same segment, and none for a segment that filters nothing', () => {
+    expect(segmentKey({ loyaltyTiers: ['silver', 'gold'], ageMin: 25, genders: [] })).toBe(
+      segmentKey({ ageMin: 25, loyaltyTiers: ['gold', 'silver', 'gold'], consentedOnly: false }),
+    );
+    expect(segmentKey({ loyaltyTiers: ['gold'] })).not.toBe(
+      segmentKey({ loyaltyTiers: ['silver'] }),
+    );
+    expect(segmentKey({ genders: [], ageMin: null, consentedOnly: false })).toBe('');
+    expect(segmentKey(undefined)).toBe('');
   });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  isIanaTimeZone,
+  nextFullHour,
   allDayToUtc,
   dayKey,
   localTime,
@@ -193,5 +195,49 @@ describe('the stored shape of an instant', () => {
   it('is UTC to the second', () => {
     expect(utcInstant('2026-11-23T11:00:00.750+01:00')).toBe('2026-11-23T10:00:00Z');
     expect(utcInstant(Date.UTC(2026, 10, 23, 10))).toBe('2026-11-23T10:00:00Z');
+  });
+});
+
+describe('nextFullHour', () => {
+  const next = (iso: string, zone: string) => nextFullHour(new Date(iso), zone).toISOString();
+
+  it('is the next hh:00 on the zone’s clock, not UTC’s', () => {
+    expect(next('2026-11-23T16:20:00Z', 'Europe/Berlin')).toBe('2026-11-23T17:00:00.000Z'); // 18:00 CET
+    expect(next('2026-11-23T17:00:00Z', 'Europe/Berlin')).toBe('2026-11-23T18:00:00.000Z'); // on the hour: the next
+    expect(next('2026-07-01T12:00:00Z', 'Asia/Kathmandu')).toBe('2026-07-01T12:15:00.000Z'); // 17:45 → 18:00 (+05:45)
+    expect(next('2026-07-01T12:10:00Z', 'Asia/Kolkata')).toBe('2026-07-01T12:30:00.000Z'); // 17:40 → 18:00 (+05:30)
+    expect(next('2026-01-15T23:59:00Z', 'UTC')).toBe('2026-01-16T00:00:00.000Z');
+  });
+
+  it('skips the hour a spring-forward leaves out, and takes the repeated one of a fall-back', () => {
+    // 29 March 2026, Berlin: 01:30 CET, then 02:00 does not exist; the next full hour is 03:00 CEST.
+    expect(next('2026-03-29T00:30:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:00:00.000Z');
+    expect(utcToLocal(next('2026-03-29T00:30:00Z', 'Europe/Berlin'), 'Europe/Berlin')).toBe(
+      '2026-03-29T03:00',
+    );
+    // 25 October 2026, Berlin: 02:30 CEST; the clock goes back to 02:00 CET half an hour later.
+    expect(next('2026-10-25T00:30:00Z', 'Europe/Berlin')).toBe('2026-10-25T01:00:00.000Z');
+    expect(utcToLocal(next('2026-10-25T00:30:00Z', 'Europe/Berlin'), 'Europe/Berlin')).toBe(
+      '2026-10-25T02:00',
+    );
+    // Lord Howe shifts by half an hour: 01:45 LHST, then 02:30 LHDT at 02:00; the next full hour is 03:00.
+    expect(
+      utcToLocal(next('2026-10-03T15:15:00Z', 'Australia/Lord_Howe'), 'Australia/Lord_Howe'),
+    ).toBe('2026-10-04T03:00');
+  });
+});
+
+describe('isIanaTimeZone', () => {
+  it('takes the names Intl lists, and UTC; not abbreviations, links or made-up places', () => {
+    expect(isIanaTimeZone('Europe/Berlin')).toBe(true);
+    expect(isIanaTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
+    // IANA's current name, where the runtime's list still has the old one (Asia/Calcutta), and the old one too.
+    expect(isIanaTimeZone('Asia/Kolkata')).toBe(true);
+    expect(isIanaTimeZone('Asia/Calcutta')).toBe(true);
+    expect(isIanaTimeZone('UTC')).toBe(true);
+    expect(isIanaTimeZone('CET')).toBe(false);
+    expect(isIanaTimeZone('europe/berlin')).toBe(false);
+    expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
+    expect(isIanaTimeZone('')).toBe(false);
   });
 });

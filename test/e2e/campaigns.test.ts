@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRecord, EventCollection } from '../../client/api/contract';
 import { eventDay } from '../../client/features/campaigns/event-offer';
-import { localToUtc } from '../../server/domain/time';
+import { localToUtc, utcToLocal } from '../../server/domain/time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { expectQueryParam, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -71,8 +71,13 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await input(page, 'Start as').selectOption('active');
     await dialog(page).locator('[data-add-trigger="weather"]').click();
     await input(page, 'Threshold (mm/h)').fill('1');
-    const start = await input(page, 'Starts').inputValue();
     const zone = await input(page, 'Time zone').inputValue();
+    // A new campaign starts at the next full hour; this one is to go live within this hour (the next test), so it
+    // starts at the top of the current one.
+    await input(page, 'Starts').fill(
+      utcToLocal(new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), zone),
+    );
+    const start = await input(page, 'Starts').inputValue();
     await page.screenshot({ path: 'test-results/campaign-builder.png', fullPage: true });
     await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
     await dialog(page).waitFor({ state: 'hidden' });

@@ -114,6 +114,30 @@ describe('comparing areas', () => {
     ).toBe(true);
   });
 
+  it('agrees with the area list under the same segment: the list counts only the segment too', async () => {
+    const segment = { loyaltyTiers: ['gold'], ageMin: 25, ageMax: 44 };
+    const result = await compare({ areaIds: [near.id, far.id], segment });
+    const list = async (query = '') => {
+      const response = await server.fetch(`/api/areas${query}`);
+      expect(response.status).toBe(200);
+      const collection = (await response.json()) as {
+        features: { properties: { id: string; customers?: number } }[];
+      };
+      return new Map(collection.features.map((f) => [f.properties.id, f.properties.customers]));
+    };
+    const narrowed = await list(`?segment=${encodeURIComponent(JSON.stringify(segment))}`);
+    const everyone = await list();
+    for (const area of result.areas) {
+      expect(narrowed.get(area.id)).toBe(area.customers);
+      expect(narrowed.get(area.id)!).toBeLessThan(everyone.get(area.id)!);
+    }
+    await expectProblem(
+      await server.fetch(`/api/areas?segment=${encodeURIComponent('{"ageMin":-1}')}`),
+      400,
+      'query.segment.ageMin',
+    );
+  });
+
   it('hides groups below the minimum size from a marketer, like the audience does', async () => {
     const marketer = await server.as('marketer');
     const segment = { loyaltyTiers: ['gold'], ageMin: 70 };

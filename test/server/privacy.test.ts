@@ -121,9 +121,11 @@ afterAll(async () => {
 
 describe('privacy settings', () => {
   it('reads the defaults, lets only the owner change them, validates, and records the change', async () => {
+    // The demo city is Berlin: its workspace keeps Berlin's clock.
     expect(await (await marketer('/api/settings')).json()).toEqual({
       minGroupSize: 10,
       retentionMonths: null,
+      timeZone: 'Europe/Berlin',
     });
     await expectProblem(await marketer('/api/settings', json({ minGroupSize: 5 }, 'PATCH')), 403);
     await expectProblem(
@@ -136,16 +138,27 @@ describe('privacy settings', () => {
       422,
       'body.retentionMonths',
     );
+    for (const timeZone of ['CET', 'Europe/Atlantis', 'europe/berlin', '', 42])
+      await expectProblem(
+        await server.fetch('/api/settings', json({ timeZone }, 'PATCH')),
+        422,
+        'body.timeZone',
+      );
     expect(await (await server.fetch('/api/settings')).json()).toEqual({
       minGroupSize: 10,
       retentionMonths: null,
+      timeZone: 'Europe/Berlin',
     });
 
     const changed = await server.fetch(
       '/api/settings',
       json({ minGroupSize: 25, retentionMonths: 36 }, 'PATCH'),
     );
-    expect(await changed.json()).toEqual({ minGroupSize: 25, retentionMonths: 36 });
+    expect(await changed.json()).toEqual({
+      minGroupSize: 25,
+      retentionMonths: 36,
+      timeZone: 'Europe/Berlin',
+    });
     expect(
       await (
         await server.fetch(
@@ -153,13 +166,32 @@ describe('privacy settings', () => {
           json({ minGroupSize: 10, retentionMonths: null }, 'PATCH'),
         )
       ).json(),
-    ).toEqual({ minGroupSize: 10, retentionMonths: null });
+    ).toEqual({ minGroupSize: 10, retentionMonths: null, timeZone: 'Europe/Berlin' });
     const [entry] = auditEntries({ action: 'settings.update' });
     expect(entry).toMatchObject({
       action: 'settings.update',
       targetType: 'settings',
       detail: { fields: ['minGroupSize', 'retentionMonths'] },
     });
+  });
+
+  it('keep the workspace time zone: set, shown in the app config, and unset again', async () => {
+    const zone = async () =>
+      ((await (await server.fetch('/api/config')).json()) as { workspace: { timeZone?: string } })
+        .workspace.timeZone;
+    expect(await zone()).toBe('Europe/Berlin');
+    const set = await server.fetch(
+      '/api/settings',
+      json({ timeZone: 'America/New_York' }, 'PATCH'),
+    );
+    expect(set.status).toBe(200);
+    expect(((await set.json()) as { timeZone: string }).timeZone).toBe('America/New_York');
+    expect(await zone()).toBe('America/New_York');
+    const unset = await server.fetch('/api/settings', json({ timeZone: null }, 'PATCH'));
+    expect(((await unset.json()) as { timeZone: string | null }).timeZone).toBeNull();
+    expect(await zone()).toBeUndefined();
+    await server.fetch('/api/settings', json({ timeZone: 'Europe/Berlin' }, 'PATCH'));
+    expect(await zone()).toBe('Europe/Berlin');
   });
 });
 

@@ -88,6 +88,33 @@ describe('white space', () => {
     expect(hidden.cells.some((c) => c.customers === null && c.penetration === null)).toBe(true);
   });
 
+  it('counts only the customers in a segment, and so measures penetration against them', async () => {
+    const segment = { loyaltyTiers: ['gold'] };
+    const ask = async (query: string) =>
+      (await (
+        await server.fetch(`/api/white-space?minStoreKm=0&minResidents=0&limit=20${query}`)
+      ).json()) as WhiteSpaceAnswer;
+    const all = await ask('');
+    const gold = await ask(`&segment=${encodeURIComponent(JSON.stringify(segment))}`);
+    expect(gold.cityPenetration).toBeGreaterThan(0);
+    expect(gold.cityPenetration).toBeLessThan(all.cityPenetration / 2);
+    const db = new Database(server.dbFile, { readonly: true });
+    const goldRows = db
+      .prepare("SELECT lng, lat FROM customers WHERE loyalty_tier = 'gold'")
+      .raw()
+      .all() as [number, number][];
+    db.close();
+    for (const cell of gold.cells.slice(0, 5))
+      expect(cell.customers).toBe(
+        goldRows.filter(([lng, lat]) => latLngToCell(lat, lng, 8) === cell.h3).length,
+      );
+    await expectProblem(
+      await server.fetch(`/api/white-space?segment=${encodeURIComponent('{"tiers":1}')}`),
+      400,
+      'query.segment',
+    );
+  });
+
   it('counts again after a customer is erased (the counts are kept only until the customers change)', async () => {
     const ask = async () =>
       (await (

@@ -1,5 +1,6 @@
-// The privacy tab: the smallest group counts are shown for (k), and how long customer data is kept.
-import { useState, type FormEvent } from 'react';
+// The privacy and time zone tab: the smallest group counts are shown for (k), how long customer data is kept, and the
+// workspace's time zone (new campaigns start on its clock).
+import { useMemo, useState, type FormEvent } from 'react';
 import { getSettings, patchSettings } from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
 import type { WorkspaceSettings } from '../../api/contract';
@@ -14,6 +15,17 @@ import { parseSettingsForm, type SettingsForm } from './settings-form';
 
 const loadSettings = (signal: AbortSignal) => getSettings({ signal });
 
+/** New campaigns start in the workspace's zone: the app's config follows a saved change at once. */
+function followTimeZone(timeZone: string | null) {
+  const { config, setResource } = useAppStore.getState();
+  if (config.status !== 'ready') return;
+  const { timeZone: _old, ...workspace } = config.data.workspace;
+  setResource('config', {
+    ...config,
+    data: { ...config.data, workspace: { ...workspace, ...(timeZone ? { timeZone } : {}) } },
+  });
+}
+
 function SettingsEditor({
   settings,
   onSaved,
@@ -26,7 +38,12 @@ function SettingsEditor({
     minGroupSize: String(settings.minGroupSize),
     retain: settings.retentionMonths !== null,
     retentionMonths: String(settings.retentionMonths ?? 24),
+    timeZone: settings.timeZone ?? '',
   });
+  const zones = useMemo(
+    () => ['UTC', ...Intl.supportedValuesOf('timeZone')].sort((a, b) => a.localeCompare(b)),
+    [],
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   // Saved settings come back as a new `settings`: what is on screen then counts as unchanged.
@@ -52,6 +69,7 @@ function SettingsEditor({
       const saved = await patchSettings(parsed.value);
       useAppStore.getState().pushToast({ tone: 'info', title: t('privacy.saved'), detail: '' });
       onSaved(saved);
+      followTimeZone(saved.timeZone);
     } catch (error) {
       const fields = fieldErrors(error);
       if (Object.keys(fields).length > 0) setErrors(fields);
@@ -63,6 +81,28 @@ function SettingsEditor({
 
   return (
     <form className="admin-form privacy-form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field
+        label={t('privacy.timeZone')}
+        hint={t('privacy.timeZoneHelp')}
+        error={errors['body.timeZone']}
+      >
+        {(props) => (
+          <select
+            {...props}
+            className="field__input"
+            name="timeZone"
+            value={form.timeZone}
+            onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
+          >
+            <option value="">{t('privacy.timeZoneUnset')}</option>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field
         label={t('privacy.minGroupSize')}
         hint={t('privacy.minGroupSizeHelp')}

@@ -1,14 +1,17 @@
-// The privacy form's text inputs to the PATCH /api/settings body, or the reasons they cannot be sent.
+// The settings form's inputs to the PATCH /api/settings body, or the reasons they cannot be sent.
 import type { WorkspaceSettings } from '../../api/contract';
+import { isIanaTimeZone } from '../../../server/domain/time/zones';
 
 export interface SettingsForm {
   minGroupSize: string;
   /** Whether old customer data is deleted at all; off sends `retentionMonths: null`. */
   retain: boolean;
   retentionMonths: string;
+  /** The workspace's IANA time zone; '' leaves it unset (each viewer's own then). */
+  timeZone: string;
 }
 
-export type SettingsReason = 'minGroupSize' | 'retentionMonths';
+export type SettingsReason = 'minGroupSize' | 'retentionMonths' | 'timeZone';
 export type SettingsParse =
   | { ok: true; value: WorkspaceSettings }
   | { ok: false; errors: Partial<Record<`body.${SettingsReason}`, SettingsReason>> };
@@ -16,8 +19,8 @@ export type SettingsParse =
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 
 /**
- * @example parseSettingsForm({ minGroupSize: '10', retain: false, retentionMonths: '' })
- * // { ok: true, value: { minGroupSize: 10, retentionMonths: null } }
+ * @example parseSettingsForm({ minGroupSize: '10', retain: false, retentionMonths: '', timeZone: 'Europe/Berlin' })
+ * // { ok: true, value: { minGroupSize: 10, retentionMonths: null, timeZone: 'Europe/Berlin' } }
  */
 export function parseSettingsForm(form: SettingsForm): SettingsParse {
   const errors: Partial<Record<`body.${SettingsReason}`, SettingsReason>> = {};
@@ -27,6 +30,11 @@ export function parseSettingsForm(form: SettingsForm): SettingsParse {
   const months = form.retain ? wholeNumber(form.retentionMonths) : null;
   if (months !== null && !(months >= 1 && months <= 600))
     errors['body.retentionMonths'] = 'retentionMonths';
+  const zone = form.timeZone.trim();
+  if (zone !== '' && !isIanaTimeZone(zone)) errors['body.timeZone'] = 'timeZone';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { minGroupSize: k, retentionMonths: months } };
+  return {
+    ok: true,
+    value: { minGroupSize: k, retentionMonths: months, timeZone: zone === '' ? null : zone },
+  };
 }

@@ -10,11 +10,13 @@ import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useEscapeKey } from '../../ui/useEscapeKey';
 import { useCurrency } from '../audience/useFacets';
+import { SegmentChip } from '../audience/SegmentChip';
 import { formatCount } from '../audience/hidden-counts';
 import { CompareBars, type CompareBar } from './CompareBars';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
 import { fitAreas } from './actions';
+import { distinctFraction } from '../../format/distinct-digits';
 
 type Metric =
   | 'customers'
@@ -44,20 +46,28 @@ function Figures({ comparison }: { comparison: Comparison }) {
   const currency = useCurrency();
   const k = comparison.minGroupSize;
   const hidden = t('audience.hiddenValue');
-  const pct = (v: number) =>
-    formatNumber(locale, v, { style: 'percent', maximumFractionDigits: v < 0.1 ? 1 : 0 });
+  // Each figure's values get the decimals that tell them apart (0.06 %, 0.11 %, 0.13 %), the same for every area.
+  const digits = (metric: 'penetration' | 'lapsedShare' | 'density', scale = 1) =>
+    distinctFraction(
+      comparison.areas.map((a) => a[metric]),
+      { scale },
+    );
+  const penetration = digits('penetration', 100);
+  const lapsed = digits('lapsedShare', 100);
+  const density = digits('density');
+  const pct = (v: number, fraction: Intl.NumberFormatOptions) =>
+    formatNumber(locale, v, { style: 'percent', ...fraction });
   const text: Record<Metric, (a: ComparedArea) => string> = {
     customers: (a) => formatCount(locale, a.customers, k, t),
     consented: (a) => formatCount(locale, a.consented, k, t),
-    penetration: (a) => (a.penetration === null ? hidden : pct(a.penetration)),
-    density: (a) =>
-      a.density === null ? hidden : formatNumber(locale, a.density, { maximumFractionDigits: 0 }),
+    penetration: (a) => (a.penetration === null ? hidden : pct(a.penetration, penetration)),
+    density: (a) => (a.density === null ? hidden : formatNumber(locale, a.density, density)),
     revenue: (a) =>
       a.revenue === null
         ? hidden
         : formatMoney(locale, a.revenue, currency, { maximumFractionDigits: 0 }),
     avgSpend: (a) => (a.avgSpend === null ? hidden : formatMoney(locale, a.avgSpend, currency)),
-    lapsedShare: (a) => (a.lapsedShare === null ? hidden : pct(a.lapsedShare)),
+    lapsedShare: (a) => (a.lapsedShare === null ? hidden : pct(a.lapsedShare, lapsed)),
     population: (a) => `${a.populationComplete ? '' : '≥ '}${formatNumber(locale, a.population)}`,
     areaKm2: (a) => formatKm2(locale, a.areaKm2),
   };
@@ -88,19 +98,31 @@ function Figures({ comparison }: { comparison: Comparison }) {
 /** One stacked bar per area: the share of each loyalty tier among its customers. */
 function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
   const { t, locale } = useI18n();
+  const tierCounts = (area: ComparedArea) =>
+    TIERS.map((tier) => area.loyaltyTiers.find((b) => b.key === tier)?.count ?? null);
+  // One set of decimals for every share in the chart: the tiers of all areas.
+  const shares = areas.flatMap((area) => {
+    const counts = tierCounts(area);
+    const total = counts.reduce<number>((s, c) => s + (c ?? 0), 0);
+    return counts.every((c) => c !== null) && total > 0
+      ? (counts as number[]).map((c) => c / total)
+      : [];
+  });
+  const percent = (value: number) =>
+    formatNumber(locale, value, {
+      style: 'percent',
+      ...distinctFraction(shares, { scale: 100 }),
+    });
   return (
     <figure className="bar-chart compare-mix" data-metric="loyalty">
       <figcaption className="bar-chart__title">{t('compare.loyalty')}</figcaption>
       <ul className="bar-chart__rows">
         {areas.map((area) => {
-          const counts = TIERS.map(
-            (tier) => area.loyaltyTiers.find((b) => b.key === tier)?.count ?? null,
-          );
+          const counts = tierCounts(area);
           const known = counts.every((c) => c !== null);
           const total = known ? (counts as number[]).reduce((s, c) => s + c, 0) : 0;
           const words = TIERS.map(
-            (tier, i) =>
-              `${t(`tier.${tier}`)} ${total > 0 ? formatNumber(locale, counts[i]! / total, { style: 'percent' }) : '–'}`,
+            (tier, i) => `${t(`tier.${tier}`)} ${total > 0 ? percent(counts[i]! / total) : '–'}`,
           ).join(', ');
           return (
             <li className="bar-chart__row" key={area.id} data-area={area.id}>
@@ -123,9 +145,7 @@ function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
                   ))}
               </span>
               <span className="bar-chart__count">
-                {known && total > 0
-                  ? formatNumber(locale, counts[3]! / total, { style: 'percent' })
-                  : t('audience.hiddenValue')}
+                {known && total > 0 ? percent(counts[3]! / total) : t('audience.hiddenValue')}
               </span>
             </li>
           );
@@ -139,13 +159,17 @@ function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
 function Overlaps({ comparison }: { comparison: Comparison }) {
   const { t, locale } = useI18n();
   const byId = new Map(comparison.areas.map((a) => [a.id, a]));
+  // Every share of the list with the same decimals, as many as tell them apart.
+  const shares = comparison.overlaps.flatMap((o) =>
+    o.sharedCustomers === null
+      ? []
+      : [byId.get(o.a)!.customers, byId.get(o.b)!.customers].map((whole) =>
+          whole ? o.sharedCustomers! / whole : null,
+        ),
+  );
+  const fraction = distinctFraction(shares, { scale: 100 });
   const share = (part: number, whole: number | null) =>
-    whole
-      ? formatNumber(locale, part / whole, {
-          style: 'percent',
-          maximumFractionDigits: part / whole < 0.1 ? 1 : 0,
-        })
-      : '–';
+    whole ? formatNumber(locale, part / whole, { style: 'percent', ...fraction }) : '–';
   const line = (o: AreaOverlap) => {
     const a = byId.get(o.a)!;
     const b = byId.get(o.b)!;
@@ -284,6 +308,7 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
         {state.status === 'loading' && !shown && (
           <StateMessage tone="loading">{t('compare.loading')}</StateMessage>
         )}
+        {known.length >= 2 && <SegmentChip />}
         {shown && known.length >= 2 && (
           <div
             className="area-compare__figures"

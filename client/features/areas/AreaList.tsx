@@ -11,6 +11,8 @@ import { ListItem } from '../../ui/ListItem';
 import { loadAreas, showArea } from './actions';
 import { formatKm, formatKm2 } from './format';
 import { TerritoriesButton } from './TerritoriesButton';
+import { useSegmentCounts } from './useSegmentCounts';
+import { SegmentChip } from '../audience/SegmentChip';
 
 /** Opens the comparison, with the selected area (if one is) already ticked. */
 function startComparing() {
@@ -32,6 +34,15 @@ export function AreaList() {
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayCount = useAppStore((s) => can(s.me, 'audience:read'));
   const features = resource.data?.features;
+  const segment = useAppStore((s) => s.segment);
+  // Under a segment every figure counts only its customers: the list too, as the comparison does.
+  const { counts: segmentCounts, loading: counting } = useSegmentCounts(
+    segment,
+    resource.data,
+    mayCount,
+  );
+  const customersOf = (id: string, all: number | undefined) =>
+    segmentCounts ? segmentCounts.get(id) : counting ? undefined : all;
   const areas = useMemo(
     () =>
       [...(features ?? [])].sort((a, b) =>
@@ -60,7 +71,7 @@ export function AreaList() {
     );
   else
     body = (
-      <ul className="item-list area-list">
+      <ul className="item-list area-list" aria-busy={counting || undefined}>
         {areas.map(({ properties: p }) => (
           <ListItem
             key={p.id}
@@ -80,9 +91,14 @@ export function AreaList() {
                 {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm) })}
               </span>
             </span>
-            {p.customers !== undefined && (
-              <span className="item__figure" title={t('areas.customers.title')}>
-                {t('areas.customers', { count: p.customers })}
+            {customersOf(p.id, p.customers) !== undefined && (
+              <span
+                className="item__figure"
+                title={
+                  segmentCounts ? t('areas.customers.segmentTitle') : t('areas.customers.title')
+                }
+              >
+                {t('areas.customers', { count: customersOf(p.id, p.customers)! })}
               </span>
             )}
           </ListItem>
@@ -121,6 +137,11 @@ export function AreaList() {
               {t('whiteSpace.open')}
             </button>
           )}
+        </div>
+      )}
+      {areas.length > 0 && (
+        <div className="area-list__segment">
+          <SegmentChip />
         </div>
       )}
       {body}

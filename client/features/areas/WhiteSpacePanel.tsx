@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { getWhiteSpace } from '../../api/client';
 import { isAbort } from '../../api/problem';
-import type { WhiteSpaceAnswer } from '../../api/contract';
+import type { Segment, WhiteSpaceAnswer } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
@@ -14,44 +14,51 @@ import { useEscapeKey } from '../../ui/useEscapeKey';
 import { withSurroundings } from '../../map/camera-targets';
 import { bboxOf } from '../../map/geometry';
 import { formatCount } from '../audience/hidden-counts';
+import { SegmentChip } from '../audience/SegmentChip';
 import { reportError } from '../toast/report';
 import { areaFromHexagon } from './actions';
 import { formatDistance } from './format';
+import { distinctFraction } from '../../format/distinct-digits';
 
 const DISTANCES_KM = [1, 1.5, 2, 3, 5];
 
 type State =
   { status: 'loading' } | { status: 'ready'; answer: WhiteSpaceAnswer } | { status: 'error' };
 
-function useWhiteSpace(minStoreKm: number): State {
-  const [state, setState] = useState<{ km: number; value: State }>({
-    km: -1,
+/** The hexagons for a store distance and the segment in force (only its customers count). */
+function useWhiteSpace(minStoreKm: number, segment: Segment): State {
+  const ask = JSON.stringify([minStoreKm, segment]);
+  const [state, setState] = useState<{ ask: string; value: State }>({
+    ask: '',
     value: { status: 'loading' },
   });
   // New data (an import committed) asks again; the last answer stays on screen meanwhile.
   const dataVersion = useAppStore((s) => s.dataVersion);
   useEffect(() => {
     const controller = new AbortController();
-    getWhiteSpace({ minStoreKm }, { signal: controller.signal })
+    getWhiteSpace({ minStoreKm, segment }, { signal: controller.signal })
       .then((answer) => {
-        setState({ km: minStoreKm, value: { status: 'ready', answer } });
+        setState({ ask, value: { status: 'ready', answer } });
         useAppStore.getState().setWhiteSpaceCells(answer.cells);
       })
       .catch((error: unknown) => {
         if (isAbort(error)) return;
-        setState({ km: minStoreKm, value: { status: 'error' } });
+        setState({ ask, value: { status: 'error' } });
         reportError(useAppStore, error);
       });
     return () => controller.abort();
-  }, [minStoreKm, dataVersion]);
-  return state.km === minStoreKm ? state.value : { status: 'loading' };
+    // `ask` stands for the distance and the segment; new data (an import committed) asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ask, dataVersion]);
+  return state.ask === ask ? state.value : { status: 'loading' };
 }
 
 const closeWhiteSpace = () => useAppStore.getState().setWhiteSpace(null);
 
 export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
   const { t, locale } = useI18n();
-  const state = useWhiteSpace(minStoreKm);
+  const segment = useAppStore((s) => s.segment);
+  const state = useWhiteSpace(minStoreKm, segment);
   const mayCreate = useAppStore((s) => can(s.me, 'areas:write'));
   const [making, setMaking] = useState<string | null>(null);
   useEscapeKey(closeWhiteSpace);
@@ -66,6 +73,7 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
       />
       <div className="details__body white-space" data-state={state.status}>
         <p className="muted">{t('whiteSpace.intro')}</p>
+        <SegmentChip />
         <label className="field">
           <span className="field__label">{t('whiteSpace.minStoreKm')}</span>
           <select
@@ -99,7 +107,11 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
               {t('whiteSpace.city', {
                 share: formatNumber(locale, state.answer.cityPenetration, {
                   style: 'percent',
-                  maximumFractionDigits: 2,
+                  // A segment's city-wide share can be a fraction of a percent: keep two significant digits.
+                  ...distinctFraction([state.answer.cityPenetration], {
+                    scale: 100,
+                    significant: 2,
+                  }),
                 }),
               })}
             </p>

@@ -8,6 +8,7 @@ import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
+import { SegmentChip } from './SegmentChip';
 import { BarChart } from './BarChart';
 import { breakdownCharts } from './breakdowns';
 import { SegmentBuilder } from './SegmentBuilder';
@@ -191,12 +192,14 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
           )}
         </span>
       </header>
+      <SegmentChip />
       {/* Figures above the segment builder, so the count stays in sight while the segment is edited. */}
       <div className="audience__top">{top}</div>
       <SegmentBuilder />
       {charts}
       {'areaId' in target && mayExport && (
         <footer className="audience__export">
+          <SegmentChip />
           <a
             className="button button--secondary"
             href={audienceExportUrl(target.areaId, segment)}

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
 import { formatCount } from './hidden-counts';
 import type { ChartRow } from './chart';
+import { distinctFraction } from '../../format/distinct-digits';
 
 interface BarChartProps {
   title: string;
@@ -20,13 +21,13 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
   const { t, locale } = useI18n();
   const countText = (count: number | null) => formatCount(locale, count, minGroupSize, t);
   const titleId = useId();
+  // The shares of one chart get the same decimals, as many as tell them apart.
+  const fraction = distinctFraction(
+    rows.map((row) => row.share),
+    { scale: 100 },
+  );
   const percent = (share: number | null) =>
-    share === null
-      ? ''
-      : formatNumber(locale, share, {
-          style: 'percent',
-          maximumFractionDigits: share < 0.1 ? 1 : 0,
-        });
+    share === null ? '' : formatNumber(locale, share, { style: 'percent', ...fraction });
   return (
     <figure className="bar-chart" aria-labelledby={titleId}>
       <figcaption className="bar-chart__title" id={titleId}>

@@ -56,7 +56,9 @@ export function FacetPicker({
               onChange(checked ? selected.filter((k) => k !== key) : [...selected, key])
             }
           />
-          <span className="facet-option__label">{labelFor(key)}</span>
+          <span className="facet-option__label" title={labelFor(key)}>
+            {labelFor(key)}
+          </span>
           {count !== undefined && (
             <>
               <span className="facet-option__count" aria-hidden="true">

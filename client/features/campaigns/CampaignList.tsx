@@ -24,7 +24,9 @@ function CampaignRow({ campaign }: { campaign: CampaignRecord }) {
   return (
     <ListItem selected={selected} onClick={() => showCampaign(useAppStore, campaign.id)}>
       <span className="item__label campaign-row__label">
-        <span className="campaign-row__name">{campaign.name}</span>
+        <span className="campaign-row__name" title={campaign.name}>
+          {campaign.name}
+        </span>
         {live && <LiveBadge />}
       </span>
       <span className="item__meta campaign-row__meta">

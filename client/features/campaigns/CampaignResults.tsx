@@ -8,6 +8,7 @@ import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { useCurrency } from '../audience/useFacets';
+import { distinctFraction } from '../../format/distinct-digits';
 
 type State = { status: 'loading' } | { status: 'ready'; results: Results } | { status: 'error' };
 
@@ -43,10 +44,10 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
   else {
     const r = state.results;
     const k = r.minGroupSize;
+    // Conversion and lift side by side: the same decimals, enough to tell them apart and to show a small rate.
+    const fraction = distinctFraction([r.conversionRate, r.lift], { scale: 100, max: 2 });
     const percent = (value: number | null) =>
-      value === null
-        ? '—'
-        : formatNumber(locale, value, { style: 'percent', maximumFractionDigits: 1 });
+      value === null ? '—' : formatNumber(locale, value, { style: 'percent', ...fraction });
     const figures: { key: string; label: string; value: string; note?: string }[] = [
       {
         key: 'audience',

@@ -65,9 +65,10 @@ export function openNewCampaign(
   { areaId, now = new Date() }: { areaId?: string; now?: Date } = {},
 ): boolean {
   if (!mayWrite(store)) return false;
-  const { segment } = store.getState();
+  const { segment, config } = store.getState();
   const draft = emptyCampaignDraft({
-    timeZone: viewerTimeZone(),
+    // The workspace's clock (set in the workspace settings); the viewer's own until one is set.
+    timeZone: config.data?.workspace.timeZone ?? viewerTimeZone(),
     now,
     areaIds: areaId ? [areaId] : [],
     segment,

@@ -4,11 +4,11 @@
 import type { CampaignCreate, CampaignPatch, CampaignRecord, Segment } from '../../api/contract';
 import { campaignCreate, isSendingChannel } from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
-import { localToUtc, utcToLocal } from '../../../server/domain/time';
+import { addDays, localToUtc, nextFullHour, utcToLocal } from '../../../server/domain/time';
 import type { CampaignDraft, TriggerDraft } from '../../store/slices/campaigns';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+/** How long a new campaign runs, in calendar days on its own clock. */
+const NEW_CAMPAIGN_DAYS = 30;
 
 /** The starting values of a new trigger of each type. */
 export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
@@ -27,9 +27,9 @@ export function newTrigger(type: TriggerDraft['type']): TriggerDraft {
 }
 
 /**
- * A new campaign's draft: from the start of the current hour (so one created as active can go live at once) for 30
- * days in `timeZone`, with the given areas and segment.
- * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T17:00'
+ * A new campaign's draft: from the next full hour on the clock of `timeZone` (the workspace's) for 30 days, ending at
+ * the same wall-clock time, with the given areas and segment.
+ * @example emptyCampaignDraft({ timeZone: 'Europe/Berlin', now: new Date('2026-11-23T16:20:00Z') }).start // '2026-11-23T18:00'
  */
 export function emptyCampaignDraft({
   timeZone,
@@ -42,7 +42,8 @@ export function emptyCampaignDraft({
   areaIds?: string[];
   segment?: Segment;
 }): CampaignDraft {
-  const next = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const start = utcToLocal(nextFullHour(now, timeZone), timeZone);
+  const [day, time] = start.split('T') as [string, string];
   return {
     name: '',
     areaIds,
@@ -52,8 +53,8 @@ export function emptyCampaignDraft({
     code: '',
     discount: '',
     channel: 'in_store',
-    start: utcToLocal(new Date(next), timeZone),
-    end: utcToLocal(new Date(next + 30 * DAY_MS), timeZone),
+    start,
+    end: `${addDays(day, NEW_CAMPAIGN_DAYS)}T${time}`,
     timezone: timeZone,
     status: 'draft',
     triggerMode: 'any',

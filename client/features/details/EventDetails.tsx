@@ -17,6 +17,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DetailList } from '../../ui/DetailList';
 import { EventOffers } from '../campaigns/EventOffers';
 import { useEventReach } from './useEventReach';
+import { SegmentChip } from '../audience/SegmentChip';
 
 export const REACH_MIN_M = 200;
 export const REACH_MAX_M = 2000;
@@ -95,6 +96,7 @@ function Reach({ event }: { event: EventFeature }) {
       <h3 className="audience__title" id="event-reach-title">
         {t('details.event.reach')}
       </h3>
+      <SegmentChip />
       <label className="event-reach__radius">
         <span>{t('details.event.radius')}</span>
         <input

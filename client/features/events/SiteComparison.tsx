@@ -13,6 +13,7 @@ import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { REACH_MAX_M, REACH_MIN_M } from '../details/EventDetails';
+import { SegmentChip } from '../audience/SegmentChip';
 
 /** What was asked: the points and radius, and the segment applied. */
 type Asked = { compare: SiteCompare; segment: Segment };
@@ -219,6 +220,7 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
           <output>{metersText}</output>
         </label>
         <SegmentBuilder />
+        <SegmentChip />
         {busy && <StateMessage tone="loading">{t('sites.loading')}</StateMessage>}
         {current && 'error' in current && (
           <StateMessage tone="error">{t('sites.error')}</StateMessage>

@@ -121,7 +121,9 @@ export function SearchBox() {
                 <span className="search__area" data-kind={result.selection.kind} />
               )}
             </span>
-            <span className="search__label">{result.label}</span>
+            <span className="search__label" title={result.label}>
+              {result.label}
+            </span>
             <span className="search__kind">{kindLabel(result)}</span>
           </li>
         ))}

@@ -134,6 +134,7 @@ export function consentedCustomersBySeq(db: Db): (seqs: number[]) => Customer[] 
 
 export interface CustomerPoint {
   id: string;
+  seq: number;
   store: string | null;
   lng: number;
   lat: number;
@@ -145,7 +146,7 @@ export interface CustomerPoint {
 export function* iterateCustomerPoints(db: Db): Generator<CustomerPoint> {
   yield* db
     .prepare(
-      'SELECT id, home_store_id AS store, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq',
+      'SELECT id, seq, home_store_id AS store, lng, lat, loyalty_tier AS tier, consent FROM customers ORDER BY seq',
     )
     .iterate() as Iterable<CustomerPoint>;
 }

@@ -1,5 +1,6 @@
-// Privacy settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths).
+// Workspace settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths, timeZone).
 import type { Db } from '../connection.js';
+import { isIanaTimeZone } from '../../domain/time/zones.js';
 import {
   DEFAULT_MIN_GROUP_SIZE,
   type PrivacySettings,
@@ -14,16 +15,19 @@ function intOrNull(value: string | undefined): number | null {
 
 export function readPrivacySettings(db: Db): PrivacySettings {
   const rows = db
-    .prepare("SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths')")
+    .prepare(
+      "SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths', 'timeZone')",
+    )
     .all() as { key: string; value: string }[];
   const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return {
     minGroupSize: intOrNull(byKey.minGroupSize) ?? DEFAULT_MIN_GROUP_SIZE,
     retentionMonths: intOrNull(byKey.retentionMonths),
+    timeZone: byKey.timeZone && isIanaTimeZone(byKey.timeZone) ? byKey.timeZone : null,
   };
 }
 
-/** Writes the fields present in the patch; a null retentionMonths turns retention off. */
+/** Writes the fields present in the patch; a null retentionMonths turns retention off, a null timeZone unsets it. */
 export function writePrivacySettings(db: Db, patch: PrivacySettingsPatch): void {
   const upsert = db.prepare(
     'INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -33,5 +37,9 @@ export function writePrivacySettings(db: Db, patch: PrivacySettingsPatch): void 
     if (patch.retentionMonths === null)
       db.prepare("DELETE FROM workspace WHERE key = 'retentionMonths'").run();
     else upsert.run('retentionMonths', String(patch.retentionMonths));
+  }
+  if (patch.timeZone !== undefined) {
+    if (patch.timeZone === null) db.prepare("DELETE FROM workspace WHERE key = 'timeZone'").run();
+    else upsert.run('timeZone', patch.timeZone);
   }
 }

@@ -108,6 +108,18 @@ export const audienceExportQuery = z.object({
     }),
 });
 
+/** Query of GET /api/areas: an optional segment as JSON, for the areas' customer counts. */
+export const areaListQuery = z.object({
+  segment: z
+    .string()
+    .max(SEGMENT_QUERY_MAX)
+    .optional()
+    .meta({
+      param: { name: 'segment', in: 'query' },
+      description: `Count only the customers in this Segment (URL-encoded JSON, at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters)`,
+    }),
+});
+
 /** The CSV of an audience export. */
 export const audienceExportCsv = z
   .string()

@@ -1,5 +1,7 @@
-// Workspace privacy settings: the minimum group size for aggregate answers and how long customers are kept.
+// Workspace settings: the minimum group size for aggregate answers, how long customers are kept, and the workspace's
+// time zone (what new campaigns are scheduled in).
 import { z } from 'zod';
+import { isIanaTimeZone } from '../time/zones.js';
 
 export const DEFAULT_MIN_GROUP_SIZE = 10;
 
@@ -12,13 +14,26 @@ export const privacySettings = z
       description:
         'Customers without a purchase (or update) for this many months are erased daily; null keeps them',
     }),
+    timeZone: z.string().nullable().meta({
+      description:
+        "The workspace's IANA time zone: new campaigns start in it. null until set (the app then uses the viewer's)",
+      example: 'Europe/Berlin',
+    }),
   })
   .meta({ id: 'PrivacySettings' });
+
+/** An IANA time zone name as Intl.supportedValuesOf('timeZone') lists it, or UTC. */
+export const workspaceTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isIanaTimeZone, { message: 'not an IANA time zone name (e.g. Europe/Berlin)' });
 
 export const privacySettingsPatch = z
   .strictObject({
     minGroupSize: z.number().int().min(2).max(1000).optional(),
     retentionMonths: z.number().int().min(1).max(240).nullable().optional(),
+    timeZone: workspaceTimeZone.nullable().optional(),
   })
   .meta({ id: 'PrivacySettingsPatch' });
 

@@ -1,6 +1,7 @@
 // GET /api/white-space: where many people live, few are customers and no store is near.
 import { z } from 'zod';
 import { queryInt, queryNumber } from './query.js';
+import { SEGMENT_QUERY_MAX } from './segment.js';
 
 export const whiteSpaceQuery = z.strictObject({
   resolution: queryInt(z.number().int().min(6).max(9))
@@ -21,6 +22,14 @@ export const whiteSpaceQuery = z.strictObject({
   limit: queryInt(z.number().int().min(1).max(200))
     .default(25)
     .meta({ param: { name: 'limit', in: 'query' } }),
+  segment: z
+    .string()
+    .max(SEGMENT_QUERY_MAX)
+    .optional()
+    .meta({
+      param: { name: 'segment', in: 'query' },
+      description: `Count only the customers in this Segment (URL-encoded JSON, at most ${SEGMENT_QUERY_MAX.toLocaleString('en')} characters): penetration and untapped are then the segment's`,
+    }),
 });
 
 const cell = z.object({

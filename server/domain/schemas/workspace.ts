@@ -17,6 +17,10 @@ export const clientConfigSchema = z
         .meta({
           description: 'ISO 4217 code for money figures; the client assumes EUR when absent',
         }),
+      timeZone: z.string().optional().meta({
+        description:
+          "The workspace's IANA time zone (new campaigns start in it); absent until set, when the viewer's is used",
+      }),
     }),
     basemap: z.object({
       styleUrl: z

@@ -11,3 +11,4 @@ export {
   type LocalTime,
 } from './local-time.js';
 export { utcInstant } from './instant.js';
+export { isIanaTimeZone, nextFullHour } from './zones.js';

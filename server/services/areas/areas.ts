@@ -27,6 +27,7 @@ import {
   type AreaPatch,
 } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import type { Segment } from '../../domain/schemas/segment.js';
 import type { AppDeps } from '../../deps.js';
 import { audienceViewFor } from '../audience/viewer.js';
 import { checkVersion, ServiceError } from '../errors.js';
@@ -67,14 +68,15 @@ export function measured(values: Omit<AreaValues, 'areaKm2' | 'perimeterKm'>): A
 
 /**
  * The `customers` count of areas as this caller may see it: store managers count their stores' customers only, and
- * aggregate-only roles get no count when it is below the minimum group size.
+ * aggregate-only roles get no count when it is below the minimum group size. With a segment, only its customers.
  */
 export function customerCounter(
   { db, audience, clock }: Pick<AppDeps, 'db' | 'audience' | 'clock'>,
   principal: Principal,
+  narrowTo?: Segment,
 ): CountCustomers {
   const view = audienceViewFor(db, principal);
-  const segment = view.segment(undefined);
+  const segment = view.segment(narrowTo);
   return async (geometry) =>
     view.hideCount((await audience.audience({ geometry, segment, at: clock() })).count ?? 0) ??
     undefined;

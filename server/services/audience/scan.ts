@@ -64,15 +64,9 @@ function classifyRect(a: AreaGrid, x0: number, y0: number, x1: number, y1: numbe
   return first;
 }
 
-/** Calls `visit(row)` for every live customer inside the area who matches the filter. */
-export function forEachMatch(
-  c: IndexColumns,
-  area: AreaGrid,
-  f: CompiledFilter,
-  visit: (row: number) => void,
-): void {
-  const g = c.grid;
-  const matches = (i: number): boolean => {
+/** Whether index row i is a live customer the compiled segment keeps (same meaning as inSegment). */
+export function rowMatcher(c: IndexColumns, f: CompiledFilter): (i: number) => boolean {
+  return (i) => {
     if (c.alive[i] !== 1) return false;
     if (f.consentedOnly && c.consent[i] !== 1) return false;
     if (f.ageOk !== null && f.ageOk[c.age[i] as number] !== 1) return false;
@@ -93,6 +87,28 @@ export function forEachMatch(
     }
     return true;
   };
+}
+
+/** Calls `visit(row)` for every live customer, wherever they live, who matches the filter (the map, white space). */
+export function forEachMatchAnywhere(
+  c: IndexColumns,
+  f: CompiledFilter,
+  visit: (row: number) => void,
+): void {
+  const matches = rowMatcher(c, f);
+  const rows = Atomics.load(c.meta, ROWS);
+  for (let i = 0; i < rows; i++) if (matches(i)) visit(i);
+}
+
+/** Calls `visit(row)` for every live customer inside the area who matches the filter. */
+export function forEachMatch(
+  c: IndexColumns,
+  area: AreaGrid,
+  f: CompiledFilter,
+  visit: (row: number) => void,
+): void {
+  const g = c.grid;
+  const matches = rowMatcher(c, f);
 
   // The sorted region: only the index cells under the area's bbox, whole cells skipped or taken when possible.
   if (c.baseCount > 0 && g.sx >= 0) {

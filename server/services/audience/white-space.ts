@@ -3,13 +3,18 @@
 // hexagon reads every position (about 3 s per million, on the event loop), so the counts are kept until the customer
 // index changes: another distance or limit, or the next visitor, is answered from them. Residents per hexagon
 // (~100 ms) are kept per connection: neighbourhoods are only written by the seed, before the server opens.
+// A segment counts only its customers, read from the in-memory index (the same checks as audience counts).
 import type { Db } from '../../db/connection.js';
 import { listBoundaries } from '../../db/repos/boundaries.js';
 import { listStores } from '../../db/repos/stores.js';
 import type { Principal } from '../../domain/permissions.js';
+import type { Segment } from '../../domain/schemas/segment.js';
 import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../../domain/schemas/white-space.js';
+import { dayOf, segmentDependsOnDay, segmentKey } from '../../domain/segment.js';
 import { customersByCell, residentsByCell, whiteSpace } from '../../domain/white-space.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
+import { compileSegment } from './filter.js';
+import { forEachMatchAnywhere } from './scan.js';
 import { audienceViewFor, namedK } from './viewer.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
@@ -25,22 +30,44 @@ function* customerPositions(db: Db, storeIds: string[] | null): Generator<[numbe
   for (const row of rows) yield row as [number, number];
 }
 
+/** Where the segment's customers live, from the index's columns. */
+function segmentPositions(
+  index: Pick<CustomerIndex, 'columns' | 'dictionaries'>,
+  segment: Segment,
+  at: Date,
+): [number, number][] {
+  const c = index.columns;
+  const filter = compileSegment(segment, index.dictionaries, c.words, at);
+  const positions: [number, number][] = [];
+  forEachMatchAnywhere(c, filter, (row) => positions.push([c.lng[row]!, c.lat[row]!]));
+  return positions;
+}
+
 /** Counts per hexagon, per customer index (a restarted server has a new one) by its version, resolution and store scope. */
 const MAX_CACHED = 16;
 const caches = new WeakMap<object, Map<string, Map<string, number>>>();
 
 function countsFor(
   db: Db,
-  index: Pick<CustomerIndex, 'changes'>,
+  index: WhiteSpaceIndex,
   resolution: number,
   storeIds: string[] | null,
+  narrowed: { segment: Segment; at: Date } | null,
 ): Map<string, number> {
   let cache = caches.get(index);
   if (!cache) caches.set(index, (cache = new Map()));
-  const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}`;
+  const segment = narrowed ? segmentKey(narrowed.segment) : '';
+  const day = narrowed && segmentDependsOnDay(narrowed.segment) ? `@${dayOf(narrowed.at)}` : '';
+  const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}|${segment}${day}`;
   let counts = cache.get(key);
   if (!counts) {
-    counts = customersByCell(customerPositions(db, storeIds), resolution);
+    // The segment is already narrowed to the caller's stores (AudienceView.segment).
+    counts = customersByCell(
+      narrowed
+        ? segmentPositions(index, narrowed.segment, narrowed.at)
+        : customerPositions(db, storeIds),
+      resolution,
+    );
     // Older versions are never asked for again; a few entries cover the resolutions and scopes in use.
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(key, counts);
@@ -59,15 +86,25 @@ function residentsFor(db: Db, resolution: number): Map<string, number> {
   return residents;
 }
 
+type WhiteSpaceIndex = Pick<CustomerIndex, 'changes' | 'columns' | 'dictionaries'>;
+
 export function findWhiteSpace(
   db: Db,
-  index: Pick<CustomerIndex, 'changes'>,
-  query: WhiteSpaceQuery,
+  index: WhiteSpaceIndex,
+  query: Omit<WhiteSpaceQuery, 'segment'> & { segment?: Segment },
   principal: Principal,
+  at: Date,
 ): WhiteSpaceAnswer {
   const residents = residentsFor(db, query.resolution);
   const view = audienceViewFor(db, principal);
-  const customers = countsFor(db, index, query.resolution, view.storeIds);
+  const segment = segmentKey(query.segment) ? view.segment(query.segment)! : null;
+  const customers = countsFor(
+    db,
+    index,
+    query.resolution,
+    view.storeIds,
+    segment ? { segment, at } : null,
+  );
   const result = whiteSpace(
     { residents, customers, stores: listStores(db).map((s) => s.location) },
     query,

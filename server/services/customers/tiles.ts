@@ -1,5 +1,7 @@
 // Customers reach the map as vector tiles: clusters with counts when zoomed out, single points up close.
 // One Supercluster index in memory, built from the DB at start-up and rebuilt lazily after customer writes.
+// A segment narrows the map to its customers: the in-memory customer index says who matches (the same compiled
+// checks as audience counts), and the matching points get an index of their own, kept per view and segment.
 // Who is looking changes what a tile holds (server/domain/privacy.ts):
 // - store managers get an index of their stores' customers only (built on first use, kept per set of stores);
 // - aggregate-only roles get clusters of at least k customers at every zoom and never a single customer: their
@@ -10,7 +12,12 @@ import { fromGeojsonVt } from 'vt-pbf';
 import type { Db } from '../../db/connection.js';
 import { iterateCustomerPoints } from '../../db/repos/customers.js';
 import type { Principal } from '../../domain/permissions.js';
+import type { Segment } from '../../domain/schemas/segment.js';
+import { dayOf, segmentDependsOnDay, segmentKey } from '../../domain/segment.js';
 import { audienceViewFor } from '../audience/viewer.js';
+import { compileSegment } from '../audience/filter.js';
+import { forEachMatchAnywhere } from '../audience/scan.js';
+import type { CustomerIndex } from './customer-index.js';
 
 const TILE_EXTENT = 512;
 /** Above this zoom every customer is a single point (Supercluster returns raw points). */
@@ -18,8 +25,13 @@ export const CLUSTER_MAX_ZOOM = 14;
 /** Aggregate-only roles see the clusters of this zoom when closer in. */
 export const AGGREGATE_MAX_ZOOM = 15;
 export const CUSTOMER_TILE_LAYER = 'customers';
-/** Filtered indexes kept at once: one per distinct set of stores, one per minimum group size. */
+/** Filtered indexes kept at once: one per distinct set of stores, minimum group size and segment. */
 const FILTERED_VIEWS_KEPT = 32;
+/**
+ * Of those, narrowed by a segment: a broad segment's index is nearly as large as the whole city's, and segments change
+ * as people click, so only the latest few are kept (the one in use, and a few to step back to).
+ */
+const SEGMENT_VIEWS_KEPT = 4;
 
 interface PointProps {
   id: string;
@@ -52,9 +64,25 @@ export function tileViewKey(view: TileView): string {
   return `s${[...view.storeIds].sort().join(',')}`;
 }
 
+/** Only the customers in this segment, as they are at `at` (lapsed and active days count from its UTC day). */
+export interface TileSegment {
+  segment: Segment;
+  at: Date;
+}
+
+/**
+ * What tells one segment's tiles from another's: '' for none, else the segment's canonical text, with the day when
+ * its members change daily. Part of the cache key and the ETag.
+ */
+export function tileSegmentKey(filter: TileSegment | undefined): string {
+  const key = segmentKey(filter?.segment);
+  if (!key || !filter) return '';
+  return segmentDependsOnDay(filter.segment) ? `${key}@${dayOf(filter.at)}` : key;
+}
+
 export interface CustomerTiles {
   /** The encoded MVT for a tile, or null when the tile is empty. */
-  tile(z: number, x: number, y: number, view?: TileView): Uint8Array | null;
+  tile(z: number, x: number, y: number, view?: TileView, segment?: TileSegment): Uint8Array | null;
   rebuild(): void;
   /** Customers changed: the indexes are rebuilt on the next tile request. */
   invalidate(): void;
@@ -71,8 +99,11 @@ type TileFeature = {
   id?: number;
 };
 
-export function createCustomerTiles(db: Db): CustomerTiles {
-  let points = readPoints(db);
+/**
+ * @param customerIndex who matches a segment (kept in step with customer writes, like these tiles).
+ */
+export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): CustomerTiles {
+  let { points, seqs } = readPoints(db);
   let index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
   let views = new Map<string, Index>();
   let stale = false;
@@ -80,28 +111,47 @@ export function createCustomerTiles(db: Db): CustomerTiles {
 
   function refresh() {
     if (!stale) return;
-    points = readPoints(db);
+    ({ points, seqs } = readPoints(db));
     index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
     views = new Map();
     stale = false;
   }
 
-  function viewIndex(view: TileView): Index {
-    if (view.kind === 'all') return index;
-    const key = tileViewKey(view);
+  /** The points of the customers in the segment: one pass over the index's columns, then a look-up per point. */
+  function pointsIn(filter: TileSegment): PointFeature<PointProps>[] {
+    const c = customerIndex.columns;
+    const compiled = compileSegment(filter.segment, customerIndex.dictionaries, c.words, filter.at);
+    const matching = new Set<number>();
+    forEachMatchAnywhere(c, compiled, (row) => matching.add(c.seq[row] as number));
+    return points.filter((_, i) => matching.has(seqs[i] as number));
+  }
+
+  function viewIndex(view: TileView, filter: TileSegment | undefined): Index {
+    const segment = tileSegmentKey(filter);
+    if (view.kind === 'all' && !segment) return index;
+    const key = `${tileViewKey(view)}|${segment}`;
     let found = views.get(key);
-    if (!found) {
-      if (view.kind === 'stores') {
-        const stores = new Set(view.storeIds);
-        found = clusterIndex(
-          points.filter((p) => stores.has(p.properties.store)),
-          { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 },
-        );
-      } else {
-        found = clusterIndex(points, {
+    if (found) {
+      // The latest used is the last to go.
+      views.delete(key);
+      views.set(key, found);
+    } else {
+      let shown = segment ? pointsIn(filter!) : points;
+      if (view.kind === 'aggregate') {
+        found = clusterIndex(shown, {
           maxZoom: AGGREGATE_MAX_ZOOM,
           minPoints: Math.max(2, view.minGroupSize),
         });
+      } else {
+        if (view.kind === 'stores') {
+          const stores = new Set(view.storeIds);
+          shown = shown.filter((p) => stores.has(p.properties.store));
+        }
+        found = clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+      }
+      if (segment) {
+        const narrowed = [...views.keys()].filter((k) => !k.endsWith('|'));
+        if (narrowed.length >= SEGMENT_VIEWS_KEPT) views.delete(narrowed[0]!);
       }
       if (views.size >= FILTERED_VIEWS_KEPT) views.delete(views.keys().next().value!);
       views.set(key, found);
@@ -110,11 +160,11 @@ export function createCustomerTiles(db: Db): CustomerTiles {
   }
 
   return {
-    tile(z, x, y, view = { kind: 'all' }) {
+    tile(z, x, y, view = { kind: 'all' }, segment) {
       refresh();
       if (view.kind === 'aggregate')
-        return aggregateTile(viewIndex(view), z, x, y, view.minGroupSize);
-      const tile = viewIndex(view).getTile(z, x, y);
+        return aggregateTile(viewIndex(view, segment), z, x, y, view.minGroupSize);
+      const tile = viewIndex(view, segment).getTile(z, x, y);
       if (!tile || tile.features.length === 0) return null;
       return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
     },
@@ -184,16 +234,19 @@ function aggregateTile(
   });
 }
 
-function readPoints(db: Db): PointFeature<PointProps>[] {
+/** The map's points, and each one's customers-table seq (kept beside them, so it never reaches a tile). */
+function readPoints(db: Db): { points: PointFeature<PointProps>[]; seqs: number[] } {
   const points: PointFeature<PointProps>[] = [];
+  const seqs: number[] = [];
   for (const p of iterateCustomerPoints(db)) {
     points.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.lng, p.lat] },
       properties: { id: p.id, tier: p.tier, consent: p.consent, store: p.store ?? '' },
     });
+    seqs.push(p.seq);
   }
-  return points;
+  return { points, seqs };
 }
 
 function clusterIndex(
