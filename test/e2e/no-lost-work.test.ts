@@ -103,12 +103,14 @@ describe.skipIf(skipReason)('no key press loses work', () => {
     await expect.poll(() => draft(page)).toBeNull();
     await page.locator('.draw-toolbar [data-action="undo"]').click();
     await expect.poll(() => draft(page)).toEqual(drawn);
-    // The circle is back on the map too, in terra-draw, ready to be edited.
-    await expect(
-      page.evaluate(() =>
-        window.__catchment!.map.queryRenderedFeatures().some((f) => f.source.startsWith('td-')),
-      ),
-    ).resolves.toBe(true);
+    // The circle is back on the map too, in terra-draw, ready to be edited (drawn on a later frame).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.__catchment!.map.queryRenderedFeatures().some((f) => f.source.startsWith('td-')),
+        ),
+      )
+      .toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
