@@ -112,7 +112,12 @@ async function runImport(kind: 'customers' | 'purchases') {
   const done = imports.get(job.id, null);
   if (done.state !== 'done' || done.rejected > 0)
     throw new Error(`import ended ${done.state} with ${done.rejected} rejected rows`);
-  const result: Record<string, number> = { rows: done.inserted + done.updated, ms };
+  // The import's own peak, before the audience and the rebuild below add a second index of their own.
+  const result: Record<string, number> = {
+    rows: done.inserted + done.updated,
+    ms,
+    importMaxRssMb: maxRssMb(),
+  };
   if (kind === 'customers') {
     // The first audience after the import, over the whole city: what a person sees next.
     const audience = createAudienceService({ index: customerIndex, pool: null });

@@ -69,7 +69,8 @@ function customers(db: Db): BatchUpsert<'customers'> {
     const seqOf = existing(records.map((c) => c.id));
     const fresh = records.filter((c) => !seqOf.has(c.id));
     const { seqs } = writeNewCustomers(db, fresh, now);
-    const written = fresh.map((c, i) => ({ ...c, seq: seqs[i]! }));
+    // The batch's records are the import's own: they take their seq rather than being copied for the index.
+    const written = fresh.map((c, i) => Object.assign(c, { seq: seqs[i]! }));
     for (const c of records) {
       const seq = seqOf.get(c.id);
       if (seq === undefined) continue;
@@ -82,7 +83,7 @@ function customers(db: Db): BatchUpsert<'customers'> {
         consent: c.consent ? 1 : 0,
         now,
       });
-      written.push({ ...c, seq });
+      written.push(Object.assign(c, { seq }));
     }
     return { inserted: fresh.length, updated: seqOf.size, customers: written };
   };

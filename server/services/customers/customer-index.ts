@@ -73,8 +73,8 @@ export interface CustomerIndex {
   readonly changes: number;
   /**
    * Adds customers or replaces them (by seq), wherever they now live. `bulk` (an import's batches) lets the unsorted
-   * tail grow to the size of the sorted rows before a compaction, so a million-row import re-sorts a few times rather
-   * than a few hundred; call settle() after the last batch.
+   * tail grow to a quarter of the sorted rows before a compaction, so a million-row import re-sorts a few dozen times
+   * rather than a few hundred; call settle() after the last batch.
    */
   upsert(customers: IndexedCustomer[], options?: { bulk?: boolean }): void;
   /** After bulk upserts: compacts when the tail is longer than ordinary upserts would let it grow. */
@@ -109,8 +109,8 @@ export function buildCustomerIndex(db: Db): CustomerIndex {
 /** Tail rows beyond this share of the index trigger a compaction (re-sort), so scans stay cell-local. */
 const TAIL_SHARE = 1 / 32;
 const MIN_TAIL = 4096;
-/** During bulk upserts the tail may grow as large as the sorted rows (and the columns get that much headroom). */
-const BULK_TAIL_SHARE = 1;
+/** During bulk upserts the tail may grow to a quarter of the sorted rows (and the columns get that much headroom). */
+const BULK_TAIL_SHARE = 0.25;
 
 class ColumnarCustomerIndex implements CustomerIndex {
   columns!: IndexColumns;

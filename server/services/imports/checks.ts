@@ -8,6 +8,7 @@ import type {
 } from '../../domain/import/records.js';
 import type { FieldError } from '../../domain/schemas/problem.js';
 import { erasedIdCheck } from '../customers/erased-ids.js';
+import { IdSet } from '../../domain/import/id-set.js';
 
 export const ERASED_MESSAGE = 'this customer was erased and cannot be imported again';
 
@@ -22,7 +23,7 @@ export interface RecordChecks {
 
 /** The checks of one job. */
 export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
-  const seen = new Set<string>();
+  const seen = new IdSet();
   const erased =
     kind === 'customers' || kind === 'purchases'
       ? erasedIdCheck(db)
@@ -30,9 +31,8 @@ export function recordChecks(db: Db, kind: ImportKind): RecordChecks {
   const stores = new Set(db.prepare('SELECT id FROM stores').pluck().all() as string[]);
   const check = (record: AnyImportRecord): FieldError[] => {
     const errors: FieldError[] = [];
-    if (seen.has(record.id))
+    if (!seen.add(record.id))
       errors.push({ field: 'id', message: `duplicate id ${record.id} in this file` });
-    seen.add(record.id);
     if (kind === 'customers') {
       const customer = record as CustomerImport;
       if (erased(customer.id)) errors.push({ field: 'id', message: ERASED_MESSAGE });

@@ -1,12 +1,13 @@
 // Worker thread of a big import: reads and checks the file's rows (read-rows.ts) with its own read-only connection and
-// posts them a batch at a time, at most two batches ahead of the import's thread, which writes them.
+// posts them a batch at a time, one batch ahead of the import's thread, which writes them.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ServiceError } from '../errors.js';
 import { readRowBatches, type ReadSource } from './read-rows.js';
 import type { WorkerMessage } from './read-in-worker.js';
 
-const AHEAD = 2;
+/** Batches read ahead of the writer: one keeps both threads busy; more only hold memory. */
+const AHEAD = 1;
 const { dbFile, source } = workerData as { dbFile: string; source: ReadSource };
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
