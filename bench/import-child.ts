@@ -1,5 +1,6 @@
 // One measured step of the import benchmark, in its own process so its peak RSS is its own:
 //   raw-customers FILE N      prepared INSERTs of the N generated customers the file holds (no file, no checks)
+//   bulk-customers FILE N     the same through the seed's bulk writer (codes in the INSERT, R*Tree in Z-order)
 //   import-customers FILE N   the import pipeline end to end (stream, parse, check, upsert, index), then an audience
 //   raw-purchases FILE N C    prepared INSERTs of the N generated purchases the file holds (no file, no checks)
 //   import-purchases FILE N   the import pipeline for purchases
@@ -50,11 +51,49 @@ function addStores(db: Db): void {
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function rawCustomers() {
+/** The seed's bulk path: codes in the INSERT, the R*Tree filled in Z-order after all rows, one transaction. */
+async function bulkCustomers() {
   const ws = generateDemoWorkspace({ seed: BENCH_SEED, customers: count, today: BENCH_TODAY });
   const customers = [...ws.customers()];
   const started = performance.now();
   db.transaction(() => writeNewCustomers(db, customers, AT.toISOString()))();
+  return { rows: customers.length, ms: performance.now() - started };
+}
+
+/** A plain prepared INSERT per row into the table as it is (its triggers fill codes and R*Tree), one transaction. */
+async function rawCustomers() {
+  const ws = generateDemoWorkspace({ seed: BENCH_SEED, customers: count, today: BENCH_TODAY });
+  const customers = [...ws.customers()];
+  const insert = db.prepare(
+    `INSERT INTO customers (id, first_name, email, phone, lng, lat, age, gender, job_title, industry, interests,
+       loyalty_tier, visits, total_spend, last_purchase_at, consent, home_store_id, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = AT.toISOString();
+  const started = performance.now();
+  db.transaction(() => {
+    for (const c of customers)
+      insert.run(
+        c.id,
+        c.firstName,
+        c.email,
+        c.phone,
+        c.location[0],
+        c.location[1],
+        c.age,
+        c.gender,
+        c.jobTitle,
+        c.industry,
+        JSON.stringify(c.interests),
+        c.loyaltyTier,
+        c.visits,
+        c.totalSpend,
+        c.lastPurchaseAt,
+        c.consent ? 1 : 0,
+        c.homeStoreId,
+        at,
+      );
+  })();
   return { rows: customers.length, ms: performance.now() - started };
 }
 
@@ -144,13 +183,15 @@ try {
   const result =
     mode === 'raw-customers'
       ? await rawCustomers()
-      : mode === 'raw-purchases'
-        ? await rawPurchases()
-        : mode === 'import-customers'
-          ? await runImport('customers')
-          : mode === 'import-purchases'
-            ? await runImport('purchases')
-            : null;
+      : mode === 'bulk-customers'
+        ? await bulkCustomers()
+        : mode === 'raw-purchases'
+          ? await rawPurchases()
+          : mode === 'import-customers'
+            ? await runImport('customers')
+            : mode === 'import-purchases'
+              ? await runImport('purchases')
+              : null;
   if (!result) throw new Error(`unknown mode ${mode}`);
   const cpu = process.cpuUsage();
   process.stdout.write(
