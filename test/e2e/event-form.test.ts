@@ -138,6 +138,21 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
     await dialog(page).waitFor({ state: 'hidden' });
     await page.locator('.place-bar', { hasText: 'Harvest market by the river' }).waitFor();
     await waitForMapIdle(page);
+    // The camera may still be framing the event (it waits for the panels to settle first): pick once it is still.
+    const view = () =>
+      page.evaluate(() => {
+        const map = window.__catchment!.map;
+        return map.isMoving() ? null : `${map.getCenter().toArray().join()},${map.getZoom()}`;
+      });
+    let last: string | null = null;
+    await expect
+      .poll(async () => {
+        const now = await view();
+        const still = now !== null && now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const at = { x: box.width * 0.4, y: box.height * 0.6 };
     const picked = await page.evaluate(
