@@ -764,6 +764,11 @@ export const de = {
   'areas.export': 'Export',
   'areas.export.geojson': 'Gebiet (GeoJSON)',
   'areas.territories.all': 'Einzugsgebiete für alle Filialen',
+  'areas.territories.confirm': {
+    one: '{count} neues Gebiet erstellen, ein Einzugsgebiet für die Filiale?',
+    other: '{count} neue Gebiete erstellen, ein Einzugsgebiet je Filiale?',
+  },
+  'areas.territories.make': { one: '{count} Gebiet erstellen', other: '{count} Gebiete erstellen' },
   'areas.territories.running': 'Einzugsgebiete werden erstellt …',
   'areas.territories.cancel': 'Abbrechen',
   'areas.territories.choose': 'Nur einige Filialen …',

@@ -756,6 +756,11 @@ export const en = {
   'areas.export': 'Export',
   'areas.export.geojson': 'Area (GeoJSON)',
   'areas.territories.all': 'Territories for all stores',
+  'areas.territories.confirm': {
+    one: 'Make {count} new area, a territory for the store?',
+    other: 'Make {count} new areas, one territory per store?',
+  },
+  'areas.territories.make': { one: 'Make {count} area', other: 'Make {count} areas' },
   'areas.territories.running': 'Making territories…',
   'areas.territories.cancel': 'Cancel',
   'areas.territories.choose': 'Only some stores…',
