@@ -7,6 +7,8 @@
 // - aggregate-only roles get clusters of at least k customers at every zoom and never a single customer: their
 //   index clusters only groups of k or more (minPoints = k), stops at AGGREGATE_MAX_ZOOM, and closer tiles show
 //   the clusters of that zoom; points that are not in such a cluster are left out.
+// Each tile also carries a density layer (density-grid.ts): customers counted per grid cell, for the heatmap, from
+// the same points the view's index holds (segment, stores and k respected alike).
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Db } from '../../db/connection.js';
@@ -18,6 +20,7 @@ import { audienceViewFor } from '../audience/viewer.js';
 import { compileSegment } from '../audience/filter.js';
 import { forEachMatchAnywhere } from '../audience/scan.js';
 import type { CustomerIndex } from './customer-index.js';
+import { CUSTOMER_DENSITY_LAYER, densityCells, densityGridSize } from './density-grid.js';
 
 const TILE_EXTENT = 512;
 /** Above this zoom every customer is a single point (Supercluster returns raw points). */
@@ -162,11 +165,28 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   return {
     tile(z, x, y, view = { kind: 'all' }, segment) {
       refresh();
-      if (view.kind === 'aggregate')
-        return aggregateTile(viewIndex(view, segment), z, x, y, view.minGroupSize);
-      const tile = viewIndex(view, segment).getTile(z, x, y);
-      if (!tile || tile.features.length === 0) return null;
-      return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
+      const shown = viewIndex(view, segment);
+      const aggregate = view.kind === 'aggregate';
+      const customers = aggregate
+        ? aggregateFeatures(shown, z, x, y, view.minGroupSize)
+        : (shown.getTile(z, x, y)?.features ?? []);
+      const density = densityCells(
+        pointsInTile(shown, z, x, y),
+        { z, x, y },
+        {
+          gridSize: densityGridSize(z, aggregate),
+          extent: TILE_EXTENT,
+          minCount: aggregate ? view.minGroupSize : 1,
+        },
+      );
+      if (customers.length === 0 && density.length === 0) return null;
+      return fromGeojsonVt(
+        {
+          [CUSTOMER_TILE_LAYER]: { features: customers },
+          [CUSTOMER_DENSITY_LAYER]: { features: density },
+        } as never,
+        { version: 2, extent: TILE_EXTENT },
+      );
     },
     rebuild() {
       stale = true;
@@ -187,25 +207,46 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   };
 }
 
+/** Longitude and latitude of a point given in tile units at zoom z. */
+function tileLng(px: number, z: number): number {
+  return (px / 2 ** z) * 360 - 180;
+}
+function tileLat(py: number, z: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / 2 ** z))) * 180) / Math.PI;
+}
+
+/**
+ * Every single customer of the index inside tile z/x/y: past its max zoom, Supercluster's tree holds the input
+ * points themselves, unclustered.
+ */
+function* pointsInTile(index: Index, z: number, x: number, y: number): Iterable<[number, number]> {
+  const bbox: [number, number, number, number] = [
+    tileLng(x, z),
+    tileLat(y + 1, z),
+    tileLng(x + 1, z),
+    tileLat(y, z),
+  ];
+  for (const f of index.getClusters(bbox, Infinity))
+    yield f.geometry.coordinates as [number, number];
+}
+
 /** Clusters of at least k customers only, taken from the index at min(z, its max zoom), in this tile's pixels. */
-function aggregateTile(
+function aggregateFeatures(
   index: Index,
   z: number,
   x: number,
   y: number,
   k: number,
-): Uint8Array | null {
+): TileFeature[] {
   const zoom = Math.min(z, AGGREGATE_MAX_ZOOM);
   const n = 2 ** z;
-  const lng = (px: number) => (px / n) * 360 - 180;
-  const lat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / n))) * 180) / Math.PI;
   // A little margin so cluster circles on the edge are drawn in both tiles.
   const margin = 64 / TILE_EXTENT;
   const bbox: [number, number, number, number] = [
-    lng(x - margin),
-    lat(y + 1 + margin),
-    lng(x + 1 + margin),
-    lat(y - margin),
+    tileLng(x - margin, z),
+    tileLat(y + 1 + margin, z),
+    tileLng(x + 1 + margin, z),
+    tileLat(y - margin, z),
   ];
   const features: TileFeature[] = [];
   for (const f of index.getClusters(bbox, zoom)) {
@@ -227,11 +268,7 @@ function aggregateTile(
       },
     });
   }
-  if (features.length === 0) return null;
-  return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: { features } } as never, {
-    version: 2,
-    extent: TILE_EXTENT,
-  });
+  return features;
 }
 
 /** The map's points, and each one's customers-table seq (kept beside them, so it never reaches a tile). */
