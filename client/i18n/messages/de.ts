@@ -982,6 +982,10 @@ export const de = {
     one: '{count} Kampagne würde hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
     other: '{count} Kampagnen würden hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
   },
+  'whatIf.legend.live': 'Angebot aktiv',
+  'whatIf.legend.idle': 'Nicht aktiv',
+  'whatIf.legend.span':
+    'Eine Markierung je Stunde, {from}–{to}, im auf der Karte umrandeten Gebiet',
   'whatIf.firstAt': 'ab {time}',
   'whatIf.hours': { one: '{count} Stunde', other: '{count} Stunden' },
   'whatIf.invalid.value': 'Bitte eine Zahl eingeben.',
