@@ -22,22 +22,45 @@ export function densityGridSize(z: number, aggregate: boolean): number {
   return Math.max(1, DENSITY_GRID_SIZE >> (z - DENSITY_FINEST_AGGREGATE_ZOOM));
 }
 
+/** Points in Web Mercator's unit square (0..1 across the world, y down), as tiles address it. */
+export interface UnitPoints {
+  x: Float64Array;
+  y: Float64Array;
+}
+
 /**
- * Counts the points (lng, lat) that fall in tile z/x/y per grid cell, one feature per non-empty cell at its centre
- * (in tile pixels of `extent`). Points outside the tile are skipped, so neighbouring tiles never count one twice.
- * Cells with fewer than `minCount` points are left out.
+ * Projects points once, so each tile's count is one cheap pass (a tile at zoom 0 holds every customer, and a tree
+ * query that returns them all costs more than the pass).
+ */
+export function toUnitPoints(
+  points: readonly { geometry: { coordinates: number[] } }[],
+): UnitPoints {
+  const x = new Float64Array(points.length);
+  const y = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    const [lng, lat] = p.geometry.coordinates as [number, number];
+    const sin = Math.sin((lat * Math.PI) / 180);
+    x[i] = (lng + 180) / 360;
+    y[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  });
+  return { x, y };
+}
+
+/**
+ * Counts the points that fall in tile z/x/y per grid cell, one feature per non-empty cell at its centre (in tile
+ * pixels of `extent`). Points outside the tile are skipped, so neighbouring tiles never count one twice. Cells with
+ * fewer than `minCount` points are left out.
  */
 export function densityCells(
-  points: Iterable<readonly [number, number]>,
+  points: UnitPoints,
   tile: { z: number; x: number; y: number },
   { gridSize, extent, minCount }: { gridSize: number; extent: number; minCount: number },
 ): DensityCell[] {
   const n = 2 ** tile.z;
   const counts = new Map<number, number>();
-  for (const [lng, lat] of points) {
-    const sin = Math.sin((lat * Math.PI) / 180);
-    const fx = ((lng + 180) / 360) * n - tile.x;
-    const fy = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n - tile.y;
+  for (let i = 0; i < points.x.length; i++) {
+    const fx = points.x[i]! * n - tile.x;
+    const fy = points.y[i]! * n - tile.y;
     if (!(fx >= 0 && fx < 1 && fy >= 0 && fy < 1)) continue;
     const cell = Math.floor(fy * gridSize) * gridSize + Math.floor(fx * gridSize);
     counts.set(cell, (counts.get(cell) ?? 0) + 1);

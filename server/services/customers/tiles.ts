@@ -20,7 +20,13 @@ import { audienceViewFor } from '../audience/viewer.js';
 import { compileSegment } from '../audience/filter.js';
 import { forEachMatchAnywhere } from '../audience/scan.js';
 import type { CustomerIndex } from './customer-index.js';
-import { CUSTOMER_DENSITY_LAYER, densityCells, densityGridSize } from './density-grid.js';
+import {
+  CUSTOMER_DENSITY_LAYER,
+  densityCells,
+  densityGridSize,
+  toUnitPoints,
+  type UnitPoints,
+} from './density-grid.js';
 
 const TILE_EXTENT = 512;
 /** Above this zoom every customer is a single point (Supercluster returns raw points). */
@@ -95,6 +101,15 @@ export interface CustomerTiles {
 }
 
 type Index = Supercluster<PointProps, ClusterProps>;
+/** The customers one view shows: clustered for the customers layer, projected for the density grid. */
+interface View {
+  index: Index;
+  unit: UnitPoints;
+}
+
+function shownView(points: PointFeature<PointProps>[], index: Index): View {
+  return { index, unit: toUnitPoints(points) };
+}
 type TileFeature = {
   type: 1;
   geometry: [number, number][];
@@ -107,15 +122,18 @@ type TileFeature = {
  */
 export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): CustomerTiles {
   let { points, seqs } = readPoints(db);
-  let index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
-  let views = new Map<string, Index>();
+  let everyone = shownView(
+    points,
+    clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }),
+  );
+  let views = new Map<string, View>();
   let stale = false;
   let generation = 1;
 
   function refresh() {
     if (!stale) return;
     ({ points, seqs } = readPoints(db));
-    index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+    everyone = shownView(points, clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }));
     views = new Map();
     stale = false;
   }
@@ -129,9 +147,9 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
     return points.filter((_, i) => matching.has(seqs[i] as number));
   }
 
-  function viewIndex(view: TileView, filter: TileSegment | undefined): Index {
+  function viewOf(view: TileView, filter: TileSegment | undefined): View {
     const segment = tileSegmentKey(filter);
-    if (view.kind === 'all' && !segment) return index;
+    if (view.kind === 'all' && !segment) return everyone;
     const key = `${tileViewKey(view)}|${segment}`;
     let found = views.get(key);
     if (found) {
@@ -141,16 +159,19 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
     } else {
       let shown = segment ? pointsIn(filter!) : points;
       if (view.kind === 'aggregate') {
-        found = clusterIndex(shown, {
-          maxZoom: AGGREGATE_MAX_ZOOM,
-          minPoints: Math.max(2, view.minGroupSize),
-        });
+        found = shownView(
+          shown,
+          clusterIndex(shown, {
+            maxZoom: AGGREGATE_MAX_ZOOM,
+            minPoints: Math.max(2, view.minGroupSize),
+          }),
+        );
       } else {
         if (view.kind === 'stores') {
           const stores = new Set(view.storeIds);
           shown = shown.filter((p) => stores.has(p.properties.store));
         }
-        found = clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+        found = shownView(shown, clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }));
       }
       if (segment) {
         const narrowed = [...views.keys()].filter((k) => !k.endsWith('|'));
@@ -165,13 +186,13 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   return {
     tile(z, x, y, view = { kind: 'all' }, segment) {
       refresh();
-      const shown = viewIndex(view, segment);
+      const shown = viewOf(view, segment);
       const aggregate = view.kind === 'aggregate';
       const customers = aggregate
-        ? aggregateFeatures(shown, z, x, y, view.minGroupSize)
-        : (shown.getTile(z, x, y)?.features ?? []);
+        ? aggregateFeatures(shown.index, z, x, y, view.minGroupSize)
+        : (shown.index.getTile(z, x, y)?.features ?? []);
       const density = densityCells(
-        pointsInTile(shown, z, x, y),
+        shown.unit,
         { z, x, y },
         {
           gridSize: densityGridSize(z, aggregate),
@@ -213,21 +234,6 @@ function tileLng(px: number, z: number): number {
 }
 function tileLat(py: number, z: number): number {
   return (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / 2 ** z))) * 180) / Math.PI;
-}
-
-/**
- * Every single customer of the index inside tile z/x/y: past its max zoom, Supercluster's tree holds the input
- * points themselves, unclustered.
- */
-function* pointsInTile(index: Index, z: number, x: number, y: number): Iterable<[number, number]> {
-  const bbox: [number, number, number, number] = [
-    tileLng(x, z),
-    tileLat(y + 1, z),
-    tileLng(x + 1, z),
-    tileLat(y, z),
-  ];
-  for (const f of index.getClusters(bbox, Infinity))
-    yield f.geometry.coordinates as [number, number];
 }
 
 /** Clusters of at least k customers only, taken from the index at min(z, its max zoom), in this tile's pixels. */
