@@ -1,5 +1,6 @@
-// The heatmap (H) in a real Chromium over 50,000 demo customers: it draws the tiles' density grid, whose counts add
-// up to the customers loaded, at a city zoom and a street zoom, on a laptop and a phone. Screenshots to look at.
+// The heatmap (H) in a real Chromium over 50,000 demo customers: it draws from the tiles' density grid (cells with
+// counts; the API test checks the counts), at a city zoom and a street zoom, on a laptop and a phone. Screenshots to
+// look at.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
