@@ -4,7 +4,12 @@ import type { LayerVisibility } from '../store/types';
 import { BRAND_ICON_PREFIX } from './brands';
 import { EVENT_ICON_PREFIX, eventCategories } from './event-categories';
 import { withAlpha, type MapPalette } from './palette';
-import { CUSTOMERS_POINTS_FROM_ZOOM, CUSTOMERS_SOURCE_LAYER, SOURCE } from './sources';
+import {
+  CUSTOMERS_DENSITY_SOURCE_LAYER,
+  CUSTOMERS_POINTS_FROM_ZOOM,
+  CUSTOMERS_SOURCE_LAYER,
+  SOURCE,
+} from './sources';
 
 export const LAYER = {
   boundariesFill: 'boundaries-fill',
@@ -82,6 +87,39 @@ function boundaryLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/**
+ * Heatmap radius (px) by zoom: wide enough to smooth over cells (8 px) out, and, close in where a cell holds a
+ * customer or none, over enough neighbours to read as density rather than single dots.
+ */
+const HEAT_RADIUS_BY_ZOOM: readonly (readonly [number, number])[] = [
+  [8, 24],
+  [11, 30],
+  [14, 56],
+  [16, 80],
+];
+/**
+ * Intensity at zoom 11 for a radius of 30 px. A cell's count shrinks fourfold with each zoom step and the kernel
+ * covers (radius / 8 px)² cells, so intensity grows by 4 per zoom and shrinks with the radius squared: the same
+ * customers per km² give the same heat at every zoom. Tuned on the demo city: its busiest quarters just reach the
+ * top of the ramp at zoom 11.
+ */
+const HEAT_INTENSITY_AT_11 = 0.02;
+const heatRadius: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ...HEAT_RADIUS_BY_ZOOM.flat(),
+];
+const heatIntensity: ExpressionSpecification = [
+  'interpolate',
+  ['exponential', 4],
+  ['zoom'],
+  ...HEAT_RADIUS_BY_ZOOM.flatMap(([zoom, radius]) => [
+    zoom,
+    HEAT_INTENSITY_AT_11 * 4 ** (zoom - 11) * (30 / radius) ** 2,
+  ]),
+];
+
 function customerLayers(p: MapPalette): LayerSpecification[] {
   const source = { source: SOURCE.customers, 'source-layer': CUSTOMERS_SOURCE_LAYER };
   const tierColor: ExpressionSpecification = [
@@ -99,25 +137,14 @@ function customerLayers(p: MapPalette): LayerSpecification[] {
     {
       id: LAYER.customersHeatmap,
       type: 'heatmap',
-      ...source,
+      source: SOURCE.customers,
+      'source-layer': CUSTOMERS_DENSITY_SOURCE_LAYER,
       maxzoom: 17,
       paint: {
-        // Clusters stand for many customers: weigh them by their count (single points weigh little).
-        'heatmap-weight': [
-          'interpolate',
-          ['linear'],
-          count,
-          1,
-          0.05,
-          100,
-          0.5,
-          1000,
-          1.2,
-          5000,
-          2.5,
-        ],
-        'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 0.9, 15, 2],
-        'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 34, 10, 46, 13, 40, 16, 24],
+        // Each grid cell weighs what it counts, so the heat is the density of customers where they live.
+        'heatmap-weight': ['get', 'count'],
+        'heatmap-intensity': heatIntensity,
+        'heatmap-radius': heatRadius,
         'heatmap-color': [
           'interpolate',
           ['linear'],

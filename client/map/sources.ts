@@ -22,6 +22,8 @@ export const SOURCE = {
 
 /** The source layer inside the customer tiles. */
 export const CUSTOMERS_SOURCE_LAYER = 'customers';
+/** The grid of customer counts inside the same tiles, which the heatmap draws (server: density-grid.ts). */
+export const CUSTOMERS_DENSITY_SOURCE_LAYER = 'density';
 /** From this zoom on, the tiles hold single customers only (no clusters). */
 export const CUSTOMERS_POINTS_FROM_ZOOM = 15;
 

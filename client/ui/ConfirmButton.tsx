@@ -1,4 +1,5 @@
-// A destructive action asked twice: the first press shows the question in place, with confirm and cancel.
+// An action asked twice (a destructive one, or one that makes a lot): the first press shows the question in place,
+// with confirm and cancel.
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 
@@ -8,6 +9,10 @@ interface ConfirmButtonProps {
   confirmLabel: string;
   onConfirm: () => void;
   disabled?: boolean;
+  /** 'danger' for what destroys (the default), 'primary' for what makes many things at once. */
+  tone?: 'danger' | 'primary';
+  /** Marks the first button for tests and tours (data-action). */
+  action?: string;
 }
 
 export function ConfirmButton({
@@ -16,6 +21,8 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   disabled,
+  tone = 'danger',
+  action,
 }: ConfirmButtonProps) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
@@ -26,6 +33,7 @@ export function ConfirmButton({
         className="button button--secondary"
         disabled={disabled}
         onClick={() => setAsking(true)}
+        data-action={action}
       >
         {label}
       </button>
@@ -35,7 +43,8 @@ export function ConfirmButton({
       <span className="confirm__question">{question}</span>
       <button
         type="button"
-        className="button button--danger"
+        className={`button button--${tone}`}
+        data-action={action ? `${action}-confirm` : undefined}
         // The question replaced the button that had focus; keep the keyboard where it was.
         autoFocus
         onClick={() => {

@@ -1,10 +1,12 @@
-// GET /api/tiles/customers/{z}/{x}/{y}.pbf: customer clusters and points as Mapbox Vector Tiles, optionally only
-// those in a segment (`?segment=` URL-encoded JSON, as the audience export and an event's reach take it).
+// GET /api/tiles/customers/{z}/{x}/{y}.pbf: customer clusters and points, and a grid of customer counts for the
+// heatmap, as Mapbox Vector Tiles, optionally only those in a segment (`?segment=` URL-encoded JSON, as the audience
+// export and an event's reach take it).
 import { createHash } from 'node:crypto';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import type { AuthEnv } from '../http/auth.js';
 import { createRouter, problemContent } from '../http/router.js';
+import { CUSTOMER_DENSITY_LAYER } from '../services/customers/density-grid.js';
 import { ProblemError } from '../http/problem.js';
 import {
   CUSTOMER_TILE_LAYER,
@@ -80,7 +82,7 @@ function describe(app: OpenAPIHono<AuthEnv>) {
     method: 'get',
     path: '/api/tiles/customers/{z}/{x}/{y}.pbf',
     tags: ['Map'],
-    summary: `Customer clusters and points as a vector tile (layer "${CUSTOMER_TILE_LAYER}")`,
+    summary: `Customer clusters and points (layer "${CUSTOMER_TILE_LAYER}") and customers counted per grid cell (layer "${CUSTOMER_DENSITY_LAYER}") as a vector tile`,
     request: {
       params: z.object({
         z: z.string().meta({ description: 'Zoom, 0–22' }),

@@ -353,6 +353,15 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     );
     const before = (await areaIds(page)).length;
     await page.locator('.area-list__actions [data-action="territories"]').click();
+    // Nothing is made before the question, which names how many areas will be.
+    const confirm = page.locator('.area-list__actions [data-action="territories-confirm"]');
+    expect(await confirm.textContent()).toBe(`Make ${storeCount} areas`);
+    expect(await page.locator('.area-list__actions .confirm__question').textContent()).toBe(
+      `Make ${storeCount} new areas, one territory per store?`,
+    );
+    expect((await areaIds(page)).length).toBe(before);
+    await page.screenshot({ path: 'test-results/areas-territories-confirm.png' });
+    await confirm.click();
     await page.waitForFunction(
       (n) => window.__catchment!.store!.getState().areas.data!.features.length > n,
       before,

@@ -394,6 +394,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     ).activations.length;
     const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, {
       session: server.fetch.session,
+      viewport: { width: 1440, height: 900 },
     });
     const panel = page.locator('.details-panel .what-if');
     await panel.waitFor();
@@ -402,6 +403,13 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await row.waitFor();
     // Rain from 07:00 to 11:00: four hours lit on the strip.
     await expect(row.locator('.what-if__hour[data-live]').count()).resolves.toBe(4);
+    // A legend says what a lit and an unlit mark mean, and which hours the strip spans.
+    const legend = panel.locator('[data-what-if="legend"]');
+    await expect(legend.textContent()).resolves.toMatch(
+      /Offer live.*Not live.*One mark per hour, 07:00.*11:00/,
+    );
+    await expect(legend.locator('.what-if__hour[data-live]').count()).resolves.toBe(1);
+    await legend.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/campaign-what-if.png' });
     await row.getByRole('button').click();
     await page.locator('.details-panel [data-action="edit-campaign"]').waitFor();
@@ -413,6 +421,23 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(after).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
+
+    // On a phone the legend sits with the result in the sheet, readable.
+    const phone = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, {
+      session: server.fetch.session,
+      viewport: { width: 390, height: 844 },
+    });
+    const phonePanel = phone.page.locator('.what-if');
+    await phonePanel.locator('[data-action="what-if"]').click();
+    const phoneLegend = phonePanel.locator('[data-what-if="legend"]');
+    await phoneLegend.waitFor();
+    await phoneLegend.scrollIntoViewIfNeeded();
+    const box = (await phoneLegend.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await phone.page.screenshot({ path: 'test-results/campaign-what-if-phone.png' });
+    expect(phone.errors).toEqual([]);
+    await phone.page.close();
   });
 
   it('what if it rains and is cold: a campaign that needs both fires only once the second condition is added', async () => {

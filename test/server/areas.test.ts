@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import {
   area,
   booleanClockwise,
+  booleanIntersects,
   booleanPointInPolygon,
   distance,
   feature,
@@ -519,6 +520,9 @@ describe('territories', () => {
       for (let k = i + 1; k < cells.length; k++) {
         const shared = intersect(featureCollection([feature(cells[i]!), feature(cells[k]!)]));
         expect(shared ? m2(shared.geometry) : 0).toBeLessThan(10); // m²: shared borders, not overlaps
+        // Touching territories never share a colour, so two of them never read as one.
+        if (booleanIntersects(cells[i]!, cells[k]!))
+          expect(body.features[i]!.properties.color).not.toBe(body.features[k]!.properties.color);
       }
     }
     expect(cells.reduce((sum, c) => sum + m2(c), 0) / m2(city)).toBeCloseTo(1, 3);

@@ -193,6 +193,10 @@ export function AreaWhatIf({
         ) : (
           <div className="what-if__answer" data-what-if="answer">
             <p className="muted">{t('whatIf.would', { count: state.answer.campaigns.length })}</p>
+            <WhatIfLegend
+              from={hour(state.answer.steps[0]?.at ?? state.answer.campaigns[0]!.firstLiveAt)}
+              to={hour(endOf(state.answer.steps))}
+            />
             <ul className="what-if__list">
               {state.answer.campaigns.map((c) => (
                 <li key={c.campaignId} data-campaign={c.campaignId}>
@@ -229,5 +233,30 @@ export function AreaWhatIf({
           </div>
         ))}
     </section>
+  );
+}
+
+/** When the last hour shown ends: one step (an hour) after the last step starts. */
+function endOf(steps: readonly { at: string }[]): string {
+  const last = steps.at(-1)?.at;
+  return new Date(Date.parse(last ?? '') + STEP_MS).toISOString();
+}
+const STEP_MS = 60 * 60 * 1000;
+
+/** What the marks in each campaign's strip mean, and the span they cover (the what-if draws nothing on the map). */
+function WhatIfLegend({ from, to }: { from: string; to: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="what-if__legend" data-what-if="legend">
+      <span className="what-if__legend-item">
+        <span className="what-if__hour" data-live aria-hidden="true" />
+        {t('whatIf.legend.live')}
+      </span>
+      <span className="what-if__legend-item">
+        <span className="what-if__hour" aria-hidden="true" />
+        {t('whatIf.legend.idle')}
+      </span>
+      <span className="muted">{t('whatIf.legend.span', { from, to })}</span>
+    </div>
   );
 }

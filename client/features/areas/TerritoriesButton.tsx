@@ -1,6 +1,7 @@
 // Nearest-store territories from the server, for all stores or the ones chosen, with progress and a way to cancel.
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useAppStore } from '../../store';
 import { territories } from './actions';
 
@@ -19,6 +20,9 @@ export function TerritoriesButton() {
     setBusy(false);
     if (done) setChosen([]);
   };
+
+  // Stores on the same spot share one territory (as the server makes them), so the question names what will be made.
+  const made = distinctSpots(stores ?? []);
 
   if (busy) {
     return (
@@ -39,15 +43,15 @@ export function TerritoriesButton() {
     setChosen((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   return (
     <div className="territories">
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={(stores?.length ?? 0) < 2}
-        onClick={() => void run(undefined)}
-        data-action="territories"
-      >
-        {t('areas.territories.all')}
-      </button>
+      <ConfirmButton
+        label={t('areas.territories.all')}
+        question={t('areas.territories.confirm', { count: made })}
+        confirmLabel={t('areas.territories.make', { count: made })}
+        onConfirm={() => void run(undefined)}
+        disabled={made < 2}
+        tone="primary"
+        action="territories"
+      />
       {stores && stores.length > 1 && (
         <details className="territories__choose">
           <summary>{t('areas.territories.choose')}</summary>
@@ -78,4 +82,19 @@ export function TerritoriesButton() {
       )}
     </div>
   );
+}
+
+/** Stores closer than this (decimals of a degree: 7 ≈ 1 cm) share a territory, as on the server. */
+const SAME_SPOT_DIGITS = 7;
+
+function distinctSpots(stores: readonly { geometry: { coordinates: number[] } }[]): number {
+  const spots = new Set(
+    stores.map((s) =>
+      s.geometry.coordinates
+        .slice(0, 2)
+        .map((v) => v.toFixed(SAME_SPOT_DIGITS))
+        .join(','),
+    ),
+  );
+  return spots.size;
 }

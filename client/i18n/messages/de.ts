@@ -767,6 +767,11 @@ export const de = {
   'areas.export': 'Export',
   'areas.export.geojson': 'Gebiet (GeoJSON)',
   'areas.territories.all': 'Einzugsgebiete für alle Filialen',
+  'areas.territories.confirm': {
+    one: '{count} neues Gebiet erstellen, ein Einzugsgebiet für die Filiale?',
+    other: '{count} neue Gebiete erstellen, ein Einzugsgebiet je Filiale?',
+  },
+  'areas.territories.make': { one: '{count} Gebiet erstellen', other: '{count} Gebiete erstellen' },
   'areas.territories.running': 'Einzugsgebiete werden erstellt …',
   'areas.territories.cancel': 'Abbrechen',
   'areas.territories.choose': 'Nur einige Filialen …',
@@ -980,6 +985,10 @@ export const de = {
     one: '{count} Kampagne würde hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
     other: '{count} Kampagnen würden hier auslösen (es wird nichts gesendet: nur eine Vorschau)',
   },
+  'whatIf.legend.live': 'Angebot aktiv',
+  'whatIf.legend.idle': 'Nicht aktiv',
+  'whatIf.legend.span':
+    'Eine Markierung je Stunde, {from}–{to}, im auf der Karte umrandeten Gebiet',
   'whatIf.firstAt': 'ab {time}',
   'whatIf.hours': { one: '{count} Stunde', other: '{count} Stunden' },
   'whatIf.invalid.value': 'Bitte eine Zahl eingeben.',

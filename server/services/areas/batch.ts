@@ -3,12 +3,18 @@ import type { Db } from '../../db/connection.js';
 import type { AreaRecord } from '../../db/repos/areas.js';
 import { findStore, listStores } from '../../db/repos/stores.js';
 import { combineAreas } from '../../domain/geometry/combine.js';
+import { areaNeighbours, colorNeighbours } from '../../domain/geometry/neighbour-colors.js';
 import { ringsAround } from '../../domain/geometry/rings.js';
 import {
   nearestStoreTerritories,
   type TerritoriesResult,
 } from '../../domain/geometry/territories.js';
-import type { AreaCombine, AreaRings, AreaTerritories } from '../../domain/schemas/area.js';
+import {
+  areaPalette,
+  type AreaCombine,
+  type AreaRings,
+  type AreaTerritories,
+} from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { StoreRecord } from '../../domain/schemas/store.js';
 import { ServiceError } from '../errors.js';
@@ -156,7 +162,12 @@ export function createTerritories(
       );
     }
     const byId = new Map(stores.map((s) => [s.id, s]));
-    const areas = result.territories.map((territory) => {
+    // Territories tile the city: neighbours get different colours, or two of them read as one.
+    const colors = colorNeighbours(
+      areaNeighbours(result.territories.map((t) => t.geometry)),
+      areaPalette.length,
+    );
+    const areas = result.territories.map((territory, i) => {
       const store = byId.get(territory.storeId)!;
       const twins = result.merged.filter((m) => m.into === store.id).map((m) => m.storeId);
       return insertOwnedArea(
@@ -165,7 +176,7 @@ export function createTerritories(
         measured({
           name: `Territory · ${store.name}`.slice(0, 120),
           kind: 'territory',
-          color: nextColor(db),
+          color: areaPalette[colors[i]!]!,
           params: {
             storeId: store.id,
             ...(twins.length ? { storeIds: [store.id, ...twins] } : {}),

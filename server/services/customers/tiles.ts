@@ -7,6 +7,8 @@
 // - aggregate-only roles get clusters of at least k customers at every zoom and never a single customer: their
 //   index clusters only groups of k or more (minPoints = k), stops at AGGREGATE_MAX_ZOOM, and closer tiles show
 //   the clusters of that zoom; points that are not in such a cluster are left out.
+// Each tile also carries a density layer (density-grid.ts): customers counted per grid cell, for the heatmap, from
+// the same points the view's index holds (segment, stores and k respected alike).
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Db } from '../../db/connection.js';
@@ -18,6 +20,13 @@ import { audienceViewFor } from '../audience/viewer.js';
 import { compileSegment } from '../audience/filter.js';
 import { forEachMatchAnywhere } from '../audience/scan.js';
 import type { CustomerIndex } from './customer-index.js';
+import {
+  CUSTOMER_DENSITY_LAYER,
+  densityCells,
+  densityGridSize,
+  toUnitPoints,
+  type UnitPoints,
+} from './density-grid.js';
 
 const TILE_EXTENT = 512;
 /** Above this zoom every customer is a single point (Supercluster returns raw points). */
@@ -92,6 +101,15 @@ export interface CustomerTiles {
 }
 
 type Index = Supercluster<PointProps, ClusterProps>;
+/** The customers one view shows: clustered for the customers layer, projected for the density grid. */
+interface View {
+  index: Index;
+  unit: UnitPoints;
+}
+
+function shownView(points: PointFeature<PointProps>[], index: Index): View {
+  return { index, unit: toUnitPoints(points) };
+}
 type TileFeature = {
   type: 1;
   geometry: [number, number][];
@@ -104,15 +122,18 @@ type TileFeature = {
  */
 export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): CustomerTiles {
   let { points, seqs } = readPoints(db);
-  let index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
-  let views = new Map<string, Index>();
+  let everyone = shownView(
+    points,
+    clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }),
+  );
+  let views = new Map<string, View>();
   let stale = false;
   let generation = 1;
 
   function refresh() {
     if (!stale) return;
     ({ points, seqs } = readPoints(db));
-    index = clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+    everyone = shownView(points, clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }));
     views = new Map();
     stale = false;
   }
@@ -126,9 +147,9 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
     return points.filter((_, i) => matching.has(seqs[i] as number));
   }
 
-  function viewIndex(view: TileView, filter: TileSegment | undefined): Index {
+  function viewOf(view: TileView, filter: TileSegment | undefined): View {
     const segment = tileSegmentKey(filter);
-    if (view.kind === 'all' && !segment) return index;
+    if (view.kind === 'all' && !segment) return everyone;
     const key = `${tileViewKey(view)}|${segment}`;
     let found = views.get(key);
     if (found) {
@@ -138,16 +159,19 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
     } else {
       let shown = segment ? pointsIn(filter!) : points;
       if (view.kind === 'aggregate') {
-        found = clusterIndex(shown, {
-          maxZoom: AGGREGATE_MAX_ZOOM,
-          minPoints: Math.max(2, view.minGroupSize),
-        });
+        found = shownView(
+          shown,
+          clusterIndex(shown, {
+            maxZoom: AGGREGATE_MAX_ZOOM,
+            minPoints: Math.max(2, view.minGroupSize),
+          }),
+        );
       } else {
         if (view.kind === 'stores') {
           const stores = new Set(view.storeIds);
           shown = shown.filter((p) => stores.has(p.properties.store));
         }
-        found = clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 });
+        found = shownView(shown, clusterIndex(shown, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }));
       }
       if (segment) {
         const narrowed = [...views.keys()].filter((k) => !k.endsWith('|'));
@@ -162,11 +186,28 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   return {
     tile(z, x, y, view = { kind: 'all' }, segment) {
       refresh();
-      if (view.kind === 'aggregate')
-        return aggregateTile(viewIndex(view, segment), z, x, y, view.minGroupSize);
-      const tile = viewIndex(view, segment).getTile(z, x, y);
-      if (!tile || tile.features.length === 0) return null;
-      return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
+      const shown = viewOf(view, segment);
+      const aggregate = view.kind === 'aggregate';
+      const customers = aggregate
+        ? aggregateFeatures(shown.index, z, x, y, view.minGroupSize)
+        : (shown.index.getTile(z, x, y)?.features ?? []);
+      const density = densityCells(
+        shown.unit,
+        { z, x, y },
+        {
+          gridSize: densityGridSize(z, aggregate),
+          extent: TILE_EXTENT,
+          minCount: aggregate ? view.minGroupSize : 1,
+        },
+      );
+      if (customers.length === 0 && density.length === 0) return null;
+      return fromGeojsonVt(
+        {
+          [CUSTOMER_TILE_LAYER]: { features: customers },
+          [CUSTOMER_DENSITY_LAYER]: { features: density },
+        } as never,
+        { version: 2, extent: TILE_EXTENT },
+      );
     },
     rebuild() {
       stale = true;
@@ -187,25 +228,31 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   };
 }
 
+/** Longitude and latitude of a point given in tile units at zoom z. */
+function tileLng(px: number, z: number): number {
+  return (px / 2 ** z) * 360 - 180;
+}
+function tileLat(py: number, z: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / 2 ** z))) * 180) / Math.PI;
+}
+
 /** Clusters of at least k customers only, taken from the index at min(z, its max zoom), in this tile's pixels. */
-function aggregateTile(
+function aggregateFeatures(
   index: Index,
   z: number,
   x: number,
   y: number,
   k: number,
-): Uint8Array | null {
+): TileFeature[] {
   const zoom = Math.min(z, AGGREGATE_MAX_ZOOM);
   const n = 2 ** z;
-  const lng = (px: number) => (px / n) * 360 - 180;
-  const lat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / n))) * 180) / Math.PI;
   // A little margin so cluster circles on the edge are drawn in both tiles.
   const margin = 64 / TILE_EXTENT;
   const bbox: [number, number, number, number] = [
-    lng(x - margin),
-    lat(y + 1 + margin),
-    lng(x + 1 + margin),
-    lat(y - margin),
+    tileLng(x - margin, z),
+    tileLat(y + 1 + margin, z),
+    tileLng(x + 1 + margin, z),
+    tileLat(y - margin, z),
   ];
   const features: TileFeature[] = [];
   for (const f of index.getClusters(bbox, zoom)) {
@@ -227,11 +274,7 @@ function aggregateTile(
       },
     });
   }
-  if (features.length === 0) return null;
-  return fromGeojsonVt({ [CUSTOMER_TILE_LAYER]: { features } } as never, {
-    version: 2,
-    extent: TILE_EXTENT,
-  });
+  return features;
 }
 
 /** The map's points, and each one's customers-table seq (kept beside them, so it never reaches a tile). */
