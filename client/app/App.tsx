@@ -39,6 +39,7 @@ export function App() {
   const phone = useMediaQuery(PHONE_QUERY);
   const navOpen = useAppStore((s) => s.navOpen);
   const selection = useAppStore((s) => s.selection);
+  const sheet = useAppStore((s) => s.sheet);
   const setSheet = useAppStore((s) => s.setSheet);
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const pickingSites = useAppStore((s) => s.siteCompare?.picking ?? false);
@@ -87,6 +88,7 @@ export function App() {
       className="app"
       data-layout={phone ? 'phone' : 'desktop'}
       data-nav={navOpen ? 'open' : 'closed'}
+      data-sheet={phone ? sheet : undefined}
     >
       <button type="button" className="skip-link" onClick={focusMap}>
         {t('app.skipToMap')}

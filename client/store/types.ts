@@ -55,7 +55,8 @@ export interface BasemapState {
   detail: string | null;
 }
 
-export type SheetHeight = 'peek' | 'half' | 'full';
+/** The phone sheet's resting heights, lowest first: 'min' is its handle alone, the map all but whole. */
+export type SheetHeight = 'min' | 'peek' | 'half' | 'full';
 
 export interface Toast {
   id: number;

@@ -30,8 +30,17 @@ export function chromiumSkipReason(): string | undefined {
   return MISSING;
 }
 
-/** Launches headless Chromium; throws with the install hint when it is missing. Close it in afterAll. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches headless Chromium; throws with the install hint when it is missing. Close it in afterAll.
+ * `scrollbars`: draw classic scrollbars, which take room as on a desktop (headless hides them by default), for tests
+ * that check nothing is cut off by one.
+ */
+export async function launchChromium({ scrollbars = false } = {}): Promise<Browser> {
   if (!chromiumAvailable()) throw new Error(MISSING);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
+  });
 }

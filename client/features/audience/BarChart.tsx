@@ -58,25 +58,28 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
               </li>
             ))}
           </ul>
-          <table className="visually-hidden">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audience.chart.category')}</th>
-                <th scope="col">{t('audience.chart.customers')}</th>
-                <th scope="col">{t('audience.chart.share')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  <td>{countText(row.count)}</td>
-                  <td>{percent(row.share)}</td>
+          {/* A table ignores a 1 px width: the hidden box around it keeps it from widening the panel. */}
+          <div className="visually-hidden">
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audience.chart.category')}</th>
+                  <th scope="col">{t('audience.chart.customers')}</th>
+                  <th scope="col">{t('audience.chart.share')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td>{countText(row.count)}</td>
+                    <td>{percent(row.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBoundaryFeatures, selectStoreFeatures } from '../../store/selectors';
 import { Icon } from '../../ui/Icon';
+import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { BrandMark } from '../layers/BrandMark';
 import { EventMark } from '../layers/EventMark';
 import { categoryLabel } from '../events/category-label';
@@ -14,6 +15,8 @@ import { SEARCH_INPUT_ID, searchPlaces, type SearchResult } from './search';
 
 export function SearchBox() {
   const { t } = useI18n();
+  // A phone's top bar leaves the field room for a word, not a list: the whole short placeholder rather than a cut long one.
+  const phone = useMediaQuery(PHONE_QUERY);
   const stores = useAppStore(selectStoreFeatures);
   const boundaries = useAppStore(selectBoundaryFeatures);
   const areas = useAppStore((s) => s.areas.data?.features);
@@ -78,7 +81,7 @@ export function SearchBox() {
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder={t('search.placeholder')}
+        placeholder={t(phone ? 'search.placeholderShort' : 'search.placeholder')}
         aria-autocomplete="list"
         aria-keyshortcuts={ariaKeyShortcuts('focusSearch')}
         aria-expanded={expanded}

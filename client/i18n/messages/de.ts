@@ -533,6 +533,11 @@ export const de = {
 
   'sheet.expand': 'Bereich vergrößern',
   'sheet.collapse': 'Bereich verkleinern',
+  'sheet.height.min': 'Bereich minimiert: die Karte ist ganz zu sehen',
+  'sheet.height.peek': 'Bereich abgesenkt',
+  'sheet.height.half': 'Bereich auf halber Höhe',
+  'sheet.height.full': 'Bereich in voller Höhe',
+  'search.placeholderShort': 'Suchen',
 
   'shortcuts.open': 'Tastenkürzel (?)',
   'shortcuts.title': 'Tastenkürzel',

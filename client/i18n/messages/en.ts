@@ -528,6 +528,11 @@ export const en = {
 
   'sheet.expand': 'Expand panel',
   'sheet.collapse': 'Collapse panel',
+  'sheet.height.min': 'Panel minimised: the map is in full view',
+  'sheet.height.peek': 'Panel lowered',
+  'sheet.height.half': 'Panel at half height',
+  'sheet.height.full': 'Panel at full height',
+  'search.placeholderShort': 'Search',
 
   'shortcuts.open': 'Keyboard shortcuts (?)',
   'shortcuts.title': 'Keyboard shortcuts',
