@@ -183,7 +183,6 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
   let server: TestServer;
   let browser: Browser;
   let store: LngLat;
-  let walkArea: string;
   const compared: string[] = [];
 
   beforeAll(async () => {
@@ -201,7 +200,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       expect(response.status).toBe(201);
       return ((await response.json()) as { properties: { id: string } }).properties.id;
     };
-    walkArea = await made('Around the first store', store, 1500);
+    await made('Around the first store', store, 1500);
     for (const [name, center] of [
       ['Mitte', [13.4, 52.52]],
       ['Kreuzberg', [13.41, 52.497]],
@@ -215,12 +214,17 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     await server?.close();
   });
 
-  /** The app's own navigation (what a click in the list does), keeping the one page of the walk. */
-  const select = (page: Page, id: string | null) =>
-    page.evaluate(
-      (id) => window.__catchment!.store!.getState().select(id ? { kind: 'area', id } : null),
-      id,
-    );
+  /** Closes whatever the side panel (or the sheet) shows, back to the lists. */
+  const closePanel = (page: Page) =>
+    page.evaluate(() => window.__catchment!.store!.getState().select(null));
+
+  /** Opens a saved area as a newcomer does: a click on it in the area list (in the raised sheet on a phone). */
+  const openArea = async (page: Page, name: string, phone: boolean) => {
+    await closePanel(page);
+    await raiseSheet(page, phone);
+    await page.locator('.area-list .item', { hasText: name }).click();
+    await page.locator('.details__title', { hasText: name }).waitFor();
+  };
   for (const { name, viewport } of SIZES) {
     const phone = name === 'phone';
     // One page per size walks through all five jobs, as a newcomer would, starting at the first store.
@@ -275,8 +279,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     });
 
     it(`${name}: narrows by Gold + 25–44 and the map follows`, async () => {
-      await select(page, walkArea);
-      await page.locator('.details__title', { hasText: 'Around the first store' }).waitFor();
+      await openArea(page, 'Around the first store', phone);
       await waitForTiles(page);
       const everyone = await renderedCustomers(page);
       expect(everyone).toBeGreaterThan(10);
@@ -313,7 +316,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     });
 
     it(`${name}: compares three areas, every one in view`, async () => {
-      await select(page, null);
+      await closePanel(page);
       await raiseSheet(page, phone);
       await expectInReach(page, '[data-action="compare-areas"]');
       await page.locator('[data-action="compare-areas"]').click();
@@ -337,7 +340,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     });
 
     it(`${name}: finds white space and makes an area of a hexagon`, async () => {
-      await select(page, null);
+      await closePanel(page);
       await raiseSheet(page, phone);
       await expectInReach(page, '[data-action="white-space"]');
       await page.locator('[data-action="white-space"]').click();
@@ -353,8 +356,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     });
 
     it(`${name}: builds a rain campaign for an area and previews it`, async () => {
-      await select(page, walkArea);
-      await page.locator('.details__title', { hasText: 'Around the first store' }).waitFor();
+      await openArea(page, 'Around the first store', phone);
       await expectInReach(page, '[data-action="area-campaign"]');
       await page.locator('[data-action="area-campaign"]').click();
       const dialog = page.locator('dialog.dialog--campaign');
@@ -376,10 +378,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await page.waitForFunction(() => /[?&]sel=campaign:/.test(location.search));
 
       // The preview: what if it rains over the area tomorrow morning.
-      await page.evaluate(
-        (id) => window.__catchment!.store!.getState().select({ kind: 'area', id }),
-        walkArea,
-      );
+      await openArea(page, 'Around the first store', phone);
       const whatIf = page.locator('.what-if');
       await whatIf.waitFor();
       // On a laptop the preview's button shows as the area opens; in a phone's sheet it is below the weather.
