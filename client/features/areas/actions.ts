@@ -16,6 +16,7 @@ import { bboxOf } from '../../map/geometry';
 import type { AppStore } from '../../store';
 import { record, snapshotOf } from '../../store/history';
 import { reportError } from '../toast/report';
+import { uniqueName } from './unique-name';
 import { areaPalette, pickColor } from './colors';
 
 const areaById = (store: AppStore, id: string) =>
@@ -159,9 +160,13 @@ export async function areaFromBoundaries(
   name: string,
 ): Promise<boolean> {
   try {
-    const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
+    const areas = store.getState().areas.data?.features ?? [];
+    const used = areas.map((f) => f.properties.color);
     const area = await createArea({
-      name,
+      name: uniqueName(
+        name,
+        areas.map((f) => f.properties.name),
+      ),
       kind: 'boundary',
       color: pickColor(used, areaPalette()),
       params: { boundaryIds },
@@ -183,9 +188,13 @@ export async function areaFromHexagon(
   name: string,
 ): Promise<boolean> {
   try {
-    const used = (store.getState().areas.data?.features ?? []).map((f) => f.properties.color);
+    const areas = store.getState().areas.data?.features ?? [];
+    const used = areas.map((f) => f.properties.color);
     const area = await createArea({
-      name,
+      name: uniqueName(
+        name,
+        areas.map((f) => f.properties.name),
+      ),
       kind: 'polygon',
       color: pickColor(used, areaPalette()),
       params: {},

@@ -13,20 +13,29 @@ import { reportError } from '../toast/report';
 import { areaPalette, pickColor } from './colors';
 import { formatDistance } from './format';
 import { bboxOf } from '../../map/geometry';
+import { uniqueName } from './unique-name';
 
 function defaultName(
   store: AppStore,
   shape: DraftShape,
   circle: CircleParams | null,
   storeName: string | null = null,
+  /** The area being edited, whose own name does not count as taken. */
+  areaId: string | null = null,
 ): string {
-  const { locale } = store.getState();
+  const { locale, areas } = store.getState();
   const t = translatorFor(locale);
   const distance = formatDistance(locale, circle?.radiusMeters ?? 0);
-  if (shape === 'circle' && storeName)
-    return t('areas.draft.aroundStore', { distance, store: storeName });
-  if (shape === 'circle') return t('areas.draft.name.circle', { distance });
-  return t(`areas.draft.name.${shape}`);
+  const name =
+    shape === 'circle' && storeName
+      ? t('areas.draft.aroundStore', { distance, store: storeName })
+      : shape === 'circle'
+        ? t('areas.draft.name.circle', { distance })
+        : t(`areas.draft.name.${shape}`);
+  const taken = (areas.data?.features ?? [])
+    .filter((f) => f.properties.id !== areaId)
+    .map((f) => f.properties.name);
+  return uniqueName(name, taken);
 }
 
 function show(store: AppStore, draft: Draft) {
@@ -170,7 +179,9 @@ export type SaveOutcome = 'saved' | 'conflict' | 'failed';
 export async function saveDraft(store: AppStore): Promise<SaveOutcome> {
   const { draft } = store.getState();
   if (!draft) return 'failed';
-  const name = draft.name.trim() || defaultName(store, draft.shape, draft.circle, draft.storeName);
+  const name =
+    draft.name.trim() ||
+    defaultName(store, draft.shape, draft.circle, draft.storeName, draft.areaId);
   const shape = draft.circle
     ? { params: { center: draft.circle.center, radiusMeters: draft.circle.radiusMeters } }
     : { geometry: draft.geometry };

@@ -296,7 +296,8 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
           </button>
         </div>
       )}
-      <div className="form-actions">
+      {/* Pinned at the dialog's foot: the builder is taller than a laptop's window. */}
+      <div className="form-actions panel-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy
             ? t('campaigns.form.saving')

@@ -308,7 +308,8 @@ function EventForm({ draft }: { draft: EventDraft }) {
           </button>
         </div>
       )}
-      <div className="form-actions">
+      {/* Pinned at the dialog's foot, as in the campaign builder: the form outgrows a phone's window. */}
+      <div className="form-actions panel-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy
             ? t('events.form.saving')
