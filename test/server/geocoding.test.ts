@@ -95,10 +95,13 @@ describe('geocoding imported addresses', () => {
     expect(sent.map((r) => r.q)).toEqual(addresses);
     expect(sent.every((r) => r.format === 'jsonv2' && r.limit === '1')).toBe(true);
     expect(sent[0]!.userAgent).toMatch(/Catchment/);
-    // Measured from the first request: one late arrival shortens the gap after it but never the span, so the span
-    // is what shows the limiter (a gap-by-gap check failed on a loaded machine by a tenth of a millisecond).
-    for (let i = 1; i < sent.length; i++)
-      expect(sent[i]!.at - sent[0]!.at).toBeGreaterThanOrEqual(i * INTERVAL_MS - CONNECT_SLACK_MS);
+    // The first request also opens the connection, so on a loaded machine it can arrive late and the next one seem
+    // early (101 ms after it was seen once). From the second on, a late arrival shortens one gap but not the span: the
+    // span is what shows the limiter (geocoding-rate.test.ts checks its spacing exactly, on a fake clock).
+    for (let i = 2; i < sent.length; i++)
+      expect(sent[i]!.at - sent[1]!.at).toBeGreaterThanOrEqual(
+        (i - 1) * INTERVAL_MS - CONNECT_SLACK_MS,
+      );
     // Addresses are personal data: the log has counts only.
     const log = server.logLines.join('\n');
     expect(log).toContain('geocoded imported rows');
