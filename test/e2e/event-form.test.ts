@@ -138,20 +138,23 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
     await dialog(page).waitFor({ state: 'hidden' });
     await page.locator('.place-bar', { hasText: 'Harvest market by the river' }).waitFor();
     await waitForMapIdle(page);
-    // The camera may still be framing the event (it waits for the panels to settle first): pick once it is still.
+    // The camera may still be framing the event: the fit waits up to 90 frames for the panels to settle before it
+    // moves, so the view must hold for well over that (five looks 400 ms apart) before a pick can be compared.
     const view = () =>
       page.evaluate(() => {
         const map = window.__catchment!.map;
         return map.isMoving() ? null : `${map.getCenter().toArray().join()},${map.getZoom()}`;
       });
-    let last: string | null = null;
+    const seen: (string | null)[] = [];
     await expect
-      .poll(async () => {
-        const now = await view();
-        const still = now !== null && now === last;
-        last = now;
-        return still;
-      })
+      .poll(
+        async () => {
+          seen.push(await view());
+          const last = seen.slice(-5);
+          return last.length === 5 && last[0] !== null && last.every((v) => v === last[0]);
+        },
+        { interval: 400, timeout: 15_000 },
+      )
       .toBe(true);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const at = { x: box.width * 0.4, y: box.height * 0.6 };
