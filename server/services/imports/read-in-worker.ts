@@ -14,7 +14,17 @@ export async function* readRowBatchesInWorker(
   dbFile: string,
   source: ReadSource,
 ): AsyncGenerator<RowBatch> {
-  const worker = startTsWorker(new URL('./read-worker.ts', import.meta.url), { dbFile, source });
+  // A CSV or XLSX reader holds a batch or two, so its heap is kept small (V8 would otherwise let it grow and keep
+  // what it grew: the 1M-customer import's peak RSS is over budget by about that). GeoJSON is read whole: no limit.
+  const limits =
+    source.format === 'geojson'
+      ? undefined
+      : { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+  const worker = startTsWorker(
+    new URL('./read-worker.ts', import.meta.url),
+    { dbFile, source },
+    limits,
+  );
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   const deliver = (message: WorkerMessage) => {
