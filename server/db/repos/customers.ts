@@ -107,17 +107,6 @@ export function pageCustomers(
   return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
 }
 
-/** The customers with these ids (those that exist) with their seqs, in one query: for index updates after bulk writes. */
-export function customersWithSeqByIds(
-  db: Db,
-  ids: readonly string[],
-): (Customer & { seq: number })[] {
-  const rows = db
-    .prepare(`SELECT ${columns} FROM customers WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as CustomerRow[];
-  return rows.map((row) => ({ ...toCustomer(row), seq: row.seq }));
-}
-
 export function findCustomer(db: Db, id: string): Customer | undefined {
   const row = db.prepare(`SELECT ${columns} FROM customers WHERE id = ?`).get(id) as
     CustomerRow | undefined;

@@ -17,7 +17,8 @@ import type { AnyImportRecord } from '../../domain/import/records.js';
 import type { GoodRow, RowBatch } from './read-rows.js';
 import { prepareRecordWriter } from './write-record.js';
 
-export const BATCH_ROWS = 5000;
+/** Staged rows read back per query when a strict job applies them (the job's batch size is the service's limit). */
+const STAGED_CHUNK = 5000;
 
 export interface Written {
   ids: string[];
@@ -125,7 +126,7 @@ function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress
     const now = clock().toISOString();
     let after = 0;
     for (;;) {
-      const chunk = stagedRecords(db, job.id, after, BATCH_ROWS);
+      const chunk = stagedRecords(db, job.id, after, STAGED_CHUNK);
       if (chunk.length === 0) break;
       const staged = chunk.map(({ record }) => JSON.parse(record) as GoodRow);
       const records = placedRecords(staged);
