@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { hiddenCorners, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -36,47 +36,6 @@ const json = (method: string, body: unknown): RequestInit => ({
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
-
-/** Each corner of each box that is off the map or under a panel, described; [] when every subject is in view. */
-function hiddenCorners(page: Page, boxes: Bbox[]): Promise<string[]> {
-  return page.evaluate(
-    ([boxes, panels]) => {
-      const map = window.__catchment!.map;
-      const canvas = map.getCanvas().getBoundingClientRect();
-      const covers = panels.flatMap((selector) =>
-        [...document.querySelectorAll(selector)]
-          .filter((element) => element.getClientRects().length > 0)
-          .map((element) => ({ selector, rect: element.getBoundingClientRect() })),
-      );
-      const problems: string[] = [];
-      boxes.forEach(([w, s, e, n], i) => {
-        for (const corner of [
-          [w, s],
-          [w, n],
-          [e, s],
-          [e, n],
-        ] as [number, number][]) {
-          const p = map.project(corner);
-          const x = canvas.left + p.x;
-          const y = canvas.top + p.y;
-          const where = `subject ${i} corner (${x.toFixed(0)}, ${y.toFixed(0)})`;
-          if (
-            x < Math.max(0, canvas.left) ||
-            y < Math.max(0, canvas.top) ||
-            x > Math.min(innerWidth, canvas.right) ||
-            y > Math.min(innerHeight, canvas.bottom)
-          )
-            problems.push(`${where} is off the map`);
-          for (const { selector, rect } of covers)
-            if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom)
-              problems.push(`${where} is under ${selector}`);
-        }
-      });
-      return problems;
-    },
-    [boxes, PANELS] as const,
-  );
-}
 
 /** The bounding boxes of these saved areas, or of the draft for 'draft'. */
 function boxesOf(page: Page, ids: string[]): Promise<Bbox[]> {
@@ -114,7 +73,7 @@ async function settled(page: Page) {
 async function expectInView(page: Page, ids: string[]) {
   await settled(page);
   await expect
-    .poll(async () => hiddenCorners(page, await boxesOf(page, ids)), { timeout: 15_000 })
+    .poll(async () => hiddenCorners(page, await boxesOf(page, ids), PANELS), { timeout: 15_000 })
     .toEqual([]);
 }
 

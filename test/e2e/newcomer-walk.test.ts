@@ -7,7 +7,13 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { expectQueryParam, openAppPage, waitForMapIdle, type OpenedPage } from '../helpers/page';
+import {
+  expectQueryParam,
+  hiddenCorners,
+  openAppPage,
+  waitForMapIdle,
+  type OpenedPage,
+} from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -91,42 +97,6 @@ async function afterJob({ page, errors }: OpenedPage, shot: string) {
   const tooLarge = await overflow(page);
   expect(tooLarge, 'the document is larger than the viewport').toBe('');
   expect(errors).toEqual([]);
-}
-
-/** Each corner of each box that is off the map or under an element that covers the map; [] when all are in view. */
-function hiddenCorners(page: Page, boxes: Bbox[]): Promise<string[]> {
-  return page.evaluate((boxes) => {
-    const map = window.__catchment!.map;
-    const canvas = map.getCanvas().getBoundingClientRect();
-    const covers = [...document.querySelectorAll('[data-covers-map]')]
-      .filter((e) => e.getClientRects().length > 0)
-      .map((e) => ({ name: e.className, rect: e.getBoundingClientRect() }));
-    const problems: string[] = [];
-    boxes.forEach(([w, s, e, n], i) => {
-      for (const corner of [
-        [w, s],
-        [w, n],
-        [e, s],
-        [e, n],
-      ] as [number, number][]) {
-        const p = map.project(corner);
-        const x = canvas.left + p.x;
-        const y = canvas.top + p.y;
-        const where = `area ${i} corner (${x.toFixed(0)}, ${y.toFixed(0)})`;
-        if (
-          x < Math.max(0, canvas.left) ||
-          y < Math.max(0, canvas.top) ||
-          x > Math.min(innerWidth, canvas.right) ||
-          y > Math.min(innerHeight, canvas.bottom)
-        )
-          problems.push(`${where} is off the map`);
-        for (const { name, rect } of covers)
-          if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom)
-            problems.push(`${where} is under ${name}`);
-      }
-    });
-    return problems;
-  }, boxes);
 }
 
 function areaBoxes(page: Page, ids: string[]): Promise<Bbox[]> {

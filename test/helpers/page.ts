@@ -100,3 +100,51 @@ export async function openAppPage(
   await waitForMapIdle(opened.page);
   return opened;
 }
+
+/**
+ * Each corner of each [w, s, e, n] box that is off the map or under an element matching one of `panels` (by default
+ * whatever marks itself as covering the map), described; [] when every subject is in view (checked with map.project).
+ */
+export function hiddenCorners(
+  page: Page,
+  boxes: [number, number, number, number][],
+  panels: readonly string[] = ['[data-covers-map]'],
+): Promise<string[]> {
+  return page.evaluate(
+    ([boxes, panels]) => {
+      const map = window.__catchment!.map;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const covers = panels.flatMap((selector) =>
+        [...document.querySelectorAll(selector)]
+          .filter((element) => element.getClientRects().length > 0)
+          .map((element) => ({ selector, rect: element.getBoundingClientRect() })),
+      );
+      const problems: string[] = [];
+      boxes.forEach(([w, s, e, n], i) => {
+        for (const corner of [
+          [w, s],
+          [w, n],
+          [e, s],
+          [e, n],
+        ] as [number, number][]) {
+          const p = map.project(corner);
+          const x = canvas.left + p.x;
+          const y = canvas.top + p.y;
+          const where = `subject ${i} corner (${x.toFixed(0)}, ${y.toFixed(0)})`;
+          if (
+            x < Math.max(0, canvas.left) ||
+            y < Math.max(0, canvas.top) ||
+            x > Math.min(innerWidth, canvas.right) ||
+            y > Math.min(innerHeight, canvas.bottom)
+          )
+            problems.push(`${where} is off the map`);
+          for (const { selector, rect } of covers)
+            if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom)
+              problems.push(`${where} is under ${selector}`);
+        }
+      });
+      return problems;
+    },
+    [boxes, panels] as const,
+  );
+}
