@@ -1,6 +1,6 @@
 // Exports that round-trip: the stores and neighbourhoods GeoJSON and the customer CSV a workspace downloads import into
 // a fresh, empty workspace (CATCHMENT_DEMO=0) without a mapping, and that workspace exports the same data again.
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -79,7 +79,7 @@ async function customersOf(server: TestServer) {
 
 /** The CSV's lines after the header, sorted: the same customers with the same cells, whatever the order. */
 const sortedRows = (csv: string) => {
-  const [header, ...rows] = (parse(csv) as string[][]).map((cells) => JSON.stringify(cells));
+  const [header, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((cells) => JSON.stringify(cells));
   return { header, rows: rows.sort() };
 };
 
