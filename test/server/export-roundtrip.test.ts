@@ -79,7 +79,9 @@ async function customersOf(server: TestServer) {
 
 /** The CSV's lines after the header, sorted: the same customers with the same cells, whatever the order. */
 const sortedRows = (csv: string) => {
-  const [header, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((cells) => JSON.stringify(cells));
+  const [header, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((cells) =>
+    JSON.stringify(cells),
+  );
   return { header, rows: rows.sort() };
 };
 
