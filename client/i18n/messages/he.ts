@@ -601,7 +601,7 @@ export const he = {
   'audience.chart.empty': 'אין נתונים.',
   'audience.chart.category': 'קטגוריה',
   'audience.chart.customers': 'לקוחות',
-  'audience.chart.share': 'חלק',
+  'audience.chart.share': 'שיעור',
   'audience.band.unknown': 'לא ידוע',
   'audience.band.never': 'לא קנו אף פעם',
   'audience.band.under': 'מתחת ל-{value}',
