@@ -823,7 +823,7 @@ export const fa = {
   'nav.events.import.line': 'خط {line}: {message}',
   'nav.events.import.feed': 'وارد کردن از نشانی فید',
   'nav.events.import.feedPlaceholder': 'https://… یا webcal://…',
-  'nav.events.import.feedSubmit': 'وارد کردن',
+  'nav.events.import.feedSubmit': 'دریافت',
   'nav.events.import.keep': 'همگام نگه داشتن (هر ۶ ساعت)',
   'nav.events.import.summaryRemoved': {
     one: '{inserted} افزوده، {updated} به‌روز، {removed} حذف، {count} بدون مکان',
@@ -1171,7 +1171,7 @@ export const fa = {
   'campaigns.form.headline': 'عنوان',
   'campaigns.form.body': 'متن',
   'campaigns.form.code': 'کد',
-  'campaigns.form.codeHint': '۲ تا ۳۲ حرف لاتین، رقم، _ یا -، مثلاً RAIN20.',
+  'campaigns.form.codeHint': '۲ تا ۳۲ حرف و رقم لاتین، _ یا -، مثلاً RAIN20.',
   'campaigns.form.discount': 'تخفیف (٪)',
   'campaigns.form.channel': 'کانال',
   'campaigns.form.starts': 'شروع',
