@@ -1,10 +1,11 @@
 // Which locale to use (URL, then the remembered choice, then the browser) and how it is written (ltr/rtl).
+import { ca } from './messages/ca';
 import { de } from './messages/de';
 import { en } from './messages/en';
 import type { Catalog } from './types';
 
 /** Languages with a catalog, in the order the language menu lists them. */
-export const catalogs: Readonly<Record<string, Catalog>> = { en, de };
+export const catalogs: Readonly<Record<string, Catalog>> = { en, de, ca };
 export const supportedLanguages = Object.keys(catalogs);
 export const defaultLocale = 'en';
 
