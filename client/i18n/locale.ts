@@ -2,10 +2,11 @@
 import { ca } from './messages/ca';
 import { de } from './messages/de';
 import { en } from './messages/en';
+import { kk } from './messages/kk';
 import type { Catalog } from './types';
 
 /** Languages with a catalog, in the order the language menu lists them. */
-export const catalogs: Readonly<Record<string, Catalog>> = { en, de, ca };
+export const catalogs: Readonly<Record<string, Catalog>> = { en, de, ca, kk };
 export const supportedLanguages = Object.keys(catalogs);
 export const defaultLocale = 'en';
 

@@ -332,7 +332,7 @@ export const ca = {
   'tokens.add': 'Token nou',
   'tokens.createTitle': 'Token d’API nou',
   'tokens.name': 'Nom',
-  'tokens.scopes': 'Pot',
+  'tokens.scopes': 'Permisos',
   'tokens.scope.offers:read': 'Llegir les ofertes',
   'tokens.scope.audience:read': 'Llegir els recomptes de públic',
   'tokens.scope.areas:read': 'Llegir les àrees',
