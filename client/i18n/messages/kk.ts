@@ -902,7 +902,7 @@ export const kk = {
   'details.event.count': '{meters} м радиустағы клиенттер',
   'details.event.consented': 'Маркетингке келісім бергендер',
   'details.event.nearestStores': 'Ең жақын дүкендер',
-  'details.event.areas': 'Қиылысатын сақталған аумақтар',
+  'details.event.areas': 'Қабаттасатын сақталған аумақтар',
   'details.event.reachLoading': 'Клиенттер саналуда…',
   'details.event.reachError': 'Қамтуды есептеу мүмкін болмады.',
   'campaignResults.title': 'Нәтижелер',
@@ -945,13 +945,13 @@ export const kk = {
   'compare.loyalty': 'Адалдық құрамы',
   'compare.loyaltyLegend':
     'Солдан оңға: деңгейсіз, қола, күміс, алтын; сан — алтын деңгейдің үлесі.',
-  'compare.overlaps': 'Қиылысу',
-  'compare.noOverlap': 'Бұл аумақтардың ешқайсысы қиылыспайды: ортақ клиенттері жоқ.',
+  'compare.overlaps': 'Қабаттасу',
+  'compare.noOverlap': 'Бұл аумақтардың ешқайсысы қабаттаспайды: ортақ клиенттері жоқ.',
   'compare.pair': '{a} және {b}',
   'compare.shared':
     'Екеуінде де {customers} клиент ({a}: {shareA}, {b}: {shareB}) · ортақ ауданы {km2}',
   'compare.sharedHidden': 'Екеуінде де {k} клиенттен аз · ортақ ауданы {km2}',
-  'compare.sharedUnknown': 'Бұл пішіндер үшін қиылысуды есептеу мүмкін болмады.',
+  'compare.sharedUnknown': 'Бұл пішіндер үшін қабаттасуды есептеу мүмкін болмады.',
   'whiteSpace.open': 'Бос нарықты табу',
   'whiteSpace.title': 'Бос нарық',
   'whiteSpace.intro':
@@ -1134,7 +1134,7 @@ export const kk = {
   'campaigns.details.window': 'Мерзімі',
   'campaigns.details.areas': 'Аумақтар',
   'campaigns.details.segment': 'Аудитория',
-  'campaigns.details.segmentAll': 'Аумақтағылардың бәрі',
+  'campaigns.details.segmentAll': 'Аумақтардағылардың бәрі',
   'campaigns.details.triggers': 'Іске қосылуы',
   'campaigns.details.triggersNone': 'Мерзімі бойы үздіксіз (триггерлерсіз)',
   'campaigns.details.triggerMode.any': 'Осылардың кез келгені орындалғанда',
@@ -1169,7 +1169,7 @@ export const kk = {
   'campaigns.form.eventArea': 'Іс-шараның айналасында 500 м аумақ жасау',
   'campaigns.form.eventAreaName': '{name} айналасындағы 500 м',
   'campaigns.form.segment': 'Аудитория',
-  'campaigns.form.segmentAll': 'Аумақтағылардың бәрі',
+  'campaigns.form.segmentAll': 'Аумақтардағылардың бәрі',
   'campaigns.form.useCurrentSegment': 'Ағымдағы сегментті қолдану',
   'campaigns.form.clearSegment': 'Барлығы',
   'campaigns.form.audience': {
