@@ -827,7 +827,7 @@ export const kk = {
   'nav.events.import.failed': '{file}: {reason}',
   'nav.events.import.line': '{line}-жол: {message}',
   'nav.events.import.feed': 'Арна URL-інен импорттау',
-  'nav.events.import.feedPlaceholder': 'https://… немесе webcal://…',
+  'nav.events.import.feedPlaceholder': 'https://… не webcal://…',
   'nav.events.import.feedSubmit': 'Импорттау',
   'nav.events.import.keep': 'Синхрондап отыру (6 сағат сайын)',
   'nav.events.import.summaryRemoved': {
@@ -859,7 +859,7 @@ export const kk = {
   'nav.events.feeds.summary': '{inserted} қосылды, {updated} жаңартылды, {removed} жойылды',
   'nav.events.feeds.stop': 'Синхрондауды тоқтату',
   'nav.events.feeds.stopQuestion':
-    '{label} синхрондауы тоқтатылсын ба? Оның іс-шаралары сақталады.',
+    '«{label}» арнасын синхрондау тоқтатылсын ба? Оның іс-шаралары сақталады.',
   'nav.events.feeds.stopConfirm': 'Тоқтату',
   'events.placing': 'Картада «{name}» өтетін жерді басыңыз. Esc — бас тарту.',
   'sites.start': 'Орындарды салыстыру',
