@@ -16,7 +16,7 @@ export const ca = {
   'auth.tooMany': 'Massa intents fallits. {detail}',
   'auth.failed': 'No s’ha pogut iniciar la sessió. Comprova la connexió i torna-ho a provar.',
   'auth.hint':
-    'Encara no tens compte? Demana’l al propietari de l’espai de treball. La contrasenya del primer propietari s’escriu una sola vegada quan el servidor s’inicia per primer cop.',
+    'Encara no tens compte? Demana’l al propietari de l’espai de treball. La contrasenya del primer propietari es mostra una sola vegada quan el servidor s’inicia per primer cop.',
   'auth.menu': 'Sessió iniciada com a {email}',
   'auth.signOut': 'Tanca la sessió',
   'role.owner': 'Propietari',
@@ -102,7 +102,7 @@ export const ca = {
   'import.field.postcode.hint': 'Juntament amb l’adreça, troba el lloc quan no hi ha coordenades.',
   'import.field.city': 'Població',
   'import.field.attractiveness': 'Atractiu',
-  'import.field.attractiveness.hint': '1 (quiosc) a 5 (botiga insígnia).',
+  'import.field.attractiveness.hint': 'D’1 (quiosc) a 5 (botiga insígnia).',
   'import.field.opened': 'Obertura',
   'import.field.opened.hint': 'Data d’obertura.',
   'import.field.population': 'Població',
@@ -891,10 +891,10 @@ export const ca = {
       '{inserted} afegits, {updated} actualitzats, {removed} eliminats, {count} s’han de situar',
   },
   'nav.events.import.cut': {
-    one: '{count} esdeveniment periòdic no s’ha importat sencer: les repeticions s’importen del {from} al {to}, com a màxim {max} per esdeveniment.',
-    many: '{count} esdeveniments periòdics no s’han importat sencers: les repeticions s’importen del {from} al {to}, com a màxim {max} per esdeveniment.',
+    one: '{count} esdeveniment periòdic no s’ha importat sencer: les repeticions s’importen entre {from} i {to}, com a màxim {max} per esdeveniment.',
+    many: '{count} esdeveniments periòdics no s’han importat sencers: les repeticions s’importen entre {from} i {to}, com a màxim {max} per esdeveniment.',
     other:
-      '{count} esdeveniments periòdics no s’han importat sencers: les repeticions s’importen del {from} al {to}, com a màxim {max} per esdeveniment.',
+      '{count} esdeveniments periòdics no s’han importat sencers: les repeticions s’importen entre {from} i {to}, com a màxim {max} per esdeveniment.',
   },
   'nav.events.import.cutHorizon': '{name}: {kept} importades; la resta queda fora d’aquest període',
   'nav.events.import.cutSeriesCap':
@@ -1034,9 +1034,9 @@ export const ca = {
     other: '~{residents} habitants',
   },
   'whiteSpace.customers': {
-    one: '{customers} client · ~{untapped} més al ritme de la ciutat',
-    many: '{customers} clients · ~{untapped} més al ritme de la ciutat',
-    other: '{customers} clients · ~{untapped} més al ritme de la ciutat',
+    one: '{customers} client · ~{untapped} més amb la taxa de la ciutat',
+    many: '{customers} clients · ~{untapped} més amb la taxa de la ciutat',
+    other: '{customers} clients · ~{untapped} més amb la taxa de la ciutat',
   },
   'whiteSpace.store': '{km} fins a la botiga més propera',
   'whiteSpace.show': 'Mostra',
@@ -1291,7 +1291,7 @@ export const ca = {
   'campaigns.form.capDays': 'Cada (dies)',
   'campaigns.form.holdout': 'Grup de control (%)',
   'campaigns.form.holdoutHint':
-    'Una part del públic que no rep mai l’oferta, per mesurar-ne l’increment en comparació.',
+    'Una part del públic que no rep mai l’oferta, com a referència per mesurar l’increment.',
   'campaigns.form.create': 'Crea la campanya',
   'campaigns.form.save': 'Desa els canvis',
   'campaigns.form.saving': 'S’està desant…',
