@@ -1326,7 +1326,7 @@ export const ca = {
   'data.demo.removed': 'S’han eliminat les dades de demostració',
   'data.demo.removedDetail': 'S’han eliminat {customers} clients i {stores} botigues.',
   'data.demo.loadFailed': 'No s’han pogut comptar les dades de demostració.',
-} satisfies Catalog;
+} as const satisfies Catalog;
 
 /** The demo data’s vocabulary (display labels over the stable English values); folded into `ca` at merge. */
 export const caVocabulary: Record<string, string> = {

@@ -1249,7 +1249,7 @@ export const kk = {
   'data.demo.removed': 'Демо деректер жойылды',
   'data.demo.removedDetail': '{customers} клиент және {stores} дүкен жойылды.',
   'data.demo.loadFailed': 'Демо деректерді санау мүмкін болмады.',
-} satisfies Catalog;
+} as const satisfies Catalog;
 
 /** The demo data’s vocabulary (display labels over the stable English values); folded into `kk` at merge. */
 export const kkVocabulary: Record<string, string> = {
