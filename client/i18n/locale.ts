@@ -1,12 +1,14 @@
 // Which locale to use (URL, then the remembered choice, then the browser) and how it is written (ltr/rtl).
+import { ca } from './messages/ca';
 import { de } from './messages/de';
 import { en } from './messages/en';
 import { fa } from './messages/fa';
 import { he } from './messages/he';
+import { kk } from './messages/kk';
 import type { Catalog } from './types';
 
 /** Languages with a catalog, in the order the language menu lists them. */
-export const catalogs: Readonly<Record<string, Catalog>> = { en, de, fa, he };
+export const catalogs: Readonly<Record<string, Catalog>> = { en, de, ca, kk, fa, he };
 export const supportedLanguages = Object.keys(catalogs);
 export const defaultLocale = 'en';
 
