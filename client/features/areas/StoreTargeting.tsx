@@ -1,4 +1,5 @@
-// One-click targeting from a store's panel: a 1 km circle draft around it, or rings (0–1, 1–3, 3–5 km).
+// One-click targeting from a store's panel: a 1 km circle draft around it, or rings (0–1, 1–3, 3–5 km). The
+// panel's main actions, so they sit in its pinned foot (the buttons only; the foot lays them out).
 import { useState } from 'react';
 import type { StoreFeature } from '../../api/contract';
 import { useI18n } from '../../i18n';
@@ -30,7 +31,7 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
     setBusy(false);
   };
   return (
-    <div className="form-actions store-targeting">
+    <>
       <button
         type="button"
         className="button button--primary"
@@ -48,6 +49,6 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
       >
         {t('areas.ringsStore')}
       </button>
-    </div>
+    </>
   );
 }
