@@ -290,9 +290,10 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await page.locator('.white-space[data-state="ready"]').waitFor({ timeout: 30_000 });
       await settled(page);
       await page.screenshot({ path: `test-results/newcomer-walk-white-space-list-${name}.png` });
-      const first = '.white-space__list li:first-child [data-action="white-space-area"]';
-      await expectInReach(page, first);
-      await page.locator(first).click();
+      // The panel's main action, pinned at its foot: an area of the best hexagon.
+      const best = '[data-action="white-space-best"]';
+      await expectInReach(page, best);
+      await page.locator(best).click();
       await page.locator('.details__title', { hasText: /White space \d/ }).waitFor();
       await expectQueryParam(page, 'ws', null);
       await afterJob(opened, `white-space-${name}`);

@@ -1,5 +1,6 @@
-// One-click targeting from a store's panel: a 1 km circle draft around it, or rings (0–1, 1–3, 3–5 km). The
-// panel's main actions, so they sit in its pinned foot (the buttons only; the foot lays them out).
+// One-click targeting from a store's panel: a 1 km circle draft around it (the panel's main action, in its pinned
+// foot), or rings (0–1, 1–3, 3–5 km) from its content. One button in the foot keeps it a single row, so on a phone
+// the sheet's peek still shows the store's name above it.
 import { useState } from 'react';
 import type { StoreFeature } from '../../api/contract';
 import { useI18n } from '../../i18n';
@@ -10,9 +11,8 @@ import { DEFAULT_BREAKS_KM } from './rings';
 
 const TARGET_RADIUS_M = 1000;
 
-export function StoreTargeting({ store }: { store: StoreFeature }) {
+export function TargetStoreButton({ store }: { store: StoreFeature }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   const center = store.geometry.coordinates as [number, number];
   const target = () => {
     startCircleDraft(
@@ -22,6 +22,21 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
     );
     useAppStore.getState().flyTo({ center, zoom: 13.5 });
   };
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={target}
+      data-action="target-store"
+    >
+      {t('areas.targetStore')}
+    </button>
+  );
+}
+
+export function StoreRings({ store }: { store: StoreFeature }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
   const makeRings = async () => {
     setBusy(true);
     await rings(useAppStore, {
@@ -31,15 +46,7 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
     setBusy(false);
   };
   return (
-    <>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={target}
-        data-action="target-store"
-      >
-        {t('areas.targetStore')}
-      </button>
+    <div className="form-actions store-targeting">
       <button
         type="button"
         className="button button--secondary"
@@ -49,6 +56,6 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
       >
         {t('areas.ringsStore')}
       </button>
-    </>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { StateMessage } from '../../ui/StateMessage';
 import { useScrollReset } from '../../ui/useScrollReset';
 import { AreaCampaignButton, AreaDetails } from '../areas/AreaDetails';
 import { DraftDetails } from '../areas/DraftDetails';
-import { StoreTargeting } from '../areas/StoreTargeting';
+import { StoreRings, TargetStoreButton } from '../areas/StoreTargeting';
 import { discardDraft } from '../areas/draft-actions';
 import { BoundaryDetails } from './BoundaryDetails';
 import { CustomerDetails } from './CustomerDetails';
@@ -98,8 +98,9 @@ function StorePanel({ selection }: { selection: Selection }) {
       selection={selection}
       title={store.properties.name}
       canZoom
-      actions={<StoreTargeting store={store} />}
+      actions={<TargetStoreButton store={store} />}
     >
+      <StoreRings store={store} />
       <StoreDetails store={store} />
     </Frame>
   );
