@@ -8,9 +8,10 @@ import { draftFromShape, updateDraftShape } from '../features/areas/draft-action
 import type { MapPalette } from '../map/palette';
 import type { AppState, AppStore } from '../store';
 import { drawTools, type DraftShape } from '../store/slices/areas';
+import { addCircleHandles } from './circle-handles';
 import { setDrawController } from './controller';
 import { forDraw } from './draft-shape';
-import { createDraw } from './setup';
+import { createDraw, hideZeroWidthPoints } from './setup';
 
 const shapes = new Set<string>(drawTools.filter((t) => t !== 'select'));
 const isShape = (f: GeoJSONStoreFeatures): boolean =>
@@ -20,6 +21,7 @@ const isShape = (f: GeoJSONStoreFeatures): boolean =>
 
 export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette): () => void {
   let draw: TerraDraw;
+  let handles: ReturnType<typeof addCircleHandles>;
   /** The terra-draw feature that is the draft. */
   let featureId: string | number | null = null;
   /** The draft geometry terra-draw already shows (set when it came from terra-draw, or after pushing it there). */
@@ -52,6 +54,17 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     fromDraw(() => updateDraftShape(store, feature.geometry as Polygon));
   };
 
+  /**
+   * terra-draw's history starts from what it holds now, so the draft is deselected for it: a selected feature's
+   * vertex handles would enter that history too, and their removal on the next undo would become a step of its own
+   * (one that brings stale handles back). The caller selects it again.
+   */
+  const startHistory = () => {
+    if (featureId !== null && draw.hasFeature(featureId) && draw.getMode() === 'select')
+      draw.deselectFeature(featureId);
+    draw.clearUndoRedoHistory();
+  };
+
   const onFinish = (id: string | number, context: { mode: string; action: string }) => {
     const feature = draw.getSnapshotFeature(id);
     if (!feature || !isShape(feature)) return;
@@ -66,10 +79,10 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
       fromDraw(() =>
         draftFromShape(store, context.mode as DraftShape, feature.geometry as Polygon),
       );
-      // terra-draw is still inside its event: switch to select mode and start the draft's history afterwards.
+      // terra-draw is still inside its event: start the draft's history and switch to select mode afterwards.
       setTimeout(() => {
+        startHistory();
         reselect();
-        draw.clearUndoRedoHistory();
       });
       return;
     }
@@ -95,8 +108,8 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     if (!result?.valid) return;
     featureId = id;
     shown = draft.geometry;
+    startHistory();
     reselect();
-    draw.clearUndoRedoHistory();
   };
 
   const clearShapes = () => {
@@ -104,15 +117,53 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     shown = null;
     draw.clear();
     draw.clearUndoRedoHistory();
+    showHandles();
+  };
+
+  const isCircleDraft = (id: unknown) =>
+    id === featureId && store.getState().draft?.shape === 'circle';
+
+  /** The circle's two handles while it is selected for editing, none otherwise; they follow every change live. */
+  const showHandles = () => {
+    const feature =
+      featureId !== null && draw.hasFeature(featureId)
+        ? draw.getSnapshotFeature(featureId)
+        : undefined;
+    const editing =
+      feature?.geometry.type === 'Polygon' &&
+      feature.properties.selected === true &&
+      isCircleDraft(featureId);
+    handles.show(editing ? (feature.geometry as Polygon) : null);
+  };
+  const onChange = (ids: (string | number)[]) => {
+    if (featureId !== null && ids.includes(featureId)) showHandles();
   };
 
   const start = (mode: string, features: GeoJSONStoreFeatures[]) => {
-    draw = createDraw(map, palette);
+    draw = createDraw(map, palette, { unseenVertices: isCircleDraft });
     draw.start();
+    hideZeroWidthPoints(map);
+    handles = addCircleHandles(map, palette);
     draw.on('finish', onFinish);
+    draw.on('change', onChange);
+    draw.on('select', showHandles);
+    draw.on('deselect', showHandles);
     if (features.length) draw.addFeatures(features);
     draw.setMode(mode);
     reselect();
+  };
+  /** Stops this terra-draw (its layers may already be gone with an old style: nothing else to undo then). */
+  const stop = () => {
+    draw.off('finish', onFinish);
+    draw.off('change', onChange);
+    draw.off('select', showHandles);
+    draw.off('deselect', showHandles);
+    try {
+      draw.stop();
+      handles.remove();
+    } catch {
+      // The style or the map is already gone.
+    }
   };
   start(store.getState().tool, []);
   if (store.getState().draft) push(store.getState());
@@ -122,12 +173,7 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
   const onStyleLoad = () => {
     const features = draw.getSnapshot().filter(isShape);
     const mode = draw.getMode();
-    try {
-      draw.off('finish', onFinish);
-      draw.stop();
-    } catch {
-      // Its layers are already gone with the old style; nothing else to undo.
-    }
+    stop();
     start(mode, features);
   };
   map.on('style.load', onStyleLoad);
@@ -179,11 +225,6 @@ export function bindDraw(map: MapLibreMap, store: AppStore, palette: MapPalette)
     setDrawController(null);
     unsubscribe();
     map.off('style.load', onStyleLoad);
-    try {
-      draw.off('finish', onFinish);
-      draw.stop();
-    } catch {
-      // The map may already be gone.
-    }
+    stop();
   };
 }

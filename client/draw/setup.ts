@@ -10,11 +10,15 @@ import {
   TerraDrawRectangleMode,
   TerraDrawSelectMode,
   TerraDrawSessionUndoRedo,
+  type GeoJSONStoreFeatures,
   type HexColor,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { MapPalette } from '../map/palette';
 import { COORDINATE_PRECISION } from './draft-shape';
+
+/** The property terra-draw's select mode gives a vertex handle: the id of the feature it belongs to. */
+const SELECTION_POINT_FEATURE_ID = 'selectionPointFeatureId';
 
 const hex = (color: string, fallback: HexColor): HexColor =>
   /^#[0-9a-f]{6}$/i.test(color) ? (color as HexColor) : fallback;
@@ -32,10 +36,33 @@ function shapeStyles(color: HexColor, halo: HexColor) {
   };
 }
 
-export function createDraw(map: MapLibreMap, palette: MapPalette): TerraDraw {
+/** terra-draw's layer of points (vertex handles among them), named by its adapter's default prefix. */
+export const DRAW_POINT_LAYER = 'td-point';
+
+/**
+ * A zero-width point is not drawn at all, so the map neither shows nor reports it (rim vertices of a circle, which
+ * terra-draw keeps to resize by). Called after each start: the adapter adds its layers then.
+ */
+export function hideZeroWidthPoints(map: MapLibreMap): void {
+  if (map.getLayer(DRAW_POINT_LAYER))
+    map.setFilter(DRAW_POINT_LAYER, ['!=', ['get', 'pointWidth'], 0]);
+}
+
+export interface DrawOptions {
+  /** Whether a feature's vertices are grabbed without being shown (a circle: circle-handles.ts shows two handles). */
+  unseenVertices: (featureId: unknown) => boolean;
+}
+
+export function createDraw(
+  map: MapLibreMap,
+  palette: MapPalette,
+  { unseenVertices }: DrawOptions,
+): TerraDraw {
   const color = hex(palette.selection, '#3b5bdb');
   const halo = hex(palette.symbolHalo, '#ffffff');
   const styles = shapeStyles(color, halo);
+  const unseenParent = (f: GeoJSONStoreFeatures) =>
+    unseenVertices(f.properties[SELECTION_POINT_FEATURE_ID]);
   const editable = {
     draggable: true,
     coordinates: { draggable: true, midpoints: true, deletable: true },
@@ -78,9 +105,9 @@ export function createDraw(map: MapLibreMap, palette: MapPalette): TerraDraw {
           selectedPolygonOutlineWidth: 3,
           selectionPointColor: halo,
           selectionPointOutlineColor: color,
-          // A circle shows a handle per vertex: small ones keep its outline readable.
-          selectionPointWidth: 3,
-          selectionPointOutlineWidth: 1.5,
+          // A circle's vertices are unseen; a polygon's are small, so a dense outline stays readable.
+          selectionPointWidth: (f) => (unseenParent(f) ? 0 : 3),
+          selectionPointOutlineWidth: (f) => (unseenParent(f) ? 0 : 1.5),
           midPointColor: color,
           midPointOutlineColor: halo,
           midPointWidth: 4,

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import {
+  expectInReach,
   expectQueryParam,
   hiddenCorners,
   openAppPage,
@@ -29,28 +30,6 @@ const json = (method: string, body: unknown): RequestInit => ({
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
-
-/** Whether the element is inside the viewport and is what a tap at its centre would hit; a sentence when not. */
-function reach(page: Page, selector: string) {
-  return page.evaluate((selector) => {
-    const element = [...document.querySelectorAll(selector)].find(
-      (e) => e.getClientRects().length > 0,
-    );
-    if (!element) return `${selector} is missing`;
-    const r = element.getBoundingClientRect();
-    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
-      return `${selector} is outside the viewport at ${JSON.stringify(r)}`;
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit && element.contains(hit)
-      ? 'reachable'
-      : `${selector} is covered by ${hit?.tagName}.${hit?.className}`;
-  }, selector);
-}
-
-/** The primary button is in reach without scrolling anything (waiting for a panel's transition to end). */
-async function expectInReach(page: Page, selector: string) {
-  await expect.poll(() => reach(page, selector), { timeout: 10_000 }).toBe('reachable');
-}
 
 /** The document's size beyond the viewport, as a sentence; '' when it fits. */
 function overflow(page: Page) {
@@ -311,9 +290,10 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await page.locator('.white-space[data-state="ready"]').waitFor({ timeout: 30_000 });
       await settled(page);
       await page.screenshot({ path: `test-results/newcomer-walk-white-space-list-${name}.png` });
-      const first = '.white-space__list li:first-child [data-action="white-space-area"]';
-      await expectInReach(page, first);
-      await page.locator(first).click();
+      // The panel's main action, pinned at its foot: an area of the best hexagon.
+      const best = '[data-action="white-space-best"]';
+      await expectInReach(page, best);
+      await page.locator(best).click();
       await page.locator('.details__title', { hasText: /White space \d/ }).waitFor();
       await expectQueryParam(page, 'ws', null);
       await afterJob(opened, `white-space-${name}`);

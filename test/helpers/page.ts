@@ -148,3 +148,25 @@ export function hiddenCorners(
     [boxes, panels] as const,
   );
 }
+
+/** Whether the element is inside the viewport and is what a tap at its centre would hit; a sentence when not. */
+export function reach(page: Page, selector: string) {
+  return page.evaluate((selector) => {
+    const element = [...document.querySelectorAll(selector)].find(
+      (e) => e.getClientRects().length > 0,
+    );
+    if (!element) return `${selector} is missing`;
+    const r = element.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+      return `${selector} is outside the viewport at ${JSON.stringify(r)}`;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && element.contains(hit)
+      ? 'reachable'
+      : `${selector} is covered by ${hit?.tagName}.${hit?.className}`;
+  }, selector);
+}
+
+/** The primary button is in reach without scrolling anything (waiting for a panel's transition to end). */
+export async function expectInReach(page: Page, selector: string) {
+  await expect.poll(() => reach(page, selector), { timeout: 10_000 }).toBe('reachable');
+}

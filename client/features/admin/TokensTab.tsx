@@ -214,15 +214,17 @@ export function TokensTab() {
                     <span className="badge badge--ok">{t('tokens.live')}</span>
                   )}
                 </td>
-                <td className="admin-table__actions">
-                  {!token.revokedAt && (
-                    <ConfirmButton
-                      label={t('tokens.revoke')}
-                      question={t('tokens.revokeQuestion', { name: token.name })}
-                      confirmLabel={t('tokens.revokeConfirm')}
-                      onConfirm={() => void revoke(token.id)}
-                    />
-                  )}
+                <td>
+                  <div className="admin-table__actions">
+                    {!token.revokedAt && (
+                      <ConfirmButton
+                        label={t('tokens.revoke')}
+                        question={t('tokens.revokeQuestion', { name: token.name })}
+                        confirmLabel={t('tokens.revokeConfirm')}
+                        onConfirm={() => void revoke(token.id)}
+                      />
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -122,7 +122,7 @@ export function UsersTab() {
   else
     body = (
       <div className="admin-table-wrap">
-        <table className="admin-table">
+        <table className="admin-table admin-table--stack">
           <caption className="visually-hidden">{t('users.caption')}</caption>
           <thead>
             <tr>
@@ -146,47 +146,51 @@ export function UsersTab() {
                 }
               >
                 <th scope="row">{user.email}</th>
-                <td>{user.name}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{user.storeIds.length ? user.storeIds.map(storeName).join(', ') : '—'}</td>
-                <td>
+                <td data-label={t('users.name')}>{user.name}</td>
+                <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
+                <td data-label={t('users.stores')}>
+                  {user.storeIds.length ? user.storeIds.map(storeName).join(', ') : '—'}
+                </td>
+                <td data-label={t('users.status')}>
                   <span className={`badge ${user.active ? 'badge--ok' : 'badge--muted'}`}>
                     {user.active ? t('users.active') : t('users.inactive')}
                   </span>
                 </td>
-                <td className="admin-table__actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => startEditing({ kind: 'edit', user })}
-                    aria-label={t('users.editTitle', { email: user.email })}
-                  >
-                    {t('users.edit')}
-                  </button>
-                  {user.active ? (
-                    <ConfirmButton
-                      label={t('users.deactivate')}
-                      question={t('users.deactivateQuestion', { email: user.email })}
-                      confirmLabel={t('users.deactivateConfirm')}
-                      disabled={user.id === me?.user.id}
-                      onConfirm={() => void setActive(user, false)}
-                    />
-                  ) : (
+                <td>
+                  <div className="admin-table__actions">
                     <button
                       type="button"
                       className="button button--secondary"
-                      onClick={() => void setActive(user, true)}
+                      onClick={() => startEditing({ kind: 'edit', user })}
+                      aria-label={t('users.editTitle', { email: user.email })}
                     >
-                      {t('users.reactivate')}
+                      {t('users.edit')}
                     </button>
-                  )}
-                  <ConfirmButton
-                    label={t('users.delete')}
-                    question={t('users.deleteQuestion', { email: user.email })}
-                    confirmLabel={t('users.deleteConfirm')}
-                    disabled={user.id === me?.user.id}
-                    onConfirm={() => void remove(user)}
-                  />
+                    {user.active ? (
+                      <ConfirmButton
+                        label={t('users.deactivate')}
+                        question={t('users.deactivateQuestion', { email: user.email })}
+                        confirmLabel={t('users.deactivateConfirm')}
+                        disabled={user.id === me?.user.id}
+                        onConfirm={() => void setActive(user, false)}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => void setActive(user, true)}
+                      >
+                        {t('users.reactivate')}
+                      </button>
+                    )}
+                    <ConfirmButton
+                      label={t('users.delete')}
+                      question={t('users.deleteQuestion', { email: user.email })}
+                      confirmLabel={t('users.deleteConfirm')}
+                      disabled={user.id === me?.user.id}
+                      onConfirm={() => void remove(user)}
+                    />
+                  </div>
                 </td>
               </tr>
             ))}

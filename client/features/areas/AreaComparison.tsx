@@ -12,6 +12,7 @@ import { useEscapeKey } from '../../ui/useEscapeKey';
 import { useCurrency } from '../audience/useFacets';
 import { SegmentChip } from '../audience/SegmentChip';
 import { formatCount } from '../audience/hidden-counts';
+import { CompareActions } from './CompareActions';
 import { CompareBars, type CompareBar } from './CompareBars';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
@@ -318,6 +319,7 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
           </div>
         )}
       </div>
+      {known.length >= 2 && <CompareActions areaIds={known} />}
     </div>
   );
 }

@@ -1,4 +1,6 @@
-// One-click targeting from a store's panel: a 1 km circle draft around it, or rings (0–1, 1–3, 3–5 km).
+// One-click targeting from a store's panel: a 1 km circle draft around it (the panel's main action, in its pinned
+// foot), or rings (0–1, 1–3, 3–5 km) from its content. One button in the foot keeps it a single row, so on a phone
+// the sheet's peek still shows the store's name above it.
 import { useState } from 'react';
 import type { StoreFeature } from '../../api/contract';
 import { useI18n } from '../../i18n';
@@ -9,9 +11,8 @@ import { DEFAULT_BREAKS_KM } from './rings';
 
 const TARGET_RADIUS_M = 1000;
 
-export function StoreTargeting({ store }: { store: StoreFeature }) {
+export function TargetStoreButton({ store }: { store: StoreFeature }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   const center = store.geometry.coordinates as [number, number];
   const target = () => {
     startCircleDraft(
@@ -21,6 +22,21 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
     );
     useAppStore.getState().flyTo({ center, zoom: 13.5 });
   };
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={target}
+      data-action="target-store"
+    >
+      {t('areas.targetStore')}
+    </button>
+  );
+}
+
+export function StoreRings({ store }: { store: StoreFeature }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
   const makeRings = async () => {
     setBusy(true);
     await rings(useAppStore, {
@@ -31,14 +47,6 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
   };
   return (
     <div className="form-actions store-targeting">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={target}
-        data-action="target-store"
-      >
-        {t('areas.targetStore')}
-      </button>
       <button
         type="button"
         className="button button--secondary"

@@ -8,6 +8,7 @@ import type { Segment, WhiteSpaceAnswer } from '../../api/contract';
 import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
+import { PanelActions } from '../../ui/PanelActions';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useEscapeKey } from '../../ui/useEscapeKey';
@@ -63,6 +64,18 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
   const [making, setMaking] = useState<string | null>(null);
   useEscapeKey(closeWhiteSpace);
   const km = (value: number) => formatDistance(locale, value * 1000);
+  const cells = state.status === 'ready' ? state.answer.cells : [];
+  /** Makes the hexagon ranked `i` (from 0) an area, named by its rank; one at a time. */
+  const make = (i: number) => {
+    const cell = cells[i];
+    if (!cell) return;
+    setMaking(cell.h3);
+    void areaFromHexagon(
+      useAppStore,
+      cell.geometry,
+      t('whiteSpace.areaName', { rank: i + 1 }),
+    ).finally(() => setMaking(null));
+  };
   return (
     <div className="details" data-kind="white-space">
       <PanelHeader
@@ -158,14 +171,7 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
                           className="link-button"
                           data-action="white-space-area"
                           disabled={making !== null}
-                          onClick={() => {
-                            setMaking(cell.h3);
-                            void areaFromHexagon(
-                              useAppStore,
-                              cell.geometry,
-                              t('whiteSpace.areaName', { rank: i + 1 }),
-                            ).finally(() => setMaking(null));
-                          }}
+                          onClick={() => make(i)}
                         >
                           {t('whiteSpace.makeArea')}
                         </button>
@@ -178,6 +184,40 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
           </>
         )}
       </div>
+      {cells.length > 0 && (
+        <PanelActions>
+          {mayCreate && (
+            <button
+              type="button"
+              className="button button--primary"
+              data-action="white-space-best"
+              disabled={making !== null}
+              onClick={() => make(0)}
+            >
+              {t('whiteSpace.makeBest')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--secondary"
+            data-action="white-space-zoom"
+            onClick={() =>
+              useAppStore
+                .getState()
+                .flyTo(
+                  withSurroundings(
+                    bboxOf({
+                      type: 'GeometryCollection',
+                      geometries: cells.map((c) => c.geometry),
+                    }),
+                  ),
+                )
+            }
+          >
+            {t('details.zoomTo')}
+          </button>
+        </PanelActions>
+      )}
     </div>
   );
 }

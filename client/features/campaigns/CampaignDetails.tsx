@@ -1,6 +1,6 @@
 // A campaign's page in the Details panel: the offer, channel, window in the campaign's time zone, areas (each opens
-// its own panel), audience, triggers in words, the allowed status changes, Edit and Delete, its results and when it
-// was live.
+// its own panel), audience, triggers in words, Delete, its results and when it was live. The allowed status changes
+// and Edit are its main actions (CampaignActions, in the panel's pinned foot).
 import { useState } from 'react';
 import { formatProblem } from '../../api/problem';
 import type { CampaignRecord } from '../../api/contract';
@@ -19,6 +19,28 @@ import { describeTrigger } from './trigger-text';
 import { areaName, useLiveAreaIds } from './selectors';
 import { useSegmentText } from './useSegmentText';
 
+/** The status changes this campaign allows, and Edit: for writers, in the panel's foot. */
+export function CampaignActions({ campaign: c }: { campaign: CampaignRecord }) {
+  const { t } = useI18n();
+  const mayWrite = useAppStore((s) => can(s.me, 'campaigns:write'));
+  if (!mayWrite) return null;
+  return (
+    <>
+      <StatusActions campaign={c} />
+      {c.status !== 'ended' && (
+        <button
+          type="button"
+          className="button button--secondary"
+          data-action="edit-campaign"
+          onClick={() => openEditCampaign(useAppStore, c)}
+        >
+          {t('campaigns.edit')}
+        </button>
+      )}
+    </>
+  );
+}
+
 function StatusActions({ campaign }: { campaign: CampaignRecord }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -34,11 +56,7 @@ function StatusActions({ campaign }: { campaign: CampaignRecord }) {
         <button
           key={status}
           type="button"
-          className={
-            status === 'ended'
-              ? 'button button--secondary button--small'
-              : 'button button--primary button--small'
-          }
+          className={status === 'ended' ? 'button button--secondary' : 'button button--primary'}
           data-status-action={status}
           disabled={busy}
           onClick={() => {
@@ -158,18 +176,7 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
       </section>
       {mayWrite && (
         <>
-          <StatusActions campaign={c} />
           <div className="form-actions">
-            {c.status !== 'ended' && (
-              <button
-                type="button"
-                className="button button--secondary"
-                data-action="edit-campaign"
-                onClick={() => openEditCampaign(useAppStore, c)}
-              >
-                {t('campaigns.edit')}
-              </button>
-            )}
             <ConfirmButton
               label={t('campaigns.delete')}
               question={t('campaigns.deleteQuestion', { name: c.name })}

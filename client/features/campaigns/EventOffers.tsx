@@ -1,5 +1,5 @@
 // On an event's page: the campaigns the event triggers (GET /api/campaigns?eventId=) and, for writers, "Create offer
-// for this event".
+// for this event" (the page's main action, in its pinned foot).
 import { useEffect, useState } from 'react';
 import { listCampaigns } from '../../api/client';
 import { isAbort } from '../../api/problem';
@@ -13,7 +13,6 @@ import { StatusChip } from './StatusChip';
 export function EventOffers({ event }: { event: EventFeature }) {
   const { t } = useI18n();
   const mayRead = useAppStore((s) => can(s.me, 'campaigns:read'));
-  const mayWrite = useAppStore((s) => can(s.me, 'campaigns:write'));
   // Reloaded when the campaign list changes (one was made from here, or edited).
   const listVersion = useAppStore((s) => s.campaigns.data);
   const [offers, setOffers] = useState<CampaignRecord[] | null>(null);
@@ -52,16 +51,22 @@ export function EventOffers({ event }: { event: EventFeature }) {
           ))}
         </ul>
       )}
-      {mayWrite && (
-        <button
-          type="button"
-          className="button button--primary button--small"
-          data-action="event-offer"
-          onClick={() => openEventOffer(useAppStore, event)}
-        >
-          {t('campaigns.fromEvent')}
-        </button>
-      )}
     </section>
+  );
+}
+
+export function EventOfferButton({ event }: { event: EventFeature }) {
+  const { t } = useI18n();
+  const mayWrite = useAppStore((s) => can(s.me, 'campaigns:write'));
+  if (!mayWrite) return null;
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      data-action="event-offer"
+      onClick={() => openEventOffer(useAppStore, event)}
+    >
+      {t('campaigns.fromEvent')}
+    </button>
   );
 }

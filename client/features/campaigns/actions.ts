@@ -59,10 +59,14 @@ export function showCampaign(store: AppStore, id: string): void {
 
 const mayWrite = (store: AppStore) => can(store.getState().me, 'campaigns:write');
 
-/** Opens the builder for a new campaign; with an area, that area and the current segment are chosen already. */
+/** Opens the builder for a new campaign; with areas, those areas and the current segment are chosen already. */
 export function openNewCampaign(
   store: AppStore,
-  { areaId, now = new Date() }: { areaId?: string; now?: Date } = {},
+  {
+    areaId,
+    areaIds = areaId ? [areaId] : [],
+    now = new Date(),
+  }: { areaId?: string; areaIds?: string[]; now?: Date } = {},
 ): boolean {
   if (!mayWrite(store)) return false;
   const { segment, config } = store.getState();
@@ -70,7 +74,7 @@ export function openNewCampaign(
     // The workspace's clock (set in the workspace settings); the viewer's own until one is set.
     timeZone: config.data?.workspace.timeZone ?? viewerTimeZone(),
     now,
-    areaIds: areaId ? [areaId] : [],
+    areaIds,
     segment,
   });
   store.getState().setCampaignForm({ campaign: null, draft, eventId: null });

@@ -5,12 +5,13 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBoundary, selectStore } from '../../store/selectors';
 import type { Selection } from '../../store/types';
+import { PanelActions } from '../../ui/PanelActions';
 import { PanelHeader } from '../../ui/PanelHeader';
 import { StateMessage } from '../../ui/StateMessage';
 import { useScrollReset } from '../../ui/useScrollReset';
 import { AreaCampaignButton, AreaDetails } from '../areas/AreaDetails';
 import { DraftDetails } from '../areas/DraftDetails';
-import { StoreTargeting } from '../areas/StoreTargeting';
+import { StoreRings, TargetStoreButton } from '../areas/StoreTargeting';
 import { discardDraft } from '../areas/draft-actions';
 import { BoundaryDetails } from './BoundaryDetails';
 import { CustomerDetails } from './CustomerDetails';
@@ -20,7 +21,8 @@ import { EventDetails } from './EventDetails';
 import { useEvent } from './useEventReach';
 import { useCustomer } from './useCustomer';
 import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
-import { CampaignDetails } from '../campaigns/CampaignDetails';
+import { CampaignActions, CampaignDetails } from '../campaigns/CampaignDetails';
+import { EventOfferButton } from '../campaigns/EventOffers';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
 import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
 
@@ -52,7 +54,7 @@ function Frame({
       />
       <div className="details__body">{children}</div>
       {(canZoom || actions) && (
-        <footer className="details__footer panel-actions form-actions">
+        <PanelActions>
           {actions}
           {canZoom && (
             <button
@@ -63,7 +65,7 @@ function Frame({
               {t('details.zoomTo')}
             </button>
           )}
-        </footer>
+        </PanelActions>
       )}
     </div>
   );
@@ -92,8 +94,13 @@ function StorePanel({ selection }: { selection: Selection }) {
   const status = useAppStore((s) => s.stores.status);
   if (!store) return <Pending selection={selection} status={status} />;
   return (
-    <Frame selection={selection} title={store.properties.name} canZoom>
-      <StoreTargeting store={store} />
+    <Frame
+      selection={selection}
+      title={store.properties.name}
+      canZoom
+      actions={<TargetStoreButton store={store} />}
+    >
+      <StoreRings store={store} />
       <StoreDetails store={store} />
     </Frame>
   );
@@ -171,6 +178,7 @@ function EventPanel({ selection }: { selection: Selection }) {
       selection={selection}
       title={state.event.properties.name}
       canZoom={state.event.geometry !== null}
+      actions={<EventOfferButton event={state.event} />}
     >
       <EventDetails event={state.event} />
     </Frame>
@@ -184,7 +192,11 @@ function CampaignPanel({ selection }: { selection: Selection }) {
   const status = useAppStore((s) => s.campaigns.status);
   if (!campaign) return <Pending selection={selection} status={status} />;
   return (
-    <Frame selection={selection} title={campaign.name}>
+    <Frame
+      selection={selection}
+      title={campaign.name}
+      actions={<CampaignActions campaign={campaign} />}
+    >
       <CampaignDetails campaign={campaign} />
     </Frame>
   );

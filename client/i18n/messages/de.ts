@@ -950,6 +950,7 @@ export const de = {
     '{customers} Kunden in beiden ({shareA} von {a}, {shareB} von {b}) · {km2} gemeinsam',
   'compare.sharedHidden': 'Weniger als {k} Kunden in beiden · {km2} gemeinsam',
   'compare.sharedUnknown': 'Die Überschneidung ließ sich für diese Formen nicht berechnen.',
+  'compare.campaign': 'Kampagne für diese Gebiete erstellen',
   'whiteSpace.open': 'Weiße Flecken finden',
   'whiteSpace.title': 'Weiße Flecken',
   'whiteSpace.intro':
@@ -969,6 +970,7 @@ export const de = {
   'whiteSpace.show': 'Zeigen',
   'whiteSpace.makeArea': 'Als Gebiet anlegen',
   'whiteSpace.areaName': 'Weißer Fleck {rank}',
+  'whiteSpace.makeBest': 'Nr. 1 als Gebiet anlegen',
   'whatIf.title': 'Was wäre, wenn …',
   'whatIf.condition': 'Wetter',
   'whatIf.condition.rain': 'Regen',

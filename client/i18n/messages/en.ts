@@ -934,6 +934,7 @@ export const en = {
     '{customers} customers in both ({shareA} of {a}, {shareB} of {b}) · {km2} shared',
   'compare.sharedHidden': 'Fewer than {k} customers in both · {km2} shared',
   'compare.sharedUnknown': 'The overlap could not be computed for these shapes.',
+  'compare.campaign': 'Create campaign for these areas',
   'whiteSpace.open': 'Find white space',
   'whiteSpace.title': 'White space',
   'whiteSpace.intro':
@@ -953,6 +954,7 @@ export const en = {
   'whiteSpace.show': 'Show',
   'whiteSpace.makeArea': 'Make an area',
   'whiteSpace.areaName': 'White space {rank}',
+  'whiteSpace.makeBest': 'Make an area of no. 1',
   'whatIf.title': 'What if…',
   'whatIf.condition': 'Weather',
   'whatIf.condition.rain': 'Rain',
