@@ -1018,6 +1018,7 @@ export const ca = {
     '{customers} clients a totes dues ({shareA} de {a}, {shareB} de {b}) · {km2} en comú',
   'compare.sharedHidden': 'Menys de {k} clients a totes dues · {km2} en comú',
   'compare.sharedUnknown': 'No s’ha pogut calcular la superposició d’aquestes formes.',
+  'compare.campaign': 'Crea una campanya per a aquestes àrees',
   'whiteSpace.open': 'Troba zones d’oportunitat',
   'whiteSpace.title': 'Zones d’oportunitat',
   'whiteSpace.intro':
@@ -1041,6 +1042,7 @@ export const ca = {
   'whiteSpace.store': '{km} fins a la botiga més propera',
   'whiteSpace.show': 'Mostra',
   'whiteSpace.makeArea': 'Crea una àrea',
+  'whiteSpace.makeBest': 'Crea una àrea amb el núm. 1',
   'whiteSpace.areaName': 'Zona d’oportunitat {rank}',
   'whatIf.title': 'I si…',
   'whatIf.condition': 'Temps',

@@ -941,6 +941,7 @@ export const fa = {
   'compare.shared': '{customers} مشتری در هر دو ({shareA} از {a}، {shareB} از {b}) · {km2} مشترک',
   'compare.sharedHidden': 'کمتر از {k} مشتری در هر دو · {km2} مشترک',
   'compare.sharedUnknown': 'هم‌پوشانی این شکل‌ها محاسبه نشد.',
+  'compare.campaign': 'ساختن کمپین برای این محدوده‌ها',
   'whiteSpace.open': 'یافتن بازار دست‌نخورده',
   'whiteSpace.title': 'بازار دست‌نخورده',
   'whiteSpace.intro':
@@ -959,6 +960,7 @@ export const fa = {
   'whiteSpace.store': '{km} تا نزدیک‌ترین فروشگاه',
   'whiteSpace.show': 'نمایش',
   'whiteSpace.makeArea': 'ساختن محدوده',
+  'whiteSpace.makeBest': 'ساختن محدوده از شمارهٔ ۱',
   'whiteSpace.areaName': 'بازار دست‌نخورده {rank}',
   'whatIf.title': 'اگر…',
   'whatIf.condition': 'آب‌وهوا',

@@ -959,6 +959,7 @@ export const he = {
   'compare.shared': '{customers} לקוחות בשניהם ({shareA} מ-{a}, {shareB} מ-{b}) · {km2} משותפים',
   'compare.sharedHidden': 'פחות מ-{k} לקוחות בשניהם · {km2} משותפים',
   'compare.sharedUnknown': 'לא ניתן לחשב את החפיפה עבור הצורות האלה.',
+  'compare.campaign': 'יצירת קמפיין לאזורים האלה',
   'whiteSpace.open': 'חיפוש שטחים לא מנוצלים',
   'whiteSpace.title': 'שטחים לא מנוצלים',
   'whiteSpace.intro':
@@ -981,6 +982,7 @@ export const he = {
   'whiteSpace.store': '{km} עד הסניף הקרוב',
   'whiteSpace.show': 'הצגה',
   'whiteSpace.makeArea': 'יצירת אזור',
+  'whiteSpace.makeBest': 'יצירת אזור ממספר 1',
   'whiteSpace.areaName': 'שטח לא מנוצל {rank}',
   'whatIf.title': 'מה אם…',
   'whatIf.condition': 'מזג אוויר',

@@ -952,6 +952,7 @@ export const kk = {
     'Екеуінде де {customers} клиент ({a}: {shareA}, {b}: {shareB}) · ортақ алаңы {km2}',
   'compare.sharedHidden': 'Екеуінде де {k} клиенттен аз · ортақ алаңы {km2}',
   'compare.sharedUnknown': 'Бұл пішіндер үшін қабаттасуды есептеу мүмкін болмады.',
+  'compare.campaign': 'Осы аумақтарға науқан жасау',
   'whiteSpace.open': 'Бос нарықты табу',
   'whiteSpace.title': 'Бос нарық',
   'whiteSpace.intro':
@@ -970,6 +971,7 @@ export const kk = {
   'whiteSpace.store': 'Ең жақын дүкенге дейін {km}',
   'whiteSpace.show': 'Көрсету',
   'whiteSpace.makeArea': 'Аумақ жасау',
+  'whiteSpace.makeBest': '№ 1 бойынша аумақ жасау',
   'whiteSpace.areaName': 'Бос нарық {rank}',
   'whatIf.title': 'Не болады, егер…',
   'whatIf.condition': 'Ауа райы',
