@@ -78,7 +78,11 @@ export function huffSurface(
 ): HuffSurface {
   const { data, probabilities } = fittedHuff(db, index, resolution);
   const j = data.stores.findIndex((s) => s.id === storeId);
-  if (j < 0) throw new ServiceError('not-found', `No store ${storeId}`);
+  // The detail does not echo the id: whatever was asked for (a customer's id, say) is not repeated back.
+  if (j < 0)
+    throw new ServiceError('not-found', 'No such store', [
+      { field: 'params.id', message: 'no store has this id' },
+    ]);
   const J = data.stores.length;
   const features: HuffSurface['features'] = [];
   data.places.forEach((h3, i) => {
