@@ -17,6 +17,7 @@ import './styles/admin.css';
 import './styles/events.css';
 import './styles/campaigns.css';
 import './styles/import.css';
+import './styles/market.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSession, SIGNED_OUT_EVENT } from './api/client';

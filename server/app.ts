@@ -40,6 +40,8 @@ import { settingsRoutes } from './routes/settings.js';
 import { eventRoutes } from './routes/events.js';
 import { eventFeedRoutes } from './routes/event-feeds.js';
 import { whiteSpaceRoutes } from './routes/white-space.js';
+import { huffRoutes } from './routes/huff.js';
+import { choroplethRoutes } from './routes/choropleth.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes(deps))
     .route('/', settingsRoutes(deps))
     .route('/', whiteSpaceRoutes(deps))
+    .route('/', huffRoutes(deps))
+    .route('/', choroplethRoutes(deps))
     .route('/', eventFeedRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))

@@ -13,6 +13,8 @@ import type {
 } from './contract';
 import type {
   AudienceRequest,
+  ChoroplethQuery,
+  HuffWhatIfRequest,
   NewEvent,
   NewUser,
   Segment,
@@ -116,6 +118,23 @@ export function getWhiteSpace(
       },
       init(options),
     ),
+  );
+}
+// Market share: the Huff model fitted to the home stores, a store's probability surface, "what if we open here?".
+export const getHuffModel = (options?: RequestOptions) =>
+  answer(api.huff.$get({ query: {} }, init(options)));
+export const getHuffSurface = (storeId: string, options?: RequestOptions) =>
+  answer(api.huff.stores[':id'].surface.$get({ param: { id: storeId }, query: {} }, init(options)));
+export const postHuffWhatIf = (body: HuffWhatIfRequest, options?: RequestOptions) =>
+  answer(api.huff['what-if'].$post({ json: body }, init(options)));
+/** Regions coloured by a customer figure (GET /api/choropleth), for the segment in force. */
+export function getChoropleth(
+  query: Omit<ChoroplethQuery, 'segment'> & { segment?: Segment },
+  options?: RequestOptions,
+) {
+  const { segment, ...rest } = query;
+  return answer(
+    api.choropleth.$get({ query: { ...rest, segment: segmentParam(segment) } }, init(options)),
   );
 }
 /** The values customers actually have (job titles, industries, interests, home stores), most common first. */

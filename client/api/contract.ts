@@ -27,6 +27,7 @@ import type {
 } from '../../server/domain/schemas/event';
 import type { privacySettings, privacySettingsPatch } from '../../server/domain/schemas/settings';
 import type { storeCollection } from '../../server/domain/schemas/store';
+import type { huffWhatIfBody } from '../../server/domain/schemas/huff';
 import type { tokenCreated, tokenList } from '../../server/domain/schemas/token';
 import type { userCreate, userPatch } from '../../server/domain/schemas/user';
 import type { deliveryPage } from '../../server/domain/schemas/webhook';
@@ -68,6 +69,9 @@ export type {
   ComparedArea,
 } from '../../server/domain/schemas/area-compare';
 export type { WhiteSpaceAnswer } from '../../server/domain/schemas/white-space';
+export type { HuffModel, HuffSurface, HuffWhatIf } from '../../server/domain/schemas/huff';
+export type HuffWhatIfRequest = z.input<typeof huffWhatIfBody>;
+export type { ChoroplethAnswer, ChoroplethQuery } from '../../server/domain/schemas/choropleth';
 export type { AreaWeatherList } from '../../server/domain/schemas/weather';
 export type { WhatIfAnswer, WhatIfRequest } from '../../server/domain/schemas/what-if';
 

@@ -10,6 +10,7 @@ import {
 } from '../features/details/DetailsPanel';
 import { AreaComparisonPanel } from '../features/areas/AreaComparison';
 import { WhiteSpacePanel } from '../features/areas/WhiteSpacePanel';
+import { MarketSharePanel } from '../features/market/MarketSharePanel';
 import { DrawToolbar } from '../features/areas/DrawToolbar';
 import { PickBar } from '../features/areas/PickBar';
 import { PlaceBar } from '../features/events/PlaceBar';
@@ -45,6 +46,8 @@ export function App() {
   const pickingSites = useAppStore((s) => s.siteCompare?.picking ?? false);
   const comparedAreas = useAppStore((s) => s.areaCompare);
   const whiteSpace = useAppStore((s) => s.whiteSpace);
+  const marketShare = useAppStore((s) => s.marketShare !== null);
+  const pickingWhatIf = useAppStore((s) => s.whatIfSite?.picking ?? false);
   // Viewers see areas but cannot draw or change them.
   const canDraw = useAppStore((s) => can(s.me, 'areas:write'));
   useGlobalKeys();
@@ -58,16 +61,22 @@ export function App() {
     if (phone && comparing) setSheet(pickingSites ? 'peek' : 'half');
   }, [phone, comparing, pickingSites, setSheet]);
   // Comparing areas or looking for white space on a phone: the sheet rises to the panel.
-  const areaPanel = comparedAreas !== null || whiteSpace !== null;
+  const areaPanel = comparedAreas !== null || whiteSpace !== null || marketShare;
   useEffect(() => {
     if (phone && areaPanel) setSheet('half');
   }, [phone, areaPanel, setSheet]);
+  // "What if we open here?" on a phone: the sheet steps down while the place is tapped, and up for the answer.
+  useEffect(() => {
+    if (phone && marketShare) setSheet(pickingWhatIf ? 'peek' : 'half');
+  }, [phone, marketShare, pickingWhatIf, setSheet]);
   const sheetPanel = comparing ? (
     <SiteComparisonPanel />
   ) : comparedAreas ? (
     <AreaComparisonPanel chosen={comparedAreas} />
   ) : whiteSpace ? (
     <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
+  ) : marketShare ? (
+    <MarketSharePanel />
   ) : selection ? (
     <DetailsContent selection={selection} />
   ) : (
@@ -79,9 +88,11 @@ export function App() {
       ? t('compare.title')
       : whiteSpace
         ? t('whiteSpace.title')
-        : selection
-          ? t('details.label')
-          : t('nav.label');
+        : marketShare
+          ? t('market.title')
+          : selection
+            ? t('details.label')
+            : t('nav.label');
 
   return (
     <div

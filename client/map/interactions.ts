@@ -7,6 +7,8 @@ import type { Selection } from '../store/types';
 import { INTERACTIVE_LAYERS, LAYER } from './layers';
 import { CUSTOMERS_POINTS_FROM_ZOOM } from './sources';
 import { freeCentreOffset } from './fit';
+import { MARKET_LAYER } from './market-layers';
+import type { ChoroplethRegion } from '../store/slices/market';
 
 /** What the pointer is on: something selectable, a cluster to expand, or nothing. */
 export type Hit = { selection: Selection } | { cluster: [number, number] } | null;
@@ -62,6 +64,18 @@ function hitAt(map: MapLibreMap, point: { x: number; y: number }, only?: readonl
   return best ? hitFromFeature(best.feature) : null;
 }
 
+/** The choropleth region under the pointer, for its value in the legend (hover only; taps select as before). */
+function showChoroplethValue(map: MapLibreMap, store: AppStore, point: { x: number; y: number }) {
+  const s = store.getState();
+  if (!s.choropleth || !map.getLayer(MARKET_LAYER.choroplethFill)) return;
+  const [feature] = map.queryRenderedFeatures([point.x, point.y], {
+    layers: [MARKET_LAYER.choroplethFill],
+  });
+  const region = (feature?.properties as ChoroplethRegion | undefined) ?? null;
+  if (region?.id !== s.choroplethHover?.id)
+    s.setChoroplethHover(region && { ...region, value: region.value ?? null });
+}
+
 /** Drawing a shape or editing the draft: clicks and hover belong to terra-draw, not to selection. */
 const drawing = (store: AppStore) => {
   const { tool, draft } = store.getState();
@@ -90,6 +104,11 @@ export function bindInteractions(
     originalEvent?: MouseEvent;
   }) => {
     if (drawing(store)) return;
+    // "What if we open here?": the click is the new store's site.
+    if (store.getState().whatIfSite?.picking) {
+      store.getState().pickWhatIfPoint([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     // Comparing sites: the click adds a candidate site.
     if (store.getState().siteCompare?.picking) {
       store.getState().addSitePoint([event.lngLat.lng, event.lngLat.lat]);
@@ -146,7 +165,9 @@ export function bindInteractions(
         store.getState().setHover(null);
         return;
       }
+      showChoroplethValue(map, store, lastPoint);
       if (
+        store.getState().whatIfSite?.picking ||
         store.getState().placingEvent ||
         store.getState().placingImport ||
         store.getState().siteCompare?.picking ||
@@ -163,6 +184,7 @@ export function bindInteractions(
   };
   const onLeave = () => {
     lastPoint = null;
+    if (store.getState().choroplethHover) store.getState().setChoroplethHover(null);
     map.getCanvas().style.cursor = '';
     store.getState().setHover(null);
   };

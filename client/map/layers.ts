@@ -3,6 +3,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerVisibility } from '../store/types';
 import { BRAND_ICON_PREFIX } from './brands';
 import { EVENT_ICON_PREFIX, eventCategories } from './event-categories';
+import { MARKET_LAYER, marketLayers, whatIfLayers } from './market-layers';
 import { withAlpha, type MapPalette } from './palette';
 import {
   CUSTOMERS_DENSITY_SOURCE_LAYER,
@@ -493,6 +494,7 @@ export function overlayLayers(palette: MapPalette): LayerSpecification[] {
   // Site markers go last: they are what the user is placing, so no label may hide them.
   return [
     ...boundaryLayers(palette),
+    ...marketLayers(palette),
     ...areaLayers(palette),
     ...whiteSpaceLayers(palette),
     ...customerLayers(palette),
@@ -500,6 +502,7 @@ export function overlayLayers(palette: MapPalette): LayerSpecification[] {
     ...eventLayers(palette),
     ...labelAndStoreLayers(palette),
     ...siteLayers(palette),
+    ...whatIfLayers(palette),
   ];
 }
 
@@ -535,6 +538,11 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
     [LAYER.whiteSpaceFill]: true,
     [LAYER.whiteSpaceOutline]: true,
     [LAYER.whiteSpaceRank]: true,
+    // Choropleth, probability surface and what-if site have data only while chosen (their own switch and panel).
+    ...(Object.fromEntries(Object.values(MARKET_LAYER).map((id) => [id, true])) as Record<
+      (typeof MARKET_LAYER)[keyof typeof MARKET_LAYER],
+      boolean
+    >),
   };
 }
 

@@ -26,6 +26,8 @@ export interface MapPalette {
   event: string;
   /** White-space hexagons: places to win, in a warm hue no brand or area uses. */
   whiteSpace: string;
+  /** Choropleths and probability surfaces, light to dark (colour-blind safe). */
+  ramp: string[];
 }
 
 const single = {
@@ -65,7 +67,12 @@ export function readPalette(element: Element = document.documentElement): MapPal
   const singles = Object.fromEntries(
     Object.entries(single).map(([key, name]) => [key, read(name)]),
   ) as Record<SingleKey, string>;
-  return { ...singles, brands: series('--brand-'), sequential: series('--seq-') };
+  return {
+    ...singles,
+    brands: series('--brand-'),
+    sequential: series('--seq-'),
+    ramp: series('--ramp-'),
+  };
 }
 
 /** `#rrggbb` (or `#rgb`) with an alpha, as `rgba()` for MapLibre. Other colour syntaxes are returned unchanged. */

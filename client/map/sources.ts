@@ -7,6 +7,7 @@ import type {
 import { apiUrls } from '../api/client';
 import { segmentParam } from '../api/http';
 import type { Segment } from '../api/contract';
+import { marketSources } from './market-layers';
 
 export const SOURCE = {
   boundaries: 'catchment-boundaries',
@@ -49,6 +50,8 @@ export interface OverlayData {
   customersVersion?: number;
   /** The segment in force: the customer tiles show only its customers. */
   segment?: Segment;
+  /** Choropleth, probability surface and what-if site (market-layers.ts). */
+  market?: Parameters<typeof marketSources>[0];
 }
 
 /**
@@ -94,5 +97,13 @@ export function overlaySources(
     [SOURCE.sites]: geojson(data.sites ?? emptyCollection()),
     [SOURCE.reach]: geojson(data.reach ?? emptyCollection()),
     [SOURCE.whiteSpace]: geojson(data.whiteSpace ?? emptyCollection()),
+    ...marketSources(
+      data.market ?? {
+        choroplethData: null,
+        marketSurface: null,
+        whatIfSite: null,
+        marketShare: null,
+      },
+    ),
   };
 }

@@ -10,6 +10,7 @@ import { labelPoints } from './geometry';
 import { EVENT_ICON_PREFIX, eventCategories, eventShape } from './event-categories';
 import { ICON_PIXEL_RATIO, drawBrandIcon, drawEventIcon } from './icons';
 import { layerVisibility, overlayLayers } from './layers';
+import { choroplethColor, drawHatch, HATCH_IMAGE, MARKET_LAYER, marketData } from './market-layers';
 import type { MapPalette } from './palette';
 import { afterPanelsSettle, fitToPanels, flyToInPanels, revealInPanels } from './fit';
 import { circlePolygon } from '../../server/domain/geometry/circle';
@@ -35,6 +36,7 @@ function overlayData(s: AppState): OverlayData {
     reach: reachData(s),
     customersVersion: s.dataVersion,
     segment: s.segment,
+    market: s,
   };
 }
 
@@ -180,6 +182,24 @@ export function syncMap(
     }
   };
 
+  const putHatch = () => {
+    const image = drawHatch(palette.boundaryLine, ICON_PIXEL_RATIO);
+    if (map.hasImage(HATCH_IMAGE)) map.updateImage(HATCH_IMAGE, image);
+    else map.addImage(HATCH_IMAGE, image, { pixelRatio: ICON_PIXEL_RATIO });
+  };
+
+  /** The market sources, and the choropleth's colours for as many classes as its breaks make. */
+  const applyMarket = (s: AppState) => {
+    for (const [id, data] of Object.entries(marketData(s))) setGeoJson(id, data);
+    const classes = Math.max(1, (s.choroplethData?.breaks.length ?? 2) - 1);
+    if (map.getLayer(MARKET_LAYER.choroplethFill))
+      map.setPaintProperty(
+        MARKET_LAYER.choroplethFill,
+        'fill-color',
+        choroplethColor(palette, classes),
+      );
+  };
+
   const setGeoJson = (id: string, data: GeoJSON.FeatureCollection) => {
     const source = map.getSource(id);
     if (source && 'setData' in source && typeof source.setData === 'function') source.setData(data);
@@ -243,6 +263,8 @@ export function syncMap(
     for (const layer of overlayLayers(palette)) if (!map.getLayer(layer.id)) map.addLayer(layer);
     putBrandIcons(s);
     putEventIcons();
+    putHatch();
+    applyMarket(s);
     applyVisibility(s.layers);
     applyState('selected', null, s.selection);
     applyState('hover', null, s.hover);
@@ -253,6 +275,7 @@ export function syncMap(
   const onImageMissing = (event: { id: string }) => {
     if (event.id.startsWith(BRAND_ICON_PREFIX)) putBrandIcons(store.getState());
     if (event.id.startsWith(EVENT_ICON_PREFIX)) putEventIcons();
+    if (event.id === HATCH_IMAGE) putHatch();
   };
 
   let reportedIdle = false;
@@ -312,6 +335,13 @@ export function syncMap(
     ) {
       setGeoJson(SOURCE.reach, reachData(s));
     }
+    if (
+      s.choroplethData !== prev.choroplethData ||
+      s.marketSurface !== prev.marketSurface ||
+      s.whatIfSite !== prev.whatIfSite ||
+      s.marketShare !== prev.marketShare
+    )
+      applyMarket(s);
     if (s.boundaryPick !== prev.boundaryPick) applyPicked(prev.boundaryPick, s.boundaryPick);
     if (s.layers !== prev.layers) applyVisibility(s.layers);
     if (s.selection !== prev.selection) applyState('selected', prev.selection, s.selection);

@@ -174,6 +174,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   // Counts, like an audience: the answer follows the audience rules.
   'POST /api/areas/compare': 'audience:read',
   'GET /api/white-space': 'audience:read',
+  // The Huff model and choropleths are figures over customers: counts follow the audience rules.
+  'GET /api/huff': 'audience:read',
+  'GET /api/huff/stores/:id/surface': 'audience:read',
+  'POST /api/huff/what-if': 'audience:read',
+  'GET /api/choropleth': 'audience:read',
 
   'POST /api/audience': 'audience:read',
   'GET /api/audience/facets': 'audience:read',

@@ -19,6 +19,7 @@ import {
   overlaySources,
 } from '../../client/map/sources';
 import { defaultLayers } from '../../client/store/types';
+import { MARKET_LAYER } from '../../client/map/market-layers';
 
 const palette: MapPalette = {
   landOutside: '#ebe7df',
@@ -40,6 +41,7 @@ const palette: MapPalette = {
   whiteSpace: '#8a5300',
   brands: ['#e8590c', '#0b7285', '#c2255c'],
   sequential: ['#ede7ff', '#d6c9ff', '#b49bfa', '#9573f5', '#7650ea', '#5f38cf', '#45239f'],
+  ramp: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
 };
 const origin = 'http://127.0.0.1:8787';
 
@@ -95,7 +97,13 @@ describe('map style as data', () => {
   it('boundaries at the bottom; stores above every other layer but the candidate sites being placed', () => {
     const ids = overlayLayers(palette).map((l) => l.id);
     expect(ids[0]).toBe(LAYER.boundariesFill);
-    expect(ids.slice(-3)).toEqual([LAYER.storesSymbol, LAYER.sitesCircle, LAYER.sitesNumber]);
+    // The what-if site of the market-share panel is a candidate site too.
+    expect(ids.slice(-4)).toEqual([
+      LAYER.storesSymbol,
+      LAYER.sitesCircle,
+      LAYER.sitesNumber,
+      MARKET_LAYER.whatIfSite,
+    ]);
     expect(ids.indexOf(LAYER.boundariesLabel)).toBeLessThan(ids.indexOf(LAYER.sitesNumber));
     // Reach circles lie under the event symbols they surround.
     expect(ids.indexOf(LAYER.reachOutline)).toBeLessThan(ids.indexOf(LAYER.eventsSymbol));

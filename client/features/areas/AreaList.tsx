@@ -16,14 +16,24 @@ import { SegmentChip } from '../audience/SegmentChip';
 
 /** Opens the comparison, with the selected area (if one is) already ticked. */
 function startComparing() {
-  const { selection, setAreaCompare, setWhiteSpace } = useAppStore.getState();
+  const { selection, setAreaCompare, setWhiteSpace, setMarketShare } = useAppStore.getState();
   setWhiteSpace(null);
+  setMarketShare(null);
   setAreaCompare(selection?.kind === 'area' ? [selection.id] : []);
+}
+
+/** Opens the market-share panel (the Huff model) in place of a comparison or the white-space search. */
+function openMarketShare() {
+  const { setAreaCompare, setWhiteSpace, setMarketShare } = useAppStore.getState();
+  setAreaCompare(null);
+  setWhiteSpace(null);
+  setMarketShare({ surfaceStoreId: null });
 }
 
 /** Opens the white-space search (one side panel at a time: a comparison closes). */
 function findWhiteSpace() {
   useAppStore.getState().setAreaCompare(null);
+  useAppStore.getState().setMarketShare(null);
   useAppStore.getState().setWhiteSpace({ minStoreKm: 1.5 });
 }
 
@@ -135,6 +145,16 @@ export function AreaList() {
               onClick={findWhiteSpace}
             >
               {t('whiteSpace.open')}
+            </button>
+          )}
+          {mayCount && (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-action="market-share"
+              onClick={openMarketShare}
+            >
+              {t('market.open')}
             </button>
           )}
         </div>

@@ -25,6 +25,7 @@ import { CampaignActions, CampaignDetails } from '../campaigns/CampaignDetails';
 import { EventOfferButton } from '../campaigns/EventOffers';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
 import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
+import { MarketSharePanel } from '../market/MarketSharePanel';
 
 function Frame({
   selection,
@@ -252,9 +253,11 @@ export function usePanelSubject(): string {
         ? 'compare'
         : s.whiteSpace
           ? 'white-space'
-          : s.selection
-            ? `${s.selection.kind}:${s.selection.id}`
-            : 'none',
+          : s.marketShare
+            ? 'market-share'
+            : s.selection
+              ? `${s.selection.kind}:${s.selection.id}`
+              : 'none',
   );
 }
 
@@ -263,6 +266,7 @@ export function DetailsPanel() {
   const comparing = useAppStore((s) => s.siteCompare !== null);
   const comparedAreas = useAppStore((s) => s.areaCompare);
   const whiteSpace = useAppStore((s) => s.whiteSpace);
+  const marketShare = useAppStore((s) => s.marketShare !== null);
   const ref = useRef<HTMLElement>(null);
   useScrollReset(ref, usePanelSubject());
   // A site comparison takes the panel while it is open, then an area comparison, then the white-space search; the
@@ -273,6 +277,8 @@ export function DetailsPanel() {
     <AreaComparisonPanel chosen={comparedAreas} />
   ) : whiteSpace ? (
     <WhiteSpacePanel minStoreKm={whiteSpace.minStoreKm} />
+  ) : marketShare ? (
+    <MarketSharePanel />
   ) : selection ? (
     <DetailsContent selection={selection} />
   ) : null;

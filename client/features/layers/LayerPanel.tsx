@@ -6,6 +6,8 @@ import { useAppStore } from '../../store';
 import type { LayerName } from '../../store/types';
 import { Icon } from '../../ui/Icon';
 import { can } from '../../store/slices/session';
+import { ChoroplethControl } from './ChoroplethControl';
+import { ChoroplethLegend } from './ChoroplethLegend';
 import { BoundaryLegend, CustomerLegend, EventLegend, HeatmapLegend, StoreLegend } from './Legend';
 
 const layerShortcut: Partial<Record<LayerName, ShortcutId>> = {
@@ -55,6 +57,9 @@ export function LayerPanel() {
   const customersOn = useAppStore((s) => s.layers.customers);
   const heatmapOn = useAppStore((s) => s.layers.heatmap);
   const eventsReadable = useAppStore((s) => can(s.me, 'events:read'));
+  const audienceReadable = useAppStore((s) => can(s.me, 'audience:read'));
+  // Folded away, the card still carries the choropleth's legend: the colours on the map must stay readable.
+  const choropleth = useAppStore((s) => (s.choropleth ? s.choroplethData : null));
   return (
     <section
       className="layer-panel floating-card"
@@ -74,6 +79,11 @@ export function LayerPanel() {
         <span id="layer-panel-title">{t('layers.title')}</span>
         <Icon name={open ? 'chevronDown' : 'chevronUp'} size={16} />
       </button>
+      {!open && choropleth && (
+        <div className="layer-panel__folded-legend">
+          <ChoroplethLegend answer={choropleth} titled />
+        </div>
+      )}
       <ul className="layer-panel__body" id="layer-panel-body" hidden={!open}>
         {eventsReadable && (
           <LayerToggle name="events">
@@ -90,6 +100,7 @@ export function LayerPanel() {
         <LayerToggle name="boundaries">
           <BoundaryLegend />
         </LayerToggle>
+        {audienceReadable && <ChoroplethControl />}
       </ul>
     </section>
   );

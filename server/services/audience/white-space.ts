@@ -77,7 +77,8 @@ function countsFor(
 
 const residentsCaches = new WeakMap<Db, Map<number, Map<string, number>>>();
 
-function residentsFor(db: Db, resolution: number): Map<string, number> {
+/** Residents per hexagon at a resolution, kept per connection (neighbourhoods change only with an import). */
+export function residentsFor(db: Db, resolution: number): Map<string, number> {
   let cache = residentsCaches.get(db);
   if (!cache) residentsCaches.set(db, (cache = new Map()));
   let residents = cache.get(resolution);
