@@ -213,7 +213,7 @@ export const previewWhatIf = (body: WhatIfRequest, options?: RequestOptions) =>
   answer(api.triggers['what-if'].$post({ json: body }, init(options)));
 /** A campaign's audience, activations, redemptions, conversion, holdout and lift. */
 export const getCampaignResults = (id: string, options?: RequestOptions) =>
-  answer(api.campaigns[':id'].results.$get(byId(id), init(options)));
+  answer(api.campaigns[':id'].results.$get({ ...byId(id), query: {} }, init(options)));
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {
