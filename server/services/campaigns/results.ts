@@ -46,7 +46,7 @@ interface AudienceMember {
 }
 
 /** The customers of the campaign's areas matching its segment (narrowed to the caller's stores), each once. */
-async function audienceOf(
+export async function audienceOf(
   ctx: ResultsContext,
   view: AudienceView,
   campaign: CampaignRecord,
