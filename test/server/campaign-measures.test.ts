@@ -10,6 +10,7 @@ import { expectProblem } from '../helpers/problem.js';
 import { inHoldout } from '../../server/domain/campaigns/holdout.js';
 import type { CampaignResults } from '../../server/domain/schemas/campaign-results.js';
 import type { Trends } from '../../server/domain/schemas/campaign-measures.js';
+import type { AreaComparison } from '../../server/domain/schemas/area-compare.js';
 
 let server: TestServer;
 let campaignId: string;
@@ -218,6 +219,54 @@ describe('GET /api/campaigns/:id/results — measures', () => {
     for (const g of r.measures.byStore)
       if (g.treated.customers !== null)
         expect(g.treated.customers).toBeGreaterThanOrEqual(r.minGroupSize!);
+  });
+});
+
+describe('POST /api/areas/compare — buying behaviour', () => {
+  it('gives conversion, 30-day retention and growth over the last 90 days, each as an index to the average', async () => {
+    const west = await post('/api/areas', {
+      name: 'Far west',
+      kind: 'radius',
+      params: { center: [13.2, 52.535], radiusMeters: 1500 },
+    });
+    const westId = ((await west.json()) as { properties: { id: string } }).properties.id;
+    const response = await post('/api/areas/compare', { areaIds: [areaId, westId] });
+    expect(response.status).toBe(200);
+    const c = (await response.json()) as AreaComparison;
+    // The last 90 days up to 1 March 2027 against the 90 before.
+    expect(c.window).toEqual({
+      days: 90,
+      from: '2026-12-02',
+      to: '2027-03-01',
+      beforeFrom: '2026-09-03',
+      beforeTo: '2026-12-01',
+    });
+    // In the window only every 8th held-out customer bought (30 January, once): none of them again within 30 days.
+    const buyers = Math.ceil(holdout.length / 8);
+    const customers = c.areas[0]!.customers!;
+    const [inside, outside] = c.areas.map((a) => a.behaviour);
+    expect(inside!.conversion).toBeCloseTo(buyers / customers, 12);
+    expect(inside!.retention).toBe(0);
+    // Before: every 3rd customer's 10 on 20 October, the treated buyers' 20 and 5 in November, the held-out 20s.
+    const before =
+      Math.ceil(treated.length / 3) * 10 +
+      Math.ceil(treated.length / 2) * 20 +
+      Math.ceil(treated.length / 4) * 5 +
+      treated.filter((_, i) => i % 2 === 1 && i % 5 === 0).length * 50 +
+      Math.ceil(holdout.length / 3) * 10 +
+      Math.ceil(holdout.length / 4) * 20;
+    expect(inside!.growth).toBeCloseTo((buyers * 5) / before - 1, 12);
+    // Nobody far west bought: conversion 0, retention and growth unknown. The average conversion is half the inside's.
+    expect(outside).toMatchObject({ conversion: 0, retention: null, growth: null });
+    expect(inside!.conversionIndex).toBeCloseTo(200, 9);
+    expect(outside!.conversionIndex).toBe(0);
+    expect(inside!.growthIndex).toBeCloseTo(100, 9);
+    expect(inside!.retentionIndex).toBeNull();
+    await expectProblem(
+      await post('/api/areas/compare', { areaIds: [areaId, westId], windowDays: 3 }),
+      422,
+      'body.windowDays',
+    );
   });
 });
 
