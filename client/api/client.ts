@@ -215,6 +215,13 @@ export const previewWhatIf = (body: WhatIfRequest, options?: RequestOptions) =>
 export const getCampaignResults = (id: string, options?: RequestOptions) =>
   answer(api.campaigns[':id'].results.$get({ ...byId(id), query: {} }, init(options)));
 
+/** The campaign audience's weekly purchases with its live periods, and retention cohorts. */
+export const getCampaignTrends = (id: string, options?: RequestOptions) =>
+  answer(api.campaigns[':id'].trends.$get(byId(id), init(options)));
+/** An area's customers' weekly purchases over the last year, the offers' live periods there, and cohorts. */
+export const getAreaTrends = (id: string, options?: RequestOptions) =>
+  answer(api.areas[':id'].trends.$get(byId(id), init(options)));
+
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {
   customerTiles: (origin: string) =>

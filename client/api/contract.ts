@@ -67,6 +67,15 @@ export type {
   AreaOverlap,
   ComparedArea,
 } from '../../server/domain/schemas/area-compare';
+export type {
+  CampaignMeasures,
+  CohortRow,
+  GroupMeasures,
+  Lift,
+  MeasuredGroup,
+  Trends,
+  WeekPoint,
+} from '../../server/domain/schemas/campaign-measures';
 export type { WhiteSpaceAnswer } from '../../server/domain/schemas/white-space';
 export type { AreaWeatherList } from '../../server/domain/schemas/weather';
 export type { WhatIfAnswer, WhatIfRequest } from '../../server/domain/schemas/what-if';
