@@ -1,7 +1,7 @@
 // The measures a campaign is judged by, treated against held out: conversion, retention after 30/60/90 days, sales
 // growth against the period before and revenue per customer, each with the lift's 95 % interval and what it allows
 // one to say ("no conclusion yet" and why). A picker shows one area's or one home store's part instead of the whole.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { CampaignMeasures as Measures, Lift, MeasuredGroup } from '../../api/contract';
 import { formatDate, formatMoney, formatNumber, useI18n } from '../../i18n';
 import { useCurrency } from '../audience/useFacets';
@@ -115,27 +115,39 @@ export function CampaignMeasures({ measures }: { measures: Measures }) {
         <tbody>
           {rows(group).map((r) => {
             const figure = r.lift ? liftFigure(r.lift, r.unit, locale, currency) : null;
+            const conclusion = r.lift?.conclusion ?? 'hidden';
+            // The interval and the verdict get a line of their own under the figures: a side panel is narrow.
             return (
-              <tr key={r.key} data-measure={r.key} data-conclusion={r.lift?.conclusion ?? 'hidden'}>
-                <th scope="row">{r.label}</th>
-                <td>{r.treated}</td>
-                <td>{r.holdout}</td>
-                <td>
-                  {figure && (
-                    <span className="measures__lift">
-                      {r.unit === 'points'
+              <Fragment key={r.key}>
+                <tr data-measure={r.key} data-conclusion={conclusion}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.treated}</td>
+                  <td>{r.holdout}</td>
+                  <td>
+                    {figure === null
+                      ? '—'
+                      : r.unit === 'points'
                         ? t('campaignMeasures.points', { value: figure.value })
-                        : figure.value}{' '}
-                      <span className="muted">
+                        : figure.value}
+                  </td>
+                </tr>
+                <tr
+                  className="measures__verdict-row"
+                  data-verdict={r.key}
+                  data-conclusion={conclusion}
+                >
+                  <td colSpan={4}>
+                    {figure && (
+                      <span className="measures__interval">
                         {t('campaignMeasures.interval', { interval: figure.interval })}
                       </span>
+                    )}
+                    <span className="measures__verdict">
+                      {liftVerdict(r.lift, t, measures.minConclusiveGroup)}
                     </span>
-                  )}
-                  <span className="measures__verdict">
-                    {liftVerdict(r.lift, t, measures.minConclusiveGroup)}
-                  </span>
-                </td>
-              </tr>
+                  </td>
+                </tr>
+              </Fragment>
             );
           })}
           <tr data-measure="growth">

@@ -21,7 +21,7 @@ export function liftFigure(
 }
 
 export function liftVerdict(lift: Lift | null, t: Translate, minGroup: number): string {
-  if (lift === null) return t('campaignMeasures.verdict.hidden');
+  if (lift === null) return t('campaignMeasures.verdict.none');
   if (lift.conclusion === 'higher') return t('campaignMeasures.verdict.higher');
   if (lift.conclusion === 'lower') return t('campaignMeasures.verdict.lower');
   return t(`campaignMeasures.reason.${lift.reason ?? 'interval-spans-zero'}`, { min: minGroup });
