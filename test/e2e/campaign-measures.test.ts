@@ -21,6 +21,8 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let campaignId: string;
+  let areaId: string;
+  let secondAreaId: string;
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -29,6 +31,16 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
       features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[];
     };
     const center = stores.features[0]!.geometry.coordinates;
+    const other = stores.features[1]!.geometry.coordinates;
+    const second = await server.fetch(
+      '/api/areas',
+      json('POST', {
+        name: 'Second shop',
+        kind: 'radius',
+        params: { center: other, radiusMeters: 3000 },
+      }),
+    );
+    secondAreaId = ((await second.json()) as { properties: { id: string } }).properties.id;
     const area = await server.fetch(
       '/api/areas',
       json('POST', {
@@ -37,7 +49,7 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
         params: { center, radiusMeters: 3000 },
       }),
     );
-    const areaId = ((await area.json()) as { properties: { id: string } }).properties.id;
+    areaId = ((await area.json()) as { properties: { id: string } }).properties.id;
     const now = Date.now();
     const created = await server.fetch(
       '/api/campaigns',
@@ -159,5 +171,31 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
     }
     expect(phone.errors).toEqual([]);
     await phone.page.close();
+  });
+
+  it('compare shows conversion, retention and growth per area with their index, and a window to choose', async () => {
+    const { page, errors } = await openAppPage(
+      browser,
+      `${server.url}/?cmp=${areaId},${secondAreaId}`,
+      {
+        session: server.fetch.session,
+        viewport: { width: 1440, height: 900 },
+      },
+    );
+    const conversion = page.locator('.compare-bars[data-metric="conversion"]');
+    await conversion.waitFor();
+    // Each area's conversion with its index; the indexes of two areas average 100.
+    const texts = await conversion.locator('.bar-chart__count').allTextContents();
+    expect(texts).toHaveLength(2);
+    const indexes = texts.map((text) => Number(/index (\d+)/.exec(text)![1]));
+    expect(indexes[0]! + indexes[1]!).toBeGreaterThanOrEqual(199);
+    expect(indexes[0]! + indexes[1]!).toBeLessThanOrEqual(201);
+    await page.locator('[data-compare-window]').selectOption('30');
+    await page.locator('.area-compare[data-state="ready"]').waitFor();
+    await expect(page.locator('.area-compare').textContent()).resolves.toMatch(/against/);
+    await conversion.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/compare-behaviour.png' });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

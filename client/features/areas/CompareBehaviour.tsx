@@ -35,12 +35,12 @@ export function CompareBehaviour({ comparison }: { comparison: AreaComparison })
   const w = comparison.window;
   const percent = (v: number) =>
     formatNumber(locale, v, { style: 'percent', maximumFractionDigits: 1 });
+  // Null is a hidden small group for aggregate roles; otherwise there is nothing to compute yet (no buyer old enough
+  // for retention, no purchases before for growth).
+  const missing =
+    comparison.minGroupSize === undefined ? t('compare.noData') : t('audience.hiddenValue');
   const value = (f: Figure, v: number | null) =>
-    v === null
-      ? t('audience.hiddenValue')
-      : f === 'growth'
-        ? `${v >= 0 ? '+' : ''}${percent(v)}`
-        : percent(v);
+    v === null ? missing : f === 'growth' ? `${v >= 0 ? '+' : ''}${percent(v)}` : percent(v);
   return (
     <>
       <p className="muted">
@@ -65,7 +65,7 @@ export function CompareBehaviour({ comparison }: { comparison: AreaComparison })
               value: index,
               text:
                 a.behaviour[f] === null
-                  ? t('audience.hiddenValue')
+                  ? missing
                   : t('compare.withIndex', {
                       value: value(f, a.behaviour[f]),
                       index:

@@ -999,6 +999,7 @@ export const de = {
   'compare.metric.conversion': 'Konversion (Einkauf im Zeitraum)',
   'compare.metric.retention': 'Wiedergekommen innerhalb von 30 Tagen',
   'compare.metric.growth': 'Umsatzwachstum gegenüber dem Zeitraum davor',
+  'compare.noData': 'Noch keine Daten',
   'compare.withIndex': '{value} · Index {index}',
   'compare.window.label': 'Einkäufe der letzten',
   'compare.window.option': { one: '{count} Tag', other: '{count} Tage' },

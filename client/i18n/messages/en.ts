@@ -982,6 +982,7 @@ export const en = {
   'compare.metric.conversion': 'Conversion (bought in the window)',
   'compare.metric.retention': 'Came back within 30 days',
   'compare.metric.growth': 'Sales growth vs the period before',
+  'compare.noData': 'No data yet',
   'compare.withIndex': '{value} · index {index}',
   'compare.window.label': 'Purchases of the last',
   'compare.window.option': { one: '{count} day', other: '{count} days' },
