@@ -15,6 +15,7 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'offers', load: () => import('./offers.js') },
   { name: 'import', load: () => import('./import.js') },
   { name: 'market', load: () => import('./market.js') },
+  { name: 'results', load: () => import('./campaign-results.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')

@@ -16,6 +16,7 @@ import './styles/auth.css';
 import './styles/admin.css';
 import './styles/events.css';
 import './styles/campaigns.css';
+import './styles/trends.css';
 import './styles/import.css';
 import './styles/market.css';
 import { StrictMode, type ReactNode } from 'react';

@@ -45,6 +45,7 @@ import { choroplethRoutes } from './routes/choropleth.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
+import { trendRoutes } from './routes/trends.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { importRoutes } from './routes/imports.js';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
     .route('/', eventFeedRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))
+    .route('/', trendRoutes(deps))
     .route('/', campaignRoutes(deps))
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))

@@ -43,6 +43,7 @@ import {
 } from './services/imports/service.js';
 import { refreshAfterImport } from './services/imports/refresh.js';
 import { createUnplacedService } from './services/imports/unplaced.js';
+import { createPurchaseHistory } from './services/purchases/purchase-history.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
 import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
 import { cachedGeocoder } from './services/geocoding/cache.js';
@@ -231,6 +232,7 @@ export async function startServer(
     },
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
+    purchases: createPurchaseHistory(db),
   };
   const app = createApp(deps);
   geocoding?.kick();

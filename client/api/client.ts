@@ -232,7 +232,14 @@ export const previewWhatIf = (body: WhatIfRequest, options?: RequestOptions) =>
   answer(api.triggers['what-if'].$post({ json: body }, init(options)));
 /** A campaign's audience, activations, redemptions, conversion, holdout and lift. */
 export const getCampaignResults = (id: string, options?: RequestOptions) =>
-  answer(api.campaigns[':id'].results.$get(byId(id), init(options)));
+  answer(api.campaigns[':id'].results.$get({ ...byId(id), query: {} }, init(options)));
+
+/** The campaign audience's weekly purchases with its live periods, and retention cohorts. */
+export const getCampaignTrends = (id: string, options?: RequestOptions) =>
+  answer(api.campaigns[':id'].trends.$get(byId(id), init(options)));
+/** An area's customers' weekly purchases over the last year, the offers' live periods there, and cohorts. */
+export const getAreaTrends = (id: string, options?: RequestOptions) =>
+  answer(api.areas[':id'].trends.$get(byId(id), init(options)));
 
 /** Absolute URLs, because MapLibre's workers resolve tile and data URLs without the page's base. */
 export const apiUrls = {

@@ -68,6 +68,15 @@ export type {
   AreaOverlap,
   ComparedArea,
 } from '../../server/domain/schemas/area-compare';
+export type {
+  CampaignMeasures,
+  CohortRow,
+  GroupMeasures,
+  Lift,
+  MeasuredGroup,
+  Trends,
+  WeekPoint,
+} from '../../server/domain/schemas/campaign-measures';
 export type { WhiteSpaceAnswer } from '../../server/domain/schemas/white-space';
 export type { HuffModel, HuffSurface, HuffWhatIf } from '../../server/domain/schemas/huff';
 export type HuffWhatIfRequest = z.input<typeof huffWhatIfBody>;

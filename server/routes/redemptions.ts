@@ -9,6 +9,7 @@ import { ProblemError } from '../http/problem.js';
 import { visibleStoreIds } from '../domain/privacy.js';
 import { pageRedemptions } from '../db/repos/redemptions.js';
 import { campaignResults as campaignResultsSchema } from '../domain/schemas/campaign-results.js';
+import { campaignResultsQuery } from '../domain/schemas/campaign-measures.js';
 import { idParam } from '../domain/schemas/params.js';
 import {
   redemption,
@@ -63,10 +64,11 @@ const results = createRoute({
   tags,
   summary: "A campaign's audience, activations, redemptions, conversion rate, holdout and lift",
   description:
-    "Audience: customers inside any of the campaign's areas who match its segment, counted once. Holdout: each audience customer is held out when a hash of campaign id and customer id falls below holdoutPercent; treated = audience − holdout. Purchases are known by date only (customers' last purchase date), so a customer 'purchased during the campaign' when that date is a UTC day on which an activation interval was open. Lift compares the treated group's purchase rate with the holdout's. Aggregate roles get counts below the minimum group size, redemptions of fewer than that, and rates over or counting such groups (conversions, purchasers), as null; store managers count only their stores' customers and redemptions.",
-  request: { params: idParam },
+    "Audience: customers inside any of the campaign's areas who match its segment, counted once. Holdout: each audience customer is held out when a hash of campaign id and customer id falls below holdoutPercent; treated = audience − holdout. Purchases are known by date only (customers' last purchase date), so a customer 'purchased during the campaign' when that date is a UTC day on which an activation interval was open. Lift compares the treated group's purchase rate with the holdout's (an approximation kept for compatibility). `measures` is built from purchases: conversion, retention, sales growth and revenue per customer for treated and held-out customers, overall, per area and per home store, with the lift's 95 % interval (Newcombe's hybrid score interval for proportions, a seeded percentile bootstrap for revenue per customer) and `conclusion: none` with a reason when a group is too small or the interval includes zero. Aggregate roles get counts below the minimum group size, redemptions of fewer than that, and rates over or counting such groups (conversions, purchasers), as null; store managers count only their stores' customers and redemptions.",
+  request: { params: idParam, query: campaignResultsQuery },
   responses: {
     200: { description: 'The results', content: json(campaignResultsSchema) },
+    400: { description: 'Bad conversionDays', content: problemContent },
     ...unknown,
   },
 });
@@ -129,6 +131,8 @@ export function redemptionRoutes(deps: AppDeps) {
             resolveAreaGeometry: deps.resolveAreaGeometry,
             principal,
             at: clock(),
+            purchases: deps.purchases,
+            conversionDays: c.req.valid('query').conversionDays,
           },
           campaign,
         ),

@@ -11,7 +11,7 @@ const SCHEMA = resolve('server/domain/schemas/campaign-results.ts');
 const CONSUMER = resolve('client/features/campaigns/CampaignResults.tsx');
 /** Reads the field through the typed call itself, so nothing but the routes types it. */
 const FIXTURE = resolve('test/arch/contract-fixture.ts');
-const FIXTURE_TEXT = `import { getCampaignResults } from '../../client/api/client';\nexport const lift = async () => (await getCampaignResults('cp-1')).lift;\n`;
+const FIXTURE_TEXT = `import { getCampaignResults } from '../../client/api/client';\nexport const conversionRate = async () => (await getCampaignResults('cp-1')).conversionRate;\n`;
 
 /** Type errors in the fixture and in the client file that reads the field, with the schema's source as given. */
 function typeErrors(schemaText: string): string[] {
@@ -51,14 +51,15 @@ describe('one contract from the schemas to the client', () => {
     'renaming a response field in a schema breaks the client’s type check',
     { timeout: 120_000 },
     () => {
-      // Unchanged, these files compile (npm run check). With `lift` renamed, the client no longer does, and for that alone.
+      // Unchanged, these files compile (npm run check). With `conversionRate` renamed, the client no longer does, and for
+      // that alone.
       const schema = readFileSync(SCHEMA, 'utf8');
-      expect(schema).toMatch(/^ {4}lift: /m);
-      const errors = typeErrors(schema.replace(/^ {4}lift: /m, '    liftRatio: '));
+      expect(schema).toMatch(/^ {4}conversionRate: /m);
+      const errors = typeErrors(schema.replace(/^ {4}conversionRate: /m, '    conversionShare: '));
       expect(errors.length).toBeGreaterThan(0);
       for (const error of errors)
         expect(error).toMatch(
-          /^(test\/arch\/contract-fixture\.ts|client\/features\/campaigns\/CampaignResults\.tsx): Property 'lift' does not exist/,
+          /^(test\/arch\/contract-fixture\.ts|client\/features\/campaigns\/CampaignResults\.tsx): Property 'conversionRate' does not exist/,
         );
       expect(new Set(errors.map((error) => error.split(':')[0]))).toEqual(
         new Set(['test/arch/contract-fixture.ts', 'client/features/campaigns/CampaignResults.tsx']),

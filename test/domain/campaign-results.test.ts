@@ -98,7 +98,7 @@ describe('campaign results', () => {
   });
 
   it('shows aggregate roles no redemptions, conversions or purchasers in groups of 1 to k − 1', () => {
-    const full: CampaignResults = {
+    const full: Omit<CampaignResults, 'measures'> = {
       campaignId: 'c',
       at: now.toISOString(),
       audience: { count: 400, consented: 300, treated: 320, holdout: 80 },

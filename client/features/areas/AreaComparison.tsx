@@ -1,7 +1,7 @@
 // Areas side by side (a franchise manager's trade areas): tick 2 to 8 saved areas and see, per figure, a bar per area
 // in its colour — customers, penetration, density, revenue, spend, lapsed share, loyalty mix — and what each pair
 // shares (the cannibalisation between two stores' areas). The compared areas stand out on the map. Escape closes.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AreaComparison as Comparison, AreaOverlap, ComparedArea } from '../../api/contract';
 import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -14,6 +14,7 @@ import { SegmentChip } from '../audience/SegmentChip';
 import { formatCount } from '../audience/hidden-counts';
 import { CompareActions } from './CompareActions';
 import { CompareBars, type CompareBar } from './CompareBars';
+import { CompareBehaviour, CompareWindowPicker } from './CompareBehaviour';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
 import { fitAreas } from './actions';
@@ -90,6 +91,7 @@ function Figures({ comparison }: { comparison: Comparison }) {
           bars={bars(metric)}
         />
       ))}
+      <CompareBehaviour comparison={comparison} />
       <LoyaltyMix areas={comparison.areas} />
       <Overlaps comparison={comparison} />
     </>
@@ -282,7 +284,8 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
         : chosen,
     [areasVersion, chosen],
   );
-  const state = useAreaComparison(known, segment, areasVersion);
+  const [windowDays, setWindowDays] = useState(90);
+  const state = useAreaComparison(known, segment, areasVersion, windowDays);
   useEscapeKey(closeComparison);
   // The map follows the choice: it fits the compared areas whenever the set changes (and once they have loaded, for a link).
   const chosenKey = known.join(',');
@@ -310,6 +313,7 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
           <StateMessage tone="loading">{t('compare.loading')}</StateMessage>
         )}
         {known.length >= 2 && <SegmentChip />}
+        {known.length >= 2 && <CompareWindowPicker days={windowDays} onChange={setWindowDays} />}
         {shown && known.length >= 2 && (
           <div
             className="area-compare__figures"

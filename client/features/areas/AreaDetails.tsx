@@ -9,6 +9,7 @@ import { changeArea, removeArea } from './actions';
 import { AreaEditForm } from './AreaEditForm';
 import { AreaTools } from './AreaTools';
 import { AudienceSlot } from './AudienceSlot';
+import { PurchaseTrends } from '../trends/PurchaseTrends';
 import { AreaWeather } from './AreaWeather';
 import { AreaWhatIf } from './AreaWhatIf';
 import { bboxOf } from '../../map/geometry';
@@ -44,6 +45,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
   const mayReadWeather = useAppStore((s) => can(s.me, 'weather:read'));
   const mayPreview = useAppStore((s) => can(s.me, 'campaigns:read'));
+  const mayReadTrends = useAppStore((s) => can(s.me, 'audience:read'));
   return (
     <div className="area-details">
       <DetailList
@@ -56,6 +58,7 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
       {mayReadWeather && <AreaWeather areaId={p.id} version={p.version} />}
       {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
+      {mayReadTrends && <PurchaseTrends of="area" id={p.id} version={p.version} />}
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
         <RadiusField

@@ -17,18 +17,19 @@ export function useAreaComparison(
   ids: string[],
   segment: Segment,
   areasVersion: unknown,
+  windowDays = 90,
 ): ComparisonState {
   const [state, setState] = useState<{ ask: string; value: ComparisonState }>({
     ask: '',
     value: { status: 'idle' },
   });
-  const ask = ids.length < 2 ? '' : JSON.stringify([ids, segment]);
+  const ask = ids.length < 2 ? '' : JSON.stringify([ids, segment, windowDays]);
   const dataVersion = useAppStore((s) => s.dataVersion);
   useEffect(() => {
     if (!ask) return;
     const controller = new AbortController();
     compareAreas(
-      { areaIds: ids, ...(isEmptySegment(segment) ? {} : { segment }) },
+      { areaIds: ids, windowDays, ...(isEmptySegment(segment) ? {} : { segment }) },
       { signal: controller.signal },
     )
       .then((comparison) => setState({ ask, value: { status: 'ready', comparison } }))
@@ -36,7 +37,7 @@ export function useAreaComparison(
         if (!isAbort(error)) setState({ ask, value: { status: 'error' } });
       });
     return () => controller.abort();
-    // `ask` stands for the ids and the segment; a changed area (a new areas version) or new data asks again.
+    // `ask` stands for the ids, the segment and the window; a changed area (a new areas version) or new data asks again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ask, areasVersion, dataVersion]);
   if (!ask) return { status: 'idle' };

@@ -1,5 +1,6 @@
 // What a campaign achieved: its audience (treated and held out), how long its offer was live, the codes redeemed and
-// their revenue, the conversion rate, and the lift against the holdout — with redemptions per day as bars.
+// their revenue and conversion — with redemptions per day as bars — then the measures from purchases (treated against
+// held out, with the lift's interval) and the audience's purchases over time.
 import { useEffect, useId, useState } from 'react';
 import { getCampaignResults } from '../../api/client';
 import { isAbort } from '../../api/problem';
@@ -9,6 +10,8 @@ import { StateMessage } from '../../ui/StateMessage';
 import { formatCount } from '../audience/hidden-counts';
 import { useCurrency } from '../audience/useFacets';
 import { distinctFraction } from '../../format/distinct-digits';
+import { PurchaseTrends } from '../trends/PurchaseTrends';
+import { CampaignMeasures } from './CampaignMeasures';
 
 type State = { status: 'loading' } | { status: 'ready'; results: Results } | { status: 'error' };
 
@@ -45,7 +48,7 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
     const r = state.results;
     const k = r.minGroupSize;
     // Conversion and lift side by side: the same decimals, enough to tell them apart and to show a small rate.
-    const fraction = distinctFraction([r.conversionRate, r.lift], { scale: 100, max: 2 });
+    const fraction = distinctFraction([r.conversionRate], { scale: 100, max: 2 });
     const percent = (value: number | null) =>
       value === null ? '—' : formatNumber(locale, value, { style: 'percent', ...fraction });
     const figures: { key: string; label: string; value: string; note?: string }[] = [
@@ -82,14 +85,13 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
         value: percent(r.conversionRate),
       },
       {
-        key: 'lift',
-        label: t('campaignResults.lift'),
-        value: r.lift === null ? '—' : `${r.lift >= 0 ? '+' : ''}${percent(r.lift)}`,
+        key: 'holdout',
+        label: t('campaignResults.heldOut'),
+        value: formatCount(locale, r.holdout.customers, k, t),
         note:
           r.holdout.percent > 0
-            ? t('campaignResults.holdout', {
+            ? t('campaignResults.holdoutShare', {
                 percent: formatNumber(locale, r.holdout.percent),
-                count: formatCount(locale, r.holdout.customers, k, t),
               })
             : t('campaignResults.noHoldout'),
       },
@@ -131,6 +133,7 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
         ) : (
           r.redemptions.count === 0 && <p className="muted">{t('campaignResults.noRedemptions')}</p>
         )}
+        <CampaignMeasures measures={r.measures} />
         {hiddenDays && (
           <p className="muted">
             {t('campaignResults.smallDaysHidden', { k: formatNumber(locale, k ?? 0) })}
@@ -149,6 +152,7 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
         {t('campaignResults.title')}
       </h3>
       {body}
+      <PurchaseTrends of="campaign" id={campaignId} version={version} />
     </section>
   );
 }

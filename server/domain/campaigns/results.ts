@@ -126,11 +126,11 @@ export interface ResultNumerators {
  * days of redemptions only where no day's few can be read off (hideSmallBuckets), and every rate over, or counting,
  * a small group as null (and lift built on one). The answer names k.
  */
-export function suppressSmallResults(
-  r: CampaignResults,
+export function suppressSmallResults<R extends Omit<CampaignResults, 'measures'>>(
+  r: R,
   n: ResultNumerators,
   k: number,
-): CampaignResults {
+): R {
   const belowK = (count: number | null) => count === null || count < k;
   const count = (value: number | null) => (belowK(value) ? null : value);
   const treatedSmall = belowK(r.audience.treated);

@@ -14,8 +14,39 @@ export const areaCompareRequest = z
       .refine((ids) => new Set(ids).size === ids.length, 'each area once')
       .meta({ description: `2 to ${MAX_COMPARED_AREAS} saved areas, in the order to show them` }),
     segment: segment.optional(),
+    windowDays: z.number().int().min(7).max(365).optional().meta({
+      description:
+        'Days of purchases behind conversion, retention and growth: the last windowDays against the windowDays before (default 90)',
+    }),
   })
   .meta({ id: 'AreaCompareRequest' });
+
+const share = (description: string) => z.number().nullable().meta({ description });
+const index = (of: string) =>
+  z
+    .number()
+    .nullable()
+    .meta({ description: `${of} against the average of the compared areas × 100 (100 = average)` });
+
+/** Buying behaviour of an area's customers over the window; definitions in the README ("Campaign measures"). */
+export const areaBehaviour = z.object({
+  conversion: share("Share of the area's customers (segment applied) who bought in the window"),
+  retention: share(
+    'Share of those buyers who bought again within 30 days of their first purchase in the window (buyers whose first purchase is at least 30 days old)',
+  ),
+  growth: share("The customers' purchases in the window / in the period before − 1"),
+  conversionIndex: index('Conversion'),
+  retentionIndex: index('Retention'),
+  growthIndex: index('1 + growth (the during/before ratio)'),
+});
+
+export const compareWindow = z.object({
+  days: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  beforeFrom: z.string(),
+  beforeTo: z.string(),
+});
 
 const bucket = z.object({ key: z.string(), count: z.number().int().nullable() });
 
@@ -50,6 +81,7 @@ export const comparedArea = z
       .number()
       .nullable()
       .meta({ description: 'Share of customers without a purchase for 90 days or more (or ever)' }),
+    behaviour: areaBehaviour,
   })
   .meta({ id: 'ComparedArea' });
 
@@ -75,6 +107,7 @@ export const areaComparison = z
       .array(areaOverlap)
       .meta({ description: 'Every pair of areas that share ground, in request order' }),
     asOf: z.string(),
+    window: compareWindow.meta({ description: 'The purchase window behind each area’s behaviour' }),
     minGroupSize: z
       .number()
       .int()
@@ -87,3 +120,5 @@ export type AreaCompareRequest = z.infer<typeof areaCompareRequest>;
 export type ComparedArea = z.infer<typeof comparedArea>;
 export type AreaOverlap = z.infer<typeof areaOverlap>;
 export type AreaComparison = z.infer<typeof areaComparison>;
+export type AreaBehaviour = z.infer<typeof areaBehaviour>;
+export type CompareWindow = z.infer<typeof compareWindow>;

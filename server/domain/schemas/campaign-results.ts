@@ -1,6 +1,7 @@
 // What GET /api/campaigns/:id/results answers: a campaign's audience, activations, redemptions, conversion, holdout
 // and lift. Aggregate-only roles get small groups as null (domain/campaigns/results.ts says which).
 import { z } from 'zod';
+import { campaignMeasures } from './campaign-measures.js';
 
 const nullableCount = (description: string) =>
   z
@@ -73,6 +74,10 @@ export const campaignResults = z
     lift: nullableRate(
       'treatedPurchasedRate / holdout.purchasedRate − 1; null when the holdout is empty, its rate is 0, or a group is below minGroupSize',
     ),
+    measures: campaignMeasures.meta({
+      description:
+        'Conversion, retention, sales growth and revenue per customer from purchases, treated against held out, with 95 % intervals for the lift (README, "Campaign measures")',
+    }),
     minGroupSize: z
       .number()
       .int()

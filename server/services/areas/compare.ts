@@ -15,7 +15,9 @@ import type {
 } from '../../domain/schemas/area-compare.js';
 import type { AudienceService } from '../audience/audience.js';
 import { audienceViewFor, namedK } from '../audience/viewer.js';
+import type { PurchaseHistory } from '../purchases/purchase-history.js';
 import { getArea } from './areas.js';
+import { areaBehaviours, compareWindow } from './compare-purchases.js';
 
 /** Buckets of days since the last purchase that count as lapsed: 90 days or more, or never bought. */
 const LAPSED_KEYS = new Set(['90-179', '180+', 'never']);
@@ -31,8 +33,11 @@ function lapsedShare(audience: Audience): number | null {
   return lapsed / audience.count;
 }
 
+/** Purchases behind conversion, retention and growth: the last 90 days against the 90 before, unless asked. */
+export const DEFAULT_COMPARE_WINDOW_DAYS = 90;
+
 export async function compareAreas(
-  deps: { db: Db; audience: AudienceService },
+  deps: { db: Db; audience: AudienceService; purchases: PurchaseHistory },
   request: AreaCompareRequest,
   principal: Principal,
   at: Date,
@@ -49,6 +54,11 @@ export async function compareAreas(
       view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
     ),
   );
+  const seqs = await Promise.all(
+    areas.map((area) => deps.audience.matchingSeqs({ geometry: area.geometry, segment, at })),
+  );
+  const { w, window } = compareWindow(request.windowDays ?? DEFAULT_COMPARE_WINDOW_DAYS, at);
+  const behaviours = areaBehaviours(deps.purchases, seqs, w, view.k);
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;
     const { population, complete } = populationWithin(area.geometry, neighbourhoods);
@@ -68,6 +78,7 @@ export async function compareAreas(
       avgSpend: audience.revenue.avgSpend,
       loyaltyTiers: audience.breakdown.loyaltyTiers,
       lapsedShare: lapsedShare(audience),
+      behaviour: behaviours[i]!,
     };
   });
 
@@ -97,5 +108,5 @@ export async function compareAreas(
     }
   }
   const overlaps = await Promise.all(pairs);
-  return { areas: compared, overlaps, asOf: at.toISOString(), ...namedK(view) };
+  return { areas: compared, overlaps, asOf: at.toISOString(), window, ...namedK(view) };
 }

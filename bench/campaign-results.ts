@@ -1,0 +1,203 @@
+// Campaign results at a million customers and ten million purchases: a campaign on a ~2 km neighbourhood with a 10 %
+// holdout, its results (audience, measures overall, per area and per home store, with intervals) answered from the
+// in-memory purchase history, next to one straightforward SQL query computing the same group figures (conversion,
+// retention, revenue before and during) over the indexed purchases table. Both must count the same converters.
+// Full size: BENCH_ONLY=results npm run bench. Smoke: BENCH_CUSTOMERS=50000 BENCH_PURCHASES=500000.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, openDatabase } from '../server/db/connection.js';
+import { migrate } from '../server/db/migrate.js';
+import type { CampaignRecord } from '../server/db/repos/campaigns.js';
+import { seedDemo } from '../server/demo/seed.js';
+import { inHoldout } from '../server/domain/campaigns/holdout.js';
+import { rolePermissions, type Principal } from '../server/domain/permissions.js';
+import type { AreaGeometry } from '../server/domain/schemas/geojson.js';
+import { createAudienceService } from '../server/services/audience/audience.js';
+import { campaignResults } from '../server/services/campaigns/results.js';
+import { buildCustomerIndex } from '../server/services/customers/customer-index.js';
+import { createPurchaseHistory } from '../server/services/purchases/purchase-history.js';
+import type { BenchResult } from './run.js';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 10_000_000);
+const AT = new Date('2026-11-23T12:00:00Z');
+const DAY_MS = 86_400_000;
+/** Two years of purchases up to AT. */
+const HISTORY_DAYS = 730;
+const POLYGON = (
+  JSON.parse(
+    readFileSync(
+      new URL('../test/fixtures/point-in-area/in/neighbourhood-400.geojson', import.meta.url),
+      'utf8',
+    ),
+  ) as { geometry: AreaGeometry }
+).geometry;
+const OWNER: Principal = {
+  kind: 'user',
+  id: 'bench',
+  label: 'bench',
+  role: 'owner',
+  permissions: rolePermissions.owner,
+  customerAccess: 'all',
+  storeIds: [],
+};
+
+const log = (line: string) => process.stderr.write(`  ${line}\n`);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+async function timed<T>(runs: number, f: () => Promise<T> | T): Promise<{ ms: number; result: T }> {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await f();
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), result };
+}
+
+/** A cheap deterministic generator (mulberry32) for the purchases. */
+function generator(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'catchment-bench-results-'));
+  const db = openDatabase(join(dir, 'bench.db'));
+  try {
+    migrate(db);
+    let started = performance.now();
+    seedDemo(db, { seed: 42, customers: CUSTOMERS, today: AT.toISOString().slice(0, 10), now: AT });
+    log(`seeded ${CUSTOMERS} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    started = performance.now();
+    const ids = db.prepare('SELECT id FROM customers').pluck().all() as string[];
+    const stores = db.prepare('SELECT id FROM stores').pluck().all() as string[];
+    const random = generator(7);
+    const insert = db.prepare(
+      'INSERT INTO purchases (id, customer_id, store_id, purchased_at, amount) VALUES (?, ?, ?, ?, ?)',
+    );
+    db.transaction(() => {
+      for (let i = 0; i < PURCHASES; i++) {
+        // A skew: a third of customers make most purchases (regulars), the rest buy now and then.
+        const who =
+          random() < 0.7
+            ? Math.floor(random() * (ids.length / 3))
+            : Math.floor(random() * ids.length);
+        const day = Math.floor(AT.getTime() / DAY_MS) - Math.floor(random() * HISTORY_DAYS);
+        const at = new Date(day * DAY_MS + Math.floor(random() * DAY_MS)).toISOString();
+        insert.run(
+          `P${i}`,
+          ids[who]!,
+          stores[i % stores.length]!,
+          at,
+          Math.round(random() * 6000) / 100,
+        );
+      }
+    })();
+    log(
+      `inserted ${PURCHASES} purchases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const index = buildCustomerIndex(db);
+    const audience = createAudienceService({ index });
+    const purchases = createPurchaseHistory(db);
+    const campaign = {
+      id: 'cmp-bench',
+      areaIds: ['area-bench'],
+      segment: {},
+      holdoutPercent: 10,
+      startsAt: '2026-09-01T00:00:00Z',
+      endsAt: '2026-10-15T23:59:59Z',
+    } as unknown as CampaignRecord;
+    const ctx = {
+      db,
+      audience,
+      resolveAreaGeometry: () => POLYGON,
+      principal: OWNER,
+      at: AT,
+      purchases,
+    };
+
+    started = performance.now();
+    purchases.range(0, 0);
+    const loadMs = performance.now() - started;
+    log(`purchase history loaded (${purchases.size()} rows) in ${loadMs.toFixed(0)} ms`);
+    await campaignResults(ctx, campaign); // warm
+    const ours = await timed(5, () => campaignResults(ctx, campaign));
+    const m = ours.result.measures.overall;
+    log(
+      `audience ${ours.result.audience.count}, treated converted ${m.treated.converted}, held out converted ${m.holdout.converted}`,
+    );
+
+    // The straightforward way: the audience's ids with their group, joined to purchases in SQL, grouped per customer.
+    const members = db
+      .prepare(`SELECT id FROM customers WHERE seq IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .all(
+        JSON.stringify([...(await audience.matchingSeqs({ geometry: POLYGON, at: AT }))]),
+      ) as string[];
+    const groups = JSON.stringify(
+      members.map((id) => [id, inHoldout(campaign.id, id, 10) ? 1 : 0]),
+    );
+    const window = ours.result.measures.window;
+    const sql = db.prepare(`
+      WITH m AS (SELECT value ->> 0 AS id, value ->> 1 AS holdout FROM json_each(?)),
+      c AS (
+        SELECT m.id, m.holdout,
+          (SELECT sum(amount) FROM purchases p WHERE p.customer_id = m.id AND p.purchased_at >= ? AND p.purchased_at < ?) AS before,
+          (SELECT sum(amount) FROM purchases p WHERE p.customer_id = m.id AND p.purchased_at >= ? AND p.purchased_at < ?) AS during,
+          (SELECT min(substr(purchased_at, 1, 10)) FROM purchases p WHERE p.customer_id = m.id AND p.purchased_at >= ? AND p.purchased_at < ?) AS first
+        FROM m)
+      SELECT holdout, count(*) AS customers, count(first) AS converted, sum(before) AS before, sum(during) AS during,
+        sum(first IS NOT NULL AND EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.id
+          AND substr(p.purchased_at, 1, 10) > first AND p.purchased_at < date(first, '+31 days'))) AS retained30
+      FROM c GROUP BY holdout ORDER BY holdout`);
+    const next = (date: string) => new Date(Date.parse(date) + DAY_MS).toISOString().slice(0, 10);
+    const baseline = await timed(3, () =>
+      sql.all(
+        groups,
+        window.beforeFrom,
+        window.from,
+        window.from,
+        next(window.to),
+        window.from,
+        next(window.to),
+      ),
+    );
+    const rows = baseline.result as { holdout: number; converted: number }[];
+    const agree =
+      rows.find((r) => r.holdout === 0)?.converted === m.treated.converted &&
+      rows.find((r) => r.holdout === 1)?.converted === m.holdout.converted;
+    if (!agree)
+      throw new Error(
+        `SQL and the results disagree: ${JSON.stringify(rows)} vs ${JSON.stringify(m)}`,
+      );
+    log(`SQL agrees on converters (${JSON.stringify(rows.map((r) => r.converted))})`);
+    return [
+      {
+        name: `results: purchase history load (${PURCHASES} purchases)`,
+        value: loadMs,
+        unit: 'ms',
+      },
+      {
+        name: `results: campaign results (${CUSTOMERS} customers)`,
+        value: ours.ms,
+        unit: 'ms',
+        target: '≤ 300 ms',
+      },
+      { name: 'results: straightforward SQL, group figures only', value: baseline.ms, unit: 'ms' },
+      { name: 'results: SQL / results', value: baseline.ms / ours.ms, unit: '×' },
+    ];
+  } finally {
+    closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+// What each audience member bought around a campaign: revenue in the period before, revenue and first purchase day in
+// the campaign window, and the days to their next purchase after that first one. One scan over purchase columns.
+// Pure: the service hands over typed arrays and row ranges; days are UTC day numbers (days since 1970-01-01).
+
+/** No day: a member with no purchase in the window, or none after their first one. */
+export const NO_DAY = -2147483648;
+
+/** Purchases as columns (one row a purchase). `customer` is the buyer's seq, or −1 when no customer has their id. */
+export interface PurchaseColumns {
+  day: Int32Array;
+  customer: Int32Array;
+  amount: Float64Array;
+  store: Int32Array;
+}
+
+/**
+ * The campaign window, inclusive UTC days: `start` its first day, `end` its last day plus the conversion days (never
+ * after `today`). The period before is as long and ends the day before `start`.
+ */
+export interface MeasureWindow {
+  start: number;
+  end: number;
+  today: number;
+}
+
+/** Longest follow-up for retention: purchases up to this many days after a first purchase in the window are read. */
+export const RETENTION_DAYS = [30, 60, 90] as const;
+const FOLLOW_UP = RETENTION_DAYS[RETENTION_DAYS.length - 1]!;
+
+export const windowLength = (w: MeasureWindow) => w.end - w.start + 1;
+
+/** The days a scan must read: the period before, the window, and the retention follow-up after it. */
+export function scanDays(w: MeasureWindow): [number, number] {
+  return [w.start - windowLength(w), Math.min(w.today, w.end + FOLLOW_UP)];
+}
+
+/** Per member (index into the member list): the facts the measures are computed from. */
+export interface MemberFacts {
+  revenueBefore: Float64Array;
+  revenueDuring: Float64Array;
+  firstDay: Int32Array;
+  /** Days from firstDay to the next purchase on a later day, if within the follow-up; NO_DAY otherwise. */
+  daysToNext: Int32Array;
+}
+
+/**
+ * Facts for the members: `memberOf[seq]` is the member index of customer seq, or −1. `rows` are row ranges
+ * [from, to) of the columns to read (the rows of scanDays; extra rows outside them are skipped).
+ * @example memberFacts(columns, [[0, columns.day.length]], memberOf, 2, { start: 100, end: 120, today: 200 })
+ */
+export function memberFacts(
+  columns: PurchaseColumns,
+  rows: readonly (readonly [number, number])[],
+  memberOf: Int32Array,
+  members: number,
+  w: MeasureWindow,
+): MemberFacts {
+  const facts: MemberFacts = {
+    revenueBefore: new Float64Array(members),
+    revenueDuring: new Float64Array(members),
+    firstDay: new Int32Array(members).fill(NO_DAY),
+    daysToNext: new Int32Array(members).fill(NO_DAY),
+  };
+  const [from, to] = scanDays(w);
+  const { day, customer, amount } = columns;
+  // Pass 1: sums and the first day in the window (rows need not be in day order).
+  for (const [a, b] of rows)
+    for (let r = a; r < b; r++) {
+      const d = day[r]!;
+      const seq = customer[r]!;
+      if (d < from || d > w.end || seq < 0 || seq >= memberOf.length) continue;
+      const m = memberOf[seq]!;
+      if (m < 0) continue;
+      if (d < w.start) facts.revenueBefore[m]! += amount[r]!;
+      else {
+        facts.revenueDuring[m]! += amount[r]!;
+        if (facts.firstDay[m] === NO_DAY || d < facts.firstDay[m]!) facts.firstDay[m] = d;
+      }
+    }
+  // Pass 2: the nearest later purchase day within the follow-up.
+  for (const [a, b] of rows)
+    for (let r = a; r < b; r++) {
+      const d = day[r]!;
+      const seq = customer[r]!;
+      if (d < w.start || d > to || seq < 0 || seq >= memberOf.length) continue;
+      const m = memberOf[seq]!;
+      if (m < 0) continue;
+      const first = facts.firstDay[m]!;
+      if (first === NO_DAY || d <= first || d - first > FOLLOW_UP) continue;
+      const gap = d - first;
+      if (facts.daysToNext[m] === NO_DAY || gap < facts.daysToNext[m]!) facts.daysToNext[m] = gap;
+    }
+  return facts;
+}

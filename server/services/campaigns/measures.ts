@@ -1,0 +1,134 @@
+// A campaign's measures from the purchase history: its window, each audience member's facts, and the measures of the
+// whole audience, of each area's part and of each home store's part, treated against held out. Also every purchase
+// in the window at the stores the caller may see, linked to a customer or not (erased customers' purchases count).
+import type { CampaignRecord } from '../../db/repos/campaigns.js';
+import { measureGroup, MIN_CONCLUSIVE_GROUP } from '../../domain/campaigns/measures.js';
+import { hideSmallMeasures } from '../../domain/campaigns/measures-privacy.js';
+import {
+  memberFacts,
+  scanDays,
+  type MeasureWindow,
+} from '../../domain/campaigns/purchase-facts.js';
+import { isoDate } from '../../domain/campaigns/trends.js';
+import type { CampaignMeasures, MeasuredGroup } from '../../domain/schemas/campaign-measures.js';
+import type { PurchaseHistory } from '../purchases/purchase-history.js';
+
+const DAY_MS = 86_400_000;
+/** Purchases up to this many days after the campaign's end still count as converted, unless asked otherwise. */
+export const DEFAULT_CONVERSION_DAYS = 7;
+
+export interface MeasureMember {
+  seq: number;
+  holdout: boolean;
+  homeStoreId: string | null;
+}
+
+export interface MeasureInput {
+  purchases: PurchaseHistory;
+  campaign: Pick<CampaignRecord, 'id' | 'startsAt' | 'endsAt'>;
+  members: readonly MeasureMember[];
+  areas: readonly { id: string; name: string; seqs: ArrayLike<number> }[];
+  storeNames: ReadonlyMap<string, string>;
+  /** The stores whose purchases the caller may see; null for all. */
+  visibleStoreIds: readonly string[] | null;
+  conversionDays: number;
+  /** The minimum group size for aggregate-only roles, or null. */
+  k: number | null;
+  at: Date;
+}
+
+/** The window: the campaign's first day to its last plus the conversion days, never past today. */
+export function measureWindow(
+  startsAt: string,
+  endsAt: string,
+  conversionDays: number,
+  at: Date,
+): MeasureWindow {
+  const today = Math.floor(at.getTime() / DAY_MS);
+  const start = Math.floor(Date.parse(startsAt) / DAY_MS);
+  const end = Math.max(
+    start,
+    Math.min(today, Math.floor(Date.parse(endsAt) / DAY_MS) + conversionDays),
+  );
+  return { start, end, today };
+}
+
+function split(indices: number[], members: readonly MeasureMember[]) {
+  const treated: number[] = [];
+  const holdout: number[] = [];
+  for (const i of indices) (members[i]!.holdout ? holdout : treated).push(i);
+  return { treated: Int32Array.from(treated), holdout: Int32Array.from(holdout) };
+}
+
+export function campaignMeasures(input: MeasureInput): CampaignMeasures {
+  const { members, campaign } = input;
+  const w = measureWindow(campaign.startsAt, campaign.endsAt, input.conversionDays, input.at);
+  const maxSeq = members.reduce((m, c) => Math.max(m, c.seq), -1);
+  const memberOf = new Int32Array(maxSeq + 1).fill(-1);
+  members.forEach((m, i) => (memberOf[m.seq] = i));
+  const [from, to] = scanDays(w);
+  const range = input.purchases.range(from, to);
+  const facts = memberFacts(range.columns, range.rows, memberOf, members.length, w);
+  const measure = (key: string, indices: number[], name?: string): MeasuredGroup => ({
+    ...measureGroup(facts, { key, ...split(indices, members) }, w, campaign.id),
+    ...(name === undefined ? {} : { name }),
+  });
+
+  const all = members.map((_, i) => i);
+  const byArea = input.areas.map((area) => {
+    const indices: number[] = [];
+    for (let j = 0; j < area.seqs.length; j++) {
+      const seq = area.seqs[j]!;
+      if (seq <= maxSeq && memberOf[seq]! >= 0) indices.push(memberOf[seq]!);
+    }
+    return measure(area.id, indices, area.name);
+  });
+  const stores = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    const key = m.homeStoreId ?? '';
+    let list = stores.get(key);
+    if (!list) stores.set(key, (list = []));
+    list.push(i);
+  });
+  const byStore = [...stores.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, indices]) => measure(key, indices, input.storeNames.get(key)));
+
+  const result: CampaignMeasures = {
+    window: {
+      from: isoDate(w.start),
+      to: isoDate(w.end),
+      conversionDays: input.conversionDays,
+      beforeFrom: isoDate(from),
+      beforeTo: isoDate(w.start - 1),
+    },
+    overall: measure('all', all),
+    byArea,
+    byStore,
+    totals: windowTotals(range, w, input.visibleStoreIds),
+    minConclusiveGroup: MIN_CONCLUSIVE_GROUP,
+  };
+  return input.k === null ? result : hideSmallMeasures(result, input.k);
+}
+
+/** Every purchase of the window at the visible stores: erased customers' purchases count here, linked to nobody. */
+function windowTotals(
+  range: ReturnType<PurchaseHistory['range']>,
+  w: MeasureWindow,
+  visible: readonly string[] | null,
+): CampaignMeasures['totals'] {
+  const { day, customer, amount, store } = range.columns;
+  const allowed = visible === null ? null : new Set(visible);
+  let purchases = 0;
+  let revenue = 0;
+  let unlinked = 0;
+  for (const [a, b] of range.rows)
+    for (let r = a; r < b; r++) {
+      if (day[r]! < w.start || day[r]! > w.end) continue;
+      if (allowed !== null && !allowed.has(range.storeIds[store[r]!]!)) continue;
+      purchases++;
+      revenue += amount[r]!;
+      if (customer[r]! < 0) unlinked++;
+    }
+  return { purchases, revenue: Math.round(revenue * 100) / 100, unlinked };
+}
