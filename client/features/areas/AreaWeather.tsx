@@ -66,12 +66,12 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
           </div>
           <div>
             <dt>{t('weather.precipitation')}</dt>
-            <dd>{`${formatNumber(locale, reading.precipitationMmH, { maximumFractionDigits: 1 })} mm/h`}</dd>
+            <dd>{unit(reading.precipitationMmH, 'millimeter-per-hour')}</dd>
           </div>
           {reading.snowfallCmH > 0 && (
             <div>
               <dt>{t('weather.snowfall')}</dt>
-              <dd>{`${formatNumber(locale, reading.snowfallCmH, { maximumFractionDigits: 2 })} cm/h`}</dd>
+              <dd>{unit(reading.snowfallCmH, 'centimeter-per-hour', 2)}</dd>
             </div>
           )}
           <div>

@@ -1253,4 +1253,6 @@ export const de = {
   'data.demo.removed': 'Demodaten entfernt',
   'data.demo.removedDetail': '{customers} Kunden und {stores} Filialen sind entfernt.',
   'data.demo.loadFailed': 'Die Demodaten konnten nicht gezählt werden.',
+
+  'campaigns.form.timePlaceholder': 'HH:MM',
 } as const satisfies Catalog;

@@ -1231,4 +1231,6 @@ export const en = {
   'data.demo.removed': 'Demo data removed',
   'data.demo.removedDetail': '{customers} customers and {stores} stores are gone.',
   'data.demo.loadFailed': 'The demo data could not be counted.',
+
+  'campaigns.form.timePlaceholder': 'HH:MM',
 } as const;
