@@ -9,6 +9,7 @@ export type { MessageKey, Translate } from './types';
 export { createTranslator } from './translate';
 export * from './format';
 export * from './locale';
+export * from './data-labels';
 
 const translators = new Map<string, Translate>();
 

@@ -8,6 +8,7 @@ import {
   type WeatherCondition,
 } from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
+import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 
 export interface WordingOptions {
@@ -76,7 +77,9 @@ export function describeTrigger(
   if (trigger.type === 'event') {
     const what = trigger.eventId
       ? (eventName?.(trigger.eventId) ?? trigger.eventId)
-      : t('campaigns.trigger.category', { category: trigger.category ?? '' });
+      : t('campaigns.trigger.category', {
+          category: dataLabel(t, 'eventCategory', trigger.category ?? ''),
+        });
     return t('campaigns.trigger.event', {
       what,
       meters: num(locale, trigger.withinMeters),
