@@ -4,7 +4,7 @@ import { apiUrls } from '../api/client';
 import { translatorFor, type Translate } from '../i18n';
 import type { AppStore } from '../store';
 import { chooseBasemap } from './basemap';
-import { createMap, enablePmtiles } from './create-map';
+import { createMap, createScale, enablePmtiles } from './create-map';
 import { bindDraw } from '../draw/bridge';
 import { bindInteractions, type MapActions } from './interactions';
 import { offlineStyle } from './offline-style';
@@ -70,7 +70,10 @@ export async function mountMap(
   root.dataset.basemap = choice.mode;
 
   const t = translatorFor(locale);
+  const distanceUnits = () => store.getState().config.data?.workspace.distanceUnits ?? 'metric';
+  const scale = createScale(distanceUnits());
   const map = createMap({
+    scale,
     container,
     style: choice.style,
     center: workspace.center,
@@ -90,6 +93,9 @@ export async function mountMap(
     },
   });
   const stopInteractions = bindInteractions(map, store, actions);
+  const stopScaleUnits = store.subscribe((state, previous) => {
+    if (state.config !== previous.config) scale.setUnit(distanceUnits());
+  });
   // terra-draw needs a loaded style to add its layers to.
   let stopDraw: (() => void) | null = null;
   map.once('load', () => {
@@ -102,6 +108,7 @@ export async function mountMap(
     destroy: () => {
       stopDraw?.();
       stopInteractions();
+      stopScaleUnits();
       stopSync();
       map.remove();
       delete window.__catchment;

@@ -56,13 +56,13 @@ function useWhiteSpace(minStoreKm: number, segment: Segment): State {
 const closeWhiteSpace = () => useAppStore.getState().setWhiteSpace(null);
 
 export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const segment = useAppStore((s) => s.segment);
   const state = useWhiteSpace(minStoreKm, segment);
   const mayCreate = useAppStore((s) => can(s.me, 'areas:write'));
   const [making, setMaking] = useState<string | null>(null);
   useEscapeKey(closeWhiteSpace);
-  const km = (value: number) => formatDistance(locale, value * 1000);
+  const km = (value: number) => formatDistance(locale, value * 1000, units.distance);
   return (
     <div className="details" data-kind="white-space">
       <PanelHeader

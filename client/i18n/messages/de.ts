@@ -1356,5 +1356,12 @@ export const de = {
   'data.eventCategory.other': 'Sonstiges',
   'data.eventCategory.street food': 'Streetfood',
 
+  'units.distance': 'Entfernungen',
+  'units.distance.metric': 'Metrisch (m, km)',
+  'units.distance.imperial': 'Imperial (ft, mi)',
+  'units.temperature': 'Temperaturen',
+  'units.temperature.celsius': 'Celsius (°C)',
+  'units.temperature.fahrenheit': 'Fahrenheit (°F)',
+
   'campaigns.form.timePlaceholder': 'HH:MM',
 } as const satisfies Catalog;

@@ -1334,5 +1334,12 @@ export const en = {
   'data.eventCategory.other': 'Other',
   'data.eventCategory.street food': 'Street food',
 
+  'units.distance': 'Distances',
+  'units.distance.metric': 'Metric (m, km)',
+  'units.distance.imperial': 'Imperial (ft, mi)',
+  'units.temperature': 'Temperatures',
+  'units.temperature.celsius': 'Celsius (°C)',
+  'units.temperature.fahrenheit': 'Fahrenheit (°F)',
+
   'campaigns.form.timePlaceholder': 'HH:MM',
 } as const;
