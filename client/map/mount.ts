@@ -41,7 +41,8 @@ function throttledErrors(reportError: MapActions['reportError'], intervalMs = 10
 /** Loaded only when the server has an archive: the Protomaps style and reader stay out of the main bundle. */
 async function archiveStyle(origin: string, archiveUrl: string, locale: string) {
   const [{ protomapsStyle }] = await Promise.all([import('./protomaps-style'), enablePmtiles()]);
-  return protomapsStyle({ origin, archiveUrl, locale });
+  const attribution = translatorFor(locale)('map.attribution.protomaps');
+  return protomapsStyle({ origin, archiveUrl, locale, attribution });
 }
 
 /** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
@@ -61,7 +62,11 @@ export async function mountMap(
 
   const choice = await chooseBasemap({
     styleUrl: basemap.styleUrl,
-    offline: offlineStyle({ origin, palette }),
+    offline: offlineStyle({
+      origin,
+      palette,
+      attribution: translatorFor(locale)('map.attribution.offline'),
+    }),
     archive: basemap.pmtilesUrl ? await archiveStyle(origin, basemap.pmtilesUrl, locale) : null,
     glyphsUrl: apiUrls.glyphs(origin),
   });

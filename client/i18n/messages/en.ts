@@ -1334,6 +1334,9 @@ export const en = {
   'data.eventCategory.other': 'Other',
   'data.eventCategory.street food': 'Street food',
 
+  'map.attribution.offline': 'Catchment offline basemap',
+  'map.attribution.protomaps': '© OpenStreetMap contributors, Protomaps',
+
   'units.distance': 'Distances',
   'units.distance.metric': 'Metric (m, km)',
   'units.distance.imperial': 'Imperial (ft, mi)',
