@@ -25,6 +25,8 @@ export function overflowingText(page: Page): Promise<string[]> {
     for (const select of document.querySelectorAll<HTMLSelectElement>('select')) {
       if (!shown(select) || select.selectedIndex < 0) continue;
       const style = getComputedStyle(select);
+      // An icon-only select (the phone's language menu) hides its text on purpose.
+      if (style.color === 'rgba(0, 0, 0, 0)') continue;
       ruler.style.font = style.font;
       ruler.textContent = select.options[select.selectedIndex]!.text;
       // The drop-down arrow Chromium draws inside the padding box, unless the select is restyled without it.
