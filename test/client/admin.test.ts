@@ -225,6 +225,11 @@ describe('the workspace settings view in the URL', () => {
     expect(nextTab('audit', 'End')).toBe('data');
     expect(nextTab('audit', 'a')).toBeNull();
   });
+
+  it('in a right-to-left page the left arrow moves to the next tab', () => {
+    expect(nextTab('users', 'ArrowLeft', true)).toBe('tokens');
+    expect(nextTab('users', 'ArrowRight', true)).toBe('data');
+  });
 });
 
 describe('server field errors', () => {
