@@ -1,4 +1,4 @@
-// Renders Noto Sans into MapLibre SDF glyph PBFs (data/glyphs/<fontstack>/<start>-<end>.pbf) with TinySDF in headless Chromium.
+// Renders Noto Sans (Latin, Cyrillic, Arabic, Hebrew) into MapLibre SDF glyph PBFs (data/glyphs/<fontstack>/<start>-<end>.pbf) with TinySDF in headless Chromium.
 import { brotliDecompressSync } from 'node:zlib';
 import {
   copyFileSync,
@@ -17,7 +17,8 @@ import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
+const fontFiles = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.json`)), 'files');
+const fontDir = fontFiles('@fontsource/noto-sans');
 const tinySdfFile = require.resolve('@mapbox/tiny-sdf');
 const outDir = join(root, 'data', 'glyphs');
 
@@ -25,9 +26,52 @@ const STACKS = [
   { name: 'Noto Sans Regular', weight: 400 },
   { name: 'Noto Sans Bold', weight: 700 },
 ];
-/** Earlier subsets win a code point both cover, as the later-declared latin face does in fontsource's CSS. */
-const SUBSETS = ['latin', 'latin-ext'];
-const RANGE_STARTS = [0, 256, 512, 7680, 8192];
+/**
+ * Earlier subsets win a code point two cover, as the later-declared latin face does in fontsource's CSS.
+ * Cyrillic is for Kazakh; Arabic (Persian) and Hebrew come from their own Noto families, which share
+ * Noto Sans's metrics. The Arabic subset includes presentation forms A and B (U+FB50–FDFF, U+FE70–FEFF):
+ * MapLibre 6 shapes Arabic into those forms itself (no RTL plugin), so they are what it asks for.
+ */
+const SUBSETS = [
+  {
+    file: (weight: number) => join(fontDir, `noto-sans-latin-${weight}-normal.woff2`),
+    name: 'latin',
+  },
+  {
+    file: (weight: number) => join(fontDir, `noto-sans-latin-ext-${weight}-normal.woff2`),
+    name: 'latin-ext',
+  },
+  {
+    file: (weight: number) => join(fontDir, `noto-sans-cyrillic-${weight}-normal.woff2`),
+    name: 'cyrillic',
+  },
+  {
+    file: (weight: number) => join(fontDir, `noto-sans-cyrillic-ext-${weight}-normal.woff2`),
+    name: 'cyrillic-ext',
+  },
+  {
+    file: (weight: number) =>
+      join(
+        fontFiles('@fontsource/noto-sans-arabic'),
+        `noto-sans-arabic-arabic-${weight}-normal.woff2`,
+      ),
+    name: 'arabic',
+  },
+  {
+    file: (weight: number) =>
+      join(
+        fontFiles('@fontsource/noto-sans-hebrew'),
+        `noto-sans-hebrew-hebrew-${weight}-normal.woff2`,
+      ),
+    name: 'hebrew',
+  },
+];
+/** 256-code-point ranges: Latin (0–767), Cyrillic and Hebrew (1024–1535), Arabic and its supplements
+ * (1536–2303), Latin Extended Additional (7680), punctuation with ZWNJ/ZWJ (8192), presentation forms
+ * (Hebrew and Arabic A: 64256–65023, Arabic B: 65024). */
+const RANGE_STARTS = [
+  0, 256, 512, 1024, 1280, 1536, 1792, 2048, 7680, 8192, 64256, 64512, 64768, 65024,
+];
 
 /** The glyph PBF convention (fontnik, MapLibre's parse_glyph_pbf): 24 px em, 3 px border, 8 px SDF radius. */
 const SDF = { fontSize: 24, buffer: 3, radius: 8, cutoff: 0.25 };
@@ -237,8 +281,8 @@ try {
   for (const { name, weight } of STACKS) {
     const taken = new Set<number>();
     for (const subset of SUBSETS) {
-      const file = readFileSync(join(fontDir, `noto-sans-${subset}-${weight}-normal.woff2`));
-      const family = `glyphs ${subset} ${weight}`;
+      const file = readFileSync(subset.file(weight));
+      const family = `glyphs ${subset.name} ${weight}`;
       faces.push({ family, weight, base64: file.toString('base64') });
       const codePoints = [...cmapCodePoints(woff2Cmap(file))].filter(
         (cp) => inOurRanges(cp) && !isControl(cp) && !taken.has(cp),

@@ -86,6 +86,15 @@ export function formatRelativeDate(locale: string, isoDate: string, at: Date): s
   return rtf.format(days, 'day');
 }
 
+/**
+ * A unit's short name in a language, as Intl writes it beside a number.
+ * @example unitLabel('en', 'meter') // 'm'
+ */
+export function unitLabel(locale: string, unit: string): string {
+  const parts = numberFormat(locale, { style: 'unit', unit }).formatToParts(1);
+  return parts.find((part) => part.type === 'unit')?.value ?? unit;
+}
+
 const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /**

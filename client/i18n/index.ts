@@ -4,11 +4,14 @@ import { useAppStore } from '../store';
 import { catalogFor } from './locale';
 import { createTranslator } from './translate';
 import type { Translate } from './types';
+import type { UnitPreferences } from './units';
 
 export type { MessageKey, Translate } from './types';
 export { createTranslator } from './translate';
 export * from './format';
 export * from './locale';
+export * from './data-labels';
+export * from './units';
 
 const translators = new Map<string, Translate>();
 
@@ -22,8 +25,13 @@ export function translatorFor(locale: string): Translate {
   return t;
 }
 
-/** `const { t, locale } = useI18n()` — re-renders when the language changes. */
-export function useI18n(): { t: Translate; locale: string } {
+/** `const { t, locale, units } = useI18n()` — re-renders when the language or the workspace's units change. */
+export function useI18n(): { t: Translate; locale: string; units: UnitPreferences } {
   const locale = useAppStore((s) => s.locale);
-  return useMemo(() => ({ t: translatorFor(locale), locale }), [locale]);
+  const distance = useAppStore((s) => s.config.data?.workspace.distanceUnits ?? 'metric');
+  const temperature = useAppStore((s) => s.config.data?.workspace.temperatureUnit ?? 'celsius');
+  return useMemo(
+    () => ({ t: translatorFor(locale), locale, units: { distance, temperature } }),
+    [locale, distance, temperature],
+  );
 }

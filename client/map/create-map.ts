@@ -27,7 +27,13 @@ export interface CreateMapOptions {
   /** MapLibre's own UI strings (zoom buttons, scale units…) in the active language. */
   uiStrings: Record<string, string>;
   ariaLabel: string;
+  /** The scale bar; its owner switches it between metric and imperial with the workspace setting. */
+  scale: maplibregl.ScaleControl;
 }
+
+/** The scale bar in the workspace's distance units. */
+export const createScale = (units: 'metric' | 'imperial') =>
+  new maplibregl.ScaleControl({ unit: units, maxWidth: 120 });
 
 export function createMap({
   container,
@@ -38,6 +44,7 @@ export function createMap({
   boundsPadding = 24,
   uiStrings,
   ariaLabel,
+  scale,
 }: CreateMapOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
@@ -58,7 +65,7 @@ export function createMap({
   map.touchZoomRotate.disableRotation();
   map.getCanvas().setAttribute('aria-label', ariaLabel);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+  map.addControl(scale, 'bottom-right');
   map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
   // The controls float over the map like our panels: a fitted shape keeps clear of them too (see map/fit.ts).
   for (const corner of container.querySelectorAll(

@@ -30,6 +30,6 @@ export const knownCategory = (category: string): EventCategory =>
 
 export const eventShape = (category: string): ShapeName | null => shapes[knownCategory(category)];
 
-/** Whether a category has its own name in the catalogs (`events.category.<name>`); others show as typed. */
+/** Whether a category has its own name in the catalogs (`data.eventCategory.<name>`); others show as typed. */
 export const isKnownCategory = (category: string): category is EventCategory =>
   (eventCategories as readonly string[]).includes(category);

@@ -4,7 +4,7 @@ import { apiUrls } from '../api/client';
 import { translatorFor, type Translate } from '../i18n';
 import type { AppStore } from '../store';
 import { chooseBasemap } from './basemap';
-import { createMap, enablePmtiles } from './create-map';
+import { createMap, createScale, enablePmtiles } from './create-map';
 import { bindDraw } from '../draw/bridge';
 import { bindInteractions, type MapActions } from './interactions';
 import { offlineStyle } from './offline-style';
@@ -41,7 +41,8 @@ function throttledErrors(reportError: MapActions['reportError'], intervalMs = 10
 /** Loaded only when the server has an archive: the Protomaps style and reader stay out of the main bundle. */
 async function archiveStyle(origin: string, archiveUrl: string, locale: string) {
   const [{ protomapsStyle }] = await Promise.all([import('./protomaps-style'), enablePmtiles()]);
-  return protomapsStyle({ origin, archiveUrl, locale });
+  const attribution = translatorFor(locale)('map.attribution.protomaps');
+  return protomapsStyle({ origin, archiveUrl, locale, attribution });
 }
 
 /** Resolves with the mounted map, or null when `signal` aborted while the basemap was being chosen. */
@@ -61,7 +62,11 @@ export async function mountMap(
 
   const choice = await chooseBasemap({
     styleUrl: basemap.styleUrl,
-    offline: offlineStyle({ origin, palette }),
+    offline: offlineStyle({
+      origin,
+      palette,
+      attribution: translatorFor(locale)('map.attribution.offline'),
+    }),
     archive: basemap.pmtilesUrl ? await archiveStyle(origin, basemap.pmtilesUrl, locale) : null,
     glyphsUrl: apiUrls.glyphs(origin),
   });
@@ -70,7 +75,10 @@ export async function mountMap(
   root.dataset.basemap = choice.mode;
 
   const t = translatorFor(locale);
+  const distanceUnits = () => store.getState().config.data?.workspace.distanceUnits ?? 'metric';
+  const scale = createScale(distanceUnits());
   const map = createMap({
+    scale,
     container,
     style: choice.style,
     center: workspace.center,
@@ -90,6 +98,9 @@ export async function mountMap(
     },
   });
   const stopInteractions = bindInteractions(map, store, actions);
+  const stopScaleUnits = store.subscribe((state, previous) => {
+    if (state.config !== previous.config) scale.setUnit(distanceUnits());
+  });
   // terra-draw needs a loaded style to add its layers to.
   let stopDraw: (() => void) | null = null;
   map.once('load', () => {
@@ -102,6 +113,7 @@ export async function mountMap(
     destroy: () => {
       stopDraw?.();
       stopInteractions();
+      stopScaleUnits();
       stopSync();
       map.remove();
       delete window.__catchment;

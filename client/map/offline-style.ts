@@ -11,9 +11,12 @@ export const OFFLINE_STYLE_NAME = 'Catchment offline';
 export function offlineStyle({
   origin,
   palette,
+  attribution = 'Catchment offline basemap',
 }: {
   origin: string;
   palette: MapPalette;
+  /** The credit line, in the viewer's language. */
+  attribution?: string;
 }): StyleSpecification {
   const kind = (value: string) => ['==', ['get', 'kind'], value] as ['==', ['get', string], string];
   return {
@@ -24,7 +27,7 @@ export function offlineStyle({
       basemap: {
         type: 'geojson',
         data: apiUrls.basemap(origin),
-        attribution: 'Catchment offline basemap',
+        attribution,
       },
       // The demo city's generated streets; an empty collection for a workspace without the demo.
       [STREETS_SOURCE]: { type: 'geojson', data: apiUrls.streets(origin) },

@@ -1,7 +1,7 @@
 // A real city's basemap from a local Protomaps archive (CATCHMENT_BASEMAP_PMTILES): the `pmtiles://` protocol reads
 // byte ranges from our own server (client/map/create-map.ts registers it) and the `@protomaps/basemaps` light style draws them, with our glyphs. Nothing
 // is fetched from another host: icon layers (which need Protomaps' sprite) are left out, and every font is ours.
-import { layers, namedFlavor } from '@protomaps/basemaps';
+import { language_script_pairs, layers, namedFlavor } from '@protomaps/basemaps';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
 import { FONT_BOLD, FONT_REGULAR } from './layers';
@@ -9,10 +9,10 @@ import { FONT_BOLD, FONT_REGULAR } from './layers';
 export const PROTOMAPS_SOURCE = 'protomaps';
 export const PROTOMAPS_STYLE_NAME = 'Catchment Protomaps';
 
-/** The languages Protomaps names places in that the app speaks; others fall back to English names. */
+/** Place names in the viewer's language where Protomaps has them (fa and he do; ca and kk fall back to English). */
 function labelLanguage(locale: string): string {
-  const lang = locale.slice(0, 2).toLowerCase();
-  return ['de', 'en'].includes(lang) ? lang : 'en';
+  const lang = locale.split('-')[0]!.toLowerCase();
+  return language_script_pairs.some((pair) => pair.lang === lang) ? lang : 'en';
 }
 
 /**
@@ -23,6 +23,8 @@ export function protomapsStyle(options: {
   origin: string;
   archiveUrl: string;
   locale: string;
+  /** The credit line, in the viewer's language. */
+  attribution?: string;
 }): StyleSpecification {
   const flavor = {
     ...namedFlavor('light'),
@@ -44,7 +46,7 @@ export function protomapsStyle(options: {
       [PROTOMAPS_SOURCE]: {
         type: 'vector',
         url: `pmtiles://${new URL(options.archiveUrl, options.origin).href}`,
-        attribution: '© OpenStreetMap contributors, Protomaps',
+        attribution: options.attribution ?? '© OpenStreetMap contributors, Protomaps',
       },
     },
     layers: drawn,

@@ -28,10 +28,13 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
+/** Icons whose meaning is a direction along the line of reading: mirrored in right-to-left pages (base.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['undo', 'redo']);
+
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
     <svg
-      className="icon"
+      className={DIRECTIONAL.has(name) ? 'icon icon--directional' : 'icon'}
       width={size}
       height={size}
       viewBox="0 0 24 24"

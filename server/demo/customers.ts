@@ -60,6 +60,12 @@ const INTERESTS =
   theatre, art galleries, photography, board games, football, hiking, sustainability, reading, cinema, baking, swimming,
   travel, vinyl records, DIY, pets, wine`);
 const INTEREST_WEIGHTS = interestWeightTable();
+/** Every word the demo stores for these fields, as stored: the client shows them under `data.<kind>.<value>`. */
+export const DEMO_VOCABULARY = {
+  industry: INDUSTRIES,
+  job: [...Object.values(JOBS).flat(), 'Employee', 'Retiree', 'Student'],
+  interest: INTERESTS,
+} as const;
 const BRAND_INDEX = new Map(BRANDS.map((b, i) => [b.name, i + 1]));
 const BRAND_BY_NAME = new Map(BRANDS.map((b) => [b.name, b]));
 

@@ -247,6 +247,9 @@ const TEMPLATES: EventTemplate[] = [
  * Twelve events in the weeks around `today` (from a week before to five weeks after), in season.
  * @example generateEvents({ today: '2026-11-23', random })[0].timezone // 'Europe/Berlin'
  */
+/** The categories the demo's events carry, as stored. */
+export const DEMO_EVENT_CATEGORIES = [...new Set(TEMPLATES.map((t) => t.category))];
+
 export function generateEvents(options: {
   today: string;
   random: Random;

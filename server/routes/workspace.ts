@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { PMTILES_PATH } from './basemap.js';
 import { dataExtent, listBasemapFeatures, readWorkspaceSettings } from '../db/repos/workspace.js';
+import { readPrivacySettings } from '../db/repos/settings.js';
 import {
   basemapSchema,
   clientConfigSchema,
@@ -73,6 +74,7 @@ export function workspaceRoutes({ db, config }: AppDeps) {
   return createRouter()
     .openapi(configRoute, (c) => {
       const settings = readWorkspaceSettings(db);
+      const { distanceUnits, temperatureUnit } = readPrivacySettings(db);
       // The demo stores its view; a workspace of one's own is shown where its data is (Berlin while it is empty).
       const extent = settings.bbox ? null : dataExtent(db);
       const view = extent ? viewOf(extent) : fallbackView;
@@ -87,6 +89,8 @@ export function workspaceRoutes({ db, config }: AppDeps) {
         ...(settings.timeZone && isIanaTimeZone(settings.timeZone)
           ? { timeZone: settings.timeZone }
           : {}),
+        distanceUnits,
+        temperatureUnit,
       };
       const basemap = {
         styleUrl: config.basemapStyleUrl,

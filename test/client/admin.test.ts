@@ -134,12 +134,19 @@ describe('changing a user', () => {
 });
 
 describe('the privacy and time zone form', () => {
+  const units = { distanceUnits: 'imperial', temperatureUnit: 'fahrenheit' } as const;
   it('sends k and the retention months, or null when retention is off', () => {
     expect(
-      parseSettingsForm({ minGroupSize: '10', retain: true, retentionMonths: '24', timeZone: '' }),
+      parseSettingsForm({
+        minGroupSize: '10',
+        retain: true,
+        retentionMonths: '24',
+        timeZone: '',
+        ...units,
+      }),
     ).toEqual({
       ok: true,
-      value: { minGroupSize: 10, retentionMonths: 24, timeZone: null },
+      value: { minGroupSize: 10, retentionMonths: 24, timeZone: null, ...units },
     });
     expect(
       parseSettingsForm({
@@ -147,10 +154,11 @@ describe('the privacy and time zone form', () => {
         retain: false,
         retentionMonths: 'whatever',
         timeZone: 'Europe/Berlin',
+        ...units,
       }),
     ).toEqual({
       ok: true,
-      value: { minGroupSize: 5, retentionMonths: null, timeZone: 'Europe/Berlin' },
+      value: { minGroupSize: 5, retentionMonths: null, timeZone: 'Europe/Berlin', ...units },
     });
   });
 
@@ -161,6 +169,7 @@ describe('the privacy and time zone form', () => {
         retain: true,
         retentionMonths: '0',
         timeZone: 'Mars/Olympus',
+        ...units,
       }),
     ).toEqual({
       ok: false,
@@ -171,7 +180,13 @@ describe('the privacy and time zone form', () => {
       },
     });
     expect(
-      parseSettingsForm({ minGroupSize: '2.5', retain: true, retentionMonths: '-3', timeZone: '' }),
+      parseSettingsForm({
+        minGroupSize: '2.5',
+        retain: true,
+        retentionMonths: '-3',
+        timeZone: '',
+        ...units,
+      }),
     ).toMatchObject({ ok: false });
   });
 });
@@ -209,6 +224,11 @@ describe('the workspace settings view in the URL', () => {
     expect(nextTab('audit', 'Home')).toBe('users');
     expect(nextTab('audit', 'End')).toBe('data');
     expect(nextTab('audit', 'a')).toBeNull();
+  });
+
+  it('in a right-to-left page the left arrow moves to the next tab', () => {
+    expect(nextTab('users', 'ArrowLeft', true)).toBe('tokens');
+    expect(nextTab('users', 'ArrowRight', true)).toBe('data');
   });
 });
 

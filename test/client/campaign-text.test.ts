@@ -31,7 +31,7 @@ describe('triggers in words', () => {
         { type: 'weather', condition: 'temperature_below', threshold: -2 },
         { t, locale: 'en' },
       ),
-    ).toBe('Temperature ≤ -2 °C');
+    ).toBe('Temperature ≤ -2°C');
     expect(
       describeTrigger(
         { type: 'weather', condition: 'wind_above', threshold: 40 },
@@ -39,7 +39,7 @@ describe('triggers in words', () => {
       ),
     ).toBe('Wind ≥ 40 km/h');
     expect(describeTrigger({ type: 'weather', condition: 'clear' }, { t, locale: 'en' })).toBe(
-      'Cloud cover ≤ 20 %',
+      'Cloud cover ≤ 20%',
     );
     expect(
       describeTrigger(
@@ -68,7 +68,7 @@ describe('triggers in words', () => {
         },
         { t, locale: 'en' },
       ),
-    ).toBe('any market event within 1,500 m, from 0 min before to 0 min after');
+    ).toBe('any Market event within 1,500 m, from 0 min before to 0 min after');
   });
 
   it('schedules read as runs of weekdays and a local time window', () => {

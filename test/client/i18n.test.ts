@@ -29,6 +29,20 @@ describe('translations', () => {
     expect(createTranslator('de', de)('details.customer.ageValue', { count: 1 })).toBe('1 Jahr');
   });
 
+  it('in a right-to-left language a name or code inside a sentence is isolated, numbers are not', () => {
+    const t = createTranslator('he', {});
+    expect(t('topbar.workspace', { name: 'Kiezkaffee Mitte' })).toBe(
+      'Workspace: \u2068Kiezkaffee Mitte\u2069',
+    );
+    expect(t('nav.stores.count', { count: 2 })).toBe('2 stores');
+  });
+
+  it('in a left-to-right language only right-to-left names are isolated', () => {
+    const t = createTranslator('en', en);
+    expect(t('topbar.workspace', { name: 'RAIN20' })).toBe('Workspace: RAIN20');
+    expect(t('topbar.workspace', { name: 'کافه تهران' })).toBe('Workspace: \u2068کافه تهران\u2069');
+  });
+
   it('a key missing from a translation falls back to English', () => {
     const partial: Catalog = { 'layers.title': 'Capas' };
     const t = createTranslator('es', partial);

@@ -22,6 +22,8 @@ const maplibreFiles: Record<string, string> = {
 const SCREENSHOT = 'test-results/glyphs.png';
 
 // Two Berlin districts; the title line exercises the Bold stack, umlauts and the 8192-8447 range (en dash).
+// Three cafés' names in Persian, Hebrew and Kazakh exercise the Arabic presentation forms MapLibre shapes
+// into, Hebrew, and Cyrillic with Kazakh letters (ә, қ, ө).
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>glyphs</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/maplibre/maplibre-gl.css">
@@ -38,6 +40,7 @@ const map = new maplibregl.Map({
     glyphs: location.origin + '/glyphs/{fontstack}/{range}.pbf',
     sources: {
       places: { type: 'geojson', data: { type: 'FeatureCollection', features: [point('Kreuzberg', 13.403, 52.497), point('Weißensee', 13.466, 52.556)] } },
+      scripts: { type: 'geojson', data: { type: 'FeatureCollection', features: [point('کافه تهران', 13.5, 52.505), point('קפה תל אביב', 13.36, 52.568), point('Көктем кофеханасы', 13.51, 52.57)] } },
       title: { type: 'geojson', data: { type: 'FeatureCollection', features: [point('Köpenick – Plätze & Straßen', 13.36, 52.535)] } },
     },
     layers: [
@@ -45,6 +48,9 @@ const map = new maplibregl.Map({
       { id: 'labels', type: 'symbol', source: 'places',
         layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans Regular'], 'text-size': 24, 'text-allow-overlap': true },
         paint: { 'text-color': '#1d2b36', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } },
+      { id: 'scripts', type: 'symbol', source: 'scripts',
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans Regular'], 'text-size': 30, 'text-allow-overlap': true },
+        paint: { 'text-color': '#0b4f6c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } },
       { id: 'title', type: 'symbol', source: 'title',
         layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans Bold'], 'text-size': 18, 'text-allow-overlap': true },
         paint: { 'text-color': '#8a3b12' } },
@@ -133,6 +139,26 @@ describe.skipIf(skipReason)('offline glyphs in MapLibre', () => {
     expect(names).toEqual(['Kreuzberg', 'Weißensee']);
     expect(glyphRequests).toContain('200 /glyphs/Noto Sans Regular/0-255.pbf');
     expect(glyphRequests).toContain('200 /glyphs/Noto Sans Bold/8192-8447.pbf');
+  });
+
+  test('Persian, Hebrew and Kazakh names are placed, from the Arabic, Hebrew and Cyrillic ranges', async () => {
+    const names = await page.evaluate(() =>
+      (
+        window as unknown as {
+          map: {
+            queryRenderedFeatures(o: { layers: string[] }): { properties: { name: string } }[];
+          };
+        }
+      ).map
+        .queryRenderedFeatures({ layers: ['scripts'] })
+        .map((f) => f.properties.name)
+        .sort(),
+    );
+    expect(names).toEqual(['Көктем кофеханасы', 'کافه تهران', 'קפה תל אביב'].sort());
+    // Arabic letters arrive shaped into presentation forms (MapLibre's own shaping), Hebrew and Cyrillic as they are.
+    expect(glyphRequests).toContain('200 /glyphs/Noto Sans Regular/65024-65279.pbf');
+    expect(glyphRequests).toContain('200 /glyphs/Noto Sans Regular/1280-1535.pbf');
+    expect(glyphRequests).toContain('200 /glyphs/Noto Sans Regular/1024-1279.pbf');
   });
 
   test('the map reports no errors and never falls back to local glyphs', async () => {

@@ -120,12 +120,34 @@ afterAll(async () => {
 });
 
 describe('privacy settings', () => {
+  const metric = { distanceUnits: 'metric', temperatureUnit: 'celsius' };
+
+  it('keeps the display units, names a unit it does not know, and hands them to every client in the config', async () => {
+    for (const [field, value] of [
+      ['distanceUnits', 'nautical'],
+      ['temperatureUnit', 'kelvin'],
+    ] as const)
+      await expectProblem(
+        await server.fetch('/api/settings', json({ [field]: value }, 'PATCH')),
+        422,
+        `body.${field}`,
+      );
+    const imperial = { distanceUnits: 'imperial', temperatureUnit: 'fahrenheit' };
+    const changed = await server.fetch('/api/settings', json(imperial, 'PATCH'));
+    expect(await changed.json()).toMatchObject(imperial);
+    const config = (await (await marketer('/api/config')).json()) as { workspace: object };
+    expect(config.workspace).toMatchObject(imperial);
+    await server.fetch('/api/settings', json(metric, 'PATCH'));
+    expect(await (await marketer('/api/settings')).json()).toMatchObject(metric);
+  });
+
   it('reads the defaults, lets only the owner change them, validates, and records the change', async () => {
     // The demo city is Berlin: its workspace keeps Berlin's clock.
     expect(await (await marketer('/api/settings')).json()).toEqual({
       minGroupSize: 10,
       retentionMonths: null,
       timeZone: 'Europe/Berlin',
+      ...metric,
     });
     await expectProblem(await marketer('/api/settings', json({ minGroupSize: 5 }, 'PATCH')), 403);
     await expectProblem(
@@ -148,6 +170,7 @@ describe('privacy settings', () => {
       minGroupSize: 10,
       retentionMonths: null,
       timeZone: 'Europe/Berlin',
+      ...metric,
     });
 
     const changed = await server.fetch(
@@ -158,6 +181,7 @@ describe('privacy settings', () => {
       minGroupSize: 25,
       retentionMonths: 36,
       timeZone: 'Europe/Berlin',
+      ...metric,
     });
     expect(
       await (
@@ -166,7 +190,12 @@ describe('privacy settings', () => {
           json({ minGroupSize: 10, retentionMonths: null }, 'PATCH'),
         )
       ).json(),
-    ).toEqual({ minGroupSize: 10, retentionMonths: null, timeZone: 'Europe/Berlin' });
+    ).toEqual({
+      minGroupSize: 10,
+      retentionMonths: null,
+      timeZone: 'Europe/Berlin',
+      ...metric,
+    });
     const [entry] = auditEntries({ action: 'settings.update' });
     expect(entry).toMatchObject({
       action: 'settings.update',

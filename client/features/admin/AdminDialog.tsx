@@ -35,7 +35,8 @@ export function AdminDialog() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!tab) return;
-    const next = nextTab(tab, event.key);
+    const rtl = getComputedStyle(event.currentTarget as Element).direction === 'rtl';
+    const next = nextTab(tab, event.key, rtl);
     if (!next) return;
     event.preventDefault();
     setTab(next);

@@ -1,5 +1,5 @@
-// The privacy and time zone tab: the smallest group counts are shown for (k), how long customer data is kept, and the
-// workspace's time zone (new campaigns start on its clock).
+// The privacy, time zone and units tab: the smallest group counts are shown for (k), how long customer data is kept,
+// the workspace's time zone (new campaigns start on its clock) and the units distances and temperatures show in.
 import { useMemo, useState, type FormEvent } from 'react';
 import { getSettings, patchSettings } from '../../api/client';
 import { fieldErrors, formatProblem } from '../../api/problem';
@@ -15,14 +15,22 @@ import { parseSettingsForm, type SettingsForm } from './settings-form';
 
 const loadSettings = (signal: AbortSignal) => getSettings({ signal });
 
-/** New campaigns start in the workspace's zone: the app's config follows a saved change at once. */
-function followTimeZone(timeZone: string | null) {
+/** New campaigns start in the workspace's zone and figures show in its units: the app's config follows a saved change at once. */
+function followSettings({ timeZone, distanceUnits, temperatureUnit }: WorkspaceSettings) {
   const { config, setResource } = useAppStore.getState();
   if (config.status !== 'ready') return;
   const { timeZone: _old, ...workspace } = config.data.workspace;
   setResource('config', {
     ...config,
-    data: { ...config.data, workspace: { ...workspace, ...(timeZone ? { timeZone } : {}) } },
+    data: {
+      ...config.data,
+      workspace: {
+        ...workspace,
+        ...(timeZone ? { timeZone } : {}),
+        distanceUnits,
+        temperatureUnit,
+      },
+    },
   });
 }
 
@@ -39,6 +47,8 @@ function SettingsEditor({
     retain: settings.retentionMonths !== null,
     retentionMonths: String(settings.retentionMonths ?? 24),
     timeZone: settings.timeZone ?? '',
+    distanceUnits: settings.distanceUnits,
+    temperatureUnit: settings.temperatureUnit,
   });
   const zones = useMemo(
     () => ['UTC', ...Intl.supportedValuesOf('timeZone')].sort((a, b) => a.localeCompare(b)),
@@ -69,7 +79,7 @@ function SettingsEditor({
       const saved = await patchSettings(parsed.value);
       useAppStore.getState().pushToast({ tone: 'info', title: t('privacy.saved'), detail: '' });
       onSaved(saved);
-      followTimeZone(saved.timeZone);
+      followSettings(saved);
     } catch (error) {
       const fields = fieldErrors(error);
       if (Object.keys(fields).length > 0) setErrors(fields);
@@ -100,6 +110,41 @@ function SettingsEditor({
                 {zone.replaceAll('_', ' ')}
               </option>
             ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('units.distance')}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__input"
+            name="distanceUnits"
+            value={form.distanceUnits}
+            onChange={(e) =>
+              setForm({ ...form, distanceUnits: e.target.value as SettingsForm['distanceUnits'] })
+            }
+          >
+            <option value="metric">{t('units.distance.metric')}</option>
+            <option value="imperial">{t('units.distance.imperial')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('units.temperature')}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__input"
+            name="temperatureUnit"
+            value={form.temperatureUnit}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                temperatureUnit: e.target.value as SettingsForm['temperatureUnit'],
+              })
+            }
+          >
+            <option value="celsius">{t('units.temperature.celsius')}</option>
+            <option value="fahrenheit">{t('units.temperature.fahrenheit')}</option>
           </select>
         )}
       </Field>

@@ -9,6 +9,9 @@ export interface SettingsForm {
   retentionMonths: string;
   /** The workspace's IANA time zone; '' leaves it unset (each viewer's own then). */
   timeZone: string;
+  /** Display units (chosen from a list, so always valid); stored values stay SI. */
+  distanceUnits: WorkspaceSettings['distanceUnits'];
+  temperatureUnit: WorkspaceSettings['temperatureUnit'];
 }
 
 export type SettingsReason = 'minGroupSize' | 'retentionMonths' | 'timeZone';
@@ -19,8 +22,8 @@ export type SettingsParse =
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 
 /**
- * @example parseSettingsForm({ minGroupSize: '10', retain: false, retentionMonths: '', timeZone: 'Europe/Berlin' })
- * // { ok: true, value: { minGroupSize: 10, retentionMonths: null, timeZone: 'Europe/Berlin' } }
+ * @example parseSettingsForm({ minGroupSize: '10', retain: false, retentionMonths: '', timeZone: 'Europe/Berlin', distanceUnits: 'metric', temperatureUnit: 'celsius' })
+ * // { ok: true, value: { minGroupSize: 10, retentionMonths: null, timeZone: 'Europe/Berlin', distanceUnits: 'metric', temperatureUnit: 'celsius' } }
  */
 export function parseSettingsForm(form: SettingsForm): SettingsParse {
   const errors: Partial<Record<`body.${SettingsReason}`, SettingsReason>> = {};
@@ -35,6 +38,12 @@ export function parseSettingsForm(form: SettingsForm): SettingsParse {
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { minGroupSize: k, retentionMonths: months, timeZone: zone === '' ? null : zone },
+    value: {
+      minGroupSize: k,
+      retentionMonths: months,
+      timeZone: zone === '' ? null : zone,
+      distanceUnits: form.distanceUnits,
+      temperatureUnit: form.temperatureUnit,
+    },
   };
 }

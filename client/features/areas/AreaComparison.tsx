@@ -44,7 +44,7 @@ const METRICS: Metric[] = [
 const TIERS = ['none', 'bronze', 'silver', 'gold'] as const;
 
 function Figures({ comparison }: { comparison: Comparison }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const currency = useCurrency();
   const k = comparison.minGroupSize;
   const hidden = t('audience.hiddenValue');
@@ -71,7 +71,7 @@ function Figures({ comparison }: { comparison: Comparison }) {
     avgSpend: (a) => (a.avgSpend === null ? hidden : formatMoney(locale, a.avgSpend, currency)),
     lapsedShare: (a) => (a.lapsedShare === null ? hidden : pct(a.lapsedShare, lapsed)),
     population: (a) => `${a.populationComplete ? '' : '≥ '}${formatNumber(locale, a.population)}`,
-    areaKm2: (a) => formatKm2(locale, a.areaKm2),
+    areaKm2: (a) => formatKm2(locale, a.areaKm2, units.distance),
   };
   const bars = (metric: Metric): CompareBar[] =>
     comparison.areas.map((a) => ({
@@ -160,7 +160,7 @@ function LoyaltyMix({ areas }: { areas: ComparedArea[] }) {
 }
 
 function Overlaps({ comparison }: { comparison: Comparison }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const byId = new Map(comparison.areas.map((a) => [a.id, a]));
   // Every share of the list with the same decimals, as many as tell them apart.
   const shares = comparison.overlaps.flatMap((o) =>
@@ -177,7 +177,7 @@ function Overlaps({ comparison }: { comparison: Comparison }) {
     const a = byId.get(o.a)!;
     const b = byId.get(o.b)!;
     if (o.sharedKm2 === null) return t('compare.sharedUnknown');
-    const km2 = formatKm2(locale, o.sharedKm2);
+    const km2 = formatKm2(locale, o.sharedKm2, units.distance);
     if (o.sharedCustomers === null)
       return t('compare.sharedHidden', {
         k: formatNumber(locale, comparison.minGroupSize ?? 0),

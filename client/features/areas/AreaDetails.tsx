@@ -36,7 +36,7 @@ export function AreaCampaignButton({ areaId }: { areaId: string }) {
 }
 
 export function AreaDetails({ area }: { area: AreaFeature }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const p = area.properties;
   const radius =
     p.kind === 'radius' && p.params.center && p.params.radiusMeters ? p.params.radiusMeters : null;
@@ -50,8 +50,15 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
     <div className="area-details">
       <DetailList
         rows={[
-          { label: t('areas.size'), value: formatKm2(locale, p.areaKm2), figure: true },
-          { label: t('areas.perimeterLabel'), value: formatKm(locale, p.perimeterKm) },
+          {
+            label: t('areas.size'),
+            value: formatKm2(locale, p.areaKm2, units.distance),
+            figure: true,
+          },
+          {
+            label: t('areas.perimeterLabel'),
+            value: formatKm(locale, p.perimeterKm, units.distance),
+          },
           { label: t('areas.kindLabel'), value: t(`areas.kind.${p.kind}`) },
         ]}
       />

@@ -38,7 +38,7 @@ function findWhiteSpace() {
 }
 
 export function AreaList() {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const resource = useAppStore((s) => s.areas);
   const selection = useAppStore((s) => s.selection);
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
@@ -97,8 +97,8 @@ export function AreaList() {
             <span className="area-item__text">
               <span className="item__label">{p.name}</span>
               <span className="item__meta">
-                {t(`areas.kind.${p.kind}`)} · {formatKm2(locale, p.areaKm2)} ·{' '}
-                {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm) })}
+                {t(`areas.kind.${p.kind}`)} · {formatKm2(locale, p.areaKm2, units.distance)} ·{' '}
+                {t('areas.perimeter', { value: formatKm(locale, p.perimeterKm, units.distance) })}
               </span>
             </span>
             {customersOf(p.id, p.customers) !== undefined && (

@@ -4,14 +4,14 @@ import { useEffect, useId, useState } from 'react';
 import { getAreaWeather } from '../../api/client';
 import { isAbort } from '../../api/problem';
 import type { AreaWeatherList } from '../../api/contract';
-import { formatNumber, useI18n } from '../../i18n';
+import { formatMeasure, useI18n } from '../../i18n';
 
 type AreaWeatherRow = AreaWeatherList['areas'][number];
 type Answer = { status: 'error' } | { status: 'ready'; row: AreaWeatherRow | null };
 type State = { status: 'loading' } | Answer;
 
 export function AreaWeather({ areaId, version }: { areaId: string; version: number }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const headingId = useId();
   // The answer is kept with the area and version it is for; any other one means the new answer is on its way.
   const key = `${areaId}@${version}`;
@@ -29,8 +29,9 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
     // A new version may have moved the area's weather point.
   }, [areaId, key]);
 
-  const unit = (value: number, u: string, digits = 1) =>
-    formatNumber(locale, value, { style: 'unit', unit: u, maximumFractionDigits: digits });
+  // Readings arrive in SI; shown in the workspace's units.
+  const unit = (value: number, si: string, digits = 1) =>
+    formatMeasure(locale, value, si, units, digits);
   const row = state.status === 'ready' ? state.row : null;
   const reading = row?.reading ?? null;
   const freshness = row?.freshness ?? 'unknown';
@@ -62,25 +63,25 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
         <dl className="area-weather__values">
           <div>
             <dt>{t('weather.temperature')}</dt>
-            <dd>{unit(reading.temperatureC, 'celsius')}</dd>
+            <dd>{unit(reading.temperatureC, '°C')}</dd>
           </div>
           <div>
             <dt>{t('weather.precipitation')}</dt>
-            <dd>{`${formatNumber(locale, reading.precipitationMmH, { maximumFractionDigits: 1 })} mm/h`}</dd>
+            <dd>{unit(reading.precipitationMmH, 'mm/h')}</dd>
           </div>
           {reading.snowfallCmH > 0 && (
             <div>
               <dt>{t('weather.snowfall')}</dt>
-              <dd>{`${formatNumber(locale, reading.snowfallCmH, { maximumFractionDigits: 2 })} cm/h`}</dd>
+              <dd>{unit(reading.snowfallCmH, 'cm/h', 2)}</dd>
             </div>
           )}
           <div>
             <dt>{t('weather.wind')}</dt>
-            <dd>{unit(reading.windKmh, 'kilometer-per-hour', 0)}</dd>
+            <dd>{unit(reading.windKmh, 'km/h', 0)}</dd>
           </div>
           <div>
             <dt>{t('weather.cloudCover')}</dt>
-            <dd>{unit(reading.cloudCoverPct, 'percent', 0)}</dd>
+            <dd>{unit(reading.cloudCoverPct, '%', 0)}</dd>
           </div>
         </dl>
       )}

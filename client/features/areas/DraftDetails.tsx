@@ -13,7 +13,7 @@ import { formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
 
 export function DraftDetails({ draft }: { draft: Draft }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const [state, setState] = useState<'idle' | 'saving' | 'conflict'>('idle');
   const km2 = useMemo(() => areaKm2(draft.geometry), [draft.geometry]);
 
@@ -59,7 +59,9 @@ export function DraftDetails({ draft }: { draft: Draft }) {
         />
       )}
       <DetailList
-        rows={[{ label: t('areas.size'), value: formatKm2(locale, km2), figure: true }]}
+        rows={[
+          { label: t('areas.size'), value: formatKm2(locale, km2, units.distance), figure: true },
+        ]}
       />
       <AudienceSlot target={{ geometry: draft.geometry }} />
       {state === 'conflict' && (

@@ -2,7 +2,7 @@
 // (a draft follows the typing); otherwise changes are reported on Enter, on leaving the field or on a preset.
 import { useId, useState } from 'react';
 import { MAX_RADIUS_M, MIN_RADIUS_M, RADIUS_PRESETS_M, isValidRadius } from '../../draw/circle';
-import { useI18n } from '../../i18n';
+import { unitLabel, useI18n } from '../../i18n';
 import { formatDistance } from './format';
 
 interface RadiusFieldProps {
@@ -58,7 +58,7 @@ export function RadiusField({ meters, onChange, live = false, disabled }: Radius
           }}
         />
         <span className="radius-field__unit" aria-hidden="true">
-          m
+          {unitLabel(locale, 'meter')}
         </span>
       </div>
       {!valid && (

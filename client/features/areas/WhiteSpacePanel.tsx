@@ -57,13 +57,13 @@ function useWhiteSpace(minStoreKm: number, segment: Segment): State {
 const closeWhiteSpace = () => useAppStore.getState().setWhiteSpace(null);
 
 export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const segment = useAppStore((s) => s.segment);
   const state = useWhiteSpace(minStoreKm, segment);
   const mayCreate = useAppStore((s) => can(s.me, 'areas:write'));
   const [making, setMaking] = useState<string | null>(null);
   useEscapeKey(closeWhiteSpace);
-  const km = (value: number) => formatDistance(locale, value * 1000);
+  const km = (value: number) => formatDistance(locale, value * 1000, units.distance);
   const cells = state.status === 'ready' ? state.answer.cells : [];
   /** Makes the hexagon ranked `i` (from 0) an area, named by its rank; one at a time. */
   const make = (i: number) => {
@@ -202,16 +202,14 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
             className="button button--secondary"
             data-action="white-space-zoom"
             onClick={() =>
-              useAppStore
-                .getState()
-                .flyTo(
-                  withSurroundings(
-                    bboxOf({
-                      type: 'GeometryCollection',
-                      geometries: cells.map((c) => c.geometry),
-                    }),
-                  ),
-                )
+              useAppStore.getState().flyTo(
+                withSurroundings(
+                  bboxOf({
+                    type: 'GeometryCollection',
+                    geometries: cells.map((c) => c.geometry),
+                  }),
+                ),
+              )
             }
           >
             {t('details.zoomTo')}

@@ -23,9 +23,13 @@ function defaultName(
   /** The area being edited, whose own name does not count as taken. */
   areaId: string | null = null,
 ): string {
-  const { locale, areas } = store.getState();
+  const { locale, areas, config } = store.getState();
   const t = translatorFor(locale);
-  const distance = formatDistance(locale, circle?.radiusMeters ?? 0);
+  const distance = formatDistance(
+    locale,
+    circle?.radiusMeters ?? 0,
+    config.data?.workspace.distanceUnits,
+  );
   const name =
     shape === 'circle' && storeName
       ? t('areas.draft.aroundStore', { distance, store: storeName })

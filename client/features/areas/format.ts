@@ -1,26 +1,29 @@
-// Distances and areas with their units, through Intl (m below a kilometre, km above; km² for areas).
-import { formatNumber } from '../../i18n';
+// Distances and areas with their units, through Intl, in the workspace's units (km and km², or mi and mi²).
+import { formatNumber, textDirection, type DistanceUnits } from '../../i18n';
+import { isolate } from '../../i18n/translate';
 
-/**
- * @example formatDistance('en', 250) // '250 m'
- * @example formatDistance('de', 1500) // '1,5 km'
- */
-export function formatDistance(locale: string, meters: number): string {
-  if (Math.abs(meters) < 1000)
-    return formatNumber(locale, Math.round(meters), { style: 'unit', unit: 'meter' });
-  return formatKm(locale, meters / 1000);
-}
+export { formatDistance } from '../../i18n/units';
+
+const KM_PER_MILE = 1.609344;
 
 /** @example formatKm(locale, 3.14159) // '3.14 km' */
-export function formatKm(locale: string, km: number): string {
-  return formatNumber(locale, km, {
+export function formatKm(locale: string, km: number, units: DistanceUnits = 'metric'): string {
+  const value = units === 'imperial' ? km / KM_PER_MILE : km;
+  return formatNumber(locale, value, {
     style: 'unit',
-    unit: 'kilometer',
-    maximumFractionDigits: km < 10 ? 2 : 1,
+    unit: units === 'imperial' ? 'mile' : 'kilometer',
+    maximumFractionDigits: value < 10 ? 2 : 1,
   });
 }
 
-/** Intl has no square-kilometre unit, so the unit is appended. @example formatKm2('en', 3.14159) // '3.14 km²' */
-export function formatKm2(locale: string, km2: number): string {
-  return `${formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 })} km²`;
+/**
+ * Intl has no square-kilometre (or square-mile) unit, so the unit is appended; in a right-to-left language the
+ * figure and its Latin unit are isolated, so they stay in the order '3.14 km²'.
+ * @example formatKm2('en', 3.14159) // '3.14 km²'
+ */
+export function formatKm2(locale: string, km2: number, units: DistanceUnits = 'metric'): string {
+  const value = units === 'imperial' ? km2 / KM_PER_MILE ** 2 : km2;
+  const digits = { maximumFractionDigits: value < 10 ? 2 : 1 };
+  const text = `${formatNumber(locale, value, digits)} ${units === 'imperial' ? 'mi²' : 'km²'}`;
+  return isolate(text, textDirection(locale) === 'rtl');
 }

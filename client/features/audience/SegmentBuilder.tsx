@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { genders, loyaltyTiers } from '../../../server/domain/schemas/customer';
 import type { Segment } from '../../api/contract';
 import { serializeSegment } from '../../app/segment-param';
-import { useI18n } from '../../i18n';
+import { dataLabel, useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { selectStoreFeatures } from '../../store/selectors';
@@ -243,6 +243,7 @@ export function SegmentBuilder() {
                 minGroupSize={facets.data.minGroupSize}
                 facets={facets.data.jobTitles}
                 selected={form.jobTitles}
+                labelFor={(v) => dataLabel(t, 'job', v)}
                 onChange={(v) => update({ jobTitles: v })}
               />
               <FacetPicker
@@ -251,6 +252,7 @@ export function SegmentBuilder() {
                 minGroupSize={facets.data.minGroupSize}
                 facets={facets.data.industries}
                 selected={form.industries}
+                labelFor={(v) => dataLabel(t, 'industry', v)}
                 onChange={(v) => update({ industries: v })}
               />
               <FacetPicker
@@ -260,6 +262,7 @@ export function SegmentBuilder() {
                 minGroupSize={facets.data.minGroupSize}
                 facets={facets.data.interests}
                 selected={form.interests}
+                labelFor={(v) => dataLabel(t, 'interest', v)}
                 onChange={(v) => update({ interests: v })}
               />
               <FacetPicker

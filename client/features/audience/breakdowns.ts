@@ -6,6 +6,7 @@ import {
   type Gender,
   type LoyaltyTier,
 } from '../../../server/domain/schemas/customer';
+import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 import { chartRows, type ChartRow } from './chart';
 
@@ -76,8 +77,14 @@ export function breakdownCharts(
       tone: 'tier',
     }),
     chart('lapsed', 'audience.chart.lapsed', (k) => bandLabel(k, t, 'days')),
-    chart('jobTitles', 'audience.chart.jobTitles', (k) => k, { hideEmpty: true }),
-    chart('industries', 'audience.chart.industries', (k) => k, { hideEmpty: true }),
-    chart('interests', 'audience.chart.interests', (k) => k, { hideEmpty: true }),
+    chart('jobTitles', 'audience.chart.jobTitles', (k) => dataLabel(t, 'job', k), {
+      hideEmpty: true,
+    }),
+    chart('industries', 'audience.chart.industries', (k) => dataLabel(t, 'industry', k), {
+      hideEmpty: true,
+    }),
+    chart('interests', 'audience.chart.interests', (k) => dataLabel(t, 'interest', k), {
+      hideEmpty: true,
+    }),
   ];
 }

@@ -2,6 +2,7 @@
 // on purpose; segmentSummary gives the full phrases for its tooltip.
 import type { Segment } from '../../../server/domain/schemas/segment';
 import { formatMoney } from '../../i18n/format';
+import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 import type { SummaryOptions } from './segment-summary';
 
@@ -51,9 +52,12 @@ export function segmentChipParts(
     parts.push(t('segment.summary.spend', { min: money(minSpend), max: money(maxSpend) }));
   else if (minSpend != null) parts.push(t('segment.summary.spendFrom', { min: money(minSpend) }));
   else if (maxSpend != null) parts.push(t('segment.summary.spendTo', { max: money(maxSpend) }));
-  if (segment.jobTitles?.length) parts.push(list(segment.jobTitles));
-  if (segment.industries?.length) parts.push(list(segment.industries));
-  if (segment.interests?.length) parts.push(list(segment.interests));
+  if (segment.jobTitles?.length)
+    parts.push(list(segment.jobTitles.map((v) => dataLabel(t, 'job', v))));
+  if (segment.industries?.length)
+    parts.push(list(segment.industries.map((v) => dataLabel(t, 'industry', v))));
+  if (segment.interests?.length)
+    parts.push(list(segment.interests.map((v) => dataLabel(t, 'interest', v))));
   if (segment.storeIds?.length)
     parts.push(
       t('segment.summary.stores', {

@@ -1,6 +1,7 @@
 // One short phrase per active segment filter ("Age 25–40", "Gold, Silver", "Lapsed ≥ 60 days") for the summary line.
 import type { Segment } from '../../../server/domain/schemas/segment';
 import { formatMoney } from '../../i18n/format';
+import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 
 export interface SummaryOptions {
@@ -59,11 +60,32 @@ export function segmentSummary(
   else if (minSpend != null) parts.push(t('segment.summary.spendFrom', { min: money(minSpend) }));
   else if (maxSpend != null) parts.push(t('segment.summary.spendTo', { max: money(maxSpend) }));
   if (segment.jobTitles?.length)
-    parts.push(t('segment.summary.jobTitles', { items: listPhrase(segment.jobTitles, t) }));
+    parts.push(
+      t('segment.summary.jobTitles', {
+        items: listPhrase(
+          segment.jobTitles.map((v) => dataLabel(t, 'job', v)),
+          t,
+        ),
+      }),
+    );
   if (segment.industries?.length)
-    parts.push(t('segment.summary.industries', { items: listPhrase(segment.industries, t) }));
+    parts.push(
+      t('segment.summary.industries', {
+        items: listPhrase(
+          segment.industries.map((v) => dataLabel(t, 'industry', v)),
+          t,
+        ),
+      }),
+    );
   if (segment.interests?.length)
-    parts.push(t('segment.summary.interests', { items: listPhrase(segment.interests, t) }));
+    parts.push(
+      t('segment.summary.interests', {
+        items: listPhrase(
+          segment.interests.map((v) => dataLabel(t, 'interest', v)),
+          t,
+        ),
+      }),
+    );
   if (segment.storeIds?.length) {
     parts.push(
       t('segment.summary.stores', {

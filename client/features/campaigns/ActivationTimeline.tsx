@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { getCampaignActivations } from '../../api/client';
 import { ProblemError, isAbort } from '../../api/problem';
 import type { Activation, CampaignRecord } from '../../api/contract';
-import { useI18n } from '../../i18n';
+import { useI18n, type UnitPreferences } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
@@ -44,7 +44,11 @@ function useActivations(campaign: CampaignRecord): State {
   return state.ask === ask ? state.value : { status: 'loading' };
 }
 
-function intervalText(a: Activation, c: CampaignRecord, t: Translate, locale: string): string {
+function intervalText(
+  a: Activation,
+  c: CampaignRecord,
+  { t, locale, units }: { t: Translate; locale: string; units: UnitPreferences },
+): string {
   const format = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -52,7 +56,7 @@ function intervalText(a: Activation, c: CampaignRecord, t: Translate, locale: st
   });
   const reasons = a.reasons
     .filter((r) => r.type !== 'window')
-    .map((r) => describeReason(r, { t, locale }));
+    .map((r) => describeReason(r, { t, locale, units }));
   return t('campaigns.timeline.interval', {
     from: format.format(new Date(a.startedAt)),
     to: a.endedAt ? format.format(new Date(a.endedAt)) : t('campaigns.timeline.now'),
@@ -61,7 +65,7 @@ function intervalText(a: Activation, c: CampaignRecord, t: Translate, locale: st
 }
 
 export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const state = useActivations(campaign);
   const names = useAppStore(
     useShallow((s) =>
@@ -101,7 +105,7 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
                     key={bar.activation.id}
                     className={bar.open ? 'timeline__bar timeline__bar--open' : 'timeline__bar'}
                     style={{ left: `${bar.left}%`, width: `max(${bar.width}%, 3px)` }}
-                    title={intervalText(bar.activation, campaign, t, locale)}
+                    title={intervalText(bar.activation, campaign, { t, locale, units })}
                     data-activation={bar.activation.id}
                   />
                 ))}
@@ -146,7 +150,7 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
               row.bars.map((bar) => (
                 <li
                   key={bar.activation.id}
-                >{`${names[row.areaId] ?? row.areaId}: ${intervalText(bar.activation, campaign, t, locale)}`}</li>
+                >{`${names[row.areaId] ?? row.areaId}: ${intervalText(bar.activation, campaign, { t, locale, units })}`}</li>
               )),
             )}
           </ul>

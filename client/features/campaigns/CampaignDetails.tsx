@@ -74,7 +74,7 @@ function StatusActions({ campaign }: { campaign: CampaignRecord }) {
 }
 
 export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const mayWrite = useAppStore((s) => can(s.me, 'campaigns:write'));
   const names = useAppStore((s) => c.areaIds.map((id) => areaName(s, id) ?? id).join('\u0000'));
   const events = useAppStore((s) => s.events.data?.features);
@@ -167,7 +167,7 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
                   <span className="campaign-triggers__type">
                     {t(`campaigns.triggerType.${trigger.type}`)}
                   </span>
-                  {describeTrigger(trigger, { t, locale, eventName })}
+                  {describeTrigger(trigger, { t, locale, eventName, units })}
                 </li>
               ))}
             </ul>

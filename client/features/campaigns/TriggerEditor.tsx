@@ -249,7 +249,7 @@ function ScheduleFields({
             className="field__input"
             type="text"
             name="to"
-            placeholder="HH:MM"
+            placeholder={t('campaigns.form.timePlaceholder')}
             value={trigger.to}
             onChange={(e) => set({ ...trigger, to: e.target.value })}
           />

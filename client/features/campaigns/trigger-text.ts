@@ -8,11 +8,15 @@ import {
   type WeatherCondition,
 } from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
+import { formatMeasure, type UnitPreferences } from '../../i18n/units';
+import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 
 export interface WordingOptions {
   t: Translate;
   locale: string;
+  /** The workspace's display units; thresholds are stored in SI. Metric and °C when absent. */
+  units?: UnitPreferences;
   /** An event's name for its id; the id when unknown. */
   eventName?: (id: string) => string | undefined;
 }
@@ -57,7 +61,7 @@ function comparison(condition: WeatherCondition): string {
  */
 export function describeTrigger(
   trigger: Trigger,
-  { t, locale, eventName }: WordingOptions,
+  { t, locale, eventName, units }: WordingOptions,
 ): string {
   if (trigger.type === 'weather') {
     const { unit } = weatherThresholds[trigger.condition];
@@ -66,7 +70,7 @@ export function describeTrigger(
       trigger.threshold ?? (trigger.condition === 'clear' ? defaultClearMaxCloudPct : undefined);
     const parts = [t(`campaigns.condition.${trigger.condition}`)];
     if (threshold !== undefined)
-      parts[0] += ` ${comparison(trigger.condition)} ${num(locale, threshold)} ${unit}`;
+      parts[0] += ` ${comparison(trigger.condition)} ${formatMeasure(locale, threshold, unit, units)}`;
     if (trigger.sustainedHours)
       parts.push(t('campaigns.trigger.sustained', { hours: trigger.sustainedHours }));
     if (trigger.withinHours)
@@ -76,7 +80,9 @@ export function describeTrigger(
   if (trigger.type === 'event') {
     const what = trigger.eventId
       ? (eventName?.(trigger.eventId) ?? trigger.eventId)
-      : t('campaigns.trigger.category', { category: trigger.category ?? '' });
+      : t('campaigns.trigger.category', {
+          category: dataLabel(t, 'eventCategory', trigger.category ?? ''),
+        });
     return t('campaigns.trigger.event', {
       what,
       meters: num(locale, trigger.withinMeters),
@@ -93,7 +99,7 @@ export function describeTrigger(
  * @example describeReason({ type: 'weather', condition: 'rain', observed: 2.5, threshold: 1, unit: 'mm/h' }, { t, locale: 'en' })
  * // 'Rain 2.5 mm/h ≥ 1 mm/h'
  */
-export function describeReason(reason: Reason, { t, locale }: WordingOptions): string {
+export function describeReason(reason: Reason, { t, locale, units }: WordingOptions): string {
   const value = (v: number | string | null | undefined) =>
     typeof v === 'number' ? num(locale, v) : (v ?? '');
   const unit = 'unit' in reason && reason.unit ? ` ${reason.unit}` : '';
@@ -101,7 +107,11 @@ export function describeReason(reason: Reason, { t, locale }: WordingOptions): s
     const condition = reason.condition as WeatherCondition;
     const sign =
       reason.holds === false ? (comparison(condition) === '≥' ? '<' : '>') : comparison(condition);
-    return `${t(`campaigns.condition.${condition}`)} ${value(reason.observed)}${unit} ${sign} ${value(reason.threshold)}${unit}`;
+    const measure = (v: number | string | null | undefined) =>
+      typeof v === 'number' && reason.unit
+        ? formatMeasure(locale, v, reason.unit, units)
+        : `${value(v)}${unit}`;
+    return `${t(`campaigns.condition.${condition}`)} ${measure(reason.observed)} ${sign} ${measure(reason.threshold)}`;
   }
   if (reason.type === 'event' && typeof reason.observed === 'number')
     return t('campaigns.reason.event', {

@@ -1,7 +1,14 @@
 // Details of a customer: every attribute, formatted with Intl; marketing consent shown plainly.
 import { showOnMap } from '../../app/actions';
 import type { CustomerFeature } from '../../api/contract';
-import { formatDate, formatMoney, formatNumber, formatRelativeDate, useI18n } from '../../i18n';
+import {
+  dataLabel,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatRelativeDate,
+  useI18n,
+} from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectStore } from '../../store/selectors';
 import { DetailList } from '../../ui/DetailList';
@@ -83,15 +90,21 @@ export function CustomerDetails({ customer }: { customer: CustomerFeature }) {
                 : t('details.customer.ageValue', { count: p.age }),
           },
           { label: t('details.customer.gender'), value: t(`gender.${p.gender}`) },
-          { label: t('details.customer.jobTitle'), value: p.jobTitle },
-          { label: t('details.customer.industry'), value: p.industry },
+          {
+            label: t('details.customer.jobTitle'),
+            value: p.jobTitle && dataLabel(t, 'job', p.jobTitle),
+          },
+          {
+            label: t('details.customer.industry'),
+            value: p.industry && dataLabel(t, 'industry', p.industry),
+          },
           {
             label: t('details.customer.interests'),
             value: p.interests.length ? (
               <ul className="chips">
                 {p.interests.map((interest) => (
                   <li key={interest} className="chip">
-                    {interest}
+                    {dataLabel(t, 'interest', interest)}
                   </li>
                 ))}
               </ul>

@@ -88,7 +88,7 @@ export function EventLegend() {
       {eventCategories.map((category) => (
         <li key={category}>
           <EventMark category={category} size={20} />
-          <span>{t(`events.category.${category}` as const)}</span>
+          <span>{t(`data.eventCategory.${category}` as const)}</span>
         </li>
       ))}
     </ul>

@@ -844,13 +844,6 @@ export const ca = {
 
   // Events (issue 5)
   'layers.events': 'Esdeveniments',
-  'events.category.festival': 'Festival',
-  'events.category.market': 'Mercat',
-  'events.category.sports': 'Esports',
-  'events.category.concert': 'Concert',
-  'events.category.fair': 'Fira',
-  'events.category.promo': 'Promoció pròpia',
-  'events.category.other': 'Altres',
   'nav.events.title': 'Esdeveniments',
   'nav.events.count': {
     one: '{count} esdeveniment',
@@ -1404,10 +1397,7 @@ export const ca = {
   'data.demo.removed': 'S’han eliminat les dades de demostració',
   'data.demo.removedDetail': 'S’han eliminat {customers} clients i {stores} botigues.',
   'data.demo.loadFailed': 'No s’han pogut comptar les dades de demostració.',
-} as const satisfies Catalog;
 
-/** The demo data’s vocabulary (display labels over the stable English values); folded into `ca` at merge. */
-export const caVocabulary: Record<string, string> = {
   'data.industry.Information technology': 'Tecnologies de la informació',
   'data.industry.Healthcare': 'Salut',
   'data.industry.Education': 'Educació',
@@ -1512,4 +1502,6 @@ export const caVocabulary: Record<string, string> = {
   'data.eventCategory.street food': 'Menjar al carrer',
   'data.eventCategory.concert': 'Concert',
   'data.eventCategory.fair': 'Fira',
-};
+  'data.eventCategory.promo': 'Promoció pròpia',
+  'data.eventCategory.other': 'Altres',
+} as const satisfies Catalog;

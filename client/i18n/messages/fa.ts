@@ -790,13 +790,6 @@ export const fa = {
 
   // Events (issue 5)
   'layers.events': 'رویدادها',
-  'events.category.festival': 'جشنواره',
-  'events.category.market': 'بازارچه',
-  'events.category.sports': 'ورزشی',
-  'events.category.concert': 'کنسرت',
-  'events.category.fair': 'نمایشگاه',
-  'events.category.promo': 'تبلیغ خودمان',
-  'events.category.other': 'دیگر',
   'nav.events.title': 'رویدادها',
   'nav.events.count': { one: '{count} رویداد', other: '{count} رویداد' },
   'nav.events.loading': 'در حال بارگذاری رویدادها…',
@@ -1310,13 +1303,7 @@ export const fa = {
   'data.demo.removed': 'دادهٔ نمایشی حذف شد',
   'data.demo.removedDetail': '{customers} مشتری و {stores} فروشگاه حذف شدند.',
   'data.demo.loadFailed': 'دادهٔ نمایشی شمارش نشد.',
-} as const satisfies Catalog;
 
-/**
- * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
- * value. Kept apart until en.ts has these keys; it is folded into `fa` at merge.
- */
-export const faVocabulary: Record<string, string> = {
   'data.industry.Information technology': 'فناوری اطلاعات',
   'data.industry.Healthcare': 'بهداشت و درمان',
   'data.industry.Education': 'آموزش',
@@ -1424,4 +1411,11 @@ export const faVocabulary: Record<string, string> = {
   'data.eventCategory.street food': 'غذای خیابانی',
   'data.eventCategory.concert': 'کنسرت',
   'data.eventCategory.fair': 'نمایشگاه',
-};
+  'data.eventCategory.promo': 'تبلیغ خودمان',
+  'data.eventCategory.other': 'دیگر',
+} as const satisfies Catalog;
+
+/**
+ * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
+ * value. Kept apart until en.ts has these keys; it is folded into `fa` at merge.
+ */

@@ -800,13 +800,6 @@ export const he = {
 
   // Events (issue 5)
   'layers.events': 'אירועים',
-  'events.category.festival': 'פסטיבל',
-  'events.category.market': 'שוק',
-  'events.category.sports': 'ספורט',
-  'events.category.concert': 'הופעה',
-  'events.category.fair': 'יריד',
-  'events.category.promo': 'מבצע שלנו',
-  'events.category.other': 'אחר',
   'nav.events.title': 'אירועים',
   'nav.events.count': { one: 'אירוע אחד', two: '{count} אירועים', other: '{count} אירועים' },
   'nav.events.loading': 'טוען אירועים…',
@@ -1338,13 +1331,7 @@ export const he = {
   'data.demo.removed': 'נתוני ההדגמה הוסרו',
   'data.demo.removedDetail': '{customers} לקוחות ו-{stores} סניפים הוסרו.',
   'data.demo.loadFailed': 'לא ניתן לספור את נתוני ההדגמה.',
-} as const satisfies Catalog;
 
-/**
- * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
- * value. Kept apart until en.ts has these keys; it is folded into `he` at merge.
- */
-export const heVocabulary: Record<string, string> = {
   'data.industry.Information technology': 'הייטק ומחשוב',
   'data.industry.Healthcare': 'בריאות',
   'data.industry.Education': 'חינוך',
@@ -1452,4 +1439,11 @@ export const heVocabulary: Record<string, string> = {
   'data.eventCategory.street food': 'אוכל רחוב',
   'data.eventCategory.concert': 'הופעה',
   'data.eventCategory.fair': 'יריד',
-};
+  'data.eventCategory.promo': 'מבצע שלנו',
+  'data.eventCategory.other': 'אחר',
+} as const satisfies Catalog;
+
+/**
+ * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
+ * value. Kept apart until en.ts has these keys; it is folded into `he` at merge.
+ */

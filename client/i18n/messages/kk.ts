@@ -795,13 +795,6 @@ export const kk = {
 
   // Events (issue 5)
   'layers.events': 'Іс-шаралар',
-  'events.category.festival': 'Фестиваль',
-  'events.category.market': 'Базар',
-  'events.category.sports': 'Спорт',
-  'events.category.concert': 'Концерт',
-  'events.category.fair': 'Жәрмеңке',
-  'events.category.promo': 'Өз акциямыз',
-  'events.category.other': 'Басқа',
   'nav.events.title': 'Іс-шаралар',
   'nav.events.count': { one: '{count} іс-шара', other: '{count} іс-шара' },
   'nav.events.loading': 'Іс-шаралар жүктелуде…',
@@ -1327,10 +1320,7 @@ export const kk = {
   'data.demo.removed': 'Демо деректер жойылды',
   'data.demo.removedDetail': '{customers} клиент және {stores} дүкен жойылды.',
   'data.demo.loadFailed': 'Демо деректерді санау мүмкін болмады.',
-} as const satisfies Catalog;
 
-/** The demo data’s vocabulary (display labels over the stable English values); folded into `kk` at merge. */
-export const kkVocabulary: Record<string, string> = {
   'data.industry.Information technology': 'Ақпараттық технологиялар',
   'data.industry.Healthcare': 'Денсаулық сақтау',
   'data.industry.Education': 'Білім беру',
@@ -1435,4 +1425,6 @@ export const kkVocabulary: Record<string, string> = {
   'data.eventCategory.street food': 'Көше тағамдары',
   'data.eventCategory.concert': 'Концерт',
   'data.eventCategory.fair': 'Жәрмеңке',
-};
+  'data.eventCategory.promo': 'Өз акциямыз',
+  'data.eventCategory.other': 'Басқа',
+} as const satisfies Catalog;

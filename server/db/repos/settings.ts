@@ -1,8 +1,12 @@
-// Workspace settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths, timeZone).
+// Workspace settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths, timeZone, units).
 import type { Db } from '../connection.js';
 import { isIanaTimeZone } from '../../domain/time/zones.js';
 import {
+  DEFAULT_DISTANCE_UNITS,
   DEFAULT_MIN_GROUP_SIZE,
+  DEFAULT_TEMPERATURE_UNIT,
+  distanceUnits,
+  temperatureUnits,
   type PrivacySettings,
   type PrivacySettingsPatch,
 } from '../../domain/schemas/settings.js';
@@ -16,7 +20,7 @@ function intOrNull(value: string | undefined): number | null {
 export function readPrivacySettings(db: Db): PrivacySettings {
   const rows = db
     .prepare(
-      "SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths', 'timeZone')",
+      "SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths', 'timeZone', 'distanceUnits', 'temperatureUnit')",
     )
     .all() as { key: string; value: string }[];
   const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
@@ -24,6 +28,9 @@ export function readPrivacySettings(db: Db): PrivacySettings {
     minGroupSize: intOrNull(byKey.minGroupSize) ?? DEFAULT_MIN_GROUP_SIZE,
     retentionMonths: intOrNull(byKey.retentionMonths),
     timeZone: byKey.timeZone && isIanaTimeZone(byKey.timeZone) ? byKey.timeZone : null,
+    distanceUnits: distanceUnits.safeParse(byKey.distanceUnits).data ?? DEFAULT_DISTANCE_UNITS,
+    temperatureUnit:
+      temperatureUnits.safeParse(byKey.temperatureUnit).data ?? DEFAULT_TEMPERATURE_UNIT,
   };
 }
 
@@ -42,4 +49,6 @@ export function writePrivacySettings(db: Db, patch: PrivacySettingsPatch): void 
     if (patch.timeZone === null) db.prepare("DELETE FROM workspace WHERE key = 'timeZone'").run();
     else upsert.run('timeZone', patch.timeZone);
   }
+  if (patch.distanceUnits !== undefined) upsert.run('distanceUnits', patch.distanceUnits);
+  if (patch.temperatureUnit !== undefined) upsert.run('temperatureUnit', patch.temperatureUnit);
 }

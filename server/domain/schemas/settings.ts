@@ -1,9 +1,19 @@
-// Workspace settings: the minimum group size for aggregate answers, how long customers are kept, and the workspace's
-// time zone (what new campaigns are scheduled in).
+// Workspace settings: the minimum group size for aggregate answers, how long customers are kept, the workspace's
+// time zone (what new campaigns are scheduled in) and the units distances and temperatures are shown in.
 import { z } from 'zod';
 import { isIanaTimeZone } from '../time/zones.js';
 
 export const DEFAULT_MIN_GROUP_SIZE = 10;
+
+/** Display units only: every stored value stays SI (metres, °C, mm/h, km/h). */
+export const distanceUnits = z
+  .enum(['metric', 'imperial'])
+  .meta({ description: 'Distances in m and km (metric) or ft and mi (imperial)' });
+export const temperatureUnits = z
+  .enum(['celsius', 'fahrenheit'])
+  .meta({ description: 'Temperatures in °C or °F' });
+export const DEFAULT_DISTANCE_UNITS = 'metric';
+export const DEFAULT_TEMPERATURE_UNIT = 'celsius';
 
 export const privacySettings = z
   .object({
@@ -19,6 +29,8 @@ export const privacySettings = z
         "The workspace's IANA time zone: new campaigns start in it. null until set (the app then uses the viewer's)",
       example: 'Europe/Berlin',
     }),
+    distanceUnits,
+    temperatureUnit: temperatureUnits,
   })
   .meta({ id: 'PrivacySettings' });
 
@@ -34,6 +46,8 @@ export const privacySettingsPatch = z
     minGroupSize: z.number().int().min(2).max(1000).optional(),
     retentionMonths: z.number().int().min(1).max(240).nullable().optional(),
     timeZone: workspaceTimeZone.nullable().optional(),
+    distanceUnits: distanceUnits.optional(),
+    temperatureUnit: temperatureUnits.optional(),
   })
   .meta({ id: 'PrivacySettingsPatch' });
 

@@ -1,5 +1,6 @@
 // What the client needs to start (view, basemap) and the offline basemap's features.
 import { z } from 'zod';
+import { distanceUnits, temperatureUnits } from './settings.js';
 
 export const bboxTuple = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
@@ -21,6 +22,8 @@ export const clientConfigSchema = z
         description:
           "The workspace's IANA time zone (new campaigns start in it); absent until set, when the viewer's is used",
       }),
+      distanceUnits,
+      temperatureUnit: temperatureUnits,
     }),
     basemap: z.object({
       styleUrl: z

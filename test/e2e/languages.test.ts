@@ -1,0 +1,195 @@
+// Every language on the main screens, in a real Chromium at a laptop's and a phone's size: nothing is cut off, and
+// Persian and Hebrew lay the app out right to left (bars grow from the right) while the map stays as it is.
+// Switching the language in the menu keeps the map view, the open panel and what was typed.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supportedLanguages, textDirection } from '../../client/i18n/locale';
+import { chromiumSkipReason, launchChromium } from '../helpers/browser';
+import { overflowingText } from '../helpers/overflow';
+import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const skipReason = chromiumSkipReason();
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1440, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+/** Every language with a catalog, and the right-to-left ones even before their catalogs land. */
+const LANGUAGES = [...new Set([...supportedLanguages, 'fa', 'he'])];
+const DAY_MS = 86_400_000;
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** Where a bar shorter than its track starts: at the track's right edge (rtl) or its left (ltr). */
+async function barSide(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.bar-chart__bar')].some((bar) => {
+      const width = bar.getBoundingClientRect().width;
+      return width > 2 && width < bar.parentElement!.getBoundingClientRect().width - 2;
+    }),
+  );
+  return page.locator('.bar-chart__bar').evaluateAll((bars) => {
+    const bar = bars.find((b) => {
+      const width = b.getBoundingClientRect().width;
+      return width > 2 && width < b.parentElement!.getBoundingClientRect().width - 2;
+    })!;
+    const b = bar.getBoundingClientRect();
+    const track = bar.parentElement!.getBoundingClientRect();
+    return {
+      fromRight: Math.abs(b.right - track.right) < 1.5,
+      fromLeft: Math.abs(b.left - track.left) < 1.5,
+    };
+  });
+}
+
+describe.skipIf(skipReason)('the app in every language', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const areaIds: string[] = [];
+  let eventId = '';
+  let campaignId = '';
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    [server, browser] = await Promise.all([
+      startTestServer({ customers: 5_000 }),
+      launchChromium(),
+    ]);
+    for (const [name, center] of [
+      ['Kiezkaffee Mitte', [13.39, 52.52]],
+      ['Mitte east', [13.41, 52.52]],
+    ] as const) {
+      const response = await server.fetch(
+        '/api/areas',
+        json('POST', { name, kind: 'radius', params: { center, radiusMeters: 1000 } }),
+      );
+      areaIds.push(((await response.json()) as { properties: { id: string } }).properties.id);
+    }
+    const now = Date.now();
+    const events = await server.fetch(
+      `/api/events?${new URLSearchParams({
+        from: new Date(now + DAY_MS).toISOString(),
+        to: new Date(now + 80 * DAY_MS).toISOString(),
+      }).toString()}`,
+    );
+    eventId = ((await events.json()) as { features: { id: string }[] }).features[0]!.id;
+    const campaign = await server.fetch(
+      '/api/campaigns',
+      json('POST', {
+        name: 'Rainy day coffee',
+        areaIds: [areaIds[0]],
+        offer: { headline: 'Coffee for a rainy day', code: 'RAIN20', discountPercent: 20 },
+        channel: 'in_store',
+        startsAt: new Date(now - DAY_MS).toISOString(),
+        endsAt: new Date(now + 30 * DAY_MS).toISOString(),
+        timezone: 'Europe/Berlin',
+        status: 'active',
+        triggers: [{ type: 'weather', condition: 'rain', threshold: 1 }],
+        triggerMode: 'any',
+      }),
+    );
+    campaignId = ((await campaign.json()) as { id: string }).id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The main screens: the address that opens each, what shows once open, and whether it draws bar charts. */
+  const screens = [
+    { name: 'area', url: () => `sel=area:${areaIds[0]}`, ready: '.bar-chart', bars: true },
+    {
+      name: 'compare',
+      url: () => `cmp=${areaIds.join(',')}`,
+      ready: '.area-compare[data-state="ready"] .bar-chart',
+      bars: true,
+    },
+    { name: 'event', url: () => `sel=event:${eventId}`, ready: '.details__title', bars: false },
+    {
+      name: 'campaign',
+      url: () => `sel=campaign:${campaignId}`,
+      ready: '.details__title',
+      bars: false,
+      open: '[data-action="edit-campaign"]',
+      openReady: '.campaign-form [data-builder="triggers"]',
+    },
+    { name: 'admin', url: () => 'admin=privacy', ready: 'dialog[open]', bars: false },
+  ];
+
+  for (const lang of LANGUAGES) {
+    const rtl = textDirection(lang) === 'rtl';
+    for (const { name: size, viewport } of SIZES)
+      for (const screen of screens)
+        it(`${lang}, ${size}, ${screen.name}: ${rtl ? 'right to left, ' : ''}no text cut off`, async () => {
+          const { page, errors } = await openAppPage(
+            browser,
+            `${server.url}/?lang=${lang}&${screen.url()}`,
+            { viewport, session: server.fetch.session },
+          );
+          await page.locator(screen.ready).first().waitFor();
+          if (size === 'phone' && screen.name !== 'admin')
+            await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
+          if (screen.open) {
+            await page.locator(screen.open).click();
+            await page.locator(screen.openReady!).waitFor();
+          }
+          const root = await page.evaluate(() => ({
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            mapDir: getComputedStyle(document.querySelector('.maplibregl-canvas')!).direction,
+          }));
+          expect(root).toMatchObject({ lang, dir: rtl ? 'rtl' : 'ltr' });
+          if (screen.bars) {
+            const side = await barSide(page);
+            expect(side).toMatchObject(
+              rtl ? { fromRight: true, fromLeft: false } : { fromLeft: true },
+            );
+          }
+          if (lang === 'de' || lang === 'he')
+            await page.screenshot({ path: `test-results/lang-${lang}-${screen.name}-${size}.png` });
+          expect(await overflowingText(page)).toEqual([]);
+          expect(errors).toEqual([]);
+          await page.close();
+        });
+  }
+
+  it('switching the language in the menu keeps the map view, the open panel and what was typed', async () => {
+    const { page, errors } = await openAppPage(
+      browser,
+      `${server.url}/?lang=en&sel=area:${areaIds[0]}`,
+      { viewport: SIZES[0].viewport, session: server.fetch.session },
+    );
+    await page.locator('.details__title').waitFor();
+    await waitForMapIdle(page);
+    const search = page.locator('.search input');
+    await search.fill('Kiezkaffee');
+    const centre = () =>
+      page.evaluate(() =>
+        window
+          .__catchment!.map!.getCenter()
+          .toArray()
+          .map((v) => v.toFixed(6)),
+      );
+    const before = await centre();
+    const target = supportedLanguages.find((code) => code !== 'en')!;
+    // A mark on the window: a reload would wipe it.
+    await page.evaluate(() => Object.assign(window, { beforeSwitch: true }));
+    await page.locator('.lang-menu select').selectOption(target);
+    await page.waitForFunction((code) => document.documentElement.lang === code, target);
+    await expect(page.evaluate(() => 'beforeSwitch' in window)).resolves.toBe(true);
+    await expect(search.inputValue()).resolves.toBe('Kiezkaffee');
+    await expect(page.locator('.details__title').textContent()).resolves.toContain(
+      'Kiezkaffee Mitte',
+    );
+    expect(await centre()).toEqual(before);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe(target);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
