@@ -43,6 +43,7 @@ import { whiteSpaceRoutes } from './routes/white-space.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
+import { purchaseRoutes } from './routes/purchases.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { importRoutes } from './routes/imports.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
     .route('/', eventFeedRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))
+    .route('/', purchaseRoutes(deps))
     .route('/', campaignRoutes(deps))
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))

@@ -316,6 +316,7 @@ export const de = {
   'tokens.scope.areas:read': 'Gebiete lesen',
   'tokens.scope.workspace:read': 'Filialen, Karteneinstellungen und Wetter lesen',
   'tokens.scope.redemptions:write': 'Eingelöste Angebotscodes erfassen (Kassen)',
+  'tokens.scope.purchases:write': 'Einkäufe erfassen (Kassen)',
   'tokens.scopesRequired': 'Wählen Sie mindestens eine Berechtigung.',
   'tokens.create': 'Token erstellen',
   'tokens.created': 'Erstellt',

@@ -313,6 +313,7 @@ export const en = {
   'tokens.scope.areas:read': 'Read areas',
   'tokens.scope.workspace:read': 'Read stores, map settings and weather',
   'tokens.scope.redemptions:write': 'Record redeemed offer codes (tills)',
+  'tokens.scope.purchases:write': 'Record purchases (tills)',
   'tokens.scopesRequired': 'Choose at least one permission.',
   'tokens.create': 'Create token',
   'tokens.created': 'Created',

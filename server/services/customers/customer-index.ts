@@ -1,24 +1,33 @@
 // Every customer in memory, columnar, for audience scans; built from SQLite at start-up and kept in step with
 // customer writes through upsert / remove (imports and erasure call these after their transaction commits).
 import type { Db } from '../../db/connection.js';
+import { readBehaviours } from '../../db/repos/customer-behaviour.js';
 import { findCustomer } from '../../db/repos/customers.js';
 import { packTraits, unpackTraits } from '../../domain/customer-traits.js';
+import type { CustomerBehaviour } from '../../domain/behaviour.js';
+import type { RfmThresholds } from '../../domain/rfm.js';
 import type { Customer } from '../../domain/schemas/customer.js';
 import { purchaseDay } from '../../domain/segment.js';
 import {
   allocRows,
   columnBytes,
   layOut,
+  MAX_CATEGORIES,
   NEVER,
+  packCategory,
+  PAIRS,
   ROWS,
   type IndexColumns,
   type Rows,
 } from './columns.js';
+import { rfmThresholdsOf } from './rfm-thresholds.js';
 import { interestWords, readRows, readTerms } from './rows.js';
 
 export interface IndexedCustomer extends Customer {
   /** The customers table's rowid. */
   seq: number;
+  /** What their purchase rows add (absent or null: none). */
+  behaviour?: CustomerBehaviour | null;
 }
 
 /** code → value; code k of `stores` is stores[k - 1] (0 = no home store). */
@@ -27,6 +36,8 @@ export interface Dictionaries {
   industries: Dictionary;
   stores: Dictionary;
   interests: Dictionary;
+  /** Product categories of purchases. */
+  categories: Dictionary;
 }
 
 export class Dictionary {
@@ -80,7 +91,7 @@ export interface CustomerIndex {
   /** After bulk upserts: compacts when the tail is longer than ordinary upserts would let it grow. */
   settle(): void;
   /** Re-reads these customers from the database and upserts those that exist. Returns how many it found. */
-  upsertFromDb(ids: string[]): number;
+  upsertFromDb(ids: string[], options?: { bulk?: boolean }): number;
   /** Drops customers by seq; returns how many were indexed. */
   removeSeqs(seqs: number[]): number;
   /** Drops customers by id; looks their seq up in the database, so call it before the rows are deleted. */
@@ -89,6 +100,8 @@ export interface CustomerIndex {
   facets(storeIds?: string[] | null): Facets;
   /** Memory the columns take per indexed customer. */
   bytesPerCustomer(): number;
+  /** The RFM quintile cuts over the indexed buyers; recomputed only after the index changed. */
+  rfmThresholds(): RfmThresholds;
 }
 
 /**
@@ -102,8 +115,10 @@ export function buildCustomerIndex(db: Db): CustomerIndex {
     industries: Dictionary.of(terms.industries),
     stores: Dictionary.of(terms.stores),
     interests: Dictionary.of(terms.interests),
+    categories: new Dictionary(),
   };
-  return new ColumnarCustomerIndex(db, dictionaries, readRows(db, terms));
+  const rows = readRows(db, terms, (category) => dictionaries.categories.code(category));
+  return new ColumnarCustomerIndex(db, dictionaries, rows);
 }
 
 /** Tail rows beyond this share of the index trigger a compaction (re-sort), so scans stay cell-local. */
@@ -121,6 +136,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   private live = 0;
   private generation = 0;
   changes = 0;
+  private rfm: { changes: number; thresholds: RfmThresholds } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -155,9 +171,10 @@ class ColumnarCustomerIndex implements CustomerIndex {
     const tailRows = [...this.tail.values()]
       .filter((r) => c.alive[r] === 1)
       .sort((a, b) => (c.seq[a] as number) - (c.seq[b] as number));
-    const rows = allocRows(this.live, words);
+    const rows = allocRows(this.live, words, Atomics.load(c.meta, PAIRS));
     let i = 0;
     let t = 0;
+    let p = 0;
     const take = (r: number) => {
       rows.seq[i] = c.seq[r] as number;
       rows.lng[i] = c.lng[r] as number;
@@ -173,7 +190,14 @@ class ColumnarCustomerIndex implements CustomerIndex {
       rows.store[i] = c.store[r] as number;
       for (let w = 0; w < c.words; w++)
         rows.interests[i * words + w] = c.interests[r * c.words + w] as number;
+      rows.visits[i] = c.visits[r] as number;
+      rows.discounted[i] = c.discounted[r] as number;
+      rows.firstDay[i] = c.firstDay[r] as number;
+      const start = c.catStart[r] as number;
+      for (let k = 0; k < (c.catCount[r] as number); k++)
+        rows.catPairs[p++] = c.catPairs[start + k] as number;
       i++;
+      rows.catStart[i] = p;
     };
     for (const r of this.baseBySeq) {
       if (c.alive[r] !== 1) continue;
@@ -187,6 +211,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   }
 
   private compact(words = this.columns.words, headroom = TAIL_SHARE): void {
+    // Pairs of dead rows are dropped here; the pool is sized from the live ones.
     this.install(this.gather(words), headroom);
   }
 
@@ -221,11 +246,13 @@ class ColumnarCustomerIndex implements CustomerIndex {
       const store = customer.homeStoreId == null ? 0 : d.stores.code(customer.homeStoreId) + 1;
       const interests = [...new Set(customer.interests)].map((name) => d.interests.code(name));
       const words = interestWords(d.interests.values.length);
+      const pairs = categoryPairs(customer.behaviour, d.categories);
       const c0 = this.columns;
       const tooNarrow = (a: Uint16Array | Uint32Array, code: number) =>
         a instanceof Uint16Array && code >= 0xffff;
       const full =
         Atomics.load(c0.meta, ROWS) >= c0.capacity ||
+        Atomics.load(c0.meta, PAIRS) + pairs.length > c0.catPairs.length ||
         this.tail.size >= Math.max(MIN_TAIL, this.live * share);
       if (
         full ||
@@ -254,6 +281,14 @@ class ColumnarCustomerIndex implements CustomerIndex {
       c.store[r] = store;
       c.interests.fill(0, r * c.words, (r + 1) * c.words);
       for (const code of interests) c.interests[r * c.words + (code >>> 5)]! |= 1 << (code & 31);
+      c.visits[r] = customer.visits;
+      c.discounted[r] = customer.behaviour?.discounted ?? 0;
+      c.firstDay[r] = purchaseDay(customer.behaviour?.firstPurchaseAt) ?? NEVER;
+      const p = Atomics.load(c.meta, PAIRS);
+      c.catPairs.set(pairs, p);
+      c.catStart[r] = p;
+      c.catCount[r] = pairs.length;
+      Atomics.store(c.meta, PAIRS, p + pairs.length);
       // The old row dies before the new one appears: a scan running meanwhile may miss the customer, never count them twice.
       if (old >= 0) c.alive[old] = 0;
       else this.live++;
@@ -263,15 +298,17 @@ class ColumnarCustomerIndex implements CustomerIndex {
     }
   }
 
-  upsertFromDb(ids: string[]): number {
+  upsertFromDb(ids: string[], options: { bulk?: boolean } = {}): number {
     const seqOf = this.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck();
     const found: IndexedCustomer[] = [];
+    const behaviours = readBehaviours(this.db, ids);
     for (const id of ids) {
       const seq = seqOf.get(id) as number | undefined;
       const customer = seq === undefined ? undefined : findCustomer(this.db, id);
-      if (seq !== undefined && customer) found.push({ ...customer, seq });
+      if (seq !== undefined && customer)
+        found.push({ ...customer, seq, behaviour: behaviours.get(id) ?? null });
     }
-    this.upsert(found);
+    this.upsert(found, options);
     return found.length;
   }
 
@@ -343,7 +380,26 @@ class ColumnarCustomerIndex implements CustomerIndex {
     };
   }
 
+  rfmThresholds(): RfmThresholds {
+    if (this.rfm?.changes !== this.changes)
+      this.rfm = { changes: this.changes, thresholds: rfmThresholdsOf(this.columns) };
+    return this.rfm.thresholds;
+  }
+
   bytesPerCustomer(): number {
     return (columnBytes(this.columns) + this.baseBySeq.byteLength) / Math.max(1, this.live);
   }
+}
+
+/** A customer's categories as index pairs, most recently bought first, at most MAX_CATEGORIES. */
+function categoryPairs(
+  behaviour: CustomerBehaviour | null | undefined,
+  categories: Dictionary,
+): number[] {
+  if (!behaviour) return [];
+  return Object.entries(behaviour.categories)
+    .map(([category, at]) => ({ code: categories.code(category), day: purchaseDay(at) ?? 0 }))
+    .sort((a, b) => b.day - a.day)
+    .slice(0, MAX_CATEGORIES)
+    .map(({ code, day }) => packCategory(code, day));
 }
