@@ -3,7 +3,7 @@
 // whose behaviour moved, so audiences and RFM cells follow at once.
 import type { Db } from '../../db/connection.js';
 import { preparePurchaseUpsert, type PurchaseRow } from '../../db/repos/purchases.js';
-import type { PurchaseCreate } from '../../domain/schemas/purchase.js';
+import { PURCHASE_BATCH_MAX, type PurchaseCreate } from '../../domain/schemas/purchase.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
 import { erasedIdCheck } from '../customers/erased-ids.js';
 import type { CustomerTiles } from '../customers/tiles.js';
@@ -21,6 +21,12 @@ export function recordPurchases(
   purchases: readonly PurchaseCreate[],
   fieldPrefix: (row: number) => string,
 ): { inserted: number; updated: number; unchanged: number } {
+  if (purchases.length > PURCHASE_BATCH_MAX)
+    throw new ServiceError(
+      'invalid',
+      `At most ${PURCHASE_BATCH_MAX} purchases per request; send the rest in further requests or import a file.`,
+      [{ field: 'body.purchases', message: `more than ${PURCHASE_BATCH_MAX} purchases` }],
+    );
   const rows: PurchaseRow[] = purchases.map((p) => ({
     id: p.id,
     customerId: p.customerId,
@@ -48,7 +54,10 @@ function refuseBadRows(db: Db, rows: readonly PurchaseRow[], fieldPrefix: (row: 
   const errors: FieldError[] = [];
   rows.forEach((row, i) => {
     if (storeExists.get(row.storeId) === undefined)
-      errors.push({ field: `${fieldPrefix(i)}.storeId`, message: `no store with id ${row.storeId}` });
+      errors.push({
+        field: `${fieldPrefix(i)}.storeId`,
+        message: `no store with id ${row.storeId}`,
+      });
     // An erased customer does not come back through a till (as an import refuses them too).
     if (erased(row.customerId))
       errors.push({ field: `${fieldPrefix(i)}.customerId`, message: 'this customer was erased' });
