@@ -24,6 +24,7 @@ const tables = [
   'street_nodes',
   'street_edges',
   'workspace',
+  'purchases',
 ] as const;
 
 let temp: TempDatabase;

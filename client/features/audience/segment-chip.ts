@@ -2,6 +2,7 @@
 // on purpose; segmentSummary gives the full phrases for its tooltip.
 import type { Segment } from '../../../server/domain/schemas/segment';
 import { formatMoney } from '../../i18n/format';
+import { behaviourSummary } from './behaviour-summary';
 import type { Translate } from '../../i18n/types';
 import type { SummaryOptions } from './segment-summary';
 
@@ -61,6 +62,7 @@ export function segmentChipParts(
       }),
     );
   if (segment.consentedOnly) parts.push(t('segment.summary.consented'));
+  parts.push(...behaviourSummary(segment, { t, money }));
   return parts;
 }
 

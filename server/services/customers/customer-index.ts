@@ -16,6 +16,7 @@ import {
   NEVER,
   packCategory,
   PAIRS,
+  unpackCategoryCode,
   ROWS,
   type IndexColumns,
   type Rows,
@@ -72,6 +73,8 @@ export interface Facets {
   industries: Facet[];
   interests: Facet[];
   stores: Facet[];
+  /** Customers who ever bought each product category. */
+  productCategories: Facet[];
 }
 
 export interface CustomerIndex {
@@ -351,6 +354,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
     const industries = new Uint32Array(d.industries.values.length);
     const stores = new Uint32Array(d.stores.values.length + 1);
     const interests = new Uint32Array(c.words * 32);
+    const categories = new Uint32Array(d.categories.values.length);
     const rows = Atomics.load(c.meta, ROWS);
     for (let i = 0; i < rows; i++) {
       if (c.alive[i] !== 1) continue;
@@ -358,6 +362,9 @@ class ColumnarCustomerIndex implements CustomerIndex {
       jobs[c.job[i] as number]!++;
       industries[c.industry[i] as number]!++;
       stores[c.store[i] as number]!++;
+      const start = c.catStart[i] as number;
+      for (let k = start; k < start + (c.catCount[i] as number); k++)
+        categories[unpackCategoryCode(c.catPairs[k] as number)]!++;
       for (let w = 0; w < c.words; w++) {
         let bits = c.interests[i * c.words + w] as number;
         while (bits !== 0) {
@@ -377,6 +384,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
       industries: list(d.industries.values, industries),
       interests: list(d.interests.values, interests),
       stores: list(d.stores.values, stores, 1),
+      productCategories: list(d.categories.values, categories),
     };
   }
 
