@@ -18,8 +18,14 @@ const create = createRoute({
   description: `One purchase, or \`{ "purchases": [...] }\` with at most ${PURCHASE_BATCH_MAX}. Idempotent by the till's own id: posting a known id with the same content changes nothing, with other content updates the purchase. Each customer's visits, spend, last purchase and behaviour (RFM, average basket, price sensitivity, categories, first purchase) follow in the same transaction. A bad row (an unknown store, an erased customer, a malformed field) answers 422 naming it (e.g. body.purchases.3.amount), and nothing of the request is written.`,
   request: { body: { required: true, content: json(purchasePost) } },
   responses: {
-    200: { description: 'How many were new, changed and unchanged', content: json(purchaseWriteResult) },
-    422: { description: 'A row names an unknown store or an erased customer, or is malformed', content: problemContent },
+    200: {
+      description: 'How many were new, changed and unchanged',
+      content: json(purchaseWriteResult),
+    },
+    422: {
+      description: 'A row names an unknown store or an erased customer, or is malformed',
+      content: problemContent,
+    },
   },
 });
 

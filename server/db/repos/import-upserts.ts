@@ -93,7 +93,12 @@ function customers(db: Db): BatchUpsert<'customers'> {
       const seq = seqOf.get(c.id);
       if (seq === undefined) continue;
       const row = { ...c, seq, lng: c.location[0], lat: c.location[1] };
-      update.run({ ...row, interests: JSON.stringify(c.interests), consent: c.consent ? 1 : 0, now });
+      update.run({
+        ...row,
+        interests: JSON.stringify(c.interests),
+        consent: c.consent ? 1 : 0,
+        now,
+      });
       summary.run(row);
       written.push(Object.assign(c, { seq, behaviour: behaviours.get(c.id) ?? null }));
     }

@@ -26,7 +26,9 @@ export interface PurchaseUpsertResult {
  * Inserts new purchases and updates those whose content differs; a re-post of the same purchase changes nothing
  * (no trigger runs, no aggregate moves). Call inside the caller's transaction.
  */
-export function preparePurchaseUpsert(db: Db): (rows: readonly PurchaseRow[]) => PurchaseUpsertResult {
+export function preparePurchaseUpsert(
+  db: Db,
+): (rows: readonly PurchaseRow[]) => PurchaseUpsertResult {
   const existing = db.prepare(
     `SELECT id, customer_id AS customerId, store_id AS storeId, purchased_at AS purchasedAt, amount, discount,
        product_category AS productCategory FROM purchases WHERE id IN (SELECT value FROM json_each(?))`,
@@ -92,7 +94,9 @@ export function anonymisePurchases(db: Db, customerIds: readonly string[]): numb
  */
 export function bulkPurchases<T>(db: Db, load: () => T): T {
   const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'purchases'")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'purchases'",
+    )
     .all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   const result = load();

@@ -19,12 +19,10 @@ export const purchaseCreate = z
     storeId: text({ min: 1, max: 200 }),
     purchasedAt: z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant' }),
     amount: money.meta({ description: 'What the customer paid, in currency units' }),
-    discount: money
-      .nullish()
-      .meta({
-        description:
-          'The discount given (an offer code counts); above 0 marks the purchase as discounted',
-      }),
+    discount: money.nullish().meta({
+      description:
+        'The discount given (an offer code counts); above 0 marks the purchase as discounted',
+    }),
     productCategory: text({ min: 1, max: 120 })
       .nullish()
       .meta({ description: "A stable category key, e.g. 'coffee' or 'books'" }),

@@ -88,7 +88,10 @@ function residentsFor(db: Db, resolution: number): Map<string, number> {
   return residents;
 }
 
-type WhiteSpaceIndex = Pick<CustomerIndex, 'changes' | 'columns' | 'dictionaries' | 'rfmThresholds'>;
+type WhiteSpaceIndex = Pick<
+  CustomerIndex,
+  'changes' | 'columns' | 'dictionaries' | 'rfmThresholds'
+>;
 
 export function findWhiteSpace(
   db: Db,

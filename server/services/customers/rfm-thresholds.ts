@@ -43,5 +43,9 @@ export function rfmThresholdsOf(c: IndexColumns): RfmThresholds {
     visits[k] = Math.min(c.visits[i] as number, 0x7fffffff);
     spend[k++] = c.spend[i] as number;
   }
-  return { recency: integerCuts(days), frequency: integerCuts(visits), monetary: quintileCuts(spend) };
+  return {
+    recency: integerCuts(days),
+    frequency: integerCuts(visits),
+    monetary: quintileCuts(spend),
+  };
 }

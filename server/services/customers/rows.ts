@@ -134,10 +134,15 @@ function readCategories(db: Db, rows: Rows, categoryCode: (category: string) => 
   let row = 0;
   const collect = (seq: number, category: string, day: number) => {
     while (row < rows.count && (rows.seq[row] as number) < seq) rows.catStart[++row] = pairs.length;
-    if (row < rows.count && rows.seq[row] === seq) pairs.push(packCategory(categoryCode(category), day));
+    if (row < rows.count && rows.seq[row] === seq)
+      pairs.push(packCategory(categoryCode(category), day));
     return 0;
   };
-  db.function('catchment_collect_category', { deterministic: false }, collect as (...args: unknown[]) => number);
+  db.function(
+    'catchment_collect_category',
+    { deterministic: false },
+    collect as (...args: unknown[]) => number,
+  );
   db.prepare(
     `SELECT count(catchment_collect_category(c.seq, k.category, unixepoch(substr(k.last_at, 1, 10)) / 86400))
      FROM customers c JOIN customer_categories k ON k.customer_id = c.id ORDER BY c.seq`,
