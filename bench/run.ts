@@ -12,6 +12,7 @@ export interface BenchResult {
 
 const available: { name: string; load: () => Promise<{ run: () => Promise<BenchResult[]> }> }[] = [
   { name: 'audience', load: () => import('./audience.js') },
+  { name: 'rfm', load: () => import('./rfm.js') },
   { name: 'offers', load: () => import('./offers.js') },
   { name: 'import', load: () => import('./import.js') },
   { name: 'market', load: () => import('./market.js') },

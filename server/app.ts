@@ -46,6 +46,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { offerRoutes } from './routes/offers.js';
 import { redemptionRoutes } from './routes/redemptions.js';
 import { trendRoutes } from './routes/trends.js';
+import { purchaseRoutes } from './routes/purchases.js';
 import { weatherRoutes } from './routes/weather.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { importRoutes } from './routes/imports.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
     .route('/', eventRoutes(deps))
     .route('/', redemptionRoutes(deps))
     .route('/', trendRoutes(deps))
+    .route('/', purchaseRoutes(deps))
     .route('/', campaignRoutes(deps))
     .route('/', offerRoutes(deps))
     .route('/', weatherRoutes(deps))

@@ -1,13 +1,32 @@
-// The segment in the URL (`?seg=`), compact and readable: `age:25-40;tier:gold,silver;lapsed:60;int:cycling`.
+// The segment in the URL (`?seg=`), compact and readable: `age:25-40;tier:gold,silver;lapsed:60;int:cycling`;
+// behaviour as `rfm:champions,loyal;basket:5-20;price:high;cat:coffee,pastry;catdays:30;new:60`.
 // Fields are `;`-separated `key:value` pairs; lists are `,`-separated; ranges are `min-max` with either end open.
 // List items escape `% , ; :` as %XX, so any label round-trips. A value that does not parse, or that the shared
 // segment schema rejects, is dropped rather than failing the whole link.
-import { segment as segmentSchema, type Segment } from '../../server/domain/schemas/segment';
+import {
+  priceSensitivities,
+  rfmCells,
+  segment as segmentSchema,
+  type Segment,
+} from '../../server/domain/schemas/segment';
 import { genders, loyaltyTiers } from '../../server/domain/schemas/customer';
 
-type ListField = 'genders' | 'loyaltyTiers' | 'jobTitles' | 'industries' | 'interests' | 'storeIds';
-type NumberField = 'lapsedDays' | 'activeWithinDays';
-type RangeField = readonly ['ageMin', 'ageMax'] | readonly ['minSpend', 'maxSpend'];
+type ListField =
+  | 'genders'
+  | 'loyaltyTiers'
+  | 'jobTitles'
+  | 'industries'
+  | 'interests'
+  | 'storeIds'
+  | 'rfmCells'
+  | 'priceSensitivities'
+  | 'productCategories';
+type NumberField =
+  'lapsedDays' | 'activeWithinDays' | 'categoriesWithinDays' | 'firstPurchaseWithinDays';
+type RangeField =
+  | readonly ['ageMin', 'ageMax']
+  | readonly ['minSpend', 'maxSpend']
+  | readonly ['minAvgBasket', 'maxAvgBasket'];
 
 /** URL key for each list field, in the order they are written. */
 const lists: [string, ListField][] = [
@@ -17,16 +36,27 @@ const lists: [string, ListField][] = [
   ['ind', 'industries'],
   ['int', 'interests'],
   ['store', 'storeIds'],
+  ['rfm', 'rfmCells'],
+  ['price', 'priceSensitivities'],
+  ['cat', 'productCategories'],
 ];
 const numbers: [string, NumberField][] = [
   ['lapsed', 'lapsedDays'],
   ['active', 'activeWithinDays'],
+  ['catdays', 'categoriesWithinDays'],
+  ['new', 'firstPurchaseWithinDays'],
 ];
 const ranges: [string, RangeField][] = [
   ['age', ['ageMin', 'ageMax']],
   ['spend', ['minSpend', 'maxSpend']],
+  ['basket', ['minAvgBasket', 'maxAvgBasket']],
 ];
-const enums: Partial<Record<ListField, readonly string[]>> = { genders, loyaltyTiers };
+const enums: Partial<Record<ListField, readonly string[]>> = {
+  genders,
+  loyaltyTiers,
+  rfmCells,
+  priceSensitivities,
+};
 
 const escapeItem = (text: string) =>
   text.replace(/[%,;:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -3,6 +3,7 @@ import { bbox } from '@turf/turf';
 import type { Db } from '../db/connection.js';
 import { writeNewCustomers } from '../db/repos/customer-bulk.js';
 import { demoSeededAt } from '../db/repos/demo.js';
+import { bulkPurchases } from '../db/repos/purchases.js';
 import { countStreets, deleteStreets, insertStreets } from '../db/repos/streets.js';
 import { readWorkspaceSettings } from '../db/repos/workspace.js';
 import {
@@ -11,6 +12,8 @@ import {
   type DemoOptions,
   type DemoWorkspace,
 } from './generate.js';
+import { purchaseHistories } from './purchases.js';
+import type { Customer } from '../domain/schemas/customer.js';
 
 export interface SeedOptions extends DemoOptions {
   /** Written to created_at / updated_at; passed in so seeding never reads the clock. */
@@ -24,6 +27,7 @@ export interface SeedSummary {
   customers: number;
   boundaries: number;
   events: number;
+  purchases: number;
 }
 
 /** Report progress every this many customers. */
@@ -59,6 +63,7 @@ export function seedDemo(
     if (hasWorkspaceData(db)) {
       if (!options.replace) throw new Error(refusal);
       db.exec('DELETE FROM customers; DELETE FROM stores; DELETE FROM events;');
+      bulkPurchases(db, () => db.exec('DELETE FROM purchases'));
     }
     // Geography and settings are the demo city's own; a leftover half-seeded copy is simply replaced.
     db.exec(
@@ -66,12 +71,15 @@ export function seedDemo(
     );
     deleteStreets(db);
     writeWorkspace(db, workspace, options, at);
-    const customers = writeCustomers(db, workspace, options.customers, at, onProgress);
+    const { customers, purchases } = bulkPurchases(db, () =>
+      writeCustomers(db, workspace, options, at, onProgress),
+    );
     return {
       stores: workspace.stores.length,
       customers,
       boundaries: workspace.boundaries.length,
       events: workspace.events.length,
+      purchases,
     };
   })();
 }
@@ -170,18 +178,55 @@ function writeWorkspace(db: Db, ws: DemoWorkspace, options: SeedOptions, at: str
   insertStreets(db, ws.streets);
 }
 
-/** Inserts the generated customers through the bulk writer (codes set in the INSERT, R*Tree filled in Z-order). */
+/**
+ * Inserts the generated customers through the bulk writer (codes set in the INSERT, R*Tree filled in Z-order), each
+ * after their purchase history, whose total becomes their spend: the summary the behaviour rebuild derives then
+ * changes nothing. The caller sets the purchase triggers aside and rebuilds the aggregate once (bulkPurchases).
+ */
 function writeCustomers(
   db: Db,
   ws: DemoWorkspace,
-  total: number,
+  options: SeedOptions,
   at: string,
   onProgress?: (done: number, total: number) => void,
-): number {
+): { customers: number; purchases: number } {
+  const total = options.customers;
+  const insert = db.prepare(
+    `INSERT INTO purchases (id, customer_id, store_id, purchased_at, amount, discount, product_category)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const historyOf = purchaseHistories({
+    seed: options.seed,
+    today: options.today,
+    stores: ws.stores,
+    events: ws.events,
+  });
+  let purchases = 0;
+  function* withHistories(): Generator<Customer> {
+    for (const customer of ws.customers()) {
+      let cents = 0;
+      let count = 0;
+      for (const p of historyOf(customer)) {
+        insert.run(
+          p.id,
+          p.customerId,
+          p.storeId,
+          p.purchasedAt,
+          p.amount,
+          p.discount,
+          p.productCategory,
+        );
+        cents += Math.round(p.amount * 100);
+        count++;
+      }
+      purchases += count;
+      yield count > 0 ? { ...customer, totalSpend: cents / 100 } : customer;
+    }
+  }
   onProgress?.(0, total);
-  const { seqs } = writeNewCustomers(db, ws.customers(), at, (done) => {
+  const { seqs } = writeNewCustomers(db, withHistories(), at, (done) => {
     if (done % PROGRESS_EVERY === 0 && done < total) onProgress?.(done, total);
   });
   onProgress?.(seqs.length, total);
-  return seqs.length;
+  return { customers: seqs.length, purchases };
 }

@@ -26,6 +26,8 @@ export const permissions = [
   'campaigns:write',
   /** Record a redeemed offer code at a till (tills use an API token with this scope). */
   'redemptions:write',
+  /** Record purchases from a till (tills use an API token with this scope). */
+  'purchases:write',
   /** A campaign's redemptions row by row: each is one person's purchase, so only roles that see customers. */
   'redemptions:read',
   /** Each area's weather and the scenario in force. */
@@ -110,6 +112,7 @@ export const tokenScopes = [
   'areas:read',
   'workspace:read',
   'redemptions:write',
+  'purchases:write',
 ] as const satisfies readonly Permission[];
 export type TokenScope = (typeof tokenScopes)[number];
 
@@ -204,6 +207,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/campaigns/:id/results': 'campaigns:read',
   'GET /api/campaigns/:id/trends': 'campaigns:read',
   'POST /api/redemptions': 'redemptions:write',
+  'POST /api/purchases': 'purchases:write',
   'GET /api/offers/live': 'offers:read',
   'POST /api/triggers/evaluate': 'campaigns:write',
   'POST /api/triggers/what-if': 'campaigns:read',

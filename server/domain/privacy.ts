@@ -92,6 +92,7 @@ export interface FacetCounts {
   industries: { key: string; count: number | null }[];
   interests: { key: string; count: number | null }[];
   stores: { key: string; count: number | null }[];
+  productCategories: { key: string; count: number | null }[];
 }
 
 export function suppressSmallFacets<F extends FacetCounts>(
@@ -106,6 +107,7 @@ export function suppressSmallFacets<F extends FacetCounts>(
     industries: hide(facets.industries),
     interests: hide(facets.interests),
     stores: hide(facets.stores),
+    productCategories: hide(facets.productCategories),
     minGroupSize: k,
   };
 }

@@ -158,9 +158,21 @@ const SEGMENT_FIELDS = [
   'maxSpend',
   'storeIds',
   'consentedOnly',
+  'rfmCells',
+  'minAvgBasket',
+  'maxAvgBasket',
+  'priceSensitivities',
+  'productCategories',
+  'categoriesWithinDays',
+  'firstPurchaseWithinDays',
 ] as const satisfies readonly (keyof Segment)[];
 
 /** Whether who is in the segment changes from one day to the next (it counts days since the last purchase). */
 export function segmentDependsOnDay(segment: Segment | undefined): boolean {
-  return segment?.lapsedDays != null || segment?.activeWithinDays != null;
+  return (
+    segment?.lapsedDays != null ||
+    segment?.activeWithinDays != null ||
+    segment?.firstPurchaseWithinDays != null ||
+    (segment?.categoriesWithinDays != null && (segment.productCategories?.length ?? 0) > 0)
+  );
 }

@@ -180,8 +180,27 @@ describe('the segment in the URL', () => {
       maxSpend: 2500,
       storeIds: ['st-01', 'st-07'],
       consentedOnly: true,
+      rfmCells: ['champions' as const, 'cant_lose' as const],
+      minAvgBasket: 5.5,
+      maxAvgBasket: 40,
+      priceSensitivities: ['high' as const],
+      productCategories: ['coffee', 'bike, parts'],
+      categoriesWithinDays: 30,
+      firstPurchaseWithinDays: 60,
     };
     expect(roundTrip(segment)).toEqual(segment);
+  });
+
+  it('behaviour fields read compactly, and an unknown RFM cell is dropped', () => {
+    expect(
+      serializeSegment({ rfmCells: ['champions', 'loyal'], firstPurchaseWithinDays: 60 }),
+    ).toBe('rfm:champions,loyal;new:60');
+    expect(parseSegment('rfm:champions,royalty;price:high;cat:coffee;catdays:30')).toEqual({
+      rfmCells: ['champions'],
+      priceSensitivities: ['high'],
+      productCategories: ['coffee'],
+      categoriesWithinDays: 30,
+    });
   });
 
   it('ranges may be open at either end', () => {

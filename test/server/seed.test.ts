@@ -24,6 +24,7 @@ const tables = [
   'street_nodes',
   'street_edges',
   'workspace',
+  'purchases',
 ] as const;
 
 let temp: TempDatabase;
@@ -60,6 +61,7 @@ describe('seeding the demo workspace', () => {
       customers: 5000,
       boundaries: count('boundaries'),
       events: count('events'),
+      purchases: count('purchases'),
     });
     expect(summary.stores).toBeGreaterThanOrEqual(12);
     expect(summary.boundaries).toBeGreaterThanOrEqual(20);
@@ -126,11 +128,26 @@ describe('seeding the demo workspace', () => {
       .pluck()
       .all();
     expect(triggers).toEqual([
+      'customers_behaviour_insert',
       'customers_codes_insert',
       'customers_codes_update',
+      'customers_purchase_day',
       'customers_rtree_delete',
       'customers_rtree_insert',
       'customers_rtree_update',
+    ]);
+    // The purchase history is written with its triggers set aside; they are back afterwards.
+    expect(
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'purchases' ORDER BY name",
+        )
+        .pluck()
+        .all(),
+    ).toEqual([
+      'purchases_behaviour_delete',
+      'purchases_behaviour_insert',
+      'purchases_behaviour_update',
     ]);
     db.prepare(
       "INSERT INTO customers (id, lng, lat, updated_at) VALUES ('new-1', 13.4, 52.5, 'now')",

@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { selectStoreFeatures } from '../../store/selectors';
 import { Icon } from '../../ui/Icon';
+import { BehaviourFields } from './BehaviourFields';
 import { FacetPicker } from './FacetPicker';
 import {
   formToSegment,
@@ -89,7 +90,7 @@ export function SegmentBuilder() {
             className="segment-input"
             data-field={field}
             type="text"
-            inputMode={field === 'minSpend' || field === 'maxSpend' ? 'decimal' : 'numeric'}
+            inputMode={/Spend|Basket/.test(field) ? 'decimal' : 'numeric'}
             autoComplete="off"
             value={form[field]}
             onChange={(e) => update({ [field]: e.target.value })}
@@ -287,6 +288,19 @@ export function SegmentBuilder() {
               {t('segment.facetsLoading')}
             </p>
           )}
+          <BehaviourFields
+            form={form}
+            update={update}
+            currency={currency}
+            categories={
+              facets.status === 'ready'
+                ? (facets.data.productCategories ?? []).map((f) => f.key)
+                : []
+            }
+            numberInput={numberInput}
+            chips={chips}
+            fieldset={fieldset}
+          />
           <label className="switch segment-consent">
             <input
               type="checkbox"

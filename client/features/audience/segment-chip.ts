@@ -3,6 +3,7 @@
 import type { Segment } from '../../../server/domain/schemas/segment';
 import { formatMoney } from '../../i18n/format';
 import { dataLabel } from '../../i18n/data-labels';
+import { behaviourSummary } from './behaviour-summary';
 import type { Translate } from '../../i18n/types';
 import type { SummaryOptions } from './segment-summary';
 
@@ -65,6 +66,7 @@ export function segmentChipParts(
       }),
     );
   if (segment.consentedOnly) parts.push(t('segment.summary.consented'));
+  parts.push(...behaviourSummary(segment, { t, money }));
   return parts;
 }
 

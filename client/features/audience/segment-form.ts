@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { segment as segmentSchema, type Segment } from '../../../server/domain/schemas/segment';
 import type { Gender, LoyaltyTier } from '../../../server/domain/schemas/customer';
+import type { PriceSensitivity, RfmCell } from '../../../server/domain/schemas/segment';
 
 export interface SegmentForm {
   ageMin: string;
@@ -18,12 +19,36 @@ export interface SegmentForm {
   interests: string[];
   storeIds: string[];
   consentedOnly: boolean;
+  rfmCells: RfmCell[];
+  minAvgBasket: string;
+  maxAvgBasket: string;
+  priceSensitivities: PriceSensitivity[];
+  productCategories: string[];
+  categoriesWithinDays: string;
+  firstPurchaseWithinDays: string;
 }
 
 export type NumberField =
-  'ageMin' | 'ageMax' | 'lapsedDays' | 'activeWithinDays' | 'minSpend' | 'maxSpend';
+  | 'ageMin'
+  | 'ageMax'
+  | 'lapsedDays'
+  | 'activeWithinDays'
+  | 'minSpend'
+  | 'maxSpend'
+  | 'minAvgBasket'
+  | 'maxAvgBasket'
+  | 'categoriesWithinDays'
+  | 'firstPurchaseWithinDays';
 export type ListField =
-  'genders' | 'loyaltyTiers' | 'jobTitles' | 'industries' | 'interests' | 'storeIds';
+  | 'genders'
+  | 'loyaltyTiers'
+  | 'jobTitles'
+  | 'industries'
+  | 'interests'
+  | 'storeIds'
+  | 'rfmCells'
+  | 'priceSensitivities'
+  | 'productCategories';
 const numberFields: NumberField[] = [
   'ageMin',
   'ageMax',
@@ -31,6 +56,10 @@ const numberFields: NumberField[] = [
   'activeWithinDays',
   'minSpend',
   'maxSpend',
+  'minAvgBasket',
+  'maxAvgBasket',
+  'categoriesWithinDays',
+  'firstPurchaseWithinDays',
 ];
 const listFields: ListField[] = [
   'genders',
@@ -39,6 +68,9 @@ const listFields: ListField[] = [
   'industries',
   'interests',
   'storeIds',
+  'rfmCells',
+  'priceSensitivities',
+  'productCategories',
 ];
 
 /** Why a field is refused; the component words it (segment.error.*). */
@@ -62,6 +94,13 @@ export const emptyForm: SegmentForm = {
   interests: [],
   storeIds: [],
   consentedOnly: false,
+  rfmCells: [],
+  minAvgBasket: '',
+  maxAvgBasket: '',
+  priceSensitivities: [],
+  productCategories: [],
+  categoriesWithinDays: '',
+  firstPurchaseWithinDays: '',
 };
 
 /** The fields showing a segment (from the store or the URL). */

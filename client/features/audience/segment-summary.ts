@@ -3,6 +3,7 @@ import type { Segment } from '../../../server/domain/schemas/segment';
 import { formatMoney } from '../../i18n/format';
 import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
+import { behaviourSummary } from './behaviour-summary';
 
 export interface SummaryOptions {
   t: Translate;
@@ -97,5 +98,6 @@ export function segmentSummary(
     );
   }
   if (segment.consentedOnly) parts.push(t('segment.summary.consented'));
+  parts.push(...behaviourSummary(segment, { t, money }));
   return parts;
 }

@@ -3,6 +3,7 @@
 // that instant as its timestamp. A store or customer a person added or imported later has another id or time, so it stays.
 import type { Db } from '../connection.js';
 import { deleteStreets } from './streets.js';
+import { bulkPurchases } from './purchases.js';
 import { OWN_WORKSPACE_NAME } from './workspace.js';
 
 /** WHERE clauses for each table's demo rows; `@seededAt` is the workspace's seededAt setting. */
@@ -52,7 +53,7 @@ export function demoCustomerSeqs(db: Db, seededAt: string): number[] {
 }
 
 /**
- * Deletes the demo rows, the demo basemap and streets, and the seeder's settings; run it inside the caller's transaction. Redemptions
+ * Deletes the demo rows (their generated purchases too), the demo basemap and streets, and the seeder's settings; run it inside the caller's transaction. Redemptions
  * of demo customers stay without the customer's id (as after an erasure); those at demo stores lose the store through
  * the foreign key. The map's view (centre, zoom, bbox) stays, so the map does not jump; a demo name becomes "My workspace".
  */
@@ -62,6 +63,13 @@ export function deleteDemoRows(db: Db, seededAt: string, removedAt: string): Dem
   db.prepare(
     `UPDATE redemptions SET customer_id = NULL WHERE customer_id IN (SELECT id FROM customers WHERE ${demoRows.customers})`,
   ).run({ seededAt });
+  // The generated history goes; a till's purchase of a demo customer stays without the customer (as a redemption).
+  bulkPurchases(db, () => {
+    db.exec("DELETE FROM purchases WHERE id GLOB 'dp-C*'");
+    db.prepare(
+      `UPDATE purchases SET customer_id = NULL WHERE customer_id IN (SELECT id FROM customers WHERE ${demoRows.customers})`,
+    ).run({ seededAt });
+  });
   const counts = {
     customers: remove('customers'),
     stores: remove('stores'),

@@ -2,6 +2,9 @@
 // inserted, existing ones updated, and the counts say which. Call inside the import's transaction.
 import type { Db } from '../connection.js';
 import { writeNewCustomers } from './customer-bulk.js';
+import { readBehaviours } from './customer-behaviour.js';
+import type { CustomerBehaviour } from '../../domain/behaviour.js';
+import { preparePurchaseUpsert } from './purchases.js';
 import type {
   BoundaryImport,
   CustomerImport,
@@ -13,8 +16,10 @@ import type { ImportKind } from '../../domain/import/fields.js';
 export interface UpsertResult {
   inserted: number;
   updated: number;
-  /** Customers only: each written customer with its seq, for the in-memory index. */
-  customers?: (CustomerImport & { seq: number })[];
+  /** Customers only: each written customer with its seq and behaviour, for the in-memory index. */
+  customers?: (CustomerImport & { seq: number; behaviour: CustomerBehaviour | null })[];
+  /** Purchases only: the customers whose behaviour may have changed. */
+  customerIds?: string[];
 }
 
 export type BatchUpsert<K extends ImportKind> = (
@@ -60,9 +65,16 @@ function customers(db: Db): BatchUpsert<'customers'> {
   const update = db.prepare(
     `UPDATE customers SET first_name = @firstName, email = @email, phone = @phone, lng = @lng, lat = @lat,
        age = @age, gender = @gender, job_title = @jobTitle, industry = @industry, interests = @interests,
-       loyalty_tier = @loyaltyTier, visits = @visits, total_spend = @totalSpend, last_purchase_at = @lastPurchaseAt,
-       consent = @consent, home_store_id = @homeStoreId, updated_at = @now
+       loyalty_tier = @loyaltyTier, consent = @consent, home_store_id = @homeStoreId, updated_at = @now
      WHERE seq = @seq`,
+  );
+  // A customer with purchase rows has their summary from them (migration 014); the file's figures are for the rest.
+  const summary = db.prepare(
+    `UPDATE customers SET visits = @visits, total_spend = @totalSpend, last_purchase_at = @lastPurchaseAt
+     WHERE seq = @seq AND NOT EXISTS (SELECT 1 FROM customer_behaviour WHERE customer_id = @id)`,
+  );
+  const summaryOf = db.prepare(
+    'SELECT visits, total_spend AS totalSpend, last_purchase_at AS lastPurchaseAt FROM customers WHERE seq = ?',
   );
   return (records, now) => {
     if (records.length === 0) return { inserted: 0, updated: 0, customers: [] };
@@ -70,21 +82,29 @@ function customers(db: Db): BatchUpsert<'customers'> {
     const fresh = records.filter((c) => !seqOf.has(c.id));
     const { seqs } = writeNewCustomers(db, fresh, now);
     // The batch's records are the import's own: they take their seq rather than being copied for the index.
-    const written = fresh.map((c, i) => Object.assign(c, { seq: seqs[i]! }));
+    const behaviours = readBehaviours(
+      db,
+      records.map((c) => c.id),
+    );
+    const written = fresh.map((c, i) =>
+      Object.assign(c, { seq: seqs[i]!, behaviour: behaviours.get(c.id) ?? null }),
+    );
     for (const c of records) {
       const seq = seqOf.get(c.id);
       if (seq === undefined) continue;
+      const row = { ...c, seq, lng: c.location[0], lat: c.location[1] };
       update.run({
-        ...c,
-        seq,
-        lng: c.location[0],
-        lat: c.location[1],
+        ...row,
         interests: JSON.stringify(c.interests),
         consent: c.consent ? 1 : 0,
         now,
       });
-      written.push(Object.assign(c, { seq }));
+      summary.run(row);
+      written.push(Object.assign(c, { seq, behaviour: behaviours.get(c.id) ?? null }));
     }
+    // The index gets the summary the table now holds (the purchases', where there are any).
+    for (const c of written)
+      if (c.behaviour) Object.assign(c, summaryOf.get(c.seq) as Partial<CustomerImport>);
     return { inserted: fresh.length, updated: seqOf.size, customers: written };
   };
 }
@@ -135,32 +155,16 @@ function boundaries(db: Db): BatchUpsert<'boundaries'> {
   });
 }
 
+/** Purchases: an unchanged re-import counts as updated (the file's row was matched) but writes nothing. */
 function purchases(db: Db): BatchUpsert<'purchases'> {
-  const existing = existingIds(db, 'purchases', 'rowid');
-  const insert = db.prepare(
-    `INSERT INTO purchases (id, customer_id, store_id, purchased_at, amount, discount, product_category)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare(
-    `UPDATE purchases SET customer_id = ?, store_id = ?, purchased_at = ?, amount = ?, discount = ?,
-       product_category = ? WHERE rowid = ?`,
-  );
+  const upsert = preparePurchaseUpsert(db);
   return (records) => {
-    const rowidOf = existing(records.map((p) => p.id));
-    for (const p of records) {
-      const rowid = rowidOf.get(p.id);
-      const values = [
-        p.customerId,
-        p.storeId,
-        p.purchasedAt,
-        p.amount,
-        p.discount,
-        p.productCategory,
-      ];
-      if (rowid === undefined) insert.run(p.id, ...values);
-      else update.run(...values, rowid);
-    }
-    return { inserted: records.length - rowidOf.size, updated: rowidOf.size };
+    const result = upsert(records);
+    return {
+      inserted: result.inserted,
+      updated: result.updated + result.unchanged,
+      customerIds: result.customerIds,
+    };
   };
 }
 

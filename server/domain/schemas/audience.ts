@@ -84,6 +84,9 @@ export const audienceFacets = z
     industries: facet,
     interests: facet,
     stores: facet.meta({ description: 'Home store ids' }),
+    productCategories: facet.meta({
+      description: 'Product categories of purchases: customers who ever bought each',
+    }),
     minGroupSize: z.number().int().optional(),
   })
   .meta({

@@ -15,6 +15,26 @@ const label = text({ min: 1, max: 120 });
  */
 export const SEGMENT_QUERY_MAX = 4000;
 
+/** The named RFM cells (server/domain/rfm.ts), best first. */
+export const rfmCells = [
+  'champions',
+  'loyal',
+  'potential_loyalist',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+  'lost',
+] as const;
+export type RfmCell = (typeof rfmCells)[number];
+
+/** Share of a customer's purchases made with a discount: low < 20 %, medium 20–50 %, high ≥ 50 %. */
+export const priceSensitivities = ['low', 'medium', 'high'] as const;
+export type PriceSensitivity = (typeof priceSensitivities)[number];
+
 export const segment = z
   .strictObject({
     ageMin: z.number().int().min(0).max(130).nullish(),
@@ -34,12 +54,31 @@ export const segment = z
     /** Home store is one of these. */
     storeIds: list(label).optional(),
     consentedOnly: z.boolean().nullish(),
+    /** RFM cell is one of these (customers who never bought have none). */
+    rfmCells: list(z.enum(rfmCells)).optional(),
+    /** Average basket (total spend / purchases), inclusive; customers who never bought never match. */
+    minAvgBasket: money.nullish(),
+    maxAvgBasket: money.nullish(),
+    /** Price sensitivity is one of these; needs purchase rows (a summary-only customer never matches). */
+    priceSensitivities: list(z.enum(priceSensitivities)).optional(),
+    /** Bought at least one of these product categories (keys as the purchases carry them)… */
+    productCategories: list(label).optional(),
+    /** …within this many days (absent: ever). */
+    categoriesWithinDays: days.nullish(),
+    /** First purchase at most this many days ago ("new customers"). */
+    firstPurchaseWithinDays: days.nullish(),
   })
   .superRefine((s, ctx) => {
     if (s.ageMin != null && s.ageMax != null && s.ageMin > s.ageMax)
       ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'must be at least ageMin' });
     if (s.minSpend != null && s.maxSpend != null && s.minSpend > s.maxSpend)
       ctx.addIssue({ code: 'custom', path: ['maxSpend'], message: 'must be at least minSpend' });
+    if (s.minAvgBasket != null && s.maxAvgBasket != null && s.minAvgBasket > s.maxAvgBasket)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxAvgBasket'],
+        message: 'must be at least minAvgBasket',
+      });
   })
   .meta({
     id: 'Segment',

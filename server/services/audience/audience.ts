@@ -68,6 +68,7 @@ export function createAudienceService({
       index.dictionaries,
       index.columns.words,
       query.at,
+      () => index.rfmThresholds(),
     );
   const usePool = (geometry: AreaGeometry) => pool != null && rowsToRead(geometry) > inlineMaxRows;
 

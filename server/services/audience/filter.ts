@@ -4,6 +4,8 @@ import type { Segment } from '../../domain/schemas/segment.js';
 import { dayOf, knownAge } from '../../domain/segment.js';
 import { AGE_UNKNOWN } from '../../domain/customer-traits.js';
 import type { Dictionaries, Dictionary } from '../customers/customer-index.js';
+import { compileBehaviour, type CompiledBehaviour } from './behaviour-filter.js';
+import type { RfmThresholds } from '../../domain/rfm.js';
 
 /** Plain numbers and typed arrays: posted to worker threads as is. */
 export interface CompiledFilter {
@@ -26,6 +28,8 @@ export interface CompiledFilter {
   lastDayMin: number;
   /** Today's UTC day number, for the lapsed buckets. */
   atDay: number;
+  /** The behaviour fields; null when the segment has none. */
+  behaviour: CompiledBehaviour | null;
 }
 
 const used = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
@@ -50,11 +54,13 @@ function codesOk(
   return ok;
 }
 
+/** `rfm` is asked only when the segment names RFM cells (the cuts are computed once per index change). */
 export function compileSegment(
   segment: Segment,
   dictionaries: Dictionaries,
   words: number,
   at: Date,
+  rfm: () => RfmThresholds,
 ): CompiledFilter {
   const s = segment;
   let ageOk: Uint8Array | null = null;
@@ -93,5 +99,6 @@ export function compileSegment(
     lastDayMax: s.lapsedDays != null ? atDay - s.lapsedDays : Infinity,
     lastDayMin: s.activeWithinDays != null ? atDay - s.activeWithinDays : -Infinity,
     atDay,
+    behaviour: compileBehaviour(segment, dictionaries.categories, atDay, rfm),
   };
 }

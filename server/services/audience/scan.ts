@@ -9,6 +9,7 @@ import {
 } from '../../domain/geometry/area-grid.js';
 import { NEVER, ROWS, type IndexColumns } from '../customers/columns.js';
 import type { CompiledFilter } from './filter.js';
+import { behaviourMatches } from './behaviour-filter.js';
 
 /** Raw tallies by code; audience-result.ts turns them into the API's Audience. */
 export interface AudienceCounts {
@@ -85,7 +86,7 @@ export function rowMatcher(c: IndexColumns, f: CompiledFilter): (i: number) => b
         any |= (c.interests[i * c.words + w] as number) & (f.interestMask[w] as number);
       if (any === 0) return false;
     }
-    return true;
+    return f.behaviour === null || behaviourMatches(c, f.behaviour, i);
   };
 }
 

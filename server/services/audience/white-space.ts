@@ -32,12 +32,14 @@ function* customerPositions(db: Db, storeIds: string[] | null): Generator<[numbe
 
 /** Where the segment's customers live, from the index's columns. */
 function segmentPositions(
-  index: Pick<CustomerIndex, 'columns' | 'dictionaries'>,
+  index: Pick<CustomerIndex, 'columns' | 'dictionaries' | 'rfmThresholds'>,
   segment: Segment,
   at: Date,
 ): [number, number][] {
   const c = index.columns;
-  const filter = compileSegment(segment, index.dictionaries, c.words, at);
+  const filter = compileSegment(segment, index.dictionaries, c.words, at, () =>
+    index.rfmThresholds(),
+  );
   const positions: [number, number][] = [];
   forEachMatchAnywhere(c, filter, (row) => positions.push([c.lng[row]!, c.lat[row]!]));
   return positions;
@@ -87,7 +89,10 @@ export function residentsFor(db: Db, resolution: number): Map<string, number> {
   return residents;
 }
 
-type WhiteSpaceIndex = Pick<CustomerIndex, 'changes' | 'columns' | 'dictionaries'>;
+type WhiteSpaceIndex = Pick<
+  CustomerIndex,
+  'changes' | 'columns' | 'dictionaries' | 'rfmThresholds'
+>;
 
 export function findWhiteSpace(
   db: Db,

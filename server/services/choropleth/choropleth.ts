@@ -17,7 +17,7 @@ import type { CustomerIndex } from '../customers/customer-index.js';
 import { classBreaks } from './breaks.js';
 import { hexagonRegionCodes, neighbourhoodCodes, type RegionCodes } from './regions.js';
 
-type Indexed = Pick<CustomerIndex, 'columns' | 'changes' | 'dictionaries'>;
+type Indexed = Pick<CustomerIndex, 'columns' | 'changes' | 'dictionaries' | 'rfmThresholds'>;
 
 export interface Tallies {
   customers: Float64Array;
@@ -40,9 +40,15 @@ export function tallyRegions(
     revenue: new Float64Array(n),
     inSegment: new Float64Array(n),
   };
-  const inScope = rowMatcher(c, compileSegment(scope, index.dictionaries, c.words, at));
+  const inScope = rowMatcher(
+    c,
+    compileSegment(scope, index.dictionaries, c.words, at, () => index.rfmThresholds()),
+  );
   const inSegment = segment
-    ? rowMatcher(c, compileSegment(segment, index.dictionaries, c.words, at))
+    ? rowMatcher(
+        c,
+        compileSegment(segment, index.dictionaries, c.words, at, () => index.rfmThresholds()),
+      )
     : null;
   for (let row = 0; row < regions.rows; row++) {
     const code = regions.codeOfRow[row]!;

@@ -12,7 +12,7 @@ import { ROWS } from '../customers/columns.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
 import { hexagonCodes } from '../customers/hexagon-codes.js';
 
-type Indexed = Pick<CustomerIndex, 'columns' | 'changes' | 'dictionaries'>;
+type Indexed = Pick<CustomerIndex, 'columns' | 'changes' | 'dictionaries' | 'rfmThresholds'>;
 
 export interface RegionCodes {
   /** code → region id (H3 index or neighbourhood id). */
@@ -42,7 +42,9 @@ export function neighbourhoodCodes(db: Db, index: Indexed): RegionCodes {
   const c = index.columns;
   const rows = Atomics.load(c.meta, ROWS);
   const codeOfRow = new Int32Array(rows).fill(-1);
-  const everyone = compileSegment({}, index.dictionaries, c.words, new Date(0));
+  const everyone = compileSegment({}, index.dictionaries, c.words, new Date(0), () =>
+    index.rfmThresholds(),
+  );
   boundaries.forEach((hood, code) =>
     forEachMatch(c, prepareAreaGrid(hood.geometry), everyone, (row) => {
       if (row < rows && codeOfRow[row] === -1) codeOfRow[row] = code;

@@ -26,6 +26,13 @@ export interface Rows {
   /** `words` Uint32 per customer: bit k of the interests dictionary. */
   interests: Uint32Array;
   words: number;
+  /** Purchases (the summary's visits), those with a discount, and the first purchase's day (NEVER: no rows). */
+  visits: Uint32Array;
+  discounted: Uint32Array;
+  firstDay: Int32Array;
+  /** Categories of customer i: catPairs[catStart[i] … catStart[i + 1]), each packCategory(code, last day). */
+  catStart: Uint32Array;
+  catPairs: Uint32Array;
 }
 
 /** The coarse grid rows are sorted by. */
@@ -68,9 +75,29 @@ export interface IndexColumns {
   store: CodeArray;
   interests: Uint32Array;
   words: number;
+  visits: Uint32Array;
+  discounted: Uint32Array;
+  firstDay: Int32Array;
+  /** Row i's categories: catPairs[catStart[i] … catStart[i] + catCount[i]) (rows own disjoint runs of the pool). */
+  catStart: Uint32Array;
+  catCount: Uint8Array;
+  /** Pool of packCategory pairs; meta[PAIRS] of it in use (upserts append, compaction repacks). */
+  catPairs: Uint32Array;
 }
 
 export const ROWS = 0;
+export const PAIRS = 1;
+/** A customer keeps at most this many categories in the index (the most recently bought). */
+export const MAX_CATEGORIES = 255;
+
+/**
+ * A category code and the UTC day it was last bought in one Uint32 (days fit 16 bits until the year 2149).
+ * @example unpackCategoryDay(packCategory(3, 20_400)) // 20_400
+ */
+export const packCategory = (code: number, day: number): number =>
+  ((code << 16) | (Math.max(0, Math.min(0xffff, day)) & 0xffff)) >>> 0;
+export const unpackCategoryCode = (pair: number): number => pair >>> 16;
+export const unpackCategoryDay = (pair: number): number => pair & 0xffff;
 /** About this many customers per grid cell: small enough that cells outside an area are skipped whole. */
 const ROWS_PER_CELL = 4;
 const MAX_CELLS_PER_SIDE = 1024;
@@ -86,8 +113,8 @@ function codeArray(length: number, dictionarySize: number): CodeArray {
   return dictionarySize < 0xffff ? shared(Uint16Array, length) : shared(Uint32Array, length);
 }
 
-/** Empty staging rows for `count` customers. */
-export function allocRows(count: number, words: number): Rows {
+/** Empty staging rows for `count` customers (with room for `pairs` category pairs). */
+export function allocRows(count: number, words: number, pairs = 0): Rows {
   return {
     count,
     seq: new Float64Array(count),
@@ -104,6 +131,11 @@ export function allocRows(count: number, words: number): Rows {
     store: new Uint32Array(count),
     interests: new Uint32Array(count * words),
     words,
+    visits: new Uint32Array(count),
+    discounted: new Uint32Array(count),
+    firstDay: new Int32Array(count).fill(NEVER),
+    catStart: new Uint32Array(count + 1),
+    catPairs: new Uint32Array(pairs),
   };
 }
 
@@ -170,6 +202,8 @@ export function layOut(
 
   const cap = Math.max(capacity, n);
   const words = rows.words;
+  const pairs = rows.catStart[n] as number;
+  const pairCap = Math.ceil((pairs * cap) / Math.max(1, n)) + 4 * (cap - n) + 1024;
   const columns: IndexColumns = {
     generation,
     capacity: cap,
@@ -192,6 +226,12 @@ export function layOut(
     store: codeArray(cap, dictionarySizes.stores + 1),
     interests: shared(Uint32Array, cap * words),
     words,
+    visits: shared(Uint32Array, cap),
+    discounted: shared(Uint32Array, cap),
+    firstDay: shared(Int32Array, cap),
+    catStart: shared(Uint32Array, cap),
+    catCount: shared(Uint8Array, cap),
+    catPairs: shared(Uint32Array, pairCap),
   };
   const c = columns;
   // One column at a time (each pass reads one array in order and writes one), with a loop per column so each stays
@@ -212,7 +252,18 @@ export function layOut(
   for (let i = 0; i < n; i++)
     for (let w = 0; w < words; w++)
       c.interests[at[i]! * words + w] = rows.interests[i * words + w]!;
+  for (let i = 0; i < n; i++) c.visits[at[i]!] = rows.visits[i]!;
+  for (let i = 0; i < n; i++) c.discounted[at[i]!] = rows.discounted[i]!;
+  for (let i = 0; i < n; i++) c.firstDay[at[i]!] = rows.firstDay[i]!;
+  // Pairs keep the input's order in the pool; each row points at its own run.
+  c.catPairs.set(rows.catPairs.subarray(0, pairs));
+  for (let i = 0; i < n; i++) {
+    const start = rows.catStart[i] as number;
+    c.catStart[at[i]!] = start;
+    c.catCount[at[i]!] = Math.min(MAX_CATEGORIES, (rows.catStart[i + 1] as number) - start);
+  }
   c.alive.fill(1, 0, n);
+  Atomics.store(c.meta, PAIRS, pairs);
   Atomics.store(c.meta, ROWS, n);
   return { columns, rowOfInput };
 }
@@ -235,6 +286,12 @@ export function columnBytes(c: IndexColumns): number {
     c.industry,
     c.store,
     c.interests,
+    c.visits,
+    c.discounted,
+    c.firstDay,
+    c.catStart,
+    c.catCount,
+    c.catPairs,
   ];
   return arrays.reduce((sum, a) => sum + a.byteLength, 0);
 }

@@ -1,24 +1,34 @@
 // Every customer in memory, columnar, for audience scans; built from SQLite at start-up and kept in step with
 // customer writes through upsert / remove (imports and erasure call these after their transaction commits).
 import type { Db } from '../../db/connection.js';
+import { readBehaviours } from '../../db/repos/customer-behaviour.js';
 import { findCustomer } from '../../db/repos/customers.js';
 import { packTraits, unpackTraits } from '../../domain/customer-traits.js';
+import type { CustomerBehaviour } from '../../domain/behaviour.js';
+import type { RfmThresholds } from '../../domain/rfm.js';
 import type { Customer } from '../../domain/schemas/customer.js';
 import { purchaseDay } from '../../domain/segment.js';
 import {
   allocRows,
   columnBytes,
   layOut,
+  MAX_CATEGORIES,
   NEVER,
+  packCategory,
+  PAIRS,
+  unpackCategoryCode,
   ROWS,
   type IndexColumns,
   type Rows,
 } from './columns.js';
+import { rfmThresholdsOf } from './rfm-thresholds.js';
 import { interestWords, readRows, readTerms } from './rows.js';
 
 export interface IndexedCustomer extends Customer {
   /** The customers table's rowid. */
   seq: number;
+  /** What their purchase rows add (absent or null: none). */
+  behaviour?: CustomerBehaviour | null;
 }
 
 /** code → value; code k of `stores` is stores[k - 1] (0 = no home store). */
@@ -27,6 +37,8 @@ export interface Dictionaries {
   industries: Dictionary;
   stores: Dictionary;
   interests: Dictionary;
+  /** Product categories of purchases. */
+  categories: Dictionary;
 }
 
 export class Dictionary {
@@ -61,6 +73,8 @@ export interface Facets {
   industries: Facet[];
   interests: Facet[];
   stores: Facet[];
+  /** Customers who ever bought each product category. */
+  productCategories: Facet[];
 }
 
 export interface CustomerIndex {
@@ -80,7 +94,7 @@ export interface CustomerIndex {
   /** After bulk upserts: compacts when the tail is longer than ordinary upserts would let it grow. */
   settle(): void;
   /** Re-reads these customers from the database and upserts those that exist. Returns how many it found. */
-  upsertFromDb(ids: string[]): number;
+  upsertFromDb(ids: string[], options?: { bulk?: boolean }): number;
   /** Drops customers by seq; returns how many were indexed. */
   removeSeqs(seqs: number[]): number;
   /** Drops customers by id; looks their seq up in the database, so call it before the rows are deleted. */
@@ -89,6 +103,8 @@ export interface CustomerIndex {
   facets(storeIds?: string[] | null): Facets;
   /** Memory the columns take per indexed customer. */
   bytesPerCustomer(): number;
+  /** The RFM quintile cuts over the indexed buyers; recomputed only after the index changed. */
+  rfmThresholds(): RfmThresholds;
 }
 
 /**
@@ -102,8 +118,10 @@ export function buildCustomerIndex(db: Db): CustomerIndex {
     industries: Dictionary.of(terms.industries),
     stores: Dictionary.of(terms.stores),
     interests: Dictionary.of(terms.interests),
+    categories: new Dictionary(),
   };
-  return new ColumnarCustomerIndex(db, dictionaries, readRows(db, terms));
+  const rows = readRows(db, terms, (category) => dictionaries.categories.code(category));
+  return new ColumnarCustomerIndex(db, dictionaries, rows);
 }
 
 /** Tail rows beyond this share of the index trigger a compaction (re-sort), so scans stay cell-local. */
@@ -121,6 +139,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   private live = 0;
   private generation = 0;
   changes = 0;
+  private rfm: { changes: number; thresholds: RfmThresholds } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -155,9 +174,10 @@ class ColumnarCustomerIndex implements CustomerIndex {
     const tailRows = [...this.tail.values()]
       .filter((r) => c.alive[r] === 1)
       .sort((a, b) => (c.seq[a] as number) - (c.seq[b] as number));
-    const rows = allocRows(this.live, words);
+    const rows = allocRows(this.live, words, Atomics.load(c.meta, PAIRS));
     let i = 0;
     let t = 0;
+    let p = 0;
     const take = (r: number) => {
       rows.seq[i] = c.seq[r] as number;
       rows.lng[i] = c.lng[r] as number;
@@ -173,7 +193,14 @@ class ColumnarCustomerIndex implements CustomerIndex {
       rows.store[i] = c.store[r] as number;
       for (let w = 0; w < c.words; w++)
         rows.interests[i * words + w] = c.interests[r * c.words + w] as number;
+      rows.visits[i] = c.visits[r] as number;
+      rows.discounted[i] = c.discounted[r] as number;
+      rows.firstDay[i] = c.firstDay[r] as number;
+      const start = c.catStart[r] as number;
+      for (let k = 0; k < (c.catCount[r] as number); k++)
+        rows.catPairs[p++] = c.catPairs[start + k] as number;
       i++;
+      rows.catStart[i] = p;
     };
     for (const r of this.baseBySeq) {
       if (c.alive[r] !== 1) continue;
@@ -187,6 +214,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
   }
 
   private compact(words = this.columns.words, headroom = TAIL_SHARE): void {
+    // Pairs of dead rows are dropped here; the pool is sized from the live ones.
     this.install(this.gather(words), headroom);
   }
 
@@ -221,11 +249,13 @@ class ColumnarCustomerIndex implements CustomerIndex {
       const store = customer.homeStoreId == null ? 0 : d.stores.code(customer.homeStoreId) + 1;
       const interests = [...new Set(customer.interests)].map((name) => d.interests.code(name));
       const words = interestWords(d.interests.values.length);
+      const pairs = categoryPairs(customer.behaviour, d.categories);
       const c0 = this.columns;
       const tooNarrow = (a: Uint16Array | Uint32Array, code: number) =>
         a instanceof Uint16Array && code >= 0xffff;
       const full =
         Atomics.load(c0.meta, ROWS) >= c0.capacity ||
+        Atomics.load(c0.meta, PAIRS) + pairs.length > c0.catPairs.length ||
         this.tail.size >= Math.max(MIN_TAIL, this.live * share);
       if (
         full ||
@@ -254,6 +284,14 @@ class ColumnarCustomerIndex implements CustomerIndex {
       c.store[r] = store;
       c.interests.fill(0, r * c.words, (r + 1) * c.words);
       for (const code of interests) c.interests[r * c.words + (code >>> 5)]! |= 1 << (code & 31);
+      c.visits[r] = customer.visits;
+      c.discounted[r] = customer.behaviour?.discounted ?? 0;
+      c.firstDay[r] = purchaseDay(customer.behaviour?.firstPurchaseAt) ?? NEVER;
+      const p = Atomics.load(c.meta, PAIRS);
+      c.catPairs.set(pairs, p);
+      c.catStart[r] = p;
+      c.catCount[r] = pairs.length;
+      Atomics.store(c.meta, PAIRS, p + pairs.length);
       // The old row dies before the new one appears: a scan running meanwhile may miss the customer, never count them twice.
       if (old >= 0) c.alive[old] = 0;
       else this.live++;
@@ -263,15 +301,17 @@ class ColumnarCustomerIndex implements CustomerIndex {
     }
   }
 
-  upsertFromDb(ids: string[]): number {
+  upsertFromDb(ids: string[], options: { bulk?: boolean } = {}): number {
     const seqOf = this.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck();
     const found: IndexedCustomer[] = [];
+    const behaviours = readBehaviours(this.db, ids);
     for (const id of ids) {
       const seq = seqOf.get(id) as number | undefined;
       const customer = seq === undefined ? undefined : findCustomer(this.db, id);
-      if (seq !== undefined && customer) found.push({ ...customer, seq });
+      if (seq !== undefined && customer)
+        found.push({ ...customer, seq, behaviour: behaviours.get(id) ?? null });
     }
-    this.upsert(found);
+    this.upsert(found, options);
     return found.length;
   }
 
@@ -314,6 +354,7 @@ class ColumnarCustomerIndex implements CustomerIndex {
     const industries = new Uint32Array(d.industries.values.length);
     const stores = new Uint32Array(d.stores.values.length + 1);
     const interests = new Uint32Array(c.words * 32);
+    const categories = new Uint32Array(d.categories.values.length);
     const rows = Atomics.load(c.meta, ROWS);
     for (let i = 0; i < rows; i++) {
       if (c.alive[i] !== 1) continue;
@@ -321,6 +362,9 @@ class ColumnarCustomerIndex implements CustomerIndex {
       jobs[c.job[i] as number]!++;
       industries[c.industry[i] as number]!++;
       stores[c.store[i] as number]!++;
+      const start = c.catStart[i] as number;
+      for (let k = start; k < start + (c.catCount[i] as number); k++)
+        categories[unpackCategoryCode(c.catPairs[k] as number)]!++;
       for (let w = 0; w < c.words; w++) {
         let bits = c.interests[i * c.words + w] as number;
         while (bits !== 0) {
@@ -340,10 +384,30 @@ class ColumnarCustomerIndex implements CustomerIndex {
       industries: list(d.industries.values, industries),
       interests: list(d.interests.values, interests),
       stores: list(d.stores.values, stores, 1),
+      productCategories: list(d.categories.values, categories),
     };
+  }
+
+  rfmThresholds(): RfmThresholds {
+    if (this.rfm?.changes !== this.changes)
+      this.rfm = { changes: this.changes, thresholds: rfmThresholdsOf(this.columns) };
+    return this.rfm.thresholds;
   }
 
   bytesPerCustomer(): number {
     return (columnBytes(this.columns) + this.baseBySeq.byteLength) / Math.max(1, this.live);
   }
+}
+
+/** A customer's categories as index pairs, most recently bought first, at most MAX_CATEGORIES. */
+function categoryPairs(
+  behaviour: CustomerBehaviour | null | undefined,
+  categories: Dictionary,
+): number[] {
+  if (!behaviour) return [];
+  return Object.entries(behaviour.categories)
+    .map(([category, at]) => ({ code: categories.code(category), day: purchaseDay(at) ?? 0 }))
+    .sort((a, b) => b.day - a.day)
+    .slice(0, MAX_CATEGORIES)
+    .map(({ code, day }) => packCategory(code, day));
 }

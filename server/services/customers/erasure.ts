@@ -1,9 +1,10 @@
 // Erasing customers (on request, or by retention): the rows go in one transaction with their audit entry, then the
 // in-memory index and the map tiles drop them, so counts, tiles, lists and exports no longer include them.
 // The audit entry never names the customer: an erasure that left their id behind would not be one. Their redemptions
-// are kept without their id.
+// and purchases are kept without their id (amounts, times and stores stay, so totals do not move).
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
+import { anonymisePurchases } from '../../db/repos/purchases.js';
 import type { CustomerIndex } from './customer-index.js';
 import type { CustomerTiles } from './tiles.js';
 import { recordErasedIds } from './erased-ids.js';
@@ -37,10 +38,10 @@ export function eraseCustomerSeqs(
     );
     // A keyed hash of each id stays behind, so a later import cannot bring the customer back (issue 16).
     const idOf = db.prepare('SELECT id FROM customers WHERE seq = ?').pluck();
-    recordErasedIds(
-      db,
-      seqs.flatMap((seq) => (idOf.get(seq) as string | undefined) ?? []),
-    );
+    const ids = seqs.flatMap((seq) => (idOf.get(seq) as string | undefined) ?? []);
+    recordErasedIds(db, ids);
+    // Their purchases lose the link to them; the triggers drop their behaviour row with it.
+    anonymisePurchases(db, ids);
     // A row of theirs waiting for a place (a later import with only an address) goes too.
     const unplaced = db.prepare(
       "DELETE FROM unplaced_imports WHERE kind = 'customers' AND id = (SELECT id FROM customers WHERE seq = ?)",

@@ -4,7 +4,7 @@
 // One scan through a registered SQL function: no row objects, ~0.8 µs per customer.
 import type { Db } from '../../db/connection.js';
 import { parseInterests } from '../../db/repos/customers.js';
-import { allocRows, NEVER, type Rows } from './columns.js';
+import { allocRows, NEVER, packCategory, type Rows } from './columns.js';
 
 /** The index's dictionaries as the tables number them, and how to turn a table code into a dictionary code. */
 export interface Terms {
@@ -49,10 +49,14 @@ export function interestWords(interests: number): number {
 }
 
 const COLUMNS = `seq, lng, lat, total_spend, traits, last_purchase_day, job_code, industry_code, store_code,
-  interest_mask & 4294967295, (interest_mask >> 32) & 4294967295, CASE WHEN interest_mask IS NULL THEN interests END`;
+  interest_mask & 4294967295, (interest_mask >> 32) & 4294967295, CASE WHEN interest_mask IS NULL THEN interests END,
+  customers.visits, b.discounted, unixepoch(substr(b.first_at, 1, 10)) / 86400`;
 
-/** Every customer, in seq order, with the dictionary codes of `terms`. */
-export function readRows(db: Db, terms: Terms): Rows {
+/**
+ * Every customer, in seq order, with the dictionary codes of `terms`, their behaviour, and their product categories
+ * coded by `categoryCode` (most recent first).
+ */
+export function readRows(db: Db, terms: Terms, categoryCode: (category: string) => number): Rows {
   const n = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
   const words = interestWords(terms.interests.length);
   const rows = allocRows(n, words);
@@ -73,6 +77,9 @@ export function readRows(db: Db, terms: Terms): Rows {
     maskLow: number | null,
     maskHigh: number | null,
     interestsText: string | null,
+    visits: number,
+    discounted: number | null,
+    firstDay: number | null,
   ) => {
     // A write between the count and the scan could add rows; those wait for the next upsert or rebuild.
     if (i >= n) return 0;
@@ -99,6 +106,9 @@ export function readRows(db: Db, terms: Terms): Rows {
         if (code !== undefined) rows.interests[i * words + (code >>> 5)]! |= 1 << (code & 31);
       }
     }
+    rows.visits[i] = visits;
+    rows.discounted[i] = discounted ?? 0;
+    rows.firstDay[i] = firstDay ?? NEVER;
     i++;
     return 0;
   };
@@ -107,9 +117,38 @@ export function readRows(db: Db, terms: Terms): Rows {
     { deterministic: false },
     collect as (...args: unknown[]) => number,
   );
-  db.prepare(`SELECT count(catchment_collect_customer(${COLUMNS})) FROM customers ORDER BY seq`)
+  db.prepare(
+    `SELECT count(catchment_collect_customer(${COLUMNS})) FROM customers
+     LEFT JOIN customer_behaviour b ON b.customer_id = customers.id ORDER BY seq`,
+  )
     .pluck()
     .get();
   rows.count = i;
+  readCategories(db, rows, categoryCode);
   return rows;
+}
+
+/** Fills the rows' category pairs (rows in seq order; the pairs come in seq order too, so one walk places them). */
+function readCategories(db: Db, rows: Rows, categoryCode: (category: string) => number): void {
+  const pairs: number[] = [];
+  let row = 0;
+  const collect = (seq: number, category: string, day: number) => {
+    while (row < rows.count && (rows.seq[row] as number) < seq) rows.catStart[++row] = pairs.length;
+    if (row < rows.count && rows.seq[row] === seq)
+      pairs.push(packCategory(categoryCode(category), day));
+    return 0;
+  };
+  db.function(
+    'catchment_collect_category',
+    { deterministic: false },
+    collect as (...args: unknown[]) => number,
+  );
+  db.prepare(
+    `SELECT count(catchment_collect_category(c.seq, k.category, unixepoch(substr(k.last_at, 1, 10)) / 86400))
+     FROM customers c JOIN customer_categories k ON k.customer_id = c.id ORDER BY c.seq`,
+  )
+    .pluck()
+    .get();
+  while (row < rows.count) rows.catStart[++row] = pairs.length;
+  rows.catPairs = Uint32Array.from(pairs);
 }

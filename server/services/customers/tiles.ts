@@ -141,7 +141,13 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
   /** The points of the customers in the segment: one pass over the index's columns, then a look-up per point. */
   function pointsIn(filter: TileSegment): PointFeature<PointProps>[] {
     const c = customerIndex.columns;
-    const compiled = compileSegment(filter.segment, customerIndex.dictionaries, c.words, filter.at);
+    const compiled = compileSegment(
+      filter.segment,
+      customerIndex.dictionaries,
+      c.words,
+      filter.at,
+      () => customerIndex.rfmThresholds(),
+    );
     const matching = new Set<number>();
     forEachMatchAnywhere(c, compiled, (row) => matching.add(c.seq[row] as number));
     return points.filter((_, i) => matching.has(seqs[i] as number));

@@ -24,6 +24,8 @@ export interface Written {
   ids: string[];
   /** Customers: each with its seq, so the in-memory index follows without reading them back. */
   customers?: UpsertResult['customers'];
+  /** Purchases: the customers whose behaviour may have changed. */
+  customerIds?: string[];
   /** The job's last commit. */
   final?: boolean;
 }
@@ -72,7 +74,11 @@ export async function runPipeline(deps: PipelineDeps, job: PipelineJob): Promise
       const result = writer.placed(records, now);
       progress.inserted += result.inserted;
       progress.updated += result.updated;
-      written = { ids: records.map((r) => r.id), customers: result.customers };
+      written = {
+        ids: records.map((r) => r.id),
+        customers: result.customers,
+        customerIds: result.customerIds,
+      };
       for (const g of good) if ('unplaced' in g) writer.unplaced(g.unplaced, g.address, now);
       waiting = good.length - records.length;
       // Staged whole (with or without a place), read back as GoodRow by applyStaged.
@@ -120,7 +126,7 @@ function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress
     jobId: job.id,
     unplacedState: deps.geocoding ? 'queued' : 'manual',
   });
-  const written: Required<Written> = { ids: [], customers: [], final: true };
+  const written: Required<Written> = { ids: [], customers: [], customerIds: [], final: true };
   let waiting = 0;
   db.transaction(() => {
     const now = clock().toISOString();
@@ -135,6 +141,7 @@ function applyStaged(deps: PipelineDeps, job: PipelineJob, progress: JobProgress
       progress.updated += result.updated;
       for (const r of records) written.ids.push(r.id);
       for (const c of result.customers ?? []) written.customers.push(c);
+      for (const id of result.customerIds ?? []) written.customerIds.push(id);
       for (const g of staged)
         if ('unplaced' in g) {
           writer.unplaced(g.unplaced, g.address, now);

@@ -19,6 +19,12 @@ export function refreshAfterImport(deps: {
       deps.customerIndex.upsert(written.customers ?? [], { bulk: true });
       if (written.final) deps.customerIndex.settle();
       deps.customerTiles.invalidate();
+    } else if (kind === 'purchases') {
+      // Their behaviour and summary moved with the purchases (in the same transaction); the index re-reads them.
+      const ids = [...new Set(written.customerIds ?? [])];
+      if (ids.length) deps.customerIndex.upsertFromDb(ids, { bulk: true });
+      if (written.final) deps.customerIndex.settle();
+      if (ids.length) deps.customerTiles.invalidate();
     } else if (kind === 'stores') deps.customerTiles.invalidate();
     else if (kind === 'boundaries') {
       invalidateCityExtent(deps.db);
