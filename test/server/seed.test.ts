@@ -148,6 +148,8 @@ describe('seeding the demo workspace', () => {
       'purchases_behaviour_delete',
       'purchases_behaviour_insert',
       'purchases_behaviour_update',
+      'purchases_changed_delete',
+      'purchases_changed_update',
     ]);
     db.prepare(
       "INSERT INTO customers (id, lng, lat, updated_at) VALUES ('new-1', 13.4, 52.5, 'now')",
@@ -174,11 +176,16 @@ describe('seeding the demo workspace', () => {
     seedDemo(db, options);
     const before = { counts: counts(), fingerprint: fingerprint() };
     seedDemo(db, { ...options, seed: 7, replace: true });
-    // Another seed lays other streets (their number varies); everything else keeps its count.
+    // Another seed lays other streets and another purchase history (their numbers vary); everything else keeps its count.
     const withoutStreets = (all: Record<string, number>) =>
-      Object.fromEntries(Object.entries(all).filter(([table]) => !table.startsWith('street')));
+      Object.fromEntries(
+        Object.entries(all).filter(
+          ([table]) => !table.startsWith('street') && table !== 'purchases',
+        ),
+      );
     expect(withoutStreets(counts())).toEqual(withoutStreets(before.counts));
     expect(count('streets')).toBeGreaterThan(1000);
+    expect(count('purchases')).toBeGreaterThan(count('customers'));
     expect(fingerprint()).not.toEqual(before.fingerprint);
     expect(
       JSON.parse(
