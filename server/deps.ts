@@ -15,6 +15,7 @@ import type { OfferEngine } from './services/campaigns/offer-engine.js';
 import type { EvaluationRun } from './domain/schemas/offer.js';
 import type { ImportService } from './services/imports/service.js';
 import type { UnplacedService } from './services/imports/unplaced.js';
+import type { IsochroneService } from './services/routing/isochrones.js';
 
 export interface AppDeps {
   db: Db;
@@ -48,4 +49,6 @@ export interface AppDeps {
   imports: ImportService;
   /** Imported rows with an address but no place: listed, placed by hand, discarded. */
   unplaced: UnplacedService;
+  /** Travel-time areas from the engine CATCHMENT_ROUTING chose (the in-process router by default). */
+  isochrones: IsochroneService;
 }

@@ -44,6 +44,9 @@ import {
 import { refreshAfterImport } from './services/imports/refresh.js';
 import { createUnplacedService } from './services/imports/unplaced.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
+import { createIsochroneEngine } from './services/routing/engines.js';
+import { createIsochroneService } from './services/routing/isochrones.js';
+import type { EngineRetryOptions } from './services/routing/engine-http.js';
 import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
 import { cachedGeocoder } from './services/geocoding/cache.js';
 import { createGeocodingWorker } from './services/geocoding/worker.js';
@@ -79,6 +82,8 @@ export interface StartOptions {
   geocoder?: Partial<
     Pick<NominatimOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>
   >;
+  /** Retries and back-off of a remote routing engine (tests make them fast). */
+  routing?: Partial<EngineRetryOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -231,6 +236,11 @@ export async function startServer(
     },
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
+    isochrones: createIsochroneService({
+      db,
+      clock,
+      engine: createIsochroneEngine(db, config.routing, options.routing),
+    }),
   };
   const app = createApp(deps);
   geocoding?.kick();

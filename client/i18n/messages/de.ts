@@ -728,6 +728,8 @@ export const de = {
   'areas.kind.territory': 'Einzugsgebiet',
   'areas.kind.combined': 'Kombiniert',
   'areas.kind.event': 'Veranstaltung',
+  'areas.kind.isochrone': 'Reisezeit',
+  'areas.kind.trade': 'Marktgebiet',
   'areas.kindLabel': 'Erstellt als',
   'areas.size': 'Fläche',
   'areas.perimeter': 'Umfang {value}',

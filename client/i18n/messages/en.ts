@@ -720,6 +720,8 @@ export const en = {
   'areas.kind.territory': 'Territory',
   'areas.kind.combined': 'Combined',
   'areas.kind.event': 'Event',
+  'areas.kind.isochrone': 'Travel time',
+  'areas.kind.trade': 'Trade area',
   'areas.kindLabel': 'Made as',
   'areas.size': 'Area',
   'areas.perimeter': 'perimeter {value}',
