@@ -5,6 +5,7 @@ import { findEvent } from '../../db/repos/events.js';
 import { findStore } from '../../db/repos/stores.js';
 import type { IsochroneRequest, IsochroneSpec } from '../../domain/schemas/isochrone.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
+import { normalized } from '../areas/shapes.js';
 import { ServiceError } from '../errors.js';
 import type { EngineName, IsochroneEngine } from './engine.js';
 
@@ -42,15 +43,17 @@ export function createIsochroneService(options: {
   const keyOf = (s: IsochroneSpec) =>
     `${s.mode}|${s.minutes}|${s.origin[0].toFixed(6)},${s.origin[1].toFixed(6)}`;
 
+  /** RFC 7946 ring order, as the areas service stores it: the preview is exactly what a save keeps. */
+  const ask = async (spec: IsochroneSpec) =>
+    normalized(await engine.isochrone({ ...spec, origin: [spec.origin[0], spec.origin[1]] }));
   const compute = async (spec: IsochroneSpec): Promise<AreaGeometry> => {
     // The in-process router answers in milliseconds and follows street changes itself: nothing to remember.
-    if (engine.name === 'offline')
-      return engine.isochrone({ ...spec, origin: [spec.origin[0], spec.origin[1]] });
+    if (engine.name === 'offline') return ask(spec);
     const key = keyOf(spec);
     const now = clock().getTime();
     const hit = remembered.get(key);
     if (hit && now - hit.at < REMEMBER_MS) return hit.geometry;
-    const geometry = await engine.isochrone({ ...spec, origin: [spec.origin[0], spec.origin[1]] });
+    const geometry = await ask(spec);
     remembered.delete(key);
     remembered.set(key, { geometry, at: now });
     if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
