@@ -76,13 +76,15 @@ export interface MapActions {
   placeEvent: (id: string, lngLat: [number, number]) => void;
   /** Places the imported row that needs a place (store.placingImport) at the clicked point. */
   placeImported: (lngLat: [number, number]) => void;
+  /** The Travel time tool's click: a travel-time area from that point. */
+  travelFrom: (lngLat: [number, number]) => void;
   reportError: (error: unknown) => void;
 }
 
 export function bindInteractions(
   map: MapLibreMap,
   store: AppStore,
-  actions: Pick<MapActions, 'placeEvent' | 'placeImported'>,
+  actions: Pick<MapActions, 'placeEvent' | 'placeImported' | 'travelFrom'>,
 ): () => void {
   const onClick = (event: {
     point: { x: number; y: number };
@@ -90,6 +92,11 @@ export function bindInteractions(
     originalEvent?: MouseEvent;
   }) => {
     if (drawing(store)) return;
+    // The Travel time tool: the click is where the trip starts.
+    if (store.getState().travelPicking) {
+      actions.travelFrom([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     // Comparing sites: the click adds a candidate site.
     if (store.getState().siteCompare?.picking) {
       store.getState().addSitePoint([event.lngLat.lng, event.lngLat.lat]);
@@ -150,7 +157,8 @@ export function bindInteractions(
         store.getState().placingEvent ||
         store.getState().placingImport ||
         store.getState().siteCompare?.picking ||
-        store.getState().eventForm?.picking
+        store.getState().eventForm?.picking ||
+        store.getState().travelPicking
       ) {
         map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);

@@ -18,6 +18,7 @@ export const SOURCE = {
   sites: 'catchment-sites',
   reach: 'catchment-reach',
   whiteSpace: 'catchment-white-space',
+  travel: 'catchment-travel',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -45,6 +46,8 @@ export interface OverlayData {
   reach?: GeoJSON.FeatureCollection;
   /** White-space hexagons, ranked. */
   whiteSpace?: GeoJSON.FeatureCollection;
+  /** A travel-time area being previewed, or a store's trade areas. */
+  travel?: GeoJSON.FeatureCollection;
   /** The store's dataVersion, bumped by each import: a new tile URL, so no cached tile shows the old customers. */
   customersVersion?: number;
   /** The segment in force: the customer tiles show only its customers. */
@@ -94,5 +97,6 @@ export function overlaySources(
     [SOURCE.sites]: geojson(data.sites ?? emptyCollection()),
     [SOURCE.reach]: geojson(data.reach ?? emptyCollection()),
     [SOURCE.whiteSpace]: geojson(data.whiteSpace ?? emptyCollection()),
+    [SOURCE.travel]: geojson(data.travel ?? emptyCollection()),
   };
 }

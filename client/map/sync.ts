@@ -21,6 +21,7 @@ import {
   type OverlayData,
 } from './sources';
 import { flightZoom, MAX_APP_ZOOM, PLACE_ZOOM } from './camera-targets';
+import { travelData } from './travel-data';
 
 function overlayData(s: AppState): OverlayData {
   const boundaries = selectBoundaryFeatures(s);
@@ -32,6 +33,7 @@ function overlayData(s: AppState): OverlayData {
     events: eventData(s),
     sites: siteData(s),
     whiteSpace: whiteSpaceData(s),
+    travel: travelData(s),
     reach: reachData(s),
     customersVersion: s.dataVersion,
     segment: s.segment,
@@ -303,6 +305,8 @@ export function syncMap(
       setGeoJson(SOURCE.sites, siteData(s));
     if (s.whiteSpace !== prev.whiteSpace || s.whiteSpaceCells !== prev.whiteSpaceCells)
       setGeoJson(SOURCE.whiteSpace, whiteSpaceData(s));
+    if (s.travel !== prev.travel || s.tradeAreas !== prev.tradeAreas)
+      setGeoJson(SOURCE.travel, travelData(s));
     if (
       s.siteCompare !== prev.siteCompare ||
       s.siteBest !== prev.siteBest ||

@@ -14,6 +14,7 @@ import { createEventsSlice, type EventsSlice } from './slices/events';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createImportsSlice, type ImportsSlice } from './slices/imports';
 import { createUnplacedSlice, type UnplacedSlice } from './slices/unplaced';
+import { createTravelSlice, type TravelSlice } from './slices/travel';
 
 export type AppState = DataSlice &
   SelectionSlice &
@@ -28,7 +29,8 @@ export type AppState = DataSlice &
   EventsSlice &
   CampaignsSlice &
   ImportsSlice &
-  UnplacedSlice;
+  UnplacedSlice &
+  TravelSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -46,6 +48,7 @@ export const createAppStore = () =>
     ...createCampaignsSlice(...a),
     ...createImportsSlice(...a),
     ...createUnplacedSlice(...a),
+    ...createTravelSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { rings } from './actions';
 import { startCircleDraft } from './draft-actions';
 import { DEFAULT_BREAKS_KM } from './rings';
+import { TravelButton } from '../travel/TravelButton';
 
 const TARGET_RADIUS_M = 1000;
 
@@ -48,6 +49,7 @@ export function StoreTargeting({ store }: { store: StoreFeature }) {
       >
         {t('areas.ringsStore')}
       </button>
+      <TravelButton from={{ storeId: store.properties.id, name: store.properties.name }} />
     </div>
   );
 }

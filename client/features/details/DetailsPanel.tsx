@@ -23,6 +23,9 @@ import { SiteComparison, useSiteKeys } from '../events/SiteComparison';
 import { CampaignDetails } from '../campaigns/CampaignDetails';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
 import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
+import { TravelDetails } from '../travel/TravelDetails';
+import { discardTravel } from '../travel/travel-actions';
+import { TradeAreas } from '../travel/TradeAreas';
 
 function Frame({
   selection,
@@ -48,7 +51,13 @@ function Frame({
         kind={kind ?? t(`details.kind.${selection.kind}`)}
         title={title}
         closeLabel={t('details.close')}
-        onClose={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
+        onClose={() =>
+          selection.kind === 'draft'
+            ? discardDraft(useAppStore)
+            : selection.kind === 'travel'
+              ? discardTravel(useAppStore)
+              : select(null)
+        }
       />
       <div className="details__body">{children}</div>
       {(canZoom || actions) && (
@@ -95,6 +104,7 @@ function StorePanel({ selection }: { selection: Selection }) {
     <Frame selection={selection} title={store.properties.name} canZoom>
       <StoreTargeting store={store} />
       <StoreDetails store={store} />
+      <TradeAreas store={store} />
     </Frame>
   );
 }
@@ -205,6 +215,17 @@ function DraftPanel({ selection }: { selection: Selection }) {
   );
 }
 
+function TravelPanel({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const travel = useAppStore((s) => s.travel);
+  if (!travel) return <Pending selection={selection} status="ready" />;
+  return (
+    <Frame selection={selection} title={t('travel.title')}>
+      <TravelDetails travel={travel} />
+    </Frame>
+  );
+}
+
 export function DetailsContent({ selection }: { selection: Selection }) {
   switch (selection.kind) {
     case 'store':
@@ -221,6 +242,8 @@ export function DetailsContent({ selection }: { selection: Selection }) {
       return <CampaignPanel selection={selection} key={selection.id} />;
     case 'draft':
       return <DraftPanel selection={selection} />;
+    case 'travel':
+      return <TravelPanel selection={selection} />;
   }
 }
 
