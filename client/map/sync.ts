@@ -44,7 +44,16 @@ const REACH_CIRCLE_STEPS = 64;
 
 /** The walking radius around the selected (placed) event, and around each candidate site while sites are compared. */
 export function reachData(
-  s: Pick<AppState, 'selection' | 'events' | 'eventReachMeters' | 'siteCompare' | 'siteBest'>,
+  s: Pick<
+    AppState,
+    | 'selection'
+    | 'events'
+    | 'eventReachMeters'
+    | 'siteCompare'
+    | 'siteBest'
+    | 'eventReachWalkMinutes'
+    | 'eventReachArea'
+  >,
 ): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
   const circle = (
@@ -67,7 +76,13 @@ export function reachData(
   } else if (s.selection?.kind === 'event') {
     const id = s.selection.id;
     const event = s.events.data?.features.find((f) => f.id === id);
-    if (event?.geometry)
+    if (event?.geometry && s.eventReachWalkMinutes !== null && s.eventReachArea)
+      features.push({
+        type: 'Feature',
+        geometry: s.eventReachArea,
+        properties: { id: `event-${id}`, best: false },
+      });
+    else if (event?.geometry && s.eventReachWalkMinutes === null)
       circle(event.geometry.coordinates as [number, number], s.eventReachMeters, {
         id: `event-${id}`,
         best: false,
@@ -312,7 +327,9 @@ export function syncMap(
       s.siteBest !== prev.siteBest ||
       s.selection !== prev.selection ||
       s.events !== prev.events ||
-      s.eventReachMeters !== prev.eventReachMeters
+      s.eventReachMeters !== prev.eventReachMeters ||
+      s.eventReachArea !== prev.eventReachArea ||
+      s.eventReachWalkMinutes !== prev.eventReachWalkMinutes
     ) {
       setGeoJson(SOURCE.reach, reachData(s));
     }

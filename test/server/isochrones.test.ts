@@ -117,6 +117,38 @@ describe('travel-time areas on the demo streets (offline router)', () => {
     expect(patched.properties.areaKm2).toBeGreaterThan(saved.properties.areaKm2 * 2);
   });
 
+  it("an event's reach can be counted by walking time instead of metres", async () => {
+    const events = (await (
+      await server.fetch('/api/events?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z')
+    ).json()) as {
+      features: { id: string; geometry: unknown }[];
+    };
+    const placed = events.features.find((f) => f.geometry !== null)!;
+    const response = await server.fetch(`/api/events/${placed.id}/reach?walkMinutes=10`);
+    expect(response.status).toBe(200);
+    const reach = (await response.json()) as {
+      walkMinutes?: number;
+      count: number;
+      geometry: IsochronePreview['geometry'];
+    };
+    expect(reach.walkMinutes).toBe(10);
+    const walk = await preview({ mode: 'walk', minutes: 10, eventId: placed.id });
+    expect(reach.geometry).toEqual(walk.geometry);
+    expect(reach.count).toBe(walk.properties.customers);
+    // Without it, the reach is the circle of metres, as before.
+    const byMeters = (await (
+      await server.fetch(`/api/events/${placed.id}/reach?withinMeters=800`)
+    ).json()) as {
+      walkMinutes?: number;
+    };
+    expect(byMeters.walkMinutes).toBeUndefined();
+    await expectProblem(
+      await server.fetch(`/api/events/${placed.id}/reach?walkMinutes=3`),
+      400,
+      'query.walkMinutes',
+    );
+  });
+
   it('names the field at fault', async () => {
     const bad = async (body: unknown, field: string, status = 422) =>
       expectProblem(await post(server, '/api/isochrones', body), status, field);

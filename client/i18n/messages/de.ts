@@ -1289,4 +1289,8 @@ export const de = {
   'trade.name.secondary': 'Sekundäres Marktgebiet von {store}',
   'details.kind.travel': 'Neues Reisezeitgebiet',
   'shortcuts.drawTravel': 'Reisezeit ab einem Punkt',
+  'details.event.reachBy': 'Reichweite nach',
+  'details.event.reachBy.meters': 'Entfernung',
+  'details.event.reachBy.walk': 'Gehzeit',
+  'details.event.countWalk': 'Kunden in {minutes} Min. Fußweg',
 } as const satisfies Catalog;

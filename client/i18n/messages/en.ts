@@ -1267,4 +1267,8 @@ export const en = {
   'trade.name.secondary': 'Secondary trade area of {store}',
   'details.kind.travel': 'New travel-time area',
   'shortcuts.drawTravel': 'Travel time from a point',
+  'details.event.reachBy': 'Reach by',
+  'details.event.reachBy.meters': 'Distance',
+  'details.event.reachBy.walk': 'Walking time',
+  'details.event.countWalk': 'Customers within a {minutes} min walk',
 } as const;
