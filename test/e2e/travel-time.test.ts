@@ -148,6 +148,47 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     });
   }
 
+  it("an event's reach counts the walk instead of the circle when asked to", async () => {
+    const { page, errors } = await openAppPage(browser, `${server.url}/`, {
+      viewport: DESKTOP,
+      reducedMotion: 'reduce',
+      session: server.fetch.session,
+    });
+    // An event of the range the app shows (the map draws reach around those), opened as a click would.
+    const eventId = await page.evaluate(() => {
+      const store = window.__catchment!.store!;
+      const placed = store.getState().events.data!.features.find((f) => f.geometry !== null)!;
+      store.getState().select({ kind: 'event', id: placed.id as string });
+      return placed.id as string;
+    });
+    const event = { id: eventId };
+    await page.locator('[data-reach="count"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-field="reach-by"]').selectOption('walk');
+    await page
+      .locator('.event-reach dt', { hasText: 'Customers within a 15 min walk' })
+      .waitFor({ timeout: 30_000 });
+    const expected = (await (
+      await server.fetch(`/api/events/${event.id}/reach?walkMinutes=15`)
+    ).json()) as { count: number; geometry: GeoJSON.Polygon };
+    await page.waitForFunction(
+      (want) => {
+        const source = window.__catchment!.map.getSource('catchment-reach') as unknown as {
+          serialize(): { data: GeoJSON.FeatureCollection };
+        };
+        const drawn = source.serialize().data.features[0]?.geometry as GeoJSON.Polygon | undefined;
+        return drawn?.coordinates[0]?.length === want;
+      },
+      expected.geometry.coordinates[0]!.length,
+      { timeout: 15_000 },
+    );
+    const shown = await page.locator('[data-reach="count"]').textContent();
+    expect(Number((shown ?? '').replace(/[^\d]/g, ''))).toBe(expected.count);
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'test-results/travel-time-event-walk.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the Travel time tool makes an area from a clicked point', async () => {
     const { page, errors } = await openAppPage(browser, `${server.url}/`, {
       viewport: DESKTOP,
