@@ -189,6 +189,37 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     await page.close();
   });
 
+  it("a store's trade areas are drawn and listed with the API's customers and shares", async () => {
+    const { page, errors } = await openAppPage(
+      browser,
+      `${server.url}/?sel=store:${encodeURIComponent(store.id)}`,
+      { viewport: DESKTOP, reducedMotion: 'reduce', session: server.fetch.session },
+    );
+    await page.locator('[data-action="show-trade-areas"]').click();
+    await page.locator('.trade-tier[data-tier="secondary"]').waitFor({ timeout: 30_000 });
+    const expected = (await (await server.fetch(`/api/stores/${store.id}/trade-areas`)).json()) as {
+      tiers: { tier: string; customers: number }[];
+    };
+    for (const tier of expected.tiers) {
+      const meta = await page
+        .locator(`.trade-tier[data-tier="${tier.tier}"] .item__meta`)
+        .textContent();
+      expect(meta).toContain(`${tier.customers} customers`);
+    }
+    await waitForMapIdle(page);
+    const drawn = (await drawnTravel(page)).map((f) => f.properties!.tier as string);
+    expect(drawn.sort()).toEqual(
+      expected.tiers
+        .filter((t) => t.customers > 0)
+        .map((t) => t.tier)
+        .sort(),
+    );
+    await page.locator('.trade-areas').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/trade-areas-desktop.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the Travel time tool makes an area from a clicked point', async () => {
     const { page, errors } = await openAppPage(browser, `${server.url}/`, {
       viewport: DESKTOP,

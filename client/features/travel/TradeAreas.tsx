@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { formatKm2 } from '../areas/format';
+import { bboxOf } from '../../map/geometry';
 import { reportError } from '../toast/report';
 import { saveTradeArea } from './trade-actions';
 
@@ -36,6 +37,17 @@ export function TradeAreas({ store }: { store: StoreFeature }) {
         rankBy: next.rankBy ?? rankBy,
       });
       useAppStore.getState().setTradeAreas(found);
+      const outer = found.tiers.flatMap((tier) => (tier.geometry ? [bboxOf(tier.geometry)] : []));
+      if (outer.length)
+        useAppStore.getState().flyTo({
+          bbox: [
+            Math.min(...outer.map((b) => b[0])),
+            Math.min(...outer.map((b) => b[1])),
+            Math.max(...outer.map((b) => b[2])),
+            Math.max(...outer.map((b) => b[3])),
+          ],
+          reveal: true,
+        });
     } catch (error) {
       reportError(useAppStore, error);
     }
