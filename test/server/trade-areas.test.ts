@@ -108,6 +108,37 @@ describe("a store's trade areas", () => {
     await expectProblem(await manager(`/api/stores/${other}/trade-areas`), 404);
   });
 
+  it('aggregate-only roles get the dissolved areas, with counts below the minimum group size hidden', async () => {
+    const patch = (minGroupSize: number) =>
+      server.fetch('/api/settings', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ minGroupSize }),
+      });
+    const marketer = await server.as('marketer');
+    const seen = (await (
+      await marketer(`/api/stores/${storeId}/trade-areas`)
+    ).json()) as TradeAreaAnswer;
+    expect(seen.minGroupSize).toBe(10);
+    expect(seen.tiers[0]!.customers).toBeGreaterThanOrEqual(10);
+    expect((await patch(1000)).status).toBe(200);
+    try {
+      const hidden = (await (
+        await marketer(`/api/stores/${storeId}/trade-areas`)
+      ).json()) as TradeAreaAnswer;
+      expect(hidden.homeCustomers).toBeNull();
+      for (const tier of hidden.tiers) {
+        expect(tier.customers).toBeNull();
+        expect(tier.sharePercent).toBeNull();
+      }
+      // The shape is still there, as one dissolved area: never a list of cells with counts.
+      expect(hidden.tiers[0]!.geometry?.type).toBe('MultiPolygon');
+      expect(JSON.stringify(hidden)).not.toMatch(/"h3"|"cell"/);
+    } finally {
+      await patch(10);
+    }
+  });
+
   it('names bad values', async () => {
     await expectProblem(
       await server.fetch(`/api/stores/${storeId}/trade-areas?primary=90&secondary=80`),
