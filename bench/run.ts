@@ -17,6 +17,7 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'import', load: () => import('./import.js') },
   { name: 'market', load: () => import('./market.js') },
   { name: 'results', load: () => import('./campaign-results.js') },
+  { name: 'isochrone', load: () => import('./isochrone.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')

@@ -52,6 +52,8 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { importRoutes } from './routes/imports.js';
 import { unplacedRoutes } from './routes/unplaced.js';
 import { importMediaTypes } from './domain/schemas/import.js';
+import { isochroneRoutes } from './routes/isochrones.js';
+import { tradeAreaRoutes } from './routes/trade-areas.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
@@ -97,6 +99,8 @@ export function createApp(deps: AppDeps) {
     .route('/', customerRoutes(deps))
     .route('/', tileRoutes(deps))
     .route('/', areaRoutes(deps))
+    .route('/', isochroneRoutes(deps))
+    .route('/', tradeAreaRoutes(deps))
     .route('/', audienceRoutes(deps))
     .route('/', userRoutes(deps))
     .route('/', tokenRoutes(deps))

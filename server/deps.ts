@@ -16,6 +16,7 @@ import type { EvaluationRun } from './domain/schemas/offer.js';
 import type { ImportService } from './services/imports/service.js';
 import type { UnplacedService } from './services/imports/unplaced.js';
 import type { PurchaseHistory } from './services/purchases/purchase-history.js';
+import type { IsochroneService } from './services/routing/isochrones.js';
 
 export interface AppDeps {
   db: Db;
@@ -51,4 +52,6 @@ export interface AppDeps {
   unplaced: UnplacedService;
   /** Every purchase in memory by day, for campaign measures and trends (kept in step with the table on each read). */
   purchases: PurchaseHistory;
+  /** Travel-time areas from the engine CATCHMENT_ROUTING chose (the in-process router by default). */
+  isochrones: IsochroneService;
 }

@@ -36,6 +36,18 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(120_000).default(10_000),
   ),
+  // Travel-time areas: `offline` routes on the demo street network in process; the others ask that engine's server.
+  CATCHMENT_ROUTING: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['offline', 'valhalla', 'openrouteservice']).default('offline'),
+  ),
+  CATCHMENT_ROUTING_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  // openrouteservice's API key (sent as Authorization); self-hosted servers need none.
+  CATCHMENT_ROUTING_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  CATCHMENT_ROUTING_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
   // 1 (the default): a workspace with no data starts as the demo city; 0: it starts empty, ready for an import.
@@ -79,6 +91,8 @@ export interface Config {
   weatherUrl: string;
   /** Address search for imported rows without coordinates; null: such rows wait for a person to place them. */
   geocoder: { url: string; ratePerSecond: number; timeoutMs: number } | null;
+  /** Where travel-time areas come from: the in-process router, or a Valhalla or openrouteservice server. */
+  routing: RoutingConfig;
   adminEmail: string | null;
   adminPassword: string | null;
   /** enabled: an empty workspace is seeded with the demo city at start (CATCHMENT_DEMO=0 turns it off). */
@@ -95,6 +109,15 @@ export interface Config {
   evaluateMinutes: number;
 }
 
+export type RoutingConfig =
+  | { engine: 'offline' }
+  | {
+      engine: 'valhalla' | 'openrouteservice';
+      url: string;
+      apiKey: string | null;
+      timeoutMs: number;
+    };
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /** Reads the variables PRODUCT.md names; never throws, so the entry point can print every problem at once. */
@@ -107,6 +130,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     };
   }
   const e = parsed.data;
+  if (e.CATCHMENT_ROUTING !== 'offline' && !e.CATCHMENT_ROUTING_URL)
+    return {
+      ok: false,
+      errors: [
+        `CATCHMENT_ROUTING_URL: required when CATCHMENT_ROUTING is ${e.CATCHMENT_ROUTING} (the engine's base URL, e.g. http://localhost:8002)`,
+      ],
+    };
   return {
     ok: true,
     config: {
@@ -125,6 +155,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
             timeoutMs: e.CATCHMENT_GEOCODER_TIMEOUT_MS,
           }
         : null,
+      routing:
+        e.CATCHMENT_ROUTING === 'offline' || !e.CATCHMENT_ROUTING_URL
+          ? { engine: 'offline' }
+          : {
+              engine: e.CATCHMENT_ROUTING,
+              url: e.CATCHMENT_ROUTING_URL,
+              apiKey: e.CATCHMENT_ROUTING_KEY ?? null,
+              timeoutMs: e.CATCHMENT_ROUTING_TIMEOUT_MS,
+            },
       adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
       demo: {

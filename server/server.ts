@@ -45,6 +45,9 @@ import { refreshAfterImport } from './services/imports/refresh.js';
 import { createUnplacedService } from './services/imports/unplaced.js';
 import { createPurchaseHistory } from './services/purchases/purchase-history.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
+import { createIsochroneEngine } from './services/routing/engines.js';
+import { createIsochroneService } from './services/routing/isochrones.js';
+import type { EngineRetryOptions } from './services/routing/engine-http.js';
 import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
 import { cachedGeocoder } from './services/geocoding/cache.js';
 import { createGeocodingWorker } from './services/geocoding/worker.js';
@@ -80,6 +83,8 @@ export interface StartOptions {
   geocoder?: Partial<
     Pick<NominatimOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>
   >;
+  /** Retries and back-off of a remote routing engine (tests make them fast). */
+  routing?: Partial<EngineRetryOptions>;
 }
 
 function isEmptyWorkspace(db: Db): boolean {
@@ -233,6 +238,11 @@ export async function startServer(
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
     purchases: createPurchaseHistory(db),
+    isochrones: createIsochroneService({
+      db,
+      clock,
+      engine: createIsochroneEngine(db, config.routing, options.routing),
+    }),
   };
   const app = createApp(deps);
   geocoding?.kick();

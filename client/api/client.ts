@@ -178,13 +178,20 @@ export const stopEventFeed = (id: string) => answer(api.events.feeds[':id'].$del
 /** Customers within `withinMeters` of the event, the saved areas it overlaps and the nearest stores. */
 export function getEventReach(
   id: string,
-  withinMeters: number,
+  within: { meters: number; walkMinutes: number | null },
   segment: Segment,
   options?: RequestOptions,
 ) {
   return answer(
     api.events[':id'].reach.$get(
-      { ...byId(id), query: { withinMeters, segment: segmentParam(segment) } },
+      {
+        ...byId(id),
+        query: {
+          withinMeters: within.meters,
+          ...(within.walkMinutes === null ? {} : { walkMinutes: within.walkMinutes }),
+          segment: segmentParam(segment),
+        },
+      },
       init(options),
     ),
   );

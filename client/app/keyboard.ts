@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { drawController } from '../draw/controller';
 import { removeArea } from '../features/areas/actions';
+import { discardTravel, startTravelPicking } from '../features/travel/travel-actions';
 import { discardDraft } from '../features/areas/draft-actions';
 import { redo, undo } from '../features/areas/history-actions';
 import { openEventForm } from '../features/events/form-actions';
@@ -40,6 +41,7 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
     if (!selection) return false;
     // Closing an unsaved draft's panel discards it (an edited area goes back to how it was).
     if (selection.kind === 'draft') discardDraft(store);
+    else if (selection.kind === 'travel') discardTravel(store);
     else select(null);
     return true;
   },
@@ -75,7 +77,15 @@ const actions: Record<ShortcutId, (store: AppStore) => boolean> = {
   drawPolygon: (store) => tool(store, 'polygon'),
   drawFreehand: (store) => tool(store, 'freehand'),
   drawRectangle: (store) => tool(store, 'rectangle'),
-  drawSelect: (store) => tool(store, 'select'),
+  drawSelect: (store) => {
+    store.getState().setTravelPicking(false);
+    return tool(store, 'select');
+  },
+  drawTravel: (store) => {
+    if (!can(store.getState().me, 'areas:write')) return false;
+    startTravelPicking(store);
+    return true;
+  },
   cancelDrawing: () => drawController()?.cancelDrawing() ?? false,
   deleteSelection: (store) => {
     const { selection } = store.getState();

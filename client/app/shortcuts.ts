@@ -19,6 +19,7 @@ export const shortcutIds = [
   'drawPolygon',
   'drawFreehand',
   'drawRectangle',
+  'drawTravel',
   'drawSelect',
   'deleteSelection',
   'cancelDrawing',
@@ -68,6 +69,7 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'drawPolygon', keys: ['P'], group: 'draw', label: 'shortcuts.drawPolygon' },
   { id: 'drawFreehand', keys: ['D'], group: 'draw', label: 'shortcuts.drawFreehand' },
   { id: 'drawRectangle', keys: ['R'], group: 'draw', label: 'shortcuts.drawRectangle' },
+  { id: 'drawTravel', keys: ['T'], group: 'draw', label: 'shortcuts.drawTravel' },
   { id: 'drawSelect', keys: ['V'], group: 'draw', label: 'shortcuts.drawSelect' },
   {
     id: 'deleteSelection',

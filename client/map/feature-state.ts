@@ -17,6 +17,7 @@ export function featureFor(selection: Selection): FeatureIdentifier | null {
     case 'event':
       return { source: SOURCE.events, id: selection.id };
     case 'draft':
+    case 'travel':
     case 'campaign':
       return null;
   }

@@ -90,13 +90,15 @@ export interface MapActions {
   placeEvent: (id: string, lngLat: [number, number]) => void;
   /** Places the imported row that needs a place (store.placingImport) at the clicked point. */
   placeImported: (lngLat: [number, number]) => void;
+  /** The Travel time tool's click: a travel-time area from that point. */
+  travelFrom: (lngLat: [number, number]) => void;
   reportError: (error: unknown) => void;
 }
 
 export function bindInteractions(
   map: MapLibreMap,
   store: AppStore,
-  actions: Pick<MapActions, 'placeEvent' | 'placeImported'>,
+  actions: Pick<MapActions, 'placeEvent' | 'placeImported' | 'travelFrom'>,
 ): () => void {
   const onClick = (event: {
     point: { x: number; y: number };
@@ -107,6 +109,11 @@ export function bindInteractions(
     // "What if we open here?": the click is the new store's site.
     if (store.getState().whatIfSite?.picking) {
       store.getState().pickWhatIfPoint([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
+    // The Travel time tool: the click is where the trip starts.
+    if (store.getState().travelPicking) {
+      actions.travelFrom([event.lngLat.lng, event.lngLat.lat]);
       return;
     }
     // Comparing sites: the click adds a candidate site.
@@ -171,7 +178,8 @@ export function bindInteractions(
         store.getState().placingEvent ||
         store.getState().placingImport ||
         store.getState().siteCompare?.picking ||
-        store.getState().eventForm?.picking
+        store.getState().eventForm?.picking ||
+        store.getState().travelPicking
       ) {
         map.getCanvas().style.cursor = 'crosshair';
         store.getState().setHover(null);

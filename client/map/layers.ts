@@ -35,6 +35,8 @@ export const LAYER = {
   whiteSpaceFill: 'white-space-fill',
   whiteSpaceOutline: 'white-space-outline',
   whiteSpaceRank: 'white-space-rank',
+  travelFill: 'travel-fill',
+  travelOutline: 'travel-outline',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];
 
@@ -489,6 +491,40 @@ function whiteSpaceLayers(p: MapPalette): LayerSpecification[] {
   ];
 }
 
+/**
+ * A travel-time area being previewed (in the selection colour, dashed until saved) and a store's trade areas: the
+ * primary one darker than the secondary ring around it.
+ */
+function travelLayers(p: MapPalette): LayerSpecification[] {
+  const tier: ExpressionSpecification = ['get', 'tier'];
+  const color: ExpressionSpecification = [
+    'match',
+    tier,
+    'primary',
+    seq(p, 4),
+    'secondary',
+    seq(p, 2),
+    p.selection,
+  ];
+  return [
+    {
+      id: LAYER.travelFill,
+      type: 'fill',
+      source: SOURCE.travel,
+      paint: {
+        'fill-color': color,
+        'fill-opacity': ['match', tier, 'primary', 0.3, 'secondary', 0.18, 0.2],
+      },
+    },
+    {
+      id: LAYER.travelOutline,
+      type: 'line',
+      source: SOURCE.travel,
+      paint: { 'line-color': color, 'line-width': 2, 'line-dasharray': [2, 1.5] },
+    },
+  ];
+}
+
 /** All overlay layers, bottom to top. */
 export function overlayLayers(palette: MapPalette): LayerSpecification[] {
   // Site markers go last: they are what the user is placing, so no label may hide them.
@@ -497,6 +533,7 @@ export function overlayLayers(palette: MapPalette): LayerSpecification[] {
     ...marketLayers(palette),
     ...areaLayers(palette),
     ...whiteSpaceLayers(palette),
+    ...travelLayers(palette),
     ...customerLayers(palette),
     ...reachLayers(palette),
     ...eventLayers(palette),
@@ -543,6 +580,9 @@ export function layerVisibility(layers: LayerVisibility): Record<LayerId, boolea
       (typeof MARKET_LAYER)[keyof typeof MARKET_LAYER],
       boolean
     >),
+    // Travel-time previews and trade areas exist only while the user looks at them.
+    [LAYER.travelFill]: true,
+    [LAYER.travelOutline]: true,
   };
 }
 

@@ -19,6 +19,7 @@ export const SOURCE = {
   sites: 'catchment-sites',
   reach: 'catchment-reach',
   whiteSpace: 'catchment-white-space',
+  travel: 'catchment-travel',
 } as const;
 
 /** The source layer inside the customer tiles. */
@@ -46,6 +47,8 @@ export interface OverlayData {
   reach?: GeoJSON.FeatureCollection;
   /** White-space hexagons, ranked. */
   whiteSpace?: GeoJSON.FeatureCollection;
+  /** A travel-time area being previewed, or a store's trade areas. */
+  travel?: GeoJSON.FeatureCollection;
   /** The store's dataVersion, bumped by each import: a new tile URL, so no cached tile shows the old customers. */
   customersVersion?: number;
   /** The segment in force: the customer tiles show only its customers. */
@@ -105,5 +108,6 @@ export function overlaySources(
         marketShare: null,
       },
     ),
+    [SOURCE.travel]: geojson(data.travel ?? emptyCollection()),
   };
 }

@@ -22,6 +22,7 @@ import {
   type OverlayData,
 } from './sources';
 import { flightZoom, MAX_APP_ZOOM, PLACE_ZOOM } from './camera-targets';
+import { travelData } from './travel-data';
 
 function overlayData(s: AppState): OverlayData {
   const boundaries = selectBoundaryFeatures(s);
@@ -33,6 +34,7 @@ function overlayData(s: AppState): OverlayData {
     events: eventData(s),
     sites: siteData(s),
     whiteSpace: whiteSpaceData(s),
+    travel: travelData(s),
     reach: reachData(s),
     customersVersion: s.dataVersion,
     segment: s.segment,
@@ -44,7 +46,16 @@ const REACH_CIRCLE_STEPS = 64;
 
 /** The walking radius around the selected (placed) event, and around each candidate site while sites are compared. */
 export function reachData(
-  s: Pick<AppState, 'selection' | 'events' | 'eventReachMeters' | 'siteCompare' | 'siteBest'>,
+  s: Pick<
+    AppState,
+    | 'selection'
+    | 'events'
+    | 'eventReachMeters'
+    | 'siteCompare'
+    | 'siteBest'
+    | 'eventReachWalkMinutes'
+    | 'eventReachArea'
+  >,
 ): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
   const circle = (
@@ -67,7 +78,13 @@ export function reachData(
   } else if (s.selection?.kind === 'event') {
     const id = s.selection.id;
     const event = s.events.data?.features.find((f) => f.id === id);
-    if (event?.geometry)
+    if (event?.geometry && s.eventReachWalkMinutes !== null && s.eventReachArea)
+      features.push({
+        type: 'Feature',
+        geometry: s.eventReachArea,
+        properties: { id: `event-${id}`, best: false },
+      });
+    else if (event?.geometry && s.eventReachWalkMinutes === null)
       circle(event.geometry.coordinates as [number, number], s.eventReachMeters, {
         id: `event-${id}`,
         best: false,
@@ -326,12 +343,16 @@ export function syncMap(
       setGeoJson(SOURCE.sites, siteData(s));
     if (s.whiteSpace !== prev.whiteSpace || s.whiteSpaceCells !== prev.whiteSpaceCells)
       setGeoJson(SOURCE.whiteSpace, whiteSpaceData(s));
+    if (s.travel !== prev.travel || s.tradeAreas !== prev.tradeAreas)
+      setGeoJson(SOURCE.travel, travelData(s));
     if (
       s.siteCompare !== prev.siteCompare ||
       s.siteBest !== prev.siteBest ||
       s.selection !== prev.selection ||
       s.events !== prev.events ||
-      s.eventReachMeters !== prev.eventReachMeters
+      s.eventReachMeters !== prev.eventReachMeters ||
+      s.eventReachArea !== prev.eventReachArea ||
+      s.eventReachWalkMinutes !== prev.eventReachWalkMinutes
     ) {
       setGeoJson(SOURCE.reach, reachData(s));
     }

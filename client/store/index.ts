@@ -15,6 +15,7 @@ import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createImportsSlice, type ImportsSlice } from './slices/imports';
 import { createUnplacedSlice, type UnplacedSlice } from './slices/unplaced';
 import { createMarketSlice, type MarketSlice } from './slices/market';
+import { createTravelSlice, type TravelSlice } from './slices/travel';
 
 export type AppState = DataSlice &
   SelectionSlice &
@@ -30,7 +31,8 @@ export type AppState = DataSlice &
   CampaignsSlice &
   ImportsSlice &
   UnplacedSlice &
-  MarketSlice;
+  MarketSlice &
+  TravelSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -49,6 +51,7 @@ export const createAppStore = () =>
     ...createImportsSlice(...a),
     ...createUnplacedSlice(...a),
     ...createMarketSlice(...a),
+    ...createTravelSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -10,8 +10,8 @@ export const selectionKinds = [
   'event',
   'campaign',
 ] as const;
-/** Plus the unsaved draft, which exists only in this tab and so never goes into the URL. */
-export type SelectionKind = (typeof selectionKinds)[number] | 'draft';
+/** Plus the unsaved draft and travel-time preview, which exist only in this tab and so never go into the URL. */
+export type SelectionKind = (typeof selectionKinds)[number] | 'draft' | 'travel';
 export interface Selection {
   kind: SelectionKind;
   id: string;

@@ -17,6 +17,7 @@ const paths = {
   polygon: 'M5 8l7-4 7 5-2 10H7L5 8Z',
   freehand: 'M4 15c2-6 5-9 7-7s-1 6 1 7 4-4 6-6 2 3 1 6',
   rectangle: 'M4 6h16v12H4z',
+  clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-13v4.5l3 2',
   pointer: 'M6 3l12 9-6 1 3 7-2 1-3-7-4 4V3Z',
   undo: 'M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
   redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3',

@@ -35,11 +35,25 @@ export function migrate(db: Db, migrations = loadMigrations(), now = new Date())
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      record.run(m.version, m.name, now.toISOString());
-    }
-  })();
+  // Foreign keys are off while migrations run (SQLite ignores the pragma inside a transaction, so it is set here):
+  // rebuilding a table to change a constraint must neither cascade to nor be refused by the rows pointing at it.
+  // Before committing, every reference must still resolve, or the whole run rolls back.
+  const enforcing = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforcing && pending.length > 0) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        record.run(m.version, m.name, now.toISOString());
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (enforcing && broken.length > 0)
+        throw new Error(
+          `migration left ${broken.length} broken references, e.g. ${broken[0]!.table} → ${broken[0]!.parent}`,
+        );
+    })();
+  } finally {
+    if (enforcing && pending.length > 0) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

@@ -175,6 +175,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/areas/combine': 'areas:write',
   'POST /api/areas/rings': 'areas:write',
   'POST /api/areas/territories': 'areas:write',
+  // A preview of a travel-time area, drawn before saving (like a shape being drawn).
+  'POST /api/isochrones': 'areas:read',
+  // Customers per tier, like an audience: the answer follows the audience rules.
+  'GET /api/stores/:id/trade-areas': 'audience:read',
   // Counts, like an audience: the answer follows the audience rules.
   'POST /api/areas/compare': 'audience:read',
   'GET /api/white-space': 'audience:read',

@@ -21,6 +21,9 @@ const titles: Record<number, string> = {
   429: 'Too many requests',
   431: 'Request headers too large',
   500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
 };
 
 /** Thrown by routes and middleware for an expected failure of the request itself; onError turns it into problem+json. */
@@ -44,6 +47,9 @@ export const serviceErrorStatus: Record<ServiceErrorKind, ContentfulStatusCode> 
   'not-found': 404,
   conflict: 409,
   forbidden: 403,
+  'upstream-failed': 502,
+  unavailable: 503,
+  'upstream-timeout': 504,
 };
 
 export function problemBody(

@@ -32,6 +32,7 @@ import { compareAreas } from '../services/areas/compare.js';
 import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
+import { withIsochroneGeometry } from '../services/routing/isochrone-areas.js';
 
 const tags = ['Areas'];
 const invalid = {
@@ -59,7 +60,7 @@ const create = createRoute({
   path: '/api/areas',
   tags,
   summary:
-    'Save an area: radius and ring areas from params.center (or params.storeId) and radiusMeters, boundary areas from params.boundaryIds, others from their geometry',
+    'Save an area: radius and ring areas from params.center (or params.storeId) and radiusMeters, boundary areas from params.boundaryIds, isochrone areas from params.isochrone (or the geometry sent, when restoring one), others from their geometry',
   request: { body: { required: true, content: json(areaCreate) } },
   responses: {
     201: { description: 'The new area', content: json(areaFeature) },
@@ -199,7 +200,8 @@ export function areaRoutes(deps: AppDeps) {
     })
     .openapi(create, async (c) => {
       const count = counter(c);
-      const feature = await areaToFeature(createArea(db, c.req.valid('json'), writer(c)), count);
+      const input = await withIsochroneGeometry(deps.isochrones, c.req.valid('json'));
+      const feature = await areaToFeature(createArea(db, input, writer(c)), count);
       c.header('Location', `/api/areas/${encodeURIComponent(feature.id)}`);
       return c.json(feature, 201);
     })
@@ -235,15 +237,16 @@ export function areaRoutes(deps: AppDeps) {
         'Content-Disposition': `attachment; filename="${downloadName(area.name, clock())}"`,
       });
     })
-    .openapi(patch, async (c) =>
-      c.json(
-        await areaToFeature(
-          patchArea(db, c.req.valid('param').id, c.req.valid('json'), writer(c)),
-          counter(c),
-        ),
-        200,
-      ),
-    )
+    .openapi(patch, async (c) => {
+      const { id } = c.req.valid('param');
+      const current = getArea(db, id, principalOf(c));
+      const body = await withIsochroneGeometry(deps.isochrones, {
+        ...c.req.valid('json'),
+        kind: current.kind,
+      });
+      const { kind: _kind, ...changes } = body;
+      return c.json(await areaToFeature(patchArea(db, id, changes, writer(c)), counter(c)), 200);
+    })
     .openapi(remove, (c) => {
       removeArea(db, c.req.valid('param').id, writer(c));
       return c.body(null, 204);

@@ -256,10 +256,11 @@ export function eventRoutes(deps: AppDeps) {
       return c.body(null, 204);
     })
     .openapi(reach, async (c) => {
-      const { withinMeters, segment } = c.req.valid('query');
+      const { withinMeters, walkMinutes, segment } = c.req.valid('query');
       return c.json(
         await reachOfEvent(deps, principalOf(c), c.req.valid('param').id, {
           withinMeters,
+          walkMinutes,
           segment: segmentFromQuery(segment),
         }),
         200,

@@ -6,9 +6,19 @@ export type { FieldError };
 
 /**
  * What went wrong, in the caller's terms: `invalid` input (422), a resource `not-found` or hidden from the caller
- * (404), a `conflict` with the stored state (409), an action `forbidden` to this caller (403).
+ * (404), a `conflict` with the stored state (409), an action `forbidden` to this caller (403); and for services
+ * that lean on another server (a routing engine): it answered nonsense (`upstream-failed`, 502), could not be reached
+ * or is not set up (`unavailable`, 503), or did not answer in time (`upstream-timeout`, 504).
  */
-export const SERVICE_ERROR_KINDS = ['invalid', 'not-found', 'conflict', 'forbidden'] as const;
+export const SERVICE_ERROR_KINDS = [
+  'invalid',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'upstream-failed',
+  'unavailable',
+  'upstream-timeout',
+] as const;
 export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
 
 /** Thrown by a service for an expected failure: its kind, the sentence for people, the fields at fault, extra members. */

@@ -56,6 +56,7 @@ export interface TestServerOptions {
   webhooks?: StartOptions['webhooks'];
   imports?: StartOptions['imports'];
   geocoder?: StartOptions['geocoder'];
+  routing?: StartOptions['routing'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -97,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       ...(options.imports ? { imports: options.imports } : {}),
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
+      ...(options.routing ? { routing: options.routing } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

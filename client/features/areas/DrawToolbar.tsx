@@ -1,4 +1,4 @@
-// The draw toolbar, floating top-centre on the map: the five tools (one pressed) and undo/redo.
+// The draw toolbar, floating top-centre on the map: the five drawing tools and Travel time (one pressed), undo/redo.
 // Each tool names its key; the hint below says how the active tool works.
 import { ariaKeyShortcuts, type ShortcutId } from '../../app/shortcuts';
 import { useI18n } from '../../i18n';
@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import type { DrawTool } from '../../store/slices/areas';
 import { Icon, type IconName } from '../../ui/Icon';
 import { redo, undo } from './history-actions';
+import { startTravelPicking } from '../travel/travel-actions';
 
 const tools: { tool: DrawTool; icon: IconName; shortcut: ShortcutId }[] = [
   { tool: 'select', icon: 'pointer', shortcut: 'drawSelect' },
@@ -18,6 +19,9 @@ const tools: { tool: DrawTool; icon: IconName; shortcut: ShortcutId }[] = [
 export function DrawToolbar() {
   const { t } = useI18n();
   const active = useAppStore((s) => s.tool);
+  const picking = useAppStore((s) => s.travelPicking);
+  const travelLabel = t('travel.tool');
+  const travelKey = ariaKeyShortcuts('drawTravel');
   const setTool = useAppStore((s) => s.setTool);
   const hasDraft = useAppStore((s) => s.draft !== null);
   const canUndo = useAppStore((s) => s.history.past.length > 0) || hasDraft;
@@ -33,17 +37,32 @@ export function DrawToolbar() {
               key={tool}
               type="button"
               className="draw-toolbar__button"
-              aria-pressed={active === tool}
+              aria-pressed={active === tool && !(tool === 'select' && picking)}
               aria-label={label}
               aria-keyshortcuts={key}
               title={`${label} (${key})`}
               data-tool={tool}
-              onClick={() => setTool(tool)}
+              onClick={() => {
+                useAppStore.getState().setTravelPicking(false);
+                setTool(tool);
+              }}
             >
               <Icon name={icon} />
             </button>
           );
         })}
+        <button
+          type="button"
+          className="draw-toolbar__button"
+          aria-pressed={picking}
+          aria-label={travelLabel}
+          aria-keyshortcuts={travelKey}
+          title={`${travelLabel} (${travelKey})`}
+          data-tool="travel"
+          onClick={() => startTravelPicking(useAppStore)}
+        >
+          <Icon name="clock" />
+        </button>
         <span className="draw-toolbar__sep" aria-hidden="true" />
         <button
           type="button"
@@ -73,6 +92,11 @@ export function DrawToolbar() {
       {active !== 'select' && (
         <p className="draw-toolbar__hint" role="status">
           {t(`draw.hint.${active}`)}
+        </p>
+      )}
+      {picking && (
+        <p className="draw-toolbar__hint" role="status">
+          {t('travel.hint')}
         </p>
       )}
     </div>

@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { rings } from './actions';
 import { startCircleDraft } from './draft-actions';
 import { DEFAULT_BREAKS_KM } from './rings';
+import { TravelButton } from '../travel/TravelButton';
 
 const TARGET_RADIUS_M = 1000;
 
@@ -56,6 +57,7 @@ export function StoreRings({ store }: { store: StoreFeature }) {
       >
         {t('areas.ringsStore')}
       </button>
+      <TravelButton from={{ storeId: store.properties.id, name: store.properties.name }} />
     </div>
   );
 }

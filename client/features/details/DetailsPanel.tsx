@@ -26,6 +26,9 @@ import { EventOfferButton } from '../campaigns/EventOffers';
 import { AreaComparisonPanel } from '../areas/AreaComparison';
 import { WhiteSpacePanel } from '../areas/WhiteSpacePanel';
 import { MarketSharePanel } from '../market/MarketSharePanel';
+import { TravelDetails } from '../travel/TravelDetails';
+import { discardTravel } from '../travel/travel-actions';
+import { TradeAreas } from '../travel/TradeAreas';
 
 function Frame({
   selection,
@@ -51,7 +54,13 @@ function Frame({
         kind={kind ?? t(`details.kind.${selection.kind}`)}
         title={title}
         closeLabel={t('details.close')}
-        onClose={() => (selection.kind === 'draft' ? discardDraft(useAppStore) : select(null))}
+        onClose={() =>
+          selection.kind === 'draft'
+            ? discardDraft(useAppStore)
+            : selection.kind === 'travel'
+              ? discardTravel(useAppStore)
+              : select(null)
+        }
       />
       <div className="details__body">{children}</div>
       {(canZoom || actions) && (
@@ -103,6 +112,7 @@ function StorePanel({ selection }: { selection: Selection }) {
     >
       <StoreRings store={store} />
       <StoreDetails store={store} />
+      <TradeAreas store={store} />
     </Frame>
   );
 }
@@ -218,6 +228,17 @@ function DraftPanel({ selection }: { selection: Selection }) {
   );
 }
 
+function TravelPanel({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const travel = useAppStore((s) => s.travel);
+  if (!travel) return <Pending selection={selection} status="ready" />;
+  return (
+    <Frame selection={selection} title={t('travel.title')}>
+      <TravelDetails travel={travel} />
+    </Frame>
+  );
+}
+
 export function DetailsContent({ selection }: { selection: Selection }) {
   switch (selection.kind) {
     case 'store':
@@ -234,6 +255,8 @@ export function DetailsContent({ selection }: { selection: Selection }) {
       return <CampaignPanel selection={selection} key={selection.id} />;
     case 'draft':
       return <DraftPanel selection={selection} />;
+    case 'travel':
+      return <TravelPanel selection={selection} />;
   }
 }
 

@@ -18,6 +18,8 @@ import { DetailList } from '../../ui/DetailList';
 import { EventOffers } from '../campaigns/EventOffers';
 import { useEventReach } from './useEventReach';
 import { SegmentChip } from '../audience/SegmentChip';
+import { DEFAULT_TRAVEL, TRAVEL_MINUTES } from '../travel/travel-actions';
+import { TravelButton } from '../travel/TravelButton';
 
 export const REACH_MIN_M = 200;
 export const REACH_MAX_M = 2000;
@@ -26,8 +28,10 @@ function Reach({ event }: { event: EventFeature }) {
   const { t, locale } = useI18n();
   const meters = useAppStore((s) => s.eventReachMeters);
   const setMeters = useAppStore((s) => s.setEventReachMeters);
+  const walkMinutes = useAppStore((s) => s.eventReachWalkMinutes);
+  const setWalkMinutes = useAppStore((s) => s.setEventReachWalkMinutes);
   const segment = useAppStore((s) => s.segment);
-  const state = useEventReach(event.id, meters, segment, event.properties.version);
+  const state = useEventReach(event.id, { meters, walkMinutes }, segment, event.properties.version);
   const metersText = t('details.event.meters', { meters: formatNumber(locale, meters) });
   let body;
   if (state.status === 'loading')
@@ -42,7 +46,10 @@ function Reach({ event }: { event: EventFeature }) {
         <DetailList
           rows={[
             {
-              label: t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) }),
+              label:
+                reach.walkMinutes === undefined
+                  ? t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) })
+                  : t('details.event.countWalk', { minutes: reach.walkMinutes }),
               value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>,
               figure: true,
             },
@@ -98,18 +105,50 @@ function Reach({ event }: { event: EventFeature }) {
       </h3>
       <SegmentChip />
       <label className="event-reach__radius">
-        <span>{t('details.event.radius')}</span>
-        <input
-          type="range"
-          min={REACH_MIN_M}
-          max={REACH_MAX_M}
-          step={50}
-          value={meters}
-          aria-valuetext={metersText}
-          onChange={(e) => setMeters(Number(e.target.value))}
-        />
-        <output>{metersText}</output>
+        <span>{t('details.event.reachBy')}</span>
+        <select
+          className="field__input"
+          data-field="reach-by"
+          value={walkMinutes === null ? 'meters' : 'walk'}
+          onChange={(e) =>
+            setWalkMinutes(e.target.value === 'walk' ? DEFAULT_TRAVEL.minutes : null)
+          }
+        >
+          <option value="meters">{t('details.event.reachBy.meters')}</option>
+          <option value="walk">{t('details.event.reachBy.walk')}</option>
+        </select>
       </label>
+      {walkMinutes === null ? (
+        <label className="event-reach__radius">
+          <span>{t('details.event.radius')}</span>
+          <input
+            type="range"
+            min={REACH_MIN_M}
+            max={REACH_MAX_M}
+            step={50}
+            value={meters}
+            aria-valuetext={metersText}
+            onChange={(e) => setMeters(Number(e.target.value))}
+          />
+          <output>{metersText}</output>
+        </label>
+      ) : (
+        <label className="event-reach__radius">
+          <span>{t('travel.minutes')}</span>
+          <select
+            className="field__input"
+            data-field="reach-walk-minutes"
+            value={walkMinutes}
+            onChange={(e) => setWalkMinutes(Number(e.target.value))}
+          >
+            {TRAVEL_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <SegmentBuilder />
       {body}
     </section>
@@ -153,7 +192,12 @@ export function EventDetails({ event }: { event: EventFeature }) {
         ]}
       />
       {event.geometry ? (
-        <Reach event={event} />
+        <>
+          <Reach event={event} />
+          <div className="form-actions">
+            <TravelButton from={{ eventId: event.id, name: p.name }} />
+          </div>
+        </>
       ) : (
         <StateMessage
           tone="empty"

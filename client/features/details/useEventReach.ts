@@ -14,22 +14,30 @@ const DEBOUNCE_MS = 150;
 /** `key` changes when the event moves (a new version), so its reach is counted again; so does a new segment. */
 export function useEventReach(
   id: string,
-  withinMeters: number,
+  within: { meters: number; walkMinutes: number | null },
   segment: Segment,
   key: number,
 ): ReachState {
+  const withinMeters = within.meters;
+  const walkMinutes = within.walkMinutes;
   const [state, setState] = useState<{ ask: string; value: ReachState }>({
     ask: '',
     value: { status: 'loading' },
   });
   // New data (an import committed) is asked about again.
   const dataVersion = useAppStore((s) => s.dataVersion);
-  const ask = `${id}|${withinMeters}|${key}|${JSON.stringify(segment)}|${dataVersion}`;
+  const ask = `${id}|${withinMeters}|${walkMinutes}|${key}|${JSON.stringify(segment)}|${dataVersion}`;
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getEventReach(id, withinMeters, segment, { signal: controller.signal })
-        .then((reach) => setState({ ask, value: { status: 'ready', reach } }))
+      getEventReach(id, { meters: withinMeters, walkMinutes }, segment, {
+        signal: controller.signal,
+      })
+        .then((reach) => {
+          setState({ ask, value: { status: 'ready', reach } });
+          // A walk has no shape the client can draw itself: the map draws the one the server counted over.
+          useAppStore.getState().setEventReachArea(walkMinutes === null ? null : reach.geometry);
+        })
         .catch((error: unknown) => {
           if (isAbort(error)) return;
           setState({ ask, value: { status: 'error' } });

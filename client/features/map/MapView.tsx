@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { placeEvent } from '../events/actions';
 import { placeImported } from '../import/unplaced-actions';
+import { travelFromPoint } from '../travel/travel-actions';
 import { reportError } from '../toast/report';
 
 type Status = 'waiting' | 'mounting' | 'ready' | 'failed';
@@ -28,6 +29,7 @@ export function MapView() {
       placeEvent: (id: string, lngLat: [number, number]) =>
         void placeEvent(useAppStore, id, lngLat),
       placeImported: (lngLat: [number, number]) => void placeImported(useAppStore, lngLat),
+      travelFrom: (lngLat: [number, number]) => travelFromPoint(useAppStore, lngLat),
       reportError: (error: unknown) => reportError(useAppStore, error),
     };
     // MapLibre is most of the bundle: load it in its own chunk, so the shell and lists appear first.

@@ -1,5 +1,6 @@
 // Events in the chosen date range, the range and category filter of the timeline, and the event being placed on the map.
 import type { StateCreator } from 'zustand';
+import type { AreaGeometry } from '../../../server/domain/schemas/geojson';
 import type {
   EventCollection,
   EventFeature,
@@ -83,6 +84,12 @@ export interface EventsSlice {
   /** The walking radius an event's reach is counted in (the Details slider; the map draws it around the selected event). */
   eventReachMeters: number;
   setEventReachMeters: (meters: number) => void;
+  /** Minutes on foot when the reach is counted by walking time instead of metres; null for metres. */
+  eventReachWalkMinutes: number | null;
+  setEventReachWalkMinutes: (minutes: number | null) => void;
+  /** The walk the server counted over (drawn instead of the circle), or null while it is not known. */
+  eventReachArea: AreaGeometry | null;
+  setEventReachArea: (area: AreaGeometry | null) => void;
   /** Comparing candidate pop-up sites: the points clicked so far (at most 5) and the radius; null when not comparing. */
   siteCompare: SiteCompare | null;
   startSiteCompare: () => void;
@@ -177,6 +184,11 @@ export const createEventsSlice: StateCreator<AppState, [], [], EventsSlice> = (s
     set(placingEvent ? { placingEvent, placingImport: null } : { placingEvent }),
   eventReachMeters: DEFAULT_REACH_METERS,
   setEventReachMeters: (eventReachMeters) => set({ eventReachMeters }),
+  eventReachWalkMinutes: null,
+  setEventReachWalkMinutes: (eventReachWalkMinutes) =>
+    set({ eventReachWalkMinutes, eventReachArea: null }),
+  eventReachArea: null,
+  setEventReachArea: (eventReachArea) => set({ eventReachArea }),
   siteCompare: null,
   siteBest: null,
   setSiteBest: (siteBest) => set({ siteBest }),

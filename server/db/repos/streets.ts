@@ -1,4 +1,4 @@
-// The street network tables (migration 012): written by the demo seeder, read by the basemap route and routing.
+// The street network tables (migration 013): written by the demo seeder, read by the basemap route and routing.
 import type { Db } from '../connection.js';
 import type { StreetNetwork } from '../../demo/streets.js';
 import type { StreetClass } from '../../domain/schemas/streets.js';
@@ -40,4 +40,36 @@ export function listStreets(db: Db): StreetRow[] {
 
 export function countStreets(db: Db): number {
   return db.prepare('SELECT count(*) FROM streets').pluck().get() as number;
+}
+
+export interface RoutingNetwork {
+  nodes: { id: number; lng: number; lat: number }[];
+  edges: { from: number; to: number; lengthMeters: number; streetClass: StreetClass }[];
+}
+
+/** Junctions and street segments with their street's class, for the in-process router. */
+export function loadRoutingNetwork(db: Db): RoutingNetwork {
+  const nodes = db.prepare('SELECT id, lng, lat FROM street_nodes ORDER BY id').all() as {
+    id: number;
+    lng: number;
+    lat: number;
+  }[];
+  const edges = db
+    .prepare(
+      `SELECT e.from_node AS "from", e.to_node AS "to", e.length_m AS lengthMeters, s.class AS streetClass
+       FROM street_edges e JOIN streets s ON s.id = e.street_id ORDER BY e.id`,
+    )
+    .all() as RoutingNetwork['edges'];
+  return { nodes, edges };
+}
+
+/** Changes whenever the network is replaced or removed, so a cached graph knows it is stale. */
+export function streetNetworkSignature(db: Db): string {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM street_nodes) AS nodes, count(*) AS edges,
+              coalesce(max(id), 0) AS maxId, coalesce(sum(length_m), 0) AS meters FROM street_edges`,
+    )
+    .get() as { nodes: number; edges: number; maxId: number; meters: number };
+  return `${row.nodes}:${row.edges}:${row.maxId}:${row.meters}`;
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { areaGeometry, position, type AreaGeometry } from './geojson.js';
 import { validateAreaGeometry } from '../geometry/validate-area.js';
 import { text } from './text.js';
+import { isochroneSpec } from './isochrone.js';
+import { tradeAreaSpec } from './trade-area.js';
 
 export const areaKinds = [
   'radius',
@@ -13,6 +15,8 @@ export const areaKinds = [
   'territory',
   'combined',
   'event',
+  'isochrone',
+  'trade',
 ] as const;
 export type AreaKind = (typeof areaKinds)[number];
 
@@ -84,6 +88,10 @@ export const areaParams = z
     storeIds: z.array(storedId).max(1000).optional(),
     boundaryIds: z.array(storedId).max(1000).optional(),
     eventId: storedId.optional(),
+    /** Travel-time areas: mode, minutes and origin; the polygon comes from the routing engine. */
+    isochrone: isochroneSpec.optional(),
+    /** Trade areas from where a store's customers live: which tier, share and ranking made it. */
+    tradeArea: tradeAreaSpec.optional(),
     /** How a combined area was made, e.g. `{ op: 'subtract', areaIds: [a, b] }`. */
     operations: z
       .array(

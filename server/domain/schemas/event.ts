@@ -2,7 +2,7 @@
 // GeoJSON feature, and the bodies and queries of /api/events.
 import { z } from 'zod';
 import { audienceBreakdown } from './audience.js';
-import { latitude, longitude, pointGeometry, position } from './geojson.js';
+import { areaGeometry, latitude, longitude, pointGeometry, position } from './geojson.js';
 import {
   MAX_CUTS_LISTED,
   MAX_OCCURRENCES_PER_SERIES,
@@ -290,6 +290,13 @@ export const eventReachQuery = z.object({
   withinMeters: queryInt(z.number().int().min(50).max(5000))
     .default(800)
     .meta({ param: { name: 'withinMeters', in: 'query' } }),
+  walkMinutes: queryInt(z.number().int().min(5).max(30))
+    .optional()
+    .meta({
+      param: { name: 'walkMinutes', in: 'query' },
+      description:
+        'Count within this many minutes on foot (the travel-time area, CATCHMENT_ROUTING) instead of withinMeters',
+    }),
   segment: z
     .string()
     .max(SEGMENT_QUERY_MAX)
@@ -310,6 +317,10 @@ export const nearStore = z.object({
 export const eventReach = z
   .object({
     withinMeters: z.number().int(),
+    walkMinutes: z.number().int().optional().meta({
+      description: 'Present when the reach was counted by walking time instead of metres',
+    }),
+    geometry: areaGeometry.meta({ description: 'The area counted over: the circle or the walk' }),
     count: nullableCount.meta({
       description: 'Customers within the radius; null when fewer than minGroupSize',
     }),

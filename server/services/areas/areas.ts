@@ -44,6 +44,8 @@ const fallbackNames: Record<AreaKind, string> = {
   territory: 'Territory',
   combined: 'Combined area',
   event: 'Event area',
+  isochrone: 'Travel-time area',
+  trade: 'Trade area',
 };
 
 export function newAreaId(): string {

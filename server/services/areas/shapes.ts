@@ -133,6 +133,11 @@ export function shapeArea(
     return circleShape(db, kind, params);
   }
   if (kind === 'boundary' && params.boundaryIds?.length) return boundaryShape(db, params);
+  if (kind === 'isochrone' && !params.isochrone)
+    throw invalid(
+      'body.params.isochrone',
+      'required for an isochrone area: { mode, minutes, origin }',
+    );
   if (!geometry) {
     const needs =
       kind === 'boundary'

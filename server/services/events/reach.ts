@@ -20,7 +20,10 @@ import { audienceViewFor, namedK, type AudienceView } from '../audience/viewer.j
 import { ServiceError } from '../errors.js';
 import { getEvent } from './events.js';
 
-type ReachDeps = Pick<AppDeps, 'db' | 'audience' | 'clock'>;
+type ReachDeps = Pick<AppDeps, 'db' | 'audience' | 'clock'> & {
+  /** For a reach by walking time; absent, only metres can be asked. */
+  isochrones?: AppDeps['isochrones'];
+};
 
 interface ReachCounts {
   /** The circle counted over (64 steps, inscribed). */
@@ -32,16 +35,21 @@ interface ReachCounts {
   minGroupSize?: number;
 }
 
-/** The audience within `withinMeters` of `center` (optionally of a segment), as /api/audience would show it to the viewer. */
+/**
+ * The audience within `within` of `center` (optionally of a segment), as /api/audience would show it to the viewer:
+ * a circle of so many metres, or the area walked in so many minutes.
+ */
 async function reachAround(
   deps: ReachDeps,
   view: AudienceView,
   center: [number, number],
-  withinMeters: number,
+  within: number | { geometry: AreaGeometry },
   segment: Segment | undefined,
 ): Promise<ReachCounts> {
-  const geometry = circle(center, withinMeters / 1000, { steps: 64, units: 'kilometers' })
-    .geometry as AreaGeometry;
+  const geometry =
+    typeof within === 'number'
+      ? (circle(center, within / 1000, { steps: 64, units: 'kilometers' }).geometry as AreaGeometry)
+      : within.geometry;
   const shown = view.hide(
     await deps.audience.audience({ geometry, segment: view.segment(segment), at: deps.clock() }),
   );
@@ -59,18 +67,26 @@ export async function reachOfEvent(
   deps: ReachDeps,
   principal: Principal,
   id: string,
-  { withinMeters, segment }: { withinMeters: number; segment: Segment | undefined },
+  {
+    withinMeters,
+    walkMinutes,
+    segment,
+  }: { withinMeters: number; walkMinutes?: number | undefined; segment: Segment | undefined },
 ): Promise<z.output<typeof eventReachSchema>> {
   const event = getEvent(deps.db, id);
   if (!event.location)
     throw new ServiceError('invalid', `Event ${id} has no place on the map yet`, [
       { field: 'params.id', message: 'the event needs a place (PATCH location) first' },
     ]);
+  const walk =
+    walkMinutes !== undefined && deps.isochrones
+      ? await deps.isochrones.preview({ mode: 'walk', minutes: walkMinutes, eventId: id })
+      : null;
   const { geometry, ...counts } = await reachAround(
     deps,
     audienceViewFor(deps.db, principal),
     event.location,
-    withinMeters,
+    walk ? { geometry: walk.geometry } : withinMeters,
     segment,
   );
   const areas = listAreas(deps.db, principal)
@@ -78,6 +94,8 @@ export async function reachOfEvent(
     .map((area) => ({ id: area.id, name: area.name }));
   return {
     withinMeters,
+    ...(walk ? { walkMinutes } : {}),
+    geometry,
     ...counts,
     areas,
     nearestStores: nearestStores(deps.db, event.location, 3),
