@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createCustomerTiles } from './services/customers/tiles.js';
 import { createAudiencePool } from './services/audience/pool.js';
 import { createAudienceService } from './services/audience/audience.js';
+import { createCityBaselines } from './services/audience/city-baseline.js';
 import { buildCustomerIndex } from './services/customers/customer-index.js';
 import { findArea } from './db/repos/areas.js';
 import { startEmptyWorkspace } from './db/repos/workspace.js';
@@ -217,6 +218,7 @@ export async function startServer(
     distDir: options.distDir ?? defaultDistDir,
     customerIndex,
     audience,
+    cityBaselines: createCityBaselines({ index: customerIndex, audience }),
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: fetchCalendar,

@@ -17,7 +17,17 @@ export const areaCompareRequest = z
   })
   .meta({ id: 'AreaCompareRequest' });
 
-const bucket = z.object({ key: z.string(), count: z.number().int().nullable() });
+const bucket = z.object({
+  key: z.string(),
+  count: z.number().int().nullable(),
+  cityShare: z.number().nullable().optional(),
+  index: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .meta({ description: "Against the whole city's share: 100 = as in the city" }),
+});
 
 export const comparedArea = z
   .object({
@@ -50,6 +60,9 @@ export const comparedArea = z
       .number()
       .nullable()
       .meta({ description: 'Share of customers without a purchase for 90 days or more (or ever)' }),
+    lapsedIndex: z.number().int().nullable().optional().meta({
+      description: "lapsedShare against the whole city's (same segment): 100 = as in the city",
+    }),
   })
   .meta({ id: 'ComparedArea' });
 

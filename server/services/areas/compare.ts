@@ -15,6 +15,8 @@ import type {
 } from '../../domain/schemas/area-compare.js';
 import type { AudienceService } from '../audience/audience.js';
 import { audienceViewFor, namedK } from '../audience/viewer.js';
+import { againstCity, type CityBaselines } from '../audience/city-baseline.js';
+import { shareIndex } from '../../domain/city-index.js';
 import { getArea } from './areas.js';
 
 /** Buckets of days since the last purchase that count as lapsed: 90 days or more, or never bought. */
@@ -31,8 +33,19 @@ function lapsedShare(audience: Audience): number | null {
   return lapsed / audience.count;
 }
 
+/** The city's lapsed share, from the buckets' city shares; null when any of them is hidden. */
+function cityLapsedShare(audience: Audience): number | null {
+  let share = 0;
+  for (const bucket of audience.breakdown.lapsed) {
+    if (!LAPSED_KEYS.has(bucket.key)) continue;
+    if (bucket.cityShare == null) return null;
+    share += bucket.cityShare;
+  }
+  return share;
+}
+
 export async function compareAreas(
-  deps: { db: Db; audience: AudienceService },
+  deps: { db: Db; audience: AudienceService; cityBaselines: CityBaselines },
   request: AreaCompareRequest,
   principal: Principal,
   at: Date,
@@ -46,7 +59,13 @@ export async function compareAreas(
   // Large scans go to the worker pool: asking for every area at once lets them run side by side.
   const audiences = await Promise.all(
     areas.map(async (area) =>
-      view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
+      againstCity(
+        deps.cityBaselines,
+        view,
+        view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
+        segment,
+        at,
+      ),
     ),
   );
   const compared = areas.map((area, i): ComparedArea => {
@@ -68,6 +87,10 @@ export async function compareAreas(
       avgSpend: audience.revenue.avgSpend,
       loyaltyTiers: audience.breakdown.loyaltyTiers,
       lapsedShare: lapsedShare(audience),
+      lapsedIndex: shareIndex({
+        areaShare: lapsedShare(audience),
+        cityShare: cityLapsedShare(audience),
+      }),
     };
   });
 
