@@ -15,6 +15,7 @@ import { formatCount } from '../audience/hidden-counts';
 import { CompareBars, type CompareBar } from './CompareBars';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
+import { CompareIndices } from './CompareIndices';
 import { fitAreas } from './actions';
 import { distinctFraction } from '../../format/distinct-digits';
 
@@ -90,6 +91,7 @@ function Figures({ comparison }: { comparison: Comparison }) {
         />
       ))}
       <LoyaltyMix areas={comparison.areas} />
+      <CompareIndices areas={comparison.areas} />
       <Overlaps comparison={comparison} />
     </>
   );

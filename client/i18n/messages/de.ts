@@ -608,6 +608,14 @@ export const de = {
   'audience.chart.category': 'Kategorie',
   'audience.chart.customers': 'Kunden',
   'audience.chart.share': 'Anteil',
+  'audience.city.legend':
+    'Strich: Anteil in der ganzen Stadt (gleiches Segment). Zahl: Index, 100 = wie in der Stadt.',
+  'audience.city.sortByIndex': 'Nach Index sortieren',
+  'audience.city.tick': 'Ganze Stadt: {share}',
+  'audience.city.indexTitle': 'Index gegenüber der ganzen Stadt (100 = wie in der Stadt)',
+  'audience.city.share': 'Ganze Stadt',
+  'audience.city.index': 'Index (100 = wie in der Stadt)',
+  'audience.city.noIndex': '–',
   'audience.band.unknown': 'Unbekannt',
   'audience.band.never': 'Noch nie gekauft',
   'audience.band.under': 'Unter {value}',
@@ -943,6 +951,10 @@ export const de = {
   'compare.loyalty': 'Treuestufen',
   'compare.loyaltyLegend':
     'Keine Stufe, Bronze, Silber, Gold von links nach rechts; die Zahl ist der Gold-Anteil.',
+  'compare.city.title': 'Gegenüber der ganzen Stadt (Index, 100 = wie in der Stadt)',
+  'compare.city.lapsed': 'Inaktiv',
+  'compare.city.legend':
+    'Anteil einer Treuestufe bzw. der inaktiven Kunden im Gebiet, geteilt durch den Anteil in der ganzen Stadt im selben Segment.',
   'compare.overlaps': 'Überschneidung',
   'compare.noOverlap': 'Diese Gebiete überschneiden sich nicht: keine gemeinsamen Kunden.',
   'compare.pair': '{a} und {b}',

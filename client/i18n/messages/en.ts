@@ -602,6 +602,14 @@ export const en = {
   'audience.chart.category': 'Category',
   'audience.chart.customers': 'Customers',
   'audience.chart.share': 'Share',
+  'audience.city.legend':
+    'Tick: the share in the whole city (same segment). Number: index, 100 = as in the city.',
+  'audience.city.sortByIndex': 'Sort by index',
+  'audience.city.tick': 'Whole city: {share}',
+  'audience.city.indexTitle': 'Index against the whole city (100 = as in the city)',
+  'audience.city.share': 'Whole city',
+  'audience.city.index': 'Index (100 = as in the city)',
+  'audience.city.noIndex': '–',
   'audience.band.unknown': 'Unknown',
   'audience.band.never': 'Never bought',
   'audience.band.under': 'Under {value}',
@@ -927,6 +935,10 @@ export const en = {
   'compare.loyalty': 'Loyalty mix',
   'compare.loyaltyLegend':
     'No tier, bronze, silver, gold from left to right; the figure is the gold share.',
+  'compare.city.title': 'Against the whole city (index, 100 = as in the city)',
+  'compare.city.lapsed': 'Lapsed',
+  'compare.city.legend':
+    'Each area’s share of a loyalty tier, and of lapsed customers, divided by the whole city’s share under the same segment.',
   'compare.overlaps': 'Overlap',
   'compare.noOverlap': 'None of these areas overlap: they share no customers.',
   'compare.pair': '{a} and {b}',
