@@ -16,6 +16,7 @@ import { CompareBars, type CompareBar } from './CompareBars';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
 import { CompareIndices } from './CompareIndices';
+import { ReportLink } from '../report/ReportLink';
 import { fitAreas } from './actions';
 import { distinctFraction } from '../../format/distinct-digits';
 
@@ -317,6 +318,9 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
             data-stale={state.status === 'loading' || undefined}
           >
             <Figures comparison={shown} />
+            <div className="form-actions">
+              <ReportLink target={{ kind: 'compare', areaIds: known }} />
+            </div>
           </div>
         )}
       </div>
