@@ -72,21 +72,28 @@ export interface OverRepresented {
 /** Keys that name no group anyone would target ("age unknown"). */
 const NOT_A_SEGMENT = new Set(['unknown']);
 
+/** An index this high or higher is "over-represented": a tenth more common than in the city, not noise around 100. */
+export const OVER_REPRESENTED_INDEX = 110;
+
 /**
- * The groups most over-represented in the area: index above 100, at least `minCount` people (a handful of people
- * give wild indices), highest index first, ties by more people.
+ * The groups most over-represented in the area: index of at least `minIndex` (110), at least `minCount` people (a
+ * handful of people give wild indices), highest index first, ties by more people.
  * @example topOverRepresented(audience, { minCount: 20, limit: 5 })[0] // { breakdown: 'ageBands', key: '25-34', index: 182, … }
  */
 export function topOverRepresented(
   audience: Audience,
-  { minCount, limit }: { minCount: number; limit: number },
+  {
+    minCount,
+    limit,
+    minIndex = OVER_REPRESENTED_INDEX,
+  }: { minCount: number; limit: number; minIndex?: number },
 ): OverRepresented[] {
   const found: OverRepresented[] = [];
   for (const name of breakdownKeys) {
     for (const bucket of audience.breakdown[name]) {
       const { count, cityShare, index } = bucket;
       if (count === null || count < minCount || NOT_A_SEGMENT.has(bucket.key)) continue;
-      if (index == null || cityShare == null || index <= INDEX_PARITY) continue;
+      if (index == null || cityShare == null || index < minIndex) continue;
       const share = shareOf(count, audience.count);
       if (share === null) continue;
       found.push({ breakdown: name, key: bucket.key, count, share, cityShare, index });

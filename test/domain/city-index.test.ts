@@ -103,7 +103,7 @@ describe('withCityShares', () => {
 });
 
 describe('topOverRepresented', () => {
-  it('lists groups above 100 with enough people, highest index first, leaving out "unknown"', () => {
+  it('lists groups of index 110 or more with enough people, highest index first, leaving out "unknown"', () => {
     const a = withCityShares(fixture(), { cityCount: 1000, cityCountOf });
     const top = topOverRepresented(a, { minCount: 20, limit: 5 });
     expect(top.map((g) => [g.breakdown, g.key, g.index])).toEqual([
@@ -120,6 +120,15 @@ describe('topOverRepresented', () => {
       cityShare: 0.1,
       index: 300,
     });
+  });
+
+  it('leaves out groups below the index floor: as common as in the city, or only a little more', () => {
+    const a = withCityShares(fixture(), { cityCount: 1000, cityCountOf });
+    const slightly = topOverRepresented(a, { minCount: 20, limit: 10, minIndex: 151 });
+    expect(slightly.map((g) => g.key)).toEqual(['cycling', 'gold']);
+    expect(topOverRepresented(a, { minCount: 20, limit: 10 }).map((g) => g.key)).not.toContain(
+      'female',
+    );
   });
 
   it('takes at most `limit`, and fewer people only when the threshold allows them', () => {

@@ -56,6 +56,7 @@ export interface TestServerOptions {
   webhooks?: StartOptions['webhooks'];
   imports?: StartOptions['imports'];
   geocoder?: StartOptions['geocoder'];
+  reports?: StartOptions['reports'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -97,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       ...(options.imports ? { imports: options.imports } : {}),
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
+      ...(options.reports ? { reports: options.reports } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

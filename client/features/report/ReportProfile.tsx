@@ -5,7 +5,7 @@ import { formatNumber, useI18n } from '../../i18n';
 import { breakdownCharts } from '../audience/breakdowns';
 import { indexTone } from '../audience/chart';
 import { formatCount } from '../audience/hidden-counts';
-import { topOverRepresented } from '../../../server/domain/city-index';
+import { OVER_REPRESENTED_INDEX, topOverRepresented } from '../../../server/domain/city-index';
 
 /** Groups smaller than this give wild indices: the top list needs at least this many people (or k, if larger). */
 export const TOP_MIN_PEOPLE = 20;
@@ -56,7 +56,10 @@ export function ReportProfile({ audience }: { audience: Audience }) {
           </ol>
         )}
         <p className="report-note">
-          {t('report.top.note', { count: Math.max(TOP_MIN_PEOPLE, k ?? 0) })}
+          {t('report.top.note', {
+            count: Math.max(TOP_MIN_PEOPLE, k ?? 0),
+            index: formatNumber(locale, OVER_REPRESENTED_INDEX),
+          })}
         </p>
       </section>
       <section className="report-section report-profile" aria-labelledby="report-profile">

@@ -1294,7 +1294,7 @@ export const de = {
     'Keine Gruppe mit mindestens {count} Kunden ist hier häufiger als in der Stadt.',
   'report.top.shares': '{here} hier · {city} in der Stadt · {count} Kunden',
   'report.top.note':
-    'Index = Anteil hier ÷ Anteil in der ganzen Stadt × 100. Aufgeführt sind nur Gruppen mit mindestens {count} Kunden.',
+    'Index = Anteil hier ÷ Anteil in der ganzen Stadt × 100. Aufgeführt sind Gruppen mit mindestens {count} Kunden und einem Index ab {index}.',
   'report.profile.title': 'Profil im Vergleich zur Stadt',
   'report.profile.here': 'Hier',
   'report.profile.index': 'Index',

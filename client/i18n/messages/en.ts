@@ -1269,7 +1269,7 @@ export const en = {
   'report.top.none': 'No group of at least {count} customers is more common here than in the city.',
   'report.top.shares': '{here} here · {city} in the city · {count} customers',
   'report.top.note':
-    'Index = share here ÷ share in the whole city × 100. Only groups of at least {count} customers are listed.',
+    'Index = share here ÷ share in the whole city × 100. Listed: groups of at least {count} customers with an index of {index} or more.',
   'report.profile.title': 'Profile against the city',
   'report.profile.here': 'Here',
   'report.profile.index': 'Index',
