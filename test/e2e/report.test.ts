@@ -149,6 +149,71 @@ describe.skipIf(skipReason)("an area's report", () => {
     await page.close();
   });
 
+  it("marks the city's share on every audience bar, with the index, and sorts by it", async () => {
+    for (const [name, viewport] of [
+      ['desktop', { width: 1440, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, {
+        session: server.fetch.session,
+        viewport,
+      });
+      const chart = page.locator('.audience .bar-chart').filter({ hasText: 'Top interests' });
+      await chart.waitFor();
+      expect(await chart.locator('.bar-chart__city').count()).toBeGreaterThan(0);
+      expect(await chart.locator('table th').allTextContents()).toContain(
+        'Index (100 = as in the city)',
+      );
+      await page.locator('.city-legend__sort').click();
+      expect(await page.locator('.city-legend__sort').getAttribute('aria-pressed')).toBe('true');
+      const indices = (await chart.locator('.bar-chart__index').allTextContents())
+        .filter((text) => text !== '–')
+        .map((text) => Number(text.replace(/,/g, '')));
+      expect(indices.length).toBeGreaterThan(1);
+      expect(indices).toEqual([...indices].sort((a, b) => b - a));
+      if (name === 'phone') {
+        await page.locator('.bottom-sheet__handle').click();
+        await page.waitForFunction(
+          () => document.querySelector('.bottom-sheet')?.getAttribute('data-height') === 'full',
+        );
+      }
+      await page.locator('.city-legend').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `test-results/audience-city-${name}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('reports on a comparison: both areas on one map, each with its own sections', async () => {
+    const created = await server.fetch(
+      '/api/areas',
+      json('POST', {
+        name: 'Kreuzberg',
+        kind: 'radius',
+        params: { center: [13.41, 52.497], radiusMeters: 1200 },
+      }),
+    );
+    const other = ((await created.json()) as { properties: { id: string } }).properties.id;
+    const { page, errors } = await openPage(
+      browser,
+      `${server.url}/?report=compare:${areaId},${other}`,
+      { session: server.fetch.session, viewport: { width: 1440, height: 900 } },
+    );
+    await waitForReport(page);
+    expect(await page.locator('.report-article').count()).toBe(2);
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      'Mitte around the square · Kreuzberg',
+    );
+    // One PDF per area from the server; the comparison prints from the browser.
+    expect(await page.locator('.report-actions a[download]').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize(A4_PRINTABLE);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/report-compare-print.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('fits a phone', async () => {
     const { page, errors } = await openPage(
       browser,
@@ -164,6 +229,7 @@ describe.skipIf(skipReason)("an area's report", () => {
     );
     expect(await overflowing(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/report-phone.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/report-phone-top.png' });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -91,7 +91,7 @@ function addOverlay(map: maplibregl.Map, input: ReportMapInput, brands: string[]
     type: 'circle',
     source: 'report-stores',
     paint: {
-      'circle-radius': 6,
+      'circle-radius': 9,
       'circle-color': colours.length
         ? ([
             'match',
@@ -101,7 +101,7 @@ function addOverlay(map: maplibregl.Map, input: ReportMapInput, brands: string[]
           ] as unknown as maplibregl.ExpressionSpecification)
         : '#666666',
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
+      'circle-stroke-width': 3,
     },
   });
 }
