@@ -194,6 +194,22 @@ describe.skipIf(skipReason)("an area's report", () => {
       }),
     );
     const other = ((await created.json()) as { properties: { id: string } }).properties.id;
+    // The comparison panel has the indices against the city, and links to this report.
+    const app = await openAppPage(browser, `${server.url}/?cmp=${areaId},${other}`, {
+      session: server.fetch.session,
+      viewport: { width: 1440, height: 900 },
+    });
+    const indices = app.page.locator('.compare-indices');
+    await indices.waitFor();
+    expect(await indices.locator('tbody tr').count()).toBe(2);
+    await indices.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await app.page.screenshot({ path: 'test-results/compare-indices.png' });
+    expect(
+      await app.page.locator('.area-compare [data-action="open-report"]').getAttribute('href'),
+    ).toBe(`?report=compare:${areaId},${other}`);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+
     const { page, errors } = await openPage(
       browser,
       `${server.url}/?report=compare:${areaId},${other}`,
