@@ -19,6 +19,7 @@ import './styles/campaigns.css';
 import './styles/trends.css';
 import './styles/import.css';
 import './styles/market.css';
+import './styles/report.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSession, SIGNED_OUT_EVENT } from './api/client';
@@ -29,6 +30,8 @@ import { startDocumentSync } from './app/document-sync';
 import { loadWorkspace } from './app/load-data';
 import { initFromUrl, startUrlSync } from './app/url-sync';
 import { SignInPage } from './features/auth/SignInPage';
+import { parseReport } from './features/report/report-route';
+import { ReportPage } from './features/report/ReportPage';
 import { useAppStore } from './store';
 
 // Read before the map writes its own view into the hash.
@@ -42,14 +45,18 @@ if (!element) throw new Error('index.html needs <div id="root">');
 const root = createRoot(element);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
+// `?report=area:…` opens a print-ready report instead of the map (features/report).
+const report = parseReport(location.search);
+if (report) document.documentElement.dataset.page = 'report';
+
 let workspaceLoaded = false;
 function showApp(me: Me | null) {
   useAppStore.getState().setMe(me);
   if (!workspaceLoaded) {
     workspaceLoaded = true;
-    void loadWorkspace(useAppStore, { focusSelection: !linkHasView });
+    void loadWorkspace(useAppStore, { focusSelection: !linkHasView && !report });
   }
-  render(<App />);
+  render(report ? <ReportPage target={report} /> : <App />);
 }
 
 function showSignIn() {

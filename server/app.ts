@@ -27,6 +27,7 @@ import { workspaceRoutes } from './routes/workspace.js';
 import { basemapRoutes } from './routes/basemap.js';
 import { storeRoutes } from './routes/stores.js';
 import { exportRoutes } from './routes/exports.js';
+import { reportRoutes } from './routes/reports.js';
 import { demoRoutes } from './routes/demo.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { customerRoutes } from './routes/customers.js';
@@ -119,7 +120,8 @@ export function createApp(deps: AppDeps) {
     .route('/', weatherRoutes(deps))
     .route('/', webhookRoutes(deps))
     .route('/', unplacedRoutes(deps))
-    .route('/', importRoutes(deps));
+    .route('/', importRoutes(deps))
+    .route('/', reportRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

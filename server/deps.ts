@@ -6,6 +6,8 @@ import type { Logger } from './logger.js';
 import type { FeedSync } from './services/events/feeds.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience/audience.js';
+import type { CityBaselines } from './services/audience/city-baseline.js';
+import type { ReportRenderer } from './services/reports/pdf.js';
 import type { CustomerIndex } from './services/customers/customer-index.js';
 import type { LoginThrottle } from './services/accounts/login-throttle.js';
 import type { FeedResult } from './services/events/feed-fetch.js';
@@ -30,6 +32,10 @@ export interface AppDeps {
   customerIndex: CustomerIndex;
   /** Audience counts and export selections (inline or in worker threads). */
   audience: AudienceService;
+  /** The whole city's tallies per segment, the baseline of area profiles (kept until the customer index changes). */
+  cityBaselines: CityBaselines;
+  /** Prints the app's report pages to PDF with headless Chromium (started on first use). */
+  reports: Pick<ReportRenderer, 'pdf'>;
   /** A saved area's geometry by id, or null when there is none (wired to the areas repo). */
   resolveAreaGeometry: (id: string) => AreaGeometry | null;
   /** Failed sign-ins per client and account, per client, and per account, for back-off. */

@@ -17,6 +17,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createCustomerTiles } from './services/customers/tiles.js';
 import { createAudiencePool } from './services/audience/pool.js';
 import { createAudienceService } from './services/audience/audience.js';
+import { createCityBaselines } from './services/audience/city-baseline.js';
+import { createReportRenderer, type ReportRendererOptions } from './services/reports/pdf.js';
 import { buildCustomerIndex } from './services/customers/customer-index.js';
 import { findArea } from './db/repos/areas.js';
 import { startEmptyWorkspace } from './db/repos/workspace.js';
@@ -52,6 +54,12 @@ import { createNominatimGeocoder, type NominatimOptions } from './services/geoco
 import { cachedGeocoder } from './services/geocoding/cache.js';
 import { createGeocodingWorker } from './services/geocoding/worker.js';
 
+/** This server from inside the machine: a wildcard listen address is reached on loopback. */
+function loopbackUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
 export const defaultDistDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface RunningServer {
@@ -77,6 +85,8 @@ export interface StartOptions {
   openMeteo?: Partial<OpenMeteoOptions>;
   /** Webhook worker settings (tests shorten the time-out and fix the back-off). */
   webhooks?: Partial<WebhookWorkerOptions>;
+  /** Chromium's path, time limit and concurrency for PDF reports. */
+  reports?: Partial<Pick<ReportRendererOptions, 'chromiumPath' | 'timeoutMs' | 'maxConcurrent'>>;
   /** Import size limits and batch size (tests make them small). */
   imports?: Partial<ImportLimits>;
   /** Retries and back-off of the geocoder client (tests make them fast). */
@@ -214,6 +224,14 @@ export async function startServer(
   const interrupted = imports.recover();
   if (interrupted)
     logger.info('import jobs interrupted by the last shutdown', { jobs: interrupted });
+  // The report pages are this server's own: Chromium reaches it on the loopback address it listens on.
+  let selfUrl = '';
+  const reports = createReportRenderer({
+    db,
+    clock,
+    baseUrl: () => selfUrl,
+    ...options.reports,
+  });
   const deps: AppDeps = {
     db,
     config,
@@ -223,6 +241,8 @@ export async function startServer(
     distDir: options.distDir ?? defaultDistDir,
     customerIndex,
     audience,
+    cityBaselines: createCityBaselines({ index: customerIndex, audience }),
+    reports,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
     loginThrottle: createLoginThrottle(),
     fetchFeed: fetchCalendar,
@@ -274,6 +294,7 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  selfUrl = loopbackUrl(config.host, port);
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -287,6 +308,7 @@ export async function startServer(
           webhooks.stop(),
           imports.stop(),
           geocoding?.stop(),
+          reports.close(),
         ]).finally(() => {
           closeDatabase(db);
           resolve();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandLabel, breakdownCharts } from '../../client/features/audience/breakdowns';
-import { chartRows, MIN_BAR_PCT } from '../../client/features/audience/chart';
+import { byIndex, indexTone, chartRows, MIN_BAR_PCT } from '../../client/features/audience/chart';
 import { formatCount } from '../../client/features/audience/hidden-counts';
 import { createTranslator } from '../../client/i18n/translate';
 import { de } from '../../client/i18n/messages/de';
@@ -64,7 +64,54 @@ describe('bar chart scaling', () => {
       ],
       { labelFor: same, hideEmpty: true },
     );
-    expect(rows).toEqual([{ key: 'b', label: 'b', count: 3, lengthPct: 100, share: null }]);
+    expect(rows).toEqual([
+      {
+        key: 'b',
+        label: 'b',
+        count: 3,
+        lengthPct: 100,
+        share: null,
+        cityShare: null,
+        index: null,
+        cityPct: null,
+      },
+    ]);
+  });
+
+  it("puts the city's tick where the area's count would be were it like the city, on the bars' scale", () => {
+    const rows = chartRows(
+      [
+        { key: 'young', count: 30, cityShare: 0.1, index: 300 },
+        { key: 'old', count: 70, cityShare: 0.9, index: 78 },
+      ],
+      { total: 100, labelFor: same },
+    );
+    // As in the city the old would be 90: the longest mark, so the scale runs to 90.
+    expect(rows.map((r) => [r.lengthPct, r.cityPct, r.index])).toEqual([
+      [(30 / 90) * 100, (10 / 90) * 100, 300],
+      [(70 / 90) * 100, 100, 78],
+    ]);
+  });
+});
+
+describe('byIndex', () => {
+  it('puts the most over-represented first and rows without an index last, in their order', () => {
+    const rows = [
+      { key: 'a', index: 90 },
+      { key: 'b', index: null },
+      { key: 'c', index: 140 },
+      { key: 'd', index: null },
+      { key: 'e', index: 140 },
+    ];
+    expect(byIndex(rows).map((r) => r.key)).toEqual(['c', 'e', 'a', 'b', 'd']);
+  });
+});
+
+describe('indexTone', () => {
+  it('points out indices 20 points or more from the city', () => {
+    expect([indexTone(120), indexTone(119), indexTone(80), indexTone(81), indexTone(null)]).toEqual(
+      ['over', 'even', 'under', 'even', null],
+    );
   });
 });
 

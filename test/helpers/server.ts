@@ -57,6 +57,7 @@ export interface TestServerOptions {
   imports?: StartOptions['imports'];
   geocoder?: StartOptions['geocoder'];
   routing?: StartOptions['routing'];
+  reports?: StartOptions['reports'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -99,6 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.imports ? { imports: options.imports } : {}),
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
       ...(options.routing ? { routing: options.routing } : {}),
+      ...(options.reports ? { reports: options.reports } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ import { CompareBars, type CompareBar } from './CompareBars';
 import { CompareBehaviour, CompareWindowPicker } from './CompareBehaviour';
 import { formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
+import { CompareIndices } from './CompareIndices';
+import { ReportLink } from '../report/ReportLink';
 import { fitAreas } from './actions';
 import { distinctFraction } from '../../format/distinct-digits';
 
@@ -93,6 +95,7 @@ function Figures({ comparison }: { comparison: Comparison }) {
       ))}
       <CompareBehaviour comparison={comparison} />
       <LoyaltyMix areas={comparison.areas} />
+      <CompareIndices areas={comparison.areas} />
       <Overlaps comparison={comparison} />
     </>
   );
@@ -320,6 +323,9 @@ export function AreaComparisonPanel({ chosen }: { chosen: string[] }) {
             data-stale={state.status === 'loading' || undefined}
           >
             <Figures comparison={shown} />
+            <div className="form-actions">
+              <ReportLink target={{ kind: 'compare', areaIds: known }} />
+            </div>
           </div>
         )}
       </div>

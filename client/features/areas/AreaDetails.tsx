@@ -17,6 +17,7 @@ import { editAreaGeometry } from './draft-actions';
 import { formatKm, formatKm2 } from './format';
 import { RadiusField } from './RadiusField';
 import { openNewCampaign } from '../campaigns/actions';
+import { ReportLink } from '../report/ReportLink';
 
 /** The area panel's main action, pinned at its foot (DetailsPanel's Frame) with Zoom to. */
 export function AreaCampaignButton({ areaId }: { areaId: string }) {
@@ -66,6 +67,9 @@ export function AreaDetails({ area }: { area: AreaFeature }) {
       {mayPreview && <AreaWhatIf areaId={p.id} bbox={bboxOf(area.geometry)} />}
       <AudienceSlot target={{ areaId: p.id }} />
       {mayReadTrends && <PurchaseTrends of="area" id={p.id} version={p.version} />}
+      <div className="form-actions">
+        <ReportLink target={{ kind: 'area', areaIds: [p.id] }} />
+      </div>
       {mayWrite && <AreaEditForm area={area} />}
       {mayWrite && radius !== null && (
         <RadiusField

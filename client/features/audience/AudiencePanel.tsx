@@ -1,6 +1,6 @@
 // Who is inside a target, live: headline figures, small breakdown charts, the segment builder and (for saved
 // areas) the consented-only CSV export. While a newer answer is on its way the last figures stay, dimmed.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { audienceExportUrl } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { Audience } from '../../api/contract';
@@ -11,6 +11,8 @@ import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { SegmentChip } from './SegmentChip';
 import { BarChart } from './BarChart';
 import { breakdownCharts } from './breakdowns';
+import { byIndex } from './chart';
+import { CityLegend } from './CityLegend';
 import { SegmentBuilder } from './SegmentBuilder';
 import { useAudience, type AudienceTarget } from './useAudience';
 import { useCurrency } from './useFacets';
@@ -124,6 +126,8 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
   const state = useAudience(target, segment);
   const mayExport = useAppStore((s) => can(s.me, 'customers:export'));
   const headingId = useId();
+  // Over-represented groups first: a question asked of one area at a time, so it is not kept in the URL.
+  const [sortByIndex, setSortByIndex] = useState(false);
   const { data: audience, status, stale } = state;
   const busy = status === 'loading';
 
@@ -156,12 +160,15 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
     top = <Figures audience={audience} currency={currency} />;
     charts = (
       <div className="audience-charts">
+        {audience.cityCount != null && (
+          <CityLegend sorted={sortByIndex} onSortedChange={setSortByIndex} />
+        )}
         {breakdownCharts(audience.breakdown, audience.count, t, audience.minGroupSize).map(
           (chart) => (
             <BarChart
               key={chart.id}
               title={chart.title}
-              rows={chart.rows}
+              rows={sortByIndex ? byIndex(chart.rows) : chart.rows}
               tone={chart.tone}
               minGroupSize={audience.minGroupSize}
             />

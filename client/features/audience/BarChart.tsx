@@ -1,9 +1,10 @@
-// A small horizontal bar chart, bars labelled directly with their counts. Screen readers get the same
-// figures as a table (the bars themselves are decoration to them).
+// A small horizontal bar chart, bars labelled directly with their counts; where the city's share is known a tick on
+// each bar marks it and the index follows the count. Screen readers get the same figures as a table (the bars
+// themselves are decoration to them).
 import { useId } from 'react';
 import { formatNumber, useI18n } from '../../i18n';
 import { formatCount } from './hidden-counts';
-import type { ChartRow } from './chart';
+import { indexTone, type ChartRow } from './chart';
 import { distinctFraction } from '../../format/distinct-digits';
 
 interface BarChartProps {
@@ -28,6 +29,9 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
   );
   const percent = (share: number | null) =>
     share === null ? '' : formatNumber(locale, share, { style: 'percent', ...fraction });
+  const withCity = rows.some((row) => row.cityShare !== null);
+  const indexText = (index: number | null) =>
+    index === null ? t('audience.city.noIndex') : formatNumber(locale, index);
   return (
     <figure className="bar-chart" aria-labelledby={titleId}>
       <figcaption className="bar-chart__title" id={titleId}>
@@ -37,7 +41,10 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
         <p className="bar-chart__empty">{emptyText ?? t('audience.chart.empty')}</p>
       ) : (
         <>
-          <ul className="bar-chart__rows" aria-hidden="true">
+          <ul
+            className={`bar-chart__rows${withCity ? ' bar-chart__rows--city' : ''}`}
+            aria-hidden="true"
+          >
             {rows.map((row) => (
               <li
                 className="bar-chart__row"
@@ -53,8 +60,24 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
                     className={`bar-chart__bar${row.count === null ? ' bar-chart__bar--hidden' : tone === 'tier' ? ` bar-chart__bar--tier-${row.key}` : ''}`}
                     style={{ inlineSize: `${row.lengthPct}%` }}
                   />
+                  {row.cityPct !== null && (
+                    <span
+                      className="bar-chart__city"
+                      style={{ insetInlineStart: `${Math.min(row.cityPct, 100)}%` }}
+                      title={t('audience.city.tick', { share: percent(row.cityShare) })}
+                    />
+                  )}
                 </span>
                 <span className="bar-chart__count">{countText(row.count)}</span>
+                {withCity && (
+                  <span
+                    className="bar-chart__index"
+                    data-tone={indexTone(row.index)}
+                    title={t('audience.city.indexTitle')}
+                  >
+                    {indexText(row.index)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -67,6 +90,8 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
                   <th scope="col">{t('audience.chart.category')}</th>
                   <th scope="col">{t('audience.chart.customers')}</th>
                   <th scope="col">{t('audience.chart.share')}</th>
+                  {withCity && <th scope="col">{t('audience.city.share')}</th>}
+                  {withCity && <th scope="col">{t('audience.city.index')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -75,6 +100,8 @@ export function BarChart({ title, rows, emptyText, tone = 'accent', minGroupSize
                     <th scope="row">{row.label}</th>
                     <td>{countText(row.count)}</td>
                     <td>{percent(row.share)}</td>
+                    {withCity && <td>{percent(row.cityShare)}</td>}
+                    {withCity && <td>{indexText(row.index)}</td>}
                   </tr>
                 ))}
               </tbody>

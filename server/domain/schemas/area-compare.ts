@@ -48,7 +48,17 @@ export const compareWindow = z.object({
   beforeTo: z.string(),
 });
 
-const bucket = z.object({ key: z.string(), count: z.number().int().nullable() });
+const bucket = z.object({
+  key: z.string(),
+  count: z.number().int().nullable(),
+  cityShare: z.number().nullable().optional(),
+  index: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .meta({ description: "Against the whole city's share: 100 = as in the city" }),
+});
 
 export const comparedArea = z
   .object({
@@ -82,6 +92,9 @@ export const comparedArea = z
       .nullable()
       .meta({ description: 'Share of customers without a purchase for 90 days or more (or ever)' }),
     behaviour: areaBehaviour,
+    lapsedIndex: z.number().int().nullable().optional().meta({
+      description: "lapsedShare against the whole city's (same segment): 100 = as in the city",
+    }),
   })
   .meta({ id: 'ComparedArea' });
 

@@ -27,8 +27,22 @@ export const ageBands = [
 /** Days since the last purchase, in this order; `never` for customers who never bought. */
 export const lapsedBuckets = ['0-29', '30-59', '60-89', '90-179', '180+', 'never'] as const;
 
-/** `count` is null when the group is smaller than the minimum group size (aggregate-only callers). */
-const bucket = z.object({ key: z.string(), count: z.number().int().nullable() });
+/**
+ * `count` is null when the group is smaller than the minimum group size (aggregate-only callers). `cityShare` and
+ * `index` compare the group with the whole city (every customer the caller may see, same segment).
+ */
+const bucket = z.object({
+  key: z.string(),
+  count: z.number().int().nullable(),
+  cityShare: z.number().nullable().optional().meta({
+    description:
+      "The group's share of the whole city's customers (0–1); null when the city's group is below minGroupSize",
+  }),
+  index: z.number().int().nullable().optional().meta({
+    description:
+      "The area's share ÷ the city's share × 100 (100 = as in the city); null when either share is unknown",
+  }),
+});
 const buckets = z.array(bucket);
 
 export const audienceBreakdown = z
@@ -58,6 +72,10 @@ export const audience = z
       .object({ total: z.number().nullable(), avgSpend: z.number().nullable() })
       .meta({ description: 'null when count is hidden' }),
     breakdown: audienceBreakdown,
+    cityCount: z.number().int().nullable().optional().meta({
+      description:
+        'The baseline of cityShare: every customer the caller may see who matches the segment, wherever they live; null when fewer than minGroupSize',
+    }),
     asOf: z
       .string()
       .meta({ description: 'The instant lapsed and active days were counted from (ISO 8601)' }),
@@ -132,4 +150,5 @@ export type AudienceRequest = z.infer<typeof audienceRequest>;
 export type Audience = z.infer<typeof audience>;
 export type AudienceBreakdown = z.infer<typeof audienceBreakdown>;
 export type AudienceFacets = z.infer<typeof audienceFacets>;
+export type AudienceBucket = Audience['breakdown']['ageBands'][number];
 export type FacetBucket = AudienceFacets['jobTitles'][number];

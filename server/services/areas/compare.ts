@@ -16,6 +16,8 @@ import type {
 import type { AudienceService } from '../audience/audience.js';
 import { audienceViewFor, namedK } from '../audience/viewer.js';
 import type { PurchaseHistory } from '../purchases/purchase-history.js';
+import { againstCity, type CityBaselines } from '../audience/city-baseline.js';
+import { shareIndex } from '../../domain/city-index.js';
 import { getArea } from './areas.js';
 import { areaBehaviours, compareWindow } from './compare-purchases.js';
 
@@ -36,8 +38,24 @@ function lapsedShare(audience: Audience): number | null {
 /** Purchases behind conversion, retention and growth: the last 90 days against the 90 before, unless asked. */
 export const DEFAULT_COMPARE_WINDOW_DAYS = 90;
 
+/** The city's lapsed share, from the buckets' city shares; null when any of them is hidden. */
+function cityLapsedShare(audience: Audience): number | null {
+  let share = 0;
+  for (const bucket of audience.breakdown.lapsed) {
+    if (!LAPSED_KEYS.has(bucket.key)) continue;
+    if (bucket.cityShare == null) return null;
+    share += bucket.cityShare;
+  }
+  return share;
+}
+
 export async function compareAreas(
-  deps: { db: Db; audience: AudienceService; purchases: PurchaseHistory },
+  deps: {
+    db: Db;
+    audience: AudienceService;
+    purchases: PurchaseHistory;
+    cityBaselines: CityBaselines;
+  },
   request: AreaCompareRequest,
   principal: Principal,
   at: Date,
@@ -51,7 +69,13 @@ export async function compareAreas(
   // Large scans go to the worker pool: asking for every area at once lets them run side by side.
   const audiences = await Promise.all(
     areas.map(async (area) =>
-      view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
+      againstCity(
+        deps.cityBaselines,
+        view,
+        view.hide(await deps.audience.audience({ geometry: area.geometry, segment, at })),
+        segment,
+        at,
+      ),
     ),
   );
   const seqs = await Promise.all(
@@ -79,6 +103,10 @@ export async function compareAreas(
       loyaltyTiers: audience.breakdown.loyaltyTiers,
       lapsedShare: lapsedShare(audience),
       behaviour: behaviours[i]!,
+      lapsedIndex: shareIndex({
+        areaShare: lapsedShare(audience),
+        cityShare: cityLapsedShare(audience),
+      }),
     };
   });
 

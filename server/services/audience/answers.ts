@@ -11,6 +11,7 @@ import { findVisibleArea } from '../areas/areas.js';
 import { ServiceError } from '../errors.js';
 import { audienceCsv } from './export.js';
 import { audienceViewFor } from './viewer.js';
+import { againstCity } from './city-baseline.js';
 
 /**
  * The counted area. A shape being drawn is counted even while it crosses itself (`checkRings` only); an export takes
@@ -52,18 +53,25 @@ function geometryOf(
   return area.geometry;
 }
 
-/** Who is inside the area (and in the segment, narrowed to the caller's stores), small groups hidden for aggregate roles. */
+/**
+ * Who is inside the area (and in the segment, narrowed to the caller's stores), small groups hidden for aggregate
+ * roles, each group's share set against the whole city's (same segment, same scope).
+ */
 export async function audienceFor(
-  { db, audience }: Pick<AppDeps, 'db' | 'audience'>,
+  { db, audience, cityBaselines }: Pick<AppDeps, 'db' | 'audience' | 'cityBaselines'>,
   principal: Principal,
   request: AudienceRequest,
   at: Date,
 ): Promise<Audience> {
   const geometry = geometryOf(db, principal, request, 'body.areaId', 'drawing');
   const view = audienceViewFor(db, principal);
-  return view.hide(
-    await audience.audience({ geometry, segment: view.segment(request.segment), at }),
-  );
+  const segment = view.segment(request.segment);
+  const [inside] = await Promise.all([
+    audience.audience({ geometry, segment, at }),
+    // Started alongside, so a cold baseline's scan overlaps the area's.
+    cityBaselines.baseline(segment, at),
+  ]);
+  return againstCity(cityBaselines, view, view.hide(inside), segment, at);
 }
 
 /** Job titles, industries, interests and home stores among the customers the caller may see, small groups hidden. */

@@ -8,7 +8,7 @@ import type { Segment } from '../../domain/schemas/segment.js';
 import { compileSegment } from './filter.js';
 import type { AudiencePool } from './pool.js';
 import { toAudience } from './result.js';
-import { countAudience, matchingSeqs } from './scan.js';
+import { countAudience, matchingSeqs, type AudienceCounts } from './scan.js';
 import { ROWS } from '../customers/columns.js';
 import type { CustomerIndex } from '../customers/customer-index.js';
 
@@ -20,6 +20,8 @@ export interface AudienceQuery {
 
 export interface AudienceService {
   audience(query: AudienceQuery): Promise<Audience>;
+  /** The raw tallies by dictionary code, every job, industry and interest (the city baseline needs all of them). */
+  tallies(query: AudienceQuery): Promise<AudienceCounts>;
   /** Seqs of the consented customers inside who match, in seq order (for exports). */
   consentedSeqs(query: AudienceQuery): Promise<Float64Array>;
   /** Seqs of every customer inside who matches, consented or not, in seq order (for campaign results). */
@@ -72,18 +74,22 @@ export function createAudienceService({
     );
   const usePool = (geometry: AreaGeometry) => pool != null && rowsToRead(geometry) > inlineMaxRows;
 
+  async function tallies(query: AudienceQuery): Promise<AudienceCounts> {
+    const filter = filterFor(query);
+    const sizes = {
+      jobs: index.dictionaries.jobs.values.length,
+      industries: index.dictionaries.industries.values.length,
+    };
+    return usePool(query.geometry)
+      ? pool!.run({ kind: 'count', geometry: query.geometry, filter, sizes }, index.columns)
+      : countAudience(index.columns, prepareAreaGrid(query.geometry), filter, sizes);
+  }
+
   return {
     async audience(query) {
-      const filter = filterFor(query);
-      const sizes = {
-        jobs: index.dictionaries.jobs.values.length,
-        industries: index.dictionaries.industries.values.length,
-      };
-      const counts = usePool(query.geometry)
-        ? await pool!.run({ kind: 'count', geometry: query.geometry, filter, sizes }, index.columns)
-        : countAudience(index.columns, prepareAreaGrid(query.geometry), filter, sizes);
-      return toAudience(counts, index.dictionaries, query.at);
+      return toAudience(await tallies(query), index.dictionaries, query.at);
     },
+    tallies,
     async consentedSeqs(query) {
       // Exports are for marketing: consented customers only, whatever the segment says.
       const filter = filterFor(query, true);

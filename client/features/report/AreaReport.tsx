@@ -1,0 +1,152 @@
+// One area in the report: its key figures, its profile against the city, the events near it and the campaigns that
+// target it with their results (the campaign results panel itself, so its figures read the same here as in the app).
+import type { Audience } from '../../api/contract';
+import type { AreaFeature } from '../../api/areas';
+import { formatMoney, formatNumber, useI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { formatCount } from '../audience/hidden-counts';
+import { useCurrency } from '../audience/useFacets';
+import { formatKm2 } from '../areas/format';
+import { CampaignResults } from '../campaigns/CampaignResults';
+import { ReportProfile } from './ReportProfile';
+import { nearbyEvents, NEARBY_METERS } from './nearby';
+
+function Figures({ area, audience }: { area: AreaFeature; audience: Audience }) {
+  const { t, locale } = useI18n();
+  const currency = useCurrency();
+  const k = audience.minGroupSize;
+  const money = (value: number | null) =>
+    value === null ? t('audience.hiddenValue') : formatMoney(locale, value, currency);
+  const figures = [
+    ['size', t('compare.metric.areaKm2'), formatKm2(locale, area.properties.areaKm2)],
+    ['customers', t('audience.customers'), formatCount(locale, audience.count, k, t)],
+    ['consented', t('audience.consented'), formatCount(locale, audience.consented, k, t)],
+    ['revenue', t('audience.revenue'), money(audience.revenue.total)],
+    ['avgSpend', t('audience.avgSpend'), money(audience.revenue.avgSpend)],
+    [
+      'city',
+      t('report.figures.cityCustomers'),
+      formatCount(locale, audience.cityCount ?? null, k, t),
+    ],
+  ] as const;
+  return (
+    <section className="report-section" aria-labelledby={`report-figures-${area.id}`}>
+      <h2 id={`report-figures-${area.id}`}>{t('report.figures.title')}</h2>
+      <dl className="report-figures">
+        {figures.map(([key, label, value]) => (
+          <div key={key} data-figure={key}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {k !== undefined && (
+        <p className="report-note">{t('audience.hiddenNote', { k: formatNumber(locale, k) })}</p>
+      )}
+    </section>
+  );
+}
+
+function Events({ area, at }: { area: AreaFeature; at: Date }) {
+  const { t, locale } = useI18n();
+  const events = useAppStore((s) => s.events.data?.features) ?? [];
+  const near = nearbyEvents(
+    events.map((e) => ({
+      id: e.id,
+      name: e.properties.name,
+      startsAt: e.properties.startsAt,
+      endsAt: e.properties.endsAt,
+      location: e.geometry ? (e.geometry.coordinates as [number, number]) : null,
+      timezone: e.properties.timezone,
+    })),
+    area.geometry,
+    { at },
+  );
+  const when = (iso: string, timeZone: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      new Date(iso),
+    );
+  return (
+    <section className="report-section" aria-labelledby={`report-events-${area.id}`}>
+      <h2 id={`report-events-${area.id}`}>{t('report.events.title')}</h2>
+      {near.length === 0 ? (
+        <p className="muted">
+          {t('report.events.none', { distance: formatNumber(locale, NEARBY_METERS) })}
+        </p>
+      ) : (
+        <table className="report-table report-table--wide">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.events.name')}</th>
+              <th scope="col">{t('report.events.when')}</th>
+              <th scope="col">{t('report.events.where')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {near.map((event) => (
+              <tr key={event.id}>
+                <th scope="row">{event.name}</th>
+                <td>{when(event.startsAt, event.timezone)}</td>
+                <td>
+                  {event.meters === 0
+                    ? t('report.events.inside')
+                    : t('report.events.distance', {
+                        distance: formatNumber(locale, Math.round(event.meters / 10) * 10),
+                      })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Campaigns({ area }: { area: AreaFeature }) {
+  const { t } = useI18n();
+  const all = useAppStore((s) => s.campaigns.data?.campaigns) ?? [];
+  const campaigns = all.filter((c) => area.id !== undefined && c.areaIds.includes(area.id));
+  return (
+    <section
+      className="report-section report-campaigns"
+      aria-labelledby={`report-campaigns-${area.id}`}
+    >
+      <h2 id={`report-campaigns-${area.id}`}>{t('report.campaigns.title')}</h2>
+      {campaigns.length === 0 ? (
+        <p className="muted">{t('report.campaigns.none')}</p>
+      ) : (
+        campaigns.map((campaign) => (
+          <article className="report-campaign" key={campaign.id} data-campaign={campaign.id}>
+            <h3>
+              {campaign.name}{' '}
+              <span className="report-campaign__status">
+                · {t(`campaigns.status.${campaign.status}`)}
+              </span>
+            </h3>
+            <CampaignResults campaignId={campaign.id} version={campaign.version} />
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
+export function AreaReport({
+  area,
+  audience,
+  at,
+}: {
+  area: AreaFeature;
+  audience: Audience;
+  at: Date;
+}) {
+  return (
+    <div className="report-area" data-area={area.id}>
+      <Figures area={area} audience={audience} />
+      <ReportProfile audience={audience} />
+      <Events area={area} at={at} />
+      <Campaigns area={area} />
+    </div>
+  );
+}
