@@ -48,4 +48,8 @@ export interface AppDeps {
   imports: ImportService;
   /** Imported rows with an address but no place: listed, placed by hand, discarded. */
   unplaced: UnplacedService;
+  /** Cluster mode: this worker's number, sent as the Catchment-Worker response header. */
+  workerId?: number;
+  /** Cluster mode: applies customer, store and boundary writes other processes committed (customer-follow.ts). */
+  followWrites?: () => void;
 }
