@@ -90,17 +90,19 @@ export function followCustomerChanges(deps: FollowDeps): CustomerFollower {
     if (own === seenOwn && others === seenOthers) return 0;
     [seenOwn, seenOthers] = [own, others];
     // One read transaction: the log and the rows it names are read at the same instant.
-    return db.transaction(() => {
-      const reread = applyCustomers();
-      const map = mapVersion();
-      if (map !== seenMap) {
-        seenMap = map;
-        customerTiles.invalidate();
-        invalidateCityExtent(db);
-        forgetResidents(db);
-      }
-      return reread;
-    })();
+    return db
+      .transaction(() => {
+        const reread = applyCustomers();
+        const map = mapVersion();
+        if (map !== seenMap) {
+          seenMap = map;
+          customerTiles.invalidate();
+          invalidateCityExtent(db);
+          forgetResidents(db);
+        }
+        return reread;
+      })
+      .deferred();
   };
 
   const timer = setInterval(() => {
