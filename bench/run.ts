@@ -14,6 +14,7 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'audience', load: () => import('./audience.js') },
   { name: 'offers', load: () => import('./offers.js') },
   { name: 'import', load: () => import('./import.js') },
+  { name: 'cluster', load: () => import('./cluster.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')
