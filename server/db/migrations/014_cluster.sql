@@ -48,3 +48,10 @@ CREATE TRIGGER boundaries_update_bumps_map AFTER UPDATE ON boundaries
 BEGIN UPDATE map_data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER boundaries_delete_bumps_map AFTER DELETE ON boundaries
 BEGIN UPDATE map_data_version SET n = n + 1 WHERE id = 1; END;
+
+-- The open-meteo provider's cache per grid cell (services/weather/open-meteo.ts): what one process fetched, the others
+-- read instead of asking Open-Meteo again. state is the cell's JSON (hours, fetched_at, covered, last error).
+CREATE TABLE weather_cells (
+  key   TEXT PRIMARY KEY,
+  state TEXT NOT NULL CHECK (json_valid(state))
+) STRICT;
