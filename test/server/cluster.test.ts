@@ -112,6 +112,30 @@ describe('CATCHMENT_WORKERS=2', () => {
     expect(JSON.parse(after.text)).toMatchObject({ count: before.count + 2 });
   });
 
+  it('shows a weather scenario stored through one worker on the other within the documented window', async () => {
+    const rainy = {
+      default: {
+        temperatureC: 8,
+        precipitationMmH: 4,
+        snowfallCmH: 0,
+        windKmh: 12,
+        cloudCoverPct: 90,
+      },
+      cells: [],
+    };
+    const put = await cluster.send('/api/weather/scenario', {
+      method: 'PUT',
+      headers: { ...json, Cookie: cluster.ownerCookie },
+      body: JSON.stringify(rainy),
+    });
+    expect(put.status, put.text).toBe(200);
+    await sleep(OTHER_WRITERS_CHECK_MS + 20);
+    const seen = await cluster.sendTo(other(put.worker), '/api/weather/scenario', {
+      headers: { Cookie: cluster.ownerCookie },
+    });
+    expect(JSON.parse(seen.text)).toMatchObject({ source: 'api', scenario: rainy });
+  });
+
   it('runs exactly one leader, and after its worker is killed another takes over within the lease time and the dead worker is started again', async () => {
     const first = cluster.leader();
     expect(first).not.toBeNull();
