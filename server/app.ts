@@ -61,6 +61,14 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', securityHeaders({ basemapStyleUrl: deps.config.basemapStyleUrl }));
   app.use('*', refuseDotSegments());
+  // Cluster mode: which worker answered (for operators and the cluster tests), and its index in step with the others.
+  const { workerId, followWrites } = deps;
+  if (workerId !== undefined)
+    app.use('*', async (c, next) => {
+      followWrites?.();
+      await next();
+      c.header('Catchment-Worker', String(workerId));
+    });
   app.use('*', limitUrl());
   app.use('/api/*', async (c, next) => {
     const started = performance.now();

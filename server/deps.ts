@@ -60,4 +60,8 @@ export interface AppDeps {
   purchases: PurchaseHistory;
   /** Travel-time areas from the engine CATCHMENT_ROUTING chose (the in-process router by default). */
   isochrones: IsochroneService;
+  /** Cluster mode: this worker's number, sent as the Catchment-Worker response header. */
+  workerId?: number;
+  /** Cluster mode: applies customer, store and boundary writes other processes committed (customer-follow.ts). */
+  followWrites?: () => void;
 }

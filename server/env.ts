@@ -1,4 +1,5 @@
 // Configuration from the environment, validated once at start-up.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -61,6 +62,17 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1440).default(5),
   ),
+  // How many server processes share the port (cluster mode, docs/scaling.md): a number, or `auto` for one per core.
+  CATCHMENT_WORKERS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^(auto|[1-9]\d?)$/,
+        'a number of server processes from 1 to 99, or auto (one per core)',
+      )
+      .default('1'),
+  ),
   CATCHMENT_LOG: z.preprocess(
     emptyAsUndefined,
     z.enum(['silent', 'error', 'info']).default('info'),
@@ -107,6 +119,8 @@ export interface Config {
   trustProxyHops: number;
   /** How often the scheduler evaluates every campaign's triggers, in minutes; 0 turns it off. */
   evaluateMinutes: number;
+  /** Server processes on the port: 1 runs in this process; more fork that many workers (server/cluster.ts). */
+  workers: number;
 }
 
 export type RoutingConfig =
@@ -173,6 +187,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       log: e.CATCHMENT_LOG,
       evaluateMinutes: e.CATCHMENT_EVALUATE_MINUTES,
+      workers:
+        e.CATCHMENT_WORKERS === 'auto' ? availableParallelism() : Number(e.CATCHMENT_WORKERS),
       allowPrivateUrls: (e.CATCHMENT_ALLOW_PRIVATE_URLS ?? e.CATCHMENT_FEEDS_ALLOW_PRIVATE) === '1',
       trustProxyHops: Number(e.CATCHMENT_TRUST_PROXY),
     },

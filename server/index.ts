@@ -1,6 +1,10 @@
-// Node entry point: validate the environment, start, and shut down cleanly on SIGINT/SIGTERM.
+// Node entry point: validate the environment, start (one process, or a cluster primary and its workers), and shut
+// down cleanly on SIGINT/SIGTERM.
+import cluster from 'node:cluster';
 import { parseConfig } from './env.js';
 import { startServer } from './server.js';
+import { runPrimary, WORKER_ID_ENV, type ListeningMessage } from './cluster.js';
+import { createLogger } from './logger.js';
 import { ConfigError } from './services/weather/index.js';
 
 const parsed = parseConfig(process.env);
@@ -11,18 +15,40 @@ if (!parsed.ok) {
   process.exit(1);
 }
 
+const config = parsed.config;
+const workerId = cluster.isWorker ? Number(process.env[WORKER_ID_ENV]) : null;
+
 try {
-  const server = await startServer(parsed.config);
-  process.stdout.write(`Catchment is running at ${server.url}\n`);
-  const shutdown = (signal: string) => {
-    process.stdout.write(`${signal}: shutting down…\n`);
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  if (config.workers > 1 && cluster.isPrimary) {
+    const primary = await runPrimary({
+      config,
+      logger: createLogger(config.log),
+      onReady: (url) =>
+        process.stdout.write(`Catchment is running at ${url} (${config.workers} workers)\n`),
+    });
+    const shutdown = (signal: string) => {
+      process.stdout.write(`${signal}: shutting down…\n`);
+      void primary.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  } else {
+    const server = await startServer(config, workerId ? { worker: { id: workerId } } : {});
+    const shutdown = (signal: string) => {
+      if (!workerId) process.stdout.write(`${signal}: shutting down…\n`);
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    if (workerId) {
+      process.send?.({ type: 'catchment:listening', url: server.url } satisfies ListeningMessage);
+      // The primary holds the listening socket: without it this worker gets no connections, so it goes too.
+      process.once('disconnect', () => shutdown('primary gone'));
+    } else process.stdout.write(`Catchment is running at ${server.url}\n`);
+  }
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(

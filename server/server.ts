@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
-import { closeDatabase, openDatabase, type Db } from './db/connection.js';
-import { migrate } from './db/migrate.js';
-import { backfillDemoStreets, seedDemo } from './demo/seed.js';
+import { closeDatabase, openDatabase } from './db/connection.js';
 import type { AppDeps } from './deps.js';
 import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -21,10 +19,12 @@ import { createCityBaselines } from './services/audience/city-baseline.js';
 import { createReportRenderer, type ReportRendererOptions } from './services/reports/pdf.js';
 import { buildCustomerIndex } from './services/customers/customer-index.js';
 import { findArea } from './db/repos/areas.js';
-import { startEmptyWorkspace } from './db/repos/workspace.js';
-import { ensureFirstOwner } from './services/accounts/auth.js';
 import { createLoginThrottle } from './services/accounts/login-throttle.js';
 import { scheduleRetention } from './services/customers/retention.js';
+import { followCustomerChanges, lastCustomerChange } from './services/customers/customer-follow.js';
+import { startLeadership } from './services/cluster/leadership.js';
+import { pruneChangeLog } from './services/cluster/change-log-pruner.js';
+import { prepareDatabase } from './prepare.js';
 import { createFeedSync } from './services/events/feeds.js';
 import { FEED_DEFAULTS, fetchFeed, type FeedFetchOptions } from './services/events/feed-fetch.js';
 import { outboundAddressPolicy } from './services/webhooks/outbound-address.js';
@@ -89,23 +89,19 @@ export interface StartOptions {
   reports?: Partial<Pick<ReportRendererOptions, 'chromiumPath' | 'timeoutMs' | 'maxConcurrent'>>;
   /** Import size limits and batch size (tests make them small). */
   imports?: Partial<ImportLimits>;
+  /**
+   * Set in a cluster worker (server/cluster.ts): the primary prepared the database and recovered import jobs; this
+   * process follows the other workers' customer writes and shows its id in a response header.
+   */
+  worker?: { id: number };
+  /** Leader lease timings (tests of cluster mode shorten them). */
+  lease?: { leaseMs?: number; renewMs?: number };
   /** Retries and back-off of the geocoder client (tests make them fast). */
   geocoder?: Partial<
     Pick<NominatimOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>
   >;
   /** Retries and back-off of a remote routing engine (tests make them fast). */
   routing?: Partial<EngineRetryOptions>;
-}
-
-function isEmptyWorkspace(db: Db): boolean {
-  return (
-    db
-      .prepare(
-        'SELECT (SELECT count(*) FROM stores) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM workspace)',
-      )
-      .pluck()
-      .get() === 0
-  );
 }
 
 export async function startServer(
@@ -119,35 +115,12 @@ export async function startServer(
   const db = openDatabase(config.dbFile);
   let weather;
   try {
-    const applied = migrate(db);
-    if (applied.length) logger.info('migrated', { versions: applied });
-    if (isEmptyWorkspace(db) && !config.demo.enabled) {
-      startEmptyWorkspace(db, clock().toISOString());
-      logger.info('started an empty workspace (CATCHMENT_DEMO=0)');
-    } else if (isEmptyWorkspace(db)) {
-      const now = clock();
-      const started = performance.now();
-      const counts = seedDemo(db, {
-        seed: config.demo.seed,
-        customers: config.demo.customers,
-        today: now.toISOString().slice(0, 10),
-        now,
+    if (!options.worker)
+      await prepareDatabase(db, config, {
+        logger,
+        clock,
+        ...(options.announce ? { announce: options.announce } : {}),
       });
-      logger.info('seeded the demo workspace', {
-        ...counts,
-        ms: Math.round(performance.now() - started),
-      });
-    } else {
-      const streets = backfillDemoStreets(db);
-      if (streets) logger.info('added the demo streets', { streets });
-    }
-    // The generated password goes to the terminal once, never to the log.
-    await ensureFirstOwner(
-      db,
-      { email: config.adminEmail, password: config.adminPassword },
-      clock(),
-      options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)),
-    );
     weather = createWeather(
       { config, db, clock, logger, scenarioFile },
       {
@@ -161,6 +134,8 @@ export async function startServer(
   }
 
   const indexStarted = performance.now();
+  // Read first: a change committed while the index is built is applied again, which is harmless; one missed is not.
+  const changesSeen = lastCustomerChange(db);
   const customerIndex = buildCustomerIndex(db);
   logger.info('indexed customers', {
     customers: customerIndex.size,
@@ -177,7 +152,12 @@ export async function startServer(
   });
   // Feeds and webhooks connect to URLs users typed in: the same address rules and opt-in for both.
   const isAllowedAddress = outboundAddressPolicy({ allowPrivate: config.allowPrivateUrls });
-  const webhooks = startWebhookDelivery({ db, clock, logger, isAllowedAddress }, options.webhooks);
+  // Set once the lease is tried (below): the jobs that poll run in the leader only.
+  let isLeader = () => false;
+  const webhooks = startWebhookDelivery(
+    { db, clock, logger, isAllowedAddress, polls: () => isLeader() },
+    options.webhooks,
+  );
   const offers = createOfferEngine(db);
   const fetchCalendar = (url: string) =>
     fetchFeed(url, { ...FEED_DEFAULTS, ...options.feedLimits, isAllowedAddress });
@@ -191,7 +171,7 @@ export async function startServer(
     clock,
   };
   const afterImportCommit = refreshAfterImport({ db, customerIndex, customerTiles });
-  const geocoding = config.geocoder
+  const geocoder = config.geocoder
     ? createGeocodingWorker({
         db,
         clock,
@@ -204,6 +184,9 @@ export async function startServer(
         ),
       })
     : null;
+  // One process at a time asks the geocoder, or the rate limit would be per process: others leave queued rows to the
+  // leader, which looks for them every GEOCODE_POLL_MS.
+  const geocoding = geocoder && { ...geocoder, kick: () => isLeader() && geocoder.kick() };
   // Rows queued for a geocoder that is no longer configured wait for a person instead.
   if (!geocoding && queuedToManual(db) > 0)
     logger.info('geocoder not configured: rows need a place');
@@ -221,7 +204,8 @@ export async function startServer(
     limits: { ...DEFAULT_IMPORT_LIMITS, ...options.imports },
     afterCommit: afterImportCommit,
   });
-  const interrupted = imports.recover();
+  // A cluster's primary recovers before forking: a worker restarted beside running siblings must not.
+  const interrupted = options.worker ? 0 : imports.recover();
   if (interrupted)
     logger.info('import jobs interrupted by the last shutdown', { jobs: interrupted });
   // The report pages are this server's own: Chromium reaches it on the loopback address it listens on.
@@ -232,6 +216,17 @@ export async function startServer(
     baseUrl: () => selfUrl,
     ...options.reports,
   });
+  const follower = options.worker
+    ? followCustomerChanges({
+        db,
+        customerIndex,
+        customerTiles,
+        logger,
+        from: changesSeen,
+        // Only a process stalled for KEEP_CHANGES_MS gets here; a fresh one rebuilds its index from the database.
+        onMissed: () => process.exit(70),
+      })
+    : null;
   const deps: AppDeps = {
     db,
     config,
@@ -244,7 +239,7 @@ export async function startServer(
     cityBaselines: createCityBaselines({ index: customerIndex, audience }),
     reports,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(db),
     fetchFeed: fetchCalendar,
     feeds,
     weather,
@@ -263,21 +258,34 @@ export async function startServer(
       clock,
       engine: createIsochroneEngine(db, config.routing, options.routing),
     }),
+    ...(options.worker ? { workerId: options.worker.id } : {}),
+    ...(follower ? { followWrites: follower.catchUp } : {}),
   };
   const app = createApp(deps);
-  geocoding?.kick();
-  const stopRetention = scheduleRetention(deps);
-  const stopFeedSync = feeds.schedule();
-  const stopEvaluations = scheduleEvaluations(
-    {
-      ...triggerRunDeps,
-      onEdge: (edge) => {
-        triggerRunDeps.onEdge(edge);
-        webhooks.kick();
-      },
-    },
-    config.evaluateMinutes,
-  );
+  const leadership = startLeadership({
+    db,
+    holder: `${options.worker ? `worker ${options.worker.id}` : 'server'} pid ${process.pid}`,
+    logger,
+    ...options.lease,
+    lead: () =>
+      stopAll([
+        scheduleRetention(deps),
+        feeds.schedule(),
+        scheduleEvaluations(
+          {
+            ...triggerRunDeps,
+            onEdge: (edge) => {
+              triggerRunDeps.onEdge(edge);
+              webhooks.kick();
+            },
+          },
+          config.evaluateMinutes,
+        ),
+        pruneChangeLog(db, logger),
+        geocoder ? pollGeocoding(geocoder) : () => {},
+      ]),
+  });
+  isLeader = leadership.isLeader;
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve(
@@ -299,9 +307,8 @@ export async function startServer(
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      stopRetention();
-      stopFeedSync();
-      stopEvaluations();
+      leadership.stop();
+      follower?.stop();
       server.close(() => {
         void Promise.all([
           audience.close(),
@@ -309,6 +316,7 @@ export async function startServer(
           imports.stop(),
           geocoding?.stop(),
           reports.close(),
+          geocoder?.stop(),
         ]).finally(() => {
           closeDatabase(db);
           resolve();
@@ -323,3 +331,15 @@ export async function startServer(
 
   return { url, port, deps, close };
 }
+
+const GEOCODE_POLL_MS = 5_000;
+
+/** Starts the geocoder now and looks for rows other processes queued every GEOCODE_POLL_MS. */
+function pollGeocoding(geocoder: { kick(): void }): () => void {
+  geocoder.kick();
+  const timer = setInterval(() => geocoder.kick(), GEOCODE_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+const stopAll = (stops: (() => void)[]) => () => stops.forEach((stop) => stop());

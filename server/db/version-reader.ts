@@ -1,4 +1,4 @@
-// Reads a one-row version counter (offer_data_version, token_data_version) only when the database may have changed.
+// Reads a one-row version counter (offer_data_version, token_data_version, map_data_version) only when the database may have changed.
 // Reading the row starts a read transaction, several µs: on a till's lookup that was a fifth of the request. Whether
 // this connection wrote is told by total_changes(), which touches no table; whether another connection committed (a
 // second process, an admin's sqlite3 shell) by PRAGMA data_version, which needs a read transaction, so it is asked at
@@ -15,7 +15,7 @@ export const OTHER_WRITERS_CHECK_MS = 100;
  */
 export function versionReader(
   db: Db,
-  table: 'offer_data_version' | 'token_data_version',
+  table: 'offer_data_version' | 'token_data_version' | 'map_data_version',
   now: () => number = () => performance.now(),
 ): () => number {
   const readRow = db.prepare<[], number>(`SELECT n FROM ${table} WHERE id = 1`).pluck();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { parseConfig } from '../../server/env.js';
 
 describe('configuration from the environment', () => {
@@ -129,5 +130,17 @@ describe('configuration from the environment', () => {
     const result = parseConfig({ PORT: 'x', CATCHMENT_WEATHER: 'y' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toHaveLength(2);
+  });
+
+  it('runs one process unless CATCHMENT_WORKERS asks for more, auto meaning one per core, and refuses 0 or words', () => {
+    const workers = (value?: string) => {
+      const result = parseConfig(value === undefined ? {} : { CATCHMENT_WORKERS: value });
+      return result.ok ? result.config.workers : result.errors.join(' ');
+    };
+    expect(workers()).toBe(1);
+    expect(workers('4')).toBe(4);
+    expect(workers('auto')).toBe(availableParallelism());
+    expect(workers('0')).toMatch(/CATCHMENT_WORKERS/);
+    expect(workers('two')).toMatch(/CATCHMENT_WORKERS/);
   });
 });

@@ -6,6 +6,8 @@ import { createOpenMeteoProvider } from '../../server/services/weather/open-mete
 import type { WeatherProvider } from '../../server/services/weather/provider.js';
 import type { Logger } from '../../server/logger.js';
 import { berlinFixture, ok, startFakeWeather, type FakeWeather } from '../helpers/fake-weather.js';
+import { weatherCellStore, type WeatherCellStore } from '../../server/db/repos/weather-cells.js';
+import { tempDatabase } from '../helpers/temp-db.js';
 
 const MIN = 60_000;
 const alex: [number, number] = [13.4132, 52.5219];
@@ -21,11 +23,14 @@ const logger: Logger = {
   error: (message, fields) => logs.push({ level: 'error', message, ...(fields ? { fields } : {}) }),
 };
 
-function provider(options: { timeoutMs?: number; maxAttempts?: number } = {}): WeatherProvider {
+function provider(
+  options: { timeoutMs?: number; maxAttempts?: number; shared?: WeatherCellStore } = {},
+): WeatherProvider {
   return createOpenMeteoProvider({
     url: fake.url,
     clock: () => now,
     logger,
+    ...(options.shared ? { shared: options.shared } : {}),
     retry: {
       timeoutMs: options.timeoutMs ?? 2000,
       maxAttempts: options.maxAttempts ?? 3,
@@ -335,5 +340,30 @@ describe('when Open-Meteo is slow or failing', () => {
     await expect(window(weather)).resolves.toBeUndefined();
     expect(weather.status(alex).error).toMatch(/network error/);
     fake = await startFakeWeather(); // for afterEach
+  });
+});
+
+describe('several server processes', () => {
+  it('share fetches through the database: a second process reads the cell the first fetched instead of asking again', async () => {
+    const temp = tempDatabase('weather-cells');
+    try {
+      const first = provider({ shared: weatherCellStore(temp.db) });
+      const second = provider({ shared: weatherCellStore(temp.db) });
+      await window(first);
+      expect(fake.requests).toHaveLength(1);
+      await window(second);
+      expect(fake.requests).toHaveLength(1);
+      expect(second.at(alex, at('2026-11-23T09:00:00Z'))).toMatchObject({
+        precipitationMmH: 2.3,
+        freshness: 'live',
+      });
+      // An hour later the cell is due again: one of them asks, and the other takes its answer.
+      advance(61 * MIN);
+      await window(second);
+      await window(first);
+      expect(fake.requests).toHaveLength(2);
+    } finally {
+      temp.close();
+    }
   });
 });

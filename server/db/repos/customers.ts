@@ -157,3 +157,11 @@ export function staleCustomerSeqs(db: Db, beforeDay: string): number[] {
     .pluck()
     .all(beforeDay) as number[];
 }
+
+/** The customers with these seqs that still exist, with their seq (the index's key). */
+export function customersBySeq(db: Db, seqs: number[]): (Customer & { seq: number })[] {
+  const rows = db
+    .prepare(`SELECT ${columns} FROM customers WHERE seq IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(seqs)) as CustomerRow[];
+  return rows.map((row) => ({ ...toCustomer(row), seq: row.seq }));
+}

@@ -8,7 +8,9 @@
 //   nothing), is held for a second: a real user hardly notices; guessing spread over many addresses ties up a
 //   connection per guess, which caps how fast a given number of addresses can go, and the hold shows up in timings.
 // A client is its address's block (ip-ranges.ts clientBlock): an IPv6 host would otherwise take a fresh address per
-// guess. Kept in memory: a restart forgets it, which only helps the owner.
+// guess. Kept in SQLite (login_failures, migration 014) so the counts hold whichever server process answers
+// (CATCHMENT_WORKERS); a failed sign-in costs one small write transaction, which is nothing next to its password hash.
+import type { Db } from '../../db/connection.js';
 import { clientBlock } from '../../domain/ip-ranges.js';
 
 /** Failures allowed before waiting starts. */
@@ -19,7 +21,7 @@ const ACCOUNT_HOLD_MS = 1_000;
 const WINDOW_MS = 15 * 60_000;
 const FIRST_WAIT_MS = 30_000;
 const MAX_WAIT_MS = 15 * 60_000;
-/** Three keys per failure: room for a few thousand recent ones. */
+/** Three keys per failure: room for a few thousand recent ones; past it the oldest are forgotten first. */
 const MAX_KEYS = 30_000;
 
 interface Failures {
@@ -52,14 +54,25 @@ function keysOf({ client, account }: SignInAttempt) {
   return { pair: `pair ${block} ${email}`, client: `client ${block}`, account: `account ${email}` };
 }
 
-export function createLoginThrottle(): LoginThrottle {
-  const failures = new Map<string, Failures>();
+export function createLoginThrottle(db: Db): LoginThrottle {
+  const read = db.prepare<[string], Failures>(
+    'SELECT count, last_at AS lastAt, until FROM login_failures WHERE key = ?',
+  );
+  const write = db.prepare<[string, number, number, number]>(
+    `INSERT INTO login_failures (key, count, last_at, until) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET count = excluded.count, last_at = excluded.last_at, until = excluded.until`,
+  );
+  const forget = db.prepare<[string]>('DELETE FROM login_failures WHERE key = ?');
+  const dropExpired = db.prepare<[number, number]>(
+    'DELETE FROM login_failures WHERE last_at < ? AND until <= ?',
+  );
+  const keyCount = db.prepare<[], number>('SELECT count(*) FROM login_failures').pluck();
+  const evictOldest = db.prepare<[number]>(
+    'DELETE FROM login_failures WHERE key IN (SELECT key FROM login_failures ORDER BY last_at LIMIT ?)',
+  );
   const current = (key: string, now: number): Failures | undefined => {
-    const f = failures.get(key);
-    if (f && now - f.lastAt > WINDOW_MS && now >= f.until) {
-      failures.delete(key);
-      return undefined;
-    }
+    const f = read.get(key);
+    if (f && now - f.lastAt > WINDOW_MS && now >= f.until) return undefined;
     return f;
   };
   const count = (key: string, now: number, free: number | null) => {
@@ -68,10 +81,18 @@ export function createLoginThrottle(): LoginThrottle {
     f.lastAt = now;
     if (free !== null && f.count >= free)
       f.until = now + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (f.count - free));
-    // Re-inserted so the Map's order stays oldest first for the eviction below.
-    failures.delete(key);
-    failures.set(key, f);
+    write.run(key, f.count, f.lastAt, f.until);
   };
+  // Read and write in one transaction: two processes counting the same failure at once must both count.
+  const fail = db.transaction((keys: ReturnType<typeof keysOf>, t: number) => {
+    count(keys.pair, t, FREE_ATTEMPTS.pair);
+    count(keys.client, t, FREE_ATTEMPTS.client);
+    count(keys.account, t, null);
+    dropExpired.run(t - WINDOW_MS, t);
+    // Someone trying very many emails or addresses: forget the oldest counts first.
+    const excess = keyCount.get()! - MAX_KEYS;
+    if (excess > 0) evictOldest.run(excess);
+  });
   return {
     retryAfter(attempt, now) {
       const t = now.getTime();
@@ -88,16 +109,10 @@ export function createLoginThrottle(): LoginThrottle {
         : 0;
     },
     failed(attempt, now) {
-      const t = now.getTime();
-      const keys = keysOf(attempt);
-      count(keys.pair, t, FREE_ATTEMPTS.pair);
-      count(keys.client, t, FREE_ATTEMPTS.client);
-      count(keys.account, t, null);
-      // Someone trying very many emails or addresses: forget the oldest counts first.
-      while (failures.size > MAX_KEYS) failures.delete(failures.keys().next().value!);
+      fail.immediate(keysOf(attempt), now.getTime());
     },
     succeeded(attempt) {
-      failures.delete(keysOf(attempt).pair);
+      forget.run(keysOf(attempt).pair);
     },
   };
 }

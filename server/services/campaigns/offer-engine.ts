@@ -127,7 +127,7 @@ export function createOfferEngine(db: Db): OfferEngine {
     const version = offerDataVersion();
     // One read transaction: campaigns, areas and events from the same snapshot, whatever another process commits meanwhile.
     if (!model || model.version !== version)
-      model = db.transaction(() => load(db, version, model))();
+      model = db.transaction(() => load(db, version, model)).deferred();
     return model;
   };
 

@@ -5,6 +5,7 @@ import type { Config } from '../../env.js';
 import type { Logger } from '../../logger.js';
 import type { WeatherScenario } from '../../domain/schemas/weather-scenario.js';
 import { createOpenMeteoProvider, type OpenMeteoOptions } from './open-meteo.js';
+import { weatherCellStore } from '../../db/repos/weather-cells.js';
 import type { WeatherProvider } from './provider.js';
 import { createScenarioProvider } from './scenario.js';
 import { createScenarioStore, loadScenarioFile, type ScenarioStore } from './scenario-store.js';
@@ -61,7 +62,13 @@ export function createWeather(
   const provider =
     overrides.provider ??
     (config.weather === 'open-meteo'
-      ? createOpenMeteoProvider({ url: config.weatherUrl, clock, logger, ...overrides.openMeteo })
+      ? createOpenMeteoProvider({
+          url: config.weatherUrl,
+          clock,
+          logger,
+          shared: weatherCellStore(db),
+          ...overrides.openMeteo,
+        })
       : createScenarioProvider(() => scenarios.current().scenario));
   return { provider, scenarios };
 }

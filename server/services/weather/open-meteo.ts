@@ -8,6 +8,9 @@
 //   fetched as forecasts turn stale once the provider stops answering;
 // - `forecast` when the hour began after the hour it was fetched in;
 // - `live` otherwise (the hour had begun when it was fetched).
+// With a shared store (the weather_cells table) each cell's state is saved after every fetch and read back before
+// deciding to fetch, so server processes on one database (CATCHMENT_WORKERS) ask Open-Meteo once per cell and hour
+// between them; two asking at the same instant may both fetch, which costs one request, never a wrong value.
 // Nothing here throws: failures are logged (with the cell, never a finer position) and kept for status().
 import type { Logger } from '../../logger.js';
 import {
@@ -20,6 +23,7 @@ import { fetchJsonWithRetry, type RetryOptions } from './http-retry.js';
 import { gridCellOf, type GridCell } from './grid-cell.js';
 import { HOURLY_VARIABLES, parseOpenMeteo } from './open-meteo-response.js';
 import type { WeatherProvider } from './provider.js';
+import type { WeatherCellStore } from '../../db/repos/weather-cells.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -41,6 +45,17 @@ export interface OpenMeteoOptions {
   retryFailedAfterMs?: number;
   /** Cells fetched at once (default 4). */
   concurrency?: number;
+  /** Where other processes find this one's fetches, and it finds theirs; none: a cache of this process only. */
+  shared?: WeatherCellStore;
+}
+
+/** A cell's state as the shared store keeps it. */
+interface SavedCell {
+  hours: CachedHour[];
+  fetchedAt: number | null;
+  covered: [number, number] | null;
+  lastAttemptAt: number | null;
+  error: string | null;
 }
 
 interface CachedHour {
@@ -125,6 +140,26 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
     );
   };
 
+  const save = (state: CellState) =>
+    options.shared?.save(state.cell.key, {
+      hours: [...state.hours.values()],
+      fetchedAt: state.fetchedAt,
+      covered: state.covered,
+      lastAttemptAt: state.lastAttemptAt,
+      error: state.error,
+    } satisfies SavedCell);
+
+  /** Takes another process's newer fetch or attempt of this cell, if the shared store has one. */
+  const adopt = (state: CellState) => {
+    const saved = options.shared?.load(state.cell.key) as SavedCell | null | undefined;
+    if (!saved || (saved.lastAttemptAt ?? 0) <= (state.lastAttemptAt ?? 0)) return;
+    state.hours = new Map(saved.hours.map((h) => [Date.parse(h.hour.hour), h]));
+    state.fetchedAt = saved.fetchedAt;
+    state.covered = saved.covered;
+    state.lastAttemptAt = saved.lastAttemptAt;
+    state.error = saved.error;
+  };
+
   const fetchCell = async (state: CellState, from: number, to: number): Promise<void> => {
     const startedAt = now();
     // Widening a fresh cell keeps what it covers; an hourly refresh asks only for the window wanted now, so the request
@@ -160,6 +195,7 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
         attempts: result.attempts,
         error: parsed.reason,
       });
+      save(state);
       return;
     }
     const fetchedAt = now();
@@ -168,6 +204,7 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
     state.fetchedAt = fetchedAt;
     state.covered = covered;
     state.error = null;
+    save(state);
     options.logger.info('weather fetched', {
       provider: 'open-meteo',
       cell: state.cell.key,
@@ -178,6 +215,8 @@ export function createOpenMeteoProvider(options: OpenMeteoOptions): WeatherProvi
 
   const ensure = (state: CellState, from: number, to: number): Promise<void> => {
     if (state.inFlight) return state.inFlight;
+    if (!needsFetch(state, from, to, now())) return Promise.resolve();
+    adopt(state);
     if (!needsFetch(state, from, to, now())) return Promise.resolve();
     state.inFlight = fetchCell(state, from, to)
       .catch((error: unknown) => {

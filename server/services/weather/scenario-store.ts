@@ -1,6 +1,9 @@
 // The scenario in force: the one set through the API (stored, so it survives a restart), else the
 // CATCHMENT_WEATHER_SCENARIO file, else the mild, dry default. Kept in memory; replacing it writes through to SQLite.
+// A scenario another process stored (cluster mode) is read again once PRAGMA data_version shows a commit by another
+// connection, checked at most every OTHER_WRITERS_CHECK_MS, so the leader's scheduler evaluates the one in force.
 import { readFileSync } from 'node:fs';
+import { OTHER_WRITERS_CHECK_MS } from '../../db/version-reader.js';
 import type { Db } from '../../db/connection.js';
 import { readStoredScenario, writeStoredScenario } from '../../db/repos/weather-scenario.js';
 import type { CurrentWeatherScenario } from '../../domain/schemas/weather.js';
@@ -58,8 +61,25 @@ export function createScenarioStore(db: Db, fromFile: WeatherScenario | null): S
         source: fromFile ? 'file' : 'default',
         updatedAt: null,
       };
+  const othersCommits = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let seenOthers = othersCommits.get()!;
+  let checkedAt = performance.now();
+  const followOthers = () => {
+    const t = performance.now();
+    if (t - checkedAt < OTHER_WRITERS_CHECK_MS) return;
+    checkedAt = t;
+    const others = othersCommits.get()!;
+    if (others === seenOthers) return;
+    seenOthers = others;
+    const latest = readStoredScenario(db);
+    if (latest && latest.updatedAt !== (current.source === 'api' ? current.updatedAt : null))
+      current = { scenario: latest.scenario, source: 'api', updatedAt: latest.updatedAt };
+  };
   return {
-    current: () => current,
+    current: () => {
+      followOthers();
+      return current;
+    },
     replace(scenario, at) {
       const updatedAt = at.toISOString();
       writeStoredScenario(db, { scenario, updatedAt });

@@ -22,6 +22,8 @@ export interface WebhookWorkerDeps {
   logger: Logger;
   /** Where deliveries may connect: outboundAddressPolicy with the CATCHMENT_ALLOW_PRIVATE_URLS opt-in. */
   isAllowedAddress: AddressPolicy;
+  /** Whether this process polls the outbox on the timer (cluster mode: only the leader does); kicks always run. */
+  polls?: () => boolean;
 }
 
 export interface WebhookWorkerOptions {
@@ -168,7 +170,7 @@ export function startWebhookDelivery(
     );
   };
   const timer = setInterval(() => {
-    if (!current) background();
+    if (!current && (deps.polls?.() ?? true)) background();
   }, o.intervalMs);
   timer.unref();
 
