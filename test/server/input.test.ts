@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
 let server: TestServer;
 let eventId: string;
 let campaignId: string;
+let storeId: string;
 
 const send = (method: string, path: string, body: unknown) =>
   server.fetch(path, {
@@ -116,6 +117,7 @@ beforeAll(async () => {
   });
   expect(campaign.status).toBe(201);
   campaignId = ((await campaign.json()) as { id: string }).id;
+  storeId = server.deps.db.prepare('SELECT id FROM stores LIMIT 1').pluck().get() as string;
 });
 afterAll(async () => {
   await server?.close();
@@ -170,6 +172,15 @@ describe('numbers in query strings', () => {
     ['/api/events/{event}/reach?', 'withinMeters', '500'],
     ['/api/campaigns/{campaign}/redemptions?', 'limit', '10'],
     ['/api/import/unplaced?', 'limit', '10'],
+    ['/api/campaigns/{campaign}/results?', 'conversionDays', '7'],
+    ['/api/choropleth?', 'classes', '5'],
+    ['/api/choropleth?', 'resolution', '8'],
+    ['/api/events/{event}/reach?', 'walkMinutes', '10'],
+    ['/api/huff?', 'resolution', '8'],
+    ['/api/huff/stores/{store}/surface?', 'resolution', '8'],
+    ['/api/stores/{store}/trade-areas?', 'primary', '70'],
+    ['/api/stores/{store}/trade-areas?', 'resolution', '9'],
+    ['/api/stores/{store}/trade-areas?', 'secondary', '90'],
   ];
 
   it('documents these as every numeric query parameter in the OpenAPI document, as numbers', async () => {
@@ -194,7 +205,7 @@ describe('numbers in query strings', () => {
     );
     const listed = numericParameters.map(
       ([path, parameter]) =>
-        `${path.split('?')[0]!.replace(/\{event\}|\{campaign\}/, '{id}')} ${parameter}`,
+        `${path.split('?')[0]!.replace(/\{event\}|\{campaign\}|\{store\}/, '{id}')} ${parameter}`,
     );
     expect(numeric.sort()).toEqual(listed.sort());
   });
@@ -202,7 +213,7 @@ describe('numbers in query strings', () => {
   it.each(numericParameters)('%s%s takes plain decimals only', async (path, parameter, valid) => {
     const at = (value: string) =>
       server.fetch(
-        `${path.replace('{event}', eventId).replace('{campaign}', campaignId)}${path.endsWith('?') ? '' : '&'}${parameter}=${value}`,
+        `${path.replace('{event}', eventId).replace('{campaign}', campaignId).replace('{store}', storeId)}${path.endsWith('?') ? '' : '&'}${parameter}=${value}`,
       );
     expect((await at(valid)).status).toBe(200);
     for (const value of ['', '0x10', '1e2', 'Infinity', '%2010', '10%20', '%2B-1'])

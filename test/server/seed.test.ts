@@ -131,10 +131,13 @@ describe('seeding the demo workspace', () => {
       'customers_behaviour_insert',
       'customers_codes_insert',
       'customers_codes_update',
+      'customers_delete_logged',
+      'customers_insert_logged',
       'customers_purchase_day',
       'customers_rtree_delete',
       'customers_rtree_insert',
       'customers_rtree_update',
+      'customers_update_logged',
     ]);
     // The purchase history is written with its triggers set aside; they are back afterwards.
     expect(

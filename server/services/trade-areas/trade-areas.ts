@@ -49,7 +49,7 @@ export function storeTradeAreas(
   const store = findStore(deps.db, storeId);
   const view = audienceViewFor(deps.db, principal);
   if (!store || (view.storeIds !== null && !view.storeIds.includes(storeId)))
-    throw new ServiceError('not-found', `No store with id ${storeId} among yours`, [
+    throw new ServiceError('not-found', 'No such store among yours', [
       { field: 'params.id', message: 'unknown store' },
     ]);
   const homes = homesOf(deps.customerIndex, storeId);
