@@ -1616,6 +1616,9 @@ export const ca = {
   'data.job.Job seeker': 'Busca feina',
   'data.job.Parental leave': 'De permís parental',
   'data.job.Homemaker': 'Treball a la llar',
+  'data.job.Employee': 'Empleat',
+  'data.job.Retiree': 'Jubilat',
+  'data.job.Student': 'Estudiant',
   'data.interest.cycling': 'ciclisme',
   'data.interest.coffee': 'cafè',
   'data.interest.vintage fashion': 'moda vintage',
@@ -1646,6 +1649,18 @@ export const ca = {
   'data.eventCategory.festival': 'Festival',
   'data.eventCategory.sports': 'Esports',
   'data.eventCategory.street food': 'Menjar al carrer',
+
+  'map.attribution.offline': 'Mapa base fora de línia de Catchment',
+  'map.attribution.protomaps': '© Col·laboradors d’OpenStreetMap, Protomaps',
+
+  'units.distance': 'Distàncies',
+  'units.distance.metric': 'Mètric (m, km)',
+  'units.distance.imperial': 'Imperial (ft, mi)',
+  'units.temperature': 'Temperatures',
+  'units.temperature.celsius': 'Celsius (°C)',
+  'units.temperature.fahrenheit': 'Fahrenheit (°F)',
+
+  'campaigns.form.timePlaceholder': 'HH:MM',
   'data.eventCategory.concert': 'Concert',
   'data.eventCategory.fair': 'Fira',
   'data.eventCategory.promo': 'Promoció pròpia',
