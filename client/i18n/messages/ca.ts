@@ -1054,7 +1054,7 @@ export const ca = {
   'campaignResults.smallDaysHidden':
     'Els dies amb menys de {k} bescanvis no es mostren, perquè no es pugui identificar la compra de ningú.',
   'campaignResults.heldOut': 'Grup de control',
-  'campaignResults.holdoutShare': '{percent} % del públic, sense oferta',
+  'campaignResults.holdoutShare': '{percent} % del públic, que no rep mai l’oferta',
   'campaignMeasures.window':
     'Compres entre {from} i {to} (la campanya i els dies posteriors) respecte al període entre {beforeFrom} i {beforeTo}',
   'campaignMeasures.part': 'Mostra',
@@ -1086,7 +1086,7 @@ export const ca = {
     'Encara no hi ha conclusió: l’interval inclou el zero',
   'campaignMeasures.reason.hidden': 'No es mostra: un grup és massa petit',
   'campaignMeasures.totals':
-    '{purchases} compres en el període a les teves botigues, {revenue}; {unlinked} no estan vinculades a cap client',
+    '{purchases} compres en el període a les teves botigues, {revenue}; sense cap client vinculat: {unlinked}',
   'campaignMeasures.totalsHidden': 'Massa poques compres en el període per mostrar-ne el total.',
   'trends.title': 'Compres al llarg del temps',
   'trends.loading': 'S’estan llegint les compres…',
@@ -1738,7 +1738,7 @@ export const ca = {
   'report.events.when': 'Comença',
   'report.events.where': 'On',
   'report.events.inside': 'Dins de l’àrea',
-  'report.events.distance': 'A {distance} m de l’àrea',
+  'report.events.distance': 'A {distance} m, fora de l’àrea',
   'report.campaigns.title': 'Campanyes dirigides a aquesta àrea',
   'report.campaigns.none': 'Encara no hi ha cap campanya dirigida a aquesta àrea.',
   'data.eventCategory.concert': 'Concert',
