@@ -33,16 +33,21 @@ try {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   } else {
-    const server = await startServer(config, workerId ? { worker: { id: workerId } } : {});
+    // The handlers go on before the server answers: a signal that arrives between its first answer and the end of
+    // its start-up still closes the database cleanly, once the start has finished.
+    const starting = startServer(config, workerId ? { worker: { id: workerId } } : {});
     const shutdown = (signal: string) => {
       if (!workerId) process.stdout.write(`${signal}: shutting down…\n`);
-      server.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      starting
+        .then((started) => started.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
+    const server = await starting;
     if (workerId) {
       process.send?.({ type: 'catchment:listening', url: server.url } satisfies ListeningMessage);
       // The primary holds the listening socket: without it this worker gets no connections, so it goes too.
