@@ -144,7 +144,14 @@ describe.skipIf(skipReason)('the app in every language', () => {
     await goTo(page, `lang=${lang}&${screen.url()}`);
     await page.locator(screen.ready).first().waitFor();
     if (size === 'phone' && screen.name !== 'admin')
-      await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
+      // Lifted until it stays up and has stopped moving: the app lowers it to half on a new selection or size, which
+      // can land after a lift made right away (a fresh page had settled by then), and a moving sheet hides text.
+      await page.waitForFunction(() => {
+        const store = window.__catchment!.store!.getState();
+        if (store.sheet !== 'full') store.setSheet('full');
+        const sheet = document.querySelector('.bottom-sheet');
+        return store.sheet === 'full' && sheet !== null && sheet.getAnimations().length === 0;
+      });
     if (screen.open) {
       await page.locator(screen.open).click();
       await page.locator(screen.openReady!).waitFor();
@@ -184,6 +191,8 @@ describe.skipIf(skipReason)('the app in every language', () => {
       });
       for (const { name: size, viewport } of SIZES) {
         await page.setViewportSize(viewport);
+        // Wait for the phone layout: lifting the sheet before the app notices the size would be undone by it.
+        if (size === 'phone') await page.locator('.bottom-sheet').waitFor();
         for (const screen of screens) await checkScreen(page, errors, { lang, size, screen });
       }
       await page.close();
