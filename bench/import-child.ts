@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
-import { writeNewCustomers } from '../server/db/repos/customer-bulk.js';
+import { customerColumns, writeNewCustomers } from '../server/db/repos/customer-bulk.js';
 import { generateDemoWorkspace } from '../server/demo/generate.js';
 import type { AreaGeometry } from '../server/domain/schemas/geojson.js';
 import { createAudienceService } from '../server/services/audience/audience.js';
@@ -72,27 +72,7 @@ async function rawCustomers() {
   const at = AT.toISOString();
   const started = performance.now();
   db.transaction(() => {
-    for (const c of customers)
-      insert.run(
-        c.id,
-        c.firstName,
-        c.email,
-        c.phone,
-        c.location[0],
-        c.location[1],
-        c.age,
-        c.gender,
-        c.jobTitle,
-        c.industry,
-        JSON.stringify(c.interests),
-        c.loyaltyTier,
-        c.visits,
-        c.totalSpend,
-        c.lastPurchaseAt,
-        c.consent ? 1 : 0,
-        c.homeStoreId,
-        at,
-      );
+    for (const c of customers) insert.run(...customerColumns(c, at));
   })();
   return { rows: customers.length, ms: performance.now() - started };
 }

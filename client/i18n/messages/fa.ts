@@ -1639,8 +1639,3 @@ export const fa = {
   'data.eventCategory.promo': 'تبلیغ خودمان',
   'data.eventCategory.other': 'دیگر',
 } as const satisfies Catalog;
-
-/**
- * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
- * value. Kept apart until en.ts has these keys; it is folded into `fa` at merge.
- */

@@ -1661,8 +1661,3 @@ export const he = {
   'report.campaigns.title': 'קמפיינים שמכוונים לאזור הזה',
   'report.campaigns.none': 'עדיין אין קמפיין שמכוון לאזור הזה.',
 } as const satisfies Catalog;
-
-/**
- * The demo's vocabulary (industries, job titles, interests, event categories), keyed by the English
- * value. Kept apart until en.ts has these keys; it is folded into `he` at merge.
- */

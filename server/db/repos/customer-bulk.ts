@@ -7,6 +7,30 @@ import type { Db } from '../connection.js';
 import type { Customer } from '../../domain/schemas/customer.js';
 import { customerCoder } from './customer-codes.js';
 
+/** The customers table's own columns for `c`, in the order of the INSERT's first 18 placeholders. */
+export function customerColumns(c: Customer, at: string) {
+  return [
+    c.id,
+    c.firstName,
+    c.email,
+    c.phone,
+    c.location[0],
+    c.location[1],
+    c.age,
+    c.gender,
+    c.jobTitle,
+    c.industry,
+    JSON.stringify(c.interests),
+    c.loyaltyTier,
+    c.visits,
+    c.totalSpend,
+    c.lastPurchaseAt,
+    c.consent ? 1 : 0,
+    c.homeStoreId,
+    at,
+  ] as const;
+}
+
 /** Z-order keys are 32 bits and row numbers 21, so key·2²¹ + row is still an exact double (2⁵³). */
 const MAX_BULK = 2 ** 21;
 
@@ -44,24 +68,7 @@ export function writeNewCustomers(
   for (const c of customers) {
     const codes = codesOf(c);
     const row = insert.run(
-      c.id,
-      c.firstName,
-      c.email,
-      c.phone,
-      c.location[0],
-      c.location[1],
-      c.age,
-      c.gender,
-      c.jobTitle,
-      c.industry,
-      JSON.stringify(c.interests),
-      c.loyaltyTier,
-      c.visits,
-      c.totalSpend,
-      c.lastPurchaseAt,
-      c.consent ? 1 : 0,
-      c.homeStoreId,
-      at,
+      ...customerColumns(c, at),
       codes.jobCode,
       codes.industryCode,
       codes.storeCode,
