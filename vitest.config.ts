@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/setup/seeded-templates.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -27,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/setup/seeded-templates.ts', 'test/setup/shared-browser.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

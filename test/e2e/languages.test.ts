@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supportedLanguages, textDirection } from '../../client/i18n/locale';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { overflowingText } from '../helpers/overflow';
-import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { goToInApp, openAppPage, waitForMapIdle } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -45,17 +45,6 @@ async function barSide(page: Page) {
       fromLeft: Math.abs(b.left - track.left) < 1.5,
     };
   });
-}
-
-/**
- * Opens another screen without a reload, the way Back/Forward does: a new address, then the popstate the app
- * follows (client/app/url-sync.ts) to put that address into its state.
- */
-async function goTo(page: Page, query: string) {
-  await page.evaluate((search) => {
-    history.pushState(history.state, '', `${location.pathname}?${search}${location.hash}`);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-  }, query);
 }
 
 describe.skipIf(skipReason)('the app in every language', () => {
@@ -141,7 +130,7 @@ describe.skipIf(skipReason)('the app in every language', () => {
   ) {
     const label = `${lang}, ${size}, ${screen.name}`;
     const rtl = textDirection(lang) === 'rtl';
-    await goTo(page, `lang=${lang}&${screen.url()}`);
+    await goToInApp(page, `/?lang=${lang}&${screen.url()}`);
     await page.locator(screen.ready).first().waitFor();
     if (size === 'phone' && screen.name !== 'admin')
       // Lifted until it stays up and has stopped moving: the app lowers it to half on a new selection or size, which

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { goToInApp, openAppPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -209,99 +209,110 @@ describe.skipIf(skipReason)('the page fits its window', () => {
   for (const { name, viewport } of SIZES) {
     const phone = name === 'phone';
 
-    for (const panel of panels)
-      it(`${name}, ${panel.name}: the document stays the window's size, and tabbing through the panel never scrolls the app`, async () => {
-        const { page, errors } = await openAppPage(browser, `${server.url}${panel.url()}`, {
+    describe(name, () => {
+      // One page per size: each panel is reached through the app's own back/forward handling, as a person moving
+      // between them would, and a reload per panel would only repeat the map's first draw.
+      let page: Page;
+      let errors: string[];
+
+      beforeAll(async () => {
+        ({ page, errors } = await openAppPage(browser, `${server.url}/`, {
           viewport,
           session: server.fetch.session,
+        }));
+      });
+
+      afterAll(async () => {
+        await page?.close();
+      });
+
+      for (const panel of panels)
+        it(`${name}, ${panel.name}: the document stays the window's size, and tabbing through the panel never scrolls the app`, async () => {
+          errors.length = 0;
+          await goToInApp(page, panel.url());
+          await page.locator(panel.ready).first().waitFor();
+          // On a phone the panel is the bottom sheet: at full height it has the most to tab through.
+          if (phone && panel.name !== 'settings')
+            await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
+          await expect(documentFit(page)).resolves.toEqual(FITS);
+          await tabThrough(page, 30);
+          await expect(documentFit(page)).resolves.toEqual(FITS);
+          expect(await clippedBoxes(page)).toEqual([]);
+          await page.screenshot({ path: `test-results/page-fit-${panel.name}-${name}.png` });
+          expect(errors).toEqual([]);
         });
-        await page.locator(panel.ready).first().waitFor();
-        // On a phone the panel is the bottom sheet: at full height it has the most to tab through.
-        if (phone && panel.name !== 'settings')
-          await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
-        await expect(documentFit(page)).resolves.toEqual(FITS);
-        await tabThrough(page, 30);
+
+      it(`${name}: the users table reads whole: every email on one line, no squeezed cell, every action a whole button`, async () => {
+        errors.length = 0;
+        await goToInApp(page, '/?admin=users');
+        await page.locator(`.admin-table tr[data-user="${LONG_EMAIL}"]`).waitFor();
+        const layout = await usersTableLayout(page);
+        expect(Object.keys(layout.emailLines).length).toBeGreaterThanOrEqual(2);
+        for (const [email, lines] of Object.entries(layout.emailLines))
+          expect(lines, email).toBe(1);
+        expect(layout.narrowestCell).toBeGreaterThanOrEqual(phone ? 200 : 40);
+        expect(layout.narrowestButton).toBeGreaterThanOrEqual(44);
+        expect(layout.buttonsOffScreen).toBe(0);
         await expect(documentFit(page)).resolves.toEqual(FITS);
         expect(await clippedBoxes(page)).toEqual([]);
-        await page.screenshot({ path: `test-results/page-fit-${panel.name}-${name}.png` });
+        await page.screenshot({ path: `test-results/page-fit-users-${name}.png` });
         expect(errors).toEqual([]);
-        await page.close();
       });
 
-    it(`${name}: the users table reads whole: every email on one line, no squeezed cell, every action a whole button`, async () => {
-      const { page, errors } = await openAppPage(browser, `${server.url}/?admin=users`, {
-        viewport,
-        session: server.fetch.session,
-      });
-      await page.locator(`.admin-table tr[data-user="${LONG_EMAIL}"]`).waitFor();
-      const layout = await usersTableLayout(page);
-      expect(Object.keys(layout.emailLines).length).toBeGreaterThanOrEqual(2);
-      for (const [email, lines] of Object.entries(layout.emailLines)) expect(lines, email).toBe(1);
-      expect(layout.narrowestCell).toBeGreaterThanOrEqual(phone ? 200 : 40);
-      expect(layout.narrowestButton).toBeGreaterThanOrEqual(44);
-      expect(layout.buttonsOffScreen).toBe(0);
-      await expect(documentFit(page)).resolves.toEqual(FITS);
-      expect(await clippedBoxes(page)).toEqual([]);
-      await page.screenshot({ path: `test-results/page-fit-users-${name}.png` });
-      expect(errors).toEqual([]);
-      await page.close();
-    });
+      it(`${name}: the shortcuts list shows every key whole, and the neighbourhood list every figure`, async () => {
+        errors.length = 0;
+        await goToInApp(page, '/');
+        if (phone)
+          await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
+        // The longest name with a six-digit figure: where a scrollbar once pushed the figure out of its row.
+        const row = page.locator('.item--row', { hasText: 'Hohenschönhausen' });
+        await row.waitFor();
+        await expect(
+          row.evaluate((element) => element.setAttribute('data-probe', 'figure')),
+        ).resolves.toBeUndefined();
+        await expect(cutOff(page, '[data-probe="figure"] .item__figure')).resolves.toBe('');
+        await expect(cutOff(page, '[data-probe="figure"] .item__label')).resolves.toBe('');
+        await expect(documentFit(page)).resolves.toEqual(FITS);
 
-    it(`${name}: the shortcuts list shows every key whole, and the neighbourhood list every figure`, async () => {
-      const { page, errors } = await openAppPage(browser, `${server.url}/`, {
-        viewport,
-        session: server.fetch.session,
+        await page.locator('.maplibregl-canvas').focus();
+        await page.keyboard.press('?');
+        await page.locator('.shortcuts-dialog').waitFor();
+        for (const id of ['undo', 'redo']) {
+          await expect(cutOff(page, `[data-shortcut="${id}"] dt`)).resolves.toBe('');
+          // Every key of every combination inside the row, none of them stacked over another.
+          const keys = await page
+            .locator(`[data-shortcut="${id}"] kbd:not(.shortcut-combo)`)
+            .evaluateAll((kbds) => {
+              const row = kbds[0]!.closest('.shortcut-list__row')!.getBoundingClientRect();
+              const rects = kbds.map((k) => k.getBoundingClientRect());
+              const outside = rects.filter(
+                (r) =>
+                  r.left < row.left ||
+                  r.right > row.right ||
+                  r.top < row.top ||
+                  r.bottom > row.bottom,
+              ).length;
+              const overlapping = rects.filter((a, i) =>
+                rects.some(
+                  (b, j) =>
+                    i !== j &&
+                    a.left < b.right &&
+                    b.left < a.right &&
+                    a.top < b.bottom &&
+                    b.top < a.bottom,
+                ),
+              ).length;
+              return { count: rects.length, outside, overlapping };
+            });
+          expect(keys.count, id).toBeGreaterThanOrEqual(2);
+          expect(keys, id).toMatchObject({ outside: 0, overlapping: 0 });
+        }
+        await tabThrough(page, 10);
+        await expect(documentFit(page)).resolves.toEqual(FITS);
+        expect(await clippedBoxes(page)).toEqual([]);
+        await page.screenshot({ path: `test-results/page-fit-shortcuts-${name}.png` });
+        expect(errors).toEqual([]);
       });
-      if (phone) await page.evaluate(() => window.__catchment!.store!.getState().setSheet('full'));
-      // The longest name with a six-digit figure: where a scrollbar once pushed the figure out of its row.
-      const row = page.locator('.item--row', { hasText: 'Hohenschönhausen' });
-      await row.waitFor();
-      await expect(
-        row.evaluate((element) => element.setAttribute('data-probe', 'figure')),
-      ).resolves.toBeUndefined();
-      await expect(cutOff(page, '[data-probe="figure"] .item__figure')).resolves.toBe('');
-      await expect(cutOff(page, '[data-probe="figure"] .item__label')).resolves.toBe('');
-      await expect(documentFit(page)).resolves.toEqual(FITS);
-
-      await page.locator('.maplibregl-canvas').focus();
-      await page.keyboard.press('?');
-      await page.locator('.shortcuts-dialog').waitFor();
-      for (const id of ['undo', 'redo']) {
-        await expect(cutOff(page, `[data-shortcut="${id}"] dt`)).resolves.toBe('');
-        // Every key of every combination inside the row, none of them stacked over another.
-        const keys = await page
-          .locator(`[data-shortcut="${id}"] kbd:not(.shortcut-combo)`)
-          .evaluateAll((kbds) => {
-            const row = kbds[0]!.closest('.shortcut-list__row')!.getBoundingClientRect();
-            const rects = kbds.map((k) => k.getBoundingClientRect());
-            const outside = rects.filter(
-              (r) =>
-                r.left < row.left ||
-                r.right > row.right ||
-                r.top < row.top ||
-                r.bottom > row.bottom,
-            ).length;
-            const overlapping = rects.filter((a, i) =>
-              rects.some(
-                (b, j) =>
-                  i !== j &&
-                  a.left < b.right &&
-                  b.left < a.right &&
-                  a.top < b.bottom &&
-                  b.top < a.bottom,
-              ),
-            ).length;
-            return { count: rects.length, outside, overlapping };
-          });
-        expect(keys.count, id).toBeGreaterThanOrEqual(2);
-        expect(keys, id).toMatchObject({ outside: 0, overlapping: 0 });
-      }
-      await tabThrough(page, 10);
-      await expect(documentFit(page)).resolves.toEqual(FITS);
-      expect(await clippedBoxes(page)).toEqual([]);
-      await page.screenshot({ path: `test-results/page-fit-shortcuts-${name}.png` });
-      expect(errors).toEqual([]);
-      await page.close();
     });
   }
 });

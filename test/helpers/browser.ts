@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ];
 
+/** The shared Chromium's address, set by test/setup/shared-browser.ts for the whole run. */
+export const BROWSER_ENDPOINT_ENV = 'CATCHMENT_TEST_BROWSER';
+
 const MISSING = `Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get install chromium\` to run the browser tests`;
 
 export function chromiumAvailable(): boolean {
@@ -31,12 +34,15 @@ export function chromiumSkipReason(): string | undefined {
 }
 
 /**
- * Launches headless Chromium; throws with the install hint when it is missing. Close it in afterAll.
- * `scrollbars`: draw classic scrollbars, which take room as on a desktop (headless hides them by default), for tests
- * that check nothing is cut off by one.
+ * Headless Chromium: the run's shared one when the global setup started it (close() then only disconnects this file
+ * and closes its pages), else a launch of its own. Throws with the install hint when it is missing. Close it in
+ * afterAll. `scrollbars`: draw classic scrollbars, which take room as on a desktop (headless hides them by default),
+ * for tests that check nothing is cut off by one: that needs a browser of its own.
  */
 export async function launchChromium({ scrollbars = false } = {}): Promise<Browser> {
   if (!chromiumAvailable()) throw new Error(MISSING);
+  const shared = process.env[BROWSER_ENDPOINT_ENV];
+  if (shared && !scrollbars) return chromium.connect(shared);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

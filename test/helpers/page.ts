@@ -42,6 +42,18 @@ export async function expectQueryParam(
   ).toBe(value);
 }
 
+/**
+ * Opens another screen without a reload, the way Back/Forward does: a new address (`/?…`), then the popstate the app
+ * follows (client/app/url-sync.ts) to put that address into its state.
+ */
+export async function goToInApp(page: Page, address: string) {
+  await page.evaluate((target) => {
+    const url = new URL(target, location.href);
+    history.pushState(history.state, '', `${url.pathname}${url.search}${location.hash}`);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, address);
+}
+
 export interface PageOptions {
   viewport?: { width: number; height: number };
   reducedMotion?: 'reduce';

@@ -14,6 +14,7 @@ import { insertUser } from '../../server/db/repos/users.js';
 import type { Role } from '../../server/domain/schemas/user.js';
 import { hashPassword } from '../../server/services/accounts/passwords.js';
 import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
+import { copySeededTemplate } from './seeded-template.js';
 
 export const OWNER_EMAIL = 'owner@example.test';
 export const OWNER_PASSWORD = 'owner-password-for-tests';
@@ -77,6 +78,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${parsed.errors.join('; ')}`);
+  // A pinned clock seeds a city of its own day and hour; everything else starts from this run's seeded copy.
+  if (!options.dbFile && !options.clock && parsed.config.demo.enabled)
+    await copySeededTemplate(parsed.config, dbFile);
   const logLines: string[] = [];
   const logger: Logger = {
     info: (message, fields) => logLines.push(JSON.stringify({ level: 'info', message, ...fields })),
