@@ -1,8 +1,13 @@
 // Three projects: pure unit tests, API tests against a real server, end-to-end tests in Chromium.
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default (one fewer than the cores) is a single file at a time on a 2-core machine; API test files wait
+    // on their servers and scrypt often enough that two at a time keep both cores busy. Browser files still run one
+    // at a time (fileParallelism below): Chromium's software WebGL keeps both cores busy on its own.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -22,6 +27,8 @@ export default defineConfig({
           globalSetup: ['test/setup/seeded-templates.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // A file may wait in beforeAll for another file seeding the same city (test/helpers/seeded-template.ts).
+          hookTimeout: 60_000,
         },
       },
       {

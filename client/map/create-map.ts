@@ -59,6 +59,8 @@ export function createMap({
     canvasContextAttributes: { preserveDrawingBuffer: navigator.webdriver === true },
     locale: uiStrings,
     maxZoom: 19,
+    // Labels appear without a fade for people who ask for less motion (MapLibre already skips camera animations).
+    ...(matchMedia('(prefers-reduced-motion: reduce)').matches ? { fadeDuration: 0 } : {}),
     dragRotate: false,
     pitchWithRotate: false,
   });

@@ -35,7 +35,7 @@ async function audienceOf(
 
 // Reduced motion: the sheet and bars settle at once, so screenshots show the final layout.
 const openPage = (browser: Browser, server: TestServer, url: string, viewport = DESKTOP) =>
-  openAppPage(browser, url, { viewport, reducedMotion: 'reduce', session: server.fetch.session });
+  openAppPage(browser, url, { viewport, session: server.fetch.session });
 
 /** The panel's figure once the newest answer is in (not the stale one still shown while it loads). */
 async function shownFigure(page: Page, figure: 'count' | 'consented'): Promise<number> {

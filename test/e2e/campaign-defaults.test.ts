@@ -37,7 +37,6 @@ describe.skipIf(skipReason)('a new campaign’s defaults', () => {
     it(`start in the workspace’s zone at its next full hour, keep wall-clock times when the zone changes (${size})`, async () => {
       const { page, errors } = await openAppPage(browser, server.url, {
         viewport,
-        reducedMotion: 'reduce',
         session: server.fetch.session,
       });
       // The viewer's own zone is not the workspace's: the default must come from the workspace.

@@ -136,7 +136,7 @@ describe.skipIf(skipReason)('importing a messy customer file in a browser', () =
     const { page, errors } = await openPage(
       browser,
       `${server.url}/?sel=area:${encodeURIComponent(areaId)}`,
-      { viewport: WIDE, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: WIDE, session: server.fetch.session },
     );
     expect(await shownCount(page)).toBe(before);
 
@@ -259,7 +259,6 @@ describe.skipIf(skipReason)('importing a messy customer file in a browser', () =
   it('on a phone the same file maps with the saved mapping and updates instead of duplicating', async () => {
     const { page, errors } = await openPage(browser, server.url, {
       viewport: PHONE,
-      reducedMotion: 'reduce',
       session: server.fetch.session,
     });
     await page.locator('.maplibregl-canvas').waitFor();

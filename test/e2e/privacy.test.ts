@@ -129,7 +129,7 @@ describe.skipIf(skipReason)('privacy in a browser', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?sel=area:${encodeURIComponent(area.id)}`,
-      { session: marketer.session, reducedMotion: 'reduce' },
+      { session: marketer.session },
     );
     await page
       .locator('.audience[data-status="ready"]:not([data-stale])')

@@ -90,7 +90,7 @@ describe.skipIf(skipReason)('an RFM segment in the builder', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`,
-      { viewport: LAPTOP, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: LAPTOP, session: server.fetch.session },
     );
     await waitForTiles(page);
     expect(await shownCount(page)).toBe(everyone);
@@ -124,7 +124,7 @@ describe.skipIf(skipReason)('an RFM segment in the builder', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?seg=rfm:champions&sel=boundary:${encodeURIComponent(boundary.id)}`,
-      { viewport: PHONE, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: PHONE, session: server.fetch.session },
     );
     await waitForTiles(page);
     expect(await shownCount(page)).toBe(champions);

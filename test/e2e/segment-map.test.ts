@@ -81,7 +81,7 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`,
-      { viewport: LAPTOP, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: LAPTOP, session: server.fetch.session },
     );
     await waitForTiles(page);
     const everyone = await renderedCustomers(page);
@@ -140,7 +140,7 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?seg=age:25-44;tier:gold&sel=boundary:${encodeURIComponent(boundary.id)}`,
-      { viewport: PHONE, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: PHONE, session: server.fetch.session },
     );
     await waitForTiles(page);
     const tiles = await sourceTiles(page);
@@ -178,7 +178,7 @@ describe.skipIf(skipReason)('the segment on the map', () => {
       const { page, errors } = await openAppPage(
         browser,
         `${server.url}/?cmp=${ids.join(',')}&seg=age:25-44;tier:gold`,
-        { viewport, reducedMotion: 'reduce', session: server.fetch.session },
+        { viewport, session: server.fetch.session },
       );
       const panel = page.locator('.details[data-kind="compare"]');
       await panel.locator('.area-compare[data-state="ready"]').waitFor({ timeout: 30_000 });

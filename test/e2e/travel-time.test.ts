@@ -76,7 +76,7 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
       const { page, errors } = await openAppPage(
         browser,
         `${server.url}/?sel=store:${encodeURIComponent(store.id)}`,
-        { viewport, reducedMotion: 'reduce', session: server.fetch.session },
+        { viewport, session: server.fetch.session },
       );
       await page.locator('[data-action="travel-time"]').click();
       await previewReady(page);
@@ -151,7 +151,6 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
   it("an event's reach counts the walk instead of the circle when asked to", async () => {
     const { page, errors } = await openAppPage(browser, `${server.url}/`, {
       viewport: DESKTOP,
-      reducedMotion: 'reduce',
       session: server.fetch.session,
     });
     // An event of the range the app shows (the map draws reach around those), opened as a click would.
@@ -193,7 +192,7 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     const { page, errors } = await openAppPage(
       browser,
       `${server.url}/?sel=store:${encodeURIComponent(store.id)}`,
-      { viewport: DESKTOP, reducedMotion: 'reduce', session: server.fetch.session },
+      { viewport: DESKTOP, session: server.fetch.session },
     );
     await page.locator('[data-action="show-trade-areas"]').click();
     await page.locator('.trade-tier[data-tier="secondary"]').waitFor({ timeout: 30_000 });
@@ -223,7 +222,6 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
   it('the Travel time tool makes an area from a clicked point', async () => {
     const { page, errors } = await openAppPage(browser, `${server.url}/`, {
       viewport: DESKTOP,
-      reducedMotion: 'reduce',
       session: server.fetch.session,
     });
     await page.locator('[data-tool="travel"]').click();

@@ -56,7 +56,11 @@ export async function goToInApp(page: Page, address: string) {
 
 export interface PageOptions {
   viewport?: { width: number; height: number };
-  reducedMotion?: 'reduce';
+  /**
+   * 'reduce' by default: the map then jumps instead of flying and shows labels without a fade, so a test waits for
+   * (and software WebGL draws) far fewer frames. A test of motion itself asks for 'no-preference'.
+   */
+  reducedMotion?: 'reduce' | 'no-preference';
   /** A session id (from the test server's sign-in) to open the app signed in. */
   session?: string;
 }
@@ -65,12 +69,12 @@ export interface PageOptions {
 export async function openPage(
   browser: Browser,
   url: string,
-  { viewport = DESKTOP, reducedMotion, session }: PageOptions = {},
+  { viewport = DESKTOP, reducedMotion = 'reduce', session }: PageOptions = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport,
     locale: 'en-US',
-    ...(reducedMotion ? { reducedMotion } : {}),
+    reducedMotion,
   });
   if (session)
     await context.addCookies([
