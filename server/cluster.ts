@@ -6,6 +6,8 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './env.js';
 import type { Logger } from './logger.js';
 import { prepareForWorkers } from './prepare.js';
+import { openDatabase } from './db/connection.js';
+import { interruptJobsOfProcess } from './db/repos/import-jobs.js';
 
 /** Tells a forked process which slot it fills (1…N); it shows in the Catchment-Worker header. */
 export const WORKER_ID_ENV = 'CATCHMENT_WORKER_ID';
@@ -53,9 +55,28 @@ export async function runPrimary({ config, logger, onReady }: PrimaryOptions) {
     });
   };
 
+  /** A dead worker's import jobs would show "running" for ever: interrupted, they can be resumed on another. */
+  const releaseJobsOf = (pid: number | undefined) => {
+    if (pid === undefined) return;
+    const db = openDatabase(config.dbFile);
+    try {
+      const jobs = interruptJobsOfProcess(db, pid, new Date().toISOString());
+      if (jobs) logger.info('import jobs of a dead worker interrupted', { pid, jobs });
+    } catch (error) {
+      logger.error('could not interrupt the import jobs of a dead worker', {
+        pid,
+        error: String(error),
+      });
+    } finally {
+      // A plain close: a checkpoint here would hold the primary, which hands out every connection, behind the writers.
+      db.close();
+    }
+  };
+
   cluster.on('exit', (worker, code, signal) => {
     const slot = slots.get(worker);
     slots.delete(worker);
+    releaseJobsOf(worker.process.pid);
     if (!slot || stopping) return;
     const crashLoop = Date.now() - slot.startedAt < CRASH_LOOP_MS;
     const pause = crashLoop

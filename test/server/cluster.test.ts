@@ -1,6 +1,7 @@
 // Cluster mode with two real worker processes behind one port: both answer, limits and revocations hold across them,
 // a write through one shows in the other's audience, and exactly one leader runs the background jobs, replaced
 // within the lease time when its process is killed (and the primary starts the dead worker again).
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from '../helpers/cluster.js';
 import { OWNER_EMAIL } from '../helpers/server.js';
@@ -166,4 +167,35 @@ describe('CATCHMENT_WORKERS=2', () => {
     expect(cluster.leader()).toEqual(next);
     expect(leaderTakenLines()).toHaveLength(2);
   }, 90_000);
+});
+
+describe('a worker that dies mid-import', () => {
+  it('leaves its import jobs interrupted, ready to resume, and no one else’s', async () => {
+    const db = new Database(cluster.dbFile);
+    db.pragma('busy_timeout = 5000');
+    const victim = cluster.leader()!;
+    const now = new Date().toISOString();
+    // Jobs as a worker leaves them in the file while it runs them: one of the victim's, one of another process.
+    const job = db.prepare(
+      `INSERT INTO import_jobs (id, kind, mode, state, format, bytes_total, mapping, created_at, updated_at, runner_pid)
+       VALUES (?, 'customers', 'lenient', ?, 'csv', 100, '{}', ?, ?, ?)`,
+    );
+    job.run('ij-victim-running', 'running', now, now, victim.pid);
+    job.run('ij-victim-queued', 'queued', now, now, victim.pid);
+    job.run('ij-sibling', 'running', now, now, process.pid);
+    const state = (id: string) =>
+      db.prepare('SELECT state FROM import_jobs WHERE id = ?').pluck().get(id) as string;
+
+    process.kill(victim.pid, 'SIGKILL');
+    const deadline = Date.now() + 20_000;
+    while (state('ij-victim-running') === 'running' && Date.now() < deadline) await sleep(200);
+    expect(state('ij-victim-running')).toBe('interrupted');
+    expect(state('ij-victim-queued')).toBe('interrupted');
+    expect(state('ij-sibling')).toBe('running');
+    expect(cluster.logLines().some((line) => line.includes('import jobs of a dead worker'))).toBe(
+      true,
+    );
+    db.prepare("DELETE FROM import_jobs WHERE id LIKE 'ij-%'").run();
+    db.close();
+  }, 60_000);
 });

@@ -46,9 +46,9 @@ export type NewImportJob = Pick<
 
 export function insertImportJob(db: Db, job: NewImportJob): void {
   db.prepare(
-    `INSERT INTO import_jobs (id, kind, mode, state, format, sheet, file_path, bytes_total, headers, mapping, warnings, created_by, created_at, updated_at)
-     VALUES (@id, @kind, @mode, 'queued', @format, @sheet, @file_path, @bytes_total, @headers, @mapping, @warnings, @created_by, @created_at, @created_at)`,
-  ).run(job);
+    `INSERT INTO import_jobs (id, kind, mode, state, format, sheet, file_path, bytes_total, headers, mapping, warnings, created_by, created_at, updated_at, runner_pid)
+     VALUES (@id, @kind, @mode, 'queued', @format, @sheet, @file_path, @bytes_total, @headers, @mapping, @warnings, @created_by, @created_at, @created_at, @runner_pid)`,
+  ).run({ ...job, runner_pid: process.pid });
 }
 
 export function findImportJob(db: Db, id: string): ImportJobRow | undefined {
@@ -79,6 +79,7 @@ export function saveJobProgress(db: Db, id: string, progress: JobProgress, at: s
   ).run({ ...progress, id, at });
 }
 
+/** Sets a job's state; a queued or running job is this process's from then on (see interruptJobsOfProcess). */
 export function setJobState(
   db: Db,
   id: string,
@@ -86,12 +87,9 @@ export function setJobState(
   at: string,
   error: string | null = null,
 ): void {
-  db.prepare('UPDATE import_jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(
-    state,
-    error,
-    at,
-    id,
-  );
+  db.prepare(
+    'UPDATE import_jobs SET state = ?, error = ?, updated_at = ?, runner_pid = ? WHERE id = ?',
+  ).run(state, error, at, state === 'queued' || state === 'running' ? process.pid : null, id);
 }
 
 export function setJobWarnings(db: Db, id: string, warnings: string): void {
@@ -108,9 +106,27 @@ export function interruptRunningJobs(db: Db, at: string): number {
     db.prepare('DELETE FROM import_staging').run();
     return db
       .prepare(
-        "UPDATE import_jobs SET state = 'interrupted', updated_at = ? WHERE state IN ('queued', 'running')",
+        "UPDATE import_jobs SET state = 'interrupted', runner_pid = NULL, updated_at = ? WHERE state IN ('queued', 'running')",
       )
       .run(at).changes;
+  })();
+}
+
+/**
+ * In cluster mode, when a worker dies: its queued and running jobs are interrupted (to be resumed) and their staged
+ * rows dropped, as interruptRunningJobs does for the whole file at a single process's start.
+ */
+export function interruptJobsOfProcess(db: Db, pid: number, at: string): number {
+  return db.transaction(() => {
+    const owned = "state IN ('queued', 'running') AND runner_pid = ?";
+    db.prepare(
+      `DELETE FROM import_staging WHERE job_id IN (SELECT id FROM import_jobs WHERE ${owned})`,
+    ).run(pid);
+    return db
+      .prepare(
+        `UPDATE import_jobs SET state = 'interrupted', runner_pid = NULL, updated_at = ? WHERE ${owned}`,
+      )
+      .run(at, pid).changes;
   })();
 }
 
