@@ -127,7 +127,7 @@ export async function run(): Promise<BenchResult[]> {
     };
 
     started = performance.now();
-    purchases.range(0, 0);
+    await purchases.ready();
     const loadMs = performance.now() - started;
     log(`purchase history loaded (${purchases.size()} rows) in ${loadMs.toFixed(0)} ms`);
     await campaignResults(ctx, campaign); // warm

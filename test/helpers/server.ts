@@ -58,6 +58,7 @@ export interface TestServerOptions {
   geocoder?: StartOptions['geocoder'];
   routing?: StartOptions['routing'];
   reports?: StartOptions['reports'];
+  purchaseHistory?: StartOptions['purchaseHistory'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -101,6 +102,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
       ...(options.routing ? { routing: options.routing } : {}),
       ...(options.reports ? { reports: options.reports } : {}),
+      ...(options.purchaseHistory ? { purchaseHistory: options.purchaseHistory } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
