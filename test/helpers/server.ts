@@ -1,11 +1,12 @@
 // Starts a real Catchment server on an ephemeral port with a fresh SQLite file seeded with the demo city, with an
 // owner account signed in (server.fetch) and a way to sign in as any role (server.as).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseConfig } from '../../server/env.js';
+import { demoTemplate } from './demo-template.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
 import type { OpenMeteoOptions } from '../../server/services/weather/open-meteo.js';
@@ -78,6 +79,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${parsed.errors.join('; ')}`);
+  // A fresh file starts as a copy of the seeded demo; the server then finds it seeded and only migrates and signs up.
+  const { demo } = parsed.config;
+  if (!options.dbFile && demo.enabled)
+    copyFileSync(
+      demoTemplate({
+        customers: demo.customers,
+        seed: demo.seed,
+        now: options.clock ? options.clock() : null,
+      }),
+      dbFile,
+    );
   const logLines: string[] = [];
   const logger: Logger = {
     info: (message, fields) => logLines.push(JSON.stringify({ level: 'info', message, ...fields })),
