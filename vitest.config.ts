@@ -24,10 +24,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/server/**/*.test.ts'],
-          globalSetup: ['test/setup/seeded-templates.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          // A file may wait in beforeAll for another file seeding the same city (test/helpers/seeded-template.ts).
+          // A file's beforeAll may seed a large demo city for the run's template (test/helpers/demo-template.ts).
           hookTimeout: 60_000,
         },
       },
@@ -35,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/setup/seeded-templates.ts', 'test/setup/shared-browser.ts'],
+          globalSetup: ['test/setup/shared-browser.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

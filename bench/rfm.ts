@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
+import { setCustomerChangeLog } from '../server/db/repos/customer-changes.js';
 import { seedDemo } from '../server/demo/seed.js';
 import type { AreaGeometry } from '../server/domain/schemas/geojson.js';
 import type { Segment } from '../server/domain/schemas/segment.js';
@@ -80,6 +81,8 @@ function openBenchDb(): { db: Db; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-bench-rfm-'));
   const db = openDatabase(join(dir, 'bench.db'));
   migrate(db);
+  // One process, as `npm start` runs by default: nobody follows the customer change log.
+  setCustomerChangeLog(db, false);
   const started = performance.now();
   const seeded = seedDemo(db, {
     seed: 42,

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { backfillDemoStreets, seedDemo } from './demo/seed.js';
 import { startEmptyWorkspace } from './db/repos/workspace.js';
 import { interruptRunningJobs } from './db/repos/import-jobs.js';
+import { setCustomerChangeLog } from './db/repos/customer-changes.js';
 import { ensureFirstOwner } from './services/accounts/auth.js';
 import type { Config } from './env.js';
 import type { Logger } from './logger.js';
@@ -32,6 +33,8 @@ export async function prepareDatabase(db: Db, config: Config, options: PrepareOp
   const { logger, clock } = options;
   const applied = migrate(db);
   if (applied.length) logger.info('migrated', { versions: applied });
+  // Before any seed: in one process nobody follows the log, so no write pays for it.
+  setCustomerChangeLog(db, config.workers > 1);
   if (isEmptyWorkspace(db) && !config.demo.enabled) {
     startEmptyWorkspace(db, clock().toISOString());
     logger.info('started an empty workspace (CATCHMENT_DEMO=0)');

@@ -45,7 +45,10 @@ import {
 } from './services/imports/service.js';
 import { refreshAfterImport } from './services/imports/refresh.js';
 import { createUnplacedService } from './services/imports/unplaced.js';
-import { createPurchaseHistory } from './services/purchases/purchase-history.js';
+import {
+  createPurchaseHistory,
+  type HistoryOptions,
+} from './services/purchases/purchase-history.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
 import { createIsochroneEngine } from './services/routing/engines.js';
 import { createIsochroneService } from './services/routing/isochrones.js';
@@ -102,6 +105,8 @@ export interface StartOptions {
   >;
   /** Retries and back-off of a remote routing engine (tests make them fast). */
   routing?: Partial<EngineRetryOptions>;
+  /** Rows the purchase history reads between yields (tests make it small to watch a load in progress). */
+  purchaseHistory?: HistoryOptions;
 }
 
 export async function startServer(
@@ -143,6 +148,19 @@ export async function startServer(
     bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()),
   });
   const customerTiles = createCustomerTiles(db, customerIndex);
+  // Loads in chunks while the server already answers (ten million purchases take tens of seconds); results wait.
+  const purchases = createPurchaseHistory(db, options.purchaseHistory);
+  const historyStarted = performance.now();
+  purchases.ready().then(
+    () =>
+      logger.info('loaded purchase history', {
+        purchases: purchases.size(),
+        ms: Math.round(performance.now() - historyStarted),
+      }),
+    (error: unknown) => {
+      if (db.open) logger.error('purchase history failed to load', { error: String(error) });
+    },
+  );
   const audience = createAudienceService({
     index: customerIndex,
     pool: createAudiencePool(),
@@ -252,7 +270,7 @@ export async function startServer(
     },
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
-    purchases: createPurchaseHistory(db),
+    purchases,
     isochrones: createIsochroneService({
       db,
       clock,
@@ -312,6 +330,7 @@ export async function startServer(
       server.close(() => {
         void Promise.all([
           audience.close(),
+          purchases.stop(),
           webhooks.stop(),
           imports.stop(),
           geocoding?.stop(),

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { writeNewCustomers } from '../db/repos/customer-bulk.js';
 import { demoSeededAt } from '../db/repos/demo.js';
 import { bulkPurchases } from '../db/repos/purchases.js';
+import { purchaseWriter, withIndexesAfter } from '../db/repos/purchase-bulk.js';
 import { countStreets, deleteStreets, insertStreets } from '../db/repos/streets.js';
 import { readWorkspaceSettings } from '../db/repos/workspace.js';
 import {
@@ -30,6 +31,8 @@ export interface SeedSummary {
   purchases: number;
 }
 
+/** Page cache while seeding, in KiB (negative: a size rather than a page count), freed afterwards. */
+const BULK_CACHE_KIB = -131_072;
 /** Report progress every this many customers. */
 const PROGRESS_EVERY = 10_000;
 
@@ -59,6 +62,24 @@ export function seedDemo(
   if (!options.replace && hasWorkspaceData(db)) throw new Error(refusal);
   const workspace = generateDemoWorkspace(options);
   const at = options.now.toISOString();
+  // The index builds and the aggregate's GROUP BY read far more than SQLite's default 2 MB page cache holds.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+  try {
+    return seedInTransaction(db, workspace, options, at, refusal, onProgress);
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
+}
+
+function seedInTransaction(
+  db: Db,
+  workspace: DemoWorkspace,
+  options: SeedOptions,
+  at: string,
+  refusal: string,
+  onProgress?: (done: number, total: number) => void,
+): SeedSummary {
   return db.transaction((): SeedSummary => {
     if (hasWorkspaceData(db)) {
       if (!options.replace) throw new Error(refusal);
@@ -72,7 +93,7 @@ export function seedDemo(
     deleteStreets(db);
     writeWorkspace(db, workspace, options, at);
     const { customers, purchases } = bulkPurchases(db, () =>
-      writeCustomers(db, workspace, options, at, onProgress),
+      withIndexesAfter(db, () => writeCustomers(db, workspace, options, at, onProgress)),
     );
     return {
       stores: workspace.stores.length,
@@ -191,35 +212,22 @@ function writeCustomers(
   onProgress?: (done: number, total: number) => void,
 ): { customers: number; purchases: number } {
   const total = options.customers;
-  const insert = db.prepare(
-    `INSERT INTO purchases (id, customer_id, store_id, purchased_at, amount, discount, product_category)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const purchases = purchaseWriter(db);
   const historyOf = purchaseHistories({
     seed: options.seed,
     today: options.today,
     stores: ws.stores,
     events: ws.events,
   });
-  let purchases = 0;
   function* withHistories(): Generator<Customer> {
     for (const customer of ws.customers()) {
       let cents = 0;
       let count = 0;
       for (const p of historyOf(customer)) {
-        insert.run(
-          p.id,
-          p.customerId,
-          p.storeId,
-          p.purchasedAt,
-          p.amount,
-          p.discount,
-          p.productCategory,
-        );
+        purchases.add(p);
         cents += Math.round(p.amount * 100);
         count++;
       }
-      purchases += count;
       yield count > 0 ? { ...customer, totalSpend: cents / 100 } : customer;
     }
   }
@@ -228,5 +236,5 @@ function writeCustomers(
     if (done % PROGRESS_EVERY === 0 && done < total) onProgress?.(done, total);
   });
   onProgress?.(seqs.length, total);
-  return { customers: seqs.length, purchases };
+  return { customers: seqs.length, purchases: purchases.finish() };
 }

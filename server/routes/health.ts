@@ -17,7 +17,7 @@ const route = createRoute({
   },
 });
 
-export function healthRoutes({ db, customerTiles }: AppDeps) {
+export function healthRoutes({ db, customerTiles, purchases }: AppDeps) {
   return createRouter().openapi(route, (c) => {
     const schemaVersion = db
       .prepare('SELECT max(version) FROM schema_migrations')
@@ -29,6 +29,7 @@ export function healthRoutes({ db, customerTiles }: AppDeps) {
         database: 'ok' as const,
         schemaVersion,
         customers: customerTiles.size,
+        purchaseHistory: purchases.progress(),
       },
       200,
     );

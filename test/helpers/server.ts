@@ -1,11 +1,12 @@
 // Starts a real Catchment server on an ephemeral port with a fresh SQLite file seeded with the demo city, with an
 // owner account signed in (server.fetch) and a way to sign in as any role (server.as).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseConfig } from '../../server/env.js';
+import { demoTemplate } from './demo-template.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.js';
 import type { Logger } from '../../server/logger.js';
 import type { OpenMeteoOptions } from '../../server/services/weather/open-meteo.js';
@@ -14,7 +15,6 @@ import { insertUser } from '../../server/db/repos/users.js';
 import type { Role } from '../../server/domain/schemas/user.js';
 import { hashPassword } from '../../server/services/accounts/passwords.js';
 import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
-import { copySeededTemplate } from './seeded-template.js';
 
 export const OWNER_EMAIL = 'owner@example.test';
 export const OWNER_PASSWORD = 'owner-password-for-tests';
@@ -59,6 +59,7 @@ export interface TestServerOptions {
   geocoder?: StartOptions['geocoder'];
   routing?: StartOptions['routing'];
   reports?: StartOptions['reports'];
+  purchaseHistory?: StartOptions['purchaseHistory'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -78,9 +79,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${parsed.errors.join('; ')}`);
-  // A pinned clock seeds a city of its own day and hour; everything else starts from this run's seeded copy.
-  if (!options.dbFile && !options.clock && parsed.config.demo.enabled)
-    await copySeededTemplate(parsed.config, dbFile);
+  // A fresh file starts as a copy of the seeded demo; the server then finds it seeded and only migrates and signs up.
+  const { demo } = parsed.config;
+  if (!options.dbFile && demo.enabled)
+    copyFileSync(
+      demoTemplate({
+        customers: demo.customers,
+        seed: demo.seed,
+        now: options.clock ? options.clock() : null,
+      }),
+      dbFile,
+    );
   const logLines: string[] = [];
   const logger: Logger = {
     info: (message, fields) => logLines.push(JSON.stringify({ level: 'info', message, ...fields })),
@@ -105,6 +114,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
       ...(options.routing ? { routing: options.routing } : {}),
       ...(options.reports ? { reports: options.reports } : {}),
+      ...(options.purchaseHistory ? { purchaseHistory: options.purchaseHistory } : {}),
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -153,6 +153,7 @@ describe('seeding the demo workspace', () => {
       'purchases_behaviour_update',
       'purchases_changed_delete',
       'purchases_changed_update',
+      'purchases_replay',
     ]);
     db.prepare(
       "INSERT INTO customers (id, lng, lat, updated_at) VALUES ('new-1', 13.4, 52.5, 'now')",

@@ -1,5 +1,6 @@
-// The customer change log (migration 014): seqs of customer rows written or deleted, in commit order, for the other
-// processes' in-memory indexes. Filled by triggers; read by customer-follow.ts; pruned by the leader.
+// The customer change log (migrations 017, 018): seqs of customer rows written or deleted, in commit order, for the other
+// processes' in-memory indexes. Filled by triggers while a cluster runs (a single process has no one to tell); read
+// by customer-follow.ts; pruned by the leader.
 import type { Db } from '../connection.js';
 
 /** The last change number handed out, pruned or not (AUTOINCREMENT keeps it in sqlite_sequence). */
@@ -29,4 +30,9 @@ export function customerChangesAfter(
 /** Deletes changes up to and including `through`; returns how many. */
 export function pruneCustomerChanges(db: Db, through: number): number {
   return db.prepare('DELETE FROM customer_changes WHERE n <= ?').run(through).changes;
+}
+
+/** Turns the log on (cluster mode: other processes follow it) or off (one process: nobody reads it). */
+export function setCustomerChangeLog(db: Db, enabled: boolean): void {
+  db.prepare('UPDATE customer_change_log SET enabled = ? WHERE id = 1').run(enabled ? 1 : 0);
 }

@@ -82,6 +82,7 @@ export async function compareAreas(
     areas.map((area) => deps.audience.matchingSeqs({ geometry: area.geometry, segment, at })),
   );
   const { w, window } = compareWindow(request.windowDays ?? DEFAULT_COMPARE_WINDOW_DAYS, at);
+  await deps.purchases.ready();
   const behaviours = areaBehaviours(deps.purchases, seqs, w, view.k);
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;

@@ -130,6 +130,8 @@ export async function campaignResults(
     treatedPurchasedRate: rate(treatedPurchased, treated.size),
     lift: lift(rate(treatedPurchased, treated.size), rate(heldOutPurchased, heldOut)),
   };
+  // The history loads in the background after a start; nothing else runs between this and the measures.
+  await ctx.purchases.ready();
   const measures = campaignMeasures({
     purchases: ctx.purchases,
     campaign,

@@ -1,20 +1,28 @@
 // Every purchase in memory as columns sorted by UTC day, so a campaign's results read a window's rows as one range
-// of typed arrays instead of millions of SQLite rows. New purchases are read by rowid and appended unsorted; a change
-// to an existing one (purchase_changes moves) or newly imported customers that unknown purchases may belong to
-// reload everything.
+// of typed arrays instead of millions of SQLite rows. Loading ten million rows takes tens of seconds, so it never
+// happens inside a request: the server starts it at boot and `ready()` reads in chunks by rowid (keyset), yielding
+// to the event loop between chunks; requests await `ready()` and health reports the progress meanwhile. New
+// purchases are read after the rowid watermark and appended; a change to an existing one (purchase_changes moves) or
+// newly imported customers that unlinked purchases may belong to rebuild a fresh copy beside the live one.
 import type { Db } from '../../db/connection.js';
 import type { PurchaseColumns } from '../../domain/campaigns/purchase-facts.js';
+import {
+  appendRows,
+  emptyHistory,
+  rowsOfDays,
+  sortByDay,
+  type HistoryColumns,
+  type HistoryRow,
+} from './history-columns.js';
 
-const DAY_MS = 86_400_000;
+export { dayOfInstant } from './history-columns.js';
+
 /** Appended rows are sorted in once they are this many, or a tenth of the sorted ones. */
 const TAIL_MAX = 50_000;
-
-/** UTC day number of an ISO instant; the common `YYYY-MM-DDT…Z` form without a Date per row. */
-export function dayOfInstant(text: string): number {
-  if (text.length >= 20 && text.charCodeAt(10) === 84 /* T */ && text.endsWith('Z'))
-    return Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / DAY_MS;
-  return Math.floor(Date.parse(text) / DAY_MS);
-}
+/** Rows read between two yields to the event loop: a few milliseconds of work. */
+const CHUNK_ROWS = 4_000;
+/** A history rebuilt this many times in a row because rows changed under it settles for the last copy. */
+const MAX_RELOADS = 3;
 
 export interface PurchaseRange {
   columns: PurchaseColumns;
@@ -24,28 +32,50 @@ export interface PurchaseRange {
   storeIds: readonly string[];
 }
 
-export interface PurchaseHistory {
-  /** The purchases of UTC days fromDay … toDay, up to date with the table. */
-  range(fromDay: number, toDay: number): PurchaseRange;
-  /** Rows held (for the bench and tests). */
-  size(): number;
+export interface HistoryProgress {
+  /** True once the history holds every purchase it has seen committed. */
+  ready: boolean;
+  /** Rows read so far (into the copy being built while loading). */
+  rows: number;
+  /** Share of the table read, 0–1 (by rowid, so an estimate when rows were deleted). */
+  fraction: number;
 }
 
-type Row = [rowid: number, seq: number | null, at: string, amount: number, store: string];
+export interface PurchaseHistory {
+  /**
+   * The purchases of UTC days fromDay … toDay, up to date with the table. Await `ready()` first: this catches up
+   * synchronously, which is cheap after `ready()` but a full load without it.
+   */
+  range(fromDay: number, toDay: number): PurchaseRange;
+  /** Brings the history up to date without blocking the event loop; concurrent callers share one load. */
+  ready(): Promise<void>;
+  progress(): HistoryProgress;
+  /** Rows held (for the bench and tests). */
+  size(): number;
+  /** Stops a load in progress (server shutdown, before the database closes). */
+  stop(): void;
+}
 
-export function createPurchaseHistory(db: Db): PurchaseHistory {
-  let columns: PurchaseColumns = empty(0);
-  let count = 0;
-  let sorted = 0;
-  /** dayStart[d − firstDay]: first sorted row of day d; one more entry at the end. */
-  let dayStart = new Int32Array(1);
-  let firstDay = 0;
-  let loadedRowid = 0;
-  let version = -1;
-  let customersSeq = -1;
-  let unlinked = 0;
-  const storeCodes = new Map<string, number>();
-  const storeIds: string[] = [];
+export interface HistoryOptions {
+  /** Rows per chunk between yields (tests make it small). */
+  chunkRows?: number;
+}
+
+interface TableState {
+  version: number;
+  maxRowid: number | null;
+  maxSeq: number | null;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createPurchaseHistory(db: Db, options: HistoryOptions = {}): PurchaseHistory {
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+  let live: HistoryColumns | null = null;
+  let building: HistoryColumns | null = null;
+  let target = 0;
+  let pending: Promise<void> | null = null;
+  let stopped = false;
 
   const state = db.prepare(
     `SELECT (SELECT version FROM purchase_changes WHERE id = 1) AS version,
@@ -54,107 +84,88 @@ export function createPurchaseHistory(db: Db): PurchaseHistory {
   const rowsAfter = db
     .prepare(
       `SELECT p.rowid, c.seq, p.purchased_at, p.amount, p.store_id FROM purchases p
-       LEFT JOIN customers c ON c.id = p.customer_id WHERE p.rowid > ? ORDER BY p.rowid`,
+       LEFT JOIN customers c ON c.id = p.customer_id WHERE p.rowid > ? ORDER BY p.rowid LIMIT ?`,
     )
     .raw();
+  const read = (h: HistoryColumns, limit: number) =>
+    appendRows(h, rowsAfter.iterate(h.loadedRowid, limit) as IterableIterator<HistoryRow>);
 
-  function storeCode(id: string): number {
-    let code = storeCodes.get(id);
-    if (code === undefined) {
-      code = storeIds.push(id) - 1;
-      storeCodes.set(id, code);
+  const needsReload = (h: HistoryColumns | null, now: TableState) =>
+    h === null ||
+    now.version !== h.version ||
+    (h.unlinked > 0 && (now.maxSeq ?? 0) !== h.customersSeq);
+
+  function settle(h: HistoryColumns, now: TableState, reloaded: boolean) {
+    h.customersSeq = now.maxSeq ?? 0;
+    if (reloaded || h.count - h.sorted > Math.max(TAIL_MAX, h.sorted / 10)) sortByDay(h);
+  }
+
+  /** The synchronous catch-up: whatever `ready()` left (normally nothing), read at once. */
+  function catchUpNow(): HistoryColumns {
+    const now = state.get() as TableState;
+    const reload = needsReload(live, now);
+    const h = reload ? emptyHistory(now.version, now.maxSeq ?? 0) : live!;
+    while (read(h, Number.MAX_SAFE_INTEGER) > 0);
+    settle(h, now, reload);
+    live = h;
+    return h;
+  }
+
+  /** Reads rows after the watermark in chunks until none are left, yielding between chunks. */
+  async function fill(h: HistoryColumns) {
+    for (;;) {
+      if (stopped) throw new Error('purchase history stopped');
+      target = (state.get() as TableState).maxRowid ?? 0;
+      if (read(h, chunkRows) < chunkRows) return;
+      await yieldToEventLoop();
     }
-    return code;
   }
 
-  function grow(needed: number) {
-    if (needed <= columns.day.length) return;
-    const next = empty(Math.max(needed, Math.ceil(columns.day.length * 1.5), 1024));
-    next.day.set(columns.day.subarray(0, count));
-    next.customer.set(columns.customer.subarray(0, count));
-    next.amount.set(columns.amount.subarray(0, count));
-    next.store.set(columns.store.subarray(0, count));
-    columns = next;
-  }
-
-  function append(after: number) {
-    for (const row of rowsAfter.iterate(after) as IterableIterator<Row>) {
-      grow(count + 1);
-      columns.day[count] = dayOfInstant(row[2]);
-      columns.customer[count] = row[1] ?? -1;
-      columns.amount[count] = row[3];
-      columns.store[count] = storeCode(row[4]);
-      if (row[1] === null) unlinked++;
-      count++;
-      loadedRowid = row[0];
-    }
-  }
-
-  /** Counting sort of every row by day: O(rows + days), stable. */
-  function sortAll() {
-    if (count === 0) {
-      sorted = 0;
-      dayStart = new Int32Array(1);
+  async function catchUp() {
+    for (let attempt = 0; ; attempt++) {
+      await yieldToEventLoop();
+      const now = state.get() as TableState;
+      if (!needsReload(live, now)) {
+        // Appends only: the live copy grows in place (a reader in between catches up the rest itself).
+        await fill(live!);
+        // Customers as they were before reading: one imported meanwhile relinks at the next call.
+        settle(live!, now, false);
+        return;
+      }
+      building = emptyHistory(now.version, now.maxSeq ?? 0);
+      await fill(building);
+      const after = state.get() as TableState;
+      const changedUnder = after.version !== building.version;
+      // Rows changed while loading: the copy may hold a stale one, so build again (a few times at most).
+      if (changedUnder && attempt + 1 < MAX_RELOADS) continue;
+      settle(building, now, true);
+      live = building;
+      building = null;
       return;
     }
-    let min = Infinity;
-    let max = -Infinity;
-    for (let r = 0; r < count; r++) {
-      min = Math.min(min, columns.day[r]!);
-      max = Math.max(max, columns.day[r]!);
-    }
-    const starts = new Int32Array(max - min + 2);
-    for (let r = 0; r < count; r++) starts[columns.day[r]! - min + 1]!++;
-    for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
-    const next = empty(columns.day.length);
-    const cursor = starts.slice();
-    for (let r = 0; r < count; r++) {
-      const to = cursor[columns.day[r]! - min]!++;
-      next.day[to] = columns.day[r]!;
-      next.customer[to] = columns.customer[r]!;
-      next.amount[to] = columns.amount[r]!;
-      next.store[to] = columns.store[r]!;
-    }
-    columns = next;
-    dayStart = starts;
-    firstDay = min;
-    sorted = count;
-  }
-
-  function refresh() {
-    const now = state.get() as { version: number; maxRowid: number | null; maxSeq: number | null };
-    const maxSeq = now.maxSeq ?? 0;
-    const reload = now.version !== version || (unlinked > 0 && maxSeq !== customersSeq);
-    if (reload) {
-      count = 0;
-      unlinked = 0;
-      loadedRowid = 0;
-      version = now.version;
-    }
-    customersSeq = maxSeq;
-    if ((now.maxRowid ?? 0) > loadedRowid) append(loadedRowid);
-    if (reload || count - sorted > Math.max(TAIL_MAX, sorted / 10)) sortAll();
   }
 
   return {
     range(fromDay, toDay) {
-      refresh();
-      const at = (day: number) =>
-        dayStart[Math.max(0, Math.min(dayStart.length - 1, day - firstDay))]!;
-      const rows: [number, number][] = [];
-      if (sorted > 0 && toDay >= firstDay) rows.push([at(fromDay), at(toDay + 1)]);
-      if (count > sorted) rows.push([sorted, count]);
-      return { columns, rows, storeIds };
+      const h = catchUpNow();
+      return { columns: h.columns, rows: rowsOfDays(h, fromDay, toDay), storeIds: h.storeIds };
     },
-    size: () => count,
-  };
-}
-
-function empty(capacity: number): PurchaseColumns {
-  return {
-    day: new Int32Array(capacity),
-    customer: new Int32Array(capacity),
-    amount: new Float64Array(capacity),
-    store: new Int32Array(capacity),
+    ready() {
+      pending ??= catchUp().finally(() => (pending = null));
+      return pending;
+    },
+    progress() {
+      const h = building ?? live;
+      const loadedRowid = h?.loadedRowid ?? 0;
+      return {
+        ready: pending === null && live !== null,
+        rows: h?.count ?? 0,
+        fraction: target > 0 ? Math.min(1, loadedRowid / target) : live ? 1 : 0,
+      };
+    },
+    size: () => live?.count ?? 0,
+    stop() {
+      stopped = true;
+    },
   };
 }

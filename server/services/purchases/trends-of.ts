@@ -40,6 +40,7 @@ export async function campaignTrends(
       'SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE campaign_id = ?',
     )
     .all(campaign.id) as Intervals;
+  await ctx.purchases.ready();
   return purchaseTrends({
     purchases: ctx.purchases,
     seqs: members.map((m) => m.seq),
@@ -65,6 +66,7 @@ export async function areaTrends(
       'SELECT started_at AS startedAt, ended_at AS endedAt FROM activations WHERE area_id = ?',
     )
     .all(area.id) as Intervals;
+  await ctx.purchases.ready();
   return purchaseTrends({
     purchases: ctx.purchases,
     seqs,
