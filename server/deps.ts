@@ -64,4 +64,9 @@ export interface AppDeps {
   workerId?: number;
   /** Cluster mode: applies customer, store and boundary writes other processes committed (customer-follow.ts). */
   followWrites?: () => void;
+  /**
+   * Benchmarks only (bench/mix.ts): answer GET /api/__bare with "ok" before any middleware, the floor a route's CPU
+   * per request is compared with. Never set in production.
+   */
+  bareRoute?: boolean;
 }

@@ -102,6 +102,8 @@ export interface StartOptions {
   >;
   /** Retries and back-off of a remote routing engine (tests make them fast). */
   routing?: Partial<EngineRetryOptions>;
+  /** Benchmarks only: the middleware-free GET /api/__bare (AppDeps.bareRoute). */
+  bareRoute?: boolean;
 }
 
 export async function startServer(
@@ -260,6 +262,7 @@ export async function startServer(
     }),
     ...(options.worker ? { workerId: options.worker.id } : {}),
     ...(follower ? { followWrites: follower.catchUp } : {}),
+    ...(options.bareRoute ? { bareRoute: true } : {}),
   };
   const app = createApp(deps);
   const leadership = startLeadership({
