@@ -22,6 +22,7 @@ import { findArea } from './db/repos/areas.js';
 import { createLoginThrottle } from './services/accounts/login-throttle.js';
 import { scheduleRetention } from './services/customers/retention.js';
 import { followCustomerChanges, lastCustomerChange } from './services/customers/customer-follow.js';
+import { createDataVersions } from './services/caching/data-versions.js';
 import { startLeadership } from './services/cluster/leadership.js';
 import { pruneChangeLog } from './services/cluster/change-log-pruner.js';
 import { prepareDatabase } from './prepare.js';
@@ -261,7 +262,8 @@ export async function startServer(
       engine: createIsochroneEngine(db, config.routing, options.routing),
     }),
     ...(options.worker ? { workerId: options.worker.id } : {}),
-    ...(follower ? { followWrites: follower.catchUp } : {}),
+    ...(follower ? { followWrites: () => follower.catchUp() } : {}),
+    dataVersions: createDataVersions(db, follower),
     ...(options.bareRoute ? { bareRoute: true } : {}),
   };
   const app = createApp(deps);
