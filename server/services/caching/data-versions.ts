@@ -27,9 +27,11 @@ export function createDataVersions(
             (SELECT n FROM map_data_version WHERE id = 1) AS map,
             (SELECT n FROM area_data_version WHERE id = 1) AS areas`,
   );
+  // One process: its writes reach its indexes as they commit, and one SELECT is its own snapshot; no BEGIN needed.
+  if (!follower) return () => read.get()!;
   const readNow = db.transaction(() => {
     const versions = read.get()!;
-    follower?.catchUp({ force: true });
+    follower.catchUp({ force: true });
     return versions;
   });
   return () => readNow.deferred();
