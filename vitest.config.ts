@@ -16,6 +16,7 @@ export default defineConfig({
             'test/domain/**/*.test.ts',
             'test/client/**/*.test.ts',
             'test/arch/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -4,142 +4,32 @@
 // request (primary and workers, from /proc). wrk runs on the same CPUs as the server, so on a small machine the
 // figures are lower bounds and the 2-worker gain is capped by what wrk takes; each run says so.
 // Full size: BENCH_ONLY=cluster BENCH_CLUSTER_CUSTOMERS=50000 BENCH_HTTP_SECONDS=60 BENCH_CONNECTIONS=200 npm run bench
-import { spawn } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResult } from './run.js';
 import { parseWrkOutput, WRK, wrkInstalled } from './wrk.js';
+import { benchCredentials, startBenchServer, treeCpuSeconds } from './bench-server.js';
+import { mixScript } from './mix-scripts.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CLUSTER_CUSTOMERS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const OWNER = { email: 'bench-owner@example.com', password: 'bench-owner-password-1' };
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 const execFileAsync = promisify(execFile);
 
-/** utime + stime of a process and its children (the workers), in seconds, from /proc. */
-function treeCpuSeconds(root: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pid = Number(entry);
-    if (pid === root || Number(fields[1]) === root)
-      ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / TICKS_PER_SECOND;
-}
-
-async function startEntry(workers: number, dbFile: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CATCHMENT_WORKERS: String(workers),
-      CATCHMENT_DB: dbFile,
-      CATCHMENT_DEMO_CUSTOMERS: String(CUSTOMERS),
-      CATCHMENT_EVALUATE_MINUTES: '0',
-      CATCHMENT_ADMIN_EMAIL: OWNER.email,
-      CATCHMENT_ADMIN_PASSWORD: OWNER.password,
-      CATCHMENT_LOG: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, pid: child.pid!, stop };
-}
-
-async function credentials(url: string) {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: url },
-    body: JSON.stringify(OWNER),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = await fetch(`${url}/api/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: url, Cookie: cookie },
-    body: JSON.stringify({ name: 'bench till', scopes: ['offers:read'] }),
-  });
-  const { secret } = (await token.json()) as { secret: string };
-  return { cookie, bearer: `Bearer ${secret}` };
-}
-
-/** The mix as a wrk script: one request of each kind in turn; a created area is patched once created, then deleted. */
-export function mixScript(origin: string, cookie: string, bearer: string): string {
-  const square = (x: number, y: number, d: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, y],
-        [x + d, y],
-        [x + d, y + d],
-        [x, y + d],
-        [x, y],
-      ],
-    ],
-  });
-  const lua = (value: unknown) => JSON.stringify(JSON.stringify(value));
-  // Berlin Mitte at zoom 13.
-  const tile = '/api/tiles/customers/13/4401/2686.pbf';
-  return `
-local session = { ["Cookie"] = ${JSON.stringify(cookie)}, ["Origin"] = ${JSON.stringify(origin)} }
-local json = { ["Cookie"] = ${JSON.stringify(cookie)}, ["Origin"] = ${JSON.stringify(origin)}, ["Content-Type"] = "application/json" }
-local till = { ["Authorization"] = ${JSON.stringify(bearer)} }
-local created, patched, i = {}, {}, 0
-request = function()
-  i = i + 1
-  local k = i % 8
-  if k == 0 then return wrk.format("GET", "/api/stores", session)
-  elseif k == 1 then return wrk.format("GET", "/api/customers?bbox=13.38,52.50,13.42,52.53&limit=50", session)
-  elseif k == 2 then return wrk.format("POST", "/api/audience", json, ${lua({ geometry: square(13.38, 52.5, 0.03) })})
-  elseif k == 3 then return wrk.format("GET", "${tile}", session)
-  elseif k == 5 then return wrk.format("POST", "/api/areas", json, ${lua({ name: 'bench area', geometry: square(13.4, 52.5, 0.01) })})
-  elseif k == 6 and #created > 0 then
-    return wrk.format("PATCH", "/api/areas/" .. table.remove(created), json, ${lua({ name: 'bench area, renamed', version: 1 })})
-  elseif k == 7 and #patched > 0 then return wrk.format("DELETE", "/api/areas/" .. table.remove(patched), session)
-  end
-  return wrk.format("GET", "/api/offers/live?lat=52.52&lng=13.41", till)
-end
-response = function(status, headers, body)
-  -- Queued on the answer, not the request: a DELETE must not overtake the PATCH of the same area.
-  local id = body:match('"id":"([^"]+)"')
-  if id and status == 201 then table.insert(created, id)
-  elseif id and status == 200 and body:find("bench area, renamed", 1, true) then table.insert(patched, id) end
-end
-`;
-}
-
 async function measure(workers: number, dbFile: string, dir: string) {
-  const server = await startEntry(workers, dbFile);
+  const server = await startBenchServer({
+    entry: 'server/index.ts',
+    dbFile,
+    customers: CUSTOMERS,
+    env: { CATCHMENT_WORKERS: String(workers) },
+  });
   try {
-    const { cookie, bearer } = await credentials(server.url);
+    const { cookie, bearer } = await benchCredentials(server.url);
     const script = join(dir, `mix-${workers}.lua`);
-    writeFileSync(script, mixScript(server.url, cookie, bearer));
+    writeFileSync(script, mixScript({ origin: server.url, cookie, bearer }));
     const args = (seconds: number) => [
       '-t1',
       `-c${CONNECTIONS}`,

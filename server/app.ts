@@ -58,6 +58,8 @@ import { tradeAreaRoutes } from './routes/trade-areas.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+  // First, so no middleware runs: Node's HTTP server and Hono's routing alone.
+  if (deps.bareRoute) app.get('/api/__bare', (c) => c.text('ok'));
 
   app.use('*', securityHeaders({ basemapStyleUrl: deps.config.basemapStyleUrl }));
   app.use('*', refuseDotSegments());

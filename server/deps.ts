@@ -18,6 +18,7 @@ import type { EvaluationRun } from './domain/schemas/offer.js';
 import type { ImportService } from './services/imports/service.js';
 import type { UnplacedService } from './services/imports/unplaced.js';
 import type { PurchaseHistory } from './services/purchases/purchase-history.js';
+import type { DataVersions } from './services/caching/data-versions.js';
 import type { IsochroneService } from './services/routing/isochrones.js';
 
 export interface AppDeps {
@@ -60,8 +61,18 @@ export interface AppDeps {
   purchases: PurchaseHistory;
   /** Travel-time areas from the engine CATCHMENT_ROUTING chose (the in-process router by default). */
   isochrones: IsochroneService;
+  /**
+   * What the customers, stores and areas are at now, from counters every process shares (in SQLite); this process's
+   * indexes caught up to them first. Cached bodies and ETags are keyed by them.
+   */
+  dataVersions: () => DataVersions;
   /** Cluster mode: this worker's number, sent as the Catchment-Worker response header. */
   workerId?: number;
   /** Cluster mode: applies customer, store and boundary writes other processes committed (customer-follow.ts). */
   followWrites?: () => void;
+  /**
+   * Benchmarks only (bench/mix.ts): answer GET /api/__bare with "ok" before any middleware, the floor a route's CPU
+   * per request is compared with. Never set in production.
+   */
+  bareRoute?: boolean;
 }

@@ -22,6 +22,7 @@ import { findArea } from './db/repos/areas.js';
 import { createLoginThrottle } from './services/accounts/login-throttle.js';
 import { scheduleRetention } from './services/customers/retention.js';
 import { followCustomerChanges, lastCustomerChange } from './services/customers/customer-follow.js';
+import { createDataVersions } from './services/caching/data-versions.js';
 import { startLeadership } from './services/cluster/leadership.js';
 import { pruneChangeLog } from './services/cluster/change-log-pruner.js';
 import { prepareDatabase } from './prepare.js';
@@ -107,6 +108,8 @@ export interface StartOptions {
   routing?: Partial<EngineRetryOptions>;
   /** Rows the purchase history reads between yields (tests make it small to watch a load in progress). */
   purchaseHistory?: HistoryOptions;
+  /** Benchmarks only: the middleware-free GET /api/__bare (AppDeps.bareRoute). */
+  bareRoute?: boolean;
 }
 
 export async function startServer(
@@ -277,7 +280,9 @@ export async function startServer(
       engine: createIsochroneEngine(db, config.routing, options.routing),
     }),
     ...(options.worker ? { workerId: options.worker.id } : {}),
-    ...(follower ? { followWrites: follower.catchUp } : {}),
+    ...(follower ? { followWrites: () => follower.catchUp() } : {}),
+    dataVersions: createDataVersions(db, follower),
+    ...(options.bareRoute ? { bareRoute: true } : {}),
   };
   const app = createApp(deps);
   const leadership = startLeadership({

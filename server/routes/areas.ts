@@ -32,6 +32,9 @@ import { compareAreas } from '../services/areas/compare.js';
 import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
+import { cachedJson } from '../http/conditional.js';
+import { createBodyCache } from '../services/caching/body-cache.js';
+import { areaListEtag } from '../services/areas/list-etag.js';
 import { withIsochroneGeometry } from '../services/routing/isochrone-areas.js';
 
 const tags = ['Areas'];
@@ -52,6 +55,7 @@ const list = createRoute({
   request: { query: areaListQuery },
   responses: {
     200: { description: 'A FeatureCollection of areas', content: json(areaCollectionSchema) },
+    304: { description: 'Unchanged since the ETag sent in If-None-Match' },
     400: { description: 'Not a valid segment', content: problemContent },
   },
 });
@@ -192,11 +196,18 @@ export function areaRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const writer = (c: Context<AuthEnv>) => ({ principal: principalOf(c), at: clock() });
   const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
+  // Counting each area's customers is most of a list's cost: the serialised list is kept per ETag.
+  const lists = createBodyCache<string>({ maxEntries: 64, maxBytes: 32 * 2 ** 20 });
   return createRouter()
-    .openapi(list, async (c) => {
+    .openapi(list, (c) => {
       const segment = segmentFromQuery(c.req.valid('query').segment);
-      const count = customerCounter(deps, principalOf(c), segment);
-      return c.json(await areaCollection(listAreas(db, principalOf(c)), count), 200);
+      const principal = principalOf(c);
+      return cachedJson(c, {
+        etag: areaListEtag(deps, principal, segment),
+        cache: lists,
+        build: () =>
+          areaCollection(listAreas(db, principal), customerCounter(deps, principal, segment)),
+      });
     })
     .openapi(create, async (c) => {
       const count = counter(c);

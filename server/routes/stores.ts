@@ -11,6 +11,8 @@ import {
   storePatch,
   type StoreRecord,
 } from '../domain/schemas/store.js';
+import { cachedJson } from '../http/conditional.js';
+import { createBodyCache } from '../services/caching/body-cache.js';
 import { idParam } from '../domain/schemas/params.js';
 import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
 
@@ -30,6 +32,7 @@ const list = createRoute({
   summary: 'All stores',
   responses: {
     200: { description: 'A FeatureCollection of Point features', content: json(storeCollection) },
+    304: { description: 'Unchanged since the ETag sent in If-None-Match' },
   },
 });
 const create = createRoute({
@@ -71,13 +74,19 @@ const remove = createRoute({
   },
 });
 
-export function storeRoutes({ db, clock }: AppDeps) {
+export function storeRoutes({ db, clock, dataVersions }: AppDeps) {
+  // Every caller sees the same stores: one serialised list per version of the map data (stores, boundaries).
+  const lists = createBodyCache<string>({ maxEntries: 4, maxBytes: 32 * 2 ** 20 });
   return createRouter()
     .openapi(list, (c) =>
-      c.json(
-        { type: 'FeatureCollection' as const, features: listStores(db).map(storeToFeature) },
-        200,
-      ),
+      cachedJson(c, {
+        etag: `"st${dataVersions().map}"`,
+        cache: lists,
+        build: () => ({
+          type: 'FeatureCollection' as const,
+          features: listStores(db).map(storeToFeature),
+        }),
+      }),
     )
     .openapi(create, (c) =>
       c.json(storeToFeature(createStore(db, c.req.valid('json'), clock())), 201),

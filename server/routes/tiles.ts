@@ -15,6 +15,8 @@ import {
   tileViewKey,
 } from '../services/customers/tiles.js';
 import { principalOf } from '../http/auth.js';
+import { matchesEtag, revalidateHeaders } from '../http/conditional.js';
+import { createBodyCache } from '../services/caching/body-cache.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
 
@@ -36,8 +38,14 @@ export function parseTileAddress(
 const digest = (text: string) =>
   text ? createHash('sha256').update(text).digest('base64url').slice(0, 16) : 'all';
 
-export function tileRoutes({ customerTiles, db, clock }: AppDeps) {
+/** Encoded tiles kept: a map session touches a few hundred; a tile is a few to a few hundred kB. */
+const TILES_KEPT = { maxEntries: 4096, maxBytes: 64 * 2 ** 20 };
+/** Stands for "no customers here" in the cache, answered 204. */
+const EMPTY = new Uint8Array(0);
+
+export function tileRoutes({ customerTiles, db, clock, dataVersions }: AppDeps) {
   const app = createRouter();
+  const encoded = createBodyCache<Uint8Array>(TILES_KEPT);
   describe(app);
   return app.get('/api/tiles/customers/:z/:x/:file', (c) => {
     const { z, x, file } = c.req.param();
@@ -59,16 +67,17 @@ export function tileRoutes({ customerTiles, db, clock }: AppDeps) {
     const filter = segment ? { segment, at: clock() } : undefined;
     const view = tileViewFor(db, principalOf(c));
     // The view and the segment are part of the ETag: the same tile shows different customers to different callers
-    // and segments.
-    const etag = `"c${customerTiles.generation}-${tileViewKey(view)}-${digest(tileSegmentKey(filter))}-${address.z}-${address.x}-${address.y}"`;
-    const headers = {
-      'Cache-Control': 'private, no-cache',
-      Vary: 'Cookie, Authorization',
-      ETag: etag,
-    };
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-    const tile = customerTiles.tile(address.z, address.x, address.y, view, filter);
-    if (!tile) return c.body(null, 204, headers);
+    // and segments. The versions are shared by every process (a worker's own counter could repeat another's).
+    const { customers, map } = dataVersions();
+    const etag = `"c${customers}.${map}-${digest(tileViewKey(view))}-${digest(tileSegmentKey(filter))}-${address.z}-${address.x}-${address.y}"`;
+    const headers = revalidateHeaders(etag);
+    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+    let tile = encoded.get(etag);
+    if (!tile) {
+      tile = customerTiles.tile(address.z, address.x, address.y, view, filter) ?? EMPTY;
+      encoded.set(etag, tile);
+    }
+    if (tile.byteLength === 0) return c.body(null, 204, headers);
     return c.body(tile as Uint8Array<ArrayBuffer>, 200, {
       ...headers,
       'Content-Type': 'application/vnd.mapbox-vector-tile',

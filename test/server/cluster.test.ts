@@ -78,6 +78,62 @@ describe('CATCHMENT_WORKERS=2', () => {
     }
   });
 
+  it("answers the other worker's list and tile with a new ETag right after a write through one worker", async () => {
+    const session = { Cookie: cluster.ownerCookie };
+    const tile = '/api/tiles/customers/13/4401/2686.pbf';
+    const etags = async (worker: string) => ({
+      areas: String(
+        (await cluster.sendTo(worker, '/api/areas', { headers: session })).headers.etag,
+      ),
+      tile: String((await cluster.sendTo(worker, tile, { headers: session })).headers.etag),
+    });
+    const before = { '1': await etags('1'), '2': await etags('2') };
+
+    const created = await cluster.send('/api/areas', {
+      method: 'POST',
+      headers: { ...json, ...session },
+      body: JSON.stringify({
+        name: 'Written through one worker',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [13.4, 52.5],
+              [13.41, 52.5],
+              [13.41, 52.51],
+              [13.4, 52.51],
+              [13.4, 52.5],
+            ],
+          ],
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const page = await cluster.send('/api/customers?bbox=13.0,52.3,13.8,52.7&limit=1', {
+      headers: session,
+    });
+    const customer = (JSON.parse(page.text) as { features: { id: string }[] }).features[0]!.id;
+    const erased = await cluster.send(`/api/customers/${encodeURIComponent(customer)}`, {
+      method: 'DELETE',
+      headers: session,
+    });
+    expect(erased.status).toBe(204);
+
+    // At once, with no wait for the other worker's follow interval: the ETags name versions both processes share.
+    for (const worker of ['1', '2'] as const) {
+      const list = await cluster.sendTo(worker, '/api/areas', {
+        headers: { ...session, 'If-None-Match': before[worker].areas },
+      });
+      expect(list.status).toBe(200);
+      expect(list.text).toContain('Written through one worker');
+      const answer = await cluster.sendTo(worker, tile, {
+        headers: { ...session, 'If-None-Match': before[worker].tile },
+      });
+      expect(answer.status).not.toBe(304);
+      expect(answer.headers.etag).not.toBe(before[worker].tile);
+    }
+  });
+
   it("shows customers imported through one worker in the other worker's audience", async () => {
     const around = {
       geometry: {

@@ -1,5 +1,6 @@
 // Sign-in sessions, stored by the hash of their id. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 
 export interface SessionRecord {
   idHash: string;
@@ -16,11 +17,10 @@ export function insertSession(db: Db, s: SessionRecord): void {
 }
 
 export function findSession(db: Db, idHash: string): SessionRecord | null {
-  const row = db
-    .prepare(
-      'SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
-    )
-    .get(idHash);
+  const row = statement(
+    db,
+    'SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
+  ).get(idHash);
   return (row as SessionRecord | undefined) ?? null;
 }
 

@@ -1,5 +1,6 @@
 // Workspace settings, stored as rows of the workspace key/value table (minGroupSize, retentionMonths, timeZone, units).
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 import { isIanaTimeZone } from '../../domain/time/zones.js';
 import {
   DEFAULT_DISTANCE_UNITS,
@@ -18,11 +19,10 @@ function intOrNull(value: string | undefined): number | null {
 }
 
 export function readPrivacySettings(db: Db): PrivacySettings {
-  const rows = db
-    .prepare(
-      "SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths', 'timeZone', 'distanceUnits', 'temperatureUnit')",
-    )
-    .all() as { key: string; value: string }[];
+  const rows = statement(
+    db,
+    "SELECT key, value FROM workspace WHERE key IN ('minGroupSize', 'retentionMonths', 'timeZone', 'distanceUnits', 'temperatureUnit')",
+  ).all() as { key: string; value: string }[];
   const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return {
     minGroupSize: intOrNull(byKey.minGroupSize) ?? DEFAULT_MIN_GROUP_SIZE,

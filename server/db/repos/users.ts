@@ -1,5 +1,6 @@
 // Users and the stores a store manager looks after. Every function takes the Db so callers choose the transaction.
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 import type { Role, User } from '../../domain/schemas/user.js';
 
 interface UserRow {
@@ -48,7 +49,7 @@ export function listUsers(db: Db): UserRecord[] {
 }
 
 export function findUser(db: Db, id: string): UserRecord | null {
-  const row = db.prepare(`${select} WHERE u.id = ?`).get(id) as UserRow | undefined;
+  const row = statement(db, `${select} WHERE u.id = ?`).get(id) as UserRow | undefined;
   return row ? toRecord(row) : null;
 }
 

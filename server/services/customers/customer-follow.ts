@@ -26,8 +26,11 @@ export const FOLLOW_POLL_MS = 1_000;
 const BATCH = 5_000;
 
 export interface CustomerFollower {
-  /** Applies the changes other processes committed; cheap when there are none. Returns how many rows it re-read. */
-  catchUp(): number;
+  /**
+   * Applies the changes other processes committed; cheap when there are none. Returns how many rows it re-read.
+   * Looks at most every FOLLOW_CHECK_MS unless `force` (an ETag about to name the data must not run ahead of it).
+   */
+  catchUp(options?: { force?: boolean }): number;
   stop(): void;
 }
 
@@ -81,9 +84,9 @@ export function followCustomerChanges(deps: FollowDeps): CustomerFollower {
     return reread;
   };
 
-  const catchUp = (): number => {
+  const catchUp = (options?: { force?: boolean }): number => {
     const t = now();
-    if (t - checkedAt < FOLLOW_CHECK_MS) return 0;
+    if (!options?.force && t - checkedAt < FOLLOW_CHECK_MS) return 0;
     checkedAt = t;
     const own = ownChanges.get()!;
     const others = othersCommits.get()!;

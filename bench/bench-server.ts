@@ -1,0 +1,103 @@
+// The server under an HTTP benchmark, in a child process of its own: started on a free port with the demo workspace,
+// signed in as its owner (a session cookie and a till's API token), its CPU read from /proc so the load generator's
+// work is never counted in it. Shared by the cluster and mix benchmarks.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const BENCH_OWNER = {
+  email: 'bench-owner@example.com',
+  password: 'bench-owner-password-1',
+};
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of a process and its children (cluster workers), in seconds, from /proc. */
+export function treeCpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    if (pid === root || Number(fields[1]) === root)
+      ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface BenchServerOptions {
+  /** The script to run: server/index.ts, or a bench entry that starts the server with bench-only options. */
+  entry: string;
+  dbFile: string;
+  customers: number;
+  /** Extra environment (CATCHMENT_WORKERS, …). */
+  env?: Record<string, string>;
+  /** Extra Node flags (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+}
+
+/** Starts the entry and resolves once it prints "running at <url>". */
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CATCHMENT_DB: options.dbFile,
+        CATCHMENT_DEMO_CUSTOMERS: String(options.customers),
+        CATCHMENT_EVALUATE_MINUTES: '0',
+        CATCHMENT_ADMIN_EMAIL: BENCH_OWNER.email,
+        CATCHMENT_ADMIN_PASSWORD: BENCH_OWNER.password,
+        CATCHMENT_LOG: 'error',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, pid: child.pid!, stop };
+}
+
+/** A session cookie for the owner and a bearer token with offers:read, as a till would hold. */
+export async function benchCredentials(url: string) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url },
+    body: JSON.stringify(BENCH_OWNER),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = await fetch(`${url}/api/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url, Cookie: cookie },
+    body: JSON.stringify({ name: 'bench till', scopes: ['offers:read'] }),
+  });
+  const { secret } = (await token.json()) as { secret: string };
+  return { cookie, bearer: `Bearer ${secret}` };
+}

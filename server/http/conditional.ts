@@ -1,0 +1,46 @@
+// Conditional GETs (RFC 9110 §13): an ETag named from shared data versions, `private, no-cache` so browsers keep the
+// body but ask each time, and 304 when If-None-Match names the current ETag. The browser's cache answers fetch() with
+// the kept body on a 304, so the app's code sees an ordinary 200.
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import type { BodyCache } from '../services/caching/body-cache.js';
+
+/** The answer differs by who asks (cookie or token), so no shared cache may hand it to someone else. */
+export const revalidateHeaders = (etag: string) => ({
+  ETag: etag,
+  'Cache-Control': 'private, no-cache',
+  Vary: 'Cookie, Authorization',
+});
+
+/** True when If-None-Match lists this ETag (weakly compared, as §13.1.2 asks) or is `*`. */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag.replace(/^W\//, '') === bare);
+}
+
+/**
+ * A JSON answer keyed by `etag`: 304 when the caller has it, else the serialised body from `cache`, built and kept on a
+ * miss. Typed like c.json(build()) so the typed client reads it as before.
+ */
+export function cachedJson<T>(
+  c: Context,
+  options: { etag: string; cache: BodyCache<string>; build: () => T | Promise<T> },
+): Promise<Response & TypedResponse<JSONParsed<T>, 200, 'json'>> {
+  const headers = revalidateHeaders(options.etag);
+  type Answer = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+  if (matchesEtag(c.req.header('If-None-Match'), options.etag))
+    return Promise.resolve(c.body(null, 304, headers) as unknown as Answer);
+  const send = (text: string) =>
+    c.body(text, 200, { ...headers, 'Content-Type': 'application/json' }) as unknown as Answer;
+  const kept = options.cache.get(options.etag);
+  if (kept !== undefined) return Promise.resolve(send(kept));
+  return Promise.resolve(options.build()).then((value) => {
+    const text = JSON.stringify(value);
+    options.cache.set(options.etag, text);
+    return send(text);
+  });
+}

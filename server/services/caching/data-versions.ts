@@ -1,0 +1,38 @@
+// Shared data versions for ETags and cached bodies (issue 21). Each is a counter in SQLite that triggers move on every
+// write, so all processes of a cluster read the same value for the same data: the customer change log's position,
+// map_data_version (stores, boundaries) and area_data_version (areas and their shares). A per-process counter would
+// let one worker answer 304 for what another has changed.
+import type { Db } from '../../db/connection.js';
+import type { CustomerFollower } from '../customers/customer-follow.js';
+
+export interface DataVersions {
+  /** The last customer change logged (customer_changes), pruned or not. */
+  customers: number;
+  /** Stores and boundaries. */
+  map: number;
+  /** Areas and who they are shared with. */
+  areas: number;
+}
+
+/**
+ * Reads the versions in one read transaction and, in cluster mode, applies the customer changes up to them in the same
+ * snapshot first: a body built from this process's indexes then holds exactly the data its versions name.
+ */
+export function createDataVersions(
+  db: Db,
+  follower: Pick<CustomerFollower, 'catchUp'> | null,
+): () => DataVersions {
+  const read = db.prepare<[], DataVersions>(
+    `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'customer_changes'), 0) AS customers,
+            (SELECT n FROM map_data_version WHERE id = 1) AS map,
+            (SELECT n FROM area_data_version WHERE id = 1) AS areas`,
+  );
+  // One process: its writes reach its indexes as they commit, and one SELECT is its own snapshot; no BEGIN needed.
+  if (!follower) return () => read.get()!;
+  const readNow = db.transaction(() => {
+    const versions = read.get()!;
+    follower.catchUp({ force: true });
+    return versions;
+  });
+  return () => readNow.deferred();
+}
