@@ -21,6 +21,7 @@ import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
 import { authenticate, type AuthEnv } from './http/auth.js';
 import { securityHeaders } from './http/security-headers.js';
+import { limitHeavyRoutes } from './http/heavy-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -88,6 +89,8 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/*', refuseRepeatedQuery());
   app.use('/api/*', authenticate(deps));
+  // After sign-in, so refused callers take no slot; health and till lookups are not heavy and never wait here.
+  app.use('/api/*', limitHeavyRoutes(deps.config.heavyLimits));
   app.use(
     '/api/*',
     requireMediaType([
