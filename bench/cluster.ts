@@ -40,7 +40,12 @@ function treeCpuSeconds(root: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-async function startEntry(workers: number, dbFile: string) {
+/** The real entry point in its own process; `env` overrides the bench's defaults (e.g. CATCHMENT_LIMITS). */
+export async function startEntry(
+  workers: number,
+  dbFile: string,
+  env: Record<string, string> = {},
+) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env,
@@ -53,6 +58,7 @@ async function startEntry(workers: number, dbFile: string) {
       CATCHMENT_ADMIN_EMAIL: OWNER.email,
       CATCHMENT_ADMIN_PASSWORD: OWNER.password,
       CATCHMENT_LOG: 'error',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -73,7 +79,7 @@ async function startEntry(workers: number, dbFile: string) {
   return { url, pid: child.pid!, stop };
 }
 
-async function credentials(url: string) {
+export async function credentials(url: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: url },

@@ -19,6 +19,7 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'results', load: () => import('./campaign-results.js') },
   { name: 'isochrone', load: () => import('./isochrone.js') },
   { name: 'cluster', load: () => import('./cluster.js') },
+  { name: 'saturation', load: () => import('./saturation.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')

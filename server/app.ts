@@ -21,7 +21,7 @@ import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
 import { authenticate, type AuthEnv } from './http/auth.js';
 import { securityHeaders } from './http/security-headers.js';
-import { limitHeavyRoutes } from './http/heavy-routes.js';
+import { heavyRouteLimits } from './http/heavy-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -88,9 +88,12 @@ export function createApp(deps: AppDeps) {
     isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next),
   );
   app.use('/api/*', refuseRepeatedQuery());
+  // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused before the session is
+  // looked up, and a slot is taken only after sign-in. Health and till lookups are not heavy and never wait here.
+  const heavy = heavyRouteLimits(deps.config.heavyLimits);
+  app.use('/api/*', heavy.shed);
   app.use('/api/*', authenticate(deps));
-  // After sign-in, so refused callers take no slot; health and till lookups are not heavy and never wait here.
-  app.use('/api/*', limitHeavyRoutes(deps.config.heavyLimits));
+  app.use('/api/*', heavy.limit);
   app.use(
     '/api/*',
     requireMediaType([

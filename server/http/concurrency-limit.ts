@@ -2,6 +2,7 @@
 // and the rest are refused at once with 503 and Retry-After (a cheap answer) instead of piling up on the event loop.
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem.js';
+import { createTurnGate, type TurnGate } from './turn-gate.js';
 
 export interface LimitSize {
   /** Requests of the class that run at once. */
@@ -13,6 +14,8 @@ export interface LimitSize {
 export interface ConcurrencyLimiter {
   /** Waits for a slot (refusing with 503 when the queue is full), runs `work`, frees the slot. */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /** Refuses now (throws the 503) when a request would find the queue full; takes no slot. */
+  refuseWhenFull(): void;
   readonly running: number;
   readonly waiting: number;
 }
@@ -23,22 +26,29 @@ const SMOOTHING = 0.2;
 export function createConcurrencyLimiter(
   what: string,
   size: LimitSize,
-  now: () => number = () => performance.now(),
+  {
+    now = () => performance.now(),
+    turns = createTurnGate(),
+  }: {
+    now?: () => number;
+    /** Shared by every class, so one heavy request of any class starts per turn of the event loop. */
+    turns?: TurnGate;
+  } = {},
 ): ConcurrencyLimiter {
   let running = 0;
   const waiting: (() => void)[] = [];
   let averageMs = 0;
 
   // A slot is taken at once or handed over by release(); either way the work starts in a later turn of the event loop
-  // (setImmediate), after the I/O already read. So one turn runs at most `inFlight` synchronous heavy requests, and a
-  // health check or till lookup that arrived meanwhile is answered between turns instead of behind the whole queue.
+  // (turn-gate.ts), after the I/O already read, one heavy start per turn. A health check or till lookup that arrived
+  // meanwhile is answered between heavy requests instead of behind the whole queue.
   const slot = () =>
     new Promise<void>((resolve) => {
       if (running < size.inFlight) {
         running++;
-        setImmediate(resolve);
+        void turns.next().then(resolve);
       } else if (waiting.length < size.queue) {
-        waiting.push(() => setImmediate(resolve));
+        waiting.push(() => void turns.next().then(resolve));
       } else {
         throw busy();
       }
@@ -74,6 +84,9 @@ export function createConcurrencyLimiter(
         averageMs = averageMs === 0 ? ms : averageMs + SMOOTHING * (ms - averageMs);
         release();
       }
+    },
+    refuseWhenFull() {
+      if (running >= size.inFlight && waiting.length >= size.queue) throw busy();
     },
     get running() {
       return running;

@@ -1,8 +1,14 @@
 // Which requests are heavy, in three classes with a limiter each (server/http/concurrency-limit.ts): map data the
 // map asks for many at a time, analyses that scan the customer index or build surfaces, and exports that write whole
 // files. Everything else (health, live offers for tills, sign-in, lists, area edits) is never limited.
-import type { MiddlewareHandler } from 'hono';
-import { createConcurrencyLimiter, type LimitSize } from './concurrency-limit.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import {
+  createConcurrencyLimiter,
+  type ConcurrencyLimiter,
+  type LimitSize,
+} from './concurrency-limit.js';
+import { ProblemError } from './problem.js';
+import { createTurnGate } from './turn-gate.js';
 
 export const HEAVY_CLASSES = ['map', 'analysis', 'export'] as const;
 export type HeavyClass = (typeof HEAVY_CLASSES)[number];
@@ -55,14 +61,47 @@ export function heavyClassOf(method: string, path: string): HeavyClass | null {
   return routes.find((r) => r.method === verb && r.path.test(path))?.heavy ?? null;
 }
 
-/** One limiter per class; null limits (CATCHMENT_LIMITS=off) let every request through, as before. */
-export function limitHeavyRoutes(limits: HeavyLimits | null): MiddlewareHandler {
-  if (!limits) return (_c, next) => next();
+/**
+ * One limiter per class. `shed` goes before authentication and refuses a request whose class is full without looking
+ * up its session (the cheapest 503, which matters when clients retry at once); `limit` goes after it and holds the
+ * slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before.
+ */
+export function heavyRouteLimits(limits: HeavyLimits | null): {
+  shed: MiddlewareHandler;
+  limit: MiddlewareHandler;
+} {
+  if (!limits) return { shed: (_c, next) => next(), limit: (_c, next) => next() };
+  const turns = createTurnGate();
   const limiters = Object.fromEntries(
-    HEAVY_CLASSES.map((k) => [k, createConcurrencyLimiter(DESCRIPTIONS[k], limits[k])]),
-  ) as Record<HeavyClass, ReturnType<typeof createConcurrencyLimiter>>;
-  return (c, next) => {
+    HEAVY_CLASSES.map((k) => [k, createConcurrencyLimiter(DESCRIPTIONS[k], limits[k], { turns })]),
+  ) as Record<HeavyClass, ConcurrencyLimiter>;
+  const limiterOf = (c: Context) => {
     const heavy = heavyClassOf(c.req.method, c.req.path);
-    return heavy ? limiters[heavy].run(next) : next();
+    return heavy ? limiters[heavy] : null;
   };
+  return {
+    shed: async (c, next) => {
+      await refusing(c, () => limiterOf(c)?.refuseWhenFull());
+      return next();
+    },
+    limit: (c, next) => {
+      const limiter = limiterOf(c);
+      return limiter ? refusing(c, () => limiter.run(next)) : next();
+    },
+  };
+}
+
+/**
+ * Runs `step`; when it refuses with 503, reads the request's body first (small: the body limit ran before) so the
+ * connection stays open for the client's retry. @hono/node-server closes a connection whose unread body does not drain
+ * within 500 ms, which on a busy loop it often cannot, and every reconnect waits in the accept queue again.
+ */
+async function refusing(c: Context, step: () => unknown): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 503 && c.req.raw.body)
+      await c.req.raw.arrayBuffer().catch(() => undefined);
+    throw error;
+  }
 }

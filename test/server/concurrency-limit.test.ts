@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { createConcurrencyLimiter } from '../../server/http/concurrency-limit.js';
-import { heavyClassOf, limitHeavyRoutes } from '../../server/http/heavy-routes.js';
+import { createTurnGate } from '../../server/http/turn-gate.js';
+import { heavyClassOf, heavyRouteLimits } from '../../server/http/heavy-routes.js';
 import { ProblemError, problemBody, problemResponse } from '../../server/http/problem.js';
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A promise and the function that settles it, to hold heavy work open as long as a test needs. */
 function gate() {
@@ -24,7 +27,9 @@ describe('a concurrency limiter on heavy work', () => {
       });
     const admitted = [work(), work(), work()];
     const refused = work().catch((error: unknown) => error);
-    await new Promise((resolve) => setImmediate(resolve));
+    // One heavy start per turn of the event loop: two turns for two slots.
+    await nextTurn();
+    await nextTurn();
     expect(started).toBe(2);
     expect(limiter.running).toBe(2);
     expect(limiter.waiting).toBe(1);
@@ -61,7 +66,11 @@ describe('a concurrency limiter on heavy work', () => {
 
   it('asks to retry later the longer the queue ahead has taken', async () => {
     let clock = 0;
-    const limiter = createConcurrencyLimiter('analyses', { inFlight: 1, queue: 3 }, () => clock);
+    const limiter = createConcurrencyLimiter(
+      'analyses',
+      { inFlight: 1, queue: 3 },
+      { now: () => clock },
+    );
     await limiter.run(async () => void (clock += 2000));
     const g = gate();
     const held = [0, 1, 2, 3].map(() => limiter.run(() => g.opened));
@@ -70,6 +79,24 @@ describe('a concurrency limiter on heavy work', () => {
     expect(error.headers['Retry-After']).toBe('8');
     g.open();
     await Promise.all(held);
+  });
+});
+
+describe('the turn gate', () => {
+  it('lets one waiter go per turn of the event loop, in the order they came', async () => {
+    const gate = createTurnGate();
+    let turn = 0;
+    let counting = true;
+    const count = () => {
+      turn++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const turnsSeen = await Promise.all([1, 2, 3].map(() => gate.next().then(() => turn)));
+    counting = false;
+    expect(new Set(turnsSeen).size).toBe(3);
+    expect(turnsSeen).toEqual([...turnsSeen].sort((a, b) => a - b));
+    expect(gate.waiting).toBe(0);
   });
 });
 
@@ -101,14 +128,15 @@ describe('heavy route classes', () => {
         ? problemResponse(c, problemBody(error.status, error.detail), error.headers)
         : c.text('boom', 500),
     );
-    app.use(
-      '*',
-      limitHeavyRoutes({
-        map: { inFlight: 1, queue: 0 },
-        analysis: { inFlight: 1, queue: 0 },
-        export: { inFlight: 1, queue: 0 },
-      }),
-    );
+    const heavy = heavyRouteLimits({
+      map: { inFlight: 1, queue: 0 },
+      analysis: { inFlight: 1, queue: 0 },
+      export: { inFlight: 1, queue: 0 },
+    });
+    let signIns = 0;
+    app.use('*', heavy.shed);
+    app.use('*', (_c, next) => (signIns++, next()));
+    app.use('*', heavy.limit);
     const g = gate();
     app.get('/api/customers', async (c) => {
       await g.opened;
@@ -117,8 +145,11 @@ describe('heavy route classes', () => {
     app.get('/api/health', (c) => c.json({ status: 'ok' }));
     const first = app.request('/api/customers');
     await new Promise((resolve) => setImmediate(resolve));
+    const signInsBefore = signIns;
     const second = await app.request('/api/customers');
     expect(second.status).toBe(503);
+    // Shed before sign-in: the refusal cost no session lookup.
+    expect(signIns).toBe(signInsBefore);
     expect(second.headers.get('content-type')).toBe('application/problem+json');
     expect(second.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await second.json()).toMatchObject({
