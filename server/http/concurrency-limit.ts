@@ -20,7 +20,7 @@ export interface ConcurrencyLimiter {
   readonly waiting: number;
 }
 
-/** How fast the estimate of one request's time follows new measurements (an exponential moving average). */
+/** How fast the estimates follow new measurements (exponential moving averages). */
 const SMOOTHING = 0.2;
 
 export function createConcurrencyLimiter(
@@ -31,34 +31,18 @@ export function createConcurrencyLimiter(
     turns = createTurnGate(),
   }: {
     now?: () => number;
-    /** Shared by every class, so one heavy request of any class starts per turn of the event loop. */
+    /** Shared by every class, so heavy requests of all classes share each turn's budget. */
     turns?: TurnGate;
   } = {},
 ): ConcurrencyLimiter {
   let running = 0;
   const waiting: (() => void)[] = [];
+  /** A request's time from start to answer (for Retry-After). */
   let averageMs = 0;
-
-  // A slot is taken at once or handed over by release(); either way the work starts in a later turn of the event loop
-  // (turn-gate.ts), after the I/O already read, one heavy start per turn. A health check or till lookup that arrived
-  // meanwhile is answered between heavy requests instead of behind the whole queue.
-  const slot = () =>
-    new Promise<void>((resolve) => {
-      if (running < size.inFlight) {
-        running++;
-        void turns.next().then(resolve);
-      } else if (waiting.length < size.queue) {
-        waiting.push(() => void turns.next().then(resolve));
-      } else {
-        throw busy();
-      }
-    });
-
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
+  /** Its event-loop time after its synchronous start (parsing a body, then the work): the turn gate's estimate. */
+  let averageLaterMs = 0;
+  const smooth = (average: number, ms: number) =>
+    average === 0 ? ms : average + SMOOTHING * (ms - average);
 
   function busy(): ProblemError {
     // Seconds until the queue ahead would have drained at the measured pace; at least 1 (Retry-After is whole seconds).
@@ -73,17 +57,46 @@ export function createConcurrencyLimiter(
     );
   }
 
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+
   return {
-    async run(work) {
-      await slot();
-      const started = now();
-      try {
-        return await work();
-      } finally {
-        const ms = now() - started;
-        averageMs = averageMs === 0 ? ms : averageMs + SMOOTHING * (ms - averageMs);
-        release();
-      }
+    run<T>(work: () => Promise<T>) {
+      return new Promise<T>((resolve, reject) => {
+        // Starts in a later turn of the event loop (turn-gate.ts), after the I/O already read: a health check or till
+        // lookup that arrived meanwhile is answered between heavy requests instead of behind the whole queue.
+        const start = () =>
+          turns.enter(() => {
+            const started = now();
+            let answer: Promise<T>;
+            try {
+              answer = work();
+            } catch (error) {
+              answer = Promise.reject(error);
+            }
+            const startMs = now() - started;
+            // The slot is free before the caller hears back, so whoever it hands the answer to finds it free.
+            const done = () => {
+              const ms = now() - started;
+              averageMs = smooth(averageMs, ms);
+              averageLaterMs = smooth(averageLaterMs, Math.max(0, ms - startMs));
+              release();
+            };
+            answer.then(
+              (value) => (done(), resolve(value)),
+              (error: unknown) => (done(), reject(error)),
+            );
+            return averageLaterMs;
+          });
+        if (running < size.inFlight) {
+          running++;
+          start();
+        } else if (waiting.length < size.queue) waiting.push(start);
+        else reject(busy());
+      });
     },
     refuseWhenFull() {
       if (running >= size.inFlight && waiting.length >= size.queue) throw busy();

@@ -27,8 +27,6 @@ describe('a concurrency limiter on heavy work', () => {
       });
     const admitted = [work(), work(), work()];
     const refused = work().catch((error: unknown) => error);
-    // One heavy start per turn of the event loop: two turns for two slots.
-    await nextTurn();
     await nextTurn();
     expect(started).toBe(2);
     expect(limiter.running).toBe(2);
@@ -83,8 +81,8 @@ describe('a concurrency limiter on heavy work', () => {
 });
 
 describe('the turn gate', () => {
-  it('lets one waiter go per turn of the event loop, in the order they came', async () => {
-    const gate = createTurnGate();
+  it('starts heavy work in later turns of the event loop, in order, as much per turn as its budget allows', async () => {
+    const gate = createTurnGate({ budgetMs: 10, now: () => 0 });
     let turn = 0;
     let counting = true;
     const count = () => {
@@ -92,10 +90,22 @@ describe('the turn gate', () => {
       if (counting) setImmediate(count);
     };
     setImmediate(count);
-    const turnsSeen = await Promise.all([1, 2, 3].map(() => gate.next().then(() => turn)));
+    const order: number[] = [];
+    const turnsSeen = await Promise.all(
+      [1, 2, 3, 4, 5].map(
+        (n) =>
+          new Promise<number>((resolve) =>
+            // Each start is expected to cost the loop 6 ms after it returns: two fit in a 10 ms turn.
+            gate.enter(() => (order.push(n), resolve(turn), 6)),
+          ),
+      ),
+    );
     counting = false;
-    expect(new Set(turnsSeen).size).toBe(3);
-    expect(turnsSeen).toEqual([...turnsSeen].sort((a, b) => a - b));
+    expect(order).toEqual([1, 2, 3, 4, 5]);
+    expect(turnsSeen[0]).toBe(turnsSeen[1]);
+    expect(turnsSeen[2]).toBe(turnsSeen[3]);
+    expect(turnsSeen[2]).toBeGreaterThan(turnsSeen[1]!);
+    expect(turnsSeen[4]).toBeGreaterThan(turnsSeen[3]!);
     expect(gate.waiting).toBe(0);
   });
 });
