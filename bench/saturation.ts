@@ -18,8 +18,14 @@ import { parseWrkOutput, WRK, wrkInstalled } from './wrk.js';
 const CUSTOMERS = Number(process.env.BENCH_SATURATION_CUSTOMERS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-/** Probes per second, of each kind. */
-const PROBE_RATE = 20;
+/**
+ * Probes per second, of each kind, each on a new connection. A load balancer checks every few seconds; 5 a second gives
+ * enough samples for a p99 in a short run without the probes' own connections becoming a load of their own (Node
+ * accepts a few connections per event-loop turn).
+ */
+const PROBE_RATE = 5;
+/** Seconds of wrk before the probes start (a quarter of the run). */
+const WARMUP_SECONDS = Math.max(2, Math.round(SECONDS / 4));
 /** A load balancer's health check gives up after this long; a probe that takes longer counts as failed. */
 const PROBE_TIMEOUT_MS = 10_000;
 const execFileAsync = promisify(execFile);
@@ -130,11 +136,7 @@ async function measure(limits: 'on' | 'off', dbFile: string, dir: string) {
     const { cookie, bearer } = await credentials(server.url);
     const script = join(dir, `heavy-${limits}.lua`);
     writeFileSync(script, heavyScript(server.url, cookie, await createAreas(server.url, cookie)));
-    const health = probeSteadily(`${server.url}/api/health`, {});
-    const till = probeSteadily(`${server.url}/api/offers/live?lat=52.52&lng=13.41`, {
-      Authorization: bearer,
-    });
-    const { stdout } = await execFileAsync(WRK, [
+    const wrkRun = execFileAsync(WRK, [
       '-t1',
       `-c${CONNECTIONS}`,
       `-d${SECONDS}s`,
@@ -144,6 +146,13 @@ async function measure(limits: 'on' | 'off', dbFile: string, dir: string) {
       script,
       server.url,
     ]);
+    // Probes start once wrk's connections are open and the loop is saturated: the steady state, not the first burst.
+    await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
+    const health = probeSteadily(`${server.url}/api/health`, {});
+    const till = probeSteadily(`${server.url}/api/offers/live?lat=52.52&lng=13.41`, {
+      Authorization: bearer,
+    });
+    const { stdout } = await wrkRun;
     const wrk = parseWrkOutput(stdout);
     const busy = Number(/busy 503: (\d+)/.exec(stdout)?.[1] ?? 0);
     const requests = wrk.ok + (wrk.statuses['non-2xx'] ?? 0);
