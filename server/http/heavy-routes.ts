@@ -31,7 +31,8 @@ const DESCRIPTIONS: Record<HeavyClass, string> = {
   export: 'exports and reports',
 };
 
-const routes: { method: string; path: RegExp; heavy: HeavyClass }[] = [
+/** Each heavy route by method and path (a test checks every one names a route the API has). */
+export const HEAVY_ROUTES: { method: string; path: RegExp; heavy: HeavyClass }[] = [
   { method: 'GET', path: /^\/api\/tiles\/customers\//, heavy: 'map' },
   { method: 'GET', path: /^\/api\/customers$/, heavy: 'map' },
   { method: 'POST', path: /^\/api\/audience$/, heavy: 'analysis' },
@@ -58,7 +59,7 @@ const routes: { method: string; path: RegExp; heavy: HeavyClass }[] = [
 /** The class of a request, or null for one that is never limited. */
 export function heavyClassOf(method: string, path: string): HeavyClass | null {
   const verb = method === 'HEAD' ? 'GET' : method;
-  return routes.find((r) => r.method === verb && r.path.test(path))?.heavy ?? null;
+  return HEAVY_ROUTES.find((r) => r.method === verb && r.path.test(path))?.heavy ?? null;
 }
 
 /**

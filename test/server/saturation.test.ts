@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEAVY_ROUTES } from '../../server/http/heavy-routes.js';
 import { SESSION_COOKIE } from '../../server/services/accounts/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -125,4 +126,24 @@ describe('200 connections on the heavy routes', () => {
     const probeMedian = probes.map((p) => p.ms).sort((a, b) => a - b)[probes.length / 2]!;
     expect(probeMedian, JSON.stringify(report)).toBeLessThan(counts.medianServedMs);
   }, 60_000);
+});
+
+describe('the heavy route classes', () => {
+  it('name only routes the API has, so a renamed route cannot slip out of its limit unseen', async () => {
+    const spec = (await (await server.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({
+        method: method.toUpperCase(),
+        // A sample value for each {parameter}, as a request would carry it.
+        path: path.replace(/\{[^}]+\}/g, 'x1'),
+      })),
+    );
+    for (const route of HEAVY_ROUTES)
+      expect(
+        operations.some((op) => op.method === route.method && route.path.test(op.path)),
+        `${route.method} ${route.path}`,
+      ).toBe(true);
+  });
 });
