@@ -1,6 +1,5 @@
 // A bound on concurrent heavy work: at most `inFlight` requests of one class run at a time, at most `queue` more wait,
 // and the rest are refused at once with 503 and Retry-After (a cheap answer) instead of piling up on the event loop.
-import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem.js';
 import { createTurnGate, type TurnGate } from './turn-gate.js';
 
@@ -108,9 +107,4 @@ export function createConcurrencyLimiter(
       return waiting.length;
     },
   };
-}
-
-/** Hono middleware running the rest of the request inside the limiter. */
-export function limitConcurrency(limiter: ConcurrencyLimiter): MiddlewareHandler {
-  return (_c, next) => limiter.run(next);
 }
