@@ -21,6 +21,7 @@ import { glyphRoutes } from './http/glyphs.js';
 import { apiDocsRoutes } from './http/api-docs.js';
 import { authenticate, type AuthEnv } from './http/auth.js';
 import { securityHeaders } from './http/security-headers.js';
+import { heavyRouteLimits } from './http/heavy-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -89,7 +90,12 @@ export function createApp(deps: AppDeps) {
     isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next),
   );
   app.use('/api/*', refuseRepeatedQuery());
+  // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused before the session is
+  // looked up, and a slot is taken only after sign-in. Health and till lookups are not heavy and never wait here.
+  const heavy = heavyRouteLimits(deps.config.heavyLimits);
+  app.use('/api/*', heavy.shed);
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', heavy.limit);
   app.use(
     '/api/*',
     requireMediaType([

@@ -1,8 +1,27 @@
 // Configuration from the environment, validated once at start-up.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_HEAVY_LIMITS, type HeavyLimits } from './http/heavy-routes.js';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** `inFlight/queue`, e.g. `4/128`: requests of a class that run at once, and how many more may wait. */
+function limitSize(fallback: { inFlight: number; queue: number }) {
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^[1-9]\d{0,3}\/\d{1,5}$/,
+        'requests at once (1–9999) and requests waiting (0–99999), as in-flight/queue, e.g. 4/128',
+      )
+      .default(`${fallback.inFlight}/${fallback.queue}`)
+      .transform((text) => {
+        const [inFlight, queue] = text.split('/').map(Number) as [number, number];
+        return { inFlight, queue };
+      }),
+  );
+}
 
 const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
@@ -73,6 +92,11 @@ const configSchema = z.object({
       )
       .default('1'),
   ),
+  // Heavy routes (server/http/heavy-routes.ts): `off` lets every request through unbounded (for before/after benches).
+  CATCHMENT_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  CATCHMENT_LIMIT_MAP: limitSize(DEFAULT_HEAVY_LIMITS.map),
+  CATCHMENT_LIMIT_ANALYSIS: limitSize(DEFAULT_HEAVY_LIMITS.analysis),
+  CATCHMENT_LIMIT_EXPORT: limitSize(DEFAULT_HEAVY_LIMITS.export),
   CATCHMENT_LOG: z.preprocess(
     emptyAsUndefined,
     z.enum(['silent', 'error', 'info']).default('info'),
@@ -121,6 +145,8 @@ export interface Config {
   evaluateMinutes: number;
   /** Server processes on the port: 1 runs in this process; more fork that many workers (server/cluster.ts). */
   workers: number;
+  /** Concurrency bounds of the heavy route classes; null (CATCHMENT_LIMITS=off): unbounded. */
+  heavyLimits: HeavyLimits | null;
 }
 
 export type RoutingConfig =
@@ -191,6 +217,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         e.CATCHMENT_WORKERS === 'auto' ? availableParallelism() : Number(e.CATCHMENT_WORKERS),
       allowPrivateUrls: (e.CATCHMENT_ALLOW_PRIVATE_URLS ?? e.CATCHMENT_FEEDS_ALLOW_PRIVATE) === '1',
       trustProxyHops: Number(e.CATCHMENT_TRUST_PROXY),
+      heavyLimits:
+        e.CATCHMENT_LIMITS === 'off'
+          ? null
+          : {
+              map: e.CATCHMENT_LIMIT_MAP,
+              analysis: e.CATCHMENT_LIMIT_ANALYSIS,
+              export: e.CATCHMENT_LIMIT_EXPORT,
+            },
     },
   };
 }

@@ -143,4 +143,23 @@ describe('configuration from the environment', () => {
     expect(workers('0')).toMatch(/CATCHMENT_WORKERS/);
     expect(workers('two')).toMatch(/CATCHMENT_WORKERS/);
   });
+
+  it('bounds heavy routes by default, reads in-flight/queue per class, turns the bound off with CATCHMENT_LIMITS=off', () => {
+    const limits = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      return result.ok ? result.config.heavyLimits : result.errors.join(' ');
+    };
+    expect(limits({})).toEqual({
+      map: { inFlight: 4, queue: 128 },
+      analysis: { inFlight: 2, queue: 32 },
+      export: { inFlight: 2, queue: 8 },
+    });
+    expect(limits({ CATCHMENT_LIMIT_ANALYSIS: '3/0' })).toMatchObject({
+      analysis: { inFlight: 3, queue: 0 },
+    });
+    expect(limits({ CATCHMENT_LIMITS: 'off' })).toBeNull();
+    expect(limits({ CATCHMENT_LIMIT_MAP: '0/10' })).toMatch(/CATCHMENT_LIMIT_MAP/);
+    expect(limits({ CATCHMENT_LIMIT_EXPORT: 'four' })).toMatch(/CATCHMENT_LIMIT_EXPORT/);
+    expect(limits({ CATCHMENT_LIMITS: 'no' })).toMatch(/CATCHMENT_LIMITS/);
+  });
 });

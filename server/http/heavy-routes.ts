@@ -1,0 +1,108 @@
+// Which requests are heavy, in three classes with a limiter each (server/http/concurrency-limit.ts): map data the
+// map asks for many at a time, analyses that scan the customer index or build surfaces, and exports that write whole
+// files. Everything else (health, live offers for tills, sign-in, lists, area edits) is never limited.
+import type { Context, MiddlewareHandler } from 'hono';
+import {
+  createConcurrencyLimiter,
+  type ConcurrencyLimiter,
+  type LimitSize,
+} from './concurrency-limit.js';
+import { ProblemError } from './problem.js';
+import { createTurnGate } from './turn-gate.js';
+
+export const HEAVY_CLASSES = ['map', 'analysis', 'export'] as const;
+export type HeavyClass = (typeof HEAVY_CLASSES)[number];
+export type HeavyLimits = Record<HeavyClass, LimitSize>;
+
+/**
+ * Sizes by default: the map asks for a dozen tiles at once per person; analyses run two at a time like the audience
+ * worker pool; exports and PDF reports hold a whole file in memory. README's configuration table lists them.
+ */
+export const DEFAULT_HEAVY_LIMITS: HeavyLimits = {
+  map: { inFlight: 4, queue: 128 },
+  analysis: { inFlight: 2, queue: 32 },
+  export: { inFlight: 2, queue: 8 },
+};
+
+/** What each class is called in a 503's detail. */
+const DESCRIPTIONS: Record<HeavyClass, string> = {
+  map: 'customer tiles and pages',
+  analysis: 'audiences and analyses',
+  export: 'exports and reports',
+};
+
+/** Each heavy route by method and path (a test checks every one names a route the API has). */
+export const HEAVY_ROUTES: { method: string; path: RegExp; heavy: HeavyClass }[] = [
+  { method: 'GET', path: /^\/api\/tiles\/customers\//, heavy: 'map' },
+  { method: 'GET', path: /^\/api\/customers$/, heavy: 'map' },
+  { method: 'POST', path: /^\/api\/audience$/, heavy: 'analysis' },
+  {
+    method: 'POST',
+    path: /^\/api\/areas\/(compare|combine|rings|territories)$/,
+    heavy: 'analysis',
+  },
+  { method: 'GET', path: /^\/api\/(areas|campaigns)\/[^/]+\/trends$/, heavy: 'analysis' },
+  { method: 'GET', path: /^\/api\/campaigns\/[^/]+\/results$/, heavy: 'analysis' },
+  { method: 'GET', path: /^\/api\/stores\/[^/]+\/trade-areas$/, heavy: 'analysis' },
+  { method: 'GET', path: /^\/api\/(white-space|choropleth)$/, heavy: 'analysis' },
+  { method: 'GET', path: /^\/api\/huff(\/.*)?$/, heavy: 'analysis' },
+  { method: 'POST', path: /^\/api\/huff\/what-if$/, heavy: 'analysis' },
+  { method: 'POST', path: /^\/api\/isochrones$/, heavy: 'analysis' },
+  { method: 'POST', path: /^\/api\/triggers\/what-if$/, heavy: 'analysis' },
+  { method: 'GET', path: /^\/api\/audience\/export$/, heavy: 'export' },
+  { method: 'POST', path: /^\/api\/audience\/export$/, heavy: 'export' },
+  { method: 'GET', path: /^\/api\/(stores|boundaries)\/export\.geojson$/, heavy: 'export' },
+  { method: 'GET', path: /^\/api\/customers\/export\.csv$/, heavy: 'export' },
+  { method: 'GET', path: /^\/api\/reports\//, heavy: 'export' },
+];
+
+/** The class of a request, or null for one that is never limited. */
+export function heavyClassOf(method: string, path: string): HeavyClass | null {
+  const verb = method === 'HEAD' ? 'GET' : method;
+  return HEAVY_ROUTES.find((r) => r.method === verb && r.path.test(path))?.heavy ?? null;
+}
+
+/**
+ * One limiter per class. `shed` goes before authentication and refuses a request whose class is full without looking
+ * up its session (the cheapest 503, which matters when clients retry at once); `limit` goes after it and holds the
+ * slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before.
+ */
+export function heavyRouteLimits(limits: HeavyLimits | null): {
+  shed: MiddlewareHandler;
+  limit: MiddlewareHandler;
+} {
+  if (!limits) return { shed: (_c, next) => next(), limit: (_c, next) => next() };
+  const turns = createTurnGate();
+  const limiters = Object.fromEntries(
+    HEAVY_CLASSES.map((k) => [k, createConcurrencyLimiter(DESCRIPTIONS[k], limits[k], { turns })]),
+  ) as Record<HeavyClass, ConcurrencyLimiter>;
+  const limiterOf = (c: Context) => {
+    const heavy = heavyClassOf(c.req.method, c.req.path);
+    return heavy ? limiters[heavy] : null;
+  };
+  return {
+    shed: async (c, next) => {
+      await refusing(c, () => limiterOf(c)?.refuseWhenFull());
+      return next();
+    },
+    limit: (c, next) => {
+      const limiter = limiterOf(c);
+      return limiter ? refusing(c, () => limiter.run(next)) : next();
+    },
+  };
+}
+
+/**
+ * Runs `step`; when it refuses with 503, reads the request's body first (small: the body limit ran before) so the
+ * connection stays open for the client's retry. @hono/node-server closes a connection whose unread body does not drain
+ * within 500 ms, which on a busy loop it often cannot, and every reconnect waits in the accept queue again.
+ */
+async function refusing(c: Context, step: () => unknown): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 503 && c.req.raw.body)
+      await c.req.raw.arrayBuffer().catch(() => undefined);
+    throw error;
+  }
+}
