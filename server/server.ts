@@ -47,9 +47,12 @@ import { refreshAfterImport } from './services/imports/refresh.js';
 import { createUnplacedService } from './services/imports/unplaced.js';
 import { createPurchaseHistory } from './services/purchases/purchase-history.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
-import { createIsochroneEngine } from './services/routing/engines.js';
+import { createIsochroneEngine, createTravelTimeMatrix } from './services/routing/engines.js';
+import { hexagonCodesInPool } from './services/customers/hexagon-codes.js';
+import { createHuffTravel } from './services/huff/travel-times.js';
 import { createIsochroneService } from './services/routing/isochrones.js';
 import type { EngineRetryOptions } from './services/routing/engine-http.js';
+import type { MatrixBatching } from './services/routing/matrix.js';
 import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
 import { cachedGeocoder } from './services/geocoding/cache.js';
 import { createGeocodingWorker } from './services/geocoding/worker.js';
@@ -102,6 +105,8 @@ export interface StartOptions {
   >;
   /** Retries and back-off of a remote routing engine (tests make them fast). */
   routing?: Partial<EngineRetryOptions>;
+  /** Pairs per travel-time matrix request and requests at once (tests make the blocks small to see them batched). */
+  matrixBatching?: MatrixBatching;
 }
 
 export async function startServer(
@@ -143,9 +148,15 @@ export async function startServer(
     bytesPerCustomer: Math.round(customerIndex.bytesPerCustomer()),
   });
   const customerTiles = createCustomerTiles(db, customerIndex);
+  const pool = createAudiencePool();
+  const travelTimes = createTravelTimeMatrix(
+    config.routing,
+    options.routing,
+    options.matrixBatching,
+  );
   const audience = createAudienceService({
     index: customerIndex,
-    pool: createAudiencePool(),
+    pool,
     ...(options.audienceInlineMaxRows !== undefined
       ? { inlineMaxRows: options.audienceInlineMaxRows }
       : {}),
@@ -253,6 +264,11 @@ export async function startServer(
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
     purchases: createPurchaseHistory(db),
+    hexagons: hexagonCodesInPool(
+      (columns, task) => pool.run({ kind: 'hexagons', ...task }, columns),
+      pool.size,
+    ),
+    huffTravel: travelTimes ? createHuffTravel(travelTimes) : null,
     isochrones: createIsochroneService({
       db,
       clock,

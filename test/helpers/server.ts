@@ -57,6 +57,7 @@ export interface TestServerOptions {
   imports?: StartOptions['imports'];
   geocoder?: StartOptions['geocoder'];
   routing?: StartOptions['routing'];
+  matrixBatching?: StartOptions['matrixBatching'];
   reports?: StartOptions['reports'];
 }
 
@@ -100,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.imports ? { imports: options.imports } : {}),
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
       ...(options.routing ? { routing: options.routing } : {}),
+      ...(options.matrixBatching ? { matrixBatching: options.matrixBatching } : {}),
       ...(options.reports ? { reports: options.reports } : {}),
     });
   } catch (error) {
