@@ -231,7 +231,7 @@ describe.skipIf(skipReason)("an area's report", () => {
     const pdfLinks = page.locator('.report-actions a[download]');
     expect(await pdfLinks.count()).toBe(2);
     expect(await pdfLinks.first().getAttribute('href')).toMatch(
-      new RegExp(`^/api/reports/compare/${areaId},${other}\\.pdf\\?format=A4&lang=en$`),
+      new RegExp(`^/api/reports/compare/${areaId},${other}\\.pdf\\?format=A4&lang=en(-US)?$`),
     );
     await page.screenshot({ path: 'test-results/report-compare-desktop.png', fullPage: true });
     await page.emulateMedia({ media: 'print' });
