@@ -17,7 +17,13 @@ import { hexagonRegionCodes } from '../server/services/choropleth/regions.js';
 import { tallyRegions } from '../server/services/choropleth/choropleth.js';
 import { ROWS } from '../server/services/customers/columns.js';
 import { buildCustomerIndex } from '../server/services/customers/customer-index.js';
-import { computeHexagonCodes, hexagonCodes } from '../server/services/customers/hexagon-codes.js';
+import {
+  computeHexagonCodes,
+  hexagonCodes,
+  hexagonCodesInPool,
+} from '../server/services/customers/hexagon-codes.js';
+import { createAudiencePool } from '../server/services/audience/pool.js';
+import type { CustomerIndex } from '../server/services/customers/customer-index.js';
 import { buildHuffData, readHuffStores, type HuffStoreRow } from '../server/services/huff/data.js';
 import type { BenchResult } from './run.js';
 
@@ -94,6 +100,56 @@ function turfHuff(
   });
 }
 
+/**
+ * What the server does instead of the inline pass: the same codes from the worker pool (2 workers, a slice each).
+ * The event loop only joins the slices; the longest it stays blocked is measured by a 1 ms timer's lateness.
+ */
+async function hexagonCodesOffTheLoop(index: CustomerIndex, inlineMs: number) {
+  const pool = createAudiencePool({ size: 2 });
+  try {
+    const source = hexagonCodesInPool(
+      (columns, task) => pool.run({ kind: 'hexagons', ...task }, columns),
+      pool.size,
+    );
+    // A fresh cache key per run (another resolution would be other work): the pool computes every time.
+    const runs: { ms: number; blockedMs: number }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const fresh = { columns: index.columns, changes: -1 - i };
+      let blockedMs = 0;
+      let last = performance.now();
+      const tick = setInterval(() => {
+        const now = performance.now();
+        blockedMs = Math.max(blockedMs, now - last - 1);
+        last = now;
+      }, 1);
+      const started = performance.now();
+      const codes = await source(fresh, RESOLUTION);
+      const ms = performance.now() - started;
+      clearInterval(tick);
+      blockedMs = Math.max(blockedMs, performance.now() - last - 1);
+      if (codes.rows !== hexagonCodes(index, RESOLUTION).rows)
+        throw new Error('Pool hexagon codes cover other rows than the inline pass');
+      if (i > 0) runs.push({ ms, blockedMs });
+    }
+    const ms = median(runs.map((r) => r.ms));
+    const blockedMs = median(runs.map((r) => r.blockedMs));
+    log(
+      `hexagon codes in the worker pool: ${ms.toFixed(0)} ms wall, event loop blocked ≤ ${blockedMs.toFixed(0)} ms; inline ${inlineMs.toFixed(0)} ms all on the loop`,
+    );
+    return [
+      { name: 'market: hexagon codes in pool (wall)', value: ms, unit: 'ms' },
+      {
+        name: 'market: hexagon codes in pool, longest event-loop block',
+        value: blockedMs,
+        unit: 'ms',
+      },
+      { name: 'market: event-loop block, inline ÷ pool', value: inlineMs / blockedMs, unit: '×' },
+    ] satisfies BenchResult[];
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const { db, cleanup } = openBenchDb();
   try {
@@ -114,6 +170,7 @@ export async function run(): Promise<BenchResult[]> {
       value: codes.ms,
       unit: 'ms',
     });
+    results.push(...(await hexagonCodesOffTheLoop(index, codes.ms)));
 
     for (const [label, storeSet, target] of [
       ['15 stores', stores, '≤ 200 ms'],

@@ -20,6 +20,8 @@ import type { UnplacedService } from './services/imports/unplaced.js';
 import type { PurchaseHistory } from './services/purchases/purchase-history.js';
 import type { DataVersions } from './services/caching/data-versions.js';
 import type { IsochroneService } from './services/routing/isochrones.js';
+import type { HexagonCodesSource } from './services/customers/hexagon-codes.js';
+import type { HuffTravel } from './services/huff/travel-times.js';
 
 export interface AppDeps {
   db: Db;
@@ -59,6 +61,10 @@ export interface AppDeps {
   unplaced: UnplacedService;
   /** Every purchase in memory by day, for campaign measures and trends (kept in step with the table on each read). */
   purchases: PurchaseHistory;
+  /** Each customer's H3 hexagon per resolution (Huff, choropleths), worked out in the worker pool and kept. */
+  hexagons: HexagonCodesSource;
+  /** Travel times for Huff from the remote routing engine; null keeps straight-line distance (offline routing). */
+  huffTravel: HuffTravel | null;
   /** Travel-time areas from the engine CATCHMENT_ROUTING chose (the in-process router by default). */
   isochrones: IsochroneService;
   /**

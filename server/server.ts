@@ -51,9 +51,12 @@ import {
   type HistoryOptions,
 } from './services/purchases/purchase-history.js';
 import { queuedToManual } from './db/repos/unplaced-imports.js';
-import { createIsochroneEngine } from './services/routing/engines.js';
+import { createIsochroneEngine, createTravelTimeMatrix } from './services/routing/engines.js';
+import { hexagonCodesInPool } from './services/customers/hexagon-codes.js';
+import { createHuffTravel } from './services/huff/travel-times.js';
 import { createIsochroneService } from './services/routing/isochrones.js';
 import type { EngineRetryOptions } from './services/routing/engine-http.js';
+import type { MatrixBatching } from './services/routing/matrix.js';
 import { createNominatimGeocoder, type NominatimOptions } from './services/geocoding/nominatim.js';
 import { cachedGeocoder } from './services/geocoding/cache.js';
 import { createGeocodingWorker } from './services/geocoding/worker.js';
@@ -110,6 +113,8 @@ export interface StartOptions {
   purchaseHistory?: HistoryOptions;
   /** Benchmarks only: the middleware-free GET /api/__bare (AppDeps.bareRoute). */
   bareRoute?: boolean;
+  /** Pairs per travel-time matrix request and requests at once (tests make the blocks small to see them batched). */
+  matrixBatching?: MatrixBatching;
 }
 
 export async function startServer(
@@ -164,9 +169,15 @@ export async function startServer(
       if (db.open) logger.error('purchase history failed to load', { error: String(error) });
     },
   );
+  const pool = createAudiencePool();
+  const travelTimes = createTravelTimeMatrix(
+    config.routing,
+    options.routing,
+    options.matrixBatching,
+  );
   const audience = createAudienceService({
     index: customerIndex,
-    pool: createAudiencePool(),
+    pool,
     ...(options.audienceInlineMaxRows !== undefined
       ? { inlineMaxRows: options.audienceInlineMaxRows }
       : {}),
@@ -274,6 +285,11 @@ export async function startServer(
     imports,
     unplaced: createUnplacedService({ db, clock, afterCommit: afterImportCommit }),
     purchases,
+    hexagons: hexagonCodesInPool(
+      (columns, task) => pool.run({ kind: 'hexagons', ...task }, columns),
+      pool.size,
+    ),
+    huffTravel: travelTimes ? createHuffTravel(travelTimes) : null,
     isochrones: createIsochroneService({
       db,
       clock,

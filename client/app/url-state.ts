@@ -8,6 +8,7 @@
 //   ?admin=users                the workspace settings view and its tab (users | tokens | audit | privacy)
 //   ?cmp=ar-1,ar-2              areas compared side by side, in order (empty while none is chosen yet)
 //   ?ws=1.5                     the white-space search, with how far (km) from every store a hexagon must be
+//   ?mkt=st-03  ?chor=…         the market-share panel and the choropleth (see market-params.ts)
 // Unknown parameters are kept, so other features can add their own.
 import {
   defaultLayers,
@@ -21,6 +22,14 @@ import type { Segment } from '../../server/domain/schemas/segment';
 import { parseSegment, serializeSegment } from './segment-param';
 import { parseAdminTab } from '../features/admin/admin-tabs';
 import type { AdminTab } from '../store/slices/panels';
+import type { ChoroplethChoice } from '../store/slices/market';
+import {
+  parseChoropleth,
+  parseMarketShare,
+  serializeChoropleth,
+  serializeMarketShare,
+  type MarketShareState,
+} from './market-params';
 
 export interface UrlState {
   selection: Selection | null;
@@ -31,6 +40,8 @@ export interface UrlState {
   admin: AdminTab | null;
   compare: string[] | null;
   whiteSpace: { minStoreKm: number } | null;
+  marketShare: MarketShareState | null;
+  choropleth: ChoroplethChoice | null;
 }
 
 const isKind = (v: string): v is (typeof selectionKinds)[number] =>
@@ -99,6 +110,8 @@ export function parseUrlState(search: string): UrlState {
     admin: parseAdminTab(params.get('admin')),
     compare: parseCompare(params.get('cmp')),
     whiteSpace: parseWhiteSpace(params.get('ws')),
+    marketShare: parseMarketShare(params.get('mkt')),
+    choropleth: parseChoropleth(params.get('chor')),
   };
 }
 
@@ -121,6 +134,8 @@ export function serializeUrlState(state: UrlState, current = ''): string {
   put('admin', state.admin);
   put('cmp', state.compare === null ? null : state.compare.join(','));
   put('ws', state.whiteSpace === null ? null : String(state.whiteSpace.minStoreKm));
+  put('mkt', serializeMarketShare(state.marketShare ?? null));
+  put('chor', serializeChoropleth(state.choropleth ?? null));
   // `:` `,` `;` are safe in a query value; unescaped they keep links readable (`seg=age:25-40;tier:gold`).
   const text = params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';');
   return text ? `?${text}` : '';

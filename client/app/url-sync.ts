@@ -41,6 +41,8 @@ export function initFromUrl(store: AppStore): void {
     adminTab: url.admin,
     areaCompare: url.compare,
     whiteSpace: url.whiteSpace,
+    marketShare: url.marketShare,
+    choropleth: url.choropleth,
   });
 }
 
@@ -59,6 +61,8 @@ export function startUrlSync(store: AppStore): () => void {
       admin: s.adminTab,
       compare: s.areaCompare,
       whiteSpace: s.whiteSpace,
+      marketShare: s.marketShare,
+      choropleth: s.choropleth,
     };
   };
 
@@ -77,7 +81,8 @@ export function startUrlSync(store: AppStore): () => void {
       state.selection !== previous.selection ||
       (state.adminTab === null) !== (previous.adminTab === null) ||
       (state.areaCompare === null) !== (previous.areaCompare === null) ||
-      (state.whiteSpace === null) !== (previous.whiteSpace === null);
+      (state.whiteSpace === null) !== (previous.whiteSpace === null) ||
+      (state.marketShare === null) !== (previous.marketShare === null);
     if (selectionChanged) history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
   });
@@ -92,6 +97,12 @@ export function startUrlSync(store: AppStore): () => void {
       adminTab: url.admin,
       areaCompare: url.compare,
       whiteSpace: url.whiteSpace,
+      ...(url.marketShare === null
+        ? { marketShare: null, marketSurface: null, whatIfSite: null }
+        : { marketShare: url.marketShare }),
+      ...(url.choropleth === null
+        ? { choropleth: null, choroplethData: null, choroplethHover: null }
+        : { choropleth: url.choropleth }),
     });
   };
   window.addEventListener('popstate', onPopState);

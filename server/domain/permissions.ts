@@ -190,6 +190,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 
   'POST /api/audience': 'audience:read',
   'GET /api/reports/area/:file': 'audience:read',
+  'GET /api/reports/compare/:file': 'audience:read',
   'GET /api/audience/facets': 'audience:read',
   'POST /api/audience/export': 'customers:export',
   'GET /api/audience/export': 'customers:export',

@@ -27,9 +27,11 @@ const find = createRoute({
   },
 });
 
-export function choroplethRoutes({ db, customerIndex, clock }: AppDeps) {
-  return createRouter().openapi(find, (c) => {
+export function choroplethRoutes({ db, customerIndex, clock, hexagons }: AppDeps) {
+  return createRouter().openapi(find, async (c) => {
     const { segment, ...query } = c.req.valid('query');
+    // Which hexagon each customer lives in is worked out in the worker pool and kept; the tally below then finds it.
+    if (query.level === 'h3') await hexagons(customerIndex, query.resolution);
     const narrowed = segmentFromQuery(segment);
     return c.json(
       choropleth(

@@ -17,6 +17,11 @@ import { huffModel, huffSurface, huffWhatIf } from '../services/huff/huff.js';
 
 const tags = ['Market share'];
 const invalid = { 400: { description: 'A bad value (named)', content: problemContent } };
+const engineDown = {
+  502: { description: 'The routing engine answered something unusable', content: problemContent },
+  503: { description: 'The routing engine is not reachable', content: problemContent },
+  504: { description: 'The routing engine did not answer in time', content: problemContent },
+};
 
 const model = createRoute({
   method: 'get',
@@ -24,12 +29,13 @@ const model = createRoute({
   tags,
   summary: 'The Huff model fitted by maximum likelihood to the home stores customers chose',
   description:
-    'P(store j | hexagon i) = A_j^α d_ij^−λ / Σ_k A_k^α d_ik^−λ over H3 hexagons, with A the store attractiveness and d the straight-line km. ' +
+    'P(store j | hexagon i) = A_j^α d_ij^−λ / Σ_k A_k^α d_ik^−λ over H3 hexagons, with A the store attractiveness and d the straight-line km, or the minutes by car from the routing engine’s matrix when CATCHMENT_ROUTING names one (`measure` says which). ' +
     "λ and α are fitted to the customers' home stores; the answer gives the fit (log-likelihood, McFadden's pseudo-R²) and expected against actual share per store.",
   request: { query: huffQuery },
   responses: {
     200: { description: 'The fitted model', content: json(huffModelSchema) },
     ...invalid,
+    ...engineDown,
   },
 });
 
@@ -44,6 +50,7 @@ const surface = createRoute({
     200: { description: 'Hexagons with their probability', content: json(huffSurfaceSchema) },
     404: { description: 'No such store', content: problemContent },
     ...invalid,
+    ...engineDown,
   },
 });
 
@@ -59,21 +66,41 @@ const whatIf = createRoute({
       content: json(huffWhatIfSchema),
     },
     422: { description: 'An invalid field (named)', content: problemContent },
+    ...engineDown,
   },
 });
 
-export function huffRoutes({ db, customerIndex }: AppDeps) {
+export function huffRoutes({ db, customerIndex, hexagons, huffTravel }: AppDeps) {
+  const sources = { hexagons, travel: huffTravel };
   return createRouter()
-    .openapi(model, (c) =>
-      c.json(huffModel(db, customerIndex, c.req.valid('query').resolution, principalOf(c)), 200),
-    )
-    .openapi(surface, (c) =>
+    .openapi(model, async (c) =>
       c.json(
-        huffSurface(db, customerIndex, c.req.valid('param').id, c.req.valid('query').resolution),
+        await huffModel(
+          db,
+          customerIndex,
+          c.req.valid('query').resolution,
+          principalOf(c),
+          sources,
+        ),
         200,
       ),
     )
-    .openapi(whatIf, (c) =>
-      c.json(huffWhatIf(db, customerIndex, c.req.valid('json'), principalOf(c)), 200),
+    .openapi(surface, async (c) =>
+      c.json(
+        await huffSurface(
+          db,
+          customerIndex,
+          c.req.valid('param').id,
+          c.req.valid('query').resolution,
+          sources,
+        ),
+        200,
+      ),
+    )
+    .openapi(whatIf, async (c) =>
+      c.json(
+        await huffWhatIf(db, customerIndex, c.req.valid('json'), principalOf(c), sources),
+        200,
+      ),
     );
 }

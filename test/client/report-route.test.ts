@@ -24,9 +24,12 @@ describe('the report address', () => {
         '?sel=area:ar-1&lang=de&seg=tier:gold;age:25-40&layers=stores',
       ),
     ).toBe('?report=area:ar-1&lang=de&seg=tier:gold;age:25-40');
-    expect(reportPdfHref('ar-1', '?seg=tier:gold', 'Letter', 'de')).toBe(
-      '/api/reports/area/ar-1.pdf?format=Letter&lang=de&seg=tier%3Agold',
-    );
+    expect(
+      reportPdfHref({ kind: 'area', areaIds: ['ar-1'] }, '?seg=tier:gold', 'Letter', 'de'),
+    ).toBe('/api/reports/area/ar-1.pdf?format=Letter&lang=de&seg=tier%3Agold');
+    expect(
+      reportPdfHref({ kind: 'compare', areaIds: ['ar-1', 'ar-2'] }, '?sel=x', 'A4', 'en'),
+    ).toBe('/api/reports/compare/ar-1,ar-2.pdf?format=A4&lang=en');
   });
 });
 

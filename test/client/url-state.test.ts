@@ -17,6 +17,8 @@ const base: UrlState = {
   admin: null,
   compare: null,
   whiteSpace: null,
+  marketShare: null,
+  choropleth: null,
 };
 
 describe('URL state', () => {
@@ -234,5 +236,40 @@ describe('the segment in the URL', () => {
     expect(serializeSegment({ consentedOnly: true })).toBe('consent');
     expect(parseSegment('consent')).toEqual({ consentedOnly: true });
     expect(serializeSegment({ consentedOnly: false })).toBeNull();
+  });
+});
+
+describe('market analysis in the URL', () => {
+  it('keeps the market-share panel with its surface store, and the choropleth settings, through a reload', () => {
+    const state: UrlState = {
+      ...base,
+      marketShare: { surfaceStoreId: 'st-03' },
+      choropleth: { metric: 'revenue', level: 'h3', resolution: 9, method: 'quantile', classes: 7 },
+    };
+    const search = serializeUrlState(state, '?keep=1');
+    expect(search).toBe('?keep=1&mkt=st-03&chor=revenue,h3,9,quantile,7');
+    expect(parseUrlState(search)).toEqual({ ...state });
+    const open = serializeUrlState({ ...base, marketShare: { surfaceStoreId: null } });
+    expect(open).toBe('?mkt=');
+    expect(parseUrlState(open).marketShare).toEqual({ surfaceStoreId: null });
+    // Closing both drops them from the link.
+    expect(serializeUrlState(base, search)).toBe('?keep=1');
+  });
+
+  it('reads a hand-edited choropleth part by part, with the default for what it cannot read', () => {
+    expect(parseUrlState('?chor=customers,neighbourhood,12,jenks,3').choropleth).toEqual({
+      metric: 'customers',
+      level: 'neighbourhood',
+      resolution: 8,
+      method: 'ckmeans',
+      classes: 3,
+    });
+    expect(parseUrlState('?chor=').choropleth).toEqual({
+      metric: 'penetration',
+      level: 'h3',
+      resolution: 8,
+      method: 'ckmeans',
+      classes: 5,
+    });
   });
 });

@@ -88,6 +88,18 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
       { timeout: 15_000 },
     );
     await panel.locator('.market__legend').waitFor();
+    // No routing engine here: the panel says the model measures straight-line distance.
+    await expect(panel.locator('.market__measure').getAttribute('data-measure')).resolves.toBe(
+      'distance',
+    );
+    // The panel and its surface store are in the URL: a reload brings both back.
+    expect(new URL(page.url()).searchParams.get('mkt')).toBe(store.id);
+    await page.reload();
+    await panel.locator('.market[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await expect(panel.locator('[data-field="surface-store"]').inputValue()).resolves.toBe(
+      store.id,
+    );
+    await panel.locator('.market__legend').waitFor({ timeout: 15_000 });
 
     // What if we open here: a click on the map in the free space left of the panel.
     await panel.locator('[data-action="what-if-pick"]').click();
@@ -159,6 +171,7 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
       await expect(sourceSize(page, 'catchment-choropleth')).resolves.toBe(
         expected.features.length,
       );
+      expect(new URL(page.url()).searchParams.get('chor')).toBe('penetration,h3,8,ckmeans,5');
       await waitForMapIdle(page);
 
       // Hovering a coloured hexagon names its value in the legend.

@@ -220,12 +220,24 @@ describe.skipIf(skipReason)("an area's report", () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(
       'Mitte around the square · Kreuzberg',
     );
-    // One PDF per area from the server; the comparison prints from the browser.
-    expect(await page.locator('.report-actions a[download]').count()).toBe(0);
+    // Key figures side by side, a column per area; the server's PDF of the comparison in A4 and Letter.
+    const table = page.locator('.report-compare__table');
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Mitte around the square',
+      'Kreuzberg',
+    ]);
+    expect(await table.locator('tr[data-figure="customers"] td').count()).toBe(2);
+    expect(await page.locator('.report-article [data-figure]').count()).toBe(0);
+    const pdfLinks = page.locator('.report-actions a[download]');
+    expect(await pdfLinks.count()).toBe(2);
+    expect(await pdfLinks.first().getAttribute('href')).toMatch(
+      new RegExp(`^/api/reports/compare/${areaId},${other}\\.pdf\\?format=A4&lang=en(-US)?$`),
+    );
+    await page.screenshot({ path: 'test-results/report-compare-desktop.png', fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize(A4_PRINTABLE);
     expect(await overflowing(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/report-compare-print.png' });
+    await page.screenshot({ path: 'test-results/report-compare-print.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

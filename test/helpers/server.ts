@@ -58,6 +58,7 @@ export interface TestServerOptions {
   imports?: StartOptions['imports'];
   geocoder?: StartOptions['geocoder'];
   routing?: StartOptions['routing'];
+  matrixBatching?: StartOptions['matrixBatching'];
   reports?: StartOptions['reports'];
   purchaseHistory?: StartOptions['purchaseHistory'];
 }
@@ -113,6 +114,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.imports ? { imports: options.imports } : {}),
       ...(options.geocoder ? { geocoder: options.geocoder } : {}),
       ...(options.routing ? { routing: options.routing } : {}),
+      ...(options.matrixBatching ? { matrixBatching: options.matrixBatching } : {}),
       ...(options.reports ? { reports: options.reports } : {}),
       ...(options.purchaseHistory ? { purchaseHistory: options.purchaseHistory } : {}),
     });

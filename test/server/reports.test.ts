@@ -1,5 +1,5 @@
-// GET /api/reports/area/{id}.pdf against a real server: a PDF of the area's report page printed by Chromium as the
-// caller, refused to anonymous callers and API tokens, 404 for an area the caller may not see, bad paper sizes
+// GET /api/reports/area/{id}.pdf and /api/reports/compare/{id,id}.pdf against a real server: a PDF of the report page
+// printed by Chromium as the caller, refused to anonymous callers and API tokens, 404 for an area the caller may not see, bad paper sizes
 // named, and a clear 503 when Chromium is missing. The report session it signs in with does not outlive the render.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,24 @@ describe('refusals', () => {
     expect(file.errors?.map((e) => e.field)).toEqual(['params.file']);
   });
 
+  it('names the file of a comparison that is not two areas, and answers 404 when one of them is unknown', async () => {
+    const same = await expectProblem(
+      await server.fetch(`/api/reports/compare/${areaId},${areaId}.pdf`),
+      400,
+    );
+    expect(same.errors?.map((e) => e.field)).toEqual(['params.file']);
+    await expectProblem(
+      await server.fetch(`/api/reports/compare/${areaId}.pdf`),
+      400,
+      'params.file',
+    );
+    const unknown = await expectProblem(
+      await server.fetch(`/api/reports/compare/${areaId},ar-nope.pdf`),
+      404,
+    );
+    expect(JSON.stringify(unknown)).not.toContain('ar-nope');
+  });
+
   it("answers 404 for an unknown area and for a store manager's colleague's private area", async () => {
     const unknown = await expectProblem(await server.fetch('/api/reports/area/ar-nope.pdf'), 404);
     expect(unknown.errors?.map((e) => e.field)).toEqual(['params.file']);
@@ -121,5 +139,30 @@ describe.skipIf(printable)('the PDF', () => {
     // Paper widths in points: A4 595, Letter 612.
     expect(widths).toEqual([595, 612]);
     expect(sessions()).toBe(before);
+  }, 120_000);
+
+  it('prints a comparison of two areas to one PDF', async () => {
+    const created = await server.fetch(
+      '/api/areas',
+      json({
+        name: 'Kreuzberg',
+        kind: 'radius',
+        params: { center: [13.41, 52.497], radiusMeters: 1200 },
+      }),
+    );
+    const other = ((await created.json()) as { properties: { id: string } }).properties.id;
+    const response = await server.fetch(
+      `/api/reports/compare/${areaId},${other}.pdf?format=Letter&lang=ca`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="catchment-report-compare-2-areas-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Two areas, each with its sections on a page of its own after the shared map and figures.
+    const pages = bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(3);
   }, 120_000);
 });

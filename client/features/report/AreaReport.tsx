@@ -2,50 +2,12 @@
 // target it with their results (the campaign results panel itself, so its figures read the same here as in the app).
 import type { Audience } from '../../api/contract';
 import type { AreaFeature } from '../../api/areas';
-import { formatMoney, formatNumber, useI18n } from '../../i18n';
+import { formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
-import { formatCount } from '../audience/hidden-counts';
-import { useCurrency } from '../audience/useFacets';
-import { formatKm2 } from '../areas/format';
 import { CampaignResults } from '../campaigns/CampaignResults';
+import { Figures } from './ReportFigures';
 import { ReportProfile } from './ReportProfile';
 import { nearbyEvents, NEARBY_METERS } from './nearby';
-
-function Figures({ area, audience }: { area: AreaFeature; audience: Audience }) {
-  const { t, locale } = useI18n();
-  const currency = useCurrency();
-  const k = audience.minGroupSize;
-  const money = (value: number | null) =>
-    value === null ? t('audience.hiddenValue') : formatMoney(locale, value, currency);
-  const figures = [
-    ['size', t('compare.metric.areaKm2'), formatKm2(locale, area.properties.areaKm2)],
-    ['customers', t('audience.customers'), formatCount(locale, audience.count, k, t)],
-    ['consented', t('audience.consented'), formatCount(locale, audience.consented, k, t)],
-    ['revenue', t('audience.revenue'), money(audience.revenue.total)],
-    ['avgSpend', t('audience.avgSpend'), money(audience.revenue.avgSpend)],
-    [
-      'city',
-      t('report.figures.cityCustomers'),
-      formatCount(locale, audience.cityCount ?? null, k, t),
-    ],
-  ] as const;
-  return (
-    <section className="report-section" aria-labelledby={`report-figures-${area.id}`}>
-      <h2 id={`report-figures-${area.id}`}>{t('report.figures.title')}</h2>
-      <dl className="report-figures">
-        {figures.map(([key, label, value]) => (
-          <div key={key} data-figure={key}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {k !== undefined && (
-        <p className="report-note">{t('audience.hiddenNote', { k: formatNumber(locale, k) })}</p>
-      )}
-    </section>
-  );
-}
 
 function Events({ area, at }: { area: AreaFeature; at: Date }) {
   const { t, locale } = useI18n();
@@ -136,14 +98,17 @@ export function AreaReport({
   area,
   audience,
   at,
+  figures = true,
 }: {
   area: AreaFeature;
   audience: Audience;
   at: Date;
+  /** False in a comparison, whose figures stand side by side above the areas. */
+  figures?: boolean;
 }) {
   return (
     <div className="report-area" data-area={area.id}>
-      <Figures area={area} audience={audience} />
+      {figures && <Figures area={area} audience={audience} />}
       <ReportProfile audience={audience} />
       <Events area={area} at={at} />
       <Campaigns area={area} />

@@ -1,4 +1,4 @@
-// The report's toolbar (never printed): back to the map, print, and for one area the server's PDF in A4 or Letter.
+// The report's toolbar (never printed): back to the map, print, and the server's PDF in A4 or Letter.
 import { useI18n } from '../../i18n';
 import { reportPdfHref, type ReportTarget } from './report-route';
 
@@ -23,17 +23,16 @@ export function ReportActions({ target }: { target: ReportTarget }) {
       <button type="button" className="button button--secondary" onClick={() => window.print()}>
         {t('report.print')}
       </button>
-      {target.kind === 'area' &&
-        (['A4', 'Letter'] as const).map((format) => (
-          <a
-            key={format}
-            className="button button--primary"
-            href={reportPdfHref(target.areaIds[0], search, format, locale)}
-            download
-          >
-            {t('report.pdf', { format })}
-          </a>
-        ))}
+      {(['A4', 'Letter'] as const).map((format) => (
+        <a
+          key={format}
+          className="button button--primary"
+          href={reportPdfHref(target, search, format, locale)}
+          download
+        >
+          {t('report.pdf', { format })}
+        </a>
+      ))}
     </nav>
   );
 }

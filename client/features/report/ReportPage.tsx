@@ -1,6 +1,6 @@
-// A report to hand on: a print-ready page for one saved area or a comparison — the map image with the stores, then per
-// area its figures, profile against the city, top over-represented groups, events nearby and campaigns. Print from
-// the browser (print CSS in styles/report.css), or download the server's PDF. When every section has its data and
+// A report to hand on: a print-ready page for one saved area or a comparison — the map image with the stores, the key
+// figures (side by side in a comparison), then per area its profile against the city, top over-represented groups,
+// events nearby and campaigns. Print from the browser (print CSS in styles/report.css), or download the server's PDF. When every section has its data and
 // the map image is drawn, <html data-report-ready> tells the PDF printer to go ahead.
 import { useEffect, useRef, useState } from 'react';
 import { postAudience } from '../../api/client';
@@ -14,6 +14,7 @@ import { segmentSummary } from '../audience/segment-summary';
 import { useCurrency } from '../audience/useFacets';
 import { AreaReport } from './AreaReport';
 import { ReportActions } from './ReportActions';
+import { FiguresSideBySide } from './ReportFigures';
 import { useMapImage } from './useMapImage';
 import { useReadyFlag } from './useReadyFlag';
 import type { ReportTarget } from './report-route';
@@ -91,17 +92,27 @@ export function ReportPage({ target }: { target: ReportTarget }) {
   else if (audiences.status === 'loading' || !loaded)
     body = <StateMessage tone="loading">{t('report.loading')}</StateMessage>;
   else
-    body = areas.map((area, i) => (
-      <article className="report-article" key={area.id}>
-        {areas.length > 1 && (
-          <h2 className="report-article__title">
-            <span className="report-swatch" style={{ background: area.properties.color }} />
-            {area.properties.name}
-          </h2>
-        )}
-        <AreaReport area={area} audience={audiences.audiences[i]!} at={at} />
-      </article>
-    ));
+    body = (
+      <>
+        {areas.length > 1 && <FiguresSideBySide areas={areas} audiences={audiences.audiences} />}
+        {areas.map((area, i) => (
+          <article className="report-article" key={area.id}>
+            {areas.length > 1 && (
+              <h2 className="report-article__title">
+                <span className="report-swatch" style={{ background: area.properties.color }} />
+                {area.properties.name}
+              </h2>
+            )}
+            <AreaReport
+              area={area}
+              audience={audiences.audiences[i]!}
+              at={at}
+              figures={areas.length === 1}
+            />
+          </article>
+        ))}
+      </>
+    );
 
   return (
     <main className="report" ref={rootRef} data-kind={target.kind}>

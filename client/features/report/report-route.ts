@@ -41,9 +41,13 @@ export function reportHref(target: ReportTarget, currentSearch: string): string 
   return `?${params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';')}`;
 }
 
-/** The PDF of an area's report, in the paper size and language asked for, with the same segment. */
+/**
+ * The PDF of an area's or a comparison's report, in the paper size and language asked for, with the same segment.
+ * @example reportPdfHref({ kind: 'compare', areaIds: ['ar-1', 'ar-2'] }, '', 'A4', 'en')
+ * // '/api/reports/compare/ar-1,ar-2.pdf?format=A4&lang=en'
+ */
 export function reportPdfHref(
-  areaId: string,
+  target: ReportTarget,
   currentSearch: string,
   format: 'A4' | 'Letter',
   lang: string,
@@ -52,5 +56,6 @@ export function reportPdfHref(
   const params = new URLSearchParams({ format, lang });
   const seg = current.get('seg');
   if (seg) params.set('seg', seg);
-  return `/api/reports/area/${encodeURIComponent(areaId)}.pdf?${params.toString()}`;
+  const file = target.areaIds.map(encodeURIComponent).join(',');
+  return `/api/reports/${target.kind}/${file}.pdf?${params.toString()}`;
 }

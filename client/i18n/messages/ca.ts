@@ -1233,6 +1233,16 @@ export const ca = {
   'market.sameBrand': 'De botigues de la mateixa marca: {customers} clients, {revenue}',
   'market.cannibalisation': 'Captats de',
   'market.lost': '{customers} clients · {revenue}',
+  'market.measure.distance': 'Mesurat en línia recta des de cada hexàgon fins a cada botiga.',
+  'market.measure.walk':
+    'Mesurat en minuts a peu des de cada hexàgon fins a cada botiga, calculats amb {engine}.',
+  'market.measure.bike':
+    'Mesurat en minuts en bicicleta des de cada hexàgon fins a cada botiga, calculats amb {engine}.',
+  'market.measure.drive':
+    'Mesurat en minuts en cotxe des de cada hexàgon fins a cada botiga, calculats amb {engine}.',
+  'market.decayTime': 'Atenuació amb el temps de trajecte λ',
+  'market.decayMeaningTime':
+    'Amb un trajecte el doble de llarg, una botiga conserva {share} de la seva atracció.',
   'choropleth.toggle': 'Acoloreix les zones',
   'choropleth.metric': 'Color segons',
   'choropleth.metric.penetration': 'Penetració',

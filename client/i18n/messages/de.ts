@@ -1145,6 +1145,16 @@ export const de = {
   'market.sameBrand': 'Von Filialen derselben Marke: {customers} Kunden, {revenue}',
   'market.cannibalisation': 'Abgezogen von',
   'market.lost': '{customers} Kunden · {revenue}',
+  'market.measure.distance': 'Gemessen in Luftlinie von jedem Sechseck zu jeder Filiale.',
+  'market.measure.walk':
+    'Gemessen in Minuten zu Fuß von jedem Sechseck zu jeder Filiale, berechnet mit {engine}.',
+  'market.measure.bike':
+    'Gemessen in Minuten mit dem Rad von jedem Sechseck zu jeder Filiale, berechnet mit {engine}.',
+  'market.measure.drive':
+    'Gemessen in Minuten mit dem Auto von jedem Sechseck zu jeder Filiale, berechnet mit {engine}.',
+  'market.decayTime': 'Abnahme mit der Wegzeit λ',
+  'market.decayMeaningTime':
+    'Bei doppelt so langer Anfahrt behält eine Filiale {share} ihres Sogs.',
   'choropleth.toggle': 'Gebiete einfärben',
   'choropleth.metric': 'Einfärben nach',
   'choropleth.metric.penetration': 'Marktdurchdringung',

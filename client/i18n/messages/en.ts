@@ -1129,6 +1129,16 @@ export const en = {
   'market.sameBrand': 'From stores of the same brand: {customers} customers, {revenue}',
   'market.cannibalisation': 'Taken from',
   'market.lost': '{customers} customers · {revenue}',
+  'market.measure.distance':
+    'Measured as the straight-line distance from each hexagon to each store.',
+  'market.measure.walk':
+    'Measured as the walking time from each hexagon to each store, routed by {engine}.',
+  'market.measure.bike':
+    'Measured as the cycling time from each hexagon to each store, routed by {engine}.',
+  'market.measure.drive':
+    'Measured as the driving time from each hexagon to each store, routed by {engine}.',
+  'market.decayTime': 'Travel-time decay λ',
+  'market.decayMeaningTime': 'Twice as long a trip away, a store keeps {share} of its pull.',
   'choropleth.toggle': 'Colour regions',
   'choropleth.metric': 'Colour by',
   'choropleth.metric.penetration': 'Penetration',

@@ -1137,6 +1137,16 @@ export const fa = {
   'market.sameBrand': 'از فروشگاه‌های همان برند: {customers} مشتری، {revenue}',
   'market.cannibalisation': 'گرفته‌شده از',
   'market.lost': '{customers} مشتری · {revenue}',
+  'market.measure.distance': 'بر پایهٔ فاصلهٔ خط مستقیم از هر شش‌ضلعی تا هر فروشگاه سنجیده می‌شود.',
+  'market.measure.walk':
+    'بر پایهٔ زمان پیاده‌روی از هر شش‌ضلعی تا هر فروشگاه سنجیده می‌شود؛ مسیریابی با {engine}.',
+  'market.measure.bike':
+    'بر پایهٔ زمان دوچرخه‌سواری از هر شش‌ضلعی تا هر فروشگاه سنجیده می‌شود؛ مسیریابی با {engine}.',
+  'market.measure.drive':
+    'بر پایهٔ زمان رانندگی از هر شش‌ضلعی تا هر فروشگاه سنجیده می‌شود؛ مسیریابی با {engine}.',
+  'market.decayTime': 'افت با زمان سفر λ',
+  'market.decayMeaningTime':
+    'با سفری دو برابر طولانی‌تر، هر فروشگاه {share} از کشش خود را حفظ می‌کند.',
   'choropleth.toggle': 'رنگ‌آمیزی مناطق',
   'choropleth.metric': 'رنگ بر اساس',
   'choropleth.metric.penetration': 'ضریب نفوذ',

@@ -1158,6 +1158,17 @@ export const kk = {
   'market.sameBrand': 'Сол брендтің дүкендерінен: {customers} клиент, {revenue}',
   'market.cannibalisation': 'Қай дүкендерден алынады',
   'market.lost': '{customers} клиент · {revenue}',
+  'market.measure.distance':
+    'Әр алтыбұрыштан әр дүкенге дейінгі түзу сызықпен қашықтық бойынша өлшенеді.',
+  'market.measure.walk':
+    'Әр алтыбұрыштан әр дүкенге дейін жаяу жүру уақытымен өлшенеді, маршрутты {engine} есептеген.',
+  'market.measure.bike':
+    'Әр алтыбұрыштан әр дүкенге дейін велосипедпен жүру уақытымен өлшенеді, маршрутты {engine} есептеген.',
+  'market.measure.drive':
+    'Әр алтыбұрыштан әр дүкенге дейін көлікпен жүру уақытымен өлшенеді, маршрутты {engine} есептеген.',
+  'market.decayTime': 'Жол уақытына қарай әлсіреу λ',
+  'market.decayMeaningTime':
+    'Жол уақыты екі есе ұзарса, дүкен тартылысының {share} бөлігін сақтайды.',
   'choropleth.toggle': 'Аймақтарды бояу',
   'choropleth.metric': 'Бояу көрсеткіші',
   'choropleth.metric.penetration': 'Қамту үлесі',

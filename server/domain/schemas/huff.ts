@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { position } from './geojson.js';
 import { queryInt } from './query.js';
 import { text } from './text.js';
+import { travelModes } from '../routing/travel-modes.js';
 
 export const huffQuery = z.strictObject({
   resolution: queryInt(z.number().int().min(7).max(9))
@@ -14,6 +15,21 @@ export const huffQuery = z.strictObject({
         'H3 resolution of the places the model is fitted over (8 ≈ 0.74 km² per hexagon)',
     }),
 });
+
+/** What the model's d is: straight-line km, or minutes by a travel mode from the routing engine's matrix. */
+export const huffMeasure = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('distance') }),
+    z.object({
+      kind: z.literal('travel-time'),
+      mode: z.enum(travelModes),
+      engine: z.enum(['valhalla', 'openrouteservice']),
+    }),
+  ])
+  .meta({
+    description:
+      'Straight-line km, or minutes from the routing engine when CATCHMENT_ROUTING names one',
+  });
 
 const params = z.object({
   decay: z.number().meta({ description: 'λ: distance decay exponent' }),
@@ -37,6 +53,7 @@ const storeShare = z.object({
 export const huffModel = z
   .object({
     resolution: z.number().int(),
+    measure: huffMeasure,
     params,
     logLikelihood: z.number(),
     nullLogLikelihood: z.number().meta({ description: 'Every store equally likely' }),
@@ -94,6 +111,7 @@ export const huffWhatIf = z
     point: position,
     brand: z.string(),
     attractiveness: z.number(),
+    measure: huffMeasure,
     params,
     customers: z.number().nullable().meta({ description: 'Customers the new store would take' }),
     share: z.number().meta({ description: 'Its predicted share of all customers' }),
@@ -107,6 +125,7 @@ export const huffWhatIf = z
   .meta({ id: 'HuffWhatIf' });
 
 export type HuffQuery = z.infer<typeof huffQuery>;
+export type HuffMeasure = z.infer<typeof huffMeasure>;
 export type HuffModel = z.infer<typeof huffModel>;
 export type HuffSurface = z.infer<typeof huffSurface>;
 export type HuffWhatIfBody = z.infer<typeof huffWhatIfBody>;

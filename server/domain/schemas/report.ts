@@ -1,4 +1,4 @@
-// A saved area's report as PDF: the path and query of GET /api/reports/area/{file}.
+// A report as PDF: the path and query of GET /api/reports/area/{file} and /api/reports/compare/{file}.
 import { z } from 'zod';
 
 export const REPORT_PAPER = ['A4', 'Letter'] as const;
@@ -10,6 +10,18 @@ export const reportFileParam = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,120}\.pdf$/, 'an area id followed by .pdf')
     .meta({ param: { name: 'file', in: 'path' }, example: 'ar-1.pdf' }),
+});
+
+/** Two to eight area ids, comma-separated, then .pdf (the comparison report's file). */
+export const REPORT_COMPARE_MAX = 8;
+export const reportCompareFileParam = z.object({
+  file: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.:-]{1,120}(,[A-Za-z0-9_.:-]{1,120}){1,7}\.pdf$/,
+      'two to eight area ids, comma-separated, followed by .pdf',
+    )
+    .meta({ param: { name: 'file', in: 'path' }, example: 'ar-1,ar-2.pdf' }),
 });
 
 export const reportQuery = z.object({
@@ -33,3 +45,4 @@ export const reportQuery = z.object({
 });
 
 export const reportPdf = z.string().meta({ description: 'A PDF document', format: 'binary' });
+export type ReportQuery = z.infer<typeof reportQuery>;

@@ -6,6 +6,7 @@ import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceCounts } from './scan.js';
 import type { CompiledFilter } from './filter.js';
 import type { IndexColumns } from '../customers/columns.js';
+import type { HexagonSlice } from '../customers/hexagon-codes.js';
 import { startTsWorker } from '../ts-worker.js';
 
 export type PoolTask =
@@ -15,16 +16,19 @@ export type PoolTask =
       filter: CompiledFilter;
       sizes: { jobs: number; industries: number };
     }
-  | { kind: 'seqs'; geometry: AreaGeometry; filter: CompiledFilter };
+  | { kind: 'seqs'; geometry: AreaGeometry; filter: CompiledFilter }
+  /** Rows [from, to) to H3 hexagons (hexagon-codes.ts). */
+  | { kind: 'hexagons'; resolution: number; from: number; to: number };
 export type PoolMessage =
   { type: 'columns'; columns: IndexColumns } | { type: 'task'; id: number; task: PoolTask };
 export type PoolReply =
-  | { id: number; ok: true; counts?: AudienceCounts; seqs?: Float64Array }
+  | { id: number; ok: true; counts?: AudienceCounts; seqs?: Float64Array; hexagons?: HexagonSlice }
   | { id: number; ok: false; error: string };
 
 export interface AudiencePool {
   run(task: PoolTask & { kind: 'count' }, columns: IndexColumns): Promise<AudienceCounts>;
   run(task: PoolTask & { kind: 'seqs' }, columns: IndexColumns): Promise<Float64Array>;
+  run(task: PoolTask & { kind: 'hexagons' }, columns: IndexColumns): Promise<HexagonSlice>;
   readonly size: number;
   close(): Promise<void>;
 }
@@ -91,14 +95,19 @@ export function createAudiencePool({ size = 2 }: { size?: number } = {}): Audien
     }
   }
 
-  function run(task: PoolTask, columns: IndexColumns): Promise<AudienceCounts | Float64Array> {
+  function run(
+    task: PoolTask,
+    columns: IndexColumns,
+  ): Promise<AudienceCounts | Float64Array | HexagonSlice> {
     if (closed) return Promise.reject(new Error('the audience pool is closed'));
     return new Promise<PoolReply>((resolve, reject) => {
       queue.push({ task, columns, resolve, reject });
       pump();
     }).then((reply) => {
       if (!reply.ok) throw new Error(`audience worker failed: ${reply.error}`);
-      return (task.kind === 'count' ? reply.counts : reply.seqs) as AudienceCounts | Float64Array;
+      return (
+        task.kind === 'count' ? reply.counts : task.kind === 'seqs' ? reply.seqs : reply.hexagons
+      ) as AudienceCounts | Float64Array | HexagonSlice;
     });
   }
 

@@ -16,13 +16,19 @@ import type {
 } from '../../domain/schemas/huff.js';
 import { audienceViewFor, namedK } from '../audience/viewer.js';
 import { ServiceError } from '../errors.js';
-import { huffDataFor, type HuffData, type HuffIndex } from './data.js';
+import { huffDataFor, type HuffData, type HuffIndex, type HuffSources } from './data.js';
+import { logTravelMinutes } from '../../domain/huff/travel-costs.js';
 
 const fits = new WeakMap<HuffData, { fit: HuffFit; probabilities: Float64Array }>();
 
 /** The data and its fit, from the caches while customers, stores and neighbourhoods are unchanged. */
-export function fittedHuff(db: Db, index: HuffIndex, resolution: number) {
-  const data = huffDataFor(db, index, resolution);
+export async function fittedHuff(
+  db: Db,
+  index: HuffIndex,
+  resolution: number,
+  sources: HuffSources = {},
+) {
+  const data = await huffDataFor(db, index, resolution, sources);
   let fitted = fits.get(data);
   if (!fitted) {
     const fit = calibrateHuff(data.inputs, data.choices);
@@ -32,17 +38,19 @@ export function fittedHuff(db: Db, index: HuffIndex, resolution: number) {
   return { data, ...fitted };
 }
 
-export function huffModel(
+export async function huffModel(
   db: Db,
   index: HuffIndex,
   resolution: number,
   principal: Principal,
-): HuffModel {
-  const { data, fit, probabilities } = fittedHuff(db, index, resolution);
+  sources: HuffSources = {},
+): Promise<HuffModel> {
+  const { data, fit, probabilities } = await fittedHuff(db, index, resolution, sources);
   const view = audienceViewFor(db, principal);
   const shares = storeShares(data.inputs, probabilities, data.choices);
   return {
     resolution,
+    measure: data.measure,
     params: fit.params,
     logLikelihood: fit.logLikelihood,
     nullLogLikelihood: fit.nullLogLikelihood,
@@ -70,13 +78,14 @@ export function huffModel(
 /** Hexagons where the store's probability is below this are left out: they would only add weight to the answer. */
 const SURFACE_MIN_PROBABILITY = 0.005;
 
-export function huffSurface(
+export async function huffSurface(
   db: Db,
   index: HuffIndex,
   storeId: string,
   resolution: number,
-): HuffSurface {
-  const { data, probabilities } = fittedHuff(db, index, resolution);
+  sources: HuffSources = {},
+): Promise<HuffSurface> {
+  const { data, probabilities } = await fittedHuff(db, index, resolution, sources);
   const j = data.stores.findIndex((s) => s.id === storeId);
   // The detail does not echo the id: whatever was asked for (a customer's id, say) is not repeated back.
   if (j < 0)
@@ -97,17 +106,25 @@ export function huffSurface(
   return { type: 'FeatureCollection', features, storeId, resolution };
 }
 
-export function huffWhatIf(
+/** ln d from every place to the new site, in the measure the model was fitted in. */
+async function logDistanceTo(data: HuffData, point: [number, number], sources: HuffSources) {
+  if (data.measure.kind === 'travel-time' && sources.travel)
+    return logTravelMinutes(await sources.travel.minutes(data.centers, [point]));
+  return Float64Array.from(data.centers, (center) =>
+    Math.log(Math.max(MIN_DISTANCE_KM, haversineKm(center, point))),
+  );
+}
+
+export async function huffWhatIf(
   db: Db,
   index: HuffIndex,
   body: HuffWhatIfBody,
   principal: Principal,
-): HuffWhatIf {
-  const { data, fit } = fittedHuff(db, index, body.resolution);
+  sources: HuffSources = {},
+): Promise<HuffWhatIf> {
+  const { data, fit } = await fittedHuff(db, index, body.resolution, sources);
   const point: [number, number] = [body.point[0], body.point[1]];
-  const logDistance = Float64Array.from(data.centers, (center) =>
-    Math.log(Math.max(MIN_DISTANCE_KM, haversineKm(center, point))),
-  );
+  const logDistance = await logDistanceTo(data, point, sources);
   const outcome = whatIfOpen(
     data.inputs,
     fit.params,
@@ -140,6 +157,7 @@ export function huffWhatIf(
     point,
     brand: body.brand,
     attractiveness: body.attractiveness,
+    measure: data.measure,
     params: fit.params,
     customers: count(outcome.customers),
     share: outcome.share,

@@ -19,6 +19,8 @@ export function engineMessage(body: unknown): string | null {
 export function engineFailure(
   engine: EngineName,
   answer: Extract<EngineAnswer, { ok: false }>,
+  /** The request field a refusal is about; null when the caller sent no point of its own (a Huff matrix). */
+  field: string | null = 'body.origin',
 ): ServiceError {
   const extensions = { engine, attempts: answer.attempts };
   const said = engineMessage(answer.body);
@@ -38,11 +40,11 @@ export function engineFailure(
         extensions,
       );
     case 'refused':
-      if (/^HTTP (400|404|422)$/.test(answer.error))
+      if (field !== null && /^HTTP (400|404|422)$/.test(answer.error))
         return new ServiceError(
           'invalid',
           `The ${engine} routing engine cannot route from this point: ${said ?? answer.error}`,
-          [{ field: 'body.origin', message: said ?? 'no route from this point' }],
+          [{ field, message: said ?? 'no route from this point' }],
           extensions,
         );
       return new ServiceError(
@@ -52,14 +54,18 @@ export function engineFailure(
         extensions,
       );
     case 'malformed':
-      return badAnswer(engine, answer.error);
+      return badAnswer(
+        engine,
+        answer.error,
+        field === null ? 'a travel-time matrix' : 'an isochrone',
+      );
   }
 }
 
-export function badAnswer(engine: EngineName, why: string): ServiceError {
+export function badAnswer(engine: EngineName, why: string, what = 'an isochrone'): ServiceError {
   return new ServiceError(
     'upstream-failed',
-    `The ${engine} routing engine answered something that is not an isochrone (${why}).`,
+    `The ${engine} routing engine answered something that is not ${what} (${why}).`,
     undefined,
     { engine },
   );
