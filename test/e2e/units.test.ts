@@ -95,11 +95,15 @@ describe.skipIf(skipReason)('imperial units and °F in the workspace settings', 
     await field('Code').fill('HOT10');
     await builder(page).locator('[data-add-trigger="weather"]').click();
     await field('Condition').selectOption('temperature_above');
-    await field('Threshold (°F)').fill('86');
     await builder(page).locator('[data-add-trigger="event"]').click();
     await expect(field('Within (ft)').inputValue()).resolves.toBe('1640');
     await field('Within (ft)').fill('1000');
     await field('Category').fill('market');
+    // Out of range, the limits are said in °F too (−60…60 °C).
+    await field('Threshold (°F)').fill('200');
+    await builder(page).getByRole('button', { name: 'Create campaign' }).click();
+    await builder(page).getByText('Enter a value from -76°F to 140°F.').waitFor();
+    await field('Threshold (°F)').fill('86');
     await page.screenshot({ path: 'test-results/units-imperial-builder.png' });
     await builder(page).getByRole('button', { name: 'Create campaign' }).click();
     await builder(page).waitFor({ state: 'hidden' });

@@ -1517,6 +1517,8 @@ export const ca = {
   'campaigns.form.reload': 'Torna a carregar la campanya',
   'campaigns.form.error.required': 'Obligatori.',
   'campaigns.form.error.number': 'No és un nombre.',
+  'campaigns.form.error.range': 'Escriu un valor entre {min} i {max}.',
+  'campaigns.form.error.rangeAbove': 'Escriu un valor superior a {min} i fins a {max}.',
 
   'empty.title': 'Importa els teus clients, botigues i barris',
   'empty.body':

@@ -1428,6 +1428,8 @@ export const de = {
   'campaigns.form.reload': 'Kampagne neu laden',
   'campaigns.form.error.required': 'Pflichtfeld.',
   'campaigns.form.error.number': 'Keine Zahl.',
+  'campaigns.form.error.range': 'Gib einen Wert von {min} bis {max} ein.',
+  'campaigns.form.error.rangeAbove': 'Gib einen Wert über {min} und bis höchstens {max} ein.',
 
   'empty.title': 'Importiere deine Kunden, Filialen und Stadtteile',
   'empty.body':

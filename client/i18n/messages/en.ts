@@ -1407,6 +1407,8 @@ export const en = {
   'campaigns.form.reload': 'Reload campaign',
   'campaigns.form.error.required': 'Required.',
   'campaigns.form.error.number': 'Not a number.',
+  'campaigns.form.error.range': 'Enter a value from {min} to {max}.',
+  'campaigns.form.error.rangeAbove': 'Enter a value above {min}, up to {max}.',
 
   'empty.title': 'Import your customers, stores and neighbourhoods',
   'empty.body':

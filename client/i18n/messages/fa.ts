@@ -1415,6 +1415,8 @@ export const fa = {
   'campaigns.form.reload': 'بارگذاری دوبارهٔ کمپین',
   'campaigns.form.error.required': 'الزامی است.',
   'campaigns.form.error.number': 'عدد نیست.',
+  'campaigns.form.error.range': 'مقداری از {min} تا {max} وارد کنید.',
+  'campaigns.form.error.rangeAbove': 'مقداری بیشتر از {min} و حداکثر {max} وارد کنید.',
 
   'empty.title': 'مشتریان، فروشگاه‌ها و محله‌های خود را وارد کنید',
   'empty.body':

@@ -1437,6 +1437,8 @@ export const he = {
   'campaigns.form.reload': 'טעינת הקמפיין מחדש',
   'campaigns.form.error.required': 'שדה חובה.',
   'campaigns.form.error.number': 'זה לא מספר.',
+  'campaigns.form.error.range': 'יש להזין ערך בין {min} ל-{max}.',
+  'campaigns.form.error.rangeAbove': 'יש להזין ערך גדול מ-{min} ועד {max}.',
 
   'empty.title': 'ייבוא הלקוחות, הסניפים והשכונות שלכם',
   'empty.body':

@@ -1436,6 +1436,8 @@ export const kk = {
   'campaigns.form.reload': 'Науқанды қайта жүктеу',
   'campaigns.form.error.required': 'Міндетті.',
   'campaigns.form.error.number': 'Сан емес.',
+  'campaigns.form.error.range': '{min} мен {max} аралығындағы мән енгізіңіз.',
+  'campaigns.form.error.rangeAbove': '{min} мәнінен жоғары, ең көбі {max} мән енгізіңіз.',
 
   'empty.title': 'Клиенттеріңізді, дүкендеріңізді және аудандарды импорттаңыз',
   'empty.body':
