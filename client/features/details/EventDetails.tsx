@@ -67,7 +67,9 @@ function Reach({ event }: { event: EventFeature }) {
                 <ol className="event-reach__stores">
                   {reach.nearestStores.map((s) => (
                     <li key={s.id}>
-                      {s.name} <span className="muted">({distance(s.distanceMeters)})</span>
+                      {/* Isolated: after a Latin name, the distance's digits would join its run in RTL. */}
+                      <bdi>{s.name}</bdi>{' '}
+                      <span className="muted">({distance(s.distanceMeters)})</span>
                     </li>
                   ))}
                 </ol>

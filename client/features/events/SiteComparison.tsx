@@ -5,7 +5,8 @@ import { compareSites } from '../../api/client';
 import type { AudienceBreakdown, EventSites, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { SegmentBuilder } from '../audience/SegmentBuilder';
-import { formatDistance, useI18n } from '../../i18n';
+import { formatDistance, textDirection, useI18n } from '../../i18n';
+import { isolate } from '../../i18n/translate';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { MAX_SITES, MIN_SITES, type SiteCompare } from '../../store/slices/events';
@@ -71,7 +72,10 @@ function Table({ answer }: { answer: EventSites }) {
       label: t('sites.nearestStore'),
       cell: (i) => {
         const store = answer.sites[i]!.nearestStore;
-        return store ? `${store.name} (${distance(store.distanceMeters)})` : '—';
+        if (!store) return '—';
+        // Isolated: after a Latin name, the distance's digits would join its run in RTL.
+        const name = isolate(store.name, textDirection(locale) === 'rtl');
+        return `${name} (${distance(store.distanceMeters)})`;
       },
     },
   ];
