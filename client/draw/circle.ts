@@ -11,8 +11,10 @@ import {
 
 /** Vertices of a derived circle: the server's default (the issue asks for at least 64). */
 export const CIRCLE_STEPS = DEFAULT_CIRCLE_STEPS;
-/** Preset radii offered next to the metres field. */
+/** Preset radii offered next to the radius field. */
 export const RADIUS_PRESETS_M = [250, 500, 1000, 2000, 5000] as const;
+/** The presets when the workspace measures in feet and miles: 500 ft, ¼, ½, 1 and 3 mi, in metres. */
+export const RADIUS_PRESETS_IMPERIAL_M = [152.4, 402.3, 804.7, 1609.3, 4828] as const;
 /** The range the area schema accepts (`radiusMeters`: positive, at most 100 km). */
 export const MIN_RADIUS_M = 1;
 export const MAX_RADIUS_M = 100_000;

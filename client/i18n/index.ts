@@ -12,6 +12,7 @@ export * from './format';
 export * from './locale';
 export * from './data-labels';
 export * from './units';
+export * from './unit-input';
 
 const translators = new Map<string, Translate>();
 

@@ -5,6 +5,9 @@ import type { OfflineReason } from '../store/types';
 
 export const BASEMAP_TIMEOUT_MS = 4000;
 
+/** The source of each basemap we build that carries its credit line (the language switch rewrites it). */
+export const CREDITED_SOURCE = { offline: 'basemap', archive: 'protomaps' } as const;
+
 export type BasemapChoice =
   | { mode: 'online'; style: StyleSpecification; reason: null; detail: null }
   | { mode: 'offline'; style: StyleSpecification; reason: OfflineReason; detail: string | null }

@@ -1,8 +1,7 @@
-// Creates the MapLibre map with our controls. MapLibre 6 is WebGL2-only and loads its worker from a URL we hand it.
+// Creates the MapLibre map (its controls: map-locale.ts). MapLibre 6 is WebGL2-only and loads its worker from a URL we hand it.
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { COVERS_MAP_ATTR } from './fit';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -27,8 +26,6 @@ export interface CreateMapOptions {
   /** MapLibre's own UI strings (zoom buttons, scale units…) in the active language. */
   uiStrings: Record<string, string>;
   ariaLabel: string;
-  /** The scale bar; its owner switches it between metric and imperial with the workspace setting. */
-  scale: maplibregl.ScaleControl;
 }
 
 /** The scale bar in the workspace's distance units. */
@@ -44,7 +41,6 @@ export function createMap({
   boundsPadding = 24,
   uiStrings,
   ariaLabel,
-  scale,
 }: CreateMapOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
@@ -66,13 +62,5 @@ export function createMap({
   });
   map.touchZoomRotate.disableRotation();
   map.getCanvas().setAttribute('aria-label', ariaLabel);
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(scale, 'bottom-right');
-  map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
-  // The controls float over the map like our panels: a fitted shape keeps clear of them too (see map/fit.ts).
-  for (const corner of container.querySelectorAll(
-    '.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-right',
-  ))
-    corner.setAttribute(COVERS_MAP_ATTR, '');
   return map;
 }

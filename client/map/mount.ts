@@ -1,10 +1,11 @@
 // Puts the map on the page: picks the basemap, creates the map, wires sync and interactions, reports errors.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
-import { translatorFor, type Translate } from '../i18n';
+import { translatorFor } from '../i18n';
 import type { AppStore } from '../store';
-import { chooseBasemap } from './basemap';
+import { chooseBasemap, CREDITED_SOURCE } from './basemap';
 import { createMap, createScale, enablePmtiles } from './create-map';
+import { addControls, localizeMap, mapUiStrings, type CreditLines } from './map-locale';
 import { bindDraw } from '../draw/bridge';
 import { bindInteractions, type MapActions } from './interactions';
 import { offlineStyle } from './offline-style';
@@ -16,15 +17,6 @@ import { panelPadding } from './fit';
 export interface MountedMap {
   map: MapLibreMap;
   destroy: () => void;
-}
-
-function mapUiStrings(t: Translate): Record<string, string> {
-  return {
-    'NavigationControl.ZoomIn': t('map.zoomIn'),
-    'NavigationControl.ZoomOut': t('map.zoomOut'),
-    'NavigationControl.ResetBearing': t('map.resetBearing'),
-    'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
-  };
 }
 
 /** Map errors (a tile or glyph that failed) are shown, but at most one every few seconds. */
@@ -78,7 +70,6 @@ export async function mountMap(
   const distanceUnits = () => store.getState().config.data?.workspace.distanceUnits ?? 'metric';
   const scale = createScale(distanceUnits());
   const map = createMap({
-    scale,
     container,
     style: choice.style,
     center: workspace.center,
@@ -88,7 +79,16 @@ export async function mountMap(
     uiStrings: mapUiStrings(t),
     ariaLabel: t('map.label'),
   });
+  let controls = addControls(map, scale);
   exposeForTests({ map, store });
+  // Our own basemaps' credit lines follow the language; an online style's are its publisher's.
+  const credits: CreditLines = (tr): Record<string, string> => {
+    if (choice.mode === 'offline')
+      return { [CREDITED_SOURCE.offline]: tr('map.attribution.offline') };
+    if (choice.mode === 'archive')
+      return { [CREDITED_SOURCE.archive]: tr('map.attribution.protomaps') };
+    return {};
+  };
 
   const stopSync = syncMap(map, store, {
     palette,
@@ -100,6 +100,11 @@ export async function mountMap(
   const stopInteractions = bindInteractions(map, store, actions);
   const stopScaleUnits = store.subscribe((state, previous) => {
     if (state.config !== previous.config) scale.setUnit(distanceUnits());
+  });
+  // A language switch needs no reload: the controls and credits are put into the new language in place.
+  const stopLocale = store.subscribe((state, previous) => {
+    if (state.locale !== previous.locale)
+      controls = localizeMap(map, controls, translatorFor(state.locale), credits);
   });
   // terra-draw needs a loaded style to add its layers to.
   let stopDraw: (() => void) | null = null;
@@ -114,6 +119,7 @@ export async function mountMap(
       stopDraw?.();
       stopInteractions();
       stopScaleUnits();
+      stopLocale();
       stopSync();
       map.remove();
       delete window.__catchment;

@@ -2,11 +2,14 @@
 // own glyphs. Works offline.
 import type { StyleSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
+import { CREDITED_SOURCE } from './basemap';
 import { FONT_REGULAR } from './layers';
 import type { MapPalette } from './palette';
 import { STREETS_SOURCE, streetLayers } from './street-layers';
 
 export const OFFLINE_STYLE_NAME = 'Catchment offline';
+/** The source holding land, parks and water, which carries the credit line. */
+const OFFLINE_SOURCE = CREDITED_SOURCE.offline;
 
 export function offlineStyle({
   origin,
@@ -24,7 +27,7 @@ export function offlineStyle({
     name: OFFLINE_STYLE_NAME,
     glyphs: apiUrls.glyphs(origin),
     sources: {
-      basemap: {
+      [OFFLINE_SOURCE]: {
         type: 'geojson',
         data: apiUrls.basemap(origin),
         attribution,

@@ -4,9 +4,10 @@
 import { language_script_pairs, layers, namedFlavor } from '@protomaps/basemaps';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { apiUrls } from '../api/client';
+import { CREDITED_SOURCE } from './basemap';
 import { FONT_BOLD, FONT_REGULAR } from './layers';
 
-export const PROTOMAPS_SOURCE = 'protomaps';
+export const PROTOMAPS_SOURCE = CREDITED_SOURCE.archive;
 export const PROTOMAPS_STYLE_NAME = 'Catchment Protomaps';
 
 /** Place names in the viewer's language where Protomaps has them (fa and he do; ca and kk fall back to English). */

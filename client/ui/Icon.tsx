@@ -25,12 +25,14 @@ const paths = {
   rings: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Z',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 9a7 7 0 0 1 14 0',
   upload: 'M12 15V4m-4.5 4.5L12 4l4.5 4.5M5 14v5h14v-5',
+  arrowBack: 'M19 12H5m6-6-6 6 6 6',
+  arrowForward: 'M5 12h14m-6-6 6 6-6 6',
 } as const;
 
 export type IconName = keyof typeof paths;
 
 /** Icons whose meaning is a direction along the line of reading: mirrored in right-to-left pages (base.css). */
-const DIRECTIONAL: ReadonlySet<IconName> = new Set(['undo', 'redo']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['undo', 'redo', 'arrowBack', 'arrowForward']);
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (

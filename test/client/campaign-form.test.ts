@@ -210,9 +210,13 @@ describe('checks before sending', () => {
       reason: 'schema',
       message: 'must be after startsAt',
     });
-    expect(problems['body.triggers.0.threshold']).toMatchObject({
-      reason: 'schema',
-      message: expect.stringContaining('mm/h'),
+    // The range in SI, for the form to word in the workspace's units and language.
+    expect(problems['body.triggers.0.threshold']).toEqual({
+      reason: 'range',
+      min: 0,
+      max: 500,
+      minExclusive: true,
+      unit: 'mm/h',
     });
     expect(problems['body.triggers.1.daysOfWeek']).toBeDefined();
     expect(problems['body.triggers.1.to']).toBeDefined();

@@ -68,7 +68,13 @@ describe('triggers in words', () => {
         },
         { t, locale: 'en' },
       ),
-    ).toBe('any Market event within 1,500 m, from 0 min before to 0 min after');
+    ).toBe('any Market event within 1.5 km, from 0 min before to 0 min after');
+    expect(
+      describeTrigger(
+        { type: 'event', eventId: 'ev-1', withinMeters: 500, beforeMinutes: 60, afterMinutes: 30 },
+        { t, locale: 'en', eventName, units: { distance: 'imperial', temperature: 'celsius' } },
+      ),
+    ).toBe('Street festival within 0.31 mi, from 60 min before to 30 min after');
   });
 
   it('schedules read as runs of weekdays and a local time window', () => {

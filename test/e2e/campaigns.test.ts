@@ -546,19 +546,19 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
       has: page.locator('#campaign-timeline-title'),
     });
     await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
-    await expect(timeline.getByRole('button', { name: 'Later week →' }).isDisabled()).resolves.toBe(
+    await expect(timeline.getByRole('button', { name: 'Later week' }).isDisabled()).resolves.toBe(
       true,
     );
     // This week, then the week before: still nothing; two weeks back holds the rainy afternoon.
-    await timeline.getByRole('button', { name: '← Earlier week' }).click();
+    await timeline.getByRole('button', { name: 'Earlier week' }).click();
     await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
-    await timeline.getByRole('button', { name: '← Earlier week' }).click();
+    await timeline.getByRole('button', { name: 'Earlier week' }).click();
     await timeline.locator('[data-activation]').waitFor();
     await expect(timeline.locator('[data-activation]').getAttribute('title')).resolves.toMatch(
       /Rain 3 mm\/h ≥ 1 mm\/h/,
     );
     await page.screenshot({ path: 'test-results/campaign-timeline-earlier.png' });
-    await timeline.getByRole('button', { name: 'Later week →' }).click();
+    await timeline.getByRole('button', { name: 'Later week' }).click();
     await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();

@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supportedLanguages, textDirection } from '../../client/i18n/locale';
+import { catalogFor, supportedLanguages, textDirection } from '../../client/i18n/locale';
+import { createTranslator } from '../../client/i18n/translate';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { overflowingText } from '../helpers/overflow';
 import { goToInApp, openAppPage, waitForMapIdle } from '../helpers/page';
@@ -206,18 +207,41 @@ describe.skipIf(skipReason)('the app in every language', () => {
           .map((v) => v.toFixed(6)),
       );
     const before = await centre();
-    const target = supportedLanguages.find((code) => code !== 'en')!;
+    /** What MapLibre's controls say: the zoom button's name and the credit line, both set from our catalogs. */
+    const mapWords = () =>
+      page.evaluate(() => {
+        const zoomIn = document.querySelector('.maplibregl-ctrl-zoom-in')!;
+        return {
+          zoomTitle: zoomIn.getAttribute('title'),
+          zoomLabel: zoomIn.getAttribute('aria-label'),
+          credits: document.querySelector('.maplibregl-ctrl-attrib-inner')!.textContent,
+          toggle: document.querySelector('.maplibregl-ctrl-attrib-button')!.getAttribute('title'),
+        };
+      });
+    const wordsIn = (lang: string) => {
+      const t = createTranslator(lang, catalogFor(lang));
+      return {
+        zoomTitle: t('map.zoomIn'),
+        zoomLabel: t('map.zoomIn'),
+        credits: t('map.attribution.offline'),
+        toggle: t('map.toggleAttribution'),
+      };
+    };
+    expect(await mapWords()).toEqual(wordsIn('en'));
     // A mark on the window: a reload would wipe it.
     await page.evaluate(() => Object.assign(window, { beforeSwitch: true }));
-    await page.locator('.lang-menu select').selectOption(target);
-    await page.waitForFunction((code) => document.documentElement.lang === code, target);
-    await expect(page.evaluate(() => 'beforeSwitch' in window)).resolves.toBe(true);
-    await expect(search.inputValue()).resolves.toBe('Kiezkaffee');
-    await expect(page.locator('.details__title').textContent()).resolves.toContain(
-      'Kiezkaffee Mitte',
-    );
-    expect(await centre()).toEqual(before);
-    expect(new URL(page.url()).searchParams.get('lang')).toBe(target);
+    for (const target of ['de', 'he']) {
+      await page.locator('.lang-menu select').selectOption(target);
+      await page.waitForFunction((code) => document.documentElement.lang === code, target);
+      await expect(page.evaluate(() => 'beforeSwitch' in window)).resolves.toBe(true);
+      await expect(search.inputValue()).resolves.toBe('Kiezkaffee');
+      await expect(page.locator('.details__title').textContent()).resolves.toContain(
+        'Kiezkaffee Mitte',
+      );
+      expect(await centre(), target).toEqual(before);
+      expect(new URL(page.url()).searchParams.get('lang')).toBe(target);
+      expect(await mapWords(), `${target}: the map's controls`).toEqual(wordsIn(target));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

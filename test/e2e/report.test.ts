@@ -36,6 +36,25 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Index figures (143, ۱۴۳) that do not sit on one line in their cell, described: broken onto a second line, or wider
+ * than the cell. A Range over the text gives one box per line it takes.
+ */
+function wrappedIndices(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.report-top__index, .report-table__index')]
+      .map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return lines > 1 || cell.scrollWidth > cell.clientWidth
+          ? `${cell.className} "${cell.textContent}": ${lines} lines, ${cell.scrollWidth} px in ${cell.clientWidth} px`
+          : null;
+      })
+      .filter((problem): problem is string => problem !== null),
+  );
+}
+
 describe.skipIf(skipReason)("an area's report", () => {
   let server: TestServer;
   let browser: Browser;
@@ -136,6 +155,7 @@ describe.skipIf(skipReason)("an area's report", () => {
     await page.locator('.report-campaign', { hasText: 'Rainy-day latte' }).waitFor();
     await page.locator('.report-section', { hasText: 'Events nearby' }).waitFor();
     expect(await overflowing(page)).toEqual([]);
+    expect(await wrappedIndices(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/report-desktop.png', fullPage: true });
 
     await page.emulateMedia({ media: 'print' });
@@ -256,6 +276,7 @@ describe.skipIf(skipReason)("an area's report", () => {
       'Kennzahlen',
     );
     expect(await overflowing(page)).toEqual([]);
+    expect(await wrappedIndices(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/report-phone.png', fullPage: true });
     await page.screenshot({ path: 'test-results/report-phone-top.png' });
     expect(errors).toEqual([]);

@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import { areaUrls, type AreaFeature, type CombineOp } from '../../api/areas';
 import { formatProblem } from '../../api/problem';
-import { useI18n } from '../../i18n';
+import { fromFieldValue, inputUnit, inputUnitLabel, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { combine, rings } from './actions';
 import { parseBreaksKm, DEFAULT_BREAKS_KM } from './rings';
 
 const ops: CombineOp[] = ['union', 'subtract', 'intersect'];
+/** The widest ring the server draws: an area's radius is at most 100 km. */
+const MAX_RING_KM = 100;
 
 function CombineForm({ area }: { area: AreaFeature }) {
   const { t } = useI18n();
@@ -70,14 +72,17 @@ function CombineForm({ area }: { area: AreaFeature }) {
 }
 
 function RingsForm({ area }: { area: AreaFeature }) {
-  const { t } = useI18n();
+  const { t, locale, units } = useI18n();
+  // Typed in km or miles (the workspace's units); the server takes metres.
+  const unit = inputUnit('km', units);
   const { center, storeId } = area.properties.params;
   const [text, setText] = useState(DEFAULT_BREAKS_KM.join(', '));
   const [busy, setBusy] = useState(false);
   if (!center && !storeId) return null;
-  const breaks = parseBreaksKm(text);
+  const breaks = parseBreaksKm(text)?.map((typed) => fromFieldValue(typed, unit)) ?? null;
+  const valid = breaks !== null && breaks.every((km) => km <= MAX_RING_KM);
   const run = async () => {
-    if (!breaks) return;
+    if (!valid || !breaks) return;
     setBusy(true);
     // The server wants every edge, the centre first: 0, 1000, 3000, 5000 makes 0–1, 1–3 and 3–5 km.
     const breaksMeters = [0, ...breaks.map((km) => Math.round(km * 1000))];
@@ -90,7 +95,7 @@ function RingsForm({ area }: { area: AreaFeature }) {
   return (
     <div className="field tool-group">
       <label className="field__label" htmlFor={`rings-${area.properties.id}`}>
-        {t('areas.rings')}
+        {t('areas.rings', { unit: inputUnitLabel(locale, unit) })}
       </label>
       <div className="field__row">
         <input
@@ -98,20 +103,20 @@ function RingsForm({ area }: { area: AreaFeature }) {
           className="field__input"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          aria-invalid={!breaks}
+          aria-invalid={!valid}
         />
         <button
           type="button"
           className="button button--secondary"
-          disabled={busy || !breaks}
+          disabled={busy || !valid}
           onClick={() => void run()}
         >
           {t('areas.rings.make')}
         </button>
       </div>
-      {!breaks && (
+      {!valid && (
         <p className="field__error" role="alert">
-          {t('areas.rings.invalid')}
+          {t('areas.rings.invalid', { unit: inputUnitLabel(locale, unit) })}
         </p>
       )}
     </div>

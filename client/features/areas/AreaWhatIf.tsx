@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { previewWhatIf } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { WhatIfAnswer } from '../../api/contract';
-import { useI18n } from '../../i18n';
+import { fromFieldValue, inputUnit, inputUnitLabel, toFieldValue, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
 import { StateMessage } from '../../ui/StateMessage';
@@ -33,8 +33,11 @@ export function AreaWhatIf({
   areaId: string;
   bbox: [number, number, number, number];
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const id = useId();
+  /** What a condition's value is typed in: the workspace's units; the request stays in SI. */
+  const unitOf = (condition: WhatIfWeather['condition']) =>
+    inputUnit(whatIfValues[condition].unit, units);
   const timeZone = viewerTimeZone();
   const [form, setForm] = useState<WhatIfForm>(() => defaultWhatIf(new Date(), timeZone));
   const [invalid, setInvalid] = useState<{ field: string; row?: number | undefined } | null>(null);
@@ -105,15 +108,29 @@ export function AreaWhatIf({
             </label>
             <label className="field">
               <span className="field__label">
-                {t('whatIf.value', { unit: whatIfValues[weather.condition].unit })}
+                {t('whatIf.value', {
+                  unit: inputUnitLabel(locale, unitOf(weather.condition)),
+                })}
               </span>
               <input
                 className="input"
                 type="number"
-                step="0.5"
-                value={Number.isFinite(weather.value) ? weather.value : ''}
+                step="any"
+                name="what-if-value"
+                data-unit={unitOf(weather.condition).unit}
+                value={
+                  Number.isFinite(weather.value)
+                    ? toFieldValue(weather.value, unitOf(weather.condition))
+                    : ''
+                }
                 aria-invalid={(invalid?.field === 'value' && invalid.row === row) || undefined}
-                onChange={(e) => updateRow(row, { value: e.target.valueAsNumber })}
+                onChange={(e) =>
+                  updateRow(row, {
+                    value: Number.isFinite(e.target.valueAsNumber)
+                      ? fromFieldValue(e.target.valueAsNumber, unitOf(weather.condition))
+                      : NaN,
+                  })
+                }
               />
             </label>
             {form.conditions.length > 1 && (

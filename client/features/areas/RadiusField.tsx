@@ -1,8 +1,16 @@
-// The radius in metres: a number field plus presets (250 m … 5 km). `live` reports every valid keystroke
-// (a draft follows the typing); otherwise changes are reported on Enter, on leaving the field or on a preset.
+// The radius in the workspace's units (metres, or feet): a number field plus presets (250 m … 5 km, or 500 ft … 3 mi).
+// The area keeps metres; the field converts what is typed. `live` reports every valid keystroke (a draft follows
+// the typing); otherwise changes are reported on Enter, on leaving the field or on a preset.
 import { useId, useState } from 'react';
-import { MAX_RADIUS_M, MIN_RADIUS_M, RADIUS_PRESETS_M, isValidRadius } from '../../draw/circle';
-import { unitLabel, useI18n } from '../../i18n';
+import {
+  MAX_RADIUS_M,
+  MIN_RADIUS_M,
+  RADIUS_PRESETS_IMPERIAL_M,
+  RADIUS_PRESETS_M,
+  isValidRadius,
+} from '../../draw/circle';
+import { inputUnit, inputUnitLabel, useI18n } from '../../i18n';
+import { fieldText, siText } from '../../ui/useMeasureText';
 import { formatDistance } from './format';
 
 interface RadiusFieldProps {
@@ -13,44 +21,47 @@ interface RadiusFieldProps {
 }
 
 export function RadiusField({ meters, onChange, live = false, disabled }: RadiusFieldProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const id = useId();
-  const [text, setText] = useState(String(meters));
-  // The circle may change elsewhere (dragging its edge, undo): the field follows unless it already says so.
-  const [seen, setSeen] = useState(meters);
-  if (seen !== meters) {
-    setSeen(meters);
-    if (Number(text) !== meters) setText(String(meters));
+  const unit = inputUnit('m', units);
+  const metersOf = (typed: string) => (typed.trim() === '' ? NaN : Number(siText(typed, unit)));
+  const [text, setText] = useState(() => fieldText(String(meters), unit));
+  // The circle may change elsewhere (dragging its edge, undo) and the units with the workspace setting: the
+  // field follows unless it already says so.
+  const [seen, setSeen] = useState({ meters, unit: unit.unit });
+  if (seen.meters !== meters || seen.unit !== unit.unit) {
+    setSeen({ meters, unit: unit.unit });
+    if (seen.unit !== unit.unit || metersOf(text) !== meters)
+      setText(fieldText(String(meters), unit));
   }
-  const value = Number(text);
-  const valid = text.trim() !== '' && isValidRadius(value);
+  const value = metersOf(text);
+  const valid = isValidRadius(value);
   const commit = () => {
-    if (valid && value !== meters) onChange(Math.round(value));
+    if (valid && value !== meters) onChange(value);
   };
+  const unitName = inputUnitLabel(locale, unit);
+  const presets = units.distance === 'imperial' ? RADIUS_PRESETS_IMPERIAL_M : RADIUS_PRESETS_M;
   return (
     <div className="radius-field">
       <label htmlFor={id} className="field__label">
-        {t('areas.radius.label')}
+        {t('areas.radius.label', { unit: unitName })}
       </label>
       <div className="radius-field__row">
         <input
           id={id}
           className="field__input radius-field__input"
-          type="number"
-          inputMode="numeric"
-          min={MIN_RADIUS_M}
-          max={MAX_RADIUS_M}
-          step={1}
+          type="text"
+          inputMode="decimal"
           value={text}
           disabled={disabled}
           aria-invalid={!valid}
           aria-describedby={valid ? undefined : `${id}-error`}
           data-field="radius"
+          data-unit={unit.unit}
           onChange={(event) => {
             setText(event.target.value);
-            const next = Number(event.target.value);
-            if (live && event.target.value.trim() !== '' && isValidRadius(next))
-              onChange(Math.round(next));
+            const next = metersOf(event.target.value);
+            if (live && isValidRadius(next)) onChange(next);
           }}
           onBlur={commit}
           onKeyDown={(event) => {
@@ -58,19 +69,19 @@ export function RadiusField({ meters, onChange, live = false, disabled }: Radius
           }}
         />
         <span className="radius-field__unit" aria-hidden="true">
-          {unitLabel(locale, 'meter')}
+          {unitName}
         </span>
       </div>
       {!valid && (
         <p className="field__error" id={`${id}-error`} role="alert">
           {t('areas.radius.invalid', {
-            min: formatDistance(locale, MIN_RADIUS_M),
-            max: formatDistance(locale, MAX_RADIUS_M),
+            min: formatDistance(locale, MIN_RADIUS_M, units.distance),
+            max: formatDistance(locale, MAX_RADIUS_M, units.distance),
           })}
         </p>
       )}
       <div className="radius-presets" role="group" aria-label={t('areas.radius.presets')}>
-        {RADIUS_PRESETS_M.map((preset) => (
+        {presets.map((preset) => (
           <button
             key={preset}
             type="button"
@@ -78,11 +89,11 @@ export function RadiusField({ meters, onChange, live = false, disabled }: Radius
             aria-pressed={meters === preset}
             disabled={disabled}
             onClick={() => {
-              setText(String(preset));
+              setText(fieldText(String(preset), unit));
               onChange(preset);
             }}
           >
-            {formatDistance(locale, preset)}
+            {formatDistance(locale, preset, units.distance)}
           </button>
         ))}
       </div>

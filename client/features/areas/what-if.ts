@@ -2,6 +2,7 @@
 // campaigns whose triggers must all hold) as the API's request: one hypothetical weather cell over the area's
 // bounding box setting every chosen condition, in local times of the viewer's time zone.
 import type { WhatIfRequest } from '../../api/contract';
+import type { SiUnit } from '../../i18n/units';
 import { addDays, dayKey, localToUtc } from '../../../server/domain/time';
 
 export const whatIfConditions = ['rain', 'snow', 'heat', 'cold', 'wind'] as const;
@@ -12,7 +13,8 @@ export const whatIfValues: Record<
   WhatIfCondition,
   {
     field: 'precipitationMmH' | 'snowfallCmH' | 'temperatureC' | 'windKmh';
-    unit: string;
+    /** The SI unit the API takes; the field shows the workspace's units. */
+    unit: SiUnit;
     value: number;
   }
 > = {

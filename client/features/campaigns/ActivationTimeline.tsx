@@ -8,6 +8,7 @@ import type { Activation, CampaignRecord } from '../../api/contract';
 import { useI18n, type UnitPreferences } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
+import { Icon } from '../../ui/Icon';
 import { StateMessage } from '../../ui/StateMessage';
 import { layoutTimeline, timelineRange } from './activation-timeline';
 import { areaName } from './selectors';
@@ -104,7 +105,7 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
                   <span
                     key={bar.activation.id}
                     className={bar.open ? 'timeline__bar timeline__bar--open' : 'timeline__bar'}
-                    style={{ left: `${bar.left}%`, width: `max(${bar.width}%, 3px)` }}
+                    style={{ insetInlineStart: `${bar.left}%`, width: `max(${bar.width}%, 3px)` }}
                     title={intervalText(bar.activation, campaign, { t, locale, units })}
                     data-activation={bar.activation.id}
                   />
@@ -124,7 +125,9 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
               className="button button--secondary button--small"
               disabled={!range.earlier}
               onClick={() => setWeeksBack((w) => w + 1)}
+              data-page="earlier"
             >
+              <Icon name="arrowBack" size={16} />
               {t('campaigns.timeline.earlier')}
             </button>
             {/* The axis shows the period to the eye; this says it, and says it again after a page. */}
@@ -139,8 +142,10 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
               className="button button--secondary button--small"
               disabled={!range.later}
               onClick={() => setWeeksBack((w) => Math.max(0, w - 1))}
+              data-page="later"
             >
               {t('campaigns.timeline.later')}
+              <Icon name="arrowForward" size={16} />
             </button>
           </div>
         ) : null}

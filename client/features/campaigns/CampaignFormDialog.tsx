@@ -9,7 +9,7 @@ import {
   isSendingChannel,
   triggerModes,
 } from '../../../server/domain/schemas/campaign';
-import { useI18n } from '../../i18n';
+import { formatMeasure, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { CampaignFormState } from '../../store/slices/campaigns';
 import { Dialog, useChangedSince, useDialogDirty } from '../../ui/Dialog';
@@ -18,7 +18,7 @@ import { reportError } from '../toast/report';
 import { reloadCampaignForm, saveCampaignForm } from './actions';
 import { BuilderAudience } from './BuilderAudience';
 import type { CampaignDraft } from '../../store/slices/campaigns';
-import { checkCampaignDraft } from './campaign-form';
+import { checkCampaignDraft, type DraftProblem } from './campaign-form';
 import { NEW_CAMPAIGN_BUTTON_ID } from './CampaignList';
 import { TriggerEditor } from './TriggerEditor';
 
@@ -50,7 +50,7 @@ const owned = (field: string) =>
   OWN_FIELDS.some((own) => field === own || field.startsWith(`${own}.`));
 
 function CampaignForm({ form }: { form: CampaignFormState }) {
-  const { t } = useI18n();
+  const { t, locale, units } = useI18n();
   const setForm = useAppStore((s) => s.setCampaignForm);
   const event = useAppStore((s) =>
     form.eventId ? (s.events.data?.features.find((e) => e.id === form.eventId) ?? null) : null,
@@ -74,14 +74,22 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
     (field === 'body.frequencyCap.maxPerCustomer' ? errors['body.frequencyCap'] : undefined);
   const stray = Object.entries(errors).filter(([field]) => !owned(field));
 
+  /** A check's verdict in words; a threshold's range in the workspace's units (-76 °F to 140 °F). */
+  const problemText = (p: DraftProblem) => {
+    if (p.reason === 'schema') return p.message;
+    if (p.reason !== 'range') return t(`campaigns.form.error.${p.reason}`);
+    const measure = (v: number) => formatMeasure(locale, v, p.unit, units, 1);
+    return t(p.minExclusive ? 'campaigns.form.error.rangeAbove' : 'campaigns.form.error.range', {
+      min: measure(p.min),
+      max: measure(p.max),
+    });
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems = checkCampaignDraft(draft);
     const local = Object.fromEntries(
-      Object.entries(problems).map(([field, p]) => [
-        field,
-        p.reason === 'schema' ? p.message : t(`campaigns.form.error.${p.reason}`),
-      ]),
+      Object.entries(problems).map(([field, p]) => [field, problemText(p)]),
     );
     // A status is not sent with an edit: only the create body's checks name it.
     if (form.campaign) delete local['body.status'];

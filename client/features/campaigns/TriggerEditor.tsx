@@ -6,11 +6,12 @@ import {
   weatherThresholds,
   type WeatherCondition,
 } from '../../../server/domain/schemas/campaign';
-import { useI18n } from '../../i18n';
+import { useI18n, type InputQuantity } from '../../i18n';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
 import type { TriggerDraft } from '../../store/slices/campaigns';
 import { newTrigger } from './campaign-form';
+import { MeasureInput, NumberInput } from './NumberInput';
 import { weekdayNames } from './trigger-text';
 
 interface EditorProps {
@@ -21,39 +22,6 @@ interface EditorProps {
 }
 
 const types: TriggerDraft['type'][] = ['weather', 'event', 'schedule'];
-
-function NumberInput({
-  label,
-  value,
-  onChange,
-  error,
-  name,
-  step = 'any',
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  name: string;
-  step?: string;
-}) {
-  return (
-    <Field label={label} error={error}>
-      {(props) => (
-        <input
-          {...props}
-          className="field__input"
-          type="text"
-          inputMode="decimal"
-          name={name}
-          step={step}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
 
 function WeatherFields({
   trigger,
@@ -68,6 +36,7 @@ function WeatherFields({
 }) {
   const { t } = useI18n();
   const { unit } = weatherThresholds[trigger.condition];
+  const quantity = unit as InputQuantity;
   return (
     <div className="trigger__fields">
       <Field label={t('campaigns.form.condition')} error={errorAt(`${base}.condition`)}>
@@ -87,9 +56,10 @@ function WeatherFields({
           </select>
         )}
       </Field>
-      <NumberInput
+      <MeasureInput
+        quantity={quantity}
         name="threshold"
-        label={t('campaigns.form.threshold', { unit })}
+        label={(shown) => t('campaigns.form.threshold', { unit: shown })}
         value={trigger.threshold}
         error={errorAt(`${base}.threshold`)}
         onChange={(threshold) => set({ ...trigger, threshold })}
@@ -161,9 +131,10 @@ function EventFields({
           )}
         </Field>
       )}
-      <NumberInput
+      <MeasureInput
+        quantity="m"
         name="withinMeters"
-        label={t('campaigns.form.withinMeters')}
+        label={(unit) => t('campaigns.form.withinMeters', { unit })}
         value={trigger.withinMeters}
         error={errorAt(`${base}.withinMeters`)}
         onChange={(withinMeters) => set({ ...trigger, withinMeters })}

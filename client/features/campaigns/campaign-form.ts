@@ -2,7 +2,11 @@
 // zone), the POST / PATCH bodies, and the checks made before sending — the shared schema's own, so the client's and
 // the server's errors name the same fields (`body.offer.code`, `body.triggers.0.threshold`) and land on the same input.
 import type { CampaignCreate, CampaignPatch, CampaignRecord, Segment } from '../../api/contract';
-import { campaignCreate, isSendingChannel } from '../../../server/domain/schemas/campaign';
+import {
+  campaignCreate,
+  isSendingChannel,
+  weatherThresholds,
+} from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
 import { addDays, localToUtc, nextFullHour, utcToLocal } from '../../../server/domain/time';
 import type { CampaignDraft, TriggerDraft } from '../../store/slices/campaigns';
@@ -187,9 +191,19 @@ export function changeFromDraft(c: CampaignRecord, d: CampaignDraft): CampaignPa
   return { ...body, version: c.version };
 }
 
+/** The allowed range of the weather threshold at `path` (`triggers.0.threshold`), or null for any other field. */
+function thresholdRange(body: CampaignCreate, path: readonly PropertyKey[]) {
+  if (path.length !== 3 || path[0] !== 'triggers' || path[2] !== 'threshold') return null;
+  const trigger = body.triggers[Number(path[1])];
+  return trigger?.type === 'weather' ? weatherThresholds[trigger.condition] : null;
+}
+
 /** Why a field cannot be sent: `required`, `number` (typed text that is not one), or the schema's own message. */
 export type DraftProblem =
-  { reason: 'required' | 'number' } | { reason: 'schema'; message: string };
+  | { reason: 'required' | 'number' }
+  | { reason: 'schema'; message: string }
+  /** A weather threshold outside its condition's range, in SI (`unit`), for the form to word in the viewer's units. */
+  | { reason: 'range'; min: number; max: number; minExclusive: boolean; unit: string };
 
 /**
  * The schema's verdict on the draft, by field as the server names it; empty when it can be sent. Empty texts say
@@ -208,7 +222,9 @@ export function checkCampaignDraft(d: CampaignDraft): Record<string, DraftProble
         (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
         body,
       );
+      const range = thresholdRange(body, issue.path);
       if (typeof value === 'number' && Number.isNaN(value)) problems[field] = { reason: 'number' };
+      else if (typeof value === 'number' && range) problems[field] = { reason: 'range', ...range };
       else if (typeof value === 'string' && value.trim() === '')
         problems[field] = { reason: 'required' };
       else problems[field] = { reason: 'schema', message: issue.message };

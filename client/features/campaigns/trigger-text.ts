@@ -8,7 +8,7 @@ import {
   type WeatherCondition,
 } from '../../../server/domain/schemas/campaign';
 import { formatNumber } from '../../i18n/format';
-import { formatMeasure, type UnitPreferences } from '../../i18n/units';
+import { formatDistance, formatMeasure, type UnitPreferences } from '../../i18n/units';
 import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
 
@@ -85,7 +85,7 @@ export function describeTrigger(
         });
     return t('campaigns.trigger.event', {
       what,
-      meters: num(locale, trigger.withinMeters),
+      distance: formatDistance(locale, trigger.withinMeters, units?.distance),
       before: trigger.beforeMinutes,
       after: trigger.afterMinutes,
     });
@@ -113,12 +113,15 @@ export function describeReason(reason: Reason, { t, locale, units }: WordingOpti
         : `${value(v)}${unit}`;
     return `${t(`campaigns.condition.${condition}`)} ${measure(reason.observed)} ${sign} ${measure(reason.threshold)}`;
   }
-  if (reason.type === 'event' && typeof reason.observed === 'number')
+  if (reason.type === 'event' && typeof reason.observed === 'number') {
+    const distance = (v: number | string | null | undefined) =>
+      typeof v === 'number' ? formatDistance(locale, v, units?.distance) : value(v);
     return t('campaigns.reason.event', {
       name: reason.eventName ?? '',
-      meters: value(reason.observed),
-      within: value(reason.threshold),
+      distance: distance(reason.observed),
+      within: distance(reason.threshold),
     });
+  }
   if (reason.type === 'schedule' && reason.observed != null)
     return t('campaigns.reason.schedule', {
       observed: value(reason.observed),

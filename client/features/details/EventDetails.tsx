@@ -1,7 +1,7 @@
 // Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a
 // radius; writers edit it (the event form, prefilled) or delete it (asked first).
 import type { EventFeature } from '../../api/contract';
-import { formatNumber, useI18n } from '../../i18n';
+import { formatDistance, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { StateMessage } from '../../ui/StateMessage';
@@ -25,14 +25,15 @@ export const REACH_MIN_M = 200;
 export const REACH_MAX_M = 2000;
 
 function Reach({ event }: { event: EventFeature }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const meters = useAppStore((s) => s.eventReachMeters);
   const setMeters = useAppStore((s) => s.setEventReachMeters);
   const walkMinutes = useAppStore((s) => s.eventReachWalkMinutes);
   const setWalkMinutes = useAppStore((s) => s.setEventReachWalkMinutes);
   const segment = useAppStore((s) => s.segment);
   const state = useEventReach(event.id, { meters, walkMinutes }, segment, event.properties.version);
-  const metersText = t('details.event.meters', { meters: formatNumber(locale, meters) });
+  const distance = (m: number) => formatDistance(locale, m, units.distance);
+  const metersText = distance(meters);
   let body;
   if (state.status === 'loading')
     body = <StateMessage tone="loading">{t('details.event.reachLoading')}</StateMessage>;
@@ -48,7 +49,7 @@ function Reach({ event }: { event: EventFeature }) {
             {
               label:
                 reach.walkMinutes === undefined
-                  ? t('details.event.count', { meters: formatNumber(locale, reach.withinMeters) })
+                  ? t('details.event.count', { distance: distance(reach.withinMeters) })
                   : t('details.event.countWalk', { minutes: reach.walkMinutes }),
               value: <span data-reach="count">{formatCount(locale, reach.count, k, t)}</span>,
               figure: true,
@@ -66,14 +67,9 @@ function Reach({ event }: { event: EventFeature }) {
                 <ol className="event-reach__stores">
                   {reach.nearestStores.map((s) => (
                     <li key={s.id}>
-                      {s.name}{' '}
-                      <span className="muted">
-                        (
-                        {t('details.event.meters', {
-                          meters: formatNumber(locale, Math.round(s.distanceMeters)),
-                        })}
-                        )
-                      </span>
+                      {/* Isolated: after a Latin name, the distance's digits would join its run in RTL. */}
+                      <bdi>{s.name}</bdi>{' '}
+                      <span className="muted">({distance(s.distanceMeters)})</span>
                     </li>
                   ))}
                 </ol>

@@ -5,7 +5,8 @@ import { compareSites } from '../../api/client';
 import type { AudienceBreakdown, EventSites, Segment } from '../../api/contract';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
 import { SegmentBuilder } from '../audience/SegmentBuilder';
-import { formatNumber, useI18n } from '../../i18n';
+import { formatDistance, textDirection, useI18n } from '../../i18n';
+import { isolate } from '../../i18n/translate';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { MAX_SITES, MIN_SITES, type SiteCompare } from '../../store/slices/events';
@@ -40,13 +41,14 @@ function loyaltyMix(
 }
 
 function Table({ answer }: { answer: EventSites }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
+  const distance = (m: number) => formatDistance(locale, m, units.distance);
   const k = answer.minGroupSize;
   const rows: { key: string; label: string; cell: (i: number) => React.ReactNode }[] = [
     {
       key: 'count',
       label: t('sites.count', {
-        meters: t('details.event.meters', { meters: formatNumber(locale, answer.withinMeters) }),
+        meters: distance(answer.withinMeters),
       }),
       cell: (i) => formatCount(locale, answer.sites[i]!.count, k, t),
     },
@@ -70,9 +72,10 @@ function Table({ answer }: { answer: EventSites }) {
       label: t('sites.nearestStore'),
       cell: (i) => {
         const store = answer.sites[i]!.nearestStore;
-        return store
-          ? `${store.name} (${t('details.event.meters', { meters: formatNumber(locale, store.distanceMeters) })})`
-          : '—';
+        if (!store) return '—';
+        // Isolated: after a Latin name, the distance's digits would join its run in RTL.
+        const name = isolate(store.name, textDirection(locale) === 'rtl');
+        return `${name} (${distance(store.distanceMeters)})`;
       },
     },
   ];
@@ -128,7 +131,7 @@ function Table({ answer }: { answer: EventSites }) {
 }
 
 export function SiteComparison({ compare }: { compare: SiteCompare }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const stop = useAppStore((s) => s.stopSiteCompare);
   const setRadius = useAppStore((s) => s.setSiteRadius);
   const finish = useAppStore((s) => s.finishSitePicking);
@@ -173,9 +176,7 @@ export function SiteComparison({ compare }: { compare: SiteCompare }) {
     }
   };
 
-  const metersText = t('details.event.meters', {
-    meters: formatNumber(locale, compare.withinMeters),
-  });
+  const metersText = formatDistance(locale, compare.withinMeters, units.distance);
   return (
     <div className="details" data-kind="sites">
       <PanelHeader

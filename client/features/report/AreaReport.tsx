@@ -2,7 +2,7 @@
 // target it with their results (the campaign results panel itself, so its figures read the same here as in the app).
 import type { Audience } from '../../api/contract';
 import type { AreaFeature } from '../../api/areas';
-import { formatNumber, useI18n } from '../../i18n';
+import { formatDistance, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { CampaignResults } from '../campaigns/CampaignResults';
 import { Figures } from './ReportFigures';
@@ -10,7 +10,7 @@ import { ReportProfile } from './ReportProfile';
 import { nearbyEvents, NEARBY_METERS } from './nearby';
 
 function Events({ area, at }: { area: AreaFeature; at: Date }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const events = useAppStore((s) => s.events.data?.features) ?? [];
   const near = nearbyEvents(
     events.map((e) => ({
@@ -33,7 +33,9 @@ function Events({ area, at }: { area: AreaFeature; at: Date }) {
       <h2 id={`report-events-${area.id}`}>{t('report.events.title')}</h2>
       {near.length === 0 ? (
         <p className="muted">
-          {t('report.events.none', { distance: formatNumber(locale, NEARBY_METERS) })}
+          {t('report.events.none', {
+            distance: formatDistance(locale, NEARBY_METERS, units.distance),
+          })}
         </p>
       ) : (
         <table className="report-table report-table--wide">
@@ -53,7 +55,11 @@ function Events({ area, at }: { area: AreaFeature; at: Date }) {
                   {event.meters === 0
                     ? t('report.events.inside')
                     : t('report.events.distance', {
-                        distance: formatNumber(locale, Math.round(event.meters / 10) * 10),
+                        distance: formatDistance(
+                          locale,
+                          Math.round(event.meters / 10) * 10,
+                          units.distance,
+                        ),
                       })}
                 </td>
               </tr>
