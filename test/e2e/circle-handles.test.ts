@@ -123,9 +123,11 @@ describe.skipIf(skipReason)('a circle in edit mode', () => {
       await page.locator('[data-action="save-draft"]').waitFor({ state: 'attached' });
       await settled(page);
 
-      // Two handles: the centre on the circle's centre, the radius handle on its rim; no vertex points.
-      const drawn = await circle(page);
+      // Two handles: the centre on the circle's centre, the radius handle on its rim; no vertex points. Read once the
+      // handles are drawn and the camera is still again: on a phone the rising sheet can move the map after the draw.
       await expect.poll(async () => (await renderedHandles(page)).handles.length).toBe(2);
+      await settled(page);
+      const drawn = await circle(page);
       let shown = await renderedHandles(page);
       expect(shown.vertices).toBe(0);
       const handle = (role: string) => shown.handles.find((h) => h.role === role)!;
