@@ -297,7 +297,7 @@ export async function startServer(
     }),
     ...(options.worker ? { workerId: options.worker.id } : {}),
     ...(follower ? { followWrites: () => follower.catchUp() } : {}),
-    dataVersions: createDataVersions(db, follower),
+    dataVersions: createDataVersions(db, follower, customerIndex),
     ...(options.bareRoute ? { bareRoute: true } : {}),
   };
   const app = createApp(deps);

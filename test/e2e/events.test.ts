@@ -226,7 +226,7 @@ describe.skipIf(skipReason)('events in a browser', () => {
     const slider = page.locator('.event-reach__radius input[type="range"]');
     await slider.focus();
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
-    await page.locator('.event-reach__radius output', { hasText: '1,000' }).waitFor();
+    await page.locator('.event-reach__radius output', { hasText: '1 km' }).waitFor();
     await page.waitForFunction(
       () => window.__catchment!.store!.getState().eventReachMeters === 1000,
     );

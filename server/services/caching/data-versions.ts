@@ -2,12 +2,17 @@
 // write, so all processes of a cluster read the same value for the same data: the customer change log's position,
 // map_data_version (stores, boundaries) and area_data_version (areas and their shares). A per-process counter would
 // let one worker answer 304 for what another has changed.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import type { CustomerFollower } from '../customers/customer-follow.js';
 
 export interface DataVersions {
-  /** The last customer change logged (customer_changes), pruned or not. */
-  customers: number;
+  /**
+   * Customers: in a cluster, the last change logged (customer_changes), pruned or not. One process keeps no log (it
+   * costs a row per customer written), so there it is this process's start and its index's count of changes: the
+   * index is the only writer's, and the start keeps a tag from before a restart from matching after it.
+   */
+  customers: string;
   /** Stores and boundaries. */
   map: number;
   /** Areas and who they are shared with. */
@@ -21,18 +26,22 @@ export interface DataVersions {
 export function createDataVersions(
   db: Db,
   follower: Pick<CustomerFollower, 'catchUp'> | null,
+  customerIndex: { readonly changes: number },
 ): () => DataVersions {
-  const read = db.prepare<[], DataVersions>(
+  const read = db.prepare<[], { customers: number; map: number; areas: number }>(
     `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'customer_changes'), 0) AS customers,
             (SELECT n FROM map_data_version WHERE id = 1) AS map,
             (SELECT n FROM area_data_version WHERE id = 1) AS areas`,
   );
   // One process: its writes reach its indexes as they commit, and one SELECT is its own snapshot; no BEGIN needed.
-  if (!follower) return () => read.get()!;
+  if (!follower) {
+    const started = randomBytes(6).toString('base64url');
+    return () => ({ ...read.get()!, customers: `${started}.${customerIndex.changes}` });
+  }
   const readNow = db.transaction(() => {
     const versions = read.get()!;
     follower.catchUp({ force: true });
-    return versions;
+    return { ...versions, customers: String(versions.customers) };
   });
   return () => readNow.deferred();
 }
