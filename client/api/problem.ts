@@ -1,6 +1,7 @@
 // RFC 9457 problem+json on the client: one error class for every failed request and one formatter for people.
 import type { FieldError, Problem } from '../../server/domain/schemas/problem';
 import type { Translate } from '../i18n/types';
+import { fieldMessage } from './field-messages';
 
 export type { FieldError, Problem };
 
@@ -104,11 +105,12 @@ export function isAbort(error: unknown): boolean {
 }
 
 /**
- * A failure's field errors by field name (`body.email` → 'already taken'), for showing each next to its input.
- * @example fieldErrors(new ProblemError('http', { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'body.email', message: 'taken' }] }))
- * // { 'body.email': 'taken' }
+ * A failure's field errors by field name, in the viewer's language (see fieldMessage), for showing each next to its
+ * input.
+ * @example fieldErrors(new ProblemError('http', { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'body.areaIds', code: 'too_small', origin: 'array', minimum: 1, message: 'at least one area' }] }), t)
+ * // { 'body.areaIds': 'Choose at least one area.' }
  */
-export function fieldErrors(error: unknown): Record<string, string> {
+export function fieldErrors(error: unknown, t: Translate): Record<string, string> {
   if (!(error instanceof ProblemError)) return {};
-  return Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.message]));
+  return Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, fieldMessage(e, t)]));
 }

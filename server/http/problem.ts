@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { FieldError, Problem } from '../domain/schemas/problem.js';
+import { fieldErrorFromIssue, type FieldError, type Problem } from '../domain/schemas/problem.js';
 import type { ServiceErrorKind } from '../services/errors.js';
 
 export type { FieldError, Problem };
@@ -81,8 +81,5 @@ export function problemResponse(
 
 /** Zod issues as field errors, prefixed with where the value came from (`query`, `body`, `params`). */
 export function fieldErrorsFromZod(error: ZodError, target: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [target, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => fieldErrorFromIssue(issue, target));
 }

@@ -144,7 +144,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
       );
       if (!sessionId)
         throw new ProblemError(422, 'The current password is wrong', [
-          { field: 'body.currentPassword', message: 'wrong password' },
+          { field: 'body.currentPassword', code: 'wrong_password', message: 'wrong password' },
         ]);
       setSessionCookie(c, sessionId, config);
       return c.body(null, 204);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, ProblemError } from '../../client/api/problem';
+import { createTranslator } from '../../client/i18n/translate';
 import { nextTab, parseAdminTab } from '../../client/features/admin/admin-tabs';
 import {
   auditActionKey,
@@ -233,14 +234,19 @@ describe('the workspace settings view in the URL', () => {
 });
 
 describe('server field errors', () => {
-  it('are keyed by the field the server names, so each shows on its input', () => {
+  it('are keyed by the field the server names, so each shows on its input, in the viewer’s language', () => {
     const error = new ProblemError('http', {
       type: 'about:blank',
       title: 'Invalid',
       status: 422,
-      errors: [{ field: 'body.currentPassword', message: 'wrong password' }],
+      errors: [
+        { field: 'body.currentPassword', code: 'wrong_password', message: 'wrong password' },
+      ],
     });
-    expect(fieldErrors(error)).toEqual({ 'body.currentPassword': 'wrong password' });
-    expect(fieldErrors(new Error('boom'))).toEqual({});
+    const t = createTranslator('de', de);
+    expect(fieldErrors(error, t)).toEqual({
+      'body.currentPassword': 'Das ist nicht dein aktuelles Passwort.',
+    });
+    expect(fieldErrors(new Error('boom'), t)).toEqual({});
   });
 });

@@ -200,15 +200,19 @@ describe('checks before sending', () => {
       }),
     );
     expect(problems['body.name']).toEqual({ reason: 'required' });
+    // The rule as the server names it, for the form to word in the viewer's language.
     expect(problems['body.areaIds']).toMatchObject({
       reason: 'schema',
-      message: 'at least one area',
+      error: { field: 'body.areaIds', code: 'too_small', origin: 'array', minimum: 1 },
     });
-    expect(problems['body.offer.code']).toMatchObject({ reason: 'schema' });
+    expect(problems['body.offer.code']).toMatchObject({
+      reason: 'schema',
+      error: { code: 'invalid_format', format: 'regex' },
+    });
     expect(problems['body.offer.discountPercent']).toEqual({ reason: 'number' });
     expect(problems['body.endsAt']).toMatchObject({
       reason: 'schema',
-      message: 'must be after startsAt',
+      error: { code: 'ends_before_start', message: 'must be after startsAt' },
     });
     // The range in SI, for the form to word in the workspace's units and language.
     expect(problems['body.triggers.0.threshold']).toEqual({

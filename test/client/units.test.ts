@@ -39,9 +39,3 @@ describe('units', () => {
     expect(formatDistance('fa', 250)).toMatch(/۲۵۰/);
   });
 });
-
-describe('areas in a right-to-left language', () => {
-  it('keep the figure before its Latin unit (isolated)', () => {
-    expect(formatKm2('he', 3.14)).toBe('\u20683.14 km²\u2069');
-  });
-});

@@ -8,6 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRecord, EventCollection } from '../../client/api/contract';
 import { eventDay } from '../../client/features/campaigns/event-offer';
+import { de } from '../../client/i18n/messages/de';
+import { createTranslator } from '../../client/i18n/translate';
 import { localToUtc, utcToLocal } from '../../server/domain/time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { expectQueryParam, openAppPage } from '../helpers/page';
@@ -241,28 +243,41 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await page.close();
   });
 
-  it('a code taken by a running campaign shows next to the Code field', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
+  it('a code taken by a running campaign shows next to the Code field, in the viewer’s language', async () => {
+    // In German: the server words its rules in English, the builder shows them from the catalog.
+    const t = createTranslator('de', de);
+    const { page, errors } = await openAppPage(browser, `${server.url}/?lang=de`, {
       session: server.fetch.session,
     });
     await page.locator('[data-action="new-campaign"]').click();
     await dialog(page).waitFor();
+    const create = dialog(page).getByRole('button', { name: t('campaigns.form.create') });
     // Nothing filled: the schema's own checks name the fields before anything is sent.
-    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
-    await input(page, 'Name').and(page.locator('[aria-invalid="true"]')).waitFor();
+    await create.click();
+    await input(page, t('campaigns.form.name'))
+      .and(page.locator('[aria-invalid="true"]'))
+      .waitFor();
     await expect(dialog(page).locator('#campaign-areas-error').textContent()).resolves.toBe(
-      'at least one area',
+      'Wähle mindestens ein Gebiet aus.',
     );
+    // A code the schema refuses is worded from the catalog too.
+    await input(page, t('campaigns.form.code')).fill('R');
+    await create.click();
+    await expect
+      .poll(() => dialog(page).locator('[data-field-error]').allTextContents())
+      .toContain(t('fieldError.offerCode'));
     await dialog(page).getByRole('checkbox', { name: 'Rainy corner' }).check();
-    await input(page, 'Name').fill('Copycat');
-    await input(page, 'Headline').fill('Also 20% off');
-    await input(page, 'Code').fill('RAIN20');
-    await input(page, 'Start as').selectOption('active');
-    await dialog(page).getByRole('button', { name: 'Create campaign' }).click();
-    await input(page, 'Code').and(page.locator('[aria-invalid="true"]')).waitFor();
+    await input(page, t('campaigns.form.name')).fill('Copycat');
+    await input(page, t('campaigns.form.headline')).fill('Also 20% off');
+    await input(page, t('campaigns.form.code')).fill('RAIN20');
+    await input(page, t('campaigns.form.status')).selectOption('active');
+    await create.click();
+    await input(page, t('campaigns.form.code'))
+      .and(page.locator('[aria-invalid="true"]'))
+      .waitFor();
+    // The server's 422 names the rule (code_taken): the message shown is German, not its English sentence.
     const shown = await dialog(page).locator('[data-field-error]').allTextContents();
-    expect(shown).toHaveLength(1);
-    expect(shown[0]).toContain('RAIN20 is already the code of “Rainy-day latte”');
+    expect(shown).toEqual(['Eine laufende oder geplante Kampagne nutzt diesen Code schon.']);
     await page.screenshot({ path: 'test-results/campaign-code-taken.png' });
     const { campaigns } = (await (await server.fetch('/api/campaigns')).json()) as {
       campaigns: CampaignRecord[];

@@ -1,6 +1,7 @@
 // Every language on the main screens, in a real Chromium at a laptop's and a phone's size: nothing is cut off, and
 // Persian and Hebrew lay the app out right to left (bars grow from the right) while the map stays as it is.
-// Switching the language in the menu keeps the map view, the open panel and what was typed.
+// Switching the language in the menu keeps the map view, the open panel and what was typed. Screenshots of every
+// screen in every language at both sizes land in test-results/lang-<lang>-<screen>-<size>.png.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,29 @@ async function barSide(page: Page) {
       fromLeft: Math.abs(b.left - track.left) < 1.5,
     };
   });
+}
+
+/**
+ * In a right-to-left language each nearest store's Latin name sits in an isolating element (<bdi>, dir=auto), so the
+ * distance after it stays after it: "Kiezkaffee Siemensstadt (2.94 ק״מ)", not the digits pulled into the name's run.
+ */
+async function checkStoreNamesIsolated(page: Page, label: string, screenshot: string) {
+  await page.locator('.event-reach__stores li').first().waitFor();
+  // Scrolled into view and taken alone, to look at: the list may sit below the fold of the panel.
+  await page.locator('.event-reach__stores').screenshot({ path: screenshot });
+  const names = await page.locator('.event-reach__stores li').evaluateAll((items) =>
+    items.map((item) => {
+      const text = [...item.childNodes].find((node) => node.textContent!.trim() !== '')!;
+      const holder = text instanceof Element ? text : text.parentElement!;
+      return { name: holder.textContent, isolation: getComputedStyle(holder).unicodeBidi };
+    }),
+  );
+  expect.soft(names.length, `${label}: nearest stores`).toBeGreaterThan(0);
+  for (const { name, isolation } of names)
+    expect.soft({ name, isolation }, `${label}: store name isolated`).toEqual({
+      name: expect.stringMatching(/[A-Za-z]/) as string,
+      isolation: expect.stringMatching(/^(isolate|isolate-override|plaintext)$/) as string,
+    });
 }
 
 describe.skipIf(skipReason)('the app in every language', () => {
@@ -158,8 +182,9 @@ describe.skipIf(skipReason)('the app in every language', () => {
         .soft(side, `${label}: bars`)
         .toMatchObject(rtl ? { fromRight: true, fromLeft: false } : { fromLeft: true });
     }
-    if (lang === 'de' || lang === 'he')
-      await page.screenshot({ path: `test-results/lang-${lang}-${screen.name}-${size}.png` });
+    await page.screenshot({ path: `test-results/lang-${lang}-${screen.name}-${size}.png` });
+    if (rtl && screen.name === 'event')
+      await checkStoreNamesIsolated(page, label, `test-results/lang-${lang}-stores-${size}.png`);
     expect.soft(await overflowingText(page), `${label}: text cut off`).toEqual([]);
     // Taken per screen, so an error is blamed on the screen that caused it.
     expect.soft(errors.splice(0), `${label}: errors`).toEqual([]);

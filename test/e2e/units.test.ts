@@ -1,5 +1,6 @@
 // A workspace set to feet, miles and °F in its settings: the radius field, the campaign builder's temperature
-// trigger and the what-if value are typed in those units, and what is saved reaches the API in metres and °C.
+// trigger and the what-if value are typed in those units, and what is saved reaches the API in metres and °C; the
+// area's size shows in square miles.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,9 @@ describe.skipIf(skipReason)('imperial units and °F in the workspace settings', 
     const radius = page.locator('.details [data-field="radius"]');
     await expect(radius.inputValue()).resolves.toBe('3281');
     await expect(radius.getAttribute('data-unit')).resolves.toBe('foot');
+    // Its size is stored in km² (π × 1 km² = 3.14) and shown in square miles: 1.21 mi².
+    await expect.poll(() => page.locator('.details').textContent()).toMatch(/(^|[^\d.,])1\.21 mi²/);
+    await expect(page.locator('.details').textContent()).resolves.not.toContain('km²');
     await expect(page.locator('.details .radius-field .field__label').textContent()).resolves.toBe(
       'Radius (ft)',
     );

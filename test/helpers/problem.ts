@@ -9,7 +9,7 @@ export async function expectProblem(response: Response, status: number, field?: 
     title: string;
     status: number;
     detail?: string;
-    errors?: { field: string; message: string }[];
+    errors?: { field: string; message: string; code?: string }[];
   };
   expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status });
   expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack traces

@@ -108,13 +108,14 @@ describe('campaigns API', () => {
     await expectProblem(await server.fetch('/api/campaigns?status=running'), 400, 'query.status');
   });
 
-  it('refuses bad input naming each field, and writes nothing', async () => {
+  it('refuses bad input naming each field and its rule, and writes nothing', async () => {
     const before = count('campaigns');
-    const cases: [Record<string, unknown>, string][] = [
-      [{ endsAt: '2026-10-01T00:00:00Z' }, 'body.endsAt'],
-      [{ areaIds: [] }, 'body.areaIds'],
+    // The rule's code, where given, is what a client words the message by (client/api/field-messages.ts).
+    const cases: [Record<string, unknown>, string, string?][] = [
+      [{ endsAt: '2026-10-01T00:00:00Z' }, 'body.endsAt', 'ends_before_start'],
+      [{ areaIds: [] }, 'body.areaIds', 'too_small'],
       [{ areaIds: ['ar-nope'] }, 'body.areaIds.0'],
-      [{ areaIds: [areaId, areaId] }, 'body.areaIds.1'],
+      [{ areaIds: [areaId, areaId] }, 'body.areaIds.1', 'duplicate_area'],
       [{ timezone: 'Mars/Olympus' }, 'body.timezone'],
       [
         { triggers: [{ type: 'weather', condition: 'rain', threshold: -1 }] },
@@ -124,19 +125,30 @@ describe('campaigns API', () => {
         { triggers: [{ type: 'schedule', daysOfWeek: [8], from: '07:00', to: '11:00' }] },
         'body.triggers.0.daysOfWeek.0',
       ],
-      [{ channel: 'print', frequencyCap: { maxPerCustomer: 1, perDays: 7 } }, 'body.frequencyCap'],
-      [{ channel: 'fax' }, 'body.channel'],
+      [
+        { channel: 'print', frequencyCap: { maxPerCustomer: 1, perDays: 7 } },
+        'body.frequencyCap',
+        'cap_channel',
+      ],
+      [{ channel: 'fax' }, 'body.channel', 'invalid_value'],
+      [{ offer: { headline: 'Rain', code: 'R' } }, 'body.offer.code', 'invalid_format'],
       [{ status: 'ended' }, 'body.status'],
       [{ offer: { headline: '', code: 'X' } }, 'body.offer.headline'],
       [{ surprise: true }, 'body'],
     ];
-    for (const [override, field] of cases) {
+    for (const [override, field, code] of cases) {
       const response = await send(server.fetch, '/api/campaigns', 'POST', rainyDay(override));
       const problem = await expectProblem(response, 422);
-      expect(
-        problem.errors?.map((e) => e.field).some((f) => f === field || f.startsWith(`${field}.`)),
-        `${JSON.stringify(override)} → ${JSON.stringify(problem.errors)}`,
-      ).toBe(true);
+      const named = problem.errors?.filter(
+        (e) => e.field === field || e.field.startsWith(`${field}.`),
+      );
+      const context = `${JSON.stringify(override)} → ${JSON.stringify(problem.errors)}`;
+      expect(named?.length, context).toBeGreaterThan(0);
+      if (code)
+        expect(
+          named?.map((e) => e.code),
+          context,
+        ).toContain(code);
     }
     expect(count('campaigns')).toBe(before);
     expect(count('campaign_areas')).toBeGreaterThanOrEqual(0);

@@ -81,7 +81,7 @@ function SettingsEditor({
       onSaved(saved);
       followSettings(saved);
     } catch (error) {
-      const fields = fieldErrors(error);
+      const fields = fieldErrors(error, t);
       if (Object.keys(fields).length > 0) setErrors(fields);
       else reportError(useAppStore, error);
     } finally {

@@ -77,7 +77,7 @@ function TokenForm({
     try {
       onCreated(await createToken(name.trim(), scopes));
     } catch (error) {
-      const fields = fieldErrors(error);
+      const fields = fieldErrors(error, t);
       if (Object.keys(fields).length > 0) setErrors(fields);
       else reportError(useAppStore, error);
     } finally {

@@ -37,7 +37,7 @@ export function UsersTab() {
       reload();
       return;
     }
-    const fields = fieldErrors(error);
+    const fields = fieldErrors(error, t);
     if (error instanceof ProblemError && error.status === 409 && Object.keys(fields).length === 0)
       fields['body.email'] = t('users.emailTaken');
     if (Object.keys(fields).length > 0) setServerErrors(fields);

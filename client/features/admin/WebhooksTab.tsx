@@ -50,7 +50,7 @@ function UrlForm({
       });
       onSaved(saved);
     } catch (e) {
-      const fields = fieldErrors(e);
+      const fields = fieldErrors(e, t);
       if (fields['body.url']) setError(fields['body.url']);
       else reportError(useAppStore, e);
     } finally {

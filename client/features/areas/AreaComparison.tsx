@@ -15,7 +15,7 @@ import { formatCount } from '../audience/hidden-counts';
 import { CompareActions } from './CompareActions';
 import { CompareBars, type CompareBar } from './CompareBars';
 import { CompareBehaviour, CompareWindowPicker } from './CompareBehaviour';
-import { formatKm2 } from './format';
+import { densityInUnits, formatKm2 } from './format';
 import { useAreaComparison } from './useAreaComparison';
 import { CompareIndices } from './CompareIndices';
 import { ReportLink } from '../report/ReportLink';
@@ -58,14 +58,17 @@ function Figures({ comparison }: { comparison: Comparison }) {
     );
   const penetration = digits('penetration', 100);
   const lapsed = digits('lapsedShare', 100);
-  const density = digits('density');
+  const density = digits('density', densityInUnits(1, units.distance));
   const pct = (v: number, fraction: Intl.NumberFormatOptions) =>
     formatNumber(locale, v, { style: 'percent', ...fraction });
   const text: Record<Metric, (a: ComparedArea) => string> = {
     customers: (a) => formatCount(locale, a.customers, k, t),
     consented: (a) => formatCount(locale, a.consented, k, t),
     penetration: (a) => (a.penetration === null ? hidden : pct(a.penetration, penetration)),
-    density: (a) => (a.density === null ? hidden : formatNumber(locale, a.density, density)),
+    density: (a) =>
+      a.density === null
+        ? hidden
+        : formatNumber(locale, densityInUnits(a.density, units.distance), density),
     revenue: (a) =>
       a.revenue === null
         ? hidden
@@ -89,7 +92,11 @@ function Figures({ comparison }: { comparison: Comparison }) {
         <CompareBars
           key={metric}
           metric={metric}
-          title={t(`compare.metric.${metric}`)}
+          title={
+            metric === 'density' && units.distance === 'imperial'
+              ? t('compare.metric.densityMi2')
+              : t(`compare.metric.${metric}`)
+          }
           bars={bars(metric)}
         />
       ))}

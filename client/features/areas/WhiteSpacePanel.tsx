@@ -18,7 +18,8 @@ import { formatCount } from '../audience/hidden-counts';
 import { SegmentChip } from '../audience/SegmentChip';
 import { reportError } from '../toast/report';
 import { areaFromHexagon } from './actions';
-import { formatDistance } from './format';
+import { formatDistance, formatKm2 } from './format';
+import { HEXAGON_KM2, WHITE_SPACE_RESOLUTION } from '../layers/hexagon-km2';
 import { distinctFraction } from '../../format/distinct-digits';
 
 const DISTANCES_KM = [1, 1.5, 2, 3, 5];
@@ -65,6 +66,7 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
   useEscapeKey(closeWhiteSpace);
   const km = (value: number) => formatDistance(locale, value * 1000, units.distance);
   const cells = state.status === 'ready' ? state.answer.cells : [];
+  const resolution = state.status === 'ready' ? state.answer.resolution : WHITE_SPACE_RESOLUTION;
   /** Makes the hexagon ranked `i` (from 0) an area, named by its rank; one at a time. */
   const make = (i: number) => {
     const cell = cells[i];
@@ -85,7 +87,13 @@ export function WhiteSpacePanel({ minStoreKm }: { minStoreKm: number }) {
         onClose={closeWhiteSpace}
       />
       <div className="details__body white-space" data-state={state.status}>
-        <p className="muted">{t('whiteSpace.intro')}</p>
+        <p className="muted">
+          {t('whiteSpace.intro', {
+            size: formatKm2(locale, HEXAGON_KM2[resolution]!, units.distance, {
+              approximate: true,
+            }),
+          })}
+        </p>
         <SegmentChip />
         <label className="field">
           <span className="field__label">{t('whiteSpace.minStoreKm')}</span>

@@ -1,6 +1,7 @@
 // Who is inside a target, live: headline figures, small breakdown charts, the segment builder and (for saved
 // areas) the consented-only CSV export. While a newer answer is on its way the last figures stay, dimmed.
 import { useId, useState } from 'react';
+import { fieldMessage } from '../../api/field-messages';
 import { audienceExportUrl } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { Audience } from '../../api/contract';
@@ -142,7 +143,10 @@ export function AudiencePanel({ target, title }: AudiencePanelProps) {
         </strong>
         {problem.detail && <span className="audience-error__detail">{problem.detail}</span>}
         {problem.fields.map((f) => (
-          <span className="audience-error__detail" key={f.field}>{`${f.field}: ${f.message}`}</span>
+          <span
+            className="audience-error__detail"
+            key={f.field}
+          >{`${f.field}: ${fieldMessage(f, t)}`}</span>
         ))}
       </StateMessage>
     );

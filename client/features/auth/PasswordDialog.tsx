@@ -48,7 +48,7 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
       useAppStore.getState().pushToast({ tone: 'info', title: t('password.changed'), detail: '' });
       onDone();
     } catch (error) {
-      const fields: Partial<Record<Field, string>> = fieldErrors(error);
+      const fields: Partial<Record<Field, string>> = fieldErrors(error, t);
       // The server's wording is English; the one error everyone meets is said in the reader's language.
       if (fields['body.currentPassword'])
         fields['body.currentPassword'] = t('password.wrongCurrent');

@@ -2,6 +2,7 @@
 // create, trigger mode and triggers, frequency cap (sending channels only) and holdout. The shared schema checks the
 // draft before it is sent; its errors and the server's appear on the field they name; a 409 offers a reload.
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { fieldMessage } from '../../api/field-messages';
 import { fieldErrors, ProblemError } from '../../api/problem';
 import {
   channels,
@@ -76,7 +77,7 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
 
   /** A check's verdict in words; a threshold's range in the workspace's units (-76 °F to 140 °F). */
   const problemText = (p: DraftProblem) => {
-    if (p.reason === 'schema') return p.message;
+    if (p.reason === 'schema') return fieldMessage(p.error, t);
     if (p.reason !== 'range') return t(`campaigns.form.error.${p.reason}`);
     const measure = (v: number) => formatMeasure(locale, v, p.unit, units, 1);
     return t(p.minExclusive ? 'campaigns.form.error.rangeAbove' : 'campaigns.form.error.range', {
@@ -101,9 +102,13 @@ function CampaignForm({ form }: { form: CampaignFormState }) {
     setBusy(false);
     if (result.ok) return;
     const { error } = result;
-    if (error instanceof ProblemError && error.status === 409 && fieldErrors(error)['body.version'])
+    if (
+      error instanceof ProblemError &&
+      error.status === 409 &&
+      fieldErrors(error, t)['body.version']
+    )
       setConflict(true);
-    else if (Object.keys(fieldErrors(error)).length > 0) setErrors(fieldErrors(error));
+    else if (Object.keys(fieldErrors(error, t)).length > 0) setErrors(fieldErrors(error, t));
     else reportError(useAppStore, error);
   };
 

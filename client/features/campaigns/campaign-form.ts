@@ -8,6 +8,7 @@ import {
   weatherThresholds,
 } from '../../../server/domain/schemas/campaign';
 import { isTimeZone } from '../../../server/domain/schemas/event';
+import { fieldErrorFromIssue, type FieldError } from '../../../server/domain/schemas/problem';
 import { addDays, localToUtc, nextFullHour, utcToLocal } from '../../../server/domain/time';
 import type { CampaignDraft, TriggerDraft } from '../../store/slices/campaigns';
 
@@ -198,17 +199,17 @@ function thresholdRange(body: CampaignCreate, path: readonly PropertyKey[]) {
   return trigger?.type === 'weather' ? weatherThresholds[trigger.condition] : null;
 }
 
-/** Why a field cannot be sent: `required`, `number` (typed text that is not one), or the schema's own message. */
+/** Why a field cannot be sent: `required`, `number` (typed text that is not one), or the schema's rule as the server would name it. */
 export type DraftProblem =
   | { reason: 'required' | 'number' }
-  | { reason: 'schema'; message: string }
+  | { reason: 'schema'; error: FieldError }
   /** A weather threshold outside its condition's range, in SI (`unit`), for the form to word in the viewer's units. */
   | { reason: 'range'; min: number; max: number; minExclusive: boolean; unit: string };
 
 /**
  * The schema's verdict on the draft, by field as the server names it; empty when it can be sent. Empty texts say
  * `required` and unreadable numbers `number`, so the form can word those in the user's language.
- * @example checkCampaignDraft({ ...draft, code: 'R' }) // { 'body.offer.code': { reason: 'schema', message: '2 to 32 letters, digits, _ or -, e.g. RAIN20' } }
+ * @example checkCampaignDraft({ ...draft, code: 'R' }) // { 'body.offer.code': { reason: 'schema', error: { field: 'body.offer.code', code: 'invalid_format', format: 'regex', message: '2 to 32…' } } }
  */
 export function checkCampaignDraft(d: CampaignDraft): Record<string, DraftProblem> {
   const body = bodyFromDraft(d);
@@ -227,7 +228,7 @@ export function checkCampaignDraft(d: CampaignDraft): Record<string, DraftProble
       else if (typeof value === 'number' && range) problems[field] = { reason: 'range', ...range };
       else if (typeof value === 'string' && value.trim() === '')
         problems[field] = { reason: 'required' };
-      else problems[field] = { reason: 'schema', message: issue.message };
+      else problems[field] = { reason: 'schema', error: fieldErrorFromIssue(issue, 'body') };
     }
   }
   return problems;

@@ -7,12 +7,13 @@ import { formatNumber, useI18n } from '../../i18n';
 import { areaKm2 } from '../../map/geometry';
 import { AudiencePanel } from '../audience/AudiencePanel';
 import { DetailList } from '../../ui/DetailList';
+import { densityInUnits, formatKm2 } from '../areas/format';
 
 export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const { population } = boundary.properties;
   const km2 = useMemo(() => areaKm2(boundary.geometry), [boundary.geometry]);
-  const density = km2 > 0 ? population / km2 : null;
+  const density = km2 > 0 ? densityInUnits(population / km2, units.distance) : null;
   const target = useMemo(() => ({ geometry: boundary.geometry }), [boundary.geometry]);
   const picked = useAppStore((s) => s.boundaryPick.includes(boundary.properties.id));
   const togglePick = useAppStore((s) => s.toggleBoundaryPick);
@@ -38,9 +39,7 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
           },
           {
             label: t('details.boundary.area'),
-            value: t('units.km2', {
-              value: formatNumber(locale, km2, { maximumFractionDigits: km2 < 10 ? 2 : 1 }),
-            }),
+            value: formatKm2(locale, km2, units.distance),
             figure: true,
           },
           {
@@ -48,9 +47,12 @@ export function BoundaryDetails({ boundary }: { boundary: BoundaryFeature }) {
             value:
               density === null
                 ? null
-                : t('details.boundary.densityValue', {
-                    value: formatNumber(locale, Math.round(density)),
-                  }),
+                : t(
+                    units.distance === 'imperial'
+                      ? 'details.boundary.densityValueMi2'
+                      : 'details.boundary.densityValue',
+                    { value: formatNumber(locale, Math.round(density)) },
+                  ),
           },
         ]}
       />

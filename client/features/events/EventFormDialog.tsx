@@ -84,7 +84,8 @@ function EventForm({ draft }: { draft: EventDraft }) {
     if (result.ok) return;
     const { error } = result;
     if (error instanceof ProblemError && error.status === 409) setConflict(true);
-    else if (Object.keys(fieldErrors(error)).length > 0) setErrors(byField(fieldErrors(error)));
+    else if (Object.keys(fieldErrors(error, t)).length > 0)
+      setErrors(byField(fieldErrors(error, t)));
     else reportError(useAppStore, error);
   };
 

@@ -1,5 +1,6 @@
 // Step 1: pick the file and its kind, look at the first rows, map columns and values, choose dates and mode, import.
 import { useState } from 'react';
+import { fieldMessage } from '../../api/field-messages';
 import { formatProblem } from '../../api/problem';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -144,7 +145,7 @@ function PreviewError({ error }: { error: unknown }) {
       {fields.length > 0 && (
         <ul>
           {fields.map((f, i) => (
-            <li key={i}>{f.message}</li>
+            <li key={i}>{fieldMessage(f, t)}</li>
           ))}
         </ul>
       )}

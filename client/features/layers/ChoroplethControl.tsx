@@ -6,7 +6,9 @@ import { useAppStore } from '../../store';
 import { defaultChoropleth, type ChoroplethChoice } from '../../store/slices/market';
 import { CHOROPLETH_METRICS } from '../../../server/domain/choropleth';
 import { CHOROPLETH_LEVELS, CLASS_METHODS } from '../../../server/domain/schemas/choropleth';
+import { formatKm2 } from '../areas/format';
 import { ChoroplethLegend } from './ChoroplethLegend';
+import { HEXAGON_KM2 } from './hexagon-km2';
 import { useChoroplethData } from './useChoroplethData';
 
 const RESOLUTIONS = [7, 8, 9] as const;
@@ -21,7 +23,7 @@ function Choice({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function ChoroplethControl() {
-  const { t } = useI18n();
+  const { t, locale, units } = useI18n();
   const choice = useAppStore((s) => s.choropleth);
   const answer = useAppStore((s) => s.choroplethData);
   useChoroplethData();
@@ -91,7 +93,11 @@ export function ChoroplethControl() {
                 >
                   {RESOLUTIONS.map((r) => (
                     <option key={r} value={r}>
-                      {t(`choropleth.resolution.${r}`)}
+                      {t(`choropleth.resolution.${r}`, {
+                        size: formatKm2(locale, HEXAGON_KM2[r]!, units.distance, {
+                          approximate: true,
+                        }),
+                      })}
                     </option>
                   ))}
                 </select>

@@ -11,14 +11,18 @@ type Figure = readonly [key: string, label: string, value: string];
 
 /** Size, customers, consented, revenue, average spend and the city's customers, formatted for the locale. */
 function useFigures(): (area: AreaFeature, audience: Audience) => Figure[] {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const currency = useCurrency();
   return (area, audience) => {
     const k = audience.minGroupSize;
     const money = (value: number | null) =>
       value === null ? t('audience.hiddenValue') : formatMoney(locale, value, currency);
     return [
-      ['size', t('compare.metric.areaKm2'), formatKm2(locale, area.properties.areaKm2)],
+      [
+        'size',
+        t('compare.metric.areaKm2'),
+        formatKm2(locale, area.properties.areaKm2, units.distance),
+      ],
       ['customers', t('audience.customers'), formatCount(locale, audience.count, k, t)],
       ['consented', t('audience.consented'), formatCount(locale, audience.consented, k, t)],
       ['revenue', t('audience.revenue'), money(audience.revenue.total)],

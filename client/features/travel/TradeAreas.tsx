@@ -16,7 +16,7 @@ import { saveTradeArea } from './trade-actions';
 const PRIMARY_CHOICES = [50, 60, 70, 80] as const;
 
 export function TradeAreas({ store }: { store: StoreFeature }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const storeId = store.properties.id;
   const answer = useAppStore((s) => (s.tradeAreas?.storeId === storeId ? s.tradeAreas : null));
   const mayRead = useAppStore((s) => can(s.me, 'audience:read'));
@@ -126,7 +126,7 @@ export function TradeAreas({ store }: { store: StoreFeature }) {
                     customers: tier.customers === null ? '–' : formatNumber(locale, tier.customers),
                     share: percent(tier.sharePercent),
                     cumulative: percent(tier.cumulativePercent),
-                    size: formatKm2(locale, tier.areaKm2),
+                    size: formatKm2(locale, tier.areaKm2, units.distance),
                   })}
                 </span>
               </span>

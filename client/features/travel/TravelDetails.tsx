@@ -14,7 +14,7 @@ import { changeTravel, discardTravel, saveTravel } from './travel-actions';
 import { TravelChoice } from './TravelChoice';
 
 export function TravelDetails({ travel }: { travel: TravelState }) {
-  const { t, locale } = useI18n();
+  const { t, locale, units } = useI18n();
   const [saving, setSaving] = useState(false);
   const { request, preview, status } = travel;
   const mayWrite = useAppStore((s) => can(s.me, 'areas:write'));
@@ -40,7 +40,7 @@ export function TravelDetails({ travel }: { travel: TravelState }) {
             rows={[
               {
                 label: t('areas.size'),
-                value: formatKm2(locale, preview.properties.areaKm2),
+                value: formatKm2(locale, preview.properties.areaKm2, units.distance),
                 figure: true,
               },
               {

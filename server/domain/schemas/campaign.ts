@@ -111,29 +111,40 @@ export interface CampaignShape {
   frequencyCap?: { maxPerCustomer: number; perDays: number } | null;
 }
 
+/** A problem between fields: where, which rule (a stable code for clients to word), and in English. */
+export interface CampaignIssue {
+  path: (string | number)[];
+  rule: 'duplicate_area' | 'ends_before_start' | 'cap_channel';
+  message: string;
+}
+
 /**
  * Problems between fields, as issues naming the field: duplicate area ids, an end not after the start, a frequency cap
  * on a channel that sends nothing. Run by the create body on itself and, for a PATCH, by the service on the campaign as
  * it would be after the change (a patch alone may hold only one side of a pair).
  * @example campaignIssues({ channel: 'print', frequencyCap: { maxPerCustomer: 1, perDays: 7 } })
- * // [{ path: ['frequencyCap'], message: 'only for channels that send (email, sms, push), not print' }]
+ * // [{ path: ['frequencyCap'], rule: 'cap_channel', message: 'only for channels that send (email, sms, push), not print' }]
  */
-export function campaignIssues(c: CampaignShape): { path: (string | number)[]; message: string }[] {
-  const issues: { path: (string | number)[]; message: string }[] = [];
+export function campaignIssues(c: CampaignShape): CampaignIssue[] {
+  const issues: CampaignIssue[] = [];
   if (typeof c !== 'object' || c === null) return issues;
   // Runs even when single fields failed (so every problem is named at once): look before trusting a field's type.
   if (Array.isArray(c.areaIds)) {
     const seen = new Set<unknown>();
     c.areaIds.forEach((id, i) => {
       if (seen.has(id))
-        issues.push({ path: ['areaIds', i], message: `area ${id} is listed twice` });
+        issues.push({
+          path: ['areaIds', i],
+          rule: 'duplicate_area',
+          message: `area ${id} is listed twice`,
+        });
       seen.add(id);
     });
   }
   const starts = typeof c.startsAt === 'string' ? Date.parse(c.startsAt) : NaN;
   const ends = typeof c.endsAt === 'string' ? Date.parse(c.endsAt) : NaN;
   if (!Number.isNaN(starts) && !Number.isNaN(ends) && ends <= starts)
-    issues.push({ path: ['endsAt'], message: 'must be after startsAt' });
+    issues.push({ path: ['endsAt'], rule: 'ends_before_start', message: 'must be after startsAt' });
   if (
     typeof c.channel === 'string' &&
     (channels as readonly string[]).includes(c.channel) &&
@@ -142,13 +153,15 @@ export function campaignIssues(c: CampaignShape): { path: (string | number)[]; m
   )
     issues.push({
       path: ['frequencyCap'],
+      rule: 'cap_channel',
       message: `only for channels that send (${sendingChannels.join(', ')}), not ${c.channel.replace('_', '-')}`,
     });
   return issues;
 }
 
 const checkCampaign = (c: CampaignShape, ctx: z.RefinementCtx) => {
-  for (const issue of campaignIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
+  for (const { path, rule, message } of campaignIssues(c))
+    ctx.addIssue({ code: 'custom', path, message, params: { code: rule } });
 };
 /** Check combinations even when a single field already failed, so one answer names every bad field. */
 const always = { when: () => true };

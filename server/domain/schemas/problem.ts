@@ -5,7 +5,28 @@ export const fieldError = z.object({
   field: z.string().meta({
     description: 'Where the problem is: `query.bbox`, `body.location.coordinates.0`, `params.id`…',
   }),
-  message: z.string(),
+  message: z.string().meta({ description: 'The rule in English, for people reading the API' }),
+  code: z
+    .string()
+    .optional()
+    .meta({
+      description:
+        "Which rule failed, stable for clients to word in the viewer's language: zod's issue code (`too_small`, " +
+        '`too_big`, `invalid_format`, `invalid_type`, `invalid_value`…) or our own (`duplicate_area`, `code_taken`…)',
+    }),
+  origin: z.string().optional().meta({
+    description:
+      'For `too_small` and `too_big`: what was measured (`string` length, `number`, `array` items)',
+  }),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  exclusive: z
+    .boolean()
+    .optional()
+    .meta({ description: 'True when the limit itself is not allowed' }),
+  format: z.string().optional().meta({
+    description: 'For `invalid_format`: the format expected (`email`, `datetime`, `regex`…)',
+  }),
 });
 
 export const problemSchema = z
@@ -20,3 +41,27 @@ export const problemSchema = z
 
 export type FieldError = z.infer<typeof fieldError>;
 export type Problem = z.infer<typeof problemSchema>;
+
+/**
+ * A zod issue as a field error under `target` (`body`, `query`…), with its rule and limits so a client can word it.
+ * A custom issue names its rule in `params.code` (see campaignIssues).
+ * @example fieldErrorFromIssue({ code: 'too_small', origin: 'array', minimum: 1, path: ['areaIds'], message: 'at least one area', input: [] }, 'body')
+ * // { field: 'body.areaIds', message: 'at least one area', code: 'too_small', origin: 'array', minimum: 1 }
+ */
+export function fieldErrorFromIssue(issue: z.core.$ZodIssue, target: string): FieldError {
+  const error: FieldError = {
+    field: [target, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    code: issue.code,
+  };
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string')
+    error.code = issue.params.code;
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    error.origin = issue.origin;
+    if (issue.inclusive === false) error.exclusive = true;
+  }
+  if (issue.code === 'too_small') error.minimum = Number(issue.minimum);
+  if (issue.code === 'too_big') error.maximum = Number(issue.maximum);
+  if (issue.code === 'invalid_format') error.format = issue.format;
+  return error;
+}

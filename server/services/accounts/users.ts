@@ -27,12 +27,18 @@ const LAST_OWNER =
 function storesFor(db: Db, role: Role, storeIds: string[]): string[] {
   if (role !== 'store_manager') return [];
   const errors: FieldError[] = storeIds.flatMap((id, i) =>
-    findStore(db, id) ? [] : [{ field: `body.storeIds.${i}`, message: `no store with id ${id}` }],
+    findStore(db, id)
+      ? []
+      : [{ field: `body.storeIds.${i}`, code: 'unknown_store', message: `no store with id ${id}` }],
   );
   if (errors.length) throw new ServiceError('invalid', 'Some of the stores do not exist', errors);
   if (storeIds.length === 0)
     throw new ServiceError('invalid', 'A store manager needs at least one store', [
-      { field: 'body.storeIds', message: 'at least one store for a store manager' },
+      {
+        field: 'body.storeIds',
+        code: 'store_needed',
+        message: 'at least one store for a store manager',
+      },
     ]);
   return [...new Set(storeIds)];
 }
@@ -74,7 +80,7 @@ export async function createUser(
   return db.transaction(() => {
     if (findUserByEmail(db, input.email))
       throw new ServiceError('conflict', 'Another account already uses this email', [
-        { field: 'body.email', message: 'already taken' },
+        { field: 'body.email', code: 'email_taken', message: 'already taken' },
       ]);
     const storeIds = storesFor(db, input.role, input.storeIds);
     const user = insertUser(

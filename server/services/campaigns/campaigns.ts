@@ -105,7 +105,11 @@ function storeIssues(
   values.areaIds.forEach((areaId, i) => {
     const area = findArea(db, areaId);
     if (!area || !canSeeArea(principal, area))
-      errors.push({ field: `body.areaIds.${i}`, message: `no area with id ${areaId}` });
+      errors.push({
+        field: `body.areaIds.${i}`,
+        code: 'unknown_area',
+        message: `no area with id ${areaId}`,
+      });
   });
   // A patch may change one side of a pair: check the pair as it would be stored, naming the side that was sent.
   for (const issue of campaignIssues(values)) {
@@ -114,13 +118,14 @@ function storeIssues(
       first === 'endsAt' && !fields.has('endsAt') && fields.has('startsAt')
         ? 'startsAt'
         : issue.path.join('.');
-    errors.push({ field: `body.${field}`, message: issue.message });
+    errors.push({ field: `body.${field}`, code: issue.rule, message: issue.message });
   }
   if (CODE_HOLDING.includes(values.status)) {
     const taken = campaignsWithCode(db, values.offer.code, CODE_HOLDING, id);
     if (taken.length > 0)
       errors.push({
         field: 'body.offer.code',
+        code: 'code_taken',
         message: `${values.offer.code} is already the code of “${taken[0]!.name}”, which is ${CODE_HOLDING.join(' or ')}`,
       });
   }
