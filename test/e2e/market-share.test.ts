@@ -108,7 +108,8 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
     const x = Math.round((canvas.x + panelBox.x) / 2 + 60);
     const y = Math.round(canvas.y + canvas.height / 2);
     await page.mouse.click(x, y);
-    await panel.locator('.market__outcome').waitFor({ timeout: 15_000 });
+    // A liveness bound, not a speed check: the first what-if waits for the worker pool's hexagon codes.
+    await panel.locator('.market__outcome').waitFor({ timeout: 45_000 });
     const point = await page.evaluate(
       () => window.__catchment!.store!.getState().whatIfSite!.point!,
     );
