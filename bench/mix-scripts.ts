@@ -1,5 +1,6 @@
 // The request mix of issue 21 as wrk Lua scripts: each route alone (for its CPU per request) and all of them in turn.
 // Areas are created, then patched once created, then deleted, so the area rows stay few however long wrk runs.
+import { bboxPolygon } from '@turf/turf';
 
 export interface BenchCredentials {
   origin: string;
@@ -7,18 +8,8 @@ export interface BenchCredentials {
   bearer: string;
 }
 
-const square = (x: number, y: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+/** A square of side `d` degrees with its south-west corner at (x, y). */
+const square = (x: number, y: number, d: number) => bboxPolygon([x, y, x + d, y + d]).geometry;
 /** A JSON body as a Lua string literal. */
 const lua = (value: unknown) => JSON.stringify(JSON.stringify(value));
 

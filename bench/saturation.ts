@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import type { BenchResult } from './run.js';
 import { benchCredentials, startBenchServer } from './bench-server.js';
 import { parseWrkOutput, WRK, wrkInstalled } from './wrk.js';
+import { bboxPolygon } from '@turf/turf';
 
 const CUSTOMERS = Number(process.env.BENCH_SATURATION_CUSTOMERS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
@@ -108,18 +109,7 @@ async function createAreas(url: string, cookie: string): Promise<string[]> {
       headers: { 'Content-Type': 'application/json', Origin: url, Cookie: cookie },
       body: JSON.stringify({
         name: 'saturation bench',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [x, y],
-              [x + d, y],
-              [x + d, y + d],
-              [x, y + d],
-              [x, y],
-            ],
-          ],
-        },
+        geometry: bboxPolygon([x, y, x + d, y + d]).geometry,
       }),
     });
     ids.push(((await res.json()) as { id: string }).id);

@@ -1,6 +1,7 @@
 // The request mix `npm run loadtest` sends (issue 21): stores, a customer page, an audience, a customer tile, live
 // offers twice (tills ask most often), and an area created, renamed and deleted. Areas move through the three writes
 // as their answers come back; a write with no area ready to take is sent as a live-offers request instead.
+import { bboxPolygon } from '@turf/turf';
 
 export interface Credentials {
   /** The Cookie header of a signed-in session (stores, customers, audience, tiles, areas). */
@@ -20,18 +21,8 @@ export interface PlannedRequest {
   onAnswer?: (status: number, body: string) => void;
 }
 
-const square = (x: number, y: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+/** A square of side `d` degrees with its south-west corner at (x, y). */
+const square = (x: number, y: number, d: number) => bboxPolygon([x, y, x + d, y + d]).geometry;
 
 /** Returns the i-th request of the mix (i counts from 0); keeps the ids of areas between their writes. */
 export function createMix(credentials: Credentials): (i: number) => PlannedRequest {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { bboxPolygon } from '@turf/turf';
 
 const skipReason = chromiumSkipReason();
 
@@ -32,18 +33,8 @@ function statusesSince(server: TestServer, from: number, route: string): number[
     .map((entry) => entry.status!);
 }
 
-const square = (x: number, y: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+/** A square of side `d` degrees with its south-west corner at (x, y). */
+const square = (x: number, y: number, d: number) => bboxPolygon([x, y, x + d, y + d]).geometry;
 
 async function saveArea(server: TestServer, name: string) {
   const created = await server.fetch('/api/areas', {

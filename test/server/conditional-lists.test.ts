@@ -3,6 +3,7 @@
 // never share an ETag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server.js';
+import { bboxPolygon } from '@turf/turf';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,18 +13,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const square = (x: number, y: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+/** A square of side `d` degrees with its south-west corner at (x, y). */
+const square = (x: number, y: number, d: number) => bboxPolygon([x, y, x + d, y + d]).geometry;
 // Berlin Mitte at zoom 13: the demo city's customers are there.
 const TILE = '/api/tiles/customers/13/4401/2686.pbf';
 
