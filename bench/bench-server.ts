@@ -1,8 +1,12 @@
 // The server under an HTTP benchmark, in a child process of its own: started on a free port with the demo workspace,
 // signed in as its owner (a session cookie and a till's API token), its CPU read from /proc so the load generator's
 // work is never counted in it. Shared by the cluster and mix benchmarks.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { parseWrkOutput, WRK } from './wrk.js';
+
+const execFileAsync = promisify(execFile);
 
 export const BENCH_OWNER = {
   email: 'bench-owner@example.com',
@@ -100,4 +104,22 @@ export async function benchCredentials(url: string) {
   });
   const { secret } = (await token.json()) as { secret: string };
   return { cookie, bearer: `Bearer ${secret}` };
+}
+
+/**
+ * Runs a wrk script against `server`: a warm-up of a fifth of the time, then `seconds` of load while the server's
+ * CPU (its process tree, so a cluster's workers too) is read from /proc. Requests count 2xx and other answers alike.
+ */
+export async function wrkWithCpu(
+  server: Pick<BenchServer, 'url' | 'pid'>,
+  script: string,
+  { connections, seconds }: { connections: number; seconds: number },
+) {
+  const args = (s: number) => ['-t1', `-c${connections}`, `-d${s}s`, '-s', script, server.url];
+  await execFileAsync(WRK, args(Math.max(1, Math.round(seconds / 5))));
+  const cpuBefore = treeCpuSeconds(server.pid);
+  const { stdout } = await execFileAsync(WRK, args(seconds));
+  const cpu = treeCpuSeconds(server.pid) - cpuBefore;
+  const result = parseWrkOutput(stdout);
+  return { ...result, requests: result.ok + (result.statuses['non-2xx'] ?? 0), cpu };
 }

@@ -4,20 +4,17 @@
 // request (primary and workers, from /proc). wrk runs on the same CPUs as the server, so on a small machine the
 // figures are lower bounds and the 2-worker gain is capped by what wrk takes; each run says so.
 // Full size: BENCH_ONLY=cluster BENCH_CLUSTER_CUSTOMERS=50000 BENCH_HTTP_SECONDS=60 BENCH_CONNECTIONS=200 npm run bench
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { BenchResult } from './run.js';
-import { parseWrkOutput, WRK, wrkInstalled } from './wrk.js';
-import { benchCredentials, startBenchServer, treeCpuSeconds } from './bench-server.js';
+import { wrkInstalled } from './wrk.js';
+import { benchCredentials, startBenchServer, wrkWithCpu } from './bench-server.js';
 import { mixScript } from './mix-scripts.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CLUSTER_CUSTOMERS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const execFileAsync = promisify(execFile);
 
 async function measure(workers: number, dbFile: string, dir: string) {
   const server = await startBenchServer({
@@ -30,21 +27,7 @@ async function measure(workers: number, dbFile: string, dir: string) {
     const { cookie, bearer } = await benchCredentials(server.url);
     const script = join(dir, `mix-${workers}.lua`);
     writeFileSync(script, mixScript({ origin: server.url, cookie, bearer }));
-    const args = (seconds: number) => [
-      '-t1',
-      `-c${CONNECTIONS}`,
-      `-d${seconds}s`,
-      '-s',
-      script,
-      server.url,
-    ];
-    await execFileAsync(WRK, args(Math.max(1, Math.round(SECONDS / 5))));
-    const cpuBefore = treeCpuSeconds(server.pid);
-    const { stdout } = await execFileAsync(WRK, args(SECONDS));
-    const cpu = treeCpuSeconds(server.pid) - cpuBefore;
-    const result = parseWrkOutput(stdout);
-    const requests = result.ok + (result.statuses['non-2xx'] ?? 0);
-    return { ...result, requests, cpu };
+    return await wrkWithCpu(server, script, { connections: CONNECTIONS, seconds: SECONDS });
   } finally {
     await server.stop();
   }

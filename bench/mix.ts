@@ -4,14 +4,12 @@
 // counted. Prints route, requests/s, CPU µs per request and the ratio to the bare route; writes bench/results/mix.json.
 // Small: BENCH_ONLY=mix BENCH_SMOKE=1 npm run bench. Full size: BENCH_ONLY=mix npm run bench (50,000 customers, 10 s a
 // route). BENCH_MIX_ROUTES="live offers,bare" picks routes; BENCH_MIX_PROFILE=dir writes a --cpu-prof of the server.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { BenchResult } from './run.js';
-import { parseWrkOutput, WRK, wrkInstalled } from './wrk.js';
-import { benchCredentials, startBenchServer, treeCpuSeconds } from './bench-server.js';
+import { wrkInstalled } from './wrk.js';
+import { benchCredentials, startBenchServer, wrkWithCpu } from './bench-server.js';
 import {
   areaWritesScript,
   mixScript,
@@ -26,7 +24,6 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? (SMOKE ? 3 : 10));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const AREA_WRITES = 'area create/patch/delete';
 const MIX = 'the whole mix';
-const execFileAsync = promisify(execFile);
 
 export interface RouteCost {
   route: string;
@@ -54,20 +51,8 @@ async function measure(
   script: string,
   route: string,
 ): Promise<RouteCost> {
-  const args = (seconds: number) => [
-    '-t1',
-    `-c${CONNECTIONS}`,
-    `-d${seconds}s`,
-    '-s',
-    script,
-    server.url,
-  ];
-  await execFileAsync(WRK, args(Math.max(1, Math.round(SECONDS / 5))));
-  const cpuBefore = treeCpuSeconds(server.pid);
-  const { stdout } = await execFileAsync(WRK, args(SECONDS));
-  const cpu = treeCpuSeconds(server.pid) - cpuBefore;
-  const result = parseWrkOutput(stdout);
-  const requests = result.ok + (result.statuses['non-2xx'] ?? 0);
+  const result = await wrkWithCpu(server, script, { connections: CONNECTIONS, seconds: SECONDS });
+  const { requests, cpu } = result;
   if (result.failed)
     process.stderr.write(`  ${route}: ${result.firstFailure ?? `${result.failed} failed`}\n`);
   return {
