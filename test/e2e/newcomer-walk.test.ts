@@ -223,6 +223,8 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
 
     it(`${name}: narrows by Gold + 25–44 and the map follows`, async () => {
       await openArea(page, 'Around the first store', phone);
+      // Counted once the camera is still: on a phone the rising sheet moves the map after the panel opens.
+      await settled(page);
       await waitForTiles(page);
       const everyone = await renderedCustomers(page);
       expect(everyone).toBeGreaterThan(10);
@@ -239,6 +241,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await page.locator('input[data-field="ageMax"]').fill('44');
       await expectQueryParam(page, 'seg', 'age:25-44;tier:gold');
       await segmentTile;
+      await settled(page);
       await waitForTiles(page);
       await expect
         .poll(() => renderedCustomers(page), { timeout: 15_000 })
