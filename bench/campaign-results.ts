@@ -5,10 +5,10 @@
 // BENCH_PURCHASES is the total: the demo's own history (~10 a customer) topped up with generated purchases to it.
 // The history load runs as the server runs it (chunks, yielding), and the bench prints the longest event-loop stall.
 // Full size: BENCH_ONLY=results npm run bench. Smoke: BENCH_CUSTOMERS=20000 BENCH_PURCHASES=300000.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeDatabase, openDatabase } from '../server/db/connection.js';
+import { closeDatabase, openDatabase, type Db } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { setCustomerChangeLog } from '../server/db/repos/customer-changes.js';
 import type { CampaignRecord } from '../server/db/repos/campaigns.js';
@@ -93,56 +93,76 @@ function generator(seed: number) {
   };
 }
 
+/** Seeds CUSTOMERS demo customers and tops their purchases up to PURCHASES in total. */
+function seed(db: Db) {
+  let started = performance.now();
+  const seeded = seedDemo(db, {
+    seed: 42,
+    customers: CUSTOMERS,
+    today: AT.toISOString().slice(0, 10),
+    now: AT,
+  });
+  log(
+    `seeded ${CUSTOMERS} customers with ${seeded.purchases} purchases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  started = performance.now();
+  const extra = Math.max(0, PURCHASES - seeded.purchases);
+  const ids = db.prepare('SELECT id FROM customers').pluck().all() as string[];
+  const stores = db.prepare('SELECT id FROM stores').pluck().all() as string[];
+  const random = generator(7);
+  db.transaction(() =>
+    bulkPurchases(db, () => {
+      const writer = purchaseWriter(db);
+      for (let i = 0; i < extra; i++) {
+        const who =
+          random() < 0.7
+            ? Math.floor(random() * (ids.length / 3))
+            : Math.floor(random() * ids.length);
+        const day = Math.floor(AT.getTime() / DAY_MS) - Math.floor(random() * HISTORY_DAYS);
+        const at = new Date(day * DAY_MS + Math.floor(random() * DAY_MS)).toISOString();
+        writer.add({
+          id: `P${i}`,
+          customerId: ids[who]!,
+          storeId: stores[i % stores.length]!,
+          purchasedAt: at,
+          amount: Math.round(random() * 6000) / 100,
+          discount: null,
+          productCategory: null,
+        });
+      }
+      writer.finish();
+    }),
+  )();
+  log(`added ${extra} purchases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The bench database: a fresh one in a temporary folder, or BENCH_RESULTS_DB, seeded once and reused by later runs
+ * (seeding a million customers with ten million purchases takes minutes; re-measuring needs only the load).
+ */
+function openBenchDb(): { db: Db; cleanup: () => void } {
+  const kept = process.env.BENCH_RESULTS_DB;
+  const dir = kept ? null : mkdtempSync(join(tmpdir(), 'catchment-bench-results-'));
+  const file = kept ?? join(dir!, 'bench.db');
+  const reuse = kept !== undefined && existsSync(kept);
+  const db = openDatabase(file);
+  migrate(db);
+  setCustomerChangeLog(db, false);
+  if (reuse) log(`reusing ${file}`);
+  else seed(db);
+  return {
+    db,
+    cleanup: () => {
+      closeDatabase(db);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function run(): Promise<BenchResult[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'catchment-bench-results-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  const { db, cleanup } = openBenchDb();
   try {
-    migrate(db);
-    // One process, as `npm start` runs by default: nobody follows the customer change log.
-    setCustomerChangeLog(db, false);
-    let started = performance.now();
-    const seeded = seedDemo(db, {
-      seed: 42,
-      customers: CUSTOMERS,
-      today: AT.toISOString().slice(0, 10),
-      now: AT,
-    });
-    log(
-      `seeded ${CUSTOMERS} customers with ${seeded.purchases} purchases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-
-    // The demo's own history (~10 a customer) topped up to BENCH_PURCHASES, with the aggregate rebuilt once.
-    started = performance.now();
-    const extra = Math.max(0, PURCHASES - seeded.purchases);
-    const ids = db.prepare('SELECT id FROM customers').pluck().all() as string[];
-    const stores = db.prepare('SELECT id FROM stores').pluck().all() as string[];
-    const random = generator(7);
-    db.transaction(() =>
-      bulkPurchases(db, () => {
-        const writer = purchaseWriter(db);
-        for (let i = 0; i < extra; i++) {
-          // A skew: a third of customers make most purchases (regulars), the rest buy now and then.
-          const who =
-            random() < 0.7
-              ? Math.floor(random() * (ids.length / 3))
-              : Math.floor(random() * ids.length);
-          const day = Math.floor(AT.getTime() / DAY_MS) - Math.floor(random() * HISTORY_DAYS);
-          const at = new Date(day * DAY_MS + Math.floor(random() * DAY_MS)).toISOString();
-          writer.add({
-            id: `P${i}`,
-            customerId: ids[who]!,
-            storeId: stores[i % stores.length]!,
-            purchasedAt: at,
-            amount: Math.round(random() * 6000) / 100,
-            discount: null,
-            productCategory: null,
-          });
-        }
-        writer.finish();
-      }),
-    )();
-    log(`added ${extra} purchases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
     const index = buildCustomerIndex(db);
     const audience = createAudienceService({ index });
     const purchases = createPurchaseHistory(db);
@@ -163,7 +183,7 @@ export async function run(): Promise<BenchResult[]> {
       purchases,
     };
 
-    started = performance.now();
+    const started = performance.now();
     const stall = longestStall();
     await purchases.ready();
     const loadMs = performance.now() - started;
@@ -243,7 +263,6 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'results: SQL / results', value: baseline.ms / ours.ms, unit: '×' },
     ];
   } finally {
-    closeDatabase(db);
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }

@@ -11,7 +11,11 @@ import {
   NO_DAY,
   type PurchaseColumns,
 } from '../../server/domain/campaigns/purchase-facts.js';
-import { meanDifferenceInterval, sampleOf } from '../../server/domain/stats/bootstrap.js';
+import {
+  drawBudget,
+  meanDifferenceInterval,
+  sampleOf,
+} from '../../server/domain/stats/bootstrap.js';
 import { newcombeDifference, wilson } from '../../server/domain/stats/intervals.js';
 import { binomial, seededRandom } from '../../server/domain/stats/random.js';
 
@@ -195,6 +199,18 @@ describe('revenue per customer: a seeded percentile bootstrap', () => {
     expect(interval.method).toBe('normal');
     expect(interval.low).toBeCloseTo(4.690102, 5);
     expect(interval.high).toBeCloseTo(5.309898, 5);
+  });
+
+  it('spends one budget across the intervals of an answer, then falls back to the normal interval', () => {
+    // Each interval here draws 1,000 resamples × 60 buyers = 60,000 values: a budget of 100,000 pays for one.
+    const budget = drawBudget(100_000);
+    const first = meanDifferenceInterval(treated, holdout, { seed: 7, budget });
+    expect(first).toEqual(meanDifferenceInterval(treated, holdout, { seed: 7 }));
+    expect(budget.remaining).toBe(40_000);
+    const second = meanDifferenceInterval(treated, holdout, { seed: 7, budget });
+    expect(second.method).toBe('normal');
+    expect(second.low).toBeCloseTo(5 - 3.099, 2);
+    expect(budget.remaining).toBe(40_000);
   });
 
   it('draws binomial counts with the right mean, by waiting times and by the normal approximation', () => {

@@ -7,7 +7,7 @@ import type {
   MeasuredGroup,
   RetentionFigure,
 } from '../schemas/campaign-measures.js';
-import { meanDifferenceInterval, sampleOf } from '../stats/bootstrap.js';
+import { meanDifferenceInterval, sampleOf, type DrawBudget } from '../stats/bootstrap.js';
 import { newcombeDifference } from '../stats/intervals.js';
 import { hash32 } from './holdout.js';
 import { NO_DAY, RETENTION_DAYS, type MeasureWindow, type MemberFacts } from './purchase-facts.js';
@@ -115,13 +115,15 @@ export function proportionLift(x1: number, n1: number, x2: number, n2: number): 
 
 /**
  * Treated and holdout measures of a group (the whole audience, an area's part, a store's part) and the lifts.
- * `seedKey` makes the bootstrap's draws the same on every request for the same campaign and group.
+ * `seedKey` makes the bootstrap's draws the same on every request for the same campaign and group; `budget` is
+ * the resampling draws the answer has left (see DrawBudget).
  */
 export function measureGroup(
   facts: MemberFacts,
   group: { key: string; treated: Int32Array; holdout: Int32Array },
   w: MeasureWindow,
   seedKey: string,
+  budget?: DrawBudget,
 ): MeasuredGroup {
   const treated = groupMeasures(facts, group.treated, w);
   const holdout = groupMeasures(facts, group.holdout, w);
@@ -131,6 +133,7 @@ export function measureGroup(
   if (treated.customers > 0 && holdout.customers > 0) {
     const interval = meanDifferenceInterval(spend(group.treated), spend(group.holdout), {
       seed: hash32(`${seedKey}\u0000${group.key}`),
+      budget,
     });
     revenuePerCustomer = verdict(
       treated.revenuePerCustomer! - holdout.revenuePerCustomer!,

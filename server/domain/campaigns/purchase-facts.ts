@@ -43,17 +43,22 @@ export interface MemberFacts {
   daysToNext: Int32Array;
 }
 
+type RowRanges = readonly (readonly [number, number])[];
+
 /**
  * Facts for the members: `memberOf[seq]` is the member index of customer seq, or −1. `rows` are row ranges
- * [from, to) of the columns to read (the rows of scanDays; extra rows outside them are skipped).
+ * [from, to) of the columns to read (the rows of scanDays; extra rows outside them are skipped). A caller that can
+ * narrow them passes the rows of the period before and the window as `rows`, and those of the window and the
+ * follow-up as `followUpRows`: each pass then reads only its own days.
  * @example memberFacts(columns, [[0, columns.day.length]], memberOf, 2, { start: 100, end: 120, today: 200 })
  */
 export function memberFacts(
   columns: PurchaseColumns,
-  rows: readonly (readonly [number, number])[],
+  rows: RowRanges,
   memberOf: Int32Array,
   members: number,
   w: MeasureWindow,
+  followUpRows: RowRanges = rows,
 ): MemberFacts {
   const facts: MemberFacts = {
     revenueBefore: new Float64Array(members),
@@ -78,7 +83,7 @@ export function memberFacts(
       }
     }
   // Pass 2: the nearest later purchase day within the follow-up.
-  for (const [a, b] of rows)
+  for (const [a, b] of followUpRows)
     for (let r = a; r < b; r++) {
       const d = day[r]!;
       const seq = customer[r]!;

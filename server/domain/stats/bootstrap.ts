@@ -13,6 +13,16 @@ export const BOOTSTRAP_RESAMPLES = 1000;
  */
 export const BOOTSTRAP_MAX_DRAWS = 4_000_000;
 
+/**
+ * Draws left for the intervals of one answer. An answer with many groups (a campaign's areas and stores) shares one
+ * budget, so its resampling costs at most BOOTSTRAP_MAX_DRAWS however many groups it has.
+ */
+export interface DrawBudget {
+  remaining: number;
+}
+
+export const drawBudget = (draws = BOOTSTRAP_MAX_DRAWS): DrawBudget => ({ remaining: draws });
+
 export interface Interval95Method extends Interval95 {
   method: 'bootstrap' | 'normal';
 }
@@ -66,21 +76,28 @@ const varianceOfMean = (s: Sample) => (s.sumOfSquares / s.n - mean(s) ** 2) / s.
 
 /**
  * 95 % interval of mean(a) − mean(b): percentile bootstrap, deterministic for a seed, or the normal interval
- * (difference ± 1.96 standard errors) when resampling would draw more than BOOTSTRAP_MAX_DRAWS values.
+ * (difference ± 1.96 standard errors) when resampling would draw more values than the budget has left (by default
+ * a budget of BOOTSTRAP_MAX_DRAWS for this interval alone). A bootstrap takes its draws from the budget.
  * @example meanDifferenceInterval(sampleOf([10, 0, 20]), sampleOf([0, 0, 5]), { seed: 1 }) // { low, high, method: 'bootstrap' }
  */
 export function meanDifferenceInterval(
   a: Sample,
   b: Sample,
-  { seed, resamples = BOOTSTRAP_RESAMPLES }: { seed: number; resamples?: number },
+  {
+    seed,
+    resamples = BOOTSTRAP_RESAMPLES,
+    budget = drawBudget(),
+  }: { seed: number; resamples?: number; budget?: DrawBudget },
 ): Interval95Method {
   if (a.n === 0 || b.n === 0)
     throw new RangeError('meanDifferenceInterval: both groups need members');
-  if (resamples * (a.nonZero.length + b.nonZero.length) > BOOTSTRAP_MAX_DRAWS) {
+  const draws = resamples * (a.nonZero.length + b.nonZero.length);
+  if (draws > budget.remaining) {
     const difference = mean(a) - mean(b);
     const se = Math.sqrt(varianceOfMean(a) + varianceOfMean(b));
     return { low: difference - Z_95 * se, high: difference + Z_95 * se, method: 'normal' };
   }
+  budget.remaining -= draws;
   const random = seededRandom(seed);
   const differences = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++)

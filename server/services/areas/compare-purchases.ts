@@ -2,15 +2,12 @@
 // share of the area's customers who bought), 30-day retention of those buyers, and sales growth; each also as an index
 // against the average of the compared areas (100 = average).
 import { groupMeasures, type CountedMeasures } from '../../domain/campaigns/measures.js';
-import {
-  memberFacts,
-  scanDays,
-  type MeasureWindow,
-} from '../../domain/campaigns/purchase-facts.js';
+import { memberFacts, type MeasureWindow } from '../../domain/campaigns/purchase-facts.js';
 import { isoDate } from '../../domain/campaigns/trends.js';
 import { isSmallGroup } from '../../domain/privacy.js';
 import type { AreaBehaviour, CompareWindow } from '../../domain/schemas/area-compare.js';
 import type { PurchaseHistory } from '../purchases/purchase-history.js';
+import { scanRanges } from '../purchases/scan-ranges.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,8 +35,15 @@ function measuresOf(
   const maxSeq = seqs.reduce((m, s) => Math.max(m, s), -1);
   const memberOf = new Int32Array(maxSeq + 1).fill(-1);
   seqs.forEach((seq, i) => (memberOf[seq] = i));
-  const range = purchases.range(...scanDays(w));
-  const facts = memberFacts(range.columns, range.rows, memberOf, seqs.length, w);
+  const scan = scanRanges(purchases, w);
+  const facts = memberFacts(
+    scan.columns,
+    scan.beforeAndWindow,
+    memberOf,
+    seqs.length,
+    w,
+    scan.followUp,
+  );
   return groupMeasures(
     facts,
     Int32Array.from(seqs, (_, i) => i),

@@ -4,6 +4,7 @@
 import type { CampaignRecord } from '../../db/repos/campaigns.js';
 import { measureGroup, MIN_CONCLUSIVE_GROUP } from '../../domain/campaigns/measures.js';
 import { hideSmallMeasures } from '../../domain/campaigns/measures-privacy.js';
+import { drawBudget } from '../../domain/stats/bootstrap.js';
 import {
   memberFacts,
   scanDays,
@@ -12,6 +13,7 @@ import {
 import { isoDate } from '../../domain/campaigns/trends.js';
 import type { CampaignMeasures, MeasuredGroup } from '../../domain/schemas/campaign-measures.js';
 import type { PurchaseHistory } from '../purchases/purchase-history.js';
+import { scanRanges, type ScanRanges } from '../purchases/scan-ranges.js';
 
 const DAY_MS = 86_400_000;
 /** Purchases up to this many days after the campaign's end still count as converted, unless asked otherwise. */
@@ -66,22 +68,23 @@ export function campaignMeasures(input: MeasureInput): CampaignMeasures {
   const maxSeq = members.reduce((m, c) => Math.max(m, c.seq), -1);
   const memberOf = new Int32Array(maxSeq + 1).fill(-1);
   members.forEach((m, i) => (memberOf[m.seq] = i));
-  const [from, to] = scanDays(w);
-  const range = input.purchases.range(from, to);
-  const facts = memberFacts(range.columns, range.rows, memberOf, members.length, w);
-  const measure = (key: string, indices: number[], name?: string): MeasuredGroup => ({
-    ...measureGroup(facts, { key, ...split(indices, members) }, w, campaign.id),
-    ...(name === undefined ? {} : { name }),
-  });
-
-  const all = members.map((_, i) => i);
-  const byArea = input.areas.map((area) => {
+  const scan = scanRanges(input.purchases, w);
+  const facts = memberFacts(
+    scan.columns,
+    scan.beforeAndWindow,
+    memberOf,
+    members.length,
+    w,
+    scan.followUp,
+  );
+  const everyone = members.map((_, i) => i);
+  const areaGroups = input.areas.map((area) => {
     const indices: number[] = [];
     for (let j = 0; j < area.seqs.length; j++) {
       const seq = area.seqs[j]!;
       if (seq <= maxSeq && memberOf[seq]! >= 0) indices.push(memberOf[seq]!);
     }
-    return measure(area.id, indices, area.name);
+    return { key: area.id, indices, name: area.name as string | undefined };
   });
   const stores = new Map<string, number[]>();
   members.forEach((m, i) => {
@@ -90,22 +93,42 @@ export function campaignMeasures(input: MeasureInput): CampaignMeasures {
     if (!list) stores.set(key, (list = []));
     list.push(i);
   });
-  const byStore = [...stores.entries()]
+  const storeGroups = [...stores.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, indices]) => measure(key, indices, input.storeNames.get(key)));
+    .map(([key, indices]) => ({ key, indices, name: input.storeNames.get(key) }));
+  const groups = [
+    { key: 'all', indices: everyone, name: undefined },
+    ...areaGroups,
+    ...storeGroups,
+  ];
+  // One resampling budget for the whole answer, spent on the smallest groups first: their intervals are the ones a
+  // bootstrap improves on; a large group's mean is normal, so it takes the normal interval once the budget is spent.
+  const budget = drawBudget();
+  const measured = new Array<MeasuredGroup>(groups.length);
+  for (const g of groups
+    .map((group, position) => ({ group, position }))
+    .sort((a, b) => a.group.indices.length - b.group.indices.length)) {
+    const { key, indices, name } = g.group;
+    measured[g.position] = {
+      ...measureGroup(facts, { key, ...split(indices, members) }, w, campaign.id, budget),
+      ...(name === undefined ? {} : { name }),
+    };
+  }
+  const byArea = measured.slice(1, 1 + areaGroups.length);
+  const byStore = measured.slice(1 + areaGroups.length);
 
   const result: CampaignMeasures = {
     window: {
       from: isoDate(w.start),
       to: isoDate(w.end),
       conversionDays: input.conversionDays,
-      beforeFrom: isoDate(from),
+      beforeFrom: isoDate(scanDays(w)[0]),
       beforeTo: isoDate(w.start - 1),
     },
-    overall: measure('all', all),
+    overall: measured[0]!,
     byArea,
     byStore,
-    totals: windowTotals(range, w, input.visibleStoreIds),
+    totals: windowTotals(scan, w, input.visibleStoreIds),
     minConclusiveGroup: MIN_CONCLUSIVE_GROUP,
   };
   return input.k === null ? result : hideSmallMeasures(result, input.k);
@@ -113,7 +136,7 @@ export function campaignMeasures(input: MeasureInput): CampaignMeasures {
 
 /** Every purchase of the window at the visible stores: erased customers' purchases count here, linked to nobody. */
 function windowTotals(
-  range: ReturnType<PurchaseHistory['range']>,
+  range: Pick<ScanRanges, 'columns' | 'storeIds' | 'window'>,
   w: MeasureWindow,
   visible: readonly string[] | null,
 ): CampaignMeasures['totals'] {
@@ -122,7 +145,7 @@ function windowTotals(
   let purchases = 0;
   let revenue = 0;
   let unlinked = 0;
-  for (const [a, b] of range.rows)
+  for (const [a, b] of range.window)
     for (let r = a; r < b; r++) {
       if (day[r]! < w.start || day[r]! > w.end) continue;
       if (allowed !== null && !allowed.has(range.storeIds[store[r]!]!)) continue;
