@@ -31,6 +31,17 @@ export function listStores(db: Db): StoreRecord[] {
   );
 }
 
+/** Every store's id, name and place, without the home-customer counts (an index range per store at a million). */
+export function storePlaces(db: Db): { id: string; name: string; location: [number, number] }[] {
+  const rows = db.prepare('SELECT id, name, lng, lat FROM stores ORDER BY brand, name').all() as {
+    id: string;
+    name: string;
+    lng: number;
+    lat: number;
+  }[];
+  return rows.map(({ id, name, lng, lat }) => ({ id, name, location: [lng, lat] }));
+}
+
 export function findStore(db: Db, id: string): StoreRecord | undefined {
   const row = db.prepare(`SELECT ${columns} FROM stores WHERE id = ?`).get(id) as
     StoreRow | undefined;

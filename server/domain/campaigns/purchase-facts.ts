@@ -68,13 +68,21 @@ export function memberFacts(
   };
   const [from, to] = scanDays(w);
   const { day, customer, amount } = columns;
+  // A bit per customer says who is a member: 1,000,000 customers fit in 125 kB, in cache, where memberOf's 4 MB do
+  // not, and an audience is usually a few percent of the customers, so most rows stop at the bit.
+  const isMember = new Uint32Array((memberOf.length >>> 5) + 1);
+  for (let seq = 0; seq < memberOf.length; seq++)
+    if (memberOf[seq]! >= 0) isMember[seq >>> 5]! |= 1 << (seq & 31);
+  const member = (seq: number) =>
+    seq >= 0 && seq < memberOf.length && (isMember[seq >>> 5]! >>> (seq & 31)) & 1
+      ? memberOf[seq]!
+      : -1;
   // Pass 1: sums and the first day in the window (rows need not be in day order).
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
       const d = day[r]!;
-      const seq = customer[r]!;
-      if (d < from || d > w.end || seq < 0 || seq >= memberOf.length) continue;
-      const m = memberOf[seq]!;
+      if (d < from || d > w.end) continue;
+      const m = member(customer[r]!);
       if (m < 0) continue;
       if (d < w.start) facts.revenueBefore[m]! += amount[r]!;
       else {
@@ -86,9 +94,8 @@ export function memberFacts(
   for (const [a, b] of followUpRows)
     for (let r = a; r < b; r++) {
       const d = day[r]!;
-      const seq = customer[r]!;
-      if (d < w.start || d > to || seq < 0 || seq >= memberOf.length) continue;
-      const m = memberOf[seq]!;
+      if (d < w.start || d > to) continue;
+      const m = member(customer[r]!);
       if (m < 0) continue;
       const first = facts.firstDay[m]!;
       if (first === NO_DAY || d <= first || d - first > FOLLOW_UP) continue;

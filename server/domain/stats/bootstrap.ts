@@ -7,11 +7,11 @@ import { Z_95, type Interval95 } from './intervals.js';
 export const BOOTSTRAP_RESAMPLES = 1000;
 
 /**
- * Values drawn by all resamples together, above which the normal interval is used: about 40 ms of drawing. With
- * 1,000 resamples that is 4,000 buyers in the two groups together; the mean of that many values is normal to well
+ * Values drawn by all resamples together, above which the normal interval is used: about 20 ms of drawing. With
+ * 1,000 resamples that is 2,000 buyers in the two groups together; the mean of that many values is normal to well
  * within the bootstrap's own resampling noise.
  */
-export const BOOTSTRAP_MAX_DRAWS = 4_000_000;
+export const BOOTSTRAP_MAX_DRAWS = 2_000_000;
 
 /**
  * Draws left for the intervals of one answer. An answer with many groups (a campaign's areas and stores) shares one

@@ -30,14 +30,15 @@ export function seededRandom(seed: number): Random {
 /**
  * How many of n draws succeed with probability p: exact by waiting times (Devroye 1986, X.4.3, "second waiting time
  * method": geometric gaps between successes, O(np) work) while the expected count of the rarer outcome is below
- * 1,000; beyond that the normal approximation, whose error there is far below a resampling's own noise.
+ * 200; beyond that the normal approximation (skewness below 0.07 there), whose error is far below a resampling's own
+ * noise. The waiting times cost a logarithm per success, as much as the resampling's own draws, so the bound is low.
  */
 export function binomial(random: Random, n: number, p: number): number {
   if (p <= 0 || n <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - binomial(random, n, 1 - p);
   const mean = n * p;
-  if (mean >= 1000) {
+  if (mean >= 200) {
     const x = Math.round(mean + Math.sqrt(mean * (1 - p)) * random.normal());
     return Math.min(n, Math.max(0, x));
   }

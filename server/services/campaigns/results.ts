@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { CampaignRecord } from '../../db/repos/campaigns.js';
 import { findAreas } from '../../db/repos/areas.js';
 import { campaignRedemptions } from '../../db/repos/redemptions.js';
-import { listStores } from '../../db/repos/stores.js';
+import { storePlaces } from '../../db/repos/stores.js';
 import { inHoldout } from '../../domain/campaigns/holdout.js';
 import {
   cents,
@@ -137,7 +137,7 @@ export async function campaignResults(
     campaign,
     members: measured,
     areas: areas.map((a) => ({ ...a, name: areaNames.get(a.id) ?? a.id })),
-    storeNames: new Map(listStores(db).map((s) => [s.id, s.name])),
+    storeNames: new Map(storePlaces(db).map((s) => [s.id, s.name])),
     visibleStoreIds: view.storeIds,
     conversionDays: ctx.conversionDays ?? DEFAULT_CONVERSION_DAYS,
     k: view.k,

@@ -13,7 +13,7 @@ import type {
   eventSitesRequest,
   NearStore,
 } from '../../domain/schemas/event.js';
-import { listStores } from '../../db/repos/stores.js';
+import { storePlaces } from '../../db/repos/stores.js';
 import type { Db } from '../../db/connection.js';
 import { listAreas } from '../areas/areas.js';
 import { audienceViewFor, namedK, type AudienceView } from '../audience/viewer.js';
@@ -135,7 +135,7 @@ export async function compareSites(
 
 /** The `limit` stores nearest to `center` (great-circle metres, rounded; ties by id). */
 function nearestStores(db: Db, center: [number, number], limit: number): NearStore[] {
-  return listStores(db)
+  return storePlaces(db)
     .map((store) => ({
       id: store.id,
       name: store.name,
