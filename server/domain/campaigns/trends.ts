@@ -25,6 +25,22 @@ export function monthIndex(day: number): number {
   return (year - 1970) * 12 + (month - 1);
 }
 
+/**
+ * monthIndex remembering the last day asked: rows come mostly in day order, so a scan over millions of rows works out
+ * a few hundred months instead of one per row.
+ */
+function monthOfDay(): (day: number) => number {
+  let lastDay = NaN;
+  let lastMonth = 0;
+  return (day) => {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastMonth = monthIndex(day);
+    }
+    return lastMonth;
+  };
+}
+
 const monthText = (index: number) =>
   `${1970 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
@@ -89,13 +105,14 @@ export function cohorts(
   today: number,
 ): { rows: CohortRow[]; counts: number[][] } {
   const { day, customer } = columns;
+  const monthOf = monthOfDay();
   const firstMonth = new Int32Array(members).fill(2147483647);
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
       const seq = customer[r]!;
       if (!isMember(memberOf, seq)) continue;
       const m = memberOf[seq]!;
-      const month = monthIndex(day[r]!);
+      const month = monthOf(day[r]!);
       if (month < firstMonth[m]!) firstMonth[m] = month;
     }
   const current = monthIndex(today);
@@ -107,7 +124,7 @@ export function cohorts(
       const seq = customer[r]!;
       if (!isMember(memberOf, seq)) continue;
       const m = memberOf[seq]!;
-      const after = monthIndex(day[r]!) - firstMonth[m]!;
+      const after = monthOf(day[r]!) - firstMonth[m]!;
       if (firstMonth[m]! >= oldest && after >= 1 && after <= COHORT_FOLLOW_UP)
         boughtIn[m]! |= 1 << (after - 1);
     }
