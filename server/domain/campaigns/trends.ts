@@ -65,7 +65,11 @@ export function weeklySeries(
   const purchases = new Float64Array(weeks);
   const revenue = new Float64Array(weeks);
   const buyers = new Float64Array(weeks);
-  const seen = new Map<number, Set<number>>();
+  // Bit (m × weeks + w): member m already counted in week w. A bit per member and week, where a Set per week cost
+  // ~100 ns a purchase (seconds for an audience of a million); rows need not come in week order.
+  let members = 0;
+  for (let seq = 0; seq < memberOf.length; seq++) members = Math.max(members, memberOf[seq]! + 1);
+  const seen = new Uint32Array(Math.ceil((members * weeks) / 32));
   const { day, customer, amount } = columns;
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
@@ -74,10 +78,9 @@ export function weeklySeries(
       const w = Math.floor((d - first) / 7);
       purchases[w]!++;
       revenue[w]! += amount[r]!;
-      let set = seen.get(w);
-      if (!set) seen.set(w, (set = new Set()));
-      if (!set.has(customer[r]!)) {
-        set.add(customer[r]!);
+      const bit = memberOf[customer[r]!]! * weeks + w;
+      if ((seen[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+        seen[bit >>> 5]! |= 1 << (bit & 31);
         buyers[w]!++;
       }
     }
