@@ -3,7 +3,9 @@
 // in-memory purchase history, next to one straightforward SQL query computing the same group figures (conversion,
 // retention, revenue before and during) over the indexed purchases table. Both must count the same converters.
 // BENCH_PURCHASES is the total: the demo's own history (~10 a customer) topped up with generated purchases to it.
-// The history load runs as the server runs it (chunks, yielding), and the bench prints the longest event-loop stall.
+// The history load runs as the server runs it (chunks, yielding), and the bench prints the longest event-loop stall,
+// then the sort and move of the whole history in one go against their longest step (history-steps.ts), and the
+// longest stall while the campaign's results and its trends (weekly series, cohorts) are computed.
 // Full size: BENCH_ONLY=results npm run bench. Smoke: BENCH_CUSTOMERS=20000 BENCH_PURCHASES=300000.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,8 @@ import { createAudienceService } from '../server/services/audience/audience.js';
 import { campaignResults } from '../server/services/campaigns/results.js';
 import { buildCustomerIndex } from '../server/services/customers/customer-index.js';
 import { createPurchaseHistory } from '../server/services/purchases/purchase-history.js';
+import { campaignTrends } from '../server/services/purchases/trends-of.js';
+import { historyStepFigures } from './history-steps.js';
 import type { BenchResult } from './run.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -191,8 +195,18 @@ export async function run(): Promise<BenchResult[]> {
     log(
       `purchase history loaded (${purchases.size()} rows) in ${loadMs.toFixed(0)} ms, the event loop never held longer than ${stallMs.toFixed(0)} ms`,
     );
+    const steps = historyStepFigures(purchases);
     await campaignResults(ctx, campaign); // warm
     const ours = await timed(5, () => campaignResults(ctx, campaign));
+    // What a request holds the event loop for: the longest stall while answering, warm.
+    const stallWhile = async (f: () => Promise<unknown>) => {
+      const stall = longestStall();
+      await f();
+      return stall.stop();
+    };
+    const resultsStall = await stallWhile(() => campaignResults(ctx, campaign));
+    await campaignTrends(ctx, campaign); // warm
+    const trendsStall = await stallWhile(() => campaignTrends(ctx, campaign));
     const m = ours.result.measures.overall;
     log(
       `audience ${ours.result.audience.count}, treated converted ${m.treated.converted}, held out converted ${m.holdout.converted}`,
@@ -253,6 +267,7 @@ export async function run(): Promise<BenchResult[]> {
         value: stallMs,
         unit: 'ms',
       },
+      ...steps,
       {
         name: `results: campaign results (${CUSTOMERS} customers)`,
         value: ours.ms,
@@ -261,6 +276,16 @@ export async function run(): Promise<BenchResult[]> {
       },
       { name: 'results: straightforward SQL, group figures only', value: baseline.ms, unit: 'ms' },
       { name: 'results: SQL / results', value: baseline.ms / ours.ms, unit: '×' },
+      {
+        name: "results: longest event-loop stall, a campaign's results",
+        value: resultsStall,
+        unit: 'ms',
+      },
+      {
+        name: "results: longest event-loop stall, a campaign's trends",
+        value: trendsStall,
+        unit: 'ms',
+      },
     ];
   } finally {
     cleanup();

@@ -55,6 +55,37 @@ function wrappedIndices(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Ids on the page more than once, and id references (aria-labelledby, aria-describedby, aria-controls, for) that name
+ * no element, described.
+ */
+function idProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const times = new Map<string, number>();
+    for (const e of document.querySelectorAll('[id]')) times.set(e.id, (times.get(e.id) ?? 0) + 1);
+    for (const [id, n] of times) if (n > 1) problems.push(`id "${id}" is on ${n} elements`);
+    for (const attribute of ['aria-labelledby', 'aria-describedby', 'aria-controls', 'for'])
+      for (const e of document.querySelectorAll(`[${attribute}]`))
+        for (const id of e.getAttribute(attribute)!.split(/\s+/).filter(Boolean))
+          if (!document.getElementById(id)) problems.push(`${attribute}="${id}" names no element`);
+    return problems;
+  });
+}
+
+/** Each report section's accessible name, from the elements its aria-labelledby names. */
+function sectionNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.report-section[aria-labelledby]')].map((section) =>
+      section
+        .getAttribute('aria-labelledby')!
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' '),
+    ),
+  );
+}
+
 describe.skipIf(skipReason)("an area's report", () => {
   let server: TestServer;
   let browser: Browser;
@@ -214,6 +245,23 @@ describe.skipIf(skipReason)("an area's report", () => {
       }),
     );
     const other = ((await created.json()) as { properties: { id: string } }).properties.id;
+    // A campaign on both areas: its results appear in each area's section of the comparison.
+    const both = await server.fetch(
+      '/api/campaigns',
+      json('POST', {
+        name: 'Two-district brunch',
+        areaIds: [areaId, other],
+        offer: { headline: 'Free coffee with brunch', code: 'BRUNCH', discountPercent: 10 },
+        channel: 'in_store',
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        timezone: 'Europe/Berlin',
+        status: 'active',
+        triggers: [],
+        triggerMode: 'any',
+      }),
+    );
+    expect(both.status).toBe(201);
     // The comparison panel has the indices against the city, and links to this report.
     const app = await openAppPage(browser, `${server.url}/?cmp=${areaId},${other}`, {
       session: server.fetch.session,
@@ -248,6 +296,35 @@ describe.skipIf(skipReason)("an area's report", () => {
     ]);
     expect(await table.locator('tr[data-figure="customers"] td').count()).toBe(2);
     expect(await page.locator('.report-article [data-figure]').count()).toBe(0);
+    // Every section is there once per area (issue 20): each id once on the page, each label pointing at something,
+    // and each section named apart, after its area ("Kreuzberg Events nearby").
+    await page.locator('.report-campaign', { hasText: 'Two-district brunch' }).nth(1).waitFor();
+    // The campaigns' results and trends come after the report is ready: wait until none is busy.
+    await page.waitForFunction(
+      () => document.querySelector('.report-campaign [aria-busy="true"]') === null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await idProblems(page)).toEqual([]);
+    const names = await sectionNames(page);
+    expect(names).toContain('Kreuzberg Events nearby');
+    expect(names.filter((name) => name.startsWith('Mitte around the square '))).toHaveLength(4);
+    expect(new Set(names).size).toBe(names.length);
+    // The second area's sections, on a desktop and on a phone.
+    const second = page.locator('.report-article').nth(1);
+    /** Scrolls the second area's title to the top, below the actions bar that stays there. */
+    const showSecond = () =>
+      second.evaluate((el) => {
+        el.scrollIntoView({ block: 'start' });
+        const bar = document.querySelector('.report-actions')?.getBoundingClientRect().height ?? 0;
+        window.scrollBy(0, -bar - 8);
+      });
+    await showSecond();
+    await page.screenshot({ path: 'test-results/report-compare-second-desktop.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await showSecond();
+    await page.screenshot({ path: 'test-results/report-compare-second-phone.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
     const pdfLinks = page.locator('.report-actions a[download]');
     expect(await pdfLinks.count()).toBe(2);
     expect(await pdfLinks.first().getAttribute('href')).toMatch(

@@ -264,6 +264,25 @@ describe('POST /api/areas/compare — buying behaviour', () => {
     expect(outside!.conversionIndex).toBe(0);
     expect(inside!.growthIndex).toBeCloseTo(100, 9);
     expect(inside!.retentionIndex).toBeNull();
+    // Areas that share customers (one scan serves every area): the area inside a wider one that holds all of its
+    // customers keeps the same figures, and the wider one counts them too.
+    const wide = await post('/api/areas', {
+      name: 'Around and beyond',
+      kind: 'radius',
+      params: { center: [13.41, 52.52], radiusMeters: 9000 },
+    });
+    const wideId = ((await wide.json()) as { properties: { id: string } }).properties.id;
+    const shared = (await (
+      await post('/api/areas/compare', { areaIds: [areaId, wideId] })
+    ).json()) as AreaComparison;
+    const [again, around] = shared.areas.map((a) => a.behaviour);
+    expect(again).toMatchObject({
+      conversion: inside!.conversion,
+      retention: inside!.retention,
+      growth: inside!.growth,
+    });
+    expect(shared.areas[1]!.customers!).toBeGreaterThanOrEqual(customers);
+    expect(around!.conversion! * shared.areas[1]!.customers!).toBeCloseTo(buyers, 6);
     await expectProblem(
       await post('/api/areas/compare', { areaIds: [areaId, westId], windowDays: 3 }),
       422,

@@ -8,9 +8,11 @@ import { CampaignResults } from '../campaigns/CampaignResults';
 import { Figures } from './ReportFigures';
 import { ReportProfile } from './ReportProfile';
 import { nearbyEvents, NEARBY_METERS } from './nearby';
+import { useSectionLabel } from './section-label';
 
-function Events({ area, at }: { area: AreaFeature; at: Date }) {
+function Events({ area, at, areaTitleId }: { area: AreaFeature; at: Date; areaTitleId?: string }) {
   const { t, locale, units } = useI18n();
+  const label = useSectionLabel(areaTitleId);
   const events = useAppStore((s) => s.events.data?.features) ?? [];
   const near = nearbyEvents(
     events.map((e) => ({
@@ -29,8 +31,8 @@ function Events({ area, at }: { area: AreaFeature; at: Date }) {
       new Date(iso),
     );
   return (
-    <section className="report-section" aria-labelledby={`report-events-${area.id}`}>
-      <h2 id={`report-events-${area.id}`}>{t('report.events.title')}</h2>
+    <section className="report-section" aria-labelledby={label.labelledBy}>
+      <h2 id={label.headingId}>{t('report.events.title')}</h2>
       {near.length === 0 ? (
         <p className="muted">
           {t('report.events.none', {
@@ -71,16 +73,14 @@ function Events({ area, at }: { area: AreaFeature; at: Date }) {
   );
 }
 
-function Campaigns({ area }: { area: AreaFeature }) {
+function Campaigns({ area, areaTitleId }: { area: AreaFeature; areaTitleId?: string }) {
   const { t } = useI18n();
+  const label = useSectionLabel(areaTitleId);
   const all = useAppStore((s) => s.campaigns.data?.campaigns) ?? [];
   const campaigns = all.filter((c) => area.id !== undefined && c.areaIds.includes(area.id));
   return (
-    <section
-      className="report-section report-campaigns"
-      aria-labelledby={`report-campaigns-${area.id}`}
-    >
-      <h2 id={`report-campaigns-${area.id}`}>{t('report.campaigns.title')}</h2>
+    <section className="report-section report-campaigns" aria-labelledby={label.labelledBy}>
+      <h2 id={label.headingId}>{t('report.campaigns.title')}</h2>
       {campaigns.length === 0 ? (
         <p className="muted">{t('report.campaigns.none')}</p>
       ) : (
@@ -105,19 +105,22 @@ export function AreaReport({
   audience,
   at,
   figures = true,
+  areaTitleId,
 }: {
   area: AreaFeature;
   audience: Audience;
   at: Date;
   /** False in a comparison, whose figures stand side by side above the areas. */
   figures?: boolean;
+  /** In a comparison, the id of the area's title, which names each of its sections first. */
+  areaTitleId?: string;
 }) {
   return (
     <div className="report-area" data-area={area.id}>
       {figures && <Figures area={area} audience={audience} />}
-      <ReportProfile audience={audience} />
-      <Events area={area} at={at} />
-      <Campaigns area={area} />
+      <ReportProfile audience={audience} areaTitleId={areaTitleId} />
+      <Events area={area} at={at} areaTitleId={areaTitleId} />
+      <Campaigns area={area} areaTitleId={areaTitleId} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatMoney, formatNumber, useI18n } from '../../i18n';
 import { formatCount } from '../audience/hidden-counts';
 import { useCurrency } from '../audience/useFacets';
 import { formatKm2 } from '../areas/format';
+import { useSectionLabel } from './section-label';
 
 type Figure = readonly [key: string, label: string, value: string];
 
@@ -44,10 +45,11 @@ function HiddenNote({ k }: { k: number | undefined }) {
 
 export function Figures({ area, audience }: { area: AreaFeature; audience: Audience }) {
   const { t } = useI18n();
+  const label = useSectionLabel();
   const figures = useFigures()(area, audience);
   return (
-    <section className="report-section" aria-labelledby={`report-figures-${area.id}`}>
-      <h2 id={`report-figures-${area.id}`}>{t('report.figures.title')}</h2>
+    <section className="report-section" aria-labelledby={label.labelledBy}>
+      <h2 id={label.headingId}>{t('report.figures.title')}</h2>
       <dl className="report-figures">
         {figures.map(([key, label, value]) => (
           <div key={key} data-figure={key}>
@@ -69,11 +71,12 @@ export function FiguresSideBySide({
   audiences: Audience[];
 }) {
   const { t } = useI18n();
+  const label = useSectionLabel();
   const figuresOf = useFigures();
   const columns = areas.map((area, i) => figuresOf(area, audiences[i]!));
   return (
-    <section className="report-section report-compare" aria-labelledby="report-figures-compare">
-      <h2 id="report-figures-compare">{t('report.figures.title')}</h2>
+    <section className="report-section report-compare" aria-labelledby={label.labelledBy}>
+      <h2 id={label.headingId}>{t('report.figures.title')}</h2>
       <table className="report-table report-table--wide report-compare__table">
         <thead>
           <tr>

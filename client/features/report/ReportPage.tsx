@@ -2,7 +2,7 @@
 // figures (side by side in a comparison), then per area its profile against the city, top over-represented groups,
 // events nearby and campaigns. Print from the browser (print CSS in styles/report.css), or download the server's PDF. When every section has its data and
 // the map image is drawn, <html data-report-ready> tells the PDF printer to go ahead.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { postAudience } from '../../api/client';
 import type { Audience } from '../../api/contract';
 import type { AreaFeature } from '../../api/areas';
@@ -40,6 +40,20 @@ function useAudiences(areaIds: string[], ready: boolean): Audiences {
     return () => controller.abort();
   }, [key, segment, ready]);
   return state;
+}
+
+/** One area of a comparison under its own title, which names each of its sections first. */
+function ComparedArea({ area, audience, at }: { area: AreaFeature; audience: Audience; at: Date }) {
+  const titleId = useId();
+  return (
+    <article className="report-article" aria-labelledby={titleId}>
+      <h2 className="report-article__title" id={titleId}>
+        <span className="report-swatch" style={{ background: area.properties.color }} />
+        {area.properties.name}
+      </h2>
+      <AreaReport area={area} audience={audience} at={at} figures={false} areaTitleId={titleId} />
+    </article>
+  );
 }
 
 export function ReportPage({ target }: { target: ReportTarget }) {
@@ -95,22 +109,15 @@ export function ReportPage({ target }: { target: ReportTarget }) {
     body = (
       <>
         {areas.length > 1 && <FiguresSideBySide areas={areas} audiences={audiences.audiences} />}
-        {areas.map((area, i) => (
-          <article className="report-article" key={area.id}>
-            {areas.length > 1 && (
-              <h2 className="report-article__title">
-                <span className="report-swatch" style={{ background: area.properties.color }} />
-                {area.properties.name}
-              </h2>
-            )}
-            <AreaReport
-              area={area}
-              audience={audiences.audiences[i]!}
-              at={at}
-              figures={areas.length === 1}
-            />
-          </article>
-        ))}
+        {areas.map((area, i) =>
+          areas.length > 1 ? (
+            <ComparedArea key={area.id} area={area} audience={audiences.audiences[i]!} at={at} />
+          ) : (
+            <article className="report-article" key={area.id}>
+              <AreaReport area={area} audience={audiences.audiences[i]!} at={at} />
+            </article>
+          ),
+        )}
       </>
     );
 

@@ -6,13 +6,23 @@ import { breakdownCharts } from '../audience/breakdowns';
 import { indexTone } from '../audience/chart';
 import { formatCount } from '../audience/hidden-counts';
 import { OVER_REPRESENTED_INDEX, topOverRepresented } from '../../../server/domain/city-index';
+import { useSectionLabel } from './section-label';
 
 /** Groups smaller than this give wild indices: the top list needs at least this many people (or k, if larger). */
 export const TOP_MIN_PEOPLE = 20;
 export const TOP_LIMIT = 6;
 
-export function ReportProfile({ audience }: { audience: Audience }) {
+/** `areaTitleId`: the area's title in a comparison, which names its sections first. */
+export function ReportProfile({
+  audience,
+  areaTitleId,
+}: {
+  audience: Audience;
+  areaTitleId?: string;
+}) {
   const { t, locale } = useI18n();
+  const topLabel = useSectionLabel(areaTitleId);
+  const profileLabel = useSectionLabel(areaTitleId);
   const k = audience.minGroupSize;
   const charts = breakdownCharts(audience.breakdown, audience.count, t, k);
   const percent = (share: number | null) =>
@@ -31,8 +41,8 @@ export function ReportProfile({ audience }: { audience: Audience }) {
   });
   return (
     <>
-      <section className="report-section report-top" aria-labelledby="report-top">
-        <h2 id="report-top">{t('report.top.title')}</h2>
+      <section className="report-section report-top" aria-labelledby={topLabel.labelledBy}>
+        <h2 id={topLabel.headingId}>{t('report.top.title')}</h2>
         {top.length === 0 ? (
           <p className="muted">{t('report.top.none', { count: TOP_MIN_PEOPLE })}</p>
         ) : (
@@ -62,8 +72,8 @@ export function ReportProfile({ audience }: { audience: Audience }) {
           })}
         </p>
       </section>
-      <section className="report-section report-profile" aria-labelledby="report-profile">
-        <h2 id="report-profile">{t('report.profile.title')}</h2>
+      <section className="report-section report-profile" aria-labelledby={profileLabel.labelledBy}>
+        <h2 id={profileLabel.headingId}>{t('report.profile.title')}</h2>
         <p className="report-note">{t('audience.city.legend')}</p>
         <div className="report-profile__tables">
           {charts

@@ -25,6 +25,22 @@ export function monthIndex(day: number): number {
   return (year - 1970) * 12 + (month - 1);
 }
 
+/**
+ * monthIndex remembering the last day asked: rows come mostly in day order, so a scan over millions of rows works out
+ * a few hundred months instead of one per row.
+ */
+function monthOfDay(): (day: number) => number {
+  let lastDay = NaN;
+  let lastMonth = 0;
+  return (day) => {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastMonth = monthIndex(day);
+    }
+    return lastMonth;
+  };
+}
+
 const monthText = (index: number) =>
   `${1970 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
@@ -49,7 +65,11 @@ export function weeklySeries(
   const purchases = new Float64Array(weeks);
   const revenue = new Float64Array(weeks);
   const buyers = new Float64Array(weeks);
-  const seen = new Map<number, Set<number>>();
+  // Bit (m × weeks + w): member m already counted in week w. A bit per member and week, where a Set per week cost
+  // ~100 ns a purchase (seconds for an audience of a million); rows need not come in week order.
+  let members = 0;
+  for (let seq = 0; seq < memberOf.length; seq++) members = Math.max(members, memberOf[seq]! + 1);
+  const seen = new Uint32Array(Math.ceil((members * weeks) / 32));
   const { day, customer, amount } = columns;
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
@@ -58,10 +78,9 @@ export function weeklySeries(
       const w = Math.floor((d - first) / 7);
       purchases[w]!++;
       revenue[w]! += amount[r]!;
-      let set = seen.get(w);
-      if (!set) seen.set(w, (set = new Set()));
-      if (!set.has(customer[r]!)) {
-        set.add(customer[r]!);
+      const bit = memberOf[customer[r]!]! * weeks + w;
+      if ((seen[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+        seen[bit >>> 5]! |= 1 << (bit & 31);
         buyers[w]!++;
       }
     }
@@ -89,13 +108,14 @@ export function cohorts(
   today: number,
 ): { rows: CohortRow[]; counts: number[][] } {
   const { day, customer } = columns;
+  const monthOf = monthOfDay();
   const firstMonth = new Int32Array(members).fill(2147483647);
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
       const seq = customer[r]!;
       if (!isMember(memberOf, seq)) continue;
       const m = memberOf[seq]!;
-      const month = monthIndex(day[r]!);
+      const month = monthOf(day[r]!);
       if (month < firstMonth[m]!) firstMonth[m] = month;
     }
   const current = monthIndex(today);
@@ -107,7 +127,7 @@ export function cohorts(
       const seq = customer[r]!;
       if (!isMember(memberOf, seq)) continue;
       const m = memberOf[seq]!;
-      const after = monthIndex(day[r]!) - firstMonth[m]!;
+      const after = monthOf(day[r]!) - firstMonth[m]!;
       if (firstMonth[m]! >= oldest && after >= 1 && after <= COHORT_FOLLOW_UP)
         boughtIn[m]! |= 1 << (after - 1);
     }

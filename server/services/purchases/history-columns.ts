@@ -1,5 +1,5 @@
 // One copy of the purchase history as growable typed columns: rows appended in rowid order, then sorted by UTC day
-// (counting sort) so a day range is one slice. A reload builds a fresh copy beside the live one and swaps it in whole,
+// (history-steps.ts) so a day range is one slice. A reload builds a fresh copy beside the live one and swaps it in whole,
 // so readers never see half a history.
 import type { PurchaseColumns } from '../../domain/campaigns/purchase-facts.js';
 
@@ -29,6 +29,11 @@ export interface HistoryColumns {
   /** dayStart[d − firstDay]: first sorted row of day d; one more entry at the end. */
   dayStart: Int32Array;
   firstDay: number;
+  /** The earliest and latest day of any row held (±Infinity while there is none). */
+  minDay: number;
+  maxDay: number;
+  /** Counts the times rows were moved (sorted): work in steps on a copy checks it did not change under it. */
+  moves: number;
   /** The highest purchases rowid read: the watermark new rows are read after. */
   loadedRowid: number;
   /** purchase_changes.version when this copy started loading: a later one means rows changed under it. */
@@ -48,6 +53,9 @@ export function emptyHistory(version: number, customersSeq: number): HistoryColu
     sorted: 0,
     dayStart: new Int32Array(1),
     firstDay: 0,
+    minDay: Infinity,
+    maxDay: -Infinity,
+    moves: 0,
     loadedRowid: 0,
     version,
     customersSeq,
@@ -66,14 +74,18 @@ function storeCode(h: HistoryColumns, id: string): number {
   return code;
 }
 
+/** The capacity to grow to when `needed` rows do not fit: half as much again, so appends copy each row O(1) times. */
+export const grownCapacity = (h: HistoryColumns, needed: number) =>
+  Math.max(needed, Math.ceil(h.columns.day.length * 1.5), 1024);
+
+/**
+ * Grows the arrays at once when a row does not fit. The background load grows them in steps before a chunk
+ * (growInSteps), so this copy of every row only runs in a synchronous catch-up.
+ */
 function grow(h: HistoryColumns, needed: number) {
-  const { columns, count } = h;
-  if (needed <= columns.day.length) return;
-  const next = emptyColumns(Math.max(needed, Math.ceil(columns.day.length * 1.5), 1024));
-  next.day.set(columns.day.subarray(0, count));
-  next.customer.set(columns.customer.subarray(0, count));
-  next.amount.set(columns.amount.subarray(0, count));
-  next.store.set(columns.store.subarray(0, count));
+  if (needed <= h.columns.day.length) return;
+  const next = emptyColumns(grownCapacity(h, needed));
+  copyRows(h.columns, next, 0, h.count);
   h.columns = next;
 }
 
@@ -83,7 +95,11 @@ export function appendRows(h: HistoryColumns, rows: Iterable<HistoryRow>): numbe
   for (const row of rows) {
     grow(h, h.count + 1);
     const { columns, count } = h;
-    columns.day[count] = dayOfInstant(row[2]);
+    // `| 0` as the Int32Array stores it (an unreadable instant is day 0), so the bounds match the stored days.
+    const day = dayOfInstant(row[2]) | 0;
+    columns.day[count] = day;
+    if (day < h.minDay) h.minDay = day;
+    if (day > h.maxDay) h.maxDay = day;
     columns.customer[count] = row[1] ?? -1;
     columns.amount[count] = row[3];
     columns.store[count] = storeCode(h, row[4]);
@@ -93,38 +109,6 @@ export function appendRows(h: HistoryColumns, rows: Iterable<HistoryRow>): numbe
     n++;
   }
   return n;
-}
-
-/** Counting sort of every row by day: O(rows + days), stable. */
-export function sortByDay(h: HistoryColumns): void {
-  const { columns, count } = h;
-  if (count === 0) {
-    h.sorted = 0;
-    h.dayStart = new Int32Array(1);
-    return;
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let r = 0; r < count; r++) {
-    min = Math.min(min, columns.day[r]!);
-    max = Math.max(max, columns.day[r]!);
-  }
-  const starts = new Int32Array(max - min + 2);
-  for (let r = 0; r < count; r++) starts[columns.day[r]! - min + 1]!++;
-  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
-  const next = emptyColumns(columns.day.length);
-  const cursor = starts.slice();
-  for (let r = 0; r < count; r++) {
-    const to = cursor[columns.day[r]! - min]!++;
-    next.day[to] = columns.day[r]!;
-    next.customer[to] = columns.customer[r]!;
-    next.amount[to] = columns.amount[r]!;
-    next.store[to] = columns.store[r]!;
-  }
-  h.columns = next;
-  h.dayStart = starts;
-  h.firstDay = min;
-  h.sorted = count;
 }
 
 /** Row ranges [from, to) holding every purchase of days fromDay … toDay (and maybe others: check the day). */
@@ -137,7 +121,21 @@ export function rowsOfDays(h: HistoryColumns, fromDay: number, toDay: number): [
   return rows;
 }
 
-function emptyColumns(capacity: number): PurchaseColumns {
+/** Copies rows [from, to) of one set of columns into the same places of another. */
+export function copyRows(
+  source: PurchaseColumns,
+  target: PurchaseColumns,
+  from: number,
+  to: number,
+) {
+  if (to <= from) return;
+  target.day.set(source.day.subarray(from, to), from);
+  target.customer.set(source.customer.subarray(from, to), from);
+  target.amount.set(source.amount.subarray(from, to), from);
+  target.store.set(source.store.subarray(from, to), from);
+}
+
+export function emptyColumns(capacity: number): PurchaseColumns {
   return {
     day: new Int32Array(capacity),
     customer: new Int32Array(capacity),

@@ -1,7 +1,8 @@
 // Every purchase in memory as columns sorted by UTC day, so a campaign's results read a window's rows as one range
 // of typed arrays instead of millions of SQLite rows. Loading ten million rows takes tens of seconds, so it never
 // happens inside a request: the server starts it at boot and `ready()` reads in chunks by rowid (keyset), yielding
-// to the event loop between chunks; requests await `ready()` and health reports the progress meanwhile. New
+// to the event loop between chunks, and sorts and grows the arrays in steps too (history-steps.ts); requests await
+// `ready()` and health reports the progress meanwhile. New
 // purchases are read after the rowid watermark and appended; a change to an existing one (purchase_changes moves) or
 // newly imported customers that unlinked purchases may belong to rebuild a fresh copy beside the live one.
 import type { Db } from '../../db/connection.js';
@@ -9,18 +10,25 @@ import type { PurchaseColumns } from '../../domain/campaigns/purchase-facts.js';
 import {
   appendRows,
   emptyHistory,
+  grownCapacity,
   rowsOfDays,
-  sortByDay,
   type HistoryColumns,
   type HistoryRow,
 } from './history-columns.js';
+import {
+  growInSteps,
+  runSteps,
+  sortByDayInSteps,
+  tailWantsSort,
+  type Steps,
+} from './history-steps.js';
 
 export { dayOfInstant } from './history-columns.js';
 
-/** Appended rows are sorted in once they are this many, or a tenth of the sorted ones. */
-const TAIL_MAX = 50_000;
 /** Rows read between two yields to the event loop: a few milliseconds of work. */
 const CHUNK_ROWS = 4_000;
+/** Rows sorted or moved between two yields: a few milliseconds of work too (reading a row costs far more). */
+const STEP_ROWS = 100_000;
 /** A history rebuilt this many times in a row because rows changed under it settles for the last copy. */
 const MAX_RELOADS = 3;
 
@@ -59,6 +67,8 @@ export interface PurchaseHistory {
 export interface HistoryOptions {
   /** Rows per chunk between yields (tests make it small). */
   chunkRows?: number;
+  /** Rows per step of sorting or growing the arrays between yields (tests make it small). */
+  stepRows?: number;
 }
 
 interface TableState {
@@ -71,6 +81,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export function createPurchaseHistory(db: Db, options: HistoryOptions = {}): PurchaseHistory {
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+  const stepRows = options.stepRows ?? STEP_ROWS;
   let live: HistoryColumns | null = null;
   let building: HistoryColumns | null = null;
   let target = 0;
@@ -95,27 +106,42 @@ export function createPurchaseHistory(db: Db, options: HistoryOptions = {}): Pur
     now.version !== h.version ||
     (h.unlinked > 0 && (now.maxSeq ?? 0) !== h.customersSeq);
 
-  function settle(h: HistoryColumns, now: TableState, reloaded: boolean) {
-    h.customersSeq = now.maxSeq ?? 0;
-    if (reloaded || h.count - h.sorted > Math.max(TAIL_MAX, h.sorted / 10)) sortByDay(h);
-  }
-
-  /** The synchronous catch-up: whatever `ready()` left (normally nothing), read at once. */
+  /**
+   * The synchronous catch-up: whatever `ready()` left (normally nothing), read at once. A fresh copy is sorted at
+   * once too; rows appended to the live one wait as its unsorted tail (still in the answer) for `ready()` to sort.
+   */
   function catchUpNow(): HistoryColumns {
     const now = state.get() as TableState;
     const reload = needsReload(live, now);
     const h = reload ? emptyHistory(now.version, now.maxSeq ?? 0) : live!;
     while (read(h, Number.MAX_SAFE_INTEGER) > 0);
-    settle(h, now, reload);
+    h.customersSeq = now.maxSeq ?? 0;
+    if (reload) runSteps(sortByDayInSteps(h, Number.MAX_SAFE_INTEGER));
     live = h;
     return h;
+  }
+
+  function checkStopped() {
+    if (stopped) throw new Error('purchase history stopped');
+  }
+
+  /** Runs steps with a turn of the event loop between each two. */
+  async function inSteps(steps: Steps) {
+    while (!steps.next().done) {
+      checkStopped();
+      await yieldToEventLoop();
+    }
   }
 
   /** Reads rows after the watermark in chunks until none are left, yielding between chunks. */
   async function fill(h: HistoryColumns) {
     for (;;) {
-      if (stopped) throw new Error('purchase history stopped');
+      checkStopped();
       target = (state.get() as TableState).maxRowid ?? 0;
+      // Room for the next chunk first, moved in steps: one move of ten million rows would hold the loop ~90 ms.
+      const needed = h.count + chunkRows;
+      if (needed > h.columns.day.length)
+        await inSteps(growInSteps(h, grownCapacity(h, needed), stepRows));
       if (read(h, chunkRows) < chunkRows) return;
       await yieldToEventLoop();
     }
@@ -127,9 +153,11 @@ export function createPurchaseHistory(db: Db, options: HistoryOptions = {}): Pur
       const now = state.get() as TableState;
       if (!needsReload(live, now)) {
         // Appends only: the live copy grows in place (a reader in between catches up the rest itself).
-        await fill(live!);
+        const h = live!;
+        await fill(h);
         // Customers as they were before reading: one imported meanwhile relinks at the next call.
-        settle(live!, now, false);
+        h.customersSeq = now.maxSeq ?? 0;
+        if (tailWantsSort(h)) await inSteps(sortByDayInSteps(h, stepRows));
         return;
       }
       building = emptyHistory(now.version, now.maxSeq ?? 0);
@@ -138,7 +166,8 @@ export function createPurchaseHistory(db: Db, options: HistoryOptions = {}): Pur
       const changedUnder = after.version !== building.version;
       // Rows changed while loading: the copy may hold a stale one, so build again (a few times at most).
       if (changedUnder && attempt + 1 < MAX_RELOADS) continue;
-      settle(building, now, true);
+      // Sorted before it goes live, in steps: meanwhile the live copy (if any) still answers.
+      await inSteps(sortByDayInSteps(building, stepRows));
       live = building;
       building = null;
       return;
