@@ -15,7 +15,7 @@ export const OTHER_WRITERS_CHECK_MS = 100;
  */
 export function versionReader(
   db: Db,
-  table: 'offer_data_version' | 'token_data_version' | 'map_data_version',
+  table: 'offer_data_version' | 'token_data_version' | 'map_data_version' | 'session_data_version',
   now: () => number = () => performance.now(),
 ): () => number {
   const readRow = db.prepare<[], number>(`SELECT n FROM ${table} WHERE id = 1`).pluck();
