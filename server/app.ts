@@ -22,6 +22,7 @@ import { apiDocsRoutes } from './http/api-docs.js';
 import { authenticate, type AuthEnv } from './http/auth.js';
 import { securityHeaders } from './http/security-headers.js';
 import { heavyRouteLimits } from './http/heavy-routes.js';
+import { withHeavyRefusals } from './http/heavy-docs.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -141,7 +142,8 @@ export function createApp(deps: AppDeps) {
     .route('/', importRoutes(deps))
     .route('/', reportRoutes(deps));
 
-  app.doc31('/api/openapi.json', {
+  // The document as @hono/zod-openapi builds it (as app.doc31 would answer it), with the heavy routes' 503s added.
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Catchment API',
@@ -152,7 +154,10 @@ export function createApp(deps: AppDeps) {
         `Query strings: numbers are plain decimals (\`-13.405\`; no exponent, hexadecimal, spaces or Infinity), whole numbers digits only; each parameter at most once (400 otherwise); page sizes above their maximum are refused (400), never clamped. URLs longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters answer 414, a request line and headers over ${MAX_HEADER_BYTES.toLocaleString('en')} bytes 431. Stored text refuses control characters (422); notes and offer bodies keep tabs and line breaks.`,
       ].join('\n'),
     },
-  });
+  } as const;
+  app.get('/api/openapi.json', (c) =>
+    c.json(withHeavyRefusals(app.getOpenAPI31Document(documentConfig))),
+  );
   app.route('/api/docs', apiDocsRoutes({ specUrl: '/api/openapi.json' }));
   app.get('/api/docs/', (c) => c.redirect('/api/docs', 301));
   app.route('/', glyphRoutes());
