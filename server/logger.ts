@@ -2,6 +2,8 @@
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** False when info lines go nowhere, so callers can skip gathering their fields (one per API request). */
+  readonly infoEnabled?: boolean;
 }
 
 export function createLogger(
@@ -11,6 +13,7 @@ export function createLogger(
   const emit = (lvl: string, message: string, fields?: Record<string, unknown>) =>
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...fields }));
   return {
+    infoEnabled: level === 'info',
     info: (message, fields) => {
       if (level === 'info') emit('info', message, fields);
     },

@@ -5,6 +5,7 @@ import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app';
 import { isAbort, networkProblem, parseProblem, problemFromResponse } from './problem';
 import { isEmptySegment, type Segment } from '../../server/domain/schemas/segment';
+import { fetchRetrying503 } from './retry';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -17,14 +18,15 @@ export const SIGNED_OUT_EVENT = 'catchment:signed-out';
 const pathOf = (url: string) => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
 
 /**
- * fetch with the API's error handling: network failures and problem+json answers become ProblemErrors, an abort stays
- * an abort. Only answers that worked reach the caller.
+ * fetch with the API's error handling: a GET the busy server refused with 503 is asked again after its Retry-After
+ * (./retry), network failures and problem+json answers become ProblemErrors, an abort stays an abort. Only answers
+ * that worked reach the caller.
  */
 export async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const path = pathOf(input instanceof Request ? input.url : String(input));
   let response: Response;
   try {
-    response = await fetch(input, init);
+    response = await fetchRetrying503(fetch, input, init);
   } catch (error) {
     if (isAbort(error)) throw error;
     throw networkProblem(error);

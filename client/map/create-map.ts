@@ -2,8 +2,11 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { RETRYING_PROTOCOLS, retryingTileLoader } from './retrying-tiles';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Customer tiles: a 503 from a busy server is asked again after its Retry-After (retrying-tiles.ts).
+for (const protocol of RETRYING_PROTOCOLS) maplibregl.addProtocol(protocol, retryingTileLoader());
 
 let pmtilesRegistered = false;
 

@@ -8,6 +8,7 @@ import { apiUrls } from '../api/client';
 import { segmentParam } from '../api/http';
 import type { Segment } from '../api/contract';
 import { marketSources } from './market-layers';
+import { retryingUrl } from './retrying-tiles';
 
 export const SOURCE = {
   boundaries: 'catchment-boundaries',
@@ -59,7 +60,8 @@ export interface OverlayData {
 
 /**
  * The customer tile URL: with the data version once an import has changed customers, and the segment in force (the
- * shared Segment schema as URL-encoded JSON, as the server's other GET routes take it).
+ * shared Segment schema as URL-encoded JSON, as the server's other GET routes take it). Loaded through the retrying
+ * protocol (retrying-tiles.ts), so a tile a busy server refused with 503 is asked again.
  */
 export function customerTileUrls(origin: string, version = 0, segment?: Segment): string[] {
   const query = new URLSearchParams();
@@ -67,7 +69,7 @@ export function customerTileUrls(origin: string, version = 0, segment?: Segment)
   const narrowed = segmentParam(segment);
   if (narrowed) query.set('segment', narrowed);
   const search = query.toString();
-  return [`${apiUrls.customerTiles(origin)}${search ? `?${search}` : ''}`];
+  return [retryingUrl(`${apiUrls.customerTiles(origin)}${search ? `?${search}` : ''}`)];
 }
 
 /**

@@ -15,13 +15,25 @@ export const OTHER_WRITERS_CHECK_MS = 100;
  */
 export function versionReader(
   db: Db,
-  table: 'offer_data_version' | 'token_data_version' | 'map_data_version',
+  table: 'offer_data_version' | 'token_data_version' | 'map_data_version' | 'session_data_version',
   now: () => number = () => performance.now(),
 ): () => number {
   const readRow = db.prepare<[], number>(`SELECT n FROM ${table} WHERE id = 1`).pluck();
+  const mayHaveChanged = changeWatch(db, now);
+  let version = 0;
+  return () => {
+    if (mayHaveChanged()) version = readRow.get()!;
+    return version;
+  };
+}
+
+/**
+ * True at the first call, and afterwards when this connection has changed a row since the last call (triggers
+ * included) or, checked at most every OTHER_WRITERS_CHECK_MS, another connection has committed.
+ */
+export function changeWatch(db: Db, now: () => number = () => performance.now()): () => boolean {
   const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   const othersCommits = db.prepare<[], number>('PRAGMA data_version').pluck();
-  let version = 0;
   let seenOwn = -1;
   let seenOthers = -1;
   let othersCheckedAt = -Infinity;
@@ -35,7 +47,6 @@ export function versionReader(
       const others = othersCommits.get()!;
       if (others !== seenOthers) [seenOthers, changed] = [others, true];
     }
-    if (changed) version = readRow.get()!;
-    return version;
+    return changed;
   };
 }

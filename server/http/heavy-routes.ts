@@ -24,8 +24,8 @@ export const DEFAULT_HEAVY_LIMITS: HeavyLimits = {
   export: { inFlight: 2, queue: 8 },
 };
 
-/** What each class is called in a 503's detail. */
-const DESCRIPTIONS: Record<HeavyClass, string> = {
+/** What each class is called in a 503's detail and in the OpenAPI document (heavy-docs.ts). */
+export const HEAVY_DESCRIPTIONS: Record<HeavyClass, string> = {
   map: 'customer tiles and pages',
   analysis: 'audiences and analyses',
   export: 'exports and reports',
@@ -74,7 +74,10 @@ export function heavyRouteLimits(limits: HeavyLimits | null): {
   if (!limits) return { shed: (_c, next) => next(), limit: (_c, next) => next() };
   const turns = createTurnGate();
   const limiters = Object.fromEntries(
-    HEAVY_CLASSES.map((k) => [k, createConcurrencyLimiter(DESCRIPTIONS[k], limits[k], { turns })]),
+    HEAVY_CLASSES.map((k) => [
+      k,
+      createConcurrencyLimiter(HEAVY_DESCRIPTIONS[k], limits[k], { turns }),
+    ]),
   ) as Record<HeavyClass, ConcurrencyLimiter>;
   const limiterOf = (c: Context) => {
     const heavy = heavyClassOf(c.req.method, c.req.path);

@@ -1,5 +1,7 @@
 // Every resource router is an OpenAPIHono whose validation failures answer problem+json.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
 import { problemSchema } from '../domain/schemas/problem.js';
 import type { AuthEnv } from './auth.js';
 import { fieldErrorsFromZod, problemBody, problemResponse } from './problem.js';
@@ -20,16 +22,21 @@ export function createRouter() {
       if (result.success) return;
       const target = targetNames[result.target] ?? result.target;
       const status = result.target === 'json' || result.target === 'form' ? 422 : 400;
-      return problemResponse(
-        c,
-        problemBody(
-          status,
-          `The request's ${target} has invalid fields`,
-          fieldErrorsFromZod(result.error, target),
-        ),
-      );
+      return invalidFields(c, status, target, result.error);
     },
   });
+}
+
+/** The problem+json answer for a request part that failed its schema, naming each bad field. */
+export function invalidFields(c: Context, status: 400 | 422, target: string, error: ZodError) {
+  return problemResponse(
+    c,
+    problemBody(
+      status,
+      `The request's ${target} has invalid fields`,
+      fieldErrorsFromZod(error, target),
+    ),
+  );
 }
 
 /** The problem+json response, described once for the OpenAPI document. */

@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
+import { memoisedQuery } from '../http/query-memo.js';
 import {
   evaluationQuery,
   evaluationRun,
@@ -66,18 +67,11 @@ const whatIf = createRoute({
 
 export function offerRoutes(deps: AppDeps) {
   const { offers, weather, clock } = deps;
-  return createRouter()
-    .openapi(live, (c) => {
-      const { lat, lng, at } = c.req.valid('query');
-      const instantAt = at ? new Date(at) : clock();
-      return c.json(
-        {
-          at: instantAt.toISOString(),
-          offers: offers.offersAt(lng, lat, instantAt, weather.provider.at),
-        },
-        200,
-      );
-    })
+  const router = createRouter();
+  // Described as above, served as a plain route: its query is parsed once per distinct query string (a till's point).
+  router.openAPIRegistry.registerPath(live);
+  const liveQuery = memoisedQuery(liveOffersQuery);
+  return router
     .openapi(evaluate, async (c) => {
       const { at } = c.req.valid('query');
       return c.json(await deps.runTriggers(at ? new Date(at) : clock()), 200);
@@ -148,6 +142,19 @@ export function offerRoutes(deps: AppDeps) {
           campaigns: [...byCampaign.values()].sort(
             (a, b) => a.firstLiveAt.localeCompare(b.firstLiveAt) || a.name.localeCompare(b.name),
           ),
+        },
+        200,
+      );
+    })
+    .get(live.path, (c) => {
+      const parsed = liveQuery(c);
+      if (!parsed.ok) return parsed.response;
+      const { lat, lng, at } = parsed.query;
+      const instantAt = at ? new Date(at) : clock();
+      return c.json(
+        {
+          at: instantAt.toISOString(),
+          offers: offers.offersAt(lng, lat, instantAt, weather.provider.at),
         },
         200,
       );

@@ -83,7 +83,7 @@ describe('map style as data', () => {
     expect(sources[SOURCE.customers]).toMatchObject({
       type: 'vector',
       maxzoom: 16,
-      tiles: [`${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`],
+      tiles: [`retrying+${origin}/api/tiles/customers/{z}/{x}/{y}.pbf`],
     });
   });
 
@@ -227,7 +227,7 @@ describe('customer tile URL', () => {
 
   it('asks for every customer when the segment filters nothing', () => {
     expect(customerTileUrls('http://h', 0, { genders: [] })).toEqual([
-      'http://h/api/tiles/customers/{z}/{x}/{y}.pbf',
+      'retrying+http://h/api/tiles/customers/{z}/{x}/{y}.pbf',
     ]);
   });
 });

@@ -146,4 +146,34 @@ describe('the heavy route classes', () => {
         `${route.method} ${route.path}`,
       ).toBe(true);
   });
+
+  it('document their 503 (problem+json with Retry-After) in the OpenAPI document, and only theirs', async () => {
+    const spec = (await (await server.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, Refusal> }>>;
+    };
+    interface Refusal {
+      headers?: Record<string, { schema?: { type?: string } }>;
+      content?: Record<string, { schema?: unknown }>;
+    }
+    let documented = 0;
+    for (const [path, methods] of Object.entries(spec.paths))
+      for (const [method, operation] of Object.entries(methods)) {
+        const sample = path.replace(/\{[^}]+\}/g, 'x1');
+        const heavy = HEAVY_ROUTES.some(
+          (r) => r.method === method.toUpperCase() && r.path.test(sample),
+        );
+        const refusal = operation.responses['503'];
+        expect(Boolean(refusal), `${method} ${path}`).toBe(heavy);
+        if (!refusal) continue;
+        documented += 1;
+        expect(refusal.headers?.['Retry-After']?.schema?.type, `${method} ${path}`).toBe('integer');
+        expect(refusal.content?.['application/problem+json']?.schema).toEqual(
+          operation.responses['400']?.content?.['application/problem+json']?.schema ??
+            expect.anything(),
+        );
+      }
+    expect(documented).toBeGreaterThanOrEqual(HEAVY_ROUTES.length);
+    // Health is never limited, so it never answers 503 for load.
+    expect(spec.paths['/api/health']?.get?.responses['503']).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 // Signing in and out, sessions (idle and absolute expiry, a fresh id at every sign-in and password change), API
 // tokens, and the first owner account.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { versionReader } from '../../db/version-reader.js';
@@ -28,6 +28,7 @@ import {
   type Principal,
 } from '../../domain/permissions.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
+import { sessionCacheOf } from './session-cache.js';
 
 export const SESSION_COOKIE = 'catchment_session';
 export const SESSION_IDLE_MS = 12 * 3_600_000;
@@ -44,7 +45,8 @@ const DEFAULT_OWNER_EMAIL = 'owner@catchment.local';
  * compared with timingSafeEqual (passwords.ts).
  */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  // The one-shot hash: no Hash object per request (a till's and a list's request hash their secret every time).
+  return hash('sha256', secret, 'hex');
 }
 
 export function newSecret(): string {
@@ -108,20 +110,33 @@ export async function checkCredentials(
   return ok && user?.active ? user : null;
 }
 
-/** The signed-in user of a session id, or null when it is unknown, expired (idle or absolute) or the user is inactive. */
+/**
+ * The signed-in user of a session id, or null when it is unknown, expired (idle or absolute) or the user is inactive.
+ * Answered from the session cache while its copy is neither expired nor due a touch; anything else reads the rows.
+ */
 export function sessionUser(db: Db, sessionId: string, now: Date): UserRecord | null {
   const idHash = secretHash(sessionId);
+  const cache = sessionCacheOf(db);
+  const t = now.getTime();
+  const kept = cache.get(idHash);
+  // Under a minute since the last touch is also far inside the idle limit.
+  if (kept && t < kept.expiresMs && t - kept.lastSeenMs < TOUCH_EVERY_MS) return kept.user;
+  cache.delete(idHash);
   const session = findSession(db, idHash);
   if (!session) return null;
-  const t = now.getTime();
-  if (Date.parse(session.expiresAt) <= t || Date.parse(session.lastSeenAt) + SESSION_IDLE_MS <= t) {
+  const expiresMs = Date.parse(session.expiresAt);
+  let lastSeenMs = Date.parse(session.lastSeenAt);
+  if (expiresMs <= t || lastSeenMs + SESSION_IDLE_MS <= t) {
     deleteSession(db, idHash);
     return null;
   }
   const user = findUser(db, session.userId);
   if (!user?.active) return null;
-  if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS)
+  if (t - lastSeenMs >= TOUCH_EVERY_MS) {
     touchSession(db, idHash, now.toISOString());
+    lastSeenMs = t;
+  }
+  cache.set(idHash, { user, expiresMs, lastSeenMs });
   return user;
 }
 

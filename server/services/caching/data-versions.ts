@@ -4,6 +4,7 @@
 // let one worker answer 304 for what another has changed.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
+import { changeWatch } from '../../db/version-reader.js';
 import type { CustomerFollower } from '../customers/customer-follow.js';
 
 export interface DataVersions {
@@ -33,10 +34,20 @@ export function createDataVersions(
             (SELECT n FROM map_data_version WHERE id = 1) AS map,
             (SELECT n FROM area_data_version WHERE id = 1) AS areas`,
   );
-  // One process: its writes reach its indexes as they commit, and one SELECT is its own snapshot; no BEGIN needed.
+  // One process: its writes reach its indexes as they commit, and the counters are read again only when it wrote or
+  // (within OTHER_WRITERS_CHECK_MS) another connection, such as an admin's sqlite3 shell, committed.
   if (!follower) {
     const started = randomBytes(6).toString('base64url');
-    return () => ({ ...read.get()!, customers: `${started}.${customerIndex.changes}` });
+    const mayHaveChanged = changeWatch(db);
+    let counters = { map: 0, areas: 0 };
+    return () => {
+      if (mayHaveChanged()) counters = read.get()!;
+      return {
+        map: counters.map,
+        areas: counters.areas,
+        customers: `${started}.${customerIndex.changes}`,
+      };
+    };
   }
   const readNow = db.transaction(() => {
     const versions = read.get()!;
