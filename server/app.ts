@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', refuseRepeatedQuery());
   // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused before the session is
   // looked up, and a slot is taken only after sign-in. Health and till lookups are not heavy and never wait here.
-  const heavy = heavyRouteLimits(deps.config.heavyLimits);
+  const heavy = heavyRouteLimits(deps.config.heavyLimits, deps.heavyLoad);
   app.use('/api/*', heavy.shed);
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', heavy.limit);

@@ -9,6 +9,7 @@ import {
 } from './concurrency-limit.js';
 import { ProblemError } from './problem.js';
 import { createTurnGate } from './turn-gate.js';
+import { createHeavyLoad, type HeavyLoad } from './heavy-load.js';
 
 export const HEAVY_CLASSES = ['map', 'analysis', 'export'] as const;
 export type HeavyClass = (typeof HEAVY_CLASSES)[number];
@@ -65,13 +66,30 @@ export function heavyClassOf(method: string, path: string): HeavyClass | null {
 /**
  * One limiter per class. `shed` goes before authentication and refuses a request whose class is full without looking
  * up its session (the cheapest 503, which matters when clients retry at once); `limit` goes after it and holds the
- * slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before.
+ * slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before. Either
+ * way `load` counts the heavy requests in flight.
  */
-export function heavyRouteLimits(limits: HeavyLimits | null): {
+export function heavyRouteLimits(
+  limits: HeavyLimits | null,
+  load: HeavyLoad = createHeavyLoad(),
+): {
   shed: MiddlewareHandler;
   limit: MiddlewareHandler;
 } {
-  if (!limits) return { shed: (_c, next) => next(), limit: (_c, next) => next() };
+  // Counted from the slot's start (or, limiter off, the request's) to its answer.
+  const counted = async (next: () => Promise<void>) => {
+    const leave = load.enter();
+    try {
+      await next();
+    } finally {
+      leave();
+    }
+  };
+  if (!limits)
+    return {
+      shed: (_c, next) => next(),
+      limit: (c, next) => (heavyClassOf(c.req.method, c.req.path) ? counted(next) : next()),
+    };
   const turns = createTurnGate();
   const limiters = Object.fromEntries(
     HEAVY_CLASSES.map((k) => [k, createConcurrencyLimiter(DESCRIPTIONS[k], limits[k], { turns })]),
@@ -87,7 +105,7 @@ export function heavyRouteLimits(limits: HeavyLimits | null): {
     },
     limit: (c, next) => {
       const limiter = limiterOf(c);
-      return limiter ? refusing(c, () => limiter.run(next)) : next();
+      return limiter ? refusing(c, () => limiter.run(() => counted(next))) : next();
     },
   };
 }
