@@ -19,6 +19,9 @@ import {
   type TileView,
 } from '../../server/services/customers/tiles.js';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson.js';
+import type { Principal } from '../../server/domain/permissions.js';
+import { findWhiteSpace } from '../../server/services/audience/white-space.js';
+import { hexagonCodesInPool } from '../../server/services/customers/hexagon-codes.js';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
 let temp: TempDatabase;
@@ -88,6 +91,53 @@ describe('heavy work in the pool', () => {
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(here));
     expect(here.populations[0]!.population).toBeGreaterThan(0);
     expect(here.pairs.find((p) => p.i === 0 && p.j === 1)?.shared).toMatchObject({ ok: true });
+  });
+
+  it('counts white space from the pool’s hexagon codes exactly as from an H3 look-up per customer', async () => {
+    const stores = listStores(temp.db).map((s) => s.id);
+    const principal = (customerAccess: Principal['customerAccess'], storeIds: string[] = []) =>
+      ({
+        kind: 'user',
+        id: 'u',
+        label: 'u',
+        role: null,
+        permissions: [],
+        customerAccess,
+        storeIds,
+      }) as Principal;
+    const codesOf = hexagonCodesInPool(
+      (columns, task) => pool.run({ kind: 'hexagons', ...task }, columns),
+      2,
+    );
+    const cases = [
+      { principal: principal('all'), segment: undefined },
+      { principal: principal('own-stores', stores.slice(0, 2)), segment: undefined },
+      { principal: principal('aggregate'), segment: { loyaltyTiers: ['gold' as const] } },
+    ];
+    for (const { principal: who, segment } of cases)
+      for (const resolution of [7, 8]) {
+        const query = {
+          resolution,
+          minStoreKm: 0,
+          minResidents: 0,
+          limit: 200,
+          ...(segment ? { segment } : {}),
+        };
+        // Each index once without codes, once with: the cache keys on the index, so two indexes keep them apart.
+        const plain = buildCustomerIndex(temp.db);
+        const here = findWhiteSpace(temp.db, plain, query, who, AT);
+        const pooled = findWhiteSpace(
+          temp.db,
+          index,
+          query,
+          who,
+          AT,
+          await codesOf(index, resolution),
+        );
+        expect(JSON.stringify(pooled)).toBe(JSON.stringify(here));
+        // Not vacuous: customers were counted (the city's penetration is theirs over its residents).
+        expect(here.cityPenetration).toBeGreaterThan(0);
+      }
   });
 
   it('encodes customer tiles byte for byte as this thread does, for every view and a segment', async () => {

@@ -54,22 +54,28 @@ export function indexToAverage(values: readonly (number | null)[]): (number | nu
   return values.map((v) => (v === null || !(mean > 0) ? null : (v / mean) * 100));
 }
 
-export function areaBehaviours(
+/**
+ * Each area's scan of the window's purchases is a turn of the event loop of its own (the history lives on this thread;
+ * a whole city's window is milliseconds per area), so a health check or till lookup waits for one area at most.
+ */
+export async function areaBehaviours(
   purchases: PurchaseHistory,
   areaSeqs: readonly Float64Array[],
   w: MeasureWindow,
   k: number | null,
-): AreaBehaviour[] {
-  const figures = areaSeqs.map((seqs) => {
+): Promise<AreaBehaviour[]> {
+  const figures = [];
+  for (const seqs of areaSeqs) {
+    await new Promise((resolve) => setImmediate(resolve));
     const m = measuresOf(purchases, seqs, w);
     const r30 = m.retention[0]!;
     const hidden = (people: number) => k !== null && (m.customers < k || isSmallGroup(people, k));
-    return {
+    figures.push({
       conversion: hidden(m.converted) ? null : m.conversion,
       retention: hidden(r30.retained) || (k !== null && r30.eligible < k) ? null : r30.rate,
       growth: k !== null && m.customers < k ? null : m.growth,
-    };
-  });
+    });
+  }
   const conversion = indexToAverage(figures.map((f) => f.conversion));
   const retention = indexToAverage(figures.map((f) => f.retention));
   // Growth can be negative: its index compares the during/before ratios (1 + growth), which are never below 0.

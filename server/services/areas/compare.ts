@@ -92,7 +92,7 @@ export async function compareAreas(
   );
   const { w, window } = compareWindow(request.windowDays ?? DEFAULT_COMPARE_WINDOW_DAYS, at);
   await deps.purchases.ready();
-  const behaviours = areaBehaviours(deps.purchases, seqs, w, view.k);
+  const behaviours = await areaBehaviours(deps.purchases, seqs, w, view.k);
   const { populations, pairs: shared } = await shapes;
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;
