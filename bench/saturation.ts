@@ -117,17 +117,40 @@ async function createAreas(url: string, cookie: string): Promise<string[]> {
   return ids;
 }
 
+/** Seconds of probes on the idle server, before wrk starts: the unsaturated baseline. */
+const IDLE_SECONDS = 4;
+/** BENCH_SATURATION_MODES=on runs only the limiter-on half (e.g. while profiling it). */
+const MODES = (process.env.BENCH_SATURATION_MODES ?? 'off,on').split(',').map((m) => m.trim()) as (
+  'on' | 'off'
+)[];
+/** BENCH_SATURATION_PROFILE=dir writes a --cpu-prof of each server there. */
+const PROFILE_DIR = process.env.BENCH_SATURATION_PROFILE;
+
+type Probed = Awaited<ReturnType<ReturnType<typeof probeSteadily>>>;
+
+async function probeBoth(url: string, bearer: string, whileRunning: Promise<unknown>) {
+  const health = probeSteadily(`${url}/api/health`, {});
+  const till = probeSteadily(`${url}/api/offers/live?lat=52.52&lng=13.41`, {
+    Authorization: bearer,
+  });
+  await whileRunning;
+  return { health: await health(), till: await till() };
+}
+
 async function measure(limits: 'on' | 'off', dbFile: string, dir: string) {
   const server = await startBenchServer({
     entry: 'server/index.ts',
     dbFile,
     customers: CUSTOMERS,
     env: { CATCHMENT_LIMITS: limits },
+    ...(PROFILE_DIR ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] } : {}),
   });
   try {
     const { cookie, bearer } = await benchCredentials(server.url);
     const script = join(dir, `heavy-${limits}.lua`);
     writeFileSync(script, heavyScript(server.url, cookie, await createAreas(server.url, cookie)));
+    // The same probes on the idle server first: what saturation adds is the difference.
+    const idle = await probeBoth(server.url, bearer, sleep(IDLE_SECONDS * 1000));
     const wrkRun = execFileAsync(WRK, [
       '-t1',
       `-c${CONNECTIONS}`,
@@ -139,19 +162,32 @@ async function measure(limits: 'on' | 'off', dbFile: string, dir: string) {
       server.url,
     ]);
     // Probes start once wrk's connections are open and the loop is saturated: the steady state, not the first burst.
-    await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
-    const health = probeSteadily(`${server.url}/api/health`, {});
-    const till = probeSteadily(`${server.url}/api/offers/live?lat=52.52&lng=13.41`, {
-      Authorization: bearer,
-    });
+    await sleep(WARMUP_SECONDS * 1000);
+    const saturated = await probeBoth(server.url, bearer, wrkRun);
     const { stdout } = await wrkRun;
     const wrk = parseWrkOutput(stdout);
     const busy = Number(/busy 503: (\d+)/.exec(stdout)?.[1] ?? 0);
     const requests = wrk.ok + (wrk.statuses['non-2xx'] ?? 0);
-    return { wrk, requests, busy, health: await health(), till: await till() };
+    return { wrk, requests, busy, idle, saturated };
   } finally {
     await server.stop();
   }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** p50, p95 and p99 of the probes; a failed probe counts as slower than any answer. */
+function probeResults(label: string, name: string, p: Probed, target: boolean): BenchResult[] {
+  const all = [...p.answered, ...Array<number>(p.failed).fill(PROBE_TIMEOUT_MS)];
+  return [
+    ...([50, 95, 99] as const).map((q) => ({
+      name: `${label}: ${name} p${q}`,
+      value: percentile(all, q / 100),
+      unit: 'ms',
+      ...(q === 99 && target ? { target: '≤ 50 ms' } : {}),
+    })),
+    { name: `${label}: ${name} probes failed`, value: p.failed, unit: '' },
+  ];
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -162,28 +198,19 @@ export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-bench-saturation-'));
   try {
     const results: BenchResult[] = [];
-    for (const limits of ['off', 'on'] as const) {
+    for (const limits of MODES) {
       const m = await measure(limits, join(dir, 'catchment.db'), dir);
       const label = limits === 'off' ? 'limiter off (before)' : 'limiter on (after)';
       process.stderr.write(
-        `  ${label}: ${m.requests} heavy requests in ${m.wrk.seconds.toFixed(1)} s, ${m.busy} answered 503, ${m.wrk.failed - m.busy} other failures; probes failed: health ${m.health.failed}, till ${m.till.failed}\n`,
+        `  ${label}: ${m.requests} heavy requests in ${m.wrk.seconds.toFixed(1)} s, ${m.busy} answered 503, ${m.wrk.failed - m.busy} other failures; probes failed: health ${m.saturated.health.failed}, till ${m.saturated.till.failed}\n`,
       );
-      for (const [name, p] of [
-        ['GET /api/health', m.health],
-        ['GET /api/offers/live', m.till],
+      for (const [name, key] of [
+        ['GET /api/health', 'health'],
+        ['GET /api/offers/live', 'till'],
       ] as const)
         results.push(
-          { name: `${label}: ${name} p50`, value: percentile(p.answered, 0.5), unit: 'ms' },
-          {
-            name: `${label}: ${name} p99`,
-            // A failed probe counts as slower than any answer.
-            value: p.failed
-              ? percentile([...p.answered, ...Array<number>(p.failed).fill(PROBE_TIMEOUT_MS)], 0.99)
-              : percentile(p.answered, 0.99),
-            unit: 'ms',
-            target: '≤ 50 ms',
-          },
-          { name: `${label}: ${name} probes failed`, value: p.failed, unit: '' },
+          ...probeResults(`${label}, idle`, name, m.idle[key], false),
+          ...probeResults(`${label}, saturated`, name, m.saturated[key], true),
         );
       results.push(
         {

@@ -87,16 +87,18 @@ export function createApp(deps: AppDeps) {
         ms: Math.round(performance.now() - started),
       });
     });
+  // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused first, before the body
+  // limit builds a fetch Request to read the body and before the session is looked up (the cheapest 503, which
+  // matters when clients retry at once); a slot is taken only after sign-in. Health and till lookups are not heavy
+  // and never wait here.
+  const heavy = heavyRouteLimits(deps.config.heavyLimits, deps.heavyLoad);
+  app.use('/api/*', heavy.shed);
   // File imports stream their body to disk under their own, much larger limit (server/http/upload.ts).
   const bodyLimit = limitBody();
   app.use('/api/*', (c, next) =>
     isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next),
   );
   app.use('/api/*', refuseRepeatedQuery());
-  // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused before the session is
-  // looked up, and a slot is taken only after sign-in. Health and till lookups are not heavy and never wait here.
-  const heavy = heavyRouteLimits(deps.config.heavyLimits);
-  app.use('/api/*', heavy.shed);
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', heavy.limit);
   app.use(

@@ -6,6 +6,8 @@ import type { Logger } from './logger.js';
 import type { FeedSync } from './services/events/feeds.js';
 import type { AreaGeometry } from './domain/schemas/geojson.js';
 import type { AudienceService } from './services/audience/audience.js';
+import type { AudiencePool } from './services/audience/pool.js';
+import type { HeavyLoad } from './http/heavy-load.js';
 import type { CityBaselines } from './services/audience/city-baseline.js';
 import type { ReportRenderer } from './services/reports/pdf.js';
 import type { CustomerIndex } from './services/customers/customer-index.js';
@@ -35,6 +37,13 @@ export interface AppDeps {
   customerIndex: CustomerIndex;
   /** Audience counts and export selections (inline or in worker threads). */
   audience: AudienceService;
+  /**
+   * Worker threads for heavy work (audience scans, customer pages and tiles, comparisons' clipping); absent, or
+   * without database access (an in-memory database), that work runs on the main thread.
+   */
+  pool?: AudiencePool;
+  /** Heavy requests in flight (counted by the heavy-route middleware); small scans go to the pool when it is high. */
+  heavyLoad?: HeavyLoad;
   /** The whole city's tallies per segment, the baseline of area profiles (kept until the customer index changes). */
   cityBaselines: CityBaselines;
   /** Prints the app's report pages to PDF with headless Chromium (started on first use). */

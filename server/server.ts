@@ -14,6 +14,7 @@ import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCustomerTiles } from './services/customers/tiles.js';
 import { createAudiencePool } from './services/audience/pool.js';
+import { createHeavyLoad } from './http/heavy-load.js';
 import { createAudienceService } from './services/audience/audience.js';
 import { createCityBaselines } from './services/audience/city-baseline.js';
 import { createReportRenderer, type ReportRendererOptions } from './services/reports/pdf.js';
@@ -111,6 +112,11 @@ export interface StartOptions {
   routing?: Partial<EngineRetryOptions>;
   /** Rows the purchase history reads between yields (tests make it small to watch a load in progress). */
   purchaseHistory?: HistoryOptions;
+  /**
+   * false keeps customer pages, tiles and comparisons' clipping on the main thread (bench/loop-stall.ts measures the
+   * difference); audience scans still use the pool.
+   */
+  offloadHeavyWork?: boolean;
   /** Benchmarks only: the middleware-free GET /api/__bare (AppDeps.bareRoute). */
   bareRoute?: boolean;
   /** Pairs per travel-time matrix request and requests at once (tests make the blocks small to see them batched). */
@@ -169,15 +175,21 @@ export async function startServer(
       if (db.open) logger.error('purchase history failed to load', { error: String(error) });
     },
   );
-  const pool = createAudiencePool();
+  // Workers read the database too (pages, tiles, comparisons) unless told not to (the stall bench's "before").
+  const pool = createAudiencePool({
+    dbFile: options.offloadHeavyWork === false ? null : config.dbFile,
+  });
   const travelTimes = createTravelTimeMatrix(
     config.routing,
     options.routing,
     options.matrixBatching,
   );
+  const heavyLoad = createHeavyLoad();
   const audience = createAudienceService({
     index: customerIndex,
     pool,
+    // Another heavy request besides the one asking.
+    busy: () => heavyLoad.inFlight > 1,
     ...(options.audienceInlineMaxRows !== undefined
       ? { inlineMaxRows: options.audienceInlineMaxRows }
       : {}),
@@ -268,6 +280,8 @@ export async function startServer(
     distDir: options.distDir ?? defaultDistDir,
     customerIndex,
     audience,
+    pool,
+    heavyLoad,
     cityBaselines: createCityBaselines({ index: customerIndex, audience }),
     reports,
     resolveAreaGeometry: (id) => findArea(db, id)?.geometry ?? null,

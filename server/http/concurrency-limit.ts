@@ -47,13 +47,21 @@ export function createConcurrencyLimiter(
     // Seconds until the queue ahead would have drained at the measured pace; at least 1 (Retry-After is whole seconds).
     const drainMs = ((waiting.length + running) * averageMs) / Math.max(1, size.inFlight);
     const retryAfter = Math.max(1, Math.ceil(drainMs / 1000));
-    return new ProblemError(
-      503,
-      `The server is busy with ${what}: ${running} running and ${waiting.length} waiting, the most it takes. Try again in ${retryAfter} s.`,
-      undefined,
-      { retryAfterSeconds: retryAfter },
-      { 'Retry-After': String(retryAfter) },
-    );
+    // No stack trace: a refusal is an answer, not a fault, and capturing one was a large share of its cost when
+    // hundreds of clients retry at once.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return new ProblemError(
+        503,
+        `The server is busy with ${what}: ${running} running and ${waiting.length} waiting, the most it takes. Try again in ${retryAfter} s.`,
+        undefined,
+        { retryAfterSeconds: retryAfter },
+        { 'Retry-After': String(retryAfter) },
+      );
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 
   const release = () => {

@@ -1,7 +1,9 @@
 // Which requests are heavy, in three classes with a limiter each (server/http/concurrency-limit.ts): map data the
 // map asks for many at a time, analyses that scan the customer index or build surfaces, and exports that write whole
 // files. Everything else (health, live offers for tills, sign-in, lists, area edits) is never limited.
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
+import { DEFAULT_BODY_LIMIT_BYTES } from './guards.js';
 import {
   createConcurrencyLimiter,
   type ConcurrencyLimiter,
@@ -9,6 +11,7 @@ import {
 } from './concurrency-limit.js';
 import { ProblemError } from './problem.js';
 import { createTurnGate } from './turn-gate.js';
+import { createHeavyLoad, type HeavyLoad } from './heavy-load.js';
 
 export const HEAVY_CLASSES = ['map', 'analysis', 'export'] as const;
 export type HeavyClass = (typeof HEAVY_CLASSES)[number];
@@ -63,15 +66,32 @@ export function heavyClassOf(method: string, path: string): HeavyClass | null {
 }
 
 /**
- * One limiter per class. `shed` goes before authentication and refuses a request whose class is full without looking
- * up its session (the cheapest 503, which matters when clients retry at once); `limit` goes after it and holds the
- * slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before.
+ * One limiter per class. `shed` goes before the body limit and authentication and refuses a request whose class is
+ * full without reading its body through a fetch Request or looking up its session (the cheapest 503, which matters
+ * when clients retry at once); `limit` goes after authentication and holds the slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before. Either
+ * way `load` counts the heavy requests in flight.
  */
-export function heavyRouteLimits(limits: HeavyLimits | null): {
+export function heavyRouteLimits(
+  limits: HeavyLimits | null,
+  load: HeavyLoad = createHeavyLoad(),
+): {
   shed: MiddlewareHandler;
   limit: MiddlewareHandler;
 } {
-  if (!limits) return { shed: (_c, next) => next(), limit: (_c, next) => next() };
+  // Counted from the slot's start (or, limiter off, the request's) to its answer.
+  const counted = async (next: () => Promise<void>) => {
+    const leave = load.enter();
+    try {
+      await next();
+    } finally {
+      leave();
+    }
+  };
+  if (!limits)
+    return {
+      shed: (_c, next) => next(),
+      limit: (c, next) => (heavyClassOf(c.req.method, c.req.path) ? counted(next) : next()),
+    };
   const turns = createTurnGate();
   const limiters = Object.fromEntries(
     HEAVY_CLASSES.map((k) => [
@@ -85,12 +105,12 @@ export function heavyRouteLimits(limits: HeavyLimits | null): {
   };
   return {
     shed: async (c, next) => {
-      await refusing(c, () => limiterOf(c)?.refuseWhenFull());
+      await shedding(c, () => limiterOf(c)?.refuseWhenFull());
       return next();
     },
     limit: (c, next) => {
       const limiter = limiterOf(c);
-      return limiter ? refusing(c, () => limiter.run(next)) : next();
+      return limiter ? refusing(c, () => limiter.run(() => counted(next))) : next();
     },
   };
 }
@@ -108,4 +128,32 @@ async function refusing(c: Context, step: () => unknown): Promise<void> {
       await c.req.raw.arrayBuffer().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * As `refusing`, for the shed, which runs before anything has read the body: the body is discarded from Node's own
+ * request stream, without building a fetch Request around it (most of a refused POST's cost). A body longer than the
+ * API reads, or of unknown length, is left unread; the connection then closes after the answer.
+ */
+async function shedding(c: Context, step: () => void): Promise<void> {
+  try {
+    step();
+  } catch (error) {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (!incoming) return refusing(c, () => Promise.reject(error));
+    const length = Number(incoming.headers['content-length']);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && length <= DEFAULT_BODY_LIMIT_BYTES)
+      await discard(incoming);
+    throw error;
+  }
+}
+
+function discard(incoming: IncomingMessage): Promise<void> {
+  if (incoming.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    incoming.once('end', resolve);
+    incoming.once('error', () => resolve());
+    incoming.once('close', resolve);
+    incoming.resume();
+  });
 }

@@ -3,31 +3,18 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
-import { customerSeq, findCustomer, pageCustomers } from '../db/repos/customers.js';
+import { customerSeq, findCustomer } from '../db/repos/customers.js';
 import { principalOf } from '../http/auth.js';
 import { canSeeCustomer, visibleStoreIds } from '../domain/privacy.js';
 import { eraseCustomerSeqs } from '../services/customers/erasure.js';
 import { eraseUnplacedCustomer } from '../services/imports/unplaced.js';
 import { auditActor } from '../services/accounts/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
-import {
-  customerFeature,
-  customerPage,
-  customerPageQuery,
-  type Customer,
-} from '../domain/schemas/customer.js';
+import { customerFeature, customerPage, customerPageQuery } from '../domain/schemas/customer.js';
 import { idParam } from '../domain/schemas/params.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { decodeCursor } from '../http/cursor.js';
+import { customerPageText, customerToFeature } from '../services/customers/pages.js';
 import { ProblemError } from '../http/problem.js';
-
-export function customerToFeature({ location, ...properties }: Customer) {
-  return {
-    type: 'Feature' as const,
-    id: properties.id,
-    geometry: { type: 'Point' as const, coordinates: location },
-    properties,
-  };
-}
 
 const list = createRoute({
   method: 'get',
@@ -79,7 +66,7 @@ const unknownCustomer = (id: string) =>
 export function customerRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return createRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const query = c.req.valid('query');
       const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
       if (bbox && !bbox.ok)
@@ -90,20 +77,18 @@ export function customerRoutes(deps: AppDeps) {
         throw new ProblemError(400, cursor.reason, [
           { field: 'query.cursor', message: cursor.reason },
         ]);
-      const page = pageCustomers(db, {
-        bbox: bbox?.bbox ?? null,
-        afterSeq: cursor.lastSeq,
-        limit: query.limit,
-        storeIds: visibleStoreIds(principalOf(c)),
-      });
-      return c.json(
+      const text = await customerPageText(
+        { db, pool: deps.pool ?? null, columns: () => deps.customerIndex.columns },
         {
-          type: 'FeatureCollection' as const,
-          features: page.customers.map(customerToFeature),
-          ...(page.lastSeq === null ? {} : { nextCursor: encodeCursor(page.lastSeq) }),
+          bbox: bbox?.bbox ?? null,
+          afterSeq: cursor.lastSeq,
+          limit: query.limit,
+          storeIds: visibleStoreIds(principalOf(c)),
         },
-        200,
       );
+      // The text is what c.json would send (JSON.stringify of the same body), built off this thread when the pool
+      // can; typed as c.json's answer, which it is byte for byte.
+      return c.body(text, 200, { 'Content-Type': 'application/json' }) as never;
     })
     .openapi(one, (c) => {
       const { id } = c.req.valid('param');

@@ -17,6 +17,7 @@ import {
 import { principalOf } from '../http/auth.js';
 import { matchesEtag, revalidateHeaders } from '../http/conditional.js';
 import { createBodyCache } from '../services/caching/body-cache.js';
+import { customerTile } from '../services/customers/tile-task.js';
 import { segmentFromQuery } from '../http/segment-query.js';
 import { SEGMENT_QUERY_MAX } from '../domain/schemas/segment.js';
 
@@ -43,11 +44,12 @@ const TILES_KEPT = { maxEntries: 4096, maxBytes: 64 * 2 ** 20 };
 /** Stands for "no customers here" in the cache, answered 204. */
 const EMPTY = new Uint8Array(0);
 
-export function tileRoutes({ customerTiles, db, clock, dataVersions }: AppDeps) {
+export function tileRoutes(deps: AppDeps) {
+  const { db, clock, dataVersions } = deps;
   const app = createRouter();
   const encoded = createBodyCache<Uint8Array>(TILES_KEPT);
   describe(app);
-  return app.get('/api/tiles/customers/:z/:x/:file', (c) => {
+  return app.get('/api/tiles/customers/:z/:x/:file', async (c) => {
     const { z, x, file } = c.req.param();
     const match = /^(\d+)\.pbf$/.exec(file);
     const address = match ? parseTileAddress(z, x, match[1]!) : null;
@@ -74,7 +76,7 @@ export function tileRoutes({ customerTiles, db, clock, dataVersions }: AppDeps) 
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
     let tile = encoded.get(etag);
     if (!tile) {
-      tile = customerTiles.tile(address.z, address.x, address.y, view, filter) ?? EMPTY;
+      tile = (await customerTile(deps, address, view, filter)) ?? EMPTY;
       encoded.set(etag, tile);
     }
     if (tile.byteLength === 0) return c.body(null, 204, headers);

@@ -27,10 +27,12 @@ const find = createRoute({
   },
 });
 
-export function whiteSpaceRoutes({ db, customerIndex, clock }: AppDeps) {
-  return createRouter().openapi(find, (c) => {
+export function whiteSpaceRoutes({ db, customerIndex, clock, hexagons }: AppDeps) {
+  return createRouter().openapi(find, async (c) => {
     const { segment, ...query } = c.req.valid('query');
     const narrowed = segmentFromQuery(segment);
+    // Customers' hexagons come from the pool (kept until the index changes), not an H3 look-up each on this thread.
+    const codes = await hexagons(customerIndex, query.resolution);
     return c.json(
       findWhiteSpace(
         db,
@@ -38,6 +40,7 @@ export function whiteSpaceRoutes({ db, customerIndex, clock }: AppDeps) {
         { ...query, ...(narrowed ? { segment: narrowed } : {}) },
         principalOf(c),
         clock(),
+        codes,
       ),
       200,
     );

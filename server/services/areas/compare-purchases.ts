@@ -67,22 +67,28 @@ export function indexToAverage(values: readonly (number | null)[]): (number | nu
   return values.map((v) => (v === null || !(mean > 0) ? null : (v / mean) * 100));
 }
 
-export function areaBehaviours(
+/**
+ * Conversion, retention and growth per area with their indices against the set's average. One scan of the window's
+ * purchases for every area (see measuresOf), in a turn of the event loop of its own.
+ */
+export async function areaBehaviours(
   purchases: PurchaseHistory,
   areaSeqs: readonly Float64Array[],
   w: MeasureWindow,
   k: number | null,
-): AreaBehaviour[] {
-  const measures = measuresOf(purchases, areaSeqs, w);
-  const figures = measures.map((m) => {
+): Promise<AreaBehaviour[]> {
+  // A turn of its own: the history lives on this thread, and the one scan for every area is the answer's main cost.
+  await new Promise((resolve) => setImmediate(resolve));
+  const figures = [];
+  for (const m of measuresOf(purchases, areaSeqs, w)) {
     const r30 = m.retention[0]!;
     const hidden = (people: number) => k !== null && (m.customers < k || isSmallGroup(people, k));
-    return {
+    figures.push({
       conversion: hidden(m.converted) ? null : m.conversion,
       retention: hidden(r30.retained) || (k !== null && r30.eligible < k) ? null : r30.rate,
       growth: k !== null && m.customers < k ? null : m.growth,
-    };
-  });
+    });
+  }
   const conversion = indexToAverage(figures.map((f) => f.conversion));
   const retention = indexToAverage(figures.map((f) => f.retention));
   // Growth can be negative: its index compares the during/before ratios (1 + growth), which are never below 0.

@@ -2,8 +2,6 @@
 // share, and what every pair shares (km² and customers) — the overlap a franchise manager calls cannibalisation.
 // Counts follow the audience rules: the caller's store scope, and small groups hidden for aggregate-only roles.
 import type { Db } from '../../db/connection.js';
-import { listBoundaries } from '../../db/repos/boundaries.js';
-import { populationWithin, sharedPart } from '../../domain/geometry/overlap.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { Audience } from '../../domain/schemas/audience.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
@@ -20,6 +18,9 @@ import { againstCity, type CityBaselines } from '../audience/city-baseline.js';
 import { shareIndex } from '../../domain/city-index.js';
 import { getArea } from './areas.js';
 import { areaBehaviours, compareWindow } from './compare-purchases.js';
+import { compareShapesVia } from './compare-shapes.js';
+import type { AudiencePool } from '../audience/pool.js';
+import type { CustomerIndex } from '../customers/customer-index.js';
 
 /** Buckets of days since the last purchase that count as lapsed: 90 days or more, or never bought. */
 const LAPSED_KEYS = new Set(['90-179', '180+', 'never']);
@@ -55,6 +56,8 @@ export async function compareAreas(
     audience: AudienceService;
     purchases: PurchaseHistory;
     cityBaselines: CityBaselines;
+    customerIndex: Pick<CustomerIndex, 'columns'>;
+    pool?: AudiencePool | undefined;
   },
   request: AreaCompareRequest,
   principal: Principal,
@@ -64,7 +67,13 @@ export async function compareAreas(
   const areas = request.areaIds.map((id, i) => getArea(db, id, principal, `body.areaIds.${i}`));
   const view = audienceViewFor(db, principal);
   const segment = view.segment(request.segment);
-  const neighbourhoods = listBoundaries(db);
+  // The clipping starts in a worker first and runs beside the scans.
+  const shapes = compareShapesVia(
+    { db, pool: deps.pool ?? null, columns: () => deps.customerIndex.columns },
+    areas.map((area) => area.geometry),
+  );
+  // Awaited below; a failure meanwhile must not count as unhandled.
+  shapes.catch(() => undefined);
 
   // Large scans go to the worker pool: asking for every area at once lets them run side by side.
   const audiences = await Promise.all(
@@ -83,10 +92,11 @@ export async function compareAreas(
   );
   const { w, window } = compareWindow(request.windowDays ?? DEFAULT_COMPARE_WINDOW_DAYS, at);
   await deps.purchases.ready();
-  const behaviours = areaBehaviours(deps.purchases, seqs, w, view.k);
+  const behaviours = await areaBehaviours(deps.purchases, seqs, w, view.k);
+  const { populations, pairs: shared } = await shapes;
   const compared = areas.map((area, i): ComparedArea => {
     const audience = audiences[i]!;
-    const { population, complete } = populationWithin(area.geometry, neighbourhoods);
+    const { population, complete } = populations[i]!;
     const customers = audience.count;
     return {
       id: area.id,
@@ -112,29 +122,22 @@ export async function compareAreas(
   });
 
   const pairs: Promise<AreaOverlap>[] = [];
-  for (let i = 0; i < areas.length; i++) {
-    for (let j = i + 1; j < areas.length; j++) {
-      const shared = sharedPart(areas[i]!.geometry, areas[j]!.geometry);
-      if (shared.ok && shared.geometry === null) continue;
-      const pair = { a: areas[i]!.id, b: areas[j]!.id };
-      if (!shared.ok) {
-        pairs.push(Promise.resolve({ ...pair, sharedKm2: null, sharedCustomers: null }));
-        continue;
-      }
-      // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
-      const both = deps.audience.audience({
-        geometry: shared.geometry as AreaGeometry,
-        segment,
-        at,
-      });
-      pairs.push(
-        both.then((audience) => ({
-          ...pair,
-          sharedKm2: shared.km2,
-          sharedCustomers: view.hide(audience).count,
-        })),
-      );
+  for (const { i, j, shared: part } of shared) {
+    if (part.ok && part.geometry === null) continue;
+    const pair = { a: areas[i]!.id, b: areas[j]!.id };
+    if (!part.ok) {
+      pairs.push(Promise.resolve({ ...pair, sharedKm2: null, sharedCustomers: null }));
+      continue;
     }
+    // The clipper's output is GeoJSON of the same shape; its Position type is only looser than ours.
+    const both = deps.audience.audience({ geometry: part.geometry as AreaGeometry, segment, at });
+    pairs.push(
+      both.then((audience) => ({
+        ...pair,
+        sharedKm2: part.km2,
+        sharedCustomers: view.hide(audience).count,
+      })),
+    );
   }
   const overlaps = await Promise.all(pairs);
   return { areas: compared, overlaps, asOf: at.toISOString(), window, ...namedK(view) };

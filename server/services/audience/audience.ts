@@ -39,10 +39,16 @@ export function createAudienceService({
   index,
   pool,
   inlineMaxRows = INLINE_MAX_ROWS,
+  busy = () => false,
 }: {
   index: CustomerIndex;
   pool?: AudiencePool | null;
   inlineMaxRows?: number;
+  /**
+   * True while other heavy work waits for the event loop: then every scan goes to the pool, however small, since the
+   * loop's millisecond is worth more to a health check or a till than the hop costs this scan.
+   */
+  busy?: () => boolean;
 }): AudienceService {
   /** Rows a scan would read: the index cells under the area's bbox plus the unsorted tail. */
   function rowsToRead(geometry: AreaGeometry): number {
@@ -72,7 +78,8 @@ export function createAudienceService({
       query.at,
       () => index.rfmThresholds(),
     );
-  const usePool = (geometry: AreaGeometry) => pool != null && rowsToRead(geometry) > inlineMaxRows;
+  const usePool = (geometry: AreaGeometry) =>
+    pool != null && (busy() || rowsToRead(geometry) > inlineMaxRows);
 
   async function tallies(query: AudienceQuery): Promise<AudienceCounts> {
     const filter = filterFor(query);

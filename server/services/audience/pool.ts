@@ -1,4 +1,5 @@
-// A few worker threads that run audience scans off the main event loop. Workers read the index's columns from
+// A few worker threads that run heavy work off the main event loop: audience scans, hexagon codes, and (reading the
+// database on a connection of their own) customer pages, tiles and the polygon clipping of area comparisons. Workers read the index's columns from
 // shared memory; whenever the index replaces its arrays (compaction, growth) a worker gets the new ones before its
 // next task. Writes in place (upserts into spare capacity, removals) are visible to workers without any message.
 import type { Worker } from 'node:worker_threads';
@@ -7,29 +8,44 @@ import type { AudienceCounts } from './scan.js';
 import type { CompiledFilter } from './filter.js';
 import type { IndexColumns } from '../customers/columns.js';
 import type { HexagonSlice } from '../customers/hexagon-codes.js';
+import type { CustomerPageQuery } from '../../db/repos/customers.js';
+import type { CompareShapes } from '../areas/compare-shapes.js';
+import type { TileTask } from '../customers/tile-task.js';
 import { startTsWorker } from '../ts-worker.js';
 
-export type PoolTask =
-  | {
-      kind: 'count';
+/** Each kind of task: what it sends and what the worker answers. */
+export interface PoolTasks {
+  count: {
+    task: {
       geometry: AreaGeometry;
       filter: CompiledFilter;
       sizes: { jobs: number; industries: number };
-    }
-  | { kind: 'seqs'; geometry: AreaGeometry; filter: CompiledFilter }
+    };
+    result: AudienceCounts;
+  };
+  seqs: { task: { geometry: AreaGeometry; filter: CompiledFilter }; result: Float64Array };
   /** Rows [from, to) to H3 hexagons (hexagon-codes.ts). */
-  | { kind: 'hexagons'; resolution: number; from: number; to: number };
+  hexagons: { task: { resolution: number; from: number; to: number }; result: HexagonSlice };
+  /** A page of customers as the JSON body GET /api/customers answers (read from the worker's own connection). */
+  page: { task: { query: CustomerPageQuery }; result: string };
+  /** Populations and pairwise overlaps of areas being compared (polygon clipping, the bulk of a comparison). */
+  shapes: { task: { geometries: AreaGeometry[] }; result: CompareShapes };
+  /** One encoded customer tile (the worker keeps its own tile indexes, rebuilt when `generation` moves). */
+  tile: { task: TileTask; result: Uint8Array | null };
+}
+export type PoolKind = keyof PoolTasks;
+export type PoolTask = { [K in PoolKind]: { kind: K } & PoolTasks[K]['task'] }[PoolKind];
 export type PoolMessage =
   { type: 'columns'; columns: IndexColumns } | { type: 'task'; id: number; task: PoolTask };
 export type PoolReply =
-  | { id: number; ok: true; counts?: AudienceCounts; seqs?: Float64Array; hexagons?: HexagonSlice }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 export interface AudiencePool {
-  run(task: PoolTask & { kind: 'count' }, columns: IndexColumns): Promise<AudienceCounts>;
-  run(task: PoolTask & { kind: 'seqs' }, columns: IndexColumns): Promise<Float64Array>;
-  run(task: PoolTask & { kind: 'hexagons' }, columns: IndexColumns): Promise<HexagonSlice>;
+  /** Runs a task in a free worker; `columns` are the index's (workers get new ones before the task when they moved). */
+  run<T extends PoolTask>(task: T, columns: IndexColumns): Promise<PoolTasks[T['kind']]['result']>;
   readonly size: number;
+  /** Whether workers can read the database (a file; an in-memory database is this thread's alone). */
+  readonly readsDatabase: boolean;
   close(): Promise<void>;
 }
 
@@ -46,14 +62,24 @@ interface Queued {
   reject: (error: Error) => void;
 }
 
-export function createAudiencePool({ size = 2 }: { size?: number } = {}): AudiencePool {
+/**
+ * @param dbFile the database file workers open read-only for page, shapes and tile tasks (WAL lets them read beside
+ * this thread's writes); null or ':memory:' leaves those tasks to the caller (readsDatabase is false).
+ */
+export function createAudiencePool({
+  size = 2,
+  dbFile = null,
+}: { size?: number; dbFile?: string | null } = {}): AudiencePool {
+  const readsDatabase = dbFile !== null && dbFile !== ':memory:';
   const queue: Queued[] = [];
   let nextId = 1;
   let closed = false;
 
   const spawn = (): Slot => {
     const slot: Slot = {
-      worker: startTsWorker(new URL('./worker.ts', import.meta.url)),
+      worker: startTsWorker(new URL('./worker.ts', import.meta.url), {
+        dbFile: readsDatabase ? dbFile : null,
+      }),
       generation: -1,
       busy: null,
     };
@@ -95,25 +121,24 @@ export function createAudiencePool({ size = 2 }: { size?: number } = {}): Audien
     }
   }
 
-  function run(
-    task: PoolTask,
+  function run<T extends PoolTask>(
+    task: T,
     columns: IndexColumns,
-  ): Promise<AudienceCounts | Float64Array | HexagonSlice> {
+  ): Promise<PoolTasks[T['kind']]['result']> {
     if (closed) return Promise.reject(new Error('the audience pool is closed'));
     return new Promise<PoolReply>((resolve, reject) => {
       queue.push({ task, columns, resolve, reject });
       pump();
     }).then((reply) => {
       if (!reply.ok) throw new Error(`audience worker failed: ${reply.error}`);
-      return (
-        task.kind === 'count' ? reply.counts : task.kind === 'seqs' ? reply.seqs : reply.hexagons
-      ) as AudienceCounts | Float64Array | HexagonSlice;
+      return reply.value as PoolTasks[T['kind']]['result'];
     });
   }
 
   return {
-    run: run as AudiencePool['run'],
+    run,
     size: slots.length,
+    readsDatabase,
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('the audience pool is closed'));

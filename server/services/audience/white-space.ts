@@ -16,6 +16,8 @@ import type { CustomerIndex } from '../customers/customer-index.js';
 import { compileSegment } from './filter.js';
 import { forEachMatchAnywhere } from './scan.js';
 import { audienceViewFor, namedK } from './viewer.js';
+import { ROWS } from '../customers/columns.js';
+import type { HexagonCodes } from '../customers/hexagon-codes.js';
 
 function* customerPositions(db: Db, storeIds: string[] | null): Generator<[number, number]> {
   const rows =
@@ -45,6 +47,42 @@ function segmentPositions(
   return positions;
 }
 
+/**
+ * Customers per hexagon from the index rows' hexagon codes (worked out in the pool, hexagon-codes.ts): one pass over
+ * typed arrays instead of an H3 look-up per customer on this thread. The same counts as customersByCell.
+ */
+function countsFromCodes(
+  index: WhiteSpaceIndex,
+  codes: HexagonCodes,
+  storeIds: string[] | null,
+  narrowed: { segment: Segment; at: Date } | null,
+): Map<string, number> {
+  const c = index.columns;
+  const tally = new Uint32Array(codes.cells.length);
+  const add = (row: number) => {
+    const code = codes.codeOfRow[row]!;
+    if (code >= 0) tally[code]!++;
+  };
+  if (narrowed) {
+    const filter = compileSegment(narrowed.segment, index.dictionaries, c.words, narrowed.at, () =>
+      index.rfmThresholds(),
+    );
+    forEachMatchAnywhere(c, filter, add);
+  } else {
+    // Store codes are offset by one (0 is "no home store").
+    const storeOk = storeIds && new Uint8Array(index.dictionaries.stores.values.length + 1);
+    for (const id of storeIds ?? []) {
+      const code = index.dictionaries.stores.find(id);
+      if (code !== undefined) storeOk![code + 1] = 1;
+    }
+    for (let row = 0; row < codes.rows; row++)
+      if (c.alive[row] === 1 && (!storeOk || storeOk[c.store[row]!] === 1)) add(row);
+  }
+  const counts = new Map<string, number>();
+  tally.forEach((n, code) => n > 0 && counts.set(codes.cells[code]!, n));
+  return counts;
+}
+
 /** Counts per hexagon, per customer index (a restarted server has a new one) by its version, resolution and store scope. */
 const MAX_CACHED = 16;
 const caches = new WeakMap<object, Map<string, Map<string, number>>>();
@@ -55,6 +93,7 @@ function countsFor(
   resolution: number,
   storeIds: string[] | null,
   narrowed: { segment: Segment; at: Date } | null,
+  codes: HexagonCodes | null,
 ): Map<string, number> {
   let cache = caches.get(index);
   if (!cache) caches.set(index, (cache = new Map()));
@@ -63,13 +102,18 @@ function countsFor(
   const key = `${index.changes}|${resolution}|${storeIds?.join(',') ?? '*'}|${segment}${day}`;
   let counts = cache.get(key);
   if (!counts) {
-    // The segment is already narrowed to the caller's stores (AudienceView.segment).
-    counts = customersByCell(
-      narrowed
-        ? segmentPositions(index, narrowed.segment, narrowed.at)
-        : customerPositions(db, storeIds),
-      resolution,
-    );
+    // The segment is already narrowed to the caller's stores (AudienceView.segment). Codes of these very rows (the
+    // index did not move since they were worked out) spare the H3 look-ups.
+    const current =
+      codes?.resolution === resolution && codes.rows === Atomics.load(index.columns.meta, ROWS);
+    counts = current
+      ? countsFromCodes(index, codes, storeIds, narrowed)
+      : customersByCell(
+          narrowed
+            ? segmentPositions(index, narrowed.segment, narrowed.at)
+            : customerPositions(db, storeIds),
+          resolution,
+        );
     // Older versions are never asked for again; a few entries cover the resolutions and scopes in use.
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(key, counts);
@@ -94,12 +138,14 @@ type WhiteSpaceIndex = Pick<
   'changes' | 'columns' | 'dictionaries' | 'rfmThresholds'
 >;
 
+/** @param codes the index rows' hexagons at the query's resolution, when the caller has them (deps.hexagons). */
 export function findWhiteSpace(
   db: Db,
   index: WhiteSpaceIndex,
   query: Omit<WhiteSpaceQuery, 'segment'> & { segment?: Segment },
   principal: Principal,
   at: Date,
+  codes: HexagonCodes | null = null,
 ): WhiteSpaceAnswer {
   const residents = residentsFor(db, query.resolution);
   const view = audienceViewFor(db, principal);
@@ -110,6 +156,7 @@ export function findWhiteSpace(
     query.resolution,
     view.storeIds,
     segment ? { segment, at } : null,
+    codes,
   );
   const result = whiteSpace(
     { residents, customers, stores: listStores(db).map((s) => s.location) },

@@ -1,13 +1,51 @@
-// Worker thread of the audience pool: holds the index columns (shared memory, never copied) and answers scans and
-// slices of hexagon codes.
-import { parentPort } from 'node:worker_threads';
+// Worker thread of the pool (pool.ts): holds the index columns (shared memory, never copied) and answers scans and
+// slices of hexagon codes; with a database file, it also answers customer pages, tiles and comparison shapes from a
+// read-only connection of its own.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { prepareAreaGrid } from '../../domain/geometry/area-grid.js';
 import { countAudience, matchingSeqs } from './scan.js';
 import type { IndexColumns } from '../customers/columns.js';
-import type { PoolMessage, PoolReply } from './pool.js';
+import type { PoolMessage, PoolReply, PoolTask } from './pool.js';
 import { hexagonSlice } from '../customers/hexagon-codes.js';
+import type { Db } from '../../db/connection.js';
+import { customerPageBody } from '../customers/pages.js';
+import { compareShapesIn } from '../areas/compare-shapes.js';
+import { createTileWorker } from '../customers/tile-task.js';
 
 let columns: IndexColumns | null = null;
+let db: Db | null = null;
+const { dbFile } = workerData as { dbFile: string | null };
+
+function database(): Db {
+  if (!dbFile) throw new Error('this pool reads no database');
+  if (!db) {
+    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+  }
+  return db;
+}
+
+const tiles = createTileWorker(database, () => columns);
+
+function answer(task: PoolTask): unknown {
+  if (task.kind === 'page') return JSON.stringify(customerPageBody(database(), task.query));
+  if (task.kind === 'shapes') return compareShapesIn(database(), task.geometries);
+  if (task.kind === 'tile') return tiles.tile(task);
+  if (!columns) throw new Error('no columns yet');
+  if (task.kind === 'hexagons') return hexagonSlice(columns, task.resolution, task.from, task.to);
+  const area = prepareAreaGrid(task.geometry);
+  return task.kind === 'count'
+    ? countAudience(columns, area, task.filter, task.sizes)
+    : matchingSeqs(columns, area, task.filter);
+}
+
+/** Buffers handed over rather than copied: hexagon codes and encoded tiles. */
+function transferables(kind: PoolTask['kind'], value: unknown): ArrayBuffer[] {
+  if (kind === 'hexagons') return [(value as { codes: Int32Array }).codes.buffer as ArrayBuffer];
+  if (kind === 'tile' && value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  return [];
+}
 
 parentPort!.on('message', (message: PoolMessage) => {
   if (message.type === 'columns') {
@@ -16,22 +54,7 @@ parentPort!.on('message', (message: PoolMessage) => {
   }
   let reply: PoolReply;
   try {
-    if (!columns) throw new Error('no columns yet');
-    const task = message.task;
-    if (task.kind === 'hexagons') {
-      const { resolution, from, to } = task;
-      reply = { id: message.id, ok: true, hexagons: hexagonSlice(columns, resolution, from, to) };
-    } else {
-      const area = prepareAreaGrid(task.geometry);
-      reply =
-        task.kind === 'count'
-          ? {
-              id: message.id,
-              ok: true,
-              counts: countAudience(columns, area, task.filter, task.sizes),
-            }
-          : { id: message.id, ok: true, seqs: matchingSeqs(columns, area, task.filter) };
-    }
+    reply = { id: message.id, ok: true, value: answer(message.task) };
   } catch (error) {
     reply = {
       id: message.id,
@@ -39,9 +62,5 @@ parentPort!.on('message', (message: PoolMessage) => {
       error: error instanceof Error ? error.message : String(error),
     };
   }
-  // The codes are handed over, not copied.
-  parentPort!.postMessage(
-    reply,
-    reply.ok && reply.hexagons ? [reply.hexagons.codes.buffer as ArrayBuffer] : [],
-  );
+  parentPort!.postMessage(reply, reply.ok ? transferables(message.task.kind, reply.value) : []);
 });

@@ -17,9 +17,10 @@ import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import { dayOf, segmentDependsOnDay, segmentKey } from '../../domain/segment.js';
 import { audienceViewFor } from '../audience/viewer.js';
-import { compileSegment } from '../audience/filter.js';
+import { compileSegment, type CompiledFilter } from '../audience/filter.js';
 import { forEachMatchAnywhere } from '../audience/scan.js';
 import type { CustomerIndex } from './customer-index.js';
+import type { IndexColumns } from './columns.js';
 import {
   CUSTOMER_DENSITY_LAYER,
   densityCells,
@@ -89,6 +90,44 @@ export function tileSegmentKey(filter: TileSegment | undefined): string {
   return segmentDependsOnDay(filter.segment) ? `${key}@${dayOf(filter.at)}` : key;
 }
 
+/** A segment compiled against the customer index, and what tells its tiles from another's (tileSegmentKey). */
+export interface CompiledTileSegment {
+  key: string;
+  filter: CompiledFilter;
+}
+
+/** Compiles the segment on the thread that holds the index's dictionaries; undefined when nothing narrows. */
+export function compileTileSegment(
+  customerIndex: Pick<CustomerIndex, 'columns' | 'dictionaries' | 'rfmThresholds'>,
+  segment: TileSegment | undefined,
+): CompiledTileSegment | undefined {
+  const key = tileSegmentKey(segment);
+  if (!key || !segment) return undefined;
+  const filter = compileSegment(
+    segment.segment,
+    customerIndex.dictionaries,
+    customerIndex.columns.words,
+    segment.at,
+    () => customerIndex.rfmThresholds(),
+  );
+  return { key, filter };
+}
+
+/** Tiles from the customers table and a compiled segment: the part that runs alike here and in a pool worker. */
+export interface TileIndexes {
+  /** The encoded MVT for a tile, or null when the tile is empty. */
+  tile(
+    z: number,
+    x: number,
+    y: number,
+    view?: TileView,
+    segment?: CompiledTileSegment,
+  ): Uint8Array | null;
+  /** Customers changed: the indexes are rebuilt on the next tile. */
+  invalidate(): void;
+  readonly size: number;
+}
+
 export interface CustomerTiles {
   /** The encoded MVT for a tile, or null when the tile is empty. */
   tile(z: number, x: number, y: number, view?: TileView, segment?: TileSegment): Uint8Array | null;
@@ -121,40 +160,61 @@ type TileFeature = {
  * @param customerIndex who matches a segment (kept in step with customer writes, like these tiles).
  */
 export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): CustomerTiles {
-  let { points, seqs } = readPoints(db);
-  let everyone = shownView(
-    points,
-    clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }),
-  );
-  let views = new Map<string, View>();
-  let stale = false;
+  const indexes = createTileIndexes(db, () => customerIndex.columns);
   let generation = 1;
+  return {
+    tile: (z, x, y, view, segment) =>
+      indexes.tile(z, x, y, view, compileTileSegment(customerIndex, segment)),
+    rebuild() {
+      indexes.invalidate();
+      void indexes.size; // builds now
+      generation += 1;
+    },
+    invalidate() {
+      indexes.invalidate();
+      generation += 1;
+    },
+    get size() {
+      return indexes.size;
+    },
+    get generation() {
+      return generation;
+    },
+  };
+}
+
+/**
+ * The indexes behind the tiles, built on first use and again after invalidate().
+ * @param columns the customer index's columns, which say who matches a segment.
+ */
+export function createTileIndexes(db: Db, columns: () => IndexColumns | null): TileIndexes {
+  let built: { points: PointFeature<PointProps>[]; seqs: number[]; everyone: View } | null = null;
+  let views = new Map<string, View>();
 
   function refresh() {
-    if (!stale) return;
-    ({ points, seqs } = readPoints(db));
-    everyone = shownView(points, clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }));
+    if (built) return built;
+    const { points, seqs } = readPoints(db);
+    const everyone = shownView(
+      points,
+      clusterIndex(points, { maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }),
+    );
     views = new Map();
-    stale = false;
+    return (built = { points, seqs, everyone });
   }
 
   /** The points of the customers in the segment: one pass over the index's columns, then a look-up per point. */
-  function pointsIn(filter: TileSegment): PointFeature<PointProps>[] {
-    const c = customerIndex.columns;
-    const compiled = compileSegment(
-      filter.segment,
-      customerIndex.dictionaries,
-      c.words,
-      filter.at,
-      () => customerIndex.rfmThresholds(),
-    );
+  function pointsIn(filter: CompiledFilter): PointFeature<PointProps>[] {
+    const c = columns();
+    if (!c) throw new Error('no customer index columns yet');
+    const { points, seqs } = refresh();
     const matching = new Set<number>();
-    forEachMatchAnywhere(c, compiled, (row) => matching.add(c.seq[row] as number));
+    forEachMatchAnywhere(c, filter, (row) => matching.add(c.seq[row] as number));
     return points.filter((_, i) => matching.has(seqs[i] as number));
   }
 
-  function viewOf(view: TileView, filter: TileSegment | undefined): View {
-    const segment = tileSegmentKey(filter);
+  function viewOf(view: TileView, narrowed: CompiledTileSegment | undefined): View {
+    const { points, everyone } = refresh();
+    const segment = narrowed?.key ?? '';
     if (view.kind === 'all' && !segment) return everyone;
     const key = `${tileViewKey(view)}|${segment}`;
     let found = views.get(key);
@@ -163,7 +223,7 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
       views.delete(key);
       views.set(key, found);
     } else {
-      let shown = segment ? pointsIn(filter!) : points;
+      let shown = narrowed ? pointsIn(narrowed.filter) : points;
       if (view.kind === 'aggregate') {
         found = shownView(
           shown,
@@ -191,7 +251,6 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
 
   return {
     tile(z, x, y, view = { kind: 'all' }, segment) {
-      refresh();
       const shown = viewOf(view, segment);
       const aggregate = view.kind === 'aggregate';
       const customers = aggregate
@@ -215,21 +274,11 @@ export function createCustomerTiles(db: Db, customerIndex: CustomerIndex): Custo
         { version: 2, extent: TILE_EXTENT },
       );
     },
-    rebuild() {
-      stale = true;
-      refresh();
-      generation += 1;
-    },
     invalidate() {
-      stale = true;
-      generation += 1;
+      built = null;
     },
     get size() {
-      refresh();
-      return points.length;
-    },
-    get generation() {
-      return generation;
+      return refresh().points.length;
     },
   };
 }
