@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { openAppPage, waitForMapIdle, type OpenedPage } from '../helpers/page';
+import { waitForMapIdle, type OpenedPage } from '../helpers/page';
+import { sharedPages, type SharedPages } from '../helpers/shared-pages';
 
 const skipReason = chromiumSkipReason();
 /** The map idle and the saved areas loaded. */
@@ -19,8 +20,13 @@ async function waitForIdle(page: Page) {
   );
 }
 
-async function openPage(browser: Browser, server: TestServer, url: string): Promise<OpenedPage> {
-  const opened = await openAppPage(browser, url, { session: server.fetch.session });
+/** The tests' one page, at `address`: opened by the first test that runs, reached in-app by the next. */
+async function appAt(
+  shared: SharedPages,
+  server: TestServer,
+  address: string,
+): Promise<OpenedPage> {
+  const opened = await shared.at(address, { session: server.fetch.session });
   await waitForIdle(opened.page);
   return opened;
 }
@@ -88,6 +94,10 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let circleId = '';
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -98,12 +108,13 @@ describe.skipIf(skipReason)('areas in a browser', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('a circle drawn around a store, typed to 1000 m, counts what the API counts; saved, it survives a reload', async () => {
-    const { page, errors } = await openPage(browser, server, server.url);
+    const { page, errors } = await appAt(shared, server, '/');
     await expect(page.locator('.nav-panel').textContent()).resolves.toContain(
       'Draw your first area: press C',
     );
@@ -217,7 +228,6 @@ describe.skipIf(skipReason)('areas in a browser', () => {
       copyFileSync('test-results/areas-circle-saved.png', 'docs/screenshot.png');
     }
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a polygon drawn over the circle is subtracted from it; undo and redo replay the step', async () => {
@@ -238,7 +248,8 @@ describe.skipIf(skipReason)('areas in a browser', () => {
       });
       circleId = ((await response.json()) as { properties: { id: string } }).properties.id;
     }
-    const { page, errors } = await openPage(browser, server, `${server.url}/?sel=area:${circleId}`);
+    // Run on its own, this opens the page (with the area made above); after the first test, it goes there in-app.
+    const { page, errors } = await appAt(shared, server, `/?sel=area:${circleId}`);
     await page.waitForFunction(
       () => window.__catchment!.map.queryRenderedFeatures({ layers: ['areas-fill'] }).length > 0,
     );
@@ -343,11 +354,10 @@ describe.skipIf(skipReason)('areas in a browser', () => {
       combinedId,
     );
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('territories for all stores, then for two chosen stores, become areas shown on the map', async () => {
-    const { page, errors } = await openPage(browser, server, server.url);
+    const { page, errors } = await appAt(shared, server, '/');
     const storeCount = await page.evaluate(
       () => window.__catchment!.store!.getState().stores.data!.features.length,
     );
@@ -406,6 +416,5 @@ describe.skipIf(skipReason)('areas in a browser', () => {
     );
     expect(newest.filter((id) => chosen.includes(id))).toHaveLength(4);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

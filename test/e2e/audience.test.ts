@@ -8,6 +8,7 @@ import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { DESKTOP, expectQueryParam, openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -55,6 +56,15 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   let boundary: Boundary;
   let everyone: Audience;
   let gold: Audience;
+  /** A saved area over the neighbourhood, made before the page opens so the app loads it with the rest. */
+  let areaId: string;
+  /** The desktop tests share one page, moved between screens in-app instead of loaded again. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const desktop = (address: string) =>
+    shared.at(address, { viewport: DESKTOP, session: server.fetch.session });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
@@ -75,10 +85,22 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     }
     everyone = await audienceOf(server, boundary.geometry);
     gold = await audienceOf(server, boundary.geometry, { loyaltyTiers: ['gold'] });
+    const created = await server.fetch(`/api/areas`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: `Around ${boundary.name}`,
+        kind: 'polygon',
+        geometry: boundary.geometry,
+      }),
+    });
+    expect(created.status).toBe(201);
+    areaId = ((await created.json()) as { properties: { id: string } }).properties.id;
     mkdirSync('test-results', { recursive: true });
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -86,7 +108,7 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
   it('selecting a neighbourhood shows who lives there: the same count as the API for its geometry', async () => {
     expect(gold.count).toBeGreaterThan(0);
     expect(gold.count).toBeLessThan(everyone.count!);
-    const { page, errors } = await openPage(browser, server, server.url);
+    const { page, errors } = await desktop('/');
     // In the Neighbourhoods list (store names can contain a neighbourhood's name), the row with exactly that name.
     const list = page.locator('.nav-panel .list-section', {
       has: page.locator('h2', { hasText: 'Neighbourhoods' }),
@@ -105,15 +127,10 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     await expect(page.locator('.audience__export').count()).resolves.toBe(0);
     await page.screenshot({ path: 'test-results/audience-desktop.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a gold-tier segment narrows the count to the API’s; a bad field says why; a reload keeps the segment', async () => {
-    const { page, errors } = await openPage(
-      browser,
-      server,
-      `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`,
-    );
+    const { page, errors } = await desktop(`/?sel=boundary:${encodeURIComponent(boundary.id)}`);
     expect(await shownFigure(page, 'count')).toBe(everyone.count);
 
     await page.locator('.segment__toggle').click();
@@ -172,25 +189,11 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('seg'));
     expect(await shownFigure(page, 'count')).toBe(everyone.count);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a saved area offers the CSV export of its consented audience, with the segment applied', async () => {
-    const created = await server.fetch(`/api/areas`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: `Around ${boundary.name}`,
-        kind: 'polygon',
-        geometry: boundary.geometry,
-      }),
-    });
-    expect(created.status).toBe(201);
-    const areaId = ((await created.json()) as { properties: { id: string } }).properties.id;
-    const { page, errors } = await openPage(
-      browser,
-      server,
-      `${server.url}/?sel=area:${encodeURIComponent(areaId)}&seg=tier:gold`,
+    const { page, errors } = await desktop(
+      `/?sel=area:${encodeURIComponent(areaId)}&seg=tier:gold`,
     );
     expect(await shownFigure(page, 'count')).toBe(gold.count);
     const link = page.locator('.audience__export a');
@@ -206,7 +209,6 @@ describe.skipIf(skipReason)('the live audience panel in a browser', () => {
     expect(gold.consented).toBeGreaterThan(0);
     expect(rows).toBe(gold.consented);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('on a phone the panel lives in the bottom sheet and stays legible', async () => {

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature, EventReach } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { expectQueryParam, openAppPage } from '../helpers/page';
+import { expectQueryParam } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -26,6 +27,14 @@ describe.skipIf(skipReason)('events in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let demo: EventFeature[];
+  /** An event made without a place, before the page opens so that the app loads it with the demo events. */
+  let placeless: EventFeature;
+  /** The tests share one page, each starting from the plain map (`/`) reached in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const plainMap = () => shared.at('/', { session: server.fetch.session });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -41,18 +50,32 @@ describe.skipIf(skipReason)('events in a browser', () => {
     demo = ((await response.json()) as EventCollection).features.filter(
       (f) => f.properties.source === 'demo' && f.geometry !== null,
     );
+    const startsAt = new Date(Date.now() + 3 * DAY_MS);
+    const created = await server.fetch('/api/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Flea market at the old depot',
+        category: 'market',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
+        timezone: 'Europe/Berlin',
+        locationText: 'Old tram depot',
+      }),
+    });
+    expect(created.status).toBe(201);
+    placeless = (await created.json()) as EventFeature;
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('the Events panel lists the demo events; selecting one shows its time and the API’s reach count', async () => {
     expect(demo.length).toBeGreaterThan(0);
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await plainMap();
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -91,30 +114,12 @@ describe.skipIf(skipReason)('events in a browser', () => {
     );
     await page.screenshot({ path: 'test-results/events.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('an event without a place is listed first and placed by a click on the map; Escape cancels placing', async () => {
-    const startsAt = new Date(Date.now() + 3 * DAY_MS);
-    const created = await server.fetch('/api/events', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Flea market at the old depot',
-        category: 'market',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
-        timezone: 'Europe/Berlin',
-        locationText: 'Old tram depot',
-      }),
-    });
-    expect(created.status).toBe(201);
-    const event = (await created.json()) as EventFeature;
+    const event = placeless;
     expect(event.geometry).toBeNull();
-
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await plainMap();
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -165,7 +170,6 @@ describe.skipIf(skipReason)('events in a browser', () => {
     await page.locator('.details-panel [data-reach="count"]').waitFor();
     await page.screenshot({ path: 'test-results/events-placed.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('search finds an event; its reach circle is on the map and follows the radius; a segment narrows the count to the API’s', async () => {
@@ -173,9 +177,7 @@ describe.skipIf(skipReason)('events in a browser', () => {
       demo.find(
         (e) => !demo.some((other) => other !== e && other.properties.name === e.properties.name),
       ) ?? demo[0]!;
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await plainMap();
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -258,6 +260,5 @@ describe.skipIf(skipReason)('events in a browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await reachCircle()).length).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

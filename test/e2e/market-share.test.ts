@@ -12,7 +12,8 @@ import type {
   HuffWhatIf,
 } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { hiddenCorners, openAppPage, waitForMapIdle } from '../helpers/page';
+import { hiddenCorners, waitForMapIdle } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -44,6 +45,13 @@ const sourceSize = (page: Page, id: string) =>
 describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
   let server: TestServer;
   let browser: Browser;
+  /** One page per size, shared by the tests: each starts from the plain map (`/`), reached in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const plainMap = (viewport: { width: number; height: number }) =>
+    shared.at('/', { session: server.fetch.session, viewport });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -51,16 +59,14 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it("shows the fitted model, a store's surface, and what a new store would take", async () => {
     const model = (await (await server.fetch('/api/huff')).json()) as HuffModel;
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-      viewport: WIDE,
-    });
+    const { page, errors } = await plainMap(WIDE);
     await page.locator('[data-action="market-share"]').click();
     const panel = page.locator('.details[data-kind="market-share"]');
     await panel.locator('.market[data-state="ready"]').waitFor({ timeout: 30_000 });
@@ -145,7 +151,6 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
     await expect(sourceSize(page, 'catchment-huff-surface')).resolves.toBe(0);
     await expect(sourceSize(page, 'catchment-what-if')).resolves.toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   for (const [name, viewport] of [
@@ -156,10 +161,7 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
       const expected = (await (
         await server.fetch('/api/choropleth?metric=penetration&level=h3&resolution=8')
       ).json()) as ChoroplethAnswer;
-      const { page, errors } = await openAppPage(browser, server.url, {
-        session: server.fetch.session,
-        viewport,
-      });
+      const { page, errors } = await plainMap(viewport);
       const toggle = page.locator('input[data-layer="choropleth"]');
       if (!(await toggle.isVisible())) await page.locator('.layer-panel__header').click();
       await page.locator('.layer-toggle--choropleth .switch__label').click();
@@ -210,15 +212,11 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
       await drawn(page);
       await page.screenshot({ path: `test-results/choropleth-${name}.png` });
       expect(errors).toEqual([]);
-      await page.close();
     });
   }
 
   it('shows the market-share panel in the bottom sheet on a phone', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-      viewport: PHONE,
-    });
+    const { page, errors } = await plainMap(PHONE);
     await page.evaluate(() =>
       window.__catchment!.store!.getState().setMarketShare({ surfaceStoreId: null }),
     );
@@ -236,6 +234,5 @@ describe.skipIf(skipReason)('market share and choropleths in a browser', () => {
     await drawn(page);
     await page.screenshot({ path: 'test-results/market-share-phone.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage, openPage } from '../helpers/page';
+import { openPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -17,6 +18,7 @@ const json = (method: string, body: unknown): RequestInit => ({
 });
 /** A4 at 96 dpi, less 12 mm margins either side: the width the printed page lays out in. */
 const A4_PRINTABLE = { width: 703, height: 1016 };
+const DESKTOP = { width: 1440, height: 900 };
 
 async function waitForReport(page: Page) {
   await page.waitForSelector('html[data-report-ready]', { timeout: 90_000 });
@@ -90,6 +92,15 @@ describe.skipIf(skipReason)("an area's report", () => {
   let server: TestServer;
   let browser: Browser;
   let areaId: string;
+  /** A second area for the comparison, made before any page opens so the app loads both. */
+  let other: string;
+  /** One app page per size, shared by the tests: each reaches its screen in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const appAt = (address: string, viewport = DESKTOP) =>
+    shared.at(address, { session: server.fetch.session, viewport });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -121,19 +132,43 @@ describe.skipIf(skipReason)("an area's report", () => {
       }),
     );
     expect(campaign.status).toBe(201);
+    const second = await server.fetch(
+      '/api/areas',
+      json('POST', {
+        name: 'Kreuzberg',
+        kind: 'radius',
+        params: { center: [13.41, 52.497], radiusMeters: 1200 },
+      }),
+    );
+    expect(second.status).toBe(201);
+    other = ((await second.json()) as { properties: { id: string } }).properties.id;
+    // A campaign on both areas: its results appear in each area's section of the comparison.
+    const both = await server.fetch(
+      '/api/campaigns',
+      json('POST', {
+        name: 'Two-district brunch',
+        areaIds: [areaId, other],
+        offer: { headline: 'Free coffee with brunch', code: 'BRUNCH', discountPercent: 10 },
+        channel: 'in_store',
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        timezone: 'Europe/Berlin',
+        status: 'active',
+        triggers: [],
+        triggerMode: 'any',
+      }),
+    );
+    expect(both.status).toBe(201);
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('opens from the area panel with the segment in force', async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?sel=area:${areaId}&seg=tier:gold,silver`,
-      { session: server.fetch.session },
-    );
+    const { page, errors } = await appAt(`/?sel=area:${areaId}&seg=tier:gold,silver`);
     const link = page.locator('.details-panel [data-action="open-report"]');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`?report=area:${areaId}&seg=tier:gold,silver`);
@@ -142,7 +177,6 @@ describe.skipIf(skipReason)("an area's report", () => {
     await expect(report.locator('[data-segment]').textContent()).resolves.toContain('Gold');
     await report.close();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('shows the map, figures, profile against the city, top groups, events and the campaign, and prints onto the page', async () => {
@@ -202,13 +236,10 @@ describe.skipIf(skipReason)("an area's report", () => {
 
   it("marks the city's share on every audience bar, with the index, and sorts by it", async () => {
     for (const [name, viewport] of [
-      ['desktop', { width: 1440, height: 900 }],
+      ['desktop', DESKTOP],
       ['phone', { width: 390, height: 844 }],
     ] as const) {
-      const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, {
-        session: server.fetch.session,
-        viewport,
-      });
+      const { page, errors } = await appAt(`/?sel=area:${areaId}`, viewport);
       const chart = page.locator('.audience .bar-chart').filter({ hasText: 'Top interests' });
       await chart.waitFor();
       expect(await chart.locator('.bar-chart__city').count()).toBeGreaterThan(0);
@@ -231,42 +262,12 @@ describe.skipIf(skipReason)("an area's report", () => {
       await page.locator('.city-legend').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: `test-results/audience-city-${name}.png` });
       expect(errors).toEqual([]);
-      await page.close();
     }
   });
 
   it('reports on a comparison: both areas on one map, each with its own sections', async () => {
-    const created = await server.fetch(
-      '/api/areas',
-      json('POST', {
-        name: 'Kreuzberg',
-        kind: 'radius',
-        params: { center: [13.41, 52.497], radiusMeters: 1200 },
-      }),
-    );
-    const other = ((await created.json()) as { properties: { id: string } }).properties.id;
-    // A campaign on both areas: its results appear in each area's section of the comparison.
-    const both = await server.fetch(
-      '/api/campaigns',
-      json('POST', {
-        name: 'Two-district brunch',
-        areaIds: [areaId, other],
-        offer: { headline: 'Free coffee with brunch', code: 'BRUNCH', discountPercent: 10 },
-        channel: 'in_store',
-        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
-        endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-        timezone: 'Europe/Berlin',
-        status: 'active',
-        triggers: [],
-        triggerMode: 'any',
-      }),
-    );
-    expect(both.status).toBe(201);
     // The comparison panel has the indices against the city, and links to this report.
-    const app = await openAppPage(browser, `${server.url}/?cmp=${areaId},${other}`, {
-      session: server.fetch.session,
-      viewport: { width: 1440, height: 900 },
-    });
+    const app = await appAt(`/?cmp=${areaId},${other}`);
     const indices = app.page.locator('.compare-indices');
     await indices.waitFor();
     expect(await indices.locator('tbody tr').count()).toBe(2);
@@ -276,7 +277,6 @@ describe.skipIf(skipReason)("an area's report", () => {
       await app.page.locator('.area-compare [data-action="open-report"]').getAttribute('href'),
     ).toBe(`?report=compare:${areaId},${other}`);
     expect(app.errors).toEqual([]);
-    await app.page.close();
 
     const { page, errors } = await openPage(
       browser,

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { hiddenCorners, openAppPage, waitForMapIdle } from '../helpers/page';
+import { hiddenCorners, waitForMapIdle } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -53,6 +54,13 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let store: Store;
+  /** One page per size shared by the tests, each reaching its screen in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const appAt = (address: string, viewport = DESKTOP) =>
+    shared.at(address, { viewport, session: server.fetch.session });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -64,6 +72,7 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -73,11 +82,7 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     ['phone', PHONE],
   ] as const) {
     it(`makes a walk area from a store, saves it, and shows its audience (${label})`, async () => {
-      const { page, errors } = await openAppPage(
-        browser,
-        `${server.url}/?sel=store:${encodeURIComponent(store.id)}`,
-        { viewport, session: server.fetch.session },
-      );
+      const { page, errors } = await appAt(`/?sel=store:${encodeURIComponent(store.id)}`, viewport);
       await page.locator('[data-action="travel-time"]').click();
       await previewReady(page);
       await waitForMapIdle(page);
@@ -144,15 +149,11 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
       await waitForMapIdle(page);
       await page.screenshot({ path: `test-results/travel-time-saved-${label}.png` });
       expect(errors).toEqual([]);
-      await page.close();
     });
   }
 
   it("an event's reach counts the walk instead of the circle when asked to", async () => {
-    const { page, errors } = await openAppPage(browser, `${server.url}/`, {
-      viewport: DESKTOP,
-      session: server.fetch.session,
-    });
+    const { page, errors } = await appAt('/');
     // An event of the range the app shows (the map draws reach around those), opened as a click would.
     const eventId = await page.evaluate(() => {
       const store = window.__catchment!.store!;
@@ -185,15 +186,10 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     await waitForMapIdle(page);
     await page.screenshot({ path: 'test-results/travel-time-event-walk.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("a store's trade areas are drawn and listed with the API's customers and shares", async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?sel=store:${encodeURIComponent(store.id)}`,
-      { viewport: DESKTOP, session: server.fetch.session },
-    );
+    const { page, errors } = await appAt(`/?sel=store:${encodeURIComponent(store.id)}`);
     await page.locator('[data-action="show-trade-areas"]').click();
     await page.locator('.trade-tier[data-tier="secondary"]').waitFor({ timeout: 30_000 });
     const expected = (await (await server.fetch(`/api/stores/${store.id}/trade-areas`)).json()) as {
@@ -216,14 +212,10 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     await page.locator('.trade-areas').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/trade-areas-desktop.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('the Travel time tool makes an area from a clicked point', async () => {
-    const { page, errors } = await openAppPage(browser, `${server.url}/`, {
-      viewport: DESKTOP,
-      session: server.fetch.session,
-    });
+    const { page, errors } = await appAt('/');
     await page.locator('[data-tool="travel"]').click();
     await expect(page.locator('[data-tool="travel"]').getAttribute('aria-pressed')).resolves.toBe(
       'true',
@@ -239,6 +231,5 @@ describe.skipIf(skipReason)('travel-time areas in a browser', () => {
     await page.locator('.travel-details').waitFor({ state: 'detached' });
     expect(await drawnTravel(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

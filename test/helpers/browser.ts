@@ -5,10 +5,15 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's package; playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** SwiftShader gives MapLibre WebGL2 without a GPU; the rest keeps Chromium off the network. */
+/**
+ * SwiftShader gives MapLibre WebGL2 without a GPU. The page itself is composited in software: composited through
+ * SwiftShader too, every frame of the page cost as much again as the map's own drawing (a page load took about half
+ * as long again, with the map's WebGL calls waiting behind the compositor). The last keeps Chromium off the network.
+ */
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  '--disable-gpu-compositing',
   '--no-sandbox',
   '--disable-background-networking',
 ];
