@@ -60,47 +60,50 @@ export function memberFacts(
   w: MeasureWindow,
   followUpRows: RowRanges = rows,
 ): MemberFacts {
-  const facts: MemberFacts = {
-    revenueBefore: new Float64Array(members),
-    revenueDuring: new Float64Array(members),
-    firstDay: new Int32Array(members).fill(NO_DAY),
-    daysToNext: new Int32Array(members).fill(NO_DAY),
-  };
+  const revenueBefore = new Float64Array(members);
+  const revenueDuring = new Float64Array(members);
+  const firstDay = new Int32Array(members).fill(NO_DAY);
+  const daysToNext = new Int32Array(members).fill(NO_DAY);
   const [from, to] = scanDays(w);
+  const { start, end } = w;
   const { day, customer, amount } = columns;
+  const customers = memberOf.length;
   // A bit per customer says who is a member: 1,000,000 customers fit in 125 kB, in cache, where memberOf's 4 MB do
-  // not, and an audience is usually a few percent of the customers, so most rows stop at the bit.
-  const isMember = new Uint32Array((memberOf.length >>> 5) + 1);
-  for (let seq = 0; seq < memberOf.length; seq++)
+  // not, and an audience is usually a few percent of the customers, so most rows stop at the bit. The loops below
+  // read only locals and test the bit inline: at millions of rows a helper call per row costs half again as much.
+  const isMember = new Uint32Array((customers >>> 5) + 1);
+  for (let seq = 0; seq < customers; seq++)
     if (memberOf[seq]! >= 0) isMember[seq >>> 5]! |= 1 << (seq & 31);
-  const member = (seq: number) =>
-    seq >= 0 && seq < memberOf.length && (isMember[seq >>> 5]! >>> (seq & 31)) & 1
-      ? memberOf[seq]!
-      : -1;
   // Pass 1: sums and the first day in the window (rows need not be in day order).
   for (const [a, b] of rows)
     for (let r = a; r < b; r++) {
       const d = day[r]!;
-      if (d < from || d > w.end) continue;
-      const m = member(customer[r]!);
-      if (m < 0) continue;
-      if (d < w.start) facts.revenueBefore[m]! += amount[r]!;
+      if (d < from || d > end) continue;
+      const seq = customer[r]!;
+      if (seq < 0 || seq >= customers || ((isMember[seq >>> 5]! >>> (seq & 31)) & 1) === 0)
+        continue;
+      const m = memberOf[seq]!;
+      if (d < start) revenueBefore[m]! += amount[r]!;
       else {
-        facts.revenueDuring[m]! += amount[r]!;
-        if (facts.firstDay[m] === NO_DAY || d < facts.firstDay[m]!) facts.firstDay[m] = d;
+        revenueDuring[m]! += amount[r]!;
+        const first = firstDay[m]!;
+        if (first === NO_DAY || d < first) firstDay[m] = d;
       }
     }
   // Pass 2: the nearest later purchase day within the follow-up.
   for (const [a, b] of followUpRows)
     for (let r = a; r < b; r++) {
       const d = day[r]!;
-      if (d < w.start || d > to) continue;
-      const m = member(customer[r]!);
-      if (m < 0) continue;
-      const first = facts.firstDay[m]!;
+      if (d < start || d > to) continue;
+      const seq = customer[r]!;
+      if (seq < 0 || seq >= customers || ((isMember[seq >>> 5]! >>> (seq & 31)) & 1) === 0)
+        continue;
+      const m = memberOf[seq]!;
+      const first = firstDay[m]!;
       if (first === NO_DAY || d <= first || d - first > FOLLOW_UP) continue;
       const gap = d - first;
-      if (facts.daysToNext[m] === NO_DAY || gap < facts.daysToNext[m]!) facts.daysToNext[m] = gap;
+      const next = daysToNext[m]!;
+      if (next === NO_DAY || gap < next) daysToNext[m] = gap;
     }
-  return facts;
+  return { revenueBefore, revenueDuring, firstDay, daysToNext };
 }
