@@ -12,7 +12,7 @@ import { auditActor } from '../services/accounts/audit-actor.js';
 import { parseBbox } from '../domain/bbox.js';
 import { customerFeature, customerPage, customerPageQuery } from '../domain/schemas/customer.js';
 import { idParam } from '../domain/schemas/params.js';
-import { decodeCursor } from '../http/cursor.js';
+import { decodeCursor } from '../domain/cursor.js';
 import { customerPageText, customerToFeature } from '../services/customers/pages.js';
 import { ProblemError } from '../http/problem.js';
 

@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { principalOf } from '../http/auth.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';

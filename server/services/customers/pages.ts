@@ -4,7 +4,7 @@
 import type { Db } from '../../db/connection.js';
 import { pageCustomers, type CustomerPageQuery } from '../../db/repos/customers.js';
 import type { Customer } from '../../domain/schemas/customer.js';
-import { encodeCursor } from '../../http/cursor.js';
+import { encodeCursor } from '../../domain/cursor.js';
 import type { AudiencePool } from '../audience/pool.js';
 import type { IndexColumns } from './columns.js';
 

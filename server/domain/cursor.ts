@@ -1,4 +1,5 @@
-// Opaque pagination cursors: a position in a keyset, encoded so clients do not build them by hand.
+// Opaque pagination cursors: a position in a keyset, encoded so clients do not build them by hand. Domain, not http:
+// the customer pages are serialised with their cursor in a worker (services), and the routes decode it.
 
 /** @example encodeCursor(1200) // 'c1200' base64url-encoded */
 export function encodeCursor(lastSeq: number): string {
