@@ -1798,4 +1798,7 @@ export const ca = {
   'data.eventCategory.fair': 'Fira',
   'data.eventCategory.promo': 'Promoció pròpia',
   'data.eventCategory.other': 'Altres',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'dg.,dl.,dt.,dc.,dj.,dv.,ds.',
+  'calendar.weekdaysLong': 'diumenge,dilluns,dimarts,dimecres,dijous,divendres,dissabte',
 } as const satisfies Catalog;

@@ -1710,4 +1710,7 @@ export const de = {
   'report.events.distance': '{distance} außerhalb',
   'report.campaigns.title': 'Kampagnen für dieses Gebiet',
   'report.campaigns.none': 'Noch keine Kampagne richtet sich an dieses Gebiet.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'So,Mo,Di,Mi,Do,Fr,Sa',
+  'calendar.weekdaysLong': 'Sonntag,Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag',
 } as const satisfies Catalog;

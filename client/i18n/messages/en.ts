@@ -1683,4 +1683,7 @@ export const en = {
   'report.events.distance': '{distance} outside',
   'report.campaigns.title': 'Campaigns targeting this area',
   'report.campaigns.none': 'No campaign targets this area yet.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'Sun,Mon,Tue,Wed,Thu,Fri,Sat',
+  'calendar.weekdaysLong': 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
 } as const;

@@ -1687,4 +1687,7 @@ export const fa = {
   'data.eventCategory.fair': 'نمایشگاه',
   'data.eventCategory.promo': 'تبلیغ خودمان',
   'data.eventCategory.other': 'دیگر',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'یکشنبه,دوشنبه,سه‌شنبه,چهارشنبه,پنجشنبه,جمعه,شنبه',
+  'calendar.weekdaysLong': 'یکشنبه,دوشنبه,سه‌شنبه,چهارشنبه,پنجشنبه,جمعه,شنبه',
 } as const satisfies Catalog;

@@ -1707,4 +1707,7 @@ export const he = {
   'report.events.distance': '{distance} מחוץ לאזור',
   'report.campaigns.title': 'קמפיינים שמכוונים לאזור הזה',
   'report.campaigns.none': 'עדיין אין קמפיין שמכוון לאזור הזה.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'יום א׳,יום ב׳,יום ג׳,יום ד׳,יום ה׳,יום ו׳,שבת',
+  'calendar.weekdaysLong': 'יום ראשון,יום שני,יום שלישי,יום רביעי,יום חמישי,יום שישי,יום שבת',
 } as const satisfies Catalog;

@@ -1715,4 +1715,7 @@ export const kk = {
   'report.events.distance': 'Сыртында, {distance}',
   'report.campaigns.title': 'Осы аумаққа бағытталған науқандар',
   'report.campaigns.none': 'Бұл аумаққа әзірге бірде-бір науқан бағытталмаған.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'жс,дс,сс,ср,бс,жм,сб',
+  'calendar.weekdaysLong': 'жексенбі,дүйсенбі,сейсенбі,сәрсенбі,бейсенбі,жұма,сенбі',
 } as const satisfies Catalog;
