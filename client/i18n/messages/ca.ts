@@ -13,7 +13,6 @@ export const ca = {
   'auth.signIn': 'Inicia la sessió',
   'auth.signingIn': 'S’està iniciant la sessió…',
   'auth.wrong': 'El correu electrònic o la contrasenya no són correctes.',
-  'auth.tooMany': 'Massa intents fallits. {detail}',
   'auth.failed': 'No s’ha pogut iniciar la sessió. Comprova la connexió i torna-ho a provar.',
   'auth.hint':
     'Encara no tens compte? Demana’l al propietari de l’espai de treball. La contrasenya del primer propietari es mostra una sola vegada quan el servidor s’inicia per primer cop.',
@@ -1910,4 +1909,6 @@ export const ca = {
   'fieldError.calendarLine': 'No es pot llegir aquesta línia del fitxer de calendari.',
   'fieldError.calendarTooBig':
     'El calendari és massa gran per importar-lo d’un cop: redueix el període o divideix el calendari.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'El fitxer de calendari té errors; no s’ha importat res',
 } as const satisfies Catalog;

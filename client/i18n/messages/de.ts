@@ -13,7 +13,6 @@ export const de = {
   'auth.signIn': 'Anmelden',
   'auth.signingIn': 'Anmeldung läuft …',
   'auth.wrong': 'E-Mail oder Passwort ist falsch.',
-  'auth.tooMany': 'Zu viele Fehlversuche. {detail}',
   'auth.failed':
     'Die Anmeldung ist fehlgeschlagen. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'auth.hint':
@@ -1821,4 +1820,6 @@ export const de = {
   'fieldError.calendarLine': 'Diese Zeile der Kalenderdatei ist nicht lesbar.',
   'fieldError.calendarTooBig':
     'Der Kalender ist zu groß für einen Import: Verkleinere den Zeitraum oder teile den Kalender auf.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'Die Kalenderdatei enthält Fehler; nichts wurde importiert',
 } as const satisfies Catalog;

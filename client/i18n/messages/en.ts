@@ -14,7 +14,6 @@ export const en = {
   'auth.signIn': 'Sign in',
   'auth.signingIn': 'Signing in…',
   'auth.wrong': 'Wrong email or password.',
-  'auth.tooMany': 'Too many failed attempts. {detail}',
   'auth.failed': 'Signing in failed. Check your connection and try again.',
   'auth.hint':
     'No account yet? Ask your workspace owner. The first owner’s password is printed once when the server first starts.',
@@ -1782,4 +1781,6 @@ export const en = {
   'fieldError.calendarLine': 'This line of the calendar file cannot be read.',
   'fieldError.calendarTooBig':
     'The calendar is too large to import at once: narrow the time window or split the calendar.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'The calendar file has errors; nothing was imported',
 } as const;

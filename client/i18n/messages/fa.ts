@@ -13,7 +13,6 @@ export const fa = {
   'auth.signIn': 'ورود',
   'auth.signingIn': 'در حال ورود…',
   'auth.wrong': 'ایمیل یا گذرواژه نادرست است.',
-  'auth.tooMany': 'تعداد تلاش‌های ناموفق بیش از حد است. {detail}',
   'auth.failed': 'ورود انجام نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
   'auth.hint':
     'هنوز حساب ندارید؟ از مالک فضای کاری بخواهید. گذرواژهٔ نخستین مالک یک بار، در اولین اجرای سرور، نمایش داده می‌شود.',
@@ -1783,4 +1782,6 @@ export const fa = {
   'fieldError.calendarLine': 'این خط از فایل تقویم خوانده نمی‌شود.',
   'fieldError.calendarTooBig':
     'تقویم برای درون‌ریزی یک‌باره بیش از حد بزرگ است: بازهٔ زمانی را کوتاه کنید یا تقویم را تقسیم کنید.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'فایل تقویم خطا دارد؛ چیزی درون‌ریزی نشد',
 } as const satisfies Catalog;

@@ -13,7 +13,6 @@ export const he = {
   'auth.signIn': 'כניסה',
   'auth.signingIn': 'נכנסים…',
   'auth.wrong': 'האימייל או הסיסמה שגויים.',
-  'auth.tooMany': 'יותר מדי ניסיונות כושלים. {detail}',
   'auth.failed': 'הכניסה נכשלה. יש לבדוק את החיבור ולנסות שוב.',
   'auth.hint':
     'עדיין אין חשבון? אפשר לבקש מבעלי סביבת העבודה. הסיסמה של הבעלים הראשונים מודפסת פעם אחת, כשהשרת עולה בפעם הראשונה.',
@@ -1802,4 +1801,6 @@ export const he = {
   'fieldError.calendarLine': 'אי אפשר לקרוא את השורה הזו בקובץ היומן.',
   'fieldError.calendarTooBig':
     'היומן גדול מדי לייבוא בבת אחת: יש לצמצם את טווח הזמן או לפצל את היומן.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'בקובץ היומן יש שגיאות; שום דבר לא יובא',
 } as const satisfies Catalog;

@@ -13,7 +13,6 @@ export const kk = {
   'auth.signIn': 'Кіру',
   'auth.signingIn': 'Кіру орындалуда…',
   'auth.wrong': 'Электрондық пошта немесе құпиясөз қате.',
-  'auth.tooMany': 'Сәтсіз әрекеттер тым көп. {detail}',
   'auth.failed': 'Кіру сәтсіз аяқталды. Байланысты тексеріп, қайталап көріңіз.',
   'auth.hint':
     'Әлі тіркелгіңіз жоқ па? Жұмыс кеңістігінің иесінен сұраңыз. Алғашқы иенің құпиясөзі сервер алғаш іске қосылғанда бір рет шығарылады.',
@@ -1816,4 +1815,6 @@ export const kk = {
   'fieldError.calendarLine': 'Күнтізбе файлының бұл жолын оқу мүмкін емес.',
   'fieldError.calendarTooBig':
     'Күнтізбе бір реттік импорт үшін тым үлкен: уақыт аралығын тарылтыңыз немесе күнтізбені бөліңіз.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'Күнтізбе файлында қателер бар; ештеңе импортталмады',
 } as const satisfies Catalog;
