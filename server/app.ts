@@ -196,7 +196,7 @@ export function createApp(deps: AppDeps) {
           : error.message;
       const errors =
         error.status === 400 && /JSON/i.test(error.message)
-          ? [{ field: 'body', message: 'malformed JSON' }]
+          ? [{ field: 'body', code: 'invalid_json', message: 'malformed JSON' }]
           : undefined;
       return problemResponse(c, problemBody(error.status, detail, errors));
     }
@@ -207,7 +207,14 @@ export function createApp(deps: AppDeps) {
     });
     return problemResponse(
       c,
-      problemBody(500, 'Something went wrong on our side; the request was not applied.'),
+      problemBody(
+        500,
+        'Something went wrong on our side; the request was not applied.',
+        undefined,
+        {
+          code: 'internal',
+        },
+      ),
     );
   });
 

@@ -2,6 +2,7 @@
 import type { FieldError, Problem } from '../../server/domain/schemas/problem';
 import type { Translate } from '../i18n/types';
 import { fieldMessage } from './field-messages';
+import { problemDetail, problemTitle } from './problem-text';
 
 export type { FieldError, Problem };
 
@@ -12,7 +13,7 @@ export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   constructor(
     readonly kind: ProblemKind,
-    readonly problem: Problem,
+    readonly problem: Problem & Record<string, unknown>,
     options?: { cause?: unknown },
   ) {
     super(problem.detail ?? problem.title, options);
@@ -38,13 +39,8 @@ export async function problemFromResponse(response: Response): Promise<ProblemEr
     const errors = Array.isArray(body.errors)
       ? body.errors.filter((e) => typeof e?.field === 'string')
       : undefined;
-    return new ProblemError('http', {
-      type: body.type ?? 'about:blank',
-      title: body.title,
-      status: body.status,
-      detail: body.detail,
-      errors,
-    });
+    // Extension members (`code`, `retryAfterSeconds`, `currentVersion`…) stay: the wording and callers read them.
+    return new ProblemError('http', { ...body, type: body.type ?? 'about:blank', errors });
   }
   return new ProblemError('http', {
     type: 'about:blank',
@@ -82,18 +78,23 @@ export interface FormattedProblem {
 }
 
 /**
- * What to tell a person about a failure: the server's own title and detail for problem+json,
- * translated wording for network failures and anything unexpected.
- * @example formatProblem(new ProblemError('http', { type: 'about:blank', title: 'Not found', status: 404, detail: 'No store st-99' }), t)
- * // { title: 'Not found', detail: 'No store st-99', fields: [] }
+ * What to tell a person about a failure, in their language: a title by status, the detail by the problem's code or
+ * field errors (problem-text.ts), translated wording for network failures and anything unexpected.
+ * @example formatProblem(new ProblemError('http', { type: 'about:blank', title: 'Not found', status: 404, errors: [{ field: 'params.id', code: 'not_found', message: 'unknown event' }] }), t)
+ * // { title: 'Not found', detail: 'This no longer exists, or you cannot see it.', fields: [{ field: 'params.id', … }] }
  */
 export function formatProblem(error: unknown, t: Translate): FormattedProblem {
   if (error instanceof ProblemError) {
     const { problem } = error;
     if (error.kind === 'network')
       return { title: t('error.network.title'), detail: t('error.network.detail'), fields: [] };
-    const title = problem.title || t('error.http.title', { status: problem.status });
-    return { title, detail: problem.detail ?? '', fields: problem.errors ?? [] };
+    if (error.kind === 'parse')
+      return { title: t('problem.title.unreadable'), detail: t('problem.unreadable'), fields: [] };
+    return {
+      title: problemTitle(problem.status, t),
+      detail: problemDetail(problem, t),
+      fields: problem.errors ?? [],
+    };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { title: t('error.unexpected.title'), detail, fields: [] };

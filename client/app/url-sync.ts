@@ -1,6 +1,8 @@
 // Keeps the query string and the store in step: read once at start, written on every change, re-read on back/forward.
 import { resolveLocale } from '../i18n/locale';
 import type { AppStore } from '../store';
+import type { Selection } from '../store/types';
+import { bringIntoView } from './actions';
 import { readLayerPanelOpen, rememberLayerPanelOpen } from './ui-prefs';
 import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
@@ -46,6 +48,10 @@ export function initFromUrl(store: AppStore): void {
   });
 }
 
+function sameSelection(a: Selection, b: Selection | null): boolean {
+  return b !== null && a.kind === b.kind && a.id === b.id;
+}
+
 /** Writes store changes back into the URL. Selections add a history entry (Back deselects); the rest replace it. */
 export function startUrlSync(store: AppStore): () => void {
   let langInUrl = parseUrlState(location.search).lang !== null;
@@ -89,6 +95,7 @@ export function startUrlSync(store: AppStore): () => void {
 
   const onPopState = () => {
     const url = parseUrlState(location.search);
+    const before = store.getState().selection;
     store.setState({
       selection: url.selection,
       layers: url.layers,
@@ -104,6 +111,8 @@ export function startUrlSync(store: AppStore): () => void {
         ? { choropleth: null, choroplethData: null, choroplethHover: null }
         : { choropleth: url.choropleth }),
     });
+    // Back or Forward to a selection frames it as a first load of the same link does (load-data.ts).
+    if (url.selection && !sameSelection(url.selection, before)) bringIntoView(store, url.selection);
   };
   window.addEventListener('popstate', onPopState);
 

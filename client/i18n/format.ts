@@ -1,8 +1,12 @@
-// Intl formatters, cached per locale and options: numbers, money, areas, dates and relative times.
+// Intl formatters, cached per locale and options: numbers, money, areas, dates and relative times. Every number and
+// date formatter of the client is made here, so a browser lacking a language's data is handled once (intl-data.ts).
+import { dateFormatter, hasFormattingData, numberLocale, type DateFormatter } from './intl-data';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+export type { DateFormatter };
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+const cache = new Map<string, Intl.NumberFormat | DateFormatter | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | DateFormatter | Intl.RelativeTimeFormat>(
   key: string,
   make: () => T,
 ): T {
@@ -19,9 +23,22 @@ export function numberFormat(
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
   return cached(
-    `n|${locale}|${JSON.stringify(options)}`,
-    () => new Intl.NumberFormat(locale, options),
+    `n|${numberLocale(locale)}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(numberLocale(locale), options),
   );
+}
+
+/**
+ * A date/time formatter for the locale, cached per options.
+ * @example dateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-12-03')) // '03.12.2026'
+ */
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions = {},
+): DateFormatter {
+  // Keyed by whether the data is there too, so a test that takes it away gets a new formatter.
+  const key = `d|${locale}|${hasFormattingData(locale)}|${JSON.stringify(options)}`;
+  return cached(key, () => dateFormatter(locale, options));
 }
 
 export function formatNumber(
@@ -57,10 +74,7 @@ export function formatDate(
 ): string {
   const date = parseIsoDate(isoDate);
   if (!date) return isoDate;
-  return cached(
-    `d|${locale}|${style}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
-  ).format(date);
+  return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(date);
 }
 
 const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [

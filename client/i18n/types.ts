@@ -20,6 +20,10 @@ type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
 type ParamNames<V> = V extends string ? Placeholders<V> : 'count' | Placeholders<V[keyof V]>;
 
 export type ParamValue = string | number;
+/** Keys of messages that take no parameters: `t(key)` alone. */
+export type PlainMessageKey = {
+  [K in MessageKey]: [ParamNames<Messages[K]>] extends [never] ? K : never;
+}[MessageKey];
 export type Params<K extends MessageKey> = { readonly [P in ParamNames<Messages[K]>]: ParamValue };
 
 /** `t('key')` for plain messages, `t('key', { name })` when the message has placeholders. */

@@ -56,7 +56,7 @@ export function createConcurrencyLimiter(
         503,
         `The server is busy with ${what}: ${running} running and ${waiting.length} waiting, the most it takes. Try again in ${retryAfter} s.`,
         undefined,
-        { retryAfterSeconds: retryAfter },
+        { retryAfterSeconds: retryAfter, code: 'busy' },
         { 'Retry-After': String(retryAfter) },
       );
     } finally {

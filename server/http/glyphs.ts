@@ -22,7 +22,7 @@ function problem(
   status: 400,
   title: string,
   detail: string,
-  errors: { field: string; message: string }[],
+  errors: { field: string; code: string; message: string }[],
 ) {
   return c.body(JSON.stringify({ type: 'about:blank', title, status, detail, errors }), status, {
     'Content-Type': 'application/problem+json',
@@ -62,6 +62,7 @@ export function glyphRoutes(options: { dir?: string } = {}): Hono {
       return problem(c, 400, 'Bad request', `${range} is not a glyph range`, [
         {
           field: 'params.range',
+          code: 'invalid_glyph_range',
           message: 'must be N-(N+255).pbf with N a multiple of 256, e.g. 0-255.pbf',
         },
       ]);

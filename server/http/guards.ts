@@ -16,7 +16,14 @@ export function limitBody(maxSize = DEFAULT_BODY_LIMIT_BYTES): MiddlewareHandler
     onError: (c) =>
       problemResponse(
         c,
-        problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`),
+        problemBody(413, `The request body is larger than ${maxSize.toLocaleString('en')} bytes`, [
+          {
+            field: 'body',
+            code: 'too_large',
+            maximum: maxSize,
+            message: `larger than ${maxSize} bytes`,
+          },
+        ]),
         { Connection: 'close' },
       ),
   });
@@ -53,7 +60,7 @@ export function limitUrl(
     return problemResponse(
       c,
       problemBody(414, `${message}. Send large values (a segment) in a POST body instead.`, [
-        { field, message },
+        { field, code: 'url_too_long', message },
       ]),
     );
   };
@@ -81,6 +88,7 @@ export function refuseRepeatedQuery(): MiddlewareHandler {
         `Give each query parameter once; repeated: ${names.join(', ')}`,
         names.map((name) => ({
           field: `query.${name}`,
+          code: 'repeated_parameter',
           message: 'given more than once; send it once',
         })),
       ),
@@ -111,7 +119,13 @@ export function requireMediaType(
       problemBody(
         415,
         `Send the body as ${allowed.join(' or ')}${type ? `, not ${type}` : ' (Content-Type is missing)'}`,
-        [{ field: 'headers.content-type', message: `expected ${allowed.join(' or ')}` }],
+        [
+          {
+            field: 'headers.content-type',
+            code: 'media_type',
+            message: `expected ${allowed.join(' or ')}`,
+          },
+        ],
       ),
       { Accept: allowed.join(', ') },
     );

@@ -2,10 +2,15 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { fieldErrorFromIssue, type FieldError, type Problem } from '../domain/schemas/problem.js';
+import {
+  fieldErrorFromIssue,
+  type CodedFieldError,
+  type FieldError,
+  type Problem,
+} from '../domain/schemas/problem.js';
 import type { ServiceErrorKind } from '../services/errors.js';
 
-export type { FieldError, Problem };
+export type { CodedFieldError, FieldError, Problem };
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -31,7 +36,7 @@ export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly detail: string,
-    readonly errors?: FieldError[],
+    readonly errors?: CodedFieldError[],
     readonly extensions: Record<string, unknown> = {},
     /** Response headers, e.g. Retry-After. */
     readonly headers: Record<string, string> = {},
@@ -55,7 +60,7 @@ export const serviceErrorStatus: Record<ServiceErrorKind, ContentfulStatusCode> 
 export function problemBody(
   status: number,
   detail?: string,
-  errors?: FieldError[],
+  errors?: CodedFieldError[],
   extensions: Record<string, unknown> = {},
 ): Problem & Record<string, unknown> {
   return {
@@ -80,6 +85,6 @@ export function problemResponse(
 }
 
 /** Zod issues as field errors, prefixed with where the value came from (`query`, `body`, `params`). */
-export function fieldErrorsFromZod(error: ZodError, target: string): FieldError[] {
+export function fieldErrorsFromZod(error: ZodError, target: string): CodedFieldError[] {
   return error.issues.map((issue) => fieldErrorFromIssue(issue, target));
 }

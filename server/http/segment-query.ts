@@ -10,7 +10,7 @@ export function segmentFromQuery(raw: string | undefined): Segment | undefined {
     value = JSON.parse(raw);
   } catch {
     throw new ProblemError(400, 'segment is not valid JSON', [
-      { field: 'query.segment', message: 'malformed JSON' },
+      { field: 'query.segment', code: 'invalid_json', message: 'malformed JSON' },
     ]);
   }
   const parsed = segmentSchema.safeParse(value);

@@ -19,7 +19,7 @@ function tooLarge(maxBytes: number): ProblemError {
   return new ProblemError(
     413,
     `The file is larger than ${limit}; split it into smaller files`,
-    [{ field: 'body', message: `larger than ${limit}` }],
+    [{ field: 'body', code: 'too_large', maximum: maxBytes, message: `larger than ${limit}` }],
     {},
     // The unread rest of the body would otherwise be parsed as the next request.
     { Connection: 'close' },
@@ -49,7 +49,7 @@ export async function receiveUpload(c: Context, dir: string, maxBytes: number): 
     rmSync(file, { force: true });
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(400, 'The upload was interrupted', [
-      { field: 'body', message: 'incomplete upload' },
+      { field: 'body', code: 'upload_interrupted', message: 'incomplete upload' },
     ]);
   }
   return { file, bytes, contentType };

@@ -89,8 +89,8 @@ function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }
     return problemResponse(
       c,
       problemBody(422, "The request's body names no area", [
-        { field: 'body.areaId', message },
-        { field: 'body.geometry', message },
+        { field: 'body.areaId', code: 'area_or_geometry', message },
+        { field: 'body.geometry', code: 'area_or_geometry', message },
       ]),
     );
   }
@@ -109,7 +109,13 @@ function bodyHook(result: { success: boolean; data?: unknown; error?: ZodError }
       "The request's body has invalid fields",
       errors.length
         ? errors
-        : [{ field: 'body', message: 'send {"areaId"} or {"geometry"}, and optionally "segment"' }],
+        : [
+            {
+              field: 'body',
+              code: 'area_or_geometry',
+              message: 'send {"areaId"} or {"geometry"}, and optionally "segment"',
+            },
+          ],
     ),
   );
 }

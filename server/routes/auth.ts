@@ -99,7 +99,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
           429,
           `Too many failed sign-ins; try again in ${wait} s`,
           undefined,
-          { retryAfterSeconds: wait },
+          { retryAfterSeconds: wait, code: 'rate_limited' },
           { 'Retry-After': String(wait) },
         );
       const hold = loginThrottle.holdMs(attempt, clock());
@@ -108,7 +108,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
       if (!user) {
         loginThrottle.failed(attempt, clock());
         throw new ProblemError(401, 'Wrong email or password', [
-          { field: 'body.password', message: 'wrong email or password' },
+          { field: 'body.password', code: 'wrong_credentials', message: 'wrong email or password' },
         ]);
       }
       loginThrottle.succeeded(attempt);

@@ -60,7 +60,7 @@ const erase = createRoute({
 
 const unknownCustomer = (id: string) =>
   new ProblemError(404, `No customer with id ${id}`, [
-    { field: 'params.id', message: 'unknown customer' },
+    { field: 'params.id', code: 'not_found', message: 'unknown customer' },
   ]);
 
 export function customerRoutes(deps: AppDeps) {
@@ -70,12 +70,14 @@ export function customerRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
       if (bbox && !bbox.ok)
-        throw new ProblemError(400, bbox.reason, [{ field: 'query.bbox', message: bbox.reason }]);
+        throw new ProblemError(400, bbox.reason, [
+          { field: 'query.bbox', code: 'invalid_bbox', message: bbox.reason },
+        ]);
       const cursor =
         query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
       if (!cursor.ok)
         throw new ProblemError(400, cursor.reason, [
-          { field: 'query.cursor', message: cursor.reason },
+          { field: 'query.cursor', code: 'invalid_cursor', message: cursor.reason },
         ]);
       const text = await customerPageText(
         { db, pool: deps.pool ?? null, columns: () => deps.customerIndex.columns },

@@ -70,7 +70,7 @@ export function eventFeedRoutes({ db, clock, feeds }: AppDeps) {
     const feed = findEventFeed(db, id);
     if (!feed)
       throw new ProblemError(404, `No kept feed ${id}`, [
-        { field: 'params.id', message: 'unknown feed' },
+        { field: 'params.id', code: 'not_found', message: 'unknown feed' },
       ]);
     return feed;
   };

@@ -191,7 +191,7 @@ export function eventRoutes(deps: AppDeps) {
     }
     deps.logger.info('calendar feed refused', { status: fetched.status, ms });
     throw new ProblemError(fetched.status, `The feed could not be imported: ${fetched.reason}`, [
-      { field: 'body.url', message: fetched.reason },
+      { field: 'body.url', code: 'feed_failed', message: fetched.reason },
     ]);
   };
   return createRouter()
@@ -211,7 +211,7 @@ export function eventRoutes(deps: AppDeps) {
       const to = query.to ? new Date(query.to) : defaults.to;
       if (to < from)
         throw new ProblemError(400, 'The import window ends before it starts', [
-          { field: 'query.to', message: 'must not be before from' },
+          { field: 'query.to', code: 'ends_before_start', message: 'must not be before from' },
         ]);
       const isJson = /^application\/json\b/i.test(c.req.header('Content-Type') ?? '');
       if (!isJson) {

@@ -209,7 +209,12 @@ export function importRoutes({ imports }: AppDeps) {
             422,
             `${rejected.length} row${rejected.length === 1 ? ' is' : 's are'} invalid; in strict mode nothing was imported`,
             rejected.flatMap(({ row, errors }) =>
-              errors.map((e) => ({ field: `body.rows.${row}.${e.field}`, message: e.message })),
+              // A job stored before rejected rows had codes keeps its English under `row_rejected`.
+              errors.map((e) => ({
+                code: 'row_rejected',
+                ...e,
+                field: `body.rows.${row}.${e.field}`,
+              })),
             ),
             { inserted: 0, updated: 0, rejected, warnings, jobId: started.job.id },
           ),

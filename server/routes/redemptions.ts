@@ -90,7 +90,9 @@ function decode(cursor: string): { redeemedAt: string; id: string } {
     // fall through to the refusal
   }
   const reason = 'cursor is not one this API issued; pass nextCursor back unchanged';
-  throw new ProblemError(400, reason, [{ field: 'query.cursor', message: reason }]);
+  throw new ProblemError(400, reason, [
+    { field: 'query.cursor', code: 'invalid_cursor', message: reason },
+  ]);
 }
 
 export function redemptionRoutes(deps: AppDeps) {

@@ -63,7 +63,9 @@ export function reportRoutes(deps: AppDeps) {
       return problemResponse(
         c,
         // The detail does not echo the ids: whatever was asked for is not repeated back.
-        problemBody(404, 'No such area', [{ field: 'params.file', message: 'unknown area' }]),
+        problemBody(404, 'No such area', [
+          { field: 'params.file', code: 'unknown_area', message: 'unknown area' },
+        ]),
       );
     const shown = areas.map((a) => a!.id);
     const page = new URLSearchParams({ report: `${kind}:${shown.join(',')}` });
@@ -86,7 +88,10 @@ export function reportRoutes(deps: AppDeps) {
       if (!(error instanceof ReportRenderError)) throw error;
       return problemResponse(
         c,
-        problemBody(503, error.message, undefined, { reason: error.reason }),
+        problemBody(503, error.message, undefined, {
+          reason: error.reason,
+          code: 'report_unavailable',
+        }),
         error.reason === 'timeout' ? { 'Retry-After': '30' } : {},
       );
     }
@@ -103,7 +108,7 @@ export function reportRoutes(deps: AppDeps) {
         return problemResponse(
           c,
           problemBody(400, 'A comparison needs two different areas', [
-            { field: 'params.file', message: 'name two different areas' },
+            { field: 'params.file', code: 'same_area', message: 'name two different areas' },
           ]),
         );
       return print(c, 'compare', ids, c.req.valid('query'));

@@ -57,13 +57,19 @@ export function tileRoutes(deps: AppDeps) {
       throw new ProblemError(
         400,
         `${z}/${x}/${file} is not a tile address: use {z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ ${MAX_TILE_ZOOM}`,
-        [{ field: 'params.tile', message: 'not a valid z/x/y' }],
+        [{ field: 'params.tile', code: 'invalid_tile', message: 'not a valid z/x/y' }],
       );
     }
     const raw = c.req.query('segment');
     if (raw !== undefined && raw.length > SEGMENT_QUERY_MAX)
       throw new ProblemError(400, `segment is longer than ${SEGMENT_QUERY_MAX} characters`, [
-        { field: 'query.segment', message: 'too long' },
+        {
+          field: 'query.segment',
+          code: 'too_big',
+          origin: 'string',
+          maximum: SEGMENT_QUERY_MAX,
+          message: 'too long',
+        },
       ]);
     const segment = segmentFromQuery(raw);
     const filter = segment ? { segment, at: clock() } : undefined;

@@ -62,7 +62,7 @@ export function unplacedRoutes({ unplaced }: AppDeps) {
         query.cursor === undefined ? { ok: true as const, lastSeq: 0 } : decodeCursor(query.cursor);
       if (!cursor.ok)
         throw new ProblemError(400, cursor.reason, [
-          { field: 'query.cursor', message: cursor.reason },
+          { field: 'query.cursor', code: 'invalid_cursor', message: cursor.reason },
         ]);
       const { lastSeq, ...page } = unplaced.list({
         kind: query.kind,

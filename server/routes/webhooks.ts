@@ -115,7 +115,7 @@ export function webhookRoutes({ db, config, clock, webhooks }: AppDeps) {
       const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
       if (cursor && !cursor.ok)
         throw new ProblemError(400, 'The cursor is not valid', [
-          { field: 'query.cursor', message: cursor.reason },
+          { field: 'query.cursor', code: 'invalid_cursor', message: cursor.reason },
         ]);
       const rows = listDeliveries(db, {
         beforeId: cursor ? cursor.lastSeq : null,

@@ -1,8 +1,8 @@
 // Expected failures of a service, as reasons rather than HTTP statuses: the one onError (server/app.ts) turns each
 // kind into its status and the failure into problem+json. Services import this, never server/http.
-import type { FieldError } from '../domain/schemas/problem.js';
+import type { CodedFieldError, FieldError } from '../domain/schemas/problem.js';
 
-export type { FieldError };
+export type { CodedFieldError, FieldError };
 
 /**
  * What went wrong, in the caller's terms: `invalid` input (422), a resource `not-found` or hidden from the caller
@@ -26,7 +26,7 @@ export class ServiceError extends Error {
   constructor(
     readonly kind: ServiceErrorKind,
     readonly detail: string,
-    readonly errors?: FieldError[],
+    readonly errors?: CodedFieldError[],
     /** Members added to the problem beside `errors`, e.g. `reason` or `at`. */
     readonly extensions: Record<string, unknown> = {},
   ) {
@@ -48,6 +48,7 @@ export function checkVersion(what: string, current: number, sent: number | undef
     [
       {
         field: 'body.version',
+        code: 'stale_version',
         message: `${sent === undefined ? 'required' : 'stale'}: the current version is ${current}`,
       },
     ],

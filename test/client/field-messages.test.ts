@@ -5,6 +5,7 @@ import { fieldMessage } from '../../client/api/field-messages';
 import { fieldErrors, ProblemError } from '../../client/api/problem';
 import { de } from '../../client/i18n/messages/de';
 import { en } from '../../client/i18n/messages/en';
+import { fa } from '../../client/i18n/messages/fa';
 import { he } from '../../client/i18n/messages/he';
 import { createTranslator } from '../../client/i18n/translate';
 import { campaignCreate } from '../../server/domain/schemas/campaign';
@@ -116,5 +117,36 @@ describe('field errors in the viewer’s language', () => {
     expect(fieldErrors(failure, deT)).toEqual({
       'body.offer.code': 'Eine laufende oder geplante Kampagne nutzt diesen Code schon.',
     });
+  });
+
+  it('an imported row’s reasons are worded from their codes, quoting the cell and the allowed values', () => {
+    const faT = createTranslator('fa', fa);
+    const notANumber = {
+      field: 'age',
+      code: 'not_a_number',
+      value: '3x',
+      message: '"3x" is not a number',
+    };
+    expect(fieldMessage(notANumber, deT)).toBe('„3x“ ist keine Zahl.');
+    // The cell is isolated inside a right-to-left sentence, so "3x" cannot reorder it.
+    expect(fieldMessage(notANumber, faT)).toBe('«\u20683x\u2069» عدد نیست.');
+    const tier = {
+      field: 'loyaltyTier',
+      code: 'not_one_of',
+      value: 'platin',
+      options: ['none', 'bronze', 'silver', 'gold'],
+      message: '"platin" is not one of none, bronze, silver, gold',
+    };
+    expect(fieldMessage(tier, enT)).toBe('“platin” is not one of: none, bronze, silver, gold.');
+    expect(
+      fieldMessage(
+        { field: 'geometry', code: 'invalid_geometry', message: 'ring not closed' },
+        deT,
+      ),
+    ).toBe('Diese Form ist kein brauchbares Gebiet (zum Beispiel kreuzt sich ihr Umriss).');
+    // A rejected row stored before codes existed keeps its English.
+    expect(fieldMessage({ field: 'id', code: 'row_rejected', message: 'old words' }, deT)).toBe(
+      'old words',
+    );
   });
 });

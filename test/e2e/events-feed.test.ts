@@ -118,7 +118,9 @@ describe.skipIf(skipReason)('importing a calendar feed in a browser', () => {
     await list.getByRole('button', { name: 'Import', exact: true }).click();
     const failure = list.locator('[data-import="error"]');
     await failure.waitFor();
-    expect(await failure.textContent()).toContain('the feed answered 500');
+    expect(await failure.textContent()).toContain(
+      'The calendar could not be fetched from this address.',
+    );
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect((await allEvents()).length).toBe(before);
     // The 502 is shown in the panel; the browser logs the failed request, nothing else.

@@ -113,6 +113,31 @@ describe.skipIf(skipReason)('events in a browser', () => {
       /\d/,
     );
     await page.screenshot({ path: 'test-results/events.png' });
+
+    // Back and Forward to an event frame it as a first load does: the camera is sent far away first, so only a
+    // move brought on by the history step puts the event back in view.
+    const other = demo.find((e) => e.id !== chosen.id)!;
+    await list
+      .locator('.item', { has: page.locator('.item__label', { hasText: other.properties.name }) })
+      .first()
+      .click();
+    await expectQueryParam(page, 'sel', `event:${other.id}`);
+    for (const [step, event] of [
+      ['back', chosen],
+      ['forward', other],
+    ] as const) {
+      await page.evaluate(() => window.__catchment!.map.jumpTo({ center: [0, 0], zoom: 3 }));
+      await (step === 'back' ? page.goBack() : page.goForward());
+      await expectQueryParam(page, 'sel', `event:${event.id}`);
+      await page.waitForFunction(
+        (lngLat) => {
+          const map = window.__catchment!.map;
+          return !map.isMoving() && map.getZoom() > 12 && map.getBounds().contains(lngLat);
+        },
+        event.geometry!.coordinates as [number, number],
+        { timeout: 15_000 },
+      );
+    }
     expect(errors).toEqual([]);
   });
 

@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogFor } from '../../client/i18n/locale';
+import { createTranslator } from '../../client/i18n/translate';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openPage } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -205,6 +207,10 @@ describe.skipIf(skipReason)('importing a messy customer file in a browser', () =
     await expect(rejectedRow.count()).resolves.toBe(1);
     await expect(rejectedRow.locator('td').nth(0).textContent()).resolves.toBe('5');
     await expect(rejectedRow.locator('td').nth(1).textContent()).resolves.toBe('Latitude');
+    // The reason is worded from its code (not_a_number), quoting the cell.
+    await expect(rejectedRow.locator('td').nth(2).textContent()).resolves.toBe(
+      '“nördlich” is not a number.',
+    );
     await page.screenshot({ path: 'test-results/import-report-desktop.png' });
 
     // Done: the toast sums it up and brings the report back.
@@ -288,4 +294,30 @@ describe.skipIf(skipReason)('importing a messy customer file in a browser', () =
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the report words the rejected row’s reason in the viewer’s language (Kazakh, Persian, Hebrew)', async () => {
+    for (const lang of ['kk', 'fa', 'he']) {
+      const t = createTranslator(lang, catalogFor(lang));
+      const { page, errors } = await openPage(browser, `${server.url}/?lang=${lang}`, {
+        viewport: WIDE,
+        session: server.fetch.session,
+      });
+      await page.locator('.maplibregl-canvas').waitFor();
+      await dropFile(page);
+      await page.getByTestId('import-preview').waitFor();
+      await page.getByTestId('import-submit').click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor({ timeout: 15_000 });
+      const reason = report.locator('.import__rejected tbody tr td').nth(2);
+      await expect(reason.textContent()).resolves.toBe(
+        t('fieldError.notANumber', { value: 'nördlich' }),
+      );
+      await page.screenshot({ path: `test-results/import-report-${lang}-desktop.png` });
+      await page.setViewportSize(PHONE);
+      await reason.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/import-report-${lang}-phone.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 });

@@ -188,11 +188,39 @@ describe.skipIf(skipReason)('the app in every language', () => {
     expect.soft(await overflowingText(page), `${label}: text cut off`).toEqual([]);
     // Taken per screen, so an error is blamed on the screen that caused it.
     expect.soft(errors.splice(0), `${label}: errors`).toEqual([]);
+    if (screen.name === 'area') await checkProblemToast(page, errors, lang, label, size);
     if (screen.open) {
       // The edit form is a dialog of its own that outlives the selection: close it so the next screen is alone.
       await page.locator('.campaign-form .form-actions .button--secondary').click();
       await page.locator('.campaign-form').waitFor({ state: 'hidden' });
     }
+  }
+
+  /**
+   * A refusal from the server reaches the toast in the page's language: deleting the area a campaign uses answers 409
+   * with the field-error code `in_use`, worded from the catalog rather than the server's English sentence.
+   */
+  async function checkProblemToast(
+    page: Page,
+    errors: string[],
+    lang: string,
+    label: string,
+    size: string,
+  ) {
+    const t = createTranslator(lang, catalogFor(lang));
+    await page.locator('[data-action="delete-area"]').click();
+    const toast = page.locator('.toast', { hasText: t('problem.title.409') });
+    await toast.waitFor();
+    expect.soft(await toast.locator('.toast__detail').textContent(), `${label}: toast`).toBe(
+      t('fieldError.inUse'),
+    );
+    await page.screenshot({ path: `test-results/lang-${lang}-toast-${size}.png` });
+    await page.evaluate(() => {
+      const store = window.__catchment!.store!.getState();
+      for (const shown of store.toasts) store.dismissToast(shown.id);
+    });
+    // The browser logs the refused delete's 409 itself; nothing else went wrong.
+    expect.soft(errors.splice(0).filter((e) => !e.includes('409')), `${label}: errors`).toEqual([]);
   }
 
   // One page per language, resized between the sizes, moving between the screens as Back/Forward would: a reload

@@ -98,7 +98,11 @@ describe('glyph ranges', () => {
     const body = await res.json();
     expect(body).toMatchObject({ type: 'about:blank', status: 400, title: 'Bad request' });
     expect(body.errors).toEqual([
-      { field: 'params.range', message: expect.stringContaining('multiple of 256') },
+      {
+        field: 'params.range',
+        code: 'invalid_glyph_range',
+        message: expect.stringContaining('multiple of 256'),
+      },
     ]);
   });
 

@@ -148,7 +148,10 @@ describe('importing customers', () => {
       'id,firstName,lat,lng\nQ-1,"two\nlines",52.5,13.4\n',
     );
     expect(result.rejected).toEqual([
-      { row: 2, errors: [{ field: 'firstName', message: expect.any(String) }] },
+      {
+        row: 2,
+        errors: [expect.objectContaining({ field: 'firstName', code: 'invalid_format' })],
+      },
     ]);
   });
 
@@ -232,7 +235,10 @@ describe('importing customers', () => {
     const result = await importFile('customers', fixture('duplicates.csv'));
     expect(result.inserted).toBe(2);
     expect(result.rejected).toEqual([
-      { row: 4, errors: [{ field: 'id', message: 'duplicate id D-1 in this file' }] },
+      {
+        row: 4,
+        errors: [{ field: 'id', code: 'duplicate_id', message: 'duplicate id D-1 in this file' }],
+      },
     ]);
   });
 
@@ -277,7 +283,13 @@ describe('importing customers', () => {
     expect(again.rejected).toEqual([
       {
         row: 2,
-        errors: [{ field: 'id', message: 'this customer was erased and cannot be imported again' }],
+        errors: [
+          {
+            field: 'id',
+            code: 'erased_customer',
+            message: 'this customer was erased and cannot be imported again',
+          },
+        ],
       },
     ]);
     expect(customerRow('E-1')).toBeUndefined();
@@ -364,7 +376,10 @@ describe('other kinds', () => {
     );
     expect(boundaries.inserted).toBe(1);
     expect(boundaries.rejected).toEqual([
-      { row: 2, errors: [{ field: 'geometry', message: expect.any(String) }] },
+      {
+        row: 2,
+        errors: [{ field: 'geometry', code: 'invalid_geometry', message: expect.any(String) }],
+      },
     ]);
     const purchases = await importFile('purchases', fixture('purchases-pipes.csv'));
     expect(purchases).toMatchObject({ inserted: 2, rejected: [] });
@@ -475,7 +490,18 @@ describe('limits and jobs', () => {
       updated: 0,
       rejected: 1,
       etaSeconds: null,
-      firstRejected: [{ row: 9, errors: [{ field: 'lat', message: 'longitude is not a number' }] }],
+      firstRejected: [
+        {
+          row: 9,
+          errors: [
+            expect.objectContaining({
+              field: 'lat',
+              code: 'not_a_number',
+              message: 'longitude is not a number',
+            }),
+          ],
+        },
+      ],
     });
     const list = await (await small.fetch('/api/import/jobs')).json();
     expect(list.jobs[0].id).toBe(job.id);

@@ -71,7 +71,10 @@ describe('rows with an address but no coordinates, without a geocoder', () => {
     );
     expect(result).toMatchObject({ inserted: 1, needsPlace: 1, geocoding: 0 });
     expect(result.rejected).toEqual([
-      { row: 4, errors: [{ field: 'lat', message: expect.any(String) }] },
+      {
+        row: 4,
+        errors: [{ field: 'lat', code: 'no_location', message: expect.any(String) }],
+      },
     ]);
     const list = await listed();
     expect(list.items.find((item) => item.id === 'ADR-1')).toEqual(

@@ -4,7 +4,7 @@ import { listWebhookDeliveries } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { DeliveryStatus, WebhookDelivery } from '../../api/contract';
 import { webhookKinds, type WebhookKind } from '../../../server/domain/schemas/webhook';
-import { useI18n } from '../../i18n';
+import { numberFormat, useI18n } from '../../i18n';
 import { StateMessage } from '../../ui/StateMessage';
 import { formatDateTime, formatRelativeTime } from './audit-format';
 import { useLoad } from './useLoad';
@@ -83,9 +83,7 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
                   </span>
                 )}
               </td>
-              <td className="delivery-log__number">
-                {new Intl.NumberFormat(locale).format(d.attempts)}
-              </td>
+              <td className="delivery-log__number">{numberFormat(locale).format(d.attempts)}</td>
               <td className="delivery-log__error">{d.lastError ?? '—'}</td>
               <td>
                 <time dateTime={whenOf(d)} title={formatDateTime(locale, whenOf(d))}>
@@ -94,7 +92,7 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }) {
                 {d.lastDurationMs !== null && (
                   <span className="delivery-log__next">
                     {t('webhooks.duration', {
-                      ms: new Intl.NumberFormat(locale).format(d.lastDurationMs),
+                      ms: numberFormat(locale).format(d.lastDurationMs),
                     })}
                   </span>
                 )}

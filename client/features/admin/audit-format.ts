@@ -1,4 +1,6 @@
 // Audit entries for people: a readable name for each action and how long ago it happened.
+import { dateTimeFormat } from '../../i18n/format';
+
 /** The actions the server writes that have their own wording; others are shown as `target verb`. */
 export const auditActions = [
   'user.create',
@@ -71,5 +73,5 @@ export function formatDateTime(locale: string, iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time)
     ? iso
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+    : dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }

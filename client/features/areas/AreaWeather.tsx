@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { getAreaWeather } from '../../api/client';
 import { isAbort } from '../../api/problem';
 import type { AreaWeatherList } from '../../api/contract';
-import { formatMeasure, useI18n } from '../../i18n';
+import { dateTimeFormat, formatMeasure, useI18n } from '../../i18n';
 
 type AreaWeatherRow = AreaWeatherList['areas'][number];
 type Answer = { status: 'error' } | { status: 'ready'; row: AreaWeatherRow | null };
@@ -92,10 +92,9 @@ export function AreaWeather({ areaId, version }: { areaId: string; version: numb
             <>
               {' '}
               {t('weather.fetchedAt', {
-                time: new Date(row.fetchedAt).toLocaleString(locale, {
-                  dateStyle: 'short',
-                  timeStyle: 'short',
-                }),
+                time: dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(
+                  new Date(row.fetchedAt),
+                ),
               })}
             </>
           )}

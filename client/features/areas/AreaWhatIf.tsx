@@ -5,7 +5,14 @@ import { useId, useState } from 'react';
 import { previewWhatIf } from '../../api/client';
 import { formatProblem } from '../../api/problem';
 import type { WhatIfAnswer } from '../../api/contract';
-import { fromFieldValue, inputUnit, inputUnitLabel, toFieldValue, useI18n } from '../../i18n';
+import {
+  dateTimeFormat,
+  fromFieldValue,
+  inputUnit,
+  inputUnitLabel,
+  toFieldValue,
+  useI18n,
+} from '../../i18n';
 import { useAppStore } from '../../store';
 import { IconButton } from '../../ui/IconButton';
 import { StateMessage } from '../../ui/StateMessage';
@@ -71,9 +78,7 @@ export function AreaWhatIf({
   };
 
   const hour = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-      new Date(iso),
-    );
+    dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
   return (
     <section className="what-if" aria-labelledby={`${id}-title`}>
       <h3 className="audience__title" id={`${id}-title`}>

@@ -1,7 +1,7 @@
 // The sign-in page: email and password, with the server's reason when it refuses (wrong password, too many tries).
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../../api/client';
-import { ProblemError } from '../../api/problem';
+import { formatProblem, ProblemError } from '../../api/problem';
 import type { Me } from '../../api/contract';
 import { useI18n } from '../../i18n';
 
@@ -24,7 +24,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         status === 401
           ? t('auth.wrong')
           : status === 429
-            ? t('auth.tooMany', { detail: (e as ProblemError).problem.detail ?? '' })
+            ? formatProblem(e, t).detail
             : t('auth.failed'),
       );
       setBusy(false);

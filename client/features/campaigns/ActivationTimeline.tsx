@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { getCampaignActivations } from '../../api/client';
 import { ProblemError, isAbort } from '../../api/problem';
 import type { Activation, CampaignRecord } from '../../api/contract';
-import { useI18n, type UnitPreferences } from '../../i18n';
+import { dateTimeFormat, type UnitPreferences, useI18n } from '../../i18n';
 import type { Translate } from '../../i18n/types';
 import { useAppStore } from '../../store';
 import { Icon } from '../../ui/Icon';
@@ -50,7 +50,7 @@ function intervalText(
   c: CampaignRecord,
   { t, locale, units }: { t: Translate; locale: string; units: UnitPreferences },
 ): string {
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: c.timezone,
@@ -78,7 +78,7 @@ export function ActivationTimeline({ campaign }: { campaign: CampaignRecord }) {
   const [weeksBack, setWeeksBack] = useState(0);
   const range = timelineRange(campaign, now, weeksBack);
   // Short: the two ends of the axis share one line under the strips.
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat(locale, {
     dateStyle: 'short',
     timeStyle: 'short',
     timeZone: campaign.timezone,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatProblem } from '../../api/problem';
 import type { CampaignRecord } from '../../api/contract';
 import { campaignTransitions } from '../../../server/domain/schemas/campaign';
-import { formatNumber, useI18n } from '../../i18n';
+import { dateTimeFormat, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
@@ -81,7 +81,7 @@ export function CampaignDetails({ campaign: c }: { campaign: CampaignRecord }) {
   const liveAreas = useLiveAreaIds(c.id);
   const segmentText = useSegmentText(c.segment);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const runs = new Intl.DateTimeFormat(locale, {
+  const runs = dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: c.timezone,

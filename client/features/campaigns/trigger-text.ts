@@ -7,7 +7,7 @@ import {
   weatherThresholds,
   type WeatherCondition,
 } from '../../../server/domain/schemas/campaign';
-import { formatNumber } from '../../i18n/format';
+import { dateTimeFormat, formatNumber } from '../../i18n/format';
 import { formatDistance, formatMeasure, type UnitPreferences } from '../../i18n/units';
 import { dataLabel } from '../../i18n/data-labels';
 import type { Translate } from '../../i18n/types';
@@ -23,7 +23,7 @@ export interface WordingOptions {
 
 /** Short weekday names in the locale, ISO order (1 = Monday at index 0). */
 export function weekdayNames(locale: string): string[] {
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const format = dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   // 2024-01-01 was a Monday.
   return [1, 2, 3, 4, 5, 6, 7].map((day) => format.format(new Date(Date.UTC(2024, 0, day))));
 }

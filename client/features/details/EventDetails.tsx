@@ -1,7 +1,7 @@
 // Details of an event: category, local start–end in its time zone, attendance, status, and its reach within a
 // radius; writers edit it (the event form, prefilled) or delete it (asked first).
 import type { EventFeature } from '../../api/contract';
-import { formatDistance, formatNumber, useI18n } from '../../i18n';
+import { formatDistance, formatNumber, numberFormat, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { can } from '../../store/slices/session';
 import { StateMessage } from '../../ui/StateMessage';
@@ -139,7 +139,7 @@ function Reach({ event }: { event: EventFeature }) {
           >
             {TRAVEL_MINUTES.map((m) => (
               <option key={m} value={m}>
-                {new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(m)}
+                {numberFormat(locale, { style: 'unit', unit: 'minute' }).format(m)}
               </option>
             ))}
           </select>

@@ -8,14 +8,16 @@ import { can } from '../../store/slices/session';
 import type { FieldError } from '../../api/problem';
 import type { EventImportResult } from '../../api/contract';
 import type { Translate } from '../../i18n/types';
+import { fieldMessage } from '../../api/field-messages';
 import { importCalendar, importFeed } from './actions';
 import { importCutLines } from './import-cuts';
 import { KeptFeeds } from './KeptFeeds';
 
-/** "Line 7: …" for the server's body.line.N errors, the bare message otherwise. */
+/** "Line 7: …" for the server's body.line.N errors, the bare message otherwise; worded from its code. */
 export function importErrorText(error: FieldError, t: Translate): string {
   const line = /^body\.line\.(\d+)$/.exec(error.field)?.[1];
-  return line ? t('nav.events.import.line', { line, message: error.message }) : error.message;
+  const message = fieldMessage(error, t);
+  return line ? t('nav.events.import.line', { line, message }) : message;
 }
 
 /** Under the summary: which recurring events the import cut short, and the limits that cut them. */
@@ -65,7 +67,7 @@ function ImportStatus() {
     );
   }
   // A feed's fetch failure names body.url with the reason the title already gives: say it once.
-  const details = state.errors.filter((error) => !state.title.includes(error.message));
+  const details = state.errors.filter((error) => !state.title.includes(fieldMessage(error, t)));
   return (
     <div
       className="event-import__status event-import__status--error"

@@ -196,7 +196,10 @@ async function runImport(
     await loadEvents(store, new Date(), { refresh: true });
   } catch (error) {
     const { title, detail, fields } = formatProblem(error, t);
-    setEventImport({ status: 'error', fileName: label, title: detail || title, errors: fields });
+    // A calendar refused line by line is said as such, its lines listed below.
+    const byLine = fields.some((f) => /^body\.line\.\d+$/.test(f.field));
+    const reason = byLine ? t('nav.events.import.hasErrors') : detail || title;
+    setEventImport({ status: 'error', fileName: label, title: reason, errors: fields });
     // Shown in the panel already: a refused calendar (422) and a feed that could not be fetched (naming body.url).
     const shown =
       error instanceof ProblemError &&

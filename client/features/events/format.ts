@@ -1,4 +1,5 @@
 // How an event's time reads: start–end in the event's own time zone, formatted with Intl in the user's locale.
+import { dateTimeFormat } from '../../i18n/format';
 import type { EventProperties } from '../../api/contract';
 
 type Times = Pick<EventProperties, 'startsAt' | 'endsAt' | 'timezone' | 'allDay'>;
@@ -13,12 +14,12 @@ export function formatEventTime(locale: string, event: Times): string {
   let end = new Date(event.endsAt);
   if (event.allDay) {
     end = new Date(Math.max(start.getTime(), end.getTime() - 1));
-    return new Intl.DateTimeFormat(locale, {
+    return dateTimeFormat(locale, {
       dateStyle: 'medium',
       timeZone: event.timezone,
     }).formatRange(start, end);
   }
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: event.timezone,
@@ -28,14 +29,14 @@ export function formatEventTime(locale: string, event: Times): string {
 /** The time of day an event starts, for a row under its day heading ("15:00"). */
 export function formatStartTime(locale: string, event: Times): string {
   if (event.allDay) return '';
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: event.timezone }).format(
+  return dateTimeFormat(locale, { timeStyle: 'short', timeZone: event.timezone }).format(
     new Date(event.startsAt),
   );
 }
 
 /** A day heading ("Saturday, 28 November") for a `YYYY-MM-DD` key. */
 export function formatDay(locale: string, day: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

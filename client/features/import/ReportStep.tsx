@@ -1,5 +1,6 @@
 // Step 3: what the import did — added, updated, rejected — the first rejected rows with their reasons, and the report.
 import { useEffect, useMemo } from 'react';
+import { fieldMessage } from '../../api/field-messages';
 import { rejectedCsvUrl } from '../../api/imports';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
@@ -111,7 +112,7 @@ export function ReportStep({
                   <tr key={i}>
                     <td className="import__num">{formatNumber(locale, r.row)}</td>
                     <td title={r.field}>{fieldLabel(t, r.field)}</td>
-                    <td>{r.message}</td>
+                    <td data-code={r.code}>{fieldMessage(r, t)}</td>
                   </tr>
                 ))}
               </tbody>

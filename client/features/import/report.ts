@@ -78,6 +78,9 @@ function cell(value: string | number): string {
 
 /**
  * The rejected rows as CSV, one line per problem: row, field, reason (the same columns as a job's rejected.csv).
+ * The reason stays the server's English, as in the job's rejected.csv: the file is for fixing the data and for other
+ * tools, and one wording whatever the viewer's language keeps it comparable; the report on screen words each reason
+ * in the viewer's language from its code (ReportStep).
  * @example rejectedCsv([{ row: 3, errors: [{ field: 'email', message: 'not an email' }] }])
  * // 'row,field,message\r\n3,email,not an email\r\n'
  */

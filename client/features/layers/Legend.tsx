@@ -1,5 +1,5 @@
 // Legends drawn from the same tokens and shapes as the map layers.
-import { useI18n } from '../../i18n';
+import { numberFormat, useI18n } from '../../i18n';
 import { CLUSTER_STEPS } from '../../map/layers';
 import { eventCategories } from '../../map/event-categories';
 import { EventMark } from './EventMark';
@@ -25,7 +25,7 @@ const tiers = ['none', 'bronze', 'silver', 'gold'] as const;
 
 export function CustomerLegend() {
   const { t, locale } = useI18n();
-  const nf = new Intl.NumberFormat(locale);
+  const nf = numberFormat(locale);
   const sizes = [
     { className: 'legend-cluster--s', label: `< ${nf.format(CLUSTER_STEPS[0])}` },
     { className: 'legend-cluster--m', label: `< ${nf.format(CLUSTER_STEPS[1])}` },

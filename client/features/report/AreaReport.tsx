@@ -2,7 +2,7 @@
 // target it with their results (the campaign results panel itself, so its figures read the same here as in the app).
 import type { Audience } from '../../api/contract';
 import type { AreaFeature } from '../../api/areas';
-import { formatDistance, useI18n } from '../../i18n';
+import { dateTimeFormat, formatDistance, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { CampaignResults } from '../campaigns/CampaignResults';
 import { Figures } from './ReportFigures';
@@ -27,7 +27,7 @@ function Events({ area, at, areaTitleId }: { area: AreaFeature; at: Date; areaTi
     { at },
   );
   const when = (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
       new Date(iso),
     );
   return (

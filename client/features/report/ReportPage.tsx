@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { postAudience } from '../../api/client';
 import type { Audience } from '../../api/contract';
 import type { AreaFeature } from '../../api/areas';
-import { formatNumber, useI18n } from '../../i18n';
+import { dateTimeFormat, formatNumber, useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
 import { isEmptySegment } from '../../../server/domain/schemas/segment';
@@ -95,9 +95,7 @@ export function ReportPage({ target }: { target: ReportTarget }) {
         currency,
         storeName: (id) => storeName?.find((s) => s.id === id)?.properties.name,
       }).join(' · ');
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-    at,
-  );
+  const date = dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(at);
 
   let body;
   if (missing) body = <StateMessage tone="error">{t('report.missing')}</StateMessage>;

@@ -8,7 +8,9 @@ export function reportError(store: AppStore, error: unknown): void {
   if (isAbort(error)) return;
   const t = translatorFor(store.getState().locale);
   const { title, detail, fields } = formatProblem(error, t);
-  const fieldText = fields.map((f) => `${f.field}: ${fieldMessage(f, t)}`).join('\n');
+  // One field error is what the detail already says; several are listed, each after the field it names.
+  const fieldText =
+    fields.length > 1 ? fields.map((f) => `${f.field}: ${fieldMessage(f, t)}`).join('\n') : '';
   store
     .getState()
     .pushToast({ tone: 'error', title, detail: [detail, fieldText].filter(Boolean).join('\n') });

@@ -1,6 +1,6 @@
 // Mode (walk, bike, drive) and minutes (5–30) of a travel-time area: two selects side by side.
 import { travelModes, type TravelMode } from '../../../server/domain/routing/travel-modes';
-import { useI18n } from '../../i18n';
+import { numberFormat, useI18n } from '../../i18n';
 import { TRAVEL_MINUTES } from './travel-actions';
 
 export function TravelChoice({
@@ -48,7 +48,7 @@ export function TravelChoice({
         >
           {TRAVEL_MINUTES.map((m) => (
             <option key={m} value={m}>
-              {new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(m)}
+              {numberFormat(locale, { style: 'unit', unit: 'minute' }).format(m)}
             </option>
           ))}
         </select>

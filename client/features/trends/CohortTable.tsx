@@ -1,11 +1,11 @@
 // Retention by month of first purchase as a table whose cells are shaded by their share: the chart and its text in
 // one, read by screen readers as the table it is.
 import type { CohortRow } from '../../api/contract';
-import { formatNumber, useI18n } from '../../i18n';
+import { dateTimeFormat, formatNumber, useI18n } from '../../i18n';
 import { formatCount } from '../audience/hidden-counts';
 
 const monthFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  dateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function CohortTable({
   cohorts,

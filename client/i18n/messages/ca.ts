@@ -13,7 +13,6 @@ export const ca = {
   'auth.signIn': 'Inicia la sessió',
   'auth.signingIn': 'S’està iniciant la sessió…',
   'auth.wrong': 'El correu electrònic o la contrasenya no són correctes.',
-  'auth.tooMany': 'Massa intents fallits. {detail}',
   'auth.failed': 'No s’ha pogut iniciar la sessió. Comprova la connexió i torna-ho a provar.',
   'auth.hint':
     'Encara no tens compte? Demana’l al propietari de l’espai de treball. La contrasenya del primer propietari es mostra una sola vegada quan el servidor s’inicia per primer cop.',
@@ -1798,4 +1797,118 @@ export const ca = {
   'data.eventCategory.fair': 'Fira',
   'data.eventCategory.promo': 'Promoció pròpia',
   'data.eventCategory.other': 'Altres',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'dg.,dl.,dt.,dc.,dj.,dv.,ds.',
+  'calendar.weekdaysLong': 'diumenge,dilluns,dimarts,dimecres,dijous,divendres,dissabte',
+  // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
+  'problem.title.400': 'No s’ha entès la sol·licitud',
+  'problem.title.401': 'Has tancat la sessió',
+  'problem.title.403': 'No està permès',
+  'problem.title.404': 'No s’ha trobat',
+  'problem.title.409': 'Xoca amb el que hi ha desat',
+  'problem.title.412': 'Ha canviat mentrestant',
+  'problem.title.413': 'És massa gran',
+  'problem.title.415': 'Format no admès',
+  'problem.title.422': 'Revisa les dades introduïdes',
+  'problem.title.429': 'Massa intents',
+  'problem.title.503': 'No disponible temporalment',
+  'problem.title.unreadable': 'No s’ha pogut llegir la resposta del servidor',
+  'problem.unreadable':
+    'Torna a carregar la pàgina. Si torna a passar, potser el servidor s’està reiniciant.',
+  'problem.fields': {
+    one: 'Cal canviar {count} camp.',
+    many: 'Cal canviar {count} camps.',
+    other: 'Cal canviar {count} camps.',
+  },
+  'problem.code.routingUnavailable':
+    'No es pot accedir al servei de rutes. Torna-ho a provar més tard.',
+  'problem.code.routingTimeout':
+    'El servei de rutes ha trigat massa a respondre. Torna-ho a provar.',
+  'problem.code.routingFailed':
+    'El servei de rutes ha enviat una resposta que no es pot fer servir.',
+  'problem.code.noStreetNetwork':
+    'Aquest espai de treball no té xarxa de carrers, així que no es poden calcular temps de desplaçament.',
+  'problem.code.reportUnavailable':
+    'Ara mateix no es pot imprimir l’informe. Torna-ho a provar d’aquí a una estona.',
+  'problem.code.internal': 'Alguna cosa ha fallat al servidor; no s’ha canviat res.',
+  'problem.code.busy': {
+    one: 'El servidor està ocupat. Torna-ho a provar d’aquí a {count} segon.',
+    many: 'El servidor està ocupat. Torna-ho a provar d’aquí a {count} segons.',
+    other: 'El servidor està ocupat. Torna-ho a provar d’aquí a {count} segons.',
+  },
+  'problem.code.rateLimited': {
+    one: 'Massa inicis de sessió fallits. Torna-ho a provar d’aquí a {count} segon.',
+    many: 'Massa inicis de sessió fallits. Torna-ho a provar d’aquí a {count} segons.',
+    other: 'Massa inicis de sessió fallits. Torna-ho a provar d’aquí a {count} segons.',
+  },
+  // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
+  'fieldError.notFound': 'Això ja no existeix o no ho pots veure.',
+  'fieldError.staleVersion':
+    'Algú altre ho ha canviat mentrestant. Torna a carregar i repeteix el canvi.',
+  'fieldError.idTaken': 'Aquest identificador ja està agafat.',
+  'fieldError.notOwner':
+    'Només ho pot canviar qui n’és propietari, o un propietari o gestor de l’espai de treball.',
+  'fieldError.lastOwner':
+    'L’espai de treball necessita almenys un propietari actiu: fes propietari algú altre primer.',
+  'fieldError.inUse': 'Encara hi ha campanyes que fan servir aquesta àrea: treu-la’n primer.',
+  'fieldError.campaignEnded':
+    'Una campanya acabada es queda tal com va funcionar: copia-la per tornar-la a fer.',
+  'fieldError.statusChange': 'La campanya no pot passar a aquest estat des de l’actual.',
+  'fieldError.campaignHasRun': 'Aquesta campanya ja ha funcionat: acaba-la en lloc d’esborrar-la.',
+  'fieldError.urlRefused':
+    'Aquesta adreça no està permesa: els webhooks només van a adreces públiques.',
+  'fieldError.urlMissing': 'Primer indica una URL de webhook.',
+  'fieldError.unknownCode': 'Cap campanya no té aquest codi.',
+  'fieldError.offerNotLive': 'L’oferta no era activa aquí en aquell moment.',
+  'fieldError.storeOutsideCampaign': 'Aquesta botiga és fora de les àrees de la campanya.',
+  'fieldError.holdout':
+    'Aquest client és al grup de control de la campanya i no se li va oferir mai el codi.',
+  'fieldError.noRoute': 'No surt cap ruta d’aquest punt.',
+  'fieldError.noStreetNearby':
+    'No hi ha cap carrer a prop d’aquest punt: tria’n un de més a prop d’un carrer.',
+  'fieldError.unreachableInTime':
+    'En aquest temps no s’arriba enlloc des d’aquí: tria un temps més llarg.',
+  'fieldError.oneOrigin':
+    'Tria exactament un punt de partida: un lloc al mapa, una botiga o un esdeveniment.',
+  'fieldError.eventUnplaced': 'Aquest esdeveniment encara no té lloc al mapa.',
+  'fieldError.invalidGeometry':
+    'Aquesta forma no és una àrea vàlida (per exemple, el contorn es creua amb si mateix).',
+  'fieldError.noCityExtent':
+    'Aquest espai de treball no té contorn de ciutat ni barris on encabir els territoris.',
+  'fieldError.outsideCity': 'Cap d’aquestes botigues no és dins de la ciutat.',
+  'fieldError.noStores': 'Encara no hi ha botigues: afegeix-ne una primer.',
+  'fieldError.notAllowed': 'Per a aquest tipus d’àrea, deixa-ho en blanc.',
+  'fieldError.unreadableFile':
+    'No es pot llegir aquest fitxer: és buit, està malmès o no té el format que diu.',
+  'fieldError.unmappedField': 'Tria una columna per a aquest camp.',
+  'fieldError.noLocationColumns':
+    'Assigna columnes de latitud i longitud, una columna d’ubicació o columnes d’adreça.',
+  'fieldError.importFailed': 'La importació ha fallat.',
+  'fieldError.jobState': 'Només es pot reprendre una importació interrompuda.',
+  'fieldError.erasedCustomer': 'Aquest client es va esborrar i no es torna a importar.',
+  'fieldError.duplicateId': 'Aquest identificador apareix més d’una vegada al fitxer.',
+  'fieldError.notANumber': '«{value}» no és un nombre.',
+  'fieldError.notWholeNumber': '{value} no és un nombre enter.',
+  'fieldError.notYesNo': '«{value}» no és ni sí ni no.',
+  'fieldError.notADate':
+    '«{value}» no és una data (fes servir AAAA-MM-DD, DD.MM.AAAA o MM/DD/AAAA).',
+  'fieldError.noSuchDate': '«{value}» no és un dia o una hora que existeixi.',
+  'fieldError.notOneOf': '«{value}» no és cap d’aquests valors: {options}.',
+  'fieldError.notAPoint': 'Escriu el lloc com a «lat,lng», POINT(lng lat) o un punt GeoJSON.',
+  'fieldError.coordinateRange':
+    '{value} és fora del rang de coordenades (potser s’han intercanviat la latitud i la longitud?).',
+  'fieldError.noLocation': 'No hi ha ni adreça ni coordenades.',
+  'fieldError.tooLarge':
+    'El fitxer ocupa més de {megabytes} MB: divideix-lo en fitxers més petits.',
+  'fieldError.uploadInterrupted': 'La càrrega s’ha interromput. Torna-ho a provar.',
+  'fieldError.invalidJson': 'Això no és un JSON vàlid.',
+  'fieldError.wrongCredentials': 'El correu electrònic o la contrasenya no són correctes.',
+  'fieldError.sameArea': 'Tria dues àrees diferents.',
+  'fieldError.areaOrGeometry': 'Tria una àrea desada o dibuixa’n una.',
+  'fieldError.feedFailed': 'No s’ha pogut obtenir el calendari d’aquesta adreça.',
+  'fieldError.calendarLine': 'No es pot llegir aquesta línia del fitxer de calendari.',
+  'fieldError.calendarTooBig':
+    'El calendari és massa gran per importar-lo d’un cop: redueix el període o divideix el calendari.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'El fitxer de calendari té errors; no s’ha importat res',
 } as const satisfies Catalog;

@@ -13,7 +13,6 @@ export const de = {
   'auth.signIn': 'Anmelden',
   'auth.signingIn': 'Anmeldung läuft …',
   'auth.wrong': 'E-Mail oder Passwort ist falsch.',
-  'auth.tooMany': 'Zu viele Fehlversuche. {detail}',
   'auth.failed':
     'Die Anmeldung ist fehlgeschlagen. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'auth.hint':
@@ -1710,4 +1709,117 @@ export const de = {
   'report.events.distance': '{distance} außerhalb',
   'report.campaigns.title': 'Kampagnen für dieses Gebiet',
   'report.campaigns.none': 'Noch keine Kampagne richtet sich an dieses Gebiet.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'So,Mo,Di,Mi,Do,Fr,Sa',
+  'calendar.weekdaysLong': 'Sonntag,Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag',
+  // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
+  'problem.title.400': 'Die Anfrage wurde nicht verstanden',
+  'problem.title.401': 'Du bist abgemeldet',
+  'problem.title.403': 'Nicht erlaubt',
+  'problem.title.404': 'Nicht gefunden',
+  'problem.title.409': 'Passt nicht zum gespeicherten Stand',
+  'problem.title.412': 'Inzwischen geändert',
+  'problem.title.413': 'Zu groß',
+  'problem.title.415': 'Format nicht unterstützt',
+  'problem.title.422': 'Bitte prüfe deine Eingabe',
+  'problem.title.429': 'Zu viele Versuche',
+  'problem.title.503': 'Vorübergehend nicht verfügbar',
+  'problem.title.unreadable': 'Die Antwort des Servers ist unlesbar',
+  'problem.unreadable':
+    'Lade die Seite neu. Passiert es wieder, startet der Server vielleicht gerade neu.',
+  'problem.fields': {
+    one: '{count} Feld muss geändert werden.',
+    other: '{count} Felder müssen geändert werden.',
+  },
+  'problem.code.routingUnavailable':
+    'Der Routing-Dienst ist nicht erreichbar. Versuche es später noch einmal.',
+  'problem.code.routingTimeout':
+    'Der Routing-Dienst hat zu lange gebraucht. Versuche es noch einmal.',
+  'problem.code.routingFailed': 'Der Routing-Dienst hat eine unbrauchbare Antwort geschickt.',
+  'problem.code.noStreetNetwork':
+    'Dieser Arbeitsbereich hat kein Straßennetz, daher lassen sich keine Wegzeiten berechnen.',
+  'problem.code.reportUnavailable':
+    'Der Bericht lässt sich gerade nicht drucken. Versuche es gleich noch einmal.',
+  'problem.code.internal': 'Auf dem Server ist etwas schiefgegangen; nichts wurde geändert.',
+  'problem.code.busy': {
+    one: 'Der Server ist ausgelastet. Versuche es in {count} Sekunde noch einmal.',
+    other: 'Der Server ist ausgelastet. Versuche es in {count} Sekunden noch einmal.',
+  },
+  'problem.code.rateLimited': {
+    one: 'Zu viele fehlgeschlagene Anmeldungen. Versuche es in {count} Sekunde noch einmal.',
+    other: 'Zu viele fehlgeschlagene Anmeldungen. Versuche es in {count} Sekunden noch einmal.',
+  },
+  // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
+  'fieldError.notFound': 'Das gibt es nicht mehr, oder du kannst es nicht sehen.',
+  'fieldError.staleVersion':
+    'Jemand anderes hat das inzwischen geändert. Lade neu und ändere es noch einmal.',
+  'fieldError.idTaken': 'Diese ID ist schon vergeben.',
+  'fieldError.notOwner':
+    'Das dürfen nur die Eigentümerin oder der Eigentümer bzw. die Leitung des Arbeitsbereichs ändern.',
+  'fieldError.lastOwner':
+    'Der Arbeitsbereich braucht mindestens eine aktive Eigentümerin oder einen Eigentümer: Ernenne zuerst jemand anderen.',
+  'fieldError.inUse': 'Kampagnen nutzen dieses Gebiet noch: Entferne es zuerst dort.',
+  'fieldError.campaignEnded':
+    'Eine beendete Kampagne bleibt, wie sie lief: Kopiere sie, um sie erneut zu starten.',
+  'fieldError.statusChange':
+    'Die Kampagne kann von ihrem jetzigen Status nicht in diesen wechseln.',
+  'fieldError.campaignHasRun':
+    'Diese Kampagne ist schon gelaufen: Beende sie, statt sie zu löschen.',
+  'fieldError.urlRefused':
+    'Diese Adresse ist nicht erlaubt: Webhooks gehen nur an öffentliche Adressen.',
+  'fieldError.urlMissing': 'Lege zuerst eine Webhook-URL fest.',
+  'fieldError.unknownCode': 'Keine Kampagne hat diesen Code.',
+  'fieldError.offerNotLive': 'Das Angebot galt zu dieser Zeit hier nicht.',
+  'fieldError.storeOutsideCampaign': 'Diese Filiale liegt außerhalb der Gebiete der Kampagne.',
+  'fieldError.holdout':
+    'Diese Kundin oder dieser Kunde ist in der Kontrollgruppe der Kampagne und hat den Code nie bekommen.',
+  'fieldError.noRoute': 'Von diesem Punkt aus gibt es keine Route.',
+  'fieldError.noStreetNearby':
+    'In der Nähe dieses Punkts gibt es keine Straße: Wähle einen Punkt näher an einer Straße.',
+  'fieldError.unreachableInTime':
+    'In dieser Zeit ist von hier aus nichts erreichbar: Wähle eine längere Zeit.',
+  'fieldError.oneOrigin':
+    'Wähle genau einen Startpunkt: einen Ort auf der Karte, eine Filiale oder eine Veranstaltung.',
+  'fieldError.eventUnplaced': 'Diese Veranstaltung hat noch keinen Ort auf der Karte.',
+  'fieldError.invalidGeometry':
+    'Diese Form ist kein brauchbares Gebiet (zum Beispiel kreuzt sich ihr Umriss).',
+  'fieldError.noCityExtent':
+    'Dieser Arbeitsbereich hat keinen Stadtumriss und keine Stadtteile, in die Gebiete passen könnten.',
+  'fieldError.outsideCity': 'Keine dieser Filialen liegt in der Stadt.',
+  'fieldError.noStores': 'Es gibt noch keine Filialen: Lege zuerst eine an.',
+  'fieldError.notAllowed': 'Lass das bei dieser Art von Gebiet weg.',
+  'fieldError.unreadableFile':
+    'Diese Datei ist nicht lesbar: Sie ist leer, beschädigt oder nicht im angegebenen Format.',
+  'fieldError.unmappedField': 'Wähle eine Spalte für dieses Feld.',
+  'fieldError.noLocationColumns':
+    'Ordne Spalten für Breite und Länge, eine Standortspalte oder Adressspalten zu.',
+  'fieldError.importFailed': 'Der Import ist fehlgeschlagen.',
+  'fieldError.jobState': 'Nur ein unterbrochener Import kann fortgesetzt werden.',
+  'fieldError.erasedCustomer':
+    'Diese Kundin oder dieser Kunde wurde gelöscht und wird nicht wieder importiert.',
+  'fieldError.duplicateId': 'Diese ID kommt in der Datei mehrmals vor.',
+  'fieldError.notANumber': '„{value}“ ist keine Zahl.',
+  'fieldError.notWholeNumber': '{value} ist keine ganze Zahl.',
+  'fieldError.notYesNo': '„{value}“ ist weder Ja noch Nein.',
+  'fieldError.notADate': '„{value}“ ist kein Datum (nutze JJJJ-MM-TT, TT.MM.JJJJ oder MM/TT/JJJJ).',
+  'fieldError.noSuchDate': '„{value}“ ist kein gültiger Tag und keine gültige Uhrzeit.',
+  'fieldError.notOneOf': '„{value}“ ist keiner der Werte {options}.',
+  'fieldError.notAPoint':
+    'Gib den Ort als „Breite,Länge“, POINT(Länge Breite) oder GeoJSON-Punkt an.',
+  'fieldError.coordinateRange':
+    '{value} liegt außerhalb der möglichen Koordinaten (sind Breite und Länge vertauscht?).',
+  'fieldError.noLocation': 'Weder Adresse noch Koordinaten.',
+  'fieldError.tooLarge':
+    'Die Datei ist größer als {megabytes} MB: Teile sie in kleinere Dateien auf.',
+  'fieldError.uploadInterrupted': 'Der Upload wurde unterbrochen. Versuche es noch einmal.',
+  'fieldError.invalidJson': 'Das ist kein gültiges JSON.',
+  'fieldError.wrongCredentials': 'E-Mail-Adresse oder Passwort ist falsch.',
+  'fieldError.sameArea': 'Wähle zwei verschiedene Gebiete.',
+  'fieldError.areaOrGeometry': 'Wähle ein gespeichertes Gebiet oder zeichne eines.',
+  'fieldError.feedFailed': 'Der Kalender ließ sich von dieser Adresse nicht abrufen.',
+  'fieldError.calendarLine': 'Diese Zeile der Kalenderdatei ist nicht lesbar.',
+  'fieldError.calendarTooBig':
+    'Der Kalender ist zu groß für einen Import: Verkleinere den Zeitraum oder teile den Kalender auf.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'Die Kalenderdatei enthält Fehler; nichts wurde importiert',
 } as const satisfies Catalog;

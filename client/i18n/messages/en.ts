@@ -14,7 +14,6 @@ export const en = {
   'auth.signIn': 'Sign in',
   'auth.signingIn': 'Signing in…',
   'auth.wrong': 'Wrong email or password.',
-  'auth.tooMany': 'Too many failed attempts. {detail}',
   'auth.failed': 'Signing in failed. Check your connection and try again.',
   'auth.hint':
     'No account yet? Ask your workspace owner. The first owner’s password is printed once when the server first starts.',
@@ -1683,4 +1682,105 @@ export const en = {
   'report.events.distance': '{distance} outside',
   'report.campaigns.title': 'Campaigns targeting this area',
   'report.campaigns.none': 'No campaign targets this area yet.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'Sun,Mon,Tue,Wed,Thu,Fri,Sat',
+  'calendar.weekdaysLong': 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
+  // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
+  'problem.title.400': 'The request was not understood',
+  'problem.title.401': 'You are signed out',
+  'problem.title.403': 'Not allowed',
+  'problem.title.404': 'Not found',
+  'problem.title.409': 'It clashes with what is saved',
+  'problem.title.412': 'Changed in the meantime',
+  'problem.title.413': 'Too large',
+  'problem.title.415': 'Format not supported',
+  'problem.title.422': 'Please check your input',
+  'problem.title.429': 'Too many attempts',
+  'problem.title.503': 'Temporarily unavailable',
+  'problem.title.unreadable': 'The server’s answer could not be read',
+  'problem.unreadable': 'Reload the page. If it happens again, the server may be restarting.',
+  'problem.fields': {
+    one: '{count} field needs a change.',
+    other: '{count} fields need a change.',
+  },
+  'problem.code.routingUnavailable': 'The routing service cannot be reached. Try again later.',
+  'problem.code.routingTimeout': 'The routing service took too long to answer. Try again.',
+  'problem.code.routingFailed': 'The routing service sent an answer that could not be used.',
+  'problem.code.noStreetNetwork':
+    'This workspace has no street network, so travel times cannot be worked out.',
+  'problem.code.reportUnavailable':
+    'The report cannot be printed right now. Try again in a moment.',
+  'problem.code.internal': 'Something went wrong on the server; nothing was changed.',
+  'problem.code.busy': {
+    one: 'The server is busy. Try again in {count} second.',
+    other: 'The server is busy. Try again in {count} seconds.',
+  },
+  'problem.code.rateLimited': {
+    one: 'Too many failed sign-ins. Try again in {count} second.',
+    other: 'Too many failed sign-ins. Try again in {count} seconds.',
+  },
+  // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
+  'fieldError.notFound': 'This no longer exists, or you cannot see it.',
+  'fieldError.staleVersion':
+    'Someone else changed this in the meantime. Reload and make your change again.',
+  'fieldError.idTaken': 'This ID is already taken.',
+  'fieldError.notOwner': 'Only its owner, or a workspace owner or manager, may change this.',
+  'fieldError.lastOwner':
+    'The workspace needs at least one active owner: make someone else an owner first.',
+  'fieldError.inUse': 'Campaigns still use this area: remove it from them first.',
+  'fieldError.campaignEnded': 'An ended campaign stays as it ran: copy it to run it again.',
+  'fieldError.statusChange': 'The campaign cannot move to this status from its current one.',
+  'fieldError.campaignHasRun': 'This campaign has already run: end it instead of deleting it.',
+  'fieldError.urlRefused': 'This address is not allowed: webhooks go to public addresses only.',
+  'fieldError.urlMissing': 'Set a webhook URL first.',
+  'fieldError.unknownCode': 'No campaign has this code.',
+  'fieldError.offerNotLive': 'The offer was not live here at that time.',
+  'fieldError.storeOutsideCampaign': 'This store is outside the campaign’s areas.',
+  'fieldError.holdout':
+    'This customer is in the campaign’s holdout group and was never offered the code.',
+  'fieldError.noRoute': 'No route starts from this point.',
+  'fieldError.noStreetNearby': 'No street is near this point: choose a point closer to a street.',
+  'fieldError.unreachableInTime':
+    'Nothing can be reached from here in that time: choose a longer time.',
+  'fieldError.oneOrigin':
+    'Choose exactly one starting point: a place on the map, a store or an event.',
+  'fieldError.eventUnplaced': 'This event has no place on the map yet.',
+  'fieldError.invalidGeometry':
+    'This shape is not a usable area (for example, its outline crosses itself).',
+  'fieldError.noCityExtent':
+    'This workspace has no city outline or neighbourhoods to fit territories into.',
+  'fieldError.outsideCity': 'None of these stores lies inside the city.',
+  'fieldError.noStores': 'There are no stores yet: add one first.',
+  'fieldError.notAllowed': 'Leave this out for this kind of area.',
+  'fieldError.unreadableFile':
+    'This file cannot be read: it is empty, damaged or not in the format it claims.',
+  'fieldError.unmappedField': 'Choose a column for this field.',
+  'fieldError.noLocationColumns':
+    'Map latitude and longitude columns, one location column, or address columns.',
+  'fieldError.importFailed': 'The import failed.',
+  'fieldError.jobState': 'Only an interrupted import can be resumed.',
+  'fieldError.erasedCustomer': 'This customer was erased and is not imported again.',
+  'fieldError.duplicateId': 'This ID appears more than once in the file.',
+  'fieldError.notANumber': '“{value}” is not a number.',
+  'fieldError.notWholeNumber': '{value} is not a whole number.',
+  'fieldError.notYesNo': '“{value}” is neither yes nor no.',
+  'fieldError.notADate': '“{value}” is not a date (use YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY).',
+  'fieldError.noSuchDate': '“{value}” is not a real day or time.',
+  'fieldError.notOneOf': '“{value}” is not one of: {options}.',
+  'fieldError.notAPoint': 'Write the place as “lat,lng”, POINT(lng lat) or a GeoJSON point.',
+  'fieldError.coordinateRange':
+    '{value} is outside the range of coordinates (are latitude and longitude swapped?).',
+  'fieldError.noLocation': 'No address and no coordinates.',
+  'fieldError.tooLarge': 'The file is larger than {megabytes} MB: split it into smaller files.',
+  'fieldError.uploadInterrupted': 'The upload was interrupted. Try again.',
+  'fieldError.invalidJson': 'This is not valid JSON.',
+  'fieldError.wrongCredentials': 'Wrong email or password.',
+  'fieldError.sameArea': 'Choose two different areas.',
+  'fieldError.areaOrGeometry': 'Choose a saved area or draw one.',
+  'fieldError.feedFailed': 'The calendar could not be fetched from this address.',
+  'fieldError.calendarLine': 'This line of the calendar file cannot be read.',
+  'fieldError.calendarTooBig':
+    'The calendar is too large to import at once: narrow the time window or split the calendar.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'The calendar file has errors; nothing was imported',
 } as const;

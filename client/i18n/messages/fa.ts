@@ -13,7 +13,6 @@ export const fa = {
   'auth.signIn': 'ورود',
   'auth.signingIn': 'در حال ورود…',
   'auth.wrong': 'ایمیل یا گذرواژه نادرست است.',
-  'auth.tooMany': 'تعداد تلاش‌های ناموفق بیش از حد است. {detail}',
   'auth.failed': 'ورود انجام نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
   'auth.hint':
     'هنوز حساب ندارید؟ از مالک فضای کاری بخواهید. گذرواژهٔ نخستین مالک یک بار، در اولین اجرای سرور، نمایش داده می‌شود.',
@@ -1687,4 +1686,102 @@ export const fa = {
   'data.eventCategory.fair': 'نمایشگاه',
   'data.eventCategory.promo': 'تبلیغ خودمان',
   'data.eventCategory.other': 'دیگر',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'یکشنبه,دوشنبه,سه‌شنبه,چهارشنبه,پنجشنبه,جمعه,شنبه',
+  'calendar.weekdaysLong': 'یکشنبه,دوشنبه,سه‌شنبه,چهارشنبه,پنجشنبه,جمعه,شنبه',
+  // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
+  'problem.title.400': 'درخواست قابل فهم نبود',
+  'problem.title.401': 'از حساب خود خارج شده‌اید',
+  'problem.title.403': 'مجاز نیست',
+  'problem.title.404': 'پیدا نشد',
+  'problem.title.409': 'با داده‌های ذخیره‌شده تعارض دارد',
+  'problem.title.412': 'در این فاصله تغییر کرده است',
+  'problem.title.413': 'بیش از حد بزرگ است',
+  'problem.title.415': 'این قالب پشتیبانی نمی‌شود',
+  'problem.title.422': 'لطفاً ورودی‌ها را بررسی کنید',
+  'problem.title.429': 'تلاش‌ها بیش از حد است',
+  'problem.title.503': 'موقتاً در دسترس نیست',
+  'problem.title.unreadable': 'پاسخ سرور خوانا نبود',
+  'problem.unreadable':
+    'صفحه را دوباره بارگیری کنید. اگر دوباره رخ داد، شاید سرور در حال راه‌اندازی مجدد باشد.',
+  'problem.fields': { one: '{count} فیلد باید اصلاح شود.', other: '{count} فیلد باید اصلاح شوند.' },
+  'problem.code.routingUnavailable': 'سرویس مسیریابی در دسترس نیست. بعداً دوباره امتحان کنید.',
+  'problem.code.routingTimeout': 'پاسخ سرویس مسیریابی بیش از حد طول کشید. دوباره امتحان کنید.',
+  'problem.code.routingFailed': 'سرویس مسیریابی پاسخی فرستاد که قابل استفاده نیست.',
+  'problem.code.noStreetNetwork': 'این فضای کاری شبکهٔ خیابان ندارد، پس زمان سفر محاسبه نمی‌شود.',
+  'problem.code.reportUnavailable': 'در حال حاضر چاپ گزارش ممکن نیست. کمی بعد دوباره امتحان کنید.',
+  'problem.code.internal': 'مشکلی در سرور پیش آمد؛ هیچ چیزی تغییر نکرد.',
+  'problem.code.busy': {
+    one: 'سرور مشغول است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+    other: 'سرور مشغول است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+  },
+  'problem.code.rateLimited': {
+    one: 'ورودهای ناموفق بیش از حد بوده است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+    other: 'ورودهای ناموفق بیش از حد بوده است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+  },
+  // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
+  'fieldError.notFound': 'این مورد دیگر وجود ندارد یا شما به آن دسترسی ندارید.',
+  'fieldError.staleVersion':
+    'شخص دیگری در این فاصله آن را تغییر داده است. صفحه را دوباره بارگیری کنید و تغییر را دوباره اعمال کنید.',
+  'fieldError.idTaken': 'این شناسه قبلاً استفاده شده است.',
+  'fieldError.notOwner': 'فقط مالک آن، یا مالک یا مدیر فضای کاری، می‌تواند این را تغییر دهد.',
+  'fieldError.lastOwner': 'فضای کاری دست‌کم یک مالک فعال لازم دارد: اول شخص دیگری را مالک کنید.',
+  'fieldError.inUse': 'کمپین‌هایی هنوز از این محدوده استفاده می‌کنند: اول آن را از آن‌ها حذف کنید.',
+  'fieldError.campaignEnded':
+    'کمپین پایان‌یافته همان‌طور که اجرا شد می‌ماند: برای اجرای دوباره از آن کپی بگیرید.',
+  'fieldError.statusChange': 'کمپین نمی‌تواند از وضعیت فعلی به این وضعیت برود.',
+  'fieldError.campaignHasRun': 'این کمپین قبلاً اجرا شده است: به‌جای حذف، آن را پایان دهید.',
+  'fieldError.urlRefused': 'این نشانی مجاز نیست: وب‌هوک‌ها فقط به نشانی‌های عمومی فرستاده می‌شوند.',
+  'fieldError.urlMissing': 'اول نشانی وب‌هوک را تعیین کنید.',
+  'fieldError.unknownCode': 'هیچ کمپینی این کد را ندارد.',
+  'fieldError.offerNotLive': 'این پیشنهاد در آن زمان اینجا فعال نبود.',
+  'fieldError.storeOutsideCampaign': 'این فروشگاه بیرون از محدوده‌های کمپین است.',
+  'fieldError.holdout': 'این مشتری در گروه کنترل کمپین است و این کد هرگز به او پیشنهاد نشده است.',
+  'fieldError.noRoute': 'هیچ مسیری از این نقطه شروع نمی‌شود.',
+  'fieldError.noStreetNearby':
+    'نزدیک این نقطه خیابانی نیست: نقطه‌ای نزدیک‌تر به خیابان انتخاب کنید.',
+  'fieldError.unreachableInTime':
+    'در این مدت از اینجا به جایی نمی‌رسید: زمان طولانی‌تری انتخاب کنید.',
+  'fieldError.oneOrigin':
+    'دقیقاً یک نقطهٔ شروع انتخاب کنید: مکانی روی نقشه، یک فروشگاه یا یک رویداد.',
+  'fieldError.eventUnplaced': 'این رویداد هنوز مکانی روی نقشه ندارد.',
+  'fieldError.invalidGeometry':
+    'این شکل محدودهٔ قابل‌استفاده‌ای نیست (مثلاً مرزش خودش را قطع می‌کند).',
+  'fieldError.noCityExtent': 'این فضای کاری مرز شهر یا محله‌ای برای جای دادن قلمروها ندارد.',
+  'fieldError.outsideCity': 'هیچ‌یک از این فروشگاه‌ها داخل شهر نیست.',
+  'fieldError.noStores': 'هنوز فروشگاهی وجود ندارد: اول یکی اضافه کنید.',
+  'fieldError.notAllowed': 'برای این نوع محدوده این مورد را وارد نکنید.',
+  'fieldError.unreadableFile':
+    'این فایل خوانده نمی‌شود: خالی، خراب یا در قالبی غیر از آنچه ادعا می‌کند است.',
+  'fieldError.unmappedField': 'برای این فیلد یک ستون انتخاب کنید.',
+  'fieldError.noLocationColumns':
+    'ستون‌های عرض و طول جغرافیایی، یک ستون مکان یا ستون‌های نشانی را تطبیق دهید.',
+  'fieldError.importFailed': 'درون‌ریزی ناموفق بود.',
+  'fieldError.jobState': 'فقط درون‌ریزی متوقف‌شده را می‌توان ادامه داد.',
+  'fieldError.erasedCustomer': 'این مشتری پاک شده است و دوباره درون‌ریزی نمی‌شود.',
+  'fieldError.duplicateId': 'این شناسه بیش از یک بار در فایل آمده است.',
+  'fieldError.notANumber': '«{value}» عدد نیست.',
+  'fieldError.notWholeNumber': '{value} عدد صحیح نیست.',
+  'fieldError.notYesNo': '«{value}» نه بله است نه خیر.',
+  'fieldError.notADate':
+    '«{value}» تاریخ نیست (از YYYY-MM-DD، DD.MM.YYYY یا MM/DD/YYYY استفاده کنید).',
+  'fieldError.noSuchDate': '«{value}» روز یا ساعت معتبری نیست.',
+  'fieldError.notOneOf': '«{value}» هیچ‌یک از این مقدارها نیست: {options}.',
+  'fieldError.notAPoint': 'مکان را به‌صورت «lat,lng»، POINT(lng lat) یا یک نقطهٔ GeoJSON بنویسید.',
+  'fieldError.coordinateRange':
+    '{value} خارج از محدودهٔ مختصات است (آیا عرض و طول جابه‌جا شده‌اند؟).',
+  'fieldError.noLocation': 'نه نشانی دارد نه مختصات.',
+  'fieldError.tooLarge':
+    'حجم فایل بیش از {megabytes} مگابایت است: آن را به فایل‌های کوچک‌تر تقسیم کنید.',
+  'fieldError.uploadInterrupted': 'بارگذاری قطع شد. دوباره امتحان کنید.',
+  'fieldError.invalidJson': 'این JSON معتبر نیست.',
+  'fieldError.wrongCredentials': 'ایمیل یا گذرواژه نادرست است.',
+  'fieldError.sameArea': 'دو محدودهٔ متفاوت انتخاب کنید.',
+  'fieldError.areaOrGeometry': 'یک محدودهٔ ذخیره‌شده انتخاب کنید یا یکی بکشید.',
+  'fieldError.feedFailed': 'تقویم از این نشانی دریافت نشد.',
+  'fieldError.calendarLine': 'این خط از فایل تقویم خوانده نمی‌شود.',
+  'fieldError.calendarTooBig':
+    'تقویم برای درون‌ریزی یک‌باره بیش از حد بزرگ است: بازهٔ زمانی را کوتاه کنید یا تقویم را تقسیم کنید.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'فایل تقویم خطا دارد؛ چیزی درون‌ریزی نشد',
 } as const satisfies Catalog;

@@ -13,7 +13,6 @@ export const kk = {
   'auth.signIn': 'Кіру',
   'auth.signingIn': 'Кіру орындалуда…',
   'auth.wrong': 'Электрондық пошта немесе құпиясөз қате.',
-  'auth.tooMany': 'Сәтсіз әрекеттер тым көп. {detail}',
   'auth.failed': 'Кіру сәтсіз аяқталды. Байланысты тексеріп, қайталап көріңіз.',
   'auth.hint':
     'Әлі тіркелгіңіз жоқ па? Жұмыс кеңістігінің иесінен сұраңыз. Алғашқы иенің құпиясөзі сервер алғаш іске қосылғанда бір рет шығарылады.',
@@ -1715,4 +1714,107 @@ export const kk = {
   'report.events.distance': 'Сыртында, {distance}',
   'report.campaigns.title': 'Осы аумаққа бағытталған науқандар',
   'report.campaigns.none': 'Бұл аумаққа әзірге бірде-бір науқан бағытталмаған.',
+  // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
+  'calendar.weekdaysShort': 'жс,дс,сс,ср,бс,жм,сб',
+  'calendar.weekdaysLong': 'жексенбі,дүйсенбі,сейсенбі,сәрсенбі,бейсенбі,жұма,сенбі',
+  // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
+  'problem.title.400': 'Сұрау түсініксіз болды',
+  'problem.title.401': 'Сіз жүйеден шықтыңыз',
+  'problem.title.403': 'Рұқсат жоқ',
+  'problem.title.404': 'Табылмады',
+  'problem.title.409': 'Сақталған деректермен сәйкес келмейді',
+  'problem.title.412': 'Осы аралықта өзгертілген',
+  'problem.title.413': 'Тым үлкен',
+  'problem.title.415': 'Пішімге қолдау жоқ',
+  'problem.title.422': 'Енгізілген деректерді тексеріңіз',
+  'problem.title.429': 'Әрекет тым көп',
+  'problem.title.503': 'Уақытша қолжетімсіз',
+  'problem.title.unreadable': 'Сервер жауабын оқу мүмкін болмады',
+  'problem.unreadable':
+    'Бетті қайта жүктеңіз. Қайталанса, сервер қайта іске қосылып жатқан болуы мүмкін.',
+  'problem.fields': { one: '{count} өрісті түзету керек.', other: '{count} өрісті түзету керек.' },
+  'problem.code.routingUnavailable':
+    'Маршрут қызметіне қосылу мүмкін емес. Кейінірек қайталап көріңіз.',
+  'problem.code.routingTimeout': 'Маршрут қызметі тым ұзақ жауап бермеді. Қайталап көріңіз.',
+  'problem.code.routingFailed': 'Маршрут қызметі пайдалануға келмейтін жауап жіберді.',
+  'problem.code.noStreetNetwork':
+    'Бұл жұмыс кеңістігінде көше желісі жоқ, сондықтан жол уақытын есептеу мүмкін емес.',
+  'problem.code.reportUnavailable':
+    'Есепті қазір басып шығару мүмкін емес. Сәлден соң қайталап көріңіз.',
+  'problem.code.internal': 'Серверде қате шықты; ештеңе өзгертілмеді.',
+  'problem.code.busy': {
+    one: 'Сервер бос емес. {count} секундтан кейін қайталап көріңіз.',
+    other: 'Сервер бос емес. {count} секундтан кейін қайталап көріңіз.',
+  },
+  'problem.code.rateLimited': {
+    one: 'Сәтсіз кіру әрекеттері тым көп. {count} секундтан кейін қайталап көріңіз.',
+    other: 'Сәтсіз кіру әрекеттері тым көп. {count} секундтан кейін қайталап көріңіз.',
+  },
+  // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
+  'fieldError.notFound': 'Бұл енді жоқ немесе сізге көрінбейді.',
+  'fieldError.staleVersion':
+    'Осы аралықта мұны басқа біреу өзгертті. Қайта жүктеп, өзгерісті қайта енгізіңіз.',
+  'fieldError.idTaken': 'Бұл идентификатор бос емес.',
+  'fieldError.notOwner':
+    'Мұны тек оның иесі немесе жұмыс кеңістігінің иесі не менеджері өзгерте алады.',
+  'fieldError.lastOwner':
+    'Жұмыс кеңістігінде кемінде бір белсенді ие болуы керек: алдымен басқа біреуді ие етіңіз.',
+  'fieldError.inUse': 'Бұл аумақты әлі науқандар пайдаланады: алдымен оны солардан алып тастаңыз.',
+  'fieldError.campaignEnded':
+    'Аяқталған науқан өткен күйінде сақталады: қайта өткізу үшін оның көшірмесін жасаңыз.',
+  'fieldError.statusChange': 'Науқан қазіргі күйінен бұл күйге ауыса алмайды.',
+  'fieldError.campaignHasRun': 'Бұл науқан өтіп қойған: оны жоймай, аяқтаңыз.',
+  'fieldError.urlRefused':
+    'Бұл мекенжайға рұқсат жоқ: вебхуктер тек жария мекенжайларға жіберіледі.',
+  'fieldError.urlMissing': 'Алдымен вебхук URL мекенжайын орнатыңыз.',
+  'fieldError.unknownCode': 'Бұл код ешбір науқанда жоқ.',
+  'fieldError.offerNotLive': 'Ол уақытта ұсыныс мұнда белсенді болмады.',
+  'fieldError.storeOutsideCampaign': 'Бұл дүкен науқан аумақтарынан тыс орналасқан.',
+  'fieldError.holdout': 'Бұл клиент науқанның бақылау тобында, оған код ешқашан ұсынылмаған.',
+  'fieldError.noRoute': 'Бұл нүктеден бірде-бір маршрут басталмайды.',
+  'fieldError.noStreetNearby': 'Бұл нүктенің жанында көше жоқ: көшеге жақынырақ нүкте таңдаңыз.',
+  'fieldError.unreachableInTime':
+    'Бұл уақыт ішінде мұнан ешқайда жету мүмкін емес: ұзағырақ уақыт таңдаңыз.',
+  'fieldError.oneOrigin': 'Дәл бір бастапқы нүкте таңдаңыз: картадағы орын, дүкен немесе іс-шара.',
+  'fieldError.eventUnplaced': 'Бұл іс-шараның картада әлі орны жоқ.',
+  'fieldError.invalidGeometry':
+    'Бұл пішін жарамды аумақ емес (мысалы, шекарасы өзін-өзі қиып өтеді).',
+  'fieldError.noCityExtent':
+    'Бұл жұмыс кеңістігінде аймақтарды сыйғызатын қала шекарасы да, аудандар да жоқ.',
+  'fieldError.outsideCity': 'Бұл дүкендердің ешқайсысы қала ішінде емес.',
+  'fieldError.noStores': 'Әзірге дүкен жоқ: алдымен біреуін қосыңыз.',
+  'fieldError.notAllowed': 'Аумақтың бұл түрі үшін мұны толтырмаңыз.',
+  'fieldError.unreadableFile':
+    'Бұл файлды оқу мүмкін емес: ол бос, бүлінген немесе көрсетілген пішімде емес.',
+  'fieldError.unmappedField': 'Бұл өріс үшін баған таңдаңыз.',
+  'fieldError.noLocationColumns':
+    'Ендік пен бойлық бағандарын, бір орналасу бағанын немесе мекенжай бағандарын сәйкестендіріңіз.',
+  'fieldError.importFailed': 'Импорт сәтсіз аяқталды.',
+  'fieldError.jobState': 'Тек үзілген импортты жалғастыруға болады.',
+  'fieldError.erasedCustomer': 'Бұл клиент өшірілген, ол қайта импортталмайды.',
+  'fieldError.duplicateId': 'Бұл идентификатор файлда бірнеше рет кездеседі.',
+  'fieldError.notANumber': '«{value}» сан емес.',
+  'fieldError.notWholeNumber': '{value} бүтін сан емес.',
+  'fieldError.notYesNo': '«{value}» иә да, жоқ та емес.',
+  'fieldError.notADate':
+    '«{value}» күн емес (ЖЖЖЖ-АА-КК, КК.АА.ЖЖЖЖ немесе АА/КК/ЖЖЖЖ пішімін қолданыңыз).',
+  'fieldError.noSuchDate': '«{value}» — мұндай күн не уақыт жоқ.',
+  'fieldError.notOneOf': '«{value}» мына мәндердің бірі емес: {options}.',
+  'fieldError.notAPoint':
+    'Орынды «ендік,бойлық», POINT(бойлық ендік) немесе GeoJSON нүктесі түрінде жазыңыз.',
+  'fieldError.coordinateRange':
+    '{value} координаттар ауқымынан тыс (ендік пен бойлық ауысып кеткен жоқ па?).',
+  'fieldError.noLocation': 'Мекенжай да, координаттар да жоқ.',
+  'fieldError.tooLarge': 'Файл {megabytes} МБ-тан үлкен: оны шағын файлдарға бөліңіз.',
+  'fieldError.uploadInterrupted': 'Жүктеп салу үзілді. Қайталап көріңіз.',
+  'fieldError.invalidJson': 'Бұл жарамды JSON емес.',
+  'fieldError.wrongCredentials': 'Электрондық пошта немесе құпиясөз қате.',
+  'fieldError.sameArea': 'Екі түрлі аумақ таңдаңыз.',
+  'fieldError.areaOrGeometry': 'Сақталған аумақты таңдаңыз немесе жаңасын сызыңыз.',
+  'fieldError.feedFailed': 'Бұл мекенжайдан күнтізбені алу мүмкін болмады.',
+  'fieldError.calendarLine': 'Күнтізбе файлының бұл жолын оқу мүмкін емес.',
+  'fieldError.calendarTooBig':
+    'Күнтізбе бір реттік импорт үшін тым үлкен: уақыт аралығын тарылтыңыз немесе күнтізбені бөліңіз.',
+  // A calendar file refused line by line (EventImport).
+  'nav.events.import.hasErrors': 'Күнтізбе файлында қателер бар; ештеңе импортталмады',
 } as const satisfies Catalog;

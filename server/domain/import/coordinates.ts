@@ -3,7 +3,14 @@
 import type { Bbox } from '../bbox.js';
 import { parseNumber } from './values.js';
 
-export type ParsedPoint = { ok: true; point: [number, number] } | { ok: false; reason: string };
+/** Why a cell is not a point: the English reason, its field-error code, and the value at fault where one is. */
+export type PointRefusal = {
+  ok: false;
+  reason: string;
+  code: 'not_a_number' | 'latitude_range' | 'longitude_range' | 'no_location' | 'not_a_point';
+  value?: string;
+};
+export type ParsedPoint = { ok: true; point: [number, number] } | PointRefusal;
 
 const WKT_POINT = /^\s*(?:SRID=\d+;)?POINT\s*Z?\s*\(\s*(\S+)\s+(\S+)(?:\s+\S+)?\s*\)\s*$/i;
 
@@ -11,11 +18,24 @@ const WKT_POINT = /^\s*(?:SRID=\d+;)?POINT\s*Z?\s*\(\s*(\S+)\s+(\S+)(?:\s+\S+)?\
 export function pointFromParts(latText: string, lngText: string): ParsedPoint {
   const lat = parseNumber(latText);
   const lng = parseNumber(lngText);
-  if (lat === null) return { ok: false, reason: 'latitude is not a number' };
-  if (lng === null) return { ok: false, reason: 'longitude is not a number' };
+  if (lat === null)
+    return { ok: false, reason: 'latitude is not a number', code: 'not_a_number', value: latText };
+  if (lng === null)
+    return { ok: false, reason: 'longitude is not a number', code: 'not_a_number', value: lngText };
   if (Math.abs(lat) > 90)
-    return { ok: false, reason: `latitude ${lat} is outside ±90 (swapped with longitude?)` };
-  if (Math.abs(lng) > 180) return { ok: false, reason: `longitude ${lng} is outside ±180` };
+    return {
+      ok: false,
+      reason: `latitude ${lat} is outside ±90 (swapped with longitude?)`,
+      code: 'latitude_range',
+      value: String(lat),
+    };
+  if (Math.abs(lng) > 180)
+    return {
+      ok: false,
+      reason: `longitude ${lng} is outside ±180`,
+      code: 'longitude_range',
+      value: String(lng),
+    };
   return { ok: true, point: [lng, lat] };
 }
 
@@ -25,7 +45,7 @@ export function pointFromParts(latText: string, lngText: string): ParsedPoint {
  */
 export function parsePoint(raw: string): ParsedPoint {
   const text = raw.trim();
-  if (text === '') return { ok: false, reason: 'no location' };
+  if (text === '') return { ok: false, reason: 'no location', code: 'no_location' };
   const wkt = WKT_POINT.exec(text);
   if (wkt) return pointFromParts(wkt[2]!, wkt[1]!);
   if (text.startsWith('{')) {
@@ -37,7 +57,7 @@ export function parsePoint(raw: string): ParsedPoint {
     } catch {
       // fall through to the refusal below
     }
-    return { ok: false, reason: 'not a GeoJSON Point' };
+    return { ok: false, reason: 'not a GeoJSON Point', code: 'not_a_point' };
   }
   // "lat,lng", "lat;lng" or "lat lng"; with decimal commas the separator must be ";" or a space.
   const parts = text.includes(';')
@@ -46,7 +66,11 @@ export function parsePoint(raw: string): ParsedPoint {
       ? text.split(/\s+/)
       : text.split(',');
   if (parts.length !== 2)
-    return { ok: false, reason: 'expected "lat,lng", POINT(lng lat) or a GeoJSON Point' };
+    return {
+      ok: false,
+      reason: 'expected "lat,lng", POINT(lng lat) or a GeoJSON Point',
+      code: 'not_a_point',
+    };
   return pointFromParts(parts[0]!, parts[1]!);
 }
 

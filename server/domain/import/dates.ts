@@ -41,7 +41,9 @@ function validDay(year: number, month: number, day: number): boolean {
 }
 
 export type ParsedDate =
-  { ok: true; date: string; instant: string } | { ok: false; reason: string };
+  | { ok: true; date: string; instant: string }
+  /** `not_a_date`: no date format fits; `no_such_date`: one fits but the day or time does not exist. */
+  | { ok: false; reason: string; code: 'not_a_date' | 'no_such_date' };
 
 /**
  * A calendar date (`YYYY-MM-DD`) and an instant (ISO, UTC; a time without a zone is read as UTC) from cell text in
@@ -69,13 +71,19 @@ export function parseDate(raw: string, format: DateFormat | null): ParsedDate {
     if (parts[4]!.length === 2) year += year < 70 ? 2000 : 1900;
     if (parts[5]) time = [Number(parts[5]), Number(parts[6]), Number(parts[7] ?? 0)];
   } else {
-    return { ok: false, reason: 'not a date (use YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY)' };
+    return {
+      ok: false,
+      reason: 'not a date (use YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY)',
+      code: 'not_a_date',
+    };
   }
-  if (!validDay(year, month, day)) return { ok: false, reason: `no such day: ${value}` };
+  if (!validDay(year, month, day))
+    return { ok: false, reason: `no such day: ${value}`, code: 'no_such_date' };
   if (time[0] > 23 || time[1] > 59 || time[2] > 59)
-    return { ok: false, reason: `no such time: ${value}` };
+    return { ok: false, reason: `no such time: ${value}`, code: 'no_such_date' };
   const date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
   const instant = new Date(`${date}T${pad(time[0])}:${pad(time[1])}:${pad(time[2])}${zone}`);
-  if (Number.isNaN(instant.getTime())) return { ok: false, reason: `not a date: ${value}` };
+  if (Number.isNaN(instant.getTime()))
+    return { ok: false, reason: `not a date: ${value}`, code: 'no_such_date' };
   return { ok: true, date, instant: instant.toISOString() };
 }

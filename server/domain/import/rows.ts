@@ -1,6 +1,6 @@
 // One row of cells → a checked record of its kind, or the row number with every bad field and why.
 import { validateAreaGeometry } from '../geometry/validate-area.js';
-import type { FieldError } from '../schemas/problem.js';
+import { fieldErrorFromIssue, type CodedFieldError } from '../schemas/problem.js';
 import { parseDate } from './dates.js';
 import {
   addressFields,
@@ -32,9 +32,9 @@ export type RowResult =
   | { ok: true; row: number; record: AnyImportRecord }
   /** No coordinates but an address: kept until a geocoder or a person places it ("needs a place"). */
   | { ok: true; row: number; unplaced: UnplacedRecord; address: string }
-  | { ok: false; row: number; errors: FieldError[] };
+  | { ok: false; row: number; errors: CodedFieldError[] };
 
-export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; errors: FieldError[] };
+export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; errors: CodedFieldError[] };
 
 /**
  * Resolves a mapping against the file's headers; a header equal to a field name needs no mapping. Fails naming each
@@ -52,9 +52,13 @@ export function planRows(
     const field = header in columns ? columns[header] : known.has(header) ? header : null;
     if (field && known.has(field) && !index.has(field)) index.set(field, i);
   });
-  const errors: FieldError[] = importFields[kind]
+  const errors: CodedFieldError[] = importFields[kind]
     .filter((f) => f.required && !index.has(f.name))
-    .map((f) => ({ field: f.name, message: `no column is mapped to ${f.name}` }));
+    .map((f) => ({
+      field: f.name,
+      code: 'unmapped_field',
+      message: `no column is mapped to ${f.name}`,
+    }));
   if (
     hasPoint(kind) &&
     !index.has('location') &&
@@ -63,6 +67,7 @@ export function planRows(
   )
     errors.push({
       field: 'location',
+      code: 'no_location_columns',
       message: 'map lat and lng columns, one location column, or address columns',
     });
   return errors.length
@@ -109,35 +114,54 @@ function cellOf(plan: RowPlan, cells: readonly string[], field: string): string 
   return i === undefined ? undefined : (cells[i] ?? '').trim();
 }
 
+/** Why a cell was refused, as a field error without its field: the code, the English, the cell (cut short). */
+type Refusal = { refused: Omit<CodedFieldError, 'field'> };
+const refuse = (
+  code: string,
+  message: string,
+  raw?: string,
+  options?: readonly string[],
+): Refusal => ({
+  refused: {
+    code,
+    message,
+    ...(raw === undefined ? {} : { value: raw.slice(0, 40) }),
+    ...(options ? { options: [...options] } : {}),
+  },
+});
+
 /** The value of one present cell, or the reason it cannot be one. No closures: this runs per cell of big files. */
-function readValue(
-  plan: RowPlan,
-  field: ImportField,
-  raw: string,
-): { value: unknown } | { reason: string } {
+function readValue(plan: RowPlan, field: ImportField, raw: string): { value: unknown } | Refusal {
   switch (field.type) {
     case 'number':
     case 'integer': {
       const n = parseNumber(raw);
-      if (n === null) return { reason: `"${raw.slice(0, 40)}" is not a number` };
+      if (n === null) return refuse('not_a_number', `"${raw.slice(0, 40)}" is not a number`, raw);
       if (field.type === 'integer' && !Number.isInteger(n))
-        return { reason: `${n} is not a whole number` };
+        return refuse('not_whole_number', `${n} is not a whole number`, String(n));
       return { value: n };
     }
     case 'boolean': {
       const b = parseBoolean(raw);
-      return b === null ? { reason: `"${raw.slice(0, 40)}" is neither yes nor no` } : { value: b };
+      return b === null
+        ? refuse('not_yes_no', `"${raw.slice(0, 40)}" is neither yes nor no`, raw)
+        : { value: b };
     }
     case 'date': {
       const d = parseDate(raw, plan.dateFormat);
-      if (!d.ok) return { reason: d.reason };
+      if (!d.ok) return refuse(d.code, d.reason, raw);
       return { value: field.name === 'purchasedAt' ? d.instant : d.date };
     }
     case 'enum': {
       const value = plan.values[field.name]?.[raw] ?? canonicalEnum(field.name, raw) ?? raw;
       return field.values?.includes(value)
         ? { value }
-        : { reason: `"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}` };
+        : refuse(
+            'not_one_of',
+            `"${raw.slice(0, 40)}" is not one of ${field.values?.join(', ')}`,
+            raw,
+            field.values,
+          );
     }
     case 'list':
       return { value: parseList(unguardFormula(raw)) };
@@ -148,17 +172,24 @@ function readValue(
 
 /** Reads row `row` (its number as people see it in the file) through the plan. */
 export function readRow(plan: RowPlan, cells: readonly string[], row: number): RowResult {
-  const errors: FieldError[] = [];
+  const errors: CodedFieldError[] = [];
   const out: Record<string, unknown> = {};
   for (const field of cellFields[plan.kind]) {
     const raw = cellOf(plan, cells, field.name);
     if (raw === undefined || raw === '') {
-      if (field.required) errors.push({ field: field.name, message: 'is empty' });
+      if (field.required)
+        errors.push({
+          field: field.name,
+          code: 'too_small',
+          origin: 'string',
+          minimum: 1,
+          message: 'is empty',
+        });
       else out[field.name] = defaults[field.name] ?? null;
       continue;
     }
     const read = readValue(plan, field, raw);
-    if ('reason' in read) errors.push({ field: field.name, message: read.reason });
+    if ('refused' in read) errors.push({ field: field.name, ...read.refused });
     else out[field.name] = read.value;
   }
   let address = '';
@@ -182,10 +213,20 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     else if (!(noPoint && address !== ''))
       errors.push({
         field: plan.index.has('location') ? 'location' : plan.index.has('lat') ? 'lat' : 'address',
-        message:
-          noPoint && !plan.index.has('location') && !plan.index.has('lat')
-            ? 'no address and no coordinates'
-            : point.reason,
+        // An empty row is missing its place, whichever point columns the file has; not "“” is not a number".
+        ...(noPoint
+          ? {
+              code: 'no_location',
+              message:
+                !plan.index.has('location') && !plan.index.has('lat')
+                  ? 'no address and no coordinates'
+                  : point.reason,
+            }
+          : {
+              code: point.code,
+              message: point.reason,
+              ...(point.value === undefined ? {} : { value: point.value.slice(0, 40) }),
+            }),
       });
   }
   if (plan.kind === 'boundaries') {
@@ -194,12 +235,16 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     try {
       value = JSON.parse(raw);
     } catch {
-      errors.push({ field: 'geometry', message: 'not a GeoJSON Polygon or MultiPolygon' });
+      errors.push({
+        field: 'geometry',
+        code: 'invalid_geometry',
+        message: 'not a GeoJSON Polygon or MultiPolygon',
+      });
     }
     if (value !== null) {
       const checked = validateAreaGeometry(value);
       if (checked.ok) out.geometry = checked.geometry;
-      else errors.push({ field: 'geometry', message: checked.message });
+      else errors.push({ field: 'geometry', code: 'invalid_geometry', message: checked.message });
     }
   }
   if (errors.length) return { ok: false, row, errors };
@@ -213,9 +258,10 @@ export function readRow(plan: RowPlan, cells: readonly string[], row: number): R
     return {
       ok: false,
       row,
+      // The record's own schema words its rules as any request's (too_small, invalid_format…); the field is the column's.
       errors: parsed.error.issues.map((issue) => ({
+        ...fieldErrorFromIssue(issue, 'row'),
         field: String(issue.path[0] ?? 'row'),
-        message: issue.message,
       })),
     };
   if (unplaced) return { ok: true, row, unplaced: parsed.data as UnplacedRecord, address };

@@ -12,7 +12,9 @@ export const fieldError = z.object({
     .meta({
       description:
         "Which rule failed, stable for clients to word in the viewer's language: zod's issue code (`too_small`, " +
-        '`too_big`, `invalid_format`, `invalid_type`, `invalid_value`…) or our own (`duplicate_area`, `code_taken`…)',
+        '`too_big`, `invalid_format`, `invalid_type`, `invalid_value`…) or our own (`duplicate_area`, `code_taken`, ' +
+        "`id_taken`, `stale_version`, `not_found`, `url_refused`, `no_route`, an imported cell's `not_a_number`…). " +
+        'Every field error the server sends has one',
     }),
   origin: z.string().optional().meta({
     description:
@@ -27,6 +29,14 @@ export const fieldError = z.object({
   format: z.string().optional().meta({
     description: 'For `invalid_format`: the format expected (`email`, `datetime`, `regex`…)',
   }),
+  value: z.string().optional().meta({
+    description:
+      'The value refused, cut to 40 characters, where a message quotes it (an imported cell: `not_a_number`…)',
+  }),
+  options: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'For `not_one_of`: the values allowed' }),
 });
 
 export const problemSchema = z
@@ -36,10 +46,22 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.array(fieldError).optional(),
+    code: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "Which failure this is, stable for clients to word in the viewer's language where no single field error " +
+          'says it: `routing_unavailable`, `routing_timeout`, `routing_failed`, `no_street_network`, `busy` (with ' +
+          '`retryAfterSeconds`), `rate_limited` (with `retryAfterSeconds`), `not_owner`, `report_unavailable`, ' +
+          '`internal`. `detail` is its English wording, for people reading the API and for codes a client does not know',
+      }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` names each bad field' });
 
 export type FieldError = z.infer<typeof fieldError>;
+/** A field error as the server builds it: always with its rule's `code`, so no client has to show the English. */
+export type CodedFieldError = FieldError & { code: string };
 export type Problem = z.infer<typeof problemSchema>;
 
 /**
@@ -48,8 +70,8 @@ export type Problem = z.infer<typeof problemSchema>;
  * @example fieldErrorFromIssue({ code: 'too_small', origin: 'array', minimum: 1, path: ['areaIds'], message: 'at least one area', input: [] }, 'body')
  * // { field: 'body.areaIds', message: 'at least one area', code: 'too_small', origin: 'array', minimum: 1 }
  */
-export function fieldErrorFromIssue(issue: z.core.$ZodIssue, target: string): FieldError {
-  const error: FieldError = {
+export function fieldErrorFromIssue(issue: z.core.$ZodIssue, target: string): CodedFieldError {
+  const error: CodedFieldError = {
     field: [target, ...issue.path.map(String)].join('.'),
     message: issue.message,
     code: issue.code,

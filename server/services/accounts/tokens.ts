@@ -50,7 +50,7 @@ export function revokeTokenById(db: Db, id: string, actor: Principal, now: Date)
   db.transaction(() => {
     if (!findToken(db, id))
       throw new ServiceError('not-found', `No API token with id ${id}`, [
-        { field: 'params.id', message: 'unknown token' },
+        { field: 'params.id', code: 'not_found', message: 'unknown token' },
       ]);
     if (revokeToken(db, id, at))
       recordAudit(db, {

@@ -17,7 +17,7 @@ import {
 } from '../../db/repos/users.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { Role, UserCreate, UserPatch } from '../../domain/schemas/user.js';
-import { ServiceError, type FieldError } from '../errors.js';
+import { ServiceError, type CodedFieldError } from '../errors.js';
 import { hashPassword } from './passwords.js';
 
 const LAST_OWNER =
@@ -26,7 +26,7 @@ const LAST_OWNER =
 /** A store manager's stores must exist and be at least one; other roles keep none (they see every store). */
 function storesFor(db: Db, role: Role, storeIds: string[]): string[] {
   if (role !== 'store_manager') return [];
-  const errors: FieldError[] = storeIds.flatMap((id, i) =>
+  const errors: CodedFieldError[] = storeIds.flatMap((id, i) =>
     findStore(db, id)
       ? []
       : [{ field: `body.storeIds.${i}`, code: 'unknown_store', message: `no store with id ${id}` }],
@@ -45,7 +45,7 @@ function storesFor(db: Db, role: Role, storeIds: string[]): string[] {
 
 function notFound(id: string): ServiceError {
   return new ServiceError('not-found', `No user with id ${id}`, [
-    { field: 'params.id', message: 'unknown user' },
+    { field: 'params.id', code: 'unknown_user', message: 'unknown user' },
   ]);
 }
 
@@ -120,6 +120,7 @@ export async function patchUser(
         [
           {
             field: 'body.version',
+            code: 'stale_version',
             message:
               patch.version === undefined
                 ? `required: the current version is ${current.version}`
@@ -140,6 +141,7 @@ export async function patchUser(
       throw new ServiceError('invalid', `${LAST_OWNER}, then change this account`, [
         {
           field: patch.role !== undefined && role !== 'owner' ? 'body.role' : 'body.active',
+          code: 'last_owner',
           message: 'the last active owner',
         },
       ]);
@@ -184,7 +186,7 @@ export function removeUser(db: Db, id: string, actor: Principal, now: Date): voi
     if (!current) throw notFound(id);
     if (current.role === 'owner' && current.active && countOtherActiveOwners(db, id) === 0)
       throw new ServiceError('invalid', `${LAST_OWNER}, then delete this account`, [
-        { field: 'params.id', message: 'the last active owner' },
+        { field: 'params.id', code: 'last_owner', message: 'the last active owner' },
       ]);
     deleteUser(db, id);
     audit(db, actor, 'user.delete', id, { role: current.role }, now.toISOString());

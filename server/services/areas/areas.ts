@@ -144,7 +144,7 @@ export function getArea(
   const area = findVisibleArea(db, id, principal);
   if (!area)
     throw new ServiceError('not-found', `No area with id ${id}`, [
-      { field, message: 'unknown area' },
+      { field, code: 'unknown_area', message: 'unknown area' },
     ]);
   return area;
 }
@@ -156,6 +156,8 @@ function editableArea(db: Db, id: string, principal: Principal): AreaRecord {
     throw new ServiceError(
       'forbidden',
       `Area ${id} belongs to someone else: store managers change only their own areas`,
+      undefined,
+      { code: 'not_owner' },
     );
   return area;
 }
@@ -181,7 +183,7 @@ export function createArea(db: Db, input: AreaCreate, writer: AreaWriter): AreaR
   return db.transaction(() => {
     if (input.id && findArea(db, input.id)) {
       throw new ServiceError('conflict', `An area with id ${input.id} already exists`, [
-        { field: 'body.id', message: 'already taken' },
+        { field: 'body.id', code: 'id_taken', message: 'already taken' },
       ]);
     }
     const shaped = shapeArea(db, input.kind, input.params, input.geometry);
@@ -240,6 +242,7 @@ export function patchArea(db: Db, id: string, patch: AreaPatch, writer: AreaWrit
         [
           {
             field: patch.shared !== undefined ? 'body.shared' : 'body.sharedWith',
+            code: 'not_owner',
             message: 'not yours to share',
           },
         ],
@@ -250,7 +253,7 @@ export function patchArea(db: Db, id: string, patch: AreaPatch, writer: AreaWrit
     );
     if (unknown >= 0)
       throw new ServiceError('invalid', `No user with id ${patch.sharedWith![unknown]}`, [
-        { field: `body.sharedWith.${unknown}`, message: 'unknown user' },
+        { field: `body.sharedWith.${unknown}`, code: 'unknown_user', message: 'unknown user' },
       ]);
     updateArea(db, id, values, current.version, writer.at);
     if (patch.shared !== undefined || patch.sharedWith !== undefined)
@@ -290,6 +293,7 @@ export function removeArea(db: Db, id: string, writer: AreaWriter): void {
         [
           {
             field: 'params.id',
+            code: 'in_use',
             message: `used by campaigns ${campaigns.map((c) => c.id).join(', ')}`,
           },
         ],

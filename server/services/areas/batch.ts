@@ -29,8 +29,8 @@ import {
   type AreaWriter,
 } from './areas.js';
 
-const invalid = (field: string, message: string, detail = message) =>
-  new ServiceError('invalid', detail, [{ field, message }]);
+const invalid = (field: string, code: string, message: string, detail = message) =>
+  new ServiceError('invalid', detail, [{ field, code, message }]);
 const symbols = { union: '+', subtract: '−', intersect: '∩' } as const;
 
 export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter): AreaRecord {
@@ -39,7 +39,7 @@ export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter
       try {
         return getArea(db, id, writer.principal);
       } catch {
-        throw invalid(`body.areaIds[${i}]`, `unknown area ${id}`);
+        throw invalid(`body.areaIds[${i}]`, 'unknown_area', `unknown area ${id}`);
       }
     });
     const result = combineAreas(
@@ -50,7 +50,7 @@ export function combineSavedAreas(db: Db, input: AreaCombine, writer: AreaWriter
       throw new ServiceError(
         'invalid',
         result.message,
-        [{ field: 'body.areaIds', message: result.message }],
+        [{ field: 'body.areaIds', code: 'invalid_geometry', message: result.message }],
         { reason: result.reason },
       );
     const name =
@@ -75,16 +75,17 @@ export function createRings(db: Db, input: AreaRings, writer: AreaWriter): AreaR
     if ((input.storeId === undefined) === (input.center === undefined)) {
       throw invalid(
         'body.center',
+        'one_origin',
         'give either storeId or center [lng, lat], not both or neither',
         'Rings need a store (storeId) or a point (center)',
       );
     }
     const store = input.storeId === undefined ? undefined : findStore(db, input.storeId);
     if (input.storeId !== undefined && !store)
-      throw invalid('body.storeId', `unknown store ${input.storeId}`);
+      throw invalid('body.storeId', 'unknown_store', `unknown store ${input.storeId}`);
     const center: [number, number] = store ? store.location : [input.center![0], input.center![1]];
     const result = ringsAround({ center, breaksMeters: input.breaksMeters });
-    if (!result.ok) throw invalid(`body.${result.path}`, result.message);
+    if (!result.ok) throw invalid(`body.${result.path}`, 'invalid_geometry', result.message);
     const prefix = input.name ?? store?.name ?? 'Ring';
     return result.rings.map((ring) =>
       insertOwnedArea(
@@ -122,12 +123,13 @@ export interface TerritoryReport {
 function chosenStores(db: Db, storeIds: string[] | undefined): StoreRecord[] {
   if (!storeIds?.length) {
     const all = listStores(db);
-    if (all.length === 0) throw invalid('body.storeIds', 'there are no stores yet: add one first');
+    if (all.length === 0)
+      throw invalid('body.storeIds', 'no_stores', 'there are no stores yet: add one first');
     return all;
   }
   return storeIds.map((id, i) => {
     const store = findStore(db, id);
-    if (!store) throw invalid(`body.storeIds[${i}]`, `unknown store ${id}`);
+    if (!store) throw invalid(`body.storeIds[${i}]`, 'unknown_store', `unknown store ${id}`);
     return store;
   });
 }
@@ -144,7 +146,7 @@ export function createTerritories(
       throw new ServiceError(
         'invalid',
         'The workspace has no city outline or neighbourhoods to clip territories to',
-        [{ field: 'body', message: 'no city extent' }],
+        [{ field: 'body', code: 'no_city_extent', message: 'no city extent' }],
       );
     const result = nearestStoreTerritories({
       stores: stores.map((s) => ({ id: s.id, location: s.location })),
@@ -154,7 +156,13 @@ export function createTerritories(
       throw new ServiceError(
         'invalid',
         'None of these stores has a territory inside the city',
-        [{ field: 'body.storeIds', message: 'all stores lie outside the city extent' }],
+        [
+          {
+            field: 'body.storeIds',
+            code: 'outside_city',
+            message: 'all stores lie outside the city extent',
+          },
+        ],
         {
           outside: result.outside,
           failed: result.failed,

@@ -19,8 +19,8 @@ export interface Shaped {
   suggestedName?: string;
 }
 
-const invalid = (field: string, message: string, detail = message) =>
-  new ServiceError('invalid', detail, [{ field, message }]);
+const invalid = (field: string, code: string, message: string, detail = message) =>
+  new ServiceError('invalid', detail, [{ field, code, message }]);
 
 /** 1500 → "1.5 km", 250 → "250 m". */
 export function formatDistance(meters: number): string {
@@ -45,11 +45,13 @@ function centerOf(db: Db, params: AreaParams): { center: [number, number]; store
   if (params.center) return { center: [params.center[0], params.center[1]] };
   if (params.storeId) {
     const store = findStore(db, params.storeId);
-    if (!store) throw invalid('body.params.storeId', `unknown store ${params.storeId}`);
+    if (!store)
+      throw invalid('body.params.storeId', 'unknown_store', `unknown store ${params.storeId}`);
     return { center: store.location, storeName: store.name };
   }
   throw invalid(
     'body.params.center',
+    'required',
     'required: the centre [lng, lat] (or params.storeId)',
     'A radius or ring area needs params.center or params.storeId',
   );
@@ -58,14 +60,19 @@ function centerOf(db: Db, params: AreaParams): { center: [number, number]; store
 /** Derived polygons are checked too: a circle across the antimeridian or a pole would not be a usable area. */
 function checked(geometry: Polygon | MultiPolygon, field: string): AreaGeometry {
   const result = validateAreaGeometry(geometry);
-  if (!result.ok) throw invalid(field, `the derived polygon is not usable: ${result.message}`);
+  if (!result.ok)
+    throw invalid(
+      field,
+      'invalid_geometry',
+      `the derived polygon is not usable: ${result.message}`,
+    );
   return normalized(geometry as AreaGeometry);
 }
 
 function circleShape(db: Db, kind: 'radius' | 'ring', params: AreaParams): Shaped {
   const { center, storeName } = centerOf(db, params);
   if (params.radiusMeters === undefined)
-    throw invalid('body.params.radiusMeters', 'required: the radius in metres');
+    throw invalid('body.params.radiusMeters', 'required', 'required: the radius in metres');
   const around = storeName ? ` around ${storeName}` : '';
   if (kind === 'radius') {
     const geometry = circlePolygon({ center, radiusMeters: params.radiusMeters });
@@ -77,7 +84,7 @@ function circleShape(db: Db, kind: 'radius' | 'ring', params: AreaParams): Shape
   }
   const innerRadiusMeters = params.innerRadiusMeters ?? 0;
   const ring = ringPolygon({ center, innerRadiusMeters, radiusMeters: params.radiusMeters });
-  if (!ring.ok) throw invalid(`body.${ring.path}`, ring.message);
+  if (!ring.ok) throw invalid(`body.${ring.path}`, 'invalid_geometry', ring.message);
   const label = formatDistanceRange(innerRadiusMeters, params.radiusMeters);
   return {
     geometry: checked(ring.geometry, 'body.params'),
@@ -91,7 +98,11 @@ function boundaryShape(db: Db, params: AreaParams): Shaped {
   const found = findBoundaries(db, ids);
   const unknown = found.findIndex((b) => !b);
   if (unknown >= 0)
-    throw invalid(`body.params.boundaryIds[${unknown}]`, `unknown boundary ${ids[unknown]}`);
+    throw invalid(
+      `body.params.boundaryIds[${unknown}]`,
+      'unknown_boundary',
+      `unknown boundary ${ids[unknown]}`,
+    );
   const boundaries = found.filter((b) => b !== undefined);
   const names = boundaries.map((b) => b.name);
   const suggestedName =
@@ -107,6 +118,7 @@ function boundaryShape(db: Db, params: AreaParams): Shaped {
   if (!joined.ok)
     throw invalid(
       'body.params.boundaryIds',
+      'invalid_geometry',
       joined.message,
       `Could not join these neighbourhoods: ${joined.message}`,
     );
@@ -128,6 +140,7 @@ export function shapeArea(
     if (geometry)
       throw invalid(
         'body.geometry',
+        'not_allowed',
         `a ${kind} area is shaped by params.center and params.radiusMeters; leave out the geometry`,
       );
     return circleShape(db, kind, params);
@@ -136,6 +149,7 @@ export function shapeArea(
   if (kind === 'isochrone' && !params.isochrone)
     throw invalid(
       'body.params.isochrone',
+      'required',
       'required for an isochrone area: { mode, minutes, origin }',
     );
   if (!geometry) {
@@ -145,6 +159,7 @@ export function shapeArea(
         : 'a geometry (Polygon or MultiPolygon)';
     throw invalid(
       kind === 'boundary' ? 'body.params.boundaryIds' : 'body.geometry',
+      'required',
       `required for a ${kind} area: ${needs}`,
     );
   }

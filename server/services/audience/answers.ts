@@ -31,7 +31,7 @@ function geometryOf(
       throw new ServiceError(
         'invalid',
         `The geometry is not a usable area: ${result.message}`,
-        [{ field: `body.${result.path}`, message: result.message }],
+        [{ field: `body.${result.path}`, code: 'invalid_geometry', message: result.message }],
         { reason: result.reason, ...(result.at ? { at: result.at } : {}) },
       );
     }
@@ -40,7 +40,11 @@ function geometryOf(
     const rings = checkRings(request.geometry);
     if (!rings.ok)
       throw new ServiceError('invalid', `The geometry is invalid: ${rings.reason}`, [
-        { field: ['body', 'geometry', ...rings.path].join('.'), message: rings.reason },
+        {
+          field: ['body', 'geometry', ...rings.path].join('.'),
+          code: 'invalid_geometry',
+          message: rings.reason,
+        },
       ]);
     return request.geometry;
   }
@@ -48,7 +52,7 @@ function geometryOf(
   const area = findVisibleArea(db, request.areaId, principal);
   if (!area)
     throw new ServiceError('not-found', `no area ${request.areaId}`, [
-      { field, message: 'unknown area' },
+      { field, code: 'unknown_area', message: 'unknown area' },
     ]);
   return area.geometry;
 }

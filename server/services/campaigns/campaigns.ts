@@ -26,7 +26,7 @@ import {
   type CampaignPatch,
   type CampaignStatus,
 } from '../../domain/schemas/campaign.js';
-import { checkVersion, ServiceError, type FieldError } from '../errors.js';
+import { checkVersion, ServiceError, type CodedFieldError } from '../errors.js';
 import { auditActor } from '../accounts/audit-actor.js';
 import { utcInstant } from '../../domain/time/index.js';
 
@@ -79,7 +79,7 @@ export function getCampaign(db: Db, id: string, principal?: Principal): Campaign
   const campaign = findCampaign(db, id);
   if (!campaign || (principal && !canSeeCampaign(db, principal, campaign))) {
     throw new ServiceError('not-found', `No campaign with id ${id}`, [
-      { field: 'params.id', message: 'unknown campaign' },
+      { field: 'params.id', code: 'not_found', message: 'unknown campaign' },
     ]);
   }
   return campaign;
@@ -100,8 +100,8 @@ function storeIssues(
   values: CampaignValues,
   id: string | null,
   fields: ReadonlySet<string>,
-): FieldError[] {
-  const errors: FieldError[] = [];
+): CodedFieldError[] {
+  const errors: CodedFieldError[] = [];
   values.areaIds.forEach((areaId, i) => {
     const area = findArea(db, areaId);
     if (!area || !canSeeArea(principal, area))
@@ -169,6 +169,8 @@ export function patchCampaign(
       throw new ServiceError(
         'forbidden',
         `Campaign ${id} belongs to someone else: store managers change only their own campaigns`,
+        undefined,
+        { code: 'not_owner' },
       );
     checkVersion('campaign', current.version, patch.version);
     const changes = Object.keys(patch).filter(
@@ -178,7 +180,13 @@ export function patchCampaign(
       throw new ServiceError(
         'conflict',
         'An ended campaign is kept as it ran; copy it to run it again',
-        [{ field: `body.${changes[0]}`, message: 'the campaign has ended' }],
+        [
+          {
+            field: `body.${changes[0]}`,
+            code: 'campaign_ended',
+            message: 'the campaign has ended',
+          },
+        ],
       );
     }
     if (patch.status !== undefined) {
@@ -187,7 +195,7 @@ export function patchCampaign(
         throw new ServiceError(
           'conflict',
           `The campaign cannot go from ${current.status} to ${patch.status}`,
-          [{ field: 'body.status', message: refused }],
+          [{ field: 'body.status', code: 'status_change', message: refused }],
         );
     }
     const { version: _version, ...fields } = patch;
@@ -217,6 +225,8 @@ export function removeCampaign(db: Db, id: string, writer: CampaignWriter): void
       throw new ServiceError(
         'forbidden',
         `Campaign ${id} belongs to someone else: store managers delete only their own campaigns`,
+        undefined,
+        { code: 'not_owner' },
       );
     const history = campaignHistory(db, id);
     if (history.activations > 0 || history.redemptions > 0) {
@@ -224,7 +234,13 @@ export function removeCampaign(db: Db, id: string, writer: CampaignWriter): void
       throw new ServiceError(
         'conflict',
         `The campaign has run (${count(history.activations, 'activation')}, ${count(history.redemptions, 'redemption')}): end it instead of deleting it`,
-        [{ field: 'params.id', message: 'has activations or redemptions' }],
+        [
+          {
+            field: 'params.id',
+            code: 'campaign_has_run',
+            message: 'has activations or redemptions',
+          },
+        ],
       );
     }
     deleteCampaign(db, id);

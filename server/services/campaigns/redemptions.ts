@@ -30,11 +30,11 @@ export interface RedemptionContext {
 /** When several campaigns ever had the code, the one to explain a refusal with: a running one first. */
 const preference: readonly CampaignStatus[] = ['active', 'scheduled', 'paused', 'draft', 'ended'];
 
-const refuse = (message: string, extensions: Record<string, unknown> = {}): never => {
+const refuse = (code: string, message: string, extensions: Record<string, unknown> = {}): never => {
   throw new ServiceError(
     'invalid',
     `The code cannot be redeemed: ${message}`,
-    [{ field: 'body.code', message }],
+    [{ field: 'body.code', code, message }],
     extensions,
   );
 };
@@ -48,13 +48,20 @@ function whyNot(
 ): never {
   const gate = windowReason(campaign, at.getTime());
   if (!gate.holds)
-    refuse(`campaign “${campaign.name}” was not running at ${utcInstant(at)}: ${gate.detail}`, {
-      reasons: [gate],
-    });
+    refuse(
+      'offer_not_running',
+      `campaign “${campaign.name}” was not running at ${utcInstant(at)}: ${gate.detail}`,
+      {
+        reasons: [gate],
+      },
+    );
   const [lng, lat] = store.location;
   const pairs = ctx.offers.explain(campaign.id, lng, lat, at, ctx.weatherAt) ?? [];
   if (pairs.length === 0)
-    refuse(`store “${store.name}” is outside the areas of campaign “${campaign.name}”`);
+    refuse(
+      'store_outside_campaign',
+      `store “${store.name}” is outside the areas of campaign “${campaign.name}”`,
+    );
   // The store may lie in several of its areas; the same failing trigger there is said once.
   const byDetail = new Map<string, TriggerResult>();
   for (const r of pairs.flatMap((p) => p.reasons))
@@ -62,6 +69,7 @@ function whyNot(
   const failing = [...byDetail.values()];
   const details = [...byDetail.keys()];
   return refuse(
+    'offer_not_live',
     `the offer of campaign “${campaign.name}” was not live at store “${store.name}” at ${utcInstant(at)}: ${details.join('; ') || 'its conditions were not met'}`,
     {
       reasons: failing,
@@ -77,7 +85,11 @@ export function redeem(ctx: RedemptionContext, input: RedemptionCreate): Redempt
     // A store manager redeems at their own stores; another store is answered as if it did not exist.
     if (!store || (mine !== null && !mine.includes(store.id))) {
       throw new ServiceError('invalid', `No store with id ${input.storeId}`, [
-        { field: 'body.storeId', message: `no store with id ${input.storeId}` },
+        {
+          field: 'body.storeId',
+          code: 'unknown_store',
+          message: `no store with id ${input.storeId}`,
+        },
       ]);
     }
     const code = input.code.trim().toUpperCase();
@@ -91,7 +103,7 @@ export function redeem(ctx: RedemptionContext, input: RedemptionCreate): Redempt
       const candidates = campaignsWithCode(db, code, campaignStatuses, null).map((c) =>
         findCampaign(db, c.id)!,
       );
-      if (candidates.length === 0) refuse(`no campaign has the code ${code}`);
+      if (candidates.length === 0) refuse('unknown_code', `no campaign has the code ${code}`);
       candidates.sort((a, b) => preference.indexOf(a.status) - preference.indexOf(b.status));
       whyNot(ctx, candidates[0]!, store, at);
     }
@@ -101,6 +113,7 @@ export function redeem(ctx: RedemptionContext, input: RedemptionCreate): Redempt
       inHoldout(campaign.id, input.customerId, campaign.holdoutPercent)
     ) {
       refuse(
+        'holdout',
         `the customer is in the holdout of campaign “${campaign.name}”: they were never offered it`,
       );
     }

@@ -74,7 +74,7 @@ export function getEvent(db: Db, id: string): EventRecord {
   const event = findEvent(db, id);
   if (!event)
     throw new ServiceError('not-found', `No event with id ${id}`, [
-      { field: 'params.id', message: 'unknown event' },
+      { field: 'params.id', code: 'unknown_event', message: 'unknown event' },
     ]);
   return event;
 }
@@ -134,6 +134,7 @@ export function patchEvent(
       throw new ServiceError('invalid', 'The event would end before it starts', [
         {
           field: patch.endsAt === undefined ? 'body.startsAt' : 'body.endsAt',
+          code: 'ends_before_start',
           message: `must not be after endsAt (${endsAt})`,
         },
       ]);

@@ -14,7 +14,7 @@ import {
   type EventFeedRecord,
   type FeedSyncSummary,
 } from '../../db/repos/event-feeds.js';
-import { ServiceError, type FieldError } from '../errors.js';
+import { ServiceError, type CodedFieldError } from '../errors.js';
 import type { Logger } from '../../logger.js';
 import { parseIcs, type IcsResult, type IcsTruncation, type IcsWindow } from './ics.js';
 import { importEvents, type EventWriter, type ImportSummary } from './events.js';
@@ -54,7 +54,7 @@ export type SyncOutcome =
       feed: EventFeedRecord;
       status: FeedFailure['status'];
       reason: string;
-      errors: FieldError[];
+      errors: CodedFieldError[];
     };
 
 export interface FeedSyncDeps {
@@ -145,7 +145,7 @@ export function createFeedSync(deps: FeedSyncDeps) {
     at: Date,
     status: FeedFailure['status'],
     reason: string,
-    errors: FieldError[] = [],
+    errors: CodedFieldError[] = [],
   ): SyncOutcome => {
     recordFeedFailure(deps.db, feed.id, at.toISOString(), reason);
     deps.logger.info('calendar feed sync failed', { feed: feed.id, status });
@@ -164,7 +164,7 @@ export function createFeedSync(deps: FeedSyncDeps) {
       throw new ServiceError(
         'not-found',
         'The feed was removed while it synced; nothing was imported',
-        [{ field: 'params.id', message: 'no longer kept in sync' }],
+        [{ field: 'params.id', code: 'not_found', message: 'no longer kept in sync' }],
       );
     const at = deps.clock();
     if (!fetched.ok) return fail(feed, at, fetched.status, fetched.reason);

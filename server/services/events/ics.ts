@@ -3,7 +3,7 @@
 // recurring events inside a window and the recurrence horizon (reporting what it cut), and converts TZIDs without a
 // VTIMEZONE through the runtime's IANA database. The limits in ../domain/calendar-limits.ts bound its time and memory.
 import ICAL from 'ical.js';
-import type { FieldError } from '../errors.js';
+import type { CodedFieldError } from '../errors.js';
 import {
   MAX_COMPONENT_DEPTH,
   MAX_CUTS_LISTED,
@@ -64,7 +64,7 @@ export type IcsResult =
       horizon: IcsWindow;
       truncated: IcsTruncation;
     }
-  | { ok: false; errors: FieldError[]; detail?: string };
+  | { ok: false; errors: CodedFieldError[]; detail?: string };
 
 const MAX_ERRORS = 20;
 
@@ -78,13 +78,22 @@ interface ScannedComponent {
   properties: Map<string, number>;
 }
 
-const lineError = (line: number, message: string): FieldError => ({
-  field: `body.line.${line}`,
-  message,
-});
+/** A line the calendar cannot be read past: `calendar_syntax` unless a code says more (a missing UID, a bad value). */
+const lineError = (
+  line: number,
+  message: string,
+  code: CalendarErrorCode = 'calendar_syntax',
+): CodedFieldError => ({ field: `body.line.${line}`, code, message });
+
+type CalendarErrorCode =
+  | 'calendar_syntax'
+  | 'calendar_no_uid'
+  | 'calendar_no_start'
+  | 'calendar_value'
+  | 'calendar_duplicate_uid';
 
 /** Unfolds lines, keeping where each starts, and checks their shape and the BEGIN/END nesting. */
-function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] } {
+function scan(text: string): { errors: CodedFieldError[]; events: ScannedComponent[] } {
   const physical = text.split(/\r\n|\n|\r/);
   const logical: { line: number; text: string }[] = [];
   physical.forEach((raw, index) => {
@@ -92,7 +101,7 @@ function scan(text: string): { errors: FieldError[]; events: ScannedComponent[] 
       logical[logical.length - 1]!.text += raw.slice(1);
     else if (raw.trim() !== '') logical.push({ line: index + 1, text: raw });
   });
-  const errors: FieldError[] = [];
+  const errors: CodedFieldError[] = [];
   const events: ScannedComponent[] = [];
   const stack: ScannedComponent[] = [];
   // Refused here, before ical.js builds a tree from it: deep nesting (10,000 VCALENDARs in one another) costs it time
@@ -186,6 +195,7 @@ const tooManyEvents = (): IcsResult => ({
   errors: [
     {
       field: 'body',
+      code: 'calendar_too_big',
       message: `more than ${count(MAX_IMPORT_EVENTS)} events in the window (each occurrence of a recurring event counts, cancelled ones too); at most ${count(MAX_IMPORT_EVENTS)} are imported at once — narrow the window or split the calendar`,
     },
   ],
@@ -198,6 +208,7 @@ const tooManySteps = (): IcsResult => ({
   errors: [
     {
       field: 'body',
+      code: 'calendar_too_big',
       message: `expanding the recurring events takes more than ${count(MAX_RULE_STEPS_PER_FILE)} steps; split the calendar or simplify its rules`,
     },
   ],
@@ -210,6 +221,7 @@ const tooManyZoneSteps = (): IcsResult => ({
   errors: [
     {
       field: 'body',
+      code: 'calendar_too_big',
       message: `expanding the time zone rules (VTIMEZONE) takes more than ${count(MAX_ZONE_STEPS)} steps; a time zone changes its offset a few times a year`,
     },
   ],
@@ -258,7 +270,7 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
   const fallbackZone = isTimeZone(calendarZone) ? calendarZone : 'UTC';
 
   const components = calendar.getAllSubcomponents('vevent');
-  const errors: FieldError[] = [];
+  const errors: CodedFieldError[] = [];
   const lineOf = (index: number, property?: string) => {
     const scannedEvent = scanned.events[index];
     return (
@@ -272,9 +284,12 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
 
   components.forEach((component, index) => {
     const uid = clean(component.getFirstPropertyValue('uid'), 500);
-    if (!uid) return void errors.push(lineError(lineOf(index), 'VEVENT without a UID'));
+    if (!uid)
+      return void errors.push(lineError(lineOf(index), 'VEVENT without a UID', 'calendar_no_uid'));
     if (!component.hasProperty('dtstart'))
-      return void errors.push(lineError(lineOf(index), 'VEVENT without DTSTART'));
+      return void errors.push(
+        lineError(lineOf(index), 'VEVENT without DTSTART', 'calendar_no_start'),
+      );
     for (const property of ['dtstart', 'dtend', 'recurrence-id', 'geo', 'rrule', 'duration']) {
       try {
         component.getFirstPropertyValue(property);
@@ -283,6 +298,7 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
           lineError(
             lineOf(index, property),
             `${property.toUpperCase()}: ${error instanceof Error ? error.message : 'unreadable value'}`,
+            'calendar_value',
           ),
         );
       }
@@ -295,7 +311,13 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
         !(Math.abs(Number(geo[0])) <= 90) ||
         !(Math.abs(Number(geo[1])) <= 180))
     ) {
-      errors.push(lineError(lineOf(index, 'geo'), 'GEO must be latitude;longitude in degrees'));
+      errors.push(
+        lineError(
+          lineOf(index, 'geo'),
+          'GEO must be latitude;longitude in degrees',
+          'calendar_value',
+        ),
+      );
     }
     if (component.hasProperty('recurrence-id')) exceptions.push({ uid, component, index });
     else if (masters.has(uid))
@@ -303,6 +325,7 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
         lineError(
           lineOf(index, 'uid'),
           `UID ${uid} is used by two events (line ${lineOf(masters.get(uid)!.index)})`,
+          'calendar_duplicate_uid',
         ),
       );
     else masters.set(uid, { component, index });
@@ -464,6 +487,7 @@ function readCalendar(text: string, window: IcsWindow, at: Date): IcsResult {
           lineError(
             lineOf(index, 'rrule'),
             `RRULE: ${error instanceof Error ? error.message : 'cannot be expanded'}`,
+            'calendar_value',
           ),
         );
     }

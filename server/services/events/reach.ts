@@ -76,7 +76,11 @@ export async function reachOfEvent(
   const event = getEvent(deps.db, id);
   if (!event.location)
     throw new ServiceError('invalid', `Event ${id} has no place on the map yet`, [
-      { field: 'params.id', message: 'the event needs a place (PATCH location) first' },
+      {
+        field: 'params.id',
+        code: 'event_unplaced',
+        message: 'the event needs a place (PATCH location) first',
+      },
     ]);
   const walk =
     walkMinutes !== undefined && deps.isochrones

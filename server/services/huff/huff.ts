@@ -90,7 +90,7 @@ export async function huffSurface(
   // The detail does not echo the id: whatever was asked for (a customer's id, say) is not repeated back.
   if (j < 0)
     throw new ServiceError('not-found', 'No such store', [
-      { field: 'params.id', message: 'no store has this id' },
+      { field: 'params.id', code: 'unknown_store', message: 'no store has this id' },
     ]);
   const J = data.stores.length;
   const features: HuffSurface['features'] = [];

@@ -1,6 +1,6 @@
 // The import's side of read-worker.ts: the same batches as readRowBatches, read and checked on another core while
 // this thread writes the previous ones. A worker takes a moment to start, so only big files (jobs) come this way.
-import type { FieldError } from '../../domain/schemas/problem.js';
+import type { CodedFieldError } from '../../domain/schemas/problem.js';
 import { ServiceError, type ServiceErrorKind } from '../errors.js';
 import { startTsWorker } from '../ts-worker.js';
 import type { ReadSource, RowBatch } from './read-rows.js';
@@ -8,7 +8,10 @@ import type { ReadSource, RowBatch } from './read-rows.js';
 export type WorkerMessage =
   | { type: 'batch'; batch: RowBatch }
   | { type: 'done' }
-  | { type: 'error'; error: { kind?: ServiceErrorKind; detail: string; errors?: FieldError[] } };
+  | {
+      type: 'error';
+      error: { kind?: ServiceErrorKind; detail: string; errors?: CodedFieldError[] };
+    };
 
 export async function* readRowBatchesInWorker(
   dbFile: string,

@@ -8,7 +8,7 @@ import type { ImportKind } from '../../domain/import/fields.js';
 import type { ImportMapping } from '../../domain/import/mapping.js';
 import type { AnyImportRecord } from '../../domain/import/records.js';
 import { planRows, readRow, type UnplacedRecord } from '../../domain/import/rows.js';
-import type { FieldError } from '../../domain/schemas/problem.js';
+import type { CodedFieldError } from '../../domain/schemas/problem.js';
 import { ServiceError } from '../errors.js';
 import { recordChecks } from './checks.js';
 import { openTable, type SourceFormat } from './table.js';
@@ -74,7 +74,7 @@ export async function* readRowBatches(db: Db, source: ReadSource): AsyncGenerato
         : { row, unplaced: result.unplaced, address: result.address };
     const errors = read
       ? check(('record' in read ? read.record : read.unplaced) as AnyImportRecord)
-      : (result as { errors: FieldError[] }).errors;
+      : (result as { errors: CodedFieldError[] }).errors;
     if (read && errors.length === 0) batch.good.push(read);
     else batch.bad.push({ row, errors, raw: cells });
     batch.lastRow = row;

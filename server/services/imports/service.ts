@@ -158,7 +158,7 @@ export function createImportService(deps: ImportServiceDeps) {
       const found = findMapping(db, mappingId);
       if (!found || found.kind !== kind)
         throw new ServiceError('invalid', `No saved ${kind} mapping with id ${mappingId}`, [
-          { field: 'query.mappingId', message: 'unknown mapping' },
+          { field: 'query.mappingId', code: 'not_found', message: 'unknown mapping' },
         ]);
       return { id: found.id, mapping: JSON.parse(found.mapping) as ImportMapping };
     }
@@ -336,7 +336,7 @@ export function createImportService(deps: ImportServiceDeps) {
         throw new ServiceError(
           'invalid',
           'The file has no column for some required fields; map them first',
-          planned.errors.map((e) => ({ field: `mapping.${e.field}`, message: e.message })),
+          planned.errors.map((e) => ({ ...e, field: `mapping.${e.field}` })),
         );
       const warnings = sampleWarnings(
         request.kind,
@@ -369,7 +369,7 @@ export function createImportService(deps: ImportServiceDeps) {
       const job = findImportJob(db, id)!;
       if (job.state === 'failed' && job.rejected_count === 0)
         throw new ServiceError('invalid', job.error ?? 'The import failed', [
-          { field: 'body', message: job.error ?? 'import failed' },
+          { field: 'body', code: 'import_failed', message: job.error ?? 'import failed' },
         ]);
       const rejected = listRejects(db, id, 0, Number.MAX_SAFE_INTEGER).map(({ row, errors }) => ({
         row,
@@ -416,7 +416,7 @@ export function createImportService(deps: ImportServiceDeps) {
         throw new ServiceError(
           'conflict',
           `Only an interrupted job can be resumed; this one is ${job.state}`,
-          [{ field: 'params.id', message: `job is ${job.state}` }],
+          [{ field: 'params.id', code: 'job_state', message: `job is ${job.state}` }],
         );
       // A strict job left nothing behind: it starts over. A lenient one continues after its last committed batch.
       if (job.mode === 'strict')
@@ -468,7 +468,7 @@ export function createImportService(deps: ImportServiceDeps) {
     const job = findImportJob(db, id);
     if (!job || job.created_by !== createdBy)
       throw new ServiceError('not-found', `No import job with id ${id}`, [
-        { field: 'params.id', message: 'unknown job' },
+        { field: 'params.id', code: 'not_found', message: 'unknown job' },
       ]);
     return job;
   }

@@ -71,7 +71,7 @@ const toItem = (row: UnplacedRow): UnplacedItem => {
 
 const unknownRow = (kind: string, id: string) =>
   new ServiceError('not-found', `No ${kind} row with id ${id} needs a place`, [
-    { field: 'params.id', message: 'unknown row' },
+    { field: 'params.id', code: 'not_found', message: 'unknown row' },
   ]);
 
 export function createUnplacedService(deps: UnplacedDeps) {

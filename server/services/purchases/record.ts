@@ -7,7 +7,7 @@ import { PURCHASE_BATCH_MAX, type PurchaseCreate } from '../../domain/schemas/pu
 import type { CustomerIndex } from '../customers/customer-index.js';
 import { erasedIdCheck } from '../customers/erased-ids.js';
 import type { CustomerTiles } from '../customers/tiles.js';
-import { ServiceError, type FieldError } from '../errors.js';
+import { ServiceError, type CodedFieldError } from '../errors.js';
 
 export interface PurchaseDeps {
   db: Db;
@@ -25,7 +25,15 @@ export function recordPurchases(
     throw new ServiceError(
       'invalid',
       `At most ${PURCHASE_BATCH_MAX} purchases per request; send the rest in further requests or import a file.`,
-      [{ field: 'body.purchases', message: `more than ${PURCHASE_BATCH_MAX} purchases` }],
+      [
+        {
+          field: 'body.purchases',
+          code: 'too_big',
+          origin: 'array',
+          maximum: PURCHASE_BATCH_MAX,
+          message: `more than ${PURCHASE_BATCH_MAX} purchases`,
+        },
+      ],
     );
   const rows: PurchaseRow[] = purchases.map((p) => ({
     id: p.id,
@@ -51,16 +59,21 @@ export function recordPurchases(
 function refuseBadRows(db: Db, rows: readonly PurchaseRow[], fieldPrefix: (row: number) => string) {
   const storeExists = db.prepare('SELECT 1 FROM stores WHERE id = ?').pluck();
   const erased = erasedIdCheck(db);
-  const errors: FieldError[] = [];
+  const errors: CodedFieldError[] = [];
   rows.forEach((row, i) => {
     if (storeExists.get(row.storeId) === undefined)
       errors.push({
         field: `${fieldPrefix(i)}.storeId`,
+        code: 'unknown_store',
         message: `no store with id ${row.storeId}`,
       });
     // An erased customer does not come back through a till (as an import refuses them too).
     if (erased(row.customerId))
-      errors.push({ field: `${fieldPrefix(i)}.customerId`, message: 'this customer was erased' });
+      errors.push({
+        field: `${fieldPrefix(i)}.customerId`,
+        code: 'erased_customer',
+        message: 'this customer was erased',
+      });
   });
   if (errors.length)
     throw new ServiceError(

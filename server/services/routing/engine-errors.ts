@@ -30,28 +30,28 @@ export function engineFailure(
         'upstream-timeout',
         `The ${engine} routing engine did not answer in time (${answer.error}, ${answer.attempts} attempts).`,
         undefined,
-        extensions,
+        { ...extensions, code: 'routing_timeout' },
       );
     case 'unreachable':
       return new ServiceError(
         'unavailable',
         `The ${engine} routing engine is not reachable (${answer.error} after ${answer.attempts} attempts); try again later.`,
         undefined,
-        extensions,
+        { ...extensions, code: 'routing_unavailable' },
       );
     case 'refused':
       if (field !== null && /^HTTP (400|404|422)$/.test(answer.error))
         return new ServiceError(
           'invalid',
           `The ${engine} routing engine cannot route from this point: ${said ?? answer.error}`,
-          [{ field, message: said ?? 'no route from this point' }],
+          [{ field, code: 'no_route', message: said ?? 'no route from this point' }],
           extensions,
         );
       return new ServiceError(
         'upstream-failed',
         `The ${engine} routing engine refused the request (${answer.error}${said ? `: ${said}` : ''}).`,
         undefined,
-        extensions,
+        { ...extensions, code: 'routing_failed' },
       );
     case 'malformed':
       return badAnswer(
@@ -67,6 +67,6 @@ export function badAnswer(engine: EngineName, why: string, what = 'an isochrone'
     'upstream-failed',
     `The ${engine} routing engine answered something that is not ${what} (${why}).`,
     undefined,
-    { engine },
+    { engine, code: 'routing_failed' },
   );
 }

@@ -30,8 +30,8 @@ const MODE_WORDS = { walk: 'walk', bike: 'bike ride', drive: 'drive' } as const;
 const REMEMBERED = 64;
 const REMEMBER_MS = 15 * 60_000;
 
-const invalid = (field: string, message: string) =>
-  new ServiceError('invalid', message, [{ field, message }]);
+const invalid = (field: string, code: string, message: string) =>
+  new ServiceError('invalid', message, [{ field, code, message }]);
 
 export function createIsochroneService(options: {
   db: Db;
@@ -62,16 +62,20 @@ export function createIsochroneService(options: {
 
   const originOf = (request: IsochroneRequest) => {
     const given = [request.origin, request.storeId, request.eventId].filter(Boolean).length;
-    if (given !== 1) throw invalid('body.origin', 'give exactly one of origin, storeId or eventId');
+    if (given !== 1)
+      throw invalid('body.origin', 'one_origin', 'give exactly one of origin, storeId or eventId');
     if (request.storeId) {
       const store = findStore(db, request.storeId);
-      if (!store) throw invalid('body.storeId', `unknown store ${request.storeId}`);
+      if (!store)
+        throw invalid('body.storeId', 'unknown_store', `unknown store ${request.storeId}`);
       return { origin: store.location, from: store.name, storeId: store.id };
     }
     if (request.eventId) {
       const event = findEvent(db, request.eventId);
-      if (!event) throw invalid('body.eventId', `unknown event ${request.eventId}`);
-      if (!event.location) throw invalid('body.eventId', 'this event has no place on the map');
+      if (!event)
+        throw invalid('body.eventId', 'unknown_event', `unknown event ${request.eventId}`);
+      if (!event.location)
+        throw invalid('body.eventId', 'event_unplaced', 'this event has no place on the map');
       return { origin: event.location, from: event.name, eventId: event.id };
     }
     const [lng = 0, lat = 0] = request.origin!;

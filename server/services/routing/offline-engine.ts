@@ -21,7 +21,13 @@ export function offlineIsochrone(graph: StreetGraph, query: IsochroneQuery): Are
     throw new ServiceError(
       'invalid',
       `No street within ${MAX_SNAP_METERS} m of this point: travel times start from the street network.`,
-      [{ field: 'body.origin', message: `no street within ${MAX_SNAP_METERS} m` }],
+      [
+        {
+          field: 'body.origin',
+          code: 'no_street_nearby',
+          message: `no street within ${MAX_SNAP_METERS} m`,
+        },
+      ],
     );
   const budgetSeconds = query.minutes * 60;
   const speeds = speedsByClass(query.mode);
@@ -40,7 +46,13 @@ export function offlineIsochrone(graph: StreetGraph, query: IsochroneQuery): Are
     throw new ServiceError(
       'invalid',
       'Nothing is reachable from this point in that time: it is too far from the nearest street.',
-      [{ field: 'body.minutes', message: 'too short to reach the street from this point' }],
+      [
+        {
+          field: 'body.minutes',
+          code: 'unreachable_in_time',
+          message: 'too short to reach the street from this point',
+        },
+      ],
     );
   return polygon as AreaGeometry;
 }
@@ -56,7 +68,7 @@ export function offlineEngine(db: Db): IsochroneEngine {
             'unavailable',
             'This workspace has no street network to route on. Travel times need the demo city, or a routing engine (CATCHMENT_ROUTING with CATCHMENT_ROUTING_URL).',
             undefined,
-            { engine: 'offline' },
+            { engine: 'offline', code: 'no_street_network' },
           ),
         );
       return Promise.resolve(offlineIsochrone(graph, query));

@@ -50,7 +50,7 @@ export function storeTradeAreas(
   const view = audienceViewFor(deps.db, principal);
   if (!store || (view.storeIds !== null && !view.storeIds.includes(storeId)))
     throw new ServiceError('not-found', 'No such store among yours', [
-      { field: 'params.id', message: 'unknown store' },
+      { field: 'params.id', code: 'unknown_store', message: 'unknown store' },
     ]);
   const homes = homesOf(deps.customerIndex, storeId);
   const cells = countHomesByCell({ store: store.location, resolution: query.resolution, ...homes });

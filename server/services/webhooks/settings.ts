@@ -32,7 +32,7 @@ export async function updateWebhookSettings(
     if (reason) {
       const message = `${reason}; webhooks go to public addresses only (CATCHMENT_ALLOW_PRIVATE_URLS=1 allows the intranet)`;
       throw new ServiceError('invalid', `The webhook URL is refused: ${message}`, [
-        { field: 'body.url', message },
+        { field: 'body.url', code: 'url_refused', message },
       ]);
     }
   }
@@ -70,7 +70,7 @@ export function rotateWebhookSecret(db: Db, principal: Principal, at: Date): Web
 export function enqueuePing(db: Db, principal: Principal, at: Date): { idempotencyKey: string } {
   if (readWebhookUrl(db) === null)
     throw new ServiceError('conflict', 'Set a webhook URL before sending a test', [
-      { field: 'url', message: 'no webhook URL is set' },
+      { field: 'url', code: 'url_missing', message: 'no webhook URL is set' },
     ]);
   const idempotencyKey = `ping-${randomUUID()}`;
   db.transaction(() => {

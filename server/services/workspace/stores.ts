@@ -14,13 +14,19 @@ export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): St
     const current = findStore(db, id);
     if (!current)
       throw new ServiceError('not-found', `No store with id ${id}`, [
-        { field: 'params.id', message: 'unknown store' },
+        { field: 'params.id', code: 'unknown_store', message: 'unknown store' },
       ]);
     if (!updateStore(db, id, patch, now)) {
       throw new ServiceError(
         'conflict',
         `The store was changed by someone else (version ${current.version}, you sent ${patch.version}). Reload and apply your change again.`,
-        [{ field: 'body.version', message: `stale: current version is ${current.version}` }],
+        [
+          {
+            field: 'body.version',
+            code: 'stale_version',
+            message: `stale: current version is ${current.version}`,
+          },
+        ],
         { currentVersion: current.version },
       );
     }
@@ -31,6 +37,6 @@ export function patchStore(db: Db, id: string, patch: StorePatch, now: Date): St
 export function removeStore(db: Db, id: string): void {
   if (!deleteStore(db, id))
     throw new ServiceError('not-found', `No store with id ${id}`, [
-      { field: 'params.id', message: 'unknown store' },
+      { field: 'params.id', code: 'unknown_store', message: 'unknown store' },
     ]);
 }
