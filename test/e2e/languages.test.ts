@@ -211,16 +211,21 @@ describe.skipIf(skipReason)('the app in every language', () => {
     await page.locator('[data-action="delete-area"]').click();
     const toast = page.locator('.toast', { hasText: t('problem.title.409') });
     await toast.waitFor();
-    expect.soft(await toast.locator('.toast__detail').textContent(), `${label}: toast`).toBe(
-      t('fieldError.inUse'),
-    );
+    expect
+      .soft(await toast.locator('.toast__detail').textContent(), `${label}: toast`)
+      .toBe(t('fieldError.inUse'));
     await page.screenshot({ path: `test-results/lang-${lang}-toast-${size}.png` });
     await page.evaluate(() => {
       const store = window.__catchment!.store!.getState();
       for (const shown of store.toasts) store.dismissToast(shown.id);
     });
     // The browser logs the refused delete's 409 itself; nothing else went wrong.
-    expect.soft(errors.splice(0).filter((e) => !e.includes('409')), `${label}: errors`).toEqual([]);
+    expect
+      .soft(
+        errors.splice(0).filter((e) => !e.includes('409')),
+        `${label}: errors`,
+      )
+      .toEqual([]);
   }
 
   // One page per language, resized between the sizes, moving between the screens as Back/Forward would: a reload
