@@ -222,7 +222,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await page.locator('.details-panel').getByRole('button', { name: 'Delete campaign' }).click();
     await expect(
       page.locator('.details-panel [data-campaign="delete-error"]').textContent(),
-    ).resolves.toMatch(/has run .*end it instead/);
+    ).resolves.toMatch(/already run.*end it instead/);
     expect((await server.fetch(`/api/campaigns/${campaignId}`)).status).toBe(200);
     await page.screenshot({ path: 'test-results/campaign-page-live.png' });
 

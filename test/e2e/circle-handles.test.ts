@@ -194,7 +194,10 @@ describe.skipIf(skipReason)('a circle in edit mode', () => {
       await expect
         .poll(async () => Math.abs((await circle(page)).radiusMeters - drawn.radiusMeters))
         .toBeLessThanOrEqual(1);
-      expect((await renderedHandles(page)).handles).toHaveLength(2);
+      // The handles' layer is drawn a frame after the circle: on a loaded run the first read can come before it.
+      await expect
+        .poll(async () => (await renderedHandles(page)).handles.length, { timeout: 10_000 })
+        .toBe(2);
       expect(errors).toEqual([]);
       await waitForMapIdle(page);
       await page.close();
