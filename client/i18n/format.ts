@@ -1,15 +1,22 @@
-// Intl formatters, cached per locale and options: numbers, money, areas, dates and relative times. Every number and
-// date formatter of the client is made here, so a browser lacking a language's data is handled once (intl-data.ts).
-import { dateFormatter, hasFormattingData, numberLocale, type DateFormatter } from './intl-data';
+// Intl formatters, cached per locale and options: numbers, money, areas, dates and relative times. Every number, date
+// and relative-time formatter of the client is made here, so a browser lacking a language's data is handled once
+// (intl-data.ts).
+import {
+  dateFormatter,
+  hasFormattingData,
+  numberLocale,
+  relativeTimeFormatter,
+  type DateFormatter,
+  type RelativeTimeFormatter,
+  type RelativeUnit,
+} from './intl-data';
 
-export type { DateFormatter };
+export type { DateFormatter, RelativeTimeFormatter, RelativeUnit };
 
-const cache = new Map<string, Intl.NumberFormat | DateFormatter | Intl.RelativeTimeFormat>();
+type Formatter = Intl.NumberFormat | DateFormatter | RelativeTimeFormatter;
+const cache = new Map<string, Formatter>();
 
-function cached<T extends Intl.NumberFormat | DateFormatter | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -77,7 +84,19 @@ export function formatDate(
   return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(date);
 }
 
-const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
+/**
+ * A relative-time formatter for the locale, cached; worded from the catalog where the browser lacks the data.
+ * @example relativeTimeFormat('de', 'always').format(-3, 'minute') // 'vor 3 Minuten'
+ */
+export function relativeTimeFormat(
+  locale: string,
+  numeric: 'auto' | 'always',
+): RelativeTimeFormatter {
+  const key = `r|${locale}|${hasFormattingData(locale)}|${numeric}`;
+  return cached(key, () => relativeTimeFormatter(locale, { numeric }));
+}
+
+const relativeSteps: [RelativeUnit, number][] = [
   ['year', 365],
   ['month', 30],
   ['week', 7],
@@ -93,7 +112,7 @@ export function formatRelativeDate(locale: string, isoDate: string, at: Date): s
   if (!date) return isoDate;
   const today = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
   const days = Math.round((date.getTime() - today) / 86_400_000);
-  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const rtf = relativeTimeFormat(locale, 'auto');
   for (const [unit, size] of relativeSteps) {
     if (Math.abs(days) >= size || unit === 'day') return rtf.format(Math.trunc(days / size), unit);
   }
@@ -136,10 +155,7 @@ export function formatBytes(locale: string, bytes: number): string {
  * @example formatTimeLeft('de', 20) // 'in 20 Sekunden'
  */
 export function formatTimeLeft(locale: string, seconds: number): string {
-  const rtf = cached(
-    `ra|${locale}`,
-    () => new Intl.RelativeTimeFormat(locale, { numeric: 'always' }),
-  );
+  const rtf = relativeTimeFormat(locale, 'always');
   const s = Math.max(1, Math.round(seconds));
   if (s < 60) return rtf.format(s, 'second');
   if (s < 3600) return rtf.format(Math.round(s / 60), 'minute');

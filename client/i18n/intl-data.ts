@@ -6,7 +6,11 @@
 // rather than the root locale's "M12". Without it, numbers borrow a language whose CLDR number conventions are the
 // same (Kazakh writes numbers as Russian does: comma decimal, space grouping) and dates go numeric (03.12.2026, the
 // form Kazakh uses for short dates), with weekday names from the catalog; month names are not needed in that form.
-import { catalogFor, languageOf } from './locale';
+// Relative times ("+3 min" in the root locale) are worded from the catalog instead (relative-words.ts).
+import { catalogFor, catalogs, languageOf } from './locale';
+import { relativeWords, type RelativeTimeFormatter } from './relative-words';
+
+export type { RelativeTimeFormatter, RelativeUnit } from './relative-words';
 
 /** Languages whose numbers are written exactly as another's, the stand-in when their own data is missing. */
 const numberStandIns: Readonly<Record<string, string>> = { kk: 'ru' };
@@ -58,6 +62,21 @@ export function dateFormatter(locale: string, options: Intl.DateTimeFormatOption
   const standIn = dateStandIns[languageOf(locale)];
   if (hasFormattingData(locale) || !standIn) return new Intl.DateTimeFormat(locale, options);
   return numericDateFormatter(standIn, options, weekdayNames(locale));
+}
+
+/**
+ * A relative-time formatter for the locale: Intl's where the browser has the locale's data or the language has no
+ * catalog, otherwise one that takes the words from the catalog and writes the count as numberLocale does.
+ * @example relativeTimeFormatter('kk', { numeric: 'always' }).format(-3, 'minute') // '3 минут бұрын', with or without data
+ */
+export function relativeTimeFormatter(
+  locale: string,
+  { numeric }: { numeric: 'auto' | 'always' },
+): RelativeTimeFormatter {
+  if (hasFormattingData(locale) || !(languageOf(locale) in catalogs))
+    return new Intl.RelativeTimeFormat(locale, { numeric });
+  const count = new Intl.NumberFormat(numberLocale(locale));
+  return relativeWords(locale, catalogFor(locale), { numeric, count });
 }
 
 interface WeekdayNames {

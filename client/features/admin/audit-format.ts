@@ -1,5 +1,5 @@
 // Audit entries for people: a readable name for each action and how long ago it happened.
-import { dateTimeFormat } from '../../i18n/format';
+import { dateTimeFormat, relativeTimeFormat, type RelativeUnit } from '../../i18n/format';
 
 /** The actions the server writes that have their own wording; others are shown as `target verb`. */
 export const auditActions = [
@@ -42,7 +42,7 @@ export function humanizeAction(action: string): string {
   return verb ? `${target}: ${verb}` : action.replace(/[_-]+/g, ' ');
 }
 
-const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+const steps: [RelativeUnit, number][] = [
   ['year', 365 * 86_400],
   ['month', 30 * 86_400],
   ['week', 7 * 86_400],
@@ -53,14 +53,14 @@ const steps: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * How long before (or after) `at` an instant is, in the largest fitting unit, worded by Intl.
+ * How long before (or after) `at` an instant is, in the largest fitting unit, worded by Intl or the catalog.
  * @example formatRelativeTime('en', '2026-01-01T10:00:00Z', new Date('2026-01-01T12:30:00Z')) // '2 hours ago'
  */
 export function formatRelativeTime(locale: string, iso: string, at: Date): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const seconds = Math.round((time - at.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(locale, 'auto');
   for (const [unit, size] of steps) {
     if (Math.abs(seconds) >= size || unit === 'second')
       return rtf.format(Math.trunc(seconds / size), unit);

@@ -1800,6 +1800,81 @@ export const ca = {
   // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
   'calendar.weekdaysShort': 'dg.,dl.,dt.,dc.,dj.,dv.,ds.',
   'calendar.weekdaysLong': 'diumenge,dilluns,dimarts,dimecres,dijous,divendres,dissabte',
+  // Relative times, for where the browser lacks the language's relative-time data (intl-data.ts): {count} comes formatted.
+  'calendar.relative.second.past': {
+    one: 'fa {count} segon',
+    many: 'fa {count} segons',
+    other: 'fa {count} segons',
+  },
+  'calendar.relative.second.future': {
+    one: 'd’aquí a {count} segon',
+    many: 'd’aquí a {count} segons',
+    other: 'd’aquí a {count} segons',
+  },
+  'calendar.relative.minute.past': {
+    one: 'fa {count} minut',
+    many: 'fa {count} minuts',
+    other: 'fa {count} minuts',
+  },
+  'calendar.relative.minute.future': {
+    one: 'd’aquí a {count} minut',
+    many: 'd’aquí a {count} minuts',
+    other: 'd’aquí a {count} minuts',
+  },
+  'calendar.relative.hour.past': {
+    one: 'fa {count} hora',
+    many: 'fa {count} hores',
+    other: 'fa {count} hores',
+  },
+  'calendar.relative.hour.future': {
+    one: 'd’aquí a {count} hora',
+    many: 'd’aquí a {count} hores',
+    other: 'd’aquí a {count} hores',
+  },
+  'calendar.relative.day.past': {
+    one: 'fa {count} dia',
+    many: 'fa {count} dies',
+    other: 'fa {count} dies',
+  },
+  'calendar.relative.day.future': {
+    one: 'd’aquí a {count} dia',
+    many: 'd’aquí a {count} dies',
+    other: 'd’aquí a {count} dies',
+  },
+  'calendar.relative.week.past': {
+    one: 'fa {count} setmana',
+    many: 'fa {count} setmanes',
+    other: 'fa {count} setmanes',
+  },
+  'calendar.relative.week.future': {
+    one: 'd’aquí a {count} setmana',
+    many: 'd’aquí a {count} setmanes',
+    other: 'd’aquí a {count} setmanes',
+  },
+  'calendar.relative.month.past': {
+    one: 'fa {count} mes',
+    many: 'fa {count} mesos',
+    other: 'fa {count} mesos',
+  },
+  'calendar.relative.month.future': {
+    one: 'd’aquí a {count} mes',
+    many: 'd’aquí a {count} mesos',
+    other: 'd’aquí a {count} mesos',
+  },
+  'calendar.relative.year.past': {
+    one: 'fa {count} any',
+    many: 'fa {count} anys',
+    other: 'fa {count} anys',
+  },
+  'calendar.relative.year.future': {
+    one: 'd’aquí a {count} any',
+    many: 'd’aquí a {count} anys',
+    other: 'd’aquí a {count} anys',
+  },
+  'calendar.relative.yesterday': 'ahir',
+  'calendar.relative.today': 'avui',
+  'calendar.relative.tomorrow': 'demà',
+  'calendar.relative.now': 'ara',
   // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
   'problem.title.400': 'No s’ha entès la sol·licitud',
   'problem.title.401': 'Has tancat la sessió',

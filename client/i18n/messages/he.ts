@@ -1709,6 +1709,81 @@ export const he = {
   // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
   'calendar.weekdaysShort': 'יום א׳,יום ב׳,יום ג׳,יום ד׳,יום ה׳,יום ו׳,שבת',
   'calendar.weekdaysLong': 'יום ראשון,יום שני,יום שלישי,יום רביעי,יום חמישי,יום שישי,יום שבת',
+  // Relative times, for where the browser lacks the language's relative-time data (intl-data.ts): {count} comes formatted.
+  'calendar.relative.second.past': {
+    one: 'לפני שנייה',
+    two: 'לפני שתי שניות',
+    other: 'לפני {count} שניות',
+  },
+  'calendar.relative.second.future': {
+    one: 'בעוד שנייה',
+    two: 'בעוד שתי שניות',
+    other: 'בעוד {count} שניות',
+  },
+  'calendar.relative.minute.past': {
+    one: 'לפני דקה',
+    two: 'לפני {count} דקות',
+    other: 'לפני {count} דקות',
+  },
+  'calendar.relative.minute.future': {
+    one: 'בעוד דקה',
+    two: 'בעוד {count} דקות',
+    other: 'בעוד {count} דקות',
+  },
+  'calendar.relative.hour.past': {
+    one: 'לפני שעה',
+    two: 'לפני שעתיים',
+    other: 'לפני {count} שעות',
+  },
+  'calendar.relative.hour.future': {
+    one: 'בעוד שעה',
+    two: 'בעוד שעתיים',
+    other: 'בעוד {count} שעות',
+  },
+  'calendar.relative.day.past': {
+    one: 'לפני יום אחד',
+    two: 'לפני יומיים',
+    other: 'לפני {count} ימים',
+  },
+  'calendar.relative.day.future': {
+    one: 'בעוד יום',
+    two: 'בעוד יומיים',
+    other: 'בעוד {count} ימים',
+  },
+  'calendar.relative.week.past': {
+    one: 'לפני שבוע',
+    two: 'לפני שבועיים',
+    other: 'לפני {count} שבועות',
+  },
+  'calendar.relative.week.future': {
+    one: 'בעוד שבוע',
+    two: 'בעוד שבועיים',
+    other: 'בעוד {count} שבועות',
+  },
+  'calendar.relative.month.past': {
+    one: 'לפני חודש',
+    two: 'לפני חודשיים',
+    other: 'לפני {count} חודשים',
+  },
+  'calendar.relative.month.future': {
+    one: 'בעוד חודש',
+    two: 'בעוד חודשיים',
+    other: 'בעוד {count} חודשים',
+  },
+  'calendar.relative.year.past': {
+    one: 'לפני שנה',
+    two: 'לפני שנתיים',
+    other: 'לפני {count} שנים',
+  },
+  'calendar.relative.year.future': {
+    one: 'בעוד שנה',
+    two: 'בעוד שנתיים',
+    other: 'בעוד {count} שנים',
+  },
+  'calendar.relative.yesterday': 'אתמול',
+  'calendar.relative.today': 'היום',
+  'calendar.relative.tomorrow': 'מחר',
+  'calendar.relative.now': 'עכשיו',
   // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
   'problem.title.400': 'הבקשה לא הובנה',
   'problem.title.401': 'יצאת מהחשבון',

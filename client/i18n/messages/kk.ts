@@ -1717,6 +1717,34 @@ export const kk = {
   // Weekday names, Sunday first, comma-separated: used only where the browser lacks the language's calendar data (intl-data.ts).
   'calendar.weekdaysShort': 'жс,дс,сс,ср,бс,жм,сб',
   'calendar.weekdaysLong': 'жексенбі,дүйсенбі,сейсенбі,сәрсенбі,бейсенбі,жұма,сенбі',
+  // Relative times, for where the browser lacks the language's relative-time data (intl-data.ts): {count} comes formatted.
+  'calendar.relative.second.past': { one: '{count} секунд бұрын', other: '{count} секунд бұрын' },
+  'calendar.relative.second.future': {
+    one: '{count} секундтан кейін',
+    other: '{count} секундтан кейін',
+  },
+  'calendar.relative.minute.past': { one: '{count} минут бұрын', other: '{count} минут бұрын' },
+  'calendar.relative.minute.future': {
+    one: '{count} минуттан кейін',
+    other: '{count} минуттан кейін',
+  },
+  'calendar.relative.hour.past': { one: '{count} сағат бұрын', other: '{count} сағат бұрын' },
+  'calendar.relative.hour.future': {
+    one: '{count} сағаттан кейін',
+    other: '{count} сағаттан кейін',
+  },
+  'calendar.relative.day.past': { one: '{count} күн бұрын', other: '{count} күн бұрын' },
+  'calendar.relative.day.future': { one: '{count} күннен кейін', other: '{count} күннен кейін' },
+  'calendar.relative.week.past': { one: '{count} апта бұрын', other: '{count} апта бұрын' },
+  'calendar.relative.week.future': { one: '{count} аптадан кейін', other: '{count} аптадан кейін' },
+  'calendar.relative.month.past': { one: '{count} ай бұрын', other: '{count} ай бұрын' },
+  'calendar.relative.month.future': { one: '{count} айдан кейін', other: '{count} айдан кейін' },
+  'calendar.relative.year.past': { one: '{count} жыл бұрын', other: '{count} жыл бұрын' },
+  'calendar.relative.year.future': { one: '{count} жылдан кейін', other: '{count} жылдан кейін' },
+  'calendar.relative.yesterday': 'кеше',
+  'calendar.relative.today': 'бүгін',
+  'calendar.relative.tomorrow': 'ертең',
+  'calendar.relative.now': 'қазір',
   // A problem's title by status and its detail by code (client/api/problem-text.ts), instead of the server's English.
   'problem.title.400': 'Сұрау түсініксіз болды',
   'problem.title.401': 'Сіз жүйеден шықтыңыз',
