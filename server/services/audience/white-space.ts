@@ -6,7 +6,7 @@
 // A segment counts only its customers, read from the in-memory index (the same checks as audience counts).
 import type { Db } from '../../db/connection.js';
 import { listBoundaries } from '../../db/repos/boundaries.js';
-import { listStores } from '../../db/repos/stores.js';
+import { storePlaces } from '../../db/repos/stores.js';
 import type { Principal } from '../../domain/permissions.js';
 import type { Segment } from '../../domain/schemas/segment.js';
 import type { WhiteSpaceAnswer, WhiteSpaceQuery } from '../../domain/schemas/white-space.js';
@@ -159,7 +159,7 @@ export function findWhiteSpace(
     codes,
   );
   const result = whiteSpace(
-    { residents, customers, stores: listStores(db).map((s) => s.location) },
+    { residents, customers, stores: storePlaces(db).map((s) => s.location) },
     query,
   );
   const cells = result.cells.map((c) =>
