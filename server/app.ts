@@ -1,5 +1,6 @@
 // createApp: the whole HTTP surface — API routes, OpenAPI document, docs, glyphs and the built client.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from './deps.js';
@@ -7,13 +8,14 @@ import { ProblemError, problemBody, problemResponse, serviceErrorStatus } from '
 import { ServiceError } from './services/errors.js';
 import {
   allowedMethods,
+  checks,
+  dotSegments,
   limitBody,
-  limitUrl,
   MAX_URL_LENGTH,
+  mediaTypeRequired,
   methodNotAllowed,
-  refuseDotSegments,
-  refuseRepeatedQuery,
-  requireMediaType,
+  repeatedQuery,
+  urlTooLong,
 } from './http/guards.js';
 import { MAX_HEADER_BYTES } from './http/client-errors.js';
 import { clientRoutes } from './http/static.js';
@@ -63,8 +65,6 @@ export function createApp(deps: AppDeps) {
   // First, so no middleware runs: Node's HTTP server and Hono's routing alone.
   if (deps.bareRoute) app.get('/api/__bare', (c) => c.text('ok'));
 
-  app.use('*', securityHeaders({ basemapStyleUrl: deps.config.basemapStyleUrl }));
-  app.use('*', refuseDotSegments());
   // Cluster mode: which worker answered (for operators and the cluster tests), and its index in step with the others.
   const { workerId, followWrites } = deps;
   if (workerId !== undefined)
@@ -73,7 +73,14 @@ export function createApp(deps: AppDeps) {
       await next();
       c.header('Catchment-Worker', String(workerId));
     });
-  app.use('*', limitUrl());
+  // The cheap checks share middleware levels (guards.ts `checks`): each level is an async dispatch a till pays for.
+  app.use(
+    '*',
+    securityHeaders(
+      { basemapStyleUrl: deps.config.basemapStyleUrl },
+      checks(dotSegments, urlTooLong()),
+    ),
+  );
   // Skipped when info lines go nowhere (CATCHMENT_LOG=error): naming the route costs a till's lookup a few µs.
   if (deps.logger.infoEnabled !== false)
     app.use('/api/*', async (c, next) => {
@@ -90,24 +97,25 @@ export function createApp(deps: AppDeps) {
   // Heavy routes (tiles, audiences, exports…) are bounded per class: a full class is refused first, before the body
   // limit builds a fetch Request to read the body and before the session is looked up (the cheapest 503, which
   // matters when clients retry at once); a slot is taken only after sign-in. Health and till lookups are not heavy
-  // and never wait here.
+  // and never wait here. File imports stream their body to disk under their own, much larger limit (upload.ts).
   const heavy = heavyRouteLimits(deps.config.heavyLimits, deps.heavyLoad);
-  app.use('/api/*', heavy.shed);
-  // File imports stream their body to disk under their own, much larger limit (server/http/upload.ts).
   const bodyLimit = limitBody();
-  app.use('/api/*', (c, next) =>
-    isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next),
-  );
-  app.use('/api/*', refuseRepeatedQuery());
+  // The shed's next() hands back whatever the rest answered, a refusal included, as Hono's own chain does.
+  const beforeSignIn = (c: Context, next: Next): Promise<Response | void> => {
+    const refusal = repeatedQuery(c);
+    if (refusal) return Promise.resolve(refusal);
+    return isImportUpload(c.req.method, c.req.path) ? next() : bodyLimit(c, next);
+  };
+  app.use('/api/*', (c, next) => heavy.shed(c, () => beforeSignIn(c, next) as Promise<void>));
   app.use('/api/*', authenticate(deps));
-  app.use('/api/*', heavy.limit);
-  app.use(
-    '/api/*',
-    requireMediaType([
-      { prefix: '/api/events/import', types: ['text/calendar', 'application/json'] },
-      { prefix: '/api/import/', types: importMediaTypes },
-    ]),
-  );
+  const mediaType = mediaTypeRequired([
+    { prefix: '/api/events/import', types: ['text/calendar', 'application/json'] },
+    { prefix: '/api/import/', types: importMediaTypes },
+  ]);
+  app.use('/api/*', (c, next) => {
+    const refusal = mediaType(c);
+    return refusal ? Promise.resolve(refusal) : heavy.limit(c, next);
+  });
 
   const api = app
     .route('/', healthRoutes(deps))

@@ -9,6 +9,7 @@ import {
   type ConcurrencyLimiter,
   type LimitSize,
 } from './concurrency-limit.js';
+import { bodyKept } from './node-body.js';
 import { ProblemError } from './problem.js';
 import { createTurnGate } from './turn-gate.js';
 import { createHeavyLoad, type HeavyLoad } from './heavy-load.js';
@@ -66,6 +67,24 @@ export function heavyClassOf(method: string, path: string): HeavyClass | null {
 }
 
 /**
+ * heavyClassOf kept by method and path: up to twenty regular expressions per request otherwise, twice, for the many
+ * requests that are not heavy. Paths carry ids, so the map is emptied when it reaches `maxEntries`.
+ */
+function memoisedClassOf(maxEntries = 4096): typeof heavyClassOf {
+  const kept = new Map<string, HeavyClass | null>();
+  return (method, path) => {
+    const key = `${method} ${path}`;
+    let heavy = kept.get(key);
+    if (heavy === undefined) {
+      heavy = heavyClassOf(method, path);
+      if (kept.size >= maxEntries) kept.clear();
+      kept.set(key, heavy);
+    }
+    return heavy;
+  };
+}
+
+/**
  * One limiter per class. `shed` goes before the body limit and authentication and refuses a request whose class is
  * full without reading its body through a fetch Request or looking up its session (the cheapest 503, which matters
  * when clients retry at once); `limit` goes after authentication and holds the slot for the rest of the request. Null limits (CATCHMENT_LIMITS=off) let every request through, as before. Either
@@ -87,11 +106,13 @@ export function heavyRouteLimits(
       leave();
     }
   };
-  if (!limits)
+  if (!limits) {
+    const classOf = memoisedClassOf();
     return {
       shed: (_c, next) => next(),
-      limit: (c, next) => (heavyClassOf(c.req.method, c.req.path) ? counted(next) : next()),
+      limit: (c, next) => (classOf(c.req.method, c.req.path) ? counted(next) : next()),
     };
+  }
   const turns = createTurnGate();
   const limiters = Object.fromEntries(
     HEAVY_CLASSES.map((k) => [
@@ -99,14 +120,16 @@ export function heavyRouteLimits(
       createConcurrencyLimiter(HEAVY_DESCRIPTIONS[k], limits[k], { turns }),
     ]),
   ) as Record<HeavyClass, ConcurrencyLimiter>;
+  const classOf = memoisedClassOf();
   const limiterOf = (c: Context) => {
-    const heavy = heavyClassOf(c.req.method, c.req.path);
+    const heavy = classOf(c.req.method, c.req.path);
     return heavy ? limiters[heavy] : null;
   };
   return {
-    shed: async (c, next) => {
-      await shedding(c, () => limiterOf(c)?.refuseWhenFull());
-      return next();
+    shed: (c, next) => {
+      const limiter = limiterOf(c);
+      if (!limiter) return next();
+      return shedding(c, () => limiter.refuseWhenFull()).then(next);
     },
     limit: (c, next) => {
       const limiter = limiterOf(c);
@@ -124,7 +147,7 @@ async function refusing(c: Context, step: () => unknown): Promise<void> {
   try {
     await step();
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 503 && c.req.raw.body)
+    if (error instanceof ProblemError && error.status === 503 && !bodyKept(c) && c.req.raw.body)
       await c.req.raw.arrayBuffer().catch(() => undefined);
     throw error;
   }

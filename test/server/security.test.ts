@@ -37,8 +37,11 @@ function cspDirectives(response: Response): string[] {
     .filter(Boolean);
 }
 
-function expectSecurityHeaders(response: Response) {
-  expect(cspDirectives(response).sort()).toEqual([...EXPECTED_CSP].sort());
+/** What an API answer (JSON, tiles, glyphs) gets: a policy that refuses everything, since no page renders from it. */
+const API_CSP = ["default-src 'none'", "frame-ancestors 'none'"];
+
+function expectSecurityHeaders(response: Response, csp = EXPECTED_CSP) {
+  expect(cspDirectives(response).sort()).toEqual([...csp].sort());
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('referrer-policy')).toBe('same-origin');
   expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -69,25 +72,35 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
 }
 
 describe('security headers', () => {
-  it.each([
-    '/api/health',
-    '/api/stores',
-    '/api/no-such-route',
-    '/',
-    '/areas/abc',
-    '/api/docs',
-    '/api/docs/init.js',
-    '/glyphs/missing.pbf',
-  ])('are on %s', async (path) => {
-    expectSecurityHeaders(await server.fetch(path));
-  });
+  it.each(['/', '/areas/abc', '/api/docs', '/api/docs/init.js'])(
+    "are on %s, with the page's policy",
+    async (path) => {
+      expectSecurityHeaders(await server.fetch(path));
+    },
+  );
+
+  it.each(['/api/health', '/api/stores', '/api/no-such-route', '/glyphs/missing.pbf'])(
+    'are on %s, with the policy of an answer no page renders from',
+    async (path) => {
+      const response = await server.fetch(path);
+      expectSecurityHeaders(response, API_CSP);
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+$/);
+    },
+  );
 
   it('are on answers made without Node underneath too (app.request)', async () => {
-    expectSecurityHeaders(await createApp(server.deps).request('/api/health'));
+    const app = createApp(server.deps);
+    expectSecurityHeaders(await app.request('/api/health'), API_CSP);
+    expectSecurityHeaders(await app.request('/'));
+    // A refusal by a check in the same middleware level as the headers gets them too.
+    const tooLong = await app.request(`/api/health?q=${'a'.repeat(9000)}`);
+    expect(tooLong.status).toBe(414);
+    expectSecurityHeaders(tooLong, API_CSP);
   });
 
   it('are on refusals too (401, 403, 400 for traversal)', async () => {
-    expectSecurityHeaders(await fetch(`${server.url}/api/areas`));
+    expectSecurityHeaders(await fetch(`${server.url}/api/areas`), API_CSP);
     expectSecurityHeaders(
       await fetch(`${server.url}/api/areas/territories`, {
         method: 'POST',
@@ -96,6 +109,7 @@ describe('security headers', () => {
           Origin: 'https://evil.example',
         },
       }),
+      API_CSP,
     );
     expectSecurityHeaders(await server.fetch('/assets/%2e%2e/package.json'));
   });

@@ -1,6 +1,7 @@
 // Areas table access. Every function takes the Db so callers choose the transaction.
 import { bbox } from '@turf/turf';
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 import type { AreaKind, AreaParams } from '../../domain/schemas/area.js';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 
@@ -78,19 +79,18 @@ function toRecord(row: AreaRow): AreaRecord {
 /** Every area, or (for a viewer's id) those the viewer owns, shared with everyone, or shared with them. */
 export function listAreas(db: Db, visibleTo: string | null = null): AreaRecord[] {
   return (
-    db
-      .prepare(
-        `SELECT ${columns} FROM areas
-         WHERE @viewer IS NULL OR owner_id = @viewer OR shared = 1 OR id IN (SELECT area_id FROM area_shares WHERE user_id = @viewer)
-         ORDER BY created_at, id`,
-      )
-      .all({ viewer: visibleTo }) as AreaRow[]
+    statement(
+      db,
+      `SELECT ${columns} FROM areas
+       WHERE @viewer IS NULL OR owner_id = @viewer OR shared = 1 OR id IN (SELECT area_id FROM area_shares WHERE user_id = @viewer)
+       ORDER BY created_at, id`,
+    ).all({ viewer: visibleTo }) as AreaRow[]
   ).map(toRecord);
 }
 
 /** Every area's id and version in listAreas order: enough for a cache of parsed areas to tell which it can keep. */
 export function listAreaVersions(db: Db): { id: string; version: number }[] {
-  return db.prepare('SELECT id, version FROM areas ORDER BY created_at, id').all() as {
+  return statement(db, 'SELECT id, version FROM areas ORDER BY created_at, id').all() as {
     id: string;
     version: number;
   }[];
@@ -99,20 +99,21 @@ export function listAreaVersions(db: Db): { id: string; version: number }[] {
 /** The areas with these ids, in no particular order; unknown ids are left out. */
 export function findAreas(db: Db, ids: readonly string[]): AreaRecord[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(`SELECT ${columns} FROM areas WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as AreaRow[];
+  const rows = statement(
+    db,
+    `SELECT ${columns} FROM areas WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as AreaRow[];
   return rows.map(toRecord);
 }
 
 export function findArea(db: Db, id: string): AreaRecord | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM areas WHERE id = ?`).get(id) as
+  const row = statement(db, `SELECT ${columns} FROM areas WHERE id = ?`).get(id) as
     AreaRow | undefined;
   return row && toRecord(row);
 }
 
 export function countAreas(db: Db): number {
-  return db.prepare('SELECT count(*) FROM areas').pluck().get() as number;
+  return (statement(db, 'SELECT count(*) AS n FROM areas').get() as { n: number }).n;
 }
 
 export function insertArea(
@@ -124,7 +125,8 @@ export function insertArea(
 ): AreaRecord {
   const [minLng, minLat, maxLng, maxLat] = bbox(values.geometry);
   const at = now.toISOString();
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO areas (id, name, kind, color, params, geometry, min_lng, min_lat, max_lng, max_lat, area_km2, perimeter_km, version, created_at, updated_at, owner_id, shared)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   ).run(
@@ -150,9 +152,9 @@ export function insertArea(
 
 /** Replaces who an area is shared with (call inside the write's transaction). */
 export function updateAreaSharing(db: Db, id: string, shared: boolean, sharedWith: string[]): void {
-  db.prepare('UPDATE areas SET shared = ? WHERE id = ?').run(shared ? 1 : 0, id);
-  db.prepare('DELETE FROM area_shares WHERE area_id = ?').run(id);
-  const add = db.prepare('INSERT OR IGNORE INTO area_shares (area_id, user_id) VALUES (?, ?)');
+  statement(db, 'UPDATE areas SET shared = ? WHERE id = ?').run(shared ? 1 : 0, id);
+  statement(db, 'DELETE FROM area_shares WHERE area_id = ?').run(id);
+  const add = statement(db, 'INSERT OR IGNORE INTO area_shares (area_id, user_id) VALUES (?, ?)');
   for (const userId of sharedWith) add.run(id, userId);
 }
 
@@ -165,29 +167,28 @@ export function updateArea(
   now: Date,
 ): boolean {
   const [minLng, minLat, maxLng, maxLat] = bbox(values.geometry);
-  const result = db
-    .prepare(
-      `UPDATE areas SET name = ?, color = ?, params = ?, geometry = ?, min_lng = ?, min_lat = ?, max_lng = ?, max_lat = ?,
-       area_km2 = ?, perimeter_km = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-    )
-    .run(
-      values.name,
-      values.color,
-      JSON.stringify(values.params),
-      JSON.stringify(values.geometry),
-      minLng,
-      minLat,
-      maxLng,
-      maxLat,
-      values.areaKm2,
-      values.perimeterKm,
-      now.toISOString(),
-      id,
-      version,
-    );
+  const result = statement(
+    db,
+    `UPDATE areas SET name = ?, color = ?, params = ?, geometry = ?, min_lng = ?, min_lat = ?, max_lng = ?, max_lat = ?,
+     area_km2 = ?, perimeter_km = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+  ).run(
+    values.name,
+    values.color,
+    JSON.stringify(values.params),
+    JSON.stringify(values.geometry),
+    minLng,
+    minLat,
+    maxLng,
+    maxLat,
+    values.areaKm2,
+    values.perimeterKm,
+    now.toISOString(),
+    id,
+    version,
+  );
   return result.changes === 1;
 }
 
 export function deleteArea(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM areas WHERE id = ?').run(id).changes === 1;
+  return statement(db, 'DELETE FROM areas WHERE id = ?').run(id).changes === 1;
 }

@@ -1,5 +1,6 @@
 // The audit log: who changed what and when. Write it in the same transaction as the change. Never personal data.
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 
 export interface AuditEntry {
   id: number;
@@ -17,7 +18,8 @@ export interface AuditEntry {
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
 export function recordAudit(db: Db, entry: NewAuditEntry): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO audit_log (at, actor_id, actor, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
     entry.at,
