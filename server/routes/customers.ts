@@ -80,7 +80,7 @@ export function customerRoutes(deps: AppDeps) {
           { field: 'query.cursor', code: 'invalid_cursor', message: cursor.reason },
         ]);
       const text = await customerPageText(
-        { db, pool: deps.pool ?? null, columns: () => deps.customerIndex.columns },
+        { db, pool: deps.pool ?? null, index: deps.customerIndex, at: clock() },
         {
           bbox: bbox?.bbox ?? null,
           afterSeq: cursor.lastSeq,

@@ -1,5 +1,6 @@
 // Customers table access: bbox pages in keyset order, single reads, and the compact rows the tile index needs.
 import type { Db } from '../connection.js';
+import { statement } from '../statements.js';
 import type { Bbox } from '../../domain/bbox.js';
 import type { Customer, Gender, LoyaltyTier } from '../../domain/schemas/customer.js';
 
@@ -82,33 +83,49 @@ export function pageCustomers(
   const storeFilter =
     'AND (@stores IS NULL OR home_store_id IN (SELECT value FROM json_each(@stores)))';
   const rows = bbox
-    ? (db
-        .prepare(
-          `SELECT ${columns} FROM customers WHERE seq IN (
-             SELECT seq FROM customers_rtree WHERE min_lng >= @minLng AND max_lng <= @maxLng AND min_lat >= @minLat AND max_lat <= @maxLat)
-           AND seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
-        )
-        .all({
-          minLng: bbox[0],
-          minLat: bbox[1],
-          maxLng: bbox[2],
-          maxLat: bbox[3],
-          afterSeq,
-          limit: limit + 1,
-          stores,
-        }) as CustomerRow[])
-    : (db
-        .prepare(
-          `SELECT ${columns} FROM customers WHERE seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
-        )
-        .all({ afterSeq, limit: limit + 1, stores }) as CustomerRow[]);
+    ? (statement(
+        db,
+        `SELECT ${columns} FROM customers WHERE seq IN (
+           SELECT seq FROM customers_rtree WHERE min_lng >= @minLng AND max_lng <= @maxLng AND min_lat >= @minLat AND max_lat <= @maxLat)
+         AND seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
+      ).all({
+        minLng: bbox[0],
+        minLat: bbox[1],
+        maxLng: bbox[2],
+        maxLat: bbox[3],
+        afterSeq,
+        limit: limit + 1,
+        stores,
+      }) as CustomerRow[])
+    : (statement(
+        db,
+        `SELECT ${columns} FROM customers WHERE seq > @afterSeq ${storeFilter} ORDER BY seq LIMIT @limit`,
+      ).all({ afterSeq, limit: limit + 1, stores }) as CustomerRow[]);
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
+}
+
+/**
+ * The customers with these seqs (ascending), read by primary key, as a page of at most `limit`: seqs beyond it only
+ * tell whether another page follows. Seqs whose customer is gone meanwhile are skipped.
+ */
+export function pageOfSeqs(
+  db: Db,
+  seqs: readonly number[],
+  limit: number,
+): { customers: Customer[]; lastSeq: number | null } {
+  const rows = statement(
+    db,
+    `SELECT ${columns} FROM customers WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+  ).all(JSON.stringify(seqs)) as CustomerRow[];
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { customers: page.map(toCustomer), lastSeq: hasMore ? page[page.length - 1]!.seq : null };
 }
 
 export function findCustomer(db: Db, id: string): Customer | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM customers WHERE id = ?`).get(id) as
+  const row = statement(db, `SELECT ${columns} FROM customers WHERE id = ?`).get(id) as
     CustomerRow | undefined;
   return row && toCustomer(row);
 }

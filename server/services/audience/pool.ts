@@ -27,7 +27,7 @@ export interface PoolTasks {
   /** Rows [from, to) to H3 hexagons (hexagon-codes.ts). */
   hexagons: { task: { resolution: number; from: number; to: number }; result: HexagonSlice };
   /** A page of customers as the JSON body GET /api/customers answers (read from the worker's own connection). */
-  page: { task: { query: CustomerPageQuery }; result: string };
+  page: { task: { query: CustomerPageQuery; filter: CompiledFilter }; result: string };
   /** Populations and pairwise overlaps of areas being compared (polygon clipping, the bulk of a comparison). */
   shapes: { task: { geometries: AreaGeometry[] }; result: CompareShapes };
   /** One encoded customer tile (the worker keeps its own tile indexes, rebuilt when `generation` moves). */

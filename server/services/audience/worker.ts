@@ -29,7 +29,14 @@ function database(): Db {
 const tiles = createTileWorker(database, () => columns);
 
 function answer(task: PoolTask): unknown {
-  if (task.kind === 'page') return JSON.stringify(customerPageBody(database(), task.query));
+  if (task.kind === 'page')
+    return JSON.stringify(
+      customerPageBody(
+        database(),
+        task.query,
+        columns ? { columns, filter: task.filter } : undefined,
+      ),
+    );
   if (task.kind === 'shapes') return compareShapesIn(database(), task.geometries);
   if (task.kind === 'tile') return tiles.tile(task);
   if (!columns) throw new Error('no columns yet');
