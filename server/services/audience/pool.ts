@@ -2,6 +2,8 @@
 // database on a connection of their own) customer pages, tiles and the polygon clipping of area comparisons. Workers read the index's columns from
 // shared memory; whenever the index replaces its arrays (compaction, growth) a worker gets the new ones before its
 // next task. Writes in place (upserts into spare capacity, removals) are visible to workers without any message.
+// A server shutting down closes the pool first: waiting tasks are refused with a 503 while their connections can
+// still carry it, running ones finish within the shutdown's grace.
 import type { Worker } from 'node:worker_threads';
 import type { AreaGeometry } from '../../domain/schemas/geojson.js';
 import type { AudienceCounts } from './scan.js';
@@ -12,6 +14,7 @@ import type { CustomerPageQuery } from '../../db/repos/customers.js';
 import type { CompareShapes } from '../areas/compare-shapes.js';
 import type { TileTask } from '../customers/tile-task.js';
 import { startTsWorker } from '../ts-worker.js';
+import { ServiceError } from '../errors.js';
 
 /** Each kind of task: what it sends and what the worker answers. */
 export interface PoolTasks {
@@ -46,7 +49,36 @@ export interface AudiencePool {
   readonly size: number;
   /** Whether workers can read the database (a file; an in-memory database is this thread's alone). */
   readonly readsDatabase: boolean;
-  close(): Promise<void>;
+  /** Tasks running in a worker, and tasks waiting for one. */
+  readonly load: { running: number; queued: number };
+  /**
+   * Takes no more tasks: queued ones and any asked for from now on fail with poolClosedError (a 503 the client may
+   * retry); running ones may finish for up to `graceMs`, then the workers stop and what still runs fails alike.
+   * Calling it again returns the first call's promise.
+   */
+  close(options?: { graceMs?: number }): Promise<PoolClosing>;
+}
+
+/** What a closing pool did with the work it had: tasks refused (queued, or asked for later) and tasks cut short. */
+export interface PoolClosing {
+  refused: number;
+  cut: number;
+}
+
+/** Seconds a client is told to wait before asking a server that is going away (a restart, or a sibling, answers). */
+export const SHUTDOWN_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The refusal of a closing pool: the server is shutting down, so the request is not an error of ours or the
+ * client's, and the client's retry (client/api/retry.ts), or a load balancer, sends it elsewhere or later.
+ */
+export function poolClosedError(): ServiceError {
+  return new ServiceError(
+    'unavailable',
+    `The server is shutting down and takes no more heavy work. Try again in ${SHUTDOWN_RETRY_AFTER_SECONDS} s.`,
+    undefined,
+    { code: 'shutting_down', retryAfterSeconds: SHUTDOWN_RETRY_AFTER_SECONDS },
+  );
 }
 
 interface Slot {
@@ -74,6 +106,14 @@ export function createAudiencePool({
   const queue: Queued[] = [];
   let nextId = 1;
   let closed = false;
+  let closing: Promise<PoolClosing> | null = null;
+  const tally: PoolClosing = { refused: 0, cut: 0 };
+  /** Set while a closing pool waits for its running tasks; called when the last one has answered. */
+  let whenIdle: (() => void) | null = null;
+  const settle = () => {
+    pump();
+    if (whenIdle && slots.every((slot) => !slot.busy)) whenIdle();
+  };
 
   const spawn = (): Slot => {
     const slot: Slot = {
@@ -89,7 +129,7 @@ export function createAudiencePool({
       const busy = slot.busy;
       slot.busy = null;
       if (busy && busy.id === reply.id) busy.resolve(reply);
-      pump();
+      settle();
     });
     const fail = (error: Error) => {
       const busy = slot.busy;
@@ -97,7 +137,7 @@ export function createAudiencePool({
       busy?.reject(error);
       // Replace a dead worker so the pool keeps its size.
       if (!closed) slots[slots.indexOf(slot)] = spawn();
-      pump();
+      settle();
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
@@ -125,7 +165,10 @@ export function createAudiencePool({
     task: T,
     columns: IndexColumns,
   ): Promise<PoolTasks[T['kind']]['result']> {
-    if (closed) return Promise.reject(new Error('the audience pool is closed'));
+    if (closed) {
+      tally.refused++;
+      return Promise.reject(poolClosedError());
+    }
     return new Promise<PoolReply>((resolve, reject) => {
       queue.push({ task, columns, resolve, reject });
       pump();
@@ -139,10 +182,38 @@ export function createAudiencePool({
     run,
     size: slots.length,
     readsDatabase,
-    async close() {
+    get load() {
+      return { running: slots.filter((slot) => slot.busy).length, queued: queue.length };
+    },
+    close({ graceMs = 0 } = {}) {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('the audience pool is closed'));
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      for (const job of queue.splice(0)) {
+        tally.refused++;
+        job.reject(poolClosedError());
+      }
+      return (closing ??= finish(graceMs));
     },
   };
+
+  /** Waits up to graceMs for the running tasks, fails those still running, and stops the workers. */
+  async function finish(graceMs: number): Promise<PoolClosing> {
+    if (graceMs > 0 && slots.some((slot) => slot.busy)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        whenIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      whenIdle = null;
+    }
+    for (const slot of slots) {
+      if (!slot.busy) continue;
+      tally.cut++;
+      slot.busy.reject(poolClosedError());
+      slot.busy = null;
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    return { ...tally };
+  }
 }
