@@ -2,6 +2,7 @@
 // database on a connection of their own) customer pages, tiles and the polygon clipping of area comparisons. Workers read the index's columns from
 // shared memory; whenever the index replaces its arrays (compaction, growth) a worker gets the new ones before its
 // next task. Writes in place (upserts into spare capacity, removals) are visible to workers without any message.
+// Tile tasks go to one worker only (tileWorkers): tile indexes are per worker and large, the rest is shared.
 // A server shutting down closes the pool first: waiting tasks are refused with a 503 while their connections can
 // still carry it, running ones finish within the shutdown's grace.
 import type { Worker } from 'node:worker_threads';
@@ -33,8 +34,16 @@ export interface PoolTasks {
   page: { task: { query: CustomerPageQuery }; result: string };
   /** Populations and pairwise overlaps of areas being compared (polygon clipping, the bulk of a comparison). */
   shapes: { task: { geometries: AreaGeometry[] }; result: CompareShapes };
-  /** One encoded customer tile (the worker keeps its own tile indexes, rebuilt when `generation` moves). */
+  /** One encoded customer tile (a tile worker keeps its own tile indexes, rebuilt when `generation` moves). */
   tile: { task: TileTask; result: Uint8Array | null };
+  /** What the worker's heap holds now (after a collection when the process runs with --expose-gc). */
+  memory: { task: Record<never, never>; result: WorkerMemory };
+}
+
+/** A worker's own memory, in bytes: its V8 heap, and what its objects hold outside it (buffers, SQLite). */
+export interface WorkerMemory {
+  heapUsed: number;
+  external: number;
 }
 export type PoolKind = keyof PoolTasks;
 export type PoolTask = { [K in PoolKind]: { kind: K } & PoolTasks[K]['task'] }[PoolKind];
@@ -83,6 +92,8 @@ export function poolClosedError(): ServiceError {
 
 interface Slot {
   worker: Worker;
+  /** Whether this worker answers tile tasks (and so holds tile indexes). */
+  tiles: boolean;
   generation: number;
   busy: { id: number; resolve: (reply: PoolReply) => void; reject: (error: Error) => void } | null;
 }
@@ -97,11 +108,15 @@ interface Queued {
 /**
  * @param dbFile the database file workers open read-only for page, shapes and tile tasks (WAL lets them read beside
  * this thread's writes); null or ':memory:' leaves those tasks to the caller (readsDatabase is false).
+ * @param tileWorkers how many of the workers answer tile tasks. Each keeps tile indexes of its own, several times the
+ * size of the shared customer index (bench/pool-memory.ts, docs/scaling.md › Memory), so by default one does; the
+ * others take every other kind of task.
  */
 export function createAudiencePool({
   size = 2,
   dbFile = null,
-}: { size?: number; dbFile?: string | null } = {}): AudiencePool {
+  tileWorkers = 1,
+}: { size?: number; dbFile?: string | null; tileWorkers?: number } = {}): AudiencePool {
   const readsDatabase = dbFile !== null && dbFile !== ':memory:';
   const queue: Queued[] = [];
   let nextId = 1;
@@ -115,11 +130,12 @@ export function createAudiencePool({
     if (whenIdle && slots.every((slot) => !slot.busy)) whenIdle();
   };
 
-  const spawn = (): Slot => {
+  const spawn = (tiles: boolean): Slot => {
     const slot: Slot = {
       worker: startTsWorker(new URL('./worker.ts', import.meta.url), {
         dbFile: readsDatabase ? dbFile : null,
       }),
+      tiles,
       generation: -1,
       busy: null,
     };
@@ -136,7 +152,7 @@ export function createAudiencePool({
       slot.busy = null;
       busy?.reject(error);
       // Replace a dead worker so the pool keeps its size.
-      if (!closed) slots[slots.indexOf(slot)] = spawn();
+      if (!closed) slots[slots.indexOf(slot)] = spawn(tiles);
       settle();
     };
     slot.worker.on('error', fail);
@@ -145,12 +161,17 @@ export function createAudiencePool({
     });
     return slot;
   };
-  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, spawn);
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, (_, i) =>
+    spawn(i < Math.max(1, tileWorkers)),
+  );
 
   function pump(): void {
     for (const slot of slots) {
-      if (slot.busy || queue.length === 0) continue;
-      const job = queue.shift()!;
+      if (slot.busy) continue;
+      // The oldest task this worker takes: a tile waits for a tile worker, other work goes past it.
+      const next = queue.findIndex((job) => slot.tiles || job.task.kind !== 'tile');
+      if (next < 0) continue;
+      const job = queue.splice(next, 1)[0]!;
       if (slot.generation !== job.columns.generation) {
         slot.worker.postMessage({ type: 'columns', columns: job.columns } satisfies PoolMessage);
         slot.generation = job.columns.generation;
