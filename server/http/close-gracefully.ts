@@ -2,16 +2,20 @@
 // the listening socket at once, which resets connections still waiting in the accept queue, and every idle keep-alive
 // connection, which resets one whose next request waits unread (the event loop was busy). Here each step waits for
 // the loop to read what was already sent: the pending connections are accepted, then the listening socket closes;
-// their requests are read, then idle connections close; each busy one closes after its answer (Node does that for a
-// server that no longer listens), and whatever is left when the grace is over is cut.
+// their requests are read, then Node's own close ends the idle connections (and its connection-checking timer).
+// Answers from then on say `Connection: close`, so their connections end with them; whatever is left when the grace
+// is over is cut.
 import { Server as NetServer } from 'node:net';
 import type { Server } from 'node:http';
 
 /** Calls `closed` once every connection has ended (at the latest about `graceMs` after the call). */
 export function closeGracefully(server: Server, graceMs: number, closed: () => void): void {
+  server.prependListener('request', (_request, response) =>
+    response.setHeader('Connection', 'close'),
+  );
   afterNextPoll(() => {
     NetServer.prototype.close.call(server, () => closed());
-    afterNextPoll(() => server.closeIdleConnections());
+    afterNextPoll(() => server.close());
   });
   setTimeout(() => server.closeAllConnections(), graceMs).unref();
 }
