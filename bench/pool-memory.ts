@@ -90,14 +90,37 @@ async function session(
     });
     await tiles(pool, index, { kind: 'all' }, segment);
     const after = await perWorker(pool, index);
+    // What one tile worker costs in speed: distinct street-level tiles, all asked at once (indexes built above);
+    // the faster of two bursts, so the first's warm-up does not count.
+    const TILES = 64;
+    const burst = async () => {
+      const timed = performance.now();
+      await Promise.all(
+        Array.from({ length: TILES }, (_, i) =>
+          pool.run(
+            {
+              kind: 'tile',
+              z: 14,
+              x: 8795 + (i % 8),
+              y: 5365 + Math.floor(i / 8),
+              view: { kind: 'all' },
+              generation: 1,
+            },
+            index.columns,
+          ),
+        ),
+      );
+      return TILES / ((performance.now() - timed) / 1000);
+    };
+    const tilesPerSecond = Math.max(await burst(), await burst());
     const rssGrowth = (process.memoryUsage().rss - rssBefore) / MB;
     const tileMb = after.reduce((total, mb) => total + mb, 0) - started.reduce((a, b) => a + b, 0);
     log(
       `${tileWorkers} of ${WORKERS} workers answer tiles: started ${started.map((mb) => mb.toFixed(1)).join(' / ')} MB, ` +
         `after a map session ${after.map((mb) => mb.toFixed(1)).join(' / ')} MB; tile indexes ${tileMb.toFixed(1)} MB ` +
-        `in all; process RSS +${rssGrowth.toFixed(0)} MB`,
+        `in all; process RSS +${rssGrowth.toFixed(0)} MB; ${tilesPerSecond.toFixed(0)} z14 tiles/s`,
     );
-    return { started, after, tileMb };
+    return { started, after, tileMb, tilesPerSecond };
   } finally {
     await pool.close();
   }
@@ -130,6 +153,11 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'pool memory: tile indexes, every worker', value: every.tileMb, unit: 'MB' },
       { name: 'pool memory: tile indexes, one worker', value: one.tileMb, unit: 'MB' },
       { name: 'pool memory: every ÷ one', value: every.tileMb / one.tileMb, unit: '×' },
+      {
+        name: 'pool tiles/s: one tile worker ÷ every worker',
+        value: one.tilesPerSecond / every.tilesPerSecond,
+        unit: '×',
+      },
     ];
   } finally {
     closeDatabase(db);
