@@ -22,6 +22,7 @@ const available: { name: string; load: () => Promise<{ run: () => Promise<BenchR
   { name: 'mix', load: () => import('./mix.js') },
   { name: 'saturation', load: () => import('./saturation.js') },
   { name: 'stall', load: () => import('./loop-stall.js') },
+  { name: 'poolmemory', load: () => import('./pool-memory.js') },
 ];
 // BENCH_ONLY=offers (or a comma-separated list) runs only those modules.
 const only = process.env.BENCH_ONLY?.split(',')

@@ -196,6 +196,10 @@ export function createApp(deps: AppDeps) {
       return problemResponse(
         c,
         problemBody(serviceErrorStatus[error.kind], error.detail, error.errors, error.extensions),
+        // A service that says when to ask again (a pool refusing work at shutdown) says it in the header too.
+        typeof error.extensions.retryAfterSeconds === 'number'
+          ? { 'Retry-After': String(error.extensions.retryAfterSeconds) }
+          : {},
       );
     if (error instanceof HTTPException) {
       const detail =

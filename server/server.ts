@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
+import { closeGracefully } from './http/close-gracefully.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
 import type { AppDeps } from './deps.js';
 import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCustomerTiles } from './services/customers/tiles.js';
-import { createAudiencePool } from './services/audience/pool.js';
+import { createAudiencePool, type AudiencePool } from './services/audience/pool.js';
 import { createHeavyLoad } from './http/heavy-load.js';
 import { createAudienceService } from './services/audience/audience.js';
 import { createCityBaselines } from './services/audience/city-baseline.js';
@@ -362,9 +363,12 @@ export async function startServer(
     (closing ??= new Promise<void>((resolve) => {
       leadership.stop();
       follower?.stop();
-      server.close(() => {
+      // Before the connections go: heavy requests waiting for a worker get their 503 while they can still read it.
+      const poolClosed = closePool(pool, logger);
+      // Requests already sent are answered; keep-alive connections end after their answer, idle ones at once.
+      closeGracefully(server as Server, SHUTDOWN_GRACE_MS, () => {
         void Promise.all([
-          audience.close(),
+          poolClosed,
           purchases.stop(),
           webhooks.stop(),
           imports.stop(),
@@ -376,14 +380,20 @@ export async function startServer(
           resolve();
         });
       });
-      // Keep-alive connections would hold close() open; end idle ones now, the rest after in-flight requests.
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
-      setTimeout(() => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }, 5000).unref();
     }));
 
   return { url, port, deps, close };
+}
+
+/** How long a shutdown lets requests in flight, and the pool's running tasks, finish before cutting them off. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/** Closes the pool within the shutdown's grace, saying calmly what became of its work (refusals are answers). */
+async function closePool(pool: AudiencePool, logger: Logger): Promise<void> {
+  const { running, queued } = pool.load;
+  logger.info('shutting down: the worker pool takes no more work', { running, queued });
+  const { refused, cut } = await pool.close({ graceMs: SHUTDOWN_GRACE_MS });
+  if (refused || cut) logger.info('worker pool closed', { refused, cut });
 }
 
 const GEOCODE_POLL_MS = 5_000;

@@ -37,9 +37,12 @@ const plainCodes: Partial<Record<string, PlainMessageKey>> = {
 };
 
 /** Codes that say when to try again: `retryAfterSeconds` beside them. */
-const waitCodes: Partial<Record<string, 'problem.code.busy' | 'problem.code.rateLimited'>> = {
+const waitCodes: Partial<
+  Record<string, 'problem.code.busy' | 'problem.code.rateLimited' | 'problem.code.shuttingDown'>
+> = {
   busy: 'problem.code.busy',
   rate_limited: 'problem.code.rateLimited',
+  shutting_down: 'problem.code.shuttingDown',
 };
 
 /**

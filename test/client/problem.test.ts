@@ -75,6 +75,21 @@ describe('problem+json on the client', () => {
       detail: 'Der Server ist ausgelastet. Versuche es in 3 Sekunden noch einmal.',
     });
     expect(formatProblem(busy, he).detail).toBe('השרת עמוס. כדאי לנסות שוב בעוד 3 שניות.');
+    // A server going away says so, with the wait it named.
+    const leaving = await answer({
+      type: 'about:blank',
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'The server is shutting down and takes no more heavy work. Try again in 2 s.',
+      code: 'shutting_down',
+      retryAfterSeconds: 2,
+    });
+    expect(formatProblem(leaving, de).detail).toBe(
+      'Der Server startet gerade neu. Versuche es in 2 Sekunden noch einmal.',
+    );
+    expect(formatProblem(leaving, he).detail).toBe(
+      'השרת מופעל מחדש. כדאי לנסות שוב בעוד שתי שניות.',
+    );
     // One field error: the detail is that field's rule, worded from its code.
     const taken = await answer({
       type: 'about:blank',

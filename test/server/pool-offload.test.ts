@@ -238,8 +238,39 @@ describe('heavy work in the pool', () => {
       [1, 2, 3, 4].map(() => customerTile(deps, address, { kind: 'all' }, undefined)),
     );
     expect(before).not.toBeNull();
-    // Both workers rebuilt (four tiles over two workers), like this thread.
+    // The tile worker rebuilt, like this thread.
     expect(after).toEqual([null, null, null, null]);
     expect(tiles.tile(address.z, address.x, address.y)).toBeNull();
+  });
+
+  it('keeps tile indexes in one worker: a second tile waits for it while other work goes past', async () => {
+    // Where the test above moved every customer.
+    const address = { z: 12, x: 113, y: 2545 };
+    const tile = () =>
+      pool.run(
+        { kind: 'tile', ...address, view: { kind: 'all' }, generation: tiles.generation },
+        index.columns,
+      );
+    const both = [tile(), tile()];
+    expect(pool.load).toEqual({ running: 1, queued: 1 });
+    const other = pool.run({ kind: 'memory' }, index.columns);
+    expect(pool.load).toEqual({ running: 2, queued: 1 });
+    await other;
+    // With every worker answering tiles (as before), the second tile runs beside the first.
+    const every = createAudiencePool({ size: 2, dbFile: temp.file, tileWorkers: 2 });
+    try {
+      const pair = [1, 2].map(() =>
+        every.run(
+          { kind: 'tile', ...address, view: { kind: 'all' }, generation: 1 },
+          index.columns,
+        ),
+      );
+      expect(every.load).toEqual({ running: 2, queued: 0 });
+      const one = await Promise.all(both);
+      expect(one[0]).not.toBeNull();
+      expect(await Promise.all(pair)).toEqual(one);
+    } finally {
+      await every.close();
+    }
   });
 });

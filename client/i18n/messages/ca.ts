@@ -1916,6 +1916,11 @@ export const ca = {
     many: 'Massa inicis de sessió fallits. Torna-ho a provar d’aquí a {count} segons.',
     other: 'Massa inicis de sessió fallits. Torna-ho a provar d’aquí a {count} segons.',
   },
+  'problem.code.shuttingDown': {
+    one: 'El servidor s’està reiniciant. Torna-ho a provar d’aquí a {count} segon.',
+    many: 'El servidor s’està reiniciant. Torna-ho a provar d’aquí a {count} segons.',
+    other: 'El servidor s’està reiniciant. Torna-ho a provar d’aquí a {count} segons.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'Això ja no existeix o no ho pots veure.',
   'fieldError.staleVersion':

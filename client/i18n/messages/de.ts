@@ -1768,6 +1768,10 @@ export const de = {
     one: 'Zu viele fehlgeschlagene Anmeldungen. Versuche es in {count} Sekunde noch einmal.',
     other: 'Zu viele fehlgeschlagene Anmeldungen. Versuche es in {count} Sekunden noch einmal.',
   },
+  'problem.code.shuttingDown': {
+    one: 'Der Server startet gerade neu. Versuche es in {count} Sekunde noch einmal.',
+    other: 'Der Server startet gerade neu. Versuche es in {count} Sekunden noch einmal.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'Das gibt es nicht mehr, oder du kannst es nicht sehen.',
   'fieldError.staleVersion':

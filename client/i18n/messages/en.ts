@@ -1738,6 +1738,10 @@ export const en = {
     one: 'Too many failed sign-ins. Try again in {count} second.',
     other: 'Too many failed sign-ins. Try again in {count} seconds.',
   },
+  'problem.code.shuttingDown': {
+    one: 'The server is restarting. Try again in {count} second.',
+    other: 'The server is restarting. Try again in {count} seconds.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'This no longer exists, or you cannot see it.',
   'fieldError.staleVersion':

@@ -1738,6 +1738,10 @@ export const fa = {
     one: 'ورودهای ناموفق بیش از حد بوده است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
     other: 'ورودهای ناموفق بیش از حد بوده است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
   },
+  'problem.code.shuttingDown': {
+    one: 'سرور در حال راه‌اندازی دوباره است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+    other: 'سرور در حال راه‌اندازی دوباره است. {count} ثانیهٔ دیگر دوباره امتحان کنید.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'این مورد دیگر وجود ندارد یا شما به آن دسترسی ندارید.',
   'fieldError.staleVersion':

@@ -1819,6 +1819,11 @@ export const he = {
     two: 'יותר מדי ניסיונות כניסה שנכשלו. כדאי לנסות שוב בעוד שתי שניות.',
     other: 'יותר מדי ניסיונות כניסה שנכשלו. כדאי לנסות שוב בעוד {count} שניות.',
   },
+  'problem.code.shuttingDown': {
+    one: 'השרת מופעל מחדש. כדאי לנסות שוב בעוד שנייה.',
+    two: 'השרת מופעל מחדש. כדאי לנסות שוב בעוד שתי שניות.',
+    other: 'השרת מופעל מחדש. כדאי לנסות שוב בעוד {count} שניות.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'זה כבר לא קיים, או שאין לך גישה אליו.',
   'fieldError.staleVersion': 'מישהו אחר שינה את זה בינתיים. יש לטעון מחדש ולבצע את השינוי שוב.',

@@ -1778,6 +1778,10 @@ export const kk = {
     one: 'Сәтсіз кіру әрекеттері тым көп. {count} секундтан кейін қайталап көріңіз.',
     other: 'Сәтсіз кіру әрекеттері тым көп. {count} секундтан кейін қайталап көріңіз.',
   },
+  'problem.code.shuttingDown': {
+    one: 'Сервер қайта іске қосылып жатыр. {count} секундтан кейін қайталап көріңіз.',
+    other: 'Сервер қайта іске қосылып жатыр. {count} секундтан кейін қайталап көріңіз.',
+  },
   // Field-error codes of the server's services, routes and import rows (client/api/field-messages.ts).
   'fieldError.notFound': 'Бұл енді жоқ немесе сізге көрінбейді.',
   'fieldError.staleVersion':

@@ -53,7 +53,8 @@ export const problemSchema = z
         description:
           "Which failure this is, stable for clients to word in the viewer's language where no single field error " +
           'says it: `routing_unavailable`, `routing_timeout`, `routing_failed`, `no_street_network`, `busy` (with ' +
-          '`retryAfterSeconds`), `rate_limited` (with `retryAfterSeconds`), `not_owner`, `report_unavailable`, ' +
+          '`retryAfterSeconds`), `rate_limited` (with `retryAfterSeconds`), `shutting_down` (with `retryAfterSeconds`: ' +
+          'the server is going away; ask again, maybe another one answers), `not_owner`, `report_unavailable`, ' +
           '`internal`. `detail` is its English wording, for people reading the API and for codes a client does not know',
       }),
   })

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { prepareAreaGrid } from '../../domain/geometry/area-grid.js';
 import { countAudience, matchingSeqs } from './scan.js';
 import type { IndexColumns } from '../customers/columns.js';
-import type { PoolMessage, PoolReply, PoolTask } from './pool.js';
+import type { PoolMessage, PoolReply, PoolTask, WorkerMemory } from './pool.js';
 import { hexagonSlice } from '../customers/hexagon-codes.js';
 import type { Db } from '../../db/connection.js';
 import { customerPageBody } from '../customers/pages.js';
@@ -39,12 +39,20 @@ function answer(task: PoolTask): unknown {
     );
   if (task.kind === 'shapes') return compareShapesIn(database(), task.geometries);
   if (task.kind === 'tile') return tiles.tile(task);
+  if (task.kind === 'memory') return memory();
   if (!columns) throw new Error('no columns yet');
   if (task.kind === 'hexagons') return hexagonSlice(columns, task.resolution, task.from, task.to);
   const area = prepareAreaGrid(task.geometry);
   return task.kind === 'count'
     ? countAudience(columns, area, task.filter, task.sizes)
     : matchingSeqs(columns, area, task.filter);
+}
+
+/** This worker's heap after a collection (bench/pool-memory.ts runs with --expose-gc; without it, as it stands). */
+function memory(): WorkerMemory {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, external } = process.memoryUsage();
+  return { heapUsed, external };
 }
 
 /** Buffers handed over rather than copied: hexagon codes and encoded tiles. */
