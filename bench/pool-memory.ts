@@ -14,6 +14,7 @@ import { closeDatabase, openDatabase } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { seedDemo } from '../server/demo/seed.js';
 import { listStores } from '../server/db/repos/stores.js';
+import { pageFilter } from '../server/services/customers/pages.js';
 import {
   createAudiencePool,
   type AudiencePool,
@@ -75,7 +76,11 @@ async function session(
     await Promise.all(
       Array.from({ length: WORKERS }, (_, i) =>
         pool.run(
-          { kind: 'page', query: { bbox: null, afterSeq: i * 100, limit: 100 } },
+          {
+            kind: 'page',
+            query: { bbox: null, afterSeq: i * 100, limit: 100 },
+            filter: pageFilter(index, null, new Date()),
+          },
           index.columns,
         ),
       ),

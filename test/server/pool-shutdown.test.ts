@@ -15,13 +15,15 @@ import {
   buildCustomerIndex,
   type CustomerIndex,
 } from '../../server/services/customers/customer-index.js';
+import { pageFilter } from '../../server/services/customers/pages.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { tempDatabase, type TempDatabase } from '../helpers/temp-db.js';
 
 const AT = new Date('2026-11-23T12:00:00Z');
-const page = (afterSeq: number): Extract<PoolTask, { kind: 'page' }> => ({
+const page = (afterSeq: number, index: CustomerIndex): Extract<PoolTask, { kind: 'page' }> => ({
   kind: 'page',
   query: { bbox: [13.3, 52.45, 13.5, 52.56], afterSeq, limit: 100 },
+  filter: pageFilter(index, null, AT),
 });
 
 describe('closing the worker pool', () => {
@@ -36,12 +38,14 @@ describe('closing the worker pool', () => {
 
   it('lets the running task finish within the grace and refuses the queued ones and any asked for later', async () => {
     const pool = createAudiencePool({ size: 1, dbFile: temp.file });
-    const running = pool.run(page(0), index.columns);
+    const running = pool.run(page(0, index), index.columns);
     const refusal = (e: unknown) => e;
-    const queued = [page(100), page(200)].map((t) => pool.run(t, index.columns).catch(refusal));
+    const queued = [page(100, index), page(200, index)].map((t) =>
+      pool.run(t, index.columns).catch(refusal),
+    );
     expect(pool.load).toEqual({ running: 1, queued: 2 });
     const closed = pool.close({ graceMs: 30_000 });
-    const later = pool.run(page(300), index.columns).catch(refusal);
+    const later = pool.run(page(300, index), index.columns).catch(refusal);
     expect(JSON.parse(await running)).toMatchObject({ type: 'FeatureCollection' });
     for (const error of await Promise.all([...queued, later])) {
       expect(error).toBeInstanceOf(ServiceError);
@@ -57,7 +61,7 @@ describe('closing the worker pool', () => {
 
   it('cuts a task still running when the grace is over, with the same refusal instead of leaving it unanswered', async () => {
     const pool = createAudiencePool({ size: 1, dbFile: temp.file });
-    const running = pool.run(page(0), index.columns).catch((e: unknown) => e);
+    const running = pool.run(page(0, index), index.columns).catch((e: unknown) => e);
     expect(await pool.close({ graceMs: 0 })).toEqual({ refused: 0, cut: 1 });
     expect(await running).toMatchObject({ kind: 'unavailable', message: /shutting down/ });
   });
@@ -83,7 +87,11 @@ describe('a server shutting down with heavy requests waiting for the pool', () =
     const { pool, customerIndex } = server.deps;
     // Both workers started (a task each), then busy for about a second: polygon clipping of finely drawn circles,
     // sent as a comparison would.
-    await Promise.all([page(0), page(100)].map((task) => pool!.run(task, customerIndex.columns)));
+    await Promise.all(
+      [page(0, customerIndex), page(100, customerIndex)].map((task) =>
+        pool!.run(task, customerIndex.columns),
+      ),
+    );
     const fine = (lng: number) =>
       circle([lng, 52.52], 4, { steps: 500, units: 'kilometers' }).geometry as AreaGeometry;
     const running = [13.38, 13.42].map((lng) =>
