@@ -28,6 +28,19 @@ export async function loadResource(store: AppStore, key: Key): Promise<void> {
 }
 
 /**
+ * The lists people add to and change (stores, areas, events, campaigns), loaded again without the config: the map
+ * stays mounted (a config load mounts it afresh). End-to-end tests call it after changing them through the API.
+ */
+export async function loadLists(store: AppStore): Promise<void> {
+  await Promise.all([
+    loadResource(store, 'stores'),
+    loadAreas(store),
+    loadEvents(store),
+    loadCampaigns(store),
+  ]);
+}
+
+/**
  * Loads everything the first screen needs. With `focusSelection`, a link that names a selection but
  * no view opens on that selection once it has loaded.
  */
@@ -37,11 +50,8 @@ export async function loadWorkspace(
 ): Promise<void> {
   await Promise.all([
     loadResource(store, 'config'),
-    loadResource(store, 'stores'),
     loadResource(store, 'boundaries'),
-    loadAreas(store),
-    loadEvents(store),
-    loadCampaigns(store),
+    loadLists(store),
   ]);
   const { selection } = store.getState();
   if (focusSelection && selection) bringIntoView(store, selection);

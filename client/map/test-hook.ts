@@ -8,6 +8,8 @@ export interface CatchmentTestHook {
   firstIdleMs?: number;
   /** The app store, so tests can read what the UI shows from (the draft's geometry, the history). */
   store?: AppStore;
+  /** Loads the lists again (app/load-data.ts loadLists), for a test that changed them through the API. */
+  reloadLists?: () => Promise<void>;
 }
 
 declare global {

@@ -5,7 +5,8 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { sharedPages } from '../helpers/shared-pages';
+import { startTestServer, type SignedInFetch, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
 
@@ -18,21 +19,29 @@ const fieldError = (scope: Locator, label: string) =>
 describe.skipIf(skipReason)('your account in a browser', () => {
   let server: TestServer;
   let browser: Browser;
+  const email = 'marketer-pw@example.test';
+  let marketer: SignedInFetch;
+  /** The marketer's page, shared by the tests that need no other role: the second reaches it in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const marketerPage = () => shared.at('/', { session: marketer.session });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    marketer = await server.as('marketer', { email, password: 'the-old-password-1' });
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('a marketer changes their password from the user menu; a wrong current password shows on its field', async () => {
-    const email = 'marketer-pw@example.test';
-    const user = await server.as('marketer', { email, password: 'the-old-password-1' });
-    const { page, errors } = await openAppPage(browser, server.url, { session: user.session });
+    const { page, errors } = await marketerPage();
 
     await page.getByRole('button', { name: `Signed in as ${email}` }).click();
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -74,12 +83,10 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await expect(server.signIn(email, 'a-brand-new-password')).resolves.toBeTruthy();
     // The browser logs the refused attempt itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-    await page.context().close();
   });
 
   it('Escape closes the password dialog and focus returns to the user menu button', async () => {
-    const user = await server.as('manager');
-    const { page } = await openAppPage(browser, server.url, { session: user.session });
+    const { page } = await marketerPage();
     await page.locator('#user-menu-button').click();
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('dialog', { name: 'Change your password' }).waitFor();
@@ -88,7 +95,6 @@ describe.skipIf(skipReason)('your account in a browser', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'user-menu-button', null, {
       timeout: 5_000,
     });
-    await page.context().close();
   });
 
   it('a viewer sees the map and areas but no draw toolbar, and the draw keys do nothing', async () => {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { writeArchive } from '../helpers/pmtiles-archive';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -28,12 +29,18 @@ function rendered(page: Page, layers: string[]) {
 describe.skipIf(skipReason)('the basemap in a browser', () => {
   let browser: Browser;
   let demo: TestServer;
+  /** One page per size on the demo server: the streets tests open them, the event test reaches the desktop's in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => demo.url,
+  );
 
   beforeAll(async () => {
     [demo, browser] = await Promise.all([startTestServer({ customers: 2000 }), launchChromium()]);
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await demo?.close();
   });
@@ -41,7 +48,7 @@ describe.skipIf(skipReason)('the basemap in a browser', () => {
   for (const { name, viewport } of SIZES) {
     it(`the demo city shows its streets and street names at zoom 15 (${name})`, async () => {
       // Prenzlauer Berg: dense blocks, no river through the middle of the view.
-      const { page, errors } = await openAppPage(browser, `${demo.url}/#map=15/52.538/13.418`, {
+      const { page, errors } = await shared.at('/#map=15/52.538/13.418', {
         session: demo.fetch.session,
         viewport,
       });
@@ -66,15 +73,18 @@ describe.skipIf(skipReason)('the basemap in a browser', () => {
       expect(await page.evaluate(() => window.__catchment!.map.getZoom())).toBeCloseTo(15, 1);
       await page.screenshot({ path: `test-results/basemap-streets-z15-${name}.png` });
       expect(errors).toEqual([]);
-      await page.close();
     });
   }
 
   it('opening an event from far in frames its reach with the streets around it, no closer than zoom 16', async () => {
-    const { page, errors } = await openAppPage(browser, `${demo.url}/#map=18.5/52.52/13.40`, {
+    const { page, errors } = await shared.at('/', {
       session: demo.fetch.session,
-      viewport: { width: 1440, height: 900 },
+      viewport: SIZES[0].viewport,
     });
+    // Far in, where a first load of `#map=18.5/52.52/13.40` would open.
+    await page.evaluate(() =>
+      window.__catchment!.map.jumpTo({ center: [13.4, 52.52], zoom: 18.5 }),
+    );
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -137,7 +147,6 @@ describe.skipIf(skipReason)('the basemap in a browser', () => {
     expect(view.maxY - view.minY).toBeLessThan(0.6 * view.height);
     await page.screenshot({ path: 'test-results/basemap-event-reach.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   describe('with CATCHMENT_BASEMAP_PMTILES', () => {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -70,6 +71,19 @@ function toolbarAndScale(page: Page) {
 describe.skipIf(skipReason)('the phone layout', () => {
   let server: TestServer;
   let browser: Browser;
+  /** The phone tests' one page: the first opens it (and finds the sheet as a fresh page has it), the rest reach it. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const phone = () => shared.at('/', { viewport: PHONE, session: server.fetch.session });
+  /** The shared phone page with its sheet back at the peek a fresh page opens with. */
+  const phoneAtPeek = async () => {
+    const opened = await phone();
+    await opened.page.evaluate(() => window.__catchment!.store!.getState().setSheet('peek'));
+    expect((await restingSheet(opened.page)).height).toBe('peek');
+    return opened;
+  };
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -80,6 +94,7 @@ describe.skipIf(skipReason)('the phone layout', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -88,7 +103,7 @@ describe.skipIf(skipReason)('the phone layout', () => {
     openAppPage(browser, `${server.url}/`, { viewport, session: server.fetch.session });
 
   it('pointer drags on the handle carry the sheet between peek, half and full; swipes down return to the map', async () => {
-    const { page, errors } = await open(PHONE);
+    const { page, errors } = await phone();
     const peek = await restingSheet(page);
     expect(peek.height).toBe('peek');
 
@@ -133,11 +148,10 @@ describe.skipIf(skipReason)('the phone layout', () => {
     await page.locator('.bottom-sheet__handle').click();
     expect((await restingSheet(page)).height).toBe('peek');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('the handle is a button: Enter cycles the heights, Arrow Up and Down step through them', async () => {
-    const { page, errors } = await open(PHONE);
+    const { page, errors } = await phoneAtPeek();
     const handle = page.locator('.bottom-sheet__handle');
     await handle.focus();
     await page.keyboard.press('Enter');
@@ -156,11 +170,10 @@ describe.skipIf(skipReason)('the phone layout', () => {
     // The arrows move the sheet, not the page or the map.
     expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('the search field shows its whole placeholder on a phone', async () => {
-    const { page } = await open(PHONE);
+    const { page } = await phone();
     const fit = await page.locator('.search input').evaluate((input: HTMLInputElement) => {
       const style = getComputedStyle(input);
       const context = document.createElement('canvas').getContext('2d')!;
@@ -173,7 +186,6 @@ describe.skipIf(skipReason)('the phone layout', () => {
     });
     expect(fit.text).not.toBe('');
     expect(fit.width, `"${fit.text}" in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
-    await page.close();
   });
 
   for (const [name, viewport] of [
@@ -181,7 +193,7 @@ describe.skipIf(skipReason)('the phone layout', () => {
     ['desktop', DESKTOP],
   ] as const) {
     it(`${name}: the draw toolbar keeps clear of the scale bar`, async () => {
-      const { page, errors } = await open(viewport);
+      const { page, errors } = await (name === 'phone' ? phoneAtPeek() : open(viewport));
       await expect(toolbarAndScale(page)).resolves.toEqual({ overlap: false, onScreen: true });
       if (name === 'phone') {
         // Nor when the sheet is lowered to its handle and the toolbar comes down with it.
@@ -191,7 +203,7 @@ describe.skipIf(skipReason)('the phone layout', () => {
       }
       await page.screenshot({ path: `test-results/toolbar-scale-${name}.png` });
       expect(errors).toEqual([]);
-      await page.close();
+      if (name === 'desktop') await page.close();
     });
   }
 });

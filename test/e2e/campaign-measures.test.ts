@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -23,6 +24,13 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
   let campaignId: string;
   let areaId: string;
   let secondAreaId: string;
+  /** The owner's 1440×900 page: the results test opens it, the compare test reaches it in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const laptopAt = (address: string) =>
+    shared.at(address, { session: server.fetch.session, viewport: { width: 1440, height: 900 } });
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -108,6 +116,7 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -135,14 +144,7 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
   }
 
   it('shows the measures, the lift and the weekly trend with live weeks shaded, at 1440×900 and on a phone', async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?sel=campaign:${campaignId}`,
-      {
-        session: server.fetch.session,
-        viewport: { width: 1440, height: 900 },
-      },
-    );
+    const { page, errors } = await laptopAt(`/?sel=campaign:${campaignId}`);
     const { measures, chart } = await expectResults(page);
     // Switching the chart to revenue relabels it.
     await chart.getByLabel('Revenue', { exact: true }).check();
@@ -154,7 +156,6 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
     for (const box of [await measures.boundingBox(), await chart.boundingBox()])
       expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
     expect(errors).toEqual([]);
-    await page.close();
 
     const phone = await openAppPage(browser, `${server.url}/?sel=campaign:${campaignId}`, {
       session: server.fetch.session,
@@ -174,14 +175,7 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
   });
 
   it('compare shows conversion, retention and growth per area with their index, and a window to choose', async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?cmp=${areaId},${secondAreaId}`,
-      {
-        session: server.fetch.session,
-        viewport: { width: 1440, height: 900 },
-      },
-    );
+    const { page, errors } = await laptopAt(`/?cmp=${areaId},${secondAreaId}`);
     const conversion = page.locator('.compare-bars[data-metric="conversion"]');
     await conversion.waitFor();
     // Each area's conversion with its index; the indexes of two areas average 100.
@@ -196,6 +190,5 @@ describe.skipIf(skipReason)('campaign results in a browser', () => {
     await conversion.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/compare-behaviour.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

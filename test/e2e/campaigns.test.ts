@@ -34,16 +34,20 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
   let areaId: string;
   let center: [number, number];
   let campaignId: string;
-  /** The area's page on a desktop, shared by the what-if tests (reached in-app by the second). */
+  /**
+   * The owner's page at 1440×900, shared by the owner's tests: opened by the first, reached in-app by the rest (with
+   * the lists loaded again after a test changed campaigns through the API, as a page load would).
+   */
   const shared = sharedPages(
     () => browser,
     () => server.url,
   );
-  const whatIfPage = () =>
-    shared.at(`/?sel=area:${areaId}`, {
-      session: server.fetch.session,
-      viewport: { width: 1440, height: 900 },
-    });
+  const ownerAt = (address: string, moving?: { listsChanged?: boolean }) =>
+    shared.at(
+      address,
+      { session: server.fetch.session, viewport: { width: 1440, height: 900 } },
+      moving,
+    );
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -67,9 +71,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
   });
 
   it('a campaign made from an area with a rain trigger is listed, stored as built, and paused from its page', async () => {
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=area:${areaId}`, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerAt(`/?sel=area:${areaId}`);
     await page.locator('.details-panel .details__title', { hasText: 'Rainy corner' }).waitFor();
     await page.locator('[data-action="area-campaign"]').click();
     await dialog(page).waitFor();
@@ -136,7 +138,6 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
       .locator('.status-chip', { hasText: 'Paused' })
       .waitFor();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('rain in the area makes it live: badge in the list, the area glowing on the map, a bar on the timeline', async () => {
@@ -181,11 +182,9 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
       offers.find((o) => o.campaignId === campaignId)!.reasons.find((r) => r.type === 'weather'),
     ).toMatchObject({ observed: 2.5 });
 
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?sel=campaign:${campaignId}`,
-      { session: server.fetch.session },
-    );
+    const { page, errors } = await ownerAt(`/?sel=campaign:${campaignId}`, {
+      listsChanged: true,
+    });
     await campaignsList(page)
       .locator('.item', { hasText: 'Rainy-day latte' })
       .locator('[data-live]')
@@ -252,15 +251,14 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     });
     // The browser logs the refused delete's 409 itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
-    await page.close();
   });
 
   it('a code taken by a running campaign shows next to the Code field, in the viewer’s language', async () => {
     // In German: the server words its rules in English, the builder shows them from the catalog.
     const t = createTranslator('de', de);
-    const { page, errors } = await openAppPage(browser, `${server.url}/?lang=de`, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerAt('/');
+    await page.locator('.lang-menu select').selectOption('de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
     await page.locator('[data-action="new-campaign"]').click();
     await dialog(page).waitFor();
     const create = dialog(page).getByRole('button', { name: t('campaigns.form.create') });
@@ -297,7 +295,13 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(campaigns.map((c) => c.name)).not.toContain('Copycat');
     // The browser logs the refused code's 422 itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-    await page.close();
+    // The page is shared: the builder closed and English again for the next tests.
+    await dialog(page)
+      .getByRole('button', { name: t('campaigns.form.cancel') })
+      .click();
+    await dialog(page).waitFor({ state: 'hidden' });
+    await page.locator('.lang-menu select').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
   });
 
   it('an offer from an event’s page: an event trigger, the event’s day, a 500 m area made around it, and listed on the event', async () => {
@@ -308,9 +312,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     });
     const events = (await (await server.fetch(`/api/events?${query}`)).json()) as EventCollection;
     const event = events.features.find((f) => f.geometry !== null)!;
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=event:${event.id}`, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerAt(`/?sel=event:${event.id}`);
     await page
       .locator('.details-panel .details__title', { hasText: event.properties.name })
       .waitFor();
@@ -397,7 +399,6 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
       .waitFor();
     await page.screenshot({ path: 'test-results/campaign-event-offers.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a viewer sees the campaigns and their pages, but no New, Edit or status actions', async () => {
@@ -419,7 +420,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
         activations: unknown[];
       }
     ).activations.length;
-    const { page, errors } = await whatIfPage();
+    const { page, errors } = await ownerAt(`/?sel=area:${areaId}`);
     const panel = page.locator('.details-panel .what-if');
     await panel.waitFor();
     await panel.locator('[data-action="what-if"]').click();
@@ -484,7 +485,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(created.status).toBe(201);
     const soupId = ((await created.json()) as CampaignRecord).id;
     // The what-if answer comes from the server, which knows the new campaign: no new page load is needed.
-    const { page, errors } = await whatIfPage();
+    const { page, errors } = await ownerAt(`/?sel=area:${areaId}`);
     const panel = page.locator('.details-panel .what-if');
     await panel.waitFor();
 
@@ -560,9 +561,7 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     expect(activations).toHaveLength(1);
     expect(activations[0]!.endedAt).not.toBeNull();
 
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=campaign:${id}`, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerAt(`/?sel=campaign:${id}`, { listsChanged: true });
     const timeline = page.locator('.details-panel .campaign-section', {
       has: page.locator('#campaign-timeline-title'),
     });
@@ -582,6 +581,5 @@ describe.skipIf(skipReason)('campaigns in a browser', () => {
     await timeline.getByRole('button', { name: 'Later week' }).click();
     await timeline.locator('.state-message', { hasText: 'Not live yet in this period' }).waitFor();
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -9,6 +9,7 @@ import type { EventFeature } from '../../client/api/contract';
 import { localToUtc, utcToLocal } from '../../server/domain/time';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -39,6 +40,11 @@ function berlinTime(hhmm: string, days = 5): string {
 describe.skipIf(skipReason)('adding, editing and deleting events by hand', () => {
   let server: TestServer;
   let browser: Browser;
+  /** The owner's page: the writer's test opens it, the conflict test reaches it in-app with the events loaded again. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -46,14 +52,13 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('a writer creates an event with typed coordinates, edits it with a place picked on the map, and adds and deletes one without a place', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await shared.at('/', { session: server.fetch.session });
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -235,7 +240,6 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
     ).resolves.toBe(404);
     // The browser logs the refused budget's 422 itself; nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-    await page.close();
   });
 
   it('saving an edit someone else overtook says so and reloads the event on request', async () => {
@@ -252,9 +256,11 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
       }),
     });
     const event = (await response.json()) as EventFeature;
-    const { page, errors } = await openAppPage(browser, `${server.url}/?sel=event:${event.id}`, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await shared.at(
+      `/?sel=event:${event.id}`,
+      { session: server.fetch.session },
+      { listsChanged: true },
+    );
     await page.locator('.details-panel [data-action="edit-event"]').click();
     await dialog(page).waitFor();
     const other = await server.fetch(`/api/events/${encodeURIComponent(event.id)}`, {
@@ -281,7 +287,6 @@ describe.skipIf(skipReason)('adding, editing and deleting events by hand', () =>
     );
     await expect(dialog(page).getByRole('alert').count()).resolves.toBe(0);
     expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
-    await page.close();
   });
 
   it('a viewer sees the events but no New, Edit or Delete, and the E key opens nothing', async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventCollection, EventFeature } from '../../client/api/contract';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -47,12 +47,19 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
     ).features;
   };
 
+  /** The owner's page: the first test opens it, the broken file's test reaches it in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -79,9 +86,7 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
       'END:VEVENT',
     ]);
 
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await shared.at('/', { session: server.fetch.session });
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -153,7 +158,6 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
       ),
     ).toHaveLength(2);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a broken file shows its error by line and imports nothing', async () => {
@@ -168,9 +172,7 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
       'GEO:not-a-place',
       'END:VEVENT',
     ]);
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await shared.at('/', { session: server.fetch.session });
     await page.waitForFunction(
       () => window.__catchment?.store?.getState().events.status === 'ready',
       null,
@@ -195,6 +197,5 @@ describe.skipIf(skipReason)('importing a calendar in a browser', () => {
     );
     // The 422 is shown in the panel; the browser logs the failed request, nothing else.
     expect(errors.filter((e) => !/422|Unprocessable/.test(e))).toEqual([]);
-    await page.close();
   });
 });

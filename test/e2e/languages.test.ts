@@ -11,6 +11,7 @@ import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { overflowingText } from '../helpers/overflow';
 import { goToInApp, openAppPage, waitForMapIdle } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { sharedPages } from '../helpers/shared-pages';
 
 const skipReason = chromiumSkipReason();
 const SIZES = [
@@ -78,6 +79,11 @@ describe.skipIf(skipReason)('the app in every language', () => {
   const areaIds: string[] = [];
   let eventId = '';
   let campaignId = '';
+  /** The page the per-language tests share (see below). */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -122,6 +128,7 @@ describe.skipIf(skipReason)('the app in every language', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -228,22 +235,27 @@ describe.skipIf(skipReason)('the app in every language', () => {
       .toEqual([]);
   }
 
-  // One page per language, resized between the sizes, moving between the screens as Back/Forward would: a reload
-  // per screen made this file take minutes. The sizes start on a screen with a selection either way.
+  // One page for every language, resized between the sizes, moving between the screens as Back/Forward would and
+  // put into the next language with the menu (as the last test does): a reload per screen, then one per language,
+  // made this file take minutes. The sizes start on a screen with a selection either way.
   for (const lang of LANGUAGES) {
     const rtl = textDirection(lang) === 'rtl';
     it(`${lang}: ${rtl ? 'right to left, ' : ''}no text cut off on any screen at either size`, async () => {
-      const { page, errors } = await openAppPage(browser, `${server.url}/?lang=${lang}`, {
+      const { page, errors } = await shared.at(`/?lang=${lang}`, {
         viewport: SIZES[0].viewport,
         session: server.fetch.session,
       });
+      await page.setViewportSize(SIZES[0].viewport);
+      if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
+        await page.locator('.lang-menu select').selectOption(lang);
+        await page.waitForFunction((code) => document.documentElement.lang === code, lang);
+      }
       for (const { name: size, viewport } of SIZES) {
         await page.setViewportSize(viewport);
         // Wait for the phone layout: lifting the sheet before the app notices the size would be undone by it.
         if (size === 'phone') await page.locator('.bottom-sheet').waitFor();
         for (const screen of screens) await checkScreen(page, errors, { lang, size, screen });
       }
-      await page.close();
     }, 240_000); // ten screens in one test: the per-test limit of one screen is too tight on a shared machine
   }
 

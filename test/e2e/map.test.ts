@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 
 const skipReason = chromiumSkipReason();
 /** Rendered features per layer id, read from MapLibre inside the page. */
@@ -38,6 +39,15 @@ function canvasColourCount(page: Page) {
 describe.skipIf(skipReason)('the map in a browser', () => {
   let server: TestServer;
   let browser: Browser;
+  /**
+   * The owner's page, shared: the first test opens it (and times that first load), the next ones reach the map
+   * in-app at the view it opened with (the second reloads it itself).
+   */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const ownerMap = () => shared.at('/', { session: server.fetch.session });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
@@ -47,15 +57,14 @@ describe.skipIf(skipReason)('the map in a browser', () => {
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('renders the basemap, neighbourhoods, stores and customers, without console errors', async () => {
     const started = Date.now();
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerMap();
     const wallMs = Date.now() - started;
     const firstIdleMs = await page.evaluate(() => window.__catchment?.firstIdleMs ?? null);
     console.log(
@@ -83,13 +92,10 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/map.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('clicking a store opens its details; the URL keeps the selection and the view across a reload', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerMap();
     // A store with no other store close by, nearest the middle of the map (no floating panel covers it).
     const store = await page.evaluate(() => {
       const map = window.__catchment!.map;
@@ -158,13 +164,10 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     await page.waitForFunction(() => !location.search.includes('sel='));
     await expect(page.locator('.details-panel').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('keyboard shortcuts: ? lists them, H shows the heatmap, / focuses search', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerMap();
     await page.locator('.maplibregl-canvas').focus();
     await page.keyboard.press('?');
     const dialog = page.locator('dialog.shortcuts-dialog');
@@ -193,7 +196,6 @@ describe.skipIf(skipReason)('the map in a browser', () => {
     await page.keyboard.type('h');
     await expect(page.locator('input[data-layer="heatmap"]').isChecked()).resolves.toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('falls back to the offline basemap when the configured style is unreachable, and says so', async () => {

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -21,21 +21,25 @@ const draft = (page: Page) =>
 describe.skipIf(skipReason)('no key press loses work', () => {
   let server: TestServer;
   let browser: Browser;
+  /** One page: the form test opens it, the drawing test reaches it in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const ownerPage = () => shared.at('/', { viewport: VIEWPORT, session: server.fetch.session });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('Escape in a half-filled campaign form asks first; Keep editing keeps the values, Discard closes', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      viewport: VIEWPORT,
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerPage();
     // Untouched, the form closes at once: there is nothing to lose.
     await page.locator('#new-campaign-button').click();
     await input(page, 'Name').waitFor();
@@ -70,14 +74,15 @@ describe.skipIf(skipReason)('no key press loses work', () => {
     await page.locator('#new-campaign-button').click();
     await expect(input(page, 'Name').inputValue()).resolves.toBe('');
     expect(errors).toEqual([]);
-    await page.close();
+    // The page is shared: the untouched form closed again for the next test.
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'hidden' });
   });
 
   it('an unsaved circle discarded with Escape comes back with Ctrl+Z and with the toolbar Undo', async () => {
-    const { page, errors } = await openAppPage(browser, `${server.url}/#map=13/52.52/13.40`, {
-      viewport: VIEWPORT,
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerPage();
+    // The view a first load of `#map=13/52.52/13.40` opens with.
+    await page.evaluate(() => window.__catchment!.map.jumpTo({ center: [13.4, 52.52], zoom: 13 }));
     await page.waitForFunction(() => window.__catchment!.map.loaded());
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -112,6 +117,5 @@ describe.skipIf(skipReason)('no key press loses work', () => {
       )
       .toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

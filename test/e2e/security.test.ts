@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { openAppPage, openPage } from '../helpers/page';
+import { openPage } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 
 const skipReason = chromiumSkipReason();
 const XSS = '<img src=x onerror=alert(1)>';
@@ -12,12 +13,19 @@ const XSS = '<img src=x onerror=alert(1)>';
 describe.skipIf(skipReason)('security in a browser', () => {
   let server: TestServer;
   let browser: Browser;
+  /** The owner's app page: the first test opens it (after saving its store), the policy test reaches it in-app. */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
+  const ownerApp = () => shared.at('/', { session: server.fetch.session });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ customers: 2000 }), launchChromium()]);
   });
 
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
@@ -36,9 +44,7 @@ describe.skipIf(skipReason)('security in a browser', () => {
     });
     expect(created.status).toBe(201);
 
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerApp();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -57,7 +63,6 @@ describe.skipIf(skipReason)('security in a browser', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('serves the API docs, which run under the same policy', async () => {
@@ -72,9 +77,7 @@ describe.skipIf(skipReason)('security in a browser', () => {
   });
 
   it('blocks an injected inline script and reports the violation as an error', async () => {
-    const { page, errors } = await openAppPage(browser, server.url, {
-      session: server.fetch.session,
-    });
+    const { page, errors } = await ownerApp();
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true;';
@@ -84,6 +87,5 @@ describe.skipIf(skipReason)('security in a browser', () => {
     });
     expect(ran).toBe(false);
     await expect.poll(() => errors.join('\n')).toMatch(/CSP violation: script-src/);
-    await page.close();
   });
 });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../server/domain/schemas/geojson';
 import type { Segment } from '../../server/domain/schemas/segment';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { waitForMapIdle } from '../helpers/page';
+import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -60,6 +61,14 @@ describe.skipIf(skipReason)('the segment on the map', () => {
   let server: TestServer;
   let browser: Browser;
   let boundary: { id: string; name: string };
+  /**
+   * One page per size: the first test at a size opens it (the phone's with a linked segment), the compare tests reach
+   * it in-app, after loading the lists again for the areas they saved through the API.
+   */
+  const shared = sharedPages(
+    () => browser,
+    () => server.url,
+  );
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
@@ -73,16 +82,16 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
+    await shared.close();
     await browser?.close();
     await server?.close();
   });
 
   it('Gold + 25–44 in the panel: the tiles ask for it, fewer customers are drawn, and the chip clears it', async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?sel=boundary:${encodeURIComponent(boundary.id)}`,
-      { viewport: LAPTOP, session: server.fetch.session },
-    );
+    const { page, errors } = await shared.at(`/?sel=boundary:${encodeURIComponent(boundary.id)}`, {
+      viewport: LAPTOP,
+      session: server.fetch.session,
+    });
     await waitForTiles(page);
     const everyone = await renderedCustomers(page);
     expect(everyone).toBeGreaterThan(200);
@@ -133,13 +142,11 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     expect(tileSegments(await sourceTiles(page))).toEqual([null]);
     await expect.poll(() => renderedCustomers(page), { timeout: 15_000 }).toBe(everyone);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('on a phone, a linked segment draws only its customers and the chip shows in the sheet', async () => {
-    const { page, errors } = await openAppPage(
-      browser,
-      `${server.url}/?seg=age:25-44;tier:gold&sel=boundary:${encodeURIComponent(boundary.id)}`,
+    const { page, errors } = await shared.at(
+      `/?seg=age:25-44;tier:gold&sel=boundary:${encodeURIComponent(boundary.id)}`,
       { viewport: PHONE, session: server.fetch.session },
     );
     await waitForTiles(page);
@@ -150,7 +157,6 @@ describe.skipIf(skipReason)('the segment on the map', () => {
     await expect(chip.textContent()).resolves.toBe('Segment: Gold, 25–44');
     await page.screenshot({ path: 'test-results/segment-map-phone.png' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   for (const [size, viewport] of [
@@ -175,10 +181,10 @@ describe.skipIf(skipReason)('the segment on the map', () => {
         });
         ids.push(((await response.json()) as { properties: { id: string } }).properties.id);
       }
-      const { page, errors } = await openAppPage(
-        browser,
-        `${server.url}/?cmp=${ids.join(',')}&seg=age:25-44;tier:gold`,
+      const { page, errors } = await shared.at(
+        `/?cmp=${ids.join(',')}&seg=age:25-44;tier:gold`,
         { viewport, session: server.fetch.session },
+        { listsChanged: true },
       );
       const panel = page.locator('.details[data-kind="compare"]');
       await panel.locator('.area-compare[data-state="ready"]').waitFor({ timeout: 30_000 });
@@ -203,7 +209,6 @@ describe.skipIf(skipReason)('the segment on the map', () => {
       expect(decimals.size).toBe(1);
       await page.screenshot({ path: `test-results/segment-compare-${size}.png` });
       expect(errors).toEqual([]);
-      await page.close();
     });
   }
 });

@@ -54,6 +54,14 @@ export async function goToInApp(page: Page, address: string) {
   }, address);
 }
 
+/**
+ * Loads stores, areas, events and campaigns again in the page (what a page load fetches of them), for a test that
+ * changed them through the API; waits until they are ready.
+ */
+export async function reloadLists(page: Page) {
+  await page.evaluate(() => window.__catchment!.reloadLists!());
+}
+
 export interface PageOptions {
   viewport?: { width: number; height: number };
   /**

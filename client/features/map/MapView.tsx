@@ -1,6 +1,6 @@
 // The map, full bleed. Mounting (basemap choice, MapLibre, sync) happens once the workspace config is known.
 import { useEffect, useRef, useState } from 'react';
-import { loadResource } from '../../app/load-data';
+import { loadLists, loadResource } from '../../app/load-data';
 import { useI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { StateMessage } from '../../ui/StateMessage';
@@ -39,6 +39,8 @@ export function MapView() {
         if (!mounted) return;
         if (controller.signal.aborted) return mounted.destroy();
         destroy = mounted.destroy;
+        // Tests reach the lists' loader through the hook the map set (a fresh page would load them again too).
+        if (window.__catchment) window.__catchment.reloadLists = () => loadLists(useAppStore);
         mounted.map.once('load', () => setStatus('ready'));
       })
       .catch((error: unknown) => {
