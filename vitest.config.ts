@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'api',
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
+          // Files share a worker's module cache instead of each importing the server's whole module graph again.
+          isolate: false,
           testTimeout: 30_000,
           // A file's beforeAll may seed a large demo city for the run's template (test/helpers/demo-template.ts).
           hookTimeout: 60_000,
