@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_HEAVY_LIMITS, type HeavyLimits } from './http/heavy-routes.js';
+import { SCRYPT_COST } from './services/accounts/passwords.js';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -70,6 +71,22 @@ const configSchema = z.object({
   ),
   CATCHMENT_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   CATCHMENT_ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12).optional()),
+  // log2 of scrypt's N for new password hashes; test runs lower it (each step halves the time and memory of a hash).
+  CATCHMENT_SCRYPT_COST: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(
+        SCRYPT_COST.min,
+        `at least ${SCRYPT_COST.min} (below that a password hash is too cheap to guess at)`,
+      )
+      .max(
+        SCRYPT_COST.max,
+        `at most ${SCRYPT_COST.max} (each step doubles a hash's time and memory; 20 already takes 1 GiB)`,
+      )
+      .default(SCRYPT_COST.default),
+  ),
   // 1 (the default): a workspace with no data starts as the demo city; 0: it starts empty, ready for an import.
   CATCHMENT_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('1')),
   CATCHMENT_DEMO_CUSTOMERS: z.preprocess(
@@ -131,6 +148,8 @@ export interface Config {
   routing: RoutingConfig;
   adminEmail: string | null;
   adminPassword: string | null;
+  /** log2 of scrypt's N for new password hashes (stored hashes keep the cost they were made with). */
+  scryptCost: number;
   /** enabled: an empty workspace is seeded with the demo city at start (CATCHMENT_DEMO=0 turns it off). */
   demo: { enabled: boolean; customers: number; seed: number };
   log: 'silent' | 'error' | 'info';
@@ -206,6 +225,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
             },
       adminEmail: e.CATCHMENT_ADMIN_EMAIL ?? null,
       adminPassword: e.CATCHMENT_ADMIN_PASSWORD ?? null,
+      scryptCost: e.CATCHMENT_SCRYPT_COST,
       demo: {
         enabled: e.CATCHMENT_DEMO === '1',
         customers: e.CATCHMENT_DEMO_CUSTOMERS,

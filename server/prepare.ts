@@ -58,7 +58,7 @@ export async function prepareDatabase(db: Db, config: Config, options: PrepareOp
   // The generated password goes to the terminal once, never to the log.
   await ensureFirstOwner(
     db,
-    { email: config.adminEmail, password: config.adminPassword },
+    { email: config.adminEmail, password: config.adminPassword, scryptCost: config.scryptCost },
     clock(),
     options.announce ?? ((text) => process.stdout.write(`\n${text}\n\n`)),
   );

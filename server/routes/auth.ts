@@ -104,7 +104,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
         );
       const hold = loginThrottle.holdMs(attempt, clock());
       if (hold > 0) await sleep(hold);
-      const user = await checkCredentials(db, email, given);
+      const user = await checkCredentials(db, email, given, config.scryptCost);
       if (!user) {
         loginThrottle.failed(attempt, clock());
         throw new ProblemError(401, 'Wrong email or password', [
@@ -141,6 +141,7 @@ export function authRoutes({ db, config, clock, loginThrottle }: AppDeps) {
         body.newPassword,
         clock(),
         c.get('sessionId') ?? '',
+        config.scryptCost,
       );
       if (!sessionId)
         throw new ProblemError(422, 'The current password is wrong', [

@@ -62,11 +62,16 @@ const remove = createRoute({
   },
 });
 
-export function userRoutes({ db, clock }: AppDeps) {
+export function userRoutes({ db, clock, config }: AppDeps) {
   return createRouter()
     .openapi(list, (c) => c.json({ users: listUsers(db).map(publicUser) }, 200))
     .openapi(create, async (c) =>
-      c.json(publicUser(await createUser(db, c.req.valid('json'), principalOf(c), clock())), 201),
+      c.json(
+        publicUser(
+          await createUser(db, c.req.valid('json'), principalOf(c), clock(), config.scryptCost),
+        ),
+        201,
+      ),
     )
     .openapi(patch, async (c) =>
       c.json(
@@ -77,6 +82,7 @@ export function userRoutes({ db, clock }: AppDeps) {
             c.req.valid('json'),
             principalOf(c),
             clock(),
+            config.scryptCost,
           ),
         ),
         200,

@@ -77,6 +77,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CATCHMENT_EVALUATE_MINUTES: '0',
     CATCHMENT_ADMIN_EMAIL: OWNER_EMAIL,
     CATCHMENT_ADMIN_PASSWORD: OWNER_PASSWORD,
+    // The test runs' cheap password hashing (vitest.config.ts); a bench that starts a server keeps the real cost.
+    CATCHMENT_SCRYPT_COST: process.env.CATCHMENT_SCRYPT_COST,
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${parsed.errors.join('; ')}`);
@@ -151,7 +153,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         id: `us-${randomUUID()}`,
         email,
         name: role,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, server.deps.config.scryptCost),
         role,
         storeIds,
       },

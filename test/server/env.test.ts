@@ -120,6 +120,10 @@ describe('configuration from the environment', () => {
     [{ CATCHMENT_ADMIN_EMAIL: 'nobody' }, 'CATCHMENT_ADMIN_EMAIL'],
     [{ CATCHMENT_ADMIN_PASSWORD: 'short' }, 'CATCHMENT_ADMIN_PASSWORD'],
     [{ CATCHMENT_DEMO_CUSTOMERS: '2000000' }, 'CATCHMENT_DEMO_CUSTOMERS'],
+    [{ CATCHMENT_SCRYPT_COST: '9' }, 'CATCHMENT_SCRYPT_COST'],
+    [{ CATCHMENT_SCRYPT_COST: '21' }, 'CATCHMENT_SCRYPT_COST'],
+    [{ CATCHMENT_SCRYPT_COST: '12.5' }, 'CATCHMENT_SCRYPT_COST'],
+    [{ CATCHMENT_SCRYPT_COST: 'cheap' }, 'CATCHMENT_SCRYPT_COST'],
   ])('names the bad variable in %j', (env, name) => {
     const result = parseConfig(env);
     expect(result.ok).toBe(false);
@@ -142,6 +146,19 @@ describe('configuration from the environment', () => {
     expect(workers('auto')).toBe(availableParallelism());
     expect(workers('0')).toMatch(/CATCHMENT_WORKERS/);
     expect(workers('two')).toMatch(/CATCHMENT_WORKERS/);
+  });
+
+  it('hashes new passwords at scrypt cost 15 (N = 2^15) unless CATCHMENT_SCRYPT_COST names another from 10 to 20', () => {
+    const cost = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      return result.ok ? result.config.scryptCost : result.errors.join(' ');
+    };
+    expect(cost({})).toBe(15);
+    expect(cost({ CATCHMENT_SCRYPT_COST: '' })).toBe(15);
+    expect(cost({ CATCHMENT_SCRYPT_COST: '10' })).toBe(10);
+    expect(cost({ CATCHMENT_SCRYPT_COST: '20' })).toBe(20);
+    expect(cost({ CATCHMENT_SCRYPT_COST: '9' })).toMatch(/CATCHMENT_SCRYPT_COST: at least 10/);
+    expect(cost({ CATCHMENT_SCRYPT_COST: '21' })).toMatch(/CATCHMENT_SCRYPT_COST: at most 20/);
   });
 
   it('bounds heavy routes by default, reads in-flight/queue per class, turns the bound off with CATCHMENT_LIMITS=off', () => {

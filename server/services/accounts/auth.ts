@@ -27,7 +27,7 @@ import {
   tokenPermissions,
   type Principal,
 } from '../../domain/permissions.js';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords.js';
+import { hashPassword, unknownUserHash, verifyPassword } from './passwords.js';
 import { sessionCacheOf } from './session-cache.js';
 
 export const SESSION_COOKIE = 'catchment_session';
@@ -99,14 +99,18 @@ export function purgeExpiredSessions(db: Db, now: Date): number {
   );
 }
 
-/** The active user with this email and password, or null; as slow for an unknown email as for a wrong password. */
+/**
+ * The active user with this email and password, or null; as slow for an unknown email as for a wrong password (a
+ * dummy hash at the configured scrypt cost, the one the stored hashes were made with).
+ */
 export async function checkCredentials(
   db: Db,
   email: string,
   password: string,
+  scryptCost: number,
 ): Promise<UserRecord | null> {
   const user = findUserByEmail(db, email);
-  const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? unknownUserHash(scryptCost));
   return ok && user?.active ? user : null;
 }
 
@@ -221,9 +225,10 @@ export async function changePassword(
   next: string,
   now: Date,
   sessionId: string,
+  scryptCost: number,
 ): Promise<string | null> {
   if (!(await verifyPassword(current, user.passwordHash))) return null;
-  const passwordHash = await hashPassword(next);
+  const passwordHash = await hashPassword(next, scryptCost);
   return db.transaction(() => {
     updateUser(db, user.id, { passwordHash }, now.toISOString());
     deleteUserSessions(db, user.id);
@@ -246,14 +251,14 @@ export async function changePassword(
  */
 export async function ensureFirstOwner(
   db: Db,
-  admin: { email: string | null; password: string | null },
+  admin: { email: string | null; password: string | null; scryptCost: number },
   now: Date,
   announce: (text: string) => void,
 ): Promise<void> {
   if (countUsers(db) > 0) return;
   const email = admin.email ?? DEFAULT_OWNER_EMAIL;
   const password = admin.password ?? randomBytes(15).toString('base64url');
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, admin.scryptCost);
   const at = now.toISOString();
   db.transaction(() => {
     if (countUsers(db) > 0) return;

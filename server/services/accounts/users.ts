@@ -73,9 +73,10 @@ export async function createUser(
   input: UserCreate,
   actor: Principal,
   now: Date,
+  scryptCost: number,
 ): Promise<UserRecord> {
   // Hash before the transaction: scrypt is slow, and a transaction must not wait on it.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, scryptCost);
   const at = now.toISOString();
   return db.transaction(() => {
     if (findUserByEmail(db, input.email))
@@ -106,9 +107,10 @@ export async function patchUser(
   patch: UserPatch,
   actor: Principal,
   now: Date,
+  scryptCost: number,
 ): Promise<UserRecord> {
   const passwordHash =
-    patch.password === undefined ? undefined : await hashPassword(patch.password);
+    patch.password === undefined ? undefined : await hashPassword(patch.password, scryptCost);
   const at = now.toISOString();
   return db.transaction(() => {
     const current = findUser(db, id);
