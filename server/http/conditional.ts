@@ -32,10 +32,15 @@ export function cachedJson<T>(
 ): Promise<Response & TypedResponse<JSONParsed<T>, 200, 'json'>> {
   const headers = revalidateHeaders(options.etag);
   type Answer = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+  // Responses made here with plain header objects: c.body would build a WHATWG Headers, which @hono/node-server then
+  // walks back into Node's headers (a tenth of a cached list's CPU); a plain object goes to Node as it is.
   if (matchesEtag(c.req.header('If-None-Match'), options.etag))
-    return Promise.resolve(c.body(null, 304, headers) as unknown as Answer);
+    return Promise.resolve(new Response(null, { status: 304, headers }) as unknown as Answer);
   const send = (text: string) =>
-    c.body(text, 200, { ...headers, 'Content-Type': 'application/json' }) as unknown as Answer;
+    new Response(text, {
+      status: 200,
+      headers: { ...headers, 'Content-Type': 'application/json' },
+    }) as unknown as Answer;
   const kept = options.cache.get(options.etag);
   if (kept !== undefined) return Promise.resolve(send(kept));
   return Promise.resolve(options.build()).then((value) => {
