@@ -23,6 +23,8 @@ export default defineConfig({
             'test/scripts/**/*.test.ts',
           ],
           environment: 'node',
+          // npm test runs these beside the browser tests (scripts/run-tests.ts), so a file scan may wait for a core.
+          testTimeout: 30_000,
         },
       },
       {
