@@ -88,7 +88,8 @@ export async function startTestCluster({
 }: { workers?: number; customers?: number } = {}): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'catchment-cluster-'));
   const dbFile = join(dir, 'catchment.db');
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['server/index.ts'], {
+  // As `npm start` runs it (see test/server/entry.test.ts): the primary is the process signals reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env,
       PORT: '0',
