@@ -3,16 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
-export interface Step {
+export interface Run {
+  label: string;
   command: string;
   args: string[];
-}
-
-export interface Run extends Step {
-  label: string;
   env?: Record<string, string>;
-  /** Runs first, under the same label; the run's own command starts only when it passed. */
-  before?: Step;
 }
 
 export interface ConcurrentRuns {
@@ -42,32 +37,28 @@ export function runConcurrently(
 ): ConcurrentRuns {
   const width = Math.max(...runs.map((run) => run.label.length));
   const children: ChildProcess[] = [];
-  let stopped = false;
-  const step = (run: Run, { command, args }: Step, prefix: string) =>
-    new Promise<number>((resolve) => {
-      const child = spawn(command, args, {
-        env: { ...process.env, ...run.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      prefixLines(child.stdout!, prefix, out.stdout);
-      prefixLines(child.stderr!, prefix, out.stderr);
-      child.on('error', (error) => {
-        out.stderr(`${prefix}could not start ${command}: ${error.message}\n`);
-        resolve(1);
-      });
-      // 'close' rather than 'exit': the last lines are only read once the pipes are closed.
-      child.on('close', (code) => resolve(code ?? 1));
-    });
-  const codes = runs.map(async (run) => {
-    const prefix = `[${run.label.padEnd(width)}] `;
-    const first = run.before ? await step(run, run.before, prefix) : 0;
-    return first !== 0 || stopped ? first || 1 : step(run, run, prefix);
-  });
+  const codes = runs.map(
+    (run) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(run.command, run.args, {
+          env: { ...process.env, ...run.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(child);
+        const prefix = `[${run.label.padEnd(width)}] `;
+        prefixLines(child.stdout!, prefix, out.stdout);
+        prefixLines(child.stderr!, prefix, out.stderr);
+        child.on('error', (error) => {
+          out.stderr(`${prefix}could not start ${run.command}: ${error.message}\n`);
+          resolve(1);
+        });
+        // 'close' rather than 'exit': the last lines are only read once the pipes are closed.
+        child.on('close', (code) => resolve(code ?? 1));
+      }),
+  );
   return {
     exited: Promise.all(codes).then((all) => all.find((code) => code !== 0) ?? 0),
     stop: (signal) => {
-      stopped = true;
       for (const child of children) if (child.exitCode === null) child.kill(signal);
     },
   };

@@ -1,4 +1,4 @@
-// The test run of `npm test`: the browser tests, and the checks then the unit and API tests, as two runs at once. Vitest
+// The test run of `npm test`: the browser tests and the unit and API tests as two Vitest processes at once. Vitest
 // runs a project whose files go one at a time (e2e: one shared Chromium) in a group of its own after the others,
 // so in one process the second core idles through most of the browser tests; beside them, the API tests get it.
 // Arguments go to both runs (e.g. a file filter). `npm run test:unit`, `test:api` and `test:e2e` run one project.
@@ -12,9 +12,7 @@ const runs = runConcurrently(
   [
     { label: 'e2e', command: vitest, args: ['run', '--project', 'e2e', ...extra] },
     {
-      // The type check, lint and format check first: about a minute of one core, done while the browser tests run.
-      label: 'check+unit+api',
-      before: { command: 'npm', args: ['run', 'check'] },
+      label: 'unit+api',
       command: vitest,
       // One worker: Chromium's software rendering already keeps most of both cores busy.
       args: ['run', '--project', 'unit', '--project', 'api', '--maxWorkers', '1', ...extra],

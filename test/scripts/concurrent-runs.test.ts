@@ -74,37 +74,3 @@ describe('runs at once', () => {
     expect(stderr.join('')).toMatch(/\[missing\] could not start/);
   });
 });
-
-describe('a step before a run', () => {
-  it('runs first under the same label, and the run starts only when it passed', async () => {
-    const { stdout, out } = collect();
-    const passing = runConcurrently(
-      [
-        {
-          ...node('checks', "console.log('tests')"),
-          before: node('checks', "console.log('lint')"),
-        },
-      ],
-      out,
-    );
-    expect(await passing.exited).toBe(0);
-    expect(stdout.join('')).toBe('[checks] lint\n[checks] tests\n');
-
-    const failed = collect();
-    const failing = runConcurrently(
-      [
-        {
-          ...node('checks', "console.log('tests')"),
-          before: node('checks', "console.log('lint'); process.exit(3)"),
-        },
-        node('e2e', "console.log('browser')"),
-      ],
-      failed.out,
-    );
-    expect(await failing.exited).toBe(3);
-    const text = failed.stdout.join('');
-    expect(text).toContain('[checks] lint\n');
-    expect(text).toContain('[e2e   ] browser\n');
-    expect(text).not.toContain('tests');
-  });
-});
