@@ -1,11 +1,12 @@
 // Starts Catchment: open and migrate the DB, seed the demo city when it is empty (unless CATCHMENT_DEMO=0), index
 // customers, listen.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { laneFirst, liveOffersLookupOf } from './http/live-offers.js';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
 import { closeGracefully } from './http/close-gracefully.js';
@@ -341,18 +342,18 @@ export async function startServer(
   });
   isLeader = leadership.isLeader;
 
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: config.port,
-        hostname: config.host,
-        serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
-      },
-      () => resolve(s),
-    );
-    answerClientErrors(s as Server);
-    s.once('error', reject);
+  // A till's plain live-offers lookup is answered before the app builds a request for it (live-offers.ts).
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    laneFirst(
+      liveOffersLookupOf(deps).lane,
+      getRequestListener(app.fetch, { hostname: config.host }),
+    ),
+  );
+  answerClientErrors(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -50,10 +50,13 @@ function sameOrigin(c: Context, trust: ProxyTrust): boolean {
   }
 }
 
-function bearerToken(c: Context): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerTokenOf(authorization: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   return match ? match[1]! : null;
 }
+
+const bearerToken = (c: Context) => bearerTokenOf(c.req.header('Authorization'));
 
 export function setSessionCookie(c: Context, sessionId: string, trust: ProxyTrust): void {
   setCookie(c, SESSION_COOKIE, sessionId, {

@@ -7,6 +7,11 @@ import { invalidFields } from './router.js';
 
 export type QueryResult<T> = { ok: true; query: T } | { ok: false; response: Response };
 
+/** Parses a request's query; `kept` is the result already parsed for a raw query string, if any. */
+export type MemoisedQuery<T> = ((c: Context) => QueryResult<T>) & {
+  kept(rawQuery: string): T | undefined;
+};
+
 /**
  * A parser for `schema` over a request's query that keeps up to `maxEntries` valid results by the raw query string
  * (dropped whole when full). Invalid queries are parsed every time and answer 400 naming the field, as the routers'
@@ -15,9 +20,9 @@ export type QueryResult<T> = { ok: true; query: T } | { ok: false; response: Res
 export function memoisedQuery<S extends z.ZodType>(
   schema: S,
   maxEntries = 4096,
-): (c: Context) => QueryResult<Readonly<z.output<S>>> {
+): MemoisedQuery<Readonly<z.output<S>>> {
   const kept = new Map<string, Readonly<z.output<S>>>();
-  return (c) => {
+  const parse = (c: Context): QueryResult<Readonly<z.output<S>>> => {
     const url = c.req.url;
     const start = url.indexOf('?');
     const raw = start < 0 ? '' : url.slice(start + 1);
@@ -31,4 +36,5 @@ export function memoisedQuery<S extends z.ZodType>(
     kept.set(raw, query);
     return { ok: true, query };
   };
+  return Object.assign(parse, { kept: (rawQuery: string) => kept.get(rawQuery) });
 }

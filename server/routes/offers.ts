@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { memoisedQuery } from '../http/query-memo.js';
+import { liveOffersLookupOf } from '../http/live-offers.js';
 import {
   evaluationQuery,
   evaluationRun,
@@ -68,9 +68,9 @@ const whatIf = createRoute({
 export function offerRoutes(deps: AppDeps) {
   const { offers, weather, clock } = deps;
   const router = createRouter();
-  // Described as above, served as a plain route: its query is parsed once per distinct query string (a till's point).
+  // Described as above, served as a plain route: its query is parsed once per distinct query string (a till's point),
+  // and a till's plain lookup is answered by the lane in live-offers.ts before it reaches Hono.
   router.openAPIRegistry.registerPath(live);
-  const liveQuery = memoisedQuery(liveOffersQuery);
   return router
     .openapi(evaluate, async (c) => {
       const { at } = c.req.valid('query');
@@ -146,17 +146,5 @@ export function offerRoutes(deps: AppDeps) {
         200,
       );
     })
-    .get(live.path, (c) => {
-      const parsed = liveQuery(c);
-      if (!parsed.ok) return parsed.response;
-      const { lat, lng, at } = parsed.query;
-      const instantAt = at ? new Date(at) : clock();
-      return c.json(
-        {
-          at: instantAt.toISOString(),
-          offers: offers.offersAt(lng, lat, instantAt, weather.provider.at),
-        },
-        200,
-      );
-    });
+    .get(live.path, liveOffersLookupOf(deps).route);
 }

@@ -36,14 +36,21 @@ describe('CATCHMENT_WORKERS=2', () => {
     const created = await cluster.send('/api/tokens', {
       method: 'POST',
       headers: { ...json, Cookie: cluster.ownerCookie },
-      body: JSON.stringify({ name: 'Till', scopes: ['areas:read'] }),
+      body: JSON.stringify({ name: 'Till', scopes: ['areas:read', 'offers:read'] }),
     });
     expect(created.status).toBe(201);
     const { token, secret } = JSON.parse(created.text) as { token: { id: string }; secret: string };
     const bearer = { Authorization: `Bearer ${secret}` };
-    // Both workers know the token (and cache it) before it is revoked.
-    expect((await cluster.sendTo('1', '/api/areas', { headers: bearer })).status).toBe(200);
-    expect((await cluster.sendTo('2', '/api/areas', { headers: bearer })).status).toBe(200);
+    const lookup = '/api/offers/live?lat=52.52&lng=13.41';
+    // Both workers know the token (and cache it) before it is revoked; the second lookup is the till's lane.
+    for (const worker of ['1', '2']) {
+      expect((await cluster.sendTo(worker, '/api/areas', { headers: bearer })).status).toBe(200);
+      for (let i = 0; i < 2; i++)
+        expect(await cluster.sendTo(worker, lookup, { headers: bearer })).toMatchObject({
+          status: 200,
+          worker,
+        });
+    }
 
     const revoked = await cluster.send(`/api/tokens/${token.id}`, {
       method: 'DELETE',
@@ -55,6 +62,9 @@ describe('CATCHMENT_WORKERS=2', () => {
       headers: bearer,
     });
     expect(elsewhere.status).toBe(401);
+    expect((await cluster.sendTo(other(revoked.worker), lookup, { headers: bearer })).status).toBe(
+      401,
+    );
   });
 
   it('counts failed sign-ins across workers', async () => {
