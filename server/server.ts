@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
-import { laneFirst, liveOffersLookupOf } from './http/live-offers.js';
+import { lanesFirst } from './http/lanes.js';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
 import { closeGracefully } from './http/close-gracefully.js';
@@ -342,13 +342,10 @@ export async function startServer(
   });
   isLeader = leadership.isLeader;
 
-  // A till's plain live-offers lookup is answered before the app builds a request for it (live-offers.ts).
+  // A few hot GETs are answered before the app builds a request for them (lanes.ts).
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },
-    laneFirst(
-      liveOffersLookupOf(deps).lane,
-      getRequestListener(app.fetch, { hostname: config.host }),
-    ),
+    lanesFirst(deps, getRequestListener(app.fetch, { hostname: config.host })),
   );
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {

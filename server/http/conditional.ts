@@ -4,6 +4,7 @@
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { BodyCache } from '../services/caching/body-cache.js';
+import type { LaneAnswer } from './lanes.js';
 
 /** The answer differs by who asks (cookie or token), so no shared cache may hand it to someone else. */
 export const revalidateHeaders = (etag: string) => ({
@@ -48,4 +49,21 @@ export function cachedJson<T>(
     options.cache.set(options.etag, text);
     return send(text);
   });
+}
+
+/**
+ * What cachedJson would answer, for a lane (lanes.ts): the 304, or the body kept under `etag`; null when only the
+ * route can answer (nothing kept yet).
+ */
+export function cachedLaneAnswer(
+  cache: BodyCache<string>,
+  etag: string,
+  ifNoneMatch: string | undefined,
+): LaneAnswer | null {
+  const headers = revalidateHeaders(etag);
+  if (matchesEtag(ifNoneMatch, etag)) return { status: 304, headers, body: null };
+  const kept = cache.get(etag);
+  return kept === undefined
+    ? null
+    : { status: 200, headers: { ...headers, 'Content-Type': 'application/json' }, body: kept };
 }

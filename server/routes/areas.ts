@@ -32,7 +32,8 @@ import { compareAreas } from '../services/areas/compare.js';
 import { areaCompareRequest, areaComparison } from '../domain/schemas/area-compare.js';
 import { principalOf, type AuthEnv } from '../http/auth.js';
 import type { Context } from 'hono';
-import { cachedJson } from '../http/conditional.js';
+import { cachedJson, cachedLaneAnswer } from '../http/conditional.js';
+import { addLane } from '../http/lanes.js';
 import { createBodyCache } from '../services/caching/body-cache.js';
 import { areaListEtag } from '../services/areas/list-etag.js';
 import { withIsochroneGeometry } from '../services/routing/isochrone-areas.js';
@@ -198,6 +199,18 @@ export function areaRoutes(deps: AppDeps) {
   const counter = (c: Context<AuthEnv>) => customerCounter(deps, principalOf(c));
   // Counting each area's customers is most of a list's cost: the serialised list is kept per ETag.
   const lists = createBodyCache<string>({ maxEntries: 64, maxBytes: 32 * 2 ** 20 });
+  // A map reloading the list it has, with no segment: answered before Hono (lanes.ts) once the route has kept it.
+  addLane(deps, {
+    path: list.path,
+    answer: (caller, rawQuery, incoming) =>
+      rawQuery === ''
+        ? cachedLaneAnswer(
+            lists,
+            areaListEtag(deps, caller, undefined),
+            incoming.headers['if-none-match'],
+          )
+        : null,
+  });
   return createRouter()
     .openapi(list, (c) => {
       const segment = segmentFromQuery(c.req.valid('query').segment);

@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { liveOffersLookupOf } from '../http/live-offers.js';
+import { liveOffersRoute } from '../http/live-offers.js';
 import {
   evaluationQuery,
   evaluationRun,
@@ -146,5 +146,5 @@ export function offerRoutes(deps: AppDeps) {
         200,
       );
     })
-    .get(live.path, liveOffersLookupOf(deps).route);
+    .get(live.path, liveOffersRoute(deps));
 }

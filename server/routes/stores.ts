@@ -11,7 +11,8 @@ import {
   storePatch,
   type StoreRecord,
 } from '../domain/schemas/store.js';
-import { cachedJson } from '../http/conditional.js';
+import { cachedJson, cachedLaneAnswer } from '../http/conditional.js';
+import { addLane } from '../http/lanes.js';
 import { createBodyCache } from '../services/caching/body-cache.js';
 import { idParam } from '../domain/schemas/params.js';
 import { createStore, patchStore, removeStore } from '../services/workspace/stores.js';
@@ -74,13 +75,21 @@ const remove = createRoute({
   },
 });
 
-export function storeRoutes({ db, clock, dataVersions }: AppDeps) {
+export function storeRoutes(deps: AppDeps) {
+  const { db, clock, dataVersions } = deps;
   // Every caller sees the same stores: one serialised list per version of the map data (stores, boundaries).
   const lists = createBodyCache<string>({ maxEntries: 4, maxBytes: 32 * 2 ** 20 });
+  const etag = () => `"st${dataVersions().map}"`;
+  // A map reloading the list it has: answered before Hono (lanes.ts), once the route has made and kept the list.
+  addLane(deps, {
+    path: list.path,
+    answer: (_caller, rawQuery, incoming) =>
+      rawQuery === '' ? cachedLaneAnswer(lists, etag(), incoming.headers['if-none-match']) : null,
+  });
   return createRouter()
     .openapi(list, (c) =>
       cachedJson(c, {
-        etag: `"st${dataVersions().map}"`,
+        etag: etag(),
         cache: lists,
         build: () => ({
           type: 'FeatureCollection' as const,

@@ -1,8 +1,8 @@
-// The till's lane (server/http/live-offers.ts) answers a repeated live-offers lookup before Hono, with exactly the
-// app's answer; every other request, refusals included, is left to the app and answered as before.
+// Lanes (server/http/lanes.ts) answer a till's repeated live-offers lookup and a map's list reloads before Hono, with
+// exactly the app's answer; every other request, refusals included, is left to the app and answered as before.
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveOffersLookupOf } from '../../server/http/live-offers.js';
+import { lanesFirst } from '../../server/http/lanes.js';
 import { HEAVY_ROUTES } from '../../server/http/heavy-routes.js';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -28,7 +28,7 @@ const tokenFor = async (scopes: string[]) => {
 const asTill = (path: string, headers: Record<string, string> = {}) =>
   fetch(server.url + path, { headers: { Authorization: `Bearer ${till}`, ...headers } });
 
-/** A request as Node's parser hands it over, and an answer no socket reads: does the lane take it? */
+/** A request as Node's parser hands it over, and an answer no socket reads: does a lane take it? */
 function laneTakes(
   url: string,
   options: { method?: string; rawHeaders?: string[] } = {},
@@ -42,8 +42,9 @@ function laneTakes(
     incoming.headers[name] ??= incoming.rawHeaders[i + 1];
   }
   const outgoing = new ServerResponse(incoming);
-  const taken = liveOffersLookupOf(server.deps).lane(incoming, outgoing);
-  return { taken, status: outgoing.statusCode, written: outgoing.headersSent };
+  let toApp = false;
+  lanesFirst(server.deps, () => void (toApp = true))(incoming, outgoing);
+  return { taken: !toApp, status: outgoing.statusCode, written: outgoing.headersSent };
 }
 
 /** Everything an answer says but its Date. */
@@ -167,5 +168,75 @@ describe("a till's live-offers lane", () => {
     expect(
       HEAVY_ROUTES.filter((r) => r.method === 'GET' && r.path.test('/api/offers/live')),
     ).toEqual([]);
+  });
+});
+
+describe('the list lanes', () => {
+  const plain = () => `catchment_session=${server.fetch.session}`;
+  // Quoted, the cookie is the app's to read (lanes read only plain ones): how the app's own 304 is seen here.
+  const quoted = () => `catchment_session="${server.fetch.session}"`;
+  const get = (path: string, headers: Record<string, string>) =>
+    fetch(server.url + path, { headers });
+
+  for (const path of ['/api/stores', '/api/areas'])
+    it(`${path}: a reload is answered from the list the route kept, 200 and 304 alike, as the app answers it`, async () => {
+      const fromApp = await answerOf(await get(path, { Cookie: plain() }));
+      expect(fromApp.status).toBe(200);
+      expect(laneTakes(path, { rawHeaders: ['Cookie', plain()] })).toEqual({
+        taken: true,
+        status: 200,
+        written: true,
+      });
+      expect(await answerOf(await get(path, { Cookie: plain() }))).toEqual(fromApp);
+
+      const etag = fromApp.headers.etag!;
+      expect(
+        laneTakes(path, { rawHeaders: ['Cookie', quoted(), 'If-None-Match', etag] }).taken,
+      ).toBe(false);
+      const unchangedFromApp = await answerOf(
+        await get(path, { Cookie: quoted(), 'If-None-Match': etag }),
+      );
+      expect(unchangedFromApp).toMatchObject({ status: 304, body: '' });
+      expect(laneTakes(path, { rawHeaders: ['Cookie', plain(), 'If-None-Match', etag] })).toEqual({
+        taken: true,
+        status: 304,
+        written: true,
+      });
+      expect(await answerOf(await get(path, { Cookie: plain(), 'If-None-Match': etag }))).toEqual(
+        unchangedFromApp,
+      );
+    });
+
+  it('after a write the new list is the route’s to make, then the lane’s to repeat', async () => {
+    const before = await get('/api/areas', { Cookie: plain() });
+    const created = await send('/api/areas', 'POST', {
+      name: 'Second corner',
+      kind: 'radius',
+      params: { center: [13.4, 52.51], radiusMeters: 300 },
+    });
+    expect(created.status).toBe(201);
+    expect(laneTakes('/api/areas', { rawHeaders: ['Cookie', plain()] }).taken).toBe(false);
+    const after = await answerOf(await get('/api/areas', { Cookie: plain() }));
+    expect(after.headers.etag).not.toBe(before.headers.get('etag'));
+    expect(after.body).toContain('Second corner');
+    expect(laneTakes('/api/areas', { rawHeaders: ['Cookie', plain()] }).taken).toBe(true);
+  });
+
+  it('leaves a segment, a caller without the permission and an unknown session to the app', async () => {
+    await get('/api/areas', { Cookie: plain() });
+    const offersOnly = (await tokenFor(['offers:read'])).secret;
+    for (const [url, rawHeaders] of [
+      ['/api/areas?segment=%7B%7D', ['Cookie', plain()]],
+      ['/api/areas', ['Authorization', `Bearer ${offersOnly}`]],
+      ['/api/areas', ['Cookie', 'catchment_session=unknown']],
+      ['/api/areas', ['Cookie', `${plain()}; ${plain()}`]],
+    ] as const)
+      expect(laneTakes(url, { rawHeaders: [...rawHeaders] }).taken, `${url} ${rawHeaders[0]}`).toBe(
+        false,
+      );
+    expect((await get('/api/areas', { Authorization: `Bearer ${offersOnly}` })).status).toBe(403);
+    const unknown = await get('/api/areas', { Cookie: 'catchment_session=unknown' });
+    await expectProblem(unknown, 401);
+    expect(unknown.headers.get('set-cookie')).toContain('catchment_session=;');
   });
 });
