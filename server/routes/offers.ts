@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { createRouter, problemContent } from '../http/router.js';
 import { json } from '../http/route-helpers.js';
-import { liveOffersRoute } from '../http/live-offers.js';
+import { LIVE_OFFERS_PATH, liveOffersRoute } from '../http/live-offers.js';
 import {
   evaluationQuery,
   evaluationRun,
@@ -19,7 +19,7 @@ import { listCampaigns } from '../services/campaigns/campaigns.js';
 
 const live = createRoute({
   method: 'get',
-  path: '/api/offers/live',
+  path: LIVE_OFFERS_PATH,
   tags: ['Offers'],
   summary: 'The offers live at a point and instant, each with the reasons it is live',
   description:
