@@ -100,7 +100,7 @@ function createLane(deps: AppDeps, spec: LaneSpec): Lane {
 }
 
 /**
- * The caller as app's sign-in finds them: an API token when the request has one Authorization header (Node keeps only
+ * The caller as the app's sign-in finds them: an API token when the request has one Authorization header (Node keeps only
  * the first of several, while the app reads them joined and finds no token), else a plain session cookie. Null for
  * anything the app would refuse or would answer with more than the route's answer (clearing a stale cookie).
  */
