@@ -188,7 +188,12 @@ describe('travel-time areas from a routing engine', () => {
     await Promise.all([...servers.map((s) => s.close()), ...fakes.map((f) => f.close())]);
   });
 
-  const withEngine = async (engine: 'valhalla' | 'openrouteservice', url?: string) => {
+  // A time-out long enough for a loaded machine, except where the time-out is what a test is about: with 300 ms, a
+  // busy test process (which is also the server and the fake engine) timed an answer out and asked again.
+  const withEngine = async (
+    engine: 'valhalla' | 'openrouteservice',
+    { url, timeoutMs = 10_000 }: { url?: string; timeoutMs?: number } = {},
+  ) => {
     const fake = await startFakeRouting(engine);
     fakes.push(fake);
     const server = await startTestServer({
@@ -198,7 +203,7 @@ describe('travel-time areas from a routing engine', () => {
         CATCHMENT_ROUTING_URL: url ?? fake.url,
         CATCHMENT_ROUTING_KEY: 'test-key',
       },
-      routing: { timeoutMs: 300, baseDelayMs: 1, maxDelayMs: 2 },
+      routing: { timeoutMs, baseDelayMs: 1, maxDelayMs: 2 },
     });
     servers.push(server);
     return { fake, server };
@@ -276,11 +281,11 @@ describe('travel-time areas from a routing engine', () => {
   });
 
   it('an engine nobody answers at is 503; one that never answers is 504', async () => {
-    const { server: down } = await withEngine('valhalla', 'http://127.0.0.1:9');
+    const { server: down } = await withEngine('valhalla', { url: 'http://127.0.0.1:9' });
     const problem = await expectProblem(await post(down, '/api/isochrones', spec), 503);
     expect(problem.detail).toMatch(/valhalla/);
 
-    const { fake, server } = await withEngine('valhalla');
+    const { fake, server } = await withEngine('valhalla', { timeoutMs: 300 });
     fake.script({ status: 0, hang: true }, { status: 0, hang: true }, { status: 0, hang: true });
     const slow = await expectProblem(await post(server, '/api/isochrones', spec), 504);
     expect(slow).toMatchObject({ engine: 'valhalla' });

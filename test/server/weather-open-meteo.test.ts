@@ -169,8 +169,9 @@ describe('grid cells and the hourly cache', () => {
 
 describe('when Open-Meteo is slow or failing', () => {
   it('times out a slow answer, backs off, and takes the retry', async () => {
+    // The retry has 500 ms to answer, time enough on a loaded machine and well short of the slow answer.
     fake.script({ ...ok(), delayMs: 1500 }, ok());
-    const weather = provider({ timeoutMs: 150 });
+    const weather = provider({ timeoutMs: 500 });
     await window(weather);
     expect(fake.requests).toHaveLength(2);
     expect(sleeps).toEqual([500]);

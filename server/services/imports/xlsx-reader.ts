@@ -28,7 +28,32 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Reads of a workbook that fail before its first row, before the file is called unreadable. */
+const READ_ATTEMPTS = 3;
+
+/**
+ * The rows of the sheet asked for. exceljs's streaming reader can lose a zip entry it buffered while a slow consumer
+ * held it (seen under load: it then has no workbook model, "Cannot read properties of undefined (reading 'sheets')"),
+ * which another read of the same file does not: so a read that fails before its first row is tried again.
+ */
 export async function* xlsxRows(file: string, options: XlsxOptions): AsyncGenerator<TableRow> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of readSheet(file, options)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ServiceError') throw error;
+      if (!yielded && attempt < READ_ATTEMPTS) continue;
+      throw unreadableFile('The XLSX workbook could not be read', 'malformed XLSX file');
+    }
+  }
+}
+
+async function* readSheet(file: string, options: XlsxOptions): AsyncGenerator<TableRow> {
   const source = createReadStream(file);
   let bytes = 0;
   source.on('data', (chunk) => {
@@ -65,9 +90,6 @@ export async function* xlsxRows(file: string, options: XlsxOptions): AsyncGenera
       // One sheet is read; stop before exceljs opens (and deletes) the temp files of the sheets after it.
       break;
     }
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ServiceError') throw error;
-    throw unreadableFile('The XLSX workbook could not be read', 'malformed XLSX file');
   } finally {
     source.destroy();
   }
