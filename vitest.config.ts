@@ -45,6 +45,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/setup/shared-browser.ts'],
           environment: 'node',
+          // As for the API tests: the files share a worker's module cache (the server's graph, Playwright) instead of
+          // each importing it again, which cost over a second a file. Each file closes what it opened in afterAll.
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

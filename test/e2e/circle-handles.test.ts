@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { openAppPage, waitForMapIdle } from '../helpers/page';
+import { openAppPage, waitForMapIdle, waitForStill } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const skipReason = chromiumSkipReason();
@@ -49,22 +49,6 @@ const renderedHandles = (page: Page) =>
     });
     return { handles, vertices: map.queryRenderedFeatures({ layers: ['td-point'] }).length };
   });
-
-/** The map at rest after the camera moves the app makes (a new draft is brought into view as its panel opens). */
-async function settled(page: Page) {
-  const camera = () =>
-    page.evaluate(() => {
-      const map = window.__catchment!.map;
-      return map.isMoving() ? null : map.getCenter().toArray().join();
-    });
-  let last: string | null = null;
-  for (;;) {
-    await page.waitForTimeout(250);
-    const now = await camera();
-    if (now !== null && now === last) return;
-    last = now;
-  }
-}
 
 async function drag(page: Page, from: Px, to: Px) {
   await page.mouse.move(from.x, from.y);
@@ -115,18 +99,18 @@ describe.skipIf(skipReason)('a circle in edit mode', () => {
         viewport: { width, height },
         session: server.fetch.session,
       });
-      await settled(page);
+      await waitForStill(page);
       const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
       const start = { x: box.x + box.width / 2, y: box.y + box.height * 0.3 };
       await page.keyboard.press('c');
       await drag(page, start, { x: start.x + 70, y: start.y });
       await page.locator('[data-action="save-draft"]').waitFor({ state: 'attached' });
-      await settled(page);
+      await waitForStill(page);
 
       // Two handles: the centre on the circle's centre, the radius handle on its rim; no vertex points. Read once the
       // handles are drawn and the camera is still again: on a phone the rising sheet can move the map after the draw.
       await expect.poll(async () => (await renderedHandles(page)).handles.length).toBe(2);
-      await settled(page);
+      await waitForStill(page);
       const drawn = await circle(page);
       let shown = await renderedHandles(page);
       expect(shown.vertices).toBe(0);
@@ -140,7 +124,7 @@ describe.skipIf(skipReason)('a circle in edit mode', () => {
       await expect
         .poll(async () => (await circle(page)).radiusMeters)
         .toBeLessThan(drawn.radiusMeters * 0.75);
-      await settled(page);
+      await waitForStill(page);
       const resized = await circle(page);
       expect(resized.radiusMeters).toBeGreaterThan(drawn.radiusMeters * 0.6);
       expect(metres(resized.center, drawn.center)).toBeLessThan(1);

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../helpers/browser';
-import { hiddenCorners, openAppPage } from '../helpers/page';
+import { hiddenCorners, openAppPage, waitForStill } from '../helpers/page';
 import { sharedPages } from '../helpers/shared-pages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -56,23 +56,8 @@ function boxesOf(page: Page, ids: string[]): Promise<Bbox[]> {
   }, ids);
 }
 
-/** Waits until the map stands still and no panel is mid-transition (a sheet rising), then a moment more. */
-async function settled(page: Page) {
-  await page.waitForFunction(
-    () =>
-      !window.__catchment!.map.isMoving() &&
-      document
-        .getAnimations()
-        .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-    null,
-    { timeout: 15_000 },
-  );
-  await page.waitForTimeout(400);
-  await page.waitForFunction(() => !window.__catchment!.map.isMoving(), null, { timeout: 15_000 });
-}
-
 async function expectInView(page: Page, ids: string[]) {
-  await settled(page);
+  await waitForStill(page);
   await expect
     .poll(async () => hiddenCorners(page, await boxesOf(page, ids), PANELS), { timeout: 15_000 })
     .toEqual([]);
@@ -181,7 +166,7 @@ describe.skipIf(skipReason)('the map keeps its subject clear of the panels', () 
         await page.evaluate(() =>
           window.__catchment!.map.jumpTo({ center: [13.4, 52.52], zoom: 13 }),
         );
-        await settled(page);
+        await waitForStill(page);
       }
       await page.waitForFunction(() => window.__catchment!.map.loaded());
       const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
@@ -199,7 +184,7 @@ describe.skipIf(skipReason)('the map keeps its subject clear of the panels', () 
       await expectInView(page, ['draft']);
       // The charts load below the fields; Save stays pinned at the panel's foot, not under them.
       await page.locator('.details .bar-chart').first().waitFor({ timeout: 30_000 });
-      await settled(page);
+      await waitForStill(page);
       await page.screenshot({ path: `test-results/map-fit-draft-${name}.png` });
       await expect(reachable(page, '[data-action="save-draft"]')).resolves.toBe('reachable');
 

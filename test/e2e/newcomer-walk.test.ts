@@ -13,6 +13,7 @@ import {
   hiddenCorners,
   openAppPage,
   waitForMapIdle,
+  waitForStill,
   type OpenedPage,
 } from '../helpers/page';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -52,26 +53,9 @@ function overflow(page: Page) {
   });
 }
 
-/** Waits until the map stands still and no panel is mid-transition, then a moment more. */
-async function settled(page: Page) {
-  const still = () =>
-    page.waitForFunction(
-      () =>
-        !window.__catchment!.map.isMoving() &&
-        document
-          .getAnimations()
-          .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-      null,
-      { timeout: 15_000 },
-    );
-  await still();
-  await page.waitForTimeout(300);
-  await still();
-}
-
 /** After each job: a screenshot to look at, the page no larger than its window, and no console errors. */
 async function afterJob({ page, errors }: OpenedPage, shot: string) {
-  await settled(page);
+  await waitForStill(page);
   await page.screenshot({ path: `test-results/newcomer-walk-${shot}.png` });
   const tooLarge = await overflow(page);
   expect(tooLarge, 'the document is larger than the viewport').toBe('');
@@ -119,7 +103,7 @@ async function raiseSheet(page: Page, phone: boolean) {
   if (!phone) return;
   await page.locator('.bottom-sheet__handle').click();
   await page.locator('.bottom-sheet:not([data-height="peek"])').waitFor();
-  await settled(page);
+  await waitForStill(page);
 }
 
 describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
@@ -206,7 +190,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       const [dx, dy] = [draft.circle!.center[0] - store[0], draft.circle!.center[1] - store[1]];
       expect(Math.hypot(dx * 68_000, dy * 111_000)).toBeLessThan(30);
       expect(draft.circle!.radiusMeters).toBeGreaterThan(100);
-      await settled(page);
+      await waitForStill(page);
       await expectInReach(page, '[data-action="save-draft"]');
       await page.locator('[data-action="save-draft"]').click();
       await page.waitForFunction(() => /[?&]sel=area:/.test(location.search), null, {
@@ -224,7 +208,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
     it(`${name}: narrows by Gold + 25–44 and the map follows`, async () => {
       await openArea(page, 'Around the first store', phone);
       // Counted once the camera is still: on a phone the rising sheet moves the map after the panel opens.
-      await settled(page);
+      await waitForStill(page);
       await waitForTiles(page);
       const everyone = await renderedCustomers(page);
       expect(everyone).toBeGreaterThan(10);
@@ -241,7 +225,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await page.locator('input[data-field="ageMax"]').fill('44');
       await expectQueryParam(page, 'seg', 'age:25-44;tier:gold');
       await segmentTile;
-      await settled(page);
+      await waitForStill(page);
       await waitForTiles(page);
       await expect
         .poll(() => renderedCustomers(page), { timeout: 15_000 })
@@ -271,7 +255,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       for (const id of compared) await panel.locator(`[data-compare-area="${id}"]`).check();
       await expectQueryParam(page, 'cmp', compared.join(','));
       await panel.locator('.area-compare[data-state="ready"]').waitFor({ timeout: 30_000 });
-      await settled(page);
+      await waitForStill(page);
       await expect
         .poll(async () => hiddenCorners(page, await areaBoxes(page, compared)), {
           timeout: 15_000,
@@ -291,7 +275,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await expectInReach(page, '[data-action="white-space"]');
       await page.locator('[data-action="white-space"]').click();
       await page.locator('.white-space[data-state="ready"]').waitFor({ timeout: 30_000 });
-      await settled(page);
+      await waitForStill(page);
       await page.screenshot({ path: `test-results/newcomer-walk-white-space-list-${name}.png` });
       // The panel's main action, pinned at its foot: an area of the best hexagon.
       const best = '[data-action="white-space-best"]';
@@ -317,7 +301,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await dialog.locator('[data-add-trigger="weather"]').click();
       await input('Threshold (mm/h)').fill('1');
       const create = dialog.getByRole('button', { name: 'Create campaign' });
-      await settled(page);
+      await waitForStill(page);
       await page.screenshot({ path: `test-results/newcomer-walk-campaign-form-${name}.png` });
       await expectInReach(page, 'dialog.dialog--campaign button[type="submit"]');
       await create.click();
@@ -330,7 +314,7 @@ describe.skipIf(skipReason)('a newcomer walks through the five jobs', () => {
       await whatIf.waitFor();
       // On a laptop the preview's button shows as the area opens; in a phone's sheet it is below the weather.
       if (phone) await whatIf.locator('[data-action="what-if"]').scrollIntoViewIfNeeded();
-      await settled(page);
+      await waitForStill(page);
       await expectInReach(page, '[data-action="what-if"]');
       await whatIf.locator('[data-action="what-if"]').click();
       const campaigns = (await (await server.fetch('/api/campaigns')).json()) as {

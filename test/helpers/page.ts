@@ -18,6 +18,52 @@ export function waitForMapIdle(page: Page) {
   });
 }
 
+/** Frames in a row that waitForStill wants unchanged: more than the app's fit waits for (4, client/map/fit.ts). */
+const STILL_FRAMES = 8;
+
+/**
+ * Resolves once the camera, the map's box and every panel over it (data-covers-map) have kept their places, with no
+ * CSS transition running, for several animation frames in a row: a camera move the app makes once a panel has
+ * settled (client/map/fit.ts) has landed by then. Frames rather than a fixed pause: as short as the page allows, and
+ * as long as a busy page needs.
+ */
+export async function waitForStill(page: Page, timeoutMs = 15_000) {
+  await page.evaluate(
+    ([frames, timeoutMs]) =>
+      new Promise<void>((resolve, reject) => {
+        const map = window.__catchment!.map;
+        /** Everything that must hold still, as one comparable string; null while something moves. */
+        const look = () => {
+          const transitions = document
+            .getAnimations()
+            .some((a) => a instanceof CSSTransition && a.playState === 'running');
+          if (transitions || map.isMoving()) return null;
+          const boxes = [map.getContainer(), ...document.querySelectorAll('[data-covers-map]')].map(
+            (element) => {
+              const r = element.getBoundingClientRect();
+              return `${r.left},${r.top},${r.width},${r.height}`;
+            },
+          );
+          return `${map.getCenter().toArray().join()},${map.getZoom()},${map.getBearing()}|${boxes.join('|')}`;
+        };
+        const started = performance.now();
+        let last: string | null = null;
+        let still = 0;
+        const tick = () => {
+          const now = look();
+          still = now !== null && now === last ? still + 1 : 0;
+          last = now;
+          if (still >= frames) return resolve();
+          if (performance.now() - started > timeoutMs)
+            return reject(new Error(`the page did not hold still for ${timeoutMs} ms`));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    [STILL_FRAMES, timeoutMs] as const,
+  );
+}
+
 /**
  * Expects the page's own address to carry `name=value` in its query (`null`: no such parameter), waiting up to
  * `timeout` for the app to write it. Reads `location` in the page: Playwright's `page.url()` learns of
