@@ -9,6 +9,7 @@ import {
   type ConcurrencyLimiter,
   type LimitSize,
 } from './concurrency-limit.js';
+import { memoised } from '../domain/memo.js';
 import { bodyKept } from './node-body.js';
 import { ProblemError } from './problem.js';
 import { createTurnGate } from './turn-gate.js';
@@ -68,20 +69,14 @@ export function heavyClassOf(method: string, path: string): HeavyClass | null {
 
 /**
  * heavyClassOf kept by method and path: up to twenty regular expressions per request otherwise, twice, for the many
- * requests that are not heavy. Paths carry ids, so the map is emptied when it reaches `maxEntries`.
+ * requests that are not heavy. Paths carry ids, so the memo starts over past 4,096 of them.
  */
-function memoisedClassOf(maxEntries = 4096): typeof heavyClassOf {
-  const kept = new Map<string, HeavyClass | null>();
-  return (method, path) => {
-    const key = `${method} ${path}`;
-    let heavy = kept.get(key);
-    if (heavy === undefined) {
-      heavy = heavyClassOf(method, path);
-      if (kept.size >= maxEntries) kept.clear();
-      kept.set(key, heavy);
-    }
-    return heavy;
-  };
+function memoisedClassOf(): typeof heavyClassOf {
+  const byRequestLine = memoised((line: string) => {
+    const space = line.indexOf(' ');
+    return heavyClassOf(line.slice(0, space), line.slice(space + 1));
+  }, 4096);
+  return (method, path) => byRequestLine(`${method} ${path}`);
 }
 
 /**

@@ -2,6 +2,7 @@
 // tokens, and the first owner account.
 import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
+import { memoised } from '../../domain/memo.js';
 import { recordAudit } from '../../db/repos/audit.js';
 import { versionReader } from '../../db/version-reader.js';
 import {
@@ -52,18 +53,9 @@ export function secretHash(secret: string): string {
 /**
  * secretHash for the secrets requests present, kept per secret: every request of a session or till presents the same
  * one, and hashing it was a tenth of a cached list's CPU (issue 21). The same secrets sit in this process's memory
- * during each request anyway. Dropped whole when full.
+ * during each request anyway.
  */
-const presentedHashes = new Map<string, string>();
-const PRESENTED_HASHES_MAX = 10_000;
-function presentedSecretHash(secret: string): string {
-  let kept = presentedHashes.get(secret);
-  if (kept === undefined) {
-    if (presentedHashes.size >= PRESENTED_HASHES_MAX) presentedHashes.clear();
-    presentedHashes.set(secret, (kept = secretHash(secret)));
-  }
-  return kept;
-}
+const presentedSecretHash = memoised(secretHash, 10_000);
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');

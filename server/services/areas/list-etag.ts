@@ -3,6 +3,7 @@
 // in. Two callers who would be sent different lists never get the same ETag, so never each other's cached body.
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../deps.js';
+import { memoised } from '../../domain/memo.js';
 import type { Principal } from '../../domain/permissions.js';
 import { hidesSmallGroups, visibleStoreIds } from '../../domain/privacy.js';
 import type { Segment } from '../../domain/schemas/segment.js';
@@ -10,18 +11,10 @@ import { dayOf, segmentDependsOnDay, segmentKey } from '../../domain/segment.js'
 import { readPrivacySettings } from '../../db/repos/settings.js';
 
 /** Digests by what they digest: the same few callers poll the list, and a digest per request was a tenth of its cost. */
-const digests = new Map<string, string>();
-const MAX_DIGESTS = 1024;
-
-function digestOf(caller: string): string {
-  let digest = digests.get(caller);
-  if (digest === undefined) {
-    digest = createHash('sha256').update(caller).digest('base64url').slice(0, 16);
-    if (digests.size >= MAX_DIGESTS) digests.clear();
-    digests.set(caller, digest);
-  }
-  return digest;
-}
+const digestOf = memoised(
+  (caller: string) => createHash('sha256').update(caller).digest('base64url').slice(0, 16),
+  1024,
+);
 
 export function areaListEtag(
   { db, dataVersions, clock }: Pick<AppDeps, 'db' | 'dataVersions' | 'clock'>,

@@ -53,11 +53,20 @@ export function pageFilter(
 function pageInBox(db: Db, found: PageIndex, bbox: Bbox, afterSeq: number, limit: number) {
   const box = bboxPolygon(bbox).geometry as AreaGeometry;
   const seqs = matchingSeqs(found.columns, prepareAreaGrid(box), found.filter);
-  let first = 0;
-  for (let step = seqs.length; step > 0; step >>= 1)
-    while (first + step <= seqs.length && (seqs[first + step - 1] as number) <= afterSeq)
-      first += step;
+  const first = firstAbove(seqs, afterSeq);
   return pageOfSeqs(db, Array.from(seqs.subarray(first, first + limit + 1)), limit);
+}
+
+/** The index of the first value above `value` in ascending `sorted` (its length when there is none): a binary search. */
+function firstAbove(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The page's body; with `found`, a page inside a box is found in the index (pageInBox). */
